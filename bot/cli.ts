@@ -1,0 +1,36 @@
+// `npm run --silent triage -- <command>`: the operator's command line.
+//
+// natural 8 loads dotenv, which prints tips to stdout on import; the classify
+// command's stdout is a JSON-lines contract, so quieten dotenv before any
+// module that could pull natural in is evaluated (hence dynamic imports below).
+process.env.DOTENV_CONFIG_QUIET ??= 'true'
+
+const USAGE = `usage: triage <command>
+  classify                 read {"id","text"} JSON lines on stdin, write one triage line each
+`
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv
+  switch (command) {
+    case 'classify': {
+      const { runClassify } = await import('./classify-stream.ts')
+      return runClassify(process.stdin, process.stdout, rest)
+    }
+    case undefined:
+    case 'help':
+    case '--help':
+      process.stdout.write(USAGE)
+      return command ? 0 : 2
+    default:
+      process.stderr.write(`unknown command: ${command}\n${USAGE}`)
+      return 2
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => { process.exitCode = code },
+  (err: unknown) => {
+    process.stderr.write(`triage: ${err instanceof Error ? err.message : String(err)}\n`)
+    process.exitCode = 1
+  },
+)

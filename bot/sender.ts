@@ -1,0 +1,92 @@
+// Drains the persistent outbox through a transport (Wechaty in production),
+// within WeChat's tolerance for bursts: a global budget per minute and a
+// minimum gap per conversation. Emergencies go first and outside the budget.
+import type { OutboxStore, QueuedMessage } from '../data/outbox.ts'
+import type { Clock, Log } from '../handlers/context.ts'
+
+export interface Transport { send(m: QueuedMessage): Promise<void> }
+
+export interface RateSettings { perMinute: number; perConversationMs: number }
+
+export class Sender {
+  private readonly recent: number[] = []
+  private readonly lastTo = new Map<string, number>()
+  private pumping: Promise<number> | null = null
+  private timer: NodeJS.Timeout | null = null
+  private stopped = true
+  private again = false
+
+  constructor(
+    private readonly store: OutboxStore,
+    private transport: Transport,
+    private readonly clock: Clock,
+    private rate: RateSettings,
+    private readonly log: Log,
+  ) {}
+
+  setTransport(t: Transport): void { this.transport = t }
+  setRate(rate: RateSettings): void { this.rate = rate }
+
+  /** Send everything that may go now. Concurrent calls share one pass (and trigger one more after it). */
+  pump(): Promise<number> {
+    if (this.pumping) { this.again = true; return this.pumping }
+    this.pumping = this.pass().finally(() => { this.pumping = null })
+    return this.pumping.then(async (n) => {
+      if (this.again) { this.again = false; return n + (await this.pump()) }
+      return n
+    })
+  }
+
+  private allowed(m: QueuedMessage, now: number): boolean {
+    if (m.urgent) return true
+    while (this.recent.length && this.recent[0] <= now - 60_000) this.recent.shift()
+    if (this.recent.length >= this.rate.perMinute) return false
+    return (this.lastTo.get(m.to.id) ?? -Infinity) + this.rate.perConversationMs <= now
+  }
+
+  private async pass(): Promise<number> {
+    let sent = 0
+    for (;;) {
+      const now = this.clock()
+      const next = this.store.pending(200).find((m) => this.allowed(m, now))
+      if (!next) return sent
+      try {
+        await this.transport.send(next)
+        this.store.markSent(next.id, this.clock())
+        sent++
+      } catch (err) {
+        this.store.markFailed(next.id, (err as Error).message ?? String(err))
+        this.log.warn({ outboxId: next.id, err: (err as Error).message }, 'send failed')
+        // Do not hammer a failing transport within one pass.
+        this.lastTo.set(next.to.id, now)
+        if (!next.urgent) this.recent.push(now)
+        return sent
+      }
+      this.lastTo.set(next.to.id, now)
+      if (!next.urgent) this.recent.push(now)
+    }
+  }
+
+  /** Real-time loop for production: pump, then sleep until a send could be allowed. */
+  start(intervalMs = 1000): void {
+    this.stopped = false
+    const loop = async () => {
+      if (this.stopped) return
+      await this.pump().catch((err) => this.log.error({ err }, 'outbox pump failed'))
+      if (!this.stopped) this.timer = setTimeout(loop, intervalMs)
+    }
+    void loop()
+  }
+
+  /** An enqueue happened: emergencies go now; the rest wait for the next pass. */
+  wake(urgent: boolean): void {
+    if (this.stopped) return
+    if (urgent) void this.pump().catch((err) => this.log.error({ err }, 'urgent send failed'))
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true
+    if (this.timer) clearTimeout(this.timer)
+    await this.pumping
+  }
+}

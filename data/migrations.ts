@@ -1,0 +1,160 @@
+// Schema migrations, applied in order at start-up. `PRAGMA user_version` holds
+// the number of the last one applied; a DB with a higher number than we know
+// comes from a newer Louguanjia and is refused rather than half-understood.
+export const MIGRATIONS: readonly string[] = [
+  // 1: the inbox, tickets, orders, outbox, households, audit trail.
+  `
+  CREATE TABLE inbound (
+    id            INTEGER PRIMARY KEY,
+    message_id    TEXT NOT NULL UNIQUE,
+    room_id       TEXT,
+    room_topic    TEXT,
+    talker_id     TEXT NOT NULL,
+    talker_name   TEXT NOT NULL DEFAULT '',
+    text          TEXT NOT NULL DEFAULT '',
+    type          TEXT NOT NULL DEFAULT 'text',
+    mentions_self INTEGER NOT NULL DEFAULT 0,
+    at            INTEGER NOT NULL,
+    received_at   INTEGER NOT NULL,
+    state         TEXT NOT NULL DEFAULT 'new',
+    category      TEXT,
+    urgent        INTEGER,
+    labels        TEXT,
+    ticket_id     INTEGER,
+    recalled      INTEGER NOT NULL DEFAULT 0
+  );
+  CREATE INDEX inbound_state_at ON inbound(state, at);
+  CREATE INDEX inbound_dupe ON inbound(talker_id, room_id, at);
+  CREATE INDEX inbound_at ON inbound(at);
+
+  CREATE TABLE tickets (
+    id            INTEGER PRIMARY KEY,
+    kind          TEXT NOT NULL DEFAULT 'request',
+    category      TEXT NOT NULL,
+    labels        TEXT NOT NULL DEFAULT '[]',
+    urgent        INTEGER NOT NULL DEFAULT 0,
+    emergency     TEXT,
+    needs_review  INTEGER NOT NULL DEFAULT 0,
+    priority      INTEGER NOT NULL,
+    state         TEXT NOT NULL DEFAULT 'open',
+    room_id       TEXT,
+    room_topic    TEXT,
+    talker_id     TEXT NOT NULL,
+    talker_name   TEXT NOT NULL DEFAULT '',
+    building      TEXT,
+    unit          TEXT,
+    floor         TEXT,
+    room          TEXT,
+    tier          TEXT,
+    summary       TEXT NOT NULL DEFAULT '',
+    fault_key     TEXT,
+    created_at    INTEGER NOT NULL,
+    updated_at    INTEGER NOT NULL,
+    claimed_by    TEXT,
+    claimed_at    INTEGER,
+    resolved_by   TEXT,
+    resolved_at   INTEGER,
+    note          TEXT,
+    sla_claim_due INTEGER,
+    sla_breached  INTEGER NOT NULL DEFAULT 0,
+    reminded_at   INTEGER,
+    alerted_at    INTEGER,
+    alert_count   INTEGER NOT NULL DEFAULT 0,
+    escalated_at  INTEGER,
+    replied_at    INTEGER,
+    quiet         INTEGER NOT NULL DEFAULT 0
+  );
+  CREATE INDEX tickets_state ON tickets(state, priority, created_at);
+  CREATE INDEX tickets_talker ON tickets(talker_id, state);
+  CREATE INDEX tickets_fault ON tickets(fault_key, state);
+
+  CREATE TABLE ticket_reporters (
+    ticket_id   INTEGER NOT NULL REFERENCES tickets(id),
+    talker_id   TEXT NOT NULL,
+    talker_name TEXT NOT NULL DEFAULT '',
+    room_id     TEXT,
+    PRIMARY KEY (ticket_id, talker_id)
+  );
+  CREATE TABLE ticket_messages (
+    ticket_id  INTEGER NOT NULL REFERENCES tickets(id),
+    inbound_id INTEGER NOT NULL REFERENCES inbound(id),
+    PRIMARY KEY (ticket_id, inbound_id)
+  );
+  CREATE TABLE ticket_events (
+    id        INTEGER PRIMARY KEY,
+    ticket_id INTEGER,
+    at        INTEGER NOT NULL,
+    actor_id  TEXT NOT NULL,
+    action    TEXT NOT NULL,
+    detail    TEXT
+  );
+  CREATE INDEX ticket_events_ticket ON ticket_events(ticket_id);
+  CREATE INDEX ticket_events_at ON ticket_events(at);
+
+  CREATE TABLE orders (
+    id          INTEGER PRIMARY KEY,
+    ticket_id   INTEGER REFERENCES tickets(id),
+    talker_id   TEXT NOT NULL,
+    talker_name TEXT NOT NULL DEFAULT '',
+    room_id     TEXT,
+    building    TEXT,
+    unit        TEXT,
+    floor       TEXT,
+    room        TEXT,
+    state       TEXT NOT NULL DEFAULT 'open',
+    fingerprint TEXT NOT NULL DEFAULT '',
+    created_at  INTEGER NOT NULL,
+    updated_at  INTEGER NOT NULL
+  );
+  CREATE INDEX orders_talker ON orders(talker_id, state);
+  CREATE TABLE order_lines (
+    order_id     INTEGER NOT NULL REFERENCES orders(id),
+    seq          INTEGER NOT NULL,
+    name         TEXT NOT NULL,
+    qty          REAL,
+    unit         TEXT,
+    alternatives TEXT NOT NULL DEFAULT '[]',
+    note         TEXT,
+    PRIMARY KEY (order_id, seq)
+  );
+
+  CREATE TABLE outbox (
+    id         INTEGER PRIMARY KEY,
+    created_at INTEGER NOT NULL,
+    to_kind    TEXT NOT NULL,
+    to_id      TEXT NOT NULL,
+    text       TEXT NOT NULL DEFAULT '',
+    mentions   TEXT NOT NULL DEFAULT '[]',
+    file       TEXT,
+    urgent     INTEGER NOT NULL DEFAULT 0,
+    state      TEXT NOT NULL DEFAULT 'pending',
+    attempts   INTEGER NOT NULL DEFAULT 0,
+    sent_at    INTEGER,
+    error      TEXT
+  );
+  CREATE INDEX outbox_pending ON outbox(state, urgent, id);
+
+  CREATE TABLE households (
+    building TEXT NOT NULL,
+    unit     TEXT NOT NULL DEFAULT '',
+    room     TEXT NOT NULL,
+    tier     TEXT NOT NULL,
+    note     TEXT NOT NULL DEFAULT '',
+    PRIMARY KEY (building, unit, room)
+  );
+
+  CREATE TABLE rooms (
+    room_id    TEXT PRIMARY KEY,
+    topic      TEXT NOT NULL DEFAULT '',
+    first_seen INTEGER NOT NULL,
+    last_seen  INTEGER NOT NULL
+  );
+
+  CREATE TABLE kv (
+    key   TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+  );
+  `,
+]
+
+export const SCHEMA_VERSION = MIGRATIONS.length

@@ -1,0 +1,62 @@
+// The persistent outbox: every reply and alert is a row here before it is sent,
+// so a restart sends what was pending exactly once.
+import type { DB } from './store.ts'
+
+export interface OutgoingFile { name: string; base64: string }
+
+export interface OutgoingMessage {
+  to: { kind: 'room' | 'contact'; id: string }
+  text: string
+  /** Contacts to @-mention in a room message. */
+  mentions?: string[]
+  file?: OutgoingFile
+  /** Emergency alerts: sent at once, ahead of the queue and outside its rate budget. */
+  urgent?: boolean
+}
+
+export interface QueuedMessage extends OutgoingMessage { id: number; createdAt: number; attempts: number }
+
+interface Row { id: number; created_at: number; to_kind: 'room' | 'contact'; to_id: string; text: string; mentions: string; file: string | null; urgent: number; attempts: number }
+
+const fromRow = (r: Row): QueuedMessage => ({
+  id: r.id, createdAt: r.created_at, to: { kind: r.to_kind, id: r.to_id }, text: r.text, mentions: JSON.parse(r.mentions) as string[],
+  file: r.file ? (JSON.parse(r.file) as OutgoingFile) : undefined, urgent: r.urgent === 1, attempts: r.attempts,
+})
+
+/** Give up on a message after this many failed sends (it stays in the table as 'failed' for the operator). */
+export const MAX_ATTEMPTS = 5
+
+export class OutboxStore {
+  constructor(private readonly db: DB) {}
+
+  enqueue(m: OutgoingMessage, at: number): number {
+    return Number(this.db.prepare(`INSERT INTO outbox (created_at, to_kind, to_id, text, mentions, file, urgent) VALUES (?, ?, ?, ?, ?, ?, ?)`)
+      .run(at, m.to.kind, m.to.id, m.text, JSON.stringify(m.mentions ?? []), m.file ? JSON.stringify(m.file) : null, m.urgent ? 1 : 0).lastInsertRowid)
+  }
+
+  /** Pending messages, urgent first, then in the order they were queued. */
+  pending(limit = 100): QueuedMessage[] {
+    return (this.db.prepare(`SELECT * FROM outbox WHERE state = 'pending' ORDER BY urgent DESC, id LIMIT ?`).all(limit) as Row[]).map(fromRow)
+  }
+
+  markSent(id: number, at: number): void {
+    this.db.prepare(`UPDATE outbox SET state = 'sent', sent_at = ?, attempts = attempts + 1 WHERE id = ?`).run(at, id)
+  }
+
+  markFailed(id: number, error: string): void {
+    this.db.prepare(`UPDATE outbox SET attempts = attempts + 1, error = ?,
+      state = CASE WHEN attempts + 1 >= ? THEN 'failed' ELSE 'pending' END WHERE id = ?`).run(error.slice(0, 500), MAX_ATTEMPTS, id)
+  }
+
+  countPending(): number {
+    return (this.db.prepare(`SELECT count(*) AS n FROM outbox WHERE state = 'pending'`).get() as { n: number }).n
+  }
+
+  sentTo(id: string): QueuedMessage[] {
+    return (this.db.prepare(`SELECT * FROM outbox WHERE to_id = ? ORDER BY id`).all(id) as Row[]).map(fromRow)
+  }
+
+  all(): (QueuedMessage & { state: string })[] {
+    return (this.db.prepare(`SELECT * FROM outbox ORDER BY id`).all() as (Row & { state: string })[]).map((r) => ({ ...fromRow(r), state: r.state }))
+  }
+}

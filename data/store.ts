@@ -1,0 +1,96 @@
+// The one SQLite file that holds everything (better-sqlite3, WAL).
+//
+// Opening is where storage faults must surface loudly: a read-only file, a DB
+// from a newer Louguanjia, a locked file. Everything after opening is
+// synchronous and short, so a busy timeout gives a bounded retry for free.
+import Database from 'better-sqlite3'
+import { closeSync, existsSync, mkdirSync, openSync } from 'node:fs'
+import { dirname } from 'node:path'
+import { MIGRATIONS, SCHEMA_VERSION } from './migrations.ts'
+
+export type DB = Database.Database
+
+export class StoreError extends Error {
+  constructor(message: string, readonly code: 'READONLY' | 'NEWER_SCHEMA' | 'BUSY' | 'FULL' | 'OPEN') {
+    super(message)
+    this.name = 'StoreError'
+  }
+}
+
+export interface OpenOptions {
+  /** Wait this long for a lock held by another process before failing (SQLITE_BUSY). */
+  busyTimeoutMs?: number
+  readonly?: boolean
+}
+
+export function openStore(path: string, options: OpenOptions = {}): DB {
+  const memory = path === ':memory:' || path === ''
+  if (!memory && !options.readonly && !existsSync(path)) {
+    mkdirSync(dirname(path), { recursive: true })
+    // Residents' messages and health data: owner-only from the first byte.
+    closeSync(openSync(path, 'a', 0o600))
+  }
+  let db: DB
+  try {
+    db = new Database(memory ? ':memory:' : path, { readonly: options.readonly ?? false, fileMustExist: options.readonly ?? false })
+  } catch (err) {
+    throw new StoreError(`cannot open database ${path}: ${(err as Error).message}`, 'OPEN')
+  }
+  db.pragma(`busy_timeout = ${Math.max(0, Math.floor(options.busyTimeoutMs ?? 5000))}`)
+  if (options.readonly) return checkVersion(db, path)
+  try {
+    if (!memory) db.pragma('journal_mode = WAL')
+    db.pragma('synchronous = NORMAL')
+    db.pragma('foreign_keys = ON')
+    migrate(db, path)
+  } catch (err) {
+    db.close()
+    throw classify(err, path)
+  }
+  return db
+}
+
+function checkVersion(db: DB, path: string): DB {
+  const version = db.pragma('user_version', { simple: true }) as number
+  if (version > SCHEMA_VERSION) {
+    db.close()
+    throw new StoreError(
+      `database ${path} has schema version ${version}, newer than this Louguanjia understands (${SCHEMA_VERSION}); upgrade Louguanjia or use another TRIAGE_DB`,
+      'NEWER_SCHEMA',
+    )
+  }
+  return db
+}
+
+function migrate(db: DB, path: string): void {
+  checkVersion(db, path)
+  const version = db.pragma('user_version', { simple: true }) as number
+  for (let v = version; v < SCHEMA_VERSION; v++) {
+    db.transaction(() => {
+      db.exec(MIGRATIONS[v])
+      db.pragma(`user_version = ${v + 1}`)
+    })()
+  }
+  // Probe a write now so a read-only or full file fails at start-up, not on the first resident's message.
+  db.prepare(`INSERT INTO kv(key, value) VALUES ('opened', '1') ON CONFLICT(key) DO UPDATE SET value = excluded.value`).run()
+}
+
+/** Map SQLite's error codes to errors an operator can act on. */
+export function classify(err: unknown, path = 'database'): Error {
+  if (err instanceof StoreError) return err
+  const code = (err as { code?: string }).code ?? ''
+  const message = (err as Error).message ?? String(err)
+  if (code.startsWith('SQLITE_READONLY')) return new StoreError(`database ${path} is read-only: ${message}`, 'READONLY')
+  if (code === 'SQLITE_FULL') return new StoreError(`database ${path} is full (disk or size limit): ${message}`, 'FULL')
+  if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) return new StoreError(`database ${path} is locked by another process: ${message}`, 'BUSY')
+  return err instanceof Error ? err : new Error(message)
+}
+
+export function getKv(db: DB, key: string): string | null {
+  const row = db.prepare('SELECT value FROM kv WHERE key = ?').get(key) as { value: string } | undefined
+  return row?.value ?? null
+}
+
+export function setKv(db: DB, key: string, value: string): void {
+  db.prepare('INSERT INTO kv(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(key, value)
+}

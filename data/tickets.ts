@@ -1,0 +1,192 @@
+// Tickets: one per real request, with its reporters, source messages and an
+// audit trail of every state change (who and when).
+import type { Category, EmergencyKind } from '../classifiers/triage.ts'
+import type { DB } from './store.ts'
+
+export type TicketState = 'open' | 'claimed' | 'done' | 'dismissed' | 'cancelled'
+export type TicketKind = 'request' | 'media'
+export type Tier = 'red' | 'yellow' | 'green'
+
+export interface Ticket {
+  id: number
+  kind: TicketKind
+  category: Category
+  labels: Category[]
+  urgent: boolean
+  emergency: EmergencyKind | null
+  needsReview: boolean
+  priority: number
+  state: TicketState
+  roomId: string | null
+  roomTopic: string | null
+  talkerId: string
+  talkerName: string
+  building: string | null
+  unit: string | null
+  floor: string | null
+  room: string | null
+  tier: Tier | null
+  summary: string
+  faultKey: string | null
+  createdAt: number
+  updatedAt: number
+  claimedBy: string | null
+  claimedAt: number | null
+  resolvedBy: string | null
+  resolvedAt: number | null
+  note: string | null
+  slaClaimDue: number | null
+  slaBreached: boolean
+  remindedAt: number | null
+  alertedAt: number | null
+  alertCount: number
+  escalatedAt: number | null
+  repliedAt: number | null
+  /** Filed from a backlog message: no alert, no group reply. */
+  quiet: boolean
+}
+
+export interface Reporter { talkerId: string; talkerName: string; roomId: string | null }
+
+export type NewTicket = Pick<Ticket, 'kind' | 'category' | 'labels' | 'urgent' | 'emergency' | 'needsReview' | 'priority' | 'roomId'
+  | 'roomTopic' | 'talkerId' | 'talkerName' | 'building' | 'unit' | 'floor' | 'room' | 'tier' | 'summary' | 'faultKey' | 'createdAt'
+  | 'slaClaimDue' | 'quiet'>
+
+const COLUMNS: Record<string, string> = {
+  kind: 'kind', category: 'category', labels: 'labels', urgent: 'urgent', emergency: 'emergency', needsReview: 'needs_review',
+  priority: 'priority', state: 'state', roomId: 'room_id', roomTopic: 'room_topic', talkerId: 'talker_id', talkerName: 'talker_name',
+  building: 'building', unit: 'unit', floor: 'floor', room: 'room', tier: 'tier', summary: 'summary', faultKey: 'fault_key',
+  createdAt: 'created_at', updatedAt: 'updated_at', claimedBy: 'claimed_by', claimedAt: 'claimed_at', resolvedBy: 'resolved_by',
+  resolvedAt: 'resolved_at', note: 'note', slaClaimDue: 'sla_claim_due', slaBreached: 'sla_breached', remindedAt: 'reminded_at',
+  alertedAt: 'alerted_at', alertCount: 'alert_count', escalatedAt: 'escalated_at', repliedAt: 'replied_at', quiet: 'quiet',
+}
+const BOOLEAN = new Set(['urgent', 'needsReview', 'slaBreached', 'quiet'])
+
+function fromRow(r: Record<string, unknown>): Ticket {
+  const t: Record<string, unknown> = { id: r.id }
+  for (const [field, column] of Object.entries(COLUMNS)) {
+    const v = r[column]
+    t[field] = BOOLEAN.has(field) ? v === 1 : field === 'labels' ? JSON.parse(String(v)) : v
+  }
+  return t as unknown as Ticket
+}
+
+function toColumn(field: string, value: unknown): unknown {
+  if (BOOLEAN.has(field)) return value ? 1 : 0
+  if (field === 'labels') return JSON.stringify(value)
+  return value
+}
+
+export const OPEN_STATES: readonly TicketState[] = ['open', 'claimed']
+
+export interface QueueFilter { category?: Category; building?: string; limit?: number }
+
+export class Tickets {
+  constructor(private readonly db: DB) {}
+
+  create(t: NewTicket, inboundId: number | null): Ticket {
+    const fields = Object.keys(t) as (keyof NewTicket)[]
+    const cols = fields.map((f) => COLUMNS[f])
+    const info = this.db.prepare(`INSERT INTO tickets (${cols.join(', ')}, updated_at) VALUES (${cols.map(() => '?').join(', ')}, ?)`)
+      .run(...fields.map((f) => toColumn(f, t[f])), t.createdAt)
+    const id = Number(info.lastInsertRowid)
+    this.addReporter(id, { talkerId: t.talkerId, talkerName: t.talkerName, roomId: t.roomId })
+    if (inboundId != null) this.addMessage(id, inboundId)
+    return this.get(id)!
+  }
+
+  get(id: number): Ticket | null {
+    const r = this.db.prepare('SELECT * FROM tickets WHERE id = ?').get(id) as Record<string, unknown> | undefined
+    return r ? fromRow(r) : null
+  }
+
+  update(id: number, patch: Partial<Omit<Ticket, 'id'>>, at: number): Ticket {
+    const fields = Object.keys(patch).filter((f) => f in COLUMNS)
+    if (fields.length > 0) {
+      this.db.prepare(`UPDATE tickets SET ${fields.map((f) => `${COLUMNS[f]} = ?`).join(', ')}, updated_at = ? WHERE id = ?`)
+        .run(...fields.map((f) => toColumn(f, (patch as Record<string, unknown>)[f])), at, id)
+    }
+    return this.get(id)!
+  }
+
+  addReporter(ticketId: number, r: Reporter): boolean {
+    return this.db.prepare('INSERT OR IGNORE INTO ticket_reporters (ticket_id, talker_id, talker_name, room_id) VALUES (?, ?, ?, ?)')
+      .run(ticketId, r.talkerId, r.talkerName, r.roomId).changes > 0
+  }
+
+  reporters(ticketId: number): Reporter[] {
+    return (this.db.prepare('SELECT talker_id, talker_name, room_id FROM ticket_reporters WHERE ticket_id = ? ORDER BY rowid').all(ticketId) as
+      { talker_id: string; talker_name: string; room_id: string | null }[]).map((r) => ({ talkerId: r.talker_id, talkerName: r.talker_name, roomId: r.room_id }))
+  }
+
+  addMessage(ticketId: number, inboundId: number): void {
+    this.db.prepare('INSERT OR IGNORE INTO ticket_messages (ticket_id, inbound_id) VALUES (?, ?)').run(ticketId, inboundId)
+  }
+
+  messages(ticketId: number): { id: number; text: string; type: string; at: number; talkerName: string; recalled: boolean }[] {
+    return (this.db.prepare(`SELECT i.id, i.text, i.type, i.at, i.talker_name, i.recalled FROM ticket_messages tm JOIN inbound i ON i.id = tm.inbound_id
+      WHERE tm.ticket_id = ? ORDER BY i.at, i.id`).all(ticketId) as { id: number; text: string; type: string; at: number; talker_name: string; recalled: number }[])
+      .map((r) => ({ id: r.id, text: r.text, type: r.type, at: r.at, talkerName: r.talker_name, recalled: r.recalled === 1 }))
+  }
+
+  event(ticketId: number | null, at: number, actorId: string, action: string, detail?: string): void {
+    this.db.prepare('INSERT INTO ticket_events (ticket_id, at, actor_id, action, detail) VALUES (?, ?, ?, ?, ?)').run(ticketId, at, actorId, action, detail ?? null)
+  }
+
+  events(ticketId: number): { at: number; actorId: string; action: string; detail: string | null }[] {
+    return (this.db.prepare('SELECT at, actor_id, action, detail FROM ticket_events WHERE ticket_id = ? ORDER BY id').all(ticketId) as
+      { at: number; actor_id: string; action: string; detail: string | null }[]).map((r) => ({ at: r.at, actorId: r.actor_id, action: r.action, detail: r.detail }))
+  }
+
+  /** The talker's most recent open ticket of a category (a repeat or an addition updates it). */
+  openByTalker(talkerId: string, category?: Category, kind: TicketKind = 'request'): Ticket | null {
+    const r = this.db.prepare(`SELECT * FROM tickets WHERE talker_id = ? AND kind = ? AND state IN ('open', 'claimed')
+      ${category ? 'AND category = ?' : ''} ORDER BY created_at DESC, id DESC LIMIT 1`).get(...(category ? [talkerId, kind, category] : [talkerId, kind])) as Record<string, unknown> | undefined
+    return r ? fromRow(r) : null
+  }
+
+  allOpenByTalker(talkerId: string): Ticket[] {
+    return (this.db.prepare(`SELECT * FROM tickets WHERE talker_id = ? AND state IN ('open', 'claimed') ORDER BY created_at, id`).all(talkerId) as Record<string, unknown>[]).map(fromRow)
+  }
+
+  byTalker(talkerId: string, limit = 10): Ticket[] {
+    return (this.db.prepare(`SELECT t.* FROM tickets t WHERE t.id IN (SELECT ticket_id FROM ticket_reporters WHERE talker_id = ?)
+      ORDER BY t.created_at DESC, t.id DESC LIMIT ?`).all(talkerId, limit) as Record<string, unknown>[]).map(fromRow)
+  }
+
+  /** An open ticket for the same fault at the same place, reported since `since`. */
+  openByFault(faultKey: string, since: number): Ticket | null {
+    const r = this.db.prepare(`SELECT * FROM tickets WHERE fault_key = ? AND state IN ('open', 'claimed') AND created_at >= ?
+      ORDER BY created_at LIMIT 1`).get(faultKey, since) as Record<string, unknown> | undefined
+    return r ? fromRow(r) : null
+  }
+
+  /** Open tickets by priority (0 is the most pressing), then age. */
+  queue(filter: QueueFilter = {}): Ticket[] {
+    const where = [`state IN ('open', 'claimed')`]
+    const args: unknown[] = []
+    if (filter.category) { where.push('category = ?'); args.push(filter.category) }
+    if (filter.building) { where.push('building = ?'); args.push(filter.building) }
+    args.push(filter.limit ?? 50)
+    return (this.db.prepare(`SELECT * FROM tickets WHERE ${where.join(' AND ')} ORDER BY priority, created_at, id LIMIT ?`).all(...args) as Record<string, unknown>[]).map(fromRow)
+  }
+
+  countOpen(): number {
+    return (this.db.prepare(`SELECT count(*) AS n FROM tickets WHERE state IN ('open', 'claimed')`).get() as { n: number }).n
+  }
+
+  /** Urgent tickets nobody has claimed yet, for re-alerts and escalation. */
+  unclaimedUrgent(): Ticket[] {
+    return (this.db.prepare(`SELECT * FROM tickets WHERE urgent = 1 AND state = 'open' AND quiet = 0 ORDER BY created_at`).all() as Record<string, unknown>[]).map(fromRow)
+  }
+
+  /** Unclaimed tickets whose claim deadline has passed. */
+  overdue(now: number): Ticket[] {
+    return (this.db.prepare(`SELECT * FROM tickets WHERE state = 'open' AND sla_claim_due IS NOT NULL AND sla_claim_due <= ? ORDER BY priority, created_at`)
+      .all(now) as Record<string, unknown>[]).map(fromRow)
+  }
+
+  between(from: number, to: number): Ticket[] {
+    return (this.db.prepare('SELECT * FROM tickets WHERE created_at >= ? AND created_at < ? ORDER BY id').all(from, to) as Record<string, unknown>[]).map(fromRow)
+  }
+}

@@ -1,0 +1,67 @@
+// What every handler gets: the store, an outbox, the configuration and a clock.
+// Handlers never see Wechaty; bot/ builds one Context and drains its outbox.
+import { Households } from '../data/households.ts'
+import { Inbox } from '../data/inbox.ts'
+import { Orders } from '../data/orders.ts'
+import { OutboxStore, type OutgoingMessage } from '../data/outbox.ts'
+import type { DB } from '../data/store.ts'
+import { Tickets } from '../data/tickets.ts'
+import type { Config } from './config.ts'
+
+export type Clock = () => number
+
+/** The subset of a pino logger handlers use (tests pass a silent one). */
+export interface Log {
+  info(obj: object, msg?: string): void
+  warn(obj: object, msg?: string): void
+  error(obj: object, msg?: string): void
+  debug(obj: object, msg?: string): void
+}
+
+export const silentLog: Log = { info() {}, warn() {}, error() {}, debug() {} }
+
+/** Where handlers put replies; bot/ drains it through Wechaty. */
+export class Outbox {
+  private readonly listeners: ((urgent: boolean) => void)[] = []
+  constructor(readonly store: OutboxStore, private readonly clock: Clock) {}
+
+  send(m: OutgoingMessage): number {
+    const id = this.store.enqueue(m, this.clock())
+    for (const l of this.listeners) l(m.urgent ?? false)
+    return id
+  }
+
+  /** Called after every enqueue; the sender uses it to send emergencies at once. */
+  onEnqueue(listener: (urgent: boolean) => void): void {
+    this.listeners.push(listener)
+  }
+}
+
+export interface Context {
+  db: DB
+  inbox: Inbox
+  tickets: Tickets
+  orders: Orders
+  households: Households
+  outbox: Outbox
+  config: Config
+  clock: Clock
+  log: Log
+  /** The bot's own contact id, once logged in. */
+  selfId: string | null
+}
+
+export function createContext(db: DB, config: Config, clock: Clock = Date.now, log: Log = silentLog): Context {
+  return {
+    db,
+    inbox: new Inbox(db),
+    tickets: new Tickets(db),
+    orders: new Orders(db),
+    households: new Households(db),
+    outbox: new Outbox(new OutboxStore(db), clock),
+    config,
+    clock,
+    log,
+    selfId: null,
+  }
+}

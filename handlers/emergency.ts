@@ -1,0 +1,74 @@
+// Emergencies: alert every on-duty steward privately at once, tell the resident
+// help is coming (with the right number), re-alert until someone claims it and
+// escalate to managers. Talk of suicide never goes to the group.
+import type { StoredInbound } from '../data/inbox.ts'
+import type { Ticket } from '../data/tickets.ts'
+import { onDutyStewards } from './config.ts'
+import type { Context } from './context.ts'
+import { CATEGORY_NAMES, EMERGENCY_NUMBERS, TIER_NAMES, clip, hhmm, where } from './wording.ts'
+
+function household(ctx: Context, t: Ticket): string {
+  if (!t.tier) return ''
+  const h = ctx.households.find({ building: t.building, unit: t.unit, floor: t.floor, room: t.room })
+  return ` · ${TIER_NAMES[t.tier]}${h?.note ? `(${h.note})` : ''}`
+}
+
+export function alertText(ctx: Context, t: Ticket, text: string, prefix = '🆘 紧急求助'): string {
+  const kind = t.emergency === 'suicide' ? '心理危机' : CATEGORY_NAMES[t.category]
+  return [
+    `${prefix} #${t.id}(${kind})`,
+    `地点:${where(t)}${household(ctx, t)}`,
+    `居民:${t.talkerName || t.talkerId}${t.roomTopic ? ` · ${t.roomTopic}` : ' · 私聊'}`,
+    `原话:${clip(text, 200)}`,
+    `请立即处理,回复「认领 ${t.id}」认领。`,
+  ].join('\n')
+}
+
+function notify(ctx: Context, ids: Iterable<string>, text: string): void {
+  for (const id of new Set(ids)) ctx.outbox.send({ to: { kind: 'contact', id }, text, urgent: true })
+}
+
+/** First response to an urgent message: alerts out of band, then the resident. */
+export function raiseEmergency(ctx: Context, t: Ticket, m: StoredInbound): void {
+  const now = ctx.clock()
+  const suicide = t.emergency === 'suicide'
+  const recipients = onDutyStewards(ctx.config, now)
+  notify(ctx, suicide ? [...recipients, ...ctx.config.managers] : recipients, alertText(ctx, t, m.text))
+  ctx.tickets.update(t.id, { alertedAt: now, alertCount: t.alertCount + 1 }, now)
+  ctx.tickets.event(t.id, now, 'bot', 'alerted', recipients.join(','))
+
+  if (suicide) {
+    // Privately, warmly, with the hotline; nothing in the group.
+    ctx.outbox.send({
+      to: { kind: 'contact', id: m.talkerId },
+      text: '您好,看到您的消息我们很担心您。您不是一个人,管家马上会联系您。\n如果现在很难受,请拨打心理援助热线 12356(24小时),或者直接打 120。我们一直在。',
+      urgent: true,
+    })
+    return
+  }
+  const number = t.emergency ? EMERGENCY_NUMBERS[t.emergency] : null
+  const advice = number ? `情况危急请立即拨打 ${number}。` : ''
+  const text = `收到!#${t.id} 已紧急通知值班管家,马上有人过来。${advice}`
+  if (m.roomId) ctx.outbox.send({ to: { kind: 'room', id: m.roomId }, text, mentions: [m.talkerId], urgent: true })
+  else ctx.outbox.send({ to: { kind: 'contact', id: m.talkerId }, text, urgent: true })
+}
+
+/** Periodic: re-alert unclaimed emergencies and escalate them to managers after the configured delay. */
+export function chaseEmergencies(ctx: Context): void {
+  const now = ctx.clock()
+  const realert = ctx.config.realertMin * 60_000
+  const escalate = ctx.config.escalateMin * 60_000
+  for (const t of ctx.tickets.unclaimedUrgent()) {
+    const text = ctx.tickets.messages(t.id)[0]?.text ?? t.summary
+    if (!t.escalatedAt && now - t.createdAt >= escalate && ctx.config.managers.length > 0) {
+      notify(ctx, ctx.config.managers, alertText(ctx, t, text, `⚠️ 紧急求助 ${Math.round((now - t.createdAt) / 60_000)} 分钟无人认领`))
+      ctx.tickets.update(t.id, { escalatedAt: now }, now)
+      ctx.tickets.event(t.id, now, 'bot', 'escalated', ctx.config.managers.join(','))
+    }
+    if (t.alertedAt != null && now - t.alertedAt >= realert) {
+      notify(ctx, onDutyStewards(ctx.config, now), alertText(ctx, t, text, `🆘 再次提醒(第${t.alertCount + 1}次,${hhmm(t.createdAt)} 起无人认领)`))
+      ctx.tickets.update(t.id, { alertedAt: now, alertCount: t.alertCount + 1 }, now)
+      ctx.tickets.event(t.id, now, 'bot', 'realerted')
+    }
+  }
+}

@@ -1,0 +1,97 @@
+// What happens to one stored message. The message is already in SQLite
+// (persist first); this decides what it means and what work it makes.
+import { triage, type TriageResult } from '../classifiers/triage.ts'
+import type { StoredInbound } from '../data/inbox.ts'
+import { handleCommand, type CommandHooks } from './commands.ts'
+import type { Context } from './context.ts'
+import { handleRequest } from './requests.ts'
+import { cancelRequest, fileMedia } from './tickets.ts'
+
+const MEDIA = new Set(['image', 'voice', 'video'])
+
+export interface Outcome { category: string; urgent: boolean; labels: string[]; ticketId: number | null }
+
+function isBacklog(ctx: Context, m: StoredInbound): boolean {
+  return ctx.clock() - m.at > ctx.config.backlogMin * 60_000
+}
+
+function isFlooding(ctx: Context, m: StoredInbound): boolean {
+  return ctx.inbox.countFrom(m.talkerId, m.at - 60_000) > ctx.config.floodPerMin
+}
+
+/** The category a cancellation talks about ("菜不用买了" → grocery), to pick which ticket it closes. */
+function cancelHint(text: string): TriageResult['category'] | null {
+  if (/菜|买|订单|东西|物资/.test(text)) return 'grocery'
+  if (/灯|水|电|修|电梯|门/.test(text)) return 'repair'
+  if (/药|医|病|烧/.test(text)) return 'medical'
+  if (/猫|狗|宠物/.test(text)) return 'pet'
+  return null
+}
+
+export function processInbound(ctx: Context, m: StoredInbound, hooks: CommandHooks = {}): Outcome {
+  const none: Outcome = { category: 'other', urgent: false, labels: ['other'], ticketId: null }
+  if (m.talkerId === ctx.selfId) return none
+  const backlog = isBacklog(ctx, m)
+
+  if (MEDIA.has(m.type)) {
+    if (!m.roomId) return none
+    const t = fileMedia(ctx, m)
+    return { ...none, ticketId: t.id }
+  }
+  if (m.type !== 'text' || m.text.trim() === '') return none
+
+  const addressed = m.mentionsSelf || m.roomId === null
+  if (addressed && !backlog && handleCommand(ctx, m, hooks)) return none
+
+  const r = triage(m.text)
+  const outcome: Outcome = { category: r.category, urgent: r.urgent, labels: r.labels, ticketId: null }
+  if (r.cancels) {
+    const closed = cancelRequest(ctx, m, cancelHint(r.text))
+    if (closed && !backlog && ctx.config.ack !== 'off') {
+      const text = `好的,#${closed.id} 已为您取消。`
+      if (m.roomId && closed.category !== 'emotional') ctx.outbox.send({ to: { kind: 'room', id: m.roomId }, text, mentions: [m.talkerId] })
+      else ctx.outbox.send({ to: { kind: 'contact', id: m.talkerId }, text })
+    }
+    return { ...outcome, ticketId: closed?.id ?? null }
+  }
+  if (r.category === 'other' && !r.needsReview) return outcome
+  // A flood still files (nothing is lost) but gets no more replies; an emergency always gets through.
+  const silent = !r.urgent && isFlooding(ctx, m)
+  const filed = handleRequest(ctx, m, r, { quiet: backlog, silent })
+  return { ...outcome, ticketId: filed.ticket.id }
+}
+
+/** Process everything stored but not yet processed, oldest first. Returns how many. */
+export function drainInbox(ctx: Context, hooks: CommandHooks = {}, limit = 1000): number {
+  let n = 0
+  for (;;) {
+    const batch = ctx.inbox.pending(Math.min(200, limit - n))
+    if (batch.length === 0) return n
+    for (const m of batch) {
+      let outcome: Outcome
+      try {
+        outcome = ctx.db.transaction(() => processInbound(ctx, m, hooks))()
+      } catch (err) {
+        // One bad message must not block the inbox: record it as processed-with-error and go on.
+        ctx.log.error({ err, inboundId: m.id }, 'processing failed')
+        outcome = { category: 'other', urgent: false, labels: ['other'], ticketId: null }
+      }
+      ctx.inbox.markDone(m.id, outcome)
+      n++
+    }
+    if (n >= limit) return n
+  }
+}
+
+/**
+ * A resident recalled (撤回) a message. The ticket keeps it, marked recalled, so
+ * the steward knows — a recalled "救命" may still be an emergency.
+ */
+export function noteRecall(ctx: Context, recall: Pick<StoredInbound, 'text' | 'talkerId'>): number | null {
+  const original = ctx.inbox.markRecalled(recall.text.trim())
+  if (!original || original.talkerId !== recall.talkerId) return null
+  if (original.ticketId != null) {
+    ctx.tickets.event(original.ticketId, ctx.clock(), recall.talkerId, 'recalled', original.text.slice(0, 200))
+  }
+  return original.ticketId
+}

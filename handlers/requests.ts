@@ -1,0 +1,63 @@
+// A classified request: file it once, keep orders in step, raise the alarm if
+// minutes matter, and acknowledge the resident where they asked.
+import type { Location } from '../classifiers/location.ts'
+import type { Category, TriageResult } from '../classifiers/triage.ts'
+import type { StoredInbound } from '../data/inbox.ts'
+import type { Context } from './context.ts'
+import { raiseEmergency } from './emergency.ts'
+import { emotional } from './emotional.ts'
+import { orderAck, recordOrder } from './grocery.ts'
+import { medical } from './medical.ts'
+import { pet } from './pet.ts'
+import { repair } from './repair.ts'
+import { fileRequest, resolveLocation, type Filed } from './tickets.ts'
+
+export interface CategoryHandler {
+  /** Shared-fault key: reports with the same key merge into one ticket. */
+  faultKey?(r: TriageResult, loc: Location | null): string | null
+  /** Acknowledge privately, never in the group. */
+  private?: boolean
+  ack(filed: Filed): string
+}
+
+const grocery: CategoryHandler = { ack: ({ ticket }) => `收到,已登记 #${ticket.id}(买菜)。` }
+const review: CategoryHandler = { ack: ({ ticket }) => `收到,已登记 #${ticket.id},管家会看一下怎么帮您。` }
+
+export const HANDLERS: Record<Category, CategoryHandler> = { medical, repair, grocery, pet, emotional, other: review }
+
+export interface RequestOptions {
+  /** Old (backlog) message: file it, but no alert and no reply. */
+  quiet: boolean
+  /** The resident is flooding: file, but do not acknowledge again. */
+  silent: boolean
+}
+
+export function handleRequest(ctx: Context, m: StoredInbound, r: TriageResult, opts: RequestOptions): Filed {
+  const handler = HANDLERS[r.category]
+  const faultKey = handler.faultKey?.(r, resolveLocation(m, r)) ?? null
+  const filed = fileRequest(ctx, m, r, { faultKey, quiet: opts.quiet })
+  const { ticket } = filed
+
+  let ack = handler.ack(filed)
+  if (r.labels.includes('grocery') || r.labels.includes('pet')) {
+    const outcome = recordOrder(ctx, m, r, ticket)
+    if (r.category === 'grocery' || r.category === 'pet') {
+      if (outcome.change === 'unchanged') ack = ''
+      else if (r.category === 'grocery') ack = orderAck(ticket, outcome)
+    }
+  }
+
+  if (opts.quiet) return filed
+  if (filed.becameUrgent) {
+    raiseEmergency(ctx, ctx.tickets.get(ticket.id)!, m)
+    return filed
+  }
+  if (opts.silent || !ack) return filed
+  const mode = ctx.config.ack
+  if (mode === 'off' || (mode === 'urgent' && !ticket.urgent)) return filed
+  // Repeats of an open request are acknowledged once, not every time.
+  if (!filed.created && !filed.merged && !r.items.length) return filed
+  if (handler.private || !m.roomId) ctx.outbox.send({ to: { kind: 'contact', id: m.talkerId }, text: ack })
+  else ctx.outbox.send({ to: { kind: 'room', id: m.roomId }, text: ack, mentions: [m.talkerId] })
+  return filed
+}

@@ -1,0 +1,23 @@
+// Claim deadlines: remind the on-duty stewards once when a ticket is overdue,
+// and record the breach for the digests.
+import { onDutyStewards } from './config.ts'
+import type { Context } from './context.ts'
+import { PRIORITY_NAMES } from './priority.ts'
+import { CATEGORY_NAMES, hhmm, where } from './wording.ts'
+
+export function checkSla(ctx: Context): number {
+  const now = ctx.clock()
+  const overdue = ctx.tickets.overdue(now).filter((t) => !t.slaBreached && !t.quiet)
+  if (overdue.length === 0) return 0
+  for (const t of overdue) {
+    ctx.tickets.update(t.id, { slaBreached: true, remindedAt: now }, now)
+    ctx.tickets.event(t.id, now, 'bot', 'sla-breached')
+  }
+  // One reminder listing them all: WeChat punishes bursts.
+  const lines = overdue.slice(0, 10).map((t) => `#${t.id} [${PRIORITY_NAMES[t.priority]}] ${CATEGORY_NAMES[t.category]} ${where(t)} ${hhmm(t.createdAt)} 起未认领`)
+  const more = overdue.length > 10 ? [`……共 ${overdue.length} 件超时`] : []
+  for (const id of onDutyStewards(ctx.config, now)) {
+    ctx.outbox.send({ to: { kind: 'contact', id }, text: ['⏰ 超时未认领:', ...lines, ...more, '回复「认领 编号」认领。'].join('\n') })
+  }
+  return overdue.length
+}

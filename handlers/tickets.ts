@@ -1,0 +1,130 @@
+// Filing requests as tickets: exactly one ticket per request.
+//   - the same resident repeating or adding to a request updates their ticket;
+//   - neighbours reporting the same shared fault at the same place merge into one;
+//   - a cancellation closes the resident's ticket.
+import { mergeLocations, parseLocation, parseTopic, type Location } from '../classifiers/location.ts'
+import type { TriageResult } from '../classifiers/triage.ts'
+import type { StoredInbound } from '../data/inbox.ts'
+import type { Ticket } from '../data/tickets.ts'
+import type { Context } from './context.ts'
+import { basePriority, claimDeadline } from './priority.ts'
+
+/** DESIGN.md: the message's own location wins, then the group alias / contact name, then the room topic. */
+export function resolveLocation(m: Pick<StoredInbound, 'talkerName' | 'roomTopic'>, r: Pick<TriageResult, 'location'>): Location | null {
+  const fromName = m.talkerName ? parseLocation(m.talkerName) : null
+  const fromTopic = m.roomTopic ? parseTopic(m.roomTopic) : null
+  const loc = mergeLocations(r.location, fromName, fromTopic)
+  return loc && (loc.building || loc.unit || loc.floor || loc.room) ? loc : null
+}
+
+export interface Filed {
+  ticket: Ticket
+  /** A new ticket (not an update or a merge). */
+  created: boolean
+  /** This message made the ticket urgent (it was not before). */
+  becameUrgent: boolean
+  /** Another resident's report merged into an existing ticket. */
+  merged: boolean
+}
+
+export interface FileOptions {
+  faultKey?: string | null
+  quiet: boolean
+}
+
+/** Files a request, or folds it into the ticket it belongs to. */
+export function fileRequest(ctx: Context, m: StoredInbound, r: TriageResult, opts: FileOptions): Filed {
+  const now = ctx.clock()
+  const loc = resolveLocation(m, r)
+  const since = now - ctx.config.mergeWindowMin * 60_000
+
+  // A shared fault merges by place and fault; anything else by resident and category
+  // (a leak in one's kitchen is not the corridor light one reported earlier).
+  const mine = opts.faultKey ? null : ctx.tickets.openByTalker(m.talkerId, r.category)
+  const existing = opts.faultKey ? ctx.tickets.openByFault(opts.faultKey, since) : mine?.faultKey ? null : mine
+  if (existing) {
+    const merged = existing.talkerId !== m.talkerId
+    ctx.tickets.addMessage(existing.id, m.id)
+    const newReporter = ctx.tickets.addReporter(existing.id, { talkerId: m.talkerId, talkerName: m.talkerName, roomId: m.roomId })
+    const becameUrgent = r.urgent && !existing.urgent
+    const patch: Partial<Ticket> = {}
+    if (becameUrgent) {
+      patch.urgent = true
+      patch.emergency = r.emergency
+      patch.priority = 0
+      patch.slaClaimDue = claimDeadline(ctx.config, 0, now)
+      patch.quiet = opts.quiet
+    }
+    for (const label of r.labels) if (!existing.labels.includes(label) && label !== 'other') patch.labels = [...(patch.labels ?? existing.labels), label]
+    if (!existing.building && loc?.building) Object.assign(patch, { building: loc.building, unit: loc.unit, floor: loc.floor, room: loc.room })
+    const ticket = Object.keys(patch).length ? ctx.tickets.update(existing.id, patch, now) : existing
+    ctx.tickets.event(existing.id, now, m.talkerId, merged ? 'merged' : 'updated', newReporter && merged ? `reporter ${m.talkerName}` : undefined)
+    return { ticket, created: false, becameUrgent, merged: merged && newReporter }
+  }
+
+  const household = ctx.households.find(loc)
+  const tier = household?.tier ?? null
+  const priority = basePriority({ urgent: r.urgent, category: r.category, tier, needsReview: r.needsReview })
+  const ticket = ctx.tickets.create({
+    kind: 'request',
+    category: r.category,
+    labels: r.labels.filter((l) => l !== 'other'),
+    urgent: r.urgent,
+    emergency: r.emergency,
+    needsReview: r.needsReview,
+    priority,
+    roomId: m.roomId,
+    roomTopic: m.roomTopic,
+    talkerId: m.talkerId,
+    talkerName: m.talkerName,
+    building: loc?.building ?? null,
+    unit: loc?.unit ?? null,
+    floor: loc?.floor ?? null,
+    room: loc?.room ?? null,
+    tier,
+    summary: m.text.slice(0, 500),
+    faultKey: opts.faultKey ?? null,
+    createdAt: now,
+    slaClaimDue: claimDeadline(ctx.config, priority, now),
+    quiet: opts.quiet,
+  }, m.id)
+  ctx.tickets.event(ticket.id, now, m.talkerId, 'opened', r.category)
+  return { ticket, created: true, becameUrgent: r.urgent, merged: false }
+}
+
+/** Voice, image and video in the groups: someone has to listen or look. */
+export function fileMedia(ctx: Context, m: StoredInbound): Ticket {
+  const now = ctx.clock()
+  const existing = ctx.tickets.openByTalker(m.talkerId, undefined, 'media')
+  if (existing) {
+    ctx.tickets.addMessage(existing.id, m.id)
+    return existing
+  }
+  const loc = resolveLocation(m, { location: null })
+  const tier = ctx.households.find(loc)?.tier ?? null
+  const ticket = ctx.tickets.create({
+    kind: 'media', category: 'other', labels: [], urgent: false, emergency: null, needsReview: true,
+    priority: tier === 'red' ? 1 : 3, roomId: m.roomId, roomTopic: m.roomTopic, talkerId: m.talkerId, talkerName: m.talkerName,
+    building: loc?.building ?? null, unit: loc?.unit ?? null, floor: loc?.floor ?? null, room: loc?.room ?? null, tier,
+    summary: `[${m.type === 'voice' ? '语音' : m.type === 'video' ? '视频' : '图片'}]`, faultKey: null, createdAt: now, slaClaimDue: null, quiet: false,
+  }, m.id)
+  ctx.tickets.event(ticket.id, now, m.talkerId, 'opened', `media:${m.type}`)
+  return ticket
+}
+
+/**
+ * A resident withdrawing a request ("不用买了", "灯已经好了"): close their most
+ * recent open ticket, preferring one whose category the message names.
+ */
+export function cancelRequest(ctx: Context, m: StoredInbound, hint: TriageResult['category'] | null): Ticket | null {
+  const open = ctx.tickets.allOpenByTalker(m.talkerId).filter((t) => t.kind === 'request' && t.talkerId === m.talkerId)
+  if (open.length === 0) return null
+  const target = (hint ? [...open].reverse().find((t) => t.category === hint) : null) ?? open[open.length - 1]
+  const now = ctx.clock()
+  ctx.tickets.addMessage(target.id, m.id)
+  const closed = ctx.tickets.update(target.id, { state: 'cancelled', resolvedAt: now, resolvedBy: m.talkerId, note: '居民已取消' }, now)
+  ctx.tickets.event(target.id, now, m.talkerId, 'cancelled', m.text.slice(0, 200))
+  const order = ctx.orders.byTicket(target.id)
+  if (order && order.state === 'open') ctx.orders.setState(order.id, 'cancelled', now)
+  return closed
+}

@@ -1,0 +1,64 @@
+// Every sentence residents, stewards and managers read, in one place, so the
+// voice stays the same: short, warm and clear, the way a good steward writes.
+import type { Category, EmergencyKind } from '../classifiers/triage.ts'
+import type { Ticket, Tier } from '../data/tickets.ts'
+import { formatLocation } from '../classifiers/location.ts'
+
+export const CATEGORY_NAMES: Record<Category, string> = {
+  medical: '就医', grocery: '买菜', repair: '报修', pet: '宠物', emotional: '心理关怀', other: '其他',
+}
+
+/** Category words stewards may type (`改类 12 维修`, `队列 买菜`). */
+export const CATEGORY_WORDS: Record<string, Category> = {
+  就医: 'medical', 医疗: 'medical', 医: 'medical', 药: 'medical', medical: 'medical',
+  买菜: 'grocery', 物资: 'grocery', 菜: 'grocery', 团购: 'grocery', grocery: 'grocery',
+  报修: 'repair', 维修: 'repair', 修: 'repair', repair: 'repair',
+  宠物: 'pet', pet: 'pet',
+  心理: 'emotional', 心理关怀: 'emotional', 情绪: 'emotional', emotional: 'emotional',
+  其他: 'other', other: 'other',
+}
+
+export const TIER_NAMES: Record<Tier, string> = { red: '红色档案', yellow: '黄色档案', green: '绿色档案' }
+
+export const EMERGENCY_NUMBERS: Record<EmergencyKind, string | null> = {
+  medical: '120', fire: '119', gas: '119', flood: null, trapped: '119', violence: '110', suicide: '12356',
+}
+
+export const STATE_NAMES: Record<Ticket['state'], string> = {
+  open: '待处理', claimed: '处理中', done: '已完成', dismissed: '已关闭', cancelled: '已取消',
+}
+
+export function where(t: Pick<Ticket, 'building' | 'unit' | 'floor' | 'room'>): string {
+  return formatLocation({ building: t.building, unit: t.unit, floor: t.floor, room: t.room }) || '位置未知'
+}
+
+export function clip(text: string, max = 60): string {
+  const flat = text.replace(/\s+/g, ' ').trim()
+  return flat.length > max ? flat.slice(0, max - 1) + '…' : flat
+}
+
+export function hhmm(at: number): string {
+  const d = new Date(at)
+  return `${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`
+}
+
+export const RESIDENT_HELP = [
+  '您好,我是楼管家,帮物业管家整理大家的求助。',
+  '· 需要买菜、报修、就医、照看宠物,直接在群里说清楚需求和门牌号就行,我会登记并转给管家;',
+  '· @我 发「我的」可以查看您自己登记的事项进度(私信回复您);',
+  '· 情况危急请先拨打 120(急救)/119(火警)/110(报警)。',
+].join('\n')
+
+export const STEWARD_HELP = [
+  '楼管家指令(@我 或私聊发送,回复都私信给您):',
+  '队列 [类别/楼栋] — 待办事项,按紧急程度排序',
+  '认领 N — 认领 #N',
+  '完成 N 备注 — 办结 #N,并在原群回复居民',
+  '转派 N @某人 — 转给其他管家',
+  '改类 N 类别 — 改分类(就医/买菜/报修/宠物/心理/其他)',
+  '驳回 N — 误报,关闭 #N',
+  '重开 N — 重新打开 #N',
+  '订单 — 采购汇总和送货清单;送达 N — 订单 #N 已送达',
+  '汇总 — 管家简报;日报 — 今日日报',
+  '我的ID — 查看自己的 ID',
+].join('\n')
