@@ -1,0 +1,46 @@
+// `npm start`: with a puppet configured (WECHATY_PUPPET / WECHATY_PUPPET_SERVICE_TOKEN)
+// runs the bot until SIGINT/SIGTERM; with none, replays the demo community's day.
+process.env.DOTENV_CONFIG_QUIET ??= 'true'
+
+const { puppetFromEnv } = await import('./env.ts')
+const { createLogger } = await import('./logger.ts')
+
+const log = createLogger()
+const choice = puppetFromEnv()
+
+if (choice.mode === 'demo') {
+  const { runDemo } = await import('./demo.ts')
+  const code = await runDemo({ log, out: process.stdout })
+  process.exit(code)
+}
+
+const { createRuntime } = await import('./runtime.ts')
+const { digestHooks } = await import('./digest-hooks.ts')
+let runtime: Awaited<ReturnType<typeof createRuntime>>
+try {
+  runtime = await createRuntime({ log, hooks: digestHooks() })
+} catch (err) {
+  log.fatal({ err: { message: (err as Error).message } }, 'cannot start')
+  process.exit(1)
+}
+log.info({ puppet: choice.name, endpoint: choice.endpoint ?? null, tls: !choice.noTlsInsecureClient }, 'starting Louguanjia')
+
+let stopping = false
+const shutdown = async (signal: string) => {
+  if (stopping) return
+  stopping = true
+  log.info({ signal }, 'shutting down')
+  await runtime.stop()
+  log.info('stopped; database closed')
+  process.exit(0)
+}
+process.on('SIGINT', () => void shutdown('SIGINT'))
+process.on('SIGTERM', () => void shutdown('SIGTERM'))
+
+try {
+  await runtime.bot.start()
+} catch (err) {
+  log.fatal({ err: { message: (err as Error).message } }, 'wechaty failed to start')
+  await runtime.stop()
+  process.exit(1)
+}

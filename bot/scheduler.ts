@@ -1,0 +1,63 @@
+// Fires the periodic work by calling handlers: emergency re-alerts and
+// escalation, SLA reminders, the hourly steward digest and the daily manager
+// digest at TRIAGE_DIGEST_AT (local time). Times come from the context clock,
+// so the demo and the tests replay a day on a simulated clock.
+import { getKv, setKv } from '../data/store.ts'
+import { isWorkingTime, minuteOfDay, onDutyStewards } from '../handlers/config.ts'
+import type { Context } from '../handlers/context.ts'
+import { chaseEmergencies } from '../handlers/emergency.ts'
+import { checkSla } from '../handlers/sla.ts'
+
+export interface DigestHooks {
+  /** Send the steward digest to one steward (through the outbox). */
+  stewardDigest?(ctx: Context, stewardId: string): void
+  /** Send the daily digest to one manager (through the outbox). */
+  managerDaily?(ctx: Context, managerId: string): void
+}
+
+const localDate = (at: number) => {
+  const d = new Date(at)
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`
+}
+
+export function tick(ctx: Context, hooks: DigestHooks = {}): void {
+  const now = ctx.clock()
+  chaseEmergencies(ctx)
+  checkSla(ctx)
+
+  const every = ctx.config.stewardDigestEveryMin * 60_000
+  if (hooks.stewardDigest && every > 0 && isWorkingTime(ctx.config, now)) {
+    const last = Number(getKv(ctx.db, 'digest:steward:last') ?? 0)
+    if (now - last >= every) {
+      setKv(ctx.db, 'digest:steward:last', String(now))
+      // The first tick after start-up only sets the mark: a restart must not spam a digest.
+      if (last > 0) for (const id of onDutyStewards(ctx.config, now)) hooks.stewardDigest(ctx, id)
+    }
+  }
+
+  if (hooks.managerDaily && minuteOfDay(now) >= ctx.config.digestAt) {
+    const key = `digest:daily:${localDate(now)}`
+    if (!getKv(ctx.db, key)) {
+      setKv(ctx.db, key, String(now))
+      for (const id of ctx.config.managers) hooks.managerDaily(ctx, id)
+    }
+  }
+}
+
+export class Scheduler {
+  private timer: NodeJS.Timeout | null = null
+  constructor(private readonly ctx: Context, private readonly hooks: DigestHooks = {}) {}
+
+  start(intervalMs = 30_000): void {
+    this.stop()
+    this.timer = setInterval(() => {
+      try { tick(this.ctx, this.hooks) } catch (err) { this.ctx.log.error({ err }, 'scheduled work failed') }
+    }, intervalMs)
+    this.timer.unref()
+  }
+
+  stop(): void {
+    if (this.timer) clearInterval(this.timer)
+    this.timer = null
+  }
+}
