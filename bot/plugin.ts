@@ -91,7 +91,10 @@ export function Louguanjia(options: LouguanjiaOptions): WechatyPlugin & { handle
     }
     bot.on('message', listener)
     bot.on('login', onLogin)
-    if (bot.isLoggedIn) onLogin(bot.currentUser)
+    // Installed on a running bot: catch up now. (Before start() there is no puppet to ask.)
+    let running = false
+    try { running = bot.isLoggedIn } catch { running = false }
+    if (running) onLogin(bot.currentUser)
     return () => {
       bot.off('message', listener)
       bot.off('login', onLogin)

@@ -1,0 +1,106 @@
+// The demo community on wechaty-puppet-mock: rooms, residents, stewards and a
+// manager from data/demo, with the bot logged in. The demo replays a day on
+// it; the tests post into it. Messages the bot sends are captured as they come
+// back from the mock (it echoes the bot's own messages as events).
+import type { Logger } from 'pino'
+import type { Message } from 'wechaty'
+import { PuppetMock, mock } from 'wechaty-puppet-mock'
+import type * as PUPPET from 'wechaty-puppet'
+import { loadCommunity, type Community } from '../data/demo/community.ts'
+import type { Households } from '../data/households.ts'
+import type { DB } from '../data/store.ts'
+import type { Clock } from '../handlers/context.ts'
+import { createRuntime, type Runtime, type RuntimeOptions } from './runtime.ts'
+
+export interface Delivered { roomId: string | null; toId: string | null; text: string; mentionIds: string[]; type: number }
+
+export interface MockCommunity {
+  community: Community
+  mocker: mock.Mocker
+  puppet: PuppetMock
+  runtime: Runtime
+  /** Everything the bot has sent, as it arrived in rooms and private chats. */
+  delivered: Delivered[]
+  contact(id: string): mock.ContactMock
+  room(id: string): mock.RoomMock
+  /** A member says something in a room (or privately to the bot when roomId is null). */
+  say(fromId: string, roomId: string | null, text: string, options?: { mentionBot?: boolean }): void
+  /** Emit a hand-built payload (duplicates, old or malformed messages): the Mocker always stamps now and a fresh id. */
+  emitRaw(payload: Partial<PUPPET.payloads.Message> & { id: string }): void
+  /** Wait until received messages are processed, then send what the outbox allows. */
+  settle(): Promise<void>
+  stop(): Promise<void>
+}
+
+export interface MockCommunityOptions {
+  env?: NodeJS.ProcessEnv
+  db?: DB
+  clock?: Clock
+  log: Logger
+  hooks?: RuntimeOptions['hooks']
+}
+
+export function communityEnv(c: Community): NodeJS.ProcessEnv {
+  return {
+    TRIAGE_STEWARDS: c.stewards.map((s) => `${s.id}=${s.name}`).join(','),
+    TRIAGE_MANAGERS: c.managers.map((s) => `${s.id}=${s.name}`).join(','),
+  }
+}
+
+export function importHouseholds(c: Community, households: Households): void {
+  for (const h of c.households) households.upsert({ building: h.building, unit: h.unit, room: h.room, tier: h.tier, note: h.note })
+}
+
+const tick = () => new Promise((resolve) => setImmediate(resolve))
+
+export async function startMockCommunity(o: MockCommunityOptions): Promise<MockCommunity> {
+  const community = loadCommunity()
+  const mocker = new mock.Mocker()
+  const puppet = new PuppetMock({ mocker })
+  const runtime = await createRuntime({
+    env: { ...communityEnv(community), ...(o.env ?? {}) },
+    puppet, db: o.db, clock: o.clock, log: o.log, autoSend: false, schedulerIntervalMs: 0, hooks: o.hooks,
+  })
+  importHouseholds(community, runtime.ctx.households)
+  const delivered: Delivered[] = []
+  runtime.bot.on('message', (m: Message) => {
+    if (!m.self()) return
+    const p = m.payload!
+    delivered.push({ roomId: p.roomId ?? null, toId: p.listenerId ?? null, text: m.text(), mentionIds: (p as { mentionIdList?: string[] }).mentionIdList ?? [], type: p.type })
+  })
+  await runtime.bot.start()
+  const botUser = mocker.createContact({ id: community.bot.id, name: community.bot.name })
+  const people = [...community.stewards, ...community.managers, ...community.residents]
+  for (const p of people) mocker.createContact({ id: p.id, name: p.name })
+  for (const r of community.rooms) mocker.createRoom({ id: r.id, topic: r.topic, memberIdList: r.memberIds })
+  const loggedIn = new Promise<void>((resolve) => runtime.bot.once('login', () => resolve()))
+  mocker.login(botUser)
+  await loggedIn
+  const contact = (id: string) => mocker.ContactMock.load(id)
+  const room = (id: string) => mocker.RoomMock.load(id)
+
+  return {
+    community, mocker, puppet, runtime, delivered, contact, room,
+    say(fromId, roomId, text, options = {}) {
+      const from = contact(fromId)
+      const target = roomId ? room(roomId) : contact(community.bot.id)
+      from.say(text, options.mentionBot && roomId ? [botUser] : []).to(target)
+    },
+    emitRaw(payload) {
+      // Straight into the mock's cache: Mocker.messagePayload() would re-emit through its own mock objects.
+      mocker.cacheMessagePayload.set(payload.id, { timestamp: Date.now(), type: 7, text: '', ...payload } as PUPPET.payloads.Message)
+      puppet.emit('message', { messageId: payload.id })
+    },
+    async settle() {
+      // Mock events hop through a few promise turns before Wechaty emits them.
+      for (let i = 0; i < 5; i++) await tick()
+      await runtime.handle.idle()
+      await runtime.handle.sender.pump()
+      for (let i = 0; i < 5; i++) await tick()
+      await runtime.handle.idle()
+    },
+    async stop() {
+      await runtime.stop()
+    },
+  }
+}

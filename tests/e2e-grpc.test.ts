@@ -1,0 +1,120 @@
+// End to end over real gRPC: a PuppetServer wrapping a PuppetMock listens on
+// 127.0.0.1; the bot connects as a wechaty-puppet-service client configured
+// only through the standard WECHATY_* variables.
+import { randomUUID } from 'node:crypto'
+import { createServer } from 'node:net'
+import pino from 'pino'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { PuppetMock, mock } from 'wechaty-puppet-mock'
+import { PuppetServer } from 'wechaty-puppet-service'
+import { communityEnv, importHouseholds } from '../bot/mock-community.ts'
+import { createRuntime, type Runtime } from '../bot/runtime.ts'
+import { loadCommunity } from '../data/demo/community.ts'
+import { openStore } from '../data/store.ts'
+
+const FLOOR = 'floor-3-5@chatroom'
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer()
+    s.once('error', reject)
+    s.listen(0, '127.0.0.1', () => {
+      const port = (s.address() as { port: number }).port
+      s.close(() => resolve(port))
+    })
+  })
+}
+
+async function until<T>(what: string, probe: () => T | undefined | null | false, timeoutMs = 15_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs
+  for (;;) {
+    const v = probe()
+    if (v) return v
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`)
+    await new Promise((r) => setTimeout(r, 50))
+  }
+}
+
+interface Heard { from: string; text: string; mentions: string[] }
+
+describe('over gRPC (PuppetServer + PuppetService)', () => {
+  const community = loadCommunity()
+  const mocker = new mock.Mocker()
+  const serverPuppet = new PuppetMock({ mocker })
+  const token = `insecure_${randomUUID()}`
+  let server: PuppetServer
+  let runtime: Runtime
+  const inRoom: Heard[] = []
+  const privately = new Map<string, Heard[]>()
+
+  beforeAll(async () => {
+    const port = await freePort()
+    server = new PuppetServer({ puppet: serverPuppet, token, endpoint: `127.0.0.1:${port}`, tls: { disable: true } })
+    await server.start()
+    const botUser = mocker.createContact({ id: community.bot.id, name: community.bot.name })
+    for (const p of [...community.stewards, ...community.managers, ...community.residents]) {
+      const contact = mocker.createContact({ id: p.id, name: p.name })
+      contact.on('message', (m: mock.MessageMock) => {
+        if (m.payload.talkerId !== botUser.id || m.payload.roomId) return
+        const list = privately.get(p.id) ?? []
+        list.push({ from: m.payload.talkerId!, text: m.payload.text ?? '', mentions: [] })
+        privately.set(p.id, list)
+      })
+    }
+    for (const r of community.rooms) mocker.createRoom({ id: r.id, topic: r.topic, memberIdList: r.memberIds })
+    mocker.RoomMock.load(FLOOR).on('message', (m: mock.MessageMock) => {
+      const p = m.payload as { talkerId?: string; text?: string; mentionIdList?: string[] }
+      if (p.talkerId === botUser.id) inRoom.push({ from: p.talkerId, text: p.text ?? '', mentions: p.mentionIdList ?? [] })
+    })
+    mocker.login(botUser)
+
+    runtime = await createRuntime({
+      env: {
+        ...communityEnv(community),
+        WECHATY_PUPPET: 'wechaty-puppet-service',
+        WECHATY_PUPPET_SERVICE_TOKEN: token,
+        WECHATY_PUPPET_SERVICE_ENDPOINT: `127.0.0.1:${port}`,
+        WECHATY_PUPPET_SERVICE_NO_TLS_INSECURE_CLIENT: 'true',
+        TRIAGE_RATE_PER_ROOM_MS: '0',
+      },
+      db: openStore(':memory:'),
+      log: pino({ level: 'silent' }),
+      schedulerIntervalMs: 0,
+    })
+    importHouseholds(community, runtime.ctx.households)
+    await runtime.bot.start()
+    await until('login over gRPC', () => runtime.bot.isLoggedIn)
+  }, 60_000)
+
+  afterAll(async () => {
+    await runtime?.stop()
+    await server?.stop()
+  })
+
+  it("stores a resident's message sent into a mock room on the server side", async () => {
+    mocker.ContactMock.load('res-02').say('大家早上好,今天核酸几点?').to(mocker.RoomMock.load(FLOOR))
+    const row = await until('the message in the store', () =>
+      runtime.ctx.db.prepare(`SELECT talker_id, room_id, room_topic, text FROM inbound WHERE talker_id = 'res-02'`).get() as Record<string, unknown> | undefined)
+    expect(row).toEqual({ talker_id: 'res-02', room_id: FLOOR, room_topic: '春江天境3栋5楼业主群', text: '大家早上好,今天核酸几点?' })
+  })
+
+  it('answers @bot 帮助 back into the room through the server', async () => {
+    const bot = mocker.ContactMock.load(community.bot.id)
+    mocker.ContactMock.load('res-01').say('@楼管家 帮助', [bot]).to(mocker.RoomMock.load(FLOOR))
+    const reply = await until('the help text in the room', () => inRoom.find((h) => h.text.includes('我的')))
+    expect(reply.text).toContain('楼管家')
+  })
+
+  it('alerts the stewards privately about an emergency, and answers a steward\'s 队列 privately', async () => {
+    mocker.ContactMock.load('res-05').say('我爸摔倒了 头磕破了一直在流血 叫不醒').to(mocker.RoomMock.load(FLOOR))
+    for (const s of community.stewards) {
+      const alert = await until(`alert to ${s.id}`, () => privately.get(s.id)?.find((h) => h.text.startsWith('🆘')))
+      expect(alert.text).toContain('流血')
+    }
+    const bot = mocker.ContactMock.load(community.bot.id)
+    mocker.ContactMock.load('steward-li').say('@楼管家 队列', [bot]).to(mocker.RoomMock.load(FLOOR))
+    const queue = await until('the queue', () => privately.get('steward-li')?.find((h) => h.text.includes('📋')))
+    expect(queue.text).toContain('紧急')
+    expect(inRoom.some((h) => h.text.includes('📋'))).toBe(false)
+  })
+})
