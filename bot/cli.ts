@@ -7,6 +7,10 @@ process.env.DOTENV_CONFIG_QUIET ??= 'true'
 
 const USAGE = `usage: triage <command>
   classify                 read {"id","text"} JSON lines on stdin, write one triage line each
+  orders [--csv] [--delivered N]   purchase and delivery lists of open orders; mark #N delivered
+  households import FILE.csv        import the 三色档案 register (building-unit-room, tier, note)
+  forget CONTACT_ID                 delete one resident's messages, tickets and orders
+  backup FILE                       consistent online backup of the DB while the bot runs
 `
 
 async function main(argv: string[]): Promise<number> {
@@ -21,6 +25,13 @@ async function main(argv: string[]): Promise<number> {
     case '--help':
       process.stdout.write(USAGE)
       return command ? 0 : 2
+    case 'orders':
+    case 'households':
+    case 'forget':
+    case 'backup': {
+      const { runAdmin } = await import('./admin.ts')
+      return runAdmin(command, rest)
+    }
     default:
       process.stderr.write(`unknown command: ${command}\n${USAGE}`)
       return 2
