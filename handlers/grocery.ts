@@ -15,8 +15,15 @@ export function fingerprint(lines: OrderLine[]): string {
 
 const sameThing = (a: string, b: string) => a === b || a.includes(b) || b.includes(a)
 
-/** Apply a message's items to an order's lines, as the resident now states them. */
-export function applyItems(lines: OrderLine[], items: OrderItem[]): OrderLine[] {
+/** "再加一袋米", "再来两斤": more of the same, on top of what was ordered. */
+const MORE = /再(加|来|要|买)|追加|多加|另加|加(一|两|俩|\d)/
+
+/**
+ * Apply a message's items to an order's lines, as the resident now states them.
+ * Restating an item replaces it (a repeated list is not twice the food); only
+ * an explicit "再加" adds to it.
+ */
+export function applyItems(lines: OrderLine[], items: OrderItem[], additive = false): OrderLine[] {
   const out = lines.map((l) => ({ ...l, alternatives: [...l.alternatives] }))
   for (const item of items) {
     const i = out.findIndex((l) => sameThing(l.name, item.name))
@@ -25,8 +32,7 @@ export function applyItems(lines: OrderLine[], items: OrderItem[]): OrderLine[] 
     } else if (item.op === 'set' || i < 0) {
       if (i >= 0) out[i] = { ...toLine(item), name: out[i].name }
       else out.push(toLine(item))
-    } else if (out[i].unit === item.unit && out[i].qty != null && item.qty != null) {
-      // "再加一袋米" on top of "米1袋": the same thing again adds up.
+    } else if (additive && out[i].unit === item.unit && out[i].qty != null && item.qty != null) {
       out[i] = { ...out[i], qty: out[i].qty! + item.qty }
     } else {
       out[i] = { ...toLine(item), name: out[i].name }
@@ -44,7 +50,7 @@ export function recordOrder(ctx: Context, m: StoredInbound, r: TriageResult, tic
   const now = ctx.clock()
   const open = ctx.orders.byTicket(ticket.id) ?? ctx.orders.openByTalker(m.talkerId)
   if (open && open.state === 'open') {
-    const lines = applyItems(open.lines, items)
+    const lines = applyItems(open.lines, items, MORE.test(r.text))
     const fp = fingerprint(lines)
     if (fp === open.fingerprint) return { order: open, change: 'unchanged' }
     ctx.orders.replaceLines(open.id, lines, now)
