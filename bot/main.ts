@@ -1,6 +1,10 @@
 // `npm start`: with a puppet configured (WECHATY_PUPPET / WECHATY_PUPPET_SERVICE_TOKEN)
 // runs the bot until SIGINT/SIGTERM; with none, replays the demo community's day.
 process.env.DOTENV_CONFIG_QUIET ??= 'true'
+import { existsSync } from 'node:fs'
+
+// A local .env (see .env.example) fills in what the environment does not set.
+if (existsSync('.env')) process.loadEnvFile('.env')
 
 const { puppetFromEnv } = await import('./env.ts')
 const { createLogger } = await import('./logger.ts')
