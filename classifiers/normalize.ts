@@ -29,9 +29,32 @@ function toHalfWidth(text: string): string {
 }
 
 // Only run the (comparatively slow) traditional→simplified pass when the text
-// has a character that could be traditional: anything outside ASCII.
-function hasNonAscii(text: string): boolean {
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 0x7f) return true
+// has a character that the converter changes. The set is computed once at load
+// by converting every CJK code point (one call, newline-separated so no phrase
+// spans two code points).
+const CJK_FROM = 0x3400
+const CJK_TO = 0xfaff
+const CONVERTIBLE = (() => {
+  const table = new Uint8Array(CJK_TO - CJK_FROM + 1)
+  const chars: string[] = []
+  for (let c = CJK_FROM; c <= CJK_TO; c++) chars.push(String.fromCharCode(c))
+  const out = toSimplified(chars.join('\n')).split('\n')
+  if (out.length !== chars.length) return null // unexpected: fall back to converting everything non-ASCII
+  for (let i = 0; i < chars.length; i++) if (out[i] !== chars[i]) table[i] = 1
+  return table
+})()
+
+function mayBeTraditional(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i)
+    if (c <= 0x7f) continue
+    if (CONVERTIBLE === null) return true
+    if (c >= CJK_FROM && c <= CJK_TO) {
+      if (CONVERTIBLE[c - CJK_FROM]) return true
+    } else if (c >= 0xd800 && c <= 0xdbff) {
+      return true // astral CJK extensions: let the converter decide
+    }
+  }
   return false
 }
 
@@ -46,7 +69,7 @@ export function normalize(raw: string): string {
   if (typeof raw !== 'string' || raw.length === 0) return ''
   let text = raw.replace(INVISIBLE, '')
   text = toHalfWidth(text)
-  if (hasNonAscii(text)) text = toSimplified(text)
+  if (mayBeTraditional(text)) text = toSimplified(text)
   text = text
     .replace(/\r\n?/g, '\n')
     .replace(/[ \t]+/g, ' ')

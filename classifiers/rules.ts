@@ -1,0 +1,132 @@
+// High-precision rules that sit next to the category model. Pure: no I/O.
+//
+//   - noise: emoji-only, "收到", "谢谢", "+1", 接龙 lines, notices → other, no model needed
+//   - need cues per category (lexicons): model features, and the evidence a secondary label needs
+//   - request cues: does the message ask for something at all?
+//   - commentary / forwards: long posts about the outbreak elsewhere that ask nothing
+//   - cancellation: "不用买了", "灯已经好了", "已经送医了 谢谢"
+// Input is always the normalised text.
+import type { Category } from './triage.ts'
+
+// --- noise -----------------------------------------------------------------------------------
+
+const ACK_WORDS = [
+  '收到', '好的', '好滴', '好嘞', '嗯', '嗯嗯', '哦', '噢', 'ok', 'okay', '好', '行', '可以', '谢谢', '谢谢你', '谢谢大家',
+  '感谢', '多谢', '谢了', '辛苦了', '辛苦', '辛苦啦', '大家辛苦了', '明白', '知道了', '了解', '已阅', '已读', '已收到', '已报',
+  '已填', '已接龙', '已付', '已转', '已做', '已完成', '到', '在', '1', '+1', '加一', '同上', '同', '赞', '点赞', '早', '早上好',
+  '晚安', '午安', '大家好', '你好', '您好', '哈哈', '哈哈哈', '呵呵', '嘻嘻', '666', '棒', '太棒了', 'thx', 'thanks', 'thank you',
+  '👍', '🙏', '收', '得嘞', '妥', '没问题', '好的谢谢', '收到谢谢', '好的收到', '收到了', '谢谢管家', '谢谢物业', '谢谢志愿者',
+  'noted', 'ok noted', 'cool', '已核酸', '做完了', '已做核酸', '唔该', '多谢晒', '整挺好', '要得', '中',
+]
+const ACK_SET = new Set(ACK_WORDS.map((w) => w.toLowerCase()))
+const STRIP_FOR_ACK = /[\s\p{P}\p{S}~～]+/gu
+const ONLY_SYMBOLS = /^[\s\p{P}\p{S}\p{Extended_Pictographic}\u200d\ufe0f\d]*$/u
+// 接龙 lines: "12. 3-2-502 张三 2份", "接龙 ... 1. ... 2. ..."
+const JIELONG_LINE = /^\s*\d{1,3}[.、)]\s*\S/
+
+/**
+ * A message that is noise whatever the model says: empty, emoji or punctuation only,
+ * a bare acknowledgement, or a pasted 接龙 list with nothing else in it.
+ */
+export function isNoise(text: string): boolean {
+  if (!text) return true
+  if (ONLY_SYMBOLS.test(text)) return true
+  const core = text.replace(STRIP_FOR_ACK, '').toLowerCase()
+  if (core.length === 0) return true
+  if (core.length <= 8 && ACK_SET.has(core)) return true
+  if (/^(?:收到|好的|谢谢|ok|嗯)+$/i.test(core)) return true
+  return false
+}
+
+/** "接龙" forms: a header with numbered lines, or a bare numbered line copying the list. */
+export function isJielong(text: string): boolean {
+  if (!/接龙/.test(text)) return false
+  const lines = text.split('\n').filter((l) => l.trim())
+  const numbered = lines.filter((l) => JIELONG_LINE.test(l)).length
+  return numbered >= 2
+}
+
+// --- category lexicons (need cues) -----------------------------------------------------------
+
+/** Words that, in a message, point at a need of that category. Broad: used as model features. */
+export const CUE: Record<Exclude<Category, 'other'>, RegExp> = {
+  medical: /药|發燒|发烧|发热|高烧|低烧|退烧|退热|咳嗽|咳|医院|医生|护士|看病|就医|急诊|门诊|透析|化疗|放疗|胰岛素|血压|雪压|血糖|血氧|怀孕|孕妇|孕|产检|生孩子|羊水|宫缩|晕倒|昏|摔|流血|出血|疼|痛|病|感冒|阳了|阳性|过敏|伤口|骨折|烫伤|救护车|120|体温|输液|打针|抽搐|呼吸|喘|胸口|心脏|中风|脑梗|癫痫|哮喘|吐了|呕吐|拉肚子|腹泻|头晕|发炎|肿|复查|手术|住院|氧气|制氧机|口罩|创可贴|碘伏|布洛芬|连花清瘟|抗原|体温计|血压计/,
+  repair: /漏水|渗水|滴水|停水|停电|没电|没水|断电|跳闸|电梯|水管|管道|下水道|下水|堵了|堵住|马桶|地漏|灯|门锁|锁坏|门禁|网络|宽带|断网|没网|网断|wifi|路由器|燃气|煤气味|天然气|停气|没气|暖气|热水器|维修|修理|报修|修一下|修好|坏了|插座|电线|冒烟|着火|起火|火灾|漏电|电表|水表|燃气表|空调|窗户|玻璃|天花板|墙皮|淹|积水|化粪池|开锁|钥匙|防盗门|电闸|空开|水压|水龙头|阀门|总阀|信号/,
+  grocery: /菜|米|面粉|面条|挂面|食用油|鸡蛋|蛋|肉|排骨|鱼|虾|奶粉|牛奶|酸奶|水果|苹果|香蕉|橙|柚|土豆|西红柿|番茄|黄瓜|白菜|萝卜|洋葱|葱|姜|蒜|尿不湿|纸尿裤|卫生纸|纸巾|抽纸|卷纸|卫生巾|矿泉水|桶装水|纯净水|饮用水|吃的|粮|冰箱|方便面|泡面|馒头|面包|饺子|调料|酱油|盐|糖|醋|物资|保供|煤气罐|液化气罐|换气|零食|饼干|奶|豆腐|辅食|米粉|洗衣液|洗洁精|牙膏|沐浴露|洗发水|肥皂|垃圾袋|食物|口粮|断顿|断粮|饿/,
+  pet: /猫|狗|宠物|主子|毛孩子|铲屎|遛|兽医|鱼缸|金鱼|仓鼠|兔子|兔|鹦鹉|乌龟|鸟|冻干|罐罐|猫条|喵|汪/,
+  emotional: /焦虑|崩溃|绝望|害怕|好怕|很怕|恐惧|抑郁|失眠|睡不着|孤独|寂寞|想哭|哭了|在哭|大哭|受不了|撑不住|扛不住|熬不住|心累|难受|压抑|烦躁|疯了|想死|不想活|活不下去|无助|委屈|心慌|慌|担心|不安|郁闷|憋屈|难过|伤心|痛苦|煎熬|无望|没希望|没意思|想家|想我妈|想爸妈|好累|太累|累了|emo|破防|麻木|没人管|没人理|没人在乎|不知道怎么办|怎么办啊|心态崩|情绪|压力|自杀|轻生|结束/,
+}
+
+/**
+ * Strong cues: a secondary label needs one of these. Narrower than CUE: words that name
+ * the need itself rather than its context.
+ */
+export const STRONG_CUE: Record<Exclude<Category, 'other'>, RegExp> = {
+  medical: /(?:退烧|退热|降压|降糖|感冒|止咳|止痛|消炎|救心|心脏病|胰岛素|哮喘|癫痫|抗生素|处方|药)(?:药|片|丸|水|胶囊|颗粒)?(?:没了|吃完|用完|快没|不够|断了|只剩|剩)|(?:买|配|开|送|拿|取|要|需要|缺|求)[^,。!?\s]{0,4}(?:药|胰岛素|布洛芬|退烧|感冒灵|连花)|发烧|发热|高烧|烧到|晕倒|昏迷|叫不醒|摔倒|摔伤|流血|出血|骨折|烫伤|抽搐|喘不上|呼吸困难|胸口疼|胸口痛|胸闷|心脏|中风|透析|化疗|孕妇|怀孕|羊水|要生了|宫缩|救护车|120|看病|就医|去医院|急诊|血压|血糖|血氧|受伤|伤口|过敏|中毒|吐血|头晕|头疼|头痛|肚子疼|肚子痛|牙疼|拉肚子|呕吐|咳嗽|阳了|病了|生病|不舒服|身体不好/,
+  repair: /漏水|渗水|往下滴水|停水|停电|没电了|没水了|断电|跳闸|电梯(?:坏|停|卡|困|故障|不动|不能用)|困电梯|电梯里|水管|爆管|下水道|堵了|马桶|地漏|灯(?:坏|不亮|泡)|门锁|锁(?:坏|打不开)|门禁|断网|没网|网断|宽带|煤气味|燃气味|天然气|漏气|停气|没气了|暖气|热水器|报修|维修|修一下|冒烟|着火|起火|插座|电线|漏电|淹|积水|进水|门打不开|打不开门|开锁|智能锁|密码锁/,
+  grocery: /(?:没|没有|缺|断)(?:菜|米|吃的|粮|奶粉|尿不湿|纸尿裤|水喝|油|面|肉|蛋)|(?:菜|米|吃的|粮|奶粉|尿不湿|纸尿裤|卫生纸|牛奶|鸡蛋|食物|口粮|面粉|挂面)[^,。!?\s]{0,3}(?:没了|吃完|用完|快没|不够|断了|只剩|剩)|冰箱(?:空|里什么|啥)|家里(?:什么|啥)(?:吃的)?都没|(?:买|送|需要|求|缺|要)[^,。!?\s]{0,4}(?:菜|米|面|油|蛋|肉|奶粉|牛奶|尿不湿|纸尿裤|卫生纸|水果|吃的|粮|矿泉水|桶装水|物资|方便面)|断粮|断顿|饿(?:了|肚子|着|得)|没饭吃|吃不上饭|换煤气罐|煤气罐/,
+  pet: /猫粮|狗粮|猫砂|宠物|遛狗|喂猫|喂狗|铲屎|兽医|(?:猫|狗|猫咪|狗狗|主子|兔子|仓鼠|鹦鹉)[^。!?]{0,8}(?:没人喂|饿|病|吐|拉|不吃|丢|跑|叫|在家|关在|锁在|没吃|粮|砂)/,
+  emotional: /焦虑|崩溃|绝望|害怕|好怕|很怕|恐惧|抑郁|失眠|睡不着|孤独|想哭|受不了了|撑不住|扛不住|熬不住|心累|压抑|烦躁|快疯了|要疯了|想死|不想活|活不下去|无助|吓死|好慌|很慌|心慌|好担心|很担心|特别担心|担心死|难过|伤心|痛苦|煎熬|不知道该怎么办|怎么办啊|求求|😭|哭/,
+}
+
+/** Asking for something: a request, a question that seeks help, an appeal to the steward. */
+export const REQUEST = /帮|麻烦|求|请|需要|急需|能不能|能否|可不可以|可以.{0,6}吗|有没有|谁有|谁能|谁家|哪位|怎么办|咋办|咋整|点算|快来|来人|救|买|送|修|要|想要|缺|借|匀|代购|团|下单|订|联系|安排|处理|看看|看一下|来看|上门|派人|管管|解决|help|pls|please|@/i
+
+/** A message that reports a current problem of one's own (even without an explicit ask). */
+export const FIRST_PERSON_PROBLEM = /我家|我们家|家里|屋里|屋头|屋企|我妈|我爸|我老|我儿|我女|我孩|我宝|我奶|我爷|我外|我姥|我婆|我公|我媳|俺|我[^,。!?\s]{0,3}(?:没|快|要|已经|一直|好|很|真|在)/
+
+// --- commentary, news and forwards -----------------------------------------------------------
+
+const NEWS_MARKERS = /转发|转自|转载|据报道|报道|新闻|网传|网上|微博|热搜|通报|记者|官方|央视|卫健委|新增|确诊|病例|疫情|全国|全市|全省|境外|国外|武汉|湖北|钟南山|专家|致敬|加油|逆行|医护人员|白衣天使|抗疫|防控|政策|发布会|【|#|转给|扩散|呼吁|倡议|致敬|缅怀|致哀/g
+
+/**
+ * How strongly a text reads as commentary (news, forwards, cheering, opinion) rather than a
+ * resident's own request: the density of commentary markers per 100 characters, for texts
+ * that are long.
+ */
+export function commentaryScore(text: string): number {
+  if (text.length < 40) return 0
+  const hits = text.match(NEWS_MARKERS)?.length ?? 0
+  return (hits * 100) / text.length
+}
+
+// --- cancellation ----------------------------------------------------------------------------
+
+const CANCEL = /不用(?:再)?(?:买|送|来|修|麻烦|帮|找|管|担心|了)|不需要了|不要了|(?:先)?取消(?:了|订单|一下)?|撤(?:回|销)(?:了)?(?:订单|申请|报修)|已经(?:好了|修好|弄好|搞好|自己修|买到|买了|有了|送到|送来|到了|收到|找到|解决|处理好|恢复|送医|送到医院|住院|来电|来水|通了|通水|通电|退烧|没事)|(?:灯|水|电|网|电梯|门|锁|暖气|燃气|煤气|马桶|下水道)[^,。!?\s]{0,3}(?:已经?|又)?(?:好了|修好了|通了|来了|恢复了|能用了|亮了)|(?:邻居|朋友|家人|志愿者)[^,。!?\s]{0,6}(?:给了|送来了|帮忙买了|帮我买了|帮我修好)|搞定了|问题解决了|找到了|回来了|(?:猫|狗)[^,。!?\s]{0,4}(?:找到|回来)了|谢谢[^。!?]{0,6}已经|虚惊一场|误会一场|没事了/
+const CANCEL_ORDER = /(?:刚才|之前|上面|早上|昨天)[^。!?]{0,10}(?:的|说的|报的|订的|要的)[^。!?]{0,8}(?:不要了|不用了|取消)|不用买了|不用送了|不用来了|别买了|别送了/
+
+/**
+ * The message withdraws or resolves an earlier need. A message that withdraws one need and
+ * raises another ("土豆不要了 改成5斤白菜") is not a cancellation: the caller checks that no
+ * new need follows.
+ */
+export function isCancellation(text: string): boolean {
+  if (!CANCEL.test(text) && !CANCEL_ORDER.test(text)) return false
+  const m = CANCEL.exec(text) ?? CANCEL_ORDER.exec(text)
+  if (!m) return false
+  const after = text.slice(m.index + m[0].length)
+  // a new ask after the cancellation: not a cancellation ("不用修了 但是帮我买点菜")
+  if (/但|不过|可是|还(?:需要|要|想)|另外|再帮|改成|换成|帮我|麻烦|需要/.test(after)) return false
+  // a change of order is an order
+  if (/改成|换成|改为|加\d|再加|多要/.test(text)) return false
+  // "已经好了" said by someone other than the requester of something urgent still in progress
+  if (/还没|还是没|还在|仍然|依然/.test(after)) return false
+  return true
+}
+
+// --- model features from the rules ------------------------------------------------------------
+
+/** Extra model features: which lexicons fire, request and first-person markers, commentary. */
+export function ruleFeatures(text: string): string[] {
+  const out: string[] = []
+  for (const c of Object.keys(CUE) as (keyof typeof CUE)[]) {
+    if (CUE[c].test(text)) out.push('cue:' + c)
+    if (STRONG_CUE[c].test(text)) out.push('strong:' + c)
+  }
+  if (REQUEST.test(text)) out.push('r:request')
+  if (FIRST_PERSON_PROBLEM.test(text)) out.push('r:first')
+  const cs = commentaryScore(text)
+  if (cs > 0) out.push(cs >= 3 ? 'r:comment2' : 'r:comment1')
+  if (/[?？]|吗|呢|么|请问|多少|几点|什么时候|哪里|有没有人知道/.test(text)) out.push('r:question')
+  return out
+}

@@ -1,0 +1,106 @@
+// `npm run train`: train the category model with natural's BayesClassifier on
+// data/corpus/*.jsonl and write data/model/category.json.
+//
+// Deterministic: files in name order, lines in file order, keys sorted on output,
+// so retraining the same corpus gives a byte-identical file (tests/train-reproducible).
+// natural is only needed here, never at run time (classifiers/category-model.ts).
+import { readdirSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
+import { normalize } from './normalize.ts'
+import { modelFeatures, MODEL_URL, type CategoryModelFile } from './category-model.ts'
+import type { Category } from './triage.ts'
+
+export const CORPUS_DIR = new URL('../data/corpus/', import.meta.url)
+const CLASSES: Category[] = ['medical', 'repair', 'grocery', 'pet', 'emotional', 'other']
+/** Features seen in fewer training messages than this are dropped (noise, and model size). */
+const MIN_DOCS = 2
+const SMOOTHING = 1
+
+export interface CorpusRow { text: string; category: Category; labels: Category[]; urgent: boolean; file: string }
+
+export function readCorpus(dir: URL = CORPUS_DIR): CorpusRow[] {
+  const rows: CorpusRow[] = []
+  const files = readdirSync(dir).filter((f) => f.endsWith('.jsonl')).sort()
+  for (const file of files) {
+    const lines = readFileSync(new URL(file, dir), 'utf8').split('\n')
+    for (const line of lines) {
+      if (!line.trim()) continue
+      let r: Partial<CorpusRow>
+      try { r = JSON.parse(line) } catch { continue }
+      if (typeof r.text !== 'string' || !CLASSES.includes(r.category as Category)) continue
+      rows.push({ text: r.text, category: r.category as Category, labels: Array.isArray(r.labels) ? r.labels : [r.category as Category], urgent: r.urgent === true, file })
+    }
+  }
+  return rows
+}
+
+interface ApparatusBayes {
+  classFeatures: Record<string, Record<string, number>>
+  classTotals: Record<string, number>
+  totalExamples: number
+  smoothing: number
+  addExample(observation: Record<string, string>, label: string): void
+}
+
+export async function trainModel(rows: CorpusRow[]): Promise<CategoryModelFile> {
+  process.env.DOTENV_CONFIG_QUIET ??= 'true'
+  const natural = (await import('natural')).default ?? (await import('natural'))
+  const nb = new natural.BayesClassifier(undefined, SMOOTHING)
+  // natural's BayesClassifier.train() builds a dense vocabulary-sized vector per document;
+  // its underlying apparatus classifier takes sparse observations directly.
+  const inner = (nb as unknown as { classifier: ApparatusBayes }).classifier
+  let n = 0
+  const perClass = new Map<string, number>()
+  for (const row of rows) {
+    const feats = modelFeatures(normalize(row.text))
+    if (feats.length === 0) continue
+    inner.addExample({ ...feats }, row.category)
+    n++
+    perClass.set(row.category, (perClass.get(row.category) ?? 0) + 1)
+  }
+  // apparatus counts examples only on its dense path: set the totals its dense path
+  // would have produced (one extra per class and overall, for smoothing)
+  inner.totalExamples = 1 + n
+  for (const [c, k] of perClass) inner.classTotals[c] = 1 + k
+  const docFreq = new Map<string, number>()
+  for (const c of CLASSES) {
+    const cf = inner.classFeatures[c] ?? {}
+    for (const [f, n] of Object.entries(cf)) docFreq.set(f, (docFreq.get(f) ?? 0) + n - inner.smoothing)
+  }
+  const features: Record<string, number[]> = {}
+  for (const f of [...docFreq.keys()].sort()) {
+    if ((docFreq.get(f) ?? 0) < MIN_DOCS) continue
+    features[f] = CLASSES.map((c) => inner.classFeatures[c]?.[f] ?? 0)
+  }
+  return {
+    format: 'louguanjia-nb/1',
+    trainer: 'natural.BayesClassifier (apparatus sparse observations)',
+    classes: CLASSES,
+    smoothing: inner.smoothing,
+    totalExamples: inner.totalExamples,
+    classTotals: CLASSES.map((c) => inner.classTotals[c] ?? 1),
+    features,
+  }
+}
+
+/** Stable serialisation: one feature per line keeps diffs readable. */
+export function serialise(model: CategoryModelFile): string {
+  const head = { ...model, features: undefined }
+  const lines = Object.entries(model.features).map(([f, c]) => `${JSON.stringify(f)}:${JSON.stringify(c)}`)
+  const h = JSON.stringify(head, null, 1).replace(/\n}$/, '')
+  return `${h},\n"features":{\n${lines.join(',\n')}\n}}\n`
+}
+
+async function main(): Promise<void> {
+  const rows = readCorpus()
+  const t0 = performance.now()
+  const model = await trainModel(rows)
+  mkdirSync(new URL('.', MODEL_URL), { recursive: true })
+  writeFileSync(MODEL_URL, serialise(model))
+  const counts = CLASSES.map((c) => `${c} ${rows.filter((r) => r.category === c).length}`).join(', ')
+  process.stderr.write(`trained on ${rows.length} messages (${counts}); ${Object.keys(model.features).length} features; ${(performance.now() - t0).toFixed(0)} ms → ${fileURLToPath(MODEL_URL)}\n`)
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  main().catch((e: unknown) => { process.stderr.write(String(e instanceof Error ? e.stack : e) + '\n'); process.exitCode = 1 })
+}

@@ -1,0 +1,158 @@
+// triage(text): one message in, one triage record out (LABELS.md). Pure: no I/O at call
+// time, no clock; the model and dictionaries are loaded once with the modules.
+//
+//   normalise → noise rules → urgency rules → category model (natural NB) + rule evidence
+//   → labels in priority order → cancellation → items (grocery/pet) and location
+import { normalize } from './normalize.ts'
+import { assessUrgency } from './urgency.ts'
+import { modelFeatures, scoreFeatures } from './category-model.ts'
+import { CUE, STRONG_CUE, REQUEST, FIRST_PERSON_PROBLEM, commentaryScore, isCancellation, isJielong, isNoise } from './rules.ts'
+import { parseShoppingList, type OrderItem } from './shopping-list.ts'
+import { parseLocation, type Location } from './location.ts'
+
+export type Category = 'medical' | 'grocery' | 'repair' | 'pet' | 'emotional' | 'other'
+/** Priority order: a message with several needs is filed under the first of them. */
+export const CATEGORIES: readonly Category[] = Object.freeze(['medical', 'repair', 'grocery', 'pet', 'emotional', 'other'] as const)
+export type EmergencyKind = 'medical' | 'fire' | 'gas' | 'flood' | 'trapped' | 'violence' | 'suicide'
+
+export interface TriageResult {
+  category: Category
+  labels: Category[]
+  urgent: boolean
+  emergency: EmergencyKind | null
+  confidence: number
+  needsReview: boolean
+  cancels: boolean
+  items: OrderItem[]
+  location: Location | null
+  text: string
+}
+
+type Need = Exclude<Category, 'other'>
+const NEEDS: readonly Need[] = ['medical', 'repair', 'grocery', 'pet', 'emotional']
+const PRIORITY: Record<Category, number> = { medical: 0, repair: 1, grocery: 2, pet: 3, emotional: 4, other: 5 }
+
+/** Which category an emergency belongs to, when the model has not already said so. */
+const EMERGENCY_CATEGORY: Record<EmergencyKind, Need | null> = {
+  medical: 'medical', fire: 'repair', gas: 'repair', flood: 'repair', trapped: null, violence: null, suicide: 'emotional',
+}
+
+// Thresholds (tuned on the corpus by cross-validation, see tests/triage.test.ts for behaviour)
+/** A secondary label needs a strong cue and at least this model probability. */
+const SECONDARY_MIN_PROB = 0.02
+/** Below this the primary guess is shaky; a help-seeking message is then flagged for review. */
+const REVIEW_BELOW = 0.55
+/** Long commentary with no first-person problem goes to other unless the model is this sure. */
+const COMMENTARY_KEEP = 0.97
+
+function result(text: string, partial: Partial<TriageResult>): TriageResult {
+  return {
+    category: 'other', labels: ['other'], urgent: false, emergency: null, confidence: 1, needsReview: false,
+    cancels: false, items: [], location: null, text, ...partial,
+  }
+}
+
+export function triage(input: string): TriageResult {
+  let text = ''
+  try {
+    text = normalize(typeof input === 'string' ? input : String(input ?? ''))
+    return classify(text)
+  } catch {
+    // never throw: a message we cannot read goes to a human
+    return result(text, { confidence: 0, needsReview: text.length > 0 })
+  }
+}
+
+function safeLocation(text: string): Location | null {
+  try { return parseLocation(text) } catch { return null }
+}
+
+function safeItems(text: string): OrderItem[] {
+  try {
+    const items = parseShoppingList(text)
+    return Array.isArray(items) ? items : []
+  } catch {
+    return []
+  }
+}
+
+function classify(text: string): TriageResult {
+  if (isNoise(text) || isJielong(text)) {
+    return result(text, { confidence: 0.99, location: isNoise(text) ? null : safeLocation(text) })
+  }
+  const location = safeLocation(text)
+  const urgency = assessUrgency(text)
+  const scores = scoreFeatures(modelFeatures(text))
+  const prob = new Map<Category, number>()
+  scores.classes.forEach((c, i) => prob.set(c, scores.probs[i]))
+  const p = (c: Category) => prob.get(c) ?? 0
+
+  // the model's primary guess
+  let best: Category = 'other'
+  for (const c of scores.classes) if (p(c) > p(best)) best = c
+
+  // long commentary (news, cheering, opinion) that reports no problem of the writer's own
+  const commentary = commentaryScore(text) >= 1.5 && !FIRST_PERSON_PROBLEM.test(text) && !urgency.urgent
+  if (commentary && best !== 'other' && p(best) < COMMENTARY_KEEP) best = 'other'
+
+  // needs: the primary guess, the emergency's category, and secondary labels on clear cue evidence
+  const needs = new Set<Need>()
+  if (best !== 'other') needs.add(best)
+  if (urgency.urgent && urgency.emergency) {
+    const ec = EMERGENCY_CATEGORY[urgency.emergency]
+    if (ec && !(ec === 'emotional' && needs.has('medical'))) needs.add(ec)
+    if (needs.size === 0) needs.add(urgency.emergency === 'trapped' && /电梯|𨋢/.test(text) ? 'repair' : 'medical')
+  }
+  if (needs.size > 0 && !commentary) {
+    for (const c of NEEDS) {
+      if (needs.has(c)) continue
+      if (!STRONG_CUE[c].test(text)) continue
+      if (p(c) < SECONDARY_MIN_PROB) continue
+      needs.add(c)
+    }
+  }
+
+  const labels: Category[] = needs.size ? [...needs].sort((a, b) => PRIORITY[a] - PRIORITY[b]) : ['other']
+  let category = labels[0]
+  let confidence = p(category)
+  if (urgency.urgent && category !== 'other') confidence = Math.max(confidence, 0.9)
+
+  // cancellation: withdraws or resolves an earlier need
+  const cancels = !urgency.urgent && isCancellation(text)
+  if (cancels) {
+    return result(text, { confidence: 0.9, cancels: true, location })
+  }
+
+  const asks = REQUEST.test(text) || FIRST_PERSON_PROBLEM.test(text)
+  const needsReview = asks && !urgency.urgent && (confidence < REVIEW_BELOW || (category === 'other' && anyCue(text) && !commentary))
+  if (category === 'other') confidence = Math.max(confidence, 1 - maxNeedProb(p))
+
+  const items = labels.includes('grocery') || labels.includes('pet') ? safeItems(text) : []
+  return {
+    category,
+    labels,
+    urgent: urgency.urgent,
+    emergency: urgency.urgent ? urgency.emergency : null,
+    confidence: clamp01(confidence),
+    needsReview,
+    cancels: false,
+    items,
+    location,
+    text,
+  }
+}
+
+function anyCue(text: string): boolean {
+  for (const c of NEEDS) if (CUE[c].test(text)) return true
+  return false
+}
+
+function maxNeedProb(p: (c: Category) => number): number {
+  let m = 0
+  for (const c of NEEDS) m = Math.max(m, p(c))
+  return m
+}
+
+function clamp01(x: number): number {
+  return Number.isFinite(x) ? Math.min(1, Math.max(0, x)) : 0
+}
