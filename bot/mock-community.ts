@@ -8,11 +8,11 @@ import { PuppetMock, mock } from 'wechaty-puppet-mock'
 import type * as PUPPET from 'wechaty-puppet'
 import { loadCommunity, type Community } from '../data/demo/community.ts'
 import type { Households } from '../data/households.ts'
-import type { DB } from '../data/store.ts'
+import { openStore, type DB } from '../data/store.ts'
 import type { Clock } from '../handlers/context.ts'
 import { createRuntime, type Runtime, type RuntimeOptions } from './runtime.ts'
 
-export interface Delivered { roomId: string | null; toId: string | null; text: string; mentionIds: string[]; type: number }
+export interface Delivered { roomId: string | null; toId: string | null; text: string; type: number }
 
 export interface MockCommunity {
   community: Community
@@ -59,14 +59,15 @@ export async function startMockCommunity(o: MockCommunityOptions): Promise<MockC
   const puppet = new PuppetMock({ mocker })
   const runtime = await createRuntime({
     env: { ...communityEnv(community), ...(o.env ?? {}) },
-    puppet, db: o.db, clock: o.clock, log: o.log, autoSend: false, schedulerIntervalMs: 0, hooks: o.hooks,
+    // A fixture never touches the operator's DB: in-memory unless the caller brings one.
+    puppet, db: o.db ?? openStore(':memory:'), clock: o.clock, log: o.log, autoSend: false, schedulerIntervalMs: 0, hooks: o.hooks,
   })
   importHouseholds(community, runtime.ctx.households)
   const delivered: Delivered[] = []
   runtime.bot.on('message', (m: Message) => {
     if (!m.self()) return
     const p = m.payload!
-    delivered.push({ roomId: p.roomId ?? null, toId: p.listenerId ?? null, text: m.text(), mentionIds: (p as { mentionIdList?: string[] }).mentionIdList ?? [], type: p.type })
+    delivered.push({ roomId: p.roomId ?? null, toId: p.listenerId ?? null, text: m.text(), type: p.type })
   })
   await runtime.bot.start()
   const botUser = mocker.createContact({ id: community.bot.id, name: community.bot.name })
@@ -101,6 +102,7 @@ export async function startMockCommunity(o: MockCommunityOptions): Promise<MockC
     },
     async stop() {
       await runtime.stop()
+      if (!o.db) runtime.ctx.db.close()
     },
   }
 }
