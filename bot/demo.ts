@@ -6,7 +6,8 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Logger } from 'pino'
 import { loadDemoDay } from '../data/demo/community.ts'
-import { openStore } from '../data/store.ts'
+import { openStore, type DB } from '../data/store.ts'
+import type { Community } from '../data/demo/community.ts'
 import { CATEGORY_NAMES } from '../handlers/wording.ts'
 import type { Category } from '../classifiers/triage.ts'
 import { digestHooks } from './digest-hooks.ts'
@@ -37,7 +38,6 @@ export async function runDemo(o: DemoOptions): Promise<number> {
   write(`🏘  楼管家演示:${community.name},${community.rooms.length} 个群,${community.residents.length} 位居民,${community.stewards.length} 位管家,${community.managers.length} 位经理`)
   write(`   回放 ${community.date} 一整天的 ${day.length} 条消息(模拟时钟)……`)
 
-  const alertLatency: number[] = []
   let lastTick = at(day[0]?.at ?? '07:00:00')
   now = lastTick
   for (const [i, m] of day.entries()) {
@@ -50,16 +50,14 @@ export async function runDemo(o: DemoOptions): Promise<number> {
       await runtime.handle.sender.pump()
     }
     now = t
-    const before = c.delivered.length
+    const text = resolveTicketRefs(db, m.text)
     const type = { text: 7, image: 6, voice: 2, video: 15, file: 1 }[m.type]
     const mention = m.mention && m.room ? [community.bot.id] : []
     c.emitRaw({
       id: `${m.id}-${i}`, talkerId: m.from, roomId: m.room ?? undefined, listenerId: m.room ? undefined : community.bot.id,
-      text: m.text, type, timestamp: t, mentionIdList: mention,
+      text, type, timestamp: t, mentionIdList: mention,
     } as Parameters<typeof c.emitRaw>[0])
     await c.settle()
-    const urgentAlerts = c.delivered.slice(before).filter((d) => d.toId && community.stewards.some((s) => s.id === d.toId) && d.text.startsWith('🆘'))
-    if (urgentAlerts.length) alertLatency.push(now - t)
   }
   // Close the day: the evening's scheduled work, including the managers' daily digest.
   const end = at('21:00:00') > now ? at('21:00:00') : now + TICK_MS
@@ -71,7 +69,7 @@ export async function runDemo(o: DemoOptions): Promise<number> {
   }
   await c.settle()
 
-  printSummary(write, c.delivered, db, community, alertLatency)
+  printSummary(write, c.delivered, db, community)
   // Write the chart that went to the managers, so a person can look at it.
   const chart = c.delivered.length ? ctx.outbox.store.all().find((m) => m.file) : undefined
   if (chart?.file) {
@@ -85,7 +83,18 @@ export async function runDemo(o: DemoOptions): Promise<number> {
   return 0
 }
 
-function printSummary(write: (s?: string) => void, delivered: Delivered[], db: import('../data/store.ts').DB, community: import('../data/demo/community.ts').Community, alertLatency: number[]) {
+/**
+ * Ticket numbers depend on the run, so the day's steward commands name their
+ * ticket by a snippet of the message that opened it: "认领 #{摔倒了}".
+ */
+function resolveTicketRefs(db: DB, text: string): string {
+  return text.replace(/#\{([^}]+)\}/g, (whole, snippet: string) => {
+    const row = db.prepare(`SELECT ticket_id FROM inbound WHERE instr(text, ?) > 0 AND ticket_id IS NOT NULL ORDER BY id DESC LIMIT 1`).get(snippet) as { ticket_id: number } | undefined
+    return row ? String(row.ticket_id) : whole
+  })
+}
+
+function printSummary(write: (s?: string) => void, delivered: Delivered[], db: DB, community: Community) {
   const q = <T>(sql: string) => db.prepare(sql).all() as T[]
   const one = <T>(sql: string) => db.prepare(sql).get() as T
   const inbound = one<{ n: number; noise: number }>(`SELECT count(*) AS n, sum(CASE WHEN ticket_id IS NULL THEN 1 ELSE 0 END) AS noise FROM inbound`)
@@ -99,7 +108,11 @@ function printSummary(write: (s?: string) => void, delivered: Delivered[], db: i
   if (merged.n) write(`   ${merged.n} 件由多位邻居反映,已合并为一单`)
   const orders = one<{ n: number; lines: number }>(`SELECT count(DISTINCT o.id) AS n, count(l.seq) AS lines FROM orders o LEFT JOIN order_lines l ON l.order_id = o.id WHERE o.state = 'open'`)
   write(`🛒 待采购订单 ${orders.n} 户,共 ${orders.lines} 项`)
-  if (alertLatency.length) write(`🆘 紧急求助 ${alertLatency.length} 次,管家均在收到消息的同一秒内收到私信提醒`)
+  const emergencies = q<{ id: number; alerted: number; claimed: number | null; state: string }>(`SELECT id, alerted_at - created_at AS alerted, claimed_at - created_at AS claimed, state FROM tickets WHERE urgent = 1 ORDER BY id`)
+  if (emergencies.length) {
+    write(`🆘 紧急求助 ${emergencies.length} 件,每件都在收到消息的同一刻私信提醒了值班管家:`)
+    for (const e of emergencies) write(`   #${e.id} ${e.claimed != null ? `${Math.round(e.claimed / 60_000)} 分钟后被认领` : '未认领(已反复提醒并上报经理)'},${e.state}`)
+  }
 
   const people = new Map([...community.stewards, ...community.managers].map((p) => [p.id, p.name]))
   write()

@@ -161,6 +161,13 @@ export class Tickets {
     return r ? fromRow(r) : null
   }
 
+  /** The open emergency of a category raised in a room since `since` (neighbours chiming in on it). */
+  openUrgentInRoom(roomId: string, category: Category, since: number): Ticket | null {
+    const r = this.db.prepare(`SELECT * FROM tickets WHERE room_id = ? AND category = ? AND urgent = 1 AND state IN ('open', 'claimed')
+      AND created_at >= ? ORDER BY created_at DESC LIMIT 1`).get(roomId, category, since) as Record<string, unknown> | undefined
+    return r ? fromRow(r) : null
+  }
+
   /** Open tickets by priority (0 is the most pressing), then age. */
   queue(filter: QueueFilter = {}): Ticket[] {
     const where = [`state IN ('open', 'claimed')`]

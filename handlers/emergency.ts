@@ -53,6 +53,20 @@ export function raiseEmergency(ctx: Context, t: Ticket, m: StoredInbound): void 
   else ctx.outbox.send({ to: { kind: 'contact', id: m.talkerId }, text, urgent: true })
 }
 
+/**
+ * Every `realert` for the first three re-alerts, then doubling up to an hour:
+ * an unanswered alarm stays audible without burying a steward's phone.
+ */
+export function realertInterval(realert: number, alertCount: number): number {
+  return Math.min(3600_000, realert * 2 ** Math.max(0, alertCount - 3))
+}
+
+/** A neighbour's new detail on an emergency already alerted: stewards hear it at once. */
+export function relayUpdate(ctx: Context, t: Ticket, m: StoredInbound): void {
+  const text = `🆘 #${t.id} 补充(${m.talkerName || m.talkerId}):${clip(m.text, 200)}`
+  notify(ctx, onDutyStewards(ctx.config, ctx.clock()), text)
+}
+
 /** Periodic: re-alert unclaimed emergencies and escalate them to managers after the configured delay. */
 export function chaseEmergencies(ctx: Context): void {
   const now = ctx.clock()
@@ -65,7 +79,7 @@ export function chaseEmergencies(ctx: Context): void {
       ctx.tickets.update(t.id, { escalatedAt: now }, now)
       ctx.tickets.event(t.id, now, 'bot', 'escalated', ctx.config.managers.join(','))
     }
-    if (t.alertedAt != null && now - t.alertedAt >= realert) {
+    if (t.alertedAt != null && now - t.alertedAt >= realertInterval(realert, t.alertCount)) {
       notify(ctx, onDutyStewards(ctx.config, now), alertText(ctx, t, text, `🆘 再次提醒(第${t.alertCount + 1}次,${hhmm(t.createdAt)} 起无人认领)`))
       ctx.tickets.update(t.id, { alertedAt: now, alertCount: t.alertCount + 1 }, now)
       ctx.tickets.event(t.id, now, 'bot', 'realerted')

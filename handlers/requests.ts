@@ -4,7 +4,7 @@ import type { Location } from '../classifiers/location.ts'
 import type { Category, TriageResult } from '../classifiers/triage.ts'
 import type { StoredInbound } from '../data/inbox.ts'
 import type { Context } from './context.ts'
-import { raiseEmergency } from './emergency.ts'
+import { raiseEmergency, relayUpdate } from './emergency.ts'
 import { emotional } from './emotional.ts'
 import { orderAck, recordOrder } from './grocery.ts'
 import { medical } from './medical.ts'
@@ -50,6 +50,11 @@ export function handleRequest(ctx: Context, m: StoredInbound, r: TriageResult, o
   if (opts.quiet) return filed
   if (filed.becameUrgent) {
     raiseEmergency(ctx, ctx.tickets.get(ticket.id)!, m)
+    return filed
+  }
+  // More news on an emergency already raised: never swallowed, relayed at once.
+  if (r.urgent && ticket.urgent && !filed.created) {
+    relayUpdate(ctx, ticket, m)
     return filed
   }
   if (opts.silent || !ack) return filed

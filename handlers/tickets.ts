@@ -17,6 +17,20 @@ export function resolveLocation(m: Pick<StoredInbound, 'talkerName' | 'roomTopic
   return loc && (loc.building || loc.unit || loc.floor || loc.room) ? loc : null
 }
 
+/** Neighbours answering an emergency in the same group ("快打120", "我是护士 我下去看看") join its ticket. */
+export const EMERGENCY_THREAD_MS = 15 * 60_000
+
+function emergencyThread(ctx: Context, m: StoredInbound, r: TriageResult, loc: Location | null): Ticket | null {
+  if (!m.roomId || (r.category !== 'medical' && r.category !== 'repair')) return null
+  const t = ctx.tickets.openUrgentInRoom(m.roomId, r.category, ctx.clock() - EMERGENCY_THREAD_MS)
+  if (!t) return null
+  // A different door written in the message is a different emergency.
+  const own = r.location
+  if (own?.building && t.building && own.building !== t.building) return null
+  if (own?.room && t.room && own.room !== t.room) return null
+  return t
+}
+
 export interface Filed {
   ticket: Ticket
   /** A new ticket (not an update or a merge). */
@@ -41,7 +55,8 @@ export function fileRequest(ctx: Context, m: StoredInbound, r: TriageResult, opt
   // A shared fault merges by place and fault; anything else by resident and category
   // (a leak in one's kitchen is not the corridor light one reported earlier).
   const mine = opts.faultKey ? null : ctx.tickets.openByTalker(m.talkerId, r.category)
-  const existing = opts.faultKey ? ctx.tickets.openByFault(opts.faultKey, since) : mine?.faultKey ? null : mine
+  const existing = (opts.faultKey ? ctx.tickets.openByFault(opts.faultKey, since) : mine?.faultKey ? null : mine)
+    ?? emergencyThread(ctx, m, r, loc)
   if (existing) {
     const merged = existing.talkerId !== m.talkerId
     ctx.tickets.addMessage(existing.id, m.id)
