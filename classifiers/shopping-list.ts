@@ -1,4 +1,24 @@
-// Shopping-list parser (stub: being written). Pure: no I/O.
+// Shopping-list parser: turns a resident's (normalised) message into order items.
+// Pure: no I/O at call time (the goods and unit dictionaries are read once, when the
+// module is loaded), no clock, never throws.
+//
+// How it works, in one pass over the text:
+//  1. tokenize: a trie of every known word (goods, medicine, units, filler, keywords, notes…),
+//     longest match first; numbers (Arabic and Chinese) read by numerals.ts; anything unknown
+//     becomes an UNK run. Addresses (7栋1102, 3-2-502), phone numbers, times, prices and
+//     @mentions are recognised so that their numbers are never taken for quantities.
+//  2. chunks: the token stream is cut at separators (punctuation, spaces, newlines, list
+//     markers, 还要/再来/以及/和/跟/同埋 …).
+//  3. each chunk becomes elements — goods spans (G), quantity phrases (Q), keywords (K),
+//     notes (N) — and is read: quantity before or after the name, 各, package sizes,
+//     substitutions (没有X换Y, X或者Y), corrections (改成), removals (不要了).
+//  4. the message: quantity-only chunks join the neighbouring item ("土豆 三斤"), 各
+//     spreads back over "西红柿、黄瓜各2斤", alternatives and corrections find their item,
+//     and items are kept only where the text reads as a request, so that commentary
+//     ("停电了冰箱里的肉都坏了") gives no order.
+import { readFileSync } from 'node:fs'
+import { isAsciiDigit, isChineseNumeralChar, scanNumber, type ScanContext } from './numerals.ts'
+
 export type ItemOp = 'add' | 'set' | 'remove'
 
 export interface OrderItem {
@@ -6,10 +26,1319 @@ export interface OrderItem {
   qty: number | null
   unit: string | null
   alternatives: string[]
+  /** How the resident wants it: "要新鲜的", "切片", "要瘦的". */
   note?: string
+  /** add (default), set (a correction: "土豆改成5斤"), remove ("鸡蛋不要了"). */
   op?: ItemOp
+  /** For a set that swaps the product ("土豆换成红薯"): the name it replaces. */
+  replaces?: string
 }
 
-export function parseShoppingList(_text: string): OrderItem[] {
-  return []
+// ---------------------------------------------------------------------------
+// Vocabulary
+
+// token kinds
+const T_GOODS = 1
+const T_MED = 2
+const T_UNIT = 3
+const T_NUM = 4
+const T_FILL = 5
+const T_OTHER = 6 // a classifier that makes a number not a quantity: 天, 楼, 点, 人 …
+const T_NONGOODS = 7 // nouns that are not goods: 孩子, 冰箱, 水管 …
+const T_SEP = 8
+const T_KW = 9
+const T_NOTE = 10
+const T_UNK = 11
+const T_MONEY = 12
+
+// keyword sub-kinds
+const KW_COND = 1 // 没有, 缺货 …
+const KW_SWAP = 2 // 换, 换成: a switch after 没有, a correction after a name, else a verb
+const KW_SWITCH = 3 // 就要, 就买, 的话, 那就 …
+const KW_OK = 4 // 也行, 也可以
+const KW_CANCEL = 5 // 不要了, 算了, 不用了
+const KW_NOTWANT = 6 // 不要, 取消, 别买 (before or after a name)
+const KW_OR = 7 // 或者, 或, /
+const KW_SET = 8 // 改成, 改为, 改
+const KW_GE = 9 // 各, 每样
+const KW_DE = 10 // 的
+const KW_ZHUANG = 11 // 装
+const KW_NAZHONG = 12 // 那种
+const KW_EACH = 13 // 每
+const KW_DI = 14 // 第
+const KW_SLASH = 15 // / (also OR)
+
+// separator sub-kinds
+const SP_SPACE = 1
+const SP_PUNCT = 2
+const SP_CONJ = 3
+const SP_NL = 4
+const SP_LISTEND = 5 // . 、 ) after a bare number: a list marker
+
+// unit kinds
+const U_MEASURE = 1
+const U_COUNT = 2
+const U_CONTAINER = 3
+const U_VOLUME = 4
+const U_DOZEN = 5
+
+// goods flags
+const G_BRAND = 1
+const G_WEAK = 2
+
+// filler flags
+const F_INTENT = 1
+const F_VERB = 2
+
+interface Entry {
+  word: string
+  k: number
+  sub: number
+  canon: string | null
+  flags: number
+}
+
+class TrieNode {
+  next: Map<number, TrieNode> | null = null
+  entry: Entry | null = null
+}
+
+const PRIORITY: Record<number, number> = {
+  [T_MED]: 9, [T_KW]: 8, [T_SEP]: 7, [T_NOTE]: 6, [T_MONEY]: 6, [T_OTHER]: 5, [T_NONGOODS]: 5,
+  [T_GOODS]: 4, [T_UNIT]: 3, [T_FILL]: 2,
+}
+
+const ROOT = new TrieNode()
+
+function addWord(word: string, k: number, sub = 0, canon: string | null = null, flags = 0): void {
+  if (!word) return
+  let node = ROOT
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i)
+    if (!node.next) node.next = new Map()
+    let nx = node.next.get(c)
+    if (!nx) { nx = new TrieNode(); node.next.set(c, nx) }
+    node = nx
+  }
+  const old = node.entry
+  if (old && old.k === k) { old.flags |= flags; if (sub) old.sub = sub; if (canon) old.canon = canon; return }
+  if (old && (PRIORITY[old.k] ?? 0) >= (PRIORITY[k] ?? 0)) return
+  node.entry = { word, k, sub, canon, flags }
+}
+
+/** Longest dictionary word starting at s[i]. */
+function matchAt(s: string, i: number): Entry | null {
+  let node: TrieNode | undefined = ROOT
+  let best: Entry | null = null
+  const n = s.length
+  for (let j = i; j < n; j++) {
+    if (!node.next) break
+    node = node.next.get(s.charCodeAt(j))
+    if (!node) break
+    if (node.entry) best = node.entry
+  }
+  return best
+}
+
+const words = (s: string) => s.split(/\s+/).filter(Boolean)
+const DICT_DIR = new URL('../data/dict/', import.meta.url)
+
+function readLines(name: string): string[] {
+  try {
+    return readFileSync(new URL(name, DICT_DIR), 'utf8').split('\n')
+  } catch {
+    return []
+  }
+}
+
+/** Goods that are only read as an item next to an amount ("水2桶", not "停水了没水"). */
+const WEAK_GOODS = new Set(words('水 奶 面 油 蛋 纸 茶 酒 饼 粥 水果 蔬菜 时蔬 叶菜 绿叶菜 海鲜 零食 调料 调味品 作料 干货 饮料 速冻食品 粮油 米面油 米面 方便食品 速食 杂粮 坚果'))
+/** A multi-word name ending in one of these is one product ("猪肉白菜饺子"), not several. */
+const HEAD_SUFFIX = words('饺子 水饺 馄饨 云吞 抄手 包子 汤圆 元宵 馅 面 面条 挂面 粉 粉丝 米粉 粥 饼 罐头 酱 汁 丸 丸子 粽子 干 片 丝 味 卷 肠')
+
+function loadGoods(): void {
+  let any = false
+  for (const raw of readLines('goods.txt')) {
+    const line = raw.trim()
+    if (!line || line.startsWith('#')) continue
+    const f = line.split(/\s+/)
+    const w = f[0]
+    const tag = f.length >= 3 ? f[2] : f.length === 2 && !/^\d+$/.test(f[1]) ? f[1] : ''
+    let flags = tag === 'brand' ? G_BRAND : 0
+    if (WEAK_GOODS.has(w)) flags |= G_WEAK
+    addWord(w, T_GOODS, 0, null, flags)
+    any = true
+  }
+  if (!any) {
+    // the dictionary file is missing: keep a core list so the parser still works
+    for (const w of words('土豆 西红柿 黄瓜 白菜 青菜 鸡蛋 大米 米 面粉 挂面 牛奶 猪肉 牛肉 鸡肉 鱼 虾 苹果 香蕉 盐 酱油 醋 食用油 卫生纸 纸巾 尿不湿 奶粉 猫粮 狗粮 猫砂 矿泉水 煤气罐')) addWord(w, T_GOODS)
+  }
+}
+
+const UNIT_KIND: Record<string, number> = { measure: U_MEASURE, count: U_COUNT, container: U_CONTAINER, volume: U_VOLUME, dozen: U_DOZEN }
+/** ASCII unit surfaces (lower-cased) → [canonical, kind]; matched only right after a number. */
+const ASCII_UNITS = new Map<string, [string, number]>()
+
+function loadUnits(): void {
+  let any = false
+  for (const raw of readLines('units.txt')) {
+    const line = raw.trim()
+    if (!line || line.startsWith('#')) continue
+    const [w, canon, kind] = line.split(/\s+/)
+    if (!w || !canon) continue
+    const uk = UNIT_KIND[kind ?? 'count'] ?? U_COUNT
+    if (/^[A-Za-z]+$/.test(w)) ASCII_UNITS.set(w.toLowerCase(), [canon, uk])
+    else addWord(w, T_UNIT, uk, canon)
+    any = true
+  }
+  if (!any) {
+    for (const w of words('斤 两 个 根 颗 把 条 只 块 份')) addWord(w, T_UNIT, U_COUNT, w)
+    for (const w of words('袋 盒 瓶 箱 包 桶 罐 板 提 卷')) addWord(w, T_UNIT, U_CONTAINER, w)
+    addWord('公斤', T_UNIT, U_MEASURE, '公斤'); addWord('千克', T_UNIT, U_MEASURE, '公斤'); addWord('克', T_UNIT, U_MEASURE, '克')
+    addWord('打', T_UNIT, U_DOZEN, '个')
+    ASCII_UNITS.set('kg', ['公斤', U_MEASURE]); ASCII_UNITS.set('g', ['克', U_MEASURE])
+  }
+}
+
+// Medicine and medical devices (for people and pets): never items.
+const MEDICINE = words(`药 药品 药物 药片 药膏 药水 中药 西药 中成药 退烧药 退热药 感冒药 消炎药 止痛药 止咳药 降压药 降糖药 降脂药 胃药 安眠药 抗生素 处方药
+  布洛芬 美林 泰诺 对乙酰氨基酚 扑热息痛 连花清瘟 莲花清瘟 感冒灵 999感冒灵 板蓝根 藿香正气 蒙脱石散 阿莫西林 头孢 硝苯地平 二甲双胍 速效救心丸 硝酸甘油
+  阿司匹林 氯雷他定 奥司他韦 胰岛素 胰岛素针头 针头 血糖试纸 试纸 抗原 抗原试剂 试剂 血压计 血糖仪 体温计 温度计 额温枪 制氧机 氧气瓶 雾化器 轮椅 拐杖
+  碘伏 创可贴 纱布 绷带 胶囊 颗粒 口服液 软膏 喷剂 滴眼液 眼药水 冲剂 糖浆 注射液 含片 维生素 钙片 益生菌 布地奈德 沙丁胺醇 驱虫药 体内驱虫 体外驱虫 疫苗 猫药 狗药 兽药
+  速效 救心丸 硝酸 降压 降糖 葡萄糖 秋水仙碱 别嘌醇 非布司他 氨氯地平 缬沙坦 厄贝沙坦 美托洛尔 阿托伐他汀 他汀 华法林 氯吡格雷 甲硝唑 左氧氟沙星 头孢克肟 罗红霉素 阿奇霉素 奥美拉唑 健胃消食片 开塞露 碘酒 红霉素软膏 云南白药 风油精 清凉油 速效救心 安宫牛黄丸 丸 药丸 打针 输液 吊瓶 透析 化疗 止泻药 退烧贴 医用酒精 止血 消炎 头疼 头痛 头晕`)
+
+// Words that are separators between items.
+const CONJ = words('还要 再来 以及 和 跟 同埋 还有 另外 再要 外加 再加 加上 然后 及 与 另 再买 还需要 还想要 顺便 另需 加 并且 还得 再拿 另外还要 另外再要 此外 再帮我买 还想买 还有就是 另加 多加 追加 再添 添')
+
+// Filler: dropped from names. Intent-bearing words mark a request; verbs allow "来袋盐" (= 1 袋).
+const FILL_INTENT_VERB = words('买 买点 买些 帮买 帮我买 帮忙买 帮我带 帮忙带 帮我们买 代买 代购 借 借点 借我 借一下 匀 匀点 匀一点 要 我要 我想要 想要 想买 要买 需要 急需 需 求 来 来点 来些 拿 拿点 带 带点 订 订购 团购 团 接龙 缺 换 补 补货 囤 囤点 整 弄点 搞点')
+const FILL_INTENT = words('帮 帮我 帮忙 麻烦 麻烦你 麻烦帮我 麻烦帮忙 请帮我 请帮忙 拜托 有没有 能不能 可不可以 可以帮我 谁有 哪里有 还有吗 有吗 没了 快没了 吃完了 用完了 断了 不够了 不够 急用 救急 采购 购买 下单 吃光了 见底了 快见底 用光了 没得吃 断顿')
+const FILL_EXTRA = words('就行 就够 就够了 就好 就可以 就成')
+const FILL_PLAIN = words(`谢谢 谢谢了 多谢 感谢 辛苦 辛苦了 唔该 该 请 给 给我 给我们 我 我们 我家 俺 咱 咱家 家里 你 你们 他 她 它 他们 她们 的 了 吧 啊 呀 哦 呢 吗 嘛 哈 哈哈 呗 啦 喔 噢 嗯 呃 么
+  一些 一点 一点点 一点儿 一直 一动不动 一声 一会 一会儿 一晚 一遍 一趟 一定 一般 一阵 一时 一旦 一切 一样 一下子 一把手 多 多的 多点 多少 多少钱 些 少许 适量 若干 都 也 就 还 再 很 太 好 好的 真 挺 最 是 在 有 这 那 这个 那个 这些 那些 把 将 刚才 刚才的 刚刚 刚刚的 之前 之前的 上面的 上次 上次的 前面的 一下 一起 一共 总共 共
+  大概 大约 左右 差不多 可以 能 可否 今天 明天 后天 马上 尽快 尽量 急 着急 赶紧 快 现在 那边 这边 及时 来不及 听说 只要 只有 只能 对了 还是 其他 其它 别的 东西 物资 生活物资 日用品 菜 买菜 食物 吃的 喝的 用的
+  团长 管家 物业 师傅 阿姨 叔叔 大姐 姐 哥 小哥 老师 老板 群主 楼长 志愿者 大白 各位 大家 朋友 亲 亲们 您 您好 你好 早上好 晚上好 收到 好了 行 可 以 又 才 让 被 从 到 向 对 为 一样的 之类 之类的 等 等等 啥 什么 怎么 多少 哪 谁 如果 要是 万一 但是 不过 因为 所以 而且 已经 还没 没法 能否 实在 真的 非常 特别 比较 稍微 尽 够 够了 吃 喝 用 做 煮 炒 的话吧 一下吧 帮个忙 十分 剩 还剩 只剩 一个人 每天 每次 又要 的了 呐 哇 嘞 咯 哒 唉 诶 侬 阿拉 伐 额 嘅 啲 咗 喇 噶 咧 偶 屋里 屋里厢 屋企 唔 係 系 嘢 咁 佢 佢哋 乜 咩 喺 俾 哋 恁 咋 咋整 啥子 哪个 哪位 好心人 邻居 谁家 谁 家里人 老伴 屋头`)
+
+const NOTES = words(`新鲜 新鲜的 新鲜点 新鲜一点 瘦的 瘦一点 瘦点 肥的 肥一点 肥点 肥瘦相间 肥瘦 切片 切丝 切块 切段 切好 切开 切成片 切成块 切成丝 剁碎 剁好 剁块 剁成块 绞馅 绞成馅 绞碎 打成馅 绞好
+  去皮 去骨 去壳 去头 去鳞 杀好 宰好 处理好 收拾好 大个 大个的 大一点 大点 大点的 小一点 小点 小点的 大的 小的 嫩的 嫩一点 熟的 熟一点 熟透 生的 甜的 脆的 软的 硬的 不辣 不辣的 微辣 辣的 冷冻 冷冻的 冰冻 冰鲜 常温
+  散装 整只 整条 整个 活的 现杀 带皮 不带皮 有机 国产 进口 便宜的 便宜点 便宜一点 好一点的 好点的 无糖 低脂 全脂 脱脂 无盐 原味 小包装 大包装 家庭装 独立包装 带壳 剥好 洗好 洗干净 最好的 好吃的 不要太大 不要太小`)
+
+// A number right before one of these is not a quantity.
+const OTHER = words(`天 小时 钟头 分钟 分 秒 点 点钟 号 日 月 年 周 星期 礼拜 岁 周岁 次 遍 回 下 人 口 位 名 户 楼 层 栋 幢 单元 室 号楼 座 期 区 门 度 辆 台 部 间 趟 批 轮 顿 餐 个月 个人 个小时 个星期 个礼拜 个钟 个钟头 个孩子 个老人 个娃 倍 成 折 级 路 码 %`)
+const MONEY = words('元 块钱 钱 毛 角 毛钱 块多 元一 rmb RMB ¥ 蚊 文')
+const NONGOODS = words(`孩子 小孩 儿子 女儿 老人 老公 老婆 妈妈 爸爸 爷爷 奶奶 外婆 外公 姥姥 姥爷 宝宝 宝贝 家人 邻居 病人 孕妇 医生 护士 快递 外卖 电话 手机 电梯 楼道 门口 楼下 楼上 冰箱
+  药店 医院 超市 菜市场 菜场 水管 停水 停电 水电 漏水 热水器 热水 下水道 水龙头 水表 水费 电费 燃气费 加油 完蛋 糖尿病 高血压 血压 血糖 体温 发烧 核酸 隔离 封控 方舱 阳性 阴性 外面 里面 上面 下面 前面 后面 对面 方面
+  见面 面积 面对 面子 时间 时候 早上 中午 下午 晚上 上午 晚饭 午饭 早饭 早餐 午餐 晚餐 猫 狗 猫咪 狗狗 小猫 小狗 宠物 鸟 金鱼 鱼缸 厘米 奶奶家 大门 小区 楼栋 单元门 物业费 油烟机 油价 酒店 茶几 鸡毛 油烟 电 网 网络 空调 暖气 灯 门锁 马桶 天然气泄漏 菜价 价格 价钱 团购群 群 消息 通知 名单 信息 地址 手续 核酸检测 保安 司机 车 问题
+  事 事情 情况 作业 工作 上班 下班 学校 老家 心情 身体 生活 日子 样子 办法 东西都 一家 全家 家庭 房子 家门 水果店 面馆 米线店 饭店 一家人 三口 一口 电瓶车 排队 城市 煤气 煤气味 燃气 天然气 煤气中毒 燃气灶 水箱 洗碗 供水 停气 漏气 单 课 网课`)
+
+const KEYWORDS: Array<[string, number]> = [
+  ...words('没有 没 冇 没得 缺货 没货 无货 断货 卖完 卖完了 买不到 如果没有 要是没有 万一没有 没有货 卖光 卖光了 售罄 没有了 没了').map((w) => [w, KW_COND] as [string, number]),
+  ...words('换 换成 换为 换点').map((w) => [w, KW_SWAP] as [string, number]),
+  ...words('就 就要 就买 就拿 就来 那就 那就要 那就买 代替 替代 替换 的话 可以换 就换 就用 用 改买 换买 也可以买 可以买 改要').map((w) => [w, KW_SWITCH] as [string, number]),
+  ...words('也行 也可以 都行 都可以 也好 也成 也ok 也OK 凑合 也没问题 都ok 都OK').map((w) => [w, KW_OK] as [string, number]),
+  ...words('不要了 就不要了 不用了 就不用了 算了 就算了 没关系 也没关系 不用换 不换 不买了 就不买了 不用买了 不需要了 拉倒 先不要了 别买了 取消了 删掉吧 不买啦 不要啦 不用啦 都不要了 暂时不要了').map((w) => [w, KW_CANCEL] as [string, number]),
+  ...words('不要 取消 删掉 删了 删除 去掉 别买 不买 撤销 先不要 不需要 不用买 别要').map((w) => [w, KW_NOTWANT] as [string, number]),
+  ...words('或者 或 或是 要么 要不 不然 要不然 否则').map((w) => [w, KW_OR] as [string, number]),
+  ...words('改成 改为 改 变成 调成 改到 改一下 更正 修改 修改为 改下 改一改 换一下').map((w) => [w, KW_SET] as [string, number]),
+  ...words('各 各要 各来 各买 各一 每样 每种 每样各 都要 都来 都是 各自 每样都 每种都 每个都').map((w) => [w, KW_GE] as [string, number]),
+  ['的', KW_DE], ['装', KW_ZHUANG], ['装的', KW_ZHUANG],
+  ...words('那种 这种 那样 的那种 那款 规格 左右的那种').map((w) => [w, KW_NAZHONG] as [string, number]),
+  ['每', KW_EACH], ['第', KW_DI],
+]
+
+function loadVocabulary(): void {
+  loadGoods()
+  loadUnits()
+  for (const w of MEDICINE) addWord(w, T_MED)
+  for (const w of CONJ) addWord(w, T_SEP, SP_CONJ)
+  for (const w of FILL_INTENT_VERB) addWord(w, T_FILL, 0, null, F_INTENT | F_VERB)
+  for (const w of FILL_INTENT) addWord(w, T_FILL, 0, null, F_INTENT)
+  for (const w of FILL_PLAIN) addWord(w, T_FILL)
+  for (const w of FILL_EXTRA) addWord(w, T_FILL)
+  for (const w of NOTES) addWord(w, T_NOTE)
+  for (const w of OTHER) addWord(w, T_OTHER)
+  for (const w of MONEY) addWord(w, T_MONEY)
+  for (const w of NONGOODS) addWord(w, T_NONGOODS)
+  for (const [w, sub] of KEYWORDS) addWord(w, T_KW, sub)
+}
+loadVocabulary()
+
+// ---------------------------------------------------------------------------
+// Tokens
+
+class Tok {
+  constructor(
+    public k: number,
+    public s: number,
+    public e: number,
+    public sub: number,
+    public v: number | null,
+    public f: number,
+    public canon: string | null,
+    public ent: Entry | null,
+  ) {}
+}
+
+// NUM flags
+const N_RANGE = 1
+const N_DASHED = 2
+const N_BIG = 4
+const N_MULT = 8
+const N_HALF = 16 // the token is a lone 半
+
+const isSpace = (c: number) => c === 32 || c === 9 || c === 0x2005 || c === 0xa0 || c === 0x3000 || c === 0x2002 || c === 0x2003 || c === 0x2009 || c === 0x200a || c === 0x202f
+const isAsciiLetter = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122)
+const isCJK = (c: number) => (c >= 0x3400 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff)
+const isMultChar = (c: number) => c === 120 || c === 88 || c === 42 || c === 0xd7 || c === 0x2716 || c === 43 || c === 0x2715
+
+// punctuation that separates; LISTEND ones can close a list marker ("1." "1、" "1)")
+const PUNCT = new Set<number>()
+for (const ch of ',，、;；。.!！?？:：~～…()（）[]【】「」『』"\'“”‘’<>《》|#&=_-—^\\{}·•●◆■□▪★☆→=》%') PUNCT.add(ch.charCodeAt(0))
+const LISTEND = new Set<number>(['.', '、', ')', '）', '．'].map((c) => c.charCodeAt(0)))
+
+function unitAt(s: string, i: number): boolean {
+  if (i >= s.length) return false
+  const c = s.charCodeAt(i)
+  if (isAsciiLetter(c)) return asciiUnitAt(s, i) !== null
+  const m = matchAt(s, i)
+  return m !== null && m.k === T_UNIT
+}
+const SCAN_CTX: ScanContext = { unitAt }
+
+/** An ASCII unit (kg, g, ml, L) at s[i], not followed by another letter. */
+function asciiUnitAt(s: string, i: number): { canon: string; kind: number; len: number } | null {
+  let j = i
+  const n = s.length
+  while (j < n && j - i < 3 && isAsciiLetter(s.charCodeAt(j))) j++
+  if (j === i || (j < n && isAsciiLetter(s.charCodeAt(j)))) return null
+  const u = ASCII_UNITS.get(s.slice(i, j).toLowerCase())
+  return u ? { canon: u[0], kind: u[1], len: j - i } : null
+}
+
+function pushSep(toks: Tok[], sub: number, s: number, e: number): void {
+  const last = toks.length ? toks[toks.length - 1] : null
+  if (last && last.k === T_SEP) {
+    // merge runs of separators, keeping the strongest kind (a list end stays visible)
+    if (sub === SP_LISTEND || (last.sub !== SP_LISTEND && sub > last.sub)) last.sub = sub
+    last.e = e
+    return
+  }
+  toks.push(new Tok(T_SEP, s, e, sub, null, 0, null, null))
+}
+
+function tokenize(s: string): Tok[] {
+  const toks: Tok[] = []
+  const n = s.length
+  let i = 0
+  while (i < n) {
+    const c = s.charCodeAt(i)
+    if (c === 10 || c === 13) { pushSep(toks, SP_NL, i, i + 1); i++; continue }
+    if (isSpace(c)) { pushSep(toks, SP_SPACE, i, i + 1); i++; continue }
+    if (c === 64 /* @ */) {
+      // @团长 / @物业王姐: a mention runs to the next space (WeChat puts U+2005 after it)
+      let j = i + 1
+      while (j < n && j - i <= 16) {
+        const d = s.charCodeAt(j)
+        if (isSpace(d) || d === 10 || d === 13 || d === 64 || PUNCT.has(d)) break
+        j++
+      }
+      pushSep(toks, SP_SPACE, i, j)
+      i = j
+      continue
+    }
+    if (isMultChar(c)) {
+      // 土豆x3, 土豆*3, 土豆×3, 蔬菜包+1
+      let k = i + 1
+      while (k < n && isSpace(s.charCodeAt(k))) k++
+      const prev = i > 0 ? s.charCodeAt(i - 1) : 0
+      if (k < n && isAsciiDigit(s.charCodeAt(k)) && !((c === 120 || c === 88) && isAsciiLetter(prev))) {
+        const num = scanNumber(s, k, SCAN_CTX)
+        if (num) {
+          let f = N_MULT
+          if (num.dashed) f |= N_DASHED
+          if (num.end - k >= 6) f |= N_BIG
+          toks.push(new Tok(T_NUM, i, num.end, 0, num.value, f, null, null))
+          i = afterNumber(s, num.end, toks)
+          continue
+        }
+      }
+      if (c === 43 || c === 42 || c === 0xd7 || c === 0x2716 || c === 0x2715) { pushSep(toks, SP_PUNCT, i, i + 1); i++; continue }
+    }
+    if (c === 0xa5 || c === 0xffe5) { toks.push(new Tok(T_MONEY, i, i + 1, 0, null, 0, null, null)); i++; continue }
+    if (isAsciiDigit(c) || isChineseNumeralChar(c)) {
+      const m = matchAt(s, i)
+      const num = scanNumber(s, i, SCAN_CTX)
+      if (num && num.end > i && (!m || num.end - i >= m.word.length)) {
+        let f = 0
+        if (num.range) f |= N_RANGE
+        if (num.dashed) f |= N_DASHED
+        if (num.arabic) {
+          let d = i
+          while (d < n && isAsciiDigit(s.charCodeAt(d))) d++
+          if (d - i >= 5) f |= N_BIG // phone numbers, ids, room numbers
+        }
+        if (c === 0x534a /* 半 */ && num.end === i + 1) f |= N_HALF
+        if (num.arabic && num.end + 1 < n && (s.charCodeAt(num.end) === 58 || s.charCodeAt(num.end) === 0xff1a) && isAsciiDigit(s.charCodeAt(num.end + 1))) {
+          // 9:00, 8:00-17:00: a clock time
+          let k = num.end + 1
+          while (k < n && (isAsciiDigit(s.charCodeAt(k)) || s.charCodeAt(k) === 58 || s.charCodeAt(k) === 45 || s.charCodeAt(k) === 126)) k++
+          toks.push(new Tok(T_OTHER, i, k, 0, null, 0, null, null))
+          i = k
+          continue
+        }
+        const tokEnd = num.liangUnit ? num.end - 1 : num.end
+        toks.push(new Tok(T_NUM, i, tokEnd, 0, num.value, f, null, null))
+        if (num.liangUnit) toks.push(new Tok(T_UNIT, tokEnd, num.end, U_MEASURE, null, 0, '两', null))
+        i = num.liangUnit ? num.end : afterNumber(s, num.end, toks)
+        continue
+      }
+      if (m) { pushEntry(toks, m, i); i += m.word.length; continue }
+    }
+    const m = matchAt(s, i)
+    if (m) { pushEntry(toks, m, i); i += m.word.length; continue }
+    if (c === 47 /* / */) { toks.push(new Tok(T_KW, i, i + 1, KW_SLASH, null, 0, null, null)); i++; continue }
+    if (PUNCT.has(c)) { pushSep(toks, LISTEND.has(c) ? SP_LISTEND : SP_PUNCT, i, i + 1); i++; continue }
+    if ((c >= 0x2460 && c <= 0x249b) || (c >= 0x2776 && c <= 0x2793) || (c >= 0x3251 && c <= 0x325f)) { pushSep(toks, SP_PUNCT, i, i + 1); i++; continue }
+    if (isAsciiLetter(c) || isCJK(c)) {
+      const last = toks.length ? toks[toks.length - 1] : null
+      if (last && last.k === T_UNK && last.e === i) last.e = i + 1
+      else toks.push(new Tok(T_UNK, i, i + 1, 0, null, 0, null, null))
+      i++
+      continue
+    }
+    // emoji, symbols, anything else: a soft separator
+    pushSep(toks, SP_SPACE, i, i + 1)
+    i++
+  }
+  return toks
+}
+
+function pushEntry(toks: Tok[], m: Entry, i: number): void {
+  if (m.k === T_SEP) { pushSep(toks, m.sub, i, i + m.word.length); return }
+  toks.push(new Tok(m.k, i, i + m.word.length, m.sub, null, m.flags, m.canon, m))
+}
+
+/** After a number: read an ASCII unit, or skip spaces before a unit ("3 斤"). */
+function afterNumber(s: string, j: number, toks: Tok[]): number {
+  let k = j
+  const n = s.length
+  while (k < n && isSpace(s.charCodeAt(k))) k++
+  if (k < n && isAsciiLetter(s.charCodeAt(k))) {
+    const u = asciiUnitAt(s, k)
+    if (u) {
+      toks.push(new Tok(T_UNIT, k, k + u.len, u.kind, null, 0, u.canon, null))
+      return k + u.len
+    }
+    return j
+  }
+  if (k > j && k < n) {
+    const m = matchAt(s, k)
+    if (m && m.k === T_UNIT) return k
+  }
+  return j
+}
+
+// ---------------------------------------------------------------------------
+// Chunk elements
+
+const E_G = 1 // goods span
+const E_Q = 2 // quantity phrase
+const E_K = 3 // keyword
+const E_N = 4 // note
+const E_P = 5 // a price ("5块", "10元", "58一份"): an amount next to it is a price, not a quantity
+
+interface Qty {
+  v: number | null
+  unit: string | null
+  uk: number
+  mult: boolean // x3
+  bare: boolean // a number with no unit
+  desc: boolean // a package size: 十斤装, 一盒10个
+  pairA: boolean // the container of a package-size pair (一盒 in 一盒10个)
+  per: boolean // 每盒
+  ge: boolean // after 各
+  price: boolean
+}
+
+interface Span {
+  name: string
+  ta: number // first token
+  tb: number // one past the last token
+  goods: boolean // has a dictionary goods word
+  med: boolean
+  weak: boolean // only weak goods words ("水", "水果")
+  brandOnly: boolean
+  fallback: boolean // an unknown word: an item only right next to an amount with a unit
+  garbage: boolean // "土豆土豆土豆"
+  qty: Qty | null
+}
+
+interface El {
+  t: number
+  q: Qty | null
+  g: Span | null
+  sub: number
+  text: string
+  ti: number // first token
+  te: number // last token (inclusive)
+}
+
+function mkEl(t: number, ti: number, te = ti): El {
+  return { t, q: null, g: null, sub: 0, text: '', ti, te }
+}
+
+function mkQty(v: number | null, unit: string | null, uk: number): Qty {
+  return { v, unit, uk, mult: false, bare: false, desc: false, pairA: false, per: false, ge: false, price: false }
+}
+
+function mkSpan(name: string, ta: number, tb: number): Span {
+  return { name, ta, tb, goods: false, med: false, weak: false, brandOnly: false, fallback: false, garbage: false, qty: null }
+}
+
+function endsWithHead(w: string): boolean {
+  for (const h of HEAD_SUFFIX) if (w.endsWith(h)) return true
+  return false
+}
+
+const MAX_PREFIX_UNK = 3
+const MAX_SUFFIX_UNK = 2
+const MAX_FALLBACK = 6
+
+function cjkCount(s: string, a: number, b: number): number {
+  let n = 0
+  for (let i = a; i < b; i++) if (isCJK(s.charCodeAt(i))) n++
+  return n
+}
+
+/** Characters of junk (unknown words) in s[a..b): CJK characters, and one per ASCII word. */
+function junkCount(s: string, a: number, b: number): number {
+  let n = 0
+  let inWord = false
+  for (let i = a; i < b; i++) {
+    const c = s.charCodeAt(i)
+    if (isCJK(c)) { n++; inWord = false } else if (isAsciiLetter(c)) { if (!inWord) n++; inWord = true } else inWord = false
+  }
+  return n
+}
+
+interface ChunkInfo {
+  intent: boolean
+  junk: number
+  price: boolean
+}
+
+/** Goods / unknown / medicine tokens toks[a..b) become one or more spans. */
+function buildSpans(s: string, toks: Tok[], a: number, b: number, out: Span[], info: ChunkInfo): void {
+  // parts: [unknown prefix][brand…][goods]; a part ends at each goods word that is not a brand
+  let partStart = a
+  const parts: Array<[number, number]> = []
+  let hasGoods = false
+  let med = false
+  for (let i = a; i < b; i++) {
+    const t = toks[i]
+    if (t.k === T_MED) {
+      med = true
+      parts.push([partStart, i + 1])
+      partStart = i + 1
+    } else if (t.k === T_GOODS) {
+      hasGoods = true
+      if (!(t.f & G_BRAND) || i + 1 >= b || toks[i + 1].k !== T_GOODS) {
+        parts.push([partStart, i + 1])
+        partStart = i + 1
+      }
+    }
+  }
+  if (med) {
+    // 止泻药, 布洛芬: medicine, whatever is written around it
+    const sp = mkSpan(s.slice(toks[a].s, toks[b - 1].e), a, b)
+    sp.med = true
+    sp.goods = hasGoods
+    out.push(sp)
+    return
+  }
+  if (!hasGoods) {
+    // an unknown word: a candidate for the unit-anchored fallback
+    const st = toks[a].s
+    const en = toks[b - 1].e
+    const sp = mkSpan(s.slice(st, en), a, b)
+    const cjk = cjkCount(s, st, en)
+    sp.fallback = en - st <= MAX_FALLBACK && cjk >= 2
+    if (!sp.fallback) { sp.garbage = true; info.junk += junkCount(s, st, en) }
+    out.push(sp)
+    return
+  }
+  if (partStart < b) {
+    // a short unknown tail is part of the last name ("苹果汁"); a long one is junk
+    const len = toks[b - 1].e - toks[partStart].s
+    if (len <= MAX_SUFFIX_UNK) parts[parts.length - 1][1] = b
+    else info.junk += junkCount(s, toks[partStart].s, toks[b - 1].e)
+  }
+  const names: string[] = []
+  const flagsOf: number[] = []
+  const ranges: Array<[number, number]> = []
+  for (const [pa, pb] of parts) {
+    let st = pa
+    while (st < pb && toks[st].k === T_UNK) st++
+    let startIdx = pa
+    if (st > pa) {
+      // an unknown prefix: part of the name when short ("嘎啦苹果"), else a sentence fragment
+      const len = toks[st - 1].e - toks[pa].s
+      if (len > MAX_PREFIX_UNK) { startIdx = st; info.junk += junkCount(s, toks[pa].s, toks[st - 1].e) }
+    }
+    if (startIdx >= pb) continue
+    let fl = G_WEAK | G_BRAND
+    for (let i = startIdx; i < pb; i++) {
+      const t = toks[i]
+      if (t.k === T_GOODS) fl &= t.f
+    }
+    names.push(s.slice(toks[startIdx].s, toks[pb - 1].e))
+    flagsOf.push(fl)
+    ranges.push([startIdx, pb])
+  }
+  if (names.length === 0) return
+  // "土豆土豆土豆": the same word over and over is not a list
+  let allSame = names.length > 1
+  for (let i = 1; i < names.length && allSame; i++) if (names[i] !== names[0]) allSame = false
+  if (allSame) {
+    const sp = mkSpan(names[0], a, b)
+    sp.goods = true
+    sp.garbage = true
+    out.push(sp)
+    return
+  }
+  // goods written together are separate items, unless the last is a head ("猪肉白菜饺子")
+  if (names.length > 1 && endsWithHead(names[names.length - 1])) {
+    let fl = G_WEAK
+    for (const f of flagsOf) fl &= f
+    const sp = mkSpan(names.join(''), ranges[0][0], ranges[ranges.length - 1][1])
+    sp.goods = true
+    sp.weak = (fl & G_WEAK) !== 0
+    out.push(sp)
+    return
+  }
+  for (let i = 0; i < names.length; i++) {
+    const sp = mkSpan(names[i], ranges[i][0], ranges[i][1])
+    sp.goods = true
+    sp.weak = (flagsOf[i] & G_WEAK) !== 0
+    sp.brandOnly = (flagsOf[i] & G_BRAND) !== 0
+    out.push(sp)
+  }
+}
+
+function isSpanTok(k: number): boolean {
+  return k === T_GOODS || k === T_UNK || k === T_MED
+}
+
+function pushQ(els: El[], q: Qty, ti: number, te: number): void {
+  const el = mkEl(E_Q, ti, te)
+  el.q = q
+  els.push(el)
+}
+
+function buildElements(s: string, toks: Tok[], a: number, b: number, info: ChunkInfo): El[] {
+  const els: El[] = []
+  let i = a
+  while (i < b) {
+    const t = toks[i]
+    switch (t.k) {
+      case T_NUM: {
+        const prev = i > a ? toks[i - 1] : null
+        const next = i + 1 < b ? toks[i + 1] : null
+        if (t.f & (N_DASHED | N_BIG)) { info.junk += 1; i++; if (next && next.k === T_UNIT) i++; break }
+        if (prev && prev.k === T_KW && prev.sub === KW_DI) { i++; if (next && (next.k === T_UNIT || next.k === T_OTHER)) i++; break }
+        if (prev && prev.k === T_MONEY) { els.push(mkEl(E_P, i)); info.price = true; i++; break }
+        if (next && next.k === T_UNIT) {
+          const ti0 = i
+          let v = t.v
+          let unit = next.canon
+          let uk = next.sub
+          let j = i + 2
+          const after = j < b ? toks[j] : null
+          // 块 as money: 5块钱, 5块一斤, 20块
+          if (unit === '块' && after && (after.k === T_MONEY || after.k === T_NUM || (after.k === T_KW && (after.sub === KW_SLASH || after.sub === KW_EACH)))) {
+            els.push(mkEl(E_P, i)); info.price = true; i = after.k === T_MONEY ? j + 1 : j; break
+          }
+          if (unit === '块' && v !== null && v >= 10 && !(after && after.k === T_GOODS)) { els.push(mkEl(E_P, i)); info.price = true; i = j; break }
+          if (uk === U_DOZEN) {
+            // 一打 = 12 个; "120打了" is not dozens
+            if (v === null || v > 10) { i = j; break }
+            v *= 12
+            unit = '个'
+            uk = U_COUNT
+          }
+          // 一斤半, 两个半
+          if (after && after.k === T_NUM && (after.f & N_HALF) && v !== null && Number.isInteger(v)) { v += 0.5; j++ }
+          i = j
+          if (v === null || v <= 0) break // 几斤: vague
+          // 3个孩子, 2个老人: not an amount of goods
+          if (i < b && toks[i].k === T_NONGOODS) { info.junk += 1; break }
+          const q = mkQty(v, unit, uk)
+          if (t.f & N_MULT) q.mult = true
+          if (uk === U_VOLUME) q.desc = true
+          pushQ(els, q, ti0, j - 1)
+          break
+        }
+        if (next && (next.k === T_OTHER || next.k === T_NONGOODS)) { info.junk += 1; i += 2; break }
+        if (next && next.k === T_MONEY) { els.push(mkEl(E_P, i)); info.price = true; i += 2; break }
+        if (next && next.k === T_NUM && !(next.f & N_HALF) && i + 2 < b && toks[i + 2].k === T_UNIT && !(t.f & N_MULT)) {
+          // 58一份, 28一板: a price
+          els.push(mkEl(E_P, i)); info.price = true; i++; break
+        }
+        i++
+        if (t.v === null || t.v <= 0) break
+        if (t.f & N_MULT) {
+          if (t.v >= 10000) break
+          const q = mkQty(t.v, null, 0)
+          q.mult = true
+          pushQ(els, q, i - 1, i - 1)
+          break
+        }
+        if (t.v >= 100 || (t.f & N_HALF)) break // house numbers; a lone 半
+        const q = mkQty(t.v, null, 0)
+        q.bare = true
+        pushQ(els, q, i - 1, i - 1)
+        break
+      }
+      case T_UNIT: {
+        const prev = i > a ? toks[i - 1] : null
+        const next = i + 1 < b ? toks[i + 1] : null
+        if (prev && prev.k === T_KW && prev.sub === KW_SLASH) { els.push(mkEl(E_P, i)); info.price = true; i++; break } // 5元/斤
+        if (prev && prev.k === T_KW && prev.sub === KW_EACH) {
+          // 每盒10个: a package spec
+          const q = mkQty(1, t.canon, t.sub === U_DOZEN ? U_COUNT : t.sub)
+          q.per = true
+          pushQ(els, q, i, i)
+          i++
+          break
+        }
+        if (prev && prev.k === T_FILL && (prev.f & F_VERB) && next && (next.k === T_GOODS || next.k === T_UNK || next.k === T_MED) && t.sub !== U_VOLUME && t.sub !== U_DOZEN) {
+          // 来袋盐, 买个西瓜: an implicit 一
+          pushQ(els, mkQty(1, t.canon, t.sub), i, i)
+        }
+        i++
+        break
+      }
+      case T_GOODS:
+      case T_UNK:
+      case T_MED: {
+        let j = i
+        while (j < b && isSpanTok(toks[j].k)) j++
+        const spans: Span[] = []
+        buildSpans(s, toks, i, j, spans, info)
+        for (const sp of spans) {
+          if (sp.garbage && !sp.goods) continue
+          const el = mkEl(E_G, sp.ta, sp.tb - 1)
+          el.g = sp
+          els.push(el)
+        }
+        i = j
+        break
+      }
+      case T_KW: {
+        const el = mkEl(E_K, i)
+        el.sub = t.sub
+        el.text = s.slice(t.s, t.e)
+        els.push(el)
+        i++
+        break
+      }
+      case T_NOTE: {
+        const prev = i > a ? toks[i - 1] : null
+        let text = s.slice(t.s, t.e)
+        if (prev && (prev.k === T_FILL || (prev.k === T_KW && prev.sub === KW_NOTWANT))) {
+          const pw = s.slice(prev.s, prev.e)
+          if (pw === '要' || pw === '不要' || pw === '别' || pw === '要求') text = pw + text
+        }
+        const el = mkEl(E_N, i)
+        el.text = text
+        els.push(el)
+        i++
+        break
+      }
+      case T_MONEY:
+        els.push(mkEl(E_P, i))
+        info.price = true
+        i++
+        break
+      case T_FILL: {
+        if (t.f & F_INTENT) {
+          // 买的, 买了, 送来的: past events, not requests
+          const next = i + 1 < b ? toks[i + 1] : null
+          const nw = next ? s.slice(next.s, next.e) : ''
+          if (!(nw === '的' || nw === '了' || nw === '过' || nw === '到')) info.intent = true
+        }
+        i++
+        break
+      }
+      case T_OTHER:
+      case T_NONGOODS:
+        info.junk += t.e - t.s
+        i++
+        break
+      default:
+        i++
+    }
+  }
+  markDescriptors(els)
+  return els
+}
+
+const isMeasureish = (q: Qty) => q.uk === U_MEASURE || q.uk === U_COUNT || q.uk === U_VOLUME
+
+/** Package sizes and prices are not quantities: "1袋十斤的大米", "一盒10个那种", "5块一斤". */
+function markDescriptors(els: El[]): void {
+  let nq = 0
+  for (let i = 0; i < els.length; i++) {
+    const e = els[i]
+    if (e.t !== E_Q || !e.q) continue
+    nq++
+    const q = e.q
+    const prev = i > 0 ? els[i - 1] : null
+    const next = i + 1 < els.length ? els[i + 1] : null
+    if ((prev && prev.t === E_P) || (next && next.t === E_P)) q.price = true
+    if (next && next.t === E_K && (next.sub === KW_ZHUANG || next.sub === KW_NAZHONG)) q.desc = true
+    if (next && next.t === E_K && next.sub === KW_SLASH) q.price = true
+    // pairs of amounts: 一盒10个 / 10个一盒 / 每盒10个
+    if (next && next.t === E_Q && next.q) {
+      const r = next.q
+      if (q.uk === U_CONTAINER && (q.v === 1 || q.per) && r.unit !== q.unit && !r.mult && !r.bare) {
+        r.desc = true
+        q.pairA = true
+      } else if (r.uk === U_CONTAINER && (r.v === 1 || r.per) && isMeasureish(q) && !q.mult && !q.bare) {
+        q.desc = true
+        r.pairA = true
+      }
+    }
+  }
+  if (nq < 2) {
+    for (const e of els) if (e.q && e.q.per) e.q.desc = true
+    return
+  }
+  // amounts that are neither package sizes nor prices nor followed by 的
+  let real = 0
+  for (let i = 0; i < els.length; i++) {
+    const e = els[i]
+    if (!e.q || e.q.desc || e.q.price || e.q.pairA) continue
+    const next = i + 1 < els.length ? els[i + 1] : null
+    if (next && next.t === E_K && next.sub === KW_DE) continue
+    real++
+  }
+  for (let i = 0; i < els.length; i++) {
+    const e = els[i]
+    if (!e.q || e.q.desc || e.q.price) continue
+    const next = i + 1 < els.length ? els[i + 1] : null
+    // "1袋十斤的大米": with another amount present, the one before 的 is the package size
+    if (real > 0 && next && next.t === E_K && next.sub === KW_DE) e.q.desc = true
+    if (real > 0 && e.q.pairA) e.q.desc = true
+    if (e.q.per) e.q.desc = true
+  }
+}
+
+const usable = (q: Qty | null): q is Qty => q !== null && !q.desc && !q.price
+
+// ---------------------------------------------------------------------------
+// Reading one chunk
+
+interface PItem {
+  name: string
+  qty: number | null
+  unit: string | null
+  alternatives: string[]
+  note: string | null
+  op: ItemOp
+  replaces: string | null
+  med: boolean
+  weak: boolean
+  fallback: boolean
+  garbage: boolean
+  brandOnly: boolean
+  hasQty: boolean
+  bareQty: boolean // the amount has no unit and no x ("土豆 3")
+  chunk: number
+}
+
+interface ChunkOut {
+  items: PItem[]
+  qtyOnly: Qty | null
+  qtyOnlyDescOnly: boolean
+  geQty: Qty | null
+  geSpread: boolean // 各 with a single name before it: spread back to earlier chunks
+  altRefs: string[]
+  alts: string[]
+  altNeedTarget: boolean
+  cancelPrev: boolean
+  setPrev: Qty | null
+  notePrev: string | null
+}
+
+function newOut(): ChunkOut {
+  return { items: [], qtyOnly: null, qtyOnlyDescOnly: false, geQty: null, geSpread: false, altRefs: [], alts: [], altNeedTarget: false, cancelPrev: false, setPrev: null, notePrev: null }
+}
+
+function emptyItem(name: string, chunk: number): PItem {
+  return {
+    name, qty: null, unit: null, alternatives: [], note: null, op: 'add', replaces: null,
+    med: false, weak: false, fallback: false, garbage: false, brandOnly: false, hasQty: false, bareQty: false, chunk,
+  }
+}
+
+function setQty(it: PItem, q: Qty): void {
+  it.qty = q.v
+  it.unit = q.unit
+  it.hasQty = true
+  it.bareQty = q.bare
+}
+
+function toItem(g: Span, chunk: number): PItem {
+  const it = emptyItem(g.name, chunk)
+  it.med = g.med
+  it.weak = g.weak
+  it.fallback = g.fallback
+  it.garbage = g.garbage
+  it.brandOnly = g.brandOnly
+  if (g.qty) setQty(it, g.qty)
+  return it
+}
+
+/** Is token index ti right after span g (allowing one 的 between)? */
+function adjacentAfter(toks: Tok[], g: Span, ti: number): boolean {
+  return g.tb === ti
+}
+
+function adjacentBefore(toks: Tok[], q: El, g: Span): boolean {
+  if (q.te + 1 === g.ta) return true
+  const mid = toks[q.te + 1]
+  return q.te + 2 === g.ta && mid !== undefined && mid.k === T_KW && mid.sub === KW_DE
+}
+
+/** Pair the goods spans and amounts of els[from..to) into items. */
+function pairRange(toks: Tok[], els: El[], from: number, to: number, chunk: number, out: ChunkOut, op: ItemOp = 'add'): PItem[] {
+  const gIdx: number[] = []
+  let firstKind = 0
+  for (let i = from; i < to; i++) {
+    const e = els[i]
+    if (e.t === E_G) { gIdx.push(i); if (!firstKind && !e.g!.fallback) firstKind = E_G }
+    else if (e.t === E_Q && usable(e.q)) { if (!firstKind) firstKind = E_Q }
+  }
+  for (const gi of gIdx) els[gi].g!.qty = null
+  const pre = firstKind === E_Q
+  let loose: Qty | null = null
+  let looseDescOnly = true
+  let sawQ = false
+  for (let i = from; i < to; i++) {
+    const e = els[i]
+    if (e.t !== E_Q || !e.q) continue
+    sawQ = true
+    if (!usable(e.q)) continue
+    looseDescOnly = false
+    const q = e.q
+    if (i > from && els[i - 1].t === E_K && els[i - 1].sub === KW_GE) q.ge = true
+    if (q.ge) {
+      // 西红柿黄瓜各2斤: every name before it without an amount
+      let named = 0
+      for (const gi of gIdx) if (gi < i && els[gi].g!.qty === null && !els[gi].g!.fallback) { els[gi].g!.qty = q; named++ }
+      if (!out.geQty) { out.geQty = q; out.geSpread = named <= 1 }
+      continue
+    }
+    // the name written right next to the amount wins: "两袋米", "土豆3斤"
+    let before = -1
+    let after = -1
+    for (const gi of gIdx) {
+      const g = els[gi].g!
+      if (g.qty !== null) continue
+      if (gi < i && adjacentAfter(toks, g, e.ti)) before = gi
+      if (gi > i && after < 0 && adjacentBefore(toks, e, g)) after = gi
+    }
+    let target = before >= 0 && after >= 0 ? (pre ? after : before) : before >= 0 ? before : after
+    if (target < 0) {
+      // otherwise the nearest goods name in the reading direction ("土豆要3斤")
+      const ok = (gi: number) => els[gi].g!.qty === null && !els[gi].g!.fallback
+      if (pre) {
+        for (const gi of gIdx) if (gi > i && ok(gi)) { target = gi; break }
+        if (target < 0) for (let k = gIdx.length - 1; k >= 0; k--) if (gIdx[k] < i && ok(gIdx[k])) { target = gIdx[k]; break }
+      } else {
+        for (let k = gIdx.length - 1; k >= 0; k--) if (gIdx[k] < i && ok(gIdx[k])) { target = gIdx[k]; break }
+        if (target < 0) for (const gi of gIdx) if (gi > i && ok(gi)) { target = gi; break }
+      }
+    }
+    if (target >= 0) els[target].g!.qty = q
+    else if (!loose) loose = q
+  }
+  if (gIdx.length === 0) {
+    if (loose && !out.qtyOnly) out.qtyOnly = loose
+    if (sawQ && looseDescOnly) out.qtyOnlyDescOnly = true
+    return []
+  }
+  const items: PItem[] = []
+  for (const gi of gIdx) {
+    const it = toItem(els[gi].g!, chunk)
+    it.op = op
+    items.push(it)
+  }
+  // notes go to the nearest name before them (or the first)
+  for (let i = from; i < to; i++) {
+    const e = els[i]
+    if (e.t !== E_N) continue
+    let best = 0
+    for (let k = 0; k < gIdx.length; k++) if (gIdx[k] < i) best = k
+    const it = items[best]
+    it.note = it.note ? it.note + ' ' + e.text : e.text
+  }
+  return items
+}
+
+function goodsNames(els: El[], from: number, to: number): string[] {
+  const out: string[] = []
+  for (let i = from; i < to; i++) {
+    const g = els[i].g
+    if (els[i].t === E_G && g && !g.med && !g.garbage && g.goods) out.push(g.name)
+  }
+  return out
+}
+
+function findK(els: El[], from: number, to: number, sub: number): number {
+  for (let i = from; i < to; i++) if (els[i].t === E_K && els[i].sub === sub) return i
+  return -1
+}
+
+function hasG(els: El[], from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (els[i].t === E_G && els[i].g!.goods) return true
+  return false
+}
+
+function firstUsableQ(els: El[], from: number, to: number): Qty | null {
+  for (let i = from; i < to; i++) if (els[i].t === E_Q && usable(els[i].q)) return els[i].q
+  return null
+}
+
+function hasNote(els: El[], from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (els[i].t === E_N) return true
+  return false
+}
+
+function readChunk(toks: Tok[], els: El[], chunk: number, info: ChunkInfo): ChunkOut {
+  const out = newOut()
+  const n = els.length
+  // substitutions: 没有X(可以)换Y / X没有就要Y / 没有的话Y也行 / 没有就算了
+  const cond = findK(els, 0, n, KW_COND)
+  if (cond >= 0) {
+    info.intent = true
+    out.items = pairRange(toks, els, 0, cond, chunk, out)
+    const from = cond + 1
+    if (findK(els, from, n, KW_CANCEL) >= 0 || findK(els, from, n, KW_NOTWANT) >= 0) return out
+    let sw = -1
+    for (let i = from; i < n; i++) {
+      const e = els[i]
+      if (e.t === E_K && (e.sub === KW_SWITCH || e.sub === KW_SWAP || e.sub === KW_SET || e.sub === KW_OR)) { sw = i; break }
+    }
+    const ok = findK(els, from, n, KW_OK)
+    let refs: string[] = []
+    let alts: string[] = []
+    if (sw >= 0) {
+      refs = goodsNames(els, from, sw)
+      alts = goodsNames(els, sw + 1, ok >= 0 ? ok : n)
+    } else if (ok >= 0) {
+      const gs = goodsNames(els, from, ok)
+      if (gs.length) { alts = [gs[gs.length - 1]]; refs = gs.slice(0, -1) }
+    } else if (out.items.length === 0) {
+      // 家里没有米了: a need, not a substitution
+      out.items = pairRange(toks, els, from, n, chunk, out)
+      return out
+    } else {
+      alts = goodsNames(els, from, n)
+    }
+    if (refs.length === 0 && alts.length === 0) return out
+    out.altRefs = refs
+    out.alts = alts
+    out.altNeedTarget = true
+    return out
+  }
+  // X或者Y
+  const or = findK(els, 0, n, KW_OR)
+  const slash = or < 0 ? findK(els, 0, n, KW_SLASH) : -1
+  const orAt = or >= 0 ? or : slash >= 0 && hasG(els, 0, slash) && hasG(els, slash + 1, n) ? slash : -1
+  if (orAt >= 0) {
+    const before = pairRange(toks, els, 0, orAt, chunk, out)
+    const alts = goodsNames(els, orAt + 1, n)
+    if (before.length) {
+      const prim = before[before.length - 1]
+      for (const al of alts) if (al !== prim.name && !prim.alternatives.includes(al)) prim.alternatives.push(al)
+      if (!prim.hasQty) {
+        const q = firstUsableQ(els, orAt + 1, n)
+        if (q) setQty(prim, q)
+      }
+      out.items = before
+      return out
+    }
+    if (alts.length) { out.alts = alts; out.altNeedTarget = true; return out }
+    out.items = pairRange(toks, els, orAt + 1, n, chunk, out)
+    return out
+  }
+  // corrections: 土豆改成5斤 / 刚才的土豆改5斤 / 土豆换成红薯
+  let set = findK(els, 0, n, KW_SET)
+  const swap = findK(els, 0, n, KW_SWAP)
+  if (set < 0 && swap >= 0 && (hasG(els, 0, swap) || els[swap].text !== '换')) set = swap
+  if (set >= 0) {
+    const beforeNames = goodsNames(els, 0, set)
+    const afterHasG = hasG(els, set + 1, n)
+    const qAfter = firstUsableQ(els, set + 1, n)
+    const qBefore = firstUsableQ(els, 0, set)
+    if (beforeNames.length === 0 && !afterHasG) {
+      if (qAfter) out.setPrev = qAfter
+      return out
+    }
+    info.intent = true
+    if (afterHasG) {
+      const items = pairRange(toks, els, set + 1, n, chunk, out, 'set')
+      if (beforeNames.length) {
+        for (const it of items) {
+          if (!it.hasQty && qBefore) setQty(it, qBefore)
+          it.replaces = beforeNames[beforeNames.length - 1]
+        }
+      }
+      out.items = items
+      return out
+    }
+    const items = pairRange(toks, els, 0, set, chunk, out, 'set')
+    if (qAfter && items.length) {
+      setQty(items[items.length - 1], qAfter)
+      out.qtyOnly = null
+    }
+    out.items = items
+    return out
+  }
+  // removals: 鸡蛋不要了 / 不要鸡蛋了 / 要土豆不要红薯
+  const cancel = findK(els, 0, n, KW_CANCEL)
+  const notWant = findK(els, 0, n, KW_NOTWANT)
+  if (cancel >= 0 || notWant >= 0) {
+    const k = notWant >= 0 && (cancel < 0 || notWant < cancel) ? notWant : cancel
+    const afterG = hasG(els, k + 1, n)
+    if (els[k].sub === KW_NOTWANT && !afterG && hasNote(els, k + 1, n)) {
+      // 不要太肥的: a note, not a removal
+      out.items = pairRange(toks, els, 0, n, chunk, out)
+      if (out.items.length === 0) {
+        for (let i = k + 1; i < n; i++) {
+          if (els[i].t === E_N) { out.notePrev = els[i].text.startsWith('不要') ? els[i].text : '不要' + els[i].text; break }
+        }
+      }
+      return out
+    }
+    info.intent = true
+    if (els[k].sub === KW_NOTWANT && afterG) {
+      const keep = pairRange(toks, els, 0, k, chunk, out)
+      const rem = pairRange(toks, els, k + 1, n, chunk, out, 'remove')
+      out.items = [...keep, ...rem]
+      return out
+    }
+    const rem = pairRange(toks, els, 0, k, chunk, out, 'remove')
+    if (rem.length === 0) out.cancelPrev = true
+    out.items = rem
+    out.qtyOnly = null
+    return out
+  }
+  out.items = pairRange(toks, els, 0, n, chunk, out)
+  if (out.items.length === 0) {
+    for (let i = 0; i < n; i++) if (els[i].t === E_N) out.notePrev = out.notePrev ? out.notePrev + ' ' + els[i].text : els[i].text
+  }
+  return out
+}
+
+// ---------------------------------------------------------------------------
+// The message
+
+const sameThing = (a: string, b: string) => a === b || a.includes(b) || b.includes(a)
+
+function findItem(items: PItem[], name: string): number {
+  for (let i = items.length - 1; i >= 0; i--) if (!items[i].med && sameThing(items[i].name, name)) return i
+  return -1
+}
+
+/** A post that opens with a 【…】 header of this kind is a notice or an advert, not an order. */
+const NOTICE_HEADER = /^\s*[【\[]([^】\]]{0,12})[】\]]/
+const NOTICE_WORDS = /通知|公告|通告|提示|提醒|科普|转发|团购|告知|须知|声明|广告|预告|新闻|快讯|紧急|重要/
+
+export function parseShoppingList(text: string): OrderItem[] {
+  try {
+    return parse(typeof text === 'string' ? text : '')
+  } catch {
+    return []
+  }
+}
+
+function parse(s: string): OrderItem[] {
+  if (!s) return []
+  const header = NOTICE_HEADER.exec(s)
+  if (header && NOTICE_WORDS.test(header[1])) return []
+  const toks = tokenize(s)
+  if (toks.length === 0) return []
+  const items: PItem[] = []
+  const chunkInfos: ChunkInfo[] = []
+  let msgIntent = false
+  let msgJunk = 0
+  let pending: Qty | null = null
+  let pendingChunk = -1
+  let lastItemsChunk = -1 // the last chunk that named something
+  let chunkNo = 0
+  let a = 0
+  const n = toks.length
+  while (a < n) {
+    if (toks[a].k === T_SEP) { a++; continue }
+    let b = a
+    while (b < n && toks[b].k !== T_SEP) b++
+    const sepBefore = a > 0 ? toks[a - 1].sub : 0
+    const sepAfter = b < n ? toks[b].sub : 0
+    const info: ChunkInfo = { intent: false, junk: 0, price: false }
+    const els = buildElements(s, toks, a, b, info)
+    const r = readChunk(toks, els, chunkNo, info)
+    chunkInfos.push(info)
+    if (info.intent) msgIntent = true
+    msgJunk += info.junk
+    const ci = chunkNo
+    chunkNo++
+    a = b
+
+    if (r.items.length) {
+      const firstNew = items.length
+      for (const it of r.items) {
+        if (it.op === 'remove') {
+          const k = findItem(items, it.name)
+          if (k >= 0 && items[k].op === 'add') items.splice(k, 1)
+          else items.push(it)
+          continue
+        }
+        if (it.op === 'set') {
+          const k = findItem(items, it.replaces ?? it.name)
+          if (k >= 0 && items[k].op !== 'remove') {
+            const old = items[k]
+            if (it.hasQty) { old.qty = it.qty; old.unit = it.unit; old.hasQty = true; old.bareQty = it.bareQty }
+            if (it.replaces) old.name = it.name
+            if (it.note) old.note = it.note
+            continue
+          }
+          items.push(it)
+          continue
+        }
+        if (!it.hasQty && pending && pendingChunk === ci - 1 && !it.med) {
+          setQty(it, pending)
+          pending = null
+        }
+        items.push(it)
+      }
+      // 各 spreads back over a list: 西红柿、黄瓜各2斤
+      if (r.geQty && r.geSpread && sepBefore !== SP_NL) {
+        for (let k = firstNew - 1; k >= 0; k--) {
+          const p = items[k]
+          if (p.hasQty || p.op !== 'add' || p.fallback || p.med || p.chunk < ci - 8) break
+          setQty(p, r.geQty)
+        }
+      }
+      lastItemsChunk = ci
+      pending = null
+    } else if (r.geQty) {
+      // "西红柿 黄瓜 各2斤"
+      for (let k = items.length - 1; k >= 0; k--) {
+        const p = items[k]
+        if (p.hasQty || p.op !== 'add' || p.fallback || p.med) break
+        setQty(p, r.geQty)
+      }
+    } else if (r.qtyOnly && !r.qtyOnlyDescOnly) {
+      const q = r.qtyOnly
+      const k = items.length - 1
+      const listMarker = q.bare && (sepAfter === SP_LISTEND || sepAfter === SP_NL || sepBefore === SP_NL || k < 0)
+      if (!listMarker) {
+        if (k >= 0 && !items[k].hasQty && items[k].op !== 'remove' && (!q.bare || lastItemsChunk === ci - 1)) {
+          // "土豆 三斤", "猫粮快吃完了 … 两袋就够"
+          setQty(items[k], q)
+          lastItemsChunk = ci
+        } else if (!q.bare) {
+          pending = q
+          pendingChunk = ci
+        }
+      }
+    }
+    if (r.altNeedTarget && (r.alts.length || r.altRefs.length)) {
+      let k = -1
+      for (const ref of r.altRefs) { k = findItem(items, ref); if (k >= 0) break }
+      if (k < 0 && r.altRefs.length) {
+        // 没有豌豆尖可以换油麦菜, with no 豌豆尖 before: the item is the one named
+        items.push(emptyItem(r.altRefs[0], ci))
+        k = items.length - 1
+        lastItemsChunk = ci
+      }
+      if (k < 0) k = items.length - 1
+      if (k >= 0) {
+        const p = items[k]
+        for (const al of r.alts) if (!p.alternatives.includes(al) && !sameThing(al, p.name)) p.alternatives.push(al)
+      }
+    }
+    if (r.cancelPrev) {
+      const k = items.length - 1
+      if (k >= 0 && lastItemsChunk === ci - 1) {
+        if (items[k].op === 'add') items.splice(k, 1)
+        else items[k].op = 'remove'
+      }
+    }
+    if (r.setPrev) {
+      const k = items.length - 1
+      if (k >= 0) {
+        const p = items[k]
+        setQty(p, r.setPrev)
+        if (p.chunk !== ci - 1) p.op = 'set'
+      }
+    }
+    if (r.notePrev) {
+      const k = items.length - 1
+      if (k >= 0 && lastItemsChunk >= ci - 1) items[k].note = items[k].note ? items[k].note + ' ' + r.notePrev : r.notePrev
+    }
+  }
+
+  // a brand written apart from its product: "伊利 纯牛奶 2箱"
+  for (let k = 0; k + 1 < items.length; k++) {
+    const p = items[k]
+    const nx = items[k + 1]
+    if (p.brandOnly && !p.hasQty && nx.chunk === p.chunk + 1 && !nx.brandOnly && !nx.med && !nx.fallback && nx.op === p.op && !nx.name.includes(p.name)) {
+      nx.name = p.name + nx.name
+      items.splice(k, 1)
+      k--
+    }
+  }
+
+  // decide what is an item
+  let anyQty = false
+  for (const it of items) if (it.hasQty && !it.bareQty && !it.med && !it.fallback && it.op === 'add') anyQty = true
+  const keep: PItem[] = []
+  for (const it of items) {
+    if (it.med || it.garbage) continue
+    const info = chunkInfos[it.chunk]
+    if (it.fallback) {
+      // an unknown word is an item only right next to an amount with a unit, in a request: "豆角3斤"
+      if (!it.hasQty || it.unit === null || !(msgIntent || anyQty)) continue
+    }
+    if (it.weak && it.op === 'add' && (!it.hasQty || it.bareQty)) continue
+    if (!it.hasQty && it.op === 'add') {
+      // without an amount, only a plain list or a request counts
+      if (!msgIntent && !anyQty && msgJunk > 2) continue
+      if (info && ((info.junk > 6 && !info.intent) || info.price)) continue
+    }
+    keep.push(it)
+  }
+  // the same thing named twice: "盐和酱油没了 … 盐一包 酱油一瓶", "土豆 土豆"
+  const out: OrderItem[] = []
+  for (let k = 0; k < keep.length; k++) {
+    const it = keep[k]
+    if (it.op === 'add' && !it.hasQty) {
+      let dup = false
+      for (let m = 0; m < keep.length && !dup; m++) {
+        const o = keep[m]
+        if (m !== k && o.op === 'add' && sameThing(o.name, it.name) && (o.hasQty || m < k)) dup = true
+      }
+      if (dup) continue
+    }
+    const o: OrderItem = { name: it.name, qty: it.hasQty ? it.qty : null, unit: it.hasQty ? it.unit : null, alternatives: it.alternatives, op: it.op }
+    if (o.qty === null) o.unit = null
+    if (it.note) o.note = it.note
+    if (it.replaces) o.replaces = it.replaces
+    out.push(o)
+  }
+  return out
 }
