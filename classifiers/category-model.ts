@@ -17,7 +17,12 @@ export interface CategoryModelFile {
   smoothing: number
   totalExamples: number
   classTotals: number[]
-  /** feature → natural's per-class count (document frequency + smoothing), 0 where unseen */
+  /** per need (classes without other, in order): messages carrying that label, + smoothing */
+  labelTotals: number[]
+  /**
+   * feature → natural's counts (document frequency + smoothing, 0 where unseen): first per
+   * primary class, then per need among the messages that carry that label
+   */
   features: Record<string, number[]>
 }
 
@@ -31,22 +36,86 @@ export const MODEL_URL = new URL('../data/model/category.json', import.meta.url)
 interface LoadedModel {
   classes: Category[]
   prior: Float64Array
-  unseen: Float64Array // log(smoothing / total(c))
-  weights: Map<string, Float64Array> // log(count(f,c) / total(c))
+  weights: Map<string, Float64Array> // per-class log-likelihood of a feature being present
+  /** one-vs-rest per need: log prior odds, and per feature log P(f|yes) - log P(f|no) */
+  needs: Category[]
+  labelPrior: Float64Array
+  labelWeights: Map<string, Float64Array>
 }
 
-function load(file: CategoryModelFile): LoadedModel {
+export type Scoring = 'natural' | 'multinomial' | 'bernoulli'
+/**
+ * How counts become feature weights.
+ *  - natural: apparatus's own formula, log((df+1)/(N_c+1)), unseen → log(1/(N_c+1)): it
+ *    penalises unseen features more in bigger classes, which pulls short texts towards the
+ *    smallest class;
+ *  - multinomial: the same counts as a multinomial NB over feature occurrences,
+ *    log((df+α)/(Σdf_c + αV)): each class's feature mass sums to one;
+ *  - bernoulli: the full Bernoulli NB, with absent features folded into a per-class constant.
+ */
+export const SCORING: Scoring = 'multinomial'
+
+function load(file: CategoryModelFile, scoring: Scoring = SCORING): LoadedModel {
   const k = file.classes.length
-  const logTotal = file.classTotals.map((t) => Math.log(t))
+  const a = file.smoothing
+  const entries = Object.entries(file.features)
+  const V = entries.length
+  // natural stores df + smoothing (0 when unseen)
+  const df = (counts: number[], c: number) => (counts[c] > 0 ? counts[c] - a : 0)
+  const mass = new Float64Array(k)
+  for (const [, counts] of entries) for (let c = 0; c < k; c++) mass[c] += df(counts, c)
   const prior = Float64Array.from(file.classTotals, (t) => Math.log(t / file.totalExamples))
-  const unseen = Float64Array.from(logTotal, (lt) => Math.log(file.smoothing) - lt)
+  const docs = file.classTotals.map((t) => t - 1)
   const weights = new Map<string, Float64Array>()
-  for (const [f, counts] of Object.entries(file.features)) {
+  const absent = new Float64Array(k) // bernoulli: Σ_f log(1 - p(f|c))
+  for (const [f, counts] of entries) {
     const w = new Float64Array(k)
-    for (let c = 0; c < k; c++) w[c] = counts[c] > 0 ? Math.log(counts[c]) - logTotal[c] : unseen[c]
+    for (let c = 0; c < k; c++) {
+      const d = df(counts, c)
+      if (scoring === 'natural') w[c] = Math.log(d > 0 ? d + a : a) - Math.log(file.classTotals[c])
+      else if (scoring === 'multinomial') w[c] = Math.log((d + a) / (mass[c] + a * V))
+      else {
+        const pf = (d + a) / (docs[c] + 2 * a)
+        w[c] = Math.log(pf) - Math.log(1 - pf)
+        absent[c] += Math.log(1 - pf)
+      }
+    }
     weights.set(f, w)
   }
-  return { classes: file.classes, prior, unseen, weights }
+  if (scoring === 'bernoulli') for (let c = 0; c < k; c++) prior[c] += absent[c]
+
+  // one-vs-rest label models (multinomial over the same features): "no" counts are all
+  // documents minus "yes" documents
+  const needs = file.classes.filter((c) => c !== 'other')
+  const n = needs.length
+  const allDocs = file.totalExamples - 1
+  const yesMass = new Float64Array(n), noMass = new Float64Array(n)
+  const total = (counts: number[]) => { let t = 0; for (let c = 0; c < k; c++) t += df(counts, c); return t }
+  for (const [, counts] of entries) {
+    const t = total(counts)
+    for (let j = 0; j < n; j++) { const y = df(counts, k + j); yesMass[j] += y; noMass[j] += t - y }
+  }
+  const labelPrior = Float64Array.from(needs, (_c, j) => {
+    const yes = (file.labelTotals?.[j] ?? 1) - 1
+    return Math.log((yes + 1) / (allDocs - yes + 1))
+  })
+  const labelWeights = new Map<string, Float64Array>()
+  for (const [f, counts] of entries) {
+    const t = total(counts)
+    const w = new Float64Array(n)
+    for (let j = 0; j < n; j++) {
+      const y = df(counts, k + j)
+      w[j] = Math.log((y + a) / (yesMass[j] + a * V)) - Math.log((t - y + a) / (noMass[j] + a * V))
+    }
+    labelWeights.set(f, w)
+  }
+  return { classes: file.classes, prior, weights, needs, labelPrior, labelWeights }
+}
+
+/** Replace the model in memory (cross-validation and tests); null reloads the file. */
+export function useModel(file: CategoryModelFile | null, scoring: Scoring = SCORING): void {
+  model = file ? load(file, scoring) : null
+  if (!file) getModel()
 }
 
 let model: LoadedModel | null = null
@@ -64,6 +133,8 @@ getModel()
 
 export interface CategoryScores {
   classes: readonly Category[]
+  /** per need: probability that the message carries that label (one-vs-rest) */
+  labelProbs: Map<Category, number>
   /** posterior-like probabilities (softmax of the log scores, tempered for long texts) */
   probs: number[]
   /** number of known features that contributed */
@@ -75,7 +146,7 @@ export function scoreFeatures(feats: string[]): CategoryScores {
   const m = getModel()
   if (!m) {
     const classes: Category[] = ['medical', 'repair', 'grocery', 'pet', 'emotional', 'other']
-    return { classes, probs: classes.map(() => 1 / classes.length), known: 0 }
+    return { classes, probs: classes.map(() => 1 / classes.length), labelProbs: new Map(), known: 0 }
   }
   const k = m.classes.length
   const s = Float64Array.from(m.prior)
@@ -95,7 +166,16 @@ export function scoreFeatures(feats: string[]): CategoryScores {
   const probs = new Array<number>(k)
   for (let c = 0; c < k; c++) { probs[c] = Math.exp((s[c] - max) / temper); sum += probs[c] }
   for (let c = 0; c < k; c++) probs[c] /= sum
-  return { classes: m.classes, probs, known }
+  const n = m.needs.length
+  const ls = Float64Array.from(m.labelPrior)
+  for (const f of feats) {
+    const w = m.labelWeights.get(f)
+    if (!w) continue
+    for (let j = 0; j < n; j++) ls[j] += w[j]
+  }
+  const labelProbs = new Map<Category, number>()
+  for (let j = 0; j < n; j++) labelProbs.set(m.needs[j], 1 / (1 + Math.exp(-ls[j] / temper)))
+  return { classes: m.classes, probs, labelProbs, known }
 }
 
 export function scoreText(text: string): CategoryScores {

@@ -42,26 +42,41 @@ interface ApparatusBayes {
   addExample(observation: Record<string, string>, label: string): void
 }
 
-export async function trainModel(rows: CorpusRow[]): Promise<CategoryModelFile> {
+type NaturalModule = { BayesClassifier: new (stemmer?: unknown, smoothing?: number) => unknown }
+
+async function loadNatural(): Promise<NaturalModule> {
   process.env.DOTENV_CONFIG_QUIET ??= 'true'
-  const natural = (await import('natural')).default ?? (await import('natural'))
+  const mod = (await import('natural')) as unknown as NaturalModule & { default?: NaturalModule }
+  return mod.default ?? mod
+}
+
+/**
+ * One natural BayesClassifier. Its train() builds a dense vocabulary-sized vector per
+ * document; the underlying apparatus classifier takes sparse observations directly, so
+ * examples go there. Apparatus counts examples only on its dense path: the totals are set
+ * to what that path would have produced (one extra per class and overall, for smoothing).
+ */
+function trainBayes(natural: NaturalModule, docs: { feats: string[]; label: string }[]): ApparatusBayes {
   const nb = new natural.BayesClassifier(undefined, SMOOTHING)
-  // natural's BayesClassifier.train() builds a dense vocabulary-sized vector per document;
-  // its underlying apparatus classifier takes sparse observations directly.
   const inner = (nb as unknown as { classifier: ApparatusBayes }).classifier
-  let n = 0
   const perClass = new Map<string, number>()
-  for (const row of rows) {
-    const feats = modelFeatures(normalize(row.text))
-    if (feats.length === 0) continue
-    inner.addExample({ ...feats }, row.category)
-    n++
-    perClass.set(row.category, (perClass.get(row.category) ?? 0) + 1)
+  for (const d of docs) {
+    inner.addExample({ ...d.feats }, d.label)
+    perClass.set(d.label, (perClass.get(d.label) ?? 0) + 1)
   }
-  // apparatus counts examples only on its dense path: set the totals its dense path
-  // would have produced (one extra per class and overall, for smoothing)
-  inner.totalExamples = 1 + n
+  inner.totalExamples = 1 + docs.length
   for (const [c, k] of perClass) inner.classTotals[c] = 1 + k
+  return inner
+}
+
+export async function trainModel(rows: CorpusRow[]): Promise<CategoryModelFile> {
+  const natural = await loadNatural()
+  const docs = rows.map((r) => ({ row: r, feats: modelFeatures(normalize(r.text)) })).filter((d) => d.feats.length > 0)
+  // the primary category
+  const inner = trainBayes(natural, docs.map((d) => ({ feats: d.feats, label: d.row.category })))
+  // one-vs-rest per need: does the message carry this label at all (secondary labels)
+  const labelModels = CLASSES.filter((c) => c !== 'other').map((c) =>
+    trainBayes(natural, docs.map((d) => ({ feats: d.feats, label: d.row.labels.includes(c) ? 'yes' : 'no' }))))
   const docFreq = new Map<string, number>()
   for (const c of CLASSES) {
     const cf = inner.classFeatures[c] ?? {}
@@ -70,7 +85,9 @@ export async function trainModel(rows: CorpusRow[]): Promise<CategoryModelFile> 
   const features: Record<string, number[]> = {}
   for (const f of [...docFreq.keys()].sort()) {
     if ((docFreq.get(f) ?? 0) < MIN_DOCS) continue
+    // the primary counts, then for each need the count among messages carrying that label
     features[f] = CLASSES.map((c) => inner.classFeatures[c]?.[f] ?? 0)
+      .concat(labelModels.map((m) => m.classFeatures.yes?.[f] ?? 0))
   }
   return {
     format: 'louguanjia-nb/1',
@@ -79,6 +96,7 @@ export async function trainModel(rows: CorpusRow[]): Promise<CategoryModelFile> 
     smoothing: inner.smoothing,
     totalExamples: inner.totalExamples,
     classTotals: CLASSES.map((c) => inner.classTotals[c] ?? 1),
+    labelTotals: labelModels.map((m) => m.classTotals.yes ?? 1),
     features,
   }
 }

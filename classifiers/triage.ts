@@ -6,7 +6,10 @@
 import { normalize } from './normalize.ts'
 import { assessUrgency } from './urgency.ts'
 import { modelFeatures, scoreFeatures } from './category-model.ts'
-import { CUE, STRONG_CUE, REQUEST, FIRST_PERSON_PROBLEM, commentaryScore, isCancellation, isJielong, isNoise } from './rules.ts'
+import {
+  CUE, STRONG_CUE, REQUEST, FIRST_PERSON_PROBLEM, PET_SUPPLY, PEOPLE_GROCERY, GAS_CYLINDER, PET_SUBJECT, HUMAN_PATIENT,
+  INFO_QUESTION, NEED_ASK, NOTICE, JIELONG_ENTRY, commentaryScore, isCancellation, isJielong, isNoise,
+} from './rules.ts'
 import { parseShoppingList, type OrderItem } from './shopping-list.ts'
 import { parseLocation, type Location } from './location.ts'
 
@@ -39,7 +42,9 @@ const EMERGENCY_CATEGORY: Record<EmergencyKind, Need | null> = {
 
 // Thresholds (tuned on the corpus by cross-validation, see tests/triage.test.ts for behaviour)
 /** A secondary label needs a strong cue and at least this model probability. */
-const SECONDARY_MIN_PROB = 0.02
+const SECONDARY_MIN_PROB = 0.5
+const SECONDARY_OUTRANK_PROB = 0.9
+const SECONDARY_MODEL_ONLY = 0.9
 /** Below this the primary guess is shaky; a help-seeking message is then flagged for review. */
 const REVIEW_BELOW = 0.55
 /** Long commentary with no first-person problem goes to other unless the model is this sure. */
@@ -106,11 +111,18 @@ function classify(text: string): TriageResult {
   if (needs.size > 0 && !commentary) {
     for (const c of NEEDS) {
       if (needs.has(c)) continue
-      if (!STRONG_CUE[c].test(text)) continue
-      if (p(c) < SECONDARY_MIN_PROB) continue
+      const lp = scores.labelProbs.get(c) ?? 0
+      // a secondary label needs the label model and cue evidence; one that would outrank
+      // the model's primary needs more (it changes the category)
+      const outranks = [...needs].every((x) => PRIORITY[c] < PRIORITY[x])
+      const min = outranks ? SECONDARY_OUTRANK_PROB : SECONDARY_MIN_PROB
+      if (lp < min) continue
+      if (!(STRONG_CUE[c].test(text) || (lp >= SECONDARY_MODEL_ONLY && CUE[c].test(text)))) continue
       needs.add(c)
     }
   }
+
+  if (!urgency.urgent) applyNeedRules(text, needs)
 
   const labels: Category[] = needs.size ? [...needs].sort((a, b) => PRIORITY[a] - PRIORITY[b]) : ['other']
   let category = labels[0]
@@ -141,6 +153,33 @@ function classify(text: string): TriageResult {
     text,
   }
 }
+
+/**
+ * Rules that beat the model on who and what a need is for (each covered by tests):
+ *  - pet supplies only → pet; pet supplies and people's groceries → both
+ *  - a gas-cylinder refill is grocery, not repair
+ *  - a medical cue about an animal is the pet's
+ *  - information questions, notices, ads and 接龙 entries ask for nothing → other
+ */
+function applyNeedRules(text: string, needs: Set<Need>): void {
+  if (PET_SUPPLY.test(text)) {
+    needs.add('pet')
+    if (!PEOPLE_GROCERY.test(text.replace(PET_SUPPLY_ALL, ''))) needs.delete('grocery')
+  }
+  if (GAS_CYLINDER.test(text) && needs.has('repair') && !/味|漏|泄|坏|修/.test(text)) {
+    needs.delete('repair')
+    needs.add('grocery')
+  }
+  if (needs.has('medical') && PET_SUBJECT.test(text) && !HUMAN_PATIENT.test(text)) {
+    needs.delete('medical')
+    needs.add('pet')
+  }
+  const asksFor = NEED_ASK.test(text) || FIRST_PERSON_PROBLEM.test(text)
+  if ((INFO_QUESTION.test(text) && !NEED_ASK.test(text)) || (NOTICE.test(text) && !asksFor) || (JIELONG_ENTRY.test(text) && !anyCue(text))) {
+    needs.clear()
+  }
+}
+const PET_SUPPLY_ALL = new RegExp(PET_SUPPLY.source, 'g')
 
 function anyCue(text: string): boolean {
   for (const c of NEEDS) if (CUE[c].test(text)) return true
