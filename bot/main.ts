@@ -42,7 +42,7 @@ process.on('SIGINT', () => void shutdown('SIGINT'))
 process.on('SIGTERM', () => void shutdown('SIGTERM'))
 
 try {
-  await runtime.bot.start()
+  await runtime.start()
 } catch (err) {
   log.fatal({ err: { message: (err as Error).message } }, 'wechaty failed to start')
   await runtime.stop()

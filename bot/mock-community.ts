@@ -69,7 +69,7 @@ export async function startMockCommunity(o: MockCommunityOptions): Promise<MockC
     const p = m.payload!
     delivered.push({ roomId: p.roomId ?? null, toId: p.listenerId ?? null, text: m.text(), type: p.type })
   })
-  await runtime.bot.start()
+  await runtime.start()
   const botUser = mocker.createContact({ id: community.bot.id, name: community.bot.name })
   const people = [...community.stewards, ...community.managers, ...community.residents]
   for (const p of people) mocker.createContact({ id: p.id, name: p.name })

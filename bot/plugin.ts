@@ -46,14 +46,11 @@ export function wechatyTransport(bot: WechatyInterface): Transport {
 export function Louguanjia(options: LouguanjiaOptions): WechatyPlugin & { handle: LouguanjiaHandle } {
   const { ctx } = options
   let chain: Promise<void> = Promise.resolve()
-  let sender: Sender | null = null
-  const handle: LouguanjiaHandle = {
-    get sender() {
-      if (!sender) throw new Error('plugin not installed')
-      return sender
-    },
-    idle: () => chain,
-  }
+  // One sender for the life of the process: after a reconnect the plugin is
+  // installed on a fresh Wechaty and only the transport changes.
+  const sender = new Sender(ctx.outbox.store, { send: () => Promise.reject(new Error('not connected')) }, ctx.clock, ctx.config.rate, ctx.log)
+  ctx.outbox.onEnqueue((urgent) => sender.wake(urgent))
+  const handle: LouguanjiaHandle = { sender, idle: () => chain }
 
   const onMessage = async (bot: WechatyInterface, message: Message) => {
     // Our own messages come back as events (PuppetMock always does this): never answer them.
@@ -75,8 +72,7 @@ export function Louguanjia(options: LouguanjiaOptions): WechatyPlugin & { handle
   }
 
   const plugin = (bot: WechatyInterface) => {
-    sender = new Sender(ctx.outbox.store, wechatyTransport(bot), ctx.clock, ctx.config.rate, ctx.log)
-    ctx.outbox.onEnqueue((urgent) => sender?.wake(urgent))
+    sender.setTransport(wechatyTransport(bot))
     const listener = (message: Message) => {
       // Serialise: the store and the handlers see messages one at a time, in arrival order.
       chain = chain.then(() => onMessage(bot, message)).catch((err) => ctx.log.error({ err }, 'message handling failed'))
@@ -87,7 +83,7 @@ export function Louguanjia(options: LouguanjiaOptions): WechatyPlugin & { handle
       // Messages stored before a crash or restart are finished now (backlog rules apply inside).
       const n = drainInbox(ctx, options.hooks)
       if (n) ctx.log.info({ count: n }, 'processed messages stored before start-up')
-      if (options.autoSend !== false) sender?.start()
+      if (options.autoSend !== false) sender.start()
     }
     bot.on('message', listener)
     bot.on('login', onLogin)
@@ -98,7 +94,6 @@ export function Louguanjia(options: LouguanjiaOptions): WechatyPlugin & { handle
     return () => {
       bot.off('message', listener)
       bot.off('login', onLogin)
-      void sender?.stop()
     }
   }
   return Object.assign(plugin, { handle })

@@ -1,6 +1,10 @@
 // Assembles one running Louguanjia: store, configuration, handlers, Wechaty
 // with its puppet, the plugin, the scheduler. main.ts, the demo and the tests
 // all build the bot here, so they run the same code.
+//
+// With wechaty-puppet-service the connection is supervised: PuppetService does
+// not recover from a dropped gRPC stream by itself (DESIGN.md pitfalls), so on
+// a broken stream we tear the client down and connect a fresh one, with backoff.
 import type { Logger } from 'pino'
 import { WechatyBuilder, type WechatyInterface } from 'wechaty'
 import type * as PUPPET from 'wechaty-puppet'
@@ -8,6 +12,7 @@ import { openStore, type DB } from '../data/store.ts'
 import type { CommandHooks } from '../handlers/commands.ts'
 import { parseConfig } from '../handlers/config.ts'
 import { createContext, type Clock, type Context } from '../handlers/context.ts'
+import { OfflineAlarm } from './alarm.ts'
 import { dbPathFromEnv, puppetFromEnv } from './env.ts'
 import { Louguanjia, type LouguanjiaHandle } from './plugin.ts'
 import { Scheduler, type DigestHooks } from './scheduler.ts'
@@ -22,13 +27,20 @@ export interface RuntimeOptions {
   autoSend?: boolean
   schedulerIntervalMs?: number
   hooks?: CommandHooks & DigestHooks
+  /** Reconnect backoff, first and longest wait (ms). */
+  backoff?: { initialMs: number; maxMs: number }
 }
 
 export interface Runtime {
-  bot: WechatyInterface
+  /** The current Wechaty (a new one after each reconnect). */
+  readonly bot: WechatyInterface
   ctx: Context
   handle: LouguanjiaHandle
   scheduler: Scheduler
+  alarm: OfflineAlarm
+  /** How many times the connection was re-established. */
+  readonly reconnects: number
+  start(): Promise<void>
   stop(): Promise<void>
 }
 
@@ -49,31 +61,100 @@ export async function puppetFor(env: NodeJS.ProcessEnv): Promise<PUPPET.Puppet> 
   return new PuppetMock()
 }
 
+/** gRPC status codes that mean the stream to the puppet service is gone. */
+const BROKEN_STREAM = /\b(CANCELLED|UNAVAILABLE|DEADLINE_EXCEEDED|Call cancelled|No connection established|stream)\b/i
+
 export async function createRuntime(o: RuntimeOptions): Promise<Runtime> {
   const env = o.env ?? process.env
   const config = parseConfig(env)
   const db = o.db ?? openStore(dbPathFromEnv(env))
   const ctx = createContext(db, config, o.clock ?? Date.now, o.log)
-  const puppet = o.puppet ?? (await puppetFor(env))
-  const bot = WechatyBuilder.build({ name: 'louguanjia', puppet })
   const plugin = Louguanjia({ ctx, hooks: o.hooks, autoSend: o.autoSend })
-  bot.use(plugin)
-  bot.on('scan', (qrcode, status) => {
-    o.log.info({ status, qrcodeUrl: `https://wechaty.js.org/qrcode/${encodeURIComponent(qrcode)}` }, 'scan the QR code to log in')
-  })
-  bot.on('logout', (user) => o.log.warn({ userId: user.id }, 'logged out'))
-  bot.on('error', (err) => o.log.error({ err: { message: (err as Error).message } }, 'wechaty error'))
+  const alarm = new OfflineAlarm(ctx, { webhook: env.TRIAGE_ALERT_WEBHOOK, afterMs: Number(env.TRIAGE_OFFLINE_ALERT_MIN ?? 5) * 60_000 })
+  const supervised = !o.puppet && puppetFromEnv(env).mode === 'service'
+  const backoff = o.backoff ?? { initialMs: 1000, maxMs: 60_000 }
+
+  let stopping = false
+  let reconnecting = false
+  let reconnects = 0
+
+  const build = (puppet: PUPPET.Puppet): WechatyInterface => {
+    const b = WechatyBuilder.build({ name: 'louguanjia', puppet })
+    b.use(plugin)
+    b.on('scan', (qrcode, status) => {
+      o.log.info({ status, qrcodeUrl: `https://wechaty.js.org/qrcode/${encodeURIComponent(qrcode)}` }, 'scan the QR code to log in')
+      alarm.needsScan()
+    })
+    b.on('login', () => alarm.online())
+    b.on('logout', (user) => {
+      o.log.warn({ userId: user.id }, 'logged out')
+      alarm.offline('logout')
+    })
+    b.on('error', (err) => {
+      const message = (err as Error).message ?? String(err)
+      o.log.error({ err: { message } }, 'wechaty error')
+      if (supervised && BROKEN_STREAM.test(message)) void reconnect(message)
+    })
+    return b
+  }
+
+  let bot = build(o.puppet ?? (await puppetFor(env)))
+
+  async function reconnect(reason: string): Promise<void> {
+    if (reconnecting || stopping) return
+    reconnecting = true
+    o.log.warn({ reason }, 'connection to the puppet service lost; reconnecting')
+    alarm.offline('connection lost')
+    await plugin.handle.sender.stop()
+    const old = bot
+    // Tear the broken client down without waiting on a server that is gone.
+    await Promise.race([old.stop().catch(() => {}), new Promise((r) => setTimeout(r, 3000))])
+    let wait = backoff.initialMs
+    while (!stopping) {
+      await new Promise((r) => setTimeout(r, wait))
+      if (stopping) break
+      const next = build(await puppetFor(env))
+      try {
+        await next.start()
+        await new Promise<void>((resolve, reject) => {
+          if (next.isLoggedIn) return resolve()
+          const timer = setTimeout(() => reject(new Error('no login after reconnect')), 30_000)
+          next.once('login', () => { clearTimeout(timer); resolve() })
+        })
+        bot = next
+        reconnects++
+        o.log.info({ reconnects }, 'reconnected to the puppet service')
+        break
+      } catch (err) {
+        o.log.warn({ err: { message: (err as Error).message }, retryInMs: wait }, 'reconnect failed')
+        await Promise.race([next.stop().catch(() => {}), new Promise((r) => setTimeout(r, 3000))])
+        wait = Math.min(backoff.maxMs, wait * 2)
+      }
+    }
+    reconnecting = false
+  }
+
   const scheduler = new Scheduler(ctx, o.hooks)
   if (o.schedulerIntervalMs !== 0) scheduler.start(o.schedulerIntervalMs)
   return {
-    bot,
+    get bot() { return bot },
     ctx,
     handle: plugin.handle,
     scheduler,
+    alarm,
+    get reconnects() { return reconnects },
+    async start() {
+      await bot.start()
+    },
     async stop() {
+      stopping = true
       scheduler.stop()
+      alarm.stop()
       await plugin.handle.sender.stop().catch(() => {})
-      await bot.stop().catch((err: Error) => o.log.warn({ err: { message: err.message } }, 'wechaty stop failed'))
+      await Promise.race([
+        bot.stop().catch((err: Error) => o.log.warn({ err: { message: err.message } }, 'wechaty stop failed')),
+        new Promise((r) => setTimeout(r, 5000)),
+      ])
       if (!o.db) db.close()
     },
   }

@@ -69,6 +69,7 @@ export class Sender {
 
   /** Real-time loop for production: pump, then sleep until a send could be allowed. */
   start(intervalMs = 1000): void {
+    if (!this.stopped) return
     this.stopped = false
     const loop = async () => {
       if (this.stopped) return

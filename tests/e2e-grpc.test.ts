@@ -82,7 +82,7 @@ describe('over gRPC (PuppetServer + PuppetService)', () => {
       schedulerIntervalMs: 0,
     })
     importHouseholds(community, runtime.ctx.households)
-    await runtime.bot.start()
+    await runtime.start()
     await until('login over gRPC', () => runtime.bot.isLoggedIn)
   }, 60_000)
 

@@ -1,0 +1,120 @@
+// Connection loss over real gRPC: the PuppetServer goes away and comes back.
+// The bot notices the broken stream, reconnects with backoff, sends what was
+// pending, processes what arrives afterwards, and processes nothing twice.
+// The offline alarm reaches a webhook (a local HTTP server) that does not depend on WeChat.
+import { randomUUID } from 'node:crypto'
+import { createServer as createHttpServer, type Server } from 'node:http'
+import { createServer } from 'node:net'
+import pino from 'pino'
+import { afterAll, describe, expect, it } from 'vitest'
+import { PuppetMock, mock } from 'wechaty-puppet-mock'
+import { PuppetServer } from 'wechaty-puppet-service'
+import { communityEnv } from '../bot/mock-community.ts'
+import { createRuntime, type Runtime } from '../bot/runtime.ts'
+import { loadCommunity } from '../data/demo/community.ts'
+import { openStore } from '../data/store.ts'
+
+const FLOOR = 'floor-3-5@chatroom'
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const s = createServer()
+    s.listen(0, '127.0.0.1', () => { const { port } = s.address() as { port: number }; s.close(() => resolve(port)) })
+  })
+}
+
+async function until<T>(what: string, probe: () => T | undefined | null | false, timeoutMs = 30_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs
+  for (;;) {
+    const v = probe()
+    if (v) return v
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`)
+    await new Promise((r) => setTimeout(r, 50))
+  }
+}
+
+describe('connection loss and recovery', () => {
+  const community = loadCommunity()
+  const mocker = new mock.Mocker()
+  const puppet = new PuppetMock({ mocker })
+  const token = `insecure_${randomUUID()}`
+  const hooks: string[] = []
+  let webhook: Server
+  let server: PuppetServer
+  let runtime: Runtime
+  const heard: { to: string; text: string }[] = []
+
+  afterAll(async () => {
+    await runtime?.stop()
+    await server?.stop().catch(() => {})
+    webhook?.close()
+  })
+
+  it('reconnects after the server restarts, sends the pending outbox, processes new messages once, and raises the webhook alarm', async () => {
+    webhook = createHttpServer((req, res) => {
+      let body = ''
+      req.on('data', (c) => { body += c })
+      req.on('end', () => { hooks.push(body); res.end('{"errcode":0}') })
+    })
+    await new Promise<void>((r) => webhook.listen(0, '127.0.0.1', () => r()))
+    const hookUrl = `http://127.0.0.1:${(webhook.address() as { port: number }).port}/robot`
+
+    const port = await freePort()
+    const endpoint = `127.0.0.1:${port}`
+    server = new PuppetServer({ puppet, token, endpoint, tls: { disable: true } })
+    await server.start()
+    const botUser = mocker.createContact({ id: community.bot.id, name: community.bot.name })
+    for (const p of [...community.stewards, ...community.managers, ...community.residents]) {
+      mocker.createContact({ id: p.id, name: p.name }).on('message', (m: mock.MessageMock) => {
+        if (m.payload.talkerId === botUser.id && !m.payload.roomId) heard.push({ to: p.id, text: m.payload.text ?? '' })
+      })
+    }
+    for (const r of community.rooms) mocker.createRoom({ id: r.id, topic: r.topic, memberIdList: r.memberIds })
+    mocker.login(botUser)
+
+    runtime = await createRuntime({
+      env: {
+        ...communityEnv(community),
+        WECHATY_PUPPET: 'wechaty-puppet-service',
+        WECHATY_PUPPET_SERVICE_TOKEN: token,
+        WECHATY_PUPPET_SERVICE_ENDPOINT: endpoint,
+        WECHATY_PUPPET_SERVICE_NO_TLS_INSECURE_CLIENT: 'true',
+        TRIAGE_RATE_PER_ROOM_MS: '0',
+        TRIAGE_ALERT_WEBHOOK: hookUrl,
+        TRIAGE_OFFLINE_ALERT_MIN: '0.02',
+      },
+      db: openStore(':memory:'),
+      log: pino({ level: 'silent' }),
+      schedulerIntervalMs: 0,
+      backoff: { initialMs: 300, maxMs: 2000 },
+    })
+    await runtime.start()
+    await until('login', () => runtime.bot.isLoggedIn)
+    const firstBot = runtime.bot
+
+    mocker.ContactMock.load('res-02').say('大家好').to(mocker.RoomMock.load(FLOOR))
+    await until('first message stored', () => runtime.ctx.db.prepare(`SELECT 1 FROM inbound WHERE text = '大家好'`).get())
+
+    // The link goes down.
+    await server.stop()
+    await until('the bot to notice', () => runtime.ctx.db && hooks.length > 0, 20_000)
+    expect(JSON.parse(hooks[0])).toMatchObject({ msgtype: 'text', text: { content: expect.stringContaining('离线') } })
+    // Work produced while offline waits in the persistent outbox.
+    runtime.ctx.outbox.send({ to: { kind: 'contact', id: 'steward-li' }, text: '离线期间排队的消息' })
+
+    // The link comes back on the same address.
+    server = new PuppetServer({ puppet, token, endpoint, tls: { disable: true } })
+    await server.start()
+    await until('reconnection', () => runtime.reconnects >= 1 && runtime.bot !== firstBot && runtime.bot.isLoggedIn, 30_000)
+    await until('the pending message sent', () => heard.find((h) => h.to === 'steward-li' && h.text === '离线期间排队的消息'))
+    await until('stewards told the bot is back', () => heard.find((h) => h.to === 'steward-wang' && h.text.includes('恢复在线')))
+
+    mocker.ContactMock.load('res-03').say('我家停电了 3栋1单元503').to(mocker.RoomMock.load(FLOOR))
+    await until('message after reconnect processed', () =>
+      runtime.ctx.db.prepare(`SELECT 1 FROM inbound WHERE text LIKE '我家停电了%' AND state = 'done'`).get())
+    const counts = runtime.ctx.db.prepare(`SELECT text, count(*) AS n FROM inbound GROUP BY message_id HAVING n > 1`).all()
+    expect(counts).toEqual([])
+    expect(runtime.ctx.db.prepare(`SELECT count(*) AS n FROM tickets WHERE talker_id = 'res-03'`).get()).toEqual({ n: 1 })
+    await until('the outbox drained', () => runtime.ctx.outbox.store.countPending() === 0)
+  }, 90_000)
+})
