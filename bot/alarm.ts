@@ -80,6 +80,11 @@ export class OfflineAlarm {
     if (wasRaised) this.post(`【楼管家】已恢复在线,离线约 ${minutes} 分钟。`)
   }
 
+  /** A problem worth an operator's attention that is not an outage (start-up checks). */
+  report(text: string): void {
+    this.post(text)
+  }
+
   stop(): void {
     if (this.timer) clearTimeout(this.timer)
     this.timer = null

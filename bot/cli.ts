@@ -11,6 +11,7 @@ const USAGE = `usage: triage <command>
   households import FILE.csv        import the 三色档案 register (building-unit-room, tier, note)
   forget CONTACT_ID                 delete one resident's messages, tickets and orders
   backup FILE                       consistent online backup of the DB while the bot runs
+  contacts                          rooms and contacts of the logged-in account, with ids and parsed locations
 `
 
 async function main(argv: string[]): Promise<number> {
@@ -25,6 +26,10 @@ async function main(argv: string[]): Promise<number> {
     case '--help':
       process.stdout.write(USAGE)
       return command ? 0 : 2
+    case 'contacts': {
+      const { runContacts } = await import('./contacts.ts')
+      return runContacts(process.env, process.stdout)
+    }
     case 'orders':
     case 'households':
     case 'forget':

@@ -1,7 +1,8 @@
 // `npm start`: with a puppet configured (WECHATY_PUPPET / WECHATY_PUPPET_SERVICE_TOKEN)
 // runs the bot until SIGINT/SIGTERM; with none, replays the demo community's day.
 process.env.DOTENV_CONFIG_QUIET ??= 'true'
-import { existsSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
+import { parseEnv } from 'node:util'
 
 // A local .env (see .env.example) fills in what the environment does not set.
 if (existsSync('.env')) process.loadEnvFile('.env')
@@ -22,7 +23,9 @@ const { createRuntime } = await import('./runtime.ts')
 const { digestHooks } = await import('./digest-hooks.ts')
 let runtime: Awaited<ReturnType<typeof createRuntime>>
 try {
-  runtime = await createRuntime({ log, hooks: digestHooks() })
+  // A reload (manager's 重载, or SIGHUP) reads .env again on top of the environment.
+  const reloadEnv = () => (existsSync('.env') ? { ...process.env, ...parseEnv(readFileSync('.env', 'utf8')) } : process.env)
+  runtime = await createRuntime({ log, hooks: digestHooks(), reloadEnv })
 } catch (err) {
   log.fatal({ err: { message: (err as Error).message } }, 'cannot start')
   process.exit(1)
@@ -40,6 +43,7 @@ const shutdown = async (signal: string) => {
 }
 process.on('SIGINT', () => void shutdown('SIGINT'))
 process.on('SIGTERM', () => void shutdown('SIGTERM'))
+process.on('SIGHUP', () => log.info({ result: runtime.reload() }, 'SIGHUP'))
 
 try {
   await runtime.start()

@@ -38,6 +38,7 @@ export interface MockCommunityOptions {
   clock?: Clock
   log: Logger
   hooks?: RuntimeOptions['hooks']
+  reloadEnv?: RuntimeOptions['reloadEnv']
 }
 
 export function communityEnv(c: Community): NodeJS.ProcessEnv {
@@ -60,7 +61,7 @@ export async function startMockCommunity(o: MockCommunityOptions): Promise<MockC
   const runtime = await createRuntime({
     env: { ...communityEnv(community), ...(o.env ?? {}) },
     // A fixture never touches the operator's DB: in-memory unless the caller brings one.
-    puppet, db: o.db ?? openStore(':memory:'), clock: o.clock, log: o.log, autoSend: false, schedulerIntervalMs: 0, hooks: o.hooks,
+    puppet, db: o.db ?? openStore(':memory:'), clock: o.clock, log: o.log, autoSend: false, schedulerIntervalMs: 0, hooks: o.hooks, reloadEnv: o.reloadEnv,
   })
   importHouseholds(community, runtime.ctx.households)
   const delivered: Delivered[] = []

@@ -16,6 +16,7 @@ import { OfflineAlarm } from './alarm.ts'
 import { dbPathFromEnv, puppetFromEnv } from './env.ts'
 import { Louguanjia, type LouguanjiaHandle } from './plugin.ts'
 import { Scheduler, type DigestHooks } from './scheduler.ts'
+import { startupChecks, type CheckReport } from './startup-checks.ts'
 
 export interface RuntimeOptions {
   env?: NodeJS.ProcessEnv
@@ -27,6 +28,8 @@ export interface RuntimeOptions {
   autoSend?: boolean
   schedulerIntervalMs?: number
   hooks?: CommandHooks & DigestHooks
+  /** Where a reload reads the environment from (main.ts re-reads .env). */
+  reloadEnv?: () => NodeJS.ProcessEnv
   /** Reconnect backoff, first and longest wait (ms). */
   backoff?: { initialMs: number; maxMs: number }
 }
@@ -40,6 +43,10 @@ export interface Runtime {
   alarm: OfflineAlarm
   /** How many times the connection was re-established. */
   readonly reconnects: number
+  /** The last start-up check (null until the first login's check finished). */
+  readonly lastCheck: CheckReport | null
+  /** Re-read the configuration (TRIAGE_*) without a restart. */
+  reload(): string
   start(): Promise<void>
   stop(): Promise<void>
 }
@@ -69,11 +76,24 @@ export async function createRuntime(o: RuntimeOptions): Promise<Runtime> {
   const config = parseConfig(env)
   const db = o.db ?? openStore(dbPathFromEnv(env))
   const ctx = createContext(db, config, o.clock ?? Date.now, o.log)
-  const plugin = Louguanjia({ ctx, hooks: o.hooks, autoSend: o.autoSend })
+  const reload = (): string => {
+    try {
+      const next = parseConfig(o.reloadEnv?.() ?? env)
+      ctx.config = next
+      plugin.handle.sender.setRate(next.rate)
+      o.log.info({ stewards: next.stewards.length, managers: next.managers.length }, 'configuration reloaded')
+      return `配置已重载:管家 ${next.stewards.length} 位,经理 ${next.managers.length} 位。`
+    } catch (err) {
+      o.log.error({ err: { message: (err as Error).message } }, 'reload failed; keeping the old configuration')
+      return `配置有误,未重载(仍用原配置):${(err as Error).message}`
+    }
+  }
+  const plugin = Louguanjia({ ctx, hooks: { ...o.hooks, reload }, autoSend: o.autoSend })
   const alarm = new OfflineAlarm(ctx, { webhook: env.TRIAGE_ALERT_WEBHOOK, afterMs: Number(env.TRIAGE_OFFLINE_ALERT_MIN ?? 5) * 60_000 })
   const supervised = !o.puppet && puppetFromEnv(env).mode === 'service'
   const backoff = o.backoff ?? { initialMs: 1000, maxMs: 60_000 }
 
+  let lastCheck: CheckReport | null = null
   let stopping = false
   let reconnecting = false
   let reconnects = 0
@@ -85,7 +105,15 @@ export async function createRuntime(o: RuntimeOptions): Promise<Runtime> {
       o.log.info({ status, qrcodeUrl: `https://wechaty.js.org/qrcode/${encodeURIComponent(qrcode)}` }, 'scan the QR code to log in')
       alarm.needsScan()
     })
-    b.on('login', () => alarm.online())
+    b.on('login', () => {
+      alarm.online()
+      void startupChecks(b, ctx).then((report) => {
+        lastCheck = report
+        if (report.problems.length === 0) return o.log.info({ roomsMatched: report.roomsMatched }, 'start-up checks passed')
+        o.log.warn({ problems: report.problems }, 'start-up checks found problems')
+        alarm.report(`【楼管家】启动自检发现问题:\n${report.problems.map((p) => `· ${p}`).join('\n')}`)
+      }, (err: Error) => o.log.warn({ err: { message: err.message } }, 'start-up checks failed'))
+    })
     b.on('logout', (user) => {
       o.log.warn({ userId: user.id }, 'logged out')
       alarm.offline('logout')
@@ -143,6 +171,8 @@ export async function createRuntime(o: RuntimeOptions): Promise<Runtime> {
     scheduler,
     alarm,
     get reconnects() { return reconnects },
+    get lastCheck() { return lastCheck },
+    reload,
     async start() {
       await bot.start()
     },

@@ -1,7 +1,8 @@
 // Fires the periodic work by calling handlers: emergency re-alerts and
-// escalation, SLA reminders, the hourly steward digest and the daily manager
+// escalation, SLA reminders, the daily retention purge, the hourly steward digest and the daily manager
 // digest at TRIAGE_DIGEST_AT (local time). Times come from the context clock,
 // so the demo and the tests replay a day on a simulated clock.
+import { purgeOlderThan } from '../data/privacy.ts'
 import { getKv, setKv } from '../data/store.ts'
 import { isWorkingTime, minuteOfDay, onDutyStewards } from '../handlers/config.ts'
 import type { Context } from '../handlers/context.ts'
@@ -33,6 +34,14 @@ export function tick(ctx: Context, hooks: DigestHooks = {}): void {
       // The first tick after start-up only sets the mark: a restart must not spam a digest.
       if (last > 0) for (const id of onDutyStewards(ctx.config, now)) hooks.stewardDigest(ctx, id)
     }
+  }
+
+  // Residents' data is kept no longer than TRIAGE_RETENTION_DAYS: once a day, purge what is older.
+  const purgeKey = `retention:${localDate(now)}`
+  if (!getKv(ctx.db, purgeKey)) {
+    setKv(ctx.db, purgeKey, String(now))
+    const purged = purgeOlderThan(ctx.db, now - ctx.config.retentionDays * 86_400_000)
+    if (purged.messages || purged.tickets) ctx.log.info({ ...purged }, 'retention: purged old data')
   }
 
   if (hooks.managerDaily && minuteOfDay(now) >= ctx.config.digestAt) {

@@ -155,6 +155,16 @@ export const MIGRATIONS: readonly string[] = [
     value TEXT NOT NULL
   );
   `,
+  // 2: anonymised daily counts that outlive the retention period of the rows they count.
+  `
+  CREATE TABLE daily_counts (
+    day      TEXT NOT NULL,
+    category TEXT NOT NULL,
+    messages INTEGER NOT NULL DEFAULT 0,
+    tickets  INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (day, category)
+  );
+  `,
 ]
 
 export const SCHEMA_VERSION = MIGRATIONS.length

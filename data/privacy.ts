@@ -24,3 +24,44 @@ export function forgetContact(db: DB, contactId: string): Removed {
     return removed
   })()
 }
+
+export interface Purged { messages: number; tickets: number; orders: number; outbox: number; days: number }
+
+const localDay = (at: number) => {
+  const d = new Date(at)
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`
+}
+
+/**
+ * Deletes message text, tickets and orders older than the cutoff. Closed
+ * tickets only: an open request is still work. Per-day counts by category are
+ * kept first, anonymised, in daily_counts.
+ */
+export function purgeOlderThan(db: DB, cutoff: number): Purged {
+  return db.transaction((): Purged => {
+    const counts = new Map<string, { messages: number; tickets: number }>()
+    const bump = (day: string, category: string, field: 'messages' | 'tickets') => {
+      const key = `${day}\u0000${category}`
+      const c = counts.get(key) ?? { messages: 0, tickets: 0 }
+      c[field]++
+      counts.set(key, c)
+    }
+    for (const r of db.prepare('SELECT at, category FROM inbound WHERE at < ?').iterate(cutoff) as Iterable<{ at: number; category: string | null }>) bump(localDay(r.at), r.category ?? 'other', 'messages')
+    const closed = `state NOT IN ('open', 'claimed') AND created_at < ?`
+    for (const r of db.prepare(`SELECT created_at, category FROM tickets WHERE ${closed}`).iterate(cutoff) as Iterable<{ created_at: number; category: string }>) bump(localDay(r.created_at), r.category, 'tickets')
+    const add = db.prepare(`INSERT INTO daily_counts (day, category, messages, tickets) VALUES (?, ?, ?, ?)
+      ON CONFLICT(day, category) DO UPDATE SET messages = messages + excluded.messages, tickets = tickets + excluded.tickets`)
+    for (const [key, c] of counts) { const [day, category] = key.split('\u0000'); add.run(day, category, c.messages, c.tickets) }
+
+    const old = `(SELECT id FROM tickets WHERE ${closed})`
+    db.prepare(`DELETE FROM order_lines WHERE order_id IN (SELECT id FROM orders WHERE ticket_id IN ${old} OR (state != 'open' AND updated_at < ?))`).run(cutoff, cutoff)
+    const orders = db.prepare(`DELETE FROM orders WHERE ticket_id IN ${old} OR (state != 'open' AND updated_at < ?)`).run(cutoff, cutoff).changes
+    db.prepare(`DELETE FROM ticket_messages WHERE ticket_id IN ${old} OR inbound_id IN (SELECT id FROM inbound WHERE at < ?)`).run(cutoff, cutoff)
+    db.prepare(`DELETE FROM ticket_reporters WHERE ticket_id IN ${old}`).run(cutoff)
+    db.prepare(`DELETE FROM ticket_events WHERE ticket_id IN ${old} OR at < ?`).run(cutoff, cutoff)
+    const tickets = db.prepare(`DELETE FROM tickets WHERE ${closed}`).run(cutoff).changes
+    const messages = db.prepare('DELETE FROM inbound WHERE at < ?').run(cutoff).changes
+    const outbox = db.prepare(`DELETE FROM outbox WHERE state != 'pending' AND created_at < ?`).run(cutoff).changes
+    return { messages, tickets, orders, outbox, days: new Set([...counts.keys()].map((k) => k.split('\u0000')[0])).size }
+  })()
+}

@@ -1,0 +1,139 @@
+// `npm run bench`: throughput of the classifier as the operators run it.
+//
+//   1. a 100,000-line JSONL file built from the corpus (seeded shuffle, deterministic) in var/
+//   2. `tsx bot/cli.ts classify` on it as a whole process: messages/s, start-up included
+//   3. model load time (a fresh process importing classifiers/triage.ts)
+//   4. parseShoppingList throughput on the grocery and pet lines
+// One function per measurement, so others can add rows to the table.
+import { spawn, spawnSync } from 'node:child_process'
+import { createReadStream, createWriteStream, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
+import { dirname, join, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..')
+const VAR = join(ROOT, 'var')
+const TSX = join(ROOT, 'node_modules', '.bin', 'tsx')
+
+export interface Row { name: string; value: string; target?: string; ok?: boolean }
+
+/** mulberry32: a small seeded PRNG, so the bench file is the same on every machine. */
+export function prng(seed: number): () => number {
+  let a = seed >>> 0
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0
+    let t = a
+    t = Math.imul(t ^ (t >>> 15), t | 1)
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+  }
+}
+
+function corpusTexts(): { text: string; category: string }[] {
+  const dir = join(ROOT, 'data', 'corpus')
+  const files = ['emotional', 'grocery', 'hard-negatives-a', 'medical', 'multi', 'other', 'pet', 'repair']
+  const out: { text: string; category: string }[] = []
+  for (const f of files) {
+    const p = join(dir, `${f}.jsonl`)
+    if (!existsSync(p)) continue
+    for (const l of readFileSync(p, 'utf8').split('\n')) {
+      if (!l.trim()) continue
+      try { const r = JSON.parse(l); if (typeof r.text === 'string') out.push({ text: r.text, category: r.category }) } catch { /* skip */ }
+    }
+  }
+  return out
+}
+
+/** Build var/bench-100k.jsonl: corpus lines drawn with a seeded PRNG, {id, text} per line. */
+export function makeBenchFile(lines = 100_000, seed = 20220401): string {
+  mkdirSync(VAR, { recursive: true })
+  const file = join(VAR, `bench-${lines / 1000}k.jsonl`)
+  const texts = corpusTexts()
+  if (texts.length === 0) throw new Error('no corpus in data/corpus')
+  const rnd = prng(seed)
+  // Fisher–Yates over repeated copies, so every line appears about equally often
+  const order: number[] = []
+  while (order.length < lines) {
+    const pass = texts.map((_, i) => i)
+    for (let i = pass.length - 1; i > 0; i--) { const j = Math.floor(rnd() * (i + 1)); [pass[i], pass[j]] = [pass[j], pass[i]] }
+    order.push(...pass)
+  }
+  const out: string[] = []
+  for (let i = 0; i < lines; i++) out.push(JSON.stringify({ id: `b${i}`, text: texts[order[i]].text }))
+  writeFileSync(file, out.join('\n') + '\n')
+  return file
+}
+
+/** Whole-process throughput of `tsx bot/cli.ts classify` on a file (start-up included). */
+export async function benchClassifyProcess(file: string): Promise<Row[]> {
+  const lines = readFileSync(file, 'utf8').split('\n').filter((l) => l.trim()).length
+  const t0 = performance.now()
+  let outLines = 0
+  await new Promise<void>((res, rej) => {
+    const child = spawn(TSX, [join(ROOT, 'bot', 'cli.ts'), 'classify'], { cwd: ROOT, env: { ...process.env, DOTENV_CONFIG_QUIET: 'true' }, stdio: ['pipe', 'pipe', 'inherit'] })
+    child.stdout.on('data', (b: Buffer) => { for (let i = 0; i < b.length; i++) if (b[i] === 10) outLines++ })
+    child.on('error', rej)
+    child.on('close', (code) => (code === 0 ? res() : rej(new Error(`classify exited ${code}`))))
+    createReadStream(file).pipe(child.stdin)
+  })
+  const secs = (performance.now() - t0) / 1000
+  const rate = lines / secs
+  return [
+    { name: 'classify process: lines in / out', value: `${lines} / ${outLines}`, ok: lines === outLines },
+    { name: 'classify process: wall time', value: `${secs.toFixed(2)} s` },
+    { name: 'classify process: messages/s', value: rate.toFixed(0), target: '≥ 20000', ok: rate >= 20_000 },
+  ]
+}
+
+/** Time to import the classifier (model, dictionaries, OpenCC) in a fresh process. */
+export function benchModelLoad(): Row[] {
+  const code = `const t0 = performance.now(); await import(${JSON.stringify(join(ROOT, 'classifiers', 'triage.ts'))}); process.stdout.write(String(performance.now() - t0))`
+  const r = spawnSync(TSX, ['--input-type=module', '-e', code], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, DOTENV_CONFIG_QUIET: 'true' } })
+  const ms = Number(r.stdout.trim())
+  if (!Number.isFinite(ms)) return [{ name: 'model load', value: `failed: ${r.stderr.slice(0, 200)}`, ok: false }]
+  return [{ name: 'model load (import classifiers/triage.ts)', value: `${ms.toFixed(0)} ms`, target: '≤ 2000 ms', ok: ms <= 2000 }]
+}
+
+/** In-process triage() throughput, for comparison with the whole process. */
+export async function benchTriageInProcess(file: string, max = 100_000): Promise<Row[]> {
+  const { triage } = await import('../classifiers/triage.ts')
+  const texts = readFileSync(file, 'utf8').split('\n').filter((l) => l.trim()).slice(0, max).map((l) => JSON.parse(l).text as string)
+  const t0 = performance.now()
+  for (const t of texts) triage(t)
+  const secs = (performance.now() - t0) / 1000
+  return [{ name: 'triage() in process: messages/s', value: (texts.length / secs).toFixed(0) }]
+}
+
+/** parseShoppingList throughput on the corpus's grocery and pet lines. */
+export async function benchShoppingList(rounds = 20): Promise<Row[]> {
+  const { parseShoppingList } = await import('../classifiers/shopping-list.ts')
+  const { normalize } = await import('../classifiers/normalize.ts')
+  const texts = corpusTexts().filter((t) => t.category === 'grocery' || t.category === 'pet').map((t) => normalize(t.text))
+  let items = 0
+  const t0 = performance.now()
+  for (let r = 0; r < rounds; r++) for (const t of texts) items += parseShoppingList(t).length
+  const secs = (performance.now() - t0) / 1000
+  const n = texts.length * rounds
+  return [{ name: 'parseShoppingList: messages/s', value: `${(n / secs).toFixed(0)} (${texts.length} lines × ${rounds}, ${(items / rounds).toFixed(0)} items/round)` }]
+}
+
+export function printTable(rows: Row[]): void {
+  const w = Math.max(...rows.map((r) => r.name.length))
+  for (const r of rows) {
+    const mark = r.ok === undefined ? ' ' : r.ok ? '✓' : '✗'
+    process.stdout.write(`${mark} ${r.name.padEnd(w)}  ${r.value}${r.target ? `   (target ${r.target})` : ''}\n`)
+  }
+}
+
+async function main(): Promise<void> {
+  const file = makeBenchFile()
+  const rows: Row[] = [{ name: 'bench file', value: `${file} (${(statSync(file).size / 1e6).toFixed(1)} MB)` }]
+  rows.push(...benchModelLoad())
+  rows.push(...(await benchClassifyProcess(file)))
+  rows.push(...(await benchTriageInProcess(file)))
+  rows.push(...(await benchShoppingList()))
+  printTable(rows)
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  main().catch((e: unknown) => { process.stderr.write(`bench: ${e instanceof Error ? e.stack : String(e)}\n`); process.exitCode = 1 })
+}

@@ -1,0 +1,54 @@
+// `triage contacts`: connect to the configured puppet, list rooms and contacts
+// with their ids and the locations Louguanjia reads from them, so configuration
+// never needs guesswork.
+import type { WechatyInterface } from 'wechaty'
+import { formatLocation, parseLocation, parseTopic } from '../classifiers/location.ts'
+
+export interface Listing { rooms: { id: string; topic: string; place: string }[]; contacts: { id: string; name: string; place: string; friend: boolean | null }[] }
+
+export async function listContacts(bot: WechatyInterface): Promise<Listing> {
+  const rooms = await bot.Room.findAll()
+  const contacts = await bot.Contact.findAll()
+  return {
+    rooms: await Promise.all(rooms.map(async (r) => {
+      const topic = await r.topic().catch(() => '')
+      return { id: r.id, topic, place: formatLocation(parseTopic(topic)) }
+    })),
+    contacts: contacts.filter((c) => c.id !== bot.currentUser.id).map((c) => ({
+      id: c.id, name: c.name(), place: formatLocation(parseLocation(c.name())), friend: c.friend() ?? null,
+    })),
+  }
+}
+
+export function formatListing(l: Listing): string {
+  const lines = ['# rooms (id, topic, building/floor read from the topic)']
+  for (const r of l.rooms) lines.push(`${r.id}\t${r.topic}\t${r.place}`)
+  lines.push('', '# contacts (id, name, location read from the name, friend)')
+  for (const c of l.contacts) lines.push(`${c.id}\t${c.name}\t${c.place}\t${c.friend === null ? '?' : c.friend ? 'friend' : '-'}`)
+  return lines.join('\n') + '\n'
+}
+
+/** Connects with the WECHATY_* variables, waits for login, prints, disconnects. */
+export async function runContacts(env: NodeJS.ProcessEnv, out: NodeJS.WritableStream, timeoutMs = 30_000): Promise<number> {
+  const { WechatyBuilder } = await import('wechaty')
+  const { puppetFor } = await import('./runtime.ts')
+  const { puppetFromEnv } = await import('./env.ts')
+  if (puppetFromEnv(env).mode === 'demo') {
+    out.write('no puppet configured: set WECHATY_PUPPET=wechaty-puppet-service and WECHATY_PUPPET_SERVICE_TOKEN\n')
+    return 2
+  }
+  const bot = WechatyBuilder.build({ name: 'louguanjia-contacts', puppet: await puppetFor(env) })
+  bot.on('error', () => {})
+  try {
+    await bot.start()
+    await new Promise<void>((resolve, reject) => {
+      if (bot.isLoggedIn) return resolve()
+      const timer = setTimeout(() => reject(new Error('not logged in: is the bot account logged in on the puppet service?')), timeoutMs)
+      bot.once('login', () => { clearTimeout(timer); resolve() })
+    })
+    out.write(formatListing(await listContacts(bot)))
+    return 0
+  } finally {
+    await Promise.race([bot.stop().catch(() => {}), new Promise((r) => setTimeout(r, 3000))])
+  }
+}
