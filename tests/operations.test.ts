@@ -139,7 +139,7 @@ describe('finding ids and reloading', () => {
     expect(c.delivered.filter((d) => d.toId === 'res-09').at(-1)?.text).toMatch(/待办/)
     // A broken configuration is refused and the old one kept.
     current = { ...current, TRIAGE_ACK: 'sometimes' }
-    c.say('manager-zhou', null, '重载')
+    c.say('manager-zhou', null, 'reload')
     await c.settle()
     expect(c.delivered.filter((d) => d.toId === 'manager-zhou').at(-1)?.text).toContain('未重载')
     expect(c.runtime.ctx.config.ack).toBe('all')
