@@ -1,12 +1,12 @@
 // `triage contacts`: connect to the configured puppet, list rooms and contacts
 // with their ids and the locations Louguanjia reads from them, so configuration
 // never needs guesswork.
-import type { WechatyInterface } from 'wechaty'
+import type { Wechaty } from 'wechaty'
 import { formatLocation, parseLocation, parseTopic } from '../classifiers/location.ts'
 
 export interface Listing { rooms: { id: string; topic: string; place: string }[]; contacts: { id: string; name: string; place: string; friend: boolean | null }[] }
 
-export async function listContacts(bot: WechatyInterface): Promise<Listing> {
+export async function listContacts(bot: Wechaty): Promise<Listing> {
   const rooms = await bot.Room.findAll()
   const contacts = await bot.Contact.findAll()
   return {

@@ -2,7 +2,7 @@
 // Listens in the configured rooms, persists every message first, runs the
 // handlers, and drains their outbox through Wechaty.
 import { FileBox } from 'file-box'
-import type { Contact, Message, WechatyInterface, WechatyPlugin } from 'wechaty'
+import type { Contact, Message, Wechaty, WechatyPlugin } from 'wechaty'
 import type { QueuedMessage } from '../data/outbox.ts'
 import type { CommandHooks } from '../handlers/commands.ts'
 import type { Context } from '../handlers/context.ts'
@@ -25,7 +25,7 @@ export interface LouguanjiaHandle {
   idle(): Promise<void>
 }
 
-export function wechatyTransport(bot: WechatyInterface): Transport {
+export function wechatyTransport(bot: Wechaty): Transport {
   return {
     async send(m: QueuedMessage) {
       const target = m.to.kind === 'room' ? await bot.Room.find({ id: m.to.id }) : await bot.Contact.find({ id: m.to.id })
@@ -52,7 +52,7 @@ export function Louguanjia(options: LouguanjiaOptions): WechatyPlugin & { handle
   ctx.outbox.onEnqueue((urgent) => sender.wake(urgent))
   const handle: LouguanjiaHandle = { sender, idle: () => chain }
 
-  const onMessage = async (bot: WechatyInterface, message: Message) => {
+  const onMessage = async (bot: Wechaty, message: Message) => {
     // Our own messages come back as events (PuppetMock always does this): never answer them.
     if (message.self() || message.talker()?.id === ctx.selfId) return
     const inbound = await toInbound(message, bot.isLoggedIn ? bot.currentUser.name() : '')
@@ -71,7 +71,7 @@ export function Louguanjia(options: LouguanjiaOptions): WechatyPlugin & { handle
     options.onProcessed?.(inbound.messageId)
   }
 
-  const plugin = (bot: WechatyInterface) => {
+  const plugin = (bot: Wechaty) => {
     sender.setTransport(wechatyTransport(bot))
     const listener = (message: Message) => {
       // Serialise: the store and the handlers see messages one at a time, in arrival order.

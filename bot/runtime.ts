@@ -6,7 +6,7 @@
 // not recover from a dropped gRPC stream by itself (DESIGN.md pitfalls), so on
 // a broken stream we tear the client down and connect a fresh one, with backoff.
 import type { Logger } from 'pino'
-import { WechatyBuilder, type WechatyInterface } from 'wechaty'
+import { WechatyBuilder, type Wechaty } from 'wechaty'
 import type * as PUPPET from 'wechaty-puppet'
 import { openStore, type DB } from '../data/store.ts'
 import type { CommandHooks } from '../handlers/commands.ts'
@@ -36,7 +36,7 @@ export interface RuntimeOptions {
 
 export interface Runtime {
   /** The current Wechaty (a new one after each reconnect). */
-  readonly bot: WechatyInterface
+  readonly bot: Wechaty
   ctx: Context
   handle: LouguanjiaHandle
   scheduler: Scheduler
@@ -98,7 +98,7 @@ export async function createRuntime(o: RuntimeOptions): Promise<Runtime> {
   let reconnecting = false
   let reconnects = 0
 
-  const build = (puppet: PUPPET.Puppet): WechatyInterface => {
+  const build = (puppet: PUPPET.Puppet): Wechaty => {
     const b = WechatyBuilder.build({ name: 'louguanjia', puppet })
     b.use(plugin)
     b.on('scan', (qrcode, status) => {

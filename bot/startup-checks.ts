@@ -1,12 +1,12 @@
 // After login: can the bot reach every configured steward and manager, and
 // does the room pattern match any room? What is wrong is logged and sent to
 // the webhook; the bot keeps running.
-import type { WechatyInterface } from 'wechaty'
+import type { Wechaty } from 'wechaty'
 import type { Context } from '../handlers/context.ts'
 
 export interface CheckReport { missingContacts: string[]; roomsMatched: number; roomsSeen: number; problems: string[] }
 
-export async function startupChecks(bot: WechatyInterface, ctx: Context): Promise<CheckReport> {
+export async function startupChecks(bot: Wechaty, ctx: Context): Promise<CheckReport> {
   const problems: string[] = []
   const missingContacts: string[] = []
   for (const [role, ids] of [['管家', ctx.config.stewards], ['经理', ctx.config.managers]] as const) {

@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto'
 import { createServer } from 'node:net'
 import pino from 'pino'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { EventEmitter } from 'node:events'
 import { PuppetMock, mock } from 'wechaty-puppet-mock'
 import { PuppetServer } from 'wechaty-puppet-service'
 import { communityEnv, importHouseholds } from '../bot/mock-community.ts'
@@ -53,7 +54,7 @@ describe('over gRPC (PuppetServer + PuppetService)', () => {
     await server.start()
     const botUser = mocker.createContact({ id: community.bot.id, name: community.bot.name })
     for (const p of [...community.stewards, ...community.managers, ...community.residents]) {
-      const contact = mocker.createContact({ id: p.id, name: p.name })
+      const contact = mocker.createContact({ id: p.id, name: p.name }) as unknown as EventEmitter
       contact.on('message', (m: mock.MessageMock) => {
         if (m.payload.talkerId !== botUser.id || m.payload.roomId) return
         const list = privately.get(p.id) ?? []
@@ -62,7 +63,8 @@ describe('over gRPC (PuppetServer + PuppetService)', () => {
       })
     }
     for (const r of community.rooms) mocker.createRoom({ id: r.id, topic: r.topic, memberIdList: r.memberIds })
-    mocker.RoomMock.load(FLOOR).on('message', (m: mock.MessageMock) => {
+    const floor = mocker.RoomMock.load(FLOOR) as unknown as EventEmitter
+    floor.on('message', (m: mock.MessageMock) => {
       const p = m.payload as { talkerId?: string; text?: string; mentionIdList?: string[] }
       if (p.talkerId === botUser.id) inRoom.push({ from: p.talkerId, text: p.text ?? '', mentions: p.mentionIdList ?? [] })
     })

@@ -7,6 +7,7 @@ import { createServer as createHttpServer, type Server } from 'node:http'
 import { createServer } from 'node:net'
 import pino from 'pino'
 import { afterAll, describe, expect, it } from 'vitest'
+import type { EventEmitter } from 'node:events'
 import { PuppetMock, mock } from 'wechaty-puppet-mock'
 import { PuppetServer } from 'wechaty-puppet-service'
 import { communityEnv } from '../bot/mock-community.ts'
@@ -65,7 +66,7 @@ describe('connection loss and recovery', () => {
     await server.start()
     const botUser = mocker.createContact({ id: community.bot.id, name: community.bot.name })
     for (const p of [...community.stewards, ...community.managers, ...community.residents]) {
-      mocker.createContact({ id: p.id, name: p.name }).on('message', (m: mock.MessageMock) => {
+      (mocker.createContact({ id: p.id, name: p.name }) as unknown as EventEmitter).on('message', (m: mock.MessageMock) => {
         if (m.payload.talkerId === botUser.id && !m.payload.roomId) heard.push({ to: p.id, text: m.payload.text ?? '' })
       })
     }
