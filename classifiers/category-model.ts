@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs'
 import type { Category } from './triage.ts'
 import { features } from './segment.ts'
-import { ruleFeatures } from './rules.ts'
+import { analyze, factFeatures, type Facts } from './rules.ts'
 
 export interface CategoryModelFile {
   format: 'louguanjia-nb/1'
@@ -27,8 +27,11 @@ export interface CategoryModelFile {
 }
 
 /** Feature tokens the model sees for a normalised text (segmentation + rule features). */
-export function modelFeatures(text: string): string[] {
-  return features(text).concat(ruleFeatures(text))
+export function modelFeatures(text: string, facts?: Facts): string[] {
+  if (!facts || typeof facts !== 'object') facts = analyze(text)
+  const f = features(text)
+  for (const x of factFeatures(facts)) f.push(x)
+  return f
 }
 
 export const MODEL_URL = new URL('../data/model/category.json', import.meta.url)
@@ -36,11 +39,14 @@ export const MODEL_URL = new URL('../data/model/category.json', import.meta.url)
 interface LoadedModel {
   classes: Category[]
   prior: Float64Array
-  weights: Map<string, Float64Array> // per-class log-likelihood of a feature being present
+  /** feature → row in table */
+  index: Map<string, number>
+  /** per row: k class weights (log-likelihood of the feature being present), then n label log-odds */
+  table: Float64Array
+  stride: number
   /** one-vs-rest per need: log prior odds, and per feature log P(f|yes) - log P(f|no) */
   needs: Category[]
   labelPrior: Float64Array
-  labelWeights: Map<string, Float64Array>
 }
 
 export type Scoring = 'natural' | 'multinomial' | 'bernoulli'
@@ -99,17 +105,21 @@ function load(file: CategoryModelFile, scoring: Scoring = SCORING): LoadedModel 
     const yes = (file.labelTotals?.[j] ?? 1) - 1
     return Math.log((yes + 1) / (allDocs - yes + 1))
   })
-  const labelWeights = new Map<string, Float64Array>()
-  for (const [f, counts] of entries) {
+  const stride = k + n
+  const table = new Float64Array(V * stride)
+  const index = new Map<string, number>()
+  entries.forEach(([f, counts], row) => {
+    index.set(f, row)
+    const base = row * stride
+    const w = weights.get(f) as Float64Array
+    for (let c = 0; c < k; c++) table[base + c] = w[c]
     const t = total(counts)
-    const w = new Float64Array(n)
     for (let j = 0; j < n; j++) {
       const y = df(counts, k + j)
-      w[j] = Math.log((y + a) / (yesMass[j] + a * V)) - Math.log((t - y + a) / (noMass[j] + a * V))
+      table[base + k + j] = Math.log((y + a) / (yesMass[j] + a * V)) - Math.log((t - y + a) / (noMass[j] + a * V))
     }
-    labelWeights.set(f, w)
-  }
-  return { classes: file.classes, prior, weights, needs, labelPrior, labelWeights }
+  })
+  return { classes: file.classes, prior, index, table, stride, needs, labelPrior }
 }
 
 /** Replace the model in memory (cross-validation and tests); null reloads the file. */
@@ -149,13 +159,18 @@ export function scoreFeatures(feats: string[]): CategoryScores {
     return { classes, probs: classes.map(() => 1 / classes.length), labelProbs: new Map(), known: 0 }
   }
   const k = m.classes.length
+  const n = m.needs.length
   const s = Float64Array.from(m.prior)
+  const ls = Float64Array.from(m.labelPrior)
+  const { index, table, stride } = m
   let known = 0
-  for (const f of feats) {
-    const w = m.weights.get(f)
-    if (!w) continue
+  for (let i = 0; i < feats.length; i++) {
+    const row = index.get(feats[i])
+    if (row === undefined) continue
     known++
-    for (let c = 0; c < k; c++) s[c] += w[c]
+    const base = row * stride
+    for (let c = 0; c < k; c++) s[c] += table[base + c]
+    for (let j = 0; j < n; j++) ls[j] += table[base + k + j]
   }
   // natural's scores are extreme for long texts: temper by the number of features so
   // that confidence stays comparable between a 5-character and a 500-character message
@@ -166,13 +181,6 @@ export function scoreFeatures(feats: string[]): CategoryScores {
   const probs = new Array<number>(k)
   for (let c = 0; c < k; c++) { probs[c] = Math.exp((s[c] - max) / temper); sum += probs[c] }
   for (let c = 0; c < k; c++) probs[c] /= sum
-  const n = m.needs.length
-  const ls = Float64Array.from(m.labelPrior)
-  for (const f of feats) {
-    const w = m.labelWeights.get(f)
-    if (!w) continue
-    for (let j = 0; j < n; j++) ls[j] += w[j]
-  }
   const labelProbs = new Map<Category, number>()
   for (let j = 0; j < n; j++) labelProbs.set(m.needs[j], 1 / (1 + Math.exp(-ls[j] / temper)))
   return { classes: m.classes, probs, labelProbs, known }

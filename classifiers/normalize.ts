@@ -17,7 +17,9 @@ const CJK = '\\u3400-\\u9fff\\uf900-\\ufaff'
 const SPACED_CJK = new RegExp(`([${CJK}]) (?=[${CJK}] [${CJK}])`, 'g')
 const SPACED_TAIL = new RegExp(`(^|[^${CJK}])([${CJK}](?: [${CJK}]){2,})(?=$|[^${CJK}])`, 'g')
 
+const FULL_WIDTH = /[\uff01-\uff5e\u3000]/
 function toHalfWidth(text: string): string {
+  if (!FULL_WIDTH.test(text)) return text
   let out = ''
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i)

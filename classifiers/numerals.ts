@@ -9,14 +9,22 @@
 // `scanNumber` is the allocation-light scanner the shopping-list parser runs inside a
 // longer text: it reads the longest number starting at a position and reports how it ended.
 
-const DIGIT = new Map<number, number>([
+const DIGIT_MAP = new Map<number, number>([
   ['零', 0], ['〇', 0], ['一', 1], ['二', 2], ['两', 2], ['三', 3], ['四', 4],
   ['五', 5], ['六', 6], ['七', 7], ['八', 8], ['九', 9], ['壹', 1], ['贰', 2], ['叁', 3],
 ].map(([c, v]) => [(c as string).charCodeAt(0), v as number]))
 
-const MULTIPLIER = new Map<number, number>([
+const MULTIPLIER_MAP = new Map<number, number>([
   ['十', 10], ['拾', 10], ['百', 100], ['佰', 100], ['千', 1000], ['仟', 1000], ['万', 10000],
 ].map(([c, v]) => [(c as string).charCodeAt(0), v as number]))
+
+// flat lookup tables: the scanner runs on every character of every message
+const DIGIT_VAL = new Int8Array(65536).fill(-1)
+for (const [c, v] of DIGIT_MAP) DIGIT_VAL[c] = v
+const MULT_VAL = new Int32Array(65536)
+for (const [c, v] of MULTIPLIER_MAP) MULT_VAL[c] = v
+const DIGIT = { get: (c: number): number | undefined => (DIGIT_VAL[c] >= 0 ? DIGIT_VAL[c] : undefined), has: (c: number) => DIGIT_VAL[c] >= 0 }
+const MULTIPLIER = { get: (c: number): number | undefined => (MULT_VAL[c] > 0 ? MULT_VAL[c] : undefined) }
 
 const C_LIANG = '两'.charCodeAt(0)
 const C_HALF = '半'.charCodeAt(0)
@@ -31,8 +39,14 @@ export function isAsciiDigit(c: number): boolean {
 }
 
 /** A character that can start or continue a Chinese numeral. */
+const NUMERAL_CHAR = new Uint8Array(65536)
+for (const c of DIGIT_MAP.keys()) NUMERAL_CHAR[c] = 1
+for (const c of MULTIPLIER_MAP.keys()) NUMERAL_CHAR[c] = 1
+NUMERAL_CHAR['半'.charCodeAt(0)] = 1
+NUMERAL_CHAR['几'.charCodeAt(0)] = 1
+
 export function isChineseNumeralChar(c: number): boolean {
-  return DIGIT.has(c) || MULTIPLIER.has(c) || c === C_HALF || c === C_JI
+  return c < 65536 && NUMERAL_CHAR[c] === 1
 }
 
 export interface NumberScan {
@@ -69,7 +83,8 @@ function readAsciiNumber(s: string, i: number): { value: number; end: number } |
     end = j + 1
     while (end < n && isAsciiDigit(s.charCodeAt(end))) end++
   }
-  const value = Number(s.slice(i, end))
+  // long digit runs are ids and phone numbers: read their value from the first 15 digits only
+  const value = end - i > 15 ? Number(s.slice(i, i + 15)) : Number(s.slice(i, end))
   if (!Number.isFinite(value)) return null
   return { value, end }
 }

@@ -143,27 +143,84 @@ export const JIELONG_ENTRY = /^\s*\d{1,3}\s*[.、)]\s*\S.{0,30}$/
 
 // --- model features from the rules ------------------------------------------------------------
 
-/** Extra model features: which lexicons fire, request and first-person markers, commentary. */
-export function ruleFeatures(text: string): string[] {
-  const out: string[] = []
-  for (const c of Object.keys(CUE) as (keyof typeof CUE)[]) {
-    if (CUE[c].test(text)) out.push('cue:' + c)
-    if (STRONG_CUE[c].test(text)) out.push('strong:' + c)
+/** Everything the rules know about a text, computed once per message. */
+export interface Facts {
+  cue: Record<Need, boolean>
+  strong: Record<Need, boolean>
+  request: boolean
+  first: boolean
+  commentary: number
+  question: boolean
+  thanks: boolean
+  resolvedNow: boolean
+  past: boolean
+  advice: boolean
+  hearsay: boolean
+  policy: boolean
+  laugh: boolean
+  info: boolean
+  notice: boolean
+  petSupply: boolean
+  needAsk: boolean
+}
+type Need = keyof typeof CUE
+const NEED_KEYS = Object.keys(CUE) as Need[]
+
+export function analyze(text: string): Facts {
+  const cue = {} as Record<Need, boolean>
+  const strong = {} as Record<Need, boolean>
+  for (const c of NEED_KEYS) { cue[c] = CUE[c].test(text); strong[c] = cue[c] && STRONG_CUE[c].test(text) }
+  // STRONG_CUE words are all CUE words except a few: check those without the CUE gate
+  if (!cue.pet) strong.pet = STRONG_CUE.pet.test(text)
+  if (!cue.emotional) strong.emotional = STRONG_CUE.emotional.test(text)
+  if (!cue.grocery) strong.grocery = STRONG_CUE.grocery.test(text)
+  if (!cue.medical) strong.medical = STRONG_CUE.medical.test(text)
+  if (!cue.repair) strong.repair = STRONG_CUE.repair.test(text)
+  return {
+    cue, strong,
+    request: REQUEST.test(text),
+    first: FIRST_PERSON_PROBLEM.test(text),
+    commentary: commentaryScore(text),
+    question: QUESTION.test(text),
+    thanks: THANKS.test(text),
+    resolvedNow: RESOLVED_NOW.test(text),
+    past: PAST_EVENT.test(text),
+    advice: ADVICE.test(text),
+    hearsay: HEARSAY.test(text),
+    policy: POLICY.test(text),
+    laugh: LAUGH.test(text),
+    info: INFO_QUESTION.test(text),
+    notice: NOTICE.test(text),
+    petSupply: PET_SUPPLY.test(text),
+    needAsk: NEED_ASK.test(text),
   }
-  if (REQUEST.test(text)) out.push('r:request')
-  if (FIRST_PERSON_PROBLEM.test(text)) out.push('r:first')
-  const cs = commentaryScore(text)
-  if (cs > 0) out.push(cs >= 3 ? 'r:comment2' : 'r:comment1')
-  if (/[?？]|吗|呢|么|请问|多少|几点|什么时候|哪里|有没有人知道/.test(text)) out.push('r:question')
-  if (THANKS.test(text)) out.push('r:thanks')
-  if (RESOLVED_NOW.test(text)) out.push('r:resolved')
-  if (PAST_EVENT.test(text)) out.push('r:past')
-  if (ADVICE.test(text)) out.push('r:advice')
-  if (HEARSAY.test(text)) out.push('r:hearsay')
-  if (POLICY.test(text)) out.push('r:policy')
-  if (LAUGH.test(text)) out.push('r:laugh')
-  if (INFO_QUESTION.test(text)) out.push('r:info')
-  if (NOTICE.test(text)) out.push('r:notice')
-  if (PET_SUPPLY.test(text)) out.push('r:petsupply')
+}
+const QUESTION = /[?？]|吗|呢|么|请问|多少|几点|什么时候|哪里|有没有人知道/
+
+/** Extra model features from the facts: lexicon hits, request/first-person markers, commentary. */
+export function factFeatures(f: Facts): string[] {
+  const out: string[] = []
+  for (const c of NEED_KEYS) {
+    if (f.cue[c]) out.push('cue:' + c)
+    if (f.strong[c]) out.push('strong:' + c)
+  }
+  if (f.request) out.push('r:request')
+  if (f.first) out.push('r:first')
+  if (f.commentary > 0) out.push(f.commentary >= 3 ? 'r:comment2' : 'r:comment1')
+  if (f.question) out.push('r:question')
+  if (f.thanks) out.push('r:thanks')
+  if (f.resolvedNow) out.push('r:resolved')
+  if (f.past) out.push('r:past')
+  if (f.advice) out.push('r:advice')
+  if (f.hearsay) out.push('r:hearsay')
+  if (f.policy) out.push('r:policy')
+  if (f.laugh) out.push('r:laugh')
+  if (f.info) out.push('r:info')
+  if (f.notice) out.push('r:notice')
+  if (f.petSupply) out.push('r:petsupply')
   return out
+}
+
+export function ruleFeatures(text: string): string[] {
+  return factFeatures(analyze(text))
 }

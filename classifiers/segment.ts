@@ -55,7 +55,8 @@ function clip(text: string): string {
 
 /**
  * Feature tokens of a normalised text for the category model: jieba words
- * ("w:"), character bigrams of CJK runs ("b:", robust to typos and dialect),
+ * ("w:…"), character bigrams of CJK runs (the two characters, unprefixed: robust to
+ * typos and dialect),
  * plus a few shape features ("s:"). Duplicates are removed (the model uses
  * presence, not counts). Extra features (e.g. lexicon hits) may be appended by the caller.
  */
@@ -71,7 +72,7 @@ export function features(text: string): string[] {
   if (runs) {
     for (const r of runs) {
       cjk += r.length
-      for (let i = 0; i + 1 < r.length; i++) seen.add('b:' + r.slice(i, i + 2))
+      for (let i = 0; i + 1 < r.length; i++) seen.add(r.slice(i, i + 2))
     }
   }
   if (EMOJI.test(t)) seen.add('s:emoji')

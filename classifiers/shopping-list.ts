@@ -85,10 +85,12 @@ const U_DOZEN = 5
 // goods flags
 const G_BRAND = 1
 const G_WEAK = 2
+const G_GENERIC = 4
 
 // filler flags
 const F_INTENT = 1
 const F_VERB = 2
+const F_QUESTION = 4
 
 interface Entry {
   word: string
@@ -109,6 +111,8 @@ const PRIORITY: Record<number, number> = {
 }
 
 const ROOT = new TrieNode()
+/** The root's children as a flat table (the first lookup of every position). */
+const ROOT_KIDS: Array<TrieNode | undefined> = new Array(65536)
 
 function addWord(word: string, k: number, sub = 0, canon: string | null = null, flags = 0): void {
   if (!word) return
@@ -118,6 +122,7 @@ function addWord(word: string, k: number, sub = 0, canon: string | null = null, 
     if (!node.next) node.next = new Map()
     let nx = node.next.get(c)
     if (!nx) { nx = new TrieNode(); node.next.set(c, nx) }
+    if (i === 0) ROOT_KIDS[c] = nx
     node = nx
   }
   const old = node.entry
@@ -128,10 +133,12 @@ function addWord(word: string, k: number, sub = 0, canon: string | null = null, 
 
 /** Longest dictionary word starting at s[i]. */
 function matchAt(s: string, i: number): Entry | null {
-  let node: TrieNode | undefined = ROOT
-  let best: Entry | null = null
+  if (i >= s.length) return null
+  let node: TrieNode | undefined = ROOT_KIDS[s.charCodeAt(i)]
+  if (!node) return null
+  let best: Entry | null = node.entry
   const n = s.length
-  for (let j = i; j < n; j++) {
+  for (let j = i + 1; j < n; j++) {
     if (!node.next) break
     node = node.next.get(s.charCodeAt(j))
     if (!node) break
@@ -152,7 +159,9 @@ function readLines(name: string): string[] {
 }
 
 /** Goods that are only read as an item next to an amount ("水2桶", not "停水了没水"). */
-const WEAK_GOODS = new Set(words('水 奶 面 油 蛋 纸 茶 酒 饼 粥 水果 蔬菜 时蔬 叶菜 绿叶菜 海鲜 零食 调料 调味品 作料 干货 饮料 速冻食品 粮油 米面油 米面 方便食品 速食 杂粮 坚果'))
+const WEAK_GOODS = new Set(words('水 奶 面 油 蛋 纸 茶 酒 饼 粥 煤气 液化气'))
+/** Category words: an item only with an amount or a buying verb ("帮买点水果"), not "水果团购群". */
+const GENERIC_GOODS = new Set(words('水果 蔬菜 时蔬 叶菜 绿叶菜 海鲜 零食 调料 调味品 作料 干货 饮料 速冻食品 粮油 米面油 米面 方便食品 速食 杂粮 坚果 菜包 蔬菜包'))
 /** A multi-word name ending in one of these is one product ("猪肉白菜饺子"), not several. */
 const HEAD_SUFFIX = words('饺子 水饺 馄饨 云吞 抄手 包子 汤圆 元宵 馅 面 面条 挂面 粉 粉丝 米粉 粥 饼 罐头 酱 汁 丸 丸子 粽子 干 片 丝 味 卷 肠')
 
@@ -166,6 +175,7 @@ function loadGoods(): void {
     const tag = f.length >= 3 ? f[2] : f.length === 2 && !/^\d+$/.test(f[1]) ? f[1] : ''
     let flags = tag === 'brand' ? G_BRAND : 0
     if (WEAK_GOODS.has(w)) flags |= G_WEAK
+    if (GENERIC_GOODS.has(w)) flags |= G_GENERIC
     addWord(w, T_GOODS, 0, null, flags)
     any = true
   }
@@ -213,9 +223,11 @@ const CONJ = words('还要 再来 以及 和 跟 同埋 还有 另外 再要 外
 // Filler: dropped from names. Intent-bearing words mark a request; verbs allow "来袋盐" (= 1 袋).
 const FILL_INTENT_VERB = words('买 买点 买些 帮买 帮我买 帮忙买 帮我带 帮忙带 帮我们买 代买 代购 借 借点 借我 借一下 匀 匀点 匀一点 要 我要 我想要 想要 想买 要买 需要 急需 需 求 来 来点 来些 拿 拿点 带 带点 订 订购 团购 团 接龙 缺 换 补 补货 囤 囤点 整 弄点 搞点')
 const FILL_INTENT = words('帮 帮我 帮忙 麻烦 麻烦你 麻烦帮我 麻烦帮忙 请帮我 请帮忙 拜托 有没有 能不能 可不可以 可以帮我 谁有 哪里有 还有吗 有吗 没了 快没了 吃完了 用完了 断了 不够了 不够 急用 救急 采购 购买 下单 吃光了 见底了 快见底 用光了 没得吃 断顿')
-const FILL_EXTRA = words('就行 就够 就够了 就好 就可以 就成')
+const FILL_EXTRA = words('就行 就够 就够了 就好 就可以 就成 没人 没人管 没人喂 没事 没用 没办法 没法 没空 没时间 没电 没信号 没网 没反应 没收到 没想到 没见 没见过 没睡 没睡好 没出门 没下楼 没问题 没必要 没意思 没良心 没几天 没多久 没多少 没有人 没人接 没人理 没吃饭 没吃 没喝 没胃口 没精神 没力气 没错 知道 觉得 认为 看到 看见 听到 找到 买到 收到了 送到 拿到 随便 都行吧')
+/** Questions about schedules and prices: a name in such a sentence is not an order ("今天菜包几点到"). */
+const QUESTION = words('几点 什么时候 啥时候 多久 为什么 为啥 怎么 怎么办 咋办 在哪 在哪里 在哪儿 哪里 哪儿 什么价 啥价 几号 多会儿')
 const FILL_PLAIN = words(`谢谢 谢谢了 多谢 感谢 辛苦 辛苦了 唔该 该 请 给 给我 给我们 我 我们 我家 俺 咱 咱家 家里 你 你们 他 她 它 他们 她们 的 了 吧 啊 呀 哦 呢 吗 嘛 哈 哈哈 呗 啦 喔 噢 嗯 呃 么
-  一些 一点 一点点 一点儿 一直 一动不动 一声 一会 一会儿 一晚 一遍 一趟 一定 一般 一阵 一时 一旦 一切 一样 一下子 一把手 多 多的 多点 多少 多少钱 些 少许 适量 若干 都 也 就 还 再 很 太 好 好的 真 挺 最 是 在 有 这 那 这个 那个 这些 那些 把 将 刚才 刚才的 刚刚 刚刚的 之前 之前的 上面的 上次 上次的 前面的 一下 一起 一共 总共 共
+  一些 一点 一点点 一点儿 一直 一动不动 一声 一会 一会儿 一晚 一遍 一趟 一定 一般 一阵 一时 一旦 一切 一样 一下子 一把手 多 多的 多点 多少 些 少许 适量 若干 都 也 就 还 再 很 太 好 好的 真 挺 最 是 在 有 这 那 这个 那个 这些 那些 把 将 刚才 刚才的 刚刚 刚刚的 之前 之前的 上面的 上次 上次的 前面的 一下 一起 一共 总共 共
   大概 大约 左右 差不多 可以 能 可否 今天 明天 后天 马上 尽快 尽量 急 着急 赶紧 快 现在 那边 这边 及时 来不及 听说 只要 只有 只能 对了 还是 其他 其它 别的 东西 物资 生活物资 日用品 菜 买菜 食物 吃的 喝的 用的
   团长 管家 物业 师傅 阿姨 叔叔 大姐 姐 哥 小哥 老师 老板 群主 楼长 志愿者 大白 各位 大家 朋友 亲 亲们 您 您好 你好 早上好 晚上好 收到 好了 行 可 以 又 才 让 被 从 到 向 对 为 一样的 之类 之类的 等 等等 啥 什么 怎么 多少 哪 谁 如果 要是 万一 但是 不过 因为 所以 而且 已经 还没 没法 能否 实在 真的 非常 特别 比较 稍微 尽 够 够了 吃 喝 用 做 煮 炒 的话吧 一下吧 帮个忙 十分 剩 还剩 只剩 一个人 每天 每次 又要 的了 呐 哇 嘞 咯 哒 唉 诶 侬 阿拉 伐 额 嘅 啲 咗 喇 噶 咧 偶 屋里 屋里厢 屋企 唔 係 系 嘢 咁 佢 佢哋 乜 咩 喺 俾 哋 恁 咋 咋整 啥子 哪个 哪位 好心人 邻居 谁家 谁 家里人 老伴 屋头`)
 
@@ -224,12 +236,12 @@ const NOTES = words(`新鲜 新鲜的 新鲜点 新鲜一点 瘦的 瘦一点 �
   散装 整只 整条 整个 活的 现杀 带皮 不带皮 有机 国产 进口 便宜的 便宜点 便宜一点 好一点的 好点的 无糖 低脂 全脂 脱脂 无盐 原味 小包装 大包装 家庭装 独立包装 带壳 剥好 洗好 洗干净 最好的 好吃的 不要太大 不要太小`)
 
 // A number right before one of these is not a quantity.
-const OTHER = words(`天 小时 钟头 分钟 分 秒 点 点钟 号 日 月 年 周 星期 礼拜 岁 周岁 次 遍 回 下 人 口 位 名 户 楼 层 栋 幢 单元 室 号楼 座 期 区 门 度 辆 台 部 间 趟 批 轮 顿 餐 个月 个人 个小时 个星期 个礼拜 个钟 个钟头 个孩子 个老人 个娃 倍 成 折 级 路 码 %`)
-const MONEY = words('元 块钱 钱 毛 角 毛钱 块多 元一 rmb RMB ¥ 蚊 文')
+const OTHER = words(`天 小时 钟头 分钟 分 秒 点 点钟 号 日 月 年 周 星期 礼拜 岁 周岁 次 遍 回 下 人 口 位 名 户 楼 层 栋 幢 单元 室 号楼 座 期 区 门 度 辆 台 部 间 趟 批 轮 顿 餐 个月 个人 个小时 个星期 个礼拜 个钟 个钟头 个孩子 个老人 个娃 倍 成 折 级 路 %`)
+const MONEY = words('元 块钱 多少钱 钱 毛 角 毛钱 块多 元一 rmb RMB ¥ 蚊 文')
 const NONGOODS = words(`孩子 小孩 儿子 女儿 老人 老公 老婆 妈妈 爸爸 爷爷 奶奶 外婆 外公 姥姥 姥爷 宝宝 宝贝 家人 邻居 病人 孕妇 医生 护士 快递 外卖 电话 手机 电梯 楼道 门口 楼下 楼上 冰箱
   药店 医院 超市 菜市场 菜场 水管 停水 停电 水电 漏水 热水器 热水 下水道 水龙头 水表 水费 电费 燃气费 加油 完蛋 糖尿病 高血压 血压 血糖 体温 发烧 核酸 隔离 封控 方舱 阳性 阴性 外面 里面 上面 下面 前面 后面 对面 方面
   见面 面积 面对 面子 时间 时候 早上 中午 下午 晚上 上午 晚饭 午饭 早饭 早餐 午餐 晚餐 猫 狗 猫咪 狗狗 小猫 小狗 宠物 鸟 金鱼 鱼缸 厘米 奶奶家 大门 小区 楼栋 单元门 物业费 油烟机 油价 酒店 茶几 鸡毛 油烟 电 网 网络 空调 暖气 灯 门锁 马桶 天然气泄漏 菜价 价格 价钱 团购群 群 消息 通知 名单 信息 地址 手续 核酸检测 保安 司机 车 问题
-  事 事情 情况 作业 工作 上班 下班 学校 老家 心情 身体 生活 日子 样子 办法 东西都 一家 全家 家庭 房子 家门 水果店 面馆 米线店 饭店 一家人 三口 一口 电瓶车 排队 城市 煤气 煤气味 燃气 天然气 煤气中毒 燃气灶 水箱 洗碗 供水 停气 漏气 单 课 网课`)
+  事 事情 情况 作业 工作 上班 下班 学校 老家 心情 身体 生活 日子 样子 办法 东西都 一家 全家 家庭 房子 家门 水果店 面馆 米线店 饭店 一家人 三口 一口 电瓶车 排队 城市 煤气味 煤气泄漏 燃气 天然气 煤气中毒 燃气灶 水箱 洗碗 供水 停气 漏气 单 课 网课`)
 
 const KEYWORDS: Array<[string, number]> = [
   ...words('没有 没 冇 没得 缺货 没货 无货 断货 卖完 卖完了 买不到 如果没有 要是没有 万一没有 没有货 卖光 卖光了 售罄 没有了 没了').map((w) => [w, KW_COND] as [string, number]),
@@ -240,7 +252,7 @@ const KEYWORDS: Array<[string, number]> = [
   ...words('不要 取消 删掉 删了 删除 去掉 别买 不买 撤销 先不要 不需要 不用买 别要').map((w) => [w, KW_NOTWANT] as [string, number]),
   ...words('或者 或 或是 要么 要不 不然 要不然 否则').map((w) => [w, KW_OR] as [string, number]),
   ...words('改成 改为 改 变成 调成 改到 改一下 更正 修改 修改为 改下 改一改 换一下').map((w) => [w, KW_SET] as [string, number]),
-  ...words('各 各要 各来 各买 各一 每样 每种 每样各 都要 都来 都是 各自 每样都 每种都 每个都').map((w) => [w, KW_GE] as [string, number]),
+  ...words('各 各要 各来 各买 每样 每种 每样各 都要 都来 都是 各自 每样都 每种都 每个都').map((w) => [w, KW_GE] as [string, number]),
   ['的', KW_DE], ['装', KW_ZHUANG], ['装的', KW_ZHUANG],
   ...words('那种 这种 那样 的那种 那款 规格 左右的那种').map((w) => [w, KW_NAZHONG] as [string, number]),
   ['每', KW_EACH], ['第', KW_DI],
@@ -255,6 +267,7 @@ function loadVocabulary(): void {
   for (const w of FILL_INTENT) addWord(w, T_FILL, 0, null, F_INTENT)
   for (const w of FILL_PLAIN) addWord(w, T_FILL)
   for (const w of FILL_EXTRA) addWord(w, T_FILL)
+  for (const w of QUESTION) addWord(w, T_FILL, 0, null, F_QUESTION)
   for (const w of NOTES) addWord(w, T_NOTE)
   for (const w of OTHER) addWord(w, T_OTHER)
   for (const w of MONEY) addWord(w, T_MONEY)
@@ -285,6 +298,7 @@ const N_DASHED = 2
 const N_BIG = 4
 const N_MULT = 8
 const N_HALF = 16 // the token is a lone 半
+const N_ARABIC = 32
 
 const isSpace = (c: number) => c === 32 || c === 9 || c === 0x2005 || c === 0xa0 || c === 0x3000 || c === 0x2002 || c === 0x2003 || c === 0x2009 || c === 0x200a || c === 0x202f
 const isAsciiLetter = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122)
@@ -292,9 +306,13 @@ const isCJK = (c: number) => (c >= 0x3400 && c <= 0x9fff) || (c >= 0xf900 && c <
 const isMultChar = (c: number) => c === 120 || c === 88 || c === 42 || c === 0xd7 || c === 0x2716 || c === 43 || c === 0x2715
 
 // punctuation that separates; LISTEND ones can close a list marker ("1." "1、" "1)")
-const PUNCT = new Set<number>()
-for (const ch of ',，、;；。.!！?？:：~～…()（）[]【】「」『』"\'“”‘’<>《》|#&=_-—^\\{}·•●◆■□▪★☆→=》%') PUNCT.add(ch.charCodeAt(0))
-const LISTEND = new Set<number>(['.', '、', ')', '）', '．'].map((c) => c.charCodeAt(0)))
+const PUNCT_SET = new Set<number>()
+for (const ch of ',，、;；。.!！?？:：~～…()（）[]【】「」『』"\'“”‘’<>《》|#&=_-—^\\{}·•●◆■□▪★☆→=》%') PUNCT_SET.add(ch.charCodeAt(0))
+const PUNCT_TABLE = new Uint8Array(65536)
+for (const c of PUNCT_SET) PUNCT_TABLE[c] = 1
+for (const c of ['.', '、', ')', '）', '．']) PUNCT_TABLE[c.charCodeAt(0)] = 2
+const PUNCT = { has: (c: number) => PUNCT_TABLE[c] !== 0 }
+const LISTEND = { has: (c: number) => PUNCT_TABLE[c] === 2 }
 
 function unitAt(s: string, i: number): boolean {
   if (i >= s.length) return false
@@ -369,7 +387,7 @@ function tokenize(s: string): Tok[] {
       const m = matchAt(s, i)
       const num = scanNumber(s, i, SCAN_CTX)
       if (num && num.end > i && (!m || num.end - i >= m.word.length)) {
-        let f = 0
+        let f = num.arabic ? N_ARABIC : 0
         if (num.range) f |= N_RANGE
         if (num.dashed) f |= N_DASHED
         if (num.arabic) {
@@ -466,7 +484,8 @@ interface Span {
   tb: number // one past the last token
   goods: boolean // has a dictionary goods word
   med: boolean
-  weak: boolean // only weak goods words ("水", "水果")
+  weak: boolean // only weak goods words ("水", "油")
+  generic: boolean // a category word ("水果")
   brandOnly: boolean
   fallback: boolean // an unknown word: an item only right next to an amount with a unit
   garbage: boolean // "土豆土豆土豆"
@@ -492,7 +511,7 @@ function mkQty(v: number | null, unit: string | null, uk: number): Qty {
 }
 
 function mkSpan(name: string, ta: number, tb: number): Span {
-  return { name, ta, tb, goods: false, med: false, weak: false, brandOnly: false, fallback: false, garbage: false, qty: null }
+  return { name, ta, tb, goods: false, med: false, weak: false, generic: false, brandOnly: false, fallback: false, garbage: false, qty: null }
 }
 
 function endsWithHead(w: string): boolean {
@@ -516,13 +535,15 @@ function junkCount(s: string, a: number, b: number): number {
   let inWord = false
   for (let i = a; i < b; i++) {
     const c = s.charCodeAt(i)
-    if (isCJK(c)) { n++; inWord = false } else if (isAsciiLetter(c)) { if (!inWord) n++; inWord = true } else inWord = false
+    if (isCJK(c)) { n++; inWord = false } else if (isAsciiLetter(c)) { if (!inWord) n += 2; inWord = true } else inWord = false
   }
   return n
 }
 
 interface ChunkInfo {
   intent: boolean
+  verb: boolean // a buying verb: 买, 要, 来, 带 …
+  question: boolean
   junk: number
   price: boolean
 }
@@ -586,7 +607,7 @@ function buildSpans(s: string, toks: Tok[], a: number, b: number, out: Span[], i
       if (len > MAX_PREFIX_UNK) { startIdx = st; info.junk += junkCount(s, toks[pa].s, toks[st - 1].e) }
     }
     if (startIdx >= pb) continue
-    let fl = G_WEAK | G_BRAND
+    let fl = G_WEAK | G_BRAND | G_GENERIC
     for (let i = startIdx; i < pb; i++) {
       const t = toks[i]
       if (t.k === T_GOODS) fl &= t.f
@@ -620,6 +641,7 @@ function buildSpans(s: string, toks: Tok[], a: number, b: number, out: Span[], i
     const sp = mkSpan(names[i], ranges[i][0], ranges[i][1])
     sp.goods = true
     sp.weak = (flagsOf[i] & G_WEAK) !== 0
+    sp.generic = (flagsOf[i] & G_GENERIC) !== 0
     sp.brandOnly = (flagsOf[i] & G_BRAND) !== 0
     out.push(sp)
   }
@@ -647,6 +669,12 @@ function buildElements(s: string, toks: Tok[], a: number, b: number, info: Chunk
         if (t.f & (N_DASHED | N_BIG)) { info.junk += 1; i++; if (next && next.k === T_UNIT) i++; break }
         if (prev && prev.k === T_KW && prev.sub === KW_DI) { i++; if (next && (next.k === T_UNIT || next.k === T_OTHER)) i++; break }
         if (prev && prev.k === T_MONEY) { els.push(mkEl(E_P, i)); info.price = true; i++; break }
+        if (next && next.k === T_FILL && i + 2 < b && toks[i + 2].k === T_UNIT && APPROX.has(s.slice(next.s, next.e))) {
+          // 十来个, 二十多斤: about that many
+          toks[i + 1] = t
+          i++
+          break
+        }
         if (next && next.k === T_UNIT) {
           const ti0 = i
           let v = t.v
@@ -693,7 +721,8 @@ function buildElements(s: string, toks: Tok[], a: number, b: number, info: Chunk
           pushQ(els, q, i - 1, i - 1)
           break
         }
-        if (t.v >= 100 || (t.f & N_HALF)) break // house numbers; a lone 半
+        // house numbers; a lone 半; a Chinese numeral with no unit ("撒一小撮", "一大半")
+        if (t.v >= 100 || (t.f & N_HALF) || !(t.f & N_ARABIC)) break
         const q = mkQty(t.v, null, 0)
         q.bare = true
         pushQ(els, q, i - 1, i - 1)
@@ -701,7 +730,6 @@ function buildElements(s: string, toks: Tok[], a: number, b: number, info: Chunk
       }
       case T_UNIT: {
         const prev = i > a ? toks[i - 1] : null
-        const next = i + 1 < b ? toks[i + 1] : null
         if (prev && prev.k === T_KW && prev.sub === KW_SLASH) { els.push(mkEl(E_P, i)); info.price = true; i++; break } // 5元/斤
         if (prev && prev.k === T_KW && prev.sub === KW_EACH) {
           // 每盒10个: a package spec
@@ -711,10 +739,7 @@ function buildElements(s: string, toks: Tok[], a: number, b: number, info: Chunk
           i++
           break
         }
-        if (prev && prev.k === T_FILL && (prev.f & F_VERB) && next && (next.k === T_GOODS || next.k === T_UNK || next.k === T_MED) && t.sub !== U_VOLUME && t.sub !== U_DOZEN) {
-          // 来袋盐, 买个西瓜: an implicit 一
-          pushQ(els, mkQty(1, t.canon, t.sub), i, i)
-        }
+        // "来袋盐" has no written number: no amount is invented (qty stays null)
         i++
         break
       }
@@ -765,8 +790,12 @@ function buildElements(s: string, toks: Tok[], a: number, b: number, info: Chunk
           // 买的, 买了, 送来的: past events, not requests
           const next = i + 1 < b ? toks[i + 1] : null
           const nw = next ? s.slice(next.s, next.e) : ''
-          if (!(nw === '的' || nw === '了' || nw === '过' || nw === '到')) info.intent = true
+          if (!(nw === '的' || nw === '了' || nw === '过' || nw === '到')) {
+            info.intent = true
+            if (t.f & F_VERB) info.verb = true
+          }
         }
+        if (t.f & F_QUESTION) info.question = true
         i++
         break
       }
@@ -782,6 +811,8 @@ function buildElements(s: string, toks: Tok[], a: number, b: number, info: Chunk
   markDescriptors(els)
   return els
 }
+
+const APPROX = new Set(['来', '多', '余', '几'])
 
 const isMeasureish = (q: Qty) => q.uk === U_MEASURE || q.uk === U_COUNT || q.uk === U_VOLUME
 
@@ -849,12 +880,16 @@ interface PItem {
   replaces: string | null
   med: boolean
   weak: boolean
+  generic: boolean
   fallback: boolean
   garbage: boolean
   brandOnly: boolean
+  brandNote: boolean // "要皇家的": a brand wish for the item before
   hasQty: boolean
   bareQty: boolean // the amount has no unit and no x ("土豆 3")
   chunk: number
+  start: number // offsets of the name in the text (-1 when not one span)
+  end: number
 }
 
 interface ChunkOut {
@@ -878,7 +913,7 @@ function newOut(): ChunkOut {
 function emptyItem(name: string, chunk: number): PItem {
   return {
     name, qty: null, unit: null, alternatives: [], note: null, op: 'add', replaces: null,
-    med: false, weak: false, fallback: false, garbage: false, brandOnly: false, hasQty: false, bareQty: false, chunk,
+    med: false, weak: false, generic: false, fallback: false, garbage: false, brandOnly: false, brandNote: false, hasQty: false, bareQty: false, chunk, start: -1, end: -1,
   }
 }
 
@@ -893,6 +928,7 @@ function toItem(g: Span, chunk: number): PItem {
   const it = emptyItem(g.name, chunk)
   it.med = g.med
   it.weak = g.weak
+  it.generic = g.generic
   it.fallback = g.fallback
   it.garbage = g.garbage
   it.brandOnly = g.brandOnly
@@ -971,8 +1007,13 @@ function pairRange(toks: Tok[], els: El[], from: number, to: number, chunk: numb
   }
   const items: PItem[] = []
   for (const gi of gIdx) {
-    const it = toItem(els[gi].g!, chunk)
+    const g = els[gi].g!
+    const it = toItem(g, chunk)
     it.op = op
+    it.start = toks[g.ta].s
+    it.end = toks[g.tb - 1].e
+    const nt = toks[g.tb]
+    if (g.brandOnly && !g.qty && nt && nt.k === T_KW && nt.sub === KW_DE) it.brandNote = true
     items.push(it)
   }
   // notes go to the nearest name before them (or the first)
@@ -1016,7 +1057,7 @@ function hasNote(els: El[], from: number, to: number): boolean {
   return false
 }
 
-function readChunk(toks: Tok[], els: El[], chunk: number, info: ChunkInfo): ChunkOut {
+function readChunk(s: string, toks: Tok[], b: number, els: El[], chunk: number, info: ChunkInfo): ChunkOut {
   const out = newOut()
   const n = els.length
   // substitutions: 没有X(可以)换Y / X没有就要Y / 没有的话Y也行 / 没有就算了
@@ -1131,7 +1172,13 @@ function readChunk(toks: Tok[], els: El[], chunk: number, info: ChunkInfo): Chun
       return out
     }
     const rem = pairRange(toks, els, 0, k, chunk, out, 'remove')
-    if (rem.length === 0) out.cancelPrev = true
+    if (rem.length === 0) {
+      // nothing named: "不要了" cancels the item before; "不要太肥" is a wish about it
+      let words = false
+      for (let i = els[k].te + 1; i < b; i++) if (toks[i].k === T_UNK || toks[i].k === T_NOTE) words = true
+      if (words && els[k].sub === KW_NOTWANT) out.notePrev = s.slice(toks[els[k].ti].s, toks[b - 1].e)
+      else out.cancelPrev = true
+    }
     out.items = rem
     out.qtyOnly = null
     return out
@@ -1148,8 +1195,12 @@ function readChunk(toks: Tok[], els: El[], chunk: number, info: ChunkInfo): Chun
 
 const sameThing = (a: string, b: string) => a === b || a.includes(b) || b.includes(a)
 
+/** How far back a correction or substitution looks for its item (keeps huge lists linear). */
+const LOOKBACK = 200
+
 function findItem(items: PItem[], name: string): number {
-  for (let i = items.length - 1; i >= 0; i--) if (!items[i].med && sameThing(items[i].name, name)) return i
+  const stop = Math.max(0, items.length - LOOKBACK)
+  for (let i = items.length - 1; i >= stop; i--) if (!items[i].med && sameThing(items[i].name, name)) return i
   return -1
 }
 
@@ -1187,15 +1238,16 @@ function parse(s: string): OrderItem[] {
     while (b < n && toks[b].k !== T_SEP) b++
     const sepBefore = a > 0 ? toks[a - 1].sub : 0
     const sepAfter = b < n ? toks[b].sub : 0
-    const info: ChunkInfo = { intent: false, junk: 0, price: false }
+    const info: ChunkInfo = { intent: false, verb: false, question: false, junk: 0, price: false }
     const els = buildElements(s, toks, a, b, info)
-    const r = readChunk(toks, els, chunkNo, info)
+    const r = readChunk(s, toks, b, els, chunkNo, info)
     chunkInfos.push(info)
     if (info.intent) msgIntent = true
     msgJunk += info.junk
     const ci = chunkNo
     chunkNo++
     a = b
+    let chunkTarget = -1 // the item this chunk named (new or already listed)
 
     if (r.items.length) {
       const firstNew = items.length
@@ -1218,11 +1270,29 @@ function parse(s: string): OrderItem[] {
           items.push(it)
           continue
         }
+        if (it.brandNote && items.length) {
+          // 猫粮一袋 要皇家的
+          const p = items[items.length - 1]
+          const note = it.name + '的'
+          p.note = p.note ? p.note + ' ' + note : note
+          continue
+        }
         if (!it.hasQty && pending && pendingChunk === ci - 1 && !it.med) {
           setQty(it, pending)
           pending = null
         }
+        if (!it.hasQty && !it.med && !it.fallback) {
+          // a name said again without an amount refers to the item already listed ("鲫鱼没有就要草鱼")
+          const k = findItem(items, it.name)
+          if (k >= 0 && items[k].op === 'add' && !items[k].fallback) {
+            if (it.note) items[k].note = items[k].note ? items[k].note + ' ' + it.note : it.note
+            for (const al of it.alternatives) if (!items[k].alternatives.includes(al)) items[k].alternatives.push(al)
+            chunkTarget = k
+            continue
+          }
+        }
         items.push(it)
+        chunkTarget = items.length - 1
       }
       // 各 spreads back over a list: 西红柿、黄瓜各2斤
       if (r.geQty && r.geSpread && sepBefore !== SP_NL) {
@@ -1243,7 +1313,9 @@ function parse(s: string): OrderItem[] {
       }
     } else if (r.qtyOnly && !r.qtyOnlyDescOnly) {
       const q = r.qtyOnly
-      const k = items.length - 1
+      // unknown words only take the amount written right next to them
+      let k = items.length - 1
+      while (k >= 0 && items[k].fallback && !items[k].hasQty) k--
       const listMarker = q.bare && (sepAfter === SP_LISTEND || sepAfter === SP_NL || sepBefore === SP_NL || k < 0)
       if (!listMarker) {
         if (k >= 0 && !items[k].hasQty && items[k].op !== 'remove' && (!q.bare || lastItemsChunk === ci - 1)) {
@@ -1265,7 +1337,7 @@ function parse(s: string): OrderItem[] {
         k = items.length - 1
         lastItemsChunk = ci
       }
-      if (k < 0) k = items.length - 1
+      if (k < 0) k = chunkTarget >= 0 ? chunkTarget : items.length - 1
       if (k >= 0) {
         const p = items[k]
         for (const al of r.alts) if (!p.alternatives.includes(al) && !sameThing(al, p.name)) p.alternatives.push(al)
@@ -1296,7 +1368,8 @@ function parse(s: string): OrderItem[] {
   for (let k = 0; k + 1 < items.length; k++) {
     const p = items[k]
     const nx = items[k + 1]
-    if (p.brandOnly && !p.hasQty && nx.chunk === p.chunk + 1 && !nx.brandOnly && !nx.med && !nx.fallback && nx.op === p.op && !nx.name.includes(p.name)) {
+    if (p.brandOnly && !p.hasQty && nx.chunk === p.chunk + 1 && !nx.brandOnly && !nx.med && !nx.fallback && nx.op === p.op && !nx.name.includes(p.name) &&
+      p.end >= 0 && nx.start > p.end && s.slice(p.end, nx.start).trim() === '') {
       nx.name = p.name + nx.name
       items.splice(k, 1)
       k--
@@ -1306,31 +1379,58 @@ function parse(s: string): OrderItem[] {
   // decide what is an item
   let anyQty = false
   for (const it of items) if (it.hasQty && !it.bareQty && !it.med && !it.fallback && it.op === 'add') anyQty = true
+  // a category word beside the things themselves is their heading: "买点水果 … 苹果香蕉各两斤"
+  let specific = false
+  const medNames: string[] = []
+  for (const it of items) if (it.med && medNames.length < 50) medNames.push(it.name)
+  for (const it of items) if (!it.generic && !it.med && !it.garbage && !it.fallback && it.op === 'add') specific = true
   const keep: PItem[] = []
   for (const it of items) {
     if (it.med || it.garbage) continue
+    if (!it.hasQty && it.op === 'add') {
+      // 家里糖吃完了 … 有葡萄糖吗: the medicine is what was meant
+      let inMed = false
+      for (const m of medNames) if (m.includes(it.name)) { inMed = true; break }
+      if (inMed) continue
+    }
     const info = chunkInfos[it.chunk]
     if (it.fallback) {
       // an unknown word is an item only right next to an amount with a unit, in a request: "豆角3斤"
       if (!it.hasQty || it.unit === null || !(msgIntent || anyQty)) continue
     }
     if (it.weak && it.op === 'add' && (!it.hasQty || it.bareQty)) continue
+    if (it.generic && it.op === 'add' && !it.hasQty && (!(info && info.verb) || specific)) continue
     if (!it.hasQty && it.op === 'add') {
       // without an amount, only a plain list or a request counts
       if (!msgIntent && !anyQty && msgJunk > 2) continue
-      if (info && ((info.junk > 6 && !info.intent) || info.price)) continue
+      if (info && ((info.junk > 6 && !info.intent) || info.price || (info.question && !info.intent))) continue
     }
     keep.push(it)
   }
   // the same thing named twice: "盐和酱油没了 … 盐一包 酱油一瓶", "土豆 土豆"
   const out: OrderItem[] = []
+  const firstByName = new Map<string, number>()
+  if (keep.length > LOOKBACK) {
+    for (let k = 0; k < keep.length; k++) {
+      const it = keep[k]
+      if (it.op !== 'add') continue
+      const f = firstByName.get(it.name)
+      if (f === undefined || (it.hasQty && !keep[f].hasQty)) firstByName.set(it.name, k)
+    }
+  }
   for (let k = 0; k < keep.length; k++) {
     const it = keep[k]
     if (it.op === 'add' && !it.hasQty) {
       let dup = false
-      for (let m = 0; m < keep.length && !dup; m++) {
-        const o = keep[m]
-        if (m !== k && o.op === 'add' && sameThing(o.name, it.name) && (o.hasQty || m < k)) dup = true
+      if (keep.length <= LOOKBACK) {
+        for (let m = 0; m < keep.length && !dup; m++) {
+          const o = keep[m]
+          if (m !== k && o.op === 'add' && sameThing(o.name, it.name) && (o.hasQty || m < k)) dup = true
+        }
+      } else {
+        // a very long post: exact repeats only
+        const first = firstByName.get(it.name)
+        dup = first !== undefined && (first < k || keep[first].hasQty)
       }
       if (dup) continue
     }

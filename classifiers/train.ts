@@ -61,7 +61,7 @@ function trainBayes(natural: NaturalModule, docs: { feats: string[]; label: stri
   const inner = (nb as unknown as { classifier: ApparatusBayes }).classifier
   const perClass = new Map<string, number>()
   for (const d of docs) {
-    inner.addExample({ ...d.feats }, d.label)
+    inner.addExample({ ...d.feats } as unknown as Record<string, string>, d.label)
     perClass.set(d.label, (perClass.get(d.label) ?? 0) + 1)
   }
   inner.totalExamples = 1 + docs.length

@@ -7,8 +7,8 @@ import { normalize } from './normalize.ts'
 import { assessUrgency } from './urgency.ts'
 import { modelFeatures, scoreFeatures } from './category-model.ts'
 import {
-  CUE, STRONG_CUE, REQUEST, FIRST_PERSON_PROBLEM, PET_SUPPLY, PEOPLE_GROCERY, GAS_CYLINDER, PET_SUBJECT, HUMAN_PATIENT,
-  INFO_QUESTION, NEED_ASK, NOTICE, JIELONG_ENTRY, commentaryScore, isCancellation, isJielong, isNoise,
+  PET_SUPPLY, PEOPLE_GROCERY, GAS_CYLINDER, PET_SUBJECT, HUMAN_PATIENT, JIELONG_ENTRY,
+  analyze, isCancellation, isJielong, isNoise, type Facts,
 } from './rules.ts'
 import { parseShoppingList, type OrderItem } from './shopping-list.ts'
 import { parseLocation, type Location } from './location.ts'
@@ -45,6 +45,7 @@ const EMERGENCY_CATEGORY: Record<EmergencyKind, Need | null> = {
 const SECONDARY_MIN_PROB = 0.5
 const SECONDARY_OUTRANK_PROB = 0.9
 const SECONDARY_MODEL_ONLY = 0.9
+const EMOTIONAL_ALONE = 0.5
 /** Below this the primary guess is shaky; a help-seeking message is then flagged for review. */
 const REVIEW_BELOW = 0.55
 /** Long commentary with no first-person problem goes to other unless the model is this sure. */
@@ -87,7 +88,8 @@ function classify(text: string): TriageResult {
   }
   const location = safeLocation(text)
   const urgency = assessUrgency(text)
-  const scores = scoreFeatures(modelFeatures(text))
+  const facts = analyze(text)
+  const scores = scoreFeatures(modelFeatures(text, facts))
   const prob = new Map<Category, number>()
   scores.classes.forEach((c, i) => prob.set(c, scores.probs[i]))
   const p = (c: Category) => prob.get(c) ?? 0
@@ -97,7 +99,7 @@ function classify(text: string): TriageResult {
   for (const c of scores.classes) if (p(c) > p(best)) best = c
 
   // long commentary (news, cheering, opinion) that reports no problem of the writer's own
-  const commentary = commentaryScore(text) >= 1.5 && !FIRST_PERSON_PROBLEM.test(text) && !urgency.urgent
+  const commentary = facts.commentary >= 1.5 && !facts.first && !urgency.urgent
   if (commentary && best !== 'other' && p(best) < COMMENTARY_KEEP) best = 'other'
 
   // needs: the primary guess, the emergency's category, and secondary labels on clear cue evidence
@@ -117,12 +119,14 @@ function classify(text: string): TriageResult {
       const outranks = [...needs].every((x) => PRIORITY[c] < PRIORITY[x])
       const min = outranks ? SECONDARY_OUTRANK_PROB : SECONDARY_MIN_PROB
       if (lp < min) continue
-      if (!(STRONG_CUE[c].test(text) || (lp >= SECONDARY_MODEL_ONLY && CUE[c].test(text)))) continue
+      if (!(facts.strong[c] || (lp >= SECONDARY_MODEL_ONLY && facts.cue[c]))) continue
       needs.add(c)
     }
   }
 
-  if (!urgency.urgent) applyNeedRules(text, needs)
+  if (!urgency.urgent) applyNeedRules(text, facts, needs)
+  // distress with no other need: the model often files it under other
+  if (needs.size === 0 && !commentary && facts.strong.emotional && (scores.labelProbs.get('emotional') ?? 0) >= EMOTIONAL_ALONE) needs.add('emotional')
 
   const labels: Category[] = needs.size ? [...needs].sort((a, b) => PRIORITY[a] - PRIORITY[b]) : ['other']
   let category = labels[0]
@@ -135,8 +139,8 @@ function classify(text: string): TriageResult {
     return result(text, { confidence: 0.9, cancels: true, location })
   }
 
-  const asks = REQUEST.test(text) || FIRST_PERSON_PROBLEM.test(text)
-  const needsReview = asks && !urgency.urgent && (confidence < REVIEW_BELOW || (category === 'other' && anyCue(text) && !commentary))
+  const asks = facts.request || facts.first
+  const needsReview = asks && !urgency.urgent && (confidence < REVIEW_BELOW || (category === 'other' && anyCue(facts) && !commentary))
   if (category === 'other') confidence = Math.max(confidence, 1 - maxNeedProb(p))
 
   const items = labels.includes('grocery') || labels.includes('pet') ? safeItems(text) : []
@@ -161,8 +165,8 @@ function classify(text: string): TriageResult {
  *  - a medical cue about an animal is the pet's
  *  - information questions, notices, ads and 接龙 entries ask for nothing → other
  */
-function applyNeedRules(text: string, needs: Set<Need>): void {
-  if (PET_SUPPLY.test(text)) {
+function applyNeedRules(text: string, facts: Facts, needs: Set<Need>): void {
+  if (facts.petSupply) {
     needs.add('pet')
     if (!PEOPLE_GROCERY.test(text.replace(PET_SUPPLY_ALL, ''))) needs.delete('grocery')
   }
@@ -174,15 +178,15 @@ function applyNeedRules(text: string, needs: Set<Need>): void {
     needs.delete('medical')
     needs.add('pet')
   }
-  const asksFor = NEED_ASK.test(text) || FIRST_PERSON_PROBLEM.test(text)
-  if ((INFO_QUESTION.test(text) && !NEED_ASK.test(text)) || (NOTICE.test(text) && !asksFor) || (JIELONG_ENTRY.test(text) && !anyCue(text))) {
+  const asksFor = facts.needAsk || facts.first
+  if ((facts.info && !facts.needAsk) || (facts.notice && !asksFor) || (JIELONG_ENTRY.test(text) && !anyCue(facts))) {
     needs.clear()
   }
 }
 const PET_SUPPLY_ALL = new RegExp(PET_SUPPLY.source, 'g')
 
-function anyCue(text: string): boolean {
-  for (const c of NEEDS) if (CUE[c].test(text)) return true
+function anyCue(facts: Facts): boolean {
+  for (const c of NEEDS) if (facts.cue[c]) return true
   return false
 }
 

@@ -130,7 +130,7 @@ const CUES: Cue[] = [
     clauseUnless: /(?:快|都|要)漫出来|(?:有点|一点|轻微)(?:漏|渗)|淹(?:死|没在)[^,。!?\s]{0,4}(?:信息|工作|消息)/,
     resolved: /(?:阀门|总阀|总闸|水闸|水龙头|阀)[^,。!?\s]{0,3}(?:关(?:了|上|掉|好)|已经关)|关(?:了|上|掉|好)[^,。!?\s]{0,3}(?:阀门|总阀|总闸|水闸|阀)|已经?(?:修好|堵上|止住)|不漏了|止住了/ },
   // trapped: elevator with people inside
-  { name: 'elevator', kind: 'trapped', re: /(?:困|关|卡)(?:在|住在|到)?(?:了)?(?:电梯|𨋢|電梯)|(?:电梯|𨋢|電梯)[^,。!?]{0,12}(?:被(?:困|关|卡)|里(?:面|头)?有(?:个|人|一)|困(?:住|人|了)|关(?:住|到|了)?人|被困|困咗|出不来|出不去|打不开|拍门|喊救命|里面[^,。!?\s]{0,4}(?:有|是|还有)|里(?:面|头)?(?:有人|是)|我在里|在里面)|(?:我在|有人在|被困在?)[^,。!?\s]{0,6}(?:电梯|電梯)[^,。!?\s]{0,3}(?:里|裏|内)|(?:电梯|電梯)[^,。!?\s]{0,4}(?:下坠|坠落|掉下)|(?:电梯|電梯)困人|(?:电梯|電梯)[^。!?]{0,16}(?:在里面|在里头|关在里|困在里)|(?:里面|里头)的?人[^,。!?\s]{0,4}出不来|elevator stuck|stuck in (?:the )?(?:elevator|lift)/i,
+  { name: 'elevator', kind: 'trapped', re: /(?:困|关|卡)(?:在|住在|到)?(?:了)?(?:电梯|𨋢|電梯)|(?:电梯|𨋢|電梯)[^,。!?]{0,12}(?:被(?:困|关|卡)|里(?:面|头)?有(?:个|人|一)|困(?:住|人|了)|关(?:住|到|了)?人|被困|困咗|出不来|出不去|打不开|拍门|喊救命|里面[^,。!?\s]{0,4}(?:有|是|还有)|里(?:面|头)?(?:有人|是)|我在里|在里面)|(?:我在|有人在|被困在?)[^,。!?\s]{0,6}(?:电梯|電梯)[^,。!?\s]{0,3}(?:里|裏|内)|(?:电梯|電梯)[^,。!?\s]{0,4}(?:下坠|坠落|掉下)|(?:电梯|電梯)困人|(?:电梯|電梯)[^。?]{0,20}(?:在里面|在里头|关在里|困在里)|(?:里面|里头)的?人[^,。!?\s]{0,4}出不来|elevator stuck|stuck in (?:the )?(?:elevator|lift)/i,
     unless: /(?:昨天|上次|之前|前几天|上周|以前)[^。!?]{0,8}(?:困|关)[^。!?]{0,6}电梯/,
     needs: /困|关|卡|停|出不来|出不去|打不开|坠|救命|拍门|警铃|stuck|快来/i,
     resolved: /(?:已经|都)?(?:救出来|出来了|放出来|出来啦)|已经?(?:修好|解决)|没事了/ },
@@ -146,7 +146,7 @@ const CUES: Cue[] = [
     resolved: /(?:警察|民警)[^,。!?\s]{0,4}(?:来了|到了|已经)|已经?(?:处理|调解|分开|没事)|没事了/ },
   // suicide and self-harm, incl. indirect phrasings
   { name: 'suicide', kind: 'suicide', sticky: true, re: /自杀|轻生|寻死|自尽|自残|自我伤害|割腕|上吊|烧炭|跳楼(?!价|甩卖|大甩卖|机)|(?:想|要|准备|打算)(?:从[^,。!?\s]{0,6})?跳(?:下去|楼|河|江|湖|桥|了)?(?![绳舞水远高])|好像要跳|跳下去|(?:不想|不愿|不要|没法|没办法)(?:再)?活(?:了|下去)|不想活|活不下去|活着[^,。!?\s]{0,4}(?:没|有什么|还有什么|有啥)意思|活着(?:太|好|真)?累|(?:不如|还不如|干脆)(?:去)?死|死了算了|一了百了|(?<!(?:热|饿|累|困|烦|无聊|闷|痒|疼|丑|尴尬|羡慕|馋|气|急|笑|美|爽|开心)[得的]?(?:要)?)想死(?!你|您|大家|我了|了吧|的心都有)|想去死|结束(?:自己|我)?的?(?:生命|这一切)|了结(?:自己|生命)|不想(?:再)?醒来|一睡不醒|永别|遗书|下辈子再见|最后一(?:次|条)(?:说话|消息|朋友圈|留言)|想(?:要)?解脱|离开这个世界|不想存在|想消失|(?:没有我|我走了)[^,。!?]{0,8}(?:更好|会好|照顾)|帮我照顾(?:好)?|(?:站|坐|爬)(?:在|到|上)(?:了)?(?:窗台|窗户|天台|楼顶|栏杆|阳台外|阳台栏杆|阳台边上)|(?:阳台|窗台|天台|楼顶)[^,。!?\s]{0,6}(?:要跳|想跳|跳下)|安眠药[^,。!?\s]{0,6}(?:攒|存|够了|全吃)|kill myself|suicid|want to die|end my life/i,
-    unless: /哈哈|😂|🤣|笑死|开玩笑|段子|doge|狗头|玩梗|想死你|跳楼价|跳楼甩卖/,
+    unless: /哈哈|😂|🤣|笑死|(?<!不是|不像|没)开玩笑|段子|doge|狗头|玩梗|想死你|跳楼价|跳楼甩卖/,
     resolved: /(?:已经|被)(?:劝下来|救下来|拉回来|送医)|人没事了/ },
   { name: 'suicide-indirect', kind: 'suicide', sticky: true, re: /(?:今晚|今天|就这样|想|要|我)[^,。!?\s]{0,3}结束(?:吧|了|算了|一切)?|就这样结束|都結束了|所有的都结束|别(?:找|救|劝|拦)我|求求你们别救|(?:我|都)?(?:决定|想好|准备好)了[^。!?]{0,12}(?:走|跳|结束|这次|真的)|(?:划|割)(?:下去|深一点|了自己|自己|手腕)|伤害自己|手腕上[^,。!?\s]{0,4}(?:几道|好几道|划)|怎么死|(?:我是不是|如果我|要是我)[^,。!?\s]{0,2}死了|是不是死了[^,。!?\s]{0,2}(?:会|就)|死了[^,。!?\s]{0,4}(?:就|会|也没关系|大家)|死掉也好|想\s*die|(?:药|安眠药)[^,。!?\s]{0,3}(?:都)?(?:攒|准备|倒出来|都吃了)|攒[^,。!?\s]{0,3}的?药|(?:我|现在)[^,。!?\s]{0,2}在(?:天台|楼顶|河边|江边|湖边|桥上)|(?:要|想)去(?:天台|楼顶)|天台的门|(?:天台|楼顶|窗台|栏杆)[^。!?]{0,10}(?:站上|不高|下去|风好大|是时候)|(?:我|这个世界上)的?最后一(?:天|晚|条|次)|今晚就是最后|最后一(?:天|晚|条)了?$|说一句[^,。!?]{0,4}谢谢大家|再见了?[^,。!?\s]{0,2}(?:各位|大家|世界)|和这个世界说再见|bye everyone|永远的那种|(?:不想|不愿)(?:再)?(?:坚持|醒|撑|拖累)|不想再醒|醒返嚟|活(?:够|腻)了|不配活|活着(?:干嘛|干什么|做什么|就是给)|还活着干|我不活了|不想让家人看到|(?:走了|没有我)[^。!?]{0,10}(?:好过|轻松|更好)|我走了大家|我(?:先|就)?走了?[^。!?]{0,4}别找|等[^。!?]{0,8}睡(?:着|了)[^。!?]{0,4}我就走|(?:这个世界|人间)不值得|没有(?:任何)?留恋|唔想(?:再)?(?:生存|活|醒)|生存落去|想不开|累赘|是(?:个)?负担|给大家添麻烦了[^。!?]{0,8}(?:以后|再见)|以后不会(?:了|再)|以后用不上|东西都送人|都分给|(?:银行卡|密码|存款)[^。!?]{0,10}留给|钱[^。!?]{0,4}转给了|该做的都做完|绳子[^,。!?\s]{0,4}(?:挂好|准备)|让开一点|砸到别人|窗户打开了[^。!?]{0,6}\d+楼|(?:告诉|跟|给)(?:我)?(?:妈|爸|老婆|老公|女儿|儿子|孩子)[^。!?]{0,8}(?:对不起|爱(?:她|他|你)|不怪)|(?:爸爸|妈妈)对不起你们|想去找我(?:妈|爸|奶奶|爷爷)|不打算再吃|如果有来生|没死成|换个办法|先撤了|这辈子就这样|说再见|我就跳|不想下去了|最后说一句|(?:想死|die|不想活)[^。!?]{0,12}不是开玩笑|(?:不用|不想|不要)再醒|永远睡|撑不住了[^。!?]{0,6}(?:药|走|跳|死)|就是我走了|我就走了/i,
     unless: /哈哈|😂|🤣|笑死|段子|doge|狗头|玩梗/ },
@@ -190,8 +190,11 @@ function isBreak(c: number): boolean {
   return c === 0x3002 || c === 0x21 || c === 0x3f || c === 0x3b || c === 0xff1b || c === 0x0a || c === 0x20 || c === 0x2c || c === 0xff0c || c === 0x09
 }
 
+const globalOf = (re: RegExp) => new RegExp(re.source, re.flags.includes('g') ? re.flags : re.flags + 'g')
+const CUE_GLOBAL = CUES.map((c) => globalOf(c.re))
+
 /** Quick prefilter: one pass that rules out most messages (greetings, orders) at once. */
-const TRIGGER = new RegExp(CUES.map((c) => c.re.source).join('|'), 'i')
+export const TRIGGER = new RegExp(CUES.map((c) => c.re.source).join('|'), 'i')
 
 /** Texts longer than this are checked in windows, so a 100 kB paste stays linear and bounded. */
 const MAX_SCAN = 20000
@@ -217,10 +220,14 @@ function assessOnce(text: string): UrgencyResult {
   const joke = JOKE.test(t)
   const kinds = new Set<EmergencyKind>()
   const fired: string[] = []
-  for (const cue of CUES) {
+  for (let ci = 0; ci < CUES.length; ci++) {
+    const cue = CUES[ci]
+    const re = CUE_GLOBAL[ci]
+    re.lastIndex = 0
+    if (!re.test(t)) continue
     if (cue.needs && !cue.needs.test(t)) continue
     if (cue.unless && cue.unless.test(t)) continue
-    const re = new RegExp(cue.re.source, cue.re.flags.includes('g') ? cue.re.flags : cue.re.flags + 'g')
+    re.lastIndex = 0
     let m: RegExpExecArray | null
     let hits = 0
     while ((m = re.exec(t)) !== null && hits < 50) {
@@ -265,8 +272,12 @@ function isLive(cue: Cue, m: RegExpExecArray, t: string, news: boolean, joke: bo
 }
 
 /** A resolution marker after the cue, not followed by "but" (缓过来一点但呼吸还是很急). */
+const GLOBAL_CACHE = new Map<RegExp, RegExp>()
 function isResolved(after: string, re: RegExp): boolean {
-  const g = new RegExp(re.source, re.flags.includes('g') ? re.flags : re.flags + 'g')
+  if (!re.test(after)) return false
+  let g = GLOBAL_CACHE.get(re)
+  if (!g) { g = new RegExp(re.source, re.flags.includes('g') ? re.flags : re.flags + 'g'); GLOBAL_CACHE.set(re, g) }
+  g.lastIndex = 0
   let m: RegExpExecArray | null
   while ((m = g.exec(after)) !== null) {
     if (m[0].length === 0) { g.lastIndex++; continue }
@@ -279,7 +290,8 @@ function isResolved(after: string, re: RegExp): boolean {
 /** The cue is about an animal: one is named shortly before it, with no person in between, and no animal attacks a person. */
 function aboutAnimal(t: string, start: number): boolean {
   const w = t.slice(Math.max(0, start - 24), start)
-  const g = new RegExp(ANIMAL.source, 'g')
+  const g = ANIMAL_G
+  g.lastIndex = 0
   let last = -1
   let m: RegExpExecArray | null
   while ((m = g.exec(w)) !== null) last = m.index + m[0].length
@@ -287,6 +299,7 @@ function aboutAnimal(t: string, start: number): boolean {
   if (HUMAN_NEAR.test(w.slice(last))) return false
   return !ANIMAL_ATTACK.test(t)
 }
+const ANIMAL_G = /狗|猫|貓|宠物|兔|鸟|仓鼠|鹦鹉|乌龟|主子|毛孩子/g
 const ANIMAL_ATTACK = /(?:我|人|孩子|小孩|老人|快递员|员|他|她|爸|妈|宝宝)[^。,]{0,4}被[^。]{0,8}(?:狗|猫)|(?:狗|猫)[^。]{0,6}(?:咬|扑)[^。]{0,3}(?:了)?(?:我|人|孩子|小孩|老人|快递员|他|她|的脖子)/
 const ANIMAL = /狗|猫|貓|宠物|兔|鸟|仓鼠|鹦鹉|乌龟|主子|毛孩子/
 const HUMAN_NEAR = /我(?!家)|人|爸|妈|老人|孩子|宝宝|老公|老婆|爷|奶|外公|外婆/
