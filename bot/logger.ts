@@ -21,6 +21,22 @@ function scrubbing(secrets: string[], target: { write(s: string): unknown }) {
   return { write: (line: string) => { target.write(secrets.length ? redact(line, secrets) : line) } }
 }
 
+/**
+ * Libraries log on their own (Wechaty's brolog, gRPC, LevelDB errors that quote
+ * the token in a path): scrub secret values from everything the process writes
+ * to stdout and stderr, whoever writes it.
+ */
+export function redactProcessOutput(secrets: string[] = secretValues()): void {
+  if (secrets.length === 0) return
+  for (const stream of [process.stdout, process.stderr]) {
+    const write = stream.write.bind(stream) as (chunk: unknown, ...rest: unknown[]) => boolean
+    stream.write = ((chunk: unknown, ...rest: unknown[]) => {
+      const text = typeof chunk === 'string' ? chunk : Buffer.isBuffer(chunk) ? chunk.toString('utf8') : null
+      return write(text === null ? chunk : redact(text, secrets), ...rest)
+    }) as typeof stream.write
+  }
+}
+
 export function createLogger(options: { level?: string; env?: NodeJS.ProcessEnv; destination?: { write(s: string): unknown } } = {}): Logger {
   const env = options.env ?? process.env
   const level = options.level ?? env.LOG_LEVEL ?? 'info'

@@ -8,7 +8,9 @@ import { parseEnv } from 'node:util'
 if (existsSync('.env')) process.loadEnvFile('.env')
 
 const { puppetFromEnv } = await import('./env.ts')
-const { createLogger } = await import('./logger.ts')
+const { createLogger, redactProcessOutput } = await import('./logger.ts')
+
+redactProcessOutput()
 
 const log = createLogger()
 const choice = puppetFromEnv()
