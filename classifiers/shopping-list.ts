@@ -226,7 +226,7 @@ const FILL_INTENT = words('帮 帮我 帮忙 麻烦 麻烦你 麻烦帮我 麻�
 const FILL_EXTRA = words('就行 就够 就够了 就好 就可以 就成 没人 没人管 没人喂 没事 没用 没办法 没法 没空 没时间 没电 没信号 没网 没反应 没收到 没想到 没见 没见过 没睡 没睡好 没出门 没下楼 没问题 没必要 没意思 没良心 没几天 没多久 没多少 没有人 没人接 没人理 没吃饭 没吃 没喝 没胃口 没精神 没力气 没错 知道 觉得 认为 看到 看见 听到 找到 买到 收到了 送到 拿到 随便 都行吧')
 /** Questions about schedules and prices: a name in such a sentence is not an order ("今天菜包几点到"). */
 const QUESTION = words('几点 什么时候 啥时候 多久 为什么 为啥 怎么 怎么办 咋办 在哪 在哪里 在哪儿 哪里 哪儿 什么价 啥价 几号 多会儿')
-const FILL_PLAIN = words(`谢谢 谢谢了 多谢 感谢 辛苦 辛苦了 唔该 该 请 给 给我 给我们 我 我们 我家 俺 咱 咱家 家里 你 你们 他 她 它 他们 她们 的 了 吧 啊 呀 哦 呢 吗 嘛 哈 哈哈 呗 啦 喔 噢 嗯 呃 么
+const FILL_PLAIN = words(`谢谢 谢谢了 多谢 感谢 辛苦 辛苦了 唔该 该 请 给 给我 给我们 我 我们 我家 俺 咱 咱家 家里 家 俺家 我们家 他家 她家 你家 自家 哪家 你 你们 他 她 它 他们 她们 的 了 吧 啊 呀 哦 呢 吗 嘛 哈 哈哈 呗 啦 喔 噢 嗯 呃 么
   一些 一点 一点点 一点儿 一直 一动不动 一声 一会 一会儿 一晚 一遍 一趟 一定 一般 一阵 一时 一旦 一切 一样 一下子 一把手 多 多的 多点 多少 些 少许 适量 若干 都 也 就 还 再 很 太 好 好的 真 挺 最 是 在 有 这 那 这个 那个 这些 那些 把 将 刚才 刚才的 刚刚 刚刚的 之前 之前的 上面的 上次 上次的 前面的 一下 一起 一共 总共 共
   大概 大约 左右 差不多 可以 能 可否 今天 明天 后天 马上 尽快 尽量 急 着急 赶紧 快 现在 那边 这边 及时 来不及 听说 只要 只有 只能 对了 还是 其他 其它 别的 东西 物资 生活物资 日用品 菜 买菜 食物 吃的 喝的 用的
   团长 管家 物业 师傅 阿姨 叔叔 大姐 姐 哥 小哥 老师 老板 群主 楼长 志愿者 大白 各位 大家 朋友 亲 亲们 您 您好 你好 早上好 晚上好 收到 好了 行 可 以 又 才 让 被 从 到 向 对 为 一样的 之类 之类的 等 等等 啥 什么 怎么 多少 哪 谁 如果 要是 万一 但是 不过 因为 所以 而且 已经 还没 没法 能否 实在 真的 非常 特别 比较 稍微 尽 够 够了 吃 喝 用 做 煮 炒 的话吧 一下吧 帮个忙 十分 剩 还剩 只剩 一个人 每天 每次 又要 的了 呐 哇 嘞 咯 哒 唉 诶 侬 阿拉 伐 额 嘅 啲 咗 喇 噶 咧 偶 屋里 屋里厢 屋企 唔 係 系 嘢 咁 佢 佢哋 乜 咩 喺 俾 哋 恁 咋 咋整 啥子 哪个 哪位 好心人 邻居 谁家 谁 家里人 老伴 屋头`)
@@ -431,8 +431,20 @@ function tokenize(s: string): Tok[] {
   return toks
 }
 
+/** Classifiers that also occur inside product names ("折叠凳", "台灯", "门帘"). */
+const IN_WORD_OTHER = new Set(words('门 台 口 度 折 成 路 级 部 间 批 轮 倍 辆 座 区 期'))
+
 function pushEntry(toks: Tok[], m: Entry, i: number): void {
   if (m.k === T_SEP) { pushSep(toks, m.sub, i, i + m.word.length); return }
+  if (m.k === T_OTHER && m.word.length === 1 && IN_WORD_OTHER.has(m.word)) {
+    // 天, 楼, 人, 折 … only classify a number ("3天"); elsewhere they are letters of a word ("折叠凳")
+    const last = toks.length ? toks[toks.length - 1] : null
+    if (!(last && last.k === T_NUM && last.e === i)) {
+      if (last && last.k === T_UNK && last.e === i) last.e = i + 1
+      else toks.push(new Tok(T_UNK, i, i + 1, 0, null, 0, null, null))
+      return
+    }
+  }
   toks.push(new Tok(m.k, i, i + m.word.length, m.sub, null, m.flags, m.canon, m))
 }
 
@@ -584,7 +596,8 @@ function buildSpans(s: string, toks: Tok[], a: number, b: number, out: Span[], i
     const sp = mkSpan(s.slice(st, en), a, b)
     const cjk = cjkCount(s, st, en)
     sp.fallback = en - st <= MAX_FALLBACK && cjk >= 2
-    if (!sp.fallback) { sp.garbage = true; info.junk += junkCount(s, st, en) }
+    if (!sp.fallback) sp.garbage = true
+    info.junk += junkCount(s, st, en)
     out.push(sp)
     return
   }

@@ -1,0 +1,461 @@
+import { describe, expect, it } from 'vitest'
+import fc from 'fast-check'
+import { normalize } from '../classifiers/normalize.ts'
+import { scanNumber } from '../classifiers/numerals.ts'
+import { parseShoppingList, type OrderItem } from '../classifiers/shopping-list.ts'
+
+const parse = (text: string): OrderItem[] => parseShoppingList(normalize(text))
+/** [name, qty, unit] of each item, the scored part of the contract. */
+const brief = (text: string) => parse(text).map((i) => [i.name, i.qty, i.unit])
+
+describe('quantity and name in either order', () => {
+  it.each([
+    ['3斤土豆', [['土豆', 3, '斤']]],
+    ['土豆3斤', [['土豆', 3, '斤']]],
+    ['土豆 三斤', [['土豆', 3, '斤']]],
+    ['三斤 土豆', [['土豆', 3, '斤']]],
+    ['土豆 3 斤', [['土豆', 3, '斤']]],
+    ['要两斤排骨', [['排骨', 2, '斤']]],
+    ['排骨要两斤', [['排骨', 2, '斤']]],
+    ['两斤的排骨', [['排骨', 2, '斤']]],
+  ])('%s', (text, want) => {
+    expect(brief(text)).toEqual(want)
+  })
+
+  it('reads a bare multiplier as an amount without a unit', () => {
+    expect(brief('土豆x3')).toEqual([['土豆', 3, null]])
+    expect(brief('土豆*3')).toEqual([['土豆', 3, null]])
+    expect(brief('土豆X3')).toEqual([['土豆', 3, null]])
+    expect(brief('土豆×3')).toEqual([['土豆', 3, null]])
+    expect(brief('土豆 x 3')).toEqual([['土豆', 3, null]])
+    expect(brief('可乐x2 雪碧x4')).toEqual([['可乐', 2, null], ['雪碧', 4, null]])
+    expect(brief('蔬菜包+1')).toEqual([['蔬菜包', 1, null]])
+  })
+
+  it('pairs several amounts in one run of text', () => {
+    expect(brief('买2斤茄子3斤豆角')).toEqual([['茄子', 2, '斤'], ['豆角', 3, '斤']])
+    expect(brief('茄子两斤豆角三斤')).toEqual([['茄子', 2, '斤'], ['豆角', 3, '斤']])
+    expect(brief('一个冬瓜两个南瓜')).toEqual([['冬瓜', 1, '个'], ['南瓜', 2, '个']])
+  })
+})
+
+describe('Chinese numerals', () => {
+  it.each([
+    ['苹果一个', 1, '个'], ['苹果两个', 2, '个'], ['鸡蛋十二个', 12, '个'], ['鸡蛋二十个', 20, '个'],
+    ['猪肝半斤', 0.5, '斤'], ['牛肉一斤半', 1.5, '斤'], ['牛肉两斤半', 2.5, '斤'], ['西瓜一个半', 1.5, '个'],
+    ['橙子两三个', 2, '个'], ['芹菜一两斤', 1, '斤'], ['鸭梨三四个', 3, '个'], ['鸡腿十来个', 10, '个'],
+    ['鹌鹑蛋一打', 12, '个'], ['鹌鹑蛋两打', 24, '个'], ['牛肉1.5斤', 1.5, '斤'], ['排骨2-3斤', 2, '斤'],
+    ['五花肉三两', 3, '两'], ['小米椒二两', 2, '两'], ['生姜一两', 1, '两'],
+  ])('%s', (text, qty, unit) => {
+    const items = parse(text)
+    expect(items).toHaveLength(1)
+    expect(items[0].qty).toBe(qty)
+    expect(items[0].unit).toBe(unit)
+  })
+
+  it('keeps vague amounts as no amount', () => {
+    expect(brief('帮我买几个土豆')).toEqual([['土豆', null, null]])
+    expect(brief('来点香菜')).toEqual([['香菜', null, null]])
+    expect(brief('要一些葱')).toEqual([['葱', null, null]])
+  })
+})
+
+describe('units', () => {
+  it.each([
+    ['大米5kg', '公斤', 5], ['大米5KG', '公斤', 5], ['大米5Kg', '公斤', 5], ['面粉2千克', '公斤', 2], ['面粉2公斤', '公斤', 2],
+    ['牛肉500g', '克', 500], ['牛肉500克', '克', 500], ['猪肉3斤', '斤', 3], ['肉馅二两', '两', 2],
+    ['白菜1颗', '颗', 1], ['黄瓜3根', '根', 3], ['菠菜2把', '把', 2], ['盐1袋', '袋', 1], ['牛奶2盒', '盒', 2],
+    ['酱油1瓶', '瓶', 1], ['矿泉水1箱', '箱', 1], ['挂面2包', '包', 2], ['食用油1桶', '桶', 1], ['午餐肉2罐', '罐', 2],
+    ['鸡蛋1板', '板', 1], ['卫生纸1提', '提', 1], ['带鱼2条', '条', 2], ['乌鸡1只', '只', 1], ['豆腐2块', '块', 2],
+    ['蔬菜包1份', '份', 1], ['保鲜膜2卷', '卷', 2], ['可乐6听', '听', 6], ['韭菜1捆', '捆', 1], ['葡萄2串', '串', 2],
+    ['大米两大袋', '袋', 2],
+  ])('%s → %s', (text, unit, qty) => {
+    expect(brief(text)).toEqual([[expect.any(String), qty, unit]])
+  })
+})
+
+describe('各: one amount for several items', () => {
+  it('spreads over a list', () => {
+    expect(brief('茄子、豆角各2斤')).toEqual([['茄子', 2, '斤'], ['豆角', 2, '斤']])
+    expect(brief('茄子，豆角，青椒各一斤')).toEqual([['茄子', 1, '斤'], ['豆角', 1, '斤'], ['青椒', 1, '斤']])
+    expect(brief('茄子和豆角各两斤')).toEqual([['茄子', 2, '斤'], ['豆角', 2, '斤']])
+    expect(brief('茄子豆角各两斤')).toEqual([['茄子', 2, '斤'], ['豆角', 2, '斤']])
+    expect(brief('茄子 豆角 各半斤')).toEqual([['茄子', 0.5, '斤'], ['豆角', 0.5, '斤']])
+    expect(brief('橘子香蕉每样一斤')).toEqual([['橘子', 1, '斤'], ['香蕉', 1, '斤']])
+  })
+
+  it('does not reach items that already have an amount', () => {
+    expect(brief('大米1袋 茄子、豆角各2斤')).toEqual([['大米', 1, '袋'], ['茄子', 2, '斤'], ['豆角', 2, '斤']])
+  })
+})
+
+describe('separators', () => {
+  it.each([
+    ['、', '冬瓜1个、丝瓜2根'], ['，', '冬瓜1个，丝瓜2根'], [',', '冬瓜1个,丝瓜2根'], ['；', '冬瓜1个；丝瓜2根'],
+    [';', '冬瓜1个;丝瓜2根'], ['space', '冬瓜1个 丝瓜2根'], ['newline', '冬瓜1个\n丝瓜2根'], ['还要', '冬瓜1个还要丝瓜2根'],
+    ['再来', '冬瓜1个 再来丝瓜2根'], ['以及', '冬瓜1个以及丝瓜2根'], ['和', '冬瓜1个和丝瓜2根'], ['跟', '冬瓜1个跟丝瓜2根'],
+    ['同埋', '冬瓜1个同埋丝瓜2根'], ['还有', '冬瓜1个 还有丝瓜2根'], ['full-width space', '冬瓜1个\u3000丝瓜2根'],
+  ])('%s', (_sep, text) => {
+    expect(brief(text)).toEqual([['冬瓜', 1, '个'], ['丝瓜', 2, '根']])
+  })
+
+  it('reads numbered lists without taking the numbers for amounts', () => {
+    const want = [['冬瓜', 1, '个'], ['丝瓜', 2, '根'], ['鸡蛋', 10, '个']]
+    expect(brief('1.冬瓜1个\n2.丝瓜2根\n3.鸡蛋10个')).toEqual(want)
+    expect(brief('1、冬瓜1个\n2、丝瓜2根\n3、鸡蛋10个')).toEqual(want)
+    expect(brief('一、冬瓜1个\n二、丝瓜2根\n三、鸡蛋10个')).toEqual(want)
+    expect(brief('①冬瓜1个②丝瓜2根③鸡蛋10个')).toEqual(want)
+    expect(brief('(1)冬瓜1个 (2)丝瓜2根 (3)鸡蛋10个')).toEqual(want)
+    expect(brief('1. 冬瓜\n2. 丝瓜\n3. 鸡蛋')).toEqual([['冬瓜', null, null], ['丝瓜', null, null], ['鸡蛋', null, null]])
+  })
+
+  it('drops 接龙 numbers, addresses, phone numbers and mentions', () => {
+    expect(brief('接龙\n15. 9栋2003 冬瓜1个')).toEqual([['冬瓜', 1, '个']])
+    expect(brief('16. 4-2-601 丝瓜2根 电话13900001111')).toEqual([['丝瓜', 2, '根']])
+    expect(brief('@楼长 @志愿者小李 冬瓜1个')).toEqual([['冬瓜', 1, '个']])
+    expect(brief('11号楼3单元502 冬瓜1个')).toEqual([['冬瓜', 1, '个']])
+    expect(brief('冬瓜1个 明天下午3点前送到')).toEqual([['冬瓜', 1, '个']])
+  })
+})
+
+describe('brands stay in the name', () => {
+  it.each([
+    ['金龙鱼花生油一桶', '金龙鱼花生油', 1, '桶'],
+    ['农夫山泉一箱', '农夫山泉', 1, '箱'],
+    ['伊利纯牛奶两箱', '伊利纯牛奶', 2, '箱'],
+    ['伊利 纯牛奶 两箱', '伊利纯牛奶', 2, '箱'],
+    ['海天生抽1瓶', '海天生抽', 1, '瓶'],
+    ['老干妈2瓶', '老干妈', 2, '瓶'],
+  ])('%s', (text, name, qty, unit) => {
+    expect(brief(text)).toEqual([[name, qty, unit]])
+  })
+})
+
+describe('substitutions', () => {
+  it('没有X可以换Y / 没有X的话换Y / X没有就要Y', () => {
+    expect(parse('没有菜心可以换菠菜')).toMatchObject([{ name: '菜心', alternatives: ['菠菜'] }])
+    expect(parse('芹菜一把 没有芹菜的话换西芹')).toMatchObject([{ name: '芹菜', qty: 1, unit: '把', alternatives: ['西芹'] }])
+    expect(parse('芹菜一把，没有的话换西芹')).toMatchObject([{ name: '芹菜', qty: 1, unit: '把', alternatives: ['西芹'] }])
+    expect(parse('鲫鱼两条 鲫鱼没有就要草鱼')).toMatchObject([{ name: '鲫鱼', qty: 2, unit: '条', alternatives: ['草鱼'] }])
+    expect(parse('鲫鱼两条 没有就草鱼')).toMatchObject([{ name: '鲫鱼', alternatives: ['草鱼'] }])
+    expect(parse('鲫鱼两条 没有的话草鱼也行')).toMatchObject([{ name: '鲫鱼', alternatives: ['草鱼'] }])
+  })
+
+  it('X或者Y', () => {
+    expect(parse('红薯或者紫薯3个')).toMatchObject([{ name: '红薯', qty: 3, unit: '个', alternatives: ['紫薯'] }])
+    expect(parse('生菜一颗 或者油麦菜')).toMatchObject([{ name: '生菜', qty: 1, unit: '颗', alternatives: ['油麦菜'] }])
+  })
+
+  it('没有就算了 gives no alternative', () => {
+    expect(parse('樱桃一斤 没有就算了')).toEqual([{ name: '樱桃', qty: 1, unit: '斤', alternatives: [], op: 'add' }])
+    expect(parse('樱桃一斤，没有也没关系')).toMatchObject([{ name: '樱桃', alternatives: [] }])
+  })
+
+  it('keeps the other items of the message', () => {
+    expect(parse('菜心半斤 没有的话换菠菜 再来一袋面粉')).toMatchObject([
+      { name: '菜心', qty: 0.5, unit: '斤', alternatives: ['菠菜'] },
+      { name: '面粉', qty: 1, unit: '袋', alternatives: [] },
+    ])
+  })
+})
+
+describe('items without an amount', () => {
+  it('give qty and unit null', () => {
+    expect(brief('帮我买土豆')).toEqual([['土豆', null, null]])
+    expect(brief('茄子 豆角 青椒')).toEqual([['茄子', null, null], ['豆角', null, null], ['青椒', null, null]])
+    expect(brief('麻烦帮忙带点面包和牛奶')).toEqual([['面包', null, null], ['牛奶', null, null]])
+    expect(brief('来袋盐')).toEqual([['盐', null, null]])
+  })
+
+  it('a need ("没有了") is an item, and a later amount joins it', () => {
+    expect(brief('家里没有面粉了')).toEqual([['面粉', null, null]])
+    expect(brief('家里面粉吃完了 帮忙买一袋')).toEqual([['面粉', 1, '袋']])
+    expect(brief('猫砂快用完了，谁能帮忙带一下？两包就够')).toEqual([['猫砂', 2, '包']])
+    expect(brief('酱油醋都没了 酱油一瓶 醋一瓶')).toEqual([['酱油', 1, '瓶'], ['醋', 1, '瓶']])
+  })
+})
+
+describe('package sizes are not quantities', () => {
+  it.each([
+    ['1袋十斤的大米', '大米', 1, '袋'],
+    ['一袋10斤装的大米', '大米', 1, '袋'],
+    ['十斤装的大米两袋', '大米', 2, '袋'],
+    ['大米两袋 一袋五公斤的', '大米', 2, '袋'],
+    ['鸡蛋两盒 一盒10个那种', '鸡蛋', 2, '盒'],
+    ['鸡蛋两盒，每盒10个', '鸡蛋', 2, '盒'],
+    ['农夫山泉550ml的 一箱', '农夫山泉', 1, '箱'],
+    ['金龙鱼5L一桶', '金龙鱼', 1, '桶'],
+    ['牛奶一箱24盒的', '牛奶', 1, '箱'],
+  ])('%s', (text, name, qty, unit) => {
+    expect(brief(text)).toEqual([[name, qty, unit]])
+  })
+
+  it('prices are not quantities', () => {
+    expect(brief('西瓜5块一斤的 要一个')).toEqual([['西瓜', 1, '个']])
+    expect(brief('鸡蛋多少钱一板')).toEqual([])
+    expect(brief('今天白菜3元/斤 太贵了')).toEqual([])
+  })
+})
+
+describe('pet supplies are items, medicine is not', () => {
+  it('pet supplies', () => {
+    expect(brief('猫粮一袋 猫砂两包')).toEqual([['猫粮', 1, '袋'], ['猫砂', 2, '包']])
+    expect(brief('狗粮2袋 狗尿垫1包')).toEqual([['狗粮', 2, '袋'], ['狗尿垫', 1, '包']])
+    expect(brief('猫罐头6个')).toEqual([['猫罐头', 6, '个']])
+  })
+
+  it('medicine and medical devices are left out; groceries beside them stay', () => {
+    expect(parse('帮我买退烧药')).toEqual([])
+    expect(parse('布洛芬两盒')).toEqual([])
+    expect(parse('降压药吃完了 麻烦帮买两盒')).toEqual([])
+    expect(parse('胰岛素一支 体温计一个 血压计一个')).toEqual([])
+    expect(parse('感冒药 止咳糖浆 各一盒')).toEqual([])
+    expect(parse('猫的驱虫药一盒')).toEqual([])
+    expect(brief('帮我买盒布洛芬 再买两斤鸡蛋')).toEqual([['鸡蛋', 2, '斤']])
+    expect(brief('退烧药一盒 还有面条两包')).toEqual([['面条', 2, '包']])
+  })
+
+  it('masks are daily necessities, 山药 is a vegetable', () => {
+    expect(brief('口罩一盒')).toEqual([['口罩', 1, '盒']])
+    expect(brief('山药两根')).toEqual([['山药', 2, '根']])
+  })
+})
+
+describe('filler is removed from names', () => {
+  it.each([
+    ['帮我买两斤土豆', '土豆'], ['我要两斤土豆', '土豆'], ['麻烦买两斤土豆', '土豆'], ['来点土豆', '土豆'],
+    ['买一些新鲜的土豆', '土豆'], ['给我买两斤土豆谢谢', '土豆'], ['@团长 土豆两斤', '土豆'], ['7栋1102 土豆两斤', '土豆'],
+    ['3-2-502 土豆两斤', '土豆'], ['12. 土豆两斤', '土豆'], ['请帮忙买土豆两斤 13800138000', '土豆'],
+  ])('%s', (text, name) => {
+    const items = parse(text)
+    expect(items.map((i) => i.name)).toEqual([name])
+  })
+})
+
+describe('notes', () => {
+  it('records how the resident wants it', () => {
+    expect(parse('五花肉一斤 切片')).toMatchObject([{ name: '五花肉', qty: 1, unit: '斤', note: '切片' }])
+    expect(parse('猪肉两斤 要瘦的')).toMatchObject([{ name: '猪肉', qty: 2, note: '要瘦的' }])
+    expect(parse('菠菜一把 要新鲜的')).toMatchObject([{ name: '菠菜', note: '要新鲜的' }])
+    expect(parse('牛肉一斤 不要太肥')).toMatchObject([{ name: '牛肉', qty: 1, note: expect.stringContaining('不要') }])
+    expect(parse('猫粮一袋 要皇家的')).toMatchObject([{ name: '猫粮', qty: 1, unit: '袋', note: '皇家的' }])
+  })
+})
+
+describe('corrections and removals', () => {
+  it("op 'set' for a correction", () => {
+    expect(parse('刚才的土豆改成5斤')).toMatchObject([{ name: '土豆', qty: 5, unit: '斤', op: 'set' }])
+    expect(parse('土豆改5斤')).toMatchObject([{ name: '土豆', qty: 5, unit: '斤', op: 'set' }])
+    expect(parse('之前的鸡蛋改为两板')).toMatchObject([{ name: '鸡蛋', qty: 2, unit: '板', op: 'set' }])
+    expect(parse('土豆换成红薯')).toMatchObject([{ name: '红薯', op: 'set', replaces: '土豆' }])
+  })
+
+  it("op 'remove'", () => {
+    expect(parse('鸡蛋不要了')).toMatchObject([{ name: '鸡蛋', qty: null, op: 'remove' }])
+    expect(parse('不要鸡蛋了')).toMatchObject([{ name: '鸡蛋', op: 'remove' }])
+    expect(parse('鸡蛋取消')).toMatchObject([{ name: '鸡蛋', op: 'remove' }])
+    expect(parse('要土豆不要红薯')).toMatchObject([{ name: '土豆', op: 'add' }, { name: '红薯', op: 'remove' }])
+  })
+
+  it("op 'add' for more", () => {
+    expect(parse('再加一袋米')).toMatchObject([{ name: '米', qty: 1, unit: '袋', op: 'add' }])
+    expect(parse('土豆3斤')).toMatchObject([{ op: 'add' }])
+  })
+
+  it('a correction inside the same message updates the item in place', () => {
+    expect(brief('土豆3斤 西红柿2斤 土豆改成5斤')).toEqual([['土豆', 5, '斤'], ['西红柿', 2, '斤']])
+    expect(brief('土豆3斤 西红柿2斤 西红柿不要了')).toEqual([['土豆', 3, '斤']])
+  })
+})
+
+describe('words that identify the product stay', () => {
+  it.each(['红心柚', '豌豆尖', '油麦菜', '五花肉', '小米椒', '挂面', '卫生纸', '尿不湿', '三文鱼', '四季豆', '十三香', '八角', '百香果'])('%s', (name) => {
+    expect(parse(`${name}两包`).map((i) => i.name)).toEqual([name])
+  })
+
+  it('换煤气罐 is the gas cylinder', () => {
+    expect(brief('换煤气罐')).toEqual([['煤气罐', null, null]])
+    expect(brief('帮忙换一罐煤气')).toEqual([['煤气', 1, '罐']])
+  })
+
+  it('several products written together stay apart, a filled product stays whole', () => {
+    expect(brief('牛奶面包')).toEqual([['牛奶', null, null], ['面包', null, null]])
+    expect(brief('猪肉白菜饺子2袋')).toEqual([['猪肉白菜饺子', 2, '袋']])
+  })
+
+  it('unknown goods next to an amount with a unit are kept', () => {
+    expect(brief('帮我买红富士苹果3斤')).toEqual([['红富士苹果', 3, '斤']])
+    expect(brief('帮我买折叠凳2个')).toEqual([['折叠凳', 2, '个']])
+  })
+})
+
+describe('text that is not a shopping list', () => {
+  it.each([
+    '停电了', '收到', '我发烧了', '3斤', '土豆土豆土豆', '好的谢谢', '', '   ', '😭😭😭', '2-3-502', '13800138000',
+    '今天的菜真贵 土豆都要5块一斤了', '停电了冰箱里的肉都坏了', '楼下的水管又漏水了', '我家3个孩子两个老人',
+    '等了3天了还没送到', '第3批物资什么时候到', '昨天买的草莓真甜', '大家加油', '奶奶发烧39度', '明天8:00-17:00停水',
+    '【通知】明天上午发放蔬菜包 每户一份', '今天菜包几点到', '有没有靠谱的水果团购群',
+  ])('%s', (text) => {
+    expect(parse(text)).toEqual([])
+  })
+
+  it('numbers with no goods give nothing', () => {
+    expect(parse('3斤 5个 2袋')).toEqual([])
+    expect(parse('1 2 3 4 5')).toEqual([])
+    expect(parse('一二三四五')).toEqual([])
+  })
+
+  it('never throws on non-strings', () => {
+    expect(parseShoppingList(undefined as unknown as string)).toEqual([])
+    expect(parseShoppingList(null as unknown as string)).toEqual([])
+    expect(parseShoppingList(42 as unknown as string)).toEqual([])
+  })
+})
+
+describe('large input', () => {
+  it('parses a 5,000-item list quickly', () => {
+    const goods = ['土豆', '西红柿', '黄瓜', '鸡蛋', '大米', '猪肉', '白菜', '苹果']
+    const text = Array.from({ length: 5000 }, (_, i) => `${i + 1}. ${goods[i % goods.length]}${(i % 9) + 1}斤`).join('\n')
+    const t0 = performance.now()
+    const items = parse(text)
+    expect(performance.now() - t0).toBeLessThan(2000)
+    expect(items).toHaveLength(5000)
+    expect(items[4999]).toMatchObject({ name: goods[4999 % goods.length], qty: (4999 % 9) + 1, unit: '斤' })
+  })
+
+  it('parses 5,000 items without amounts, and long garbage, quickly', () => {
+    const t0 = performance.now()
+    parseShoppingList(Array.from({ length: 5000 }, (_, i) => ['土豆', '白菜', '鸡蛋'][i % 3]).join('、'))
+    parseShoppingList('1'.repeat(10000))
+    parseShoppingList('十'.repeat(10000))
+    parseShoppingList('土豆'.repeat(5000))
+    parseShoppingList('没有土豆换白菜 '.repeat(1000))
+    parseShoppingList('土豆不要了 '.repeat(1000))
+    expect(performance.now() - t0).toBeLessThan(3000)
+  })
+})
+
+// ---------------------------------------------------------------------------
+// Properties
+
+const CANONICAL_UNITS = new Set(['斤', '两', '公斤', '克', '个', '根', '颗', '把', '袋', '盒', '瓶', '箱', '包', '桶', '罐', '板', '提', '条',
+  '只', '块', '份', '卷', '听', '捆', '串', '扎', '兜', '筐', '篮', '排', '挂', '网', '组', '粒', '枚', '片', '张', '头', '棵', '支', '件',
+  '套', '双', '对', '盘', '碗', '杯', '升', '毫升'])
+const NUMERAL_CHARS = /[0-9０-９零〇一二两三四五六七八九十百千万半几壹贰叁拾佰仟]/g
+
+const GOODS = ['土豆', '西红柿', '鸡蛋', '大米', '猫粮', '牛奶', '五花肉', '卫生纸', '农夫山泉', '豌豆尖', '盐', '葱', '苹果', '纸尿裤']
+const MEDS = ['退烧药', '布洛芬', '降压药', '胰岛素', '体温计', '血压计', '感冒药', '连花清瘟']
+const UNITS = ['斤', '两', '个', '袋', '盒', '瓶', '箱', 'kg', 'g', '公斤', '克', '包', '把', '打', '']
+const NUMS = ['1', '2', '3', '10', '1.5', '一', '两', '三', '十二', '二十', '半', '一斤半', '两三', '一两', '几']
+const SEPS = ['、', '，', ' ', '\n', '还要', '再来', '和', '；', '。', '1.', '①', '']
+const WORDS = ['帮我买', '没有', '换', '或者', '各', '不要了', '改成', '的', '那种', '装', '@团长', '7栋1102', '3-2-502', '接龙', '😭', '👍🏻', '谢谢',
+  'x', '*', '要新鲜的', '切片', '收到', '停电了', '🇨🇳', '\u200b', '……', '!!']
+
+const token = fc.oneof(
+  { weight: 4, arbitrary: fc.constantFrom(...GOODS) },
+  { weight: 1, arbitrary: fc.constantFrom(...MEDS) },
+  { weight: 3, arbitrary: fc.constantFrom(...UNITS) },
+  { weight: 3, arbitrary: fc.constantFrom(...NUMS) },
+  { weight: 3, arbitrary: fc.constantFrom(...SEPS) },
+  { weight: 2, arbitrary: fc.constantFrom(...WORDS) },
+  { weight: 1, arbitrary: fc.integer({ min: 0x4e00, max: 0x9fff }).map((c) => String.fromCharCode(c)) },
+  { weight: 1, arbitrary: fc.string({ unit: 'grapheme', maxLength: 3 }) },
+)
+const listish = fc.array(token, { maxLength: 80 }).map((a) => a.join(''))
+
+/** Every amount a numeral in the text can stand for: n, n + 0.5 (一斤半), n × 12 (一打), 0.5 (半). */
+function derivable(text: string): Set<number> {
+  const out = new Set<number>([0.5])
+  for (let i = 0; i < text.length; i++) {
+    const r = scanNumber(text, i)
+    if (!r || r.value === null) continue
+    for (const v of [r.value, r.value + 0.5, r.value * 12]) out.add(v)
+    // a Chinese run may be read shorter when a unit or 两 cuts it: every prefix of it counts too
+    for (let j = i + 1; j < r.end; j++) {
+      const p = scanNumber(text.slice(i, j), 0)
+      if (p && p.value !== null) for (const v of [p.value, p.value + 0.5, p.value * 12]) out.add(v)
+    }
+  }
+  return out
+}
+
+function checkShape(items: OrderItem[], text: string): void {
+  expect(Array.isArray(items)).toBe(true)
+  const flat = text.replace(/\s+/g, '')
+  for (const it of items) {
+    expect(typeof it.name).toBe('string')
+    expect(it.name.trim().length).toBeGreaterThan(0)
+    // names and alternatives are taken from the text, never made up
+    expect(flat.includes(it.name.replace(/\s+/g, ''))).toBe(true)
+    for (const a of it.alternatives) expect(flat.includes(a)).toBe(true)
+    expect(['add', 'set', 'remove']).toContain(it.op)
+    if (it.qty === null) expect(it.unit).toBeNull()
+    else {
+      expect(Number.isFinite(it.qty)).toBe(true)
+      expect(it.qty).toBeGreaterThan(0)
+    }
+    if (it.unit !== null) expect(CANONICAL_UNITS.has(it.unit)).toBe(true)
+    for (const m of MEDS) expect(it.name.includes(m)).toBe(false)
+  }
+}
+
+describe('properties', () => {
+  it('never throws on arbitrary strings up to 10k characters (unicode, emoji, lone surrogates)', () => {
+    fc.assert(fc.property(fc.oneof(
+      fc.string({ maxLength: 10000 }),
+      fc.string({ unit: 'grapheme', maxLength: 2000 }),
+      fc.string({ unit: 'binary', maxLength: 2000 }),
+      listish,
+    ), (s) => {
+      const items = parseShoppingList(s)
+      expect(Array.isArray(items)).toBe(true)
+      const items2 = parseShoppingList(normalize(s))
+      checkShape(items2, normalize(s))
+    }), { numRuns: 300 })
+  })
+
+  it('list-like text gives well-formed items whose amounts come from numerals in the text', () => {
+    fc.assert(fc.property(listish, (raw) => {
+      const text = normalize(raw)
+      const items = parseShoppingList(text)
+      checkShape(items, text)
+      const ok = derivable(text)
+      for (const it of items) if (it.qty !== null) expect(ok.has(it.qty)).toBe(true)
+    }), { numRuns: 1000 })
+  })
+
+  it('text with no digits and no Chinese numerals has no amounts', () => {
+    fc.assert(fc.property(listish, (raw) => {
+      const text = normalize(raw).replace(NUMERAL_CHARS, '')
+      for (const it of parseShoppingList(text)) expect(it.qty).toBeNull()
+    }), { numRuns: 1000 })
+  })
+
+  it('text without Chinese characters has no items', () => {
+    const latin = fc.array(fc.oneof(fc.constantFrom('x3', '*2', 'kg', '5g', '12', 'ok', '👍', '!!', ' ', '\n', '@a', '1.', 'hhh'),
+      fc.string({ unit: 'binary-ascii', maxLength: 5 }).map((s) => s.replace(/N/g, 'n'))), { maxLength: 50 }).map((a) => a.join(''))
+    fc.assert(fc.property(latin, (text) => {
+      expect(parseShoppingList(text)).toEqual([])
+    }), { numRuns: 500 })
+  })
+
+  it('a generated list is read back exactly', () => {
+    const entry = fc.record({
+      name: fc.constantFrom(...GOODS),
+      qty: fc.integer({ min: 1, max: 20 }),
+      unit: fc.constantFrom('斤', '个', '袋', '盒', '瓶', '箱', '包', '把'),
+      before: fc.boolean(),
+    })
+    const sep = fc.constantFrom('、', '，', ' ', '\n', '；')
+    fc.assert(fc.property(fc.uniqueArray(entry, { maxLength: 8, selector: (e) => e.name }), sep, (entries, sp) => {
+      const text = entries.map((e) => (e.before ? `${e.qty}${e.unit}${e.name}` : `${e.name}${e.qty}${e.unit}`)).join(sp)
+      expect(brief(text)).toEqual(entries.map((e) => [e.name, e.qty, e.unit]))
+    }), { numRuns: 500 })
+  })
+
+  it('is deterministic', () => {
+    fc.assert(fc.property(listish, (text) => {
+      expect(parseShoppingList(text)).toEqual(parseShoppingList(text))
+    }), { numRuns: 200 })
+  })
+})
