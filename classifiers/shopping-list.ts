@@ -91,6 +91,7 @@ const G_GENERIC = 4
 const F_INTENT = 1
 const F_VERB = 2
 const F_QUESTION = 4
+const F_PAST = 8
 
 interface Entry {
   word: string
@@ -223,7 +224,9 @@ const CONJ = words('还要 再来 以及 和 跟 同埋 还有 另外 再要 外
 // Filler: dropped from names. Intent-bearing words mark a request; verbs allow "来袋盐" (= 1 袋).
 const FILL_INTENT_VERB = words('买 买点 买些 帮买 帮我买 帮忙买 帮我带 帮忙带 帮我们买 代买 代购 借 借点 借我 借一下 匀 匀点 匀一点 要 我要 我想要 想要 想买 要买 需要 急需 需 求 来 来点 来些 拿 拿点 带 带点 订 订购 团购 团 接龙 缺 换 补 补货 囤 囤点 整 弄点 搞点')
 const FILL_INTENT = words('帮 帮我 帮忙 麻烦 麻烦你 麻烦帮我 麻烦帮忙 请帮我 请帮忙 拜托 有没有 能不能 可不可以 可以帮我 谁有 哪里有 还有吗 有吗 没了 快没了 吃完了 用完了 断了 不够了 不够 急用 救急 采购 购买 下单 吃光了 见底了 快见底 用光了 没得吃 断顿')
-const FILL_EXTRA = words('就行 就够 就够了 就好 就可以 就成 没人 没人管 没人喂 没事 没用 没办法 没法 没空 没时间 没电 没信号 没网 没反应 没收到 没想到 没见 没见过 没睡 没睡好 没出门 没下楼 没问题 没必要 没意思 没良心 没几天 没多久 没多少 没有人 没人接 没人理 没吃饭 没吃 没喝 没胃口 没精神 没力气 没错 知道 觉得 认为 看到 看见 听到 找到 买到 收到了 送到 拿到 随便 都行吧')
+const FILL_EXTRA = words('就行 就够 就够了 就好 就可以 就成 没到 还没到 没送到 还没送到 没送 没来 还没来 没发 还没发 没人 没人管 没人喂 没事 没用 没办法 没法 没空 没时间 没电 没信号 没网 没反应 没收到 没想到 没见 没见过 没睡 没睡好 没出门 没下楼 没问题 没必要 没意思 没良心 没几天 没多久 没多少 没有人 没人接 没人理 没吃饭 没吃 没喝 没胃口 没精神 没力气 没错 知道 觉得 认为 看到 看见 听到 找到 买到 收到了 送到 拿到 随便 都行吧')
+/** Reports of what already happened: with no request beside them, the names in them are not orders. */
+const PAST = words('抢到 抢到了 买到了 买好了 买过了 收到了 送来了 送到了 已经买了 已经买好了 到货了 领到了 已经收到 吃上了')
 /** Questions about schedules and prices: a name in such a sentence is not an order ("今天菜包几点到"). */
 const QUESTION = words('几点 什么时候 啥时候 多久 为什么 为啥 怎么 怎么办 咋办 在哪 在哪里 在哪儿 哪里 哪儿 什么价 啥价 几号 多会儿')
 const FILL_PLAIN = words(`谢谢 谢谢了 多谢 感谢 辛苦 辛苦了 唔该 该 请 给 给我 给我们 我 我们 我家 俺 咱 咱家 家里 家 俺家 我们家 他家 她家 你家 自家 哪家 你 你们 他 她 它 他们 她们 的 了 吧 啊 呀 哦 呢 吗 嘛 哈 哈哈 呗 啦 喔 噢 嗯 呃 么
@@ -233,10 +236,10 @@ const FILL_PLAIN = words(`谢谢 谢谢了 多谢 感谢 辛苦 辛苦了 唔该
 
 const NOTES = words(`新鲜 新鲜的 新鲜点 新鲜一点 瘦的 瘦一点 瘦点 肥的 肥一点 肥点 肥瘦相间 肥瘦 切片 切丝 切块 切段 切好 切开 切成片 切成块 切成丝 剁碎 剁好 剁块 剁成块 绞馅 绞成馅 绞碎 打成馅 绞好
   去皮 去骨 去壳 去头 去鳞 杀好 宰好 处理好 收拾好 大个 大个的 大一点 大点 大点的 小一点 小点 小点的 大的 小的 嫩的 嫩一点 熟的 熟一点 熟透 生的 甜的 脆的 软的 硬的 不辣 不辣的 微辣 辣的 冷冻 冷冻的 冰冻 冰鲜 常温
-  散装 整只 整条 整个 活的 现杀 带皮 不带皮 有机 国产 进口 便宜的 便宜点 便宜一点 好一点的 好点的 无糖 低脂 全脂 脱脂 无盐 原味 小包装 大包装 家庭装 独立包装 带壳 剥好 洗好 洗干净 最好的 好吃的 不要太大 不要太小`)
+  无籽 无籽的 没籽的 散装 整只 整条 整个 活的 现杀 带皮 不带皮 有机 国产 进口 便宜的 便宜点 便宜一点 好一点的 好点的 无糖 低脂 全脂 脱脂 无盐 原味 小包装 大包装 家庭装 独立包装 带壳 剥好 洗好 洗干净 最好的 好吃的 不要太大 不要太小`)
 
 // A number right before one of these is not a quantity.
-const OTHER = words(`天 小时 钟头 分钟 分 秒 点 点钟 号 日 月 年 周 星期 礼拜 岁 周岁 次 遍 回 下 人 口 位 名 户 楼 层 栋 幢 单元 室 号楼 座 期 区 门 度 辆 台 部 间 趟 批 轮 顿 餐 个月 个人 个小时 个星期 个礼拜 个钟 个钟头 个孩子 个老人 个娃 倍 成 折 级 路 %`)
+const OTHER = words(`天 小时 钟头 分钟 分 秒 点 点钟 号 日 月 年 周 星期 礼拜 岁 周岁 次 遍 回 下 人 口 位 名 户 楼 层 栋 幢 单元 室 号楼 座 期 区 门 度 辆 台 部 间 趟 批 轮 顿 餐 个月 个人 个小时 个星期 个礼拜 个钟 个钟头 个孩子 个老人 个娃 倍 成 折 级 路 段 %`)
 const MONEY = words('元 块钱 多少钱 钱 毛 角 毛钱 块多 元一 rmb RMB ¥ 蚊 文')
 const NONGOODS = words(`孩子 小孩 儿子 女儿 老人 老公 老婆 妈妈 爸爸 爷爷 奶奶 外婆 外公 姥姥 姥爷 宝宝 宝贝 家人 邻居 病人 孕妇 医生 护士 快递 外卖 电话 手机 电梯 楼道 门口 楼下 楼上 冰箱
   药店 医院 超市 菜市场 菜场 水管 停水 停电 水电 漏水 热水器 热水 下水道 水龙头 水表 水费 电费 燃气费 加油 完蛋 糖尿病 高血压 血压 血糖 体温 发烧 核酸 隔离 封控 方舱 阳性 阴性 外面 里面 上面 下面 前面 后面 对面 方面
@@ -268,6 +271,7 @@ function loadVocabulary(): void {
   for (const w of FILL_PLAIN) addWord(w, T_FILL)
   for (const w of FILL_EXTRA) addWord(w, T_FILL)
   for (const w of QUESTION) addWord(w, T_FILL, 0, null, F_QUESTION)
+  for (const w of PAST) addWord(w, T_FILL, 0, null, F_PAST)
   for (const w of NOTES) addWord(w, T_NOTE)
   for (const w of OTHER) addWord(w, T_OTHER)
   for (const w of MONEY) addWord(w, T_MONEY)
@@ -498,6 +502,7 @@ interface Span {
   med: boolean
   weak: boolean // only weak goods words ("水", "油")
   generic: boolean // a category word ("水果")
+  unk: boolean // the name has letters outside the dictionary word ("孩纸")
   brandOnly: boolean
   fallback: boolean // an unknown word: an item only right next to an amount with a unit
   garbage: boolean // "土豆土豆土豆"
@@ -523,7 +528,7 @@ function mkQty(v: number | null, unit: string | null, uk: number): Qty {
 }
 
 function mkSpan(name: string, ta: number, tb: number): Span {
-  return { name, ta, tb, goods: false, med: false, weak: false, generic: false, brandOnly: false, fallback: false, garbage: false, qty: null }
+  return { name, ta, tb, goods: false, med: false, weak: false, generic: false, unk: false, brandOnly: false, fallback: false, garbage: false, qty: null }
 }
 
 function endsWithHead(w: string): boolean {
@@ -555,7 +560,9 @@ function junkCount(s: string, a: number, b: number): number {
 interface ChunkInfo {
   intent: boolean
   verb: boolean // a buying verb: 买, 要, 来, 带 …
+  cond: boolean // 没有 …
   question: boolean
+  past: boolean
   junk: number
   price: boolean
 }
@@ -610,6 +617,7 @@ function buildSpans(s: string, toks: Tok[], a: number, b: number, out: Span[], i
   const names: string[] = []
   const flagsOf: number[] = []
   const ranges: Array<[number, number]> = []
+  const unks: boolean[] = []
   for (const [pa, pb] of parts) {
     let st = pa
     while (st < pb && toks[st].k === T_UNK) st++
@@ -621,10 +629,13 @@ function buildSpans(s: string, toks: Tok[], a: number, b: number, out: Span[], i
     }
     if (startIdx >= pb) continue
     let fl = G_WEAK | G_BRAND | G_GENERIC
+    let unk = false
     for (let i = startIdx; i < pb; i++) {
       const t = toks[i]
       if (t.k === T_GOODS) fl &= t.f
+      else unk = true
     }
+    unks.push(unk)
     names.push(s.slice(toks[startIdx].s, toks[pb - 1].e))
     flagsOf.push(fl)
     ranges.push([startIdx, pb])
@@ -655,6 +666,7 @@ function buildSpans(s: string, toks: Tok[], a: number, b: number, out: Span[], i
     sp.goods = true
     sp.weak = (flagsOf[i] & G_WEAK) !== 0
     sp.generic = (flagsOf[i] & G_GENERIC) !== 0
+    sp.unk = unks[i]
     sp.brandOnly = (flagsOf[i] & G_BRAND) !== 0
     out.push(sp)
   }
@@ -809,6 +821,7 @@ function buildElements(s: string, toks: Tok[], a: number, b: number, info: Chunk
           }
         }
         if (t.f & F_QUESTION) info.question = true
+        if (t.f & F_PAST) info.past = true
         i++
         break
       }
@@ -894,6 +907,7 @@ interface PItem {
   med: boolean
   weak: boolean
   generic: boolean
+  unk: boolean
   fallback: boolean
   garbage: boolean
   brandOnly: boolean
@@ -926,7 +940,7 @@ function newOut(): ChunkOut {
 function emptyItem(name: string, chunk: number): PItem {
   return {
     name, qty: null, unit: null, alternatives: [], note: null, op: 'add', replaces: null,
-    med: false, weak: false, generic: false, fallback: false, garbage: false, brandOnly: false, brandNote: false, hasQty: false, bareQty: false, chunk, start: -1, end: -1,
+    med: false, weak: false, generic: false, unk: false, fallback: false, garbage: false, brandOnly: false, brandNote: false, hasQty: false, bareQty: false, chunk, start: -1, end: -1,
   }
 }
 
@@ -942,6 +956,7 @@ function toItem(g: Span, chunk: number): PItem {
   it.med = g.med
   it.weak = g.weak
   it.generic = g.generic
+  it.unk = g.unk
   it.fallback = g.fallback
   it.garbage = g.garbage
   it.brandOnly = g.brandOnly
@@ -1077,6 +1092,7 @@ function readChunk(s: string, toks: Tok[], b: number, els: El[], chunk: number, 
   const cond = findK(els, 0, n, KW_COND)
   if (cond >= 0) {
     info.intent = true
+    info.cond = true
     out.items = pairRange(toks, els, 0, cond, chunk, out)
     const from = cond + 1
     if (findK(els, from, n, KW_CANCEL) >= 0 || findK(els, from, n, KW_NOTWANT) >= 0) return out
@@ -1112,6 +1128,20 @@ function readChunk(s: string, toks: Tok[], b: number, els: El[], chunk: number, 
   const slash = or < 0 ? findK(els, 0, n, KW_SLASH) : -1
   const orAt = or >= 0 ? or : slash >= 0 && hasG(els, 0, slash) && hasG(els, slash + 1, n) ? slash : -1
   if (orAt >= 0) {
+    // "（伊利或者蒙牛都行）": a choice of brand for the item before
+    let brands = 0
+    let others = 0
+    for (let i = 0; i < n; i++) {
+      const e = els[i]
+      if (e.t === E_G) { if (e.g!.brandOnly) brands++; else others++ }
+      else if (e.t === E_Q && usable(e.q)) others++
+    }
+    if (brands >= 2 && others === 0) {
+      let first = -1
+      for (let i = 0; i < n; i++) if (els[i].t === E_G) { first = i; break }
+      out.notePrev = s.slice(toks[els[first].ti].s, toks[b - 1].e)
+      return out
+    }
     const before = pairRange(toks, els, 0, orAt, chunk, out)
     const alts = goodsNames(els, orAt + 1, n)
     if (before.length) {
@@ -1136,11 +1166,17 @@ function readChunk(s: string, toks: Tok[], b: number, els: El[], chunk: number, 
     const beforeNames = goodsNames(els, 0, set)
     const afterHasG = hasG(els, set + 1, n)
     const qAfter = firstUsableQ(els, set + 1, n)
-    const qBefore = firstUsableQ(els, 0, set)
     if (beforeNames.length === 0 && !afterHasG) {
       if (qAfter) out.setPrev = qAfter
       return out
     }
+    if (!afterHasG && !qAfter) set = -1 // "猫粮要换一种": no new amount, no new name
+  }
+  if (set >= 0) {
+    const beforeNames = goodsNames(els, 0, set)
+    const afterHasG = hasG(els, set + 1, n)
+    const qAfter = firstUsableQ(els, set + 1, n)
+    const qBefore = firstUsableQ(els, 0, set)
     info.intent = true
     if (afterHasG) {
       const items = pairRange(toks, els, set + 1, n, chunk, out, 'set')
@@ -1238,6 +1274,7 @@ function parse(s: string): OrderItem[] {
   const items: PItem[] = []
   const chunkInfos: ChunkInfo[] = []
   let msgIntent = false
+  let msgPast = false
   let msgJunk = 0
   let pending: Qty | null = null
   let pendingChunk = -1
@@ -1251,11 +1288,12 @@ function parse(s: string): OrderItem[] {
     while (b < n && toks[b].k !== T_SEP) b++
     const sepBefore = a > 0 ? toks[a - 1].sub : 0
     const sepAfter = b < n ? toks[b].sub : 0
-    const info: ChunkInfo = { intent: false, verb: false, question: false, junk: 0, price: false }
+    const info: ChunkInfo = { intent: false, verb: false, cond: false, question: false, past: false, junk: 0, price: false }
     const els = buildElements(s, toks, a, b, info)
     const r = readChunk(s, toks, b, els, chunkNo, info)
     chunkInfos.push(info)
     if (info.intent) msgIntent = true
+    if (info.past) msgPast = true
     msgJunk += info.junk
     const ci = chunkNo
     chunkNo++
@@ -1298,6 +1336,8 @@ function parse(s: string): OrderItem[] {
           // a name said again without an amount refers to the item already listed ("鲫鱼没有就要草鱼")
           const k = findItem(items, it.name)
           if (k >= 0 && items[k].op === 'add' && !items[k].fallback) {
+            // "猫砂一袋 要豆腐猫砂": the fuller name wins
+            if (it.name.length > items[k].name.length && it.name.includes(items[k].name)) items[k].name = it.name
             if (it.note) items[k].note = items[k].note ? items[k].note + ' ' + it.note : it.note
             for (const al of it.alternatives) if (!items[k].alternatives.includes(al)) items[k].alternatives.push(al)
             chunkTarget = k
@@ -1397,6 +1437,10 @@ function parse(s: string): OrderItem[] {
   const medNames: string[] = []
   for (const it of items) if (it.med && medNames.length < 50) medNames.push(it.name)
   for (const it of items) if (!it.generic && !it.med && !it.garbage && !it.fallback && it.op === 'add') specific = true
+  // "今天抢到了10斤米": a report, not an order
+  if (msgPast && !msgIntent) return []
+  let solid = 0
+  for (const it of items) if (!it.weak && !it.med && !it.garbage && !it.fallback && it.op === 'add') solid++
   const keep: PItem[] = []
   for (const it of items) {
     if (it.med || it.garbage) continue
@@ -1411,7 +1455,10 @@ function parse(s: string): OrderItem[] {
       // an unknown word is an item only right next to an amount with a unit, in a request: "豆角3斤"
       if (!it.hasQty || it.unit === null || !(msgIntent || anyQty)) continue
     }
-    if (it.weak && it.op === 'add' && (!it.hasQty || it.bareQty)) continue
+    if (it.weak && it.op === 'add' && (!it.hasQty || it.bareQty)) {
+      // "米，油，盐": a bare weak word is kept only as one entry of a plain list
+      if (!(msgIntent && solid >= 2 && info && info.junk === 0 && !info.cond && !it.hasQty && !it.unk)) continue
+    }
     if (it.generic && it.op === 'add' && !it.hasQty && (!(info && info.verb) || specific)) continue
     if (!it.hasQty && it.op === 'add') {
       // without an amount, only a plain list or a request counts

@@ -46,6 +46,7 @@ const SECONDARY_MIN_PROB = 0.5
 const SECONDARY_OUTRANK_PROB = 0.9
 const SECONDARY_MODEL_ONLY = 0.9
 const EMOTIONAL_ALONE = 0.5
+const UNFILED_ASK = 0.7
 /** Below this the primary guess is shaky; a help-seeking message is then flagged for review. */
 const REVIEW_BELOW = 0.55
 /** Long commentary with no first-person problem goes to other unless the model is this sure. */
@@ -125,6 +126,16 @@ function classify(text: string): TriageResult {
   }
 
   if (!urgency.urgent) applyNeedRules(text, facts, needs)
+  // an explicit ask with clear cue evidence for one need, that the model filed under other
+  if (needs.size === 0 && !commentary && facts.needAsk && !facts.info) {
+    let bestNeed: Need | null = null
+    let bestP = UNFILED_ASK
+    for (const c of NEEDS) {
+      const lp = scores.labelProbs.get(c) ?? 0
+      if (facts.strong[c] && lp >= bestP) { bestNeed = c; bestP = lp }
+    }
+    if (bestNeed) needs.add(bestNeed)
+  }
   // distress with no other need: the model often files it under other
   if (needs.size === 0 && !commentary && facts.strong.emotional && (scores.labelProbs.get('emotional') ?? 0) >= EMOTIONAL_ALONE) needs.add('emotional')
 

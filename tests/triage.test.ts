@@ -1,0 +1,157 @@
+import { describe, expect, it } from 'vitest'
+import { CATEGORIES, triage } from '../classifiers/triage.ts'
+import { isCancellation, isJielong, isNoise, analyze, PET_SUPPLY, GAS_CYLINDER, INFO_QUESTION, NOTICE } from '../classifiers/rules.ts'
+import { normalize } from '../classifiers/normalize.ts'
+
+const cat = (t: string) => triage(t).category
+
+describe('CATEGORIES', () => {
+  it('lists the categories in priority order', () => {
+    expect(CATEGORIES).toEqual(['medical', 'repair', 'grocery', 'pet', 'emotional', 'other'])
+  })
+})
+
+describe('triage: one category per need', () => {
+  it('medical', () => {
+    for (const t of ['我爸的降压药吃完了 谁能帮忙配一下', '孩子发烧38度5 家里没有退烧药了', '我老婆怀孕了 想问产检怎么去医院']) expect(cat(t), t).toBe('medical')
+  })
+  it('repair', () => {
+    for (const t of ['卫生间漏水了 麻烦物业来看看', '楼道灯坏了好几天了', '家里停电了 空开推不上去', '电梯又坏了 住18楼下不去']) expect(cat(t), t).toBe('repair')
+  })
+  it('grocery', () => {
+    for (const t of ['帮我买两斤土豆 一斤西红柿', '家里没米了 能团一袋吗', '宝宝的尿不湿快用完了 谁家有多的']) expect(cat(t), t).toBe('grocery')
+  })
+  it('pet', () => {
+    for (const t of ['我家猫粮快吃完了 谁能帮带一袋', '我被隔离了 家里的狗没人遛 谁能帮忙', '楼上的狗天天半夜叫 能不能管管']) expect(cat(t), t).toBe('pet')
+  })
+  it('emotional', () => {
+    for (const t of ['关在家一个月了 每天都好焦虑 睡不着', '一个人在家好孤独 没人说话 快崩溃了']) expect(cat(t), t).toBe('emotional')
+  })
+  it('other', () => {
+    for (const t of ['收到', '好的 谢谢管家', '👍👍', '请问明天几点做核酸', '大家早上好', '物业费在哪里交']) expect(cat(t), t).toBe('other')
+  })
+})
+
+describe('triage: rules that beat the model', () => {
+  it('noise and 接龙 are other', () => {
+    expect(isNoise('收到!')).toBe(true)
+    expect(isNoise('🙏🙏🙏')).toBe(true)
+    expect(isNoise('帮我买菜')).toBe(false)
+    expect(isJielong('核酸接龙\n1. 3-101 张\n2. 3-102 李')).toBe(true)
+    expect(triage('核酸接龙\n1. 3-101 张\n2. 3-102 李').category).toBe('other')
+    expect(triage('7. 6-1201 王 2人').category).toBe('other')
+  })
+  it('pet supplies alone are pet; with groceries for people both', () => {
+    expect(PET_SUPPLY.test('猫砂一袋')).toBe(true)
+    expect(triage('猫砂两袋 冻干一罐 帮带一下').labels).toEqual(['pet'])
+    expect(triage('帮我买一袋大米 再带一袋狗粮').labels).toEqual(['grocery', 'pet'])
+  })
+  it('a gas cylinder refill is grocery', () => {
+    expect(GAS_CYLINDER.test('换一罐煤气')).toBe(true)
+    expect(triage('液化气罐用完了 麻烦帮忙换一罐 5栋').category).toBe('grocery')
+  })
+  it('a sick pet is pet, not medical', () => {
+    expect(triage('我家狗狗拉肚子好几天了 有没有兽医').category).toBe('pet')
+  })
+  it('information questions, notices and ads ask for nothing', () => {
+    expect(INFO_QUESTION.test('鸡蛋多少钱一板')).toBe(true)
+    expect(NOTICE.test('【通知】明天停水')).toBe(true)
+    expect(triage('请问团购的牛奶多少钱一箱').category).toBe('other')
+    expect(triage('专业开锁换锁 疏通马桶 24小时上门 电话139xxxx0000').category).toBe('other')
+  })
+  it('long commentary is other', () => {
+    const post = '看到新闻说全国新增病例又下降了，真的太好了。感谢所有医护人员和志愿者，你们辛苦了！大家继续坚持，戴口罩勤洗手，不信谣不传谣，春天一定会来的，加油！'
+    expect(triage(post).category).toBe('other')
+    expect(triage(post).urgent).toBe(false)
+  })
+})
+
+describe('triage: several needs', () => {
+  it('lists labels in priority order and files under the first', () => {
+    const r = triage('我爸发烧了 家里退烧药没了 冰箱也空了 麻烦帮忙买点药和菜')
+    expect(r.labels).toEqual(['medical', 'grocery'])
+    expect(r.category).toBe('medical')
+  })
+  it('adds emotional only for explicit distress', () => {
+    expect(triage('好害怕 我妈一直发高烧 家里没有退烧药了').labels).toEqual(['medical', 'emotional'])
+    expect(triage('我妈发烧了 家里没有退烧药了 麻烦帮忙买一盒').labels).toEqual(['medical'])
+  })
+  it('other never appears with another label', () => {
+    for (const t of ['收到', '帮我买菜', '电梯坏了 好烦啊', '家里猫粮没了 人也没吃的了']) {
+      const l = triage(t).labels
+      if (l.includes('other')) expect(l).toEqual(['other'])
+    }
+  })
+})
+
+describe('triage: urgency', () => {
+  it('is urgent with the emergency kind', () => {
+    const r = triage('救命 我爸倒在地上 叫不醒 3-2-502')
+    expect(r).toMatchObject({ category: 'medical', urgent: true, emergency: 'medical' })
+    expect(triage('楼道里好大的煤气味').emergency).toBe('gas')
+    expect(triage('楼道里好大的煤气味').category).toBe('repair')
+    expect(triage('有人被困在电梯里了').category).toBe('repair')
+  })
+  it('is not urgent for 急 about groceries, and emergency is null then', () => {
+    const r = triage('急急急 家里没菜了')
+    expect(r.urgent).toBe(false)
+    expect(r.emergency).toBeNull()
+  })
+})
+
+describe('triage: cancellations', () => {
+  it('withdraws or resolves an earlier need', () => {
+    for (const t of ['土豆不用买了 谢谢', '灯已经好了 不用来了', '谢谢大家 已经送医了', '刚才说的猫找到了']) {
+      const r = triage(t)
+      expect(r.cancels, t).toBe(true)
+      expect(r.category, t).toBe('other')
+      expect(r.labels).toEqual(['other'])
+      expect(r.items).toEqual([])
+    }
+  })
+  it('a new ask after a cancellation is not a cancellation', () => {
+    expect(isCancellation(normalize('土豆不用买了 但是帮我买两斤白菜'))).toBe(false)
+    expect(triage('水管不用修了 但是帮我买一袋米').cancels).toBe(false)
+  })
+})
+
+describe('triage: needsReview', () => {
+  it('flags help-seeking messages that fit no category with confidence', () => {
+    const r = triage('麻烦管家帮我看一下这个怎么弄')
+    expect(r.needsReview).toBe(true)
+  })
+  it('does not flag clear requests or noise', () => {
+    expect(triage('帮我买两斤土豆').needsReview).toBe(false)
+    expect(triage('收到').needsReview).toBe(false)
+  })
+})
+
+describe('triage: items only where they belong', () => {
+  it('parses items for grocery and pet labels only', () => {
+    const r = triage('帮我买3斤土豆')
+    expect(r.labels).toContain('grocery')
+    expect(Array.isArray(r.items)).toBe(true)
+    expect(triage('卫生间漏水了 麻烦来修 5斤水都接满了').items).toEqual([])
+    expect(triage('我妈降压药没了 帮忙配两盒').items).toEqual([])
+  })
+  it('keeps the grocery items of a medical message', () => {
+    const r = triage('我发烧了 家里没药 麻烦帮买一盒布洛芬 再带两斤鸡蛋')
+    expect(r.labels).toEqual(['medical', 'grocery'])
+    expect(r.category).toBe('medical')
+  })
+})
+
+describe('triage: record shape', () => {
+  it('returns the normalised text, a location field and a confidence in 0..1', () => {
+    const r = triage('幫我買菜！！！')
+    expect(r.text).toBe('帮我买菜!')
+    expect('location' in r).toBe(true)
+    expect(r.confidence).toBeGreaterThanOrEqual(0)
+    expect(r.confidence).toBeLessThanOrEqual(1)
+  })
+  it('analyze() finds cue facts once per text', () => {
+    const f = analyze('帮我买点菜')
+    expect(f.cue.grocery).toBe(true)
+    expect(f.needAsk).toBe(true)
+  })
+})
