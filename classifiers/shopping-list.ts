@@ -92,6 +92,7 @@ const F_INTENT = 1
 const F_VERB = 2
 const F_QUESTION = 4
 const F_PAST = 8
+const F_ENOUGH = 16
 
 interface Entry {
   word: string
@@ -226,13 +227,15 @@ const FILL_INTENT_VERB = words('买 买点 买些 帮买 帮我买 帮忙买 帮
 const FILL_INTENT = words('帮 帮我 帮忙 麻烦 麻烦你 麻烦帮我 麻烦帮忙 请帮我 请帮忙 拜托 有没有 能不能 可不可以 可以帮我 谁有 哪里有 还有吗 有吗 没了 快没了 吃完了 用完了 断了 不够了 不够 急用 救急 采购 购买 下单 吃光了 见底了 快见底 用光了 没得吃 断顿')
 const FILL_EXTRA = words('就行 就够 就够了 就好 就可以 就成 没到 还没到 没送到 还没送到 没送 没来 还没来 没发 还没发 没人 没人管 没人喂 没事 没用 没办法 没法 没空 没时间 没电 没信号 没网 没反应 没收到 没想到 没见 没见过 没睡 没睡好 没出门 没下楼 没问题 没必要 没意思 没良心 没几天 没多久 没多少 没有人 没人接 没人理 没吃饭 没吃 没喝 没胃口 没精神 没力气 没错 知道 觉得 认为 看到 看见 听到 找到 买到 收到了 送到 拿到 随便 都行吧')
 /** Reports of what already happened: with no request beside them, the names in them are not orders. */
-const PAST = words('抢到 抢到了 买到了 买好了 买过了 收到了 送来了 送到了 已经买了 已经买好了 到货了 领到了 已经收到 吃上了')
+const PAST = words('抢到 抢到了 买到了 买好了 买过了 收到了 送来了 送到了 已经买了 已经买好了 到货了 领到了 已经收到 吃上了 里有 里面有 包括 包含 含有 含 有这些')
+/** "猫粮还有很多", "米还够吃": the thing is not needed. */
+const ENOUGH = words('还有很多 还有好多 还有不少 很多 好多 够吃 还够 还够吃 够用 还够用 不缺 多的是 吃不完 用不完 不用担心')
 /** Questions about schedules and prices: a name in such a sentence is not an order ("今天菜包几点到"). */
 const QUESTION = words('几点 什么时候 啥时候 多久 为什么 为啥 怎么 怎么办 咋办 在哪 在哪里 在哪儿 哪里 哪儿 什么价 啥价 几号 多会儿')
 const FILL_PLAIN = words(`谢谢 谢谢了 多谢 感谢 辛苦 辛苦了 唔该 该 请 给 给我 给我们 我 我们 我家 俺 咱 咱家 家里 家 俺家 我们家 他家 她家 你家 自家 哪家 你 你们 他 她 它 他们 她们 的 了 吧 啊 呀 哦 呢 吗 嘛 哈 哈哈 呗 啦 喔 噢 嗯 呃 么
   一些 一点 一点点 一点儿 一直 一动不动 一声 一会 一会儿 一晚 一遍 一趟 一定 一般 一阵 一时 一旦 一切 一样 一下子 一把手 多 多的 多点 多少 些 少许 适量 若干 都 也 就 还 再 很 太 好 好的 真 挺 最 是 在 有 这 那 这个 那个 这些 那些 把 将 刚才 刚才的 刚刚 刚刚的 之前 之前的 上面的 上次 上次的 前面的 一下 一起 一共 总共 共
   大概 大约 左右 差不多 可以 能 可否 今天 明天 后天 马上 尽快 尽量 急 着急 赶紧 快 现在 那边 这边 及时 来不及 听说 只要 只有 只能 对了 还是 其他 其它 别的 东西 物资 生活物资 日用品 菜 买菜 食物 吃的 喝的 用的
-  团长 管家 物业 师傅 阿姨 叔叔 大姐 姐 哥 小哥 老师 老板 群主 楼长 志愿者 大白 各位 大家 朋友 亲 亲们 您 您好 你好 早上好 晚上好 收到 好了 行 可 以 又 才 让 被 从 到 向 对 为 一样的 之类 之类的 等 等等 啥 什么 怎么 多少 哪 谁 如果 要是 万一 但是 不过 因为 所以 而且 已经 还没 没法 能否 实在 真的 非常 特别 比较 稍微 尽 够 够了 吃 喝 用 做 煮 炒 的话吧 一下吧 帮个忙 十分 剩 还剩 只剩 一个人 每天 每次 又要 的了 呐 哇 嘞 咯 哒 唉 诶 侬 阿拉 伐 额 嘅 啲 咗 喇 噶 咧 偶 屋里 屋里厢 屋企 唔 係 系 嘢 咁 佢 佢哋 乜 咩 喺 俾 哋 恁 咋 咋整 啥子 哪个 哪位 好心人 邻居 谁家 谁 家里人 老伴 屋头`)
+  团长 管家 物业 师傅 阿姨 叔叔 大姐 姐 哥 小哥 老师 老板 群主 楼长 志愿者 大白 各位 大家 朋友 亲 亲们 您 您好 你好 早上好 晚上好 收到 好了 行 可 以 又 才 让 被 从 到 向 对 为 一样的 之类 之类的 等 等等 啥 什么 怎么 多少 哪 谁 如果 要是 万一 但是 不过 因为 所以 而且 已经 还没 没法 能否 实在 真的 非常 特别 比较 稍微 尽 够 够了 吃 喝 用 做 煮 炒 喂 的话吧 一下吧 帮个忙 十分 剩 还剩 只剩 一个人 每天 每次 又要 的了 呐 哇 嘞 咯 哒 唉 诶 侬 阿拉 伐 额 嘅 啲 咗 喇 噶 咧 偶 屋里 屋里厢 屋企 唔 係 系 嘢 咁 佢 佢哋 乜 咩 喺 俾 哋 恁 咋 咋整 啥子 哪个 哪位 好心人 邻居 谁家 谁 家里人 老伴 屋头`)
 
 const NOTES = words(`新鲜 新鲜的 新鲜点 新鲜一点 瘦的 瘦一点 瘦点 肥的 肥一点 肥点 肥瘦相间 肥瘦 切片 切丝 切块 切段 切好 切开 切成片 切成块 切成丝 剁碎 剁好 剁块 剁成块 绞馅 绞成馅 绞碎 打成馅 绞好
   去皮 去骨 去壳 去头 去鳞 杀好 宰好 处理好 收拾好 大个 大个的 大一点 大点 大点的 小一点 小点 小点的 大的 小的 嫩的 嫩一点 熟的 熟一点 熟透 生的 甜的 脆的 软的 硬的 不辣 不辣的 微辣 辣的 冷冻 冷冻的 冰冻 冰鲜 常温
@@ -272,6 +275,7 @@ function loadVocabulary(): void {
   for (const w of FILL_EXTRA) addWord(w, T_FILL)
   for (const w of QUESTION) addWord(w, T_FILL, 0, null, F_QUESTION)
   for (const w of PAST) addWord(w, T_FILL, 0, null, F_PAST)
+  for (const w of ENOUGH) addWord(w, T_FILL, 0, null, F_ENOUGH)
   for (const w of NOTES) addWord(w, T_NOTE)
   for (const w of OTHER) addWord(w, T_OTHER)
   for (const w of MONEY) addWord(w, T_MONEY)
@@ -563,6 +567,7 @@ interface ChunkInfo {
   cond: boolean // 没有 …
   question: boolean
   past: boolean
+  enough: boolean
   junk: number
   price: boolean
 }
@@ -822,6 +827,7 @@ function buildElements(s: string, toks: Tok[], a: number, b: number, info: Chunk
         }
         if (t.f & F_QUESTION) info.question = true
         if (t.f & F_PAST) info.past = true
+        if (t.f & F_ENOUGH) info.enough = true
         i++
         break
       }
@@ -835,6 +841,7 @@ function buildElements(s: string, toks: Tok[], a: number, b: number, info: Chunk
     }
   }
   markDescriptors(els)
+  for (const e of els) if (e.q && e.q.price) info.price = true
   return els
 }
 
@@ -871,6 +878,15 @@ function markDescriptors(els: El[]): void {
     for (const e of els) if (e.q && e.q.per) e.q.desc = true
     return
   }
+  // "一斤白菜要5块": 块 beside "one 斤" is money
+  let kuai: Qty | null = null
+  let one: Qty | null = null
+  for (const e of els) {
+    if (!e.q) continue
+    if (e.q.unit === '块' && !e.q.mult) kuai = e.q
+    else if (e.q.v === 1 && (e.q.uk === U_MEASURE || e.q.uk === U_COUNT)) one = e.q
+  }
+  if (kuai && one) { kuai.price = true; one.price = true }
   // amounts that are neither package sizes nor prices nor followed by 的
   let real = 0
   for (let i = 0; i < els.length; i++) {
@@ -1288,7 +1304,7 @@ function parse(s: string): OrderItem[] {
     while (b < n && toks[b].k !== T_SEP) b++
     const sepBefore = a > 0 ? toks[a - 1].sub : 0
     const sepAfter = b < n ? toks[b].sub : 0
-    const info: ChunkInfo = { intent: false, verb: false, cond: false, question: false, past: false, junk: 0, price: false }
+    const info: ChunkInfo = { intent: false, verb: false, cond: false, question: false, past: false, enough: false, junk: 0, price: false }
     const els = buildElements(s, toks, a, b, info)
     const r = readChunk(s, toks, b, els, chunkNo, info)
     chunkInfos.push(info)
@@ -1463,7 +1479,7 @@ function parse(s: string): OrderItem[] {
     if (!it.hasQty && it.op === 'add') {
       // without an amount, only a plain list or a request counts
       if (!msgIntent && !anyQty && msgJunk > 2) continue
-      if (info && ((info.junk > 6 && !info.intent) || info.price || (info.question && !info.intent))) continue
+      if (info && ((info.junk > 6 && !info.intent) || info.price || info.enough || (info.question && !info.intent))) continue
     }
     keep.push(it)
   }

@@ -289,6 +289,35 @@ describe('words that identify the product stay', () => {
   })
 })
 
+describe('context around the list', () => {
+  it('a choice of brands is a note on the item', () => {
+    expect(parse('要一箱牛奶（伊利或者蒙牛都行）')).toMatchObject([{ name: '牛奶', qty: 1, unit: '箱', note: '伊利或者蒙牛都行' }])
+  })
+
+  it('the fuller name said later wins', () => {
+    expect(brief('猫砂一袋 要豆腐猫砂')).toEqual([['豆腐猫砂', 1, '袋']])
+  })
+
+  it('a bare weak word is kept as one entry of a plain list', () => {
+    expect(brief('帮我买点东西：米，油，盐')).toEqual([['米', null, null], ['油', null, null], ['盐', null, null]])
+    expect(parse('停水了 家里没水了')).toEqual([])
+  })
+
+  it('stages, sizes and counts of people are not amounts', () => {
+    expect(brief('飞鹤奶粉3段 一罐')).toEqual([['飞鹤奶粉', 1, '罐']])
+    expect(brief('我们家3口人 需要5斤米')).toEqual([['米', 5, '斤']])
+  })
+
+  it('reports, descriptions and offers are not orders', () => {
+    expect(parse('今天抢到了10斤米 开心')).toEqual([])
+    expect(parse('团长辛苦了 买的鸡蛋收到了')).toEqual([])
+    expect(parse('今天的菜包里有土豆洋葱和白菜 挺好的')).toEqual([])
+    expect(parse('我家猫粮还有很多 谁需要可以来拿')).toEqual([])
+    expect(parse('菜价涨了好多 一斤白菜要5块')).toEqual([])
+    expect(parse('家里米还够吃一个月 不用担心')).toEqual([])
+  })
+})
+
 describe('text that is not a shopping list', () => {
   it.each([
     '停电了', '收到', '我发烧了', '3斤', '土豆土豆土豆', '好的谢谢', '', '   ', '😭😭😭', '2-3-502', '13800138000',
