@@ -217,12 +217,13 @@ const MEDICINE = words(`药 药品 药物 药片 药膏 药水 中药 西药 中
   布洛芬 美林 泰诺 对乙酰氨基酚 扑热息痛 连花清瘟 莲花清瘟 感冒灵 999感冒灵 板蓝根 藿香正气 蒙脱石散 阿莫西林 头孢 硝苯地平 二甲双胍 速效救心丸 硝酸甘油
   阿司匹林 氯雷他定 奥司他韦 胰岛素 胰岛素针头 针头 血糖试纸 试纸 抗原 抗原试剂 试剂 血压计 血糖仪 体温计 温度计 额温枪 制氧机 氧气瓶 雾化器 轮椅 拐杖
   碘伏 创可贴 纱布 绷带 胶囊 颗粒 口服液 软膏 喷剂 滴眼液 眼药水 冲剂 糖浆 注射液 含片 维生素 钙片 益生菌 布地奈德 沙丁胺醇 驱虫药 体内驱虫 体外驱虫 疫苗 猫药 狗药 兽药
-  速效 救心丸 硝酸 降压 降糖 葡萄糖 秋水仙碱 别嘌醇 非布司他 氨氯地平 缬沙坦 厄贝沙坦 美托洛尔 阿托伐他汀 他汀 华法林 氯吡格雷 甲硝唑 左氧氟沙星 头孢克肟 罗红霉素 阿奇霉素 奥美拉唑 健胃消食片 开塞露 碘酒 红霉素软膏 云南白药 风油精 清凉油 速效救心 安宫牛黄丸 丸 药丸 打针 输液 吊瓶 透析 化疗 止泻药 退烧贴 医用酒精 止血 消炎 头疼 头痛 头晕`)
+  速效 救心丸 硝酸 降压 降糖 葡萄糖 秋水仙碱 别嘌醇 非布司他 氨氯地平 缬沙坦 厄贝沙坦 美托洛尔 阿托伐他汀 他汀 华法林 氯吡格雷 甲硝唑 左氧氟沙星 头孢克肟 罗红霉素 阿奇霉素 奥美拉唑 健胃消食片 开塞露 碘酒 红霉素软膏 云南白药 风油精 清凉油 速效救心 安宫牛黄丸 药丸 打针 输液 吊瓶 透析 化疗 止泻药 退烧贴 医用酒精 止血 消炎 头疼 头痛 头晕`)
 
 // Words that are separators between items.
 const CONJ = words('还要 再来 以及 和 跟 同埋 还有 另外 再要 外加 再加 加上 然后 及 与 另 再买 还需要 还想要 顺便 另需 加 并且 还得 再拿 另外还要 另外再要 此外 再帮我买 还想买 还有就是 另加 多加 追加 再添 添')
 
-// Filler: dropped from names. Intent-bearing words mark a request; verbs allow "来袋盐" (= 1 袋).
+// Filler: dropped from names. Intent-bearing words mark a request; buying verbs also let a
+// category word ("帮买点水果") count as an item.
 const FILL_INTENT_VERB = words('买 买点 买些 帮买 帮我买 帮忙买 帮我带 帮忙带 帮我们买 代买 代购 借 借点 借我 借一下 匀 匀点 匀一点 要 我要 我想要 想要 想买 要买 需要 急需 需 求 来 来点 来些 拿 拿点 带 带点 订 订购 团购 团 接龙 缺 换 补 补货 囤 囤点 整 弄点 搞点')
 const FILL_INTENT = words('帮 帮我 帮忙 麻烦 麻烦你 麻烦帮我 麻烦帮忙 请帮我 请帮忙 拜托 有没有 能不能 可不可以 可以帮我 谁有 哪里有 还有吗 有吗 没了 快没了 吃完了 用完了 断了 不够了 不够 急用 救急 采购 购买 下单 吃光了 见底了 快见底 用光了 没得吃 断顿')
 const FILL_EXTRA = words('就行 就够 就够了 就好 就可以 就成 没到 还没到 没送到 还没送到 没送 没来 还没来 没发 还没发 没人 没人管 没人喂 没事 没用 没办法 没法 没空 没时间 没电 没信号 没网 没反应 没收到 没想到 没见 没见过 没睡 没睡好 没出门 没下楼 没问题 没必要 没意思 没良心 没几天 没多久 没多少 没有人 没人接 没人理 没吃饭 没吃 没喝 没胃口 没精神 没力气 没错 知道 觉得 认为 看到 看见 听到 找到 买到 收到了 送到 拿到 随便 都行吧')
@@ -980,11 +981,12 @@ function toItem(g: Span, chunk: number): PItem {
   return it
 }
 
-/** Is token index ti right after span g (allowing one 的 between)? */
-function adjacentAfter(toks: Tok[], g: Span, ti: number): boolean {
+/** Does the amount starting at token ti follow span g directly ("土豆3斤")? */
+function adjacentAfter(g: Span, ti: number): boolean {
   return g.tb === ti
 }
 
+/** Does span g follow amount q directly, or after one 的 ("两斤的土豆")? */
 function adjacentBefore(toks: Tok[], q: El, g: Span): boolean {
   if (q.te + 1 === g.ta) return true
   const mid = toks[q.te + 1]
@@ -1026,7 +1028,7 @@ function pairRange(toks: Tok[], els: El[], from: number, to: number, chunk: numb
     for (const gi of gIdx) {
       const g = els[gi].g!
       if (g.qty !== null) continue
-      if (gi < i && adjacentAfter(toks, g, e.ti)) before = gi
+      if (gi < i && adjacentAfter(g, e.ti)) before = gi
       if (gi > i && after < 0 && adjacentBefore(toks, e, g)) after = gi
     }
     let target = before >= 0 && after >= 0 ? (pre ? after : before) : before >= 0 ? before : after
@@ -1415,16 +1417,18 @@ function parse(s: string): OrderItem[] {
     if (r.cancelPrev) {
       const k = items.length - 1
       if (k >= 0 && lastItemsChunk === ci - 1) {
-        if (items[k].op === 'add') items.splice(k, 1)
-        else items[k].op = 'remove'
+        // ordered in this message ("白菜一颗 … 不要了"): drop it; only named ("土豆 不要了"): a removal
+        if (items[k].op === 'add' && items[k].hasQty) items.splice(k, 1)
+        else { items[k].op = 'remove'; items[k].qty = null; items[k].unit = null; items[k].hasQty = false }
       }
     }
     if (r.setPrev) {
       const k = items.length - 1
       if (k >= 0) {
+        // "土豆 改成5斤": a correction, unless the item was ordered with an amount in this message
         const p = items[k]
+        if (!p.hasQty || p.op !== 'add') p.op = 'set'
         setQty(p, r.setPrev)
-        if (p.chunk !== ci - 1) p.op = 'set'
       }
     }
     if (r.notePrev) {

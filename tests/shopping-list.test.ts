@@ -262,6 +262,12 @@ describe('corrections and removals', () => {
     expect(parse('土豆3斤')).toMatchObject([{ op: 'add' }])
   })
 
+  it('corrections and removals written apart from the name', () => {
+    expect(parse('刚才的土豆 改成5斤')).toMatchObject([{ name: '土豆', qty: 5, unit: '斤', op: 'set' }])
+    expect(parse('土豆 不要了')).toMatchObject([{ name: '土豆', qty: null, op: 'remove' }])
+    expect(brief('土豆3斤 白菜一颗 不要了')).toEqual([['土豆', 3, '斤']])
+  })
+
   it('a correction inside the same message updates the item in place', () => {
     expect(brief('土豆3斤 西红柿2斤 土豆改成5斤')).toEqual([['土豆', 5, '斤'], ['西红柿', 2, '斤']])
     expect(brief('土豆3斤 西红柿2斤 西红柿不要了')).toEqual([['土豆', 3, '斤']])
