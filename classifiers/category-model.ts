@@ -7,7 +7,7 @@
 // Pure at call time; the JSON is read once, at module load.
 import { readFileSync } from 'node:fs'
 import type { Category } from './triage.ts'
-import { features } from './segment.ts'
+import { emitFeatures, features, isBigramFeature } from './segment.ts'
 import { analyze, factFeatures, type Facts } from './rules.ts'
 
 export interface CategoryModelFile {
@@ -36,11 +36,50 @@ export function modelFeatures(text: string, facts?: Facts): string[] {
 
 export const MODEL_URL = new URL('../data/model/category.json', import.meta.url)
 
+/**
+ * Open-addressing hash table from a CJK bigram (two UTF-16 code units) to a table row:
+ * the hot lookup of the scorer, with no strings and no heap numbers.
+ */
+class BigramTable {
+  private readonly keys: Int32Array
+  private readonly rows: Int32Array
+  private readonly mask: number
+  constructor(capacity: number) {
+    let size = 16
+    while (size < capacity * 2) size <<= 1
+    this.mask = size - 1
+    this.keys = new Int32Array(size * 2).fill(-1)
+    this.rows = new Int32Array(size)
+  }
+  private slot(a: number, b: number): number {
+    return (Math.imul(a, 0x9e3779b1) ^ Math.imul(b, 0x85ebca6b)) >>> 0 & this.mask
+  }
+  set(a: number, b: number, row: number): void {
+    let i = this.slot(a, b)
+    while (this.keys[2 * i] !== -1 && !(this.keys[2 * i] === a && this.keys[2 * i + 1] === b)) i = (i + 1) & this.mask
+    this.keys[2 * i] = a
+    this.keys[2 * i + 1] = b
+    this.rows[i] = row
+  }
+  /** the row, or -1 */
+  get(a: number, b: number): number {
+    let i = this.slot(a, b)
+    for (;;) {
+      const k = this.keys[2 * i]
+      if (k === -1) return -1
+      if (k === a && this.keys[2 * i + 1] === b) return this.rows[i]
+      i = (i + 1) & this.mask
+    }
+  }
+}
+
 interface LoadedModel {
   classes: Category[]
   prior: Float64Array
-  /** feature → row in table */
+  /** feature → row in table (words, shapes, rule features) */
   index: Map<string, number>
+  /** CJK bigram → row in table */
+  bigrams: BigramTable
   /** per row: k class weights (log-likelihood of the feature being present), then n label log-odds */
   table: Float64Array
   stride: number
@@ -108,8 +147,10 @@ function load(file: CategoryModelFile, scoring: Scoring = SCORING): LoadedModel 
   const stride = k + n
   const table = new Float64Array(V * stride)
   const index = new Map<string, number>()
+  const bigrams = new BigramTable(entries.length)
   entries.forEach(([f, counts], row) => {
-    index.set(f, row)
+    if (isBigramFeature(f)) bigrams.set(f.charCodeAt(0), f.charCodeAt(1), row)
+    else index.set(f, row)
     const base = row * stride
     const w = weights.get(f) as Float64Array
     for (let c = 0; c < k; c++) table[base + c] = w[c]
@@ -119,7 +160,7 @@ function load(file: CategoryModelFile, scoring: Scoring = SCORING): LoadedModel 
       table[base + k + j] = Math.log((y + a) / (yesMass[j] + a * V)) - Math.log((t - y + a) / (noMass[j] + a * V))
     }
   })
-  return { classes: file.classes, prior, index, table, stride, needs, labelPrior }
+  return { classes: file.classes, prior, index, bigrams, table, stride, needs, labelPrior }
 }
 
 /** Replace the model in memory (cross-validation and tests); null reloads the file. */
@@ -151,23 +192,50 @@ export interface CategoryScores {
   known: number
 }
 
-/** Score a feature list. With no model on disk every class is equally likely. */
+function uniform(): CategoryScores {
+  const classes: Category[] = ['medical', 'repair', 'grocery', 'pet', 'emotional', 'other']
+  return { classes, probs: classes.map(() => 1 / classes.length), labelProbs: new Map(), known: 0 }
+}
+
+/** Score a feature list (strings, as `modelFeatures` gives them). With no model every class is equally likely. */
 export function scoreFeatures(feats: string[]): CategoryScores {
   const m = getModel()
-  if (!m) {
-    const classes: Category[] = ['medical', 'repair', 'grocery', 'pet', 'emotional', 'other']
-    return { classes, probs: classes.map(() => 1 / classes.length), labelProbs: new Map(), known: 0 }
+  if (!m) return uniform()
+  const rows = new Set<number>()
+  for (const f of feats) {
+    const row = isBigramFeature(f) ? m.bigrams.get(f.charCodeAt(0), f.charCodeAt(1)) : (m.index.get(f) ?? -1)
+    if (row >= 0) rows.add(row)
   }
+  return scoreRows(m, rows)
+}
+
+const ROWS = new Set<number>()
+/**
+ * Score a normalised text directly: the same features as `modelFeatures(text, facts)`,
+ * looked up without building feature strings for the bigrams (the hot path of triage).
+ */
+export function scoreText(text: string, facts?: Facts): CategoryScores {
+  const m = getModel()
+  if (!m) return uniform()
+  if (!facts || typeof facts !== 'object') facts = analyze(text)
+  const rows = ROWS
+  rows.clear()
+  emitFeatures(text, {
+    word: (f) => { const r = m.index.get(f); if (r !== undefined) rows.add(r) },
+    bigram: (a, b) => { const r = m.bigrams.get(a, b); if (r >= 0) rows.add(r) },
+  })
+  for (const f of factFeatures(facts)) { const r = m.index.get(f); if (r !== undefined) rows.add(r) }
+  return scoreRows(m, rows)
+}
+
+function scoreRows(m: LoadedModel, rows: Set<number>): CategoryScores {
   const k = m.classes.length
   const n = m.needs.length
   const s = Float64Array.from(m.prior)
   const ls = Float64Array.from(m.labelPrior)
-  const { index, table, stride } = m
-  let known = 0
-  for (let i = 0; i < feats.length; i++) {
-    const row = index.get(feats[i])
-    if (row === undefined) continue
-    known++
+  const { table, stride } = m
+  const known = rows.size
+  for (const row of rows) {
     const base = row * stride
     for (let c = 0; c < k; c++) s[c] += table[base + c]
     for (let j = 0; j < n; j++) ls[j] += table[base + k + j]
@@ -186,9 +254,6 @@ export function scoreFeatures(feats: string[]): CategoryScores {
   return { classes: m.classes, probs, labelProbs, known }
 }
 
-export function scoreText(text: string): CategoryScores {
-  return scoreFeatures(modelFeatures(text))
-}
 
 export function modelLoaded(): boolean {
   return getModel() !== null

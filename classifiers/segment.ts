@@ -40,7 +40,6 @@ export function segment(text: string): string[] {
 }
 
 const WORDLIKE = /[\p{L}\p{N}]/u
-const CJK_RUN = /[\u3400-\u9fff\uf900-\ufaff]+/g
 const EMOJI = /\p{Extended_Pictographic}/u
 const DIGITS = /^\d+$/
 
@@ -53,29 +52,56 @@ function clip(text: string): string {
   return text.slice(0, half) + '\n' + text.slice(text.length - half)
 }
 
+const isCjk = (c: number) => (c >= 0x3400 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff)
+
+/** Is this feature string a CJK bigram (the form `features` gives them)? */
+export function isBigramFeature(f: string): boolean {
+  return f.length === 2 && isCjk(f.charCodeAt(0)) && isCjk(f.charCodeAt(1))
+}
+
+export interface FeatureSink {
+  /** a word or shape feature ("w:…", "s:…"), possibly repeated */
+  word(f: string): void
+  /** a CJK bigram, as its two UTF-16 code units (no string built), possibly repeated */
+  bigram(a: number, b: number): void
+}
+
 /**
- * Feature tokens of a normalised text for the category model: jieba words
- * ("w:…"), character bigrams of CJK runs (the two characters, unprefixed: robust to
- * typos and dialect),
- * plus a few shape features ("s:"). Duplicates are removed (the model uses
- * presence, not counts). Extra features (e.g. lexicon hits) may be appended by the caller.
+ * The features of a normalised text for the category model: jieba words ("w:…"),
+ * character bigrams of CJK runs (robust to typos and dialect; as strings they are the
+ * two characters, unprefixed) and a few shape features ("s:…"). Callers dedupe: the
+ * model uses presence, not counts.
  */
-export function features(text: string): string[] {
+export function emitFeatures(text: string, sink: FeatureSink): void {
   const t = clip(text)
-  const seen = new Set<string>()
   for (const w of segment(t)) {
-    if (DIGITS.test(w)) seen.add(w === '120' || w === '119' || w === '110' ? 'w:' + w : w.length >= 3 ? 'w:<num3>' : 'w:<num>')
-    else seen.add('w:' + w.toLowerCase())
+    if (DIGITS.test(w)) sink.word(w === '120' || w === '119' || w === '110' ? 'w:' + w : w.length >= 3 ? 'w:<num3>' : 'w:<num>')
+    else sink.word('w:' + w.toLowerCase())
   }
-  const runs = t.match(CJK_RUN)
   let cjk = 0
-  if (runs) {
-    for (const r of runs) {
-      cjk += r.length
-      for (let i = 0; i + 1 < r.length; i++) seen.add(r.slice(i, i + 2))
+  let prev = -1
+  let hasEmoji = false
+  for (let i = 0; i < t.length; i++) {
+    const c = t.charCodeAt(i)
+    if (isCjk(c)) {
+      cjk++
+      if (prev >= 0) sink.bigram(prev, c)
+      prev = c
+    } else {
+      prev = -1
+      if (c >= 0xa9) hasEmoji = true // candidate only: EMOJI decides below
     }
   }
-  if (EMOJI.test(t)) seen.add('s:emoji')
-  seen.add(cjk === 0 ? 's:nocjk' : cjk <= 4 ? 's:len1' : cjk <= 15 ? 's:len2' : cjk <= 60 ? 's:len3' : cjk <= 200 ? 's:len4' : 's:len5')
+  if (hasEmoji && EMOJI.test(t)) sink.word('s:emoji')
+  sink.word(cjk === 0 ? 's:nocjk' : cjk <= 4 ? 's:len1' : cjk <= 15 ? 's:len2' : cjk <= 60 ? 's:len3' : cjk <= 200 ? 's:len4' : 's:len5')
+}
+
+/** The same features as strings, deduplicated (training, tests). */
+export function features(text: string): string[] {
+  const seen = new Set<string>()
+  emitFeatures(text, {
+    word: (f) => { seen.add(f) },
+    bigram: (a, b) => { seen.add(String.fromCharCode(a, b)) },
+  })
   return [...seen]
 }

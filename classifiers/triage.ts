@@ -5,7 +5,7 @@
 //   → labels in priority order → cancellation → items (grocery/pet) and location
 import { normalize } from './normalize.ts'
 import { assessUrgency } from './urgency.ts'
-import { modelFeatures, scoreFeatures } from './category-model.ts'
+import { scoreText } from './category-model.ts'
 import {
   PET_SUPPLY, PEOPLE_GROCERY, GAS_CYLINDER, PET_SUBJECT, HUMAN_PATIENT, JIELONG_ENTRY,
   analyze, isCancellation, isJielong, isNoise, type Facts,
@@ -90,7 +90,7 @@ function classify(text: string): TriageResult {
   const location = safeLocation(text)
   const urgency = assessUrgency(text)
   const facts = analyze(text)
-  const scores = scoreFeatures(modelFeatures(text, facts))
+  const scores = scoreText(text, facts)
   const prob = new Map<Category, number>()
   scores.classes.forEach((c, i) => prob.set(c, scores.probs[i]))
   const p = (c: Category) => prob.get(c) ?? 0
