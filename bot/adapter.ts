@@ -56,7 +56,8 @@ export async function toInbound(message: Message, selfName: string): Promise<Inb
   const at = typeof ts === 'number' && ts > 0 ? (ts < 1e12 ? ts * 1000 : ts) : Date.now()
   return {
     messageId: message.id,
-    roomId: room?.id ?? payload.roomId ?? null,
+    // Over gRPC a private message carries roomId '' (protobuf's default), not undefined.
+    roomId: room?.id || payload.roomId || null,
     roomTopic,
     talkerId,
     talkerName,

@@ -3,7 +3,9 @@
 // handlers, and drains their outbox through Wechaty.
 import { FileBox } from 'file-box'
 import type { Contact, Message, Wechaty, WechatyPlugin } from 'wechaty'
+import type { StoreResult } from '../data/inbox.ts'
 import type { QueuedMessage } from '../data/outbox.ts'
+import { assertWritable, classify } from '../data/store.ts'
 import type { CommandHooks } from '../handlers/commands.ts'
 import type { Context } from '../handlers/context.ts'
 import { drainInbox, noteRecall } from '../handlers/pipeline.ts'
@@ -43,9 +45,39 @@ export function wechatyTransport(bot: Wechaty): Transport {
   }
 }
 
+/** After a storage fault, processing is retried after this long, doubling up to the maximum. */
+export const DRAIN_RETRY_MS = { first: 500, max: 60_000 }
+
 export function Louguanjia(options: LouguanjiaOptions): WechatyPlugin & { handle: LouguanjiaHandle } {
   const { ctx } = options
+  // A store the bot cannot write would lose every message it hears: refuse to start (StoreError).
+  assertWritable(ctx.db)
   let chain: Promise<void> = Promise.resolve()
+  let retryTimer: NodeJS.Timeout | null = null
+  let retryMs = DRAIN_RETRY_MS.first
+  /**
+   * Process what is stored. A storage fault (locked past the busy timeout, full, read-only)
+   * leaves the messages pending: say so, and try again with backoff — an emergency stored
+   * during a quiet night must not wait for the next resident to speak.
+   */
+  const drain = (): number | null => {
+    try {
+      const n = drainInbox(ctx, options.hooks)
+      retryMs = DRAIN_RETRY_MS.first
+      return n
+    } catch (err) {
+      ctx.log.error({ err: classify(err), retryInMs: retryMs }, 'processing paused: stored messages stay queued until the database works again')
+      if (!retryTimer) {
+        retryTimer = setTimeout(() => {
+          retryTimer = null
+          chain = chain.then(() => { drain() })
+        }, retryMs)
+        retryTimer.unref?.()
+        retryMs = Math.min(DRAIN_RETRY_MS.max, retryMs * 2)
+      }
+      return null
+    }
+  }
   // One sender for the life of the process: after a reconnect the plugin is
   // installed on a fresh Wechaty and only the transport changes.
   const sender = new Sender(ctx.outbox.store, { send: () => Promise.reject(new Error('not connected')) }, ctx.clock, ctx.config.rate, ctx.log)
@@ -61,14 +93,20 @@ export function Louguanjia(options: LouguanjiaOptions): WechatyPlugin & { handle
       return
     }
     if (inbound.roomId && ctx.config.rooms && !ctx.config.rooms.test(inbound.roomTopic ?? '')) return
-    const result = ctx.inbox.store(inbound, ctx.clock())
+    let result: StoreResult
+    try {
+      result = ctx.inbox.store(inbound, ctx.clock())
+    } catch (err) {
+      // Not stored: loud, with what an operator needs to act (never the resident's text).
+      ctx.log.error({ err: classify(err), messageId: inbound.messageId, roomId: inbound.roomId }, 'could not store a message')
+      return
+    }
     if (inbound.type === 'recalled') {
       // The recall notice is kept too; its text names the recalled message.
       noteRecall(ctx, inbound)
     }
     ctx.log.debug({ messageId: inbound.messageId, roomId: inbound.roomId, ...result }, 'stored')
-    drainInbox(ctx, options.hooks)
-    options.onProcessed?.(inbound.messageId)
+    if (drain() !== null) options.onProcessed?.(inbound.messageId)
   }
 
   const plugin = (bot: Wechaty) => {
@@ -81,7 +119,7 @@ export function Louguanjia(options: LouguanjiaOptions): WechatyPlugin & { handle
       ctx.selfId = user.id
       ctx.log.info({ userId: user.id }, 'logged in')
       // Messages stored before a crash or restart are finished now (backlog rules apply inside).
-      const n = drainInbox(ctx, options.hooks)
+      const n = drain()
       if (n) ctx.log.info({ count: n }, 'processed messages stored before start-up')
       if (options.autoSend !== false) sender.start()
     }
@@ -92,6 +130,8 @@ export function Louguanjia(options: LouguanjiaOptions): WechatyPlugin & { handle
     try { running = bot.isLoggedIn } catch { running = false }
     if (running) onLogin(bot.currentUser)
     return () => {
+      if (retryTimer) clearTimeout(retryTimer)
+      retryTimer = null
       bot.off('message', listener)
       bot.off('login', onLogin)
     }

@@ -75,7 +75,7 @@ export class Inbox {
       if (info.changes === 0) return { stored: false, reason: 'same-id' }
       if (m.roomId) this.touchRoom.run(m.roomId, m.roomTopic ?? '', receivedAt, receivedAt)
       return { stored: true, id: Number(info.lastInsertRowid) }
-    })()
+    }).immediate()
   }
 
   get(id: number): StoredInbound | null {
@@ -103,9 +103,15 @@ export class Inbox {
     return this.byMessageId(messageId)
   }
 
-  /** Messages from one talker in a time range: flood control looks here. */
-  countFrom(talkerId: string, since: number): number {
-    return (this.db.prepare('SELECT count(*) AS n FROM inbound WHERE talker_id = ? AND at >= ?').get(talkerId, since) as { n: number }).n
+  /**
+   * Messages from one talker sent since `since`: flood control looks here. With `upTo`, only
+   * those sent up to that message (by time, then arrival) — when a backlog is drained, the
+   * resident's later messages are already stored and must not count against their first one.
+   */
+  countFrom(talkerId: string, since: number, upTo?: Pick<StoredInbound, 'at' | 'id'>): number {
+    if (!upTo) return (this.db.prepare('SELECT count(*) AS n FROM inbound WHERE talker_id = ? AND at >= ?').get(talkerId, since) as { n: number }).n
+    return (this.db.prepare('SELECT count(*) AS n FROM inbound WHERE talker_id = ? AND at >= ? AND (at < ? OR (at = ? AND id <= ?))')
+      .get(talkerId, since, upTo.at, upTo.at, upTo.id) as { n: number }).n
   }
 
   knownRooms(): { roomId: string; topic: string; lastSeen: number }[] {

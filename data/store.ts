@@ -39,6 +39,8 @@ export function openStore(path: string, options: OpenOptions = {}): DB {
   db.pragma(`busy_timeout = ${Math.max(0, Math.floor(options.busyTimeoutMs ?? 5000))}`)
   if (options.readonly) return checkVersion(db, path)
   try {
+    // A DB from a newer Louguanjia is refused before anything is written to it (not even WAL mode).
+    checkVersion(db, path)
     if (!memory) db.pragma('journal_mode = WAL')
     db.pragma('synchronous = NORMAL')
     db.pragma('foreign_keys = ON')
@@ -72,17 +74,34 @@ function migrate(db: DB, path: string): void {
     })()
   }
   // Probe a write now so a read-only or full file fails at start-up, not on the first resident's message.
+  probeWrite(db)
+}
+
+function probeWrite(db: DB): void {
   db.prepare(`INSERT INTO kv(key, value) VALUES ('opened', '1') ON CONFLICT(key) DO UPDATE SET value = excluded.value`).run()
 }
 
+/**
+ * Throws a StoreError now if the store cannot be written (opened read-only, full, locked past
+ * the busy timeout): the bot refuses to start rather than lose every message it hears.
+ */
+export function assertWritable(db: DB, path: string = db.name): void {
+  try {
+    probeWrite(db)
+  } catch (err) {
+    throw classify(err, path)
+  }
+}
+
 /** Map SQLite's error codes to errors an operator can act on. */
-export function classify(err: unknown, path = 'database'): Error {
+export function classify(err: unknown, path = ''): Error {
   if (err instanceof StoreError) return err
-  const code = (err as { code?: string }).code ?? ''
-  const message = (err as Error).message ?? String(err)
-  if (code.startsWith('SQLITE_READONLY')) return new StoreError(`database ${path} is read-only: ${message}`, 'READONLY')
-  if (code === 'SQLITE_FULL') return new StoreError(`database ${path} is full (disk or size limit): ${message}`, 'FULL')
-  if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) return new StoreError(`database ${path} is locked by another process: ${message}`, 'BUSY')
+  const code = (err as { code?: string } | null)?.code ?? ''
+  const message = (err as Error | null)?.message ?? String(err)
+  const db = path ? `database ${path}` : 'the database'
+  if (code.startsWith('SQLITE_READONLY')) return new StoreError(`${db} is read-only: ${message}`, 'READONLY')
+  if (code === 'SQLITE_FULL') return new StoreError(`${db} is full (disk or size limit): ${message}`, 'FULL')
+  if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) return new StoreError(`${db} is locked by another process: ${message}`, 'BUSY')
   return err instanceof Error ? err : new Error(message)
 }
 

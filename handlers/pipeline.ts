@@ -2,7 +2,9 @@
 // (persist first); this decides what it means and what work it makes.
 import { triage, type TriageResult } from '../classifiers/triage.ts'
 import type { StoredInbound } from '../data/inbox.ts'
-import { handleCommand, type CommandHooks } from './commands.ts'
+import { StoreError, classify } from '../data/store.ts'
+import { handleCommand, parseCommand, type CommandHooks } from './commands.ts'
+import { roleOf } from './config.ts'
 import type { Context } from './context.ts'
 import { handleRequest } from './requests.ts'
 import { cancelRequest, fileMedia } from './tickets.ts'
@@ -15,8 +17,9 @@ function isBacklog(ctx: Context, m: StoredInbound): boolean {
   return ctx.clock() - m.at > ctx.config.backlogMin * 60_000
 }
 
+/** More than floodPerMin messages from this member in the minute up to this one. */
 function isFlooding(ctx: Context, m: StoredInbound): boolean {
-  return ctx.inbox.countFrom(m.talkerId, m.at - 60_000) > ctx.config.floodPerMin
+  return ctx.inbox.countFrom(m.talkerId, m.at - 60_000, m) > ctx.config.floodPerMin
 }
 
 /** The category a cancellation talks about ("菜不用买了" → grocery), to pick which ticket it closes. */
@@ -41,13 +44,18 @@ export function processInbound(ctx: Context, m: StoredInbound, hooks: CommandHoo
   if (m.type !== 'text' || m.text.trim() === '') return none
 
   const addressed = m.mentionsSelf || m.roomId === null
-  if (addressed && !backlog && handleCommand(ctx, m, hooks)) return none
+  // A resident flooding the bot with commands ("@楼管家 帮助" × 1000) gets no more answers.
+  const flooding = isFlooding(ctx, m)
+  const muted = flooding && roleOf(ctx.config, m.talkerId) === 'resident'
+  if (addressed && !backlog) {
+    if (muted ? parseCommand(m.text) : handleCommand(ctx, m, hooks)) return none
+  }
 
   const r = triage(m.text)
   const outcome: Outcome = { category: r.category, urgent: r.urgent, labels: r.labels, ticketId: null }
   if (r.cancels) {
     const closed = cancelRequest(ctx, m, cancelHint(r.text))
-    if (closed && !backlog && ctx.config.ack !== 'off') {
+    if (closed && !backlog && !flooding && ctx.config.ack !== 'off') {
       const text = `好的,#${closed.id} 已为您取消。`
       if (m.roomId && closed.category !== 'emotional') ctx.outbox.send({ to: { kind: 'room', id: m.roomId }, text, mentions: [m.talkerId] })
       else ctx.outbox.send({ to: { kind: 'contact', id: m.talkerId }, text })
@@ -56,7 +64,7 @@ export function processInbound(ctx: Context, m: StoredInbound, hooks: CommandHoo
   }
   if (r.category === 'other' && !r.needsReview) return outcome
   // A flood still files (nothing is lost) but gets no more replies; an emergency always gets through.
-  const silent = !r.urgent && isFlooding(ctx, m)
+  const silent = !r.urgent && flooding
   const filed = handleRequest(ctx, m, r, { quiet: backlog, silent })
   return { ...outcome, ticketId: filed.ticket.id }
 }
@@ -70,8 +78,14 @@ export function drainInbox(ctx: Context, hooks: CommandHooks = {}, limit = 1000)
     for (const m of batch) {
       let outcome: Outcome
       try {
-        outcome = ctx.db.transaction(() => processInbound(ctx, m, hooks))()
+        // IMMEDIATE: take the write lock first, so a lock held by another process is waited for
+        // (busy_timeout); a deferred read-then-write transaction would fail at once with SQLITE_BUSY.
+        outcome = ctx.db.transaction(() => processInbound(ctx, m, hooks)).immediate()
       } catch (err) {
+        // A storage fault (full, read-only, locked) is not the message's fault: leave it and
+        // everything after it pending, to be processed when the store works again.
+        const fault = classify(err)
+        if (fault instanceof StoreError) throw fault
         // One bad message must not block the inbox: record it as processed-with-error and go on.
         ctx.log.error({ err, inboundId: m.id }, 'processing failed')
         outcome = { category: 'other', urgent: false, labels: ['other'], ticketId: null }
@@ -88,8 +102,10 @@ export function drainInbox(ctx: Context, hooks: CommandHooks = {}, limit = 1000)
  * the steward knows — a recalled "救命" may still be an emergency.
  */
 export function noteRecall(ctx: Context, recall: Pick<StoredInbound, 'text' | 'talkerId'>): number | null {
-  const original = ctx.inbox.markRecalled(recall.text.trim())
+  // Only the author can recall a message: a notice naming someone else's message changes nothing.
+  const original = ctx.inbox.byMessageId(recall.text.trim())
   if (!original || original.talkerId !== recall.talkerId) return null
+  ctx.inbox.markRecalled(original.messageId)
   if (original.ticketId != null) {
     ctx.tickets.event(original.ticketId, ctx.clock(), recall.talkerId, 'recalled', original.text.slice(0, 200))
   }
