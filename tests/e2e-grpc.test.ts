@@ -1,40 +1,18 @@
 // End to end over real gRPC: a PuppetServer wrapping a PuppetMock listens on
 // 127.0.0.1; the bot connects as a wechaty-puppet-service client configured
 // only through the standard WECHATY_* variables.
-import { randomUUID } from 'node:crypto'
-import { createServer } from 'node:net'
 import pino from 'pino'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { EventEmitter } from 'node:events'
 import { PuppetMock, mock } from 'wechaty-puppet-mock'
-import { PuppetServer } from 'wechaty-puppet-service'
 import { communityEnv, importHouseholds } from '../bot/mock-community.ts'
+import { servePuppet, type LocalPuppetService } from '../bot/puppet-server.ts'
 import { createRuntime, type Runtime } from '../bot/runtime.ts'
 import { loadCommunity } from '../data/demo/community.ts'
 import { openStore } from '../data/store.ts'
+import { until } from './helpers/wait.ts'
 
 const FLOOR = 'floor-3-5@chatroom'
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer()
-    s.once('error', reject)
-    s.listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port
-      s.close(() => resolve(port))
-    })
-  })
-}
-
-async function until<T>(what: string, probe: () => T | undefined | null | false, timeoutMs = 15_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs
-  for (;;) {
-    const v = probe()
-    if (v) return v
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`)
-    await new Promise((r) => setTimeout(r, 50))
-  }
-}
 
 interface Heard { from: string; text: string; mentions: string[] }
 
@@ -42,16 +20,13 @@ describe('over gRPC (PuppetServer + PuppetService)', () => {
   const community = loadCommunity()
   const mocker = new mock.Mocker()
   const serverPuppet = new PuppetMock({ mocker })
-  const token = `insecure_${randomUUID()}`
-  let server: PuppetServer
+  let server: LocalPuppetService
   let runtime: Runtime
   const inRoom: Heard[] = []
   const privately = new Map<string, Heard[]>()
 
   beforeAll(async () => {
-    const port = await freePort()
-    server = new PuppetServer({ puppet: serverPuppet, token, endpoint: `127.0.0.1:${port}`, tls: { disable: true } })
-    await server.start()
+    server = await servePuppet(serverPuppet)
     const botUser = mocker.createContact({ id: community.bot.id, name: community.bot.name })
     for (const p of [...community.stewards, ...community.managers, ...community.residents]) {
       const contact = mocker.createContact({ id: p.id, name: p.name }) as unknown as EventEmitter
@@ -73,10 +48,7 @@ describe('over gRPC (PuppetServer + PuppetService)', () => {
     runtime = await createRuntime({
       env: {
         ...communityEnv(community),
-        WECHATY_PUPPET: 'wechaty-puppet-service',
-        WECHATY_PUPPET_SERVICE_TOKEN: token,
-        WECHATY_PUPPET_SERVICE_ENDPOINT: `127.0.0.1:${port}`,
-        WECHATY_PUPPET_SERVICE_NO_TLS_INSECURE_CLIENT: 'true',
+        ...server.clientEnv,
         TRIAGE_RATE_PER_ROOM_MS: '0',
       },
       db: openStore(':memory:'),

@@ -1,8 +1,6 @@
 // Operations: offline alarm, start-up checks, finding ids, reload, retention, forget, backup.
-import { randomUUID } from 'node:crypto'
 import { mkdtempSync } from 'node:fs'
 import { createServer as createHttpServer, type Server } from 'node:http'
-import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { Writable } from 'node:stream'
@@ -10,15 +8,16 @@ import Database from 'better-sqlite3'
 import pino from 'pino'
 import { afterEach, describe, expect, it } from 'vitest'
 import { PuppetMock, mock } from 'wechaty-puppet-mock'
-import { PuppetServer } from 'wechaty-puppet-service'
 import { runContacts } from '../bot/contacts.ts'
 import { startMockCommunity, type MockCommunity } from '../bot/mock-community.ts'
+import { servePuppet } from '../bot/puppet-server.ts'
 import { tick } from '../bot/scheduler.ts'
 import { loadCommunity } from '../data/demo/community.ts'
 import { forgetContact } from '../data/privacy.ts'
 import { openStore } from '../data/store.ts'
 import { handleRequest } from '../handlers/requests.ts'
 import { T0, testContext, triaged } from './helpers/handler-context.ts'
+import { until } from './helpers/wait.ts'
 
 const log = pino({ level: 'silent' })
 const FAST = { TRIAGE_RATE_PER_MIN: '1000', TRIAGE_RATE_PER_ROOM_MS: '0' }
@@ -31,16 +30,6 @@ afterEach(async () => {
   hookServer?.close()
   hookServer = null
 })
-
-async function until<T>(what: string, probe: () => T | undefined | null | false, timeoutMs = 10_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs
-  for (;;) {
-    const v = probe()
-    if (v) return v
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`)
-    await new Promise((r) => setTimeout(r, 25))
-  }
-}
 
 async function webhook(): Promise<{ url: string; bodies: { msgtype: string; text: { content: string } }[] }> {
   const bodies: { msgtype: string; text: { content: string } }[] = []
@@ -93,12 +82,7 @@ describe('finding ids and reloading', () => {
     const community = loadCommunity()
     const mocker = new mock.Mocker()
     const puppet = new PuppetMock({ mocker })
-    const port = await new Promise<number>((resolve) => {
-      const s = createServer(); s.listen(0, '127.0.0.1', () => { const { port } = s.address() as { port: number }; s.close(() => resolve(port)) })
-    })
-    const token = `insecure_${randomUUID()}`
-    const server = new PuppetServer({ puppet, token, endpoint: `127.0.0.1:${port}`, tls: { disable: true } })
-    await server.start()
+    const server = await servePuppet(puppet)
     try {
       const bot = mocker.createContact({ id: community.bot.id, name: community.bot.name })
       for (const p of community.residents.slice(0, 3)) mocker.createContact({ id: p.id, name: p.name })
@@ -106,10 +90,7 @@ describe('finding ids and reloading', () => {
       mocker.login(bot)
       let out = ''
       const sink = new Writable({ write(chunk, _e, cb) { out += chunk; cb() } })
-      const code = await runContacts({
-        WECHATY_PUPPET: 'wechaty-puppet-service', WECHATY_PUPPET_SERVICE_TOKEN: token,
-        WECHATY_PUPPET_SERVICE_ENDPOINT: `127.0.0.1:${port}`, WECHATY_PUPPET_SERVICE_NO_TLS_INSECURE_CLIENT: 'true',
-      }, sink)
+      const code = await runContacts(server.clientEnv, sink)
       expect(code).toBe(0)
       expect(out).toContain('floor-3-5@chatroom\t春江天境3栋5楼业主群\t3栋5楼')
       expect(out).toContain('res-01\t3-2-502 王阿姨\t3栋2单元502')

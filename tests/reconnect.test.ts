@@ -2,52 +2,33 @@
 // The bot notices the broken stream, reconnects with backoff, sends what was
 // pending, processes what arrives afterwards, and processes nothing twice.
 // The offline alarm reaches a webhook (a local HTTP server) that does not depend on WeChat.
-import { randomUUID } from 'node:crypto'
 import { createServer as createHttpServer, type Server } from 'node:http'
-import { createServer } from 'node:net'
 import pino from 'pino'
 import { afterAll, describe, expect, it } from 'vitest'
 import type { EventEmitter } from 'node:events'
 import { PuppetMock, mock } from 'wechaty-puppet-mock'
-import { PuppetServer } from 'wechaty-puppet-service'
 import { communityEnv } from '../bot/mock-community.ts'
+import { servePuppet, type LocalPuppetService } from '../bot/puppet-server.ts'
 import { createRuntime, type Runtime } from '../bot/runtime.ts'
 import { loadCommunity } from '../data/demo/community.ts'
 import { openStore } from '../data/store.ts'
+import { until } from './helpers/wait.ts'
 
 const FLOOR = 'floor-3-5@chatroom'
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createServer()
-    s.listen(0, '127.0.0.1', () => { const { port } = s.address() as { port: number }; s.close(() => resolve(port)) })
-  })
-}
-
-async function until<T>(what: string, probe: () => T | undefined | null | false, timeoutMs = 30_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs
-  for (;;) {
-    const v = probe()
-    if (v) return v
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`)
-    await new Promise((r) => setTimeout(r, 50))
-  }
-}
 
 describe('connection loss and recovery', () => {
   const community = loadCommunity()
   const mocker = new mock.Mocker()
   const puppet = new PuppetMock({ mocker })
-  const token = `insecure_${randomUUID()}`
   const hooks: string[] = []
   let webhook: Server
-  let server: PuppetServer
+  let server: LocalPuppetService
   let runtime: Runtime
   const heard: { to: string; text: string }[] = []
 
   afterAll(async () => {
     await runtime?.stop()
-    await server?.stop().catch(() => {})
+    await server?.stop()
     webhook?.close()
   })
 
@@ -60,10 +41,7 @@ describe('connection loss and recovery', () => {
     await new Promise<void>((r) => webhook.listen(0, '127.0.0.1', () => r()))
     const hookUrl = `http://127.0.0.1:${(webhook.address() as { port: number }).port}/robot`
 
-    const port = await freePort()
-    const endpoint = `127.0.0.1:${port}`
-    server = new PuppetServer({ puppet, token, endpoint, tls: { disable: true } })
-    await server.start()
+    server = await servePuppet(puppet)
     const botUser = mocker.createContact({ id: community.bot.id, name: community.bot.name })
     for (const p of [...community.stewards, ...community.managers, ...community.residents]) {
       (mocker.createContact({ id: p.id, name: p.name }) as unknown as EventEmitter).on('message', (m: mock.MessageMock) => {
@@ -76,10 +54,7 @@ describe('connection loss and recovery', () => {
     runtime = await createRuntime({
       env: {
         ...communityEnv(community),
-        WECHATY_PUPPET: 'wechaty-puppet-service',
-        WECHATY_PUPPET_SERVICE_TOKEN: token,
-        WECHATY_PUPPET_SERVICE_ENDPOINT: endpoint,
-        WECHATY_PUPPET_SERVICE_NO_TLS_INSECURE_CLIENT: 'true',
+        ...server.clientEnv,
         TRIAGE_RATE_PER_ROOM_MS: '0',
         TRIAGE_ALERT_WEBHOOK: hookUrl,
         TRIAGE_OFFLINE_ALERT_MIN: '0.02',
@@ -104,8 +79,7 @@ describe('connection loss and recovery', () => {
     runtime.ctx.outbox.send({ to: { kind: 'contact', id: 'steward-li' }, text: '离线期间排队的消息' })
 
     // The link comes back on the same address.
-    server = new PuppetServer({ puppet, token, endpoint, tls: { disable: true } })
-    await server.start()
+    await server.restart()
     await until('reconnection', () => runtime.reconnects >= 1 && runtime.bot !== firstBot && runtime.bot.isLoggedIn, 30_000)
     await until('the pending message sent', () => heard.find((h) => h.to === 'steward-li' && h.text === '离线期间排队的消息'))
     await until('stewards told the bot is back', () => heard.find((h) => h.to === 'steward-wang' && h.text.includes('恢复在线')))
