@@ -209,7 +209,21 @@ export function scoreFeatures(feats: string[]): CategoryScores {
   return scoreRows(m, rows)
 }
 
-const ROWS = new Set<number>()
+/** Collects table rows for the current text; one instance, so the hot path allocates no closures. */
+class RowSink {
+  model: LoadedModel | null = null
+  readonly rows = new Set<number>()
+  word(f: string): void {
+    const r = (this.model as LoadedModel).index.get(f)
+    if (r !== undefined) this.rows.add(r)
+  }
+  bigram(a: number, b: number): void {
+    const r = (this.model as LoadedModel).bigrams.get(a, b)
+    if (r >= 0) this.rows.add(r)
+  }
+}
+const SINK = new RowSink()
+
 /**
  * Score a normalised text directly: the same features as `modelFeatures(text, facts)`,
  * looked up without building feature strings for the bigrams (the hot path of triage).
@@ -218,14 +232,11 @@ export function scoreText(text: string, facts?: Facts): CategoryScores {
   const m = getModel()
   if (!m) return uniform()
   if (!facts || typeof facts !== 'object') facts = analyze(text)
-  const rows = ROWS
-  rows.clear()
-  emitFeatures(text, {
-    word: (f) => { const r = m.index.get(f); if (r !== undefined) rows.add(r) },
-    bigram: (a, b) => { const r = m.bigrams.get(a, b); if (r >= 0) rows.add(r) },
-  })
-  for (const f of factFeatures(facts)) { const r = m.index.get(f); if (r !== undefined) rows.add(r) }
-  return scoreRows(m, rows)
+  SINK.model = m
+  SINK.rows.clear()
+  emitFeatures(text, SINK)
+  for (const f of factFeatures(facts)) SINK.word(f)
+  return scoreRows(m, SINK.rows)
 }
 
 function scoreRows(m: LoadedModel, rows: Set<number>): CategoryScores {

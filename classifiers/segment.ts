@@ -72,6 +72,11 @@ export interface FeatureSink {
  * two characters, unprefixed) and a few shape features ("s:…"). Callers dedupe: the
  * model uses presence, not counts.
  */
+/** Code units that can start an Extended_Pictographic character (a superset; EMOJI confirms). */
+function mayBePictographic(c: number): boolean {
+  return c === 0xa9 || c === 0xae || (c >= 0x203c && c <= 0x2bff) || c === 0x3030 || c === 0x303d || c === 0x3297 || c === 0x3299 || (c >= 0xd83c && c <= 0xd83e)
+}
+
 export function emitFeatures(text: string, sink: FeatureSink): void {
   const t = clip(text)
   for (const w of segment(t)) {
@@ -89,7 +94,7 @@ export function emitFeatures(text: string, sink: FeatureSink): void {
       prev = c
     } else {
       prev = -1
-      if (c >= 0xa9) hasEmoji = true // candidate only: EMOJI decides below
+      if (c >= 0xa9 && mayBePictographic(c)) hasEmoji = true // candidate only: EMOJI decides below
     }
   }
   if (hasEmoji && EMOJI.test(t)) sink.word('s:emoji')

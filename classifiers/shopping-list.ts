@@ -93,6 +93,7 @@ const F_VERB = 2
 const F_QUESTION = 4
 const F_PAST = 8
 const F_ENOUGH = 16
+const F_OFFER = 32
 
 interface Entry {
   word: string
@@ -161,7 +162,7 @@ function readLines(name: string): string[] {
 }
 
 /** Goods that are only read as an item next to an amount ("水2桶", not "停水了没水"). */
-const WEAK_GOODS = new Set(words('水 奶 面 油 蛋 纸 茶 酒 饼 粥 煤气 液化气'))
+const WEAK_GOODS = new Set(words('水 奶 面 油 蛋 纸 茶 酒 饼 粥 烟 煤气 液化气'))
 /** Category words: an item only with an amount or a buying verb ("帮买点水果"), not "水果团购群". */
 const GENERIC_GOODS = new Set(words('水果 蔬菜 时蔬 叶菜 绿叶菜 海鲜 零食 调料 调味品 作料 干货 饮料 速冻食品 粮油 米面油 米面 方便食品 速食 杂粮 坚果 菜包 蔬菜包'))
 /** A multi-word name ending in one of these is one product ("猪肉白菜饺子"), not several. */
@@ -175,7 +176,8 @@ function loadGoods(): void {
     const f = line.split(/\s+/)
     const w = f[0]
     const tag = f.length >= 3 ? f[2] : f.length === 2 && !/^\d+$/.test(f[1]) ? f[1] : ''
-    let flags = tag === 'brand' ? G_BRAND : 0
+    // brands and varieties (金龙鱼, 红富士) name the product that follows them: one item, not two
+    let flags = tag === 'brand' || tag === 'variety' ? G_BRAND : 0
     if (WEAK_GOODS.has(w)) flags |= G_WEAK
     if (GENERIC_GOODS.has(w)) flags |= G_GENERIC
     addWord(w, T_GOODS, 0, null, flags)
@@ -229,6 +231,10 @@ const FILL_INTENT = words('帮 帮我 帮忙 麻烦 麻烦你 麻烦帮我 麻�
 const FILL_EXTRA = words('就行 就够 就够了 就好 就可以 就成 没到 还没到 没送到 还没送到 没送 没来 还没来 没发 还没发 没人 没人管 没人喂 没事 没用 没办法 没法 没空 没时间 没电 没信号 没网 没反应 没收到 没想到 没见 没见过 没睡 没睡好 没出门 没下楼 没问题 没必要 没意思 没良心 没几天 没多久 没多少 没有人 没人接 没人理 没吃饭 没吃 没喝 没胃口 没精神 没力气 没错 知道 觉得 认为 看到 看见 听到 找到 买到 收到了 送到 拿到 随便 都行吧')
 /** Reports of what already happened: with no request beside them, the names in them are not orders. */
 const PAST = words('抢到 抢到了 买到了 买好了 买过了 收到了 送来了 送到了 已经买了 已经买好了 到货了 领到了 已经收到 吃上了 里有 里面有 包括 包含 含有 含 有这些')
+/** Calls for others to join a group buy: not the writer's own order ("还有谁要鸡蛋的 一起团"). */
+const OFFER = words('谁要 谁还要 还有谁要 有人要 有没有人要 有谁要 一起团 拼团 拼单 有要的吗 要的接龙 需要的接龙 需要的私聊 要的私聊 需要的找我 有需要的 需要的请 需要的联系 一起拼')
+/** What the things are for ("包饺子", "做饭用"): not more things to buy. */
+const PURPOSE = words('包饺子 包包子 包馄饨 炖汤 熬汤 煲汤 煮粥 做饭 炒菜 做菜 做饭用 炖肉 烧菜 凉拌')
 /** "猫粮还有很多", "米还够吃": the thing is not needed. */
 const ENOUGH = words('还有很多 还有好多 还有不少 很多 好多 够吃 还够 还够吃 够用 还够用 不缺 多的是 吃不完 用不完 不用担心')
 /** Questions about schedules and prices: a name in such a sentence is not an order ("今天菜包几点到"). */
@@ -245,7 +251,7 @@ const NOTES = words(`新鲜 新鲜的 新鲜点 新鲜一点 瘦的 瘦一点 �
 // A number right before one of these is not a quantity.
 const OTHER = words(`天 小时 钟头 分钟 分 秒 点 点钟 号 日 月 年 周 星期 礼拜 岁 周岁 次 遍 回 下 人 口 位 名 户 楼 层 栋 幢 单元 室 号楼 座 期 区 门 度 辆 台 部 间 趟 批 轮 顿 餐 个月 个人 个小时 个星期 个礼拜 个钟 个钟头 个孩子 个老人 个娃 倍 成 折 级 路 段 %`)
 const MONEY = words('元 块钱 多少钱 钱 毛 角 毛钱 块多 元一 rmb RMB ¥ 蚊 文')
-const NONGOODS = words(`孩子 小孩 儿子 女儿 老人 老公 老婆 妈妈 爸爸 爷爷 奶奶 外婆 外公 姥姥 姥爷 宝宝 宝贝 家人 邻居 病人 孕妇 医生 护士 快递 外卖 电话 手机 电梯 楼道 门口 楼下 楼上 冰箱
+const NONGOODS = words(`孩子 小孩 儿子 女儿 老人 老公 老婆 妈妈 爸爸 爷爷 奶奶 外婆 外公 姥姥 姥爷 宝宝 宝贝 婴儿 儿童 学生 中老年 老年人 成人 大人 小朋友 家人 邻居 病人 孕妇 医生 护士 快递 外卖 电话 手机 电梯 楼道 门口 楼下 楼上 冰箱
   药店 医院 超市 菜市场 菜场 水管 停水 停电 水电 漏水 热水器 热水 下水道 水龙头 水表 水费 电费 燃气费 加油 完蛋 糖尿病 高血压 血压 血糖 体温 发烧 核酸 隔离 封控 方舱 阳性 阴性 外面 里面 上面 下面 前面 后面 对面 方面
   见面 面积 面对 面子 时间 时候 早上 中午 下午 晚上 上午 晚饭 午饭 早饭 早餐 午餐 晚餐 猫 狗 猫咪 狗狗 小猫 小狗 宠物 鸟 金鱼 鱼缸 厘米 奶奶家 大门 小区 楼栋 单元门 物业费 油烟机 油价 酒店 茶几 鸡毛 油烟 电 网 网络 空调 暖气 灯 门锁 马桶 天然气泄漏 菜价 价格 价钱 团购群 群 消息 通知 名单 信息 地址 手续 核酸检测 保安 司机 车 问题
   事 事情 情况 作业 工作 上班 下班 学校 老家 心情 身体 生活 日子 样子 办法 东西都 一家 全家 家庭 房子 家门 水果店 面馆 米线店 饭店 一家人 三口 一口 电瓶车 排队 城市 煤气味 煤气泄漏 燃气 天然气 煤气中毒 燃气灶 水箱 洗碗 供水 停气 漏气 单 课 网课`)
@@ -277,6 +283,8 @@ function loadVocabulary(): void {
   for (const w of QUESTION) addWord(w, T_FILL, 0, null, F_QUESTION)
   for (const w of PAST) addWord(w, T_FILL, 0, null, F_PAST)
   for (const w of ENOUGH) addWord(w, T_FILL, 0, null, F_ENOUGH)
+  for (const w of OFFER) addWord(w, T_FILL, 0, null, F_OFFER)
+  for (const w of PURPOSE) addWord(w, T_FILL)
   for (const w of NOTES) addWord(w, T_NOTE)
   for (const w of OTHER) addWord(w, T_OTHER)
   for (const w of MONEY) addWord(w, T_MONEY)
@@ -569,6 +577,7 @@ interface ChunkInfo {
   question: boolean
   past: boolean
   enough: boolean
+  offer: boolean
   junk: number
   price: boolean
 }
@@ -829,6 +838,7 @@ function buildElements(s: string, toks: Tok[], a: number, b: number, info: Chunk
         if (t.f & F_QUESTION) info.question = true
         if (t.f & F_PAST) info.past = true
         if (t.f & F_ENOUGH) info.enough = true
+        if (t.f & F_OFFER) info.offer = true
         i++
         break
       }
@@ -1293,6 +1303,7 @@ function parse(s: string): OrderItem[] {
   const chunkInfos: ChunkInfo[] = []
   let msgIntent = false
   let msgPast = false
+  let msgOffer = false
   let msgJunk = 0
   let pending: Qty | null = null
   let pendingChunk = -1
@@ -1306,12 +1317,13 @@ function parse(s: string): OrderItem[] {
     while (b < n && toks[b].k !== T_SEP) b++
     const sepBefore = a > 0 ? toks[a - 1].sub : 0
     const sepAfter = b < n ? toks[b].sub : 0
-    const info: ChunkInfo = { intent: false, verb: false, cond: false, question: false, past: false, enough: false, junk: 0, price: false }
+    const info: ChunkInfo = { intent: false, verb: false, cond: false, question: false, past: false, enough: false, offer: false, junk: 0, price: false }
     const els = buildElements(s, toks, a, b, info)
     const r = readChunk(s, toks, b, els, chunkNo, info)
     chunkInfos.push(info)
     if (info.intent) msgIntent = true
     if (info.past) msgPast = true
+    if (info.offer) msgOffer = true
     msgJunk += info.junk
     const ci = chunkNo
     chunkNo++
@@ -1338,6 +1350,14 @@ function parse(s: string): OrderItem[] {
           }
           items.push(it)
           continue
+        }
+        if (it.brandOnly && !it.hasQty && it.start >= 0 && items.length && !r.geQty) {
+          // "奶粉 飞鹤 两罐": a brand after its product names the product's brand
+          const p = items[items.length - 1]
+          if (p.op === 'add' && !p.hasQty && !p.brandOnly && !p.med && p.chunk === ci - 1 && p.end >= 0 && s.slice(p.end, it.start).trim() === '') {
+            p.note = p.note ? p.note + ' ' + it.name : it.name
+            continue
+          }
         }
         if (it.brandNote && items.length) {
           // 猫粮一袋 要皇家的
@@ -1402,7 +1422,7 @@ function parse(s: string): OrderItem[] {
     if (r.altNeedTarget && (r.alts.length || r.altRefs.length)) {
       let k = -1
       for (const ref of r.altRefs) { k = findItem(items, ref); if (k >= 0) break }
-      if (k < 0 && r.altRefs.length) {
+      if (k < 0 && r.altRefs.length && items.length === 0) {
         // 没有豌豆尖可以换油麦菜, with no 豌豆尖 before: the item is the one named
         items.push(emptyItem(r.altRefs[0], ci))
         k = items.length - 1
@@ -1458,7 +1478,7 @@ function parse(s: string): OrderItem[] {
   for (const it of items) if (it.med && medNames.length < 50) medNames.push(it.name)
   for (const it of items) if (!it.generic && !it.med && !it.garbage && !it.fallback && it.op === 'add') specific = true
   // "今天抢到了10斤米": a report, not an order
-  if (msgPast && !msgIntent) return []
+  if ((msgPast || msgOffer) && !msgIntent) return []
   let solid = 0
   for (const it of items) if (!it.weak && !it.med && !it.garbage && !it.fallback && it.op === 'add') solid++
   const keep: PItem[] = []
@@ -1477,13 +1497,13 @@ function parse(s: string): OrderItem[] {
     }
     if (it.weak && it.op === 'add' && (!it.hasQty || it.bareQty)) {
       // "米，油，盐": a bare weak word is kept only as one entry of a plain list
-      if (!(msgIntent && solid >= 2 && info && info.junk === 0 && !info.cond && !it.hasQty && !it.unk)) continue
+      if (!(msgIntent && solid >= 1 && info && info.junk === 0 && !info.cond && !it.hasQty && !it.unk)) continue
     }
     if (it.generic && it.op === 'add' && !it.hasQty && (!(info && info.verb) || specific)) continue
     if (!it.hasQty && it.op === 'add') {
       // without an amount, only a plain list or a request counts
       if (!msgIntent && !anyQty && msgJunk > 2) continue
-      if (info && ((info.junk > 6 && !info.intent) || info.price || info.enough || (info.question && !info.intent))) continue
+      if (info && ((info.junk > 6 && !info.intent) || info.price || info.enough || (info.question && !info.intent && !msgIntent))) continue
     }
     keep.push(it)
   }
