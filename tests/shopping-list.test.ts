@@ -314,6 +314,23 @@ describe('context around the list', () => {
     expect(brief('我们家3口人 需要5斤米')).toEqual([['米', 5, '斤']])
   })
 
+  it('a brand after its product names the product', () => {
+    expect(parse('奶粉 飞鹤 两罐')).toMatchObject([{ name: '奶粉', qty: 2, unit: '罐', note: '飞鹤' }])
+  })
+
+  it('what the things are for is not another thing to buy', () => {
+    expect(brief('要一斤韭菜包饺子 再来一斤肉馅')).toEqual([['韭菜', 1, '斤'], ['肉馅', 1, '斤']])
+  })
+
+  it('varieties stay with their product', () => {
+    expect(brief('红富士苹果3斤 巨峰葡萄2斤')).toEqual([['红富士苹果', 3, '斤'], ['巨峰葡萄', 2, '斤']])
+  })
+
+  it('calls to join a group buy are not orders', () => {
+    expect(parse('我们这栋还有谁要鸡蛋的 一起团')).toEqual([])
+    expect(parse('有人要一起团水果吗')).toEqual([])
+  })
+
   it('reports, descriptions and offers are not orders', () => {
     expect(parse('今天抢到了10斤米 开心')).toEqual([])
     expect(parse('团长辛苦了 买的鸡蛋收到了')).toEqual([])
