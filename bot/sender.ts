@@ -46,9 +46,12 @@ export class Sender {
 
   private async pass(): Promise<number> {
     let sent = 0
+    // A conversation that failed is skipped for the rest of the pass, so one
+    // unknown room does not hold up everything queued behind it.
+    const failed = new Set<string>()
     for (;;) {
       const now = this.clock()
-      const next = this.store.pending(200).find((m) => this.allowed(m, now))
+      const next = this.store.pending(200).find((m) => !failed.has(m.to.id) && this.allowed(m, now))
       if (!next) return sent
       try {
         await this.transport.send(next)
@@ -57,10 +60,9 @@ export class Sender {
       } catch (err) {
         this.store.markFailed(next.id, (err as Error).message ?? String(err))
         this.log.warn({ outboxId: next.id, err: (err as Error).message }, 'send failed')
-        // Do not hammer a failing transport within one pass.
-        this.lastTo.set(next.to.id, now)
+        failed.add(next.to.id)
         if (!next.urgent) this.recent.push(now)
-        return sent
+        continue
       }
       this.lastTo.set(next.to.id, now)
       if (!next.urgent) this.recent.push(now)

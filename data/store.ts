@@ -4,7 +4,7 @@
 // from a newer Louguanjia, a locked file. Everything after opening is
 // synchronous and short, so a busy timeout gives a bounded retry for free.
 import Database from 'better-sqlite3'
-import { closeSync, existsSync, mkdirSync, openSync } from 'node:fs'
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync, statSync } from 'node:fs'
 import { dirname } from 'node:path'
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations.ts'
 
@@ -25,10 +25,15 @@ export interface OpenOptions {
 
 export function openStore(path: string, options: OpenOptions = {}): DB {
   const memory = path === ':memory:' || path === ''
-  if (!memory && !options.readonly && !existsSync(path)) {
-    mkdirSync(dirname(path), { recursive: true })
-    // Residents' messages and health data: owner-only from the first byte.
-    closeSync(openSync(path, 'a', 0o600))
+  if (!memory && !options.readonly) {
+    if (!existsSync(path)) {
+      mkdirSync(dirname(path), { recursive: true })
+      // Residents' messages and health data: owner-only from the first byte.
+      closeSync(openSync(path, 'a', 0o600))
+    } else if ((statSync(path).mode & 0o077) !== 0) {
+      // An older or copied file readable by others is tightened too (SQLite gives -wal/-shm the same mode).
+      try { chmodSync(path, 0o600) } catch { /* not ours to change: opening still works */ }
+    }
   }
   let db: DB
   try {

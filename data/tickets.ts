@@ -145,6 +145,13 @@ export class Tickets {
     return r ? fromRow(r) : null
   }
 
+  /** The talker's ticket of a category they cancelled since `since` (asking again reopens it). */
+  recentlyCancelled(talkerId: string, category: Category, since: number): Ticket | null {
+    const r = this.db.prepare(`SELECT * FROM tickets WHERE talker_id = ? AND category = ? AND kind = 'request' AND state = 'cancelled'
+      AND resolved_at >= ? ORDER BY resolved_at DESC LIMIT 1`).get(talkerId, category, since) as Record<string, unknown> | undefined
+    return r ? fromRow(r) : null
+  }
+
   allOpenByTalker(talkerId: string): Ticket[] {
     return (this.db.prepare(`SELECT * FROM tickets WHERE talker_id = ? AND state IN ('open', 'claimed') ORDER BY created_at, id`).all(talkerId) as Record<string, unknown>[]).map(fromRow)
   }

@@ -37,7 +37,8 @@ export function processInbound(ctx: Context, m: StoredInbound, hooks: CommandHoo
   const backlog = isBacklog(ctx, m)
 
   if (MEDIA.has(m.type)) {
-    if (!m.roomId) return none
+    // A steward's screenshot to the bot is not a resident's request.
+    if (!m.roomId && roleOf(ctx.config, m.talkerId) !== 'resident') return none
     const t = fileMedia(ctx, m)
     return { ...none, ticketId: t.id }
   }
@@ -63,9 +64,8 @@ export function processInbound(ctx: Context, m: StoredInbound, hooks: CommandHoo
     return { ...outcome, ticketId: closed?.id ?? null }
   }
   if (r.category === 'other' && !r.needsReview) return outcome
-  // A flood still files (nothing is lost) but gets no more replies; an emergency always gets through.
-  const silent = !r.urgent && flooding
-  const filed = handleRequest(ctx, m, r, { quiet: backlog, silent })
+  // A flood still files (nothing is lost) but gets no more replies; a new emergency always gets through.
+  const filed = handleRequest(ctx, m, r, { quiet: backlog, silent: flooding })
   return { ...outcome, ticketId: filed.ticket.id }
 }
 

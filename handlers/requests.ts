@@ -28,7 +28,7 @@ export const HANDLERS: Record<Category, CategoryHandler> = { medical, repair, gr
 export interface RequestOptions {
   /** Old (backlog) message: file it, but no alert and no reply. */
   quiet: boolean
-  /** The resident is flooding: file, but do not acknowledge again. */
+  /** The resident is flooding: file, but do not acknowledge or relay again (a first emergency still alerts). */
   silent: boolean
 }
 
@@ -52,8 +52,10 @@ export function handleRequest(ctx: Context, m: StoredInbound, r: TriageResult, o
     raiseEmergency(ctx, ctx.tickets.get(ticket.id)!, m)
     return filed
   }
-  // More news on an emergency already raised: never swallowed, relayed at once.
+  // More news on an emergency already raised: relayed at once (it is on the ticket either way;
+  // a flood of "救命" from one member must not become a flood of alerts outside the budget).
   if (r.urgent && ticket.urgent && !filed.created) {
+    if (opts.silent) return filed
     relayUpdate(ctx, ticket, m)
     return filed
   }

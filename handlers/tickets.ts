@@ -31,6 +31,17 @@ function emergencyThread(ctx: Context, m: StoredInbound, r: TriageResult, loc: L
   return t
 }
 
+/** "不用买了" then "还是要买吧": the same request again, not a new ticket. */
+function reopenCancelled(ctx: Context, m: StoredInbound, r: TriageResult, since: number): Ticket | null {
+  const t = ctx.tickets.recentlyCancelled(m.talkerId, r.category, since)
+  if (!t) return null
+  const now = ctx.clock()
+  ctx.tickets.event(t.id, now, m.talkerId, 'reopened', 'asked again')
+  const order = ctx.orders.byTicket(t.id)
+  if (order?.state === 'cancelled') ctx.orders.setState(order.id, 'open', now)
+  return ctx.tickets.update(t.id, { state: 'open', resolvedAt: null, resolvedBy: null, note: null }, now)
+}
+
 export interface Filed {
   ticket: Ticket
   /** A new ticket (not an update or a merge). */
@@ -57,6 +68,7 @@ export function fileRequest(ctx: Context, m: StoredInbound, r: TriageResult, opt
   const mine = opts.faultKey ? null : ctx.tickets.openByTalker(m.talkerId, r.category)
   const existing = (opts.faultKey ? ctx.tickets.openByFault(opts.faultKey, since) : mine?.faultKey ? null : mine)
     ?? emergencyThread(ctx, m, r, loc)
+    ?? reopenCancelled(ctx, m, r, since)
   if (existing) {
     const merged = existing.talkerId !== m.talkerId
     ctx.tickets.addMessage(existing.id, m.id)

@@ -77,6 +77,19 @@ describe('tickets', () => {
     expect(ctx.orders.byTicket(t.id)?.state).toBe('cancelled')
   })
 
+  it('asking again after a cancellation reopens the same ticket and its order', () => {
+    const ctx = testContext()
+    const m = ctx.post({ text: '土豆3斤' })
+    const t = handleRequest(ctx, m, triaged({ category: 'grocery', text: m.text, items: [{ name: '土豆', qty: 3, unit: '斤', alternatives: [] }] }), quietly).ticket
+    cancelRequest(ctx, ctx.post({ text: '不用买了' }), 'grocery')
+    ctx.advance(5 * 60_000)
+    const again = ctx.post({ text: '还是要买 土豆3斤' })
+    const t2 = handleRequest(ctx, again, triaged({ category: 'grocery', text: again.text, items: [{ name: '土豆', qty: 3, unit: '斤', alternatives: [] }] }), quietly).ticket
+    expect(t2.id).toBe(t.id)
+    expect(t2.state).toBe('open')
+    expect(ctx.orders.byTicket(t.id)?.state).toBe('open')
+  })
+
   it('a backlog message is filed but alerts nobody and replies to nobody', () => {
     const ctx = testContext()
     const m = ctx.post({ text: '我妈摔倒了 头在流血', at: T0 - 3 * 3600_000 })
