@@ -109,6 +109,12 @@ describe('triage: cancellations', () => {
       expect(r.items).toEqual([])
     }
   })
+  it('a fault that is still there is not a resolution, whatever words it shares with one', () => {
+    for (const t of ['楼道灯不亮了', '6栋1单元楼道的灯又不亮了', '水没来了 还是没水', '电梯门打不开了']) {
+      expect(triage(t).cancels, t).toBe(false)
+      expect(triage(t).category, t).toBe('repair')
+    }
+  })
   it('a new ask after a cancellation is not a cancellation', () => {
     expect(isCancellation(normalize('土豆不用买了 但是帮我买两斤白菜'))).toBe(false)
     expect(triage('水管不用修了 但是帮我买一袋米').cancels).toBe(false)
