@@ -68,6 +68,8 @@ export interface NumberScan {
 export interface ScanContext {
   /** True when a unit (斤, 千克, 个 …) starts at index i of s. */
   unitAt?: (s: string, i: number) => boolean
+  /** True when a counter that is not a unit of goods (天, 次, 年 …) starts at index i: "一两天" is a range. */
+  counterAt?: (s: string, i: number) => boolean
 }
 
 const NO_UNITS: ScanContext = {}
@@ -167,7 +169,7 @@ function scanChinese(s: string, i: number, ctx: ScanContext): NumberScan | null 
     if (d !== undefined) {
       if (c === C_LIANG && seenAny) {
         // 三两 / 一两 / 十两: 两 is the unit unless a unit follows it (一两斤 = 1-2 斤)
-        const unitNext = ctx.unitAt ? ctx.unitAt(s, j + 1) : false
+        const unitNext = (ctx.unitAt ? ctx.unitAt(s, j + 1) : false) || (ctx.counterAt ? ctx.counterAt(s, j + 1) : false)
         if (!unitNext) { liangUnit = true; j++; break }
       }
       if (prevWasDigit) {

@@ -5,6 +5,11 @@
 // community vocabulary (data/dict/community.txt) and, when present, the
 // shopping-list colleague's goods dictionary (data/dict/goods.txt). Both use
 // jieba's "word freq tag" line format.
+//
+// Two segmenters: `segment` uses every dictionary; the category model's features use
+// the default and community dictionaries only, so the committed model depends on
+// nothing but the corpus and data/dict/community.txt (tests/train-reproducible) and a
+// change to the goods list cannot silently shift the model.
 import { readFileSync } from 'node:fs'
 import { Jieba } from '@node-rs/jieba'
 import { dict } from '@node-rs/jieba/dict.js'
@@ -23,20 +28,37 @@ function readDict(name: string): Buffer | null {
   }
 }
 
-const jieba = Jieba.withDict(dict)
-for (const name of ['community.txt', 'goods.txt']) {
-  const d = readDict(name)
-  if (d) jieba.loadDict(d)
+const community = readDict('community.txt')
+const goods = readDict('goods.txt')
+const modelJieba = Jieba.withDict(dict)
+if (community) modelJieba.loadDict(community)
+let fullJieba: Jieba | null = null
+function full(): Jieba {
+  if (!fullJieba) {
+    fullJieba = Jieba.withDict(dict)
+    if (community) fullJieba.loadDict(community)
+    if (goods) fullJieba.loadDict(goods)
+  }
+  return fullJieba
 }
 
-/** jieba words without whitespace and punctuation. */
-export function segment(text: string): string[] {
+function cutWords(j: Jieba, text: string): string[] {
   if (!text) return []
   const out: string[] = []
-  for (const w of jieba.cut(text, false)) {
+  for (const w of j.cut(text, false)) {
     if (WORDLIKE.test(w)) out.push(w)
   }
   return out
+}
+
+/** jieba words, with every project dictionary, without whitespace and punctuation. */
+export function segment(text: string): string[] {
+  return cutWords(full(), text)
+}
+
+/** jieba words as the category model sees them (default and community dictionaries). */
+export function modelSegment(text: string): string[] {
+  return cutWords(modelJieba, text)
 }
 
 const WORDLIKE = /[\p{L}\p{N}]/u
@@ -79,7 +101,7 @@ function mayBePictographic(c: number): boolean {
 
 export function emitFeatures(text: string, sink: FeatureSink): void {
   const t = clip(text)
-  for (const w of segment(t)) {
+  for (const w of modelSegment(t)) {
     if (DIGITS.test(w)) sink.word(w === '120' || w === '119' || w === '110' ? 'w:' + w : w.length >= 3 ? 'w:<num3>' : 'w:<num>')
     else sink.word('w:' + w.toLowerCase())
   }

@@ -94,6 +94,7 @@ const F_QUESTION = 4
 const F_PAST = 8
 const F_ENOUGH = 16
 const F_OFFER = 32
+const F_COOK = 64
 
 interface Entry {
   word: string
@@ -235,11 +236,15 @@ const PAST = words('抢到 抢到了 买到了 买好了 买过了 收到了 送
 const OFFER = words('谁要 谁还要 还有谁要 有人要 有没有人要 有谁要 一起团 拼团 拼单 有要的吗 要的接龙 需要的接龙 需要的私聊 要的私聊 需要的找我 有需要的 需要的请 需要的联系 一起拼')
 /** What the things are for ("包饺子", "做饭用"): not more things to buy. */
 const PURPOSE = words('包饺子 包包子 包馄饨 炖汤 熬汤 煲汤 煮粥 做饭 炒菜 做菜 做饭用 炖肉 烧菜 凉拌')
+/** Cooking verbs: "做馒头", "蒸包子" names a dish to make, not a thing to buy. */
+const COOK = words('做 蒸 炖 煮 炒 烤 煎 熬 煲 拌 腌 卤 包着 来做 用来做 拿来做 打算做 准备做 想做')
+/** Complaints about what was delivered: not orders. */
+const COMPLAINT = words('不新鲜 坏了 烂了 臭了 变质 变质了 过期 过期了 发霉 发霉了 碎了 少了 缺斤少两 退 退货 退款 换货 投诉 质量 太差 差评')
 /** "猫粮还有很多", "米还够吃": the thing is not needed. */
 const ENOUGH = words('还有很多 还有好多 还有不少 很多 好多 够吃 还够 还够吃 够用 还够用 不缺 多的是 吃不完 用不完 不用担心')
 /** Questions about schedules and prices: a name in such a sentence is not an order ("今天菜包几点到"). */
 const QUESTION = words('几点 什么时候 啥时候 多久 为什么 为啥 怎么 怎么办 咋办 在哪 在哪里 在哪儿 哪里 哪儿 什么价 啥价 几号 多会儿')
-const FILL_PLAIN = words(`谢谢 谢谢了 多谢 感谢 辛苦 辛苦了 唔该 该 请 给 给我 给我们 我 我们 我家 俺 咱 咱家 家里 家 俺家 我们家 他家 她家 你家 自家 哪家 你 你们 他 她 它 他们 她们 的 了 吧 啊 呀 哦 呢 吗 嘛 哈 哈哈 呗 啦 喔 噢 嗯 呃 么
+const FILL_PLAIN = words(`不 谢谢 谢谢了 多谢 感谢 辛苦 辛苦了 唔该 该 请 给 给我 给我们 我 我们 我家 俺 咱 咱家 家里 家 俺家 我们家 他家 她家 你家 自家 哪家 你 你们 他 她 它 他们 她们 的 了 吧 啊 呀 哦 呢 吗 嘛 哈 哈哈 呗 啦 喔 噢 嗯 呃 么
   一些 一点 一点点 一点儿 一直 一动不动 一声 一会 一会儿 一晚 一遍 一趟 一定 一般 一阵 一时 一旦 一切 一样 一下子 一把手 多 多的 多点 多少 些 少许 适量 若干 都 也 就 还 再 很 太 好 好的 真 挺 最 是 在 有 这 那 这个 那个 这些 那些 把 将 刚才 刚才的 刚刚 刚刚的 之前 之前的 上面的 上次 上次的 前面的 一下 一起 一共 总共 共
   大概 大约 左右 差不多 可以 能 可否 今天 明天 后天 马上 尽快 尽量 急 着急 赶紧 快 现在 那边 这边 及时 来不及 听说 只要 只有 只能 对了 还是 其他 其它 别的 东西 物资 生活物资 日用品 菜 买菜 食物 吃的 喝的 用的
   团长 管家 物业 师傅 阿姨 叔叔 大姐 姐 哥 小哥 老师 老板 群主 楼长 志愿者 大白 各位 大家 朋友 亲 亲们 您 您好 你好 早上好 晚上好 收到 好了 行 可 以 又 才 让 被 从 到 向 对 为 一样的 之类 之类的 等 等等 啥 什么 怎么 多少 哪 谁 如果 要是 万一 但是 不过 因为 所以 而且 已经 还没 没法 能否 实在 真的 非常 特别 比较 稍微 尽 够 够了 吃 喝 用 做 煮 炒 喂 的话吧 一下吧 帮个忙 十分 剩 还剩 只剩 一个人 每天 每次 又要 的了 呐 哇 嘞 咯 哒 唉 诶 侬 阿拉 伐 额 嘅 啲 咗 喇 噶 咧 偶 屋里 屋里厢 屋企 唔 係 系 嘢 咁 佢 佢哋 乜 咩 喺 俾 哋 恁 咋 咋整 啥子 哪个 哪位 好心人 邻居 谁家 谁 家里人 老伴 屋头`)
@@ -285,6 +290,8 @@ function loadVocabulary(): void {
   for (const w of ENOUGH) addWord(w, T_FILL, 0, null, F_ENOUGH)
   for (const w of OFFER) addWord(w, T_FILL, 0, null, F_OFFER)
   for (const w of PURPOSE) addWord(w, T_FILL)
+  for (const w of COOK) addWord(w, T_FILL, 0, null, F_COOK)
+  for (const w of COMPLAINT) addWord(w, T_FILL, 0, null, F_PAST)
   for (const w of NOTES) addWord(w, T_NOTE)
   for (const w of OTHER) addWord(w, T_OTHER)
   for (const w of MONEY) addWord(w, T_MONEY)
@@ -338,7 +345,11 @@ function unitAt(s: string, i: number): boolean {
   const m = matchAt(s, i)
   return m !== null && m.k === T_UNIT
 }
-const SCAN_CTX: ScanContext = { unitAt }
+function counterAt(s: string, i: number): boolean {
+  const m = matchAt(s, i)
+  return m !== null && m.k === T_OTHER
+}
+const SCAN_CTX: ScanContext = { unitAt, counterAt }
 
 /** An ASCII unit (kg, g, ml, L) at s[i], not followed by another letter. */
 function asciiUnitAt(s: string, i: number): { canon: string; kind: number; len: number } | null {
@@ -578,6 +589,7 @@ interface ChunkInfo {
   past: boolean
   enough: boolean
   offer: boolean
+  cook: boolean // the chunk opens with a cooking verb: "做馒头"
   junk: number
   price: boolean
 }
@@ -627,7 +639,8 @@ function buildSpans(s: string, toks: Tok[], a: number, b: number, out: Span[], i
     // a short unknown tail is part of the last name ("苹果汁"); a long one is junk
     const len = toks[b - 1].e - toks[partStart].s
     if (len <= MAX_SUFFIX_UNK) parts[parts.length - 1][1] = b
-    else info.junk += junkCount(s, toks[partStart].s, toks[b - 1].e)
+    // either way the letters are not dictionary words: they count as junk for the commentary test
+    info.junk += junkCount(s, toks[partStart].s, toks[b - 1].e)
   }
   const names: string[] = []
   const flagsOf: number[] = []
@@ -640,7 +653,8 @@ function buildSpans(s: string, toks: Tok[], a: number, b: number, out: Span[], i
     if (st > pa) {
       // an unknown prefix: part of the name when short ("嘎啦苹果"), else a sentence fragment
       const len = toks[st - 1].e - toks[pa].s
-      if (len > MAX_PREFIX_UNK) { startIdx = st; info.junk += junkCount(s, toks[pa].s, toks[st - 1].e) }
+      if (len > MAX_PREFIX_UNK) startIdx = st
+      info.junk += junkCount(s, toks[pa].s, toks[st - 1].e)
     }
     if (startIdx >= pb) continue
     let fl = G_WEAK | G_BRAND | G_GENERIC
@@ -839,6 +853,7 @@ function buildElements(s: string, toks: Tok[], a: number, b: number, info: Chunk
         if (t.f & F_PAST) info.past = true
         if (t.f & F_ENOUGH) info.enough = true
         if (t.f & F_OFFER) info.offer = true
+        if ((t.f & F_COOK) && i === a) info.cook = true
         i++
         break
       }
@@ -1317,7 +1332,7 @@ function parse(s: string): OrderItem[] {
     while (b < n && toks[b].k !== T_SEP) b++
     const sepBefore = a > 0 ? toks[a - 1].sub : 0
     const sepAfter = b < n ? toks[b].sub : 0
-    const info: ChunkInfo = { intent: false, verb: false, cond: false, question: false, past: false, enough: false, offer: false, junk: 0, price: false }
+    const info: ChunkInfo = { intent: false, verb: false, cond: false, question: false, past: false, enough: false, offer: false, cook: false, junk: 0, price: false }
     const els = buildElements(s, toks, a, b, info)
     const r = readChunk(s, toks, b, els, chunkNo, info)
     chunkInfos.push(info)
@@ -1503,7 +1518,7 @@ function parse(s: string): OrderItem[] {
     if (!it.hasQty && it.op === 'add') {
       // without an amount, only a plain list or a request counts
       if (!msgIntent && !anyQty && msgJunk > 2) continue
-      if (info && ((info.junk > 6 && !info.intent) || info.price || info.enough || (info.question && !info.intent && !msgIntent))) continue
+      if (info && ((info.junk > 6 && !info.intent) || info.price || info.enough || info.cook || (info.question && !info.intent && !msgIntent))) continue
     }
     keep.push(it)
   }
