@@ -54,6 +54,8 @@ export function processInbound(ctx: Context, m: StoredInbound, hooks: CommandHoo
 
   const r = triage(m.text)
   const outcome: Outcome = { category: r.category, urgent: r.urgent, labels: r.labels, ticketId: null }
+  // Stewards and managers talking in the groups ("燃气公司到了 在查") are doing the work, not asking for it.
+  if (roleOf(ctx.config, m.talkerId) !== 'resident') return outcome
   if (r.cancels) {
     const closed = cancelRequest(ctx, m, cancelHint(r.text))
     if (closed && !backlog && !flooding && ctx.config.ack !== 'off') {

@@ -8,6 +8,7 @@ import { basePriority, claimDeadline, effectivePriority, AGE_STEP_MS } from '../
 import { handleRequest } from '../handlers/requests.ts'
 import { checkSla } from '../handlers/sla.ts'
 import { cancelRequest } from '../handlers/tickets.ts'
+import { drainInbox } from '../handlers/pipeline.ts'
 import { T0, testContext, triaged } from './helpers/handler-context.ts'
 
 const loc = (building: string, unit: string | null, room: string | null) => ({ building, unit, floor: room ? room.slice(0, -2) : null, room })
@@ -95,6 +96,19 @@ describe('tickets', () => {
     const m = ctx.post({ text: '我妈摔倒了 头在流血', at: T0 - 3 * 3600_000 })
     const filed = handleRequest(ctx, m, triaged({ category: 'medical', urgent: true, emergency: 'medical', text: m.text }), { quiet: true, silent: false })
     expect(filed.ticket.urgent).toBe(true)
+    expect(ctx.sent()).toEqual([])
+  })
+})
+
+describe('staff in the groups', () => {
+  it("files nothing from a steward's or manager's own group messages", () => {
+    const ctx = testContext()
+    for (const [talkerId, text] of [['steward-li', '大家千万不要开关灯 先开窗 燃气公司马上到'], ['manager-zhou', '6栋的电梯今天下午检修'], ['steward-wang', '@管家李姐 3栋有人要买菜 你那边方便吗']]) {
+      const m = ctx.post({ talkerId, talkerName: talkerId, text })
+      drainInbox(ctx)
+      expect(ctx.inbox.get(m.id)?.state).toBe('done')
+    }
+    expect(ctx.tickets.queue()).toEqual([])
     expect(ctx.sent()).toEqual([])
   })
 })
