@@ -1484,6 +1484,22 @@ function parse(s: string): OrderItem[] {
     }
   }
 
+  // a total and then its parts: "买两箱牛奶 一箱纯牛奶一箱酸奶", "两只鸡 一只乌鸡一只土鸡"
+  for (let k = 0; k < items.length; k++) {
+    const t = items[k]
+    if (!t.hasQty || t.op !== 'add' || t.med || t.qty === null) continue
+    let sum = 0
+    let related = false
+    for (let j = k + 1; j < items.length && j - k <= 8; j++) {
+      const p = items[j]
+      if (!p.hasQty || p.op !== 'add' || p.unit !== t.unit || p.chunk <= t.chunk || p.qty === null) break
+      sum += p.qty
+      if (sameThing(p.name, t.name)) related = true
+      if (j - k >= 2 && related && Math.abs(sum - t.qty) < 1e-9) { items.splice(k, 1); k--; break }
+      if (sum > t.qty) break
+    }
+  }
+
   // decide what is an item
   let anyQty = false
   for (const it of items) if (it.hasQty && !it.bareQty && !it.med && !it.fallback && it.op === 'add') anyQty = true

@@ -320,6 +320,22 @@ describe('context around the list', () => {
 
   it('what the things are for is not another thing to buy', () => {
     expect(brief('要一斤韭菜包饺子 再来一斤肉馅')).toEqual([['韭菜', 1, '斤'], ['肉馅', 1, '斤']])
+    expect(brief('面粉5斤 酵母一包 做馒头')).toEqual([['面粉', 5, '斤'], ['酵母', 1, '包']])
+  })
+
+  it('a total followed by its parts gives the parts', () => {
+    expect(brief('买两箱牛奶 一箱纯牛奶一箱酸奶')).toEqual([['纯牛奶', 1, '箱'], ['酸奶', 1, '箱']])
+    expect(brief('要两只鸡 一只乌鸡一只土鸡')).toEqual([['乌鸡', 1, '只'], ['土鸡', 1, '只']])
+    expect(brief('鸡蛋2板 鸭蛋1板 咸鸭蛋1板')).toEqual([['鸡蛋', 2, '板'], ['鸭蛋', 1, '板'], ['咸鸭蛋', 1, '板']])
+  })
+
+  it('一两天 is a time, not one liang', () => {
+    expect(brief('哪位能匀一点狗粮 够一两天就行')).toEqual([['狗粮', null, null]])
+  })
+
+  it('complaints about a delivery are not orders', () => {
+    expect(parse('这次的猪肉不新鲜 能退吗')).toEqual([])
+    expect(parse('昨天的鸡蛋碎了好几个')).toEqual([])
   })
 
   it('varieties stay with their product', () => {
