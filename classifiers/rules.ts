@@ -77,13 +77,16 @@ export const FIRST_PERSON_PROBLEM = /我家|我们家|家里|屋里|屋头|屋�
 
 // --- commentary, news and forwards -----------------------------------------------------------
 
-const NEWS_MARKERS = /转发|转自|转载|据报道|报道|新闻|网传|网上|微博|热搜|通报|记者|官方|央视|卫健委|新增|确诊|病例|疫情|全国|全市|全省|境外|国外|武汉|湖北|钟南山|专家|致敬|加油|逆行|医护人员|白衣天使|抗疫|防控|政策|发布会|【|#|转给|扩散|呼吁|倡议|致敬|缅怀|致哀/g
+const NEWS_MARKERS = /某地|某市|某小区|某医院|听说|看新闻|看到新闻|刷到|转发|转自|转载|据报道|报道|新闻|网传|网上|微博|热搜|通报|记者|官方|央视|卫健委|新增|确诊|病例|疫情|全国|全市|全省|境外|国外|武汉|湖北|钟南山|专家|致敬|加油|逆行|医护人员|白衣天使|抗疫|防控|政策|发布会|【|#|转给|扩散|呼吁|倡议|致敬|缅怀|致哀/g
 
 /**
  * How strongly a text reads as commentary (news, forwards, cheering, opinion) rather than a
  * resident's own request: the density of commentary markers per 100 characters, for texts
  * that are long.
  */
+/** Writes about the writer's own household or asks for help: not commentary, however newsy. */
+export const PERSONAL = /我家|我们家|我(?:妈|爸|老|儿|女|孩|宝|奶|爷|外|姥|婆|公|媳)|俺|帮我|给我|求助|求求|谁能|谁有|麻烦|我(?:发烧|阳了|头|胸|腿|被)/
+
 export function commentaryScore(text: string): number {
   if (text.length < 40) return 0
   const hits = text.match(NEWS_MARKERS)?.length ?? 0
@@ -149,6 +152,7 @@ export interface Facts {
   strong: Record<Need, boolean>
   request: boolean
   first: boolean
+  personal: boolean
   commentary: number
   question: boolean
   thanks: boolean
@@ -180,6 +184,7 @@ export function analyze(text: string): Facts {
     cue, strong,
     request: REQUEST.test(text),
     first: FIRST_PERSON_PROBLEM.test(text),
+    personal: PERSONAL.test(text),
     commentary: commentaryScore(text),
     question: QUESTION.test(text),
     thanks: THANKS.test(text),

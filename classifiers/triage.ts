@@ -100,7 +100,7 @@ function classify(text: string): TriageResult {
   for (const c of scores.classes) if (p(c) > p(best)) best = c
 
   // long commentary (news, cheering, opinion) that reports no problem of the writer's own
-  const commentary = facts.commentary >= 1.5 && !facts.first && !urgency.urgent
+  const commentary = facts.commentary >= 1.5 && !facts.personal && !urgency.urgent
   if (commentary && best !== 'other' && p(best) < COMMENTARY_KEEP) best = 'other'
 
   // needs: the primary guess, the emergency's category, and secondary labels on clear cue evidence

@@ -160,10 +160,12 @@ const HYPOTHETICAL = /如果|万一|假如|要是|假设|一旦|倘若|若是|�
 const POLICY_Q = /(?:可以|能|能不能|能否|是否|需要|要不要|怎么|如何)[^。!?]{0,10}(?:出去|出小区|放行|去医院|叫120|打120|叫救护车|开证明|证明|手续|通行证|流程|报备|审批|政策|规定|电话)|急救电话|(?:120|119|110)(?:电话)?是多少/
 const PRESENT = /了|正在|现在|刚刚|刚才|突然|一直|还在|马上|快来|救命|着呢|!/
 const PAST = /那天|去年|前年|以前|之前|上次|上个月|上周|前几天|前些天|那次|那年|小时候|曾经|当年|年前|个月前|早年|几年|昨天|前天/
-const NEWS = /转发|转自|转载|据报道|报道|新闻|网传|网上|听说某|某地|某市|某省|某县|某小区|某区|某医院|某楼|一(?:位|名)[^,。!?\s]{0,6}(?:男子|女子|老人|市民|居民)|男子|女子|微博|热搜|视频里|视频中|朋友圈(?:里|看到)|看到一(?:个|则|条|篇)|通报|记者|官方|央视|卫健委|全国|全市|全省|境外|国外|外地|美国|意大利|武汉|【|#/
+const NEWS = /转发|转自|转载|据报道|报道|新闻|网传|网上|听说某|某地|某市|某省|某县|某小区|某区|某医院|某楼|一(?:位|名)[^,。!?\s]{0,6}(?:男子|女子|老人|市民|居民)|男子|女子|微博|热搜|视频里|视频中|朋友圈(?:里|看到)|看到一(?:个|则|条|篇)|通报|记者|官方|央视|卫健委|全国|全市|全省|境外|国外|美国|意大利|武汉|【|#/
 const LOCAL = /我家|我妈|我爸|我老|我儿|我女|我孩|我宝|我奶|我爷|我外|我姥|我婆|我公|我媳|我弟|我妹|我哥|我姐|我们家|我们楼|我们单元|本楼|本单元|家里|屋里|屋头|屋企|楼上|楼下|隔壁(?!城市|市|省|县|小区|村)|对门|对面|邻居|\d+\s*(?:栋|棟|号楼|幢|单元|單元|楼|樓|室|座)|[一二三四五六七八九十]+(?:栋|号楼|单元)|\d+-\d+|快来|快點|快点|赶紧|速来|救命|求救|求助|帮帮|帮忙|谁(?:能|有|来|可以)|物业|管家|楼长|志愿者|小区(?:门口|里|南门|北门|东门|西门)|我在|我现在|我一个人|救救我|我(?:好|很)?(?:怕|害怕)|患者|病人|联系人|住址|地址/
 const HYPERBOLE = /都要(?:犯|发作)了|(?:气|看|累|吓|急|惊)得[^,。!?\s]{0,2}(?:吐血|窒息|心脏病)|(?:吃|火锅|奶茶|烧烤|见到|回家|出去玩|逛街)[^。!?]{0,12}想死了|^吐血$/
 const GENERAL_ADVICE = /提醒大家|想提醒|温馨提示|科普|建议大家|希望对大家有帮助|注意事项|小贴士|一般来说|超过\d+度/
+/** Local markers that hold even inside a sentence that also mentions news. */
+const STRONG_LOCAL = /我家|我妈|我爸|我老|我儿|我女|我孩|我宝|我奶|我爷|我外|我姥|我婆|我公|我媳|我们家|我们楼|本楼|\d+\s*(?:栋|号楼|单元|室)|[一二三四五六七八九十]+(?:栋|号楼|单元)|\d+-\d+|快来|救命|求救|求助|帮帮|救救我|谁能|物业|管家|我(?:一个人|在外地|现在)/
 const JOKE = /哈哈|😂|🤣|😅|🤪|😆|笑死|笑到|笑得|(?<!不是|不像|没)开玩笑|段子|doge|狗头|玩梗|表情包/
 
 const CLAUSE_BREAK = /[。!?;；\n]|\s{1,}|,|，/g
@@ -184,6 +186,18 @@ function clauseAround(text: string, start: number, end: number): string {
   let e = end
   while (e < text.length && !isBreak(text.charCodeAt(e))) e++
   return text.slice(s, e)
+}
+
+/** The sentence (between 。!?\n) around a match. */
+function sentenceAround(text: string, start: number, end: number): string {
+  let s = start
+  while (s > 0 && !isStop(text.charCodeAt(s - 1))) s--
+  let e = end
+  while (e < text.length && !isStop(text.charCodeAt(e))) e++
+  return text.slice(s, e)
+}
+function isStop(c: number): boolean {
+  return c === 0x3002 || c === 0x21 || c === 0x3f || c === 0x0a
 }
 
 function isBreak(c: number): boolean {
@@ -262,8 +276,10 @@ function isLive(cue: Cue, m: RegExpExecArray, t: string, news: boolean, joke: bo
   if ((cue.kind === 'medical' || cue.kind === 'trapped') && aboutAnimal(t, start)) return false
   // a past event, unless the message also speaks of now
   if (PAST.test(clause) && !/现在|刚刚|刚才|正在|还在|又|今天|今晚|一直/.test(clause)) return false
-  // news and forwards about strangers
+  // news and forwards about strangers: in the whole message, or in the cue's own sentence
   if (news) return false
+  const sentence = sentenceAround(t, start, end)
+  if (NEWS.test(sentence) && !STRONG_LOCAL.test(sentence)) return false
   // jokes: only the soft families
   if (joke && cue.kind !== 'fire' && cue.kind !== 'gas') return false
   if (HYPERBOLE.test(clause) || HYPERBOLE.test(t.slice(Math.max(0, start - 20), end + 6))) return false

@@ -59,6 +59,10 @@ describe('triage: rules that beat the model', () => {
     expect(triage('请问团购的牛奶多少钱一箱').category).toBe('other')
     expect(triage('专业开锁换锁 疏通马桶 24小时上门 电话139xxxx0000').category).toBe('other')
   })
+  it('a request inside a long post is still a request', () => {
+    const post = '封城快一个月了，感谢社区和志愿者每天送菜。另外想问一下，我们楼有位独居老人，她的降压药快吃完了，谁能帮忙去医院配一下？'
+    expect(triage(post).category).toBe('medical')
+  })
   it('long commentary is other', () => {
     const post = '看到新闻说全国新增病例又下降了，真的太好了。感谢所有医护人员和志愿者，你们辛苦了！大家继续坚持，戴口罩勤洗手，不信谣不传谣，春天一定会来的，加油！'
     expect(triage(post).category).toBe('other')

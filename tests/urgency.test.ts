@@ -93,6 +93,10 @@ describe('urgency: what switches a cue off', () => {
   ]))
   it('news, forwards and other places', () => expectCalm([
     '转发:某地一小区发生火灾 已造成多人受伤', '据报道 某市一名老人在家中晕倒多日无人发现', '网传某小区有人跳楼 大家不要传谣',
+    '昨晚刷到新闻，说某地有个孩子在家里被烫伤了，看得我好心疼。大家家里有小孩的一定注意热水。',
+  ]))
+  it('a local emergency is urgent even when the message also mentions news', () => expectUrgent('medical', [
+    '请大家帮忙转发 五栋一位大爷摔倒了 头上在流血 物业快来', '刚看完新闻 结果我爸突然晕倒了 叫不醒',
   ]))
   it('past events', () => expectCalm([
     '去年我爸中风过一次 现在康复得挺好', '上次电梯困人的事物业处理得很慢', '前几天摔了一跤 今天好多了',
