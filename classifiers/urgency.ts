@@ -211,7 +211,7 @@ const CUE_GLOBAL = CUES.map((c) => globalOf(c.re))
 /** Quick prefilter: one pass that rules out most messages (greetings, orders) at once. */
 export const TRIGGER = new RegExp(CUES.map((c) => c.re.source).join('|'))
 
-/** Texts longer than this are checked in windows, so a 100 kB paste stays linear and bounded. */
+/** Texts longer than this are checked at their start and end only, so a 100 kB paste stays bounded. */
 const MAX_SCAN = 20000
 
 const SPACED_PAIR = /([\u3400-\u9fff]) (?=[\u3400-\u9fff])/g
@@ -229,7 +229,8 @@ function assessOnce(text: string): UrgencyResult {
   const none: UrgencyResult = { urgent: false, emergency: null, cues: [] }
   if (!text) return none
   // the rules are written in lower case: case-insensitive matching is slow on CJK alternations
-  const t = (text.length > MAX_SCAN ? text.slice(0, MAX_SCAN) : text).toLowerCase()
+  // a long paste is read at its opening and its end, where a request usually is
+  const t = (text.length > MAX_SCAN ? text.slice(0, MAX_SCAN / 2) + '\n' + text.slice(-MAX_SCAN / 2) : text).toLowerCase()
   if (!TRIGGER.test(t)) return none
 
   const news = (NEWS.test(t) || GENERAL_ADVICE.test(t)) && !LOCAL.test(t)

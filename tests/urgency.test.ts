@@ -123,5 +123,6 @@ describe('urgency: odd input', () => {
   it('handles empty and huge input', () => {
     expect(u('').urgent).toBe(false)
     expect(u('谢谢大家'.repeat(30000)).urgent).toBe(false)
+    expect(u('谢谢大家'.repeat(30000) + ' 我爸突然晕倒了 叫不醒').urgent).toBe(true)
   })
 })
