@@ -231,7 +231,7 @@ const FILL_INTENT_VERB = words('买 买点 买些 帮买 帮我买 帮忙买 帮
 const FILL_INTENT = words('帮 帮我 帮忙 麻烦 麻烦你 麻烦帮我 麻烦帮忙 请帮我 请帮忙 拜托 有没有 能不能 可不可以 可以帮我 谁有 哪里有 还有吗 有吗 没了 快没了 吃完了 用完了 断了 不够了 不够 急用 救急 采购 购买 下单 吃光了 见底了 快见底 用光了 没得吃 断顿')
 const FILL_EXTRA = words('就行 就够 就够了 就好 就可以 就成 没到 还没到 没送到 还没送到 没送 没来 还没来 没发 还没发 没人 没人管 没人喂 没事 没用 没办法 没法 没空 没时间 没电 没信号 没网 没反应 没收到 没想到 没见 没见过 没睡 没睡好 没出门 没下楼 没问题 没必要 没意思 没良心 没几天 没多久 没多少 没有人 没人接 没人理 没吃饭 没吃 没喝 没胃口 没精神 没力气 没错 知道 觉得 认为 看到 看见 听到 找到 买到 收到了 送到 拿到 随便 都行吧')
 /** Reports of what already happened: with no request beside them, the names in them are not orders. */
-const PAST = words('抢到 抢到了 买到了 买好了 买过了 收到了 送来了 送到了 已经买了 已经买好了 到货了 领到了 已经收到 吃上了 里有 里面有 包括 包含 含有 含 有这些')
+const PAST = words('团了 订了 下单了 已下单 已经下单 已经订了 已经团了 抢到 抢到了 买到了 买好了 买过了 收到了 送来了 送到了 已经买了 已经买好了 到货了 领到了 已经收到 吃上了 里有 里面有 包括 包含 含有 含 有这些')
 /** Calls for others to join a group buy: not the writer's own order ("还有谁要鸡蛋的 一起团"). */
 const OFFER = words('谁要 谁还要 还有谁要 有人要 有没有人要 有谁要 一起团 拼团 拼单 有要的吗 要的接龙 需要的接龙 需要的私聊 要的私聊 需要的找我 有需要的 需要的请 需要的联系 一起拼')
 /** What the things are for ("包饺子", "做饭用"): not more things to buy. */
@@ -247,7 +247,7 @@ const QUESTION = words('几点 什么时候 啥时候 多久 为什么 为啥 �
 const FILL_PLAIN = words(`不 谢谢 谢谢了 多谢 感谢 辛苦 辛苦了 唔该 该 请 给 给我 给我们 我 我们 我家 俺 咱 咱家 家里 家 俺家 我们家 他家 她家 你家 自家 哪家 你 你们 他 她 它 他们 她们 的 了 吧 啊 呀 哦 呢 吗 嘛 哈 哈哈 呗 啦 喔 噢 嗯 呃 么
   一些 一点 一点点 一点儿 一直 一动不动 一声 一会 一会儿 一晚 一遍 一趟 一定 一般 一阵 一时 一旦 一切 一样 一下子 一把手 多 多的 多点 多少 些 少许 适量 若干 都 也 就 还 再 很 太 好 好的 真 挺 最 是 在 有 这 那 这个 那个 这些 那些 把 将 刚才 刚才的 刚刚 刚刚的 之前 之前的 上面的 上次 上次的 前面的 一下 一起 一共 总共 共
   大概 大约 左右 差不多 可以 能 可否 今天 明天 后天 马上 尽快 尽量 急 着急 赶紧 快 现在 那边 这边 及时 来不及 听说 只要 只有 只能 对了 还是 其他 其它 别的 东西 物资 生活物资 日用品 菜 买菜 食物 吃的 喝的 用的
-  团长 管家 物业 师傅 阿姨 叔叔 大姐 姐 哥 小哥 老师 老板 群主 楼长 志愿者 大白 各位 大家 朋友 亲 亲们 您 您好 你好 早上好 晚上好 收到 好了 行 可 以 又 才 让 被 从 到 向 对 为 一样的 之类 之类的 等 等等 啥 什么 怎么 多少 哪 谁 如果 要是 万一 但是 不过 因为 所以 而且 已经 还没 没法 能否 实在 真的 非常 特别 比较 稍微 尽 够 够了 吃 喝 用 做 煮 炒 喂 的话吧 一下吧 帮个忙 十分 剩 还剩 只剩 一个人 每天 每次 又要 的了 呐 哇 嘞 咯 哒 唉 诶 侬 阿拉 伐 额 嘅 啲 咗 喇 噶 咧 偶 屋里 屋里厢 屋企 唔 係 系 嘢 咁 佢 佢哋 乜 咩 喺 俾 哋 恁 咋 咋整 啥子 哪个 哪位 好心人 邻居 谁家 谁 家里人 老伴 屋头`)
+  团长 管家 物业 师傅 阿姨 叔叔 大姐 姐 哥 小哥 老师 老板 群主 楼长 志愿者 大白 各位 大家 朋友 亲 亲们 您 您好 你好 早上好 晚上好 收到 好了 行 可 以 又 才 让 被 从 到 向 对 为 一样的 之类 之类的 等 等等 啥 什么 怎么 多少 哪 谁 如果 要是 万一 但是 不过 因为 所以 而且 已经 还没 没法 能否 实在 准备 打算 想 想着 真的 非常 特别 比较 稍微 尽 够 够了 吃 喝 用 做 煮 炒 喂 的话吧 一下吧 帮个忙 十分 剩 还剩 只剩 一个人 每天 每次 又要 的了 呐 哇 嘞 咯 哒 唉 诶 侬 阿拉 伐 额 嘅 啲 咗 喇 噶 咧 偶 屋里 屋里厢 屋企 唔 係 系 嘢 咁 佢 佢哋 乜 咩 喺 俾 哋 恁 咋 咋整 啥子 哪个 哪位 好心人 邻居 谁家 谁 家里人 老伴 屋头`)
 
 const NOTES = words(`新鲜 新鲜的 新鲜点 新鲜一点 瘦的 瘦一点 瘦点 肥的 肥一点 肥点 肥瘦相间 肥瘦 切片 切丝 切块 切段 切好 切开 切成片 切成块 切成丝 剁碎 剁好 剁块 剁成块 绞馅 绞成馅 绞碎 打成馅 绞好
   去皮 去骨 去壳 去头 去鳞 杀好 宰好 处理好 收拾好 大个 大个的 大一点 大点 大点的 小一点 小点 小点的 大的 小的 嫩的 嫩一点 熟的 熟一点 熟透 生的 甜的 脆的 软的 硬的 不辣 不辣的 微辣 辣的 冷冻 冷冻的 冰冻 冰鲜 常温
@@ -589,6 +589,7 @@ interface ChunkInfo {
   past: boolean
   enough: boolean
   offer: boolean
+  first: boolean // a first-person request: 我要, 帮我买
   cook: boolean // the chunk opens with a cooking verb: "做馒头"
   junk: number
   price: boolean
@@ -847,13 +848,21 @@ function buildElements(s: string, toks: Tok[], a: number, b: number, info: Chunk
           if (!(nw === '的' || nw === '了' || nw === '过' || nw === '到')) {
             info.intent = true
             if (t.f & F_VERB) info.verb = true
+            // 我要, 帮我买, 给我: the writer's own request
+            const w = s.slice(t.s, t.e)
+            if (w.includes('我') || w.includes('俺')) info.first = true
           }
         }
         if (t.f & F_QUESTION) info.question = true
         if (t.f & F_PAST) info.past = true
         if (t.f & F_ENOUGH) info.enough = true
         if (t.f & F_OFFER) info.offer = true
-        if ((t.f & F_COOK) && i === a) info.cook = true
+        if (t.f & F_COOK) {
+          // "做馒头", "准备蒸馒头": only filler before the cooking verb
+          let lead = true
+          for (let k = a; k < i; k++) if (toks[k].k !== T_FILL) lead = false
+          if (lead) info.cook = true
+        }
         i++
         break
       }
@@ -1317,8 +1326,10 @@ function parse(s: string): OrderItem[] {
   const items: PItem[] = []
   const chunkInfos: ChunkInfo[] = []
   let msgIntent = false
+  let msgVerb = false
   let msgPast = false
   let msgOffer = false
+  let msgFirst = false
   let msgJunk = 0
   let pending: Qty | null = null
   let pendingChunk = -1
@@ -1332,13 +1343,15 @@ function parse(s: string): OrderItem[] {
     while (b < n && toks[b].k !== T_SEP) b++
     const sepBefore = a > 0 ? toks[a - 1].sub : 0
     const sepAfter = b < n ? toks[b].sub : 0
-    const info: ChunkInfo = { intent: false, verb: false, cond: false, question: false, past: false, enough: false, offer: false, cook: false, junk: 0, price: false }
+    const info: ChunkInfo = { intent: false, verb: false, cond: false, question: false, past: false, enough: false, offer: false, first: false, cook: false, junk: 0, price: false }
     const els = buildElements(s, toks, a, b, info)
     const r = readChunk(s, toks, b, els, chunkNo, info)
     chunkInfos.push(info)
     if (info.intent) msgIntent = true
+    if (info.verb) msgVerb = true
     if (info.past) msgPast = true
     if (info.offer) msgOffer = true
+    if (info.first) msgFirst = true
     msgJunk += info.junk
     const ci = chunkNo
     chunkNo++
@@ -1509,7 +1522,9 @@ function parse(s: string): OrderItem[] {
   for (const it of items) if (it.med && medNames.length < 50) medNames.push(it.name)
   for (const it of items) if (!it.generic && !it.med && !it.garbage && !it.fallback && it.op === 'add') specific = true
   // "今天抢到了10斤米": a report, not an order
-  if ((msgPast || msgOffer) && !msgIntent) return []
+  if (msgPast && !msgIntent) return []
+  // "明天团购 蔬菜包 39元一份 需要的私聊": an organiser's call, unless the writer orders too
+  if (msgOffer && !msgFirst) return []
   let solid = 0
   for (const it of items) if (!it.weak && !it.med && !it.garbage && !it.fallback && it.op === 'add') solid++
   const keep: PItem[] = []
@@ -1530,7 +1545,7 @@ function parse(s: string): OrderItem[] {
       // "米，油，盐": a bare weak word is kept only as one entry of a plain list
       if (!(msgIntent && solid >= 1 && info && info.junk === 0 && !info.cond && !it.hasQty && !it.unk)) continue
     }
-    if (it.generic && it.op === 'add' && !it.hasQty && (!(info && info.verb) || specific)) continue
+    if (it.generic && it.op === 'add' && !it.hasQty && (!msgVerb || specific)) continue
     if (!it.hasQty && it.op === 'add') {
       // without an amount, only a plain list or a request counts
       if (!msgIntent && !anyQty && msgJunk > 2) continue

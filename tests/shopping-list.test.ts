@@ -342,9 +342,20 @@ describe('context around the list', () => {
     expect(brief('红富士苹果3斤 巨峰葡萄2斤')).toEqual([['红富士苹果', 3, '斤'], ['巨峰葡萄', 2, '斤']])
   })
 
-  it('calls to join a group buy are not orders', () => {
+  it('calls to join a group buy are not orders, unless the writer orders too', () => {
     expect(parse('我们这栋还有谁要鸡蛋的 一起团')).toEqual([])
     expect(parse('有人要一起团水果吗')).toEqual([])
+    expect(parse('明天团购 蔬菜包 39元一份 需要的私聊')).toEqual([])
+    expect(brief('我要两板鸡蛋 还有谁要 一起团')).toEqual([['鸡蛋', 2, '板']])
+  })
+
+  it('an order already placed is not a new one', () => {
+    expect(parse('团了一箱橙子 还没到')).toEqual([])
+  })
+
+  it('a category word takes the buying verb of its sentence', () => {
+    expect(brief('能帮我买点感冒药和一些水果吗')).toEqual([['水果', null, null]])
+    expect(brief('买五斤面粉和一包酵母 准备蒸馒头')).toEqual([['面粉', 5, '斤'], ['酵母', 1, '包']])
   })
 
   it('reports, descriptions and offers are not orders', () => {
