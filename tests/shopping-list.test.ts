@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
 import { normalize } from '../classifiers/normalize.ts'
@@ -289,6 +290,19 @@ describe('words that identify the product stay', () => {
     expect(brief('猪肉白菜饺子2袋')).toEqual([['猪肉白菜饺子', 2, '袋']])
   })
 
+  it('canonical units are few and known', () => {
+    for (const u of ['斤', '两', '公斤', '克', '个', '袋', '盒', '瓶', '箱', '包', '桶', '罐', '板', '提', '条', '只', '块', '份', '卷', '听', '捆', '串']) {
+      expect(CANONICAL_UNITS.has(u)).toBe(true)
+    }
+    for (const u of ['kg', 'g', '千克', 'KG', '打']) expect(CANONICAL_UNITS.has(u)).toBe(false)
+  })
+
+  it('ASCII in product names', () => {
+    expect(brief('N95口罩2盒')).toEqual([['N95口罩', 2, '盒']])
+    expect(brief('84消毒液一瓶')).toEqual([['84消毒液', 1, '瓶']])
+    expect(brief('5号电池4节')).toEqual([['5号电池', 4, '节']])
+  })
+
   it('unknown goods next to an amount with a unit are kept', () => {
     expect(brief('帮我买红富士苹果3斤')).toEqual([['红富士苹果', 3, '斤']])
     expect(brief('帮我买折叠凳2个')).toEqual([['折叠凳', 2, '个']])
@@ -417,9 +431,9 @@ describe('large input', () => {
 // ---------------------------------------------------------------------------
 // Properties
 
-const CANONICAL_UNITS = new Set(['斤', '两', '公斤', '克', '个', '根', '颗', '把', '袋', '盒', '瓶', '箱', '包', '桶', '罐', '板', '提', '条',
-  '只', '块', '份', '卷', '听', '捆', '串', '扎', '兜', '筐', '篮', '排', '挂', '网', '组', '粒', '枚', '片', '张', '头', '棵', '支', '件',
-  '套', '双', '对', '盘', '碗', '杯', '升', '毫升'])
+/** The canonical units: the second column of data/dict/units.txt (kg → 公斤, g → 克 …). */
+const CANONICAL_UNITS = new Set(readFileSync(new URL('../data/dict/units.txt', import.meta.url), 'utf8').split('\n')
+  .map((l) => l.trim()).filter((l) => l && !l.startsWith('#')).map((l) => l.split(/\s+/)[1]))
 const NUMERAL_CHARS = /[0-9０-９零〇一二两三四五六七八九十百千万半几壹贰叁拾佰仟]/g
 
 const GOODS = ['土豆', '西红柿', '鸡蛋', '大米', '猫粮', '牛奶', '五花肉', '卫生纸', '农夫山泉', '豌豆尖', '盐', '葱', '苹果', '纸尿裤']
