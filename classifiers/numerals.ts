@@ -168,9 +168,10 @@ function scanChinese(s: string, i: number, ctx: ScanContext): NumberScan | null 
     const d = DIGIT.get(c)
     if (d !== undefined) {
       if (c === C_LIANG && seenAny) {
-        // 三两 / 一两 / 十两: 两 is the unit unless a unit follows it (一两斤 = 1-2 斤)
+        // 三两 / 一两: 两 is the unit unless a unit follows it (一两斤 = 1-2 斤, 一两天);
+        // after 十/百 ("十两", "二十两") it is always the unit: 两 is never a units digit
         const unitNext = (ctx.unitAt ? ctx.unitAt(s, j + 1) : false) || (ctx.counterAt ? ctx.counterAt(s, j + 1) : false)
-        if (!unitNext) { liangUnit = true; j++; break }
+        if (!unitNext || !prevWasDigit) { liangUnit = true; j++; break }
       }
       if (prevWasDigit) {
         // 两三, 七八: a range; keep the first digit, skip this one

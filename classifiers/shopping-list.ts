@@ -742,6 +742,8 @@ function buildElements(s: string, toks: Tok[], a: number, b: number, info: Chunk
             els.push(mkEl(E_P, i)); info.price = true; i = after.k === T_MONEY ? j + 1 : j; break
           }
           if (unit === '块' && v !== null && v >= 10 && !(after && after.k === T_GOODS)) { els.push(mkEl(E_P, i)); info.price = true; i = j; break }
+          // 一斤半, 两个半, 一打半
+          if (after && after.k === T_NUM && (after.f & N_HALF) && v !== null && Number.isInteger(v)) { v += 0.5; j++ }
           if (uk === U_DOZEN) {
             // 一打 = 12 个; "120打了" is not dozens
             if (v === null || v > 10) { i = j; break }
@@ -749,8 +751,6 @@ function buildElements(s: string, toks: Tok[], a: number, b: number, info: Chunk
             unit = '个'
             uk = U_COUNT
           }
-          // 一斤半, 两个半
-          if (after && after.k === T_NUM && (after.f & N_HALF) && v !== null && Number.isInteger(v)) { v += 0.5; j++ }
           i = j
           if (v === null || v <= 0) break // 几斤: vague
           // 3个孩子, 2个老人: not an amount of goods

@@ -45,7 +45,7 @@ describe('Chinese numerals', () => {
     ['苹果一个', 1, '个'], ['苹果两个', 2, '个'], ['鸡蛋十二个', 12, '个'], ['鸡蛋二十个', 20, '个'],
     ['猪肝半斤', 0.5, '斤'], ['牛肉一斤半', 1.5, '斤'], ['牛肉两斤半', 2.5, '斤'], ['西瓜一个半', 1.5, '个'],
     ['橙子两三个', 2, '个'], ['芹菜一两斤', 1, '斤'], ['鸭梨三四个', 3, '个'], ['鸡腿十来个', 10, '个'],
-    ['鹌鹑蛋一打', 12, '个'], ['鹌鹑蛋两打', 24, '个'], ['牛肉1.5斤', 1.5, '斤'], ['排骨2-3斤', 2, '斤'],
+    ['鹌鹑蛋一打', 12, '个'], ['鹌鹑蛋两打', 24, '个'], ['鹌鹑蛋一打半', 18, '个'], ['羊肉十两', 10, '两'], ['牛肉1.5斤', 1.5, '斤'], ['排骨2-3斤', 2, '斤'],
     ['五花肉三两', 3, '两'], ['小米椒二两', 2, '两'], ['生姜一两', 1, '两'],
   ])('%s', (text, qty, unit) => {
     const items = parse(text)
@@ -456,17 +456,17 @@ const token = fc.oneof(
 )
 const listish = fc.array(token, { maxLength: 80 }).map((a) => a.join(''))
 
-/** Every amount a numeral in the text can stand for: n, n + 0.5 (一斤半), n × 12 (一打), 0.5 (半). */
+/** Every amount a numeral in the text can stand for: n, n + 0.5 (一斤半), n × 12 (一打), (n + 0.5) × 12 (一打半), 0.5 (半). */
 function derivable(text: string): Set<number> {
   const out = new Set<number>([0.5])
   for (let i = 0; i < text.length; i++) {
     const r = scanNumber(text, i)
     if (!r || r.value === null) continue
-    for (const v of [r.value, r.value + 0.5, r.value * 12]) out.add(v)
+    for (const v of [r.value, r.value + 0.5, r.value * 12, (r.value + 0.5) * 12]) out.add(v)
     // a Chinese run may be read shorter when a unit or 两 cuts it: every prefix of it counts too
     for (let j = i + 1; j < r.end; j++) {
       const p = scanNumber(text.slice(i, j), 0)
-      if (p && p.value !== null) for (const v of [p.value, p.value + 0.5, p.value * 12]) out.add(v)
+      if (p && p.value !== null) for (const v of [p.value, p.value + 0.5, p.value * 12, (p.value + 0.5) * 12]) out.add(v)
     }
   }
   return out
