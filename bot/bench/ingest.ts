@@ -1,0 +1,198 @@
+// Ingest throughput through the whole pipeline, as the bot runs it on every message:
+// inbox.store (persist first, dedupe) → drainInbox (triage, tickets, orders, outbox) into a
+// file-backed SQLite DB in WAL mode under var/, on a simulated clock (each message's own time).
+//
+// The outbox is drained by the bot's real Sender (bot/sender.ts) with a transport that does
+// nothing, at the configured rate (TRIAGE_RATE_PER_MIN, TRIAGE_RATE_PER_ROOM_MS) on the
+// simulated clock: pumped every 5 simulated seconds and at once after an emergency, as the
+// production loop does. Replies beyond WeChat's budget stay pending; the count is reported.
+//
+// Runs in a child process (`node --import tsx bot/bench/ingest.ts --messages N`) so that the
+// peak RSS printed is the pipeline's own; benchIngest() spawns it and turns its JSON into rows.
+import { spawn } from 'node:child_process'
+import { existsSync, rmSync, statSync } from 'node:fs'
+import { dirname, join, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import type { Row } from '../bench.ts'
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..')
+
+export interface IngestResult {
+  messages: number
+  stored: number
+  duplicatesDropped: number
+  seconds: number
+  rate: number
+  p50: number
+  p90: number
+  p99: number
+  p999: number
+  max: number
+  rssStartMB: number
+  maxRssMB: number
+  heapUsedEndMB: number
+  residents: number
+  rooms: number
+  tickets: number
+  urgentTickets: number
+  orders: number
+  outboxSent: number
+  outboxPending: number
+  urgentSent: number
+  pumpSeconds: number
+  dbMB: number
+  rateSettings: { perMinute: number; perConversationMs: number }
+}
+
+const mb = (bytes: number) => bytes / 1024 / 1024
+
+function percentile(sorted: Float64Array, p: number): number {
+  if (sorted.length === 0) return NaN
+  return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]
+}
+
+export async function runIngest(o: { messages: number; db: string; seed?: number; residents?: number; progress?: boolean }): Promise<IngestResult> {
+  const { openStore } = await import('../../data/store.ts')
+  const { parseConfig } = await import('../../handlers/config.ts')
+  const { createContext, silentLog } = await import('../../handlers/context.ts')
+  const { drainInbox } = await import('../../handlers/pipeline.ts')
+  const { Sender } = await import('../sender.ts')
+  const { BOT, loadTexts, staffEnv, synthCommunity, synthStream } = await import('./stream.ts')
+
+  for (const suffix of ['', '-wal', '-shm']) rmSync(o.db + suffix, { force: true })
+  const db = openStore(o.db)
+  let now = 0
+  const config = parseConfig({ ...staffEnv(), ...pick(process.env, ['TRIAGE_RATE_PER_MIN', 'TRIAGE_RATE_PER_ROOM_MS', 'TRIAGE_FLOOD_PER_MIN']) })
+  const ctx = createContext(db, config, () => now, silentLog)
+  ctx.selfId = BOT.id
+  const residents = o.residents ?? Math.min(40_000, Math.max(600, Math.round(o.messages / 25)))
+  const community = synthCommunity(residents)
+  for (const h of community.households) ctx.households.upsert(h)
+  const texts = loadTexts(ROOT)
+
+  let urgentQueued = false
+  ctx.outbox.onEnqueue((urgent) => { if (urgent) urgentQueued = true })
+  const sender = new Sender(ctx.outbox.store, { send: async () => {} }, () => now, config.rate, silentLog)
+  const PUMP_EVERY_MS = 5_000
+
+  const lat = new Float64Array(o.messages)
+  let stored = 0
+  let dropped = 0
+  let nextPump = 0
+  let pumpMs = 0
+  const rssStart = process.memoryUsage().rss
+  const t0 = performance.now()
+  let i = 0
+  for (const m of synthStream(community, texts, { messages: o.messages, seed: o.seed })) {
+    now = Math.max(now, m.at)
+    const s = performance.now()
+    // What the plugin does for every message: persist (idempotent), then process what is pending.
+    const r = ctx.inbox.store(m, now)
+    drainInbox(ctx)
+    lat[i++] = performance.now() - s
+    if (r.stored) stored++
+    else dropped++
+    if (urgentQueued || now >= nextPump) {
+      const p = performance.now()
+      urgentQueued = false
+      await sender.pump()
+      pumpMs += performance.now() - p
+      if (now >= nextPump) nextPump = now + PUMP_EVERY_MS
+    }
+    if (o.progress && i % 50_000 === 0) {
+      process.stderr.write(`  ingest: ${i} messages, ${(i / ((performance.now() - t0) / 1000)).toFixed(0)}/s, rss ${mb(process.memoryUsage().rss).toFixed(0)} MB\n`)
+    }
+  }
+  const seconds = (performance.now() - t0) / 1000
+  const sorted = lat.subarray(0, i).sort()
+  const one = <T>(sql: string) => db.prepare(sql).get() as T
+  const tickets = one<{ n: number; u: number }>('SELECT count(*) AS n, coalesce(sum(urgent), 0) AS u FROM tickets')
+  const outbox = one<{ sent: number; pending: number; urgent: number }>(`SELECT coalesce(sum(state = 'sent'), 0) AS sent, coalesce(sum(state = 'pending'), 0) AS pending,
+    coalesce(sum(state = 'sent' AND urgent = 1), 0) AS urgent FROM outbox`)
+  const orders = one<{ n: number }>('SELECT count(*) AS n FROM orders')
+  db.pragma('wal_checkpoint(TRUNCATE)')
+  db.close()
+  const size = (p: string) => (existsSync(p) ? statSync(p).size : 0)
+  return {
+    messages: i,
+    stored,
+    duplicatesDropped: dropped,
+    seconds,
+    rate: i / seconds,
+    p50: percentile(sorted, 0.5),
+    p90: percentile(sorted, 0.9),
+    p99: percentile(sorted, 0.99),
+    p999: percentile(sorted, 0.999),
+    max: sorted[sorted.length - 1] ?? NaN,
+    rssStartMB: mb(rssStart),
+    // resourceUsage().maxRSS is in kilobytes
+    maxRssMB: process.resourceUsage().maxRSS / 1024,
+    heapUsedEndMB: mb(process.memoryUsage().heapUsed),
+    residents,
+    rooms: community.rooms.length,
+    tickets: tickets.n,
+    urgentTickets: tickets.u,
+    orders: orders.n,
+    outboxSent: outbox.sent,
+    outboxPending: outbox.pending,
+    urgentSent: outbox.urgent,
+    pumpSeconds: pumpMs / 1000,
+    dbMB: mb(size(o.db) + size(o.db + '-wal')),
+    rateSettings: config.rate,
+  }
+}
+
+function pick(env: NodeJS.ProcessEnv, keys: string[]): Record<string, string> {
+  const out: Record<string, string> = {}
+  for (const k of keys) if (env[k] !== undefined) out[k] = env[k]!
+  return out
+}
+
+/** Run the ingest in a fresh child process and read back its result. */
+export async function ingestInChild(messages: number, extraArgs: string[] = []): Promise<IngestResult> {
+  const db = join(ROOT, 'var', `bench-ingest-${messages}.db`)
+  const out = await new Promise<string>((res, rej) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--messages', String(messages), '--db', db, ...extraArgs],
+      { cwd: ROOT, env: { ...process.env, DOTENV_CONFIG_QUIET: 'true' }, stdio: ['ignore', 'pipe', 'inherit'] })
+    let buf = ''
+    child.stdout.on('data', (b: Buffer) => { buf += b.toString() })
+    child.on('error', rej)
+    child.on('close', (code) => (code === 0 ? res(buf) : rej(new Error(`ingest child exited ${code}`))))
+  })
+  const line = out.split('\n').find((l) => l.startsWith('RESULT '))
+  if (!line) throw new Error(`ingest child printed no result: ${out.slice(0, 500)}`)
+  return JSON.parse(line.slice('RESULT '.length)) as IngestResult
+}
+
+export function ingestRows(r: IngestResult): Row[] {
+  const n = r.messages >= 1000 ? `${Math.round(r.messages / 1000)}k` : String(r.messages)
+  const rows: Row[] = [
+    { name: `ingest ${n}: messages/s (store→triage→tickets→orders→outbox)`, value: `${r.rate.toFixed(0)} (${r.messages} in ${r.seconds.toFixed(1)} s)`, target: '≥ 10000', ok: r.rate >= 10_000 },
+    { name: `ingest ${n}: per-message latency p50 / p99 / max`, value: `${r.p50.toFixed(3)} / ${r.p99.toFixed(3)} / ${r.max.toFixed(1)} ms` },
+    { name: `ingest ${n}: peak RSS (child process)`, value: `${r.maxRssMB.toFixed(0)} MB (${r.rssStartMB.toFixed(0)} MB after loading)`, ...(r.messages >= 750_000 ? { target: '≤ 400 MB', ok: r.maxRssMB <= 400 } : {}) },
+    { name: `ingest ${n}: stored / dropped re-deliveries`, value: `${r.stored} / ${r.duplicatesDropped}` },
+    { name: `ingest ${n}: tickets (urgent) / orders`, value: `${r.tickets} (${r.urgentTickets}) / ${r.orders}` },
+    { name: `ingest ${n}: outbox sent (urgent) / pending at end`, value: `${r.outboxSent} (${r.urgentSent}) / ${r.outboxPending} — Sender at ${r.rateSettings.perMinute}/min, ${r.rateSettings.perConversationMs} ms per conversation, simulated clock` },
+    { name: `ingest ${n}: residents / rooms / DB size`, value: `${r.residents} / ${r.rooms} / ${r.dbMB.toFixed(0)} MB` },
+  ]
+  if (r.messages >= 750_000) rows.push({ name: `ingest ${n}: wall time`, value: `${r.seconds.toFixed(1)} s`, target: '< 120 s', ok: r.seconds < 120 })
+  return rows
+}
+
+export async function benchIngest(messages: number): Promise<Row[]> {
+  return ingestRows(await ingestInChild(messages, ['--progress']))
+}
+
+async function main(): Promise<void> {
+  const argv = process.argv.slice(2)
+  const arg = (name: string) => { const i = argv.indexOf(name); return i >= 0 ? argv[i + 1] : undefined }
+  const messages = Number(arg('--messages') ?? 100_000)
+  const db = resolve(arg('--db') ?? join(ROOT, 'var', `bench-ingest-${messages}.db`))
+  const r = await runIngest({ messages, db, progress: argv.includes('--progress') })
+  process.stdout.write(`RESULT ${JSON.stringify(r)}\n`)
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === resolve(process.argv[1])) {
+  process.env.DOTENV_CONFIG_QUIET ??= 'true'
+  main().catch((e: unknown) => { process.stderr.write(`ingest: ${e instanceof Error ? e.stack : String(e)}\n`); process.exitCode = 1 })
+}
