@@ -7,6 +7,9 @@ process.env.DOTENV_CONFIG_QUIET ??= 'true'
 
 const USAGE = `usage: triage <command>
   classify                 read {"id","text"} JSON lines on stdin, write one triage line each
+  digest --date YYYY-MM-DD [--png FILE]
+                           print the daily digest for a local date from TRIAGE_DB
+                           (default var/louguanjia.db) and write the chart PNG
   orders [--csv] [--delivered N]   purchase and delivery lists of open orders; mark #N delivered
   households import FILE.csv        import the 三色档案 register (building-unit-room, tier, note)
   forget CONTACT_ID                 delete one resident's messages, tickets and orders
@@ -20,6 +23,29 @@ async function main(argv: string[]): Promise<number> {
     case 'classify': {
       const { runClassify } = await import('./classify-stream.ts')
       return runClassify(process.stdin, process.stdout, rest)
+    }
+    case 'digest': {
+      const { parseArgs } = await import('node:util')
+      const { values } = parseArgs({ args: rest, options: { date: { type: 'string' }, png: { type: 'string' } } })
+      const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(values.date ?? '')
+      if (!m) { process.stderr.write(`digest: --date YYYY-MM-DD is required\n${USAGE}`); return 2 }
+      const [{ openStore }, { parseConfig }, { createContext }, { dailyDigest }, { dbPathFromEnv }] = await Promise.all([
+        import('../data/store.ts'), import('../handlers/config.ts'), import('../handlers/context.ts'), import('../handlers/digest.ts'), import('./env.ts')])
+      const dayStart = new Date(Number(m[1]), Number(m[2]) - 1, Number(m[3])).getTime()
+      const dayEnd = new Date(Number(m[1]), Number(m[2]) - 1, Number(m[3]) + 1).getTime()
+      const db = openStore(dbPathFromEnv(process.env), { readonly: true })
+      try {
+        const ctx = createContext(db, parseConfig(process.env))
+        const { text, stats } = dailyDigest(ctx, dayStart, dayEnd)
+        process.stdout.write(text + '\n')
+        if (values.png) {
+          const { dailyChartPng } = await import('../handlers/chart.ts')
+          const { writeFileSync } = await import('node:fs')
+          writeFileSync(values.png, dailyChartPng(stats).png)
+          process.stderr.write(`chart written to ${values.png}\n`)
+        }
+      } finally { db.close() }
+      return 0
     }
     case undefined:
     case 'help':

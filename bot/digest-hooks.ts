@@ -1,7 +1,33 @@
-// The command and scheduler hooks that produce digests (filled in by the digest handlers).
+// The command and scheduler hooks that produce digests: `汇总`/`digest` answers a
+// steward privately, `日报`/`daily` sends a manager the daily digest with its
+// chart, and the scheduler sends both on time (see bot/scheduler.ts).
 import type { CommandHooks } from '../handlers/commands.ts'
+import type { Context } from '../handlers/context.ts'
+import { dailyChartPng } from '../handlers/chart.ts'
+import { dailyDigestNow, nextStewardDigest } from '../handlers/digest.ts'
 import type { DigestHooks } from './scheduler.ts'
 
+/** Queue the daily digest (text, with the chart as daily.png) to one contact. */
+export function sendDaily(ctx: Context, to: string): void {
+  const { text, stats } = dailyDigestNow(ctx)
+  let file: { name: string; base64: string } | undefined
+  try {
+    file = { name: 'daily.png', base64: dailyChartPng(stats).png.toString('base64') }
+  } catch (err) {
+    // The text matters more than the picture: send it anyway.
+    ctx.log.error({ err: { message: (err as Error).message } }, 'daily chart failed')
+  }
+  // One outgoing message: the sender says the image, then the text.
+  ctx.outbox.send({ to: { kind: 'contact', id: to }, text, ...(file ? { file } : {}) })
+}
+
 export function digestHooks(): CommandHooks & DigestHooks {
-  return {}
+  return {
+    digest: (ctx, stewardId) => nextStewardDigest(ctx, stewardId),
+    daily: (ctx, managerId) => sendDaily(ctx, managerId),
+    stewardDigest: (ctx, stewardId) => {
+      ctx.outbox.send({ to: { kind: 'contact', id: stewardId }, text: nextStewardDigest(ctx, stewardId) })
+    },
+    managerDaily: (ctx, managerId) => sendDaily(ctx, managerId),
+  }
 }

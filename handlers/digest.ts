@@ -1,0 +1,379 @@
+// The steward digest (a phone screen of what happened since the last one, every
+// line pointing to ticket numbers) and the daily manager digest (volumes, times,
+// backlog, hotspots, anonymised cases). Pure over the store and the clock: no
+// Wechaty; bot/digest-hooks.ts sends them.
+//
+// Definitions used by the daily digest (local time, process TZ):
+// - the day is [dayStart, dayEnd); a digest asked for during the day ends at "now".
+// - message volume: inbound rows with `at` in the day. Noise: processed rows that
+//   filed no ticket (收到, 谢谢, 接龙, questions…), staff commands excluded.
+// - time to claim: claimedAt − createdAt for request tickets claimed during the day
+//   (whenever they were opened); time to resolve: resolvedAt − createdAt for
+//   request tickets done during the day (dismissed and cancelled ones excluded).
+// - median and p90 use the nearest-rank method: for n sorted values the p-th
+//   percentile is the value at rank ceil(p/100 × n) (1-based). So the median of
+//   [1,2,3,4] is 2, and p90 of ten values is the 9th.
+// - SLA breaches: tickets flagged sla_breached that were opened in the day, or
+//   whose 'sla-breached' event falls in the day.
+// - backlog at day's end: request tickets opened before dayEnd and not closed by
+//   then (open/claimed now, or closed at or after dayEnd).
+// - repeat hotspots: one fault (same fault key: building-unit-fault) with ≥ 3
+//   reporters in the day, or ≥ 3 tickets of one category in one building.
+// - red-tier households served: distinct households (building/unit/room, or the
+//   resident when the room is unknown) with a red-tier ticket opened or done in the day.
+// - cases: 3–5 tickets done in the day (emotional ones never), anonymised to
+//   building + surname + 女士/先生 (or 居民).
+import type { Category } from '../classifiers/triage.ts'
+import { getKv, setKv } from '../data/store.ts'
+import type { Ticket } from '../data/tickets.ts'
+import { anonymize, honorific } from './anonymize.ts'
+import { roleOf } from './config.ts'
+import type { Context } from './context.ts'
+import { consolidate, describePurchase } from './orders.ts'
+import { CATEGORY_NAMES, clip, hhmm, where } from './wording.ts'
+
+export const MAX_STEWARD_LINES = 25
+const CATEGORIES: Category[] = ['medical', 'grocery', 'repair', 'pet', 'emotional', 'other']
+
+/** Chart/report series keys: the six categories, plus noise and not-yet-processed messages. */
+export type MessageClass = Category | 'noise' | 'pending'
+export const MESSAGE_CLASS_NAMES: Record<MessageClass, string> = { ...CATEGORY_NAMES, noise: '无需处理', pending: '未处理' }
+export const MESSAGE_CLASSES: MessageClass[] = [...CATEGORIES, 'noise', 'pending']
+
+// ---------------------------------------------------------------- helpers
+
+const rowsToTickets = (ctx: Context, ids: { id: number }[]): Ticket[] => ids.map((r) => ctx.tickets.get(r.id)!).filter(Boolean)
+
+/** "#1 #2 #3 等7件" — at most `max` numbers. */
+export function ids(list: readonly { id: number }[] | readonly number[], max = 8): string {
+  const nums = list.map((x) => (typeof x === 'number' ? x : x.id))
+  const shown = nums.slice(0, max).map((n) => `#${n}`).join(' ')
+  return nums.length > max ? `${shown} 等${nums.length}件` : shown
+}
+
+/** Nearest-rank percentile of an ascending list (null when empty). */
+export function percentile(sorted: readonly number[], p: number): number | null {
+  if (sorted.length === 0) return null
+  const rank = Math.max(1, Math.ceil((p / 100) * sorted.length))
+  return sorted[Math.min(sorted.length, rank) - 1]
+}
+
+export function duration(ms: number | null): string {
+  if (ms == null) return '—'
+  const min = Math.round(ms / 60_000)
+  if (min < 60) return `${min}分钟`
+  const h = Math.floor(min / 60)
+  return min % 60 ? `${h}小时${min % 60}分` : `${h}小时`
+}
+
+export function localDayStart(at: number): number {
+  const d = new Date(at)
+  return new Date(d.getFullYear(), d.getMonth(), d.getDate()).getTime()
+}
+
+export function localDayEnd(at: number): number {
+  const d = new Date(at)
+  return new Date(d.getFullYear(), d.getMonth(), d.getDate() + 1).getTime()
+}
+
+export function localDateString(at: number): string {
+  const d = new Date(at)
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`
+}
+
+function isStaff(ctx: Context, talkerId: string): boolean {
+  return roleOf(ctx.config, talkerId) !== 'resident'
+}
+
+interface MessageCounts { total: number; noise: number; commands: number; pending: number }
+
+function countMessages(ctx: Context, from: number, to: number, inclusiveEnd: boolean): MessageCounts & { rows: { at: number; category: string | null; state: string; ticket_id: number | null; talker_id: string }[] } {
+  const rows = ctx.db.prepare(`SELECT at, category, state, ticket_id, talker_id FROM inbound WHERE at >= ? AND at ${inclusiveEnd ? '<=' : '<'} ? AND recalled = 0`)
+    .all(from, to) as { at: number; category: string | null; state: string; ticket_id: number | null; talker_id: string }[]
+  let noise = 0, commands = 0, pending = 0
+  for (const r of rows) {
+    if (r.state !== 'done') pending++
+    else if (r.ticket_id == null) { if (isStaff(ctx, r.talker_id)) commands++; else noise++ }
+  }
+  return { total: rows.length - commands, noise, commands, pending, rows }
+}
+
+// ---------------------------------------------------------------- steward digest
+
+/**
+ * What a steward needs since `since` (exclusive) up to `now`, plus what is still
+ * waiting, in at most 25 lines, each pointing to ticket numbers.
+ */
+export function stewardDigest(ctx: Context, since: number, now: number): string {
+  const msgs = countMessages(ctx, since + 1, now, true)
+  const fresh = rowsToTickets(ctx, ctx.db.prepare(`SELECT id FROM tickets WHERE created_at > ? AND created_at <= ? ORDER BY id`).all(since, now) as { id: number }[])
+  const requests = fresh.filter((t) => t.kind === 'request')
+  const lines: string[] = []
+  lines.push(`📋 管家简报 ${hhmm(since + 1)}–${hhmm(now)}`)
+  lines.push(`读消息 ${msgs.total} 条,过滤闲聊 ${msgs.noise} 条,新事项 ${requests.length} 件${requests.length ? `(${ids(requests, 4)})` : ''}`)
+
+  // New tickets per category (one line each, only the categories that have some).
+  for (const c of CATEGORIES) {
+    const of = requests.filter((t) => t.category === c)
+    if (of.length) lines.push(`· ${CATEGORY_NAMES[c]} ${of.length}:${ids(of, 6)}`)
+  }
+
+  // Emergencies: new ones in the window, and any urgent ticket still open.
+  const urgent = rowsToTickets(ctx, ctx.db.prepare(`SELECT id FROM tickets WHERE urgent = 1 AND kind = 'request'
+    AND ((created_at > ? AND created_at <= ?) OR state IN ('open', 'claimed')) ORDER BY state = 'open' DESC, created_at`).all(since, now) as { id: number }[])
+  if (urgent.length) {
+    const parts = urgent.slice(0, 5).map((t) => {
+      if (t.state === 'open') return `#${t.id}⚠️未认领${duration(now - t.createdAt)}`
+      if (t.state === 'claimed') return `#${t.id}处理中(${ctx.config.stewardNames.get(t.claimedBy ?? '') ?? t.claimedBy ?? ''})`
+      return `#${t.id}${t.state === 'done' ? '已完成' : '已关闭'}`
+    })
+    lines.push(`🚨 紧急 ${urgent.length}:${parts.join(' · ')}${urgent.length > 5 ? ' …' : ''}`)
+  }
+
+  // The oldest tickets nobody has claimed.
+  const unclaimed = rowsToTickets(ctx, ctx.db.prepare(`SELECT id FROM tickets WHERE state = 'open' AND kind = 'request' ORDER BY created_at, id LIMIT 3`).all() as { id: number }[])
+  const unclaimedTotal = (ctx.db.prepare(`SELECT count(*) AS n FROM tickets WHERE state = 'open' AND kind = 'request'`).get() as { n: number }).n
+  if (unclaimed.length) {
+    lines.push(`⌛ 未认领 ${unclaimedTotal} 件,最久的 ${ids(unclaimed)}:`)
+    for (const t of unclaimed) lines.push(`  #${t.id} ${CATEGORY_NAMES[t.category]} ${where(t)} ${hhmm(t.createdAt)}起,已等${duration(now - t.createdAt)}`)
+  }
+
+  // Grocery totals to buy.
+  const orders = ctx.orders.open()
+  if (orders.length) {
+    const buy = consolidate(orders)
+    const shown = buy.slice(0, 4).map(describePurchase)
+    lines.push(`🛒 待采购 ${orders.length} 户(${ids(orders.map((o) => o.ticketId ?? o.id), 5)}):${shown.join('、')}${buy.length > 4 ? ` 等${buy.length}样,回复「订单」看全部` : ''}`)
+  }
+
+  const media = rowsToTickets(ctx, ctx.db.prepare(`SELECT id FROM tickets WHERE kind = 'media' AND state = 'open' ORDER BY created_at`).all() as { id: number }[])
+  if (media.length) lines.push(`🖼 语音/图片待查看 ${media.length}:${ids(media)}`)
+
+  const emotional = rowsToTickets(ctx, ctx.db.prepare(`SELECT id FROM tickets WHERE category = 'emotional' AND kind = 'request'
+    AND state IN ('open', 'claimed') AND replied_at IS NULL ORDER BY created_at`).all() as { id: number }[])
+  if (emotional.length) lines.push(`💬 心理关怀未回复 ${emotional.length}:${ids(emotional)}`)
+
+  const breached = rowsToTickets(ctx, ctx.db.prepare(`SELECT id FROM tickets WHERE sla_breached = 1 AND state = 'open' ORDER BY created_at`).all() as { id: number }[])
+  const newBreaches = (ctx.db.prepare(`SELECT count(DISTINCT ticket_id) AS n FROM ticket_events WHERE action = 'sla-breached' AND at > ? AND at <= ?`).get(since, now) as { n: number }).n
+  if (breached.length || newBreaches) lines.push(`⏰ 超时未认领 ${breached.length}${newBreaches ? `(本期新增 ${newBreaches})` : ''}${breached.length ? `:${ids(breached)}` : ''}`)
+
+  if (lines.length === 2 && requests.length === 0) lines.push('目前没有待办事项 👍')
+  return lines.slice(0, MAX_STEWARD_LINES).join('\n')
+}
+
+/** The kv key holding when a steward last got a digest. */
+export const stewardDigestKey = (stewardId: string) => `digest:steward:${stewardId}`
+
+/**
+ * The digest for one steward since their last one (or since local midnight),
+ * and the mark moved to now.
+ */
+export function nextStewardDigest(ctx: Context, stewardId: string): string {
+  const now = ctx.clock()
+  const last = Number(getKv(ctx.db, stewardDigestKey(stewardId)) ?? NaN)
+  const since = Number.isFinite(last) && last < now ? last : localDayStart(now) - 1
+  const text = stewardDigest(ctx, since, now)
+  setKv(ctx.db, stewardDigestKey(stewardId), String(now))
+  return text
+}
+
+// ---------------------------------------------------------------- daily digest
+
+export interface Timing { n: number; median: number | null; p90: number | null }
+
+export interface HourBucket { hour: number; messages: Record<MessageClass, number>; opened: number; resolved: number }
+
+export interface Hotspot { label: string; reports: number; ticketIds: number[] }
+
+export interface DailyStats {
+  date: string
+  dayStart: number
+  dayEnd: number
+  messages: { total: number; noise: number; pending: number; byType: Record<string, number> }
+  tickets: { opened: number; media: number; byCategory: Record<Category, number>; byBuilding: Record<string, number>; ids: number[] }
+  claim: Timing
+  resolve: Timing
+  resolved: number[]
+  slaBreaches: number[]
+  backlog: { total: number; byCategory: Partial<Record<Category, number>>; oldest: number[] }
+  hotspots: Hotspot[]
+  redTier: { households: number; tickets: number[]; done: number }
+  cases: string[]
+  hourly: HourBucket[]
+}
+
+export function timing(values: number[]): Timing {
+  const sorted = [...values].sort((a, b) => a - b)
+  return { n: sorted.length, median: percentile(sorted, 50), p90: percentile(sorted, 90) }
+}
+
+const buildingName = (b: string | null) => (b ? (/^\d+$/.test(b) ? `${b}栋` : `${b}座`) : '位置未知')
+
+function faultLabel(key: string): string {
+  const [building, unit, ...rest] = key.split('-')
+  return `${buildingName(building || null)}${unit ? `${unit}单元` : ''} ${rest.join('-')}`.trim()
+}
+
+function caseText(ctx: Context, t: Ticket): string {
+  const reporters = ctx.tickets.reporters(t.id)
+  const names = [t.talkerName, ...reporters.map((r) => r.talkerName), ...ctx.config.stewardNames.values(), ...ctx.config.managerNames.values()]
+  const who = honorific(t.talkerName)
+  const place = t.building ? buildingName(t.building) : ''
+  const topic = clip(anonymize(t.summary, { names }).replace(/[。!！?？~～\s]+$/g, ''), 28)
+  const note = anonymize(t.note ?? '', { names }).replace(/[。!！\s]+$/g, '')
+  return `${place}${who}反映的「${topic}」,${note || '已处理完毕'}`
+}
+
+function pickCases(ctx: Context, done: Ticket[]): string[] {
+  // Round-robin over categories so the cases show the range of work; with notes first.
+  const pool = done.filter((t) => t.category !== 'emotional' && t.kind === 'request')
+    .sort((a, b) => Number(!!b.note && b.note !== '已送达') - Number(!!a.note && a.note !== '已送达') || a.priority - b.priority || (a.resolvedAt ?? 0) - (b.resolvedAt ?? 0))
+  const byCat = new Map<Category, Ticket[]>()
+  for (const t of pool) byCat.set(t.category, [...(byCat.get(t.category) ?? []), t])
+  const picked: Ticket[] = []
+  while (picked.length < 5 && [...byCat.values()].some((l) => l.length)) {
+    for (const list of byCat.values()) {
+      const t = list.shift()
+      if (t && picked.length < 5) picked.push(t)
+    }
+  }
+  return picked.map((t) => caseText(ctx, t))
+}
+
+/** The daily manager digest for [dayStart, dayEnd): text and the numbers behind it. */
+export function dailyDigest(ctx: Context, dayStart: number, dayEnd: number): { text: string; stats: DailyStats } {
+  const stats = dailyStats(ctx, dayStart, dayEnd)
+  return { text: dailyText(stats, ctx.clock()), stats }
+}
+
+export function dailyStats(ctx: Context, dayStart: number, dayEnd: number): DailyStats {
+  const hourly: HourBucket[] = Array.from({ length: 24 }, (_, hour) => ({
+    hour, opened: 0, resolved: 0, messages: Object.fromEntries(MESSAGE_CLASSES.map((c) => [c, 0])) as Record<MessageClass, number>,
+  }))
+  const hourOf = (at: number) => new Date(at).getHours()
+
+  // Messages.
+  const msgRows = ctx.db.prepare(`SELECT at, type, category, state, ticket_id, talker_id FROM inbound WHERE at >= ? AND at < ? AND recalled = 0`)
+    .all(dayStart, dayEnd) as { at: number; type: string; category: string | null; state: string; ticket_id: number | null; talker_id: string }[]
+  const byType: Record<string, number> = {}
+  let total = 0, noise = 0, pending = 0
+  for (const r of msgRows) {
+    let cls: MessageClass
+    if (r.state !== 'done') { cls = 'pending'; pending++ }
+    else if (r.ticket_id == null) {
+      if (isStaff(ctx, r.talker_id)) continue // commands are not traffic
+      cls = 'noise'; noise++
+    } else cls = (CATEGORIES as string[]).includes(r.category ?? '') ? (r.category as Category) : 'other'
+    total++
+    byType[r.type] = (byType[r.type] ?? 0) + 1
+    hourly[hourOf(r.at)].messages[cls]++
+  }
+
+  // Tickets opened in the day.
+  const opened = ctx.tickets.between(dayStart, dayEnd)
+  const requests = opened.filter((t) => t.kind === 'request')
+  const byCategory = Object.fromEntries(CATEGORIES.map((c) => [c, 0])) as Record<Category, number>
+  const byBuilding: Record<string, number> = {}
+  for (const t of requests) {
+    byCategory[t.category]++
+    const b = buildingName(t.building)
+    byBuilding[b] = (byBuilding[b] ?? 0) + 1
+    hourly[hourOf(t.createdAt)].opened++
+  }
+
+  // Claim and resolve times over the work done in the day.
+  const claimed = rowsToTickets(ctx, ctx.db.prepare(`SELECT id FROM tickets WHERE kind = 'request' AND claimed_at >= ? AND claimed_at < ? ORDER BY id`)
+    .all(dayStart, dayEnd) as { id: number }[])
+  const done = rowsToTickets(ctx, ctx.db.prepare(`SELECT id FROM tickets WHERE kind = 'request' AND state = 'done' AND resolved_at >= ? AND resolved_at < ? ORDER BY resolved_at, id`)
+    .all(dayStart, dayEnd) as { id: number }[])
+  for (const t of done) hourly[hourOf(t.resolvedAt!)].resolved++
+
+  // SLA breaches.
+  const breachIds = new Set<number>(opened.filter((t) => t.slaBreached).map((t) => t.id))
+  for (const r of ctx.db.prepare(`SELECT DISTINCT ticket_id FROM ticket_events WHERE action = 'sla-breached' AND at >= ? AND at < ? AND ticket_id IS NOT NULL`)
+    .all(dayStart, dayEnd) as { ticket_id: number }[]) breachIds.add(r.ticket_id)
+
+  // Backlog at the day's end.
+  const backlog = rowsToTickets(ctx, ctx.db.prepare(`SELECT id FROM tickets WHERE kind = 'request' AND created_at < ?
+    AND (state IN ('open', 'claimed') OR (resolved_at IS NOT NULL AND resolved_at >= ?)) ORDER BY created_at, id`).all(dayEnd, dayEnd) as { id: number }[])
+  const backlogByCategory: Partial<Record<Category, number>> = {}
+  for (const t of backlog) backlogByCategory[t.category] = (backlogByCategory[t.category] ?? 0) + 1
+
+  // Repeat hotspots.
+  const hotspots: Hotspot[] = []
+  const byFault = new Map<string, Ticket[]>()
+  for (const t of requests) if (t.faultKey) byFault.set(t.faultKey, [...(byFault.get(t.faultKey) ?? []), t])
+  const covered = new Set<number>()
+  for (const [key, list] of byFault) {
+    const reports = list.reduce((n, t) => n + Math.max(1, ctx.tickets.reporters(t.id).length), 0)
+    if (reports >= 3) {
+      hotspots.push({ label: faultLabel(key), reports, ticketIds: list.map((t) => t.id) })
+      for (const t of list) covered.add(t.id)
+    }
+  }
+  const byPlace = new Map<string, Ticket[]>()
+  for (const t of requests) if (t.building && !covered.has(t.id)) {
+    const k = `${t.building}\u0000${t.category}`
+    byPlace.set(k, [...(byPlace.get(k) ?? []), t])
+  }
+  for (const [k, list] of byPlace) {
+    if (list.length < 3) continue
+    const [b, c] = k.split('\u0000')
+    hotspots.push({ label: `${buildingName(b)} ${CATEGORY_NAMES[c as Category]}`, reports: list.length, ticketIds: list.map((t) => t.id) })
+  }
+  hotspots.sort((a, b) => b.reports - a.reports || a.label.localeCompare(b.label, 'zh'))
+
+  // Red-tier households served.
+  const red = rowsToTickets(ctx, ctx.db.prepare(`SELECT id FROM tickets WHERE tier = 'red' AND kind = 'request'
+    AND ((created_at >= ? AND created_at < ?) OR (state = 'done' AND resolved_at >= ? AND resolved_at < ?)) ORDER BY id`).all(dayStart, dayEnd, dayStart, dayEnd) as { id: number }[])
+  const households = new Set(red.map((t) => (t.building && t.room ? `${t.building}-${t.unit ?? ''}-${t.room}` : `talker:${t.talkerId}`)))
+
+  return {
+    date: localDateString(dayStart),
+    dayStart,
+    dayEnd,
+    messages: { total, noise, pending, byType },
+    tickets: { opened: requests.length, media: opened.length - requests.length, byCategory, byBuilding, ids: requests.map((t) => t.id) },
+    claim: timing(claimed.map((t) => t.claimedAt! - t.createdAt)),
+    resolve: timing(done.map((t) => t.resolvedAt! - t.createdAt)),
+    resolved: done.map((t) => t.id),
+    slaBreaches: [...breachIds].sort((a, b) => a - b),
+    backlog: { total: backlog.length, byCategory: backlogByCategory, oldest: backlog.slice(0, 5).map((t) => t.id) },
+    hotspots,
+    redTier: { households: households.size, tickets: red.map((t) => t.id), done: red.filter((t) => t.state === 'done').length },
+    cases: pickCases(ctx, done),
+    hourly,
+  }
+}
+
+function dailyText(s: DailyStats, now: number): string {
+  const partial = now < s.dayEnd && now >= s.dayStart
+  const lines: string[] = [`📊 楼管家日报 ${s.date}${partial ? `(截至 ${hhmm(now)})` : ''}`]
+  const media = (s.messages.byType.image ?? 0) + (s.messages.byType.voice ?? 0) + (s.messages.byType.video ?? 0)
+  lines.push(`消息 ${s.messages.total} 条:闲聊/无需处理 ${s.messages.noise} 条${media ? `,图片/语音 ${media} 条` : ''}${s.messages.pending ? `,未处理 ${s.messages.pending} 条` : ''}`)
+  const cats = CATEGORIES.filter((c) => s.tickets.byCategory[c] > 0).map((c) => `${CATEGORY_NAMES[c]} ${s.tickets.byCategory[c]}`)
+  lines.push(`新事项 ${s.tickets.opened} 件${cats.length ? `:${cats.join(' · ')}` : ''}`)
+  const buildings = Object.entries(s.tickets.byBuilding).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0], 'zh', { numeric: true }))
+  if (buildings.length) lines.push(`按楼栋:${buildings.slice(0, 8).map(([b, n]) => `${b} ${n}`).join(' · ')}${buildings.length > 8 ? ' …' : ''}`)
+  lines.push(`认领用时:中位 ${duration(s.claim.median)},P90 ${duration(s.claim.p90)}(${s.claim.n} 件)`)
+  lines.push(`办结用时:中位 ${duration(s.resolve.median)},P90 ${duration(s.resolve.p90)}(办结 ${s.resolve.n} 件)`)
+  lines.push(`超时未认领:${s.slaBreaches.length} 件${s.slaBreaches.length ? `(${ids(s.slaBreaches)})` : ''}`)
+  const backlogCats = CATEGORIES.filter((c) => s.backlog.byCategory[c]).map((c) => `${CATEGORY_NAMES[c]} ${s.backlog.byCategory[c]}`)
+  lines.push(`${partial ? '当前' : '日终'}积压:${s.backlog.total} 件${backlogCats.length ? `(${backlogCats.join(' · ')})` : ''}${s.backlog.oldest.length ? `,最久 ${ids(s.backlog.oldest, 5)}` : ''}`)
+  if (s.hotspots.length) {
+    lines.push('🔁 反复出现:')
+    for (const h of s.hotspots.slice(0, 5)) lines.push(`  ${h.label} ×${h.reports}(${ids(h.ticketIds, 5)})`)
+  }
+  lines.push(`❤️ 红色档案住户:服务 ${s.redTier.households} 户,${s.redTier.tickets.length} 件,已办结 ${s.redTier.done} 件${s.redTier.tickets.length ? `(${ids(s.redTier.tickets, 6)})` : ''}`)
+  if (s.cases.length) {
+    lines.push('📝 办结案例:')
+    s.cases.forEach((c, i) => lines.push(`${i + 1}. ${c}`))
+  }
+  return lines.join('\n')
+}
+
+/** The daily digest of the local day containing `now`, up to now. */
+export function dailyDigestNow(ctx: Context): { text: string; stats: DailyStats } {
+  const now = ctx.clock()
+  return dailyDigest(ctx, localDayStart(now), Math.min(localDayEnd(now), now + 1))
+}
