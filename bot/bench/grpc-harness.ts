@@ -58,7 +58,7 @@ export async function startHarness(o: HarnessOptions): Promise<Harness> {
       for (const l of staffListeners) l(p.id, m.payload.text ?? '')
     })
   }
-  for (const r of o.community.residents) mocker.createContact({ id: r.id, name: r.name })
+  for (const r of [...o.community.residents, ...o.community.staff]) mocker.createContact({ id: r.id, name: r.name })
   for (const r of o.community.rooms) mocker.createRoom({ id: r.id, topic: r.topic, memberIdList: r.memberIds })
   // The id of the message a say() just created: the mock emits it synchronously.
   let lastId = ''
@@ -73,7 +73,7 @@ export async function startHarness(o: HarnessOptions): Promise<Harness> {
   const householdsFile = o.db.replace(/\.db$/, '') + '-households.json'
   writeFileSync(householdsFile, JSON.stringify(o.community.households))
   const botEnv: Record<string, string> = {
-    ...staffEnv(),
+    ...staffEnv(o.community),
     ...(service.clientEnv as Record<string, string>),
     TRIAGE_DB: o.db,
     BENCH_HOUSEHOLDS: householdsFile,

@@ -49,7 +49,7 @@ async function urgentTexts(): Promise<string[]> {
 export async function runGrpc(o: GrpcOptions): Promise<GrpcResult> {
   const texts = loadTexts(ROOT)
   const urgentPool = await urgentTexts()
-  const community = synthCommunity(o.residents ?? 600, 11)
+  const community = synthCommunity(o.residents ?? 600, 11, 100)
   const env = {
     TRIAGE_RATE_PER_MIN: process.env.TRIAGE_RATE_PER_MIN ?? '40',
     TRIAGE_RATE_PER_ROOM_MS: process.env.TRIAGE_RATE_PER_ROOM_MS ?? '3000',

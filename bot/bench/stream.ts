@@ -12,22 +12,30 @@ import type { Household } from '../../data/households.ts'
 import { prng } from '../bench.ts'
 
 export const BOT = { id: 'bot-louguanjia', name: '楼管家' }
-/** The demo community's staff: two stewards on duty and a manager, as one bot instance is configured. */
+/** The two stewards on duty (every alert goes to them) and a manager, as in the demo community. */
 export const STEWARDS = [{ id: 'steward-wang', name: '物业小王' }, { id: 'steward-li', name: '管家李姐' }]
 export const MANAGERS = [{ id: 'manager-zhou', name: '经理周总' }]
 /** 2022-04-18 00:00 local time (the demo day). */
 export const DAY_START = new Date(2022, 3, 18, 0, 0, 0).getTime()
 
-export function staffEnv(): Record<string, string> {
+/**
+ * The bot's staff configuration: the estates' own stewards are stewards too (their notices in
+ * the groups are staff talk, never filed), but the duty roster (TRIAGE_ONDUTY) sends every alert
+ * to the two stewards on duty, as one bot serving a region would be set up.
+ */
+export function staffEnv(c: Pick<SynthCommunity, 'staff'>): Record<string, string> {
+  const onDuty = STEWARDS.map((s) => s.id).join(',')
   return {
-    TRIAGE_STEWARDS: STEWARDS.map((s) => `${s.id}=${s.name}`).join(','),
+    TRIAGE_STEWARDS: [...STEWARDS, ...c.staff].map((s) => `${s.id}=${s.name}`).join(','),
     TRIAGE_MANAGERS: MANAGERS.map((s) => `${s.id}=${s.name}`).join(','),
+    TRIAGE_ONDUTY: `00:00-12:00=${onDuty}; 12:00-00:00=${onDuty}`,
   }
 }
 
 export interface SynthRoom { id: string; topic: string; memberIds: string[] }
 export interface SynthResident { id: string; name: string; rooms: string[] }
-export interface SynthCommunity { rooms: SynthRoom[]; residents: SynthResident[]; households: Household[] }
+export interface SynthStaff { id: string; name: string; estate: number }
+export interface SynthCommunity { rooms: SynthRoom[]; residents: SynthResident[]; households: Household[]; staff: SynthStaff[] }
 
 const ESTATES = ['春江天境', '金色家园', '翠苑一区', '阳光花园', '滨江花城', '桂花城', '和平里', '新华苑', '锦绣华庭', '东方明珠苑',
   '望江苑', '紫荆花园', '丽水湾', '绿城百合', '梅花新村', '城市之光', '西溪诚园', '湖畔居', '星河湾', '嘉禾苑']
@@ -56,9 +64,11 @@ function residentName(rnd: () => number, b: number, u: number, floor: number, ro
 /**
  * About 150 residents per building, 12 buildings per estate, 1–3 units, 6–18 floors, 4 doors a
  * floor; every resident is in their building's group and 40% also in their floor's group.
- * 15% of households are on the 三色 register.
+ * 15% of households are on the 三色 register. Each estate has its own stewards (`staffCount`
+ * in all, by default one per 40 residents — a region's 800 stewards for its 750,000 messages a
+ * day), members of their estate's groups, who post the notices.
  */
-export function synthCommunity(residentCount: number, seed = 7): SynthCommunity {
+export function synthCommunity(residentCount: number, seed = 7, staffCount = Math.max(4, Math.round(residentCount / 40))): SynthCommunity {
   const rnd = prng(seed)
   const rooms = new Map<string, SynthRoom>()
   const room = (id: string, topic: string) => {
@@ -90,7 +100,15 @@ export function synthCommunity(residentCount: number, seed = 7): SynthCommunity 
       households.push({ building: String(b), unit: String(u), room: door, tier: t < 0.2 ? 'red' : t < 0.6 ? 'yellow' : 'green', note: t < 0.2 ? '独居老人' : '' })
     }
   }
-  return { rooms: [...rooms.values()], residents, households }
+  const estates = Math.ceil(buildings / 12)
+  const staff: SynthStaff[] = []
+  for (let k = 0; k < staffCount; k++) {
+    staff.push({ id: `staff-${k + 1}`, name: `${ESTATES[k % estates % ESTATES.length]}管家${pick(rnd, SURNAMES)}${k + 1}`, estate: k % estates })
+  }
+  const byEstate = new Map<number, string[]>()
+  for (const p of staff) byEstate.set(p.estate, [...(byEstate.get(p.estate) ?? []), p.id])
+  for (const r of rooms.values()) r.memberIds.push(...(byEstate.get(Number(/^e(\d+)-/.exec(r.id)![1])) ?? []))
+  return { rooms: [...rooms.values()], residents, households, staff }
 }
 
 // The demo day's resident traffic (data/demo/day.jsonl, 333 resident messages) as triaged:
@@ -172,7 +190,7 @@ export interface StreamOptions {
 }
 
 /**
- * The day's messages in time order. Of every 1,000: about 155 steward notices, 1 steward
+ * The day's messages in time order. Of every 1,000: about 155 notices by the estate's stewards, 1 steward
  * `队列`, 5 private messages to the bot, 2 residents @-ing the bot, 3 re-deliveries; the rest
  * resident group messages with the demo day's mix (20% of texts are the demo day's own lines).
  */
@@ -180,6 +198,9 @@ export function* synthStream(c: SynthCommunity, texts: Texts, o: StreamOptions):
   const rnd = prng(o.seed ?? 20220418)
   const recent: SynthMessage[] = []
   const topics = new Map(c.rooms.map((x) => [x.id, x.topic]))
+  const staffOf = new Map<number, SynthStaff[]>()
+  for (const p of c.staff) staffOf.set(p.estate, [...(staffOf.get(p.estate) ?? []), p])
+  const estateStaff = (roomId: string) => staffOf.get(Number(/^e(\d+)-/.exec(roomId)?.[1] ?? 0)) ?? STEWARDS
   let seq = 0
   const residentText = (): { text: string; urgent: boolean } => {
     if (rnd() < 0.2) return { text: pick(rnd, texts.demoResident), urgent: false }
@@ -202,7 +223,7 @@ export function* synthStream(c: SynthCommunity, texts: Texts, o: StreamOptions):
     let m: SynthMessage
     const base = { messageId: `s${++seq}`, at, mentionsSelf: false, type: 'text' as Inbound['type'], labelledUrgent: false, redelivery: false }
     if (r < 0.155) {
-      const s = pick(rnd, STEWARDS)
+      const s = pick(rnd, estateStaff(roomId))
       m = { ...base, roomId, roomTopic, talkerId: s.id, talkerName: s.name, text: pick(rnd, texts.stewardNotices) }
     } else if (r < 0.156) {
       const s = pick(rnd, STEWARDS)
