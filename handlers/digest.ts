@@ -18,7 +18,7 @@
 // - backlog at day's end: request tickets opened before dayEnd and not closed by
 //   then (open/claimed now, or closed at or after dayEnd).
 // - repeat hotspots: one fault (same fault key: building-unit-fault) with ≥ 3
-//   reporters in the day, or ≥ 3 tickets of one category in one building.
+//   reporters in the day, or ≥ 3 other repair tickets in one building.
 // - red-tier households served: distinct households (building/unit/room, or the
 //   resident when the room is unknown) with a red-tier ticket opened or done in the day.
 // - cases: 3–5 tickets done in the day (emotional ones never), anonymised to
@@ -312,7 +312,8 @@ export function dailyStats(ctx: Context, dayStart: number, dayEnd: number): Dail
     }
   }
   const byPlace = new Map<string, Ticket[]>()
-  for (const t of requests) if (t.building && !covered.has(t.id)) {
+  // Only repairs are "faults": many grocery lists from one building are demand, not a hotspot.
+  for (const t of requests) if (t.building && t.category === 'repair' && !covered.has(t.id)) {
     const k = `${t.building}\u0000${t.category}`
     byPlace.set(k, [...(byPlace.get(k) ?? []), t])
   }
