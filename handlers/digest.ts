@@ -23,6 +23,7 @@
 //   resident when the room is unknown) with a red-tier ticket opened or done in the day.
 // - cases: 3–5 tickets done in the day (emotional ones never), anonymised to
 //   building + surname + 女士/先生 (or 居民).
+import type { SharedFault } from '../classifiers/fault.ts'
 import type { Category } from '../classifiers/triage.ts'
 import { getKv, setKv } from '../data/store.ts'
 import type { Ticket } from '../data/tickets.ts'
@@ -30,7 +31,7 @@ import { anonymize, honorific } from './anonymize.ts'
 import { roleOf } from './config.ts'
 import type { Context } from './context.ts'
 import { consolidate, describePurchase } from './orders.ts'
-import { CATEGORY_NAMES, clip, hhmm, where } from './wording.ts'
+import { CATEGORY_NAMES, FAULT_NAMES, clip, hhmm, where } from './wording.ts'
 
 export const MAX_STEWARD_LINES = 25
 const CATEGORIES: Category[] = ['medical', 'grocery', 'repair', 'pet', 'emotional', 'other']
@@ -211,7 +212,8 @@ const buildingName = (b: string | null) => (b ? (/^\d+$/.test(b) ? `${b}栋` : `
 
 function faultLabel(key: string): string {
   const [building, unit, ...rest] = key.split('-')
-  return `${buildingName(building || null)}${unit ? `${unit}单元` : ''} ${rest.join('-')}`.trim()
+  const fault = rest.join('-')
+  return `${buildingName(building || null)}${unit ? `${unit}单元` : ''} ${FAULT_NAMES[fault as SharedFault] ?? fault}`.trim()
 }
 
 function caseText(ctx: Context, t: Ticket): string {

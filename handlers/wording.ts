@@ -1,5 +1,6 @@
 // Every sentence residents, stewards and managers read, in one place, so the
 // voice stays the same: short, warm and clear, the way a good steward writes.
+import type { SharedFault } from '../classifiers/fault.ts'
 import type { Category, EmergencyKind } from '../classifiers/triage.ts'
 import type { Ticket, Tier } from '../data/tickets.ts'
 import { formatLocation } from '../classifiers/location.ts'
@@ -16,6 +17,11 @@ export const CATEGORY_WORDS: Record<string, Category> = {
   宠物: 'pet', pet: 'pet',
   心理: 'emotional', 心理关怀: 'emotional', 情绪: 'emotional', emotional: 'emotional',
   其他: 'other', other: 'other',
+}
+
+export const FAULT_NAMES: Record<SharedFault, string> = {
+  'corridor-light': '楼道灯', 'street-light': '路灯', elevator: '电梯', 'water-outage': '停水', 'power-outage': '停电',
+  'gas-outage': '停气', 'access-control': '门禁', internet: '断网', drain: '下水道',
 }
 
 export const TIER_NAMES: Record<Tier, string> = { red: '红色档案', yellow: '黄色档案', green: '绿色档案' }
