@@ -1,5 +1,6 @@
 // The persisted inbox: every message the bot hears, written before anything
 // else happens to it, so a crash after this point loses nothing.
+import type { Statement } from 'better-sqlite3'
 import type { DB } from './store.ts'
 
 export type MessageKind = 'text' | 'image' | 'voice' | 'video' | 'file' | 'link' | 'miniprogram' | 'emoticon' | 'recalled' | 'other'
@@ -52,6 +53,8 @@ export class Inbox {
   private readonly insert
   private readonly findRedelivery
   private readonly touchRoom
+  /** Prepared statements by SQL text: preparing one costs more than running it (issue 7 profile). */
+  private readonly statements = new Map<string, Statement>()
   constructor(private readonly db: DB) {
     this.insert = db.prepare(`INSERT INTO inbound (message_id, room_id, room_topic, talker_id, talker_name, text, type, mentions_self, at, received_at)
       VALUES (@messageId, @roomId, @roomTopic, @talkerId, @talkerName, @text, @type, @mentionsSelf, @at, @receivedAt)
@@ -62,13 +65,19 @@ export class Inbox {
       ON CONFLICT(room_id) DO UPDATE SET topic = excluded.topic, last_seen = excluded.last_seen`)
   }
 
+  private sql(source: string): Statement {
+    let s = this.statements.get(source)
+    if (!s) this.statements.set(source, (s = this.db.prepare(source)))
+    return s
+  }
+
   /** Idempotent on message id; drops a re-delivery of the same (room, talker, text) within the window. */
   store(m: Inbound, receivedAt: number): StoreResult {
     const text = m.text.length > MAX_TEXT ? m.text.slice(0, MAX_TEXT) : m.text
     return this.db.transaction((): StoreResult => {
       // Empty texts (images, voice) are never "the same message": each picture counts.
       if (text !== '' && this.findRedelivery.get(m.talkerId, m.roomId, text, m.type, m.at - REDELIVERY_WINDOW_MS, m.at + REDELIVERY_WINDOW_MS)) {
-        const exists = this.db.prepare('SELECT 1 FROM inbound WHERE message_id = ?').get(m.messageId)
+        const exists = this.sql('SELECT 1 FROM inbound WHERE message_id = ?').get(m.messageId)
         return { stored: false, reason: exists ? 'same-id' : 'redelivery' }
       }
       const info = this.insert.run({ ...m, text, mentionsSelf: m.mentionsSelf ? 1 : 0, receivedAt })
@@ -79,27 +88,27 @@ export class Inbox {
   }
 
   get(id: number): StoredInbound | null {
-    const r = this.db.prepare('SELECT * FROM inbound WHERE id = ?').get(id) as Row | undefined
+    const r = this.sql('SELECT * FROM inbound WHERE id = ?').get(id) as Row | undefined
     return r ? fromRow(r) : null
   }
 
   byMessageId(messageId: string): StoredInbound | null {
-    const r = this.db.prepare('SELECT * FROM inbound WHERE message_id = ?').get(messageId) as Row | undefined
+    const r = this.sql('SELECT * FROM inbound WHERE message_id = ?').get(messageId) as Row | undefined
     return r ? fromRow(r) : null
   }
 
   /** Stored but not yet processed, oldest first (a restart resumes here; out-of-order arrivals sort by time). */
   pending(limit = 1000): StoredInbound[] {
-    return (this.db.prepare(`SELECT * FROM inbound WHERE state = 'new' ORDER BY at, id LIMIT ?`).all(limit) as Row[]).map(fromRow)
+    return (this.sql(`SELECT * FROM inbound WHERE state = 'new' ORDER BY at, id LIMIT ?`).all(limit) as Row[]).map(fromRow)
   }
 
   markDone(id: number, result: { category: string; urgent: boolean; labels: string[]; ticketId: number | null }): void {
-    this.db.prepare(`UPDATE inbound SET state = 'done', category = ?, urgent = ?, labels = ?, ticket_id = ? WHERE id = ?`)
+    this.sql(`UPDATE inbound SET state = 'done', category = ?, urgent = ?, labels = ?, ticket_id = ? WHERE id = ?`)
       .run(result.category, result.urgent ? 1 : 0, JSON.stringify(result.labels), result.ticketId, id)
   }
 
   markRecalled(messageId: string): StoredInbound | null {
-    this.db.prepare('UPDATE inbound SET recalled = 1 WHERE message_id = ?').run(messageId)
+    this.sql('UPDATE inbound SET recalled = 1 WHERE message_id = ?').run(messageId)
     return this.byMessageId(messageId)
   }
 
@@ -109,13 +118,13 @@ export class Inbox {
    * resident's later messages are already stored and must not count against their first one.
    */
   countFrom(talkerId: string, since: number, upTo?: Pick<StoredInbound, 'at' | 'id'>): number {
-    if (!upTo) return (this.db.prepare('SELECT count(*) AS n FROM inbound WHERE talker_id = ? AND at >= ?').get(talkerId, since) as { n: number }).n
-    return (this.db.prepare('SELECT count(*) AS n FROM inbound WHERE talker_id = ? AND at >= ? AND (at < ? OR (at = ? AND id <= ?))')
+    if (!upTo) return (this.sql('SELECT count(*) AS n FROM inbound WHERE talker_id = ? AND at >= ?').get(talkerId, since) as { n: number }).n
+    return (this.sql('SELECT count(*) AS n FROM inbound WHERE talker_id = ? AND at >= ? AND (at < ? OR (at = ? AND id <= ?))')
       .get(talkerId, since, upTo.at, upTo.at, upTo.id) as { n: number }).n
   }
 
   knownRooms(): { roomId: string; topic: string; lastSeen: number }[] {
-    return (this.db.prepare('SELECT room_id, topic, last_seen FROM rooms ORDER BY room_id').all() as { room_id: string; topic: string; last_seen: number }[])
+    return (this.sql('SELECT room_id, topic, last_seen FROM rooms ORDER BY room_id').all() as { room_id: string; topic: string; last_seen: number }[])
       .map((r) => ({ roomId: r.room_id, topic: r.topic, lastSeen: r.last_seen }))
   }
 }

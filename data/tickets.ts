@@ -1,6 +1,7 @@
 // Tickets: one per real request, with its reporters, source messages and an
 // audit trail of every state change (who and when).
 import type { Category, EmergencyKind } from '../classifiers/triage.ts'
+import type { Statement } from 'better-sqlite3'
 import type { DB } from './store.ts'
 
 export type TicketState = 'open' | 'claimed' | 'done' | 'dismissed' | 'cancelled'
@@ -82,12 +83,20 @@ export const OPEN_STATES: readonly TicketState[] = ['open', 'claimed']
 export interface QueueFilter { category?: Category; building?: string; limit?: number }
 
 export class Tickets {
+  /** Prepared statements by SQL text: preparing one costs more than running it (issue 7 profile). */
+  private readonly statements = new Map<string, Statement>()
   constructor(private readonly db: DB) {}
+
+  private sql(source: string): Statement {
+    let s = this.statements.get(source)
+    if (!s) this.statements.set(source, (s = this.db.prepare(source)))
+    return s
+  }
 
   create(t: NewTicket, inboundId: number | null): Ticket {
     const fields = Object.keys(t) as (keyof NewTicket)[]
     const cols = fields.map((f) => COLUMNS[f])
-    const info = this.db.prepare(`INSERT INTO tickets (${cols.join(', ')}, updated_at) VALUES (${cols.map(() => '?').join(', ')}, ?)`)
+    const info = this.sql(`INSERT INTO tickets (${cols.join(', ')}, updated_at) VALUES (${cols.map(() => '?').join(', ')}, ?)`)
       .run(...fields.map((f) => toColumn(f, t[f])), t.createdAt)
     const id = Number(info.lastInsertRowid)
     this.addReporter(id, { talkerId: t.talkerId, talkerName: t.talkerName, roomId: t.roomId })
@@ -96,81 +105,81 @@ export class Tickets {
   }
 
   get(id: number): Ticket | null {
-    const r = this.db.prepare('SELECT * FROM tickets WHERE id = ?').get(id) as Record<string, unknown> | undefined
+    const r = this.sql('SELECT * FROM tickets WHERE id = ?').get(id) as Record<string, unknown> | undefined
     return r ? fromRow(r) : null
   }
 
   update(id: number, patch: Partial<Omit<Ticket, 'id'>>, at: number): Ticket {
     const fields = Object.keys(patch).filter((f) => f in COLUMNS)
     if (fields.length > 0) {
-      this.db.prepare(`UPDATE tickets SET ${fields.map((f) => `${COLUMNS[f]} = ?`).join(', ')}, updated_at = ? WHERE id = ?`)
+      this.sql(`UPDATE tickets SET ${fields.map((f) => `${COLUMNS[f]} = ?`).join(', ')}, updated_at = ? WHERE id = ?`)
         .run(...fields.map((f) => toColumn(f, (patch as Record<string, unknown>)[f])), at, id)
     }
     return this.get(id)!
   }
 
   addReporter(ticketId: number, r: Reporter): boolean {
-    return this.db.prepare('INSERT OR IGNORE INTO ticket_reporters (ticket_id, talker_id, talker_name, room_id) VALUES (?, ?, ?, ?)')
+    return this.sql('INSERT OR IGNORE INTO ticket_reporters (ticket_id, talker_id, talker_name, room_id) VALUES (?, ?, ?, ?)')
       .run(ticketId, r.talkerId, r.talkerName, r.roomId).changes > 0
   }
 
   reporters(ticketId: number): Reporter[] {
-    return (this.db.prepare('SELECT talker_id, talker_name, room_id FROM ticket_reporters WHERE ticket_id = ? ORDER BY rowid').all(ticketId) as
+    return (this.sql('SELECT talker_id, talker_name, room_id FROM ticket_reporters WHERE ticket_id = ? ORDER BY rowid').all(ticketId) as
       { talker_id: string; talker_name: string; room_id: string | null }[]).map((r) => ({ talkerId: r.talker_id, talkerName: r.talker_name, roomId: r.room_id }))
   }
 
   addMessage(ticketId: number, inboundId: number): void {
-    this.db.prepare('INSERT OR IGNORE INTO ticket_messages (ticket_id, inbound_id) VALUES (?, ?)').run(ticketId, inboundId)
+    this.sql('INSERT OR IGNORE INTO ticket_messages (ticket_id, inbound_id) VALUES (?, ?)').run(ticketId, inboundId)
   }
 
   messages(ticketId: number): { id: number; text: string; type: string; at: number; talkerName: string; recalled: boolean }[] {
-    return (this.db.prepare(`SELECT i.id, i.text, i.type, i.at, i.talker_name, i.recalled FROM ticket_messages tm JOIN inbound i ON i.id = tm.inbound_id
+    return (this.sql(`SELECT i.id, i.text, i.type, i.at, i.talker_name, i.recalled FROM ticket_messages tm JOIN inbound i ON i.id = tm.inbound_id
       WHERE tm.ticket_id = ? ORDER BY i.at, i.id`).all(ticketId) as { id: number; text: string; type: string; at: number; talker_name: string; recalled: number }[])
       .map((r) => ({ id: r.id, text: r.text, type: r.type, at: r.at, talkerName: r.talker_name, recalled: r.recalled === 1 }))
   }
 
   event(ticketId: number | null, at: number, actorId: string, action: string, detail?: string): void {
-    this.db.prepare('INSERT INTO ticket_events (ticket_id, at, actor_id, action, detail) VALUES (?, ?, ?, ?, ?)').run(ticketId, at, actorId, action, detail ?? null)
+    this.sql('INSERT INTO ticket_events (ticket_id, at, actor_id, action, detail) VALUES (?, ?, ?, ?, ?)').run(ticketId, at, actorId, action, detail ?? null)
   }
 
   events(ticketId: number): { at: number; actorId: string; action: string; detail: string | null }[] {
-    return (this.db.prepare('SELECT at, actor_id, action, detail FROM ticket_events WHERE ticket_id = ? ORDER BY id').all(ticketId) as
+    return (this.sql('SELECT at, actor_id, action, detail FROM ticket_events WHERE ticket_id = ? ORDER BY id').all(ticketId) as
       { at: number; actor_id: string; action: string; detail: string | null }[]).map((r) => ({ at: r.at, actorId: r.actor_id, action: r.action, detail: r.detail }))
   }
 
   /** The talker's most recent open ticket of a category (a repeat or an addition updates it). */
   openByTalker(talkerId: string, category?: Category, kind: TicketKind = 'request'): Ticket | null {
-    const r = this.db.prepare(`SELECT * FROM tickets WHERE talker_id = ? AND kind = ? AND state IN ('open', 'claimed')
+    const r = this.sql(`SELECT * FROM tickets WHERE talker_id = ? AND kind = ? AND state IN ('open', 'claimed')
       ${category ? 'AND category = ?' : ''} ORDER BY created_at DESC, id DESC LIMIT 1`).get(...(category ? [talkerId, kind, category] : [talkerId, kind])) as Record<string, unknown> | undefined
     return r ? fromRow(r) : null
   }
 
   /** The talker's ticket of a category they cancelled since `since` (asking again reopens it). */
   recentlyCancelled(talkerId: string, category: Category, since: number): Ticket | null {
-    const r = this.db.prepare(`SELECT * FROM tickets WHERE talker_id = ? AND category = ? AND kind = 'request' AND state = 'cancelled'
+    const r = this.sql(`SELECT * FROM tickets WHERE talker_id = ? AND category = ? AND kind = 'request' AND state = 'cancelled'
       AND resolved_at >= ? ORDER BY resolved_at DESC LIMIT 1`).get(talkerId, category, since) as Record<string, unknown> | undefined
     return r ? fromRow(r) : null
   }
 
   allOpenByTalker(talkerId: string): Ticket[] {
-    return (this.db.prepare(`SELECT * FROM tickets WHERE talker_id = ? AND state IN ('open', 'claimed') ORDER BY created_at, id`).all(talkerId) as Record<string, unknown>[]).map(fromRow)
+    return (this.sql(`SELECT * FROM tickets WHERE talker_id = ? AND state IN ('open', 'claimed') ORDER BY created_at, id`).all(talkerId) as Record<string, unknown>[]).map(fromRow)
   }
 
   byTalker(talkerId: string, limit = 10): Ticket[] {
-    return (this.db.prepare(`SELECT t.* FROM tickets t WHERE t.id IN (SELECT ticket_id FROM ticket_reporters WHERE talker_id = ?)
+    return (this.sql(`SELECT t.* FROM tickets t WHERE t.id IN (SELECT ticket_id FROM ticket_reporters WHERE talker_id = ?)
       ORDER BY t.created_at DESC, t.id DESC LIMIT ?`).all(talkerId, limit) as Record<string, unknown>[]).map(fromRow)
   }
 
   /** An open ticket for the same fault at the same place, reported since `since`. */
   openByFault(faultKey: string, since: number): Ticket | null {
-    const r = this.db.prepare(`SELECT * FROM tickets WHERE fault_key = ? AND state IN ('open', 'claimed') AND created_at >= ?
+    const r = this.sql(`SELECT * FROM tickets WHERE fault_key = ? AND state IN ('open', 'claimed') AND created_at >= ?
       ORDER BY created_at LIMIT 1`).get(faultKey, since) as Record<string, unknown> | undefined
     return r ? fromRow(r) : null
   }
 
   /** The open emergency of a category raised in a room since `since` (neighbours chiming in on it). */
   openUrgentInRoom(roomId: string, category: Category, since: number): Ticket | null {
-    const r = this.db.prepare(`SELECT * FROM tickets WHERE room_id = ? AND category = ? AND urgent = 1 AND state IN ('open', 'claimed')
+    const r = this.sql(`SELECT * FROM tickets WHERE room_id = ? AND category = ? AND urgent = 1 AND state IN ('open', 'claimed')
       AND created_at >= ? ORDER BY created_at DESC LIMIT 1`).get(roomId, category, since) as Record<string, unknown> | undefined
     return r ? fromRow(r) : null
   }
@@ -182,25 +191,25 @@ export class Tickets {
     if (filter.category) { where.push('category = ?'); args.push(filter.category) }
     if (filter.building) { where.push('building = ?'); args.push(filter.building) }
     args.push(filter.limit ?? 50)
-    return (this.db.prepare(`SELECT * FROM tickets WHERE ${where.join(' AND ')} ORDER BY priority, created_at, id LIMIT ?`).all(...args) as Record<string, unknown>[]).map(fromRow)
+    return (this.sql(`SELECT * FROM tickets WHERE ${where.join(' AND ')} ORDER BY priority, created_at, id LIMIT ?`).all(...args) as Record<string, unknown>[]).map(fromRow)
   }
 
   countOpen(): number {
-    return (this.db.prepare(`SELECT count(*) AS n FROM tickets WHERE state IN ('open', 'claimed')`).get() as { n: number }).n
+    return (this.sql(`SELECT count(*) AS n FROM tickets WHERE state IN ('open', 'claimed')`).get() as { n: number }).n
   }
 
   /** Urgent tickets nobody has claimed yet, for re-alerts and escalation. */
   unclaimedUrgent(): Ticket[] {
-    return (this.db.prepare(`SELECT * FROM tickets WHERE urgent = 1 AND state = 'open' AND quiet = 0 ORDER BY created_at`).all() as Record<string, unknown>[]).map(fromRow)
+    return (this.sql(`SELECT * FROM tickets WHERE urgent = 1 AND state = 'open' AND quiet = 0 ORDER BY created_at`).all() as Record<string, unknown>[]).map(fromRow)
   }
 
   /** Unclaimed tickets whose claim deadline has passed. */
   overdue(now: number): Ticket[] {
-    return (this.db.prepare(`SELECT * FROM tickets WHERE state = 'open' AND sla_claim_due IS NOT NULL AND sla_claim_due <= ? ORDER BY priority, created_at`)
+    return (this.sql(`SELECT * FROM tickets WHERE state = 'open' AND sla_claim_due IS NOT NULL AND sla_claim_due <= ? ORDER BY priority, created_at`)
       .all(now) as Record<string, unknown>[]).map(fromRow)
   }
 
   between(from: number, to: number): Ticket[] {
-    return (this.db.prepare('SELECT * FROM tickets WHERE created_at >= ? AND created_at < ? ORDER BY id').all(from, to) as Record<string, unknown>[]).map(fromRow)
+    return (this.sql('SELECT * FROM tickets WHERE created_at >= ? AND created_at < ? ORDER BY id').all(from, to) as Record<string, unknown>[]).map(fromRow)
   }
 }

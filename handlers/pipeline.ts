@@ -74,15 +74,17 @@ export function processInbound(ctx: Context, m: StoredInbound, hooks: CommandHoo
 /** Process everything stored but not yet processed, oldest first. Returns how many. */
 export function drainInbox(ctx: Context, hooks: CommandHooks = {}, limit = 1000): number {
   let n = 0
+  const processOne = ctx.db.transaction((m: StoredInbound) => ctx.inbox.markDone(m.id, processInbound(ctx, m, hooks)))
   for (;;) {
     const batch = ctx.inbox.pending(Math.min(200, limit - n))
     if (batch.length === 0) return n
     for (const m of batch) {
-      let outcome: Outcome
       try {
         // IMMEDIATE: take the write lock first, so a lock held by another process is waited for
         // (busy_timeout); a deferred read-then-write transaction would fail at once with SQLITE_BUSY.
-        outcome = ctx.db.transaction(() => processInbound(ctx, m, hooks)).immediate()
+        // The message is marked done in the same transaction as its work: one commit, and no
+        // window in which the work is saved but the message would be processed again.
+        processOne.immediate(m)
       } catch (err) {
         // A storage fault (full, read-only, locked) is not the message's fault: leave it and
         // everything after it pending, to be processed when the store works again.
@@ -90,9 +92,8 @@ export function drainInbox(ctx: Context, hooks: CommandHooks = {}, limit = 1000)
         if (fault instanceof StoreError) throw fault
         // One bad message must not block the inbox: record it as processed-with-error and go on.
         ctx.log.error({ err, inboundId: m.id }, 'processing failed')
-        outcome = { category: 'other', urgent: false, labels: ['other'], ticketId: null }
+        ctx.inbox.markDone(m.id, { category: 'other', urgent: false, labels: ['other'], ticketId: null })
       }
-      ctx.inbox.markDone(m.id, outcome)
       n++
     }
     if (n >= limit) return n
