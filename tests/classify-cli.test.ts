@@ -1,0 +1,42 @@
+// The `triage classify` contract: JSON lines in, one line per input out, in input order,
+// the same answers whether one thread or several do the work.
+import { spawnSync } from 'node:child_process'
+import { PassThrough, Writable } from 'node:stream'
+import { describe, expect, it } from 'vitest'
+import { runClassify } from '../bot/classify-stream.ts'
+
+const TEXTS = ['收到', '我的手受伤了 血流不止', '我要土豆3斤、萝卜3根', '6栋1单元楼道灯不亮', '我家猫被封在家没人照看', '担心家人在外地', '谢谢🙏', '']
+
+async function classify(input: string, workers: number): Promise<string> {
+  const source = new PassThrough()
+  source.end(input)
+  let out = ''
+  const sink = new Writable({ write(chunk, _e, cb) { out += chunk; cb() } })
+  expect(await runClassify(source, sink, [], { workers })).toBe(0)
+  return out
+}
+
+describe('triage classify', () => {
+  it('answers every line in input order, identically with worker threads', async () => {
+    const lines = Array.from({ length: 2500 }, (_, i) => JSON.stringify({ id: `m${i}`, text: `${TEXTS[i % TEXTS.length]} ${i % 7 === 0 ? '' : i}` }))
+    const single = await classify(lines.join('\n') + '\n', 1)
+    const pooled = await classify(lines.join('\n') + '\n', 2)
+    expect(pooled).toBe(single)
+    const rows = single.trim().split('\n').map((l) => JSON.parse(l))
+    expect(rows.map((r) => r.id)).toEqual(lines.map((_, i) => `m${i}`))
+    expect(rows[1]).toMatchObject({ category: 'medical', urgent: true })
+    expect(rows[2].items.map((i: { name: string }) => i.name)).toEqual(['土豆', '萝卜'])
+  }, 60_000)
+
+  it('skips lines that are not JSON with a warning on stderr, keeps stdout clean, and exits 0', () => {
+    const r = spawnSync(process.execPath, ['--import', 'tsx', 'bot/cli.ts', 'classify'], {
+      input: '{"id":"a","text":"收到"}\nnot json\n{"id":"b","text":"救命 我爸晕倒了"}\n', encoding: 'utf8',
+      env: { ...process.env, DOTENV_CONFIG_QUIET: undefined },
+    })
+    expect(r.status).toBe(0)
+    const out = r.stdout.trim().split('\n').map((l) => JSON.parse(l))
+    expect(out.map((o) => o.id)).toEqual(['a', 'b'])
+    expect(out[1].urgent).toBe(true)
+    expect(r.stderr).toContain('line 2: not JSON')
+  }, 30_000)
+})
