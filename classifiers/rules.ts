@@ -95,7 +95,7 @@ export function commentaryScore(text: string): number {
 
 // --- cancellation ----------------------------------------------------------------------------
 
-const CANCEL = /不用(?:再)?(?:买|送|来|修|麻烦|帮|找|管|担心|了)|不需要了|不要了|(?:先)?取消(?:了|订单|一下)?|撤(?:回|销)(?:了)?(?:订单|申请|报修)|已经(?:好了|修好|弄好|搞好|自己修|买到|买了|有了|送到|送来|到了|收到|找到|解决|处理好|恢复|送医|送到医院|住院|来电|来水|通了|通水|通电|退烧|没事)|(?:灯|水|电|网|电梯|门|锁|暖气|燃气|煤气|马桶|下水道)[^,。!?\s不没未]{0,3}(?:已经?|又)?(?:好了|修好了|通了|来了|恢复了|能用了|亮了)|(?:邻居|朋友|家人|志愿者)[^,。!?\s]{0,6}(?:给了|送来了|帮忙买了|帮我买了|帮我修好)|搞定了|问题解决了|找到了|被?(?:120|救护车)(?:接|拉|送)走了|人没事|都没事|大家不用担心|回来了|(?:猫|狗)[^,。!?\s]{0,4}(?:找到|回来)了|谢谢[^。!?]{0,6}已经|虚惊一场|误会一场|没事了/
+const CANCEL = /不用(?:再)?(?:买|送|来|修|麻烦|帮|找|管|担心|了)|不需要了|不要了|(?:先)?取消(?:了|订单|一下)?|撤(?:回|销)(?:了)?(?:订单|申请|报修)|已经(?:好了|修好|弄好|搞好|自己修|买到|买了|有了|送到|送来|到了|收到|找到|解决|处理好|恢复|送医|送到医院|住院|来电|来水|通了|通水|通电|退烧|没事)|(?:灯|水|电|网|电梯|门|锁|暖气|燃气|煤气|马桶|下水道)[^,。!?\s不没未]{0,3}(?:已经?|又)?(?:好了|修好了|通了|来了|恢复了|能用了|亮了)|(?:邻居|朋友|家人|志愿者)[^,。!?\s]{0,6}(?:给了|送来了|帮忙买了|帮我买了|帮我修好)|搞定了|问题解决了|找到了|被?(?:120|救护车)(?:接|拉|送)走了|人没事|都没事|大家不用担心|回来了|(?:猫|狗)[^,。!?\s]{0,4}(?:找到|回来)了|谢谢[^。!?]{0,6}已经|虚惊一场|误会一场|没事了|(?:修|换|弄|搞|处理|装|调|接|通)好了|(?:的事|问题|事情|情况)[^,。!?\s]{0,3}(?:解决|处理)了|已经?(?:出院|转阴|康复|安顿好|配好|换好|查过)|出院了|转阴了|(?:烧|热)退了|退烧了|出方舱了|做完手术了|手术(?:很)?(?:成功|顺利)|(?:买|配|领)到了|(?:菜|药|东西|快递|货|物资)[^,。!?\s]{0,2}(?:已经)?(?:到了|收到了|送到了)/
 const CANCEL_ORDER = /(?:刚才|之前|上面|早上|昨天)[^。!?]{0,10}(?:的|说的|报的|订的|要的)[^。!?]{0,8}(?:不要了|不用了|取消)|不用买了|不用送了|不用来了|别买了|别送了/
 
 /**
@@ -109,7 +109,7 @@ export function isCancellation(text: string): boolean {
   if (!m) return false
   const after = text.slice(m.index + m[0].length)
   // a new ask after the cancellation: not a cancellation ("不用修了 但是帮我买点菜")
-  if (/但|不过|可是|还(?:需要|要|想)|另外|再帮|改成|换成|帮我|麻烦|需要/.test(after)) return false
+  if (/但|不过|可是|还(?:需要|要|想)|另外|再帮|改成|换成|帮我|麻烦|需要|又(?:坏|漏|停|不|没|堵|发|烧)/.test(after)) return false
   // a change of order is an order
   if (/改成|换成|改为|加\d|再加|多要/.test(text)) return false
   // "已经好了" said by someone other than the requester of something urgent still in progress
@@ -228,4 +228,61 @@ export function factFeatures(f: Facts): string[] {
 
 export function ruleFeatures(text: string): string[] {
   return factFeatures(analyze(text))
+}
+
+// --- generalisation rules: offers, far-away worries, information questions, bare replies ------
+
+/** First person holding or able to give something ("我家有", "我这有多的", "我是护士"). */
+const OFFER_HOLDER = /我(?:家|们家|这|这里|这边|这儿|屋头|手上|手里)?(?:还|刚好|正好)?有|(?:药|粮|菜|米|砂|口罩|奶粉|尿不湿)[^,。!?\s]{0,3}我家有|我是(?:护士|医生|大夫|医务|药剂师|电工|水电工|水工|修理工|师傅|心理咨询师|心理医生|志愿者|党员)|我会修|我(?:车|开车)[^,。!?\s]{0,3}在楼下|我开了个|我有车|我(?:家|们家)?(?:团|囤|买|做|种|包|蒸)(?:了|的)/
+/** …and giving it away: "谁要", "需要的私聊我", "可以借", "给你送门口", "吃不完". */
+const OFFER_GIVE = /谁(?:家)?(?:要|需要|缺|急用)|需要的(?:邻居|朋友|人|家庭|住户|老人|话)?(?:可以|私|说|找|来|联系|填|请)|要的(?:话)?(?:私|说|找|拿|来)|可以(?:借|送|给|找我|喊我|问我|私信|私聊|来|帮忙(?![吗嘛?？]))|我统一|借给|送给|给(?:你|您|大家|老人家?)(?:送|拿|带|用)|拿去|免费|不收钱|吃不完|用不上|用不完|用不着|穿不上|多(?:了|出来)|分(?:一点|一些|给)|我(?:送|带|拿)(?:过去|下去|给)|马上下来|放门口了|我去看看|我(?:下去|下楼)看看/
+/** "I'll do it for you": a neighbour answering someone else's request. */
+const HELPER_REPLY = /^(?:好的?|行|可以|没问题|别急|不急|稍等)?[,，\s]*我(?:去|来|帮你|给你|替你|可以帮(?:你|忙)?|下去|下楼|马上|这就|顺便)(?:帮你|给你)?[^。!?]{0,8}(?:看看|买|送|带|问问|敲|喂|修|拿|报|联系|处理)/
+/** An ask for oneself: an offer that also asks is a request. */
+const SELF_ASK = /帮我|给我|帮帮|帮忙[吗嘛?？]|能帮|谁可以|谁有|有没有(?!人要|人需要)|有人能|求助|求求|急需|我(?:想|还)?要(?!的)|我需要|谁能帮|能不能帮|麻烦(?:帮|大家|谁|哪位|物业|管家)|怎么办|救命/
+
+/** A neighbour offering help or goods rather than asking for them. */
+export function isOffer(text: string): boolean {
+  if (SELF_ASK.test(text)) return false
+  return (OFFER_HOLDER.test(text) && OFFER_GIVE.test(text)) || HELPER_REPLY.test(text) || /^我是(?:护士|医生|大夫|电工|水电工|心理咨询师)/.test(text)
+}
+
+/** A relative somewhere else: nobody in this building can act on it. */
+export const REMOTE_PLACE = /老家|外地|国外|海外|武汉|湖北|养老院|方舱|隔离点|隔离酒店|远在|另一个城市|千里之外|那边(?:医院|封)|回不去|封村/
+const REMOTE_KIN = /(?:爸|妈|父母|父亲|母亲|奶奶|爷爷|外婆|外公|姥|舅|姨|姑|叔|伯|姐|哥|弟|妹|老公|老婆|男朋友|女朋友|对象|儿子|女儿|孩子|表[哥姐弟妹]|家人|亲戚|朋友)/
+/** Something only someone here could do: an ask to the steward, an address, a neighbour. */
+const LOCAL_ACTION = /帮我|帮忙|麻烦|谁能|谁有|能不能|社区|物业|管家|志愿者|楼长|\d+\s*(?:栋|号楼|单元|室)|\d+-\d+|快来|邻居/
+const WORRY = /担心|放心不下|放不下|睡不着|吃不下|害怕|好怕|很怕|怕|慌|急死|急得|难受|哭|揪心|牵挂|惦记|不知道(?:她|他|他们)?(?:好不好|怎么样)|没用|帮不上/
+
+/** Worry about family far away, with no local action asked: emotional (or nothing), never a local ticket. */
+export function remoteWorry(text: string): 'emotional' | 'other' | null {
+  if (!REMOTE_PLACE.test(text) || !REMOTE_KIN.test(text) || LOCAL_ACTION.test(text)) return null
+  return WORRY.test(text) || CUE.emotional.test(text) || STRONG_CUE.emotional.test(text) ? 'emotional' : 'other'
+}
+
+/** A question about schedules, places, rules: information, not a need. */
+const ASKS_INFO = /[?？]|吗|嘛|么|请问|问一下|问下|有人知道|哪位知道|有谁知道|谁知道|想知道|请教/
+const INFO_TOPIC = /几点|什么时候|啥时候|哪天|几号|多久|在哪|哪里|哪个|哪家|哪儿|多少|怎么(?:办理|办|申请|查|交|报名|弄|领)|手续|流程|要不要|需不需要|用不用|能不能|可不可以|可以[^。!?]{0,8}吗|能[^。!?]{0,8}吗|会不会|是不是|免费|收费|是谁|谁的|谁家的|开门|营业/
+const GOODS_INTENT = /买|卖|代购|订|团|缺|没了|没有了|用完|吃完|快没/
+
+/** An information question (schedule, policy, where/when) with no personal problem or ask. */
+export function isInfoQuestion(text: string, facts: Facts): boolean {
+  if (text.length > 40 || !ASKS_INFO.test(text) || !INFO_TOPIC.test(text)) return false
+  if (facts.personal || facts.cue.emotional || SELF_ASK.test(text) || GOODS_INTENT.test(text) || ASK_TO_ACT.test(text)) return false
+  // a named problem (symptom, fault) makes it a request put as a question; places and
+  // services named in the question (发热门诊, 复诊) do not
+  const core = text.replace(INFO_PLACES, '')
+  for (const c of NEED_KEYS) if (STRONG_CUE[c].test(core)) return false
+  return !/疼|痛|发烧|咳|晕|摔|血|漏|堵|坏|停|没电|没水|没气|不亮|打不开|打不着|饿|不吃|臭|味/.test(core)
+}
+const INFO_PLACES = /(?:发热|发烧)门诊|医院|复诊|复查|看病|就医|核酸|疫苗|抗原/g
+/** Asking the steward or a neighbour to come and act: a request, even as a question. */
+const ASK_TO_ACT = /(?:物业|管家|社区|师傅|志愿者|楼长|谁|哪位)[^。!?]{0,4}(?:看看|看一下|来一下|派|安排|处理|修|帮)/
+
+/** Evidence that a message without any lexicon cue still asks for something (orders, faults). */
+export const NEED_EVIDENCE = /\d|[一两二三四五六七八九十半几]\s*(?:斤|两|公斤|克|个|根|颗|把|袋|盒|瓶|箱|包|桶|罐|板|提|条|只|块|份|卷|听|捆|串|打|支|片|斤)|要|买|帮|来|订|换|加|需|求|借|没了|没有了|用完|吃完|坏|修|漏|堵|疼|痛|不舒服|救|急|×|x\d|接龙/i
+
+/** The writer asks for something for themselves ("帮我", "谁有", "急需"). */
+export function asksForSelf(text: string): boolean {
+  return SELF_ASK.test(text)
 }

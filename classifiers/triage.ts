@@ -9,6 +9,7 @@ import { scoreText } from './category-model.ts'
 import {
   PET_SUPPLY, PEOPLE_GROCERY, GAS_CYLINDER, PET_SUBJECT, HUMAN_PATIENT, JIELONG_ENTRY,
   analyze, isCancellation, isJielong, isNoise, type Facts,
+  isOffer, remoteWorry, isInfoQuestion, NEED_EVIDENCE, asksForSelf,
 } from './rules.ts'
 import { parseShoppingList, type OrderItem } from './shopping-list.ts'
 import { parseLocation, type Location } from './location.ts'
@@ -125,9 +126,9 @@ function classify(text: string): TriageResult {
     }
   }
 
-  if (!urgency.urgent) applyNeedRules(text, facts, needs)
+  const settled = urgency.urgent ? null : applyNeedRules(text, facts, needs)
   // an explicit ask with clear cue evidence for one need, that the model filed under other
-  if (needs.size === 0 && !commentary && facts.needAsk && !facts.info) {
+  if (needs.size === 0 && !settled && !commentary && facts.needAsk && !facts.info) {
     let bestNeed: Need | null = null
     let bestP = UNFILED_ASK
     for (const c of NEEDS) {
@@ -137,7 +138,7 @@ function classify(text: string): TriageResult {
     if (bestNeed) needs.add(bestNeed)
   }
   // distress with no other need: the model often files it under other
-  if (needs.size === 0 && !commentary && facts.strong.emotional && (scores.labelProbs.get('emotional') ?? 0) >= EMOTIONAL_ALONE) needs.add('emotional')
+  if (needs.size === 0 && !settled && !commentary && facts.strong.emotional && (scores.labelProbs.get('emotional') ?? 0) >= EMOTIONAL_ALONE) needs.add('emotional')
 
   const labels: Category[] = needs.size ? [...needs].sort((a, b) => PRIORITY[a] - PRIORITY[b]) : ['other']
   let category = labels[0]
@@ -150,8 +151,12 @@ function classify(text: string): TriageResult {
     return result(text, { confidence: 0.9, cancels: true, location })
   }
 
-  const asks = facts.request || facts.first
-  const needsReview = asks && !urgency.urgent && (confidence < REVIEW_BELOW || (category === 'other' && anyCue(facts) && !commentary))
+  // review is for help-seeking messages that fit no category with confidence: not for offers,
+  // information questions, notices or far-away worries
+  const asks = (facts.request || facts.first) && !settled && !facts.notice && !facts.info
+  const needsReview = asks && !urgency.urgent && (category === 'other'
+    ? anyCue(facts) && !commentary && facts.needAsk && (facts.personal || asksForSelf(text))
+    : confidence < REVIEW_BELOW)
   if (category === 'other') confidence = Math.max(confidence, 1 - maxNeedProb(p))
 
   const items = labels.includes('grocery') || labels.includes('pet') ? safeItems(text) : []
@@ -176,7 +181,25 @@ function classify(text: string): TriageResult {
  *  - a medical cue about an animal is the pet's
  *  - information questions, notices, ads and 接龙 entries ask for nothing → other
  */
-function applyNeedRules(text: string, facts: Facts, needs: Set<Need>): void {
+function applyNeedRules(text: string, facts: Facts, needs: Set<Need>): Settled {
+  // a neighbour offering goods or help asks for nothing
+  if (isOffer(text)) { needs.clear(); return 'offer' }
+  // worry about family far away: nobody here can act on it
+  const remote = remoteWorry(text)
+  if (remote) {
+    const felt = remote === 'emotional' || needs.has('emotional')
+    needs.clear()
+    if (felt) needs.add('emotional')
+    return 'remote'
+  }
+  // schedule and policy questions are information, not needs
+  if (isInfoQuestion(text, facts)) { needs.clear(); return 'info' }
+  // a need needs evidence: a cue word of its category, or an order/fault/ask form
+  // (short thread replies like "我家还没到" carry none)
+  for (const c of [...needs]) {
+    if (facts.cue[c] || facts.strong[c]) continue
+    if (c === 'emotional' ? text.length < 12 : !NEED_EVIDENCE.test(text)) needs.delete(c)
+  }
   if (facts.petSupply) {
     needs.add('pet')
     if (!PEOPLE_GROCERY.test(text.replace(PET_SUPPLY_ALL, ''))) needs.delete('grocery')
@@ -193,7 +216,9 @@ function applyNeedRules(text: string, facts: Facts, needs: Set<Need>): void {
   if ((facts.info && !facts.needAsk) || (facts.notice && !asksFor) || (JIELONG_ENTRY.test(text) && !anyCue(facts))) {
     needs.clear()
   }
+  return null
 }
+type Settled = 'offer' | 'remote' | 'info' | null
 const PET_SUPPLY_ALL = new RegExp(PET_SUPPLY.source, 'g')
 
 function anyCue(facts: Facts): boolean {
