@@ -112,6 +112,11 @@ function classify(text: string): TriageResult {
     if (ec && !(ec === 'emotional' && needs.has('medical'))) needs.add(ec)
     if (needs.size === 0) needs.add(urgency.emergency === 'trapped' && /电梯|𨋢/.test(text) ? 'repair' : 'medical')
   }
+  // talk of suicide alone (no injury or overdose cue) is the person's state of mind, not a medical case
+  if (urgency.urgent && urgency.emergency === 'suicide' && urgency.cues.every((c) => c.startsWith('suicide'))) {
+    needs.delete('medical')
+    needs.add('emotional')
+  }
   if (needs.size > 0 && !commentary) {
     for (const c of NEEDS) {
       if (needs.has(c)) continue
