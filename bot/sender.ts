@@ -15,6 +15,8 @@ export class Sender {
   private timer: NodeJS.Timeout | null = null
   private stopped = true
   private again = false
+  /** Something was queued since the pending list was last read. */
+  private dirty = false
 
   constructor(
     private readonly store: OutboxStore,
@@ -49,10 +51,23 @@ export class Sender {
     // A conversation that failed is skipped for the rest of the pass, so one
     // unknown room does not hold up everything queued behind it.
     const failed = new Set<string>()
+    // The pending list is read once and re-read only when something was queued meanwhile (an
+    // emergency goes first), or before giving up on a list already partly sent — not after
+    // every send: reading it costs more than the send when the outbox is long (issue 7 profile).
+    const handled = new Set<number>()
+    let batch: QueuedMessage[] = []
+    let fresh = false
     for (;;) {
       const now = this.clock()
-      const next = this.store.pending(200).find((m) => !failed.has(m.to.id) && this.allowed(m, now))
-      if (!next) return sent
+      if (this.dirty || !fresh && batch.length === 0) { this.dirty = false; batch = this.store.pending(200); fresh = true }
+      const next = batch.find((m) => !handled.has(m.id) && !failed.has(m.to.id) && this.allowed(m, now))
+      if (!next) {
+        if (fresh) return sent
+        batch = []
+        continue
+      }
+      fresh = false
+      handled.add(next.id)
       try {
         await this.transport.send(next)
         this.store.markSent(next.id, this.clock())
@@ -83,6 +98,7 @@ export class Sender {
 
   /** An enqueue happened: emergencies go now; the rest wait for the next pass. */
   wake(urgent: boolean): void {
+    this.dirty = true
     if (this.stopped) return
     if (urgent) void this.pump().catch((err) => this.log.error({ err }, 'urgent send failed'))
   }

@@ -179,8 +179,11 @@ export class Tickets {
 
   /** The open emergency of a category raised in a room since `since` (neighbours chiming in on it). */
   openUrgentInRoom(roomId: string, category: Category, since: number): Ticket | null {
-    const r = this.sql(`SELECT * FROM tickets WHERE room_id = ? AND category = ? AND urgent = 1 AND state IN ('open', 'claimed')
-      AND created_at >= ? ORDER BY created_at DESC LIMIT 1`).get(roomId, category, since) as Record<string, unknown> | undefined
+    // An urgent ticket is always P0 (handlers/priority.ts basePriority; filing sets priority 0 when a
+    // ticket becomes urgent): `priority = 0` lets SQLite seek tickets_state(state, priority, created_at)
+    // to the last minutes instead of reading every open ticket (issue 7 profile).
+    const r = this.sql(`SELECT * FROM tickets WHERE state IN ('open', 'claimed') AND priority = 0 AND created_at >= ?
+      AND room_id = ? AND category = ? AND urgent = 1 ORDER BY created_at DESC LIMIT 1`).get(since, roomId, category) as Record<string, unknown> | undefined
     return r ? fromRow(r) : null
   }
 
@@ -190,8 +193,14 @@ export class Tickets {
     const args: unknown[] = []
     if (filter.category) { where.push('category = ?'); args.push(filter.category) }
     if (filter.building) { where.push('building = ?'); args.push(filter.building) }
-    args.push(filter.limit ?? 50)
-    return (this.sql(`SELECT * FROM tickets WHERE ${where.join(' AND ')} ORDER BY priority, created_at, id LIMIT ?`).all(...args) as Record<string, unknown>[]).map(fromRow)
+    const limit = filter.limit ?? 50
+    // Per state, tickets_state(state, priority, created_at) yields rows already in queue order, so
+    // SQLite merges the two ordered halves and stops at the limit; with `state IN (...)` it sorted
+    // every open ticket on each call (issue 7 profile). Same rows, same order.
+    const part = (state: string) => `SELECT * FROM (SELECT * FROM tickets WHERE state = '${state}'${where.slice(1).map((w) => ` AND ${w}`).join('')}
+      ORDER BY priority, created_at, id LIMIT ?)`
+    return (this.sql(`${part('open')} UNION ALL ${part('claimed')} ORDER BY priority, created_at, id LIMIT ?`)
+      .all(...args, limit, ...args, limit, limit) as Record<string, unknown>[]).map(fromRow)
   }
 
   countOpen(): number {

@@ -76,7 +76,8 @@ export function drainInbox(ctx: Context, hooks: CommandHooks = {}, limit = 1000)
   let n = 0
   const processOne = ctx.db.transaction((m: StoredInbound) => ctx.inbox.markDone(m.id, processInbound(ctx, m, hooks)))
   for (;;) {
-    const batch = ctx.inbox.pending(Math.min(200, limit - n))
+    const want = Math.min(200, limit - n)
+    const batch = ctx.inbox.pending(want)
     if (batch.length === 0) return n
     for (const m of batch) {
       try {
@@ -96,7 +97,8 @@ export function drainInbox(ctx: Context, hooks: CommandHooks = {}, limit = 1000)
       }
       n++
     }
-    if (n >= limit) return n
+    // A short batch was everything pending (nothing is stored while this runs): no need to ask again.
+    if (n >= limit || batch.length < want) return n
   }
 }
 
