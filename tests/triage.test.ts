@@ -165,3 +165,45 @@ describe('triage: record shape', () => {
     expect(f.needAsk).toBe(true)
   })
 })
+
+describe('triage: generalisation rules', () => {
+  it('offers of goods or help ask for nothing', () => {
+    for (const t of ['我家有多的酒精 要的邻居私我', '我这还有三包挂面 谁家缺的拿去', '我是医生 住12楼 谁家不舒服可以问我', '我帮你去药店问问', '我下楼顺便帮你把垃圾带下去']) {
+      const r = triage(t)
+      expect(r.category, t).toBe('other')
+      expect(r.needsReview, t).toBe(false)
+    }
+  })
+  it('an offer that also asks for something is a request', () => {
+    expect(triage('我家有多的米 但是没有菜了 谁有青菜可以换').labels).toContain('grocery')
+  })
+  it('worry about family far away is emotional, never a local ticket', () => {
+    expect(cat('我爸在老家 糖尿病 那边药店都关了 我在这边干着急 睡不着')).toBe('emotional')
+    expect(triage('我爸在老家 糖尿病 那边药店都关了 我在这边干着急 睡不着').urgent).toBe(false)
+    // asking someone here to act keeps the need
+    expect(cat('我妈在老家 降压药快没了 社区能不能帮忙寄一盒过去')).toBe('medical')
+  })
+  it('schedule and policy questions are other, without review', () => {
+    for (const t of ['请问下周还发抗原吗', '哪位知道 社区卫生站几点开门', '复诊要开什么证明才能出小区？']) {
+      const r = triage(t)
+      expect(r.category, t).toBe('other')
+      expect(r.needsReview, t).toBe(false)
+    }
+    // a named fault or symptom makes the question a request
+    expect(cat('厨房的燃气一直点不着 物业能来看看吗')).toBe('repair')
+  })
+  it('resolved reports are not requests', () => {
+    for (const t of ['我爸手术很顺利 下周出院 谢谢关心', '阳台漏水的事情解决了 谢谢师傅', '宽带修好了 谢谢', '孩子烧退了 精神也好了']) {
+      expect(cat(t), t).toBe('other')
+    }
+  })
+  it('short thread replies with no need evidence are other', () => {
+    for (const t of ['他家好像还没回', '你们几楼的', '我问问看', '好像是隔壁那家']) expect(cat(t), t).toBe('other')
+    expect(cat('我家停电了')).toBe('repair')
+  })
+  it('talk of suicide alone is emotional', () => {
+    const r = triage('我不想坚持了 安眠药都攒好了 对不起大家')
+    expect(r.urgent).toBe(true)
+    expect(r.category).toBe('emotional')
+  })
+})

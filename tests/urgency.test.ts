@@ -126,3 +126,25 @@ describe('urgency: odd input', () => {
     expect(u('谢谢大家'.repeat(30000) + ' 我爸突然晕倒了 叫不醒').urgent).toBe(true)
   })
 })
+
+describe('urgency: generalisation rules (far away, mourning, carer present, gas cleared, burning smell)', () => {
+  it('a relative far away who does not answer the phone is not an emergency here', () => {
+    expectCalm(['我外公在老家 有高血压 打电话一直没人接 急得我', '姑姑住养老院 这两天电话都打不通 不知道怎么回事'])
+  })
+  it('a neighbour who does not answer the door still is', () => {
+    expectUrgent('medical', ['楼下独居的奶奶 敲门没人应 她有心脏病 好几天没见她出门了'])
+  })
+  it('a medical cue about someone who has died is mourning, not an emergency', () => {
+    expectCalm(['外婆前几天走了 是脑溢血 后事都只能从简', '舅舅的葬礼今天办的 他是心梗走的 好突然'])
+  })
+  it('a parent writing "我一个人" with the children is not leaving them alone', () => {
+    expectCalm(['老婆在外地封着 我一个人带两个娃 快熬不住了'])
+    expectUrgent('trapped', ['大人都被拉去隔离了 家里只剩一个三岁的孩子 没人照顾'])
+  })
+  it('a gas smell that was checked and cleared is not urgent', () => {
+    expectCalm(['下午那股燃气味燃气公司来查过了 没有泄漏 是隔壁烧菜'])
+  })
+  it('a burning smell that keeps getting stronger is', () => {
+    expectUrgent('fire', ['走廊里有股烧焦的味道 越来越重 不知道是谁家'])
+  })
+})
