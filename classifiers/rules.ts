@@ -277,7 +277,7 @@ export function isInfoQuestion(text: string, facts: Facts): boolean {
 }
 const INFO_PLACES = /(?:发热|发烧)门诊|医院|复诊|复查|看病|就医|核酸|疫苗|抗原/g
 /** Asking the steward or a neighbour to come and act: a request, even as a question. */
-const ASK_TO_ACT = /(?:物业|管家|社区|师傅|志愿者|楼长|谁|哪位)[^。!?]{0,4}(?:看看|看一下|来一下|派|安排|处理|修|帮)/
+const ASK_TO_ACT = /(?:物业|管家|社区|师傅|志愿者|楼长|谁|哪位)[^。!?]{0,4}(?:看看|看一下|来一下|派|安排|处理|修|帮)|派(?:个|一个|人)|上门|来看看|去看看/
 
 /** Evidence that a message without any lexicon cue still asks for something (orders, faults). */
 export const NEED_EVIDENCE = /\d|[一两二三四五六七八九十半几]\s*(?:斤|两|公斤|克|个|根|颗|把|袋|盒|瓶|箱|包|桶|罐|板|提|条|只|块|份|卷|听|捆|串|打|支|片|斤)|要|买|帮|来|订|换|加|需|求|借|没了|没有了|用完|吃完|坏|修|漏|堵|疼|痛|不舒服|救|急|×|x\d|接龙/i
