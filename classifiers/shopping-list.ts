@@ -228,12 +228,12 @@ const CONJ = words('还要 再来 以及 和 跟 同埋 还有 另外 再要 外
 // Filler: dropped from names. Intent-bearing words mark a request; buying verbs also let a
 // category word ("帮买点水果") count as an item.
 const FILL_INTENT_VERB = words('买 买点 买些 帮买 帮我买 帮忙买 帮我带 帮忙带 帮我们买 代买 代购 借 借点 借我 借一下 匀 匀点 匀一点 要 我要 我想要 想要 想买 要买 需要 急需 需 求 来 来点 来些 拿 拿点 带 带点 订 订购 团购 团 接龙 缺 换 补 补货 囤 囤点 整 弄点 搞点')
-const FILL_INTENT = words('帮 帮我 帮忙 麻烦 麻烦你 麻烦帮我 麻烦帮忙 请帮我 请帮忙 拜托 有没有 能不能 可不可以 可以帮我 谁有 哪里有 还有吗 有吗 没了 快没了 吃完了 用完了 断了 不够了 不够 急用 救急 采购 购买 下单 吃光了 见底了 快见底 用光了 没得吃 断顿')
+const FILL_INTENT = words('空了 快空了 帮手 帮手买 哪里能买到 哪里能买 哪里可以买 哪里买得到 哪里有卖 在哪买 去哪买 帮我 帮忙 麻烦 麻烦你 麻烦帮我 麻烦帮忙 请帮我 请帮忙 拜托 有没有 能不能 可不可以 可以帮我 谁有 哪里有 还有吗 有吗 没了 快没了 吃完了 用完了 断了 不够了 不够 急用 救急 采购 购买 下单 吃光了 见底了 快见底 用光了 没得吃 断顿')
 const FILL_EXTRA = words('就行 就够 就够了 就好 就可以 就成 没到 还没到 没送到 还没送到 没送 没来 还没来 没发 还没发 没人 没人管 没人喂 没事 没用 没办法 没法 没空 没时间 没电 没信号 没网 没反应 没收到 没想到 没见 没见过 没睡 没睡好 没出门 没下楼 没问题 没必要 没意思 没良心 没几天 没多久 没多少 没有人 没人接 没人理 没吃饭 没吃 没喝 没胃口 没精神 没力气 没错 知道 觉得 认为 看到 看见 听到 找到 买到 收到了 送到 拿到 随便 都行吧')
 /** Reports of what already happened: with no request beside them, the names in them are not orders. */
-const PAST = words('团了 订了 下单了 已下单 已经下单 已经订了 已经团了 抢到 抢到了 买到了 买好了 买过了 收到了 送来了 送到了 已经买了 已经买好了 到货了 领到了 已经收到 吃上了 里有 里面有 包括 包含 含有 含 有这些')
+const PAST = words('团的 团购的 买的 订的 发的 领了 领到 领到了 拿到了 吃了 煮了 做了 囤了 送了 送给 卖 卖到 涨到 涨了 又涨了 要吃 能吃 吃不了 一天吃 每天吃 一周吃 一顿吃 团了 订了 下单了 已下单 已经下单 已经订了 已经团了 抢到 抢到了 买到了 买好了 买过了 收到了 送来了 送到了 已经买了 已经买好了 到货了 领到了 已经收到 吃上了 里有 里面有 包括 包含 含有 含 有这些')
 /** Calls for others to join a group buy: not the writer's own order ("还有谁要鸡蛋的 一起团"). */
-const OFFER = words('谁要 谁还要 还有谁要 有人要 有没有人要 有谁要 一起团 拼团 拼单 有要的吗 要的接龙 需要的接龙 需要的私聊 要的私聊 需要的找我 有需要的 需要的请 需要的联系 一起拼')
+const OFFER = words('我有 我这有 我这边有 我这还有 我家有多的 谁家缺 谁缺 谁家要 谁需要 谁家需要 免费 可以来拿 来我家拿 来拿 拿去 门口拿 去门口拿 自取 谁要 谁还要 还有谁要 有人要 有没有人要 有谁要 一起团 拼团 拼单 有要的吗 要的接龙 需要的接龙 需要的私聊 要的私聊 需要的找我 有需要的 需要的请 需要的联系 一起拼')
 /** What the things are for ("包饺子", "做饭用"): not more things to buy. */
 const PURPOSE = words('包饺子 包包子 包馄饨 炖汤 熬汤 煲汤 煮粥 做饭 炒菜 做菜 做饭用 炖肉 烧菜 凉拌')
 /** Cooking verbs: "做馒头", "蒸包子" names a dish to make, not a thing to buy. */
@@ -244,7 +244,7 @@ const COMPLAINT = words('不新鲜 坏了 烂了 臭了 变质 变质了 过期 
 const ENOUGH = words('还有很多 还有好多 还有不少 很多 好多 够吃 还够 还够吃 够用 还够用 不缺 多的是 吃不完 用不完 不用担心')
 /** Questions about schedules and prices: a name in such a sentence is not an order ("今天菜包几点到"). */
 const QUESTION = words('几点 什么时候 啥时候 多久 为什么 为啥 怎么 怎么办 咋办 在哪 在哪里 在哪儿 哪里 哪儿 什么价 啥价 几号 多会儿')
-const FILL_PLAIN = words(`不 谢谢 谢谢了 多谢 感谢 辛苦 辛苦了 唔该 该 请 给 给我 给我们 我 我们 我家 俺 咱 咱家 家里 家 俺家 我们家 他家 她家 你家 自家 哪家 你 你们 他 她 它 他们 她们 的 了 吧 啊 呀 哦 呢 吗 嘛 哈 哈哈 呗 啦 喔 噢 嗯 呃 么
+const FILL_PLAIN = words(`全 全都 全部 整整 少买 少买点 空 说一声 一声 先 先领 领 领取 发放 截单 已截单 不对 哦不对 写错了 写错 谢谢 谢谢了 多谢 感谢 辛苦 辛苦了 唔该 该 请 给 给我 给我们 我 我们 我家 俺 咱 咱家 家里 家 俺家 我们家 他家 她家 你家 自家 哪家 你 你们 他 她 它 他们 她们 的 了 吧 啊 呀 哦 呢 吗 嘛 哈 哈哈 呗 啦 喔 噢 嗯 呃 么
   一些 一点 一点点 一点儿 一直 一动不动 一声 一会 一会儿 一晚 一遍 一趟 一定 一般 一阵 一时 一旦 一切 一样 一下子 一把手 多 多的 多点 多少 些 少许 适量 若干 都 也 就 还 再 很 太 好 好的 真 挺 最 是 在 有 这 那 这个 那个 这些 那些 把 将 刚才 刚才的 刚刚 刚刚的 之前 之前的 上面的 上次 上次的 前面的 一下 一起 一共 总共 共
   大概 大约 左右 差不多 可以 能 可否 今天 明天 后天 马上 尽快 尽量 急 着急 赶紧 快 现在 那边 这边 及时 来不及 听说 只要 只有 只能 对了 还是 其他 其它 别的 东西 物资 生活物资 日用品 菜 买菜 食物 吃的 喝的 用的
   团长 管家 物业 师傅 阿姨 叔叔 大姐 姐 哥 小哥 老师 老板 群主 楼长 志愿者 大白 各位 大家 朋友 亲 亲们 您 您好 你好 早上好 晚上好 收到 好了 行 可 以 又 才 让 被 从 到 向 对 为 一样的 之类 之类的 等 等等 啥 什么 怎么 多少 哪 谁 如果 要是 万一 但是 不过 因为 所以 而且 已经 还没 没法 能否 实在 准备 打算 想 想着 真的 非常 特别 比较 稍微 尽 够 够了 吃 喝 用 做 煮 炒 喂 的话吧 一下吧 帮个忙 十分 剩 还剩 只剩 一个人 每天 每次 又要 的了 呐 哇 嘞 咯 哒 唉 诶 侬 阿拉 伐 额 嘅 啲 咗 喇 噶 咧 偶 屋里 屋里厢 屋企 唔 係 系 嘢 咁 佢 佢哋 乜 咩 喺 俾 哋 恁 咋 咋整 啥子 哪个 哪位 好心人 邻居 谁家 谁 家里人 老伴 屋头`)
@@ -258,7 +258,7 @@ const OTHER = words(`天 小时 钟头 分钟 分 秒 点 点钟 号 日 月 年
 const MONEY = words('元 块钱 多少钱 钱 毛 角 毛钱 块多 元一 rmb RMB ¥ 蚊 文')
 const NONGOODS = words(`孩子 小孩 儿子 女儿 老人 老公 老婆 妈妈 爸爸 爷爷 奶奶 外婆 外公 姥姥 姥爷 宝宝 宝贝 婴儿 儿童 学生 中老年 老年人 成人 大人 小朋友 家人 邻居 病人 孕妇 医生 护士 快递 外卖 电话 手机 电梯 楼道 门口 楼下 楼上 冰箱
   药店 医院 超市 菜市场 菜场 水管 停水 停电 水电 漏水 热水器 热水 下水道 水龙头 水表 水费 电费 燃气费 加油 完蛋 糖尿病 高血压 血压 血糖 体温 发烧 核酸 隔离 封控 方舱 阳性 阴性 外面 里面 上面 下面 前面 后面 对面 方面
-  见面 面积 面对 面子 时间 时候 早上 中午 下午 晚上 上午 晚饭 午饭 早饭 早餐 午餐 晚餐 猫 狗 猫咪 狗狗 小猫 小狗 宠物 鸟 金鱼 鱼缸 厘米 奶奶家 大门 小区 楼栋 单元门 物业费 油烟机 油价 酒店 茶几 鸡毛 油烟 电 网 网络 空调 暖气 灯 门锁 马桶 天然气泄漏 菜价 价格 价钱 团购群 群 消息 通知 名单 信息 地址 手续 核酸检测 保安 司机 车 问题
+  见面 面积 面对 面子 时间 时候 早上 中午 下午 晚上 上午 晚饭 午饭 早饭 早餐 午餐 晚餐 猫 狗 猫咪 狗狗 小猫 小狗 宠物 鸟 金鱼 鱼缸 厘米 奶奶家 大门 小区 楼栋 单元门 物业费 油烟机 油价 酒店 茶几 鸡毛 油烟 电 网 网络 空调 暖气 灯 门锁 马桶 天然气泄漏 菜价 肉价 油价 米价 价格 价钱 项圈 橘猫 柯基 泰迪 金毛 柴犬 布偶 英短 美短 二哈 哈士奇 铃铛 团购群 群 消息 通知 名单 信息 地址 手续 核酸检测 保安 司机 车 问题
   事 事情 情况 作业 工作 上班 下班 学校 老家 心情 身体 生活 日子 样子 办法 东西都 一家 全家 家庭 房子 家门 水果店 面馆 米线店 饭店 一家人 三口 一口 电瓶车 排队 城市 煤气味 煤气泄漏 燃气 天然气 煤气中毒 燃气灶 水箱 洗碗 供水 停气 漏气 单 课 网课`)
 
 const KEYWORDS: Array<[string, number]> = [
@@ -355,7 +355,7 @@ const SCAN_CTX: ScanContext = { unitAt, counterAt }
 function asciiUnitAt(s: string, i: number): { canon: string; kind: number; len: number } | null {
   let j = i
   const n = s.length
-  while (j < n && j - i < 3 && isAsciiLetter(s.charCodeAt(j))) j++
+  while (j < n && j - i < 8 && isAsciiLetter(s.charCodeAt(j))) j++
   if (j === i || (j < n && isAsciiLetter(s.charCodeAt(j)))) return null
   const u = ASCII_UNITS.get(s.slice(i, j).toLowerCase())
   return u ? { canon: u[0], kind: u[1], len: j - i } : null
@@ -456,7 +456,25 @@ function tokenize(s: string): Tok[] {
     pushSep(toks, SP_SPACE, i, i + 1)
     i++
   }
+  markLeftovers(s, toks)
   return toks
+}
+
+/**
+ * "只剩三片了", "冰箱里就剩两个土豆半颗白菜": what is left is not what to buy. From a 剩 word to
+ * the next separator or buying verb, amounts are not quantities and names are not items.
+ */
+function markLeftovers(s: string, toks: Tok[]): void {
+  for (let i = 0; i < toks.length; i++) {
+    const t = toks[i]
+    if (t.k !== T_FILL || !t.ent || !t.ent.word.endsWith('剩')) continue
+    for (let j = i + 1; j < toks.length; j++) {
+      const u = toks[j]
+      if (u.k === T_SEP || (u.k === T_FILL && (u.f & F_VERB)) || u.k === T_KW) break
+      if (u.k === T_NUM || u.k === T_UNIT) u.k = T_OTHER
+      else if (u.k === T_GOODS) u.k = T_NONGOODS
+    }
+  }
 }
 
 /** Classifiers that also occur inside product names ("折叠凳", "台灯", "门帘"). */
@@ -473,8 +491,18 @@ function pushEntry(toks: Tok[], m: Entry, i: number): void {
       return
     }
   }
+  if (m.k === T_UNIT && (m.sub === U_CONTAINER || m.sub === U_COUNT)) {
+    // "买袋大米", "帮手买包米", "买个西瓜": a classifier right after a buying verb reads as 一
+    const last = toks.length ? toks[toks.length - 1] : null
+    if (last && last.k === T_FILL && (last.f & F_VERB) && last.e === i && BARE_CL_VERBS.has(last.ent ? last.ent.word : '')) {
+      toks.push(new Tok(T_NUM, i, i, 0, 1, 0, null, null))
+    }
+  }
   toks.push(new Tok(m.k, i, i + m.word.length, m.sub, null, m.flags, m.canon, m))
 }
+
+/** Verbs after which a bare classifier means one: 买袋米, 来个西瓜, 换罐气. */
+const BARE_CL_VERBS = new Set(words('买 帮买 帮我买 帮忙买 帮手买 要买 想买 团 团购 带 帮我带 帮忙带 换'))
 
 /** After a number: read an ASCII unit, or skip spaces before a unit ("3 斤"). */
 function afterNumber(s: string, j: number, toks: Tok[]): number {
@@ -1307,6 +1335,8 @@ function findItem(items: PItem[], name: string): number {
 
 /** A post that opens with a 【…】 header of this kind is a notice or an advert, not an order. */
 const NOTICE_HEADER = /^\s*[【\[]([^】\]]{0,12})[】\]]/
+/** "通知：…", "统计一下：…", "提醒大家：…": a notice, a tally or advice to everyone, not the writer's order. */
+const NOTICE_LEAD = /^\s*(通知|公告|通告|统计|温馨提示|提示|提醒|提醒大家|科普|汇总|统计一下|汇总一下)[一下]*\s*[:：]/
 const NOTICE_WORDS = /通知|公告|通告|提示|提醒|科普|转发|团购|告知|须知|声明|广告|预告|新闻|快讯|紧急|重要/
 
 export function parseShoppingList(text: string): OrderItem[] {
@@ -1321,6 +1351,7 @@ function parse(s: string): OrderItem[] {
   if (!s) return []
   const header = NOTICE_HEADER.exec(s)
   if (header && NOTICE_WORDS.test(header[1])) return []
+  if (NOTICE_LEAD.test(s)) return []
   const toks = tokenize(s)
   if (toks.length === 0) return []
   const items: PItem[] = []
