@@ -227,11 +227,11 @@ const CONJ = words('还要 再来 以及 和 跟 同埋 还有 另外 再要 外
 
 // Filler: dropped from names. Intent-bearing words mark a request; buying verbs also let a
 // category word ("帮买点水果") count as an item.
-const FILL_INTENT_VERB = words('买 买点 买些 帮买 帮我买 帮忙买 帮我带 帮忙带 帮我们买 代买 代购 借 借点 借我 借一下 匀 匀点 匀一点 要 我要 我想要 想要 想买 要买 需要 急需 需 求 来 来点 来些 拿 拿点 带 带点 订 订购 团购 团 接龙 缺 换 补 补货 囤 囤点 整 弄点 搞点')
-const FILL_INTENT = words('空了 快空了 帮手 帮手买 哪里能买到 哪里能买 哪里可以买 哪里买得到 哪里有卖 在哪买 去哪买 帮我 帮忙 麻烦 麻烦你 麻烦帮我 麻烦帮忙 请帮我 请帮忙 拜托 有没有 能不能 可不可以 可以帮我 谁有 哪里有 还有吗 有吗 没了 快没了 吃完了 用完了 断了 不够了 不够 急用 救急 采购 购买 下单 吃光了 见底了 快见底 用光了 没得吃 断顿')
+const FILL_INTENT_VERB = words('帮手买 买 买点 买些 帮买 帮我买 帮忙买 帮我带 帮忙带 帮我们买 代买 代购 借 借点 借我 借一下 匀 匀点 匀一点 要 我要 我想要 想要 想买 要买 需要 急需 需 求 来 来点 来些 拿 拿点 带 带点 订 订购 团购 团 接龙 缺 换 补 补货 囤 囤点 整 弄点 搞点')
+const FILL_INTENT = words('空了 快空了 帮手 哪里能买到 哪里能买 哪里可以买 哪里买得到 哪里有卖 在哪买 去哪买 帮我 帮忙 麻烦 麻烦你 麻烦帮我 麻烦帮忙 请帮我 请帮忙 拜托 有没有 能不能 可不可以 可以帮我 谁有 哪里有 还有吗 有吗 没了 快没了 吃完了 用完了 断了 不够了 不够 急用 救急 采购 购买 下单 吃光了 见底了 快见底 用光了 没得吃 断顿')
 const FILL_EXTRA = words('就行 就够 就够了 就好 就可以 就成 没到 还没到 没送到 还没送到 没送 没来 还没来 没发 还没发 没人 没人管 没人喂 没事 没用 没办法 没法 没空 没时间 没电 没信号 没网 没反应 没收到 没想到 没见 没见过 没睡 没睡好 没出门 没下楼 没问题 没必要 没意思 没良心 没几天 没多久 没多少 没有人 没人接 没人理 没吃饭 没吃 没喝 没胃口 没精神 没力气 没错 知道 觉得 认为 看到 看见 听到 找到 买到 收到了 送到 拿到 随便 都行吧')
 /** Reports of what already happened: with no request beside them, the names in them are not orders. */
-const PAST = words('团的 团购的 买的 订的 发的 领了 领到 领到了 拿到了 吃了 煮了 做了 囤了 送了 送给 卖 卖到 涨到 涨了 又涨了 要吃 能吃 吃不了 一天吃 每天吃 一周吃 一顿吃 团了 订了 下单了 已下单 已经下单 已经订了 已经团了 抢到 抢到了 买到了 买好了 买过了 收到了 送来了 送到了 已经买了 已经买好了 到货了 领到了 已经收到 吃上了 里有 里面有 包括 包含 含有 含 有这些')
+const PAST = words('留了 团的 团购的 买的 订的 发的 领了 领到 领到了 拿到了 吃了 煮了 做了 囤了 送了 送给 卖 卖到 涨到 涨了 又涨了 要吃 能吃 吃不了 一天吃 每天吃 一周吃 一顿吃 团了 订了 下单了 已下单 已经下单 已经订了 已经团了 抢到 抢到了 买到了 买好了 买过了 收到了 送来了 送到了 已经买了 已经买好了 到货了 领到了 已经收到 吃上了 里有 里面有 包括 包含 含有 含 有这些')
 /** Calls for others to join a group buy: not the writer's own order ("还有谁要鸡蛋的 一起团"). */
 const OFFER = words('我有 我这有 我这边有 我这还有 我家有多的 谁家缺 谁缺 谁家要 谁需要 谁家需要 免费 可以来拿 来我家拿 来拿 拿去 门口拿 去门口拿 自取 谁要 谁还要 还有谁要 有人要 有没有人要 有谁要 一起团 拼团 拼单 有要的吗 要的接龙 需要的接龙 需要的私聊 要的私聊 需要的找我 有需要的 需要的请 需要的联系 一起拼')
 /** What the things are for ("包饺子", "做饭用"): not more things to buy. */
@@ -241,7 +241,7 @@ const COOK = words('做 蒸 炖 煮 炒 烤 煎 熬 煲 拌 腌 卤 包着 来�
 /** Complaints about what was delivered: not orders. */
 const COMPLAINT = words('不新鲜 坏了 烂了 臭了 变质 变质了 过期 过期了 发霉 发霉了 碎了 少了 缺斤少两 退 退货 退款 换货 投诉 质量 太差 差评')
 /** "猫粮还有很多", "米还够吃": the thing is not needed. */
-const ENOUGH = words('还有很多 还有好多 还有不少 很多 好多 够吃 还够 还够吃 够用 还够用 不缺 多的是 吃不完 用不完 不用担心')
+const ENOUGH = words('没人喂 没人管 没人遛 还有很多 还有好多 还有不少 很多 好多 够吃 还够 还够吃 够用 还够用 不缺 多的是 吃不完 用不完 不用担心')
 /** Questions about schedules and prices: a name in such a sentence is not an order ("今天菜包几点到"). */
 const QUESTION = words('几点 什么时候 啥时候 多久 为什么 为啥 怎么 怎么办 咋办 在哪 在哪里 在哪儿 哪里 哪儿 什么价 啥价 几号 多会儿')
 const FILL_PLAIN = words(`全 全都 全部 整整 少买 少买点 空 说一声 一声 先 先领 领 领取 发放 截单 已截单 不对 哦不对 写错了 写错 谢谢 谢谢了 多谢 感谢 辛苦 辛苦了 唔该 该 请 给 给我 给我们 我 我们 我家 俺 咱 咱家 家里 家 俺家 我们家 他家 她家 你家 自家 哪家 你 你们 他 她 它 他们 她们 的 了 吧 啊 呀 哦 呢 吗 嘛 哈 哈哈 呗 啦 喔 噢 嗯 呃 么
@@ -1238,6 +1238,16 @@ function readChunk(s: string, toks: Tok[], b: number, els: El[], chunk: number, 
     out.items = pairRange(toks, els, orAt + 1, n, chunk, out)
     return out
   }
+  // "（猪肉两斤） 排骨也行": a name offered instead of the item before, in a chunk of its own
+  const okAt = findK(els, 0, n, KW_OK)
+  if (okAt > 0 && chunk > 0 && hasG(els, 0, okAt) && !firstUsableQ(els, 0, n) && findK(els, 0, okAt, KW_GE) < 0) {
+    const alts = goodsNames(els, 0, okAt)
+    if (alts.length) {
+      out.alts = alts
+      out.altNeedTarget = true
+      return out
+    }
+  }
   // corrections: 土豆改成5斤 / 刚才的土豆改5斤 / 土豆换成红薯
   let set = findK(els, 0, n, KW_SET)
   const swap = findK(els, 0, n, KW_SWAP)
@@ -1468,7 +1478,12 @@ function parse(s: string): OrderItem[] {
       while (k >= 0 && items[k].fallback && !items[k].hasQty) k--
       const listMarker = q.bare && (sepAfter === SP_LISTEND || sepAfter === SP_NL || sepBefore === SP_NL || k < 0)
       if (!listMarker) {
-        if (k >= 0 && !items[k].hasQty && items[k].op !== 'remove' && (!q.bare || lastItemsChunk === ci - 1)) {
+        const vague = k >= 0 && items[k].hasQty && items[k].qty === 1 && (items[k].unit === '份' || items[k].unit === '个') && items[k].op === 'add'
+        if (vague && q.uk === U_MEASURE && !q.bare && lastItemsChunk === ci - 1 && items[k].chunk === ci - 1) {
+          // "团一份猪肉 两斤左右": the weight says how much the portion is
+          setQty(items[k], q)
+          lastItemsChunk = ci
+        } else if (k >= 0 && !items[k].hasQty && items[k].op !== 'remove' && (!q.bare || lastItemsChunk === ci - 1)) {
           // "土豆 三斤", "猫粮快吃完了 … 两袋就够"
           setQty(items[k], q)
           lastItemsChunk = ci
@@ -1568,6 +1583,8 @@ function parse(s: string): OrderItem[] {
       if (inMed) continue
     }
     const info = chunkInfos[it.chunk]
+    // a chunk that reports what happened, with no request in it, names no order ("冰箱里的肉全坏了 … 帮我买点菜")
+    if (info && info.past && !info.intent && it.op === 'add' && !info.cond) continue
     if (it.fallback) {
       // an unknown word is an item only right next to an amount with a unit, in a request: "豆角3斤"
       if (!it.hasQty || it.unit === null || !(msgIntent || anyQty)) continue
