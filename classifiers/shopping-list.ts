@@ -513,6 +513,14 @@ function afterNumber(s: string, j: number, toks: Tok[]): number {
     const u = asciiUnitAt(s, k)
     if (u) {
       toks.push(new Tok(T_UNIT, k, k + u.len, u.kind, null, 0, u.canon, null))
+      // "2 boxes of 牛奶": the English "of" joins the unit to its goods
+      let e = k + u.len
+      while (e < n && isSpace(s.charCodeAt(e))) e++
+      if (e + 1 < n && (s.charCodeAt(e) | 32) === 111 && (s.charCodeAt(e + 1) | 32) === 102 && !(e + 2 < n && isAsciiLetter(s.charCodeAt(e + 2)))) {
+        e += 2
+        while (e < n && isSpace(s.charCodeAt(e))) e++
+        return e
+      }
       return k + u.len
     }
     return j
