@@ -1099,7 +1099,8 @@ function pairRange(toks: Tok[], els: El[], from: number, to: number, chunk: numb
       const g = els[gi].g!
       if (g.qty !== null) continue
       if (gi < i && adjacentAfter(g, e.ti)) before = gi
-      if (gi > i && after < 0 && adjacentBefore(toks, e, g)) after = gi
+      // "一个视频", "一只橘猫": a count word before an unknown word is a sentence, not an order
+      if (gi > i && after < 0 && adjacentBefore(toks, e, g) && !(g.fallback && q.uk === U_COUNT)) after = gi
     }
     let target = before >= 0 && after >= 0 ? (pre ? after : before) : before >= 0 ? before : after
     if (target < 0) {
@@ -1443,7 +1444,7 @@ function parse(s: string): OrderItem[] {
           p.note = p.note ? p.note + ' ' + note : note
           continue
         }
-        if (!it.hasQty && pending && pendingChunk === ci - 1 && !it.med) {
+        if (!it.hasQty && pending && pendingChunk === ci - 1 && !it.med && !it.fallback) {
           setQty(it, pending)
           pending = null
         }
