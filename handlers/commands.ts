@@ -221,6 +221,11 @@ function mine(ctx: Context, talkerId: string): string {
   return ['您登记的事项:', ...own.map((t) => `#${t.id} ${CATEGORY_NAMES[t.category]} · ${STATE_NAMES[t.state]}${t.note && t.state === 'done' ? `(${t.note})` : ''}`)].join('\n')
 }
 
+/** A steward wrote to the bot something that is neither a command nor a request. */
+export function replyUnknownCommand(ctx: Context, stewardId: string): void {
+  replyPrivately(ctx, stewardId, `没看懂这条指令。\n${STEWARD_HELP}`)
+}
+
 /**
  * Handles a message addressed to the bot. Returns false when it is not a
  * command, so the pipeline triages it like any other message (a resident
@@ -232,10 +237,10 @@ export function handleCommand(ctx: Context, m: StoredInbound, hooks: CommandHook
   const staff = role !== 'resident'
   if (!cmd) {
     if (!staff) return false
-    // A steward's unknown word: say what exists, privately.
+    // A bare @-mention from a steward: say what exists, privately. Anything else may be a
+    // request they are logging for a resident; the pipeline decides (replyUnknownCommand).
     if (m.text.replace(/^(\s*@[^\s\u2005]+[\s\u2005]*)+/, '').trim() === '') { replyPrivately(ctx, m.talkerId, STEWARD_HELP); return true }
-    replyPrivately(ctx, m.talkerId, `没看懂这条指令。\n${STEWARD_HELP}`)
-    return true
+    return false
   }
   const now = ctx.clock()
   ctx.tickets.event(null, now, m.talkerId, `command:${cmd.name}`, clip(cmd.args, 100))

@@ -3,7 +3,7 @@
 import { triage, type TriageResult } from '../classifiers/triage.ts'
 import type { StoredInbound } from '../data/inbox.ts'
 import { StoreError, classify } from '../data/store.ts'
-import { handleCommand, parseCommand, type CommandHooks } from './commands.ts'
+import { handleCommand, parseCommand, replyUnknownCommand, type CommandHooks } from './commands.ts'
 import { roleOf } from './config.ts'
 import type { Context } from './context.ts'
 import { handleRequest } from './requests.ts'
@@ -54,8 +54,16 @@ export function processInbound(ctx: Context, m: StoredInbound, hooks: CommandHoo
 
   const r = triage(m.text)
   const outcome: Outcome = { category: r.category, urgent: r.urgent, labels: r.labels, ticketId: null }
-  // Stewards and managers talking in the groups ("燃气公司到了 在查") are doing the work, not asking for it.
-  if (roleOf(ctx.config, m.talkerId) !== 'resident') return outcome
+  // Stewards and managers talking in the groups ("燃气公司到了 在查") are doing the work, not
+  // asking for it. Written to the bot, a request is one they log for a resident ("@楼管家
+  // 3-2-502 王阿姨来电 降压药没了"): it is filed like any other.
+  if (roleOf(ctx.config, m.talkerId) !== 'resident') {
+    const logged = addressed && !backlog && (r.category !== 'other' || r.needsReview) && !r.cancels
+    if (!logged) {
+      if (addressed && !backlog) replyUnknownCommand(ctx, m.talkerId)
+      return outcome
+    }
+  }
   if (r.cancels) {
     const closed = cancelRequest(ctx, m, cancelHint(r.text))
     if (closed && !backlog && !flooding && ctx.config.ack !== 'off') {

@@ -113,6 +113,21 @@ describe('staff in the groups', () => {
   })
 })
 
+describe('stewards writing to the bot', () => {
+  it('files a request a steward logs for a resident, with the door written in it; an unknown word gets the command list', () => {
+    const ctx = testContext()
+    const logged = ctx.post({ talkerId: 'steward-li', talkerName: '管家李姐', roomId: null, roomTopic: null, text: '3-2-502 王阿姨来电 降压药吃完了 需要配药' })
+    drainInbox(ctx)
+    const [t] = ctx.tickets.queue()
+    expect(t).toMatchObject({ category: 'medical', building: '3', unit: '2', room: '502' })
+    expect(ctx.inbox.get(logged.id)?.ticketId).toBe(t.id)
+    ctx.post({ talkerId: 'steward-wang', talkerName: '物业小王', roomId: null, roomTopic: null, text: '今天辛苦大家了' })
+    drainInbox(ctx)
+    expect(ctx.sent().at(-1)).toMatchObject({ to: 'steward-wang', text: expect.stringContaining('没看懂') })
+    expect(ctx.tickets.queue()).toHaveLength(1)
+  })
+})
+
 describe('priority', () => {
   it('ranks urgent, then health and red-tier households, then the rest, and ages tickets up but never into P0', () => {
     expect(basePriority({ urgent: true, category: 'pet', tier: null, needsReview: false })).toBe(0)
