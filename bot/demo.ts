@@ -127,7 +127,7 @@ function printSummary(write: (s?: string) => void, delivered: Delivered[], db: D
   write(`   群里回复 ${groups} 条(登记回执、紧急回应、办结通知),居民私信 ${residents} 条`)
 
   const lastOf = (id: string, marker: string) => [...delivered].reverse().find((d) => d.toId === id && d.text.includes(marker))
-  const queue = lastOf(community.stewards[0].id, '📋') ?? lastOf(community.stewards[1]?.id ?? '', '📋')
+  const queue = lastOf(community.stewards[0].id, '📋 待办') ?? lastOf(community.stewards[1]?.id ?? '', '📋 待办')
   if (queue) { write(); write('—— 管家最近一次查看的队列 ——'); write(queue.text) }
   const orderList = delivered.find((d) => d.text.startsWith('📦'))
   if (orderList) { write(); write('—— 管家收到的采购汇总 ——'); write(orderList.text) }

@@ -18,7 +18,7 @@ export function resolveLocation(m: Pick<StoredInbound, 'talkerName' | 'roomTopic
 }
 
 /** Neighbours answering an emergency in the same group ("快打120", "我是护士 我下去看看") join its ticket. */
-export const EMERGENCY_THREAD_MS = 15 * 60_000
+export const EMERGENCY_THREAD_MS = 30 * 60_000
 
 function emergencyThread(ctx: Context, m: StoredInbound, r: TriageResult, loc: Location | null): Ticket | null {
   if (!m.roomId || (r.category !== 'medical' && r.category !== 'repair')) return null

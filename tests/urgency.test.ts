@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { normalize } from '../classifiers/normalize.ts'
 import { assessUrgency } from '../classifiers/urgency.ts'
-import type { EmergencyKind } from '../classifiers/triage.ts'
+import { triage, type EmergencyKind } from '../classifiers/triage.ts'
 
 const u = (t: string) => assessUrgency(normalize(t))
 
@@ -146,5 +146,12 @@ describe('urgency: generalisation rules (far away, mourning, carer present, gas 
   })
   it('a burning smell that keeps getting stronger is', () => {
     expectUrgent('fire', ['走廊里有股烧焦的味道 越来越重 不知道是谁家'])
+  })
+})
+
+describe('urgency: a treated injury reported afterwards', () => {
+  it('is not an emergency when the message says it is being treated, and still is when help is asked', () => {
+    expect(triage('我妈做完手术了 髋骨骨折 要住院一段时间 谢谢大家关心').urgent).toBe(false)
+    expect(triage('我妈摔倒了 好像骨折了 谢谢大家 快来人帮忙').urgent).toBe(true)
   })
 })
