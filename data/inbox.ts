@@ -53,6 +53,8 @@ export class Inbox {
   private readonly insert
   private readonly findRedelivery
   private readonly touchRoom
+  /** One transaction function for every store() (building one per call showed in the issue 7 profile). */
+  private readonly storeTx
   /** Prepared statements by SQL text: preparing one costs more than running it (issue 7 profile). */
   private readonly statements = new Map<string, Statement>()
   constructor(private readonly db: DB) {
@@ -63,6 +65,18 @@ export class Inbox {
       AND at BETWEEN ? AND ? LIMIT 1`)
     this.touchRoom = db.prepare(`INSERT INTO rooms(room_id, topic, first_seen, last_seen) VALUES (?, ?, ?, ?)
       ON CONFLICT(room_id) DO UPDATE SET topic = excluded.topic, last_seen = excluded.last_seen`)
+    this.storeTx = db.transaction((m: Inbound, receivedAt: number): StoreResult => {
+      const text = m.text.length > MAX_TEXT ? m.text.slice(0, MAX_TEXT) : m.text
+      // Empty texts (images, voice) are never "the same message": each picture counts.
+      if (text !== '' && this.findRedelivery.get(m.talkerId, m.roomId, text, m.type, m.at - REDELIVERY_WINDOW_MS, m.at + REDELIVERY_WINDOW_MS)) {
+        const exists = this.sql('SELECT 1 FROM inbound WHERE message_id = ?').get(m.messageId)
+        return { stored: false, reason: exists ? 'same-id' : 'redelivery' }
+      }
+      const info = this.insert.run({ ...m, text, mentionsSelf: m.mentionsSelf ? 1 : 0, receivedAt })
+      if (info.changes === 0) return { stored: false, reason: 'same-id' }
+      if (m.roomId) this.touchRoom.run(m.roomId, m.roomTopic ?? '', receivedAt, receivedAt)
+      return { stored: true, id: Number(info.lastInsertRowid) }
+    })
   }
 
   private sql(source: string): Statement {
@@ -73,18 +87,7 @@ export class Inbox {
 
   /** Idempotent on message id; drops a re-delivery of the same (room, talker, text) within the window. */
   store(m: Inbound, receivedAt: number): StoreResult {
-    const text = m.text.length > MAX_TEXT ? m.text.slice(0, MAX_TEXT) : m.text
-    return this.db.transaction((): StoreResult => {
-      // Empty texts (images, voice) are never "the same message": each picture counts.
-      if (text !== '' && this.findRedelivery.get(m.talkerId, m.roomId, text, m.type, m.at - REDELIVERY_WINDOW_MS, m.at + REDELIVERY_WINDOW_MS)) {
-        const exists = this.sql('SELECT 1 FROM inbound WHERE message_id = ?').get(m.messageId)
-        return { stored: false, reason: exists ? 'same-id' : 'redelivery' }
-      }
-      const info = this.insert.run({ ...m, text, mentionsSelf: m.mentionsSelf ? 1 : 0, receivedAt })
-      if (info.changes === 0) return { stored: false, reason: 'same-id' }
-      if (m.roomId) this.touchRoom.run(m.roomId, m.roomTopic ?? '', receivedAt, receivedAt)
-      return { stored: true, id: Number(info.lastInsertRowid) }
-    }).immediate()
+    return this.storeTx.immediate(m, receivedAt)
   }
 
   get(id: number): StoredInbound | null {
