@@ -32,6 +32,8 @@ export interface Harness {
   linkUp(): boolean
   /** Called for every private message the bot sends to a steward or manager. */
   onStaffMessage(cb: (toId: string, text: string) => void): void
+  /** The server-side puppet's start/stop/login/logout events, with performance.now() times. */
+  puppetEvents: { at: number; event: string }[]
   /** Stop the bot (graceful) and the server. */
   stop(): Promise<BotStats | null>
 }
@@ -43,6 +45,12 @@ export interface HarnessOptions {
   env?: Record<string, string>
   /** Where the bot's stderr (warn-level logs) goes. */
   logFile: string
+  /**
+   * Log the mock's account back in whenever its puppet is started again while logged out, as a
+   * hosted service keeping its session would. Without it, a `stop` sent to the server by a client
+   * logs the mock out for good (DESIGN.md pitfalls: PuppetService's stop stops the server's puppet).
+   */
+  relogin?: boolean
 }
 
 export async function startHarness(o: HarnessOptions): Promise<Harness> {
@@ -66,6 +74,13 @@ export async function startHarness(o: HarnessOptions): Promise<Harness> {
   puppet.on('message', capture)
   // Listeners on the puppet now are ours and the mock's; the server adds one per connected event stream.
   const baseline = puppet.listenerCount('message')
+  const puppetEvents: { at: number; event: string }[] = []
+  for (const event of ['start', 'stop', 'login', 'logout'] as const) {
+    (puppet as unknown as EventEmitter).on(event, () => {
+      puppetEvents.push({ at: performance.now(), event })
+      if (event === 'start' && o.relogin) setImmediate(() => { if (!puppet.isLoggedIn) mocker.login(botUser) })
+    })
+  }
   mocker.login(botUser)
 
   for (const suffix of ['', '-wal', '-shm']) rmSync(o.db + suffix, { force: true })
@@ -130,6 +145,7 @@ export async function startHarness(o: HarnessOptions): Promise<Harness> {
     },
     linkUp: () => puppet.listenerCount('message') > baseline,
     onStaffMessage(cb) { staffListeners.push(cb) },
+    puppetEvents,
     async stop() {
       let final: BotStats | null = null
       if (child.exitCode === null) {
