@@ -1,6 +1,6 @@
 // The 三色档案 register: which households need the most care.
 import type { Location } from '../classifiers/location.ts'
-import type { DB } from './store.ts'
+import { statement, type DB } from './store.ts'
 import type { Tier } from './tickets.ts'
 
 export interface Household { building: string; unit: string; room: string; tier: Tier; note: string }
@@ -11,14 +11,14 @@ export class Households {
   constructor(private readonly db: DB) {}
 
   upsert(h: Household): void {
-    this.db.prepare(`INSERT INTO households (building, unit, room, tier, note) VALUES (?, ?, ?, ?, ?)
+    statement(this.db, `INSERT INTO households (building, unit, room, tier, note) VALUES (?, ?, ?, ?, ?)
       ON CONFLICT(building, unit, room) DO UPDATE SET tier = excluded.tier, note = excluded.note`).run(h.building, h.unit, h.room, h.tier, h.note)
   }
 
   /** The household at a location; a register row without a unit matches any unit of that building and room. */
   find(loc: Location | null): Household | null {
     if (!loc?.building || !loc.room) return null
-    const rows = this.db.prepare('SELECT * FROM households WHERE building = ? AND room = ?').all(loc.building, loc.room) as Household[]
+    const rows = statement(this.db, 'SELECT * FROM households WHERE building = ? AND room = ?').all(loc.building, loc.room) as Household[]
     const exact = rows.find((h) => h.unit === (loc.unit ?? ''))
     if (exact) return exact
     // Without a unit on one side we cannot tell two households apart unless there is only one.
@@ -27,6 +27,6 @@ export class Households {
   }
 
   all(): Household[] {
-    return this.db.prepare('SELECT * FROM households ORDER BY building, unit, room').all() as Household[]
+    return statement(this.db, 'SELECT * FROM households ORDER BY building, unit, room').all() as Household[]
   }
 }

@@ -1,6 +1,6 @@
 // Grocery orders: one per resident request, with lines as the resident last stated them.
 import type { OrderItem } from '../classifiers/shopping-list.ts'
-import type { DB } from './store.ts'
+import { statement, type DB } from './store.ts'
 
 export type OrderState = 'open' | 'delivered' | 'cancelled'
 
@@ -36,7 +36,7 @@ export class Orders {
   constructor(private readonly db: DB) {}
 
   create(o: NewOrder, lines: OrderLine[]): Order {
-    const id = Number(this.db.prepare(`INSERT INTO orders (ticket_id, talker_id, talker_name, room_id, building, unit, floor, room, fingerprint, created_at, updated_at)
+    const id = Number(statement(this.db, `INSERT INTO orders (ticket_id, talker_id, talker_name, room_id, building, unit, floor, room, fingerprint, created_at, updated_at)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(o.ticketId, o.talkerId, o.talkerName, o.roomId, o.building, o.unit, o.floor, o.room,
       o.fingerprint, o.createdAt, o.createdAt).lastInsertRowid)
     this.replaceLines(id, lines, o.createdAt)
@@ -44,41 +44,41 @@ export class Orders {
   }
 
   get(id: number): Order | null {
-    const r = this.db.prepare('SELECT * FROM orders WHERE id = ?').get(id) as OrderRow | undefined
+    const r = statement(this.db, 'SELECT * FROM orders WHERE id = ?').get(id) as OrderRow | undefined
     return r ? this.hydrate(r) : null
   }
 
   openByTalker(talkerId: string): Order | null {
-    const r = this.db.prepare(`SELECT * FROM orders WHERE talker_id = ? AND state = 'open' ORDER BY created_at DESC, id DESC LIMIT 1`).get(talkerId) as OrderRow | undefined
+    const r = statement(this.db, `SELECT * FROM orders WHERE talker_id = ? AND state = 'open' ORDER BY created_at DESC, id DESC LIMIT 1`).get(talkerId) as OrderRow | undefined
     return r ? this.hydrate(r) : null
   }
 
   byTicket(ticketId: number): Order | null {
-    const r = this.db.prepare('SELECT * FROM orders WHERE ticket_id = ? ORDER BY id DESC LIMIT 1').get(ticketId) as OrderRow | undefined
+    const r = statement(this.db, 'SELECT * FROM orders WHERE ticket_id = ? ORDER BY id DESC LIMIT 1').get(ticketId) as OrderRow | undefined
     return r ? this.hydrate(r) : null
   }
 
   open(): Order[] {
-    return (this.db.prepare(`SELECT * FROM orders WHERE state = 'open' ORDER BY building, unit, room, id`).all() as OrderRow[]).map((r) => this.hydrate(r))
+    return (statement(this.db, `SELECT * FROM orders WHERE state = 'open' ORDER BY building, unit, room, id`).all() as OrderRow[]).map((r) => this.hydrate(r))
   }
 
   replaceLines(orderId: number, lines: OrderLine[], at: number): void {
-    this.db.prepare('DELETE FROM order_lines WHERE order_id = ?').run(orderId)
-    const ins = this.db.prepare('INSERT INTO order_lines (order_id, seq, name, qty, unit, alternatives, note) VALUES (?, ?, ?, ?, ?, ?, ?)')
+    statement(this.db, 'DELETE FROM order_lines WHERE order_id = ?').run(orderId)
+    const ins = statement(this.db, 'INSERT INTO order_lines (order_id, seq, name, qty, unit, alternatives, note) VALUES (?, ?, ?, ?, ?, ?, ?)')
     lines.forEach((l, seq) => ins.run(orderId, seq, l.name, l.qty, l.unit, JSON.stringify(l.alternatives), l.note))
-    this.db.prepare('UPDATE orders SET updated_at = ? WHERE id = ?').run(at, orderId)
+    statement(this.db, 'UPDATE orders SET updated_at = ? WHERE id = ?').run(at, orderId)
   }
 
   setState(orderId: number, state: OrderState, at: number): void {
-    this.db.prepare('UPDATE orders SET state = ?, updated_at = ? WHERE id = ?').run(state, at, orderId)
+    statement(this.db, 'UPDATE orders SET state = ?, updated_at = ? WHERE id = ?').run(state, at, orderId)
   }
 
   setFingerprint(orderId: number, fingerprint: string): void {
-    this.db.prepare('UPDATE orders SET fingerprint = ? WHERE id = ?').run(fingerprint, orderId)
+    statement(this.db, 'UPDATE orders SET fingerprint = ? WHERE id = ?').run(fingerprint, orderId)
   }
 
   private hydrate(r: OrderRow): Order {
-    const lines = (this.db.prepare('SELECT name, qty, unit, alternatives, note FROM order_lines WHERE order_id = ? ORDER BY seq').all(r.id) as
+    const lines = (statement(this.db, 'SELECT name, qty, unit, alternatives, note FROM order_lines WHERE order_id = ? ORDER BY seq').all(r.id) as
       { name: string; qty: number | null; unit: string | null; alternatives: string; note: string | null }[])
       .map((l) => ({ ...l, alternatives: JSON.parse(l.alternatives) as string[] }))
     return {

@@ -1,6 +1,6 @@
 // The persistent outbox: every reply and alert is a row here before it is sent,
 // so a restart sends what was pending exactly once.
-import type { DB } from './store.ts'
+import { statement, type DB } from './store.ts'
 
 export interface OutgoingFile { name: string; base64: string }
 
@@ -30,33 +30,33 @@ export class OutboxStore {
   constructor(private readonly db: DB) {}
 
   enqueue(m: OutgoingMessage, at: number): number {
-    return Number(this.db.prepare(`INSERT INTO outbox (created_at, to_kind, to_id, text, mentions, file, urgent) VALUES (?, ?, ?, ?, ?, ?, ?)`)
+    return Number(statement(this.db, `INSERT INTO outbox (created_at, to_kind, to_id, text, mentions, file, urgent) VALUES (?, ?, ?, ?, ?, ?, ?)`)
       .run(at, m.to.kind, m.to.id, m.text, JSON.stringify(m.mentions ?? []), m.file ? JSON.stringify(m.file) : null, m.urgent ? 1 : 0).lastInsertRowid)
   }
 
   /** Pending messages, urgent first, then in the order they were queued. */
   pending(limit = 100): QueuedMessage[] {
-    return (this.db.prepare(`SELECT * FROM outbox WHERE state = 'pending' ORDER BY urgent DESC, id LIMIT ?`).all(limit) as Row[]).map(fromRow)
+    return (statement(this.db, `SELECT * FROM outbox WHERE state = 'pending' ORDER BY urgent DESC, id LIMIT ?`).all(limit) as Row[]).map(fromRow)
   }
 
   markSent(id: number, at: number): void {
-    this.db.prepare(`UPDATE outbox SET state = 'sent', sent_at = ?, attempts = attempts + 1 WHERE id = ?`).run(at, id)
+    statement(this.db, `UPDATE outbox SET state = 'sent', sent_at = ?, attempts = attempts + 1 WHERE id = ?`).run(at, id)
   }
 
   markFailed(id: number, error: string): void {
-    this.db.prepare(`UPDATE outbox SET attempts = attempts + 1, error = ?,
+    statement(this.db, `UPDATE outbox SET attempts = attempts + 1, error = ?,
       state = CASE WHEN attempts + 1 >= ? THEN 'failed' ELSE 'pending' END WHERE id = ?`).run(error.slice(0, 500), MAX_ATTEMPTS, id)
   }
 
   countPending(): number {
-    return (this.db.prepare(`SELECT count(*) AS n FROM outbox WHERE state = 'pending'`).get() as { n: number }).n
+    return (statement(this.db, `SELECT count(*) AS n FROM outbox WHERE state = 'pending'`).get() as { n: number }).n
   }
 
   sentTo(id: string): QueuedMessage[] {
-    return (this.db.prepare(`SELECT * FROM outbox WHERE to_id = ? ORDER BY id`).all(id) as Row[]).map(fromRow)
+    return (statement(this.db, `SELECT * FROM outbox WHERE to_id = ? ORDER BY id`).all(id) as Row[]).map(fromRow)
   }
 
   all(): (QueuedMessage & { state: string })[] {
-    return (this.db.prepare(`SELECT * FROM outbox ORDER BY id`).all() as (Row & { state: string })[]).map((r) => ({ ...fromRow(r), state: r.state }))
+    return (statement(this.db, `SELECT * FROM outbox ORDER BY id`).all() as (Row & { state: string })[]).map((r) => ({ ...fromRow(r), state: r.state }))
   }
 }

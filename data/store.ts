@@ -110,11 +110,25 @@ export function classify(err: unknown, path = ''): Error {
   return err instanceof Error ? err : new Error(message)
 }
 
+const STATEMENTS = new WeakMap<DB, Map<string, Database.Statement>>()
+
+/**
+ * A prepared statement, compiled once per connection: preparing costs more than
+ * running most of these queries, and the pipeline runs them for every message.
+ */
+export function statement(db: DB, source: string): Database.Statement {
+  let cache = STATEMENTS.get(db)
+  if (!cache) STATEMENTS.set(db, (cache = new Map()))
+  let s = cache.get(source)
+  if (!s) cache.set(source, (s = db.prepare(source)))
+  return s
+}
+
 export function getKv(db: DB, key: string): string | null {
-  const row = db.prepare('SELECT value FROM kv WHERE key = ?').get(key) as { value: string } | undefined
+  const row = statement(db, 'SELECT value FROM kv WHERE key = ?').get(key) as { value: string } | undefined
   return row?.value ?? null
 }
 
 export function setKv(db: DB, key: string, value: string): void {
-  db.prepare('INSERT INTO kv(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(key, value)
+  statement(db, 'INSERT INTO kv(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(key, value)
 }
