@@ -8,7 +8,7 @@
 //            dense feature vector (one entry per vocabulary word, per message) sets its speed.
 //   sparse — the same Bayes fed sparse observations (the apparatus classifier natural wraps),
 //            the way classifiers/train.ts trains our model: what natural can do at best.
-import { readFileSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import type { Row } from '../bench.ts'
@@ -40,6 +40,9 @@ function timeIt(texts: string[], f: (t: string) => unknown): number {
 }
 
 export async function benchBaseline(benchFile: string, maxLines = 100_000): Promise<Row[]> {
+  if (!existsSync(join(SHARED, 'eval', 'dev.jsonl')) || !existsSync(join(SHARED, 'eval', 'score.mjs'))) {
+    return [{ name: 'baseline: natural Bayes + jieba', value: `skipped: no ${join(SHARED, 'eval')}/dev.jsonl and score.mjs next to the repository`, ok: false }]
+  }
   // natural 8 loads dotenv, which prints to stdout unless told not to (DESIGN.md pitfalls).
   process.env.DOTENV_CONFIG_QUIET = 'true'
   const mod = (await import('natural')) as unknown as Natural & { default?: Natural }
