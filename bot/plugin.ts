@@ -10,6 +10,7 @@ import type { CommandHooks } from '../handlers/commands.ts'
 import type { Context } from '../handlers/context.ts'
 import { drainInbox, noteRecall } from '../handlers/pipeline.ts'
 import { toInbound } from './adapter.ts'
+import { MissedMessages, type MissedOptions } from './missed-messages.ts'
 import { Sender, type Transport } from './sender.ts'
 
 export interface LouguanjiaOptions {
@@ -19,12 +20,16 @@ export interface LouguanjiaOptions {
   autoSend?: boolean
   /** Called after each message is stored and processed. */
   onProcessed?(messageId: string): void
+  /** How messages announced but never read are fetched again (tests shorten the wait). */
+  missed?: MissedOptions
 }
 
 export interface LouguanjiaHandle {
   sender: Sender
   /** Resolves when every message received so far is stored and processed. */
   idle(): Promise<void>
+  /** Messages announced by the puppet but not yet read (fetched again later). */
+  missed: MissedMessages
 }
 
 export function wechatyTransport(bot: Wechaty): Transport {
@@ -43,6 +48,11 @@ export function wechatyTransport(bot: Wechaty): Transport {
       }
     },
   }
+}
+
+/** Before start() there is no puppet to ask. */
+function safeLoggedIn(bot: Wechaty): boolean {
+  try { return bot.isLoggedIn } catch { return false }
 }
 
 /** After a storage fault, processing is retried after this long, doubling up to the maximum. */
@@ -82,7 +92,8 @@ export function Louguanjia(options: LouguanjiaOptions): WechatyPlugin & { handle
   // installed on a fresh Wechaty and only the transport changes.
   const sender = new Sender(ctx.outbox.store, { send: () => Promise.reject(new Error('not connected')) }, ctx.clock, ctx.config.rate, ctx.log)
   ctx.outbox.onEnqueue((urgent) => sender.wake(urgent))
-  const handle: LouguanjiaHandle = { sender, idle: () => chain }
+  const missed = new MissedMessages(options.missed)
+  const handle: LouguanjiaHandle = { sender, idle: () => chain, missed }
 
   const onMessage = async (bot: Wechaty, message: Message) => {
     // Our own messages come back as events (PuppetMock always does this): never answer them.
@@ -112,12 +123,24 @@ export function Louguanjia(options: LouguanjiaOptions): WechatyPlugin & { handle
   const plugin = (bot: Wechaty) => {
     sender.setTransport(wechatyTransport(bot))
     const listener = (message: Message) => {
+      missed.delivered(message.id)
       // Serialise: the store and the handlers see messages one at a time, in arrival order.
       chain = chain.then(() => onMessage(bot, message)).catch((err) => ctx.log.error({ err }, 'message handling failed'))
+    }
+    let tracking = false
+    const recover = () => {
+      void missed.recover(bot, listener).then((n) => {
+        if (n) ctx.log.warn({ count: n }, 'fetched messages again that an earlier connection announced but could not read')
+      })
     }
     const onLogin = (user: Contact) => {
       ctx.selfId = user.id
       ctx.log.info({ userId: user.id }, 'logged in')
+      if (!tracking) {
+        tracking = true
+        bot.puppet.on('message', ({ messageId }) => missed.announced(bot, messageId))
+      }
+      recover()
       // Messages stored before a crash or restart are finished now (backlog rules apply inside).
       const n = drain()
       if (n) ctx.log.info({ count: n }, 'processed messages stored before start-up')
@@ -125,11 +148,12 @@ export function Louguanjia(options: LouguanjiaOptions): WechatyPlugin & { handle
     }
     bot.on('message', listener)
     bot.on('login', onLogin)
+    const sweep = setInterval(() => { if (safeLoggedIn(bot)) recover() }, options.missed?.staleMs ?? 30_000)
+    sweep.unref?.()
     // Installed on a running bot: catch up now. (Before start() there is no puppet to ask.)
-    let running = false
-    try { running = bot.isLoggedIn } catch { running = false }
-    if (running) onLogin(bot.currentUser)
+    if (safeLoggedIn(bot)) onLogin(bot.currentUser)
     return () => {
+      clearInterval(sweep)
       if (retryTimer) clearTimeout(retryTimer)
       retryTimer = null
       bot.off('message', listener)

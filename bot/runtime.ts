@@ -13,6 +13,7 @@ import type { CommandHooks } from '../handlers/commands.ts'
 import { parseConfig } from '../handlers/config.ts'
 import { createContext, type Clock, type Context } from '../handlers/context.ts'
 import { OfflineAlarm } from './alarm.ts'
+import { abandon, neverStopServer } from './service-client.ts'
 import { dbPathFromEnv, puppetFromEnv } from './env.ts'
 import { Louguanjia, type LouguanjiaHandle } from './plugin.ts'
 import { Scheduler, type DigestHooks } from './scheduler.ts'
@@ -55,11 +56,11 @@ export async function puppetFor(env: NodeJS.ProcessEnv): Promise<PUPPET.Puppet> 
   const choice = puppetFromEnv(env)
   if (choice.mode === 'service') {
     const { PuppetService } = await import('wechaty-puppet-service')
-    return new PuppetService({
+    return neverStopServer(new PuppetService({
       token: choice.token,
       endpoint: choice.endpoint,
       ...(choice.noTlsInsecureClient ? { tls: { disable: true } } : {}),
-    })
+    }))
   }
   if (choice.mode === 'other') {
     throw new Error(`WECHATY_PUPPET=${choice.name} is not supported here; use wechaty-puppet-service (with a token) or leave it empty for the demo`)
@@ -97,6 +98,11 @@ export async function createRuntime(o: RuntimeOptions): Promise<Runtime> {
   let stopping = false
   let reconnecting = false
   let reconnects = 0
+  // Bots we tore down: their local logout and the errors of their cancelled calls are expected.
+  const retired = new WeakSet<Wechaty>()
+  const retire = (b: Wechaty) => { retired.add(b); return abandon(b) }
+  // Connections tried during a reconnect whose event stream broke before they logged in.
+  const broken = new WeakSet<Wechaty>()
 
   const build = (puppet: PUPPET.Puppet): Wechaty => {
     const b = WechatyBuilder.build({ name: 'louguanjia', puppet })
@@ -115,13 +121,19 @@ export async function createRuntime(o: RuntimeOptions): Promise<Runtime> {
       }, (err: Error) => o.log.warn({ err: { message: err.message } }, 'start-up checks failed'))
     })
     b.on('logout', (user) => {
+      // A connection we tore down, or our own shutdown, logs out locally only: the account is still in.
+      if (retired.has(b) || stopping) return
       o.log.warn({ userId: user.id }, 'logged out')
       alarm.offline('logout')
     })
     b.on('error', (err) => {
       const message = (err as Error).message ?? String(err)
+      if (retired.has(b)) return o.log.debug({ err: { message } }, 'error from a connection already torn down')
       o.log.error({ err: { message } }, 'wechaty error')
-      if (supervised && BROKEN_STREAM.test(message)) void reconnect(message)
+      if (!supervised || !BROKEN_STREAM.test(message)) return
+      // A connection being tried (not yet `bot`) that breaks fails its attempt; see reconnect().
+      if (b === bot) void reconnect(message)
+      else broken.add(b)
     })
     return b
   }
@@ -134,9 +146,7 @@ export async function createRuntime(o: RuntimeOptions): Promise<Runtime> {
     o.log.warn({ reason }, 'connection to the puppet service lost; reconnecting')
     alarm.offline('connection lost')
     await plugin.handle.sender.stop()
-    const old = bot
-    // Tear the broken client down without waiting on a server that is gone.
-    await Promise.race([old.stop().catch(() => {}), new Promise((r) => setTimeout(r, 3000))])
+    await retire(bot)
     let wait = backoff.initialMs
     while (!stopping) {
       await new Promise((r) => setTimeout(r, wait))
@@ -144,10 +154,21 @@ export async function createRuntime(o: RuntimeOptions): Promise<Runtime> {
       const next = build(await puppetFor(env))
       try {
         await next.start()
+        // Wait for the login the server sends to a new stream, unless the stream is already
+        // dead (the server was still down when it was opened): then try again at once.
         await new Promise<void>((resolve, reject) => {
           if (next.isLoggedIn) return resolve()
-          const timer = setTimeout(() => reject(new Error('no login after reconnect')), 30_000)
-          next.once('login', () => { clearTimeout(timer); resolve() })
+          const done = (err?: Error) => {
+            clearTimeout(timer)
+            clearInterval(poll)
+            next.off('login', onLogin)
+            if (err) reject(err)
+            else resolve()
+          }
+          const onLogin = () => done()
+          const timer = setTimeout(() => done(new Error('no login after reconnect')), 30_000)
+          const poll = setInterval(() => { if (broken.has(next)) done(new Error('the new event stream broke')) }, 100)
+          next.once('login', onLogin)
         })
         bot = next
         reconnects++
@@ -155,7 +176,8 @@ export async function createRuntime(o: RuntimeOptions): Promise<Runtime> {
         break
       } catch (err) {
         o.log.warn({ err: { message: (err as Error).message }, retryInMs: wait }, 'reconnect failed')
-        await Promise.race([next.stop().catch(() => {}), new Promise((r) => setTimeout(r, 3000))])
+        // The server may be up but without a login yet: leave its puppet running.
+        await retire(next)
         wait = Math.min(backoff.maxMs, wait * 2)
       }
     }

@@ -2,6 +2,8 @@
 // The bot notices the broken stream, reconnects with backoff, sends what was
 // pending, processes what arrives afterwards, and processes nothing twice.
 // The offline alarm reaches a webhook (a local HTTP server) that does not depend on WeChat.
+// The server's puppet is never told to stop: a stop from the dead client reaching the
+// restarted server would log the account out (DESIGN.md pitfalls), and nobody logs it back in here.
 import { createServer as createHttpServer, type Server } from 'node:http'
 import pino from 'pino'
 import { afterAll, describe, expect, it } from 'vitest'
@@ -50,6 +52,23 @@ describe('connection loss and recovery', () => {
     }
     for (const r of community.rooms) mocker.createRoom({ id: r.id, topic: r.topic, memberIdList: r.memberIds })
     mocker.login(botUser)
+    const serverPuppetEvents: string[] = []
+    puppet.on('logout', () => { serverPuppetEvents.push('logout') })
+    puppet.state.on('inactive', () => { serverPuppetEvents.push('stop') })
+    // One message is announced just before the link drops, and its payload cannot be read
+    // until the server is back: the bot must fetch it again after reconnecting.
+    let release: () => void = () => {}
+    const held = new Promise<void>((r) => { release = r })
+    let heldOnce = false
+    const raw = puppet.messageRawPayload.bind(puppet)
+    puppet.messageRawPayload = async (id: string) => {
+      const payload = await raw(id)
+      if (payload.text === '楼道里有烟味,像是着火了' && !heldOnce) {
+        heldOnce = true
+        await held
+      }
+      return payload
+    }
 
     runtime = await createRuntime({
       env: {
@@ -60,7 +79,7 @@ describe('connection loss and recovery', () => {
         TRIAGE_OFFLINE_ALERT_MIN: '0.02',
       },
       db: openStore(':memory:'),
-      log: pino({ level: 'silent' }),
+      log: pino({ level: process.env.TEST_LOG ?? 'silent' }),
       schedulerIntervalMs: 0,
       backoff: { initialMs: 300, maxMs: 2000 },
     })
@@ -71,6 +90,9 @@ describe('connection loss and recovery', () => {
     mocker.ContactMock.load('res-02').say('大家好').to(mocker.RoomMock.load(FLOOR))
     await until('first message stored', () => runtime.ctx.db.prepare(`SELECT 1 FROM inbound WHERE text = '大家好'`).get())
 
+    // A message whose payload the bot is still fetching when the link goes down.
+    mocker.ContactMock.load('res-02').say('楼道里有烟味,像是着火了').to(mocker.RoomMock.load(FLOOR))
+    await until('the payload fetch to start', () => heldOnce)
     // The link goes down.
     await server.stop()
     await until('the bot to notice', () => runtime.ctx.db && hooks.length > 0, 20_000)
@@ -80,9 +102,14 @@ describe('connection loss and recovery', () => {
 
     // The link comes back on the same address.
     await server.restart()
+    release()
     await until('reconnection', () => runtime.reconnects >= 1 && runtime.bot !== firstBot && runtime.bot.isLoggedIn, 30_000)
     await until('the pending message sent', () => heard.find((h) => h.to === 'steward-li' && h.text === '离线期间排队的消息'))
     await until('stewards told the bot is back', () => heard.find((h) => h.to === 'steward-wang' && h.text.includes('恢复在线')))
+
+    await until('the message announced at the drop fetched again and processed', () =>
+      runtime.ctx.db.prepare(`SELECT 1 FROM inbound WHERE text = '楼道里有烟味,像是着火了' AND state = 'done'`).get())
+    expect(runtime.ctx.db.prepare(`SELECT count(*) AS n FROM tickets WHERE talker_id = 'res-02' AND urgent = 1`).get()).toEqual({ n: 1 })
 
     mocker.ContactMock.load('res-03').say('我家停电了 3栋1单元503').to(mocker.RoomMock.load(FLOOR))
     await until('message after reconnect processed', () =>
@@ -91,5 +118,34 @@ describe('connection loss and recovery', () => {
     expect(counts).toEqual([])
     expect(runtime.ctx.db.prepare(`SELECT count(*) AS n FROM tickets WHERE talker_id = 'res-03'`).get()).toEqual({ n: 1 })
     await until('the outbox drained', () => runtime.ctx.outbox.store.countPending() === 0)
+    // The account stayed logged in on the server the whole time.
+    expect(serverPuppetEvents).toEqual([])
+    expect(puppet.isLoggedIn).toBe(true)
+    await until('every announced message read', () => runtime.handle.missed.size === 0)
+    expect(runtime.handle.missed.abandoned).toEqual([])
   }, 90_000)
+
+  it('a spurious broken-stream error while the server is up reconnects without logging the account out', async () => {
+    // One failed call (UNAVAILABLE on a single RPC) looks like a lost link. Tearing the client
+    // down must not send the server a stop: that would stop its puppet and log the account out.
+    const events: string[] = []
+    const onLogout = () => { events.push('logout') }
+    const onInactive = () => { events.push('stop') }
+    puppet.on('logout', onLogout)
+    puppet.state.on('inactive', onInactive)
+    const before = runtime.reconnects
+    const old = runtime.bot
+    ;(old as unknown as { emit(e: string, err: Error): void }).emit('error', new Error('14 UNAVAILABLE: No connection established'))
+    await until('reconnection', () => runtime.reconnects > before && runtime.bot !== old && runtime.bot.isLoggedIn, 30_000)
+    // Give a late stop every chance to arrive.
+    await new Promise((r) => setTimeout(r, 1000))
+    expect(events).toEqual([])
+    expect(puppet.isLoggedIn).toBe(true)
+
+    mocker.ContactMock.load('res-04').say('3栋电梯卡住了 有人被困在里面').to(mocker.RoomMock.load(FLOOR))
+    await until('message after the second reconnect processed', () =>
+      runtime.ctx.db.prepare(`SELECT 1 FROM inbound WHERE talker_id = 'res-04' AND state = 'done'`).get())
+    puppet.off('logout', onLogout)
+    puppet.state.off('inactive', onInactive)
+  }, 60_000)
 })
