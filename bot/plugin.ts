@@ -3,12 +3,11 @@
 // handlers, and drains their outbox through Wechaty.
 import { FileBox } from 'file-box'
 import type { Contact, Message, Wechaty, WechatyPlugin } from 'wechaty'
-import type { StoreResult } from '../data/inbox.ts'
 import type { QueuedMessage } from '../data/outbox.ts'
 import { assertWritable, classify } from '../data/store.ts'
 import type { CommandHooks } from '../handlers/commands.ts'
 import type { Context } from '../handlers/context.ts'
-import { drainInbox, noteRecall } from '../handlers/pipeline.ts'
+import { Ingest, STORE_BATCH } from '../handlers/ingest.ts'
 import { toInbound } from './adapter.ts'
 import { MissedMessages, type MissedOptions } from './missed-messages.ts'
 import { Sender, type Transport } from './sender.ts'
@@ -65,22 +64,34 @@ export function Louguanjia(options: LouguanjiaOptions): WechatyPlugin & { handle
   let chain: Promise<void> = Promise.resolve()
   let retryTimer: NodeJS.Timeout | null = null
   let retryMs = DRAIN_RETRY_MS.first
+  const ingest = new Ingest(ctx, options.hooks)
+  /** Listener calls whose message has not reached the ingest queue yet. */
+  let arriving = 0
   /**
-   * Process what is stored. A storage fault (locked past the busy timeout, full, read-only)
-   * leaves the messages pending: say so, and try again with backoff — an emergency stored
-   * during a quiet night must not wait for the next resident to speak.
+   * Store what is queued, then process what is stored (group commit: handlers/ingest.ts). A
+   * storage fault (locked past the busy timeout, full, read-only) keeps the messages — in
+   * memory if they could not be stored, pending if they were: say so, and try again with
+   * backoff — an emergency heard during a quiet night must not wait for the next resident to speak.
    */
-  const drain = (): number | null => {
+  const flush = (): number | null => {
     try {
-      const n = drainInbox(ctx, options.hooks)
+      const r = ingest.flush()
       retryMs = DRAIN_RETRY_MS.first
-      return n
+      for (const { inbound, result } of r.stored) {
+        ctx.log.debug({ messageId: inbound.messageId, roomId: inbound.roomId, ...result }, 'stored')
+        options.onProcessed?.(inbound.messageId)
+      }
+      // A long backlog (after a restart) goes in slices, letting new messages in between.
+      if (r.more) setImmediate(() => { chain = chain.then(() => { flush() }) })
+      return r.processed
     } catch (err) {
-      ctx.log.error({ err: classify(err), retryInMs: retryMs }, 'processing paused: stored messages stay queued until the database works again')
+      // Loud, with what an operator needs to act (never the residents' text).
+      ctx.log.error({ err: classify(err), queued: ingest.queued, retryInMs: retryMs },
+        ingest.queued > 0 ? 'could not store messages: kept in memory, retrying' : 'processing paused: stored messages stay queued until the database works again')
       if (!retryTimer) {
         retryTimer = setTimeout(() => {
           retryTimer = null
-          chain = chain.then(() => { drain() })
+          chain = chain.then(() => { flush() })
         }, retryMs)
         retryTimer.unref?.()
         retryMs = Math.min(DRAIN_RETRY_MS.max, retryMs * 2)
@@ -95,7 +106,8 @@ export function Louguanjia(options: LouguanjiaOptions): WechatyPlugin & { handle
   const missed = new MissedMessages(options.missed)
   const handle: LouguanjiaHandle = { sender, idle: () => chain, missed }
 
-  const onMessage = async (bot: Wechaty, message: Message) => {
+  /** Turn a Message into an Inbound and queue it, unless it is our own or from a room we do not serve. */
+  const accept = async (bot: Wechaty, message: Message): Promise<void> => {
     // Our own messages come back as events (PuppetMock always does this): never answer them.
     if (message.self() || message.talker()?.id === ctx.selfId) return
     const inbound = await toInbound(message, bot.isLoggedIn ? bot.currentUser.name() : '')
@@ -104,28 +116,23 @@ export function Louguanjia(options: LouguanjiaOptions): WechatyPlugin & { handle
       return
     }
     if (inbound.roomId && ctx.config.rooms && !ctx.config.rooms.test(inbound.roomTopic ?? '')) return
-    let result: StoreResult
-    try {
-      result = ctx.inbox.store(inbound, ctx.clock())
-    } catch (err) {
-      // Not stored: loud, with what an operator needs to act (never the resident's text).
-      ctx.log.error({ err: classify(err), messageId: inbound.messageId, roomId: inbound.roomId }, 'could not store a message')
-      return
-    }
-    if (inbound.type === 'recalled') {
-      // The recall notice is kept too; its text names the recalled message.
-      noteRecall(ctx, inbound)
-    }
-    ctx.log.debug({ messageId: inbound.messageId, roomId: inbound.roomId, ...result }, 'stored')
-    if (drain() !== null) options.onProcessed?.(inbound.messageId)
+    ingest.push(inbound)
   }
 
   const plugin = (bot: Wechaty) => {
     sender.setTransport(wechatyTransport(bot))
     const listener = (message: Message) => {
       missed.delivered(message.id)
-      // Serialise: the store and the handlers see messages one at a time, in arrival order.
-      chain = chain.then(() => onMessage(bot, message)).catch((err) => ctx.log.error({ err }, 'message handling failed'))
+      arriving++
+      // Serialise: messages reach the queue in arrival order. The last of a burst (nothing
+      // else arriving behind it) stores and processes the whole burst: one commit for all.
+      chain = chain
+        .then(() => accept(bot, message))
+        .catch((err) => ctx.log.error({ err }, 'message handling failed'))
+        .then(() => {
+          arriving--
+          if (arriving === 0 || ingest.queued >= STORE_BATCH) flush()
+        })
     }
     let tracking = false
     const recover = () => {
@@ -142,7 +149,7 @@ export function Louguanjia(options: LouguanjiaOptions): WechatyPlugin & { handle
       }
       recover()
       // Messages stored before a crash or restart are finished now (backlog rules apply inside).
-      const n = drain()
+      const n = flush()
       if (n) ctx.log.info({ count: n }, 'processed messages stored before start-up')
       if (options.autoSend !== false) sender.start()
     }

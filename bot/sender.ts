@@ -100,7 +100,9 @@ export class Sender {
   wake(urgent: boolean): void {
     this.dirty = true
     if (this.stopped) return
-    if (urgent) void this.pump().catch((err) => this.log.error({ err }, 'urgent send failed'))
+    // Enqueues happen inside the handlers' transaction: send once it is committed (after the
+    // synchronous drain returns), never a row that a rollback could take back.
+    if (urgent) queueMicrotask(() => { void this.pump().catch((err) => this.log.error({ err }, 'urgent send failed')) })
   }
 
   async stop(): Promise<void> {

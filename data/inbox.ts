@@ -1,6 +1,7 @@
 // The persisted inbox: every message the bot hears, written before anything
 // else happens to it, so a crash after this point loses nothing.
 import type { Statement } from 'better-sqlite3'
+import { RecentWindow, WINDOW_KEEP_MS, type RecentEntry } from './recent-window.ts'
 import type { DB } from './store.ts'
 
 export type MessageKind = 'text' | 'image' | 'voice' | 'video' | 'file' | 'link' | 'miniprogram' | 'emoticon' | 'recalled' | 'other'
@@ -37,6 +38,16 @@ export const REDELIVERY_WINDOW_MS = 60_000
 // Texts longer than this are kept truncated: a 1 MB paste must not bloat every query that reads the inbox.
 export const MAX_TEXT = 20_000
 
+const keptText = (text: string) => (text.length > MAX_TEXT ? text.slice(0, MAX_TEXT) : text)
+
+/** The row storeMany writes for a message, as pending() reads it back. */
+export function storedRow(m: Inbound, id: number, receivedAt: number): StoredInbound {
+  return {
+    messageId: m.messageId, roomId: m.roomId, roomTopic: m.roomTopic, talkerId: m.talkerId, talkerName: m.talkerName,
+    text: keptText(m.text), type: m.type, mentionsSelf: m.mentionsSelf, at: m.at, id, receivedAt, state: 'new', ticketId: null, recalled: false,
+  }
+}
+
 interface Row {
   id: number; message_id: string; room_id: string | null; room_topic: string | null; talker_id: string; talker_name: string
   text: string; type: MessageKind; mentions_self: number; at: number; received_at: number; state: InboundState
@@ -53,29 +64,38 @@ export class Inbox {
   private readonly insert
   private readonly findRedelivery
   private readonly touchRoom
-  /** One transaction function for every store() (building one per call showed in the issue 7 profile). */
-  private readonly storeTx
+  /** Transaction functions built once (building one per call showed in the issue 7 profile). */
+  private readonly storeManyTx
   /** Prepared statements by SQL text: preparing one costs more than running it (issue 7 profile). */
   private readonly statements = new Map<string, Statement>()
+  /** The last minutes of messages: re-delivery and flood checks look here first. */
+  private readonly recent = new RecentWindow()
   constructor(private readonly db: DB) {
     this.insert = db.prepare(`INSERT INTO inbound (message_id, room_id, room_topic, talker_id, talker_name, text, type, mentions_self, at, received_at)
-      VALUES (@messageId, @roomId, @roomTopic, @talkerId, @talkerName, @text, @type, @mentionsSelf, @at, @receivedAt)
-      ON CONFLICT(message_id) DO NOTHING`)
-    this.findRedelivery = db.prepare(`SELECT 1 FROM inbound WHERE talker_id = ? AND room_id IS ? AND text = ? AND type = ?
-      AND at BETWEEN ? AND ? LIMIT 1`)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(message_id) DO NOTHING`)
+    // Through the time index: without a talker index, a window of two minutes is a short scan.
+    this.findRedelivery = db.prepare(`SELECT 1 FROM inbound WHERE at BETWEEN ? AND ? AND talker_id = ? AND room_id IS ? AND text = ? AND type = ? LIMIT 1`)
     this.touchRoom = db.prepare(`INSERT INTO rooms(room_id, topic, first_seen, last_seen) VALUES (?, ?, ?, ?)
       ON CONFLICT(room_id) DO UPDATE SET topic = excluded.topic, last_seen = excluded.last_seen`)
-    this.storeTx = db.transaction((m: Inbound, receivedAt: number): StoreResult => {
-      const text = m.text.length > MAX_TEXT ? m.text.slice(0, MAX_TEXT) : m.text
-      // Empty texts (images, voice) are never "the same message": each picture counts.
-      if (text !== '' && this.findRedelivery.get(m.talkerId, m.roomId, text, m.type, m.at - REDELIVERY_WINDOW_MS, m.at + REDELIVERY_WINDOW_MS)) {
-        const exists = this.sql('SELECT 1 FROM inbound WHERE message_id = ?').get(m.messageId)
-        return { stored: false, reason: exists ? 'same-id' : 'redelivery' }
-      }
-      const info = this.insert.run({ ...m, text, mentionsSelf: m.mentionsSelf ? 1 : 0, receivedAt })
-      if (info.changes === 0) return { stored: false, reason: 'same-id' }
-      if (m.roomId) this.touchRoom.run(m.roomId, m.roomTopic ?? '', receivedAt, receivedAt)
-      return { stored: true, id: Number(info.lastInsertRowid) }
+    this.storeManyTx = db.transaction((ms: readonly Inbound[], receivedAt: number) => {
+      const staged: { talkerId: string; entry: RecentEntry }[] = []
+      const rooms = new Map<string, string>()
+      const results = ms.map((m): StoreResult => {
+        const text = keptText(m.text)
+        // Empty texts (images, voice) are never "the same message": each picture counts.
+        if (text !== '' && this.seenRecently(m, text, staged)) {
+          const exists = this.sql('SELECT 1 FROM inbound WHERE message_id = ?').get(m.messageId)
+          return { stored: false, reason: exists ? 'same-id' : 'redelivery' }
+        }
+        const info = this.insert.run(m.messageId, m.roomId, m.roomTopic, m.talkerId, m.talkerName, text, m.type, m.mentionsSelf ? 1 : 0, m.at, receivedAt)
+        if (info.changes === 0) return { stored: false, reason: 'same-id' }
+        const id = Number(info.lastInsertRowid)
+        staged.push({ talkerId: m.talkerId, entry: { id, at: m.at, roomId: m.roomId, text, type: m.type } })
+        if (m.roomId) rooms.set(m.roomId, m.roomTopic ?? '')
+        return { stored: true, id }
+      })
+      for (const [roomId, topic] of rooms) this.touchRoom.run(roomId, topic, receivedAt, receivedAt)
+      return { results, staged }
     })
   }
 
@@ -85,9 +105,43 @@ export class Inbox {
     return s
   }
 
+  /** The same talker said the same thing in the same room within the re-delivery window (committed, or earlier in this burst). */
+  private seenRecently(m: Inbound, text: string, staged: readonly { talkerId: string; entry: RecentEntry }[]): boolean {
+    const lo = m.at - REDELIVERY_WINDOW_MS
+    const hi = m.at + REDELIVERY_WINDOW_MS
+    for (const s of staged) {
+      const e = s.entry
+      if (s.talkerId === m.talkerId && e.roomId === m.roomId && e.text === text && e.type === m.type && e.at >= lo && e.at <= hi) return true
+    }
+    if (this.recent.covers(lo)) return this.recent.findSame(m.talkerId, m.roomId, text, m.type, lo, hi)
+    return !!this.findRedelivery.get(lo, hi, m.talkerId, m.roomId, text, m.type)
+  }
+
+  /** Start the recent window at `now`, from what the DB holds of the last minutes (after a restart too). */
+  private startWindow(now: number): void {
+    const from = now - WINDOW_KEEP_MS
+    const rows = this.sql('SELECT id, at, room_id, talker_id, text, type FROM inbound WHERE at >= ?').all(from) as
+      { id: number; at: number; room_id: string | null; talker_id: string; text: string; type: MessageKind }[]
+    this.recent.start(from, rows.map((r) => ({ id: r.id, at: r.at, roomId: r.room_id, talkerId: r.talker_id, text: r.text, type: r.type })))
+  }
+
   /** Idempotent on message id; drops a re-delivery of the same (room, talker, text) within the window. */
   store(m: Inbound, receivedAt: number): StoreResult {
-    return this.storeTx.immediate(m, receivedAt)
+    return this.storeMany([m], receivedAt)[0]
+  }
+
+  /**
+   * A burst in one transaction: one commit for all of it (group commit). All or nothing — if
+   * the store fails, none of the burst is stored and the caller still holds every message.
+   */
+  storeMany(ms: readonly Inbound[], receivedAt: number): StoreResult[] {
+    if (ms.length === 0) return []
+    if (!this.recent.started) this.startWindow(receivedAt)
+    else this.recent.advance(receivedAt)
+    const { results, staged } = this.storeManyTx.immediate(ms, receivedAt)
+    // Committed: only now may these rows count as "seen".
+    for (const s of staged) this.recent.add(s.talkerId, s.entry)
+    return results
   }
 
   get(id: number): StoredInbound | null {
@@ -121,9 +175,11 @@ export class Inbox {
    * resident's later messages are already stored and must not count against their first one.
    */
   countFrom(talkerId: string, since: number, upTo?: Pick<StoredInbound, 'at' | 'id'>): number {
-    if (!upTo) return (this.sql('SELECT count(*) AS n FROM inbound WHERE talker_id = ? AND at >= ?').get(talkerId, since) as { n: number }).n
-    return (this.sql('SELECT count(*) AS n FROM inbound WHERE talker_id = ? AND at >= ? AND (at < ? OR (at = ? AND id <= ?))')
-      .get(talkerId, since, upTo.at, upTo.at, upTo.id) as { n: number }).n
+    if (this.recent.covers(since)) return this.recent.countFrom(talkerId, since, upTo)
+    // Older than the window (a backlog delivered late): the time index bounds the scan.
+    if (!upTo) return (this.sql('SELECT count(*) AS n FROM inbound WHERE at >= ? AND talker_id = ?').get(since, talkerId) as { n: number }).n
+    return (this.sql('SELECT count(*) AS n FROM inbound WHERE at BETWEEN ? AND ? AND talker_id = ? AND (at < ? OR id <= ?)')
+      .get(since, upTo.at, talkerId, upTo.at, upTo.id) as { n: number }).n
   }
 
   knownRooms(): { roomId: string; topic: string; lastSeen: number }[] {

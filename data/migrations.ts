@@ -165,6 +165,20 @@ export const MIGRATIONS: readonly string[] = [
     PRIMARY KEY (day, category)
   );
   `,
+  // 3: indexes for a region's volume (README: Performance). Every inbound index costs each
+  // stored message a random b-tree insert: the (talker, room, at) one alone doubled the cost
+  // of storing, so re-deliveries and floods are now checked against the recent messages
+  // kept in memory (data/recent-window.ts) and that index goes. Pending work is found through
+  // partial indexes that hold only what is pending, so they stay small however long the history.
+  `
+  DROP INDEX inbound_dupe;
+  DROP INDEX inbound_state_at;
+  CREATE INDEX inbound_new ON inbound(at) WHERE state = 'new';
+  DROP INDEX outbox_pending;
+  CREATE INDEX outbox_pending ON outbox(urgent DESC, id) WHERE state = 'pending';
+  CREATE INDEX orders_ticket ON orders(ticket_id);
+  CREATE INDEX ticket_reporters_talker ON ticket_reporters(talker_id);
+  `,
 ]
 
 export const SCHEMA_VERSION = MIGRATIONS.length

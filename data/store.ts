@@ -49,6 +49,9 @@ export function openStore(path: string, options: OpenOptions = {}): DB {
     if (!memory) db.pragma('journal_mode = WAL')
     db.pragma('synchronous = NORMAL')
     db.pragma('foreign_keys = ON')
+    db.pragma(`cache_size = ${process.env.LGJ_CACHE ?? -2000}`)
+    if (process.env.LGJ_TEMP) db.pragma(`temp_store = ${process.env.LGJ_TEMP}`)
+    if (process.env.LGJ_WALCP) db.pragma(`wal_autocheckpoint = ${process.env.LGJ_WALCP}`)
     migrate(db, path)
   } catch (err) {
     db.close()

@@ -203,6 +203,35 @@ export class Tickets {
       .all(...args, limit, ...args, limit, limit) as Record<string, unknown>[]).map(fromRow)
   }
 
+  /**
+   * The oldest `n` open or claimed tickets of each priority level. Waiting moves a ticket up
+   * (handlers/priority.ts) but never past an older one of its own level, so the first n of
+   * the whole queue in effective order are always among these — without reading the rest.
+   */
+  queueHead(filter: Omit<QueueFilter, 'limit'>, n: number): Ticket[] {
+    const where: string[] = []
+    const args: unknown[] = []
+    if (filter.category) { where.push('category = ?'); args.push(filter.category) }
+    if (filter.building) { where.push('building = ?'); args.push(filter.building) }
+    const extra = where.map((w) => ` AND ${w}`).join('')
+    const part = (state: string) => `SELECT * FROM (SELECT * FROM tickets WHERE state = '${state}' AND priority = ?${extra} ORDER BY created_at, id LIMIT ?)`
+    const stmt = this.sql(`${part('open')} UNION ALL ${part('claimed')}`)
+    const out: Ticket[] = []
+    for (const priority of [0, 1, 2, 3]) {
+      for (const r of stmt.all(priority, ...args, n, priority, ...args, n) as Record<string, unknown>[]) out.push(fromRow(r))
+    }
+    return out
+  }
+
+  /** How many tickets are open or claimed, within the filter. */
+  countQueue(filter: Omit<QueueFilter, 'limit'> = {}): number {
+    const where = [`state IN ('open', 'claimed')`]
+    const args: unknown[] = []
+    if (filter.category) { where.push('category = ?'); args.push(filter.category) }
+    if (filter.building) { where.push('building = ?'); args.push(filter.building) }
+    return (this.sql(`SELECT count(*) AS n FROM tickets WHERE ${where.join(' AND ')}`).get(...args) as { n: number }).n
+  }
+
   countOpen(): number {
     return (this.sql(`SELECT count(*) AS n FROM tickets WHERE state IN ('open', 'claimed')`).get() as { n: number }).n
   }

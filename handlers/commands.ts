@@ -84,11 +84,12 @@ export function queueReport(ctx: Context, args: string): string {
     if (CATEGORY_WORDS[word]) category = CATEGORY_WORDS[word]
     else if (/^\d+(栋|号楼|幢)?$/.test(word)) building = word.replace(/\D/g, '')
   }
-  const tickets = ctx.tickets.queue({ category, building, limit: 500 }).sort(byQueueOrder(now))
-  if (tickets.length === 0) return category || building ? '这个范围内没有待办事项。' : '目前没有待办事项 👍'
-  const shown = tickets.slice(0, 15)
-  const head = `📋 待办 ${tickets.length} 件${category ? `(${CATEGORY_NAMES[category]})` : ''}${building ? `(${building}栋)` : ''}`
-  const more = tickets.length > shown.length ? [`……还有 ${tickets.length - shown.length} 件,可按类别或楼栋筛选,如「队列 报修」「队列 6栋」`] : []
+  const SHOWN = 15
+  const total = ctx.tickets.countQueue({ category, building })
+  if (total === 0) return category || building ? '这个范围内没有待办事项。' : '目前没有待办事项 👍'
+  const shown = ctx.tickets.queueHead({ category, building }, SHOWN).sort(byQueueOrder(now)).slice(0, SHOWN)
+  const head = `📋 待办 ${total} 件${category ? `(${CATEGORY_NAMES[category]})` : ''}${building ? `(${building}栋)` : ''}`
+  const more = total > shown.length ? [`……还有 ${total - shown.length} 件,可按类别或楼栋筛选,如「队列 报修」「队列 6栋」`] : []
   return [head, ...shown.map((t) => line(t, now)), ...more].join('\n')
 }
 

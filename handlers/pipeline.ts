@@ -1,6 +1,7 @@
 // What happens to one stored message. The message is already in SQLite
 // (persist first); this decides what it means and what work it makes.
-import { triage, type TriageResult } from '../classifiers/triage.ts'
+import type { TriageResult } from '../classifiers/triage.ts'
+import { memoTriage } from '../classifiers/triage-memo.ts'
 import type { StoredInbound } from '../data/inbox.ts'
 import { StoreError, classify } from '../data/store.ts'
 import { handleCommand, parseCommand, replyUnknownCommand, type CommandHooks } from './commands.ts'
@@ -10,6 +11,9 @@ import { handleRequest } from './requests.ts'
 import { cancelRequest, fileMedia } from './tickets.ts'
 
 const MEDIA = new Set(['image', 'voice', 'video'])
+
+/** Shared by every context: triage is a pure function of the text. */
+const triage = memoTriage()
 
 export interface Outcome { category: string; urgent: boolean; labels: string[]; ticketId: number | null }
 
@@ -79,35 +83,72 @@ export function processInbound(ctx: Context, m: StoredInbound, hooks: CommandHoo
   return { ...outcome, ticketId: filed.ticket.id }
 }
 
-/** Process everything stored but not yet processed, oldest first. Returns how many. */
-export function drainInbox(ctx: Context, hooks: CommandHooks = {}, limit = 1000): number {
+/** Messages processed per transaction: one commit per batch (group commit), and a bounded wait for the first of them. */
+export const PROCESS_BATCH = 100
+
+const NO_HOOKS: CommandHooks = {}
+
+/**
+ * Process everything stored but not yet processed, oldest first. Returns how many.
+ *
+ * A batch is one IMMEDIATE transaction — it takes the write lock first, so a lock held by
+ * another process is waited for (busy_timeout) instead of failing at once with SQLITE_BUSY —
+ * and each message inside it is a savepoint: a message is marked done together with its
+ * work, and a message that fails rolls back alone. One commit per batch instead of one per
+ * message is what lets a region's day go through in minutes (README: Performance).
+ */
+export function drainInbox(ctx: Context, hooks: CommandHooks = NO_HOOKS, limit = 1000): number {
   let n = 0
-  const processOne = ctx.db.transaction((m: StoredInbound) => ctx.inbox.markDone(m.id, processInbound(ctx, m, hooks)))
   for (;;) {
-    const want = Math.min(200, limit - n)
+    const want = Math.min(PROCESS_BATCH, limit - n)
     const batch = ctx.inbox.pending(want)
     if (batch.length === 0) return n
+    processStored(ctx, batch, hooks)
+    n += batch.length
+    // A short batch was everything pending (nothing is stored while this runs): no need to ask again.
+    if (n >= limit || batch.length < want) return n
+  }
+}
+
+/**
+ * Process stored messages, in the order given, as one transaction (see drainInbox). Throws a
+ * StoreError on a storage fault, with nothing of the batch done: the messages stay pending.
+ */
+export function processStored(ctx: Context, batch: readonly StoredInbound[], hooks: CommandHooks = NO_HOOKS): void {
+  try {
+    processBatchTx(ctx, hooks).immediate(batch)
+  } catch (err) {
+    throw classify(err)
+  }
+}
+
+// The transaction functions of a context, built once: building them per batch showed in the profile.
+const batchTx = new WeakMap<Context, { hooks: CommandHooks; tx: ReturnType<typeof buildBatchTx> }>()
+function processBatchTx(ctx: Context, hooks: CommandHooks) {
+  const known = batchTx.get(ctx)
+  if (known && known.hooks === hooks) return known.tx
+  const tx = buildBatchTx(ctx, hooks)
+  batchTx.set(ctx, { hooks, tx })
+  return tx
+}
+
+function buildBatchTx(ctx: Context, hooks: CommandHooks) {
+  const processOne = ctx.db.transaction((m: StoredInbound) => ctx.inbox.markDone(m.id, processInbound(ctx, m, hooks)))
+  return ctx.db.transaction((batch: readonly StoredInbound[]) => {
     for (const m of batch) {
       try {
-        // IMMEDIATE: take the write lock first, so a lock held by another process is waited for
-        // (busy_timeout); a deferred read-then-write transaction would fail at once with SQLITE_BUSY.
-        // The message is marked done in the same transaction as its work: one commit, and no
-        // window in which the work is saved but the message would be processed again.
-        processOne.immediate(m)
+        processOne(m)
       } catch (err) {
-        // A storage fault (full, read-only, locked) is not the message's fault: leave it and
-        // everything after it pending, to be processed when the store works again.
+        // A storage fault (full, read-only, locked) is not the message's fault: give up the whole
+        // batch, which leaves it and everything after it pending until the store works again.
         const fault = classify(err)
         if (fault instanceof StoreError) throw fault
         // One bad message must not block the inbox: record it as processed-with-error and go on.
         ctx.log.error({ err, inboundId: m.id }, 'processing failed')
         ctx.inbox.markDone(m.id, { category: 'other', urgent: false, labels: ['other'], ticketId: null })
       }
-      n++
     }
-    // A short batch was everything pending (nothing is stored while this runs): no need to ask again.
-    if (n >= limit || batch.length < want) return n
-  }
+  })
 }
 
 /**

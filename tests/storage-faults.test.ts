@@ -230,18 +230,27 @@ describe('the bot on storage faults', () => {
   })
   const FAST = { TRIAGE_RATE_PER_MIN: '1000', TRIAGE_RATE_PER_ROOM_MS: '0' }
 
-  it('a message that cannot be stored (DB locked past the wait) is reported loudly; the bot keeps working after the release', async () => {
+  it('a message that cannot be stored (DB locked past the wait) is reported loudly, kept in memory, and stored and filed after the release', async () => {
     const path = dbPath()
     const lines: string[] = []
     c = await startMockCommunity({ db: track(openStore(path, { busyTimeoutMs: 50 })), env: FAST, log: pino({ level: 'info' }, { write: (s: string) => { lines.push(s) } }) })
     const release = holdLockHere(path)
     c.emitRaw({ id: 'while-locked', talkerId: 'res-01', roomId: 'floor-3-5@chatroom', text: '家里没菜了 帮忙买点青菜', timestamp: Date.now() })
     await c.settle()
-    const errors = lines.map((l) => JSON.parse(l) as { level: number; msg: string; messageId?: string; err?: { code?: string; message?: string } }).filter((l) => l.level >= 50)
-    expect(errors).toContainEqual(expect.objectContaining({ msg: 'could not store a message', messageId: 'while-locked', err: expect.objectContaining({ code: 'BUSY' }) }))
+    const errors = lines.map((l) => JSON.parse(l) as { level: number; msg: string; queued?: number; err?: { code?: string; message?: string } }).filter((l) => l.level >= 50)
+    expect(errors).toContainEqual(expect.objectContaining({ msg: 'could not store messages: kept in memory, retrying', queued: 1, err: expect.objectContaining({ code: 'BUSY' }) }))
+    // The operator is told how many wait, never what they say.
+    expect(lines.join('\n')).not.toContain('青菜')
+    expect(c.runtime.ctx.inbox.byMessageId('while-locked')).toBeNull()
     release()
+    // The retry stores it; a message arriving meanwhile goes through too.
     c.say('res-02', 'floor-3-5@chatroom', '我家水龙头坏了 麻烦来修一下')
-    await c.settle()
+    for (let i = 0; i < 40 && !c.runtime.ctx.inbox.byMessageId('while-locked'); i++) {
+      await new Promise((r) => setTimeout(r, 100))
+      await c.settle()
+    }
+    expect(c.runtime.ctx.inbox.byMessageId('while-locked')?.state).toBe('done')
+    expect(c.runtime.ctx.tickets.byTalker('res-01')).toHaveLength(1)
     expect(c.runtime.ctx.tickets.byTalker('res-02')).toHaveLength(1)
   })
 

@@ -56,11 +56,11 @@ function percentile(sorted: Float64Array, p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]
 }
 
-export async function runIngest(o: { messages: number; db: string; seed?: number; residents?: number; progress?: boolean; rateLimited?: boolean }): Promise<IngestResult> {
+export async function runIngest(o: { messages: number; db: string; seed?: number; residents?: number; progress?: boolean; rateLimited?: boolean; burst?: number }): Promise<IngestResult> {
   const { openStore } = await import('../../data/store.ts')
   const { parseConfig } = await import('../../handlers/config.ts')
   const { createContext, silentLog } = await import('../../handlers/context.ts')
-  const { drainInbox } = await import('../../handlers/pipeline.ts')
+  const { Ingest } = await import('../../handlers/ingest.ts')
   const { Sender } = await import('../sender.ts')
   const { BOT, loadTexts, staffEnv, synthCommunity, synthStream } = await import('./stream.ts')
 
@@ -89,15 +89,21 @@ export async function runIngest(o: { messages: number; db: string; seed?: number
   const rssStart = process.memoryUsage().rss
   const t0 = performance.now()
   let i = 0
-  for (const m of synthStream(community, texts, { messages: o.messages, seed: o.seed })) {
-    now = Math.max(now, m.at)
-    const s = performance.now()
-    // What the plugin does for every message: persist (idempotent), then process what is pending.
-    const r = ctx.inbox.store(m, now)
-    drainInbox(ctx)
-    lat[i++] = performance.now() - s
-    if (r.stored) stored++
-    else dropped++
+  // The bot stores what arrived while it was busy in one transaction, then processes it
+  // (handlers/ingest.ts). Fed as fast as it can take them, a burst is `burst` messages;
+  // each message's latency runs from its arrival in the queue to the end of its burst.
+  const burst = Math.min(1000, Math.max(1, o.burst ?? 100))
+  const ingest = new Ingest(ctx)
+  const arrived = new Float64Array(burst)
+  let inBurst = 0
+  let burstFirst = 0
+  const flush = async () => {
+    const r = ingest.flush()
+    const end = performance.now()
+    for (let k = 0; k < inBurst; k++) lat[burstFirst + k] = end - arrived[k]
+    for (const s of r.stored) (s.result.stored ? stored++ : dropped++)
+    burstFirst += inBurst
+    inBurst = 0
     if (urgentQueued || now >= nextPump) {
       const p = performance.now()
       urgentQueued = false
@@ -105,10 +111,18 @@ export async function runIngest(o: { messages: number; db: string; seed?: number
       pumpMs += performance.now() - p
       if (now >= nextPump) nextPump = now + PUMP_EVERY_MS
     }
+  }
+  for (const m of synthStream(community, texts, { messages: o.messages, seed: o.seed })) {
+    now = Math.max(now, m.at)
+    arrived[inBurst++] = performance.now()
+    ingest.push(m)
+    i++
+    if (inBurst === burst) await flush()
     if (o.progress && i % 50_000 === 0) {
       process.stderr.write(`  ingest: ${i} messages, ${(i / ((performance.now() - t0) / 1000)).toFixed(0)}/s, rss ${mb(process.memoryUsage().rss).toFixed(0)} MB\n`)
     }
   }
+  if (inBurst > 0) await flush()
   const seconds = (performance.now() - t0) / 1000
   const sorted = lat.subarray(0, i).sort()
   const one = <T>(sql: string) => db.prepare(sql).get() as T
@@ -196,7 +210,7 @@ async function main(): Promise<void> {
   const arg = (name: string) => { const i = argv.indexOf(name); return i >= 0 ? argv[i + 1] : undefined }
   const messages = Number(arg('--messages') ?? 100_000)
   const db = resolve(arg('--db') ?? join(ROOT, 'var', `bench-ingest-${messages}.db`))
-  const r = await runIngest({ messages, db, progress: argv.includes('--progress'), rateLimited: argv.includes('--rate-limited') })
+  const r = await runIngest({ messages, db, progress: argv.includes('--progress'), rateLimited: argv.includes('--rate-limited'), burst: arg('--burst') ? Number(arg('--burst')) : undefined })
   process.stdout.write(`RESULT ${JSON.stringify(r)}\n`)
 }
 

@@ -1,0 +1,245 @@
+// Group commit and the recent-message window (issue 7): storing a burst in one
+// transaction must keep every guarantee of storing one message at a time — idempotence,
+// re-delivery drops, flood counts, nothing lost on a storage fault, a restart in between.
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { Inbox, MAX_TEXT, REDELIVERY_WINDOW_MS, storedRow, type Inbound } from '../data/inbox.ts'
+import { WINDOW_KEEP_MS } from '../data/recent-window.ts'
+import { openStore, type DB } from '../data/store.ts'
+import { parseConfig } from '../handlers/config.ts'
+import { createContext } from '../handlers/context.ts'
+import { Ingest, MAX_QUEUED } from '../handlers/ingest.ts'
+
+const T0 = Date.UTC(2026, 10, 22, 2, 0, 0)
+let dir = ''
+const dbs: DB[] = []
+beforeEach(() => { dir = mkdtempSync(join(tmpdir(), 'lgj-ingest-')) })
+afterEach(() => {
+  for (const db of dbs.splice(0)) if (db.open) db.close()
+  rmSync(dir, { recursive: true, force: true })
+})
+const open = (name = 'x.db') => { const db = openStore(join(dir, name)); dbs.push(db); return db }
+
+let seq = 0
+function msg(p: Partial<Inbound> = {}): Inbound {
+  seq++
+  return {
+    messageId: `m${seq}`, roomId: 'floor-1@chatroom', roomTopic: '1栋1单元', talkerId: 'res-1', talkerName: '王阿姨',
+    text: `第${seq}条`, type: 'text', mentionsSelf: false, at: T0, ...p,
+  }
+}
+
+describe('storing a burst', () => {
+  it('stores each message once, in order, and drops re-deliveries inside the burst and against what is stored', () => {
+    const inbox = new Inbox(open())
+    const a = msg({ text: '家里水管爆了', at: T0 })
+    const r1 = inbox.storeMany([a, msg({ text: '谢谢' }), { ...a }, { ...a, messageId: 'other-id', at: T0 + 5_000 }], T0)
+    expect(r1.map((r) => (r.stored ? 'stored' : r.reason))).toEqual(['stored', 'stored', 'same-id', 'redelivery'])
+    const ids = r1.filter((r) => r.stored).map((r) => (r as { id: number }).id)
+    expect(ids[1]).toBeGreaterThan(ids[0])
+    // The next burst sees the committed rows: same id, and same text re-sent with a new id.
+    const r2 = inbox.storeMany([{ ...a }, { ...a, messageId: 'third-id', at: T0 + 50_000 }, { ...a, messageId: 'later', at: T0 + REDELIVERY_WINDOW_MS + 1 }], T0 + 50_000)
+    expect(r2.map((r) => (r.stored ? 'stored' : r.reason))).toEqual(['same-id', 'redelivery', 'stored'])
+    // The same text from someone else, in another room, or as another type is a new message.
+    const r3 = inbox.storeMany([
+      { ...a, messageId: 'n1', talkerId: 'res-2' }, { ...a, messageId: 'n2', roomId: 'floor-2@chatroom' }, { ...a, messageId: 'n3', roomId: null },
+    ], T0 + 51_000)
+    expect(r3.every((r) => r.stored)).toBe(true)
+  })
+
+  it('the row it reports for a stored message is the row pending() reads back (the ingest processes it without reading)', () => {
+    const inbox = new Inbox(open())
+    const ms = [msg({ text: '救命'.repeat(15_000), mentionsSelf: true }), msg({ roomId: null, roomTopic: null, type: 'image', text: '' }), msg({ text: '收到' })]
+    const rs = inbox.storeMany(ms, T0 + 7)
+    const rows = rs.map((r, i) => storedRow(ms[i], (r as { id: number }).id, T0 + 7))
+    expect(inbox.pending()).toEqual(rows)
+    expect(rows[0].text).toHaveLength(MAX_TEXT)
+  })
+
+  it('a failed burst stores nothing and does not make its own retry look like a re-delivery', () => {
+    const db = open()
+    const inbox = new Inbox(db)
+    inbox.store(msg({ at: T0 }), T0)
+    const burst = [msg({ text: '电梯坏了', at: T0 + 1_000 }), msg({ text: '门禁也坏了', at: T0 + 1_000 })]
+    db.exec(`CREATE TRIGGER fail_second BEFORE INSERT ON inbound WHEN NEW.text = '门禁也坏了' BEGIN SELECT RAISE(ABORT, 'disk I/O error'); END`)
+    expect(() => inbox.storeMany(burst, T0 + 1_000)).toThrow()
+    expect(inbox.byMessageId(burst[0].messageId)).toBeNull()
+    db.exec('DROP TRIGGER fail_second')
+    expect(inbox.storeMany(burst, T0 + 2_000).map((r) => r.stored)).toEqual([true, true])
+  })
+
+  it('after a restart the window is rebuilt from the DB: a re-delivery within the minute is still dropped', () => {
+    const first = new Inbox(open('r.db'))
+    first.store(msg({ messageId: 'before', text: '3栋停水了', at: T0 }), T0)
+    dbs[0].close()
+    const again = new Inbox(open('r.db'))
+    expect(again.store(msg({ messageId: 'after', text: '3栋停水了', at: T0 + 30_000 }), T0 + 30_000)).toEqual({ stored: false, reason: 'redelivery' })
+    expect(again.store(msg({ messageId: 'before', text: '3栋停水了', at: T0 }), T0 + 30_000)).toEqual({ stored: false, reason: 'same-id' })
+  })
+
+  it('an old message delivered late is checked against the DB, outside the window', () => {
+    const inbox = new Inbox(open())
+    const old = T0 - 60 * 60_000
+    inbox.store(msg({ messageId: 'old-1', text: '我要土豆3斤', at: old }), old)
+    // Hours later the window has moved on; the service redelivers the old message under a new id.
+    inbox.store(msg({ text: '早上好', at: T0 }), T0)
+    expect(inbox.store(msg({ messageId: 'old-1-again', text: '我要土豆3斤', at: old + 2_000 }), T0 + 1_000)).toEqual({ stored: false, reason: 'redelivery' })
+  })
+
+  it('flood counts from memory agree with the DB, inside the window and outside it', () => {
+    const db = open()
+    const inbox = new Inbox(db)
+    const stored: { at: number; id: number }[] = []
+    let clock = T0
+    for (let i = 0; i < 400; i++) {
+      clock += 1_000 + (i % 7) * 300
+      const talkerId = i % 3 === 0 ? 'flooder' : `res-${i % 5}`
+      const at = clock - (i % 4) * 20_000 // out of order by up to a minute
+      const r = inbox.store(msg({ talkerId, at, text: `消息${i}` }), clock)
+      if (r.stored && talkerId === 'flooder') stored.push({ at, id: r.id })
+    }
+    // A fresh Inbox has no window yet: it answers from SQL.
+    const fromDb = new Inbox(db)
+    for (const upTo of stored.slice(-40)) {
+      expect(inbox.countFrom('flooder', upTo.at - 60_000, upTo)).toBe(fromDb.countFrom('flooder', upTo.at - 60_000, upTo))
+    }
+    expect(inbox.countFrom('flooder', clock - 60_000)).toBe(fromDb.countFrom('flooder', clock - 60_000))
+    expect(inbox.countFrom('flooder', clock - 60_000)).toBeGreaterThan(5)
+    // Far back, beyond what memory holds: the same answer, from SQL.
+    const early = stored[10]
+    expect(clock - early.at).toBeGreaterThan(WINDOW_KEEP_MS)
+    expect(inbox.countFrom('flooder', early.at - 60_000, early)).toBe(fromDb.countFrom('flooder', early.at - 60_000, early))
+  })
+})
+
+describe('the ingest queue', () => {
+  const config = parseConfig({ TRIAGE_STEWARDS: 'steward-wang', TRIAGE_MANAGERS: 'mgr-zhao' })
+
+  it('stores and processes a burst: tickets filed, an emergency alerted, noise left alone', () => {
+    const ctx = createContext(open(), config, () => T0)
+    const ingest = new Ingest(ctx)
+    ingest.push(msg({ text: '收到' }))
+    ingest.push(msg({ talkerId: 'res-2', text: '救命 我爸晕倒了 叫不醒 3栋2单元501' }))
+    ingest.push(msg({ talkerId: 'res-3', text: '6栋1单元外路灯不亮' }))
+    expect(ingest.queued).toBe(3)
+    const r = ingest.flush()
+    expect(ingest.queued).toBe(0)
+    expect(r.processed).toBe(3)
+    expect(r.stored.every((s) => s.result.stored)).toBe(true)
+    expect(ctx.inbox.pending()).toEqual([])
+    expect(ctx.tickets.byTalker('res-2')[0]).toMatchObject({ urgent: true, category: 'medical' })
+    expect(ctx.tickets.byTalker('res-3')[0]).toMatchObject({ category: 'repair' })
+    expect(ctx.tickets.byTalker('res-1')).toEqual([])
+    expect(ctx.outbox.store.all().some((m) => m.to.id === 'steward-wang' && m.urgent)).toBe(true)
+  })
+
+  it('keeps what it could not store and stores it on the next flush', () => {
+    const db = open()
+    const ctx = createContext(db, config, () => T0)
+    const ingest = new Ingest(ctx)
+    // Long enough to need a new page, which the full disk cannot give.
+    ingest.push(msg({ talkerId: 'res-2', text: `家里没菜了 帮忙买点青菜${' 谢谢'.repeat(1500)}` }))
+    // A full disk: the file may not grow by a single page.
+    const pages = db.pragma('page_count', { simple: true }) as number
+    db.pragma(`max_page_count = ${pages}`)
+    let i = 0
+    for (const size of [2000, 200, 20, 1]) {
+      for (;; i++) {
+        try { db.prepare('INSERT INTO kv(key, value) VALUES (?, ?)').run(`filler-${i}`, 'x'.repeat(size)) } catch { break }
+      }
+    }
+    expect(() => ingest.flush()).toThrow(expect.objectContaining({ name: 'StoreError', code: 'FULL' }))
+    expect(ingest.queued).toBe(1)
+    db.pragma(`max_page_count = ${pages * 100}`)
+    const r = ingest.flush()
+    expect(r.stored[0].result.stored).toBe(true)
+    expect(r.processed).toBe(1)
+    expect(ctx.inbox.pending()).toEqual([])
+  })
+
+  it('a message that breaks its handler is marked done with an error and does not hold back the rest of the batch', () => {
+    const db = open()
+    const ctx = createContext(db, config, () => T0)
+    const ingest = new Ingest(ctx)
+    const create = ctx.tickets.create.bind(ctx.tickets)
+    let calls = 0
+    ctx.tickets.create = (...args: Parameters<typeof create>) => {
+      if (++calls === 1) throw new TypeError('a bug in a handler')
+      return create(...args)
+    }
+    ingest.push(msg({ talkerId: 'res-2', text: '6栋电梯坏了' }))
+    ingest.push(msg({ talkerId: 'res-3', text: '5栋2单元楼道灯不亮' }))
+    expect(ingest.flush().processed).toBe(2)
+    expect(ctx.inbox.pending()).toEqual([])
+    // The first message's partial work was rolled back with its savepoint; the second was filed.
+    expect(ctx.tickets.byTalker('res-2')).toEqual([])
+    expect(ctx.tickets.byTalker('res-3')).toHaveLength(1)
+  })
+
+  it('is bounded while the store is down: past MAX_QUEUED the oldest are dropped, loudly', () => {
+    const errors: object[] = []
+    const ctx = createContext(open(), config, () => T0, { info() {}, warn() {}, debug() {}, error: (o: object) => { errors.push(o) } })
+    const ingest = new Ingest(ctx)
+    for (let i = 0; i < MAX_QUEUED + 2; i++) ingest.push(msg({ text: 'x' }))
+    expect(ingest.queued).toBe(MAX_QUEUED)
+    expect(errors).toHaveLength(2)
+    expect(JSON.stringify(errors)).not.toContain('"x"')
+  })
+})
+
+describe('schema version 3', () => {
+  it('migrates a version 2 DB in place: the new indexes exist, the costly ones are gone, the rows are kept', () => {
+    const db = open('v2.db')
+    new Inbox(db).store(msg({ messageId: 'kept', text: '我要鸡蛋10个' }), T0)
+    // Back to version 2 as an older Louguanjia left it.
+    db.exec(`DROP INDEX inbound_new; DROP INDEX outbox_pending; DROP INDEX orders_ticket; DROP INDEX ticket_reporters_talker;
+      CREATE INDEX inbound_state_at ON inbound(state, at); CREATE INDEX inbound_dupe ON inbound(talker_id, room_id, at);
+      CREATE INDEX outbox_pending ON outbox(state, urgent, id);`)
+    db.pragma('user_version = 2')
+    db.close()
+    const again = open('v2.db')
+    expect(again.pragma('user_version', { simple: true })).toBe(3)
+    const names = (again.prepare(`SELECT name FROM sqlite_master WHERE type = 'index'`).all() as { name: string }[]).map((r) => r.name)
+    expect(names).toEqual(expect.arrayContaining(['inbound_new', 'outbox_pending', 'orders_ticket', 'ticket_reporters_talker']))
+    expect(names).not.toContain('inbound_dupe')
+    expect(names).not.toContain('inbound_state_at')
+    expect(new Inbox(again).byMessageId('kept')?.text).toBe('我要鸡蛋10个')
+    const plan = (sql: string) => (again.prepare(`EXPLAIN QUERY PLAN ${sql}`).all() as { detail: string }[]).map((r) => r.detail).join('; ')
+    expect(plan(`SELECT * FROM inbound WHERE state = 'new' ORDER BY at, id LIMIT 10`)).toContain('inbound_new')
+    expect(plan(`SELECT * FROM outbox WHERE state = 'pending' ORDER BY urgent DESC, id LIMIT 10`)).not.toContain('TEMP B-TREE')
+    expect(plan('SELECT * FROM orders WHERE ticket_id = 1 ORDER BY id DESC LIMIT 1')).toContain('orders_ticket')
+  })
+})
+
+describe('the queue report at volume', () => {
+  it('reads a few tickets per priority level yet shows the same first fifteen as sorting the whole queue', async () => {
+    const { byQueueOrder } = await import('../handlers/priority.ts')
+    const { queueReport } = await import('../handlers/commands.ts')
+    const now = T0
+    const ctx = createContext(open(), parseConfig({ TRIAGE_STEWARDS: 'steward-wang' }), () => now)
+    // 400 tickets over four days: waiting lifts old low-priority ones above newer high ones.
+    for (let i = 0; i < 400; i++) {
+      const priority = i % 4
+      const createdAt = now - ((i * 7919) % (4 * 24 * 60)) * 60_000
+      const source = ctx.inbox.store(msg({ talkerId: `res-${i}`, at: createdAt }), now) as { id: number }
+      const t = ctx.tickets.create({
+        kind: 'request', category: (['medical', 'repair', 'grocery', 'pet'] as const)[priority], labels: [], urgent: priority === 0, emergency: null,
+        needsReview: false, priority, roomId: null, roomTopic: null, talkerId: `res-${i}`, talkerName: `住户${i}`, building: String(1 + (i % 6)),
+        unit: null, floor: null, room: null, tier: null, summary: `事项${i}`, faultKey: null, createdAt, slaClaimDue: null, quiet: false,
+      }, source.id)
+      if (i % 5 === 0) ctx.tickets.update(t.id, { state: 'claimed', claimedBy: 'steward-wang' }, now)
+      if (i % 11 === 0) ctx.tickets.update(t.id, { state: 'done' }, now)
+    }
+    for (const filter of [{}, { building: '3' }, { category: 'repair' as const }]) {
+      const all = ctx.tickets.queue({ ...filter, limit: 10_000 }).sort(byQueueOrder(now))
+      const head = ctx.tickets.queueHead(filter, 15).sort(byQueueOrder(now)).slice(0, 15)
+      expect(head.map((t) => t.id)).toEqual(all.slice(0, 15).map((t) => t.id))
+      expect(ctx.tickets.countQueue(filter)).toBe(all.length)
+    }
+    const report = queueReport(ctx, '')
+    expect(report).toContain(`待办 ${ctx.tickets.queue({ limit: 10_000 }).length} 件`)
+    expect(report.split('\n').filter((l) => l.includes('#'))).toHaveLength(15)
+  })
+})
