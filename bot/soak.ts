@@ -1,4 +1,4 @@
-// `npm run soak [-- --minutes N] [--rate R] [--down S] [--relogin]`: the load part of issue 8.
+// `npm run soak [-- --minutes N] [--rate R] [--down S]`: the load part of issue 8.
 //
 // N minutes (default 30) of resident traffic at R messages/s (default 50) over real gRPC: a
 // PuppetServer wrapping a PuppetMock on 127.0.0.1 in this process, the bot in its own process
@@ -20,10 +20,9 @@
 // a member never repeats the same text in the same room within 2 minutes: the bot drops such a
 // repeat by design (DESIGN.md: re-deliveries), and it would read as lost here.
 //
-// --relogin: the mock logs its account back in whenever its puppet is started again, as a hosted
-// service keeping its session would; without it, a `stop` a client sends to the live server (a
-// failed reconnect attempt being torn down) logs the mock's account out for good, and the
-// summary's puppet events show it.
+// Nobody logs the mock's account back in: the bot must resume the session the server kept.
+// A `stop` or `logout` of the server's puppet before the harness shuts down would mean the bot
+// logged its own account out (DESIGN.md pitfalls); the summary counts them (must be 0).
 //
 // Loopback only; the load loop is bounded by the duration, the wait for the bot by 3 minutes.
 import { writeFileSync } from 'node:fs'
@@ -38,7 +37,7 @@ import { loadTexts, synthCommunity, synthStream } from './bench/stream.ts'
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 
-interface Args { minutes: number; rate: number; downSeconds: number; residents: number; staff: number; relogin: boolean }
+interface Args { minutes: number; rate: number; downSeconds: number; residents: number; staff: number }
 
 function parseArgs(argv: string[]): Args {
   const num = (name: string, d: number) => {
@@ -50,7 +49,6 @@ function parseArgs(argv: string[]): Args {
   }
   return {
     minutes: num('--minutes', 30), rate: num('--rate', 50), downSeconds: num('--down', 5), residents: num('--residents', 600), staff: num('--staff', 100),
-    relogin: argv.includes('--relogin'),
   }
 }
 
@@ -74,9 +72,10 @@ export interface SoakSummary {
   rssSamples: { minute: number; rssMB: number }[]
   outbox: { sent: number; pending: number }
   rateSettings: { perMinute: string; perConversationMs: string }
-  relogin: boolean
   /** The server-side puppet's start/stop/login/logout, in seconds from the start of the load. */
   puppetEvents: string[]
+  /** Stops and logouts of the server's puppet before the harness shut down (must be 0). */
+  serverLogouts: number
 }
 
 export async function runSoak(a: Args): Promise<SoakSummary> {
@@ -85,7 +84,7 @@ export async function runSoak(a: Args): Promise<SoakSummary> {
   const community = synthCommunity(a.residents, 13, a.staff)
   const db = join(ROOT, 'var', 'soak.db')
   const env = { TRIAGE_RATE_PER_MIN: process.env.TRIAGE_RATE_PER_MIN ?? '40', TRIAGE_RATE_PER_ROOM_MS: process.env.TRIAGE_RATE_PER_ROOM_MS ?? '3000' }
-  const h = await startHarness({ community, db, env, logFile: join(ROOT, 'var', 'soak-bot.log'), relogin: a.relogin })
+  const h = await startHarness({ community, db, env, logFile: join(ROOT, 'var', 'soak-bot.log') })
   const start = await h.stats()
   log(`bot logged in over gRPC at ${h.service.endpoint}; ${a.minutes} min at ${a.rate}/s, server restart at ${(a.minutes / 2).toFixed(1)} min`)
 
@@ -152,6 +151,7 @@ export async function runSoak(a: Args): Promise<SoakSummary> {
   }
   if (reconnectedAt === null && end.reconnects >= 1) reconnectedAt = performance.now()
   samples.push({ minute: (performance.now() - t0) / 60_000, rssMB: end.rssMB })
+  const stopAt = performance.now()
   const final = await h.stop()
 
   const store = new Database(db, { readonly: true })
@@ -184,7 +184,7 @@ export async function runSoak(a: Args): Promise<SoakSummary> {
     rssSamples: samples,
     outbox,
     rateSettings: { perMinute: env.TRIAGE_RATE_PER_MIN, perConversationMs: env.TRIAGE_RATE_PER_ROOM_MS },
-    relogin: a.relogin,
+    serverLogouts: h.puppetEvents.filter((e) => e.at >= t0 && e.at < stopAt && (e.event === 'stop' || e.event === 'logout')).length,
     puppetEvents: h.puppetEvents.filter((e) => e.at >= t0).map((e) => `${((e.at - t0) / 1000).toFixed(1)}s ${e.event}`),
   }
 }
@@ -204,7 +204,8 @@ export function soakRows(s: SoakSummary): Row[] {
     { name: 'soak: bot RSS start / middle / end (peak)', value: `${s.rss.start.toFixed(0)} / ${s.rss.middle.toFixed(0)} / ${s.rss.end.toFixed(0)} MB (${s.rss.peak.toFixed(0)} MB)` },
     { name: 'soak: bot RSS range, first half / second half', value: `${range(s.rssSamples.filter((x) => x.minute < s.minutes / 2))} / ${range(half)} (sampled every 30 s)` },
     { name: 'soak: outbox sent / pending at the end', value: `${s.outbox.sent} / ${s.outbox.pending}` },
-    { name: 'soak: server puppet events (s into the load)', value: `${s.puppetEvents.join(', ') || 'none'}${s.relogin ? ' (--relogin: the mock logs back in when started)' : ''}` },
+    { name: 'soak: server account stopped or logged out before shutdown', value: String(s.serverLogouts), ok: s.serverLogouts === 0 },
+    { name: 'soak: server puppet events (s into the load)', value: s.puppetEvents.join(', ') || 'none' },
   ]
 }
 

@@ -45,12 +45,6 @@ export interface HarnessOptions {
   env?: Record<string, string>
   /** Where the bot's stderr (warn-level logs) goes. */
   logFile: string
-  /**
-   * Log the mock's account back in whenever its puppet is started again while logged out, as a
-   * hosted service keeping its session would. Without it, a `stop` sent to the server by a client
-   * logs the mock out for good (DESIGN.md pitfalls: PuppetService's stop stops the server's puppet).
-   */
-  relogin?: boolean
 }
 
 export async function startHarness(o: HarnessOptions): Promise<Harness> {
@@ -78,7 +72,6 @@ export async function startHarness(o: HarnessOptions): Promise<Harness> {
   for (const event of ['start', 'stop', 'login', 'logout'] as const) {
     (puppet as unknown as EventEmitter).on(event, () => {
       puppetEvents.push({ at: performance.now(), event })
-      if (event === 'start' && o.relogin) setImmediate(() => { if (!puppet.isLoggedIn) mocker.login(botUser) })
     })
   }
   mocker.login(botUser)
