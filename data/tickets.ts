@@ -2,7 +2,7 @@
 // audit trail of every state change (who and when).
 import type { Category, EmergencyKind } from '../classifiers/triage.ts'
 import type { Statement } from 'better-sqlite3'
-import type { DB } from './store.ts'
+import { rows, type DB, type RowQuery } from './store.ts'
 
 export type TicketState = 'open' | 'claimed' | 'done' | 'dismissed' | 'cancelled'
 export type TicketKind = 'request' | 'media'
@@ -63,13 +63,23 @@ const COLUMNS: Record<string, string> = {
 }
 const BOOLEAN = new Set(['urgent', 'needsReview', 'slaBreached', 'quiet'])
 
+// An object literal of one fixed shape: building the ticket key by key from COLUMNS showed in
+// the issue 7 profile (every request reads several tickets).
 function fromRow(r: Record<string, unknown>): Ticket {
-  const t: Record<string, unknown> = { id: r.id }
-  for (const [field, column] of Object.entries(COLUMNS)) {
-    const v = r[column]
-    t[field] = BOOLEAN.has(field) ? v === 1 : field === 'labels' ? JSON.parse(String(v)) : v
+  const n = (v: unknown) => v as number
+  const ns = (v: unknown) => v as string | null
+  return {
+    id: n(r.id), kind: r.kind as TicketKind, category: r.category as Category, labels: JSON.parse(String(r.labels)) as Category[],
+    urgent: r.urgent === 1, emergency: r.emergency as EmergencyKind | null, needsReview: r.needs_review === 1, priority: n(r.priority),
+    state: r.state as TicketState, roomId: ns(r.room_id), roomTopic: ns(r.room_topic), talkerId: r.talker_id as string,
+    talkerName: r.talker_name as string, building: ns(r.building), unit: ns(r.unit), floor: ns(r.floor), room: ns(r.room),
+    tier: r.tier as Tier | null, summary: r.summary as string, faultKey: ns(r.fault_key), createdAt: n(r.created_at),
+    updatedAt: n(r.updated_at), claimedBy: ns(r.claimed_by), claimedAt: r.claimed_at as number | null, resolvedBy: ns(r.resolved_by),
+    resolvedAt: r.resolved_at as number | null, note: ns(r.note), slaClaimDue: r.sla_claim_due as number | null,
+    slaBreached: r.sla_breached === 1, remindedAt: r.reminded_at as number | null, alertedAt: r.alerted_at as number | null,
+    alertCount: n(r.alert_count), escalatedAt: r.escalated_at as number | null, repliedAt: r.replied_at as number | null,
+    quiet: r.quiet === 1,
   }
-  return t as unknown as Ticket
 }
 
 function toColumn(field: string, value: unknown): unknown {
@@ -86,6 +96,10 @@ export class Tickets {
   /** Prepared statements by SQL text: preparing one costs more than running it (issue 7 profile). */
   private readonly statements = new Map<string, Statement>()
   constructor(private readonly db: DB) {}
+
+  private rows(source: string): RowQuery {
+    return rows(this.db, source)
+  }
 
   private sql(source: string): Statement {
     let s = this.statements.get(source)
@@ -105,7 +119,7 @@ export class Tickets {
   }
 
   get(id: number): Ticket | null {
-    const r = this.sql('SELECT * FROM tickets WHERE id = ?').get(id) as Record<string, unknown> | undefined
+    const r = this.rows('SELECT * FROM tickets WHERE id = ?').get(id)
     return r ? fromRow(r) : null
   }
 
@@ -149,31 +163,31 @@ export class Tickets {
 
   /** The talker's most recent open ticket of a category (a repeat or an addition updates it). */
   openByTalker(talkerId: string, category?: Category, kind: TicketKind = 'request'): Ticket | null {
-    const r = this.sql(`SELECT * FROM tickets WHERE talker_id = ? AND kind = ? AND state IN ('open', 'claimed')
-      ${category ? 'AND category = ?' : ''} ORDER BY created_at DESC, id DESC LIMIT 1`).get(...(category ? [talkerId, kind, category] : [talkerId, kind])) as Record<string, unknown> | undefined
+    const r = this.rows(`SELECT * FROM tickets WHERE talker_id = ? AND kind = ? AND state IN ('open', 'claimed')
+      ${category ? 'AND category = ?' : ''} ORDER BY created_at DESC, id DESC LIMIT 1`).get(...(category ? [talkerId, kind, category] : [talkerId, kind]))
     return r ? fromRow(r) : null
   }
 
   /** The talker's ticket of a category they cancelled since `since` (asking again reopens it). */
   recentlyCancelled(talkerId: string, category: Category, since: number): Ticket | null {
-    const r = this.sql(`SELECT * FROM tickets WHERE talker_id = ? AND category = ? AND kind = 'request' AND state = 'cancelled'
-      AND resolved_at >= ? ORDER BY resolved_at DESC LIMIT 1`).get(talkerId, category, since) as Record<string, unknown> | undefined
+    const r = this.rows(`SELECT * FROM tickets WHERE talker_id = ? AND category = ? AND kind = 'request' AND state = 'cancelled'
+      AND resolved_at >= ? ORDER BY resolved_at DESC LIMIT 1`).get(talkerId, category, since)
     return r ? fromRow(r) : null
   }
 
   allOpenByTalker(talkerId: string): Ticket[] {
-    return (this.sql(`SELECT * FROM tickets WHERE talker_id = ? AND state IN ('open', 'claimed') ORDER BY created_at, id`).all(talkerId) as Record<string, unknown>[]).map(fromRow)
+    return (this.rows(`SELECT * FROM tickets WHERE talker_id = ? AND state IN ('open', 'claimed') ORDER BY created_at, id`).all(talkerId)).map(fromRow)
   }
 
   byTalker(talkerId: string, limit = 10): Ticket[] {
-    return (this.sql(`SELECT t.* FROM tickets t WHERE t.id IN (SELECT ticket_id FROM ticket_reporters WHERE talker_id = ?)
-      ORDER BY t.created_at DESC, t.id DESC LIMIT ?`).all(talkerId, limit) as Record<string, unknown>[]).map(fromRow)
+    return (this.rows(`SELECT t.* FROM tickets t WHERE t.id IN (SELECT ticket_id FROM ticket_reporters WHERE talker_id = ?)
+      ORDER BY t.created_at DESC, t.id DESC LIMIT ?`).all(talkerId, limit)).map(fromRow)
   }
 
   /** An open ticket for the same fault at the same place, reported since `since`. */
   openByFault(faultKey: string, since: number): Ticket | null {
-    const r = this.sql(`SELECT * FROM tickets WHERE fault_key = ? AND state IN ('open', 'claimed') AND created_at >= ?
-      ORDER BY created_at LIMIT 1`).get(faultKey, since) as Record<string, unknown> | undefined
+    const r = this.rows(`SELECT * FROM tickets WHERE fault_key = ? AND state IN ('open', 'claimed') AND created_at >= ?
+      ORDER BY created_at LIMIT 1`).get(faultKey, since)
     return r ? fromRow(r) : null
   }
 
@@ -182,8 +196,8 @@ export class Tickets {
     // An urgent ticket is always P0 (handlers/priority.ts basePriority; filing sets priority 0 when a
     // ticket becomes urgent): `priority = 0` lets SQLite seek tickets_state(state, priority, created_at)
     // to the last minutes instead of reading every open ticket (issue 7 profile).
-    const r = this.sql(`SELECT * FROM tickets WHERE state IN ('open', 'claimed') AND priority = 0 AND created_at >= ?
-      AND room_id = ? AND category = ? AND urgent = 1 ORDER BY created_at DESC LIMIT 1`).get(since, roomId, category) as Record<string, unknown> | undefined
+    const r = this.rows(`SELECT * FROM tickets WHERE state IN ('open', 'claimed') AND priority = 0 AND created_at >= ?
+      AND room_id = ? AND category = ? AND urgent = 1 ORDER BY created_at DESC LIMIT 1`).get(since, roomId, category)
     return r ? fromRow(r) : null
   }
 
@@ -199,8 +213,8 @@ export class Tickets {
     // every open ticket on each call (issue 7 profile). Same rows, same order.
     const part = (state: string) => `SELECT * FROM (SELECT * FROM tickets WHERE state = '${state}'${where.slice(1).map((w) => ` AND ${w}`).join('')}
       ORDER BY priority, created_at, id LIMIT ?)`
-    return (this.sql(`${part('open')} UNION ALL ${part('claimed')} ORDER BY priority, created_at, id LIMIT ?`)
-      .all(...args, limit, ...args, limit, limit) as Record<string, unknown>[]).map(fromRow)
+    return (this.rows(`${part('open')} UNION ALL ${part('claimed')} ORDER BY priority, created_at, id LIMIT ?`)
+      .all(...args, limit, ...args, limit, limit)).map(fromRow)
   }
 
   /**
@@ -215,10 +229,10 @@ export class Tickets {
     if (filter.building) { where.push('building = ?'); args.push(filter.building) }
     const extra = where.map((w) => ` AND ${w}`).join('')
     const part = (state: string) => `SELECT * FROM (SELECT * FROM tickets WHERE state = '${state}' AND priority = ?${extra} ORDER BY created_at, id LIMIT ?)`
-    const stmt = this.sql(`${part('open')} UNION ALL ${part('claimed')}`)
+    const stmt = this.rows(`${part('open')} UNION ALL ${part('claimed')}`)
     const out: Ticket[] = []
     for (const priority of [0, 1, 2, 3]) {
-      for (const r of stmt.all(priority, ...args, n, priority, ...args, n) as Record<string, unknown>[]) out.push(fromRow(r))
+      for (const r of stmt.all(priority, ...args, n, priority, ...args, n)) out.push(fromRow(r))
     }
     return out
   }
@@ -238,16 +252,16 @@ export class Tickets {
 
   /** Urgent tickets nobody has claimed yet, for re-alerts and escalation. */
   unclaimedUrgent(): Ticket[] {
-    return (this.sql(`SELECT * FROM tickets WHERE urgent = 1 AND state = 'open' AND quiet = 0 ORDER BY created_at`).all() as Record<string, unknown>[]).map(fromRow)
+    return (this.rows(`SELECT * FROM tickets WHERE urgent = 1 AND state = 'open' AND quiet = 0 ORDER BY created_at`).all()).map(fromRow)
   }
 
   /** Unclaimed tickets whose claim deadline has passed. */
   overdue(now: number): Ticket[] {
-    return (this.sql(`SELECT * FROM tickets WHERE state = 'open' AND sla_claim_due IS NOT NULL AND sla_claim_due <= ? ORDER BY priority, created_at`)
-      .all(now) as Record<string, unknown>[]).map(fromRow)
+    return (this.rows(`SELECT * FROM tickets WHERE state = 'open' AND sla_claim_due IS NOT NULL AND sla_claim_due <= ? ORDER BY priority, created_at`)
+      .all(now)).map(fromRow)
   }
 
   between(from: number, to: number): Ticket[] {
-    return (this.sql('SELECT * FROM tickets WHERE created_at >= ? AND created_at < ? ORDER BY id').all(from, to) as Record<string, unknown>[]).map(fromRow)
+    return (this.rows('SELECT * FROM tickets WHERE created_at >= ? AND created_at < ? ORDER BY id').all(from, to)).map(fromRow)
   }
 }

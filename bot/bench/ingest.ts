@@ -1,6 +1,8 @@
-// Ingest throughput through the whole pipeline, as the bot runs it on every message:
-// inbox.store (persist first, dedupe) → drainInbox (triage, tickets, orders, outbox) into a
-// file-backed SQLite DB in WAL mode under var/, on a simulated clock (each message's own time).
+// Ingest throughput through the whole pipeline, as the bot runs it: handlers/ingest.ts stores a
+// burst in one transaction (persist first, dedupe), then processes it (triage, tickets, orders,
+// outbox) in the next, into a file-backed SQLite DB in WAL mode under var/, on a simulated clock
+// (each message's own time). Messages come faster than they can be handled, so every burst is
+// full: `--burst N` (default 100) messages.
 //
 // The outbox is drained by the bot's real Sender (bot/sender.ts) with a transport that does
 // nothing, pumped every 5 simulated seconds and at once after an emergency, as the production
@@ -47,6 +49,8 @@ export interface IngestResult {
   dbMB: number
   rateSettings: { perMinute: number; perConversationMs: number }
   rateLimited: boolean
+  /** Messages stored per transaction and processed per batch (group commit). */
+  burst: number
 }
 
 const mb = (bytes: number) => bytes / 1024 / 1024
@@ -161,6 +165,7 @@ export async function runIngest(o: { messages: number; db: string; seed?: number
     dbMB: mb(size(o.db) + size(o.db + '-wal')),
     rateSettings: config.rate,
     rateLimited: !!o.rateLimited,
+    burst,
   }
 }
 
@@ -190,7 +195,7 @@ export function ingestRows(r: IngestResult): Row[] {
   const n = r.messages >= 1000 ? `${Math.round(r.messages / 1000)}k` : String(r.messages)
   const rows: Row[] = [
     { name: `ingest ${n}: messages/s (store→triage→tickets→orders→outbox)`, value: `${r.rate.toFixed(0)} (${r.messages} in ${r.seconds.toFixed(1)} s)`, target: '≥ 10000', ok: r.rate >= 10_000 },
-    { name: `ingest ${n}: per-message latency p50 / p99 / max`, value: `${r.p50.toFixed(3)} / ${r.p99.toFixed(3)} / ${r.max.toFixed(1)} ms` },
+    { name: `ingest ${n}: per-message latency p50 / p99 / max`, value: `${r.p50.toFixed(1)} / ${r.p99.toFixed(1)} / ${r.max.toFixed(1)} ms (queued → its burst of ${r.burst} stored and processed)` },
     { name: `ingest ${n}: peak RSS (child process)`, value: `${r.maxRssMB.toFixed(0)} MB (${r.rssStartMB.toFixed(0)} MB after loading)`, ...(r.messages >= 750_000 ? { target: '≤ 400 MB', ok: r.maxRssMB <= 400 } : {}) },
     { name: `ingest ${n}: stored / dropped re-deliveries`, value: `${r.stored} / ${r.duplicatesDropped}` },
     { name: `ingest ${n}: tickets (urgent) / orders`, value: `${r.tickets} (${r.urgentTickets}) / ${r.orders}` },
