@@ -148,4 +148,14 @@ describe('connection loss and recovery', () => {
     puppet.off('logout', onLogout)
     puppet.state.off('inactive', onInactive)
   }, 60_000)
+
+  it('stopping the bot closes its connection only: the account stays logged in on the service for the next start', async () => {
+    const events: string[] = []
+    puppet.on('logout', () => { events.push('logout') })
+    puppet.state.on('inactive', () => { events.push('stop') })
+    await runtime.stop()
+    await new Promise((r) => setTimeout(r, 1000))
+    expect(events).toEqual([])
+    expect(puppet.isLoggedIn).toBe(true)
+  }, 30_000)
 })
