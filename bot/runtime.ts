@@ -69,6 +69,9 @@ export async function puppetFor(env: NodeJS.ProcessEnv): Promise<PUPPET.Puppet> 
   return new PuppetMock()
 }
 
+/** How long after login the start-up checks run. */
+export const STARTUP_CHECKS_AFTER_MS = 3000
+
 /** gRPC status codes that mean the stream to the puppet service is gone. */
 const BROKEN_STREAM = /\b(CANCELLED|UNAVAILABLE|DEADLINE_EXCEEDED|Call cancelled|No connection established|stream)\b/i
 
@@ -113,12 +116,18 @@ export async function createRuntime(o: RuntimeOptions): Promise<Runtime> {
     })
     b.on('login', () => {
       alarm.online()
-      void startupChecks(b, ctx).then((report) => {
-        lastCheck = report
-        if (report.problems.length === 0) return o.log.info({ roomsMatched: report.roomsMatched }, 'start-up checks passed')
-        o.log.warn({ problems: report.problems }, 'start-up checks found problems')
-        alarm.report(`【楼管家】启动自检发现问题:\n${report.problems.map((p) => `· ${p}`).join('\n')}`)
-      }, (err: Error) => o.log.warn({ err: { message: err.message } }, 'start-up checks failed'))
+      // The checks fetch every steward and every room over the link: let the messages waiting at
+      // login (a backlog, an emergency) go first instead of queueing behind hundreds of payloads.
+      const checks = setTimeout(() => {
+        if (retired.has(b) || stopping) return
+        void startupChecks(b, ctx).then((report) => {
+          lastCheck = report
+          if (report.problems.length === 0) return o.log.info({ roomsMatched: report.roomsMatched }, 'start-up checks passed')
+          o.log.warn({ problems: report.problems }, 'start-up checks found problems')
+          alarm.report(`【楼管家】启动自检发现问题:\n${report.problems.map((p) => `· ${p}`).join('\n')}`)
+        }, (err: Error) => o.log.warn({ err: { message: err.message } }, 'start-up checks failed'))
+      }, STARTUP_CHECKS_AFTER_MS)
+      checks.unref?.()
     })
     b.on('logout', (user) => {
       // A connection we tore down, or our own shutdown, logs out locally only: the account is still in.
