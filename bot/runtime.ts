@@ -8,6 +8,7 @@
 import type { Logger } from 'pino'
 import { WechatyBuilder, type Wechaty } from 'wechaty'
 import type * as PUPPET from 'wechaty-puppet'
+import { startCheckpointer } from '../data/checkpointer.ts'
 import { openStore, type DB } from '../data/store.ts'
 import type { CommandHooks } from '../handlers/commands.ts'
 import { parseConfig } from '../handlers/config.ts'
@@ -80,6 +81,7 @@ export async function createRuntime(o: RuntimeOptions): Promise<Runtime> {
   const config = parseConfig(env)
   const db = o.db ?? openStore(dbPathFromEnv(env))
   const ctx = createContext(db, config, o.clock ?? Date.now, o.log)
+  const checkpointer = startCheckpointer(db, { onError: (reason) => o.log.warn({ reason }, 'WAL checkpoints off the main thread') })
   const reload = (): string => {
     try {
       const next = parseConfig(o.reloadEnv?.() ?? env)
@@ -216,6 +218,7 @@ export async function createRuntime(o: RuntimeOptions): Promise<Runtime> {
         bot.stop().catch((err: Error) => o.log.warn({ err: { message: err.message } }, 'wechaty stop failed')),
         new Promise((r) => setTimeout(r, 5000)),
       ])
+      await checkpointer?.stop()
       if (!o.db) db.close()
     },
   }

@@ -243,3 +243,32 @@ describe('the queue report at volume', () => {
     expect(report.split('\n').filter((l) => l.includes('#'))).toHaveLength(15)
   })
 })
+
+describe('WAL checkpoints on a worker thread', () => {
+  it('copies committed pages into the database file while the main connection only writes', async () => {
+    const { startCheckpointer, SAFETY_NET_PAGES } = await import('../data/checkpointer.ts')
+    const { statSync } = await import('node:fs')
+    const db = open('cp.db')
+    const problems: string[] = []
+    const cp = startCheckpointer(db, { everyMs: 50, onError: (m) => problems.push(m) })
+    expect(cp).not.toBeNull()
+    expect(db.pragma('wal_autocheckpoint', { simple: true })).toBe(SAFETY_NET_PAGES)
+    const before = statSync(join(dir, 'cp.db')).size
+    const inbox = new Inbox(db)
+    // ~6 MB, far below the main connection's own threshold (~40 MB): only the worker checkpoints it.
+    for (let i = 0; i < 30; i++) inbox.storeMany(Array.from({ length: 20 }, (_, j) => msg({ text: `${i}-${j} ${'长'.repeat(3000)}` })), T0)
+    await new Promise((r) => setTimeout(r, 400))
+    expect(statSync(join(dir, 'cp.db')).size).toBeGreaterThan(before + 3_000_000)
+    await cp!.stop()
+    expect(db.pragma('wal_autocheckpoint', { simple: true })).toBe(1000)
+    expect(new Inbox(db).pending(1000)).toHaveLength(600)
+    expect(problems).toEqual([])
+  })
+
+  it('is not started for an in-memory database', async () => {
+    const { startCheckpointer } = await import('../data/checkpointer.ts')
+    const db = openStore(':memory:')
+    dbs.push(db)
+    expect(startCheckpointer(db)).toBeNull()
+  })
+})

@@ -62,6 +62,7 @@ function percentile(sorted: Float64Array, p: number): number {
 
 export async function runIngest(o: { messages: number; db: string; seed?: number; residents?: number; progress?: boolean; rateLimited?: boolean; burst?: number }): Promise<IngestResult> {
   const { openStore } = await import('../../data/store.ts')
+  const { startCheckpointer } = await import('../../data/checkpointer.ts')
   const { parseConfig } = await import('../../handlers/config.ts')
   const { createContext, silentLog } = await import('../../handlers/context.ts')
   const { Ingest } = await import('../../handlers/ingest.ts')
@@ -70,6 +71,8 @@ export async function runIngest(o: { messages: number; db: string; seed?: number
 
   for (const suffix of ['', '-wal', '-shm']) rmSync(o.db + suffix, { force: true })
   const db = openStore(o.db)
+  // As the bot runs (bot/runtime.ts): WAL checkpoints on the second core.
+  const checkpointer = startCheckpointer(db)
   let now = 0
   const residents = o.residents ?? Math.min(40_000, Math.max(600, Math.round(o.messages / 25)))
   const community = synthCommunity(residents)
@@ -134,6 +137,7 @@ export async function runIngest(o: { messages: number; db: string; seed?: number
   const outbox = one<{ sent: number; pending: number; urgent: number }>(`SELECT coalesce(sum(state = 'sent'), 0) AS sent, coalesce(sum(state = 'pending'), 0) AS pending,
     coalesce(sum(state = 'sent' AND urgent = 1), 0) AS urgent FROM outbox`)
   const orders = one<{ n: number }>('SELECT count(*) AS n FROM orders')
+  await checkpointer?.stop()
   db.pragma('wal_checkpoint(TRUNCATE)')
   db.close()
   const size = (p: string) => (existsSync(p) ? statSync(p).size : 0)
