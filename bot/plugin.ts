@@ -54,6 +54,9 @@ function safeLoggedIn(bot: Wechaty): boolean {
   try { return bot.isLoggedIn } catch { return false }
 }
 
+/** The longest a received message waits in the queue for others to share its commit. */
+export const BURST_WAIT_MS = 5
+
 /** After a storage fault, processing is retried after this long, doubling up to the maximum. */
 export const DRAIN_RETRY_MS = { first: 500, max: 60_000 }
 
@@ -73,7 +76,9 @@ export function Louguanjia(options: LouguanjiaOptions): WechatyPlugin & { handle
    * memory if they could not be stored, pending if they were: say so, and try again with
    * backoff — an emergency heard during a quiet night must not wait for the next resident to speak.
    */
+  let burstTimer: NodeJS.Timeout | null = null
   const flush = (): number | null => {
+    if (burstTimer) { clearTimeout(burstTimer); burstTimer = null }
     try {
       const r = ingest.flush()
       retryMs = DRAIN_RETRY_MS.first
@@ -132,6 +137,9 @@ export function Louguanjia(options: LouguanjiaOptions): WechatyPlugin & { handle
         .then(() => {
           arriving--
           if (arriving === 0 || ingest.queued >= STORE_BATCH) flush()
+          // Under steady traffic the chain is rarely empty (each message waits on its payloads):
+          // nothing queued waits more than BURST_WAIT_MS for the messages behind it.
+          else if (ingest.queued > 0 && !burstTimer) burstTimer = setTimeout(() => { burstTimer = null; flush() }, BURST_WAIT_MS)
         })
     }
     let tracking = false
@@ -161,6 +169,8 @@ export function Louguanjia(options: LouguanjiaOptions): WechatyPlugin & { handle
     if (safeLoggedIn(bot)) onLogin(bot.currentUser)
     return () => {
       clearInterval(sweep)
+      if (burstTimer) clearTimeout(burstTimer)
+      burstTimer = null
       if (retryTimer) clearTimeout(retryTimer)
       retryTimer = null
       bot.off('message', listener)

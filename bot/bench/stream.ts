@@ -162,17 +162,20 @@ export function loadTexts(root: string): Texts {
   return { pools, demoResident, stewardNotices }
 }
 
+// The generator's time counts in the ingest's wall time: totals are computed once.
+const TOTALS = new WeakMap<readonly { weight: number }[], number>()
 function weighted<T extends { weight: number }>(rnd: () => number, xs: readonly T[]): T {
-  const total = xs.reduce((s, x) => s + x.weight, 0)
+  let total = TOTALS.get(xs)
+  if (total === undefined) TOTALS.set(xs, (total = xs.reduce((s, x) => s + x.weight, 0)))
   let r = rnd() * total
   for (const x of xs) { r -= x.weight; if (r < 0) return x }
   return xs[xs.length - 1]
 }
 
 /** Inverse CDF of HOURLY: the i-th of n messages, strictly increasing in i. */
+const HOURLY_TOTAL = HOURLY.reduce((s, w) => s + w, 0)
 function timeOf(i: number, n: number, jitter: number): number {
-  const total = HOURLY.reduce((s, w) => s + w, 0)
-  let u = ((i + jitter) / n) * total
+  let u = ((i + jitter) / n) * HOURLY_TOTAL
   for (let h = 0; h < 24; h++) {
     if (u < HOURLY[h] || h === 23) return DAY_START + Math.floor((h + Math.min(0.999999, u / HOURLY[h])) * 3600_000)
     u -= HOURLY[h]
@@ -200,7 +203,13 @@ export function* synthStream(c: SynthCommunity, texts: Texts, o: StreamOptions):
   const topics = new Map(c.rooms.map((x) => [x.id, x.topic]))
   const staffOf = new Map<number, SynthStaff[]>()
   for (const p of c.staff) staffOf.set(p.estate, [...(staffOf.get(p.estate) ?? []), p])
-  const estateStaff = (roomId: string) => staffOf.get(Number(/^e(\d+)-/.exec(roomId)?.[1] ?? 0)) ?? STEWARDS
+  type Poster = { id: string; name: string }
+  const staffByRoom = new Map<string, readonly Poster[]>()
+  const estateStaff = (roomId: string): readonly Poster[] => {
+    let staff = staffByRoom.get(roomId)
+    if (!staff) staffByRoom.set(roomId, (staff = staffOf.get(Number(/^e(\d+)-/.exec(roomId)?.[1] ?? 0)) ?? STEWARDS))
+    return staff
+  }
   let seq = 0
   const residentText = (): { text: string; urgent: boolean } => {
     if (rnd() < 0.2) return { text: pick(rnd, texts.demoResident), urgent: false }
