@@ -27,7 +27,7 @@ const PRUNE_EVERY_MS = 60_000
 
 export class RecentWindow {
   private readonly byTalker = new Map<string, RecentEntry[]>()
-  /** Every stored row with at >= coveredFrom is in memory. -Infinity: not started. */
+  /** Every stored row with at >= coveredFrom is in memory. Infinity: not started yet. */
   private coveredFrom = Infinity
   private lastPrune = -Infinity
 
