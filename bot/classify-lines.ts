@@ -1,23 +1,13 @@
-// One batch of `triage classify` input lines → output lines. Shared by the
-// main thread and the worker threads so both answer exactly alike.
+// One batch of `triage classify` input lines → output lines.
+import { memoByText } from '../classifiers/memo.ts'
 import { triage } from '../classifiers/triage.ts'
 
 export interface BatchResult { out: string; bad: number[] }
 
-/**
- * Answers by text. Group traffic repeats itself ("收到", "谢谢", "1", the same 接龙 line
- * forwarded), and triage is a pure function of the text, so a repeated text is answered
- * from memory. Bounded: the oldest half is dropped when it is full.
- */
-const MEMO_MAX = 50_000
-const MEMO_TEXT_MAX = 200
-const memo = new Map<string, string>()
-
-function answer(text: string): string {
-  const hit = text.length <= MEMO_TEXT_MAX ? memo.get(text) : undefined
-  if (hit !== undefined) return hit
+/** The output line for a text, remembered for repeated texts (serialising is part of the cost). */
+const answer = memoByText((text: string): string => {
   const r = triage(text)
-  const json = JSON.stringify({
+  return JSON.stringify({
     category: r.category,
     urgent: r.urgent,
     labels: r.labels,
@@ -28,15 +18,7 @@ function answer(text: string): string {
     emergency: r.emergency,
     cancels: r.cancels,
   }).slice(1)
-  if (text.length <= MEMO_TEXT_MAX) {
-    if (memo.size >= MEMO_MAX) {
-      let drop = MEMO_MAX / 2
-      for (const k of memo.keys()) { memo.delete(k); if (--drop === 0) break }
-    }
-    memo.set(text, json)
-  }
-  return json
-}
+}, 50_000, 200)
 
 /** `lineNos[i]` is the input line number of `lines[i]`, for the warning about lines that are not JSON. */
 export function classifyLines(lines: string[], lineNos: number[]): BatchResult {
