@@ -8,8 +8,16 @@ export interface Transport { send(m: QueuedMessage): Promise<void> }
 
 export interface RateSettings { perMinute: number; perConversationMs: number }
 
+/** Sends marked in one commit at most (noteSent). */
+const MARK_BATCH = 200
+/** A mark waits at most this long (real time) for others to share its commit. */
+const MARK_WAIT_MS = 5
+
 export class Sender {
   private readonly recent: number[] = []
+  /** Sent, not yet marked in the store (noteSent). */
+  private unmarked: { id: number; at: number }[] = []
+  private unmarkedSince = 0
   private readonly lastTo = new Map<string, number>()
   private pumping: Promise<number> | null = null
   private timer: NodeJS.Timeout | null = null
@@ -46,6 +54,25 @@ export class Sender {
     return (this.lastTo.get(m.to.id) ?? -Infinity) + this.rate.perConversationMs <= now
   }
 
+  /**
+   * Marks a message sent. Marks are committed together when sends come back faster than
+   * MARK_WAIT_MS apart (a commit per mark was most of the cost of draining a long outbox,
+   * issue 7 profile); a real WeChat send takes longer than that, so each is marked at once
+   * and a crash re-sends at most what was sent in the last few milliseconds.
+   */
+  private noteSent(id: number, at: number): void {
+    if (this.unmarked.length === 0) this.unmarkedSince = performance.now()
+    this.unmarked.push({ id, at })
+    if (this.unmarked.length >= MARK_BATCH || performance.now() - this.unmarkedSince >= MARK_WAIT_MS) this.flushSent()
+  }
+
+  private flushSent(): void {
+    if (this.unmarked.length === 0) return
+    // Cleared only once stored: a failed mark is tried again with the next one.
+    this.store.markSent(this.unmarked)
+    this.unmarked = []
+  }
+
   private async pass(): Promise<number> {
     let sent = 0
     // A conversation that failed is skipped for the rest of the pass, so one
@@ -59,10 +86,10 @@ export class Sender {
     let fresh = false
     for (;;) {
       const now = this.clock()
-      if (this.dirty || !fresh && batch.length === 0) { this.dirty = false; batch = this.store.pending(200); fresh = true }
+      if (this.dirty || !fresh && batch.length === 0) { this.flushSent(); this.dirty = false; batch = this.store.pending(200); fresh = true }
       const next = batch.find((m) => !handled.has(m.id) && !failed.has(m.to.id) && this.allowed(m, now))
       if (!next) {
-        if (fresh) return sent
+        if (fresh) { this.flushSent(); return sent }
         batch = []
         continue
       }
@@ -70,8 +97,6 @@ export class Sender {
       handled.add(next.id)
       try {
         await this.transport.send(next)
-        this.store.markSent(next.id, this.clock())
-        sent++
       } catch (err) {
         this.store.markFailed(next.id, (err as Error).message ?? String(err))
         this.log.warn({ outboxId: next.id, err: (err as Error).message }, 'send failed')
@@ -79,6 +104,8 @@ export class Sender {
         if (!next.urgent) this.recent.push(now)
         continue
       }
+      sent++
+      this.noteSent(next.id, this.clock())
       this.lastTo.set(next.to.id, now)
       if (!next.urgent) this.recent.push(now)
     }

@@ -30,6 +30,8 @@ interface OrderRow {
   unit: string | null; floor: string | null; room: string | null; state: OrderState; fingerprint: string; created_at: number; updated_at: number
 }
 
+const copyLines = (lines: readonly OrderLine[]): OrderLine[] => lines.map((l) => ({ ...l, alternatives: [...l.alternatives] }))
+
 export const toLine = (i: OrderItem): OrderLine => ({ name: i.name, qty: i.qty, unit: i.unit, alternatives: [...i.alternatives], note: i.note ?? null })
 
 export class Orders {
@@ -39,8 +41,9 @@ export class Orders {
     const id = Number(statement(this.db, `INSERT INTO orders (ticket_id, talker_id, talker_name, room_id, building, unit, floor, room, fingerprint, created_at, updated_at)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(o.ticketId, o.talkerId, o.talkerName, o.roomId, o.building, o.unit, o.floor, o.room,
       o.fingerprint, o.createdAt, o.createdAt).lastInsertRowid)
-    this.replaceLines(id, lines, o.createdAt)
-    return this.get(id)!
+    this.insertLines(id, lines)
+    // As written, not read back: the caller holds everything the row has.
+    return { ...o, id, state: 'open', updatedAt: o.createdAt, lines: copyLines(lines) }
   }
 
   get(id: number): Order | null {
@@ -62,19 +65,21 @@ export class Orders {
     return (statement(this.db, `SELECT * FROM orders WHERE state = 'open' ORDER BY building, unit, room, id`).all() as OrderRow[]).map((r) => this.hydrate(r))
   }
 
-  replaceLines(orderId: number, lines: OrderLine[], at: number): void {
-    statement(this.db, 'DELETE FROM order_lines WHERE order_id = ?').run(orderId)
+  /** The order's lines as the resident now states them, and the fingerprint of those lines. */
+  replaceLines(order: Order, lines: OrderLine[], fingerprint: string, at: number): Order {
+    statement(this.db, 'DELETE FROM order_lines WHERE order_id = ?').run(order.id)
+    this.insertLines(order.id, lines)
+    statement(this.db, 'UPDATE orders SET fingerprint = ?, updated_at = ? WHERE id = ?').run(fingerprint, at, order.id)
+    return { ...order, fingerprint, updatedAt: at, lines: copyLines(lines) }
+  }
+
+  private insertLines(orderId: number, lines: readonly OrderLine[]): void {
     const ins = statement(this.db, 'INSERT INTO order_lines (order_id, seq, name, qty, unit, alternatives, note) VALUES (?, ?, ?, ?, ?, ?, ?)')
     lines.forEach((l, seq) => ins.run(orderId, seq, l.name, l.qty, l.unit, JSON.stringify(l.alternatives), l.note))
-    statement(this.db, 'UPDATE orders SET updated_at = ? WHERE id = ?').run(at, orderId)
   }
 
   setState(orderId: number, state: OrderState, at: number): void {
     statement(this.db, 'UPDATE orders SET state = ?, updated_at = ? WHERE id = ?').run(state, at, orderId)
-  }
-
-  setFingerprint(orderId: number, fingerprint: string): void {
-    statement(this.db, 'UPDATE orders SET fingerprint = ? WHERE id = ?').run(fingerprint, orderId)
   }
 
   private hydrate(r: OrderRow): Order {

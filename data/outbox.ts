@@ -39,9 +39,14 @@ export class OutboxStore {
     return (statement(this.db, `SELECT * FROM outbox WHERE state = 'pending' ORDER BY urgent DESC, id LIMIT ?`).all(limit) as Row[]).map(fromRow)
   }
 
-  markSent(id: number, at: number): void {
-    statement(this.db, `UPDATE outbox SET state = 'sent', sent_at = ?, attempts = attempts + 1 WHERE id = ?`).run(at, id)
+  /** Mark messages sent, all in one transaction (one commit for a pass of sends). */
+  markSent(sent: readonly { id: number; at: number }[]): void {
+    const mark = statement(this.db, `UPDATE outbox SET state = 'sent', sent_at = ?, attempts = attempts + 1 WHERE id = ?`)
+    this.markSentTx ??= this.db.transaction((all: readonly { id: number; at: number }[]) => { for (const s of all) mark.run(s.at, s.id) })
+    this.markSentTx(sent)
   }
+
+  private markSentTx: ((sent: readonly { id: number; at: number }[]) => void) | undefined
 
   markFailed(id: number, error: string): void {
     statement(this.db, `UPDATE outbox SET attempts = attempts + 1, error = ?,

@@ -53,10 +53,9 @@ export function recordOrder(ctx: Context, m: StoredInbound, r: TriageResult, tic
     const lines = applyItems(open.lines, items, MORE.test(r.text))
     const fp = fingerprint(lines)
     if (fp === open.fingerprint) return { order: open, change: 'unchanged' }
-    ctx.orders.replaceLines(open.id, lines, now)
-    ctx.orders.setFingerprint(open.id, fp)
+    const order = ctx.orders.replaceLines(open, lines, fp, now)
     ctx.tickets.event(ticket.id, now, m.talkerId, 'order-updated', fp)
-    return { order: ctx.orders.get(open.id), change: 'updated' }
+    return { order, change: 'updated' }
   }
   const lines = applyItems([], items.filter((i) => i.op !== 'remove'))
   if (lines.length === 0) return { order: null, change: 'none' }

@@ -39,7 +39,7 @@ function reopenCancelled(ctx: Context, m: StoredInbound, r: TriageResult, since:
   ctx.tickets.event(t.id, now, m.talkerId, 'reopened', 'asked again')
   const order = ctx.orders.byTicket(t.id)
   if (order?.state === 'cancelled') ctx.orders.setState(order.id, 'open', now)
-  return ctx.tickets.update(t.id, { state: 'open', resolvedAt: null, resolvedBy: null, note: null }, now)
+  return ctx.tickets.update(t.id, { state: 'open', resolvedAt: null, resolvedBy: null, note: null }, now, t)
 }
 
 export interface Filed {
@@ -84,7 +84,7 @@ export function fileRequest(ctx: Context, m: StoredInbound, r: TriageResult, opt
     }
     for (const label of r.labels) if (!existing.labels.includes(label) && label !== 'other') patch.labels = [...(patch.labels ?? existing.labels), label]
     if (!existing.building && loc?.building) Object.assign(patch, { building: loc.building, unit: loc.unit, floor: loc.floor, room: loc.room })
-    const ticket = Object.keys(patch).length ? ctx.tickets.update(existing.id, patch, now) : existing
+    const ticket = Object.keys(patch).length ? ctx.tickets.update(existing.id, patch, now, existing) : existing
     ctx.tickets.event(existing.id, now, m.talkerId, merged ? 'merged' : 'updated', newReporter && merged ? `reporter ${m.talkerName}` : undefined)
     return { ticket, created: false, becameUrgent, merged: merged && newReporter }
   }
@@ -149,7 +149,7 @@ export function cancelRequest(ctx: Context, m: StoredInbound, hint: TriageResult
   const target = (hint ? [...open].reverse().find((t) => t.category === hint) : null) ?? open[open.length - 1]
   const now = ctx.clock()
   ctx.tickets.addMessage(target.id, m.id)
-  const closed = ctx.tickets.update(target.id, { state: 'cancelled', resolvedAt: now, resolvedBy: m.talkerId, note: '居民已取消' }, now)
+  const closed = ctx.tickets.update(target.id, { state: 'cancelled', resolvedAt: now, resolvedBy: m.talkerId, note: '居民已取消' }, now, target)
   ctx.tickets.event(target.id, now, m.talkerId, 'cancelled', m.text.slice(0, 200))
   const order = ctx.orders.byTicket(target.id)
   if (order && order.state === 'open') ctx.orders.setState(order.id, 'cancelled', now)

@@ -161,21 +161,48 @@ describe('the ingest queue', () => {
 
   it('a message that breaks its handler is marked done with an error and does not hold back the rest of the batch', () => {
     const db = open()
+    const errors: object[] = []
+    const ctx = createContext(db, config, () => T0, { info() {}, warn() {}, debug() {}, error: (o: object) => { errors.push(o) } })
+    const ingest = new Ingest(ctx)
+    // A bug that strikes after the ticket is written: its partial work must not survive.
+    const event = ctx.tickets.event.bind(ctx.tickets)
+    ctx.tickets.event = (...args: Parameters<typeof event>) => {
+      if (args[2] === 'res-2') throw new TypeError('a bug in a handler')
+      return event(...args)
+    }
+    ingest.push(msg({ talkerId: 'res-1', text: '3栋2单元楼道灯不亮' }))
+    ingest.push(msg({ talkerId: 'res-2', text: '6栋电梯坏了' }))
+    ingest.push(msg({ talkerId: 'res-3', text: '我家厨房水管漏水了' }))
+    expect(ingest.flush().processed).toBe(3)
+    expect(ctx.inbox.pending()).toEqual([])
+    // The batch ran again with a savepoint per message: only the bad one was rolled back.
+    expect(ctx.tickets.byTalker('res-2')).toEqual([])
+    expect(ctx.tickets.byTalker('res-1')).toHaveLength(1)
+    expect(ctx.tickets.byTalker('res-3')).toHaveLength(1)
+    // Each filed once, not once per attempt.
+    expect(db.prepare('SELECT count(*) AS n FROM tickets').get()).toEqual({ n: 2 })
+    expect(db.prepare(`SELECT count(*) AS n FROM outbox`).get()).toEqual({ n: 2 })
+    expect(errors).toHaveLength(1)
+    const bad = db.prepare(`SELECT state, category, ticket_id FROM inbound WHERE talker_id = 'res-2'`).get()
+    expect(bad).toEqual({ state: 'done', category: 'other', ticket_id: null })
+  })
+
+  it('a handler that fails only once gets a second chance with its batch', () => {
+    const db = open()
     const ctx = createContext(db, config, () => T0)
     const ingest = new Ingest(ctx)
     const create = ctx.tickets.create.bind(ctx.tickets)
     let calls = 0
     ctx.tickets.create = (...args: Parameters<typeof create>) => {
-      if (++calls === 1) throw new TypeError('a bug in a handler')
+      if (++calls === 1) throw new TypeError('a passing fault')
       return create(...args)
     }
     ingest.push(msg({ talkerId: 'res-2', text: '6栋电梯坏了' }))
     ingest.push(msg({ talkerId: 'res-3', text: '5栋2单元楼道灯不亮' }))
     expect(ingest.flush().processed).toBe(2)
-    expect(ctx.inbox.pending()).toEqual([])
-    // The first message's partial work was rolled back with its savepoint; the second was filed.
-    expect(ctx.tickets.byTalker('res-2')).toEqual([])
+    expect(ctx.tickets.byTalker('res-2')).toHaveLength(1)
     expect(ctx.tickets.byTalker('res-3')).toHaveLength(1)
+    expect(db.prepare('SELECT count(*) AS n FROM tickets').get()).toEqual({ n: 2 })
   })
 
   it('is bounded while the store is down: past MAX_QUEUED the oldest are dropped, loudly', () => {
