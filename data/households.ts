@@ -1,6 +1,6 @@
 // The 三色档案 register: which households need the most care.
 import type { Location } from '../classifiers/location.ts'
-import { statement, type DB } from './store.ts'
+import { rows, statement, type DB } from './store.ts'
 import type { Tier } from './tickets.ts'
 
 export interface Household { building: string; unit: string; room: string; tier: Tier; note: string }
@@ -18,11 +18,12 @@ export class Households {
   /** The household at a location; a register row without a unit matches any unit of that building and room. */
   find(loc: Location | null): Household | null {
     if (!loc?.building || !loc.room) return null
-    const rows = statement(this.db, 'SELECT * FROM households WHERE building = ? AND room = ?').all(loc.building, loc.room) as Household[]
-    const exact = rows.find((h) => h.unit === (loc.unit ?? ''))
+    const found = rows(this.db, 'SELECT building, unit, room, tier, note FROM households WHERE building = ? AND room = ?')
+      .all(loc.building, loc.room) as unknown as Household[]
+    const exact = found.find((h) => h.unit === (loc.unit ?? ''))
     if (exact) return exact
     // Without a unit on one side we cannot tell two households apart unless there is only one.
-    const loose = rows.filter((h) => h.unit === '' || !loc.unit)
+    const loose = found.filter((h) => h.unit === '' || !loc.unit)
     return loose.length === 1 ? loose[0] : null
   }
 

@@ -1,6 +1,6 @@
 // Grocery orders: one per resident request, with lines as the resident last stated them.
 import type { OrderItem } from '../classifiers/shopping-list.ts'
-import { statement, type DB } from './store.ts'
+import { rows, statement, type DB } from './store.ts'
 
 export type OrderState = 'open' | 'delivered' | 'cancelled'
 
@@ -30,7 +30,9 @@ interface OrderRow {
   unit: string | null; floor: string | null; room: string | null; state: OrderState; fingerprint: string; created_at: number; updated_at: number
 }
 
-const copyLines = (lines: readonly OrderLine[]): OrderLine[] => lines.map((l) => ({ ...l, alternatives: [...l.alternatives] }))
+// Spelled out rather than spread: see copyTicket in tickets.ts.
+const copyLines = (lines: readonly OrderLine[]): OrderLine[] =>
+  lines.map((l) => ({ name: l.name, qty: l.qty, unit: l.unit, alternatives: [...l.alternatives], note: l.note }))
 
 export const toLine = (i: OrderItem): OrderLine => ({ name: i.name, qty: i.qty, unit: i.unit, alternatives: [...i.alternatives], note: i.note ?? null })
 
@@ -43,26 +45,29 @@ export class Orders {
       o.fingerprint, o.createdAt, o.createdAt).lastInsertRowid)
     this.insertLines(id, lines)
     // As written, not read back: the caller holds everything the row has.
-    return { ...o, id, state: 'open', updatedAt: o.createdAt, lines: copyLines(lines) }
+    return {
+      id, ticketId: o.ticketId, talkerId: o.talkerId, talkerName: o.talkerName, roomId: o.roomId, building: o.building, unit: o.unit, floor: o.floor,
+      room: o.room, state: 'open', fingerprint: o.fingerprint, createdAt: o.createdAt, updatedAt: o.createdAt, lines: copyLines(lines),
+    }
   }
 
   get(id: number): Order | null {
-    const r = statement(this.db, 'SELECT * FROM orders WHERE id = ?').get(id) as OrderRow | undefined
+    const r = rows(this.db, 'SELECT * FROM orders WHERE id = ?').get(id) as unknown as OrderRow | undefined
     return r ? this.hydrate(r) : null
   }
 
   openByTalker(talkerId: string): Order | null {
-    const r = statement(this.db, `SELECT * FROM orders WHERE talker_id = ? AND state = 'open' ORDER BY created_at DESC, id DESC LIMIT 1`).get(talkerId) as OrderRow | undefined
+    const r = rows(this.db, `SELECT * FROM orders WHERE talker_id = ? AND state = 'open' ORDER BY created_at DESC, id DESC LIMIT 1`).get(talkerId) as unknown as OrderRow | undefined
     return r ? this.hydrate(r) : null
   }
 
   byTicket(ticketId: number): Order | null {
-    const r = statement(this.db, 'SELECT * FROM orders WHERE ticket_id = ? ORDER BY id DESC LIMIT 1').get(ticketId) as OrderRow | undefined
+    const r = rows(this.db, 'SELECT * FROM orders WHERE ticket_id = ? ORDER BY id DESC LIMIT 1').get(ticketId) as unknown as OrderRow | undefined
     return r ? this.hydrate(r) : null
   }
 
   open(): Order[] {
-    return (statement(this.db, `SELECT * FROM orders WHERE state = 'open' ORDER BY building, unit, room, id`).all() as OrderRow[]).map((r) => this.hydrate(r))
+    return (rows(this.db, `SELECT * FROM orders WHERE state = 'open' ORDER BY building, unit, room, id`).all() as unknown as OrderRow[]).map((r) => this.hydrate(r))
   }
 
   /** The order's lines as the resident now states them, and the fingerprint of those lines. */
@@ -70,7 +75,10 @@ export class Orders {
     statement(this.db, 'DELETE FROM order_lines WHERE order_id = ?').run(order.id)
     this.insertLines(order.id, lines)
     statement(this.db, 'UPDATE orders SET fingerprint = ?, updated_at = ? WHERE id = ?').run(fingerprint, at, order.id)
-    return { ...order, fingerprint, updatedAt: at, lines: copyLines(lines) }
+    return {
+      id: order.id, ticketId: order.ticketId, talkerId: order.talkerId, talkerName: order.talkerName, roomId: order.roomId, building: order.building,
+      unit: order.unit, floor: order.floor, room: order.room, state: order.state, fingerprint, createdAt: order.createdAt, updatedAt: at, lines: copyLines(lines),
+    }
   }
 
   private insertLines(orderId: number, lines: readonly OrderLine[]): void {
@@ -83,7 +91,7 @@ export class Orders {
   }
 
   private hydrate(r: OrderRow): Order {
-    const lines = (statement(this.db, 'SELECT name, qty, unit, alternatives, note FROM order_lines WHERE order_id = ? ORDER BY seq').all(r.id) as
+    const lines = (rows(this.db, 'SELECT name, qty, unit, alternatives, note FROM order_lines WHERE order_id = ? ORDER BY seq').all(r.id) as unknown as
       { name: string; qty: number | null; unit: string | null; alternatives: string; note: string | null }[])
       .map((l) => ({ ...l, alternatives: JSON.parse(l.alternatives) as string[] }))
     return {

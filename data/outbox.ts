@@ -1,6 +1,6 @@
 // The persistent outbox: every reply and alert is a row here before it is sent,
 // so a restart sends what was pending exactly once.
-import { statement, type DB } from './store.ts'
+import { rows, statement, type DB } from './store.ts'
 
 export interface OutgoingFile { name: string; base64: string }
 
@@ -36,7 +36,8 @@ export class OutboxStore {
 
   /** Pending messages, urgent first, then in the order they were queued. */
   pending(limit = 100): QueuedMessage[] {
-    return (statement(this.db, `SELECT * FROM outbox WHERE state = 'pending' ORDER BY urgent DESC, id LIMIT ?`).all(limit) as Row[]).map(fromRow)
+    // rows(): read on every pass of the sender, as arrays (store.ts).
+    return (rows(this.db, `SELECT * FROM outbox WHERE state = 'pending' ORDER BY urgent DESC, id LIMIT ?`).all(limit) as unknown as Row[]).map(fromRow)
   }
 
   /** Mark messages sent, all in one transaction (one commit for a pass of sends). */

@@ -216,18 +216,19 @@ describe('the ingest queue', () => {
   })
 })
 
-describe('schema version 3', () => {
+describe('schema versions 3 and 4', () => {
   it('migrates a version 2 DB in place: the new indexes exist, the costly ones are gone, the rows are kept', () => {
     const db = open('v2.db')
     new Inbox(db).store(msg({ messageId: 'kept', text: '我要鸡蛋10个' }), T0)
     // Back to version 2 as an older Louguanjia left it.
     db.exec(`DROP INDEX inbound_new; DROP INDEX outbox_pending; DROP INDEX orders_ticket; DROP INDEX ticket_reporters_talker;
       CREATE INDEX inbound_state_at ON inbound(state, at); CREATE INDEX inbound_dupe ON inbound(talker_id, room_id, at);
-      CREATE INDEX outbox_pending ON outbox(state, urgent, id);`)
+      CREATE INDEX outbox_pending ON outbox(state, urgent, id);
+      DROP INDEX tickets_talker; CREATE INDEX tickets_talker ON tickets(talker_id, state);`)
     db.pragma('user_version = 2')
     db.close()
     const again = open('v2.db')
-    expect(again.pragma('user_version', { simple: true })).toBe(3)
+    expect(again.pragma('user_version', { simple: true })).toBe(4)
     const names = (again.prepare(`SELECT name FROM sqlite_master WHERE type = 'index'`).all() as { name: string }[]).map((r) => r.name)
     expect(names).toEqual(expect.arrayContaining(['inbound_new', 'outbox_pending', 'orders_ticket', 'ticket_reporters_talker']))
     expect(names).not.toContain('inbound_dupe')
@@ -237,6 +238,11 @@ describe('schema version 3', () => {
     expect(plan(`SELECT * FROM inbound WHERE state = 'new' ORDER BY at, id LIMIT 10`)).toContain('inbound_new')
     expect(plan(`SELECT * FROM outbox WHERE state = 'pending' ORDER BY urgent DESC, id LIMIT 10`)).not.toContain('TEMP B-TREE')
     expect(plan('SELECT * FROM orders WHERE ticket_id = 1 ORDER BY id DESC LIMIT 1')).toContain('orders_ticket')
+    // Version 4: a resident's open ticket of a kind and category, and a cancelled one, are sought by all four.
+    expect(plan(`SELECT * FROM tickets WHERE talker_id = 'r' AND kind = 'request' AND state IN ('open', 'claimed') AND category = 'grocery'
+      ORDER BY created_at DESC, id DESC LIMIT 1`)).toContain('tickets_talker (talker_id=? AND state=? AND kind=? AND category=?)')
+    expect(plan(`SELECT * FROM tickets WHERE talker_id = 'r' AND category = 'grocery' AND kind = 'request' AND state = 'cancelled'
+      AND resolved_at >= 0 ORDER BY resolved_at DESC LIMIT 1`)).toContain('tickets_talker (talker_id=? AND state=? AND kind=? AND category=?)')
   })
 })
 
