@@ -30,7 +30,16 @@ export interface StoredInbound extends Inbound {
   recalled: boolean
 }
 
+/** What processing made of a stored message. */
+export interface Processed { category: string; urgent: boolean; labels: readonly string[]; ticketId: number | null }
+
 export type StoreResult = { stored: true; id: number } | { stored: false; reason: 'same-id' | 'redelivery' }
+
+/**
+ * A group's `last_seen` is written at most this often (a new topic at once): the list of known
+ * groups needs the minute, not every message (an upsert per group per burst, issue 7 profile).
+ */
+export const ROOM_SEEN_EVERY_MS = 60_000
 
 /** A re-delivery of the same text by the same person in the same room within this window is dropped. */
 export const REDELIVERY_WINDOW_MS = 60_000
@@ -70,6 +79,8 @@ export class Inbox {
   private readonly statements = new Map<string, Statement>()
   /** The last minutes of messages: re-delivery and flood checks look here first. */
   private readonly recent = new RecentWindow()
+  /** What this process last wrote to `rooms` for each group (topic, and when). */
+  private readonly roomsSeen = new Map<string, { topic: string; at: number }>()
   constructor(private readonly db: DB) {
     this.insert = db.prepare(`INSERT INTO inbound (message_id, room_id, room_topic, talker_id, talker_name, text, type, mentions_self, at, received_at)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(message_id) DO NOTHING`)
@@ -94,8 +105,14 @@ export class Inbox {
         if (m.roomId) rooms.set(m.roomId, m.roomTopic ?? '')
         return { stored: true, id }
       })
-      for (const [roomId, topic] of rooms) this.touchRoom.run(roomId, topic, receivedAt, receivedAt)
-      return { results, staged }
+      const touched: [string, string][] = []
+      for (const [roomId, topic] of rooms) {
+        const seen = this.roomsSeen.get(roomId)
+        if (seen && seen.topic === topic && receivedAt - seen.at < ROOM_SEEN_EVERY_MS) continue
+        this.touchRoom.run(roomId, topic, receivedAt, receivedAt)
+        touched.push([roomId, topic])
+      }
+      return { results, staged, touched }
     })
   }
 
@@ -138,9 +155,10 @@ export class Inbox {
     if (ms.length === 0) return []
     if (!this.recent.started) this.startWindow(receivedAt)
     else this.recent.advance(receivedAt)
-    const { results, staged } = this.storeManyTx.immediate(ms, receivedAt)
+    const { results, staged, touched } = this.storeManyTx.immediate(ms, receivedAt)
     // Committed: only now may these rows count as "seen".
     for (const s of staged) this.recent.add(s.talkerId, s.entry)
+    for (const [roomId, topic] of touched) this.roomsSeen.set(roomId, { topic, at: receivedAt })
     return results
   }
 
@@ -159,9 +177,29 @@ export class Inbox {
     return (this.sql(`SELECT * FROM inbound WHERE state = 'new' ORDER BY at, id LIMIT ?`).all(limit) as Row[]).map(fromRow)
   }
 
-  markDone(id: number, result: { category: string; urgent: boolean; labels: string[]; ticketId: number | null }): void {
+  markDone(id: number, result: Processed): void {
     this.sql(`UPDATE inbound SET state = 'done', category = ?, urgent = ?, labels = ?, ticket_id = ? WHERE id = ?`)
       .run(result.category, result.urgent ? 1 : 0, JSON.stringify(result.labels), result.ticketId, id)
+  }
+
+  /**
+   * Mark a batch processed. Messages with the same outcome and no ticket — most of them, the
+   * day's 收到 and 谢谢 — are marked by one statement per outcome instead of one each.
+   */
+  markDoneMany(done: readonly { id: number; result: Processed }[]): void {
+    const alike = new Map<string, { result: Processed; ids: number[] }>()
+    for (const d of done) {
+      if (d.result.ticketId != null) { this.markDone(d.id, d.result); continue }
+      const key = `${d.result.category}\u0000${d.result.urgent}\u0000${d.result.labels.join('\u0000')}`
+      const group = alike.get(key)
+      if (group) group.ids.push(d.id)
+      else alike.set(key, { result: d.result, ids: [d.id] })
+    }
+    for (const { result, ids } of alike.values()) {
+      if (ids.length === 1) { this.markDone(ids[0], result); continue }
+      this.sql(`UPDATE inbound SET state = 'done', category = ?, urgent = ?, labels = ?, ticket_id = NULL WHERE id IN (SELECT value FROM json_each(?))`)
+        .run(result.category, result.urgent ? 1 : 0, JSON.stringify(result.labels), JSON.stringify(ids))
+    }
   }
 
   markRecalled(messageId: string): StoredInbound | null {

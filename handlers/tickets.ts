@@ -3,16 +3,21 @@
 //   - neighbours reporting the same shared fault at the same place merge into one;
 //   - a cancellation closes the resident's ticket.
 import { mergeLocations, parseLocation, parseTopic, type Location } from '../classifiers/location.ts'
+import { memoByText } from '../classifiers/memo.ts'
 import type { TriageResult } from '../classifiers/triage.ts'
 import type { StoredInbound } from '../data/inbox.ts'
 import type { Ticket } from '../data/tickets.ts'
 import type { Context } from './context.ts'
 import { basePriority, claimDeadline } from './priority.ts'
 
+// A resident's name and a group's topic come back all day: each is parsed once (frozen, shared).
+const nameLocation = memoByText((name: string) => Object.freeze(parseLocation(name)), 20_000, 100)
+const topicLocation = memoByText((topic: string) => Object.freeze(parseTopic(topic)), 5_000, 100)
+
 /** DESIGN.md: the message's own location wins, then the group alias / contact name, then the room topic. */
 export function resolveLocation(m: Pick<StoredInbound, 'talkerName' | 'roomTopic'>, r: Pick<TriageResult, 'location'>): Location | null {
-  const fromName = m.talkerName ? parseLocation(m.talkerName) : null
-  const fromTopic = m.roomTopic ? parseTopic(m.roomTopic) : null
+  const fromName = m.talkerName ? nameLocation(m.talkerName) : null
+  const fromTopic = m.roomTopic ? topicLocation(m.roomTopic) : null
   const loc = mergeLocations(r.location, fromName, fromTopic)
   return loc && (loc.building || loc.unit || loc.floor || loc.room) ? loc : null
 }

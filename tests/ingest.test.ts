@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { Inbox, MAX_TEXT, REDELIVERY_WINDOW_MS, storedRow, type Inbound } from '../data/inbox.ts'
+import { Inbox, MAX_TEXT, REDELIVERY_WINDOW_MS, ROOM_SEEN_EVERY_MS, storedRow, type Inbound } from '../data/inbox.ts'
 import { WINDOW_KEEP_MS } from '../data/recent-window.ts'
 import { openStore, type DB } from '../data/store.ts'
 import { parseConfig } from '../handlers/config.ts'
@@ -213,6 +213,44 @@ describe('the ingest queue', () => {
     expect(ingest.queued).toBe(MAX_QUEUED)
     expect(errors).toHaveLength(2)
     expect(JSON.stringify(errors)).not.toContain('"x"')
+  })
+})
+
+describe('marking a batch processed', () => {
+  it('gives every message its own outcome, whether it shares a statement with others or not', () => {
+    const db = open()
+    const inbox = new Inbox(db)
+    const ids = inbox.storeMany(Array.from({ length: 6 }, (_, i) => msg({ text: `第${i}句` })), T0).map((r) => (r as { id: number }).id)
+    const outcomes = [
+      { category: 'other', urgent: false, labels: ['other'], ticketId: null },
+      { category: 'medical', urgent: true, labels: ['medical'], ticketId: null },
+      { category: 'other', urgent: false, labels: ['other'], ticketId: null },
+      { category: 'other', urgent: false, labels: ['other', 'grocery'], ticketId: null },
+      { category: 'repair', urgent: false, labels: ['repair'], ticketId: 7 },
+      { category: 'other', urgent: false, labels: ['other'], ticketId: null },
+    ]
+    inbox.markDoneMany(ids.map((id, i) => ({ id, result: outcomes[i] })))
+    const rows = db.prepare('SELECT state, category, urgent, labels, ticket_id FROM inbound ORDER BY id').all()
+    expect(rows).toEqual(outcomes.map((o) => ({ state: 'done', category: o.category, urgent: o.urgent ? 1 : 0, labels: JSON.stringify(o.labels), ticket_id: o.ticketId })))
+    expect(inbox.pending()).toEqual([])
+  })
+})
+
+describe('known groups', () => {
+  it('keeps each group and its topic, writing last_seen at most once a minute but a new topic at once', () => {
+    const db = open()
+    const inbox = new Inbox(db)
+    const row = () => db.prepare(`SELECT topic, first_seen, last_seen FROM rooms WHERE room_id = 'g1'`).get()
+    inbox.storeMany([msg({ roomId: 'g1', roomTopic: '3栋', text: 'a' })], T0)
+    expect(row()).toEqual({ topic: '3栋', first_seen: T0, last_seen: T0 })
+    inbox.storeMany([msg({ roomId: 'g1', roomTopic: '3栋', text: 'b' })], T0 + 30_000)
+    expect(row()).toEqual({ topic: '3栋', first_seen: T0, last_seen: T0 })
+    inbox.storeMany([msg({ roomId: 'g1', roomTopic: '3栋', text: 'c' })], T0 + ROOM_SEEN_EVERY_MS)
+    expect(row()).toEqual({ topic: '3栋', first_seen: T0, last_seen: T0 + ROOM_SEEN_EVERY_MS })
+    inbox.storeMany([msg({ roomId: 'g1', roomTopic: '3栋 核酸群', text: 'd' })], T0 + ROOM_SEEN_EVERY_MS + 1)
+    expect(row()).toEqual({ topic: '3栋 核酸群', first_seen: T0, last_seen: T0 + ROOM_SEEN_EVERY_MS + 1 })
+    // Another process (or a restart) finds the group known.
+    expect(new Inbox(db).knownRooms()).toEqual([{ roomId: 'g1', topic: '3栋 核酸群', lastSeen: T0 + ROOM_SEEN_EVERY_MS + 1 }])
   })
 })
 
