@@ -8,6 +8,7 @@
 import type { Logger } from 'pino'
 import { WechatyBuilder, type Wechaty } from 'wechaty'
 import type * as PUPPET from 'wechaty-puppet'
+import { warmUp } from '../classifiers/warm-up.ts'
 import { startCheckpointer } from '../data/checkpointer.ts'
 import { openStore, type DB } from '../data/store.ts'
 import type { CommandHooks } from '../handlers/commands.ts'
@@ -82,6 +83,9 @@ export async function createRuntime(o: RuntimeOptions): Promise<Runtime> {
   const db = o.db ?? openStore(dbPathFromEnv(env))
   const ctx = createContext(db, config, o.clock ?? Date.now, o.log)
   const checkpointer = startCheckpointer(db, { onError: (reason) => o.log.warn({ reason }, 'WAL checkpoints off the main thread') })
+  const warmStart = performance.now()
+  const warmed = warmUp()
+  if (warmed) o.log.debug({ lines: warmed, ms: Math.round(performance.now() - warmStart) }, 'classifier warmed up')
   const reload = (): string => {
     try {
       const next = parseConfig(o.reloadEnv?.() ?? env)

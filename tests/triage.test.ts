@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { CATEGORIES, triage } from '../classifiers/triage.ts'
 import { isCancellation, isJielong, isNoise, analyze, PET_SUPPLY, GAS_CYLINDER, INFO_QUESTION, NOTICE } from '../classifiers/rules.ts'
@@ -205,5 +206,18 @@ describe('triage: generalisation rules', () => {
     const r = triage('我不想坚持了 安眠药都攒好了 对不起大家')
     expect(r.urgent).toBe(true)
     expect(r.category).toBe('emotional')
+  })
+})
+
+describe('warming up at start-up', () => {
+  it("triages the demo day's lines once per process, from the file in data/", async () => {
+    const { warmUp } = await import('../classifiers/warm-up.ts')
+    const lines = readFileSync(new URL('../data/demo/day.jsonl', import.meta.url), 'utf8').split('\n')
+      .filter((l) => l.trim() && typeof JSON.parse(l).text === 'string' && JSON.parse(l).text)
+    const first = warmUp()
+    // Another suite of this process may have warmed it already: then there is nothing left to do.
+    expect([0, lines.length]).toContain(first)
+    expect(lines.length).toBeGreaterThan(300)
+    expect(warmUp()).toBe(0)
   })
 })

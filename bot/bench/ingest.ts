@@ -81,6 +81,9 @@ export async function runIngest(o: { messages: number; db: string; seed?: number
   ctx.selfId = BOT.id
   for (const h of community.households) ctx.households.upsert(h)
   const texts = loadTexts(ROOT)
+  // As the bot does before it listens (bot/runtime.ts).
+  const { warmUp } = await import('../../classifiers/warm-up.ts')
+  warmUp()
 
   let urgentQueued = false
   ctx.outbox.onEnqueue((urgent) => { if (urgent) urgentQueued = true })
