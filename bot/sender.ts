@@ -8,6 +8,8 @@ export interface Transport { send(m: QueuedMessage): Promise<void> }
 
 export interface RateSettings { perMinute: number; perConversationMs: number }
 
+/** Pending messages read at a time. */
+const PENDING_READ = 200
 /** Sends marked in one commit at most (noteSent). */
 const MARK_BATCH = 200
 /** A mark waits at most this long (real time) for others to share its commit. */
@@ -84,12 +86,21 @@ export class Sender {
     const handled = new Set<number>()
     let batch: QueuedMessage[] = []
     let fresh = false
+    /** The last read stopped at the limit: more may be pending behind it. */
+    let more = false
     for (;;) {
       const now = this.clock()
-      if (this.dirty || !fresh && batch.length === 0) { this.flushSent(); this.dirty = false; batch = this.store.pending(200); fresh = true }
+      if (this.dirty || !fresh && batch.length === 0) {
+        this.flushSent()
+        this.dirty = false
+        batch = this.store.pending(PENDING_READ)
+        fresh = true
+        more = batch.length >= PENDING_READ
+      }
       const next = batch.find((m) => !handled.has(m.id) && !failed.has(m.to.id) && this.allowed(m, now))
       if (!next) {
-        if (fresh) { this.flushSent(); return sent }
+        // Nothing queued since the read, and the read had everything pending: what is left must wait.
+        if (fresh || !more) { this.flushSent(); return sent }
         batch = []
         continue
       }

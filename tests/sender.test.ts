@@ -53,4 +53,38 @@ describe('outbox sender', () => {
     const rows = store.all()
     expect(rows.find((r) => r.text === 'lost room')).toMatchObject({ state: 'failed', attempts: 5 })
   })
+
+  it('drains an outbox longer than one read in one pass, marking every message sent once', async () => {
+    const { store, sent, sender, at } = setup({ perMinute: Infinity, perConversationMs: 0 })
+    for (let i = 0; i < 450; i++) store.enqueue(room(`r${i % 30}@chatroom`, `m${i}`), at())
+    expect(await sender.pump()).toBe(450)
+    expect(sent.map((m) => m.text)).toEqual(Array.from({ length: 450 }, (_, i) => `m${i}`))
+    expect(store.countPending()).toBe(0)
+    expect(store.all().every((r) => r.state === 'sent' && r.attempts === 1)).toBe(true)
+  })
+
+  it('reads the pending list once a pass when what is left has to wait for the budget', async () => {
+    const { store, sent, sender, at } = setup({ perMinute: 2, perConversationMs: 0 })
+    for (let i = 0; i < 5; i++) store.enqueue(room(`r${i}@chatroom`, `m${i}`), at())
+    let reads = 0
+    const pending = store.pending.bind(store)
+    store.pending = (limit?: number) => { reads++; return pending(limit) }
+    await sender.pump()
+    expect(sent).toHaveLength(2)
+    expect(reads).toBe(1)
+  })
+
+  it('sends what was queued during a pass before the pass ends', async () => {
+    const { store, sent, sender, at } = setup({ perMinute: Infinity, perConversationMs: 0 })
+    store.enqueue(room('a@chatroom', 'first'), at())
+    const transport: Transport = {
+      async send(m) {
+        sent.push(m)
+        if (m.text === 'first') { store.enqueue({ to: { kind: 'contact', id: 'steward-1' }, text: '🆘', urgent: true }, at()); sender.wake(true) }
+      },
+    }
+    sender.setTransport(transport)
+    await sender.pump()
+    expect(sent.map((m) => m.text)).toEqual(['first', '🆘'])
+  })
 })
