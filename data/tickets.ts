@@ -228,11 +228,10 @@ export class Tickets {
 
   /** The open emergency of a category raised in a room since `since` (neighbours chiming in on it). */
   openUrgentInRoom(roomId: string, category: Category, since: number): Ticket | null {
-    // An urgent ticket is always P0 (handlers/priority.ts basePriority; filing sets priority 0 when a
-    // ticket becomes urgent): `priority = 0` lets SQLite seek tickets_state(state, priority, created_at)
-    // to the last minutes instead of reading every open ticket (issue 7 profile).
-    const r = this.rows(`SELECT * FROM tickets WHERE state IN ('open', 'claimed') AND priority = 0 AND created_at >= ?
-      AND room_id = ? AND category = ? AND urgent = 1 ORDER BY created_at DESC LIMIT 1`).get(since, roomId, category)
+    // Through tickets_urgent_room (urgent tickets only, by group and time): the group's last minutes,
+    // not every emergency of the region (issue 7 profile).
+    const r = this.rows(`SELECT * FROM tickets WHERE urgent = 1 AND room_id = ? AND created_at >= ?
+      AND state IN ('open', 'claimed') AND category = ? ORDER BY created_at DESC LIMIT 1`).get(roomId, since, category)
     return r ? fromRow(r) : null
   }
 

@@ -262,7 +262,7 @@ describe('schema versions 3 and 4', () => {
     db.exec(`DROP INDEX inbound_new; DROP INDEX outbox_pending; DROP INDEX orders_ticket; DROP INDEX ticket_reporters_talker;
       CREATE INDEX inbound_state_at ON inbound(state, at); CREATE INDEX inbound_dupe ON inbound(talker_id, room_id, at);
       CREATE INDEX outbox_pending ON outbox(state, urgent, id);
-      DROP INDEX tickets_talker; CREATE INDEX tickets_talker ON tickets(talker_id, state);`)
+      DROP INDEX tickets_talker; CREATE INDEX tickets_talker ON tickets(talker_id, state); DROP INDEX tickets_urgent_room; DROP INDEX households_room;`)
     db.pragma('user_version = 2')
     db.close()
     const again = open('v2.db')
@@ -281,6 +281,9 @@ describe('schema versions 3 and 4', () => {
       ORDER BY created_at DESC, id DESC LIMIT 1`)).toContain('tickets_talker (talker_id=? AND state=? AND kind=? AND category=?)')
     expect(plan(`SELECT * FROM tickets WHERE talker_id = 'r' AND category = 'grocery' AND kind = 'request' AND state = 'cancelled'
       AND resolved_at >= 0 ORDER BY resolved_at DESC LIMIT 1`)).toContain('tickets_talker (talker_id=? AND state=? AND kind=? AND category=?)')
+    expect(plan(`SELECT * FROM tickets WHERE urgent = 1 AND room_id = 'g' AND created_at >= 0 AND state IN ('open', 'claimed')
+      AND category = 'medical' ORDER BY created_at DESC LIMIT 1`)).toBe('SEARCH tickets USING INDEX tickets_urgent_room (room_id=? AND created_at>?)')
+    expect(plan(`SELECT building, unit, room, tier, note FROM households WHERE building = '3' AND room = '502'`)).toContain('households_room (building=? AND room=?)')
   })
 })
 
