@@ -2,7 +2,7 @@
 // (persist first); this decides what it means and what work it makes.
 import type { TriageResult } from '../classifiers/triage.ts'
 import { memoTriage } from '../classifiers/triage-memo.ts'
-import type { StoredInbound } from '../data/inbox.ts'
+import type { Processed, StoredInbound } from '../data/inbox.ts'
 import { StoreError, classify } from '../data/store.ts'
 import { handleCommand, parseCommand, replyUnknownCommand, type CommandHooks } from './commands.ts'
 import { roleOf } from './config.ts'
@@ -15,7 +15,8 @@ const MEDIA = new Set(['image', 'voice', 'video'])
 /** Shared by every context: triage is a pure function of the text. */
 const triage = memoTriage()
 
-export interface Outcome { category: string; urgent: boolean; labels: string[]; ticketId: number | null }
+/** What processing made of a message, as the inbox records it. */
+export type Outcome = Processed
 
 function isBacklog(ctx: Context, m: StoredInbound): boolean {
   return ctx.clock() - m.at > ctx.config.backlogMin * 60_000
