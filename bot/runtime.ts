@@ -8,7 +8,7 @@
 import type { Logger } from 'pino'
 import { WechatyBuilder, type Wechaty } from 'wechaty'
 import type * as PUPPET from 'wechaty-puppet'
-import { warmUp } from '../classifiers/warm-up.ts'
+import { warmUp } from './warm-up.ts'
 import { startCheckpointer } from '../data/checkpointer.ts'
 import { openStore, type DB } from '../data/store.ts'
 import type { CommandHooks } from '../handlers/commands.ts'

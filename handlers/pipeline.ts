@@ -93,10 +93,10 @@ const NO_HOOKS: CommandHooks = {}
  * Process everything stored but not yet processed, oldest first. Returns how many.
  *
  * A batch is one IMMEDIATE transaction — it takes the write lock first, so a lock held by
- * another process is waited for (busy_timeout) instead of failing at once with SQLITE_BUSY —
- * and each message inside it is a savepoint: a message is marked done together with its
- * work, and a message that fails rolls back alone. One commit per batch instead of one per
- * message is what lets a region's day go through in minutes (README: Performance).
+ * another process is waited for (busy_timeout) instead of failing at once with SQLITE_BUSY. A
+ * message is marked done together with its work, and a message that fails rolls back alone
+ * (processStored). One commit per batch instead of one per message is what lets a region's
+ * day go through in minutes (README: Performance).
  */
 export function drainInbox(ctx: Context, hooks: CommandHooks = NO_HOOKS, limit = 1000): number {
   let n = 0

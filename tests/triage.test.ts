@@ -211,7 +211,7 @@ describe('triage: generalisation rules', () => {
 
 describe('warming up at start-up', () => {
   it("triages the demo day's lines once per process, from the file in data/", async () => {
-    const { warmUp } = await import('../classifiers/warm-up.ts')
+    const { warmUp } = await import('../bot/warm-up.ts')
     const lines = readFileSync(new URL('../data/demo/day.jsonl', import.meta.url), 'utf8').split('\n')
       .filter((l) => l.trim() && typeof JSON.parse(l).text === 'string' && JSON.parse(l).text)
     const first = warmUp()

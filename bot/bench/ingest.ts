@@ -82,7 +82,7 @@ export async function runIngest(o: { messages: number; db: string; seed?: number
   for (const h of community.households) ctx.households.upsert(h)
   const texts = loadTexts(ROOT)
   // As the bot does before it listens (bot/runtime.ts).
-  const { warmUp } = await import('../../classifiers/warm-up.ts')
+  const { warmUp } = await import('../warm-up.ts')
   warmUp()
 
   let urgentQueued = false

@@ -3,7 +3,7 @@
 // message a bot hears after a restart at 3 a.m. may be the emergency. So a starting bot
 // triages the demo day's lines once, about a tenth of a second, before it listens.
 import { readFileSync } from 'node:fs'
-import { triage } from './triage.ts'
+import { triage } from '../classifiers/triage.ts'
 
 const DAY = new URL('../data/demo/day.jsonl', import.meta.url)
 
