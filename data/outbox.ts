@@ -19,7 +19,7 @@ export interface QueuedMessage extends OutgoingMessage { id: number; createdAt: 
 interface Row { id: number; created_at: number; to_kind: 'room' | 'contact'; to_id: string; text: string; mentions: string; file: string | null; urgent: number; attempts: number }
 
 const fromRow = (r: Row): QueuedMessage => ({
-  id: r.id, createdAt: r.created_at, to: { kind: r.to_kind, id: r.to_id }, text: r.text, mentions: JSON.parse(r.mentions) as string[],
+  id: r.id, createdAt: r.created_at, to: { kind: r.to_kind, id: r.to_id }, text: r.text, mentions: r.mentions === '[]' ? [] : JSON.parse(r.mentions) as string[],
   file: r.file ? (JSON.parse(r.file) as OutgoingFile) : undefined, urgent: r.urgent === 1, attempts: r.attempts,
 })
 

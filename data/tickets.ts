@@ -111,6 +111,9 @@ export const OPEN_STATES: readonly TicketState[] = ['open', 'claimed']
 
 export interface QueueFilter { category?: Category; building?: string; limit?: number }
 
+/** What places a ticket in the queue (handlers/priority.ts), without the rest of it. */
+export type QueueKey = Pick<Ticket, 'id' | 'priority' | 'createdAt'>
+
 export class Tickets {
   /** Prepared statements by SQL text: preparing one costs more than running it (issue 7 profile). */
   private readonly statements = new Map<string, Statement>()
@@ -127,10 +130,14 @@ export class Tickets {
   }
 
   create(t: NewTicket, inboundId: number | null): Ticket {
-    const fields = Object.keys(t) as (keyof NewTicket)[]
-    const cols = fields.map((f) => COLUMNS[f])
-    const info = this.sql(`INSERT INTO tickets (${cols.join(', ')}, updated_at) VALUES (${cols.map(() => '?').join(', ')}, ?)`)
-      .run(...fields.map((f) => toColumn(f, t[f])), t.createdAt)
+    // One statement for every ticket, its values in a fixed order: building the SQL from the
+    // fields given, per ticket, cost more than the insert (issue 7 profile).
+    const info = this.sql(`INSERT INTO tickets (kind, category, labels, urgent, emergency, needs_review, priority, room_id, room_topic, talker_id,
+      talker_name, building, unit, floor, room, tier, summary, fault_key, created_at, sla_claim_due, quiet, updated_at)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+      .run(t.kind, t.category, JSON.stringify(t.labels), t.urgent ? 1 : 0, t.emergency ?? null, t.needsReview ? 1 : 0, t.priority, t.roomId ?? null,
+        t.roomTopic ?? null, t.talkerId, t.talkerName, t.building ?? null, t.unit ?? null, t.floor ?? null, t.room ?? null, t.tier ?? null, t.summary,
+        t.faultKey ?? null, t.createdAt, t.slaClaimDue ?? null, t.quiet ? 1 : 0, t.createdAt)
     const id = Number(info.lastInsertRowid)
     this.addReporter(id, { talkerId: t.talkerId, talkerName: t.talkerName, roomId: t.roomId })
     if (inboundId != null) this.addMessage(id, inboundId)
@@ -252,21 +259,33 @@ export class Tickets {
   }
 
   /**
-   * The oldest `n` open or claimed tickets of each priority level. Waiting moves a ticket up
-   * (handlers/priority.ts) but never past an older one of its own level, so the first n of
-   * the whole queue in effective order are always among these — without reading the rest.
+   * The oldest `n` open or claimed tickets of each priority level, as their queue keys. Waiting
+   * moves a ticket up (handlers/priority.ts) but never past an older one of its own level, so
+   * the first n of the whole queue in effective order are always among these — without reading
+   * the rest. Unfiltered, the keys come from tickets_state alone, without reading a row.
    */
-  queueHead(filter: Omit<QueueFilter, 'limit'>, n: number): Ticket[] {
+  queueHead(filter: Omit<QueueFilter, 'limit'>, n: number): QueueKey[] {
     const where: string[] = []
     const args: unknown[] = []
     if (filter.category) { where.push('category = ?'); args.push(filter.category) }
     if (filter.building) { where.push('building = ?'); args.push(filter.building) }
     const extra = where.map((w) => ` AND ${w}`).join('')
-    const part = (state: string) => `SELECT * FROM (SELECT * FROM tickets WHERE state = '${state}' AND priority = ?${extra} ORDER BY created_at, id LIMIT ?)`
-    const stmt = this.rows(`${part('open')} UNION ALL ${part('claimed')}`)
-    const out: Ticket[] = []
+    const part = (state: string) => `SELECT * FROM (SELECT id, priority, created_at FROM tickets WHERE state = '${state}' AND priority = ?${extra}
+      ORDER BY created_at, id LIMIT ?)`
+    const stmt = this.sql(`${part('open')} UNION ALL ${part('claimed')}`).raw(true)
+    const out: QueueKey[] = []
     for (const priority of [0, 1, 2, 3]) {
-      for (const r of stmt.all(priority, ...args, n, priority, ...args, n)) out.push(fromRow(r))
+      for (const [id, p, createdAt] of stmt.all(priority, ...args, n, priority, ...args, n) as [number, number, number][]) out.push({ id, priority: p, createdAt })
+    }
+    return out
+  }
+
+  /** Tickets by id, in the order asked (ids not found are left out). */
+  byIds(ids: readonly number[]): Ticket[] {
+    const out: Ticket[] = []
+    for (const id of ids) {
+      const t = this.get(id)
+      if (t) out.push(t)
     }
     return out
   }

@@ -87,7 +87,7 @@ export function queueReport(ctx: Context, args: string): string {
   const SHOWN = 15
   const total = ctx.tickets.countQueue({ category, building })
   if (total === 0) return category || building ? '这个范围内没有待办事项。' : '目前没有待办事项 👍'
-  const shown = ctx.tickets.queueHead({ category, building }, SHOWN).sort(byQueueOrder(now)).slice(0, SHOWN)
+  const shown = ctx.tickets.byIds(ctx.tickets.queueHead({ category, building }, SHOWN).sort(byQueueOrder(now)).slice(0, SHOWN).map((k) => k.id))
   const head = `📋 待办 ${total} 件${category ? `(${CATEGORY_NAMES[category]})` : ''}${building ? `(${building}栋)` : ''}`
   const more = total > shown.length ? [`……还有 ${total - shown.length} 件,可按类别或楼栋筛选,如「队列 报修」「队列 6栋」`] : []
   return [head, ...shown.map((t) => line(t, now)), ...more].join('\n')
@@ -131,7 +131,7 @@ function staffCommand(ctx: Context, m: StoredInbound, cmd: ParsedCommand, role: 
       if (typeof r === 'string') return r
       if (!isOpen(r.ticket)) return `#${r.ticket.id} 已${STATE_NAMES[r.ticket.state]},不能认领。`
       if (r.ticket.claimedBy && r.ticket.claimedBy !== actor) return `#${r.ticket.id} 已由 ${r.ticket.claimedBy} 认领。如需接手,请用「转派 ${r.ticket.id} @自己」。`
-      ctx.tickets.update(r.ticket.id, { state: 'claimed', claimedBy: actor, claimedAt: r.ticket.claimedAt ?? now }, now)
+      ctx.tickets.update(r.ticket.id, { state: 'claimed', claimedBy: actor, claimedAt: r.ticket.claimedAt ?? now }, now, r.ticket)
       record(r.ticket, 'claimed')
       return `已认领 #${r.ticket.id}:${where(r.ticket)} ${clip(r.ticket.summary, 80)}\n办完后回复「完成 ${r.ticket.id} 备注」。`
     }
@@ -143,7 +143,7 @@ function staffCommand(ctx: Context, m: StoredInbound, cmd: ParsedCommand, role: 
       const t = ctx.tickets.update(r.ticket.id, {
         state: 'done', resolvedBy: actor, resolvedAt: now, note, claimedBy: r.ticket.claimedBy ?? actor, claimedAt: r.ticket.claimedAt ?? now,
         repliedAt: r.ticket.category === 'emotional' ? now : r.ticket.repliedAt,
-      }, now)
+      }, now, r.ticket)
       record(t, 'done', note)
       const order = ctx.orders.byTicket(t.id)
       if (order?.state === 'open') markDelivered(ctx, t.id, actor)
@@ -157,7 +157,7 @@ function staffCommand(ctx: Context, m: StoredInbound, cmd: ParsedCommand, role: 
       const t = ctx.tickets.get(Number(a[1]))
       if (!t) return `没有找到 #${a[1]}。`
       if (!isOpen(t)) return `#${t.id} 已${STATE_NAMES[t.state]},不能转派。`
-      ctx.tickets.update(t.id, { state: 'claimed', claimedBy: target, claimedAt: now }, now)
+      ctx.tickets.update(t.id, { state: 'claimed', claimedBy: target, claimedAt: now }, now, t)
       record(t, 'assigned', target)
       if (target !== actor) replyPrivately(ctx, target, `${ctx.config.stewardNames.get(actor) ?? actor} 把 #${t.id} 转给了您:\n${line(t, now)}\n办完后回复「完成 ${t.id} 备注」。`)
       return `#${t.id} 已转派给 ${ctx.config.stewardNames.get(target) ?? target}。`
@@ -168,7 +168,7 @@ function staffCommand(ctx: Context, m: StoredInbound, cmd: ParsedCommand, role: 
       const category = CATEGORY_WORDS[r.rest.trim()]
       if (!category) return '类别请用:就医、买菜、报修、宠物、心理、其他'
       const labels = [category, ...r.ticket.labels.filter((l) => l !== category)]
-      ctx.tickets.update(r.ticket.id, { category, labels, needsReview: false }, now)
+      ctx.tickets.update(r.ticket.id, { category, labels, needsReview: false }, now, r.ticket)
       record(r.ticket, 'recategorized', `${r.ticket.category}->${category}`)
       return `#${r.ticket.id} 已改为「${CATEGORY_NAMES[category]}」。`
     }
@@ -176,7 +176,7 @@ function staffCommand(ctx: Context, m: StoredInbound, cmd: ParsedCommand, role: 
       const r = mustExist(ctx, cmd.args, '驳回 编号')
       if (typeof r === 'string') return r
       if (!isOpen(r.ticket)) return `#${r.ticket.id} 已${STATE_NAMES[r.ticket.state]}。`
-      ctx.tickets.update(r.ticket.id, { state: 'dismissed', resolvedBy: actor, resolvedAt: now, note: r.rest || '误报' }, now)
+      ctx.tickets.update(r.ticket.id, { state: 'dismissed', resolvedBy: actor, resolvedAt: now, note: r.rest || '误报' }, now, r.ticket)
       record(r.ticket, 'dismissed', r.rest)
       const order = ctx.orders.byTicket(r.ticket.id)
       if (order?.state === 'open') ctx.orders.setState(order.id, 'cancelled', now)
@@ -186,7 +186,7 @@ function staffCommand(ctx: Context, m: StoredInbound, cmd: ParsedCommand, role: 
       const r = mustExist(ctx, cmd.args, '重开 编号')
       if (typeof r === 'string') return r
       if (isOpen(r.ticket)) return `#${r.ticket.id} 本来就是${STATE_NAMES[r.ticket.state]}。`
-      ctx.tickets.update(r.ticket.id, { state: 'open', claimedBy: null, claimedAt: null, resolvedAt: null, resolvedBy: null }, now)
+      ctx.tickets.update(r.ticket.id, { state: 'open', claimedBy: null, claimedAt: null, resolvedAt: null, resolvedBy: null }, now, r.ticket)
       record(r.ticket, 'reopened', r.rest)
       return `#${r.ticket.id} 已重新打开。`
     }
@@ -197,7 +197,7 @@ function staffCommand(ctx: Context, m: StoredInbound, cmd: ParsedCommand, role: 
       if (!order) return `#${a.id} 没有待送的订单。`
       const t = ctx.tickets.get(a.id)
       if (t && isOpen(t)) {
-        const done = ctx.tickets.update(t.id, { state: 'done', resolvedBy: actor, resolvedAt: now, note: '已送达', claimedBy: t.claimedBy ?? actor, claimedAt: t.claimedAt ?? now }, now)
+        const done = ctx.tickets.update(t.id, { state: 'done', resolvedBy: actor, resolvedAt: now, note: '已送达', claimedBy: t.claimedBy ?? actor, claimedAt: t.claimedAt ?? now }, now, t)
         closeLoop(ctx, done, '东西已送到门口,请及时取')
       }
       return `#${a.id} 的订单已送达,已通知居民。`

@@ -34,7 +34,7 @@ export function raiseEmergency(ctx: Context, t: Ticket, m: StoredInbound): void 
   const suicide = t.emergency === 'suicide'
   const recipients = onDutyStewards(ctx.config, now)
   notify(ctx, suicide ? [...recipients, ...ctx.config.managers] : recipients, alertText(ctx, t, m.text))
-  ctx.tickets.update(t.id, { alertedAt: now, alertCount: t.alertCount + 1 }, now)
+  ctx.tickets.update(t.id, { alertedAt: now, alertCount: t.alertCount + 1 }, now, t)
   ctx.tickets.event(t.id, now, 'bot', 'alerted', recipients.join(','))
 
   if (suicide) {

@@ -25,7 +25,7 @@ export function effectivePriority(t: Pick<Ticket, 'priority' | 'createdAt'>, now
 
 /** Queue order: effective priority, then oldest first. */
 export function byQueueOrder(now: number) {
-  return (a: Ticket, b: Ticket) => effectivePriority(a, now) - effectivePriority(b, now) || a.createdAt - b.createdAt || a.id - b.id
+  return (a: Pick<Ticket, 'id' | 'priority' | 'createdAt'>, b: Pick<Ticket, 'id' | 'priority' | 'createdAt'>) => effectivePriority(a, now) - effectivePriority(b, now) || a.createdAt - b.createdAt || a.id - b.id
 }
 
 /** When the ticket must be claimed by. */

@@ -49,7 +49,7 @@ export function handleRequest(ctx: Context, m: StoredInbound, r: TriageResult, o
 
   if (opts.quiet) return filed
   if (filed.becameUrgent) {
-    raiseEmergency(ctx, ctx.tickets.get(ticket.id)!, m)
+    raiseEmergency(ctx, ticket, m)
     return filed
   }
   // More news on an emergency already raised: relayed at once (it is on the ticket either way;

@@ -77,7 +77,8 @@ export function fileRequest(ctx: Context, m: StoredInbound, r: TriageResult, opt
   if (existing) {
     const merged = existing.talkerId !== m.talkerId
     ctx.tickets.addMessage(existing.id, m.id)
-    const newReporter = ctx.tickets.addReporter(existing.id, { talkerId: m.talkerId, talkerName: m.talkerName, roomId: m.roomId })
+    // The one who opened a ticket is its first reporter (Tickets.create): only others are new.
+    const newReporter = merged && ctx.tickets.addReporter(existing.id, { talkerId: m.talkerId, talkerName: m.talkerName, roomId: m.roomId })
     const becameUrgent = r.urgent && !existing.urgent
     const patch: Partial<Ticket> = {}
     if (becameUrgent) {
