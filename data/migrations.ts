@@ -190,6 +190,16 @@ export const MIGRATIONS: readonly string[] = [
   CREATE INDEX tickets_urgent_room ON tickets(room_id, created_at) WHERE urgent = 1;
   CREATE INDEX households_room ON households(building, room);
   `,
+  // 5: a message's tickets found by the message. With foreign keys on, deleting an inbound row
+  // makes SQLite look for ticket_messages rows that still point at it, and without this index
+  // each look is a scan of the whole table: the daily retention purge of a region's 750,000
+  // messages would have held the bot for hours. And the fault index keeps only tickets that
+  // have a shared-fault key (a few in a hundred): the rest were written to it for nothing.
+  `
+  CREATE INDEX ticket_messages_inbound ON ticket_messages(inbound_id);
+  DROP INDEX tickets_fault;
+  CREATE INDEX tickets_fault ON tickets(fault_key, state) WHERE fault_key IS NOT NULL;
+  `,
 ]
 
 export const SCHEMA_VERSION = MIGRATIONS.length

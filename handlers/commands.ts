@@ -76,6 +76,9 @@ function line(t: Ticket, now: number): string {
   return `#${t.id} [${p}] ${kind} ${where(t)} ${hhmm(t.createdAt)}${owner}\n   ${t.kind === 'media' ? t.talkerName : clip(t.summary, 40)}`
 }
 
+/** The queue report counts open tickets up to this many; past it, it says "超过 9999 件". */
+export const QUEUE_COUNT_UP_TO = 9999
+
 export function queueReport(ctx: Context, args: string): string {
   const now = ctx.clock()
   let category: Category | undefined
@@ -85,11 +88,12 @@ export function queueReport(ctx: Context, args: string): string {
     else if (/^\d+(栋|号楼|幢)?$/.test(word)) building = word.replace(/\D/g, '')
   }
   const SHOWN = 15
-  const total = ctx.tickets.countQueue({ category, building })
+  const total = ctx.tickets.countQueue({ category, building }, QUEUE_COUNT_UP_TO)
   if (total === 0) return category || building ? '这个范围内没有待办事项。' : '目前没有待办事项 👍'
   const shown = ctx.tickets.byIds(ctx.tickets.queueHead({ category, building }, SHOWN).sort(byQueueOrder(now)).slice(0, SHOWN).map((k) => k.id))
-  const head = `📋 待办 ${total} 件${category ? `(${CATEGORY_NAMES[category]})` : ''}${building ? `(${building}栋)` : ''}`
-  const more = total > shown.length ? [`……还有 ${total - shown.length} 件,可按类别或楼栋筛选,如「队列 报修」「队列 6栋」`] : []
+  const over = total > QUEUE_COUNT_UP_TO
+  const head = `📋 待办 ${over ? `超过 ${QUEUE_COUNT_UP_TO}` : total} 件${category ? `(${CATEGORY_NAMES[category]})` : ''}${building ? `(${building}栋)` : ''}`
+  const more = total > shown.length ? [`……还有${over ? '很多' : ` ${total - shown.length} 件`},可按类别或楼栋筛选,如「队列 报修」「队列 6栋」`] : []
   return [head, ...shown.map((t) => line(t, now)), ...more].join('\n')
 }
 

@@ -156,8 +156,17 @@ export function onDutyStewards(config: Config, at: number): string[] {
 export type Role = 'steward' | 'manager' | 'resident'
 
 /** Roles come from contact ids only: a display name proves nothing. */
+// Asked several times for every message; a region's config lists a hundred stewards (issue 7 profile).
+const roles = new WeakMap<Config, Map<string, Role>>()
+
 export function roleOf(config: Config, contactId: string): Role {
-  if (config.managers.includes(contactId)) return 'manager'
-  if (config.stewards.includes(contactId)) return 'steward'
-  return 'resident'
+  let known = roles.get(config)
+  if (!known) {
+    known = new Map()
+    for (const id of config.stewards) known.set(id, 'steward')
+    // A manager listed as a steward too is a manager.
+    for (const id of config.managers) known.set(id, 'manager')
+    roles.set(config, known)
+  }
+  return known.get(contactId) ?? 'resident'
 }

@@ -254,7 +254,7 @@ describe('known groups', () => {
   })
 })
 
-describe('schema versions 3 and 4', () => {
+describe('schema versions 3 to 5', () => {
   it('migrates a version 2 DB in place: the new indexes exist, the costly ones are gone, the rows are kept', () => {
     const db = open('v2.db')
     new Inbox(db).store(msg({ messageId: 'kept', text: '我要鸡蛋10个' }), T0)
@@ -262,11 +262,12 @@ describe('schema versions 3 and 4', () => {
     db.exec(`DROP INDEX inbound_new; DROP INDEX outbox_pending; DROP INDEX orders_ticket; DROP INDEX ticket_reporters_talker;
       CREATE INDEX inbound_state_at ON inbound(state, at); CREATE INDEX inbound_dupe ON inbound(talker_id, room_id, at);
       CREATE INDEX outbox_pending ON outbox(state, urgent, id);
-      DROP INDEX tickets_talker; CREATE INDEX tickets_talker ON tickets(talker_id, state); DROP INDEX tickets_urgent_room; DROP INDEX households_room;`)
+      DROP INDEX tickets_talker; CREATE INDEX tickets_talker ON tickets(talker_id, state); DROP INDEX tickets_urgent_room; DROP INDEX households_room;
+      DROP INDEX ticket_messages_inbound; DROP INDEX tickets_fault; CREATE INDEX tickets_fault ON tickets(fault_key, state);`)
     db.pragma('user_version = 2')
     db.close()
     const again = open('v2.db')
-    expect(again.pragma('user_version', { simple: true })).toBe(4)
+    expect(again.pragma('user_version', { simple: true })).toBe(5)
     const names = (again.prepare(`SELECT name FROM sqlite_master WHERE type = 'index'`).all() as { name: string }[]).map((r) => r.name)
     expect(names).toEqual(expect.arrayContaining(['inbound_new', 'outbox_pending', 'orders_ticket', 'ticket_reporters_talker']))
     expect(names).not.toContain('inbound_dupe')
@@ -284,6 +285,12 @@ describe('schema versions 3 and 4', () => {
     expect(plan(`SELECT * FROM tickets WHERE urgent = 1 AND room_id = 'g' AND created_at >= 0 AND state IN ('open', 'claimed')
       AND category = 'medical' ORDER BY created_at DESC LIMIT 1`)).toBe('SEARCH tickets USING INDEX tickets_urgent_room (room_id=? AND created_at>?)')
     expect(plan(`SELECT building, unit, room, tier, note FROM households WHERE building = '3' AND room = '502'`)).toContain('households_room (building=? AND room=?)')
+    // Version 5: what a foreign-key check does for each inbound row deleted (the retention purge),
+    // and the shared-fault lookup through an index of the tickets that have a fault key.
+    expect(plan('SELECT 1 FROM ticket_messages WHERE inbound_id = 7')).toContain('ticket_messages_inbound (inbound_id=?)')
+    expect(plan(`SELECT * FROM tickets WHERE fault_key = 'f' AND state IN ('open', 'claimed') AND created_at >= 0 ORDER BY created_at LIMIT 1`))
+      .toContain('tickets_fault (fault_key=? AND state=?)')
+    expect((again.prepare(`SELECT sql FROM sqlite_master WHERE name = 'tickets_fault'`).get() as { sql: string }).sql).toContain('WHERE fault_key IS NOT NULL')
   })
 })
 
@@ -311,10 +318,30 @@ describe('the queue report at volume', () => {
       const head = ctx.tickets.queueHead(filter, 15).sort(byQueueOrder(now)).slice(0, 15)
       expect(head.map((t) => t.id)).toEqual(all.slice(0, 15).map((t) => t.id))
       expect(ctx.tickets.countQueue(filter)).toBe(all.length)
+      // Counted up to a bound, and one more past it.
+      expect(ctx.tickets.countQueue(filter, 10)).toBe(11)
+      expect(ctx.tickets.countQueue(filter, all.length)).toBe(all.length)
     }
     const report = queueReport(ctx, '')
     expect(report).toContain(`待办 ${ctx.tickets.queue({ limit: 10_000 }).length} 件`)
     expect(report.split('\n').filter((l) => l.includes('#'))).toHaveLength(15)
+  })
+
+  it('says "more than" instead of counting a backlog past QUEUE_COUNT_UP_TO, and still shows the most pressing first', async () => {
+    const { QUEUE_COUNT_UP_TO, queueReport } = await import('../handlers/commands.ts')
+    const now = T0
+    const ctx = createContext(open(), parseConfig({ TRIAGE_STEWARDS: 'steward-wang' }), () => now)
+    const add = ctx.db.prepare(`INSERT INTO tickets (category, priority, talker_id, summary, created_at, updated_at) VALUES ('grocery', 2, ?, ?, ?, ?)`)
+    ctx.db.transaction(() => { for (let i = 0; i < QUEUE_COUNT_UP_TO + 5; i++) add.run(`res-${i}`, `买菜${i}`, now - i, now - i) })()
+    const urgent = ctx.tickets.create({
+      kind: 'request', category: 'medical', labels: ['medical'], urgent: true, emergency: 'medical', needsReview: false, priority: 0,
+      roomId: null, roomTopic: null, talkerId: 'res-x', talkerName: '住户x', building: '3', unit: null, floor: null, room: null, tier: null,
+      summary: '我的手受伤了,血流不止', faultKey: null, createdAt: now, slaClaimDue: null, quiet: false,
+    }, null)
+    const report = queueReport(ctx, '')
+    expect(report.split('\n')[0]).toBe(`📋 待办 超过 ${QUEUE_COUNT_UP_TO} 件`)
+    expect(report.split('\n')[1]).toContain(`#${urgent.id}`)
+    expect(report).toContain('……还有很多,可按类别或楼栋筛选')
   })
 })
 
