@@ -103,17 +103,28 @@ export async function benchTriageInProcess(file: string, max = 100_000): Promise
   return [{ name: 'triage() in process: messages/s', value: (texts.length / secs).toFixed(0) }]
 }
 
-/** parseShoppingList throughput on the corpus's grocery and pet lines. */
-export async function benchShoppingList(rounds = 20): Promise<Row[]> {
+/**
+ * parseShoppingList throughput on the corpus's grocery and pet lines, once warm: the first
+ * rounds (code not yet optimised by V8) ran at under half the speed of the rest, and which of
+ * them a run happened to include decided the figure more than the parser did.
+ */
+export async function benchShoppingList(rounds = 30, warmRounds = 5): Promise<Row[]> {
   const { parseShoppingList } = await import('../classifiers/shopping-list.ts')
   const { normalize } = await import('../classifiers/normalize.ts')
   const texts = corpusTexts().filter((t) => t.category === 'grocery' || t.category === 'pet').map((t) => normalize(t.text))
+  for (let r = 0; r < warmRounds; r++) for (const t of texts) parseShoppingList(t)
   let items = 0
   const t0 = performance.now()
   for (let r = 0; r < rounds; r++) for (const t of texts) items += parseShoppingList(t).length
   const secs = (performance.now() - t0) / 1000
   const n = texts.length * rounds
-  return [{ name: 'parseShoppingList: messages/s', value: `${(n / secs).toFixed(0)} (${texts.length} lines × ${rounds}, ${(items / rounds).toFixed(0)} items/round)` }]
+  const rate = n / secs
+  return [{
+    name: 'parseShoppingList: lists/s',
+    value: `${rate.toFixed(0)} (${texts.length} lines × ${rounds}, after ${warmRounds} untimed rounds; ${(items / rounds).toFixed(0)} items/round)`,
+    target: '≥ 50000',
+    ok: rate >= 50_000,
+  }]
 }
 
 export function printTable(rows: Row[]): void {

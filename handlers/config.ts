@@ -155,10 +155,11 @@ export function onDutyStewards(config: Config, at: number): string[] {
 
 export type Role = 'steward' | 'manager' | 'resident'
 
-/** Roles come from contact ids only: a display name proves nothing. */
-// Asked several times for every message; a region's config lists a hundred stewards (issue 7 profile).
+// Asked several times for every message, and a region's config lists a hundred stewards: each
+// config's roles are looked up in a map built once (issue 7 profile).
 const roles = new WeakMap<Config, Map<string, Role>>()
 
+/** Roles come from contact ids only: a display name proves nothing. */
 export function roleOf(config: Config, contactId: string): Role {
   let known = roles.get(config)
   if (!known) {

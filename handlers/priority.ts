@@ -4,7 +4,7 @@
 // A ticket waiting long moves up one level per `AGE_STEP_MS`, but never into P0:
 // only a real emergency is P0.
 import type { Category } from '../classifiers/triage.ts'
-import type { Ticket, Tier } from '../data/tickets.ts'
+import type { QueueKey, Ticket, Tier } from '../data/tickets.ts'
 import type { Config } from './config.ts'
 
 export const PRIORITY_NAMES = ['紧急', '高', '普通', '低'] as const
@@ -25,7 +25,7 @@ export function effectivePriority(t: Pick<Ticket, 'priority' | 'createdAt'>, now
 
 /** Queue order: effective priority, then oldest first. */
 export function byQueueOrder(now: number) {
-  return (a: Pick<Ticket, 'id' | 'priority' | 'createdAt'>, b: Pick<Ticket, 'id' | 'priority' | 'createdAt'>) => effectivePriority(a, now) - effectivePriority(b, now) || a.createdAt - b.createdAt || a.id - b.id
+  return (a: QueueKey, b: QueueKey) => effectivePriority(a, now) - effectivePriority(b, now) || a.createdAt - b.createdAt || a.id - b.id
 }
 
 /** When the ticket must be claimed by. */
