@@ -85,7 +85,7 @@ export async function createRuntime(o: RuntimeOptions): Promise<Runtime> {
   const checkpointer = startCheckpointer(db, { onError: (reason) => o.log.warn({ reason }, 'WAL checkpoints off the main thread') })
   const warmStart = performance.now()
   const warmed = warmUp()
-  if (warmed) o.log.debug({ lines: warmed, ms: Math.round(performance.now() - warmStart) }, 'classifier warmed up')
+  if (warmed) o.log.debug({ ...warmed, ms: Math.round(performance.now() - warmStart) }, 'classifier and pipeline warmed up')
   const reload = (): string => {
     try {
       const next = parseConfig(o.reloadEnv?.() ?? env)
