@@ -210,6 +210,13 @@ export class Tickets {
     return r ? fromRow(r) : null
   }
 
+  /** The id of the talker's most recent open ticket of a kind (and category): as openByTalker, from the index alone. */
+  openIdByTalker(talkerId: string, kind: TicketKind, category?: Category): number | null {
+    const r = this.sql(`SELECT id FROM tickets WHERE talker_id = ? AND kind = ? AND state IN ('open', 'claimed')
+      ${category ? 'AND category = ?' : ''} ORDER BY created_at DESC, id DESC LIMIT 1`).get(...(category ? [talkerId, kind, category] : [talkerId, kind])) as { id: number } | undefined
+    return r?.id ?? null
+  }
+
   /** The talker's ticket of a category they cancelled since `since` (asking again reopens it). */
   recentlyCancelled(talkerId: string, category: Category, since: number): Ticket | null {
     const r = this.rows(`SELECT * FROM tickets WHERE talker_id = ? AND category = ? AND kind = 'request' AND state = 'cancelled'
@@ -217,7 +224,9 @@ export class Tickets {
     return r ? fromRow(r) : null
   }
 
-  allOpenByTalker(talkerId: string): Ticket[] {
+  /** The talker's open tickets, oldest first; of one kind if given. */
+  allOpenByTalker(talkerId: string, kind?: TicketKind): Ticket[] {
+    if (kind) return (this.rows(`SELECT * FROM tickets WHERE talker_id = ? AND state IN ('open', 'claimed') AND kind = ? ORDER BY created_at, id`).all(talkerId, kind)).map(fromRow)
     return (this.rows(`SELECT * FROM tickets WHERE talker_id = ? AND state IN ('open', 'claimed') ORDER BY created_at, id`).all(talkerId)).map(fromRow)
   }
 

@@ -44,8 +44,7 @@ export function processInbound(ctx: Context, m: StoredInbound, hooks: CommandHoo
   if (MEDIA.has(m.type)) {
     // A steward's screenshot to the bot is not a resident's request.
     if (!m.roomId && roleOf(ctx.config, m.talkerId) !== 'resident') return none
-    const t = fileMedia(ctx, m)
-    return { ...none, ticketId: t.id }
+    return { ...none, ticketId: fileMedia(ctx, m) }
   }
   if (m.type !== 'text' || m.text.trim() === '') return none
 

@@ -125,12 +125,16 @@ export function fileRequest(ctx: Context, m: StoredInbound, r: TriageResult, opt
   return { ticket, created: true, becameUrgent: r.urgent, merged: false }
 }
 
-/** Voice, image and video in the groups: someone has to listen or look. */
-export function fileMedia(ctx: Context, m: StoredInbound): Ticket {
+/**
+ * Voice, image and video in the groups: someone has to listen or look. Returns the id of the
+ * resident's media ticket this message joined or opened.
+ */
+export function fileMedia(ctx: Context, m: StoredInbound): number {
   const now = ctx.clock()
-  const existing = ctx.tickets.openByTalker(m.talkerId, undefined, 'media')
-  if (existing) {
-    ctx.tickets.addMessage(existing.id, m.id)
+  // Only its id is needed: found in the index, without reading the ticket (issue 7 profile).
+  const existing = ctx.tickets.openIdByTalker(m.talkerId, 'media')
+  if (existing != null) {
+    ctx.tickets.addMessage(existing, m.id)
     return existing
   }
   const loc = resolveLocation(m, { location: null })
@@ -142,7 +146,7 @@ export function fileMedia(ctx: Context, m: StoredInbound): Ticket {
     summary: `[${m.type === 'voice' ? '语音' : m.type === 'video' ? '视频' : '图片'}]`, faultKey: null, createdAt: now, slaClaimDue: null, quiet: false,
   }, m.id)
   ctx.tickets.event(ticket.id, now, m.talkerId, 'opened', `media:${m.type}`)
-  return ticket
+  return ticket.id
 }
 
 /**
@@ -150,7 +154,7 @@ export function fileMedia(ctx: Context, m: StoredInbound): Ticket {
  * recent open ticket, preferring one whose category the message names.
  */
 export function cancelRequest(ctx: Context, m: StoredInbound, hint: TriageResult['category'] | null): Ticket | null {
-  const open = ctx.tickets.allOpenByTalker(m.talkerId).filter((t) => t.kind === 'request' && t.talkerId === m.talkerId)
+  const open = ctx.tickets.allOpenByTalker(m.talkerId, 'request')
   if (open.length === 0) return null
   const target = (hint ? [...open].reverse().find((t) => t.category === hint) : null) ?? open[open.length - 1]
   const now = ctx.clock()

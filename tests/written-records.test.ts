@@ -90,3 +90,32 @@ describe('an order as written', () => {
     expect(next.lines).toHaveLength(1)
   })
 })
+
+describe('lookups that read only what they need', () => {
+  it("openIdByTalker finds the same ticket as openByTalker, from the index alone", () => {
+    const tickets = new Tickets(openStore(':memory:'))
+    expect(tickets.openIdByTalker('res-1', 'media')).toBeNull()
+    const older = tickets.create(newTicket({ kind: 'media', category: 'other', createdAt: T0 }), null)
+    const newer = tickets.create(newTicket({ kind: 'media', category: 'other', createdAt: T0 + 1_000 }), null)
+    tickets.create(newTicket({ kind: 'request', category: 'other', createdAt: T0 + 2_000 }), null)
+    tickets.create(newTicket({ kind: 'media', category: 'other', talkerId: 'res-2', createdAt: T0 + 3_000 }), null)
+    expect(tickets.openIdByTalker('res-1', 'media')).toBe(newer.id)
+    expect(tickets.openIdByTalker('res-1', 'media')).toBe(tickets.openByTalker('res-1', undefined, 'media')?.id)
+    // Closed tickets are not open ones; a claimed one is.
+    tickets.update(newer.id, { state: 'done' }, T0 + 4_000)
+    expect(tickets.openIdByTalker('res-1', 'media')).toBe(older.id)
+    tickets.update(older.id, { state: 'claimed' }, T0 + 5_000)
+    expect(tickets.openIdByTalker('res-1', 'media')).toBe(older.id)
+    expect(tickets.openIdByTalker('res-1', 'request', 'other')).toBe(tickets.openByTalker('res-1', 'other')?.id)
+    expect(tickets.openIdByTalker('res-1', 'request', 'medical')).toBeNull()
+  })
+
+  it('queueHead gives the queue keys of the tickets it would have read', () => {
+    const tickets = new Tickets(openStore(':memory:'))
+    const made = [0, 1, 2, 3, 2].map((priority, i) => tickets.create(newTicket({ priority, createdAt: T0 + i }), null))
+    const keys = tickets.queueHead({}, 15)
+    expect(keys.map((k) => k.id).sort()).toEqual(made.map((t) => t.id).sort())
+    for (const k of keys) expect(k).toEqual({ id: k.id, priority: tickets.get(k.id)!.priority, createdAt: tickets.get(k.id)!.createdAt })
+    expect(tickets.byIds([made[3].id, 999, made[0].id]).map((t) => t.id)).toEqual([made[3].id, made[0].id])
+  })
+})
