@@ -52,8 +52,8 @@ export interface IngestResult {
   /** Messages stored per transaction and processed per batch (group commit). */
   burst: number
   /**
-   * CPU time of the process (all its threads) over the timed run. On a shared host the wall
-   * time also counts what other guests took; this does not, so it compares runs more fairly.
+   * CPU time of the process (all its threads) over the timed run. On a shared host the wall time
+   * also counts the minutes other guests took the cores; this moves less (though it moves too).
    */
   cpuSeconds: number
   /** CPU time of the main thread alone over the timed run (Linux; null elsewhere): the pipeline's own work. */
