@@ -80,7 +80,8 @@ export async function benchClassifyProcess(file: string): Promise<Row[]> {
   return [
     { name: 'classify process: lines in / out', value: `${lines} / ${outLines}`, ok: lines === outLines },
     { name: 'classify process: wall time', value: `${secs.toFixed(2)} s` },
-    { name: 'classify process: messages/s', value: rate.toFixed(0), target: '≥ 20000', ok: rate >= 20_000 },
+    // The target is set on the 100,000-line file; a smaller (--quick) file is mostly start-up.
+    { name: 'classify process: messages/s', value: rate.toFixed(0), ...(lines >= 100_000 ? { target: '≥ 20000', ok: rate >= 20_000 } : {}) },
   ]
 }
 
