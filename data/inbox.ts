@@ -177,18 +177,14 @@ export class Inbox {
     return (this.sql(`SELECT * FROM inbound WHERE state = 'new' ORDER BY at, id LIMIT ?`).all(limit) as Row[]).map(fromRow)
   }
 
+  /**
+   * One UPDATE per message: measured against one statement for a whole batch (a JSON array of
+   * outcomes) and one per distinct outcome, it was the cheapest — the cost is in rewriting each
+   * row, not in the statements (issue 7).
+   */
   markDone(id: number, result: Processed): void {
     this.sql(`UPDATE inbound SET state = 'done', category = ?, urgent = ?, labels = ?, ticket_id = ? WHERE id = ?`)
       .run(result.category, result.urgent ? 1 : 0, JSON.stringify(result.labels), result.ticketId, id)
-  }
-
-  /**
-   * Mark a batch processed. One UPDATE per message: measured against one statement for the whole
-   * batch (a JSON array of outcomes) and one per distinct outcome, it was the cheapest — the cost
-   * is in rewriting each row, not in the statements.
-   */
-  markDoneMany(done: readonly { id: number; result: Processed }[]): void {
-    for (const d of done) this.markDone(d.id, d.result)
   }
 
   markRecalled(messageId: string): StoredInbound | null {

@@ -109,6 +109,10 @@ function fromColumn(field: string, value: unknown): unknown {
 
 export const OPEN_STATES: readonly TicketState[] = ['open', 'claimed']
 
+/** A talker's most recent open ticket of a kind (and category), with the columns asked for. */
+const openOfTalker = (columns: string, category?: Category) => `SELECT ${columns} FROM tickets WHERE talker_id = ? AND kind = ?
+  AND state IN ('open', 'claimed') ${category ? 'AND category = ?' : ''} ORDER BY created_at DESC, id DESC LIMIT 1`
+
 export interface QueueFilter { category?: Category; building?: string; limit?: number }
 
 /** What places a ticket in the queue (handlers/priority.ts), without the rest of it. */
@@ -205,15 +209,13 @@ export class Tickets {
 
   /** The talker's most recent open ticket of a category (a repeat or an addition updates it). */
   openByTalker(talkerId: string, category?: Category, kind: TicketKind = 'request'): Ticket | null {
-    const r = this.rows(`SELECT * FROM tickets WHERE talker_id = ? AND kind = ? AND state IN ('open', 'claimed')
-      ${category ? 'AND category = ?' : ''} ORDER BY created_at DESC, id DESC LIMIT 1`).get(...(category ? [talkerId, kind, category] : [talkerId, kind]))
+    const r = this.rows(openOfTalker('*', category)).get(...(category ? [talkerId, kind, category] : [talkerId, kind]))
     return r ? fromRow(r) : null
   }
 
   /** The id of the talker's most recent open ticket of a kind (and category): as openByTalker, from the index alone. */
   openIdByTalker(talkerId: string, kind: TicketKind, category?: Category): number | null {
-    const r = this.sql(`SELECT id FROM tickets WHERE talker_id = ? AND kind = ? AND state IN ('open', 'claimed')
-      ${category ? 'AND category = ?' : ''} ORDER BY created_at DESC, id DESC LIMIT 1`).get(...(category ? [talkerId, kind, category] : [talkerId, kind])) as { id: number } | undefined
+    const r = this.sql(openOfTalker('id', category)).get(...(category ? [talkerId, kind, category] : [talkerId, kind])) as { id: number } | undefined
     return r?.id ?? null
   }
 
@@ -226,8 +228,8 @@ export class Tickets {
 
   /** The talker's open tickets, oldest first; of one kind if given. */
   allOpenByTalker(talkerId: string, kind?: TicketKind): Ticket[] {
-    if (kind) return (this.rows(`SELECT * FROM tickets WHERE talker_id = ? AND state IN ('open', 'claimed') AND kind = ? ORDER BY created_at, id`).all(talkerId, kind)).map(fromRow)
-    return (this.rows(`SELECT * FROM tickets WHERE talker_id = ? AND state IN ('open', 'claimed') ORDER BY created_at, id`).all(talkerId)).map(fromRow)
+    return (this.rows(`SELECT * FROM tickets WHERE talker_id = ? AND state IN ('open', 'claimed') ${kind ? 'AND kind = ?' : ''} ORDER BY created_at, id`)
+      .all(...(kind ? [talkerId, kind] : [talkerId]))).map(fromRow)
   }
 
   byTalker(talkerId: string, limit = 10): Ticket[] {
@@ -304,12 +306,12 @@ export class Tickets {
    * `upTo + 1`. Counting reads every open ticket's index entry, which in a region's backlog is a
    * hundred thousand of them on every 「队列」 (issue 7 profile); nobody needs that number exact.
    */
-  countQueue(filter: Omit<QueueFilter, 'limit'> = {}, upTo = Number.MAX_SAFE_INTEGER): number {
+  countQueue(filter: Omit<QueueFilter, 'limit'> = {}, upTo = Number.MAX_SAFE_INTEGER - 1): number {
     const where = [`state IN ('open', 'claimed')`]
     const args: unknown[] = []
     if (filter.category) { where.push('category = ?'); args.push(filter.category) }
     if (filter.building) { where.push('building = ?'); args.push(filter.building) }
-    return (this.sql(`SELECT count(*) AS n FROM (SELECT 1 FROM tickets WHERE ${where.join(' AND ')} LIMIT ?)`).get(...args, Math.min(upTo, Number.MAX_SAFE_INTEGER - 1) + 1) as { n: number }).n
+    return (this.sql(`SELECT count(*) AS n FROM (SELECT 1 FROM tickets WHERE ${where.join(' AND ')} LIMIT ?)`).get(...args, upTo + 1) as { n: number }).n
   }
 
   countOpen(): number {

