@@ -60,6 +60,23 @@ function mayBeTraditional(text: string): boolean {
   return false
 }
 
+/**
+ * A text typed one character at a time ("转 发 : 老 人 摔 倒", "5 栋 6 0 3"): when most of its
+ * space-separated tokens are single characters, runs of them are joined. Texts that only space
+ * their words ("两个 词 之间") are left alone.
+ */
+function joinSpacedText(text: string): string {
+  if (text.length < 7 || text.indexOf(' ') < 0) return text
+  const tokens = text.split(' ')
+  if (tokens.length < 4) return text
+  let single = 0
+  for (const t of tokens) if (t.length === 1) single++
+  if (single * 10 < tokens.length * 7) return text
+  let out = tokens[0]
+  for (let i = 1; i < tokens.length; i++) out += (tokens[i].length === 1 && tokens[i - 1].length === 1 ? '' : ' ') + tokens[i]
+  return out
+}
+
 /** Collapse "帮 我 买 土 豆" (three or more single CJK characters separated by single spaces). */
 function collapseLetterSpacing(text: string): string {
   if (!SPACED_CJK.test(text)) return text
@@ -77,6 +94,6 @@ export function normalize(raw: string): string {
     .replace(/[ \t]+/g, ' ')
     .replace(/([!?。,、~….])\1{1,}/g, '$1')
     .replace(/([!?])[!?]+/g, '$1')
-  text = collapseLetterSpacing(text)
+  text = collapseLetterSpacing(joinSpacedText(text))
   return text.trim()
 }
