@@ -14,10 +14,9 @@ import {
 import { parseShoppingList, type OrderItem } from './shopping-list.ts'
 import { parseLocation, type Location } from './location.ts'
 
-export type Category = 'medical' | 'grocery' | 'repair' | 'pet' | 'emotional' | 'other'
-/** Priority order: a message with several needs is filed under the first of them. */
-export const CATEGORIES: readonly Category[] = Object.freeze(['medical', 'repair', 'grocery', 'pet', 'emotional', 'other'] as const)
-export type EmergencyKind = 'medical' | 'fire' | 'gas' | 'flood' | 'trapped' | 'violence' | 'suicide'
+import { CATEGORIES, NEEDS, PRIORITY, type Category, type EmergencyKind, type Need } from './types.ts'
+import { canonical } from './dialect.ts'
+export { CATEGORIES, type Category, type EmergencyKind }
 
 export interface TriageResult {
   category: Category
@@ -32,13 +31,10 @@ export interface TriageResult {
   text: string
 }
 
-type Need = Exclude<Category, 'other'>
-const NEEDS: readonly Need[] = ['medical', 'repair', 'grocery', 'pet', 'emotional']
-const PRIORITY: Record<Category, number> = { medical: 0, repair: 1, grocery: 2, pet: 3, emotional: 4, other: 5 }
 
 /** Which category an emergency belongs to, when the model has not already said so. */
 const EMERGENCY_CATEGORY: Record<EmergencyKind, Need | null> = {
-  medical: 'medical', fire: 'repair', gas: 'repair', flood: 'repair', trapped: null, violence: null, suicide: 'emotional',
+  medical: 'medical', fire: 'repair', gas: 'repair', flood: 'repair', trapped: null, violence: null, suicide: 'emotional', missing: null,
 }
 
 // Thresholds (tuned on the corpus by cross-validation, see tests/triage.test.ts for behaviour)
@@ -89,7 +85,7 @@ function classify(text: string): TriageResult {
     return result(text, { confidence: 0.99, location: isNoise(text) ? null : safeLocation(text) })
   }
   const location = safeLocation(text)
-  const urgency = assessUrgency(text)
+  const urgency = assessUrgency(canonical(text))
   const facts = analyze(text)
   const scores = scoreText(text, facts)
   const prob = new Map<Category, number>()
@@ -113,7 +109,7 @@ function classify(text: string): TriageResult {
     if (needs.size === 0) needs.add(urgency.emergency === 'trapped' && /电梯|𨋢/.test(text) ? 'repair' : 'medical')
   }
   // talk of suicide alone (no injury or overdose cue) is the person's state of mind, not a medical case
-  if (urgency.urgent && urgency.emergency === 'suicide' && urgency.cues.every((c) => c.startsWith('suicide'))) {
+  if (urgency.urgent && urgency.emergency === 'suicide' && urgency.responses.every((k) => k === 'suicide')) {
     needs.delete('medical')
     needs.add('emotional')
   }

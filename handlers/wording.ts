@@ -27,7 +27,7 @@ export const FAULT_NAMES: Record<SharedFault, string> = {
 export const TIER_NAMES: Record<Tier, string> = { red: '红色档案', yellow: '黄色档案', green: '绿色档案' }
 
 export const EMERGENCY_NUMBERS: Record<EmergencyKind, string | null> = {
-  medical: '120', fire: '119', gas: '119', flood: null, trapped: '119', violence: '110', suicide: '12356',
+  medical: '120', fire: '119', gas: '119', flood: null, trapped: '119', violence: '110', suicide: '12356', missing: '110',
 }
 
 export const STATE_NAMES: Record<Ticket['state'], string> = {
