@@ -10,6 +10,7 @@ const answer = memoByText((text: string): string => {
   return JSON.stringify({
     category: r.category,
     urgent: r.urgent,
+    ...(r.possibleUrgent ? { possibleUrgent: true } : {}),
     labels: r.labels,
     items: r.items,
     confidence: r.confidence,

@@ -8,6 +8,8 @@ import { readdirSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { normalize } from './normalize.ts'
 import { modelFeatures, MODEL_URL, type CategoryModelFile } from './category-model.ts'
+import { trainLinear } from './train-linear.ts'
+import { LINEAR_MODEL_URL } from './linear-model.ts'
 import type { Category } from './triage.ts'
 
 export const CORPUS_DIR = new URL('../data/corpus/', import.meta.url)
@@ -115,6 +117,10 @@ async function main(): Promise<void> {
   const model = await trainModel(rows)
   mkdirSync(new URL('.', MODEL_URL), { recursive: true })
   writeFileSync(MODEL_URL, serialise(model))
+  const t1 = performance.now()
+  const linear = trainLinear(rows)
+  writeFileSync(LINEAR_MODEL_URL, linear)
+  process.stderr.write(`linear model: ${linear.length} bytes; ${(performance.now() - t1).toFixed(0)} ms → ${fileURLToPath(LINEAR_MODEL_URL)}\n`)
   const counts = CLASSES.map((c) => `${c} ${rows.filter((r) => r.category === c).length}`).join(', ')
   process.stderr.write(`trained on ${rows.length} messages (${counts}); ${Object.keys(model.features).length} features; ${(performance.now() - t0).toFixed(0)} ms → ${fileURLToPath(MODEL_URL)}\n`)
 }

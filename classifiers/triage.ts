@@ -6,6 +6,9 @@
 import { normalize } from './normalize.ts'
 import { assessUrgency } from './urgency.ts'
 import { scoreText } from './category-model.ts'
+import { FeatureSet, extractFeatures } from './features.ts'
+import { scoreLinear } from './linear-model.ts'
+import { CUES } from './cues.ts'
 import {
   PET_SUPPLY, PEOPLE_GROCERY, GAS_CYLINDER, PET_SUBJECT, HUMAN_PATIENT, JIELONG_ENTRY,
   analyze, isCancellation, isJielong, isNoise, type Facts,
@@ -22,6 +25,8 @@ export interface TriageResult {
   category: Category
   labels: Category[]
   urgent: boolean
+  /** a possible emergency below the urgent threshold: a steward should look (P1, no public reply) */
+  possibleUrgent: boolean
   emergency: EmergencyKind | null
   confidence: number
   needsReview: boolean
@@ -51,7 +56,7 @@ const COMMENTARY_KEEP = 0.97
 
 function result(text: string, partial: Partial<TriageResult>): TriageResult {
   return {
-    category: 'other', labels: ['other'], urgent: false, emergency: null, confidence: 1, needsReview: false,
+    category: 'other', labels: ['other'], urgent: false, possibleUrgent: false, emergency: null, confidence: 1, needsReview: false,
     cancels: false, items: [], location: null, text, ...partial,
   }
 }
@@ -85,9 +90,10 @@ function classify(text: string): TriageResult {
     return result(text, { confidence: 0.99, location: isNoise(text) ? null : safeLocation(text) })
   }
   const location = safeLocation(text)
-  const urgency = assessUrgency(canonical(text))
+  const canon = canonical(text)
+  const urgency = assessUrgency(canon)
   const facts = analyze(text)
-  const scores = scoreText(text, facts)
+  const scores = { ...scoreText(text, facts), pUrgent: linearScores(canon, urgency, facts).pUrgent }
   const prob = new Map<Category, number>()
   scores.classes.forEach((c, i) => prob.set(c, scores.probs[i]))
   const p = (c: Category) => prob.get(c) ?? 0
@@ -96,23 +102,35 @@ function classify(text: string): TriageResult {
   let best: Category = 'other'
   for (const c of scores.classes) if (p(c) > p(best)) best = c
 
+  // urgency: the rules for what is certain, the model for recall; below the urgent threshold a
+  // second one marks a possible emergency for a steward to look at
+  const pUrgent = scores.pUrgent
+  const urgent = urgency.urgent || pUrgent >= URGENT_AT
+  const possibleUrgent = !urgent && pUrgent >= POSSIBLE_AT
+  const emergency: EmergencyKind | null = urgency.urgent ? urgency.emergency : urgent ? modelEmergency(urgency, best) : null
+
   // long commentary (news, cheering, opinion) that reports no problem of the writer's own
-  const commentary = facts.commentary >= 1.5 && !facts.personal && !urgency.urgent
+  const commentary = facts.commentary >= 1.5 && !facts.personal && !urgent
   if (commentary && best !== 'other' && p(best) < COMMENTARY_KEEP) best = 'other'
 
   // needs: the primary guess, the emergency's category, and secondary labels on clear cue evidence
   const needs = new Set<Need>()
   if (best !== 'other') needs.add(best)
-  if (urgency.urgent && urgency.emergency) {
-    const ec = EMERGENCY_CATEGORY[urgency.emergency]
+  if (urgent && emergency) {
+    const ec = EMERGENCY_CATEGORY[emergency]
     if (ec && !(ec === 'emotional' && needs.has('medical'))) needs.add(ec)
-    if (needs.size === 0) needs.add(urgency.emergency === 'trapped' && /电梯|𨋢/.test(text) ? 'repair' : 'medical')
+    // a lift with people inside is the building's (LABELS.md); a missing person, violence or a
+    // child alone stay `other` unless the message carries another need — and are urgent all the same
+    if (needs.size === 0 && emergency === 'trapped' && LIFT.test(text)) needs.add('repair')
   }
   // talk of suicide alone (no injury or overdose cue) is the person's state of mind, not a medical case
   if (urgency.urgent && urgency.emergency === 'suicide' && urgency.responses.every((k) => k === 'suicide')) {
     needs.delete('medical')
     needs.add('emotional')
   }
+  // a missing person is `other` (LABELS.md): the dementia or the age that makes it urgent is not a
+  // medical request of its own
+  if (urgency.urgent && urgency.responses.every((k) => k === 'missing') && !facts.strong.medical) needs.delete('medical')
   if (needs.size > 0 && !commentary) {
     for (const c of NEEDS) {
       if (needs.has(c)) continue
@@ -127,7 +145,7 @@ function classify(text: string): TriageResult {
     }
   }
 
-  const settled = urgency.urgent ? null : applyNeedRules(text, facts, needs)
+  const settled = urgent ? null : applyNeedRules(text, facts, needs)
   // an explicit ask with clear cue evidence for one need, that the model filed under other
   if (needs.size === 0 && !settled && !commentary && facts.needAsk && !facts.info) {
     let bestNeed: Need | null = null
@@ -144,10 +162,10 @@ function classify(text: string): TriageResult {
   const labels: Category[] = needs.size ? [...needs].sort((a, b) => PRIORITY[a] - PRIORITY[b]) : ['other']
   let category = labels[0]
   let confidence = p(category)
-  if (urgency.urgent && category !== 'other') confidence = Math.max(confidence, 0.9)
+  if (urgent && category !== 'other') confidence = Math.max(confidence, 0.9)
 
   // cancellation: withdraws or resolves an earlier need
-  const cancels = !urgency.urgent && isCancellation(text)
+  const cancels = !urgent && !possibleUrgent && isCancellation(text)
   if (cancels) {
     return result(text, { confidence: 0.9, cancels: true, location })
   }
@@ -155,7 +173,7 @@ function classify(text: string): TriageResult {
   // review is for help-seeking messages that fit no category with confidence: not for offers,
   // information questions, notices or far-away worries
   const asks = (facts.request || facts.first) && !settled && !facts.notice && !facts.info
-  const needsReview = asks && !urgency.urgent && (category === 'other'
+  const needsReview = asks && !urgent && (category === 'other'
     ? anyCue(facts) && !commentary && facts.needAsk && (facts.personal || asksForSelf(text))
     : confidence < REVIEW_BELOW)
   if (category === 'other') confidence = Math.max(confidence, 1 - maxNeedProb(p))
@@ -164,8 +182,9 @@ function classify(text: string): TriageResult {
   return {
     category,
     labels,
-    urgent: urgency.urgent,
-    emergency: urgency.urgent ? urgency.emergency : null,
+    urgent,
+    possibleUrgent,
+    emergency,
     confidence: clamp01(confidence),
     needsReview,
     cancels: false,
@@ -173,6 +192,37 @@ function classify(text: string): TriageResult {
     location,
     text,
   }
+}
+
+const LIFT = /电梯|䢂|升降机|lift|elevator/
+/** Probability of urgency from the model at or above which a message is urgent / possibly urgent. */
+const URGENT_AT = 0.5
+const POSSIBLE_AT = 0.25
+
+/**
+ * The kind of an emergency the model found and the rules did not: the response of a cue that
+ * matched but was switched off, else what the category implies (emotional → the crisis path).
+ */
+function modelEmergency(u: ReturnType<typeof assessUrgency>, best: Category): EmergencyKind | null {
+  const off = u.suppressed[0]
+  if (off) {
+    const cue = CUE_BY_KIND.get(off.slice(0, off.indexOf(':')))
+    if (cue) return cue.response
+  }
+  return best === 'medical' ? 'medical' : best === 'emotional' ? 'suicide' : null
+}
+
+const CUE_BY_KIND = new Map(CUES.map((c) => [c.kind, c]))
+const FEATURES = new FeatureSet()
+function linearScores(canon: string, urgency: ReturnType<typeof assessUrgency>, facts: Facts) {
+  extractFeatures(canon, urgency, facts, FEATURES)
+  const sc = scoreLinear(FEATURES.ids)
+  FEATURES.clear()
+  const cat = sc.softmax.get('category') as Map<string, number>
+  const classes = [...cat.keys()] as Category[]
+  const labelProbs = new Map<Category, number>()
+  for (const n of NEEDS) labelProbs.set(n, sc.binary.get('label:' + n) ?? 0)
+  return { classes, probs: classes.map((c) => cat.get(c) ?? 0), labelProbs, known: 0, pUrgent: sc.binary.get('urgent') ?? 0 }
 }
 
 /**

@@ -51,7 +51,7 @@ export function testContext(env: Record<string, string> = {}): TestContext {
 /** A hand-written triage result, so handler tests do not depend on the model. */
 export function triaged(over: Partial<TriageResult> & Pick<TriageResult, 'category'>): TriageResult {
   return {
-    labels: [over.category], urgent: false, emergency: null, confidence: 0.9, needsReview: false, cancels: false,
+    labels: [over.category], urgent: false, possibleUrgent: false, emergency: null, confidence: 0.9, needsReview: false, cancels: false,
     items: [], location: null, text: '', ...over,
   }
 }
