@@ -200,6 +200,15 @@ export const MIGRATIONS: readonly string[] = [
   DROP INDEX tickets_fault;
   CREATE INDEX tickets_fault ON tickets(fault_key, state) WHERE fault_key IS NOT NULL;
   `,
+  // 6: the "possibly urgent" tier (issue 15). A ticket remembers that triage saw a possible
+  // emergency (P1, counted apart in the digests), and an outbox row can go ahead of every
+  // non-urgent row while still counting against the send budget (the steward's 「请看一眼」).
+  `
+  ALTER TABLE tickets ADD COLUMN possible_urgent INTEGER NOT NULL DEFAULT 0;
+  ALTER TABLE outbox ADD COLUMN ahead INTEGER NOT NULL DEFAULT 0;
+  DROP INDEX outbox_pending;
+  CREATE INDEX outbox_pending ON outbox(urgent DESC, ahead DESC, id) WHERE state = 'pending';
+  `,
 ]
 
 export const SCHEMA_VERSION = MIGRATIONS.length

@@ -12,15 +12,17 @@ export interface OutgoingMessage {
   file?: OutgoingFile
   /** Emergency alerts: sent at once, ahead of the queue and outside its rate budget. */
   urgent?: boolean
+  /** Ahead of every non-urgent row, but inside the rate budget (a possible emergency's 「请看一眼」). */
+  ahead?: boolean
 }
 
 export interface QueuedMessage extends OutgoingMessage { id: number; createdAt: number; attempts: number }
 
-interface Row { id: number; created_at: number; to_kind: 'room' | 'contact'; to_id: string; text: string; mentions: string; file: string | null; urgent: number; attempts: number }
+interface Row { id: number; created_at: number; to_kind: 'room' | 'contact'; to_id: string; text: string; mentions: string; file: string | null; urgent: number; ahead: number; attempts: number }
 
 const fromRow = (r: Row): QueuedMessage => ({
   id: r.id, createdAt: r.created_at, to: { kind: r.to_kind, id: r.to_id }, text: r.text, mentions: r.mentions === '[]' ? [] : JSON.parse(r.mentions) as string[],
-  file: r.file ? (JSON.parse(r.file) as OutgoingFile) : undefined, urgent: r.urgent === 1, attempts: r.attempts,
+  file: r.file ? (JSON.parse(r.file) as OutgoingFile) : undefined, urgent: r.urgent === 1, ahead: r.ahead === 1, attempts: r.attempts,
 })
 
 /** Give up on a message after this many failed sends (it stays in the table as 'failed' for the operator). */
@@ -30,14 +32,15 @@ export class OutboxStore {
   constructor(private readonly db: DB) {}
 
   enqueue(m: OutgoingMessage, at: number): number {
-    return Number(statement(this.db, `INSERT INTO outbox (created_at, to_kind, to_id, text, mentions, file, urgent) VALUES (?, ?, ?, ?, ?, ?, ?)`)
-      .run(at, m.to.kind, m.to.id, m.text, JSON.stringify(m.mentions ?? []), m.file ? JSON.stringify(m.file) : null, m.urgent ? 1 : 0).lastInsertRowid)
+    return Number(statement(this.db, `INSERT INTO outbox (created_at, to_kind, to_id, text, mentions, file, urgent, ahead) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`)
+      .run(at, m.to.kind, m.to.id, m.text, JSON.stringify(m.mentions ?? []), m.file ? JSON.stringify(m.file) : null, m.urgent ? 1 : 0,
+        !m.urgent && m.ahead ? 1 : 0).lastInsertRowid)
   }
 
-  /** Pending messages, urgent first, then in the order they were queued. */
+  /** Pending messages, urgent first, then those that go ahead, then in the order they were queued. */
   pending(limit = 100): QueuedMessage[] {
     // rows(): read on every pass of the sender, as arrays (store.ts).
-    return (rows(this.db, `SELECT * FROM outbox WHERE state = 'pending' ORDER BY urgent DESC, id LIMIT ?`).all(limit) as unknown as Row[]).map(fromRow)
+    return (rows(this.db, `SELECT * FROM outbox WHERE state = 'pending' ORDER BY urgent DESC, ahead DESC, id LIMIT ?`).all(limit) as unknown as Row[]).map(fromRow)
   }
 
   /** Mark messages sent, all in one transaction (one commit for a pass of sends). */

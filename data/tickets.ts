@@ -14,6 +14,8 @@ export interface Ticket {
   category: Category
   labels: Category[]
   urgent: boolean
+  /** Triage saw a possible emergency below the urgent threshold (P1; a steward was asked to look). */
+  possibleUrgent: boolean
   emergency: EmergencyKind | null
   needsReview: boolean
   priority: number
@@ -49,19 +51,19 @@ export interface Ticket {
 
 export interface Reporter { talkerId: string; talkerName: string; roomId: string | null }
 
-export type NewTicket = Pick<Ticket, 'kind' | 'category' | 'labels' | 'urgent' | 'emergency' | 'needsReview' | 'priority' | 'roomId'
+export type NewTicket = Partial<Pick<Ticket, 'possibleUrgent'>> & Pick<Ticket, 'kind' | 'category' | 'labels' | 'urgent' | 'emergency' | 'needsReview' | 'priority' | 'roomId'
   | 'roomTopic' | 'talkerId' | 'talkerName' | 'building' | 'unit' | 'floor' | 'room' | 'tier' | 'summary' | 'faultKey' | 'createdAt'
   | 'slaClaimDue' | 'quiet'>
 
 const COLUMNS: Record<string, string> = {
-  kind: 'kind', category: 'category', labels: 'labels', urgent: 'urgent', emergency: 'emergency', needsReview: 'needs_review',
+  kind: 'kind', category: 'category', labels: 'labels', urgent: 'urgent', possibleUrgent: 'possible_urgent', emergency: 'emergency', needsReview: 'needs_review',
   priority: 'priority', state: 'state', roomId: 'room_id', roomTopic: 'room_topic', talkerId: 'talker_id', talkerName: 'talker_name',
   building: 'building', unit: 'unit', floor: 'floor', room: 'room', tier: 'tier', summary: 'summary', faultKey: 'fault_key',
   createdAt: 'created_at', updatedAt: 'updated_at', claimedBy: 'claimed_by', claimedAt: 'claimed_at', resolvedBy: 'resolved_by',
   resolvedAt: 'resolved_at', note: 'note', slaClaimDue: 'sla_claim_due', slaBreached: 'sla_breached', remindedAt: 'reminded_at',
   alertedAt: 'alerted_at', alertCount: 'alert_count', escalatedAt: 'escalated_at', repliedAt: 'replied_at', quiet: 'quiet',
 }
-const BOOLEAN = new Set(['urgent', 'needsReview', 'slaBreached', 'quiet'])
+const BOOLEAN = new Set(['urgent', 'possibleUrgent', 'needsReview', 'slaBreached', 'quiet'])
 
 // An object literal of one fixed shape: building the ticket key by key from COLUMNS showed in
 // the issue 7 profile (every request reads several tickets).
@@ -70,7 +72,7 @@ function fromRow(r: Record<string, unknown>): Ticket {
   const ns = (v: unknown) => v as string | null
   return {
     id: n(r.id), kind: r.kind as TicketKind, category: r.category as Category, labels: JSON.parse(String(r.labels)) as Category[],
-    urgent: r.urgent === 1, emergency: r.emergency as EmergencyKind | null, needsReview: r.needs_review === 1, priority: n(r.priority),
+    urgent: r.urgent === 1, possibleUrgent: r.possible_urgent === 1, emergency: r.emergency as EmergencyKind | null, needsReview: r.needs_review === 1, priority: n(r.priority),
     state: r.state as TicketState, roomId: ns(r.room_id), roomTopic: ns(r.room_topic), talkerId: r.talker_id as string,
     talkerName: r.talker_name as string, building: ns(r.building), unit: ns(r.unit), floor: ns(r.floor), room: ns(r.room),
     tier: r.tier as Tier | null, summary: r.summary as string, faultKey: ns(r.fault_key), createdAt: n(r.created_at),
@@ -85,7 +87,7 @@ function fromRow(r: Record<string, unknown>): Ticket {
 // Spelled out, not `{ ...t }`: on Node 20 spreading a 35-key object costs tens of microseconds (issue 7 profile).
 function copyTicket(t: Ticket): Ticket {
   return {
-    id: t.id, kind: t.kind, category: t.category, labels: [...t.labels], urgent: t.urgent, emergency: t.emergency, needsReview: t.needsReview,
+    id: t.id, kind: t.kind, category: t.category, labels: [...t.labels], urgent: t.urgent, possibleUrgent: t.possibleUrgent, emergency: t.emergency, needsReview: t.needsReview,
     priority: t.priority, state: t.state, roomId: t.roomId, roomTopic: t.roomTopic, talkerId: t.talkerId, talkerName: t.talkerName,
     building: t.building, unit: t.unit, floor: t.floor, room: t.room, tier: t.tier, summary: t.summary, faultKey: t.faultKey,
     createdAt: t.createdAt, updatedAt: t.updatedAt, claimedBy: t.claimedBy, claimedAt: t.claimedAt, resolvedBy: t.resolvedBy,
@@ -136,10 +138,10 @@ export class Tickets {
   create(t: NewTicket, inboundId: number | null): Ticket {
     // One statement for every ticket, its values in a fixed order: building the SQL from the
     // fields given, per ticket, cost more than the insert (issue 7 profile).
-    const info = this.sql(`INSERT INTO tickets (kind, category, labels, urgent, emergency, needs_review, priority, room_id, room_topic, talker_id,
+    const info = this.sql(`INSERT INTO tickets (kind, category, labels, urgent, possible_urgent, emergency, needs_review, priority, room_id, room_topic, talker_id,
       talker_name, building, unit, floor, room, tier, summary, fault_key, created_at, sla_claim_due, quiet, updated_at)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
-      .run(t.kind, t.category, JSON.stringify(t.labels), t.urgent ? 1 : 0, t.emergency ?? null, t.needsReview ? 1 : 0, t.priority, t.roomId ?? null,
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+      .run(t.kind, t.category, JSON.stringify(t.labels), t.urgent ? 1 : 0, t.possibleUrgent ? 1 : 0, t.emergency ?? null, t.needsReview ? 1 : 0, t.priority, t.roomId ?? null,
         t.roomTopic ?? null, t.talkerId, t.talkerName, t.building ?? null, t.unit ?? null, t.floor ?? null, t.room ?? null, t.tier ?? null, t.summary,
         t.faultKey ?? null, t.createdAt, t.slaClaimDue ?? null, t.quiet ? 1 : 0, t.createdAt)
     const id = Number(info.lastInsertRowid)
@@ -147,7 +149,7 @@ export class Tickets {
     if (inboundId != null) this.addMessage(id, inboundId)
     // The row as written, without reading it back (a read of a 35-column row costs more than the insert).
     return {
-      id, kind: t.kind, category: t.category, labels: [...t.labels], urgent: !!t.urgent, emergency: t.emergency ?? null, needsReview: !!t.needsReview,
+      id, kind: t.kind, category: t.category, labels: [...t.labels], urgent: !!t.urgent, possibleUrgent: !!t.possibleUrgent, emergency: t.emergency ?? null, needsReview: !!t.needsReview,
       priority: t.priority, state: 'open', roomId: t.roomId ?? null, roomTopic: t.roomTopic ?? null, talkerId: t.talkerId, talkerName: t.talkerName,
       building: t.building ?? null, unit: t.unit ?? null, floor: t.floor ?? null, room: t.room ?? null, tier: t.tier ?? null, summary: t.summary,
       faultKey: t.faultKey ?? null, createdAt: t.createdAt, updatedAt: t.createdAt, claimedBy: null, claimedAt: null, resolvedBy: null,

@@ -130,6 +130,10 @@ export function stewardDigest(ctx: Context, since: number, now: number): string 
     })
     lines.push(`🚨 紧急 ${urgent.length}:${parts.join(' · ')}${urgent.length > 5 ? ' …' : ''}`)
   }
+  // Possible emergencies (below the urgent threshold): counted apart, new ones and those still open.
+  const possible = rowsToTickets(ctx, ctx.db.prepare(`SELECT id FROM tickets WHERE possible_urgent = 1 AND urgent = 0 AND kind = 'request'
+    AND ((created_at > ? AND created_at <= ?) OR state = 'open') ORDER BY created_at`).all(since, now) as { id: number }[])
+  if (possible.length) lines.push(`👀 可能紧急 ${possible.length}:${ids(possible, 5)}${possible.some((t) => t.state === 'open') ? ',请看一眼' : ''}`)
 
   // The oldest tickets nobody has claimed.
   const unclaimed = rowsToTickets(ctx, ctx.db.prepare(`SELECT id FROM tickets WHERE state = 'open' AND kind = 'request' ORDER BY created_at, id LIMIT 3`).all() as { id: number }[])
@@ -192,6 +196,8 @@ export interface DailyStats {
   dayEnd: number
   messages: { total: number; noise: number; pending: number; byType: Record<string, number> }
   tickets: { opened: number; media: number; byCategory: Record<Category, number>; byBuilding: Record<string, number>; ids: number[] }
+  /** requests opened in the day that were urgent, and those only possibly urgent */
+  emergencies: { urgent: number[]; possible: number[] }
   claim: Timing
   resolve: Timing
   resolved: number[]
@@ -337,6 +343,7 @@ export function dailyStats(ctx: Context, dayStart: number, dayEnd: number): Dail
     dayEnd,
     messages: { total, noise, pending, byType },
     tickets: { opened: requests.length, media: opened.length - requests.length, byCategory, byBuilding, ids: requests.map((t) => t.id) },
+    emergencies: { urgent: requests.filter((t) => t.urgent).map((t) => t.id), possible: requests.filter((t) => !t.urgent && t.possibleUrgent).map((t) => t.id) },
     claim: timing(claimed.map((t) => t.claimedAt! - t.createdAt)),
     resolve: timing(done.map((t) => t.resolvedAt! - t.createdAt)),
     resolved: done.map((t) => t.id),
@@ -356,6 +363,10 @@ function dailyText(s: DailyStats, now: number): string {
   lines.push(`消息 ${s.messages.total} 条:闲聊/无需处理 ${s.messages.noise} 条${media ? `,图片/语音 ${media} 条` : ''}${s.messages.pending ? `,未处理 ${s.messages.pending} 条` : ''}`)
   const cats = CATEGORIES.filter((c) => s.tickets.byCategory[c] > 0).map((c) => `${CATEGORY_NAMES[c]} ${s.tickets.byCategory[c]}`)
   lines.push(`新事项 ${s.tickets.opened} 件${cats.length ? `:${cats.join(' · ')}` : ''}`)
+  const { urgent, possible } = s.emergencies
+  if (urgent.length || possible.length) {
+    lines.push(`紧急 ${urgent.length} 件${urgent.length ? `(${ids(urgent, 5)})` : ''};可能紧急 ${possible.length} 件${possible.length ? `(${ids(possible, 5)})` : ''}`)
+  }
   const buildings = Object.entries(s.tickets.byBuilding).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0], 'zh', { numeric: true }))
   if (buildings.length) lines.push(`按楼栋:${buildings.slice(0, 8).map(([b, n]) => `${b} ${n}`).join(' · ')}${buildings.length > 8 ? ' …' : ''}`)
   lines.push(`认领用时:中位 ${duration(s.claim.median)},P90 ${duration(s.claim.p90)}(${s.claim.n} 件)`)

@@ -5,7 +5,7 @@ import type { StoredInbound } from '../data/inbox.ts'
 import type { Ticket } from '../data/tickets.ts'
 import { onDutyStewards } from './config.ts'
 import type { Context } from './context.ts'
-import { CATEGORY_NAMES, EMERGENCY_NUMBERS, TIER_NAMES, clip, hhmm, where } from './wording.ts'
+import { CATEGORY_NAMES, EMERGENCY_NAMES, EMERGENCY_NUMBERS, TIER_NAMES, clip, hhmm, where } from './wording.ts'
 
 function household(ctx: Context, t: Ticket): string {
   if (!t.tier) return ''
@@ -14,14 +14,18 @@ function household(ctx: Context, t: Ticket): string {
 }
 
 export function alertText(ctx: Context, t: Ticket, text: string, prefix = '🆘 紧急求助'): string {
-  const kind = t.emergency === 'suicide' ? '心理危机' : CATEGORY_NAMES[t.category]
-  return [
+  const kind = t.emergency ? EMERGENCY_NAMES[t.emergency] : CATEGORY_NAMES[t.category]
+  const lines = [
     `${prefix} #${t.id}(${kind})`,
     `地点:${where(t)}${household(ctx, t)}`,
     `居民:${t.talkerName || t.talkerId}${t.roomTopic ? ` · ${t.roomTopic}` : ' · 私聊'}`,
     `原话:${clip(text, 200)}`,
-    `请立即处理,回复「认领 ${t.id}」认领。`,
-  ].join('\n')
+  ]
+  // A missing person is found by many eyes, fast: the steward needs who, where last seen, what
+  // they wear, and knows the family was told to call 110.
+  if (t.emergency === 'missing') lines.push('请向报告人问清:走失的是谁、最后在哪里和什么时候见到、穿着打扮;已请报告人同时拨打 110。请通知门岗留意各出口。')
+  lines.push(`请立即处理,回复「认领 ${t.id}」认领。`)
+  return lines.join('\n')
 }
 
 function notify(ctx: Context, ids: Iterable<string>, text: string): void {
@@ -47,7 +51,9 @@ export function raiseEmergency(ctx: Context, t: Ticket, m: StoredInbound): void 
     return
   }
   const number = t.emergency ? EMERGENCY_NUMBERS[t.emergency] : null
-  const advice = number ? `情况危急请立即拨打 ${number}。` : ''
+  const advice = t.emergency === 'missing'
+    ? '请同时拨打 110 报警,说清楚走失者的样子、穿着和最后出现的地方;管家会通知门岗留意各出口。'
+    : number ? `情况危急请立即拨打 ${number}。` : ''
   const text = `收到!#${t.id} 已紧急通知值班管家,马上有人过来。${advice}`
   if (m.roomId) ctx.outbox.send({ to: { kind: 'room', id: m.roomId }, text, mentions: [m.talkerId], urgent: true })
   else ctx.outbox.send({ to: { kind: 'contact', id: m.talkerId }, text, urgent: true })
@@ -59,6 +65,18 @@ export function raiseEmergency(ctx: Context, t: Ticket, m: StoredInbound): void 
  */
 export function realertInterval(realert: number, alertCount: number): number {
   return Math.min(3600_000, realert * 2 ** Math.max(0, alertCount - 3))
+}
+
+/**
+ * A possible emergency (below the urgent threshold): one short private line to each on-duty
+ * steward, ahead of the everyday traffic but inside the send budget, and nothing public.
+ */
+export function askToLook(ctx: Context, t: Ticket, m: StoredInbound): void {
+  const now = ctx.clock()
+  const recipients = onDutyStewards(ctx.config, now)
+  const text = `👀 请看一眼 #${t.id}(可能紧急)${where(t)}:${clip(m.text, 60)}`
+  for (const id of new Set(recipients)) ctx.outbox.send({ to: { kind: 'contact', id }, text, ahead: true })
+  ctx.tickets.event(t.id, now, 'bot', 'asked-to-look', recipients.join(','))
 }
 
 /** A neighbour's new detail on an emergency already alerted: stewards hear it at once. */

@@ -77,7 +77,9 @@ export function processInbound(ctx: Context, m: StoredInbound, hooks: CommandHoo
     }
     return { ...outcome, ticketId: closed?.id ?? null }
   }
-  if (r.category === 'other' && !r.needsReview) return outcome
+  // `other` is filed only when someone must act on it: a request to review, or an emergency or a
+  // possible one whatever its category (a missing elder is `other` and urgent, LABELS.md).
+  if (r.category === 'other' && !r.needsReview && !r.urgent && !r.possibleUrgent) return outcome
   // A flood still files (nothing is lost) but gets no more replies; a new emergency always gets through.
   const filed = handleRequest(ctx, m, r, { quiet: backlog, silent: flooding })
   return { ...outcome, ticketId: filed.ticket.id }

@@ -1,5 +1,5 @@
 // Priority levels and claim deadlines. 0 is the most pressing.
-//   P0 urgent (minutes matter) · P1 high (health, or a red-tier household)
+//   P0 urgent (minutes matter) · P1 high (health, a possible emergency, or a red-tier household)
 //   P2 normal · P3 low (pets, things to review)
 // A ticket waiting long moves up one level per `AGE_STEP_MS`, but never into P0:
 // only a real emergency is P0.
@@ -10,9 +10,9 @@ import type { Config } from './config.ts'
 export const PRIORITY_NAMES = ['紧急', '高', '普通', '低'] as const
 export const AGE_STEP_MS = 4 * 3600_000
 
-export function basePriority(t: { urgent: boolean; category: Category; tier: Tier | null; needsReview: boolean }): number {
+export function basePriority(t: { urgent: boolean; possibleUrgent?: boolean; category: Category; tier: Tier | null; needsReview: boolean }): number {
   if (t.urgent) return 0
-  if (t.category === 'medical' || t.tier === 'red') return 1
+  if (t.possibleUrgent || t.category === 'medical' || t.tier === 'red') return 1
   if (t.category === 'pet' || (t.category === 'other' && t.needsReview)) return t.tier === 'yellow' ? 2 : 3
   return 2
 }

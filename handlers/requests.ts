@@ -4,7 +4,7 @@ import type { Location } from '../classifiers/location.ts'
 import type { Category, TriageResult } from '../classifiers/triage.ts'
 import type { StoredInbound } from '../data/inbox.ts'
 import type { Context } from './context.ts'
-import { raiseEmergency, relayUpdate } from './emergency.ts'
+import { askToLook, raiseEmergency, relayUpdate } from './emergency.ts'
 import { emotional } from './emotional.ts'
 import { orderAck, recordOrder } from './grocery.ts'
 import { medical } from './medical.ts'
@@ -59,12 +59,24 @@ export function handleRequest(ctx: Context, m: StoredInbound, r: TriageResult, o
     relayUpdate(ctx, ticket, m)
     return filed
   }
+  // A possible emergency: every on-duty steward is asked to look, ahead of the everyday traffic,
+  // and nothing is said in public — a false alarm in the group would frighten the neighbours, and
+  // whether it is one is the steward's call.
+  if (filed.becamePossible) {
+    askToLook(ctx, ticket, m)
+    return filed
+  }
   if (opts.silent || !ack) return filed
   const mode = ctx.config.ack
   if (mode === 'off' || (mode === 'urgent' && !ticket.urgent)) return filed
   // Repeats of an open request are acknowledged once, not every time.
   if (!filed.created && !filed.merged && !r.items.length) return filed
-  if (handler.private || !m.roomId) ctx.outbox.send({ to: { kind: 'contact', id: m.talkerId }, text: ack })
-  else ctx.outbox.send({ to: { kind: 'room', id: m.roomId }, text: ack, mentions: [m.talkerId] })
+  replyTo(ctx, m, ack, handler.private)
   return filed
+}
+
+/** Where a reply to a resident goes: their room with an @, or privately (private categories, private chats). */
+function replyTo(ctx: Context, m: StoredInbound, text: string, privately = false): void {
+  if (privately || !m.roomId) ctx.outbox.send({ to: { kind: 'contact', id: m.talkerId }, text })
+  else ctx.outbox.send({ to: { kind: 'room', id: m.roomId }, text, mentions: [m.talkerId] })
 }

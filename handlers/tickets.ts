@@ -53,6 +53,8 @@ export interface Filed {
   created: boolean
   /** This message made the ticket urgent (it was not before). */
   becameUrgent: boolean
+  /** This message made the ticket possibly urgent (it was neither before): a steward is asked to look. */
+  becamePossible: boolean
   /** Another resident's report merged into an existing ticket. */
   merged: boolean
 }
@@ -80,6 +82,7 @@ export function fileRequest(ctx: Context, m: StoredInbound, r: TriageResult, opt
     // The one who opened a ticket is its first reporter (Tickets.create): only others are new.
     const newReporter = merged && ctx.tickets.addReporter(existing.id, { talkerId: m.talkerId, talkerName: m.talkerName, roomId: m.roomId })
     const becameUrgent = r.urgent && !existing.urgent
+    const becamePossible = !r.urgent && r.possibleUrgent && !existing.urgent && !existing.possibleUrgent
     const patch: Partial<Ticket> = {}
     if (becameUrgent) {
       patch.urgent = true
@@ -87,22 +90,30 @@ export function fileRequest(ctx: Context, m: StoredInbound, r: TriageResult, opt
       patch.priority = 0
       patch.slaClaimDue = claimDeadline(ctx.config, 0, now)
       patch.quiet = opts.quiet
+    } else if (becamePossible) {
+      patch.possibleUrgent = true
+      if (existing.priority > 1) {
+        patch.priority = 1
+        patch.slaClaimDue = claimDeadline(ctx.config, 1, now)
+      }
     }
     for (const label of r.labels) if (!existing.labels.includes(label) && label !== 'other') patch.labels = [...(patch.labels ?? existing.labels), label]
     if (!existing.building && loc?.building) Object.assign(patch, { building: loc.building, unit: loc.unit, floor: loc.floor, room: loc.room })
     const ticket = Object.keys(patch).length ? ctx.tickets.update(existing.id, patch, now, existing) : existing
     ctx.tickets.event(existing.id, now, m.talkerId, merged ? 'merged' : 'updated', newReporter && merged ? `reporter ${m.talkerName}` : undefined)
-    return { ticket, created: false, becameUrgent, merged: merged && newReporter }
+    return { ticket, created: false, becameUrgent, becamePossible, merged: merged && newReporter }
   }
 
   const household = ctx.households.find(loc)
   const tier = household?.tier ?? null
-  const priority = basePriority({ urgent: r.urgent, category: r.category, tier, needsReview: r.needsReview })
+  const possibleUrgent = !r.urgent && r.possibleUrgent
+  const priority = basePriority({ urgent: r.urgent, possibleUrgent, category: r.category, tier, needsReview: r.needsReview })
   const ticket = ctx.tickets.create({
     kind: 'request',
     category: r.category,
     labels: r.labels.filter((l) => l !== 'other'),
     urgent: r.urgent,
+    possibleUrgent,
     emergency: r.emergency,
     needsReview: r.needsReview,
     priority,
@@ -122,7 +133,7 @@ export function fileRequest(ctx: Context, m: StoredInbound, r: TriageResult, opt
     quiet: opts.quiet,
   }, m.id)
   ctx.tickets.event(ticket.id, now, m.talkerId, 'opened', r.category)
-  return { ticket, created: true, becameUrgent: r.urgent, merged: false }
+  return { ticket, created: true, becameUrgent: r.urgent, becamePossible: possibleUrgent, merged: false }
 }
 
 /**

@@ -26,6 +26,10 @@ export const FAULT_NAMES: Record<SharedFault, string> = {
 
 export const TIER_NAMES: Record<Tier, string> = { red: '红色档案', yellow: '黄色档案', green: '绿色档案' }
 
+export const EMERGENCY_NAMES: Record<EmergencyKind, string> = {
+  medical: '就医', fire: '火情', gas: '燃气泄漏', flood: '漏水', trapped: '被困', violence: '暴力', suicide: '心理危机', missing: '走失',
+}
+
 export const EMERGENCY_NUMBERS: Record<EmergencyKind, string | null> = {
   medical: '120', fire: '119', gas: '119', flood: null, trapped: '119', violence: '110', suicide: '12356', missing: '110',
 }

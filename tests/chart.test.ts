@@ -18,6 +18,7 @@ function stats(fill: boolean): DailyStats {
     date: '2024-04-12', dayStart: 0, dayEnd: 0,
     messages: { total, noise: 0, pending: 0, byType: {} },
     tickets: { opened: hourly.reduce((n, b) => n + b.opened, 0), media: 0, byCategory: { medical: 0, grocery: 0, repair: 0, pet: 0, emotional: 0, other: 0 }, byBuilding: {}, ids: [] },
+    emergencies: { urgent: [], possible: [] },
     claim: { n: 0, median: null, p90: null }, resolve: { n: hourly.reduce((n, b) => n + b.resolved, 0), median: null, p90: null },
     resolved: [], slaBreaches: [], backlog: { total: 3, byCategory: {}, oldest: [] }, hotspots: [], redTier: { households: 0, tickets: [], done: 0 }, cases: [], hourly,
   }

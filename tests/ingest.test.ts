@@ -254,7 +254,7 @@ describe('known groups', () => {
   })
 })
 
-describe('schema versions 3 to 5', () => {
+describe('schema versions 3 to 6', () => {
   it('migrates a version 2 DB in place: the new indexes exist, the costly ones are gone, the rows are kept', () => {
     const db = open('v2.db')
     new Inbox(db).store(msg({ messageId: 'kept', text: '我要鸡蛋10个' }), T0)
@@ -263,11 +263,12 @@ describe('schema versions 3 to 5', () => {
       CREATE INDEX inbound_state_at ON inbound(state, at); CREATE INDEX inbound_dupe ON inbound(talker_id, room_id, at);
       CREATE INDEX outbox_pending ON outbox(state, urgent, id);
       DROP INDEX tickets_talker; CREATE INDEX tickets_talker ON tickets(talker_id, state); DROP INDEX tickets_urgent_room; DROP INDEX households_room;
-      DROP INDEX ticket_messages_inbound; DROP INDEX tickets_fault; CREATE INDEX tickets_fault ON tickets(fault_key, state);`)
+      DROP INDEX ticket_messages_inbound; DROP INDEX tickets_fault; CREATE INDEX tickets_fault ON tickets(fault_key, state);
+      ALTER TABLE tickets DROP COLUMN possible_urgent; ALTER TABLE outbox DROP COLUMN ahead;`)
     db.pragma('user_version = 2')
     db.close()
     const again = open('v2.db')
-    expect(again.pragma('user_version', { simple: true })).toBe(5)
+    expect(again.pragma('user_version', { simple: true })).toBe(6)
     const names = (again.prepare(`SELECT name FROM sqlite_master WHERE type = 'index'`).all() as { name: string }[]).map((r) => r.name)
     expect(names).toEqual(expect.arrayContaining(['inbound_new', 'outbox_pending', 'orders_ticket', 'ticket_reporters_talker']))
     expect(names).not.toContain('inbound_dupe')
@@ -275,7 +276,7 @@ describe('schema versions 3 to 5', () => {
     expect(new Inbox(again).byMessageId('kept')?.text).toBe('我要鸡蛋10个')
     const plan = (sql: string) => (again.prepare(`EXPLAIN QUERY PLAN ${sql}`).all() as { detail: string }[]).map((r) => r.detail).join('; ')
     expect(plan(`SELECT * FROM inbound WHERE state = 'new' ORDER BY at, id LIMIT 10`)).toContain('inbound_new')
-    expect(plan(`SELECT * FROM outbox WHERE state = 'pending' ORDER BY urgent DESC, id LIMIT 10`)).not.toContain('TEMP B-TREE')
+    expect(plan(`SELECT * FROM outbox WHERE state = 'pending' ORDER BY urgent DESC, ahead DESC, id LIMIT 10`)).not.toContain('TEMP B-TREE')
     expect(plan('SELECT * FROM orders WHERE ticket_id = 1 ORDER BY id DESC LIMIT 1')).toContain('orders_ticket')
     // Version 4: a resident's open ticket of a kind and category, and a cancelled one, are sought by all four.
     expect(plan(`SELECT * FROM tickets WHERE talker_id = 'r' AND kind = 'request' AND state IN ('open', 'claimed') AND category = 'grocery'

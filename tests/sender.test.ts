@@ -43,6 +43,20 @@ describe('outbox sender', () => {
     expect(sent.map((m) => m.text)).toEqual(['🆘 0', '🆘 1', '🆘 2', '🆘 3', 'normal 1'])
   })
 
+  it('sends a row marked ahead before the everyday rows, but inside the budget', async () => {
+    const { store, sent, sender, advance, at } = setup({ perMinute: 2, perConversationMs: 0 })
+    for (let i = 0; i < 3; i++) store.enqueue(room(`r${i}@chatroom`, `normal ${i}`), at())
+    store.enqueue({ to: { kind: 'contact', id: 'steward-wang' }, text: '👀 请看一眼 #7', ahead: true }, at())
+    store.enqueue({ to: { kind: 'contact', id: 'steward-li' }, text: '👀 请看一眼 #7', ahead: true }, at())
+    store.enqueue({ to: { kind: 'contact', id: 'steward-zhao' }, text: '👀 请看一眼 #7', ahead: true }, at())
+    await sender.pump()
+    // Two in the minute, both of them the looks; the third look waits for the budget like everything else.
+    expect(sent.map((m) => m.to.id)).toEqual(['steward-wang', 'steward-li'])
+    advance(60_000)
+    await sender.pump()
+    expect(sent.map((m) => m.text)).toEqual(['👀 请看一眼 #7', '👀 请看一眼 #7', '👀 请看一眼 #7', 'normal 0'])
+  })
+
   it('skips a failing conversation for the rest of the pass and retries it later, up to a limit', async () => {
     const { store, sent, sender, advance, at } = setup({ perMinute: 100, perConversationMs: 0 }, (m) => m.to.id === 'gone@chatroom')
     store.enqueue(room('gone@chatroom', 'lost room'), at())
