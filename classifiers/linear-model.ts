@@ -1,5 +1,5 @@
 // The learned model at run time: logistic regression over hashed features (features.ts),
-// trained in-house (classifiers/train-linear.ts) because natural's logistic regression keeps
+// trained in-house (tools/train-linear.ts) because natural's logistic regression keeps
 // dense matrices and cannot hold a vocabulary of character n-grams. One weight row per hash
 // bucket, one column per output; outputs are grouped into independent binary outputs (urgent,
 // each need label) and one softmax (the primary category).

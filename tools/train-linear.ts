@@ -2,13 +2,13 @@
 // read in file and line order, shuffled by a seeded generator, and trained by Adagrad with the
 // same arithmetic in the same order, so retraining the same corpus gives a byte-identical file
 // (tests/train-reproducible.test.ts).
-import { normalize } from './normalize.ts'
-import { canonical } from './dialect.ts'
-import { assessUrgency } from './urgency.ts'
-import { analyze } from './rules.ts'
-import { BUCKETS, FeatureSet, HASH_BITS, extractFeatures } from './features.ts'
-import { encodeLinear, type LinearHeader, type OutputGroup } from './linear-model.ts'
-import { CATEGORIES, NEEDS, type Category } from './types.ts'
+import { normalize } from '../classifiers/normalize.ts'
+import { canonical } from '../classifiers/dialect.ts'
+import { assessUrgency } from '../classifiers/urgency.ts'
+import { analyze } from '../classifiers/rules.ts'
+import { BUCKETS, FeatureSet, HASH_BITS, extractFeatures } from '../classifiers/features.ts'
+import { encodeLinear, type LinearHeader, type OutputGroup } from '../classifiers/linear-model.ts'
+import { CATEGORIES, NEEDS, type Category } from '../classifiers/types.ts'
 
 export interface TrainRow { text: string; category: Category; labels: Category[]; urgent: boolean }
 
@@ -19,8 +19,10 @@ export interface TrainOptions {
   /** L2 penalty per update on the weights an example touches */
   l2: number
   seed: number
+  /** a bucket seen in fewer training messages than this gets no weight (noise, and model size) */
+  minDocs: number
 }
-export const DEFAULT_OPTIONS: TrainOptions = { epochs: 12, rate: 0.2, l2: 1e-5, seed: 20261206 }
+export const DEFAULT_OPTIONS: TrainOptions = { epochs: 12, rate: 0.2, l2: 1e-5, seed: 20261206, minDocs: 3 }
 
 export const GROUPS: OutputGroup[] = [
   { name: 'urgent', kind: 'binary', outputs: ['urgent'] },
@@ -54,7 +56,10 @@ function prng(seed: number): () => number {
 export function trainLinear(rows: readonly TrainRow[], opts: TrainOptions = DEFAULT_OPTIONS, training: Record<string, unknown> = {}): Buffer {
   const columns = GROUPS.flatMap((g) => g.outputs)
   const k = columns.length
-  const docs = rows.map((r) => ({ ids: featuresOf(r.text), r }))
+  const all = rows.map((r) => ({ ids: featuresOf(r.text), r }))
+  const df = new Uint32Array(BUCKETS)
+  for (const d of all) for (const b of d.ids) df[b]++
+  const docs = all.map((d) => ({ ids: d.ids.filter((b) => df[b] >= opts.minDocs), r: d.r }))
   const w = new Float64Array(BUCKETS * k)
   const g2 = new Float64Array(BUCKETS * k)
   const order = docs.map((_d, i) => i)

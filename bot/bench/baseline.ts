@@ -1,13 +1,13 @@
 // The plain baseline, side by side with ours in the same run: natural's BayesClassifier over
 // jieba tokens (@node-rs/jieba, default dictionary), trained on the same corpus
-// (data/corpus/*.jsonl via classifiers/train.ts readCorpus), category only — no urgency, no
+// (data/corpus/*.jsonl via tools/corpus.ts), category only — no urgency, no
 // items. Scored on ../shared/eval/dev.jsonl with the shared scorer's `score` export, and timed
 // in process on the same lines as our triage().
 //
 //   plain  — natural's documented API: addDocument(tokens) / train() / classify(tokens). Its
 //            dense feature vector (one entry per vocabulary word, per message) sets its speed.
 //   sparse — the same Bayes fed sparse observations (the apparatus classifier natural wraps),
-//            the way classifiers/train.ts trains our model: what natural can do at best.
+//            the way tools/naive-bayes.ts trains it for comparison: what natural can do at best.
 import { existsSync, readFileSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
@@ -49,7 +49,7 @@ export async function benchBaseline(benchFile: string, maxLines = 100_000): Prom
   const natural = mod.default ?? mod
   const { Jieba } = await import('@node-rs/jieba')
   const { dict } = await import('@node-rs/jieba/dict.js')
-  const { readCorpus } = await import('../../classifiers/train.ts')
+  const { readCorpusLines: readCorpus } = await import('../../tools/corpus.ts')
   const { triage } = await import('../../classifiers/triage.ts')
   const { score } = (await import(pathToFileURL(join(SHARED, 'eval', 'score.mjs')).href)) as { score(g: Gold[], p: Pred[]): Score }
 
@@ -69,7 +69,7 @@ export async function benchBaseline(benchFile: string, maxLines = 100_000): Prom
   const sp = new natural.BayesClassifier().classifier
   const perClass = new Map<string, number>()
   for (const r of corpus) { sp.addExample(sparse(r.text), r.category); perClass.set(r.category, (perClass.get(r.category) ?? 0) + 1) }
-  // apparatus counts examples only on its dense path: set the totals that path would have (as classifiers/train.ts does)
+  // apparatus counts examples only on its dense path: set the totals that path would have (as tools/naive-bayes.ts does)
   sp.totalExamples = 1 + corpus.length
   for (const [c, k] of perClass) sp.classTotals[c] = 1 + k
   const sparseTrainS = (performance.now() - t0) / 1000

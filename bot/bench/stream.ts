@@ -6,7 +6,7 @@
 // Deterministic: everything is drawn from a seeded PRNG, so every machine sees the same stream.
 // The stream is a generator: 750,000 messages are never held in memory at once.
 import { readFileSync } from 'node:fs'
-import { readCorpus, type CorpusRow } from '../../classifiers/train.ts'
+import { readCorpusLines } from '../../tools/corpus.ts'
 import type { Inbound } from '../../data/inbox.ts'
 import type { Household } from '../../data/households.ts'
 import { prng } from '../bench.ts'
@@ -144,7 +144,7 @@ export interface Texts {
 
 export function loadTexts(root: string): Texts {
   const pools = new Map<string, string[]>()
-  for (const r of readCorpus() as CorpusRow[]) {
+  for (const r of readCorpusLines()) {
     const key = `${r.category}${r.urgent ? '!' : ''}`
     const list = pools.get(key) ?? []
     list.push(r.text)
