@@ -103,7 +103,8 @@ function assessOnce(text: string): UrgencyResult {
   const t = text.length > MAX_SCAN ? text.slice(0, MAX_SCAN / 2) + '\n' + text.slice(-MAX_SCAN / 2) : text
   if (!TRIGGER.test(t)) return { urgent: false, emergency: null, cues: fired, responses, suppressed }
 
-  const news = (NEWS.test(t) || ADVICE.test(t)) && !LOCAL.test(t)
+  // news about strangers, or advice to everyone (家里有老人的要当心…: "家里" there is anyone's home)
+  const news = (NEWS.test(t) && !LOCAL.test(t)) || (ADVICE.test(t) && !STRONG_LOCAL.test(t))
   const joke = JOKE.test(t)
   // a relative far away: nobody in this building can act (they are told to call locally)
   const remote = REMOTE.test(t) && !NEARBY.test(t)
