@@ -39,6 +39,8 @@ export interface Cue {
   clauseUnless: RegExp | null
   resolved: RegExp | null
   sticky: boolean
+  /** a hit is urgent whatever the model says (the model may veto other cues' hits: triage.ts) */
+  certain: boolean
   check: CueCheck | null
   cases: CueCases
 }
@@ -111,6 +113,7 @@ function loadFile(name: string, seen: Set<string>): Cue[] {
       clauseUnless: alternation(y, e.clause_unless, at('clause_unless')),
       resolved: alternation(y, e.resolved, at('resolved')),
       sticky: e.sticky === true,
+      certain: e.certain === true,
       check,
       cases: { fire: cases(y, c.fire, at('cases', 'fire')), calm: cases(y, c.calm, at('cases', 'calm')) },
     }

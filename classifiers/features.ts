@@ -1,4 +1,4 @@
-// Hashed features of a message for the learned models (classifiers/linear-model.ts). Pure.
+// Hashed features of a message for the learned models (classifiers/network-model.ts). Pure.
 //
 // What generalises to writers the team never met is not a phrase but its pieces: characters and
 // character n-grams (robust to dialect, typos and homophones), jieba words, and concepts the

@@ -2,7 +2,7 @@
 // time, no clock; the model, cues and dictionaries are loaded once with the modules.
 //
 //   normalise → canonical reading (dialect.ts) → emergency cues (urgency.ts)
-//   → linear model (category, labels, urgency probability) → urgent / possibly urgent
+//   → learned model (category, labels, urgency probability) → urgent / possibly urgent
 //   → labels in priority order → cancellation → items (grocery/pet) and location
 //
 // The model decides the category: the hand-written need rules it replaced (offers, far-away
@@ -13,10 +13,10 @@ import { normalize } from './normalize.ts'
 import { canonical } from './dialect.ts'
 import { assessUrgency, type UrgencyResult } from './urgency.ts'
 import { FeatureSet, extractFeatures } from './features.ts'
-import { scoreLinear } from './linear-model.ts'
+import { scoreNetwork } from './network-model.ts'
 import { CUES } from './cues.ts'
 import { readYaml } from './data-file.ts'
-import { analyze, asksForSelf, isCancellation, isJielong, isNoise, isOffer, remoteWorry, type Facts } from './rules.ts'
+import { analyze, asksForSelf, isCancellation, isInfoQuestion, isJielong, isNoise, isOffer, JIELONG_ENTRY, remoteWorry, type Facts } from './rules.ts'
 import { parseShoppingList, type OrderItem } from './shopping-list.ts'
 import { parseLocation, type Location } from './location.ts'
 import { CATEGORIES, NEEDS, PRIORITY, type Category, type EmergencyKind, type Need } from './types.ts'
@@ -39,10 +39,15 @@ export interface TriageResult {
 }
 
 /** How triage decided a message's urgency, for the thresholds' tools (tools/crossval.ts). */
-export interface TriageDetail { result: TriageResult; rulesUrgent: boolean; pUrgent: number }
+export interface TriageDetail { result: TriageResult; rulesUrgent: boolean; certain: boolean; pUrgent: number }
 
-/** Model probabilities of urgency at or above which a message is urgent / possibly urgent. */
-export interface UrgencyThresholds { urgentAt: number; possibleAt: number }
+/**
+ * Model probabilities of urgency: at or above `urgentAt` a message is urgent, at or above
+ * `possibleAt` possibly urgent; a cue that fired on a message the model gives less than
+ * `vetoBelow` is only possibly urgent (the model has learnt which cue hits corpus writers meant
+ * as calm: minor injuries, drills, jokes the rules did not see), unless the cue is `certain`.
+ */
+export interface UrgencyThresholds { urgentAt: number; possibleAt: number; vetoBelow: number }
 
 /** A need other than the primary category is a label when the model gives it at least this. */
 const LABEL_AT = 0.5
@@ -50,6 +55,8 @@ const LABEL_AT = 0.5
 const REVIEW_BELOW = 0.7
 
 const LIFT = /电梯|䢂|升降机|lift|elevator/
+/** Written to the steward or a volunteer: a vague ask ("麻烦管家帮我看一下") is one for a person to read. */
+const ASKS_STAFF = /管家|物业|楼长|网格员|志愿者/
 
 /** data/model/urgency.yaml: the thresholds, chosen by leaving writers out (tools/crossval.ts). */
 function readThresholds(): UrgencyThresholds {
@@ -60,7 +67,9 @@ function readThresholds(): UrgencyThresholds {
     if (typeof v !== 'number' || !(v > 0 && v <= 1)) throw y.error([k], `${k} must be a probability in (0, 1]`)
     return v
   }
-  const t = { urgentAt: num('urgent_at'), possibleAt: num('possible_at') }
+  const veto = r.veto_below
+  if (veto !== undefined && (typeof veto !== 'number' || veto < 0 || veto >= 1)) throw y.error(['veto_below'], 'veto_below must be a probability in [0, 1)')
+  const t = { urgentAt: num('urgent_at'), possibleAt: num('possible_at'), vetoBelow: typeof veto === 'number' ? veto : 0 }
   if (t.possibleAt > t.urgentAt) throw y.error(['possible_at'], 'possible_at must not be above urgent_at')
   return t
 }
@@ -84,7 +93,7 @@ export function triageWith(input: string, thresholds: UrgencyThresholds = THRESH
     return classify(text, thresholds)
   } catch {
     // never throw: a message we cannot read goes to a human
-    return { result: result(text, { confidence: 0, needsReview: text.length > 0 }), rulesUrgent: false, pUrgent: 0 }
+    return { result: result(text, { confidence: 0, needsReview: text.length > 0 }), rulesUrgent: false, certain: false, pUrgent: 0 }
   }
 }
 
@@ -106,14 +115,9 @@ interface Scores { probs: Map<Category, number>; labelProbs: Map<Need, number>; 
 const FEATURES = new FeatureSet()
 function modelScores(canon: string, urgency: UrgencyResult, facts: Facts): Scores {
   extractFeatures(canon, urgency, facts, FEATURES)
-  const sc = scoreLinear(FEATURES.ids)
+  const sc = scoreNetwork(FEATURES.ids)
   FEATURES.clear()
-  const probs = new Map<Category, number>()
-  const cat = sc.softmax.get('category')
-  for (const c of CATEGORIES) probs.set(c, cat?.get(c) ?? 0)
-  const labelProbs = new Map<Need, number>()
-  for (const n of NEEDS) labelProbs.set(n, sc.binary.get('label:' + n) ?? 0)
-  return { probs, labelProbs, pUrgent: sc.binary.get('urgent') ?? 0 }
+  return { probs: sc.categories, labelProbs: sc.labels, pUrgent: sc.pUrgent }
 }
 
 const CUE_BY_KIND = new Map(CUES.map((c) => [c.kind, c]))
@@ -133,7 +137,7 @@ function modelEmergency(u: UrgencyResult, best: Category): EmergencyKind | null 
 
 function classify(text: string, thresholds: UrgencyThresholds): TriageDetail {
   if (isNoise(text) || isJielong(text)) {
-    return { result: result(text, { confidence: 0.99, location: isNoise(text) ? null : safeLocation(text) }), rulesUrgent: false, pUrgent: 0 }
+    return { result: result(text, { confidence: 0.99, location: isNoise(text) ? null : safeLocation(text) }), rulesUrgent: false, certain: false, pUrgent: 0 }
   }
   const location = safeLocation(text)
   const canon = canonical(text)
@@ -146,19 +150,23 @@ function classify(text: string, thresholds: UrgencyThresholds): TriageDetail {
 
   // urgency: the rules for what is certain, the model for recall; below the urgent threshold a
   // second one marks a possible emergency for a steward to look at
-  const urgent = urgency.urgent || pUrgent >= thresholds.urgentAt
-  const possibleUrgent = !urgent && pUrgent >= thresholds.possibleAt
-  const emergency: EmergencyKind | null = urgency.urgent ? urgency.emergency : urgent ? modelEmergency(urgency, best) : null
+  const vetoed = urgency.urgent && pUrgent < thresholds.vetoBelow && !urgency.cues.some((k) => CUE_BY_KIND.get(k)?.certain)
+  const urgent = (urgency.urgent && !vetoed) || pUrgent >= thresholds.urgentAt
+  const possibleUrgent = !urgent && (vetoed || pUrgent >= thresholds.possibleAt)
+  const emergency: EmergencyKind | null = urgent ? (urgency.urgent ? urgency.emergency : modelEmergency(urgency, best)) : null
 
   // needs: the primary guess and every other need the model gives at least LABEL_AT
   const needs = new Set<Need>()
-  // a neighbour offering goods or help asks for nothing (the one need rule that still helps the model)
-  if (!urgent && isOffer(text)) best = 'other'
+  // what LABELS.md files under `other` whatever words it uses: a neighbour offering goods or help,
+  // a question about prices, hours or rules, a bare 接龙 line with nothing to buy (leaving each
+  // writer out, these cost the model nothing; the other need rules cost it 2.5 points and went)
+  if (!urgent && (isOffer(text) || isInfoQuestion(text, facts) || (facts.info && !facts.needAsk) || (JIELONG_ENTRY.test(text) && !anyCue(facts)))) best = 'other'
   if (best !== 'other') {
     needs.add(best)
-    for (const c of NEEDS) if ((labelProbs.get(c) ?? 0) >= LABEL_AT) needs.add(c)
+    // a second need also needs a word of its own in the text (medicine bought is not groceries)
+    for (const c of NEEDS) if ((labelProbs.get(c) ?? 0) >= LABEL_AT && facts.cue[c]) needs.add(c)
   }
-  if (urgency.urgent) {
+  if (urgent && urgency.urgent) {
     // talk of suicide alone (no injury or overdose cue) is the person's state of mind, not a medical case
     if (urgency.responses.every((k) => k === 'suicide')) { needs.delete('medical'); needs.add('emotional') }
     // a missing person is `other` (LABELS.md): the dementia or age that makes it urgent is not a need of its own
@@ -174,20 +182,21 @@ function classify(text: string, thresholds: UrgencyThresholds): TriageDetail {
 
   // cancellation: withdraws or resolves an earlier need
   if (!urgent && !possibleUrgent && isCancellation(text)) {
-    return { result: result(text, { confidence: 0.9, cancels: true, location }), rulesUrgent: false, pUrgent }
+    return { result: result(text, { confidence: 0.9, cancels: true, location }), rulesUrgent: false, certain: false, pUrgent }
   }
 
   // review is for help-seeking messages that fit no category with confidence: not for offers,
   // information questions, notices or far-away worries
   const asks = (facts.request || facts.first) && !facts.notice && !facts.info && !isOffer(text) && !remoteWorry(text)
   const needsReview = asks && !urgent && (category === 'other'
-    ? anyCue(facts) && facts.needAsk && (facts.personal || asksForSelf(text))
+    ? (anyCue(facts) && facts.needAsk && (facts.personal || asksForSelf(text))) || (asksForSelf(text) && ASKS_STAFF.test(text))
     : confidence < REVIEW_BELOW)
 
   const items = labels.includes('grocery') || labels.includes('pet') ? safeItems(text) : []
   return {
     result: { category, labels, urgent, possibleUrgent, emergency, confidence: clamp01(confidence), needsReview, cancels: false, items, location, text },
     rulesUrgent: urgency.urgent,
+    certain: urgency.cues.some((k) => CUE_BY_KIND.get(k)?.certain),
     pUrgent,
   }
 }

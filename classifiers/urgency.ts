@@ -161,7 +161,8 @@ function offReason(cue: Cue, m: RegExpExecArray, t: string, news: boolean, joke:
   if ((cue.response === 'medical' || cue.response === 'trapped') && aboutAnimal(t, start)) return 'animal'
   // mourning: the person has died, a medical cue tells how (葬礼, 上周走了)
   if (cue.response === 'medical' && MOURNING.test(t)) return 'mourning'
-  // a past event, unless the message also speaks of now
+  // a past event: a word of the past before the cue in its clause, and no word of now between
+  if (PAST.test(before) && !NOW.test(before.slice(before.search(PAST)))) return 'past'
   if (PAST.test(clause) && !NOW.test(clause)) return 'past'
   // news and forwards about strangers: in the whole message, or in the cue's own sentence
   if (news) return 'news'

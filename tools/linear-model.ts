@@ -1,5 +1,6 @@
-// The learned model at run time: logistic regression over hashed features (features.ts),
-// trained in-house (tools/train-linear.ts) because natural's logistic regression keeps
+// A logistic regression over the same hashed features as the network (classifiers/features.ts),
+// kept only to be measured against it (tools/compare-models.ts). It was the run-time model for a
+// while: trained in-house (tools/train-linear.ts) because natural's logistic regression keeps
 // dense matrices and cannot hold a vocabulary of character n-grams. One weight row per hash
 // bucket, one column per output; outputs are grouped into independent binary outputs (urgent,
 // each need label) and one softmax (the primary category).
@@ -9,8 +10,8 @@
 // that names it.
 import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
-import { DataFileError, DATA_DIR } from './data-file.ts'
-import { BUCKETS, HASH_BITS } from './features.ts'
+import { DataFileError, DATA_DIR } from '../classifiers/data-file.ts'
+import { BUCKETS, HASH_BITS } from '../classifiers/features.ts'
 
 export const LINEAR_MODEL_URL = new URL('model/linear.bin', DATA_DIR)
 const MAGIC = 'louguanjia-linear/1\n'

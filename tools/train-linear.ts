@@ -7,7 +7,7 @@ import { canonical } from '../classifiers/dialect.ts'
 import { assessUrgency } from '../classifiers/urgency.ts'
 import { analyze } from '../classifiers/rules.ts'
 import { BUCKETS, FeatureSet, HASH_BITS, extractFeatures } from '../classifiers/features.ts'
-import { encodeLinear, type LinearHeader, type OutputGroup } from '../classifiers/linear-model.ts'
+import { encodeLinear, type LinearHeader, type OutputGroup } from './linear-model.ts'
 import { CATEGORIES, NEEDS, type Category } from '../classifiers/types.ts'
 
 export interface TrainRow { text: string; category: Category; labels: Category[]; urgent: boolean }

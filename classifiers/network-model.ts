@@ -1,0 +1,166 @@
+// The learned model at run time: a network with one hidden layer over hashed features
+// (features.ts). Each feature bucket has a row of H input weights; a message's hidden layer is
+// the ReLU of the sum of its buckets' rows (scaled by 1/√(n+1), so long posts and short replies
+// live on one scale) plus a bias; the outputs are one urgency probability, one softmax over the
+// categories and one probability per need label. Measured against natural's naive Bayes and a
+// logistic regression over the same features (docs/design-notes.md): the hidden layer learns
+// combinations ("someone" and "not moving"; a cue and what switched it off) that a linear model
+// cannot, and ranks emergencies by writers it never saw clearly better.
+//
+// Trained in-house (tools/train-network.ts), deterministically. File (data/model/network.bin):
+// the magic line, a JSON header, the used bucket ids, their int8 input rows (one scale per
+// hidden unit), then float32 hidden biases, output weights and output biases. Read once, on
+// first use; a missing or malformed file is an error that names it.
+import { readFileSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
+import { DataFileError, DATA_DIR } from './data-file.ts'
+import { BUCKETS, HASH_BITS } from './features.ts'
+import { CATEGORIES, NEEDS, type Category, type Need } from './types.ts'
+
+export const NETWORK_MODEL_URL = new URL('model/network.bin', DATA_DIR)
+const MAGIC = 'louguanjia-network/1\n'
+const FILE = 'data/model/network.bin'
+
+/** Output layout: urgency, the categories (softmax), then one probability per need label. */
+export const OUTPUTS = ['urgent', ...CATEGORIES, ...NEEDS.map((n) => 'label:' + n)] as const
+export const K = OUTPUTS.length
+const CAT0 = 1
+const LAB0 = 1 + CATEGORIES.length
+
+export interface NetworkHeader {
+  format: 'louguanjia-network/1'
+  hashBits: number
+  hidden: number
+  outputs: readonly string[]
+  /** what the model was trained on and how (for people; not read at run time) */
+  training: Record<string, unknown>
+}
+
+export interface Network {
+  header: NetworkHeader
+  hidden: number
+  /** bucket × hidden input weights (dense over all buckets; unused ones are zero) */
+  w1: Float32Array
+  b1: Float32Array
+  /** hidden × outputs */
+  w2: Float32Array
+  b2: Float32Array
+}
+
+export function encodeNetwork(header: Omit<NetworkHeader, 'format' | 'hashBits' | 'outputs'>, w1: Float32Array, b1: Float32Array, w2: Float32Array, b2: Float32Array): Buffer {
+  const H = header.hidden
+  const used: number[] = []
+  for (let b = 0; b < BUCKETS; b++) {
+    for (let j = 0; j < H; j++) if (w1[b * H + j] !== 0) { used.push(b); break }
+  }
+  const scales = new Float32Array(H)
+  for (let j = 0; j < H; j++) {
+    let max = 0
+    for (const b of used) max = Math.max(max, Math.abs(w1[b * H + j]))
+    scales[j] = max > 0 ? max / 127 : 1
+  }
+  const q = new Int8Array(used.length * H)
+  used.forEach((b, i) => { for (let j = 0; j < H; j++) q[i * H + j] = Math.round(w1[b * H + j] / scales[j]) })
+  const head = Buffer.from(JSON.stringify({ format: 'louguanjia-network/1', hashBits: HASH_BITS, outputs: OUTPUTS, ...header }), 'utf8')
+  const lens = Buffer.alloc(8)
+  lens.writeUInt32LE(head.length, 0)
+  lens.writeUInt32LE(used.length, 4)
+  const f32 = (a: Float32Array) => Buffer.from(a.buffer, a.byteOffset, a.byteLength)
+  return Buffer.concat([Buffer.from(MAGIC, 'utf8'), lens, head, Buffer.from(Int32Array.from(used).buffer), Buffer.from(q.buffer), f32(scales), f32(b1), f32(w2), f32(b2)])
+}
+
+export function decodeNetwork(buf: Buffer, name = FILE): Network {
+  const fail = (d: string) => new DataFileError(name, null, d)
+  if (buf.length < MAGIC.length + 8 || buf.toString('utf8', 0, MAGIC.length) !== MAGIC) throw fail('not a louguanjia network model (bad magic); run `npm run train`')
+  let at = MAGIC.length
+  const headLen = buf.readUInt32LE(at)
+  const n = buf.readUInt32LE(at + 4)
+  at += 8
+  let header: NetworkHeader
+  try { header = JSON.parse(buf.toString('utf8', at, at + headLen)) as NetworkHeader } catch { throw fail('header is not JSON') }
+  at += headLen
+  if (header.hashBits !== HASH_BITS) throw fail(`trained with ${header.hashBits} hash bits, the code uses ${HASH_BITS}; retrain`)
+  if (JSON.stringify(header.outputs) !== JSON.stringify(OUTPUTS)) throw fail('its outputs are not the ones the code reads; retrain')
+  const H = header.hidden
+  if (!Number.isInteger(H) || H <= 0 || H > 1024) throw fail(`bad hidden size ${H}`)
+  const expected = at + n * 4 + n * H + 4 * (H + H + H * K + K)
+  if (buf.length !== expected) throw fail(`truncated or padded: ${buf.length} bytes, expected ${expected}`)
+  const slice = (len: number) => { const b = buf.subarray(at, at + len); at += len; return new Uint8Array(b).buffer }
+  const ids = new Int32Array(slice(n * 4))
+  const q = new Int8Array(slice(n * H))
+  const scales = new Float32Array(slice(4 * H))
+  const b1 = new Float32Array(slice(4 * H))
+  const w2 = new Float32Array(slice(4 * H * K))
+  const b2 = new Float32Array(slice(4 * K))
+  const w1 = new Float32Array(BUCKETS * H)
+  for (let i = 0; i < n; i++) {
+    const b = ids[i]
+    if (b < 0 || b >= BUCKETS) throw fail(`bucket ${b} out of range`)
+    for (let j = 0; j < H; j++) w1[b * H + j] = q[i * H + j] * scales[j]
+  }
+  return { header, hidden: H, w1, b1, w2, b2 }
+}
+
+function loadFile(): Network {
+  let buf: Buffer
+  try {
+    buf = readFileSync(NETWORK_MODEL_URL)
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code
+    throw new DataFileError(FILE, null, code === 'ENOENT' ? `missing (expected at ${fileURLToPath(NETWORK_MODEL_URL)}); run \`npm run train\`` : `unreadable: ${code}`)
+  }
+  return decodeNetwork(buf)
+}
+
+// Loaded on first use (triage's warm-up at start-up uses it), so the trainer can import this file
+// before a model exists.
+let model: Network | null = null
+
+/** Replace the model in memory (training and tests); null reloads the file. */
+export function useNetwork(m: Network | null): void {
+  model = m ?? loadFile()
+}
+
+export function network(): Network {
+  return (model ??= loadFile())
+}
+
+export interface NetworkScores {
+  pUrgent: number
+  categories: Map<Category, number>
+  labels: Map<Need, number>
+}
+
+/** The hidden layer and raw outputs of a set of buckets (shared with training). */
+export function forward(net: Pick<Network, 'hidden' | 'w1' | 'b1' | 'w2' | 'b2'>, ids: readonly number[], h: Float32Array, out: Float32Array): void {
+  const H = net.hidden
+  const scale = 1 / Math.sqrt(ids.length + 1)
+  for (let j = 0; j < H; j++) h[j] = 0
+  for (const b of ids) {
+    const base = b * H
+    for (let j = 0; j < H; j++) h[j] += net.w1[base + j]
+  }
+  for (let j = 0; j < H; j++) { const v = h[j] * scale + net.b1[j]; h[j] = v > 0 ? v : 0 }
+  for (let k = 0; k < K; k++) {
+    let s = net.b2[k]
+    for (let j = 0; j < H; j++) s += h[j] * net.w2[j * K + k]
+    out[k] = s
+  }
+}
+
+const scratch = { h: new Float32Array(64), out: new Float32Array(K) }
+
+export function scoreNetwork(ids: readonly number[], net: Network = network()): NetworkScores {
+  if (scratch.h.length < net.hidden) scratch.h = new Float32Array(net.hidden)
+  const { h, out } = scratch
+  forward(net, ids, h, out)
+  let max = -Infinity
+  for (let c = 0; c < CATEGORIES.length; c++) max = Math.max(max, out[CAT0 + c])
+  let sum = 0
+  for (let c = 0; c < CATEGORIES.length; c++) sum += Math.exp(out[CAT0 + c] - max)
+  const categories = new Map<Category, number>()
+  CATEGORIES.forEach((c, i) => categories.set(c, Math.exp(out[CAT0 + i] - max) / sum))
+  const labels = new Map<Need, number>()
+  NEEDS.forEach((n, i) => labels.set(n, 1 / (1 + Math.exp(-out[LAB0 + i]))))
+  return { pUrgent: 1 / (1 + Math.exp(-out[0])), categories, labels }
+}
