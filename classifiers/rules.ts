@@ -262,7 +262,7 @@ export function remoteWorry(text: string): 'emotional' | 'other' | null {
 
 /** A question about schedules, places, rules: information, not a need. */
 const ASKS_INFO = /[?？]|吗|嘛|么|请问|问一下|问下|有人知道|哪位知道|有谁知道|谁知道|想知道|请教/
-const INFO_TOPIC = /几点|什么时候|啥时候|哪天|几号|多久|在哪|哪里|哪个|哪家|哪儿|多少|怎么(?:办理|办|申请|查|交|报名|弄|领)|手续|流程|要不要|需不需要|用不用|能不能|可不可以|可以[^。!?]{0,8}吗|能[^。!?]{0,8}吗|会不会|是不是|免费|收费|是谁|谁的|谁家的|开门|营业/
+const INFO_TOPIC = /几点|什么时候|啥时候|哪天|几号|多久|在哪|哪里|哪个|哪家|哪儿|多少|怎么(?:办理|办|申请|查|交|报名|弄|领)|手续|流程|什么(?:证明|材料)|通行证|报备|要不要|需不需要|用不用|能不能|可不可以|可以[^。!?]{0,8}吗|能[^。!?]{0,8}吗|会不会|是不是|免费|收费|是谁|谁的|谁家的|开门|营业/
 const GOODS_INTENT = /买|卖|代购|订|团|缺|没了|没有了|用完|吃完|快没/
 
 /** An information question (schedule, policy, where/when) with no personal problem or ask. */

@@ -39,7 +39,7 @@ export interface TriageResult {
 }
 
 /** How triage decided a message's urgency, for the thresholds' tools (tools/crossval.ts). */
-export interface TriageDetail { result: TriageResult; rulesUrgent: boolean; certain: boolean; pUrgent: number }
+export interface TriageDetail { result: TriageResult; rulesUrgent: boolean; certain: boolean; pUrgent: number; cues: string[] }
 
 /**
  * Model probabilities of urgency: at or above `urgentAt` a message is urgent, at or above
@@ -93,7 +93,7 @@ export function triageWith(input: string, thresholds: UrgencyThresholds = THRESH
     return classify(text, thresholds)
   } catch {
     // never throw: a message we cannot read goes to a human
-    return { result: result(text, { confidence: 0, needsReview: text.length > 0 }), rulesUrgent: false, certain: false, pUrgent: 0 }
+    return { result: result(text, { confidence: 0, needsReview: text.length > 0 }), rulesUrgent: false, certain: false, pUrgent: 0, cues: [] }
   }
 }
 
@@ -137,7 +137,7 @@ function modelEmergency(u: UrgencyResult, best: Category): EmergencyKind | null 
 
 function classify(text: string, thresholds: UrgencyThresholds): TriageDetail {
   if (isNoise(text) || isJielong(text)) {
-    return { result: result(text, { confidence: 0.99, location: isNoise(text) ? null : safeLocation(text) }), rulesUrgent: false, certain: false, pUrgent: 0 }
+    return { result: result(text, { confidence: 0.99, location: isNoise(text) ? null : safeLocation(text) }), rulesUrgent: false, certain: false, pUrgent: 0, cues: [] }
   }
   const location = safeLocation(text)
   const canon = canonical(text)
@@ -182,7 +182,7 @@ function classify(text: string, thresholds: UrgencyThresholds): TriageDetail {
 
   // cancellation: withdraws or resolves an earlier need
   if (!urgent && !possibleUrgent && isCancellation(text)) {
-    return { result: result(text, { confidence: 0.9, cancels: true, location }), rulesUrgent: false, certain: false, pUrgent }
+    return { result: result(text, { confidence: 0.9, cancels: true, location }), rulesUrgent: false, certain: false, pUrgent, cues: urgency.cues }
   }
 
   // review is for help-seeking messages that fit no category with confidence: not for offers,
@@ -198,6 +198,7 @@ function classify(text: string, thresholds: UrgencyThresholds): TriageDetail {
     rulesUrgent: urgency.urgent,
     certain: urgency.cues.some((k) => CUE_BY_KIND.get(k)?.certain),
     pUrgent,
+    cues: urgency.cues,
   }
 }
 

@@ -33,7 +33,7 @@ const HYPOTHETICAL_STRONG = familyRe('hypothetical-strong')
 const POLICY_Q = familyRe('policy-question')
 const PROCEDURE_Q = familyRe('procedure-question')
 const PRESENT = familyRe('present')
-const NOW = familyRe('now')
+const NOW_AFTER_PAST = familyRe('now-after-past')
 const PAST = familyRe('past')
 const NEWS = familyRe('news')
 const LOCAL = familyRe('local')
@@ -161,9 +161,10 @@ function offReason(cue: Cue, m: RegExpExecArray, t: string, news: boolean, joke:
   if ((cue.response === 'medical' || cue.response === 'trapped') && aboutAnimal(t, start)) return 'animal'
   // mourning: the person has died, a medical cue tells how (葬礼, 上周走了)
   if (cue.response === 'medical' && MOURNING.test(t)) return 'mourning'
-  // a past event: a word of the past before the cue in its clause, and no word of now between
-  if (PAST.test(before) && !NOW.test(before.slice(before.search(PAST)))) return 'past'
-  if (PAST.test(clause) && !NOW.test(clause)) return 'past'
+  // a past event: a word of the past in the clause, and after it no word that something is
+  // happening now (现在 alone does not count: 这个习惯到现在还有)
+  const pi = clause.search(PAST)
+  if (pi >= 0 && !NOW_AFTER_PAST.test(clause.slice(pi))) return 'past'
   // news and forwards about strangers: in the whole message, or in the cue's own sentence
   if (news) return 'news'
   if (NEWS.test(sentence) && !STRONG_LOCAL.test(sentence)) return 'news'

@@ -10,7 +10,7 @@ import { trainNetwork, featuresOf } from './train-network.ts'
 import { decodeNetwork, useNetwork } from '../classifiers/network-model.ts'
 import { triageWith, type UrgencyThresholds } from '../classifiers/triage.ts'
 
-interface Scored { writer: string; urgent: boolean; category: string; predCategory: string; rulesUrgent: boolean; certain: boolean; pUrgent: number }
+interface Scored { writer: string; urgent: boolean; category: string; predCategory: string; rulesUrgent: boolean; certain: boolean; pUrgent: number; cues: string[] }
 
 const GRID = [0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.8]
 const VETO = [0, 0.01, 0.02, 0.05, 0.1]
@@ -46,7 +46,7 @@ function main(argv: string[]): void {
     useNetwork(decodeNetwork(trainNetwork(train, undefined, cachedFeatures)))
     for (const l of test) {
       const r = triageWith(l.text)
-      scored.push({ writer: w, urgent: l.urgent, category: l.category, predCategory: r.result.category, rulesUrgent: r.rulesUrgent, certain: r.certain, pUrgent: r.pUrgent })
+      scored.push({ writer: w, urgent: l.urgent, category: l.category, predCategory: r.result.category, rulesUrgent: r.rulesUrgent, certain: r.certain, pUrgent: r.pUrgent, cues: r.cues })
     }
     const acc = scored.filter((s) => s.writer === w && s.category === s.predCategory).length / test.length
     process.stderr.write(`${w}: ${test.length} lines, accuracy ${(100 * acc).toFixed(1)} %\n`)
