@@ -43,6 +43,7 @@ const JOKE = familyRe('joke')
 const HYPERBOLE = familyRe('hyperbole')
 const MOURNING = familyRe('mourning')
 const FICTION = familyRe('fiction')
+const FICTION_FRAME = familyRe('fiction-frame')
 const REMOTE = familyRe('remote-place')
 const NEARBY = familyRe('nearby')
 const RESOLVED = familyRe('resolution')
@@ -165,10 +166,15 @@ function offReason(cue: Cue, m: RegExpExecArray, t: string, news: boolean, joke:
   // happening now (现在 alone does not count: 这个习惯到现在还有)
   const pi = clause.search(PAST)
   if (pi >= 0 && !NOW_AFTER_PAST.test(clause.slice(pi))) return 'past'
+  // …or earlier in the same sentence (我小时候在河边玩 掉进水里过), or said with 过 (中风过)
+  const si = sentenceBefore.search(PAST)
+  if (si >= 0 && !NOW_AFTER_PAST.test(sentence.slice(si))) return 'past'
+  if (t.charCodeAt(end) === 0x8fc7 /* 过 */ && t.charCodeAt(end + 1) !== 0x53bb /* 去 */ && t.charCodeAt(end + 1) !== 0x6765 /* 来 */) return 'past'
   // news and forwards about strangers: in the whole message, or in the cue's own sentence
   if (news) return 'news'
   if (NEWS.test(sentence) && !STRONG_LOCAL.test(sentence)) return 'news'
   if (FICTION.test(sentence) && !STRONG_LOCAL.test(sentence)) return 'fiction'
+  if (FICTION_FRAME.test(sentenceBefore)) return 'fiction'
   if (joke && !NEVER_A_JOKE.has(cue.response)) return 'joke'
   if (HYPERBOLE.test(clause) || HYPERBOLE.test(t.slice(Math.max(0, start - 20), end + 6))) return 'hyperbole'
   // resolution later in the message

@@ -18,6 +18,6 @@ describe('network training', () => {
     expect(trainNetwork(rows).equals(a)).toBe(true)
     const m = decodeNetwork(a)
     expect(m.header.outputs).toEqual([...OUTPUTS])
-    expect(m.hidden).toBe(32)
+    expect(m.hidden).toBe(64)
   }, 120_000)
 })

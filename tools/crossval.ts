@@ -3,10 +3,10 @@
 // writer it never saw: the nearest thing to a fresh round that the corpus itself can give. The
 // urgency thresholds are read off these figures (and checked on fresh rounds), never off dev.
 //
-//   npm run crossval [-- --writers w01,w02] [-- --json FILE]
+//   npm run crossval [-- --writers w01,w02] [-- --json FILE] [-- --options '{"hidden":64}']
 import { writeFileSync } from 'node:fs'
 import { readCorpusLines, type CorpusLine } from './corpus.ts'
-import { trainNetwork, featuresOf } from './train-network.ts'
+import { trainNetwork, featuresOf, DEFAULT_OPTIONS } from './train-network.ts'
 import { decodeNetwork, useNetwork } from '../classifiers/network-model.ts'
 import { triageWith, type UrgencyThresholds } from '../classifiers/triage.ts'
 
@@ -39,11 +39,14 @@ function main(argv: string[]): void {
   const lines = readCorpusLines()
   const wi = argv.indexOf('--writers')
   const writers = wi >= 0 ? argv[wi + 1].split(',') : [...new Set(lines.map((l) => l.writer))].filter((w) => w !== 'team').sort()
+  // --options '{"hidden":64}': train other than the defaults, to compare
+  const oi = argv.indexOf('--options')
+  const options = { ...DEFAULT_OPTIONS, ...(oi >= 0 ? JSON.parse(argv[oi + 1]) as Partial<typeof DEFAULT_OPTIONS> : {}) }
   const scored: Scored[] = []
   for (const w of writers) {
     const train = lines.filter((l) => l.writer !== w)
     const test = lines.filter((l) => l.writer === w)
-    useNetwork(decodeNetwork(trainNetwork(train, undefined, cachedFeatures)))
+    useNetwork(decodeNetwork(trainNetwork(train, options, cachedFeatures)))
     for (const l of test) {
       const r = triageWith(l.text)
       scored.push({ writer: w, urgent: l.urgent, category: l.category, predCategory: r.result.category, rulesUrgent: r.rulesUrgent, certain: r.certain, pUrgent: r.pUrgent, cues: r.cues })

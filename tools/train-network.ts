@@ -23,7 +23,7 @@ export interface TrainOptions {
   minDocs: number
   seed: number
 }
-export const DEFAULT_OPTIONS: TrainOptions = { hidden: 32, epochs: 8, rate: 0.05, l2: 1e-5, urgentWeight: 2, minDocs: 3, seed: 20261206 }
+export const DEFAULT_OPTIONS: TrainOptions = { hidden: 64, epochs: 8, rate: 0.05, l2: 1e-5, urgentWeight: 2, minDocs: 3, seed: 20261206 }
 
 /** The features of a text exactly as triage computes them at run time. */
 export function featuresOf(text: string): number[] {
