@@ -11,7 +11,7 @@ import {
   analyze, isCancellation, isJielong, isNoise, type Facts,
   isOffer, remoteWorry, isInfoQuestion, NEED_EVIDENCE, asksForSelf,
 } from './rules.ts'
-import { parseShoppingList, type OrderItem } from './shopping-list.ts'
+import { parseShoppingList, type OrderItem } from './shopping-list/index.ts'
 import { parseLocation, type Location } from './location.ts'
 
 export type Category = 'medical' | 'grocery' | 'repair' | 'pet' | 'emotional' | 'other'

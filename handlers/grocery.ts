@@ -2,7 +2,7 @@
 // their corrections ("土豆改成5斤", "鸡蛋不要了", "再加一袋米"); a repeated
 // identical list changes nothing.
 import { formatLocation } from '../classifiers/location.ts'
-import type { OrderItem } from '../classifiers/shopping-list.ts'
+import type { OrderItem } from '../classifiers/shopping-list/index.ts'
 import type { TriageResult } from '../classifiers/triage.ts'
 import type { StoredInbound } from '../data/inbox.ts'
 import { toLine, type Order, type OrderLine } from '../data/orders.ts'

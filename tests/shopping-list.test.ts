@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
 import { normalize } from '../classifiers/normalize.ts'
 import { scanNumber } from '../classifiers/numerals.ts'
-import { parseShoppingList, type OrderItem } from '../classifiers/shopping-list.ts'
+import { parseShoppingList, type OrderItem } from '../classifiers/shopping-list/index.ts'
 
 const parse = (text: string): OrderItem[] => parseShoppingList(normalize(text))
 /** [name, qty, unit] of each item, the scored part of the contract. */

@@ -1,0 +1,364 @@
+// Reading one chunk (the text between two separators): pair its names and amounts into items,
+// and read the function words that change what they mean — substitutes (没有X换Y, X或者Y),
+// corrections (改成), removals (不要了) and notes that belong to the item before.
+import type { ItemOp } from './types.ts'
+import { Tok } from './tokens.ts'
+import { E_G, E_Q, E_K, E_N, usable, type El, type Qty, type Span, type ChunkInfo } from './elements.ts'
+import {
+  T_UNK, T_NOTE, T_KW, KW_COND, KW_SWAP, KW_SWITCH, KW_OK, KW_CANCEL, KW_NOTWANT, KW_OR, KW_SET, KW_GE, KW_DE, KW_SLASH, U_COUNT,
+} from './kinds.ts'
+export interface PItem {
+  name: string
+  qty: number | null
+  unit: string | null
+  alternatives: string[]
+  note: string | null
+  op: ItemOp
+  replaces: string | null
+  med: boolean
+  weak: boolean
+  generic: boolean
+  unk: boolean
+  fallback: boolean
+  garbage: boolean
+  brandOnly: boolean
+  brandNote: boolean // "要皇家的": a brand wish for the item before
+  hasQty: boolean
+  bareQty: boolean // the amount has no unit and no x ("土豆 3")
+  chunk: number
+  start: number // offsets of the name in the text (-1 when not one span)
+  end: number
+}
+
+export interface ChunkOut {
+  items: PItem[]
+  qtyOnly: Qty | null
+  qtyOnlyDescOnly: boolean
+  geQty: Qty | null
+  geSpread: boolean // 各 with a single name before it: spread back to earlier chunks
+  altRefs: string[]
+  alts: string[]
+  altNeedTarget: boolean
+  cancelPrev: boolean
+  setPrev: Qty | null
+  notePrev: string | null
+}
+
+function newOut(): ChunkOut {
+  return { items: [], qtyOnly: null, qtyOnlyDescOnly: false, geQty: null, geSpread: false, altRefs: [], alts: [], altNeedTarget: false, cancelPrev: false, setPrev: null, notePrev: null }
+}
+
+export function emptyItem(name: string, chunk: number): PItem {
+  return {
+    name, qty: null, unit: null, alternatives: [], note: null, op: 'add', replaces: null,
+    med: false, weak: false, generic: false, unk: false, fallback: false, garbage: false, brandOnly: false, brandNote: false, hasQty: false, bareQty: false, chunk, start: -1, end: -1,
+  }
+}
+
+export function setQty(it: PItem, q: Qty): void {
+  it.qty = q.v
+  it.unit = q.unit
+  it.hasQty = true
+  it.bareQty = q.bare
+}
+
+function toItem(g: Span, chunk: number): PItem {
+  const it = emptyItem(g.name, chunk)
+  it.med = g.med
+  it.weak = g.weak
+  it.generic = g.generic
+  it.unk = g.unk
+  it.fallback = g.fallback
+  it.garbage = g.garbage
+  it.brandOnly = g.brandOnly
+  if (g.qty) setQty(it, g.qty)
+  return it
+}
+
+/** Does the amount starting at token ti follow span g directly ("土豆3斤")? */
+function adjacentAfter(g: Span, ti: number): boolean {
+  return g.tb === ti
+}
+
+/** Does span g follow amount q directly, or after one 的 ("两斤的土豆")? */
+function adjacentBefore(toks: Tok[], q: El, g: Span): boolean {
+  if (q.te + 1 === g.ta) return true
+  const mid = toks[q.te + 1]
+  return q.te + 2 === g.ta && mid !== undefined && mid.k === T_KW && mid.sub === KW_DE
+}
+
+/** Pair the goods spans and amounts of els[from..to) into items. */
+function pairRange(toks: Tok[], els: El[], from: number, to: number, chunk: number, out: ChunkOut, op: ItemOp = 'add'): PItem[] {
+  const gIdx: number[] = []
+  let firstKind = 0
+  for (let i = from; i < to; i++) {
+    const e = els[i]
+    if (e.t === E_G) { gIdx.push(i); if (!firstKind && !e.g!.fallback) firstKind = E_G }
+    else if (e.t === E_Q && usable(e.q)) { if (!firstKind) firstKind = E_Q }
+  }
+  for (const gi of gIdx) els[gi].g!.qty = null
+  const pre = firstKind === E_Q
+  let loose: Qty | null = null
+  let looseDescOnly = true
+  let sawQ = false
+  for (let i = from; i < to; i++) {
+    const e = els[i]
+    if (e.t !== E_Q || !e.q) continue
+    sawQ = true
+    if (!usable(e.q)) continue
+    looseDescOnly = false
+    const q = e.q
+    if (i > from && els[i - 1].t === E_K && els[i - 1].sub === KW_GE) q.ge = true
+    if (q.ge) {
+      // 西红柿黄瓜各2斤: every name before it without an amount
+      let named = 0
+      for (const gi of gIdx) if (gi < i && els[gi].g!.qty === null && !els[gi].g!.fallback) { els[gi].g!.qty = q; named++ }
+      if (!out.geQty) { out.geQty = q; out.geSpread = named <= 1 }
+      continue
+    }
+    // the name written right next to the amount wins: "两袋米", "土豆3斤"
+    let before = -1
+    let after = -1
+    for (const gi of gIdx) {
+      const g = els[gi].g!
+      if (g.qty !== null) continue
+      if (gi < i && adjacentAfter(g, e.ti)) before = gi
+      // "一个视频", "一只橘猫": a count word before an unknown word is a sentence, not an order
+      if (gi > i && after < 0 && adjacentBefore(toks, e, g) && !(g.fallback && q.uk === U_COUNT)) after = gi
+    }
+    let target = before >= 0 && after >= 0 ? (pre ? after : before) : before >= 0 ? before : after
+    if (target < 0) {
+      // otherwise the nearest goods name in the reading direction ("土豆要3斤")
+      const ok = (gi: number) => els[gi].g!.qty === null && !els[gi].g!.fallback
+      if (pre) {
+        for (const gi of gIdx) if (gi > i && ok(gi)) { target = gi; break }
+        if (target < 0) for (let k = gIdx.length - 1; k >= 0; k--) if (gIdx[k] < i && ok(gIdx[k])) { target = gIdx[k]; break }
+      } else {
+        for (let k = gIdx.length - 1; k >= 0; k--) if (gIdx[k] < i && ok(gIdx[k])) { target = gIdx[k]; break }
+        if (target < 0) for (const gi of gIdx) if (gi > i && ok(gi)) { target = gi; break }
+      }
+    }
+    if (target >= 0) els[target].g!.qty = q
+    else if (!loose) loose = q
+  }
+  if (gIdx.length === 0) {
+    if (loose && !out.qtyOnly) out.qtyOnly = loose
+    if (sawQ && looseDescOnly) out.qtyOnlyDescOnly = true
+    return []
+  }
+  const items: PItem[] = []
+  for (const gi of gIdx) {
+    const g = els[gi].g!
+    const it = toItem(g, chunk)
+    it.op = op
+    it.start = toks[g.ta].s
+    it.end = toks[g.tb - 1].e
+    const nt = toks[g.tb]
+    if (g.brandOnly && !g.qty && nt && nt.k === T_KW && nt.sub === KW_DE) it.brandNote = true
+    items.push(it)
+  }
+  // notes go to the nearest name before them (or the first)
+  for (let i = from; i < to; i++) {
+    const e = els[i]
+    if (e.t !== E_N) continue
+    let best = 0
+    for (let k = 0; k < gIdx.length; k++) if (gIdx[k] < i) best = k
+    const it = items[best]
+    it.note = it.note ? it.note + ' ' + e.text : e.text
+  }
+  return items
+}
+
+function goodsNames(els: El[], from: number, to: number): string[] {
+  const out: string[] = []
+  for (let i = from; i < to; i++) {
+    const g = els[i].g
+    if (els[i].t === E_G && g && !g.med && !g.garbage && g.goods) out.push(g.name)
+  }
+  return out
+}
+
+function findK(els: El[], from: number, to: number, sub: number): number {
+  for (let i = from; i < to; i++) if (els[i].t === E_K && els[i].sub === sub) return i
+  return -1
+}
+
+function hasG(els: El[], from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (els[i].t === E_G && els[i].g!.goods) return true
+  return false
+}
+
+function firstUsableQ(els: El[], from: number, to: number): Qty | null {
+  for (let i = from; i < to; i++) if (els[i].t === E_Q && usable(els[i].q)) return els[i].q
+  return null
+}
+
+function hasNote(els: El[], from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (els[i].t === E_N) return true
+  return false
+}
+
+export function readChunk(s: string, toks: Tok[], b: number, els: El[], chunk: number, info: ChunkInfo): ChunkOut {
+  const out = newOut()
+  const n = els.length
+  // substitutions: 没有X(可以)换Y / X没有就要Y / 没有的话Y也行 / 没有就算了
+  const cond = findK(els, 0, n, KW_COND)
+  if (cond >= 0) {
+    info.intent = true
+    info.cond = true
+    out.items = pairRange(toks, els, 0, cond, chunk, out)
+    const from = cond + 1
+    if (findK(els, from, n, KW_CANCEL) >= 0 || findK(els, from, n, KW_NOTWANT) >= 0) return out
+    let sw = -1
+    for (let i = from; i < n; i++) {
+      const e = els[i]
+      if (e.t === E_K && (e.sub === KW_SWITCH || e.sub === KW_SWAP || e.sub === KW_SET || e.sub === KW_OR)) { sw = i; break }
+    }
+    const ok = findK(els, from, n, KW_OK)
+    let refs: string[] = []
+    let alts: string[] = []
+    if (sw >= 0) {
+      refs = goodsNames(els, from, sw)
+      alts = goodsNames(els, sw + 1, ok >= 0 ? ok : n)
+    } else if (ok >= 0) {
+      const gs = goodsNames(els, from, ok)
+      if (gs.length) { alts = [gs[gs.length - 1]]; refs = gs.slice(0, -1) }
+    } else if (out.items.length === 0) {
+      // 家里没有米了: a need, not a substitution
+      out.items = pairRange(toks, els, from, n, chunk, out)
+      return out
+    } else {
+      alts = goodsNames(els, from, n)
+    }
+    if (refs.length === 0 && alts.length === 0) return out
+    out.altRefs = refs
+    out.alts = alts
+    out.altNeedTarget = true
+    return out
+  }
+  // X或者Y
+  const or = findK(els, 0, n, KW_OR)
+  const slash = or < 0 ? findK(els, 0, n, KW_SLASH) : -1
+  const orAt = or >= 0 ? or : slash >= 0 && hasG(els, 0, slash) && hasG(els, slash + 1, n) ? slash : -1
+  if (orAt >= 0) {
+    // "（伊利或者蒙牛都行）": a choice of brand for the item before
+    let brands = 0
+    let others = 0
+    for (let i = 0; i < n; i++) {
+      const e = els[i]
+      if (e.t === E_G) { if (e.g!.brandOnly) brands++; else others++ }
+      else if (e.t === E_Q && usable(e.q)) others++
+    }
+    if (brands >= 2 && others === 0) {
+      let first = -1
+      for (let i = 0; i < n; i++) if (els[i].t === E_G) { first = i; break }
+      out.notePrev = s.slice(toks[els[first].ti].s, toks[b - 1].e)
+      return out
+    }
+    const before = pairRange(toks, els, 0, orAt, chunk, out)
+    const alts = goodsNames(els, orAt + 1, n)
+    if (before.length) {
+      const prim = before[before.length - 1]
+      for (const al of alts) if (al !== prim.name && !prim.alternatives.includes(al)) prim.alternatives.push(al)
+      if (!prim.hasQty) {
+        const q = firstUsableQ(els, orAt + 1, n)
+        if (q) setQty(prim, q)
+      }
+      out.items = before
+      return out
+    }
+    if (alts.length) { out.alts = alts; out.altNeedTarget = true; return out }
+    out.items = pairRange(toks, els, orAt + 1, n, chunk, out)
+    return out
+  }
+  // "（猪肉两斤） 排骨也行": a name offered instead of the item before, in a chunk of its own
+  const okAt = findK(els, 0, n, KW_OK)
+  if (okAt > 0 && chunk > 0 && hasG(els, 0, okAt) && !firstUsableQ(els, 0, n) && findK(els, 0, okAt, KW_GE) < 0) {
+    const alts = goodsNames(els, 0, okAt)
+    if (alts.length) {
+      out.alts = alts
+      out.altNeedTarget = true
+      return out
+    }
+  }
+  // corrections: 土豆改成5斤 / 刚才的土豆改5斤 / 土豆换成红薯
+  let set = findK(els, 0, n, KW_SET)
+  const swap = findK(els, 0, n, KW_SWAP)
+  if (set < 0 && swap >= 0 && (hasG(els, 0, swap) || els[swap].text !== '换')) set = swap
+  if (set >= 0) {
+    const beforeNames = goodsNames(els, 0, set)
+    const afterHasG = hasG(els, set + 1, n)
+    const qAfter = firstUsableQ(els, set + 1, n)
+    if (beforeNames.length === 0 && !afterHasG) {
+      if (qAfter) out.setPrev = qAfter
+      return out
+    }
+    if (!afterHasG && !qAfter) set = -1 // "猫粮要换一种": no new amount, no new name
+  }
+  if (set >= 0) {
+    const beforeNames = goodsNames(els, 0, set)
+    const afterHasG = hasG(els, set + 1, n)
+    const qAfter = firstUsableQ(els, set + 1, n)
+    const qBefore = firstUsableQ(els, 0, set)
+    info.intent = true
+    if (afterHasG) {
+      const items = pairRange(toks, els, set + 1, n, chunk, out, 'set')
+      if (beforeNames.length) {
+        for (const it of items) {
+          if (!it.hasQty && qBefore) setQty(it, qBefore)
+          it.replaces = beforeNames[beforeNames.length - 1]
+        }
+      }
+      out.items = items
+      return out
+    }
+    const items = pairRange(toks, els, 0, set, chunk, out, 'set')
+    if (qAfter && items.length) {
+      setQty(items[items.length - 1], qAfter)
+      out.qtyOnly = null
+    }
+    out.items = items
+    return out
+  }
+  // removals: 鸡蛋不要了 / 不要鸡蛋了 / 要土豆不要红薯
+  const cancel = findK(els, 0, n, KW_CANCEL)
+  const notWant = findK(els, 0, n, KW_NOTWANT)
+  if (cancel >= 0 || notWant >= 0) {
+    const k = notWant >= 0 && (cancel < 0 || notWant < cancel) ? notWant : cancel
+    const afterG = hasG(els, k + 1, n)
+    if (els[k].sub === KW_NOTWANT && !afterG && hasNote(els, k + 1, n)) {
+      // 不要太肥的: a note, not a removal
+      out.items = pairRange(toks, els, 0, n, chunk, out)
+      if (out.items.length === 0) {
+        for (let i = k + 1; i < n; i++) {
+          if (els[i].t === E_N) { out.notePrev = els[i].text.startsWith('不要') ? els[i].text : '不要' + els[i].text; break }
+        }
+      }
+      return out
+    }
+    info.intent = true
+    if (els[k].sub === KW_NOTWANT && afterG) {
+      const keep = pairRange(toks, els, 0, k, chunk, out)
+      const rem = pairRange(toks, els, k + 1, n, chunk, out, 'remove')
+      out.items = [...keep, ...rem]
+      return out
+    }
+    const rem = pairRange(toks, els, 0, k, chunk, out, 'remove')
+    if (rem.length === 0) {
+      // nothing named: "不要了" cancels the item before; "不要太肥" is a wish about it
+      let words = false
+      for (let i = els[k].te + 1; i < b; i++) if (toks[i].k === T_UNK || toks[i].k === T_NOTE) words = true
+      if (words && els[k].sub === KW_NOTWANT) out.notePrev = s.slice(toks[els[k].ti].s, toks[b - 1].e)
+      else out.cancelPrev = true
+    }
+    out.items = rem
+    out.qtyOnly = null
+    return out
+  }
+  out.items = pairRange(toks, els, 0, n, chunk, out)
+  if (out.items.length === 0) {
+    for (let i = 0; i < n; i++) if (els[i].t === E_N) out.notePrev = out.notePrev ? out.notePrev + ' ' + els[i].text : els[i].text
+  }
+  return out
+}
+

@@ -1,0 +1,85 @@
+// What a chunk does to the items already read: corrections ("土豆改成5斤", "土豆换成红薯"),
+// removals ("鸡蛋不要了"), substitutes for an earlier item ("没有的话换西芹"), and notes and
+// brands that belong to the item before ("要瘦的", "奶粉 飞鹤").
+import { emptyItem, setQty, type ChunkOut, type PItem } from './chunk.ts'
+import { findItem, sameThing, type MessageState } from './state.ts'
+
+/**
+ * A removal or a correction of an item listed earlier in the message changes it in place;
+ * returns false when there is nothing to change (the item then stands on its own: a correction
+ * of an order sent before).
+ */
+export function applyOp(st: MessageState, it: PItem): boolean {
+  const items = st.items
+  if (it.op === 'remove') {
+    const k = findItem(items, it.name)
+    if (k >= 0 && items[k].op === 'add') { items.splice(k, 1); return true }
+    return false
+  }
+  const k = findItem(items, it.replaces ?? it.name)
+  if (k < 0 || items[k].op === 'remove') return false
+  const old = items[k]
+  if (it.hasQty) { old.qty = it.qty; old.unit = it.unit; old.hasQty = true; old.bareQty = it.bareQty }
+  if (it.replaces) old.name = it.name
+  if (it.note) old.note = it.note
+  return true
+}
+
+/** "奶粉 飞鹤 两罐", "猫粮一袋 要皇家的": a brand after its product is a note on it. */
+export function brandOfPrevious(st: MessageState, it: PItem, ci: number, r: ChunkOut): boolean {
+  const items = st.items
+  if (it.brandOnly && !it.hasQty && it.start >= 0 && items.length && !r.geQty) {
+    const p = items[items.length - 1]
+    if (p.op === 'add' && !p.hasQty && !p.brandOnly && !p.med && p.chunk === ci - 1 && p.end >= 0 && st.s.slice(p.end, it.start).trim() === '') {
+      p.note = p.note ? p.note + ' ' + it.name : it.name
+      return true
+    }
+  }
+  if (it.brandNote && items.length) {
+    const p = items[items.length - 1]
+    const note = it.name + '的'
+    p.note = p.note ? p.note + ' ' + note : note
+    return true
+  }
+  return false
+}
+
+/** Substitutes the chunk names, on the item they are for. */
+export function applyAlternatives(st: MessageState, r: ChunkOut, ci: number, chunkTarget: number): void {
+  if (!r.altNeedTarget || !(r.alts.length || r.altRefs.length)) return
+  const items = st.items
+  let k = -1
+  for (const ref of r.altRefs) { k = findItem(items, ref); if (k >= 0) break }
+  if (k < 0 && r.altRefs.length && items.length === 0) {
+    // 没有豌豆尖可以换油麦菜, with no 豌豆尖 before: the item is the one named
+    items.push(emptyItem(r.altRefs[0], ci))
+    k = items.length - 1
+    st.lastItemsChunk = ci
+  }
+  if (k < 0) k = chunkTarget >= 0 ? chunkTarget : items.length - 1
+  if (k >= 0) {
+    const p = items[k]
+    for (const al of r.alts) if (!p.alternatives.includes(al) && !sameThing(al, p.name)) p.alternatives.push(al)
+  }
+}
+
+/** "不要了", "改成5斤", "要瘦的" in a chunk of their own: about the item just before. */
+export function applyToPrevious(st: MessageState, r: ChunkOut, ci: number): void {
+  const items = st.items
+  const k = items.length - 1
+  if (r.cancelPrev && k >= 0 && st.lastItemsChunk === ci - 1) {
+    // ordered in this message ("白菜一颗 … 不要了"): drop it; only named ("土豆 不要了"): a removal
+    if (items[k].op === 'add' && items[k].hasQty) items.splice(k, 1)
+    else { items[k].op = 'remove'; items[k].qty = null; items[k].unit = null; items[k].hasQty = false }
+  }
+  if (r.setPrev && items.length) {
+    // "土豆 改成5斤": a correction, unless the item was ordered with an amount in this message
+    const p = items[items.length - 1]
+    if (!p.hasQty || p.op !== 'add') p.op = 'set'
+    setQty(p, r.setPrev)
+  }
+  if (r.notePrev && items.length && st.lastItemsChunk >= ci - 1) {
+    const p = items[items.length - 1]
+    p.note = p.note ? p.note + ' ' + r.notePrev : r.notePrev
+  }
+}

@@ -1,0 +1,154 @@
+// The parser's vocabulary: every word file in data/dict/goods/ and data/dict/lists/ plus
+// data/dict/units.txt, loaded once into one trie (longest match first). A word listed under two
+// kinds keeps the kind that matters more to the reading (medicine over keywords over separators …
+// over goods over units over filler: PRIORITY).
+import { readTable, readWordFile, LexiconFileError, type WordFile } from './data-files.ts'
+import { GOODS_KINDS, GOODS_TAGS, type GoodsKind } from './goods-kinds.ts'
+import {
+  T_GOODS, T_MED, T_UNIT, T_FILL, T_OTHER, T_NONGOODS, T_SEP, T_KW, T_NOTE, T_MONEY,
+  SP_CONJ, UNIT_KINDS, G_BRAND, G_WEAK, G_GENERIC, FILLER_FLAGS, KEYWORD_ROLES, O_INWORD,
+} from './kinds.ts'
+
+export interface Entry {
+  word: string
+  k: number
+  sub: number
+  canon: string | null
+  flags: number
+}
+
+class TrieNode {
+  next: Map<number, TrieNode> | null = null
+  entry: Entry | null = null
+}
+
+const PRIORITY: Record<number, number> = {
+  [T_MED]: 9, [T_KW]: 8, [T_SEP]: 7, [T_NOTE]: 6, [T_MONEY]: 6, [T_OTHER]: 5, [T_NONGOODS]: 5,
+  [T_GOODS]: 4, [T_UNIT]: 3, [T_FILL]: 2,
+}
+
+const ROOT = new TrieNode()
+/** The root's children as a flat table (the first lookup of every position). */
+const ROOT_KIDS: Array<TrieNode | undefined> = new Array(65536)
+
+function addWord(word: string, k: number, sub = 0, canon: string | null = null, flags = 0): void {
+  if (!word) return
+  let node = ROOT
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i)
+    if (!node.next) node.next = new Map()
+    let nx = node.next.get(c)
+    if (!nx) { nx = new TrieNode(); node.next.set(c, nx) }
+    if (i === 0) ROOT_KIDS[c] = nx
+    node = nx
+  }
+  const old = node.entry
+  if (old && old.k === k) { old.flags |= flags; if (sub) old.sub = sub; if (canon) old.canon = canon; return }
+  if (old && (PRIORITY[old.k] ?? 0) >= (PRIORITY[k] ?? 0)) return
+  node.entry = { word, k, sub, canon, flags }
+}
+
+/** Longest dictionary word starting at s[i]. */
+export function matchAt(s: string, i: number): Entry | null {
+  if (i >= s.length) return null
+  let node: TrieNode | undefined = ROOT_KIDS[s.charCodeAt(i)]
+  if (!node) return null
+  let best: Entry | null = node.entry
+  const n = s.length
+  for (let j = i + 1; j < n; j++) {
+    if (!node.next) break
+    node = node.next.get(s.charCodeAt(j))
+    if (!node) break
+    if (node.entry) best = node.entry
+  }
+  return best
+}
+
+// ---------------------------------------------------------------------------
+// The files
+
+export { GOODS_KINDS, type GoodsKind } from './goods-kinds.ts'
+
+export const goodsFiles: ReadonlyMap<GoodsKind, WordFile> = new Map(GOODS_KINDS.map((k) => [k, readWordFile(`goods/${k}.txt`, GOODS_TAGS, true)]))
+
+/** The word files of data/dict/lists/, by name. */
+export const listFiles: ReadonlyMap<string, WordFile> = new Map([
+  ['medicine', readWordFile('lists/medicine.txt', [])],
+  ['separators', readWordFile('lists/separators.txt', [])],
+  ['fillers', readWordFile('lists/fillers.txt', Object.keys(FILLER_FLAGS))],
+  ['notes', readWordFile('lists/notes.txt', [])],
+  ['counters', readWordFile('lists/counters.txt', ['inword'])],
+  ['money', readWordFile('lists/money.txt', [])],
+  ['non-goods', readWordFile('lists/non-goods.txt', [])],
+  ['keywords', readWordFile('lists/keywords.txt', Object.keys(KEYWORD_ROLES))],
+  ['heads', readWordFile('lists/heads.txt', [])],
+  ['notices', readWordFile('lists/notices.txt', ['lead', 'header'])],
+])
+
+function list(name: string): WordFile {
+  const f = listFiles.get(name)
+  if (!f) throw new Error(`no word file ${name}`)
+  return f
+}
+
+/** ASCII unit surfaces (lower-cased) → [canonical, kind]; matched only right after a number. */
+export const ASCII_UNITS = new Map<string, [string, number]>()
+/** The canonical units: the second column of data/dict/units.txt. */
+export const CANONICAL_UNITS = new Set<string>()
+
+function loadUnits(): void {
+  const { file, rows } = readTable('units.txt', 3, 3)
+  for (const { cells: [w, canon, kind], line } of rows) {
+    const uk = UNIT_KINDS[kind]
+    if (!uk) throw new LexiconFileError(file, line, `unknown unit kind "${kind}"; known kinds: ${Object.keys(UNIT_KINDS).join(', ')}`)
+    CANONICAL_UNITS.add(canon)
+    if (/^[A-Za-z]+$/.test(w)) ASCII_UNITS.set(w.toLowerCase(), [canon, uk])
+    else addWord(w, T_UNIT, uk, canon)
+  }
+}
+
+function flagsOf(tags: readonly string[], table: Record<string, number>): number {
+  let f = 0
+  for (const t of tags) f |= table[t] ?? 0
+  return f
+}
+
+const GOODS_FLAGS: Record<string, number> = { brand: G_BRAND, variety: G_BRAND, weak: G_WEAK, generic: G_GENERIC }
+/** Counters that also occur inside product names ("折叠凳", "台灯", "门帘"). */
+export const IN_WORD_OTHER = new Set<string>()
+/** A multi-word name ending in one of these is one product ("猪肉白菜饺子"), not several. */
+export const HEAD_SUFFIX: readonly string[] = list('heads').entries.map((e) => e.word)
+
+function loadVocabulary(): void {
+  for (const f of goodsFiles.values()) {
+    // brands and varieties (金龙鱼, 红富士) name the product that follows them: one item, not two
+    for (const e of f.entries) addWord(e.word, T_GOODS, 0, e.canon, flagsOf(e.tags, GOODS_FLAGS))
+  }
+  loadUnits()
+  for (const e of list('medicine').entries) addWord(e.word, T_MED)
+  for (const e of list('separators').entries) addWord(e.word, T_SEP, SP_CONJ)
+  for (const e of list('fillers').entries) addWord(e.word, T_FILL, 0, null, flagsOf(e.tags, FILLER_FLAGS))
+  for (const e of list('notes').entries) addWord(e.word, T_NOTE)
+  for (const e of list('counters').entries) {
+    addWord(e.word, T_OTHER, 0, null, e.tags.includes('inword') ? O_INWORD : 0)
+    if (e.tags.includes('inword')) IN_WORD_OTHER.add(e.word)
+  }
+  for (const e of list('money').entries) addWord(e.word, T_MONEY)
+  for (const e of list('non-goods').entries) addWord(e.word, T_NONGOODS)
+  const kw = list('keywords')
+  for (const e of kw.entries) {
+    // a keyword has exactly one role: the reading it steers
+    if (e.tags.length !== 1) throw new LexiconFileError(kw.file, e.line, `"${e.word}" needs exactly one role (${Object.keys(KEYWORD_ROLES).join(', ')})`)
+    addWord(e.word, T_KW, KEYWORD_ROLES[e.tags[0]])
+  }
+}
+loadVocabulary()
+
+const escape = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+const noticeWords = (tag: string) => list('notices').entries.filter((e) => e.tags.includes(tag)).map((e) => escape(e.word))
+
+/** A post that opens with a 【…】 header of this kind is a notice or an advert, not an order. */
+export const NOTICE_HEADER = /^\s*[【[]([^】\]]{0,12})[】\]]/
+export const NOTICE_WORDS = new RegExp(noticeWords('header').join('|'))
+/** "通知：…", "统计一下：…", "提醒大家：…": a notice, a tally or advice to everyone, not the writer's order. */
+export const NOTICE_LEAD = new RegExp(`^\\s*(${noticeWords('lead').join('|')})[一下]*\\s*[:：]`)

@@ -1,0 +1,139 @@
+// The message: chunk by chunk (the text between separators), items are collected, and the
+// chunks that only carry an amount, a 各, a substitute, a correction or a note are applied to
+// the items they belong to; at the end only what reads as a request is kept (decide.ts), so that
+// commentary ("停电了冰箱里的肉都坏了") gives no order.
+import type { OrderItem } from './types.ts'
+import { NOTICE_HEADER, NOTICE_LEAD, NOTICE_WORDS } from './lexicon.ts'
+import { tokenize } from './tokens.ts'
+import { buildElements, type ChunkInfo } from './elements.ts'
+import { readChunk, setQty, type ChunkOut } from './chunk.ts'
+import { applyAlternatives, applyOp, applyToPrevious, brandOfPrevious } from './corrections.ts'
+import { joinBrands, keepOrders, totalsToParts, withoutRepeats } from './decide.ts'
+import { findItem, newState, type MessageState } from './state.ts'
+import { T_SEP, SP_NL, SP_LISTEND, U_MEASURE } from './kinds.ts'
+
+export function parseShoppingList(text: string): OrderItem[] {
+  try {
+    return parse(typeof text === 'string' ? text : '')
+  } catch {
+    return []
+  }
+}
+
+function parse(s: string): OrderItem[] {
+  if (!s) return []
+  const header = NOTICE_HEADER.exec(s)
+  if (header && NOTICE_WORDS.test(header[1])) return []
+  if (NOTICE_LEAD.test(s)) return []
+  const toks = tokenize(s)
+  if (toks.length === 0) return []
+  const st = newState(s)
+  let chunkNo = 0
+  let a = 0
+  const n = toks.length
+  while (a < n) {
+    if (toks[a].k === T_SEP) { a++; continue }
+    let b = a
+    while (b < n && toks[b].k !== T_SEP) b++
+    const sepBefore = a > 0 ? toks[a - 1].sub : 0
+    const sepAfter = b < n ? toks[b].sub : 0
+    const info: ChunkInfo = { intent: false, verb: false, cond: false, question: false, past: false, enough: false, offer: false, first: false, cook: false, junk: 0, price: false }
+    const els = buildElements(s, toks, a, b, info)
+    const r = readChunk(s, toks, b, els, chunkNo, info)
+    st.infos.push(info)
+    if (info.intent) st.intent = true
+    if (info.verb) st.verb = true
+    if (info.past) st.past = true
+    if (info.offer) st.offer = true
+    if (info.first) st.first = true
+    st.junk += info.junk
+    const ci = chunkNo++
+    a = b
+    let chunkTarget = -1
+    if (r.items.length) chunkTarget = addItems(st, r, ci, sepBefore)
+    else if (r.geQty) spreadEach(st, r)
+    else if (r.qtyOnly && !r.qtyOnlyDescOnly) amountOnly(st, r, ci, sepBefore, sepAfter)
+    applyAlternatives(st, r, ci, chunkTarget)
+    applyToPrevious(st, r, ci)
+  }
+  joinBrands(st)
+  totalsToParts(st)
+  return withoutRepeats(keepOrders(st))
+}
+
+/** The chunk's items join the message; returns the item the chunk named (new or already listed), or -1. */
+function addItems(st: MessageState, r: ChunkOut, ci: number, sepBefore: number): number {
+  const items = st.items
+  const firstNew = items.length
+  let chunkTarget = -1
+  for (const it of r.items) {
+    if (it.op !== 'add') {
+      if (!applyOp(st, it)) items.push(it)
+      continue
+    }
+    if (brandOfPrevious(st, it, ci, r)) continue
+    if (!it.hasQty && st.pending && st.pendingChunk === ci - 1 && !it.med && !it.fallback) {
+      setQty(it, st.pending)
+      st.pending = null
+    }
+    if (!it.hasQty && !it.med && !it.fallback) {
+      // a name said again without an amount refers to the item already listed ("鲫鱼没有就要草鱼")
+      const k = findItem(items, it.name)
+      if (k >= 0 && items[k].op === 'add' && !items[k].fallback) {
+        // "猫砂一袋 要豆腐猫砂": the fuller name wins
+        if (it.name.length > items[k].name.length && it.name.includes(items[k].name)) items[k].name = it.name
+        if (it.note) items[k].note = items[k].note ? items[k].note + ' ' + it.note : it.note
+        for (const al of it.alternatives) if (!items[k].alternatives.includes(al)) items[k].alternatives.push(al)
+        chunkTarget = k
+        continue
+      }
+    }
+    items.push(it)
+    chunkTarget = items.length - 1
+  }
+  // 各 spreads back over a list: 西红柿、黄瓜各2斤
+  if (r.geQty && r.geSpread && sepBefore !== SP_NL) {
+    for (let k = firstNew - 1; k >= 0; k--) {
+      const p = items[k]
+      if (p.hasQty || p.op !== 'add' || p.fallback || p.med || p.chunk < ci - 8) break
+      setQty(p, r.geQty)
+    }
+  }
+  st.lastItemsChunk = ci
+  st.pending = null
+  return chunkTarget
+}
+
+/** "西红柿 黄瓜 各2斤": the amount after 各 goes to every item before it that has none. */
+function spreadEach(st: MessageState, r: ChunkOut): void {
+  if (!r.geQty) return
+  for (let k = st.items.length - 1; k >= 0; k--) {
+    const p = st.items[k]
+    if (p.hasQty || p.op !== 'add' || p.fallback || p.med) break
+    setQty(p, r.geQty)
+  }
+}
+
+/** A chunk with an amount and no name: "土豆 三斤", "猫粮快吃完了 … 两袋就够". */
+function amountOnly(st: MessageState, r: ChunkOut, ci: number, sepBefore: number, sepAfter: number): void {
+  const q = r.qtyOnly
+  if (!q) return
+  const items = st.items
+  // unknown words only take the amount written right next to them
+  let k = items.length - 1
+  while (k >= 0 && items[k].fallback && !items[k].hasQty) k--
+  const listMarker = q.bare && (sepAfter === SP_LISTEND || sepAfter === SP_NL || sepBefore === SP_NL || k < 0)
+  if (listMarker) return
+  const vague = k >= 0 && items[k].hasQty && items[k].qty === 1 && (items[k].unit === '份' || items[k].unit === '个') && items[k].op === 'add'
+  if (vague && q.uk === U_MEASURE && !q.bare && st.lastItemsChunk === ci - 1 && items[k].chunk === ci - 1) {
+    // "团一份猪肉 两斤左右": the weight says how much the portion is
+    setQty(items[k], q)
+    st.lastItemsChunk = ci
+  } else if (k >= 0 && !items[k].hasQty && items[k].op !== 'remove' && (!q.bare || st.lastItemsChunk === ci - 1)) {
+    setQty(items[k], q)
+    st.lastItemsChunk = ci
+  } else if (!q.bare) {
+    st.pending = q
+    st.pendingChunk = ci
+  }
+}

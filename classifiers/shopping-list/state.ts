@@ -1,0 +1,38 @@
+// What the message reader carries from one chunk to the next.
+import type { ChunkInfo, Qty } from './elements.ts'
+import type { PItem } from './chunk.ts'
+
+export interface MessageState {
+  /** The normalised text. */
+  s: string
+  /** Items so far, in the order written (corrections update them in place). */
+  items: PItem[]
+  /** What each chunk said about itself (a request, a question, a report …), by chunk number. */
+  infos: ChunkInfo[]
+  intent: boolean
+  verb: boolean
+  past: boolean
+  offer: boolean
+  first: boolean
+  junk: number
+  /** An amount waiting for the name in the next chunk ("两袋 … 大米"). */
+  pending: Qty | null
+  pendingChunk: number
+  /** The last chunk that named something. */
+  lastItemsChunk: number
+}
+
+export function newState(s: string): MessageState {
+  return { s, items: [], infos: [], intent: false, verb: false, past: false, offer: false, first: false, junk: 0, pending: null, pendingChunk: -1, lastItemsChunk: -1 }
+}
+
+export const sameThing = (a: string, b: string): boolean => a === b || a.includes(b) || b.includes(a)
+
+/** How far back a correction or substitution looks for its item (keeps huge lists linear). */
+export const LOOKBACK = 200
+
+export function findItem(items: PItem[], name: string): number {
+  const stop = Math.max(0, items.length - LOOKBACK)
+  for (let i = items.length - 1; i >= stop; i--) if (!items[i].med && sameThing(items[i].name, name)) return i
+  return -1
+}

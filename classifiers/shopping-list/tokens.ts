@@ -1,0 +1,231 @@
+// Tokens: the text as a stream of dictionary words, numbers, separators and unknown runs.
+// Longest dictionary match first; numbers (Arabic and Chinese) are read by numerals.ts; anything
+// unknown becomes an UNK run. Addresses (7栋1102, 3-2-502), phone numbers, times, prices and
+// @mentions are recognised so that their numbers are never taken for quantities.
+import { isAsciiDigit, isChineseNumeralChar, scanNumber, type ScanContext } from '../numerals.ts'
+import { ASCII_UNITS, IN_WORD_OTHER, matchAt, type Entry } from './lexicon.ts'
+import {
+  T_GOODS, T_UNIT, T_NUM, T_FILL, T_OTHER, T_NONGOODS, T_SEP, T_KW, T_UNK, T_MONEY,
+  KW_SLASH, SP_SPACE, SP_PUNCT, SP_NL, SP_LISTEND, U_MEASURE, U_COUNT, U_CONTAINER, F_VERB, F_ONE,
+} from './kinds.ts'
+
+export class Tok {
+  constructor(
+    public k: number,
+    public s: number,
+    public e: number,
+    public sub: number,
+    public v: number | null,
+    public f: number,
+    public canon: string | null,
+    public ent: Entry | null,
+  ) {}
+}
+
+// NUM flags
+export const N_RANGE = 1
+export const N_DASHED = 2
+export const N_BIG = 4
+export const N_MULT = 8
+export const N_HALF = 16 // the token is a lone 半
+export const N_ARABIC = 32
+
+export const isSpace = (c: number) => c === 32 || c === 9 || c === 0x2005 || c === 0xa0 || c === 0x3000 || c === 0x2002 || c === 0x2003 || c === 0x2009 || c === 0x200a || c === 0x202f
+export const isAsciiLetter = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122)
+export const isCJK = (c: number) => (c >= 0x3400 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff)
+const isMultChar = (c: number) => c === 120 || c === 88 || c === 42 || c === 0xd7 || c === 0x2716 || c === 43 || c === 0x2715
+
+// punctuation that separates; LISTEND ones can close a list marker ("1." "1、" "1)")
+const PUNCT_TABLE = new Uint8Array(65536)
+for (const ch of ',，、;；。.!！?？:：~～…()（）[]【】「」『』"\'“”‘’<>《》|#&=_-—^\\{}·•●◆■□▪★☆→=》%') PUNCT_TABLE[ch.charCodeAt(0)] = 1
+for (const c of ['.', '、', ')', '）', '．']) PUNCT_TABLE[c.charCodeAt(0)] = 2
+const isPunct = (c: number) => PUNCT_TABLE[c] !== 0
+const isListEnd = (c: number) => PUNCT_TABLE[c] === 2
+
+function unitAt(s: string, i: number): boolean {
+  if (i >= s.length) return false
+  const c = s.charCodeAt(i)
+  if (isAsciiLetter(c)) return asciiUnitAt(s, i) !== null
+  const m = matchAt(s, i)
+  return m !== null && m.k === T_UNIT
+}
+function counterAt(s: string, i: number): boolean {
+  const m = matchAt(s, i)
+  return m !== null && m.k === T_OTHER
+}
+const SCAN_CTX: ScanContext = { unitAt, counterAt }
+
+/** An ASCII unit (kg, g, ml, L) at s[i], not followed by another letter. */
+function asciiUnitAt(s: string, i: number): { canon: string; kind: number; len: number } | null {
+  let j = i
+  const n = s.length
+  while (j < n && j - i < 8 && isAsciiLetter(s.charCodeAt(j))) j++
+  if (j === i || (j < n && isAsciiLetter(s.charCodeAt(j)))) return null
+  const u = ASCII_UNITS.get(s.slice(i, j).toLowerCase())
+  return u ? { canon: u[0], kind: u[1], len: j - i } : null
+}
+
+function pushSep(toks: Tok[], sub: number, s: number, e: number): void {
+  const last = toks.length ? toks[toks.length - 1] : null
+  if (last && last.k === T_SEP) {
+    // merge runs of separators, keeping the strongest kind (a list end stays visible)
+    if (sub === SP_LISTEND || (last.sub !== SP_LISTEND && sub > last.sub)) last.sub = sub
+    last.e = e
+    return
+  }
+  toks.push(new Tok(T_SEP, s, e, sub, null, 0, null, null))
+}
+
+export function tokenize(s: string): Tok[] {
+  const toks: Tok[] = []
+  const n = s.length
+  let i = 0
+  while (i < n) {
+    const c = s.charCodeAt(i)
+    if (c === 10 || c === 13) { pushSep(toks, SP_NL, i, i + 1); i++; continue }
+    if (isSpace(c)) { pushSep(toks, SP_SPACE, i, i + 1); i++; continue }
+    if (c === 64 /* @ */) {
+      // @团长 / @物业王姐: a mention runs to the next space (WeChat puts U+2005 after it)
+      let j = i + 1
+      while (j < n && j - i <= 16) {
+        const d = s.charCodeAt(j)
+        if (isSpace(d) || d === 10 || d === 13 || d === 64 || isPunct(d)) break
+        j++
+      }
+      pushSep(toks, SP_SPACE, i, j)
+      i = j
+      continue
+    }
+    if (isMultChar(c)) {
+      // 土豆x3, 土豆*3, 土豆×3, 蔬菜包+1
+      let k = i + 1
+      while (k < n && isSpace(s.charCodeAt(k))) k++
+      const prev = i > 0 ? s.charCodeAt(i - 1) : 0
+      if (k < n && isAsciiDigit(s.charCodeAt(k)) && !((c === 120 || c === 88) && isAsciiLetter(prev))) {
+        const num = scanNumber(s, k, SCAN_CTX)
+        if (num) {
+          let f = N_MULT
+          if (num.dashed) f |= N_DASHED
+          if (num.end - k >= 6) f |= N_BIG
+          toks.push(new Tok(T_NUM, i, num.end, 0, num.value, f, null, null))
+          i = afterNumber(s, num.end, toks)
+          continue
+        }
+      }
+      if (c === 43 || c === 42 || c === 0xd7 || c === 0x2716 || c === 0x2715) { pushSep(toks, SP_PUNCT, i, i + 1); i++; continue }
+    }
+    if (c === 0xa5 || c === 0xffe5) { toks.push(new Tok(T_MONEY, i, i + 1, 0, null, 0, null, null)); i++; continue }
+    if (isAsciiDigit(c) || isChineseNumeralChar(c)) {
+      const m = matchAt(s, i)
+      const num = scanNumber(s, i, SCAN_CTX)
+      if (num && num.end > i && (!m || num.end - i >= m.word.length)) {
+        let f = num.arabic ? N_ARABIC : 0
+        if (num.range) f |= N_RANGE
+        if (num.dashed) f |= N_DASHED
+        if (num.arabic) {
+          let d = i
+          while (d < n && isAsciiDigit(s.charCodeAt(d))) d++
+          if (d - i >= 5) f |= N_BIG // phone numbers, ids, room numbers
+        }
+        if (c === 0x534a /* 半 */ && num.end === i + 1) f |= N_HALF
+        if (num.arabic && num.end + 1 < n && (s.charCodeAt(num.end) === 58 || s.charCodeAt(num.end) === 0xff1a) && isAsciiDigit(s.charCodeAt(num.end + 1))) {
+          // 9:00, 8:00-17:00: a clock time
+          let k = num.end + 1
+          while (k < n && (isAsciiDigit(s.charCodeAt(k)) || s.charCodeAt(k) === 58 || s.charCodeAt(k) === 45 || s.charCodeAt(k) === 126)) k++
+          toks.push(new Tok(T_OTHER, i, k, 0, null, 0, null, null))
+          i = k
+          continue
+        }
+        const tokEnd = num.liangUnit ? num.end - 1 : num.end
+        toks.push(new Tok(T_NUM, i, tokEnd, 0, num.value, f, null, null))
+        if (num.liangUnit) toks.push(new Tok(T_UNIT, tokEnd, num.end, U_MEASURE, null, 0, '两', null))
+        i = num.liangUnit ? num.end : afterNumber(s, num.end, toks)
+        continue
+      }
+      if (m) { pushEntry(toks, m, i); i += m.word.length; continue }
+    }
+    const m = matchAt(s, i)
+    if (m) { pushEntry(toks, m, i); i += m.word.length; continue }
+    if (c === 47 /* / */) { toks.push(new Tok(T_KW, i, i + 1, KW_SLASH, null, 0, null, null)); i++; continue }
+    if (isPunct(c)) { pushSep(toks, isListEnd(c) ? SP_LISTEND : SP_PUNCT, i, i + 1); i++; continue }
+    if ((c >= 0x2460 && c <= 0x249b) || (c >= 0x2776 && c <= 0x2793) || (c >= 0x3251 && c <= 0x325f)) { pushSep(toks, SP_PUNCT, i, i + 1); i++; continue }
+    if (isAsciiLetter(c) || isCJK(c)) {
+      const last = toks.length ? toks[toks.length - 1] : null
+      if (last && last.k === T_UNK && last.e === i) last.e = i + 1
+      else toks.push(new Tok(T_UNK, i, i + 1, 0, null, 0, null, null))
+      i++
+      continue
+    }
+    // emoji, symbols, anything else: a soft separator
+    pushSep(toks, SP_SPACE, i, i + 1)
+    i++
+  }
+  markLeftovers(toks)
+  return toks
+}
+
+/**
+ * "只剩三片了", "冰箱里就剩两个土豆半颗白菜": what is left is not what to buy. From a 剩 word to
+ * the next separator or buying verb, amounts are not quantities and names are not items.
+ */
+function markLeftovers(toks: Tok[]): void {
+  for (let i = 0; i < toks.length; i++) {
+    const t = toks[i]
+    if (t.k !== T_FILL || !t.ent || !t.ent.word.endsWith('剩')) continue
+    for (let j = i + 1; j < toks.length; j++) {
+      const u = toks[j]
+      if (u.k === T_SEP || (u.k === T_FILL && (u.f & F_VERB)) || u.k === T_KW) break
+      if (u.k === T_NUM || u.k === T_UNIT) u.k = T_OTHER
+      else if (u.k === T_GOODS) u.k = T_NONGOODS
+    }
+  }
+}
+
+function pushEntry(toks: Tok[], m: Entry, i: number): void {
+  if (m.k === T_SEP) { pushSep(toks, m.sub, i, i + m.word.length); return }
+  if (m.k === T_OTHER && m.word.length === 1 && IN_WORD_OTHER.has(m.word)) {
+    // 天, 楼, 人, 折 … only classify a number ("3天"); elsewhere they are letters of a word ("折叠凳")
+    const last = toks.length ? toks[toks.length - 1] : null
+    if (!(last && last.k === T_NUM && last.e === i)) {
+      if (last && last.k === T_UNK && last.e === i) last.e = i + 1
+      else toks.push(new Tok(T_UNK, i, i + 1, 0, null, 0, null, null))
+      return
+    }
+  }
+  if (m.k === T_UNIT && (m.sub === U_CONTAINER || m.sub === U_COUNT)) {
+    // "买袋大米", "帮手买包米", "买个西瓜": a classifier right after a buying verb reads as 一
+    const last = toks.length ? toks[toks.length - 1] : null
+    if (last && last.k === T_FILL && (last.f & F_ONE) && last.e === i) {
+      toks.push(new Tok(T_NUM, i, i, 0, 1, 0, null, null))
+    }
+  }
+  toks.push(new Tok(m.k, i, i + m.word.length, m.sub, null, m.flags, m.canon, m))
+}
+
+/** After a number: read an ASCII unit, or skip spaces before a unit ("3 斤"). */
+function afterNumber(s: string, j: number, toks: Tok[]): number {
+  let k = j
+  const n = s.length
+  while (k < n && isSpace(s.charCodeAt(k))) k++
+  if (k < n && isAsciiLetter(s.charCodeAt(k))) {
+    const u = asciiUnitAt(s, k)
+    if (u) {
+      toks.push(new Tok(T_UNIT, k, k + u.len, u.kind, null, 0, u.canon, null))
+      // "2 boxes of 牛奶": the English "of" joins the unit to its goods
+      let e = k + u.len
+      while (e < n && isSpace(s.charCodeAt(e))) e++
+      if (e + 1 < n && (s.charCodeAt(e) | 32) === 111 && (s.charCodeAt(e + 1) | 32) === 102 && !(e + 2 < n && isAsciiLetter(s.charCodeAt(e + 2)))) {
+        e += 2
+        while (e < n && isSpace(s.charCodeAt(e))) e++
+        return e
+      }
+      return k + u.len
+    }
+    return j
+  }
+  if (k > j && k < n) {
+    const m = matchAt(s, k)
+    if (m && m.k === T_UNIT) return k
+  }
+  return j
+}
