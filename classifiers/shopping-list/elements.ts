@@ -65,6 +65,24 @@ function mkSpan(name: string, ta: number, tb: number): Span {
   return { name, ta, tb, goods: false, med: false, weak: false, generic: false, unk: false, brandOnly: false, fallback: false, garbage: false, qty: null }
 }
 
+/**
+ * The name written by toks[a..b): the text itself, except that a misspelling or homophone the
+ * lexicon knows ("鸡旦 = 鸡蛋") is written the way it is meant.
+ */
+export function nameOf(s: string, toks: Tok[], a: number, b: number): string {
+  let repaired = false
+  for (let i = a; i < b; i++) if (toks[i].k === T_GOODS && toks[i].canon !== null) { repaired = true; break }
+  if (!repaired) return s.slice(toks[a].s, toks[b - 1].e)
+  let out = ''
+  for (let i = a; i < b; i++) {
+    const t = toks[i]
+    out += t.k === T_GOODS && t.canon !== null ? t.canon : s.slice(t.s, t.e)
+    // keep what lies between tokens ("伊利 纯牛奶" keeps its space, as the plain slice would)
+    if (i + 1 < b) out += s.slice(t.e, toks[i + 1].s)
+  }
+  return out
+}
+
 export function endsWithHead(w: string): boolean {
   for (const h of HEAD_SUFFIX) if (w.endsWith(h)) return true
   return false
@@ -176,7 +194,7 @@ function buildSpans(s: string, toks: Tok[], a: number, b: number, out: Span[], i
       else unk = true
     }
     unks.push(unk)
-    names.push(s.slice(toks[startIdx].s, toks[pb - 1].e))
+    names.push(nameOf(s, toks, startIdx, pb))
     flagsOf.push(fl)
     ranges.push([startIdx, pb])
   }
