@@ -25,3 +25,32 @@ describe('regional names of goods are items', () => {
     expect(brief('猫沙两袋 毛粮一袋')).toEqual([['猫砂', 2, '袋'], ['猫粮', 1, '袋']])
   })
 })
+
+describe('dialect function words are never parts of names', () => {
+  it.each([
+    ['cantonese 同 = 和', '唔该帮我买菜心同芥兰各一斤', [['菜心', 1, '斤'], ['芥兰', 1, '斤']]],
+    ['cantonese 仲有', '要两盒鸡蛋，仲有一包米', [['鸡蛋', 2, '盒'], ['米', 1, '包']]],
+    ['sichuan 莫得', '莫得豌豆尖就算了，儿菜要三斤', [['儿菜', 3, '斤']]],
+    ['wu 伐要', '鸡蛋伐要了，毛豆半斤', [['毛豆', 0.5, '斤']]],
+    ['northeastern 整', '帮我整二斤排骨，再整一板鸡蛋', [['排骨', 2, '斤'], ['鸡蛋', 1, '板']]],
+    ['written 购', '购豆腐两块 猫砂一袋', [['豆腐', 2, '块'], ['猫砂', 1, '袋']]],
+    ['english', 'pls help buy 2盒 牛奶 and 1袋 面包, thanks', [['牛奶', 2, '盒'], ['面包', 1, '袋']]],
+  ])('%s', (_style, text, want) => {
+    expect(brief(text)).toEqual(want)
+  })
+
+  it('俩 and 仨 are counts with their classifier', () => {
+    expect(brief('角瓜俩 茄子仨')).toEqual([['角瓜', 2, '个'], ['茄子', 3, '个']])
+    expect(brief('俩袋米')).toEqual([['米', 2, '袋']])
+  })
+})
+
+describe('an unknown name beside an amount is still an item', () => {
+  it.each([
+    ['plain', '帮我买塌棵菜两把', [['塌棵菜', 2, '把']]],
+    ['voice run-on', '那个我要就是那个嗯黄秋葵半斤还有就是鸡枞菌二两', [['黄秋葵', 0.5, '斤'], ['鸡枞菌', 2, '两']]],
+    ['one per line', '石斛花 1包\n野蒜 2把', [['石斛花', 1, '包'], ['野蒜', 2, '把']]],
+  ])('%s', (_style, text, want) => {
+    expect(brief(text)).toEqual(want)
+  })
+})

@@ -26,6 +26,8 @@ export interface PItem {
   hasQty: boolean
   bareQty: boolean // the amount has no unit and no x ("土豆 3")
   chunk: number
+  lineStart: boolean // the name's chunk starts a line (or the message)
+  wholeChunk: boolean // the name is all its chunk says
   start: number // offsets of the name in the text (-1 when not one span)
   end: number
 }
@@ -51,7 +53,7 @@ function newOut(): ChunkOut {
 export function emptyItem(name: string, chunk: number): PItem {
   return {
     name, qty: null, unit: null, alternatives: [], note: null, op: 'add', replaces: null,
-    med: false, weak: false, generic: false, unk: false, fallback: false, garbage: false, brandOnly: false, brandNote: false, hasQty: false, bareQty: false, chunk, start: -1, end: -1,
+    med: false, weak: false, generic: false, unk: false, fallback: false, garbage: false, brandOnly: false, brandNote: false, hasQty: false, bareQty: false, chunk, lineStart: false, wholeChunk: false, start: -1, end: -1,
   }
 }
 
@@ -223,8 +225,8 @@ export function readChunk(s: string, toks: Tok[], b: number, els: El[], chunk: n
     } else if (ok >= 0) {
       const gs = goodsNames(els, from, ok)
       if (gs.length) { alts = [gs[gs.length - 1]]; refs = gs.slice(0, -1) }
-    } else if (out.items.length === 0) {
-      // 家里没有米了: a need, not a substitution
+    } else if (!out.items.some((it) => !it.fallback)) {
+      // 家里没有米了: a need, not a substitution (an unknown word before 没有 is not an item it replaces)
       out.items = pairRange(toks, els, from, n, chunk, out)
       return out
     } else {

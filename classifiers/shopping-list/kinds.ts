@@ -69,9 +69,10 @@ export const F_OFFER = 32
 export const F_COOK = 64
 export const F_ONE = 128 // after this verb a bare classifier means one: 买袋米
 export const F_APPROX = 256 // 十来个, 二十多斤
+export const F_INWORD = 512 // 菜 in 塌棵菜: a letter of an unknown name next to it
 
 export const FILLER_FLAGS: Record<string, number> = {
-  intent: F_INTENT, verb: F_VERB, question: F_QUESTION, past: F_PAST, enough: F_ENOUGH, offer: F_OFFER, cook: F_COOK, one: F_ONE, approx: F_APPROX,
+  intent: F_INTENT, verb: F_VERB, question: F_QUESTION, past: F_PAST, enough: F_ENOUGH, offer: F_OFFER, cook: F_COOK, one: F_ONE, approx: F_APPROX, inword: F_INWORD,
 }
 
 // counter flags (data/dict/lists/counters.txt)

@@ -48,6 +48,14 @@ function addWord(word: string, k: number, sub = 0, canon: string | null = null, 
   node.entry = { word, k, sub, canon, flags }
 }
 
+/** Words made only of ASCII letters, lower-cased: matched as whole words, whatever their case. */
+const ASCII_WORDS = new Map<string, Entry>()
+
+/** The dictionary entry for a whole ASCII word ("pls", "Thanks"), or null. */
+export function asciiWord(w: string): Entry | null {
+  return ASCII_WORDS.get(w.toLowerCase()) ?? null
+}
+
 /** Longest dictionary word starting at s[i]. */
 export function matchAt(s: string, i: number): Entry | null {
   if (i >= s.length) return null
@@ -143,6 +151,18 @@ function loadVocabulary(): void {
   }
 }
 loadVocabulary()
+// ASCII words are looked up whole ("a" must not match inside "Oatly"), and in any case
+collectAscii(ROOT, '')
+
+function collectAscii(node: TrieNode, prefix: string): void {
+  if (node.entry && prefix) {
+    const key = prefix.toLowerCase()
+    const old = ASCII_WORDS.get(key)
+    if (!old || (PRIORITY[node.entry.k] ?? 0) > (PRIORITY[old.k] ?? 0)) ASCII_WORDS.set(key, node.entry)
+  }
+  if (!node.next) return
+  for (const [c, nx] of node.next) if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) collectAscii(nx, prefix + String.fromCharCode(c))
+}
 
 const escape = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 const noticeWords = (tag: string) => list('notices').entries.filter((e) => e.tags.includes(tag)).map((e) => escape(e.word))

@@ -10,7 +10,7 @@ import { readChunk, setQty, type ChunkOut } from './chunk.ts'
 import { applyAlternatives, applyOp, applyToPrevious, brandOfPrevious } from './corrections.ts'
 import { joinBrands, keepOrders, totalsToParts, withoutRepeats } from './decide.ts'
 import { findItem, newState, type MessageState } from './state.ts'
-import { T_SEP, SP_NL, SP_LISTEND, U_MEASURE } from './kinds.ts'
+import { T_SEP, SP_SPACE, SP_NL, SP_LISTEND, U_MEASURE } from './kinds.ts'
 
 export function parseShoppingList(text: string): OrderItem[] {
   try {
@@ -36,6 +36,7 @@ function parse(s: string): OrderItem[] {
     let b = a
     while (b < n && toks[b].k !== T_SEP) b++
     const sepBefore = a > 0 ? toks[a - 1].sub : 0
+    const chunkStart = toks[a].s
     const sepAfter = b < n ? toks[b].sub : 0
     const info: ChunkInfo = { intent: false, verb: false, cond: false, question: false, past: false, enough: false, offer: false, first: false, cook: false, junk: 0, price: false }
     const els = buildElements(s, toks, a, b, info)
@@ -49,6 +50,9 @@ function parse(s: string): OrderItem[] {
     st.junk += info.junk
     const ci = chunkNo++
     a = b
+    if (sepBefore === SP_NL || sepBefore === SP_LISTEND || ci === 0) for (const it of r.items) it.lineStart = true
+    // the name is all the chunk says ("石斛花" on its own, before "1包")
+    if (r.items.length === 1 && r.items[0].start === chunkStart && r.items[0].end === toks[b - 1].e) r.items[0].wholeChunk = true
     let chunkTarget = -1
     if (r.items.length) chunkTarget = addItems(st, r, ci, sepBefore)
     else if (r.geQty) spreadEach(st, r)
@@ -119,9 +123,12 @@ function amountOnly(st: MessageState, r: ChunkOut, ci: number, sepBefore: number
   const q = r.qtyOnly
   if (!q) return
   const items = st.items
-  // unknown words only take the amount written right next to them
+  // unknown words take an amount written right next to them, or beside them on a line of their
+  // own ("石斛花 1包" in a list of one item a line), not one from further away
   let k = items.length - 1
-  while (k >= 0 && items[k].fallback && !items[k].hasQty) k--
+  const ownLine = k >= 0 && items[k].fallback && !items[k].hasQty && items[k].chunk === ci - 1 && sepBefore === SP_SPACE &&
+    items[k].lineStart && items[k].wholeChunk && (sepAfter === SP_NL || sepAfter === 0)
+  if (!ownLine) while (k >= 0 && items[k].fallback && !items[k].hasQty) k--
   const listMarker = q.bare && (sepAfter === SP_LISTEND || sepAfter === SP_NL || sepBefore === SP_NL || k < 0)
   if (listMarker) return
   const vague = k >= 0 && items[k].hasQty && items[k].qty === 1 && (items[k].unit === '份' || items[k].unit === '个') && items[k].op === 'add'

@@ -3,10 +3,10 @@
 // unknown becomes an UNK run. Addresses (7栋1102, 3-2-502), phone numbers, times, prices and
 // @mentions are recognised so that their numbers are never taken for quantities.
 import { isAsciiDigit, isChineseNumeralChar, scanNumber, type ScanContext } from '../numerals.ts'
-import { ASCII_UNITS, IN_WORD_OTHER, matchAt, type Entry } from './lexicon.ts'
+import { ASCII_UNITS, IN_WORD_OTHER, asciiWord, matchAt, type Entry } from './lexicon.ts'
 import {
   T_GOODS, T_UNIT, T_NUM, T_FILL, T_OTHER, T_NONGOODS, T_SEP, T_KW, T_UNK, T_MONEY,
-  KW_SLASH, SP_SPACE, SP_PUNCT, SP_NL, SP_LISTEND, U_MEASURE, U_COUNT, U_CONTAINER, F_VERB, F_ONE,
+  KW_SLASH, KW_EACH, SP_SPACE, SP_PUNCT, SP_NL, SP_LISTEND, U_MEASURE, U_COUNT, U_CONTAINER, F_VERB, F_ONE, F_INWORD,
 } from './kinds.ts'
 
 export class Tok {
@@ -114,6 +114,17 @@ export function tokenize(s: string): Tok[] {
       }
       if (c === 43 || c === 42 || c === 0xd7 || c === 0x2716 || c === 0x2715) { pushSep(toks, SP_PUNCT, i, i + 1); i++; continue }
     }
+    if (c === 0x4fe9 /* 俩 */ || c === 0x4ee8 /* 仨 */ || c === 0x5eff /* 廿 */) {
+      // 俩 = 两个, 仨 = 三个 (a count with its classifier built in), 廿 = 二十
+      const m = matchAt(s, i)
+      if (!m || m.word.length === 1) {
+        toks.push(new Tok(T_NUM, i, i + 1, 0, c === 0x4fe9 ? 2 : c === 0x4ee8 ? 3 : 20, 0, null, null))
+        const next = matchAt(s, i + 1)
+        if (c !== 0x5eff && !(next && next.k === T_UNIT)) toks.push(new Tok(T_UNIT, i + 1, i + 1, U_COUNT, null, 0, '个', null))
+        i++
+        continue
+      }
+    }
     if (c === 0xa5 || c === 0xffe5) { toks.push(new Tok(T_MONEY, i, i + 1, 0, null, 0, null, null)); i++; continue }
     if (isAsciiDigit(c) || isChineseNumeralChar(c)) {
       const m = matchAt(s, i)
@@ -142,10 +153,11 @@ export function tokenize(s: string): Tok[] {
         i = num.liangUnit ? num.end : afterNumber(s, num.end, toks)
         continue
       }
-      if (m) { pushEntry(toks, m, i); i += m.word.length; continue }
+      if (m) { pushEntry(toks, m, i, s); i += m.word.length; continue }
     }
+    if (isAsciiLetter(c)) { i = asciiToken(s, i, toks); continue }
     const m = matchAt(s, i)
-    if (m) { pushEntry(toks, m, i); i += m.word.length; continue }
+    if (m) { pushEntry(toks, m, i, s); i += m.word.length; continue }
     if (c === 47 /* / */) { toks.push(new Tok(T_KW, i, i + 1, KW_SLASH, null, 0, null, null)); i++; continue }
     if (isPunct(c)) { pushSep(toks, isListEnd(c) ? SP_LISTEND : SP_PUNCT, i, i + 1); i++; continue }
     if ((c >= 0x2460 && c <= 0x249b) || (c >= 0x2776 && c <= 0x2793) || (c >= 0x3251 && c <= 0x325f)) { pushSep(toks, SP_PUNCT, i, i + 1); i++; continue }
@@ -160,8 +172,66 @@ export function tokenize(s: string): Tok[] {
     pushSep(toks, SP_SPACE, i, i + 1)
     i++
   }
+  glueUnknown(toks)
   markLeftovers(toks)
   return toks
+}
+
+const isWordChar = (c: number) => isAsciiLetter(c) || isAsciiDigit(c) || c === 39 /* ' */ || c === 38 /* & */
+
+/**
+ * An ASCII word is read whole: a dictionary word only when it is the whole word ("pls",
+ * "Thanks"), or a name that runs on into Chinese ("N95口罩"); "a" inside "Oatly" is nothing.
+ */
+function asciiToken(s: string, i: number, toks: Tok[]): number {
+  let j = i
+  while (j < s.length && isWordChar(s.charCodeAt(j))) j++
+  const m = matchAt(s, i)
+  if (m && m.word.length >= j - i) { pushEntry(toks, m, i, s); return i + m.word.length }
+  const w = asciiWord(s.slice(i, j))
+  if (w) { pushEntry(toks, w, i, s); return j }
+  const last = toks.length ? toks[toks.length - 1] : null
+  if (last && last.k === T_UNK && last.e === i) last.e = j
+  else toks.push(new Tok(T_UNK, i, j, 0, null, 0, null, null))
+  return j
+}
+
+/**
+ * A name the lexicon does not know is still a name: a single character that is also a letter of
+ * names (菜, a classifier like 棵 or 头 that no number stands before) joins the unknown letters it
+ * touches, so "塌棵菜两把" reads as 塌棵菜, not as 塌 + 棵 + filler.
+ */
+function glueUnknown(toks: Tok[]): void {
+  let w = 0
+  for (let r = 0; r < toks.length; r++) {
+    const t = toks[r]
+    if (t.k === T_UNK || gluable(toks, r)) {
+      // the run of touching unknown and gluable tokens from r
+      let e = r
+      let unk = t.k === T_UNK
+      while (e + 1 < toks.length && toks[e + 1].s === toks[e].e && (toks[e + 1].k === T_UNK || gluable(toks, e + 1))) {
+        e++
+        if (toks[e].k === T_UNK) unk = true
+      }
+      if (unk && e > r) {
+        toks[w++] = new Tok(T_UNK, t.s, toks[e].e, 0, null, 0, null, null)
+        r = e
+        continue
+      }
+    }
+    toks[w++] = t
+  }
+  toks.length = w
+}
+
+function gluable(toks: Tok[], r: number): boolean {
+  const t = toks[r]
+  if (t.e - t.s !== 1) return false
+  if (t.k === T_FILL) return (t.f & F_INWORD) !== 0
+  if (t.k !== T_UNIT) return false
+  // a classifier after a number, 每 or / is an amount ("两棵", "每盒", "5元/斤"), not a letter
+  const p = r > 0 ? toks[r - 1] : null
+  return !(p && p.e === t.s && (p.k === T_NUM || (p.k === T_KW && (p.sub === KW_EACH || p.sub === KW_SLASH))))
 }
 
 /**
@@ -181,7 +251,7 @@ function markLeftovers(toks: Tok[]): void {
   }
 }
 
-function pushEntry(toks: Tok[], m: Entry, i: number): void {
+function pushEntry(toks: Tok[], m: Entry, i: number, s: string): void {
   if (m.k === T_SEP) { pushSep(toks, m.sub, i, i + m.word.length); return }
   if (m.k === T_OTHER && m.word.length === 1 && IN_WORD_OTHER.has(m.word)) {
     // 天, 楼, 人, 折 … only classify a number ("3天"); elsewhere they are letters of a word ("折叠凳")
@@ -194,8 +264,10 @@ function pushEntry(toks: Tok[], m: Entry, i: number): void {
   }
   if (m.k === T_UNIT && (m.sub === U_CONTAINER || m.sub === U_COUNT)) {
     // "买袋大米", "帮手买包米", "买个西瓜": a classifier right after a buying verb reads as 一
+    // ("带个七八罐", "买个一斤多": the number after the classifier is the amount)
     const last = toks.length ? toks[toks.length - 1] : null
-    if (last && last.k === T_FILL && (last.f & F_ONE) && last.e === i) {
+    const after = i + m.word.length < s.length ? s.charCodeAt(i + m.word.length) : 0
+    if (last && last.k === T_FILL && (last.f & F_ONE) && last.e === i && !isAsciiDigit(after) && !isChineseNumeralChar(after)) {
       toks.push(new Tok(T_NUM, i, i, 0, 1, 0, null, null))
     }
   }
