@@ -54,3 +54,14 @@ describe('an unknown name beside an amount is still an item', () => {
     expect(brief(text)).toEqual(want)
   })
 })
+
+describe('a run-on list keeps the order it started in', () => {
+  it.each([
+    ['voice, name then amount', '那个卷心菜要一颗胡萝卜要三根然后鸡腿要四个', [['卷心菜', 1, '颗'], ['胡萝卜', 3, '根'], ['鸡腿', 4, '个']]],
+    ['typed without spaces', '挂面三把榨菜来五包老干妈两瓶', [['挂面', 3, '把'], ['榨菜', 5, '包'], ['老干妈', 2, '瓶']]],
+    ['amount then name', '要两斤排骨一个冬瓜半斤香菇', [['排骨', 2, '斤'], ['冬瓜', 1, '个'], ['香菇', 0.5, '斤']]],
+    ['elderly, long sentence', '我想要茄子来两个青椒要半斤还有鸡蛋要十个', [['茄子', 2, '个'], ['青椒', 0.5, '斤'], ['鸡蛋', 10, '个']]],
+  ])('%s', (_style, text, want) => {
+    expect(brief(text)).toEqual(want)
+  })
+})

@@ -128,7 +128,11 @@ function pairRange(toks: Tok[], els: El[], from: number, to: number, chunk: numb
       // "一个视频", "一只橘猫": a count word before an unknown word is a sentence, not an order
       if (gi > i && after < 0 && adjacentBefore(toks, e, g) && !(g.fallback && q.uk === U_COUNT)) after = gi
     }
-    let target = before >= 0 && after >= 0 ? (pre ? after : before) : before >= 0 ? before : after
+    // The name written right next to the amount wins ("两袋米", "土豆3斤") — but a chunk keeps the
+    // order it started in: after "卷心菜要一颗", the next "胡萝卜要三根" is name-then-amount again,
+    // so in a chunk that opened with a name, an amount first goes back to a name still waiting.
+    let target = before >= 0 && after >= 0 ? (pre ? after : before) : before >= 0 ? before : -1
+    if (target < 0 && after >= 0) target = pre || !waitingBefore(els, gIdx, i) ? after : -1
     if (target < 0) {
       // otherwise the nearest goods name in the reading direction ("土豆要3斤")
       const ok = (gi: number) => els[gi].g!.qty === null && !els[gi].g!.fallback
@@ -169,6 +173,12 @@ function pairRange(toks: Tok[], els: El[], from: number, to: number, chunk: numb
     it.note = it.note ? it.note + ' ' + e.text : e.text
   }
   return items
+}
+
+/** Is there a goods name before els[i] in this chunk that has no amount yet? */
+function waitingBefore(els: El[], gIdx: number[], i: number): boolean {
+  for (const gi of gIdx) if (gi < i && els[gi].g!.qty === null && !els[gi].g!.fallback && !els[gi].g!.garbage) return true
+  return false
 }
 
 function goodsNames(els: El[], from: number, to: number): string[] {
