@@ -65,3 +65,21 @@ describe('a run-on list keeps the order it started in', () => {
     expect(brief(text)).toEqual(want)
   })
 })
+
+describe('voice-to-text: words heard alike are repaired inside a list only', () => {
+  it.each([
+    ['卖 and 麦 for 买, units after numerals', '喂你好我想麦点东西啊那个鸡蛋要两和嗯西红柿三今', [['鸡蛋', 2, '盒'], ['西红柿', 3, '斤']]],
+    ['run-on after 我想卖那个', '我想卖那个就是一代大米还有两和鸡蛋', [['大米', 1, '袋'], ['鸡蛋', 2, '盒']]],
+    ['household goods', '帮我带卫生纸两题洗衣液一同还有洗洁精一平', [['卫生纸', 2, '提'], ['洗衣液', 1, '桶'], ['洗洁精', 1, '瓶']]],
+    ['typed 斥 for 斤', '面条2斥 肉末半斥', [['面条', 2, '斤'], ['肉末', 0.5, '斤']]],
+  ])('%s', (_style, text, want) => {
+    expect(brief(text)).toEqual(want)
+  })
+
+  it('leaves the same characters alone where they are not a unit', () => {
+    expect(parse('卖菜的来了 土豆两块一斤')).toEqual([])
+    expect(brief('要两香蕉').map((i) => i[0])).toEqual(['香蕉'])
+    expect(parse('三栋一单元五零一快点来人')).toEqual([])
+    expect(brief('速溶咖啡一罐 三合一的')).toEqual([['速溶咖啡', 1, '罐']])
+  })
+})

@@ -11,6 +11,8 @@ import { findItem, sameThing, type MessageState } from './state.ts'
  */
 export function applyOp(st: MessageState, it: PItem): boolean {
   const items = st.items
+  // medicine is never an item, so it changes none ("土豆改成…退烧药" leaves the potatoes alone)
+  if (it.med) return false
   if (it.op === 'remove') {
     const k = findItem(items, it.name)
     if (k >= 0 && items[k].op === 'add') { items.splice(k, 1); return true }

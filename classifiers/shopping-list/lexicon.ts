@@ -91,6 +91,7 @@ export const listFiles: ReadonlyMap<string, WordFile> = new Map([
   ['keywords', readWordFile('lists/keywords.txt', Object.keys(KEYWORD_ROLES))],
   ['heads', readWordFile('lists/heads.txt', [])],
   ['notices', readWordFile('lists/notices.txt', ['lead', 'header'])],
+  ['heard-units', readWordFile('lists/heard-units.txt', ['spoken'], true)],
 ])
 
 function list(name: string): WordFile {
@@ -103,6 +104,12 @@ function list(name: string): WordFile {
 export const ASCII_UNITS = new Map<string, [string, number]>()
 /** The canonical units: the second column of data/dict/units.txt. */
 export const CANONICAL_UNITS = new Set<string>()
+/** Canonical unit → its kind (measure, count, container …). */
+const UNIT_KIND_OF = new Map<string, number>()
+
+export interface HeardUnit { canon: string; kind: number; spoken: boolean }
+/** A character voice input writes for a classifier, by its code: 代 → 袋 (heard-units.txt). */
+export const HEARD_UNITS = new Map<number, HeardUnit>()
 
 function loadUnits(): void {
   const { file, rows } = readTable('units.txt', 3, 3)
@@ -110,6 +117,7 @@ function loadUnits(): void {
     const uk = UNIT_KINDS[kind]
     if (!uk) throw new LexiconFileError(file, line, `unknown unit kind "${kind}"; known kinds: ${Object.keys(UNIT_KINDS).join(', ')}`)
     CANONICAL_UNITS.add(canon)
+    if (!UNIT_KIND_OF.has(canon)) UNIT_KIND_OF.set(canon, uk)
     if (/^[A-Za-z]+$/.test(w)) ASCII_UNITS.set(w.toLowerCase(), [canon, uk])
     else addWord(w, T_UNIT, uk, canon)
   }
@@ -151,6 +159,18 @@ function loadVocabulary(): void {
   }
 }
 loadVocabulary()
+loadHeardUnits()
+
+function loadHeardUnits(): void {
+  const f = list('heard-units')
+  for (const e of f.entries) {
+    const kind = e.canon === null ? undefined : UNIT_KIND_OF.get(e.canon)
+    if (e.word.length !== 1 || e.canon === null || kind === undefined) {
+      throw new LexiconFileError(f.file, e.line, `"${e.word}" must be one character "= unit", with a unit of data/dict/units.txt`)
+    }
+    HEARD_UNITS.set(e.word.charCodeAt(0), { canon: e.canon, kind, spoken: e.tags.includes('spoken') })
+  }
+}
 // ASCII words are looked up whole ("a" must not match inside "Oatly"), and in any case
 collectAscii(ROOT, '')
 

@@ -3,7 +3,7 @@
 // unknown becomes an UNK run. Addresses (7栋1102, 3-2-502), phone numbers, times, prices and
 // @mentions are recognised so that their numbers are never taken for quantities.
 import { isAsciiDigit, isChineseNumeralChar, scanNumber, type ScanContext } from '../numerals.ts'
-import { ASCII_UNITS, IN_WORD_OTHER, asciiWord, matchAt, type Entry } from './lexicon.ts'
+import { ASCII_UNITS, HEARD_UNITS, IN_WORD_OTHER, asciiWord, matchAt, type Entry } from './lexicon.ts'
 import {
   T_GOODS, T_UNIT, T_NUM, T_FILL, T_OTHER, T_NONGOODS, T_SEP, T_KW, T_UNK, T_MONEY,
   KW_SLASH, KW_EACH, SP_SPACE, SP_PUNCT, SP_NL, SP_LISTEND, U_MEASURE, U_COUNT, U_CONTAINER, F_VERB, F_ONE, F_INWORD,
@@ -151,6 +151,7 @@ export function tokenize(s: string): Tok[] {
         toks.push(new Tok(T_NUM, i, tokEnd, 0, num.value, f, null, null))
         if (num.liangUnit) toks.push(new Tok(T_UNIT, tokEnd, num.end, U_MEASURE, null, 0, '两', null))
         i = num.liangUnit ? num.end : afterNumber(s, num.end, toks)
+        if (i === num.end && !num.liangUnit && num.value !== null && num.value < 100) i = heardUnit(s, i, toks, !num.arabic)
         continue
       }
       if (m) { pushEntry(toks, m, i, s); i += m.word.length; continue }
@@ -272,6 +273,26 @@ function pushEntry(toks: Tok[], m: Entry, i: number, s: string): void {
     }
   }
   toks.push(new Tok(m.k, i, i + m.word.length, m.sub, null, m.flags, m.canon, m))
+}
+
+/**
+ * Right after a number, a character voice input writes for a classifier is that classifier
+ * ("一代米" is 一袋米, "三今" 三斤), unless a longer word starts there ("两香蕉").
+ */
+function heardUnit(s: string, i: number, toks: Tok[], chinese: boolean): number {
+  if (i >= s.length) return i
+  const h = HEARD_UNITS.get(s.charCodeAt(i))
+  if (!h || (h.spoken && !chinese)) return i
+  const m = matchAt(s, i)
+  if (m && m.word.length > 1) return i
+  // not inside a word ("统一同…": the numeral is a letter of 统一) nor before another numeral ("三合一")
+  const num = toks[toks.length - 1]
+  const before = toks.length > 1 ? toks[toks.length - 2] : null
+  if (before && before.k === T_UNK && before.e === num.s) return i
+  const after = i + 1 < s.length ? s.charCodeAt(i + 1) : 0
+  if (isAsciiDigit(after) || isChineseNumeralChar(after)) return i
+  toks.push(new Tok(T_UNIT, i, i + 1, h.kind, null, 0, h.canon, null))
+  return i + 1
 }
 
 /** After a number: read an ASCII unit, or skip spaces before a unit ("3 斤"). */
