@@ -83,3 +83,30 @@ describe('voice-to-text: words heard alike are repaired inside a list only', () 
     expect(brief('速溶咖啡一罐 三合一的')).toEqual([['速溶咖啡', 1, '罐']])
   })
 })
+
+describe('a unit or an amount given once for the whole list', () => {
+  it.each([
+    ['unit after the list', '苹果6 香蕉4 梨2 单位是斤', [['苹果', 6, '斤'], ['香蕉', 4, '斤'], ['梨', 2, '斤']]],
+    ['unit before the list', '以下全部按斤：五花肉2 排骨3 牛肉1', [['五花肉', 2, '斤'], ['排骨', 3, '斤'], ['牛肉', 1, '斤']]],
+    ['counted things', '西瓜1 哈密瓜2 都是个', [['西瓜', 1, '个'], ['哈密瓜', 2, '个']]],
+    ['each, before the names', '下面几样每样都来一斤：韭菜、芹菜、豆芽', [['韭菜', 1, '斤'], ['芹菜', 1, '斤'], ['豆芽', 1, '斤']]],
+    ['each, after the names', '菠菜 油麦菜 空心菜 都是半斤的', [['菠菜', 0.5, '斤'], ['油麦菜', 0.5, '斤'], ['空心菜', 0.5, '斤']]],
+  ])('%s', (_style, text, want) => {
+    expect(brief(text)).toEqual(want)
+  })
+
+  it('a unit named with no numbers to give it to changes nothing', () => {
+    expect(brief('土豆三斤 白菜一颗 都按斤算')).toEqual([['土豆', 3, '斤'], ['白菜', 1, '颗']])
+  })
+})
+
+describe('a range takes its first number', () => {
+  it.each([
+    ['到, Chinese numerals', '排骨三到四斤', [['排骨', 3, '斤']]],
+    ['至 and ~', '鸡腿五至六个 牛肉2~3斤', [['鸡腿', 5, '个'], ['牛肉', 2, '斤']]],
+    ['two numerals together', '猫罐头帮我带个七八罐', [['猫罐头', 7, '罐']]],
+    ['one or two', '香菜一两把就行', [['香菜', 1, '把']]],
+  ])('%s', (_style, text, want) => {
+    expect(brief(text)).toEqual(want)
+  })
+})

@@ -5,7 +5,7 @@ import { HEAD_SUFFIX } from './lexicon.ts'
 import { Tok, N_DASHED, N_BIG, N_MULT, N_HALF, N_ARABIC, isCJK, isAsciiLetter } from './tokens.ts'
 import {
   T_GOODS, T_MED, T_UNIT, T_NUM, T_FILL, T_OTHER, T_NONGOODS, T_KW, T_NOTE, T_UNK, T_MONEY,
-  KW_NOTWANT, KW_DE, KW_ZHUANG, KW_NAZHONG, KW_EACH, KW_DI, KW_SLASH,
+  KW_NOTWANT, KW_DE, KW_GE, KW_UNITALL, KW_ZHUANG, KW_NAZHONG, KW_EACH, KW_DI, KW_SLASH,
   U_MEASURE, U_COUNT, U_CONTAINER, U_VOLUME, U_DOZEN, G_BRAND, G_WEAK, G_GENERIC,
   F_INTENT, F_VERB, F_QUESTION, F_PAST, F_ENOUGH, F_OFFER, F_COOK, F_APPROX,
 } from './kinds.ts'
@@ -121,6 +121,14 @@ export interface ChunkInfo {
   cook: boolean // the chunk opens with a cooking verb: "做馒头"
   junk: number
   price: boolean
+  /** A unit with no number before it ("单位是斤", "都按斤算"): the unit it names, or null. */
+  bareUnit: string | null
+  /** A word that gives one unit or amount to the whole list: 单位是, 按, 都是, 每样. */
+  forAll: boolean
+}
+
+export function newInfo(): ChunkInfo {
+  return { intent: false, verb: false, cond: false, question: false, past: false, enough: false, offer: false, first: false, cook: false, junk: 0, price: false, bareUnit: null, forAll: false }
 }
 
 /** Goods / unknown / medicine tokens toks[a..b) become one or more spans. */
@@ -322,7 +330,9 @@ export function buildElements(s: string, toks: Tok[], a: number, b: number, info
           i++
           break
         }
-        // "来袋盐" has no written number: no amount is invented (qty stays null)
+        // "来袋盐" has no written number: no amount is invented (qty stays null); "单位是斤" names
+        // the unit of the list's bare numbers
+        if (!(prev && prev.k === T_NUM && prev.e === t.s)) info.bareUnit = t.canon
         i++
         break
       }
@@ -343,6 +353,8 @@ export function buildElements(s: string, toks: Tok[], a: number, b: number, info
         break
       }
       case T_KW: {
+        if (t.sub === KW_UNITALL || t.sub === KW_GE) info.forAll = true
+        if (t.sub === KW_UNITALL) { i++; break }
         const el = mkEl(E_K, i)
         el.sub = t.sub
         el.text = s.slice(t.s, t.e)

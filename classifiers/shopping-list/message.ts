@@ -5,7 +5,7 @@
 import type { OrderItem } from './types.ts'
 import { NOTICE_HEADER, NOTICE_LEAD, NOTICE_WORDS } from './lexicon.ts'
 import { tokenize } from './tokens.ts'
-import { buildElements, type ChunkInfo } from './elements.ts'
+import { buildElements, newInfo } from './elements.ts'
 import { readChunk, setQty, type ChunkOut } from './chunk.ts'
 import { applyAlternatives, applyOp, applyToPrevious, brandOfPrevious } from './corrections.ts'
 import { joinBrands, keepOrders, totalsToParts, withoutRepeats } from './decide.ts'
@@ -38,7 +38,7 @@ function parse(s: string): OrderItem[] {
     const sepBefore = a > 0 ? toks[a - 1].sub : 0
     const chunkStart = toks[a].s
     const sepAfter = b < n ? toks[b].sub : 0
-    const info: ChunkInfo = { intent: false, verb: false, cond: false, question: false, past: false, enough: false, offer: false, first: false, cook: false, junk: 0, price: false }
+    const info = newInfo()
     const els = buildElements(s, toks, a, b, info)
     const r = readChunk(s, toks, b, els, chunkNo, info)
     st.infos.push(info)
@@ -55,11 +55,13 @@ function parse(s: string): OrderItem[] {
     if (r.items.length === 1 && r.items[0].start === chunkStart && r.items[0].end === toks[b - 1].e) r.items[0].wholeChunk = true
     let chunkTarget = -1
     if (r.items.length) chunkTarget = addItems(st, r, ci, sepBefore)
-    else if (r.geQty) spreadEach(st, r)
+    else if (r.geQty) spreadEach(st, r, ci)
+    else if (info.forAll && info.bareUnit !== null && !r.qtyOnly) st.listUnit = info.bareUnit
     else if (r.qtyOnly && !r.qtyOnlyDescOnly) amountOnly(st, r, ci, sepBefore, sepAfter)
     applyAlternatives(st, r, ci, chunkTarget)
     applyToPrevious(st, r, ci)
   }
+  if (st.listUnit !== null) unitForAll(st, st.listUnit)
   joinBrands(st)
   totalsToParts(st)
   return withoutRepeats(keepOrders(st))
@@ -76,6 +78,7 @@ function addItems(st: MessageState, r: ChunkOut, ci: number, sepBefore: number):
       continue
     }
     if (brandOfPrevious(st, it, ci, r)) continue
+    if (!it.hasQty && st.eachAfter && !it.med && !it.fallback) setQty(it, st.eachAfter)
     if (!it.hasQty && st.pending && st.pendingChunk === ci - 1 && !it.med && !it.fallback) {
       setQty(it, st.pending)
       st.pending = null
@@ -108,13 +111,26 @@ function addItems(st: MessageState, r: ChunkOut, ci: number, sepBefore: number):
   return chunkTarget
 }
 
-/** "西红柿 黄瓜 各2斤": the amount after 各 goes to every item before it that has none. */
-function spreadEach(st: MessageState, r: ChunkOut): void {
+/**
+ * "西红柿 黄瓜 各2斤": the amount after 各 goes to every item before it that has none; with none
+ * before it ("以下每样要两斤：薯仔、洋葱"), to every item after it that has none.
+ */
+function spreadEach(st: MessageState, r: ChunkOut, ci: number): void {
   if (!r.geQty) return
+  let n = 0
   for (let k = st.items.length - 1; k >= 0; k--) {
     const p = st.items[k]
     if (p.hasQty || p.op !== 'add' || p.fallback || p.med) break
     setQty(p, r.geQty)
+    n++
+  }
+  if (n === 0 && st.items.length === 0) { st.eachAfter = r.geQty; st.eachChunk = ci }
+}
+
+/** "苹果5 梨3 单位是斤", "以下都按斤：土豆5 白菜3": the unit of every bare number in the list. */
+function unitForAll(st: MessageState, unit: string): void {
+  for (const it of st.items) {
+    if (it.hasQty && it.bareQty && it.qty !== null) { it.unit = unit; it.bareQty = false }
   }
 }
 

@@ -20,10 +20,15 @@ export interface MessageState {
   pendingChunk: number
   /** The last chunk that named something. */
   lastItemsChunk: number
+  /** "单位是斤": the unit of every bare number in the list. */
+  listUnit: string | null
+  /** "以下每样要两斤：…": the amount of every item after it that gives none. */
+  eachAfter: Qty | null
+  eachChunk: number
 }
 
 export function newState(s: string): MessageState {
-  return { s, items: [], infos: [], intent: false, verb: false, past: false, offer: false, first: false, junk: 0, pending: null, pendingChunk: -1, lastItemsChunk: -1 }
+  return { s, items: [], infos: [], intent: false, verb: false, past: false, offer: false, first: false, junk: 0, pending: null, pendingChunk: -1, lastItemsChunk: -1, listUnit: null, eachAfter: null, eachChunk: -1 }
 }
 
 export const sameThing = (a: string, b: string): boolean => a === b || a.includes(b) || b.includes(a)

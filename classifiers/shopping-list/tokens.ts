@@ -147,11 +147,15 @@ export function tokenize(s: string): Tok[] {
           i = k
           continue
         }
-        const tokEnd = num.liangUnit ? num.end - 1 : num.end
+        let tokEnd = num.liangUnit ? num.end - 1 : num.end
+        const to = num.liangUnit || num.arabic ? null : rangeEnd(s, num.end)
+        if (to !== null) { tokEnd = to; f |= N_RANGE; num.end = to }
         toks.push(new Tok(T_NUM, i, tokEnd, 0, num.value, f, null, null))
         if (num.liangUnit) toks.push(new Tok(T_UNIT, tokEnd, num.end, U_MEASURE, null, 0, '两', null))
+        const start = i
         i = num.liangUnit ? num.end : afterNumber(s, num.end, toks)
-        if (i === num.end && !num.liangUnit && num.value !== null && num.value < 100) i = heardUnit(s, i, toks, !num.arabic)
+        // (not after a number read digit by digit, "五零一": a room, not an amount)
+        if (i === num.end && !num.liangUnit && num.value !== null && num.value < 100 && !/[零〇]/.test(s.slice(start, tokEnd))) i = heardUnit(s, i, toks, !num.arabic)
         continue
       }
       if (m) { pushEntry(toks, m, i, s); i += m.word.length; continue }
@@ -275,6 +279,18 @@ function pushEntry(toks: Tok[], m: Entry, i: number, s: string): void {
   toks.push(new Tok(m.k, i, i + m.word.length, m.sub, null, m.flags, m.canon, m))
 }
 
+const isRangeMark = (c: number) => c === 0x5230 /* 到 */ || c === 0x81f3 /* 至 */ || c === 126 || c === 0xff5e || c === 45
+/**
+ * "三到四斤", "五至六个": a range of Chinese numerals takes its first number (LABELS.md); returns
+ * where the second number ends when a unit follows it, else null.
+ */
+function rangeEnd(s: string, j: number): number | null {
+  if (j + 1 >= s.length || !isRangeMark(s.charCodeAt(j)) || !isChineseNumeralChar(s.charCodeAt(j + 1))) return null
+  const second = scanNumber(s, j + 1, SCAN_CTX)
+  if (!second || second.arabic || second.liangUnit) return null
+  return unitAt(s, second.end) ? second.end : null
+}
+
 /**
  * Right after a number, a character voice input writes for a classifier is that classifier
  * ("一代米" is 一袋米, "三今" 三斤), unless a longer word starts there ("两香蕉").
@@ -290,7 +306,11 @@ function heardUnit(s: string, i: number, toks: Tok[], chinese: boolean): number 
   const before = toks.length > 1 ? toks[toks.length - 2] : null
   if (before && before.k === T_UNK && before.e === num.s) return i
   const after = i + 1 < s.length ? s.charCodeAt(i + 1) : 0
-  if (isAsciiDigit(after) || isChineseNumeralChar(after)) return i
+  if (isAsciiDigit(after) || isChineseNumeralChar(after)) {
+    // "一代十斤的": a package size follows the unit; "三合一": a number with nothing after it
+    const next = scanNumber(s, i + 1, SCAN_CTX)
+    if (!next || !unitAt(s, next.end)) return i
+  }
   toks.push(new Tok(T_UNIT, i, i + 1, h.kind, null, 0, h.canon, null))
   return i + 1
 }
