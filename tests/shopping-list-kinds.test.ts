@@ -110,3 +110,40 @@ describe('a range takes its first number', () => {
     expect(brief(text)).toEqual(want)
   })
 })
+
+/** [op, name, qty, unit] of every item, removals included: what the store applies. */
+const ops = (text: string) => parse(text).map((i) => [i.op, i.name, i.qty, i.unit])
+
+describe('corrections give the item as it now stands', () => {
+  it.each([
+    ['not this amount but that', '萝卜不是3根，是5根', [['set', '萝卜', 5, '根']]],
+    ['not this product but that', '更正一下：不是菠菜，是油麦菜，一把', [['set', '油麦菜', 1, '把']]],
+    ['amount and product in the wrong order', '不是三斤牛肉 是三斤羊肉', [['set', '羊肉', 3, '斤']]],
+    ['I said it wrong', '刚才那个葡萄我说错了不是两串是一串', [['set', '葡萄', 1, '串']]],
+  ])('不是A，是B — %s', (_style, text, want) => {
+    expect(ops(text)).toEqual(want)
+  })
+
+  it.each([
+    ['删掉，换成', '香菇删掉，换成两盒金针菇', [['remove', '香菇', null, null], ['set', '金针菇', 2, '盒']]],
+    ['不要了，改买 (Minnan)', '剛剛的單子：虱目魚不要了，改買一尾吳郭魚', [['remove', '虱目鱼', null, null], ['set', '吴郭鱼', 1, '条']]],
+    ['唔要，转做 (Cantonese)', '西洋菜唔要，转做菜心一斤', [['remove', '西洋菜', null, null], ['set', '菜心', 1, '斤']]],
+  ])('X taken off and Y in its place — %s', (_style, text, want) => {
+    expect(ops(text)).toEqual(want)
+    expect(parse(text).find((i) => i.op === 'set')?.replaces).toBe(want[0][1])
+  })
+
+  it.each([
+    ['哦不对', '要五个土豆，哦不对，六个', [['add', '土豆', 6, '个']]],
+    ['等下 … 要', '可乐2箱 雪碧1箱 等下，可乐要3箱', [['add', '可乐', 3, '箱'], ['add', '雪碧', 1, '箱']]],
+    ['唔要一盒啦，要两盒', '鸡蛋唔要一盒啦，要两盒', [['set', '鸡蛋', 2, '盒']]],
+    ['不要…了 要…就中', '刚才说的豆腐不要三块了 要两块就中', [['set', '豆腐', 2, '块']]],
+  ])('a new amount for an item just given — %s', (_style, text, want) => {
+    expect(ops(text)).toEqual(want)
+  })
+
+  it('several corrections in one run-on, with new items after them', () => {
+    expect(ops('刚才订的牛奶和面包改一下牛奶改成两箱面包改成三袋')).toEqual([['set', '牛奶', 2, '箱'], ['set', '面包', 3, '袋']])
+    expect(brief('白菜一颗萝卜两根挂面两斤啊不是挂面是鲜面条两斤小米一斤')).toEqual([['白菜', 1, '颗'], ['萝卜', 2, '根'], ['鲜面条', 2, '斤'], ['小米', 1, '斤']])
+  })
+})

@@ -28,6 +28,8 @@ export interface PItem {
   chunk: number
   lineStart: boolean // the name's chunk starts a line (or the message)
   wholeChunk: boolean // the name is all its chunk says
+  notAmount: boolean // a removal of an amount, not of the item ("鸡蛋唔要一盒啦"): the next amount replaces it
+  touched: boolean // a later correction changed it
   start: number // offsets of the name in the text (-1 when not one span)
   end: number
 }
@@ -53,7 +55,7 @@ function newOut(): ChunkOut {
 export function emptyItem(name: string, chunk: number): PItem {
   return {
     name, qty: null, unit: null, alternatives: [], note: null, op: 'add', replaces: null,
-    med: false, weak: false, generic: false, unk: false, fallback: false, garbage: false, brandOnly: false, brandNote: false, hasQty: false, bareQty: false, chunk, lineStart: false, wholeChunk: false, start: -1, end: -1,
+    med: false, weak: false, generic: false, unk: false, fallback: false, garbage: false, brandOnly: false, brandNote: false, hasQty: false, bareQty: false, chunk, lineStart: false, wholeChunk: false, notAmount: false, touched: false, start: -1, end: -1,
   }
 }
 
@@ -175,6 +177,58 @@ function pairRange(toks: Tok[], els: El[], from: number, to: number, chunk: numb
   return items
 }
 
+/** The last goods name in els[from..to), or -1. */
+function lastG(els: El[], from: number, to: number): number {
+  for (let i = to - 1; i >= from; i--) if (els[i].t === E_G && els[i].g!.goods && !els[i].g!.med) return i
+  return -1
+}
+
+/**
+ * A chunk with corrections: each 改成 / 换成 changes the last name before it (X) into what
+ * follows it — a new amount ("改成5斤"), or a new product that takes X's place ("换成红薯",
+ * with X's amount when it gives none). Items written before X are ordered as usual, and a name
+ * right before the next 改成 is that correction's X ("鸡蛋改成一盒牛奶改成两箱"); after the last
+ * correction, the rest of the chunk is ordered as usual ("…改成鲜面条两斤小米一斤").
+ */
+function readCorrections(toks: Tok[], els: El[], sets: number[], chunk: number, out: ChunkOut): PItem[] {
+  const items: PItem[] = []
+  let from = 0
+  for (let k = 0; k < sets.length; k++) {
+    const at = sets[k]
+    const next = k + 1 < sets.length ? sets[k + 1] : els.length
+    const x = lastG(els, from, at)
+    let xItem: PItem | null = null
+    if (x >= 0) {
+      const left = pairRange(toks, els, from, x + 1, chunk, out)
+      xItem = left.length ? left[left.length - 1] : null
+      for (let i = 0; i < left.length - 1; i++) items.push(left[i])
+    }
+    // the part after 改成 that belongs to this correction: up to the next correction's name
+    const nextX = k + 1 < sets.length ? lastG(els, at + 1, next) : -1
+    const to = nextX >= 0 && hasG(els, at + 1, nextX) ? nextX : nextX >= 0 ? nextX : next
+    const yFrom = at + 1
+    if (hasG(els, yFrom, to)) {
+      const right = pairRange(toks, els, yFrom, to, chunk, out)
+      const y = right[0]
+      y.op = 'set'
+      if (xItem) {
+        y.replaces = xItem.name
+        if (!y.hasQty && xItem.hasQty) { y.qty = xItem.qty; y.unit = xItem.unit; y.hasQty = true; y.bareQty = xItem.bareQty }
+      }
+      items.push(y)
+      for (let i = 1; i < right.length; i++) items.push(right[i])
+    } else if (xItem) {
+      const q = firstUsableQ(els, yFrom, to)
+      xItem.op = 'set'
+      if (q) setQty(xItem, q)
+      items.push(xItem)
+    }
+    from = to
+  }
+  out.qtyOnly = null
+  return items
+}
+
 /** Is there a goods name before els[i] in this chunk that has no amount yet? */
 function waitingBefore(els: El[], gIdx: number[], i: number): boolean {
   for (const gi of gIdx) if (gi < i && els[gi].g!.qty === null && !els[gi].g!.fallback && !els[gi].g!.garbage) return true
@@ -293,44 +347,28 @@ export function readChunk(s: string, toks: Tok[], b: number, els: El[], chunk: n
       return out
     }
   }
-  // corrections: 土豆改成5斤 / 刚才的土豆改5斤 / 土豆换成红薯
-  let set = findK(els, 0, n, KW_SET)
-  const swap = findK(els, 0, n, KW_SWAP)
-  if (set < 0 && swap >= 0 && (hasG(els, 0, swap) || els[swap].text !== '换')) set = swap
-  if (set >= 0) {
-    const beforeNames = goodsNames(els, 0, set)
-    const afterHasG = hasG(els, set + 1, n)
-    const qAfter = firstUsableQ(els, set + 1, n)
-    if (beforeNames.length === 0 && !afterHasG) {
+  // corrections: 土豆改成5斤 / 刚才的土豆改5斤 / 土豆换成红薯 / 鸡蛋改成一盒牛奶改成两箱
+  const sets: number[] = []
+  for (let i = 0; i < n; i++) {
+    const e = els[i]
+    if (e.t !== E_K) continue
+    // 换 alone is a buying verb ("换一袋饺子皮") unless a name stands before it ("土豆换红薯")
+    if (e.sub === KW_SET || (e.sub === KW_SWAP && (e.text !== '换' || hasG(els, sets.length ? sets[sets.length - 1] + 1 : 0, i)))) sets.push(i)
+  }
+  if (sets.length) {
+    const first = sets[0]
+    const afterHasG = hasG(els, first + 1, n)
+    const qAfter = firstUsableQ(els, first + 1, n)
+    if (!hasG(els, 0, first) && !afterHasG) {
       if (qAfter) out.setPrev = qAfter
       return out
     }
-    if (!afterHasG && !qAfter) set = -1 // "猫粮要换一种": no new amount, no new name
-  }
-  if (set >= 0) {
-    const beforeNames = goodsNames(els, 0, set)
-    const afterHasG = hasG(els, set + 1, n)
-    const qAfter = firstUsableQ(els, set + 1, n)
-    const qBefore = firstUsableQ(els, 0, set)
-    info.intent = true
-    if (afterHasG) {
-      const items = pairRange(toks, els, set + 1, n, chunk, out, 'set')
-      if (beforeNames.length) {
-        for (const it of items) {
-          if (!it.hasQty && qBefore) setQty(it, qBefore)
-          it.replaces = beforeNames[beforeNames.length - 1]
-        }
-      }
-      out.items = items
+    // "猫粮要换一种": no new amount, no new name — not a correction
+    if (afterHasG || qAfter) {
+      info.intent = true
+      out.items = readCorrections(toks, els, sets, chunk, out)
       return out
     }
-    const items = pairRange(toks, els, 0, set, chunk, out, 'set')
-    if (qAfter && items.length) {
-      setQty(items[items.length - 1], qAfter)
-      out.qtyOnly = null
-    }
-    out.items = items
-    return out
   }
   // removals: 鸡蛋不要了 / 不要鸡蛋了 / 要土豆不要红薯
   const cancel = findK(els, 0, n, KW_CANCEL)
@@ -356,6 +394,8 @@ export function readChunk(s: string, toks: Tok[], b: number, els: El[], chunk: n
       return out
     }
     const rem = pairRange(toks, els, 0, k, chunk, out, 'remove')
+    // "鸡蛋唔要一盒啦": the amount after 不要 is what is taken back, not the eggs
+    if (els[k].sub === KW_NOTWANT && firstUsableQ(els, k + 1, n)) for (const it of rem) it.notAmount = true
     if (rem.length === 0) {
       // nothing named: "不要了" cancels the item before; "不要太肥" is a wish about it
       let words = false

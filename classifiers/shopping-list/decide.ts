@@ -64,8 +64,10 @@ export function keepOrders(st: MessageState): PItem[] {
       if (inMed) continue
     }
     const info = st.infos[it.chunk]
-    // a chunk that reports what happened, with no request in it, names no order ("冰箱里的肉全坏了 … 帮我买点菜")
-    if (info && info.past && !info.intent && it.op === 'add' && !info.cond) continue
+    // a chunk that reports what happened, with no request in it or just before it, names no order
+    // ("冰箱里的肉全坏了 … 帮我买点菜"); "帮我弄点东西吧 大米一袋 … 一个人吃不了多少" is still one
+    const prev = it.chunk > 0 ? st.infos[it.chunk - 1] : undefined
+    if (info && info.past && !info.intent && !(prev && prev.intent) && it.op === 'add' && !info.cond && !it.touched) continue
     if (it.fallback) {
       // an unknown word is an item only right next to an amount with a unit, in a request: "豆角3斤"
       if (!it.hasQty || it.unit === null || !(st.intent || anyQty)) continue

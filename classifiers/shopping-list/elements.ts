@@ -7,7 +7,7 @@ import {
   T_GOODS, T_MED, T_UNIT, T_NUM, T_FILL, T_OTHER, T_NONGOODS, T_KW, T_NOTE, T_UNK, T_MONEY,
   KW_NOTWANT, KW_DE, KW_GE, KW_UNITALL, KW_ZHUANG, KW_NAZHONG, KW_EACH, KW_DI, KW_SLASH,
   U_MEASURE, U_COUNT, U_CONTAINER, U_VOLUME, U_DOZEN, G_BRAND, G_WEAK, G_GENERIC,
-  F_INTENT, F_VERB, F_QUESTION, F_PAST, F_ENOUGH, F_OFFER, F_COOK, F_APPROX,
+  F_INTENT, F_VERB, F_QUESTION, F_PAST, F_ENOUGH, F_OFFER, F_COOK, F_APPROX, F_OOPS,
 } from './kinds.ts'
 export const E_G = 1 // goods span
 export const E_Q = 2 // quantity phrase
@@ -125,10 +125,12 @@ export interface ChunkInfo {
   bareUnit: string | null
   /** A word that gives one unit or amount to the whole list: 单位是, 按, 都是, 每样. */
   forAll: boolean
+  /** 哦不对, 说错了, 更正: what comes after corrects what came before. */
+  oops: boolean
 }
 
 export function newInfo(): ChunkInfo {
-  return { intent: false, verb: false, cond: false, question: false, past: false, enough: false, offer: false, first: false, cook: false, junk: 0, price: false, bareUnit: null, forAll: false }
+  return { intent: false, verb: false, cond: false, question: false, past: false, enough: false, offer: false, first: false, cook: false, junk: 0, price: false, bareUnit: null, forAll: false, oops: false }
 }
 
 /** Goods / unknown / medicine tokens toks[a..b) become one or more spans. */
@@ -397,6 +399,7 @@ export function buildElements(s: string, toks: Tok[], a: number, b: number, info
         if (t.f & F_PAST) info.past = true
         if (t.f & F_ENOUGH) info.enough = true
         if (t.f & F_OFFER) info.offer = true
+        if (t.f & F_OOPS) info.oops = true
         if (t.f & F_COOK) {
           // "做馒头", "准备蒸馒头": only filler before the cooking verb
           let lead = true

@@ -6,7 +6,7 @@ import { readTable, readWordFile, LexiconFileError, type WordFile } from './data
 import { GOODS_KINDS, GOODS_TAGS, type GoodsKind } from './goods-kinds.ts'
 import {
   T_GOODS, T_MED, T_UNIT, T_FILL, T_OTHER, T_NONGOODS, T_SEP, T_KW, T_NOTE, T_MONEY,
-  SP_CONJ, UNIT_KINDS, G_BRAND, G_WEAK, G_GENERIC, FILLER_FLAGS, KEYWORD_ROLES, O_INWORD,
+  SP_CONJ, SP_SPACE, UNIT_KINDS, G_BRAND, G_WEAK, G_GENERIC, FILLER_FLAGS, KEYWORD_ROLES, O_INWORD,
 } from './kinds.ts'
 
 export interface Entry {
@@ -82,7 +82,7 @@ export const goodsFiles: ReadonlyMap<GoodsKind, WordFile> = new Map(GOODS_KINDS.
 /** The word files of data/dict/lists/, by name. */
 export const listFiles: ReadonlyMap<string, WordFile> = new Map([
   ['medicine', readWordFile('lists/medicine.txt', [])],
-  ['separators', readWordFile('lists/separators.txt', [])],
+  ['separators', readWordFile('lists/separators.txt', ['soft'])],
   ['fillers', readWordFile('lists/fillers.txt', Object.keys(FILLER_FLAGS))],
   ['notes', readWordFile('lists/notes.txt', [])],
   ['counters', readWordFile('lists/counters.txt', ['inword'])],
@@ -142,7 +142,7 @@ function loadVocabulary(): void {
   }
   loadUnits()
   for (const e of list('medicine').entries) addWord(e.word, T_MED)
-  for (const e of list('separators').entries) addWord(e.word, T_SEP, SP_CONJ)
+  for (const e of list('separators').entries) addWord(e.word, T_SEP, e.tags.includes('soft') ? SP_SPACE : SP_CONJ)
   for (const e of list('fillers').entries) addWord(e.word, T_FILL, 0, null, flagsOf(e.tags, FILLER_FLAGS))
   for (const e of list('notes').entries) addWord(e.word, T_NOTE)
   for (const e of list('counters').entries) {

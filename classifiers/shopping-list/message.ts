@@ -7,7 +7,7 @@ import { NOTICE_HEADER, NOTICE_LEAD, NOTICE_WORDS } from './lexicon.ts'
 import { tokenize } from './tokens.ts'
 import { buildElements, newInfo } from './elements.ts'
 import { readChunk, setQty, type ChunkOut } from './chunk.ts'
-import { applyAlternatives, applyOp, applyToPrevious, brandOfPrevious } from './corrections.ts'
+import { applyAlternatives, applyOp, applyToPrevious, brandOfPrevious, correctAmount, restate, restatedAfterOops, settleRemovals } from './corrections.ts'
 import { joinBrands, keepOrders, totalsToParts, withoutRepeats } from './decide.ts'
 import { findItem, newState, type MessageState } from './state.ts'
 import { T_SEP, SP_SPACE, SP_NL, SP_LISTEND, U_MEASURE } from './kinds.ts'
@@ -20,8 +20,9 @@ export function parseShoppingList(text: string): OrderItem[] {
   }
 }
 
-function parse(s: string): OrderItem[] {
-  if (!s) return []
+function parse(text: string): OrderItem[] {
+  if (!text) return []
+  const s = restate(text)
   const header = NOTICE_HEADER.exec(s)
   if (header && NOTICE_WORDS.test(header[1])) return []
   if (NOTICE_LEAD.test(s)) return []
@@ -50,6 +51,7 @@ function parse(s: string): OrderItem[] {
     st.junk += info.junk
     const ci = chunkNo++
     a = b
+    if (info.oops) st.oopsChunk = ci
     if (sepBefore === SP_NL || sepBefore === SP_LISTEND || ci === 0) for (const it of r.items) it.lineStart = true
     // the name is all the chunk says ("石斛花" on its own, before "1包")
     if (r.items.length === 1 && r.items[0].start === chunkStart && r.items[0].end === toks[b - 1].e) r.items[0].wholeChunk = true
@@ -57,10 +59,12 @@ function parse(s: string): OrderItem[] {
     if (r.items.length) chunkTarget = addItems(st, r, ci, sepBefore)
     else if (r.geQty) spreadEach(st, r, ci)
     else if (info.forAll && info.bareUnit !== null && !r.qtyOnly) st.listUnit = info.bareUnit
-    else if (r.qtyOnly && !r.qtyOnlyDescOnly) amountOnly(st, r, ci, sepBefore, sepAfter)
+    else if (r.qtyOnly && !r.qtyOnlyDescOnly && !correctAmount(st, r.qtyOnly, ci)) amountOnly(st, r, ci, sepBefore, sepAfter)
     applyAlternatives(st, r, ci, chunkTarget)
     applyToPrevious(st, r, ci)
+    settleRemovals(st, ci)
   }
+  settleRemovals(st, chunkNo)
   if (st.listUnit !== null) unitForAll(st, st.listUnit)
   joinBrands(st)
   totalsToParts(st)
@@ -78,6 +82,7 @@ function addItems(st: MessageState, r: ChunkOut, ci: number, sepBefore: number):
       continue
     }
     if (brandOfPrevious(st, it, ci, r)) continue
+    if (restatedAfterOops(st, it)) continue
     if (!it.hasQty && st.eachAfter && !it.med && !it.fallback) setQty(it, st.eachAfter)
     if (!it.hasQty && st.pending && st.pendingChunk === ci - 1 && !it.med && !it.fallback) {
       setQty(it, st.pending)

@@ -25,10 +25,14 @@ export interface MessageState {
   /** "以下每样要两斤：…": the amount of every item after it that gives none. */
   eachAfter: Qty | null
   eachChunk: number
+  /** The chunk of the last 哦不对 / 说错了 / 更正, or -1: later amounts and restated items correct earlier ones. */
+  oopsChunk: number
+  /** The item the last chunk took off the list ("白菜删掉"), for the one that replaces it ("换成娃娃菜"). */
+  removed: { name: string; chunk: number } | null
 }
 
 export function newState(s: string): MessageState {
-  return { s, items: [], infos: [], intent: false, verb: false, past: false, offer: false, first: false, junk: 0, pending: null, pendingChunk: -1, lastItemsChunk: -1, listUnit: null, eachAfter: null, eachChunk: -1 }
+  return { s, items: [], infos: [], intent: false, verb: false, past: false, offer: false, first: false, junk: 0, pending: null, pendingChunk: -1, lastItemsChunk: -1, listUnit: null, eachAfter: null, eachChunk: -1, oopsChunk: -1, removed: null }
 }
 
 export const sameThing = (a: string, b: string): boolean => a === b || a.includes(b) || b.includes(a)
