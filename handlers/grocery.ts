@@ -26,6 +26,20 @@ const MORE = /再(加|来|要|买)|追加|多加|另加|加(一|两|俩|\d)/
 export function applyItems(lines: OrderLine[], items: OrderItem[], additive = false): OrderLine[] {
   const out = lines.map((l) => ({ ...l, alternatives: [...l.alternatives] }))
   for (const item of items) {
+    if (item.op === 'set' && item.replaces) {
+      // "土豆换成红薯", "白菜删掉，换成两斤娃娃菜": the new product takes the old one's place (and its
+      // amount when it gives none); the old one is gone even if the new one was ordered already
+      const old = out.findIndex((l) => sameThing(l.name, item.replaces!))
+      const same = out.findIndex((l) => sameThing(l.name, item.name))
+      const line = toLine(item)
+      if (old >= 0 && line.qty == null) { line.qty = out[old].qty; line.unit = out[old].unit }
+      if (old >= 0) {
+        out[old] = line
+        if (same >= 0 && same !== old) out.splice(same, 1)
+      } else if (same >= 0) out[same] = { ...line, name: out[same].name }
+      else out.push(line)
+      continue
+    }
     const i = out.findIndex((l) => sameThing(l.name, item.name))
     if (item.op === 'remove') {
       if (i >= 0) out.splice(i, 1)
