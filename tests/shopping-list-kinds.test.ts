@@ -147,3 +147,34 @@ describe('corrections give the item as it now stands', () => {
     expect(brief('白菜一颗萝卜两根挂面两斤啊不是挂面是鲜面条两斤小米一斤')).toEqual([['白菜', 1, '颗'], ['萝卜', 2, '根'], ['鲜面条', 2, '斤'], ['小米', 1, '斤']])
   })
 })
+
+/** [door, name, qty, unit] of every item. */
+const doors = (text: string) => parse(text).map((i) => [i.door ?? null, i.name, i.qty, i.unit])
+
+describe('接龙 with several households: every line\'s items, each with its door', () => {
+  it('a header with prices, numbered lines with doors', () => {
+    const text = '#接龙 周五到货 水果团\n芒果 9元/斤  葡萄 12元/斤\n1. 5-2-301 芒果3斤 葡萄2斤\n2. 5-1-802 葡萄1斤\n3. 6-1-1101 芒果5斤'
+    expect(doors(text)).toEqual([
+      ['5-2-301', '芒果', 3, '斤'], ['5-2-301', '葡萄', 2, '斤'], ['5-1-802', '葡萄', 1, '斤'], ['6-1-1101', '芒果', 5, '斤'],
+    ])
+  })
+
+  it('doors written in words, lines that give only an amount of the header\'s product', () => {
+    const text = '【团购接龙】云南小土豆 5斤一箱 28元\n1、八栋二单元402 两箱\n2、8栋1单元1201 一箱\n3、九栋三单元五零一 三箱'
+    expect(doors(text)).toEqual([
+      ['八栋二单元402', '云南小土豆', 2, '箱'], ['8栋1单元1201', '云南小土豆', 1, '箱'], ['九栋三单元五零一', '云南小土豆', 3, '箱'],
+    ])
+  })
+
+  it('Cantonese doors and names beside the door', () => {
+    const text = '接龍 聽日麵包團\n菠蘿包 $7 雞尾包 $7\n1) 陳太 2座1508 菠蘿包3個\n2) 3座702 雞尾包2個 菠蘿包1個\n3) 1座1203 李生 雞尾包4個'
+    expect(doors(text)).toEqual([
+      ['2座1508', '菠萝包', 3, '个'], ['3座702', '鸡尾包', 2, '个'], ['3座702', '菠萝包', 1, '个'], ['1座1203', '鸡尾包', 4, '个'],
+    ])
+  })
+
+  it('a plain numbered list of one household is not a 接龙', () => {
+    expect(doors('1. 冬瓜1个\n2. 丝瓜2根\n3. 鸡蛋10个')).toEqual([[null, '冬瓜', 1, '个'], [null, '丝瓜', 2, '根'], [null, '鸡蛋', 10, '个']])
+    expect(doors('14号302\n草鸡蛋 一盒\n酸奶 四杯')).toEqual([[null, '草鸡蛋', 1, '盒'], [null, '酸奶', 4, '杯']])
+  })
+})

@@ -4,13 +4,14 @@
 // commentary ("停电了冰箱里的肉都坏了") gives no order.
 import type { OrderItem } from './types.ts'
 import { NOTICE_HEADER, NOTICE_LEAD, NOTICE_WORDS } from './lexicon.ts'
+import { readDoorList, type DoorList } from './jielong.ts'
 import { tokenize } from './tokens.ts'
 import { buildElements, newInfo } from './elements.ts'
 import { readChunk, setQty, type ChunkOut } from './chunk.ts'
 import { applyAlternatives, applyOp, applyToPrevious, brandOfPrevious, correctAmount, restate, restatedAfterOops, settleRemovals } from './corrections.ts'
 import { joinBrands, keepOrders, totalsToParts, withoutRepeats } from './decide.ts'
 import { findItem, newState, type MessageState } from './state.ts'
-import { T_SEP, SP_SPACE, SP_NL, SP_LISTEND, U_MEASURE } from './kinds.ts'
+import { T_SEP, T_GOODS, T_UNK, SP_SPACE, SP_NL, SP_LISTEND, U_MEASURE } from './kinds.ts'
 
 export function parseShoppingList(text: string): OrderItem[] {
   try {
@@ -23,9 +24,57 @@ export function parseShoppingList(text: string): OrderItem[] {
 function parse(text: string): OrderItem[] {
   if (!text) return []
   const s = restate(text)
+  const list = readDoorList(s)
+  if (list) return parseDoorList(list)
   const header = NOTICE_HEADER.exec(s)
   if (header && NOTICE_WORDS.test(header[1])) return []
   if (NOTICE_LEAD.test(s)) return []
+  return parseBody(s)
+}
+
+/** A 接龙: each door line on its own, its items with its door (jielong.ts). */
+function parseDoorList(list: DoorList): OrderItem[] {
+  const product = headerProduct(list.header)
+  const out: OrderItem[] = []
+  for (const e of list.entries) {
+    let items = e.text ? parseBody(e.text) : []
+    // "2. 7栋1101 五包": the header's product, in the amount the line gives (when the line names nothing)
+    if (items.length === 0 && product && e.text && !namesSomething(e.text)) items = parseBody(product + e.text).filter((i) => i.qty !== null)
+    for (const it of items) {
+      if (e.door) it.door = e.door
+      out.push(it)
+    }
+  }
+  return out
+}
+
+function namesSomething(text: string): boolean {
+  for (const t of tokenize(text)) if (t.k === T_GOODS || t.k === T_UNK) return true
+  return false
+}
+
+/** The product a 接龙 header sells: its first goods name (a name the lexicon knows before an unknown one). */
+function headerProduct(header: string): string | null {
+  if (!header) return null
+  const toks = tokenize(header)
+  let unknown: string | null = null
+  let a = 0
+  while (a < toks.length) {
+    if (toks[a].k === T_SEP) { a++; continue }
+    let b = a
+    while (b < toks.length && toks[b].k !== T_SEP) b++
+    for (const e of buildElements(header, toks, a, b, newInfo())) {
+      const g = e.g
+      if (!g || g.med || g.garbage) continue
+      if (g.goods && !g.generic) return g.name
+      if (!unknown) unknown = g.name
+    }
+    a = b
+  }
+  return unknown
+}
+
+function parseBody(s: string): OrderItem[] {
   const toks = tokenize(s)
   if (toks.length === 0) return []
   const st = newState(s)

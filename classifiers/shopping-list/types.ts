@@ -12,4 +12,6 @@ export interface OrderItem {
   op?: ItemOp
   /** For a set that swaps the product ("土豆换成红薯"): the name it replaces. */
   replaces?: string
+  /** In a 接龙 written by several households: the door of the line the item is on. */
+  door?: string
 }
