@@ -178,3 +178,53 @@ describe('接龙 with several households: every line\'s items, each with its doo
     expect(doors('14号302\n草鸡蛋 一盒\n酸奶 四杯')).toEqual([[null, '草鸡蛋', 1, '盒'], [null, '酸奶', 4, '杯']])
   })
 })
+
+describe('a removal belongs to one name, and the rest of the sentence is still the list', () => {
+  it.each([
+    ['elderly, one long sentence', '我想买点水果苹果买三斤要脆一点的不要面的香蕉一串不要太熟的橘子也要两斤', [['苹果', 3, '斤'], ['香蕉', 1, '串'], ['橘子', 2, '斤']]],
+    ['a remark that starts with 不要', '帮我买点菜一百块钱以内啊青菜两斤土豆三斤不要超了', [['青菜', 2, '斤'], ['土豆', 3, '斤']]],
+    ['a condition before 就算了', '橘子两斤如果太贵了就算了', [['橘子', 2, '斤']]],
+    ['not this one either (Minnan)', '幫買一把空心菜，芭樂也不用喔', [['空心菜', 1, '把']]],
+  ])('%s', (_style, text, want) => {
+    expect(brief(text)).toEqual(want)
+  })
+
+  it('the name right after 不要, or right before 不要了, is what is taken off', () => {
+    expect(ops('要土豆三斤不要红薯')).toEqual([['add', '土豆', 3, '斤'], ['remove', '红薯', null, null]])
+    expect(ops('可乐一箱 雪碧一箱 那一箱雪碧不要了')).toEqual([['add', '可乐', 1, '箱']])
+    expect(ops('挂面就算了家里还有')).toEqual([['remove', '挂面', null, null]])
+  })
+})
+
+describe('structure over spelling', () => {
+  it('a buying verb does not swallow the first letter of a name', () => {
+    expect(brief('买菜心两斤')).toEqual([['菜心', 2, '斤']])
+    expect(brief('麻烦买菜脯一包')).toEqual([['菜脯', 1, '包']])
+  })
+
+  it('a slash between two items separates them; in a price it does not', () => {
+    expect(brief('狗粮1袋/猫罐头6个/尿垫1包')).toEqual([['狗粮', 1, '袋'], ['猫罐头', 6, '个'], ['尿垫', 1, '包']])
+    expect(brief('车厘子 2斤/盒 要一盒')).toEqual([['车厘子', 1, '盒']])
+  })
+
+  it('"斤半" is one and a half', () => {
+    expect(brief('番茄斤半 猪肉斤半')).toEqual([['番茄', 1.5, '斤'], ['猪肉', 1.5, '斤']])
+  })
+
+  it('a join that asks ("再要", "仲要") makes what follows a request', () => {
+    expect(brief('小朋友要吃的零食：奶糖一包，再要两包蝴蝶酥')).toEqual([['奶糖', 1, '包'], ['蝴蝶酥', 2, '包']])
+  })
+
+  it('an amount in talk about cooking is not one to buy', () => {
+    expect(brief('帮我带点香菜，量不用多，够炒两个菜就行')).toEqual([['香菜', null, null]])
+  })
+
+  it('a category word before the things is their heading, not an item', () => {
+    expect(brief('水果要苹果和梨各两斤')).toEqual([['苹果', 2, '斤'], ['梨', 2, '斤']])
+  })
+
+  it('那种 and 的 describe the amount right before them, not one further away', () => {
+    expect(brief('杂面条二斤要那种宽的')).toEqual([['杂面条', 2, '斤']])
+    expect(brief('苹果买三斤要脆一点的 香蕉一串')).toEqual([['苹果', 3, '斤'], ['香蕉', 1, '串']])
+  })
+})

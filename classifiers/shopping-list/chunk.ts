@@ -5,7 +5,7 @@ import type { ItemOp } from './types.ts'
 import { Tok } from './tokens.ts'
 import { E_G, E_Q, E_K, E_N, usable, type El, type Qty, type Span, type ChunkInfo } from './elements.ts'
 import {
-  T_UNK, T_NOTE, T_KW, KW_COND, KW_SWAP, KW_SWITCH, KW_OK, KW_CANCEL, KW_NOTWANT, KW_OR, KW_SET, KW_GE, KW_DE, KW_SLASH, U_COUNT,
+  T_UNK, T_NOTE, T_KW, T_FILL, T_NUM, T_UNIT, KW_COND, KW_SWAP, KW_SWITCH, KW_OK, KW_CANCEL, KW_NOTWANT, KW_OR, KW_SET, KW_GE, KW_DE, KW_SLASH, U_COUNT,
 } from './kinds.ts'
 export interface PItem {
   name: string
@@ -116,7 +116,7 @@ function pairRange(toks: Tok[], els: El[], from: number, to: number, chunk: numb
     if (q.ge) {
       // 西红柿黄瓜各2斤: every name before it without an amount
       let named = 0
-      for (const gi of gIdx) if (gi < i && els[gi].g!.qty === null && !els[gi].g!.fallback) { els[gi].g!.qty = q; named++ }
+      for (const gi of gIdx) if (gi < i && els[gi].g!.qty === null && !els[gi].g!.fallback && !els[gi].g!.generic) { els[gi].g!.qty = q; named++ }
       if (!out.geQty) { out.geQty = q; out.geSpread = named <= 1 }
       continue
     }
@@ -175,6 +175,84 @@ function pairRange(toks: Tok[], els: El[], from: number, to: number, chunk: numb
     it.note = it.note ? it.note + ' ' + e.text : e.text
   }
   return items
+}
+
+/**
+ * Only filler, an amount, a note or 的 between tokens a and b (exclusive): "可乐一箱 … 不要了"
+ * reaches the cola; "橘子两斤如果太贵了就算了" does not reach the tangerines.
+ */
+function reaches(toks: Tok[], a: number, b: number): boolean {
+  for (let i = a + 1; i < b; i++) {
+    const t = toks[i]
+    if (t.k === T_FILL || t.k === T_NUM || t.k === T_UNIT || t.k === T_NOTE) continue
+    if (t.k === T_KW && t.sub === KW_DE) continue
+    return false
+  }
+  return true
+}
+
+/** The goods name nearest before els[k] that reaches it, or -1. */
+function nameBefore(toks: Tok[], els: El[], k: number): number {
+  for (let i = k - 1; i >= 0; i--) {
+    const e = els[i]
+    if (e.t === E_G) return e.g!.goods && !e.g!.med && reaches(toks, e.te, els[k].ti) ? i : -1
+  }
+  return -1
+}
+
+/**
+ * A chunk with 不要 / 不要了 / 删掉 / 算了: each removes the one name it belongs to — the name
+ * right after 不要 ("不要鸡蛋"), or the name just before ("鸡蛋不要了") when nothing else stands
+ * between them — and the other names of the chunk are read as usual ("苹果三斤不要面的香蕉一串").
+ * "不要太熟的" is a wish about the item (a note), "不要超了" a remark (nothing), "唔要一盒" takes
+ * back an amount.
+ */
+function readRemovals(s: string, toks: Tok[], b: number, els: El[], chunk: number, info: ChunkInfo, out: ChunkOut): ChunkOut {
+  const n = els.length
+  const removed = new Set<number>()
+  const notAmount = new Set<number>()
+  let anyG = false
+  for (let i = 0; i < n; i++) if (els[i].t === E_G && els[i].g!.goods) anyG = true
+  for (let k = 0; k < n; k++) {
+    const e = els[k]
+    if (e.t !== E_K || (e.sub !== KW_CANCEL && e.sub !== KW_NOTWANT)) continue
+    const nx = k + 1 < n ? els[k + 1] : null
+    if (e.sub === KW_NOTWANT && nx) {
+      if (nx.t === E_G && nx.g!.goods && reaches(toks, e.te, nx.ti)) { removed.add(k + 1); info.intent = true; continue }
+      if (nx.t === E_N) {
+        // 不要太肥的: a note on the item before (or, alone in its chunk, on the item just said)
+        if (!anyG) out.notePrev = nx.text.startsWith('不要') ? nx.text : '不要' + nx.text
+        continue
+      }
+      if (nx.t === E_Q && usable(nx.q)) {
+        const g = nameBefore(toks, els, k)
+        if (g >= 0) { removed.add(g); notAmount.add(g); info.intent = true }
+        continue
+      }
+    }
+    // at the end of what it says: the name just before it ("鸡蛋不要了", "挂面就算了")
+    let words = false
+    for (let i = e.te + 1; i < (nx ? nx.ti : b); i++) if (toks[i].k === T_UNK) words = true
+    if (e.sub === KW_NOTWANT && (words || (nx && nx.t !== E_K))) {
+      // "不要超了", "别放辣": a remark about how, not a removal
+      if (!anyG && words) out.notePrev = s.slice(toks[e.ti].s, toks[b - 1].e)
+      continue
+    }
+    const g = nameBefore(toks, els, k)
+    if (g >= 0) { removed.add(g); info.intent = true } else if (!anyG) { out.cancelPrev = true; info.intent = true }
+  }
+  const items = pairRange(toks, els, 0, n, chunk, out)
+  let j = 0
+  for (let i = 0; i < n; i++) {
+    if (els[i].t !== E_G) continue
+    const it = items[j++]
+    if (!it || !removed.has(i)) continue
+    it.op = 'remove'
+    if (notAmount.has(i)) it.notAmount = true
+  }
+  if (removed.size) out.qtyOnly = null
+  out.items = items
+  return out
 }
 
 /** The last goods name in els[from..to), or -1. */
@@ -371,42 +449,7 @@ export function readChunk(s: string, toks: Tok[], b: number, els: El[], chunk: n
     }
   }
   // removals: 鸡蛋不要了 / 不要鸡蛋了 / 要土豆不要红薯
-  const cancel = findK(els, 0, n, KW_CANCEL)
-  const notWant = findK(els, 0, n, KW_NOTWANT)
-  if (cancel >= 0 || notWant >= 0) {
-    const k = notWant >= 0 && (cancel < 0 || notWant < cancel) ? notWant : cancel
-    const afterG = hasG(els, k + 1, n)
-    if (els[k].sub === KW_NOTWANT && !afterG && hasNote(els, k + 1, n)) {
-      // 不要太肥的: a note, not a removal
-      out.items = pairRange(toks, els, 0, n, chunk, out)
-      if (out.items.length === 0) {
-        for (let i = k + 1; i < n; i++) {
-          if (els[i].t === E_N) { out.notePrev = els[i].text.startsWith('不要') ? els[i].text : '不要' + els[i].text; break }
-        }
-      }
-      return out
-    }
-    info.intent = true
-    if (els[k].sub === KW_NOTWANT && afterG) {
-      const keep = pairRange(toks, els, 0, k, chunk, out)
-      const rem = pairRange(toks, els, k + 1, n, chunk, out, 'remove')
-      out.items = [...keep, ...rem]
-      return out
-    }
-    const rem = pairRange(toks, els, 0, k, chunk, out, 'remove')
-    // "鸡蛋唔要一盒啦": the amount after 不要 is what is taken back, not the eggs
-    if (els[k].sub === KW_NOTWANT && firstUsableQ(els, k + 1, n)) for (const it of rem) it.notAmount = true
-    if (rem.length === 0) {
-      // nothing named: "不要了" cancels the item before; "不要太肥" is a wish about it
-      let words = false
-      for (let i = els[k].te + 1; i < b; i++) if (toks[i].k === T_UNK || toks[i].k === T_NOTE) words = true
-      if (words && els[k].sub === KW_NOTWANT) out.notePrev = s.slice(toks[els[k].ti].s, toks[b - 1].e)
-      else out.cancelPrev = true
-    }
-    out.items = rem
-    out.qtyOnly = null
-    return out
-  }
+  if (findK(els, 0, n, KW_CANCEL) >= 0 || findK(els, 0, n, KW_NOTWANT) >= 0) return readRemovals(s, toks, b, els, chunk, info, out)
   out.items = pairRange(toks, els, 0, n, chunk, out)
   if (out.items.length === 0) {
     for (let i = 0; i < n; i++) if (els[i].t === E_N) out.notePrev = out.notePrev ? out.notePrev + ' ' + els[i].text : els[i].text

@@ -377,11 +377,15 @@ export function buildElements(s: string, toks: Tok[], a: number, b: number, info
         i++
         break
       }
-      case T_MONEY:
+      case T_MONEY: {
+        // "钱" alone ("挂面一把钱我让儿子转给你们") is talk of paying, not a price beside an amount
+        const prev = i > a ? toks[i - 1] : null
+        if (prev && prev.k === T_UNIT && t.e - t.s === 1 && s.charCodeAt(t.s) === 0x94b1 /* 钱 */ && prev.canon !== '块') { info.price = true; i++; break }
         els.push(mkEl(E_P, i))
         info.price = true
         i++
         break
+      }
       case T_FILL: {
         if (t.f & F_INTENT) {
           // 买的, 买了, 送来的: past events, not requests
@@ -418,7 +422,7 @@ export function buildElements(s: string, toks: Tok[], a: number, b: number, info
         i++
     }
   }
-  markDescriptors(els)
+  markDescriptors(els, toks)
   for (const e of els) if (e.q && e.q.price) info.price = true
   return els
 }
@@ -426,7 +430,13 @@ export function buildElements(s: string, toks: Tok[], a: number, b: number, info
 const isMeasureish = (q: Qty) => q.uk === U_MEASURE || q.uk === U_COUNT || q.uk === U_VOLUME
 
 /** Package sizes and prices are not quantities: "1袋十斤的大米", "一盒10个那种", "5块一斤". */
-function markDescriptors(els: El[]): void {
+/** Only 的 (or nothing) between tokens a and b: "十斤装", "一盒10个那种", "两斤的那种". */
+function close(toks: Tok[], a: number, b: number): boolean {
+  for (let i = a + 1; i < b; i++) if (!(toks[i].k === T_KW && toks[i].sub === KW_DE)) return false
+  return true
+}
+
+function markDescriptors(els: El[], toks: Tok[]): void {
   let nq = 0
   for (let i = 0; i < els.length; i++) {
     const e = els[i]
@@ -436,7 +446,8 @@ function markDescriptors(els: El[]): void {
     const prev = i > 0 ? els[i - 1] : null
     const next = i + 1 < els.length ? els[i + 1] : null
     if ((prev && prev.t === E_P) || (next && next.t === E_P)) q.price = true
-    if (next && next.t === E_K && (next.sub === KW_ZHUANG || next.sub === KW_NAZHONG)) q.desc = true
+    // "十斤装的", "一盒10个那种" — not "二斤要那种宽的", where 那种 describes the noodles
+    if (next && next.t === E_K && (next.sub === KW_ZHUANG || next.sub === KW_NAZHONG) && close(toks, e.te, next.ti)) q.desc = true
     if (next && next.t === E_K && next.sub === KW_SLASH) q.price = true
     // pairs of amounts: 一盒10个 / 10个一盒 / 每盒10个
     if (next && next.t === E_Q && next.q) {
@@ -469,7 +480,7 @@ function markDescriptors(els: El[]): void {
     const e = els[i]
     if (!e.q || e.q.desc || e.q.price || e.q.pairA) continue
     const next = i + 1 < els.length ? els[i + 1] : null
-    if (next && next.t === E_K && next.sub === KW_DE) continue
+    if (next && next.t === E_K && next.sub === KW_DE && next.ti === e.te + 1) continue
     real++
   }
   for (let i = 0; i < els.length; i++) {
@@ -477,7 +488,7 @@ function markDescriptors(els: El[]): void {
     if (!e.q || e.q.desc || e.q.price) continue
     const next = i + 1 < els.length ? els[i + 1] : null
     // "1袋十斤的大米": with another amount present, the one before 的 is the package size
-    if (real > 0 && next && next.t === E_K && next.sub === KW_DE) e.q.desc = true
+    if (real > 0 && next && next.t === E_K && next.sub === KW_DE && next.ti === e.te + 1) e.q.desc = true
     if (real > 0 && e.q.pairA) e.q.desc = true
     if (e.q.per) e.q.desc = true
   }

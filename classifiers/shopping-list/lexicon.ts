@@ -6,7 +6,7 @@ import { readTable, readWordFile, LexiconFileError, type WordFile } from './data
 import { GOODS_KINDS, GOODS_TAGS, type GoodsKind } from './goods-kinds.ts'
 import {
   T_GOODS, T_MED, T_UNIT, T_FILL, T_OTHER, T_NONGOODS, T_SEP, T_KW, T_NOTE, T_MONEY,
-  SP_CONJ, SP_SPACE, UNIT_KINDS, G_BRAND, G_WEAK, G_GENERIC, FILLER_FLAGS, KEYWORD_ROLES, O_INWORD,
+  SP_CONJ, SP_SPACE, UNIT_KINDS, F_INTENT, G_BRAND, G_WEAK, G_GENERIC, FILLER_FLAGS, KEYWORD_ROLES, O_INWORD,
 } from './kinds.ts'
 
 export interface Entry {
@@ -56,13 +56,13 @@ export function asciiWord(w: string): Entry | null {
   return ASCII_WORDS.get(w.toLowerCase()) ?? null
 }
 
-/** Longest dictionary word starting at s[i]. */
-export function matchAt(s: string, i: number): Entry | null {
-  if (i >= s.length) return null
+/** Longest dictionary word starting at s[i] (and ending at or before `end`). */
+export function matchAt(s: string, i: number, end = s.length): Entry | null {
+  if (i >= end) return null
   let node: TrieNode | undefined = ROOT_KIDS[s.charCodeAt(i)]
   if (!node) return null
   let best: Entry | null = node.entry
-  const n = s.length
+  const n = end
   for (let j = i + 1; j < n; j++) {
     if (!node.next) break
     node = node.next.get(s.charCodeAt(j))
@@ -82,7 +82,7 @@ export const goodsFiles: ReadonlyMap<GoodsKind, WordFile> = new Map(GOODS_KINDS.
 /** The word files of data/dict/lists/, by name. */
 export const listFiles: ReadonlyMap<string, WordFile> = new Map([
   ['medicine', readWordFile('lists/medicine.txt', [])],
-  ['separators', readWordFile('lists/separators.txt', ['soft'])],
+  ['separators', readWordFile('lists/separators.txt', ['soft', 'intent'])],
   ['fillers', readWordFile('lists/fillers.txt', Object.keys(FILLER_FLAGS))],
   ['notes', readWordFile('lists/notes.txt', [])],
   ['counters', readWordFile('lists/counters.txt', ['inword'])],
@@ -104,6 +104,8 @@ function list(name: string): WordFile {
 export const ASCII_UNITS = new Map<string, [string, number]>()
 /** The canonical units: the second column of data/dict/units.txt. */
 export const CANONICAL_UNITS = new Set<string>()
+/** Units that "X半" with no number before makes one and a half of: 斤半, 个半. */
+export const UNIT_AND_A_HALF = new Set<string>()
 /** Canonical unit → its kind (measure, count, container …). */
 const UNIT_KIND_OF = new Map<string, number>()
 
@@ -112,10 +114,12 @@ export interface HeardUnit { canon: string; kind: number; spoken: boolean }
 export const HEARD_UNITS = new Map<number, HeardUnit>()
 
 function loadUnits(): void {
-  const { file, rows } = readTable('units.txt', 3, 3)
-  for (const { cells: [w, canon, kind], line } of rows) {
+  const { file, rows } = readTable('units.txt', 3, 4)
+  for (const { cells: [w, canon, kind, half], line } of rows) {
     const uk = UNIT_KINDS[kind]
     if (!uk) throw new LexiconFileError(file, line, `unknown unit kind "${kind}"; known kinds: ${Object.keys(UNIT_KINDS).join(', ')}`)
+    if (half !== undefined && half !== 'half') throw new LexiconFileError(file, line, `the fourth column can only be "half", not "${half}"`)
+    if (half) UNIT_AND_A_HALF.add(w)
     CANONICAL_UNITS.add(canon)
     if (!UNIT_KIND_OF.has(canon)) UNIT_KIND_OF.set(canon, uk)
     if (/^[A-Za-z]+$/.test(w)) ASCII_UNITS.set(w.toLowerCase(), [canon, uk])
@@ -142,7 +146,7 @@ function loadVocabulary(): void {
   }
   loadUnits()
   for (const e of list('medicine').entries) addWord(e.word, T_MED)
-  for (const e of list('separators').entries) addWord(e.word, T_SEP, e.tags.includes('soft') ? SP_SPACE : SP_CONJ)
+  for (const e of list('separators').entries) addWord(e.word, T_SEP, e.tags.includes('soft') ? SP_SPACE : SP_CONJ, null, e.tags.includes('intent') ? F_INTENT : 0)
   for (const e of list('fillers').entries) addWord(e.word, T_FILL, 0, null, flagsOf(e.tags, FILLER_FLAGS))
   for (const e of list('notes').entries) addWord(e.word, T_NOTE)
   for (const e of list('counters').entries) {
@@ -182,6 +186,21 @@ function collectAscii(node: TrieNode, prefix: string): void {
   }
   if (!node.next) return
   for (const [c, nx] of node.next) if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) collectAscii(nx, prefix + String.fromCharCode(c))
+}
+
+/**
+ * The word to read at s[i]: the longest match, unless it is a function word whose end cuts a
+ * goods word in two ("买菜心": 买菜 would leave 心 — read 买, then 菜心).
+ */
+export function wordAt(s: string, i: number): Entry | null {
+  const m = matchAt(s, i)
+  if (!m || m.word.length < 2 || m.k === T_GOODS || m.k === T_MED) return m
+  const end = i + m.word.length
+  for (let j = i + 1; j < end; j++) {
+    const g = matchAt(s, j)
+    if (g && (g.k === T_GOODS || g.k === T_MED) && j + g.word.length > end) return matchAt(s, i, j)
+  }
+  return m
 }
 
 const escape = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')

@@ -11,7 +11,7 @@ import { readChunk, setQty, type ChunkOut } from './chunk.ts'
 import { applyAlternatives, applyOp, applyToPrevious, brandOfPrevious, correctAmount, restate, restatedAfterOops, settleRemovals } from './corrections.ts'
 import { joinBrands, keepOrders, totalsToParts, withoutRepeats } from './decide.ts'
 import { findItem, newState, type MessageState } from './state.ts'
-import { T_SEP, T_GOODS, T_UNK, SP_SPACE, SP_NL, SP_LISTEND, U_MEASURE } from './kinds.ts'
+import { T_SEP, T_GOODS, T_UNK, SP_SPACE, SP_NL, SP_LISTEND, U_MEASURE, F_INTENT } from './kinds.ts'
 
 export function parseShoppingList(text: string): OrderItem[] {
   try {
@@ -89,6 +89,8 @@ function parseBody(s: string): OrderItem[] {
     const chunkStart = toks[a].s
     const sepAfter = b < n ? toks[b].sub : 0
     const info = newInfo()
+    // "…，再要两包蝴蝶酥": the join asks for what follows
+    if (a > 0 && (toks[a - 1].f & F_INTENT)) { info.intent = true; info.verb = true }
     const els = buildElements(s, toks, a, b, info)
     const r = readChunk(s, toks, b, els, chunkNo, info)
     st.infos.push(info)
@@ -108,7 +110,8 @@ function parseBody(s: string): OrderItem[] {
     if (r.items.length) chunkTarget = addItems(st, r, ci, sepBefore)
     else if (r.geQty) spreadEach(st, r, ci)
     else if (info.forAll && info.bareUnit !== null && !r.qtyOnly) st.listUnit = info.bareUnit
-    else if (r.qtyOnly && !r.qtyOnlyDescOnly && !correctAmount(st, r.qtyOnly, ci)) amountOnly(st, r, ci, sepBefore, sepAfter)
+    // ("够炒两个菜就行": an amount in talk about cooking is not one to buy)
+    else if (r.qtyOnly && !r.qtyOnlyDescOnly && !info.cook && !correctAmount(st, r.qtyOnly, ci)) amountOnly(st, r, ci, sepBefore, sepAfter)
     applyAlternatives(st, r, ci, chunkTarget)
     applyToPrevious(st, r, ci)
     settleRemovals(st, ci)
@@ -156,7 +159,8 @@ function addItems(st: MessageState, r: ChunkOut, ci: number, sepBefore: number):
   if (r.geQty && r.geSpread && sepBefore !== SP_NL) {
     for (let k = firstNew - 1; k >= 0; k--) {
       const p = items[k]
-      if (p.hasQty || p.op !== 'add' || p.fallback || p.med || p.chunk < ci - 8) break
+      // (a category word before the things is their heading: "水果要苹果和梨各两斤")
+      if (p.hasQty || p.op !== 'add' || p.fallback || p.med || p.generic || p.chunk < ci - 8) break
       setQty(p, r.geQty)
     }
   }
@@ -174,7 +178,7 @@ function spreadEach(st: MessageState, r: ChunkOut, ci: number): void {
   let n = 0
   for (let k = st.items.length - 1; k >= 0; k--) {
     const p = st.items[k]
-    if (p.hasQty || p.op !== 'add' || p.fallback || p.med) break
+    if (p.hasQty || p.op !== 'add' || p.fallback || p.med || p.generic) break
     setQty(p, r.geQty)
     n++
   }

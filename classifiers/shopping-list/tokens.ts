@@ -3,7 +3,7 @@
 // unknown becomes an UNK run. Addresses (7栋1102, 3-2-502), phone numbers, times, prices and
 // @mentions are recognised so that their numbers are never taken for quantities.
 import { isAsciiDigit, isChineseNumeralChar, scanNumber, type ScanContext } from '../numerals.ts'
-import { ASCII_UNITS, HEARD_UNITS, IN_WORD_OTHER, asciiWord, matchAt, type Entry } from './lexicon.ts'
+import { ASCII_UNITS, HEARD_UNITS, IN_WORD_OTHER, UNIT_AND_A_HALF, asciiWord, matchAt, wordAt, type Entry } from './lexicon.ts'
 import {
   T_GOODS, T_UNIT, T_NUM, T_FILL, T_OTHER, T_NONGOODS, T_SEP, T_KW, T_UNK, T_MONEY,
   KW_SLASH, KW_EACH, SP_SPACE, SP_PUNCT, SP_NL, SP_LISTEND, U_MEASURE, U_COUNT, U_CONTAINER, F_VERB, F_ONE, F_INWORD,
@@ -65,15 +65,17 @@ function asciiUnitAt(s: string, i: number): { canon: string; kind: number; len: 
   return u ? { canon: u[0], kind: u[1], len: j - i } : null
 }
 
-function pushSep(toks: Tok[], sub: number, s: number, e: number): void {
+function pushSep(toks: Tok[], sub: number, s: number, e: number, flags = 0): void {
   const last = toks.length ? toks[toks.length - 1] : null
   if (last && last.k === T_SEP) {
-    // merge runs of separators, keeping the strongest kind (a list end stays visible)
+    // merge runs of separators, keeping the strongest kind (a list end stays visible) and what
+    // any of them says ("，再要")
     if (sub === SP_LISTEND || (last.sub !== SP_LISTEND && sub > last.sub)) last.sub = sub
+    last.f |= flags
     last.e = e
     return
   }
-  toks.push(new Tok(T_SEP, s, e, sub, null, 0, null, null))
+  toks.push(new Tok(T_SEP, s, e, sub, null, flags, null, null))
 }
 
 export function tokenize(s: string): Tok[] {
@@ -161,9 +163,26 @@ export function tokenize(s: string): Tok[] {
       if (m) { pushEntry(toks, m, i, s); i += m.word.length; continue }
     }
     if (isAsciiLetter(c)) { i = asciiToken(s, i, toks); continue }
-    const m = matchAt(s, i)
+    const m = wordAt(s, i)
+    if (m && m.k === T_UNIT && UNIT_AND_A_HALF.has(m.word) && s.charCodeAt(i + 1) === 0x534a /* 半 */ && !afterNum(toks, i)) {
+      // "番茄斤半", "猪肉两半": a unit and a half with no number before it is one and a half
+      toks.push(new Tok(T_NUM, i, i, 0, 1.5, 0, null, null))
+      toks.push(new Tok(T_UNIT, i, i + 2, m.sub, null, 0, m.canon, m))
+      i += 2
+      continue
+    }
     if (m) { pushEntry(toks, m, i, s); i += m.word.length; continue }
-    if (c === 47 /* / */) { toks.push(new Tok(T_KW, i, i + 1, KW_SLASH, null, 0, null, null)); i++; continue }
+    if (c === 47 /* / */) {
+      // "狗粮1袋/狗罐头5个": between two items a slash separates; "5元/斤", "2斤/盒" are prices and sizes
+      const last = toks.length ? toks[toks.length - 1] : null
+      const next = matchAt(s, i + 1)
+      const num = toks.length > 1 ? toks[toks.length - 2] : null
+      if (last && last.e === i && last.k === T_UNIT && num && num.k === T_NUM && num.e === last.s && i + 1 < n && isCJK(s.charCodeAt(i + 1)) && !(next && next.k === T_UNIT)) {
+        pushSep(toks, SP_PUNCT, i, i + 1)
+      } else toks.push(new Tok(T_KW, i, i + 1, KW_SLASH, null, 0, null, null))
+      i++
+      continue
+    }
     if (isPunct(c)) { pushSep(toks, isListEnd(c) ? SP_LISTEND : SP_PUNCT, i, i + 1); i++; continue }
     if ((c >= 0x2460 && c <= 0x249b) || (c >= 0x2776 && c <= 0x2793) || (c >= 0x3251 && c <= 0x325f)) { pushSep(toks, SP_PUNCT, i, i + 1); i++; continue }
     if (isAsciiLetter(c) || isCJK(c)) {
@@ -180,6 +199,12 @@ export function tokenize(s: string): Tok[] {
   glueUnknown(toks)
   markLeftovers(toks)
   return toks
+}
+
+/** Does a number end right at s[i] (the last token)? */
+function afterNum(toks: Tok[], i: number): boolean {
+  const last = toks.length ? toks[toks.length - 1] : null
+  return last !== null && last.k === T_NUM && last.e === i
 }
 
 const isWordChar = (c: number) => isAsciiLetter(c) || isAsciiDigit(c) || c === 39 /* ' */ || c === 38 /* & */
@@ -257,7 +282,7 @@ function markLeftovers(toks: Tok[]): void {
 }
 
 function pushEntry(toks: Tok[], m: Entry, i: number, s: string): void {
-  if (m.k === T_SEP) { pushSep(toks, m.sub, i, i + m.word.length); return }
+  if (m.k === T_SEP) { pushSep(toks, m.sub, i, i + m.word.length, m.flags); return }
   if (m.k === T_OTHER && m.word.length === 1 && IN_WORD_OTHER.has(m.word)) {
     // 天, 楼, 人, 折 … only classify a number ("3天"); elsewhere they are letters of a word ("折叠凳")
     const last = toks.length ? toks[toks.length - 1] : null
