@@ -228,3 +228,29 @@ describe('structure over spelling', () => {
     expect(brief('苹果买三斤要脆一点的 香蕉一串')).toEqual([['苹果', 3, '斤'], ['香蕉', 1, '串']])
   })
 })
+
+describe('long posts and other keyboards', () => {
+  it('a phone number with its middle hidden is not an amount', () => {
+    expect(brief('求购：鸡蛋一盒、苹果几个\n联系电话 139****2741')).toEqual([['鸡蛋', 1, '盒'], ['苹果', null, null]])
+  })
+
+  it('English and pinyin names and units', () => {
+    expect(brief('Could someone help buy: rice 1 bag, eggs one dozen, milk 2 boxes? Thanks')).toEqual([['大米', 1, '袋'], ['鸡蛋', 12, '个'], ['牛奶', 2, '盒']])
+    expect(brief('bang wo mai baicai 1 ge, tudou 3 jin, niunai 1 xiang')).toEqual([['白菜', 1, '个'], ['土豆', 3, '斤'], ['牛奶', 1, '箱']])
+    expect(brief('虾 1斤, 蛤蜊 half 斤')).toEqual([['虾', 1, '斤'], ['蛤蜊', 0.5, '斤']])
+  })
+
+  it('a package size in brackets describes the item before it; "一份：" introduces a list', () => {
+    expect(brief('大米 1袋 (5kg), 鸡蛋 1盒')).toEqual([['大米', 1, '袋'], ['鸡蛋', 1, '盒']])
+    expect(brief('家里就剩半罐挂面了，麻烦帮我带一份：\n大米1袋\n土豆3斤')).toEqual([['大米', 1, '袋'], ['土豆', 3, '斤']])
+  })
+
+  it('brands listed as acceptable are a wish about the item, not items', () => {
+    expect(brief('成犬粮两袋，皇家、冠能、比瑞吉都行')).toEqual([['成犬粮', 2, '袋']])
+  })
+
+  it('the story before the request is not the list', () => {
+    expect(brief('孩子连着三天吃泡面了，求好心人帮忙买：鸡蛋一盒、青菜两斤')).toEqual([['鸡蛋', 1, '盒'], ['青菜', 2, '斤']])
+    expect(brief('尿不湿只剩两片了 哪里能买到')).toEqual([['尿不湿', null, null]])
+  })
+})

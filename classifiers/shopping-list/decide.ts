@@ -54,9 +54,20 @@ export function keepOrders(st: MessageState): PItem[] {
   if (st.offer && !st.first) return []
   let solid = 0
   for (const it of items) if (!it.weak && !it.med && !it.garbage && !it.fallback && it.op === 'add') solid++
+  // the first chunk that asks for something: a chunk before it with no request of its own and
+  // words the lexicon does not know is the story around the list ("孩子连着三天吃挂面。…需要：")
+  let firstAsk = -1
+  for (let c = 0; c < st.infos.length; c++) if (st.infos[c].intent) { firstAsk = c; break }
   const keep: PItem[] = []
   for (const it of items) {
     if (it.med || it.garbage) continue
+    if (it.brandOnly && !it.hasQty && it.op === 'add') {
+      // "皇家、冠能、比瑞吉都行", "宝矿力、外星人什么牌子都行": brands alone are a wish about the item
+      // before them, not things to buy
+      const p = keep.length ? keep[keep.length - 1] : null
+      if (p) p.note = p.note ? p.note + ' ' + it.name : it.name
+      continue
+    }
     if (!it.hasQty && it.op === 'add') {
       // 家里糖吃完了 … 有葡萄糖吗: the medicine is what was meant
       let inMed = false
@@ -77,6 +88,7 @@ export function keepOrders(st: MessageState): PItem[] {
       if (!(st.intent && solid >= 1 && info && info.junk === 0 && !info.cond && !it.hasQty && !it.unk)) continue
     }
     if (it.generic && it.op === 'add' && !it.hasQty && (!st.verb || specific)) continue
+    if (!it.hasQty && it.op === 'add' && firstAsk > it.chunk && info && !info.intent && !info.left && info.junk > 0) continue
     if (!it.hasQty && it.op === 'add') {
       // without an amount, only a plain list or a request counts
       if (!st.intent && !anyQty && st.junk > 2) continue

@@ -127,10 +127,12 @@ export interface ChunkInfo {
   forAll: boolean
   /** 哦不对, 说错了, 更正: what comes after corrects what came before. */
   oops: boolean
+  /** 只剩, 还剩: what the chunk names is running out (a need, though it asks for nothing). */
+  left: boolean
 }
 
 export function newInfo(): ChunkInfo {
-  return { intent: false, verb: false, cond: false, question: false, past: false, enough: false, offer: false, first: false, cook: false, junk: 0, price: false, bareUnit: null, forAll: false, oops: false }
+  return { intent: false, verb: false, cond: false, question: false, past: false, enough: false, offer: false, first: false, cook: false, junk: 0, price: false, bareUnit: null, forAll: false, oops: false, left: false }
 }
 
 /** Goods / unknown / medicine tokens toks[a..b) become one or more spans. */
@@ -404,6 +406,7 @@ export function buildElements(s: string, toks: Tok[], a: number, b: number, info
         if (t.f & F_ENOUGH) info.enough = true
         if (t.f & F_OFFER) info.offer = true
         if (t.f & F_OOPS) info.oops = true
+        if (t.ent && t.ent.word.endsWith('剩')) info.left = true
         if (t.f & F_COOK) {
           // "做馒头", "准备蒸馒头": only filler before the cooking verb
           let lead = true

@@ -92,6 +92,7 @@ export const listFiles: ReadonlyMap<string, WordFile> = new Map([
   ['heads', readWordFile('lists/heads.txt', [])],
   ['notices', readWordFile('lists/notices.txt', ['lead', 'header'])],
   ['heard-units', readWordFile('lists/heard-units.txt', ['spoken'], true)],
+  ['number-words', readWordFile('lists/number-words.txt', [], true)],
 ])
 
 function list(name: string): WordFile {
@@ -164,6 +165,14 @@ function loadVocabulary(): void {
 }
 loadVocabulary()
 loadHeardUnits()
+
+/** Numbers written as English words, lower-cased: "half" → 0.5 (number-words.txt). */
+export const NUMBER_WORDS = new Map<string, number>()
+for (const e of list('number-words').entries) {
+  const v = e.canon === null ? NaN : Number(e.canon)
+  if (!Number.isFinite(v) || v <= 0 || !/^[a-z]+$/.test(e.word)) throw new LexiconFileError(list('number-words').file, e.line, `"${e.word}" must be a lower-case word "= number"`)
+  NUMBER_WORDS.set(e.word, v)
+}
 
 function loadHeardUnits(): void {
   const f = list('heard-units')

@@ -86,6 +86,9 @@ function parseBody(s: string): OrderItem[] {
     let b = a
     while (b < n && toks[b].k !== T_SEP) b++
     const sepBefore = a > 0 ? toks[a - 1].sub : 0
+    // "(5kg)" describes the item before it; "帮忙带一份：" introduces the list after it
+    const aside = a > 0 && /[(（]/.test(s.slice(toks[a - 1].s, toks[a - 1].e))
+    const intro = b < n && /[:：]/.test(s.slice(toks[b].s, toks[b].e))
     const chunkStart = toks[a].s
     const sepAfter = b < n ? toks[b].sub : 0
     const info = newInfo()
@@ -111,7 +114,7 @@ function parseBody(s: string): OrderItem[] {
     else if (r.geQty) spreadEach(st, r, ci)
     else if (info.forAll && info.bareUnit !== null && !r.qtyOnly) st.listUnit = info.bareUnit
     // ("够炒两个菜就行": an amount in talk about cooking is not one to buy)
-    else if (r.qtyOnly && !r.qtyOnlyDescOnly && !info.cook && !correctAmount(st, r.qtyOnly, ci)) amountOnly(st, r, ci, sepBefore, sepAfter)
+    else if (r.qtyOnly && !r.qtyOnlyDescOnly && !info.cook && !intro && !correctAmount(st, r.qtyOnly, ci)) amountOnly(st, r, ci, sepBefore, sepAfter, aside)
     applyAlternatives(st, r, ci, chunkTarget)
     applyToPrevious(st, r, ci)
     settleRemovals(st, ci)
@@ -193,7 +196,7 @@ function unitForAll(st: MessageState, unit: string): void {
 }
 
 /** A chunk with an amount and no name: "土豆 三斤", "猫粮快吃完了 … 两袋就够". */
-function amountOnly(st: MessageState, r: ChunkOut, ci: number, sepBefore: number, sepAfter: number): void {
+function amountOnly(st: MessageState, r: ChunkOut, ci: number, sepBefore: number, sepAfter: number, aside: boolean): void {
   const q = r.qtyOnly
   if (!q) return
   const items = st.items
@@ -213,7 +216,7 @@ function amountOnly(st: MessageState, r: ChunkOut, ci: number, sepBefore: number
   } else if (k >= 0 && !items[k].hasQty && items[k].op !== 'remove' && (!q.bare || st.lastItemsChunk === ci - 1)) {
     setQty(items[k], q)
     st.lastItemsChunk = ci
-  } else if (!q.bare) {
+  } else if (!q.bare && !aside) {
     st.pending = q
     st.pendingChunk = ci
   }

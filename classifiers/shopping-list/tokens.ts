@@ -3,7 +3,7 @@
 // unknown becomes an UNK run. Addresses (7栋1102, 3-2-502), phone numbers, times, prices and
 // @mentions are recognised so that their numbers are never taken for quantities.
 import { isAsciiDigit, isChineseNumeralChar, scanNumber, type ScanContext } from '../numerals.ts'
-import { ASCII_UNITS, HEARD_UNITS, IN_WORD_OTHER, UNIT_AND_A_HALF, asciiWord, matchAt, wordAt, type Entry } from './lexicon.ts'
+import { ASCII_UNITS, HEARD_UNITS, IN_WORD_OTHER, NUMBER_WORDS, UNIT_AND_A_HALF, asciiWord, matchAt, wordAt, type Entry } from './lexicon.ts'
 import {
   T_GOODS, T_UNIT, T_NUM, T_FILL, T_OTHER, T_NONGOODS, T_SEP, T_KW, T_UNK, T_MONEY,
   KW_SLASH, KW_EACH, SP_SPACE, SP_PUNCT, SP_NL, SP_LISTEND, U_MEASURE, U_COUNT, U_CONTAINER, F_VERB, F_ONE, F_INWORD,
@@ -96,6 +96,13 @@ export function tokenize(s: string): Tok[] {
       }
       pushSep(toks, SP_SPACE, i, j)
       i = j
+      continue
+    }
+    if ((c === 42 || isAsciiDigit(c)) && maskedNumber(s, i) > i) {
+      // a phone number with its middle hidden ("155****0719"): no digit of it is an amount
+      const e = maskedNumber(s, i)
+      toks.push(new Tok(T_OTHER, i, e, 0, null, 0, null, null))
+      i = e
       continue
     }
     if (isMultChar(c)) {
@@ -201,6 +208,18 @@ export function tokenize(s: string): Tok[] {
   return toks
 }
 
+/** The end of a masked number starting at s[i] (digits, then ** or more, then digits), or i. */
+function maskedNumber(s: string, i: number): number {
+  let j = i
+  while (j < s.length && isAsciiDigit(s.charCodeAt(j))) j++
+  let stars = 0
+  while (j < s.length && (s.charCodeAt(j) === 42 || s.charCodeAt(j) === 120 || s.charCodeAt(j) === 88)) { j++; stars++ }
+  if (stars < 2) return i
+  const k = j
+  while (j < s.length && isAsciiDigit(s.charCodeAt(j))) j++
+  return j > k || k - stars > i ? j : i
+}
+
 /** Does a number end right at s[i] (the last token)? */
 function afterNum(toks: Tok[], i: number): boolean {
   const last = toks.length ? toks[toks.length - 1] : null
@@ -218,6 +237,16 @@ function asciiToken(s: string, i: number, toks: Tok[]): number {
   while (j < s.length && isWordChar(s.charCodeAt(j))) j++
   const m = matchAt(s, i)
   if (m && m.word.length >= j - i) { pushEntry(toks, m, i, s); return i + m.word.length }
+  const v = NUMBER_WORDS.get(s.slice(i, j).toLowerCase())
+  if (v !== undefined) {
+    // "half 斤", "one dozen": a number, with the unit that follows it
+    toks.push(new Tok(T_NUM, i, j, 0, v, N_ARABIC, null, null))
+    const k = afterNumber(s, j, toks)
+    if (k > j) return k
+    const u = wordAt(s, k)
+    if (u && u.k === T_UNIT) { pushEntry(toks, u, k, s); return k + u.word.length }
+    return j
+  }
   const w = asciiWord(s.slice(i, j))
   if (w) { pushEntry(toks, w, i, s); return j }
   const last = toks.length ? toks[toks.length - 1] : null
