@@ -43,6 +43,9 @@ export function applyItems(lines: OrderLine[], items: OrderItem[], additive = fa
     const i = out.findIndex((l) => sameThing(l.name, item.name))
     if (item.op === 'remove') {
       if (i >= 0) out.splice(i, 1)
+    } else if (i >= 0 && item.qty == null) {
+      // named again without an amount ("只要猫粮"): the amount already ordered stands
+      out[i] = { ...out[i], alternatives: item.alternatives.length ? [...item.alternatives] : out[i].alternatives, note: item.note ?? out[i].note }
     } else if (item.op === 'set' || i < 0) {
       if (i >= 0) out[i] = { ...toLine(item), name: out[i].name }
       else out.push(toLine(item))

@@ -7,7 +7,10 @@
 //   lexicon.ts     the vocabulary: goods by kind, units, function words, filler … in one trie
 //   tokens.ts      text → tokens (words, numbers, separators, unknown runs)
 //   elements.ts    a chunk's tokens → names, amounts, keywords, notes, prices
-//   chunk.ts       one chunk → items, substitutes, corrections
-//   message.ts     all chunks → the message's items, and which of them are orders
+//   chunk.ts       one chunk → items, substitutes, corrections, removals
+//   corrections.ts corrections, removals, substitutes and notes applied to earlier items
+//   decide.ts      which of the items read are orders, without repeats
+//   jielong.ts     a 接龙 by several households, read line by line with each line's door
+//   message.ts     all chunks → the message's items
 export type { OrderItem, ItemOp } from './types.ts'
-export { parseShoppingList } from './message.ts'
+export { parseShoppingList, parseJielong, type Jielong } from './message.ts'

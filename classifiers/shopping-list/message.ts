@@ -32,20 +32,38 @@ function parse(text: string): OrderItem[] {
   return parseBody(s)
 }
 
+/** A 接龙 as the store needs it: the header it is known by, and each line's door and items. */
+export interface Jielong {
+  header: string
+  entries: Array<{ door: string | null; line: string; items: OrderItem[] }>
+}
+
+/** The 接龙 in a (normalised) message, or null when it is not one. Never throws. */
+export function parseJielong(text: string): Jielong | null {
+  try {
+    const list = typeof text === 'string' && text ? readDoorList(restate(text)) : null
+    return list ? { header: list.header, entries: readEntries(list) } : null
+  } catch {
+    return null
+  }
+}
+
 /** A 接龙: each door line on its own, its items with its door (jielong.ts). */
 function parseDoorList(list: DoorList): OrderItem[] {
-  const product = headerProduct(list.header)
   const out: OrderItem[] = []
-  for (const e of list.entries) {
+  for (const e of readEntries(list)) for (const it of e.items) out.push(it)
+  return out
+}
+
+function readEntries(list: DoorList): Jielong['entries'] {
+  const product = headerProduct(list.header)
+  return list.entries.map((e) => {
     let items = e.text ? parseBody(e.text) : []
     // "2. 7栋1101 五包": the header's product, in the amount the line gives (when the line names nothing)
     if (items.length === 0 && product && e.text && !namesSomething(e.text)) items = parseBody(product + e.text).filter((i) => i.qty !== null)
-    for (const it of items) {
-      if (e.door) it.door = e.door
-      out.push(it)
-    }
-  }
-  return out
+    if (e.door) for (const it of items) it.door = e.door
+    return { door: e.door, line: e.line, items }
+  })
 }
 
 function namesSomething(text: string): boolean {
