@@ -60,11 +60,16 @@ function readEntries(list: DoorList): Jielong['entries'] {
   return list.entries.map((e) => {
     let items = e.text ? parseBody(e.text) : []
     // "2. 7栋1101 五包": the header's product, in the amount the line gives (when the line names nothing)
-    if (items.length === 0 && product && e.text && !namesSomething(e.text)) items = parseBody(product + e.text).filter((i) => i.qty !== null)
+    if (items.length === 0 && product && AMOUNT_FIRST.test(e.text) && !namesSomething(e.text)) {
+      items = parseBody(product + e.text).filter((i) => i.qty !== null && i.name === product)
+    }
     if (e.door) for (const it of items) it.door = e.door
     return { door: e.door, line: e.line, items }
   })
 }
+
+/** A line that starts with its amount ("五包", "2箱（要大的）"). */
+const AMOUNT_FIRST = /^[\d一二两三四五六七八九十半几俩仨]/
 
 function namesSomething(text: string): boolean {
   for (const t of tokenize(text)) if (t.k === T_GOODS || t.k === T_UNK) return true
