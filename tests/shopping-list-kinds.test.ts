@@ -254,3 +254,29 @@ describe('long posts and other keyboards', () => {
     expect(brief('尿不湿只剩两片了 哪里能买到')).toEqual([['尿不湿', null, null]])
   })
 })
+
+describe('substitutes go to alternatives, not to items', () => {
+  it.each([
+    ['Cantonese 冇…嘅话 … 或者 … 都得', '冇菜心嘅话，芥兰或者菜远都得，要两斤', '菜心', 2, '斤', ['芥兰', '菜远']],
+    ['Sichuan 莫得…的话 … 也要得', '五花肉一斤，莫得五花肉的话前夹肉也要得', '五花肉', 1, '斤', ['前夹肉']],
+    ['Henan 没有 … 也中', '哈啤两箱，没有哈啤雪花也中', '哈啤', 2, '箱', ['雪花']],
+    ['Minnan 若无就买', '白鲳两尾，白鲳若无就买黄花鱼', '白鲳', 2, '条', ['黄花鱼']],
+  ])('%s', (_style, text, name, qty, unit, alts) => {
+    expect(parse(text)).toMatchObject([{ name, qty, unit, alternatives: alts }])
+  })
+})
+
+describe('units as a shop writes them', () => {
+  it('a bottle written as 支 (Cantonese) is 瓶; a tube stays 支', () => {
+    expect(brief('两支蒸馏水同一支豉油')).toEqual([['蒸馏水', 2, '瓶'], ['豉油', 1, '瓶']])
+    expect(brief('牙膏一支')).toEqual([['牙膏', 1, '支']])
+  })
+
+  it('各 after talk about something else still reaches the names', () => {
+    expect(brief('急需洗洁精同洗衣液！碗堆到成座山了 各一支就得')).toEqual([['洗洁精', 1, '瓶'], ['洗衣液', 1, '瓶']])
+  })
+
+  it('a size in 公升 is a package size', () => {
+    expect(brief('鲜奶要两盒 一公升装')).toEqual([['鲜奶', 2, '盒']])
+  })
+})

@@ -89,10 +89,11 @@ for (const f of goodsFiles.values()) for (const e of f.entries) if (e.canon) ALI
 function fromText(name: string, text: string): boolean {
   const flat = text.replace(/\s+/g, '')
   if (flat.includes(name)) return true
-  // write the aliases the text contains the way they are meant, and look again
-  let meant = flat
-  for (const [alias, canon] of ALIASES) if (meant.includes(alias)) meant = meant.split(alias).join(canon)
-  return meant.includes(name) || meant.toLowerCase().includes(name.toLowerCase())
+  // write the aliases the text contains the way they are meant (all of them, or one at a time:
+  // two may overlap, "整鸡旦"), and look again
+  const found = ALIASES.filter(([alias]) => flat.includes(alias))
+  const versions = [found.reduce((t, [alias, canon]) => t.split(alias).join(canon), flat), ...found.map(([alias, canon]) => flat.split(alias).join(canon))]
+  return versions.some((v) => v.includes(name) || v.toLowerCase().includes(name.toLowerCase()))
 }
 
 function check(text: string, items: OrderItem[]): void {

@@ -399,6 +399,12 @@ export function readChunk(s: string, toks: Tok[], b: number, els: El[], chunk: n
       out.notePrev = s.slice(toks[els[first].ti].s, toks[b - 1].e)
       return out
     }
+    // "芥兰或者菜远都得", in a chunk of its own after an item: both are what will do instead of it
+    const okAfter = findK(els, orAt + 1, n, KW_OK)
+    if (okAfter > 0 && chunk > 0 && !firstUsableQ(els, 0, n) && findK(els, 0, n, KW_GE) < 0) {
+      const alts = goodsNames(els, 0, okAfter)
+      if (alts.length) { out.alts = alts; out.altNeedTarget = true; return out }
+    }
     const before = pairRange(toks, els, 0, orAt, chunk, out)
     const alts = goodsNames(els, orAt + 1, n)
     if (before.length) {

@@ -11,11 +11,12 @@ import { findItem, sameThing, type MessageState } from './state.ts'
  * correction the reader already knows: one way to read every correction. A and B are short runs
  * with no separator; "是不是" is a question, not this.
  */
-const NOT_A_BUT_B = /(?<!是)(?:不是|唔系|唔是)([^，,。；;！!？?\n\s]{1,12}?)[，,、\s…]*(?:而是|是|系)(?!不是)(?=[^，,。；;！!？?\n\s])/g
+const NOT_A_BUT_B = /(?<!是)(?:不是|唔系|唔是)([^，,。；;！!？?\n\s]{1,12}?)[，,、\s…]*(?:而是|(?<![都就还也只要])是|系)(?!不是)(?=[^，,。；;！!？?\n\s])/g
 
 export function restate(s: string): string {
   if (s.indexOf('是') < 0 && s.indexOf('系') < 0) return s
-  return s.replace(NOT_A_BUT_B, '$1改成')
+  // (a space where 不是 was: what stood before it does not run into A)
+  return s.replace(NOT_A_BUT_B, ' $1改成')
 }
 
 /**

@@ -1,6 +1,7 @@
 // The last steps of a message: join a brand written apart from its product, replace a total by
 // its parts, keep only what reads as an order, and drop repeats.
 import type { OrderItem } from './types.ts'
+import { BOTTLED } from './lexicon.ts'
 import type { PItem } from './chunk.ts'
 import { LOOKBACK, sameThing, type MessageState } from './state.ts'
 
@@ -129,6 +130,8 @@ export function withoutRepeats(keep: PItem[]): OrderItem[] {
     }
     const o: OrderItem = { name: it.name, qty: it.hasQty ? it.qty : null, unit: it.hasQty ? it.unit : null, alternatives: it.alternatives, op: it.op }
     if (o.qty === null) o.unit = null
+    // "两支水", "一支豉油": a bottle, written as 支 in Cantonese
+    if (o.unit === '支' && BOTTLED.some((end) => o.name.endsWith(end))) o.unit = '瓶'
     if (it.note) o.note = it.note
     if (it.replaces) o.replaces = it.replaces
     out.push(o)

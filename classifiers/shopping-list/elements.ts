@@ -6,7 +6,7 @@ import { Tok, N_DASHED, N_BIG, N_MULT, N_HALF, N_ARABIC, isCJK, isAsciiLetter } 
 import {
   T_GOODS, T_MED, T_UNIT, T_NUM, T_FILL, T_OTHER, T_NONGOODS, T_KW, T_NOTE, T_UNK, T_MONEY,
   KW_NOTWANT, KW_DE, KW_GE, KW_UNITALL, KW_ZHUANG, KW_NAZHONG, KW_EACH, KW_DI, KW_SLASH,
-  U_MEASURE, U_COUNT, U_CONTAINER, U_VOLUME, U_DOZEN, G_BRAND, G_WEAK, G_GENERIC,
+  U_MEASURE, U_COUNT, U_CONTAINER, U_VOLUME, U_DOZEN, G_BRAND, G_WEAK, G_GENERIC, G_LINE,
   F_INTENT, F_VERB, F_QUESTION, F_PAST, F_ENOUGH, F_OFFER, F_COOK, F_APPROX, F_OOPS,
 } from './kinds.ts'
 export const E_G = 1 // goods span
@@ -150,7 +150,11 @@ function buildSpans(s: string, toks: Tok[], a: number, b: number, out: Span[], i
       partStart = i + 1
     } else if (t.k === T_GOODS) {
       hasGoods = true
-      if (!(t.f & G_BRAND) || i + 1 >= b || toks[i + 1].k !== T_GOODS) {
+      // a brand joins the product after it (金龙鱼花生油), or its product line (飞鹤星飞帆); two brands
+      // side by side are two items ("哈啤雪花")
+      const nx = i + 1 < b ? toks[i + 1] : null
+      const joins = (t.f & G_BRAND) !== 0 && nx !== null && nx.k === T_GOODS && (!(nx.f & G_BRAND) || (nx.f & G_LINE) !== 0 || (t.f & G_LINE) !== 0)
+      if (!joins) {
         parts.push([partStart, i + 1])
         partStart = i + 1
       }

@@ -59,6 +59,7 @@ export const UNIT_KINDS: Record<string, number> = { measure: U_MEASURE, count: U
 export const G_BRAND = 1
 export const G_WEAK = 2
 export const G_GENERIC = 4
+export const G_LINE = 8 // a brand's product line: 星飞帆 after 飞鹤
 
 // filler flags (tags in data/dict/lists/fillers.txt)
 export const F_INTENT = 1

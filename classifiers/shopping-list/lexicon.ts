@@ -6,7 +6,7 @@ import { readTable, readWordFile, LexiconFileError, type WordFile } from './data
 import { GOODS_KINDS, GOODS_TAGS, type GoodsKind } from './goods-kinds.ts'
 import {
   T_GOODS, T_MED, T_UNIT, T_FILL, T_OTHER, T_NONGOODS, T_SEP, T_KW, T_NOTE, T_MONEY,
-  SP_CONJ, SP_SPACE, UNIT_KINDS, F_INTENT, G_BRAND, G_WEAK, G_GENERIC, FILLER_FLAGS, KEYWORD_ROLES, O_INWORD,
+  G_LINE, SP_CONJ, SP_SPACE, UNIT_KINDS, F_INTENT, G_BRAND, G_WEAK, G_GENERIC, FILLER_FLAGS, KEYWORD_ROLES, O_INWORD,
 } from './kinds.ts'
 
 export interface Entry {
@@ -93,6 +93,7 @@ export const listFiles: ReadonlyMap<string, WordFile> = new Map([
   ['notices', readWordFile('lists/notices.txt', ['lead', 'header'])],
   ['heard-units', readWordFile('lists/heard-units.txt', ['spoken'], true)],
   ['number-words', readWordFile('lists/number-words.txt', [], true)],
+  ['bottled', readWordFile('lists/bottled.txt', [])],
 ])
 
 function list(name: string): WordFile {
@@ -134,7 +135,7 @@ function flagsOf(tags: readonly string[], table: Record<string, number>): number
   return f
 }
 
-const GOODS_FLAGS: Record<string, number> = { brand: G_BRAND, variety: G_BRAND, weak: G_WEAK, generic: G_GENERIC }
+const GOODS_FLAGS: Record<string, number> = { brand: G_BRAND, line: G_BRAND | G_LINE, variety: G_BRAND, weak: G_WEAK, generic: G_GENERIC }
 /** Counters that also occur inside product names ("折叠凳", "台灯", "门帘"). */
 export const IN_WORD_OTHER = new Set<string>()
 /** A multi-word name ending in one of these is one product ("猪肉白菜饺子"), not several. */
@@ -165,6 +166,9 @@ function loadVocabulary(): void {
 }
 loadVocabulary()
 loadHeardUnits()
+
+/** Name endings of things sold in bottles: 支 of them is 瓶 (bottled.txt). */
+export const BOTTLED: readonly string[] = list('bottled').entries.map((e) => e.word)
 
 /** Numbers written as English words, lower-cased: "half" → 0.5 (number-words.txt). */
 export const NUMBER_WORDS = new Map<string, number>()

@@ -204,6 +204,8 @@ function spreadEach(st: MessageState, r: ChunkOut, ci: number): void {
   let n = 0
   for (let k = st.items.length - 1; k >= 0; k--) {
     const p = st.items[k]
+    // (an unknown word between the names and 各 is talk, not an item: "洗洁精同洗衣液！碗堆到成座山 各一支")
+    if (p.fallback && !p.hasQty) continue
     if (p.hasQty || p.op !== 'add' || p.fallback || p.med || p.generic) break
     setQty(p, r.geQty)
     n++
