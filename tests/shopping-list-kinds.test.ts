@@ -280,3 +280,29 @@ describe('units as a shop writes them', () => {
     expect(brief('鲜奶要两盒 一公升装')).toEqual([['鲜奶', 2, '盒']])
   })
 })
+
+describe('who is asking', () => {
+  it('a group-buy call by someone who says they are running out is their own order', () => {
+    expect(brief('烧菜个调料侪见底了：料酒两瓶，蚝油一瓶，阿有人一道拼单')).toEqual([['料酒', 2, '瓶'], ['蚝油', 1, '瓶']])
+    expect(brief('有人要团菜伐，明朝我下单：土豆、洋葱各三斤')).toEqual([['土豆', 3, '斤'], ['洋葱', 3, '斤']])
+    expect(parse('明天团购 蔬菜包 39元一份 需要的私聊')).toEqual([])
+  })
+
+  it('things listed as all fine, with nothing before them, are the list', () => {
+    expect(brief('刚出院需要有人帮忙买菜，最好清淡点的，青菜冬瓜豆腐都行')).toEqual([['青菜', null, null], ['冬瓜', null, null], ['豆腐', null, null]])
+  })
+
+  it('one household\'s list signed with its door is not a 接龙', () => {
+    expect(parse('团长我要：\n鸡腿 2斤\n洋葱 3个\n11号楼402').map((i) => [i.door ?? null, i.name, i.qty, i.unit])).toEqual([[null, '鸡腿', 2, '斤'], [null, '洋葱', 3, '个']])
+  })
+
+  it('a 接龙 header sells the product written with its price', () => {
+    expect(parse('第二批团购猪肉接龙，后腿肉5斤一份，95元\n1. 8-302 一份\n2. 8-1101 两份').map((i) => [i.door, i.name, i.qty, i.unit]))
+      .toEqual([['8-302', '后腿肉', 1, '份'], ['8-1101', '后腿肉', 2, '份']])
+  })
+
+  it('Wu 个 (的) and 侪 (都) are not parts of names', () => {
+    expect(brief('团长，青团要一盒豆沙个')).toEqual([['青团', 1, '盒']])
+    expect(brief('兔粮吃光了，一包两包侪好')).toEqual([['兔粮', 1, '包']])
+  })
+})

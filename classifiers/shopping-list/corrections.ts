@@ -83,6 +83,14 @@ export function applyAlternatives(st: MessageState, r: ChunkOut, ci: number, chu
     st.lastItemsChunk = ci
   }
   if (k < 0) k = chunkTarget >= 0 ? chunkTarget : items.length - 1
+  // (an unknown word alone is no item to give substitutes to)
+  while (k >= 0 && items[k].fallback && !items[k].hasQty) k--
+  if (k < 0 && r.alts.length && !r.altRefs.length) {
+    // "青菜冬瓜豆腐都行" with nothing before: not substitutes, the things themselves
+    for (const al of r.alts) items.push(emptyItem(al, ci))
+    st.lastItemsChunk = ci
+    return
+  }
   if (k >= 0) {
     const p = items[k]
     for (const al of r.alts) if (!p.alternatives.includes(al) && !sameThing(al, p.name)) p.alternatives.push(al)

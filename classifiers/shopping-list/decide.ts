@@ -51,8 +51,9 @@ export function keepOrders(st: MessageState): PItem[] {
   for (const it of items) if (!it.generic && !it.med && !it.garbage && !it.fallback && it.op === 'add') specific = true
   // "今天抢到了10斤米": a report, not an order
   if (st.past && !st.intent) return []
-  // "明天团购 蔬菜包 39元一份 需要的私聊": an organiser's call, unless the writer orders too
-  if (st.offer && !st.first) return []
+  // "明天团购 蔬菜包 39元一份 需要的私聊": an organiser's call, unless the writer orders too, or says
+  // they are running out ("调料侪见底了：料酒两瓶… 阿有人一道拼单")
+  if (st.offer && !st.first && !st.need) return []
   let solid = 0
   for (const it of items) if (!it.weak && !it.med && !it.garbage && !it.fallback && it.op === 'add') solid++
   // the first chunk that asks for something: a chunk before it with no request of its own and

@@ -129,10 +129,15 @@ export interface ChunkInfo {
   oops: boolean
   /** 只剩, 还剩: what the chunk names is running out (a need, though it asks for nothing). */
   left: boolean
+  /** 没了, 见底了, 用完了: the writer's own need (not only a verb, which an organiser uses too). */
+  need: boolean
 }
 
+/** The writer, just before a request ("我明朝下单", "阿拉要"). */
+const FIRST_PERSON = /我|俺|阿拉|吾|阮|偶/
+
 export function newInfo(): ChunkInfo {
-  return { intent: false, verb: false, cond: false, question: false, past: false, enough: false, offer: false, first: false, cook: false, junk: 0, price: false, bareUnit: null, forAll: false, oops: false, left: false }
+  return { intent: false, verb: false, cond: false, question: false, past: false, enough: false, offer: false, first: false, cook: false, junk: 0, price: false, bareUnit: null, forAll: false, oops: false, left: false, need: false }
 }
 
 /** Goods / unknown / medicine tokens toks[a..b) become one or more spans. */
@@ -400,9 +405,10 @@ export function buildElements(s: string, toks: Tok[], a: number, b: number, info
           if (!(nw === '的' || nw === '了' || nw === '过' || nw === '到')) {
             info.intent = true
             if (t.f & F_VERB) info.verb = true
-            // 我要, 帮我买, 给我: the writer's own request
+            // 我要, 帮我买, 给我, "我…下单": the writer's own request; 见底了, 没了: the writer's own need
             const w = s.slice(t.s, t.e)
-            if (w.includes('我') || w.includes('俺')) info.first = true
+            if (w.includes('我') || w.includes('俺') || FIRST_PERSON.test(s.slice(Math.max(toks[a].s, t.s - 4), t.s))) info.first = true
+            if (!(t.f & F_VERB)) info.need = true
           }
         }
         if (t.f & F_QUESTION) info.question = true

@@ -48,7 +48,7 @@ const NAME = '[\\u4e00-\\u9fff]{1,4}'
 const DOOR_AT_START = new RegExp(`^(?:(${NAME})\\s*[(（](${DOOR})[)）]|(?:(${NAME})\\s+)?(${DOOR})${AFTER})`)
 /** A person written after the door ("3-1-402 王 1箱", "5-2-701 李姐 …"). */
 const PERSON = /^(?:[老小阿][\u4e00-\u9fff]|[\u4e00-\u9fff]{1,2}(?:姐|哥|姨|叔|奶奶|爷爷|阿姨|太|生|总|伯|婆|公|嫂|妹|弟|家)|[\u4e00-\u9fff])$/
-const JIELONG_WORD = /接龙|团购|拼团|团长|统计|汇总|报名|往下接|格式/
+const JIELONG_WORD = /接龙|团购|拼团|统计|汇总|报名|往下接|格式/
 
 /**
  * A line of the list: the door it starts with (after its number), a person's name before or
@@ -102,7 +102,9 @@ export function readDoorList(s: string): DoorList | null {
   }
   if (doors === 0) return null
   const header = lines.slice(0, first).join('\n').trim()
-  if (doors < 2 && !JIELONG_WORD.test(header)) return null
+  // one door line is a 接龙 only under a header that says so, and only when it orders something
+  // ("团长我要：… 11号楼402" is one household's list signed with its door)
+  if (doors < 2 && (!JIELONG_WORD.test(header) || !entries.some((e) => e.door && e.text))) return null
   // a room alone ("101 鸡蛋1盒") is a door only when several lines start with one
   if (doors < 2 && entries.every((e) => e.door === null || /^\d{3,4}室?$/.test(e.door))) return null
   return { header, entries, product: null }

@@ -6,7 +6,7 @@ import type { OrderItem } from './types.ts'
 import { NOTICE_HEADER, NOTICE_LEAD, NOTICE_WORDS } from './lexicon.ts'
 import { readDoorList, type DoorList } from './jielong.ts'
 import { tokenize } from './tokens.ts'
-import { buildElements, newInfo } from './elements.ts'
+import { buildElements, newInfo, E_P, E_Q } from './elements.ts'
 import { readChunk, setQty, type ChunkOut } from './chunk.ts'
 import { applyAlternatives, applyOp, applyToPrevious, brandOfPrevious, correctAmount, restate, restatedAfterOops, settleRemovals } from './corrections.ts'
 import { joinBrands, keepOrders, totalsToParts, withoutRepeats } from './decide.ts'
@@ -58,10 +58,11 @@ function parseDoorList(list: DoorList): OrderItem[] {
 function readEntries(list: DoorList): Jielong['entries'] {
   const product = headerProduct(list.header)
   return list.entries.map((e) => {
-    let items = e.text ? parseBody(e.text) : []
+    // a line of a 接龙 is an order by being there: it needs no 帮我买
+    let items = e.text ? parseBody(e.text, true) : []
     // "2. 7栋1101 五包": the header's product, in the amount the line gives (when the line names nothing)
     if (items.length === 0 && product && AMOUNT_FIRST.test(e.text) && !namesSomething(e.text)) {
-      items = parseBody(product + e.text).filter((i) => i.qty !== null && i.name === product)
+      items = parseBody(product + e.text, true).filter((i) => i.qty !== null && i.name === product)
     }
     if (e.door) for (const it of items) it.door = e.door
     return { door: e.door, line: e.line, items }
@@ -76,31 +77,42 @@ function namesSomething(text: string): boolean {
   return false
 }
 
-/** The product a 接龙 header sells: its first goods name (a name the lexicon knows before an unknown one). */
+/**
+ * The product a 接龙 header sells: the first goods name written with its price or size
+ * ("…猪肉接龙，前腿肉5斤一份，98元" sells 前腿肉), else its first goods name (a name the lexicon
+ * knows before an unknown one).
+ */
 function headerProduct(header: string): string | null {
   if (!header) return null
   const toks = tokenize(header)
+  let priced: string | null = null
+  let known: string | null = null
   let unknown: string | null = null
   let a = 0
   while (a < toks.length) {
     if (toks[a].k === T_SEP) { a++; continue }
     let b = a
     while (b < toks.length && toks[b].k !== T_SEP) b++
-    for (const e of buildElements(header, toks, a, b, newInfo())) {
+    const els = buildElements(header, toks, a, b, newInfo())
+    const withPrice = els.some((e) => e.t === E_P || e.t === E_Q)
+    for (const e of els) {
       const g = e.g
       if (!g || g.med || g.garbage) continue
-      if (g.goods && !g.generic) return g.name
-      if (!unknown) unknown = g.name
+      if (g.goods && !g.generic) {
+        if (withPrice && !priced) priced = g.name
+        if (!known) known = g.name
+      } else if (!unknown) unknown = g.name
     }
     a = b
   }
-  return unknown
+  return priced ?? known ?? unknown
 }
 
-function parseBody(s: string): OrderItem[] {
+function parseBody(s: string, asked = false): OrderItem[] {
   const toks = tokenize(s)
   if (toks.length === 0) return []
   const st = newState(s)
+  st.intent = asked
   let chunkNo = 0
   let a = 0
   const n = toks.length
@@ -125,6 +137,7 @@ function parseBody(s: string): OrderItem[] {
     if (info.past) st.past = true
     if (info.offer) st.offer = true
     if (info.first) st.first = true
+    if (info.need) st.need = true
     st.junk += info.junk
     const ci = chunkNo++
     a = b

@@ -14,6 +14,8 @@ export interface MessageState {
   past: boolean
   offer: boolean
   first: boolean
+  /** The writer says they are running out of something (没了, 见底了). */
+  need: boolean
   junk: number
   /** An amount waiting for the name in the next chunk ("两袋 … 大米"). */
   pending: Qty | null
@@ -32,7 +34,7 @@ export interface MessageState {
 }
 
 export function newState(s: string): MessageState {
-  return { s, items: [], infos: [], intent: false, verb: false, past: false, offer: false, first: false, junk: 0, pending: null, pendingChunk: -1, lastItemsChunk: -1, listUnit: null, eachAfter: null, eachChunk: -1, oopsChunk: -1, removed: null }
+  return { s, items: [], infos: [], intent: false, verb: false, past: false, offer: false, first: false, need: false, junk: 0, pending: null, pendingChunk: -1, lastItemsChunk: -1, listUnit: null, eachAfter: null, eachChunk: -1, oopsChunk: -1, removed: null }
 }
 
 export const sameThing = (a: string, b: string): boolean => a === b || a.includes(b) || b.includes(a)

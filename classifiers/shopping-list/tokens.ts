@@ -287,7 +287,8 @@ function gluable(toks: Tok[], r: number): boolean {
   const t = toks[r]
   if (t.e - t.s !== 1) return false
   if (t.k === T_FILL) return (t.f & F_INWORD) !== 0
-  if (t.k !== T_UNIT) return false
+  // 个 and 只 end no name; after a word they are the Wu 的 ("豆沙个") or a count, not a letter
+  if (t.k !== T_UNIT || t.canon === '个' || t.canon === '只') return false
   // a classifier after a number, 每 or / is an amount ("两棵", "每盒", "5元/斤"), not a letter
   const p = r > 0 ? toks[r - 1] : null
   return !(p && p.e === t.s && (p.k === T_NUM || (p.k === T_KW && (p.sub === KW_EACH || p.sub === KW_SLASH))))
