@@ -306,3 +306,33 @@ describe('who is asking', () => {
     expect(brief('兔粮吃光了，一包两包侪好')).toEqual([['兔粮', 1, '包']])
   })
 })
+
+describe('names as residents write them', () => {
+  it('a formula stage after a brand is part of the name', () => {
+    expect(brief('要两罐飞鹤星飞帆3段奶粉')).toEqual([['飞鹤星飞帆3段奶粉', 2, '罐']])
+    expect(brief('美素佳儿2号两罐')).toEqual([['美素佳儿2号', 2, '罐']])
+  })
+
+  it('"一粒米都没了" says there is none, it orders no grain', () => {
+    expect(brief('家里一粒米都没了 留一袋大米给我')).toEqual([['大米', 1, '袋']])
+    expect(brief('一卷卫生纸都冇 求两提')).toEqual([['卫生纸', 2, '提']])
+  })
+
+  it('an emoji with its amount stands for the thing; next to the name it is decoration', () => {
+    expect(brief('🍉一个 🍌一把 🍇两串')).toEqual([['西瓜', 1, '个'], ['香蕉', 1, '把'], ['葡萄', 2, '串']])
+    expect(brief('🥩 牛腩 2斤\n🥕胡萝卜 3根')).toEqual([['牛腩', 2, '斤'], ['胡萝卜', 3, '根']])
+  })
+
+  it('a bare number at the end of a line is the amount of the name before it', () => {
+    expect(brief('土豆 2\n洋葱 1\n5-402')).toEqual([['土豆', 2, null], ['洋葱', 1, null]])
+  })
+
+  it('"西红柿不变" is not ordered again; eggs come in trays (托)', () => {
+    expect(ops('刚才报的土豆改成5斤，西红柿不变，再加一颗大白菜')).toEqual([['set', '土豆', 5, '斤'], ['add', '大白菜', 1, '颗']])
+    expect(brief('鸡蛋1托 牛奶1箱')).toEqual([['鸡蛋', 1, '托'], ['牛奶', 1, '箱']])
+  })
+
+  it('several things in one run without spaces, with 块 as a unit', () => {
+    expect(brief('买 菜 白 萝 卜 一 个 豆 腐 两 块 葱 一 把')).toEqual([['白萝卜', 1, '个'], ['豆腐', 2, '块'], ['葱', 1, '把']])
+  })
+})

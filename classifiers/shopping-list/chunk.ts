@@ -5,7 +5,7 @@ import type { ItemOp } from './types.ts'
 import { Tok } from './tokens.ts'
 import { E_G, E_Q, E_K, E_N, usable, type El, type Qty, type Span, type ChunkInfo } from './elements.ts'
 import {
-  T_UNK, T_NOTE, T_KW, T_FILL, T_NUM, T_UNIT, KW_COND, KW_SWAP, KW_SWITCH, KW_OK, KW_CANCEL, KW_NOTWANT, KW_OR, KW_SET, KW_GE, KW_DE, KW_SLASH, U_COUNT,
+  T_UNK, T_NOTE, T_KW, T_FILL, T_NUM, T_UNIT, KW_SAME, KW_COND, KW_SWAP, KW_SWITCH, KW_OK, KW_CANCEL, KW_NOTWANT, KW_OR, KW_SET, KW_GE, KW_DE, KW_SLASH, U_COUNT,
 } from './kinds.ts'
 export interface PItem {
   name: string
@@ -213,8 +213,15 @@ function readRemovals(s: string, toks: Tok[], b: number, els: El[], chunk: numbe
   const notAmount = new Set<number>()
   let anyG = false
   for (let i = 0; i < n; i++) if (els[i].t === E_G && els[i].g!.goods) anyG = true
+  const same = new Set<number>()
   for (let k = 0; k < n; k++) {
     const e = els[k]
+    if (e.t === E_K && e.sub === KW_SAME) {
+      // "西红柿不变": the item stands as ordered; it is not ordered again
+      const g = nameBefore(toks, els, k)
+      if (g >= 0) same.add(g)
+      continue
+    }
     if (e.t !== E_K || (e.sub !== KW_CANCEL && e.sub !== KW_NOTWANT)) continue
     const nx = k + 1 < n ? els[k + 1] : null
     if (e.sub === KW_NOTWANT && nx) {
@@ -242,16 +249,19 @@ function readRemovals(s: string, toks: Tok[], b: number, els: El[], chunk: numbe
     if (g >= 0) { removed.add(g); info.intent = true } else if (!anyG) { out.cancelPrev = true; info.intent = true }
   }
   const items = pairRange(toks, els, 0, n, chunk, out)
+  const keep: PItem[] = []
   let j = 0
   for (let i = 0; i < n; i++) {
     if (els[i].t !== E_G) continue
     const it = items[j++]
-    if (!it || !removed.has(i)) continue
+    if (!it || same.has(i)) continue
+    keep.push(it)
+    if (!removed.has(i)) continue
     it.op = 'remove'
     if (notAmount.has(i)) it.notAmount = true
   }
   if (removed.size) out.qtyOnly = null
-  out.items = items
+  out.items = keep
   return out
 }
 
@@ -454,8 +464,8 @@ export function readChunk(s: string, toks: Tok[], b: number, els: El[], chunk: n
       return out
     }
   }
-  // removals: 鸡蛋不要了 / 不要鸡蛋了 / 要土豆不要红薯
-  if (findK(els, 0, n, KW_CANCEL) >= 0 || findK(els, 0, n, KW_NOTWANT) >= 0) return readRemovals(s, toks, b, els, chunk, info, out)
+  // removals: 鸡蛋不要了 / 不要鸡蛋了 / 要土豆不要红薯; and 西红柿不变
+  if (findK(els, 0, n, KW_CANCEL) >= 0 || findK(els, 0, n, KW_NOTWANT) >= 0 || findK(els, 0, n, KW_SAME) >= 0) return readRemovals(s, toks, b, els, chunk, info, out)
   out.items = pairRange(toks, els, 0, n, chunk, out)
   if (out.items.length === 0) {
     for (let i = 0; i < n; i++) if (els[i].t === E_N) out.notePrev = out.notePrev ? out.notePrev + ' ' + els[i].text : els[i].text

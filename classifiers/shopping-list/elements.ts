@@ -2,7 +2,7 @@
 // notes (N) and prices (P). Package sizes ("十斤装", "一盒10个") and prices ("5块一斤") are marked
 // here so that no later step takes them for amounts.
 import { HEAD_SUFFIX } from './lexicon.ts'
-import { Tok, N_DASHED, N_BIG, N_MULT, N_HALF, N_ARABIC, isCJK, isAsciiLetter } from './tokens.ts'
+import { Tok, STAGE, N_DASHED, N_BIG, N_MULT, N_HALF, N_ARABIC, isCJK, isAsciiLetter } from './tokens.ts'
 import {
   T_GOODS, T_MED, T_UNIT, T_NUM, T_FILL, T_OTHER, T_NONGOODS, T_KW, T_NOTE, T_UNK, T_MONEY,
   KW_NOTWANT, KW_DE, KW_GE, KW_UNITALL, KW_ZHUANG, KW_NAZHONG, KW_EACH, KW_DI, KW_SLASH,
@@ -157,7 +157,9 @@ function buildSpans(s: string, toks: Tok[], a: number, b: number, out: Span[], i
       hasGoods = true
       // a brand joins the product after it (金龙鱼花生油), or its product line (飞鹤星飞帆); two brands
       // side by side are two items ("哈啤雪花")
-      const nx = i + 1 < b ? toks[i + 1] : null
+      // (or the same across a stage: "飞鹤星飞帆3段奶粉")
+      let nx = i + 1 < b ? toks[i + 1] : null
+      if (nx && nx.k === T_UNK && (nx.f & STAGE) && i + 2 < b) nx = toks[i + 2]
       const joins = (t.f & G_BRAND) !== 0 && nx !== null && nx.k === T_GOODS && (!(nx.f & G_BRAND) || (nx.f & G_LINE) !== 0 || (t.f & G_LINE) !== 0)
       if (!joins) {
         parts.push([partStart, i + 1])
@@ -478,15 +480,17 @@ function markDescriptors(els: El[], toks: Tok[]): void {
     for (const e of els) if (e.q && e.q.per) e.q.desc = true
     return
   }
-  // "一斤白菜要5块": 块 beside "one 斤" is money
+  // "一斤白菜要5块", "一个要3块": 块 after "one 斤" (or one piece) is money; "白萝卜一个豆腐两块" is not
   let kuai: Qty | null = null
   let one: Qty | null = null
+  let things = 0
   for (const e of els) {
+    if (e.t === E_G) things++
     if (!e.q) continue
-    if (e.q.unit === '块' && !e.q.mult) kuai = e.q
-    else if (e.q.v === 1 && (e.q.uk === U_MEASURE || e.q.uk === U_COUNT)) one = e.q
+    if (e.q.unit === '块' && !e.q.mult && one) kuai = e.q
+    else if (e.q.v === 1 && (e.q.uk === U_MEASURE || e.q.uk === U_COUNT) && !one) one = e.q
   }
-  if (kuai && one) { kuai.price = true; one.price = true }
+  if (kuai && one && things <= 1) { kuai.price = true; one.price = true }
   // amounts that are neither package sizes nor prices nor followed by 的
   let real = 0
   for (let i = 0; i < els.length; i++) {

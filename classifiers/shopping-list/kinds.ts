@@ -33,10 +33,11 @@ export const KW_EACH = 13 // per: 每
 export const KW_DI = 14 // ordinal: 第
 export const KW_SLASH = 15 // / (also OR)
 export const KW_UNITALL = 16 // unitall: 单位是, 都按, 全部按: the unit of every bare number in the list
+export const KW_SAME = 17 // same: 不变, 照旧: the item named before stays as ordered
 
 export const KEYWORD_ROLES: Record<string, number> = {
   unless: KW_COND, swap: KW_SWAP, instead: KW_SWITCH, ok: KW_OK, cancel: KW_CANCEL, notwant: KW_NOTWANT, or: KW_OR,
-  set: KW_SET, each: KW_GE, de: KW_DE, packed: KW_ZHUANG, kind: KW_NAZHONG, per: KW_EACH, ordinal: KW_DI, unitall: KW_UNITALL,
+  set: KW_SET, each: KW_GE, de: KW_DE, packed: KW_ZHUANG, kind: KW_NAZHONG, per: KW_EACH, ordinal: KW_DI, unitall: KW_UNITALL, same: KW_SAME,
 }
 
 // separator strengths (a run of separators keeps the strongest)

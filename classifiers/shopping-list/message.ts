@@ -244,7 +244,9 @@ function amountOnly(st: MessageState, r: ChunkOut, ci: number, sepBefore: number
   const ownLine = k >= 0 && items[k].fallback && !items[k].hasQty && items[k].chunk === ci - 1 && sepBefore === SP_SPACE &&
     items[k].lineStart && items[k].wholeChunk && (sepAfter === SP_NL || sepAfter === 0)
   if (!ownLine) while (k >= 0 && items[k].fallback && !items[k].hasQty) k--
-  const listMarker = q.bare && (sepAfter === SP_LISTEND || sepAfter === SP_NL || sepBefore === SP_NL || k < 0)
+  // a bare number starting a line or closed by a list mark is the line's number ("1.", "2、"); at
+  // the end of a line after a name it is that item's amount ("土豆 2⏎洋葱 1")
+  const listMarker = q.bare && (sepAfter === SP_LISTEND || sepBefore === SP_NL || k < 0)
   if (listMarker) return
   const vague = k >= 0 && items[k].hasQty && items[k].qty === 1 && (items[k].unit === '份' || items[k].unit === '个') && items[k].op === 'add'
   if (vague && q.uk === U_MEASURE && !q.bare && st.lastItemsChunk === ci - 1 && items[k].chunk === ci - 1) {

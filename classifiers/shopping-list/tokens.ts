@@ -6,7 +6,7 @@ import { isAsciiDigit, isChineseNumeralChar, scanNumber, type ScanContext } from
 import { ASCII_UNITS, HEARD_UNITS, IN_WORD_OTHER, NUMBER_WORDS, UNIT_AND_A_HALF, asciiWord, matchAt, wordAt, type Entry } from './lexicon.ts'
 import {
   T_GOODS, T_UNIT, T_NUM, T_FILL, T_OTHER, T_NONGOODS, T_SEP, T_KW, T_UNK, T_MONEY,
-  KW_SLASH, KW_EACH, SP_SPACE, SP_PUNCT, SP_NL, SP_LISTEND, U_MEASURE, U_COUNT, U_CONTAINER, F_VERB, F_ONE, F_INWORD,
+  KW_SLASH, KW_EACH, SP_SPACE, SP_PUNCT, SP_NL, SP_LISTEND, U_MEASURE, U_COUNT, U_CONTAINER, F_VERB, F_ONE, F_INWORD, G_BRAND,
 } from './kinds.ts'
 
 export class Tok {
@@ -33,6 +33,7 @@ export const N_ARABIC = 32
 export const isSpace = (c: number) => c === 32 || c === 9 || c === 0x2005 || c === 0xa0 || c === 0x3000 || c === 0x2002 || c === 0x2003 || c === 0x2009 || c === 0x200a || c === 0x202f
 export const isAsciiLetter = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122)
 export const isCJK = (c: number) => (c >= 0x3400 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff)
+const isEmojiStart = (c: number) => c >= 0xd83c && c <= 0xd83e
 const isMultChar = (c: number) => c === 120 || c === 88 || c === 42 || c === 0xd7 || c === 0x2716 || c === 43 || c === 0x2715
 
 // punctuation that separates; LISTEND ones can close a list marker ("1." "1、" "1)")
@@ -178,6 +179,12 @@ export function tokenize(s: string): Tok[] {
       i += 2
       continue
     }
+    if (m && m.k === T_GOODS && isEmojiStart(c)) {
+      // "🍉一个 🍌一把": an emoji with its amount right after it stands for the thing; anywhere
+      // else ("🥔土豆 2斤", "🥩 牛腩", "两个就好🥚") it is decoration
+      const d = i + m.word.length < n ? s.charCodeAt(i + m.word.length) : 0
+      if (!(isAsciiDigit(d) || isChineseNumeralChar(d))) { pushSep(toks, SP_SPACE, i, i + m.word.length); i += m.word.length; continue }
+    }
     if (m) { pushEntry(toks, m, i, s); i += m.word.length; continue }
     if (c === 47 /* / */) {
       // "狗粮1袋/狗罐头5个": between two items a slash separates; "5元/斤", "2斤/盒" are prices and sizes
@@ -203,9 +210,45 @@ export function tokenize(s: string): Tok[] {
     pushSep(toks, SP_SPACE, i, i + 1)
     i++
   }
+  markStages(s, toks)
   glueUnknown(toks)
   markLeftovers(toks)
+  markNoneAtAll(s, toks)
   return toks
+}
+
+export const STAGE = 1 // flag of an unknown token: a formula stage, "3段", "2号", part of a name
+
+/**
+ * "飞鹤星飞帆3段奶粉", "美素佳儿2号": a stage right after a brand (or an unknown name) is part of
+ * the name, not an amount.
+ */
+function markStages(s: string, toks: Tok[]): void {
+  for (let r = 1; r + 1 < toks.length; r++) {
+    const t = toks[r]
+    const u = toks[r + 1]
+    const p = toks[r - 1]
+    if (t.k !== T_NUM || t.s !== p.e || u.s !== t.e || u.e - u.s !== 1) continue
+    const c = s.charCodeAt(u.s)
+    if (c !== 0x6bb5 /* 段 */ && c !== 0x53f7 /* 号 */) continue
+    if (!((p.k === T_GOODS && (p.f & G_BRAND)) || p.k === T_UNK)) continue
+    toks[r] = new Tok(T_UNK, t.s, u.e, 0, null, STAGE, null, null)
+    toks.splice(r + 1, 1)
+  }
+}
+
+/**
+ * "一粒米都没有了", "一卷卫生纸都冇": "one … at all" says there is none; the one is not an amount.
+ */
+function markNoneAtAll(s: string, toks: Tok[]): void {
+  for (let r = 0; r + 1 < toks.length; r++) {
+    const t = toks[r]
+    if (t.k !== T_NUM || t.v !== 1 || toks[r + 1].k !== T_UNIT) continue
+    let q = r + 2
+    while (q < toks.length && (toks[q].k === T_GOODS || toks[q].k === T_UNK)) q++
+    const end = q < toks.length ? toks[q].s : s.length
+    if (/^[都也](?:没|冇|无|唔|未)/.test(s.slice(end, end + 3))) { t.k = T_OTHER; toks[r + 1].k = T_OTHER }
+  }
 }
 
 /** The end of a masked number starting at s[i] (digits, then ** or more, then digits), or i. */
