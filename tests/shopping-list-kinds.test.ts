@@ -336,3 +336,37 @@ describe('names as residents write them', () => {
     expect(brief('买 菜 白 萝 卜 一 个 豆 腐 两 块 葱 一 把')).toEqual([['白萝卜', 1, '个'], ['豆腐', 2, '块'], ['葱', 1, '把']])
   })
 })
+
+describe('the reason and the order', () => {
+  it('what is running out is the reason; the things ordered after it, of its kind, are the order', () => {
+    expect(brief('宝宝奶粉快没了 帮我买两罐飞鹤')).toEqual([['飞鹤奶粉', 2, '罐']])
+    expect(brief('宝宝辅食没了：嘉宝米粉一盒、果泥两罐')).toEqual([['嘉宝米粉', 1, '盒'], ['果泥', 2, '罐']])
+    expect(brief('家里鸡蛋没了 帮我买两斤西红柿')).toEqual([['鸡蛋', null, null], ['西红柿', 2, '斤']])
+  })
+
+  it('"没X了" before the order is a need, not a condition', () => {
+    expect(brief('家里都没油了要一桶花生油')).toEqual([['花生油', 1, '桶']])
+    expect(brief('炒到一半发现酱油没了谁家有酱油先借我一瓶')).toEqual([['酱油', 1, '瓶']])
+  })
+
+  it('a dish is not a thing to buy, nor does it take the amount', () => {
+    expect(brief('中筋面粉有吗 想做葱油饼 一斤左右')).toEqual([['中筋面粉', 1, '斤']])
+    expect(brief('要一袋小米熬粥')).toEqual([['小米', 1, '袋']])
+    expect(brief('一袋酸菜两斤宽粉 今晚整个猪肉炖粉条')).toEqual([['酸菜', 1, '袋'], ['宽粉', 2, '斤']])
+    expect(brief('再要一斤炒米')).toEqual([['炒米', 1, '斤']])
+  })
+
+  it('an English gloss beside the Chinese name is not a second item; letter-spaced typing is read', () => {
+    expect(brief('帮我买 beef 牛腱子 2斤, 芝士片 cheese slices 1包')).toEqual([['牛腱子', 2, '斤'], ['芝士片', 1, '包']])
+    expect(brief('可 乐 x 2 ， 雪 碧 x 2 ， 矿 泉 水 1 箱')).toEqual([['可乐', 2, null], ['雪碧', 2, null], ['矿泉水', 1, '箱']])
+  })
+
+  it('taking off something more specific leaves the item; a choice between people is no substitute', () => {
+    expect(brief('米 1袋（五常的，不要泰国香米）\n面条 2把')).toEqual([['米', 1, '袋'], ['面条', 2, '把']])
+    expect(brief('麻烦哪位好心人或者管家帮我买一袋猫粮一包猫砂')).toEqual([['猫粮', 1, '袋'], ['猫砂', 1, '包']])
+  })
+
+  it('an amount for every item before the names, in the same breath', () => {
+    expect(brief('我要的东西都是一斤的不要多了菠菜黄豆芽胡萝卜')).toEqual([['菠菜', 1, '斤'], ['黄豆芽', 1, '斤'], ['胡萝卜', 1, '斤']])
+  })
+})

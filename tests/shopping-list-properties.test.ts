@@ -93,6 +93,8 @@ function fromText(name: string, text: string): boolean {
   // two may overlap, "整鸡旦"), and look again
   const found = ALIASES.filter(([alias]) => flat.includes(alias))
   const versions = [found.reduce((t, [alias, canon]) => t.split(alias).join(canon), flat), ...found.map(([alias, canon]) => flat.split(alias).join(canon))]
+  // (or one occurrence only: the reading may cut "整鸡旦鸡旦" as 整鸡 旦 鸡旦)
+  for (const [alias, canon] of found) for (let at = flat.indexOf(alias); at >= 0; at = flat.indexOf(alias, at + 1)) versions.push(flat.slice(0, at) + canon + flat.slice(at + alias.length))
   return versions.some((v) => v.includes(name) || v.toLowerCase().includes(name.toLowerCase()))
 }
 

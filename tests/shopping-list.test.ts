@@ -490,7 +490,9 @@ const ALIASES: Array<[string, string]> = [...goodsFiles.values()].flatMap((f) =>
 function inText(name: string, flat: string): boolean {
   if (flat.includes(name)) return true
   const found = ALIASES.filter(([alias]) => flat.includes(alias))
-  return [found.reduce((t, [a, c]) => t.split(a).join(c), flat), ...found.map(([a, c]) => flat.split(a).join(c))].some((v) => v.includes(name))
+  const versions = [found.reduce((t, [a, c]) => t.split(a).join(c), flat), ...found.map(([a, c]) => flat.split(a).join(c))]
+  for (const [a, c] of found) for (let at = flat.indexOf(a); at >= 0; at = flat.indexOf(a, at + 1)) versions.push(flat.slice(0, at) + c + flat.slice(at + a.length))
+  return versions.some((v) => v.includes(name))
 }
 
 function checkShape(items: OrderItem[], text: string): void {

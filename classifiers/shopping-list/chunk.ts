@@ -5,7 +5,7 @@ import type { ItemOp } from './types.ts'
 import { Tok } from './tokens.ts'
 import { E_G, E_Q, E_K, E_N, usable, type El, type Qty, type Span, type ChunkInfo } from './elements.ts'
 import {
-  T_UNK, T_NOTE, T_KW, T_FILL, T_NUM, T_UNIT, KW_SAME, KW_COND, KW_SWAP, KW_SWITCH, KW_OK, KW_CANCEL, KW_NOTWANT, KW_OR, KW_SET, KW_GE, KW_DE, KW_SLASH, U_COUNT,
+  T_UNK, T_NOTE, T_KW, T_FILL, T_NUM, T_UNIT, T_SEP, KW_SAME, KW_COND, KW_SWAP, KW_SWITCH, KW_OK, KW_CANCEL, KW_NOTWANT, KW_OR, KW_SET, KW_GE, KW_DE, KW_SLASH, U_COUNT,
 } from './kinds.ts'
 export interface PItem {
   name: string
@@ -30,6 +30,10 @@ export interface PItem {
   wholeChunk: boolean // the name is all its chunk says
   notAmount: boolean // a removal of an amount, not of the item ("鸡蛋唔要一盒啦"): the next amount replaces it
   touched: boolean // a later correction changed it
+  kind: number // goods kind of its head word, 0 when unknown
+  kinds: number // every goods kind among its words, as bits
+  absorbed: boolean // the order that a need before it ("奶粉快没了") was about
+  dish: boolean // named right after a cooking verb: the dish, not a thing to buy
   start: number // offsets of the name in the text (-1 when not one span)
   end: number
 }
@@ -55,7 +59,7 @@ function newOut(): ChunkOut {
 export function emptyItem(name: string, chunk: number): PItem {
   return {
     name, qty: null, unit: null, alternatives: [], note: null, op: 'add', replaces: null,
-    med: false, weak: false, generic: false, unk: false, fallback: false, garbage: false, brandOnly: false, brandNote: false, hasQty: false, bareQty: false, chunk, lineStart: false, wholeChunk: false, notAmount: false, touched: false, start: -1, end: -1,
+    med: false, weak: false, generic: false, unk: false, fallback: false, garbage: false, brandOnly: false, brandNote: false, hasQty: false, bareQty: false, chunk, lineStart: false, wholeChunk: false, notAmount: false, touched: false, kind: 0, kinds: 0, absorbed: false, dish: false, start: -1, end: -1,
   }
 }
 
@@ -75,6 +79,9 @@ function toItem(g: Span, chunk: number): PItem {
   it.fallback = g.fallback
   it.garbage = g.garbage
   it.brandOnly = g.brandOnly
+  it.kind = g.kind
+  it.kinds = g.kinds
+  it.dish = g.dish
   if (g.qty) setQty(it, g.qty)
   return it
 }
@@ -101,6 +108,7 @@ function pairRange(toks: Tok[], els: El[], from: number, to: number, chunk: numb
     else if (e.t === E_Q && usable(e.q)) { if (!firstKind) firstKind = E_Q }
   }
   for (const gi of gIdx) els[gi].g!.qty = null
+  // a dish takes no amount: "中筋面粉…想做葱油饼 一斤左右" is a pound of flour
   const pre = firstKind === E_Q
   let loose: Qty | null = null
   let looseDescOnly = true
@@ -117,6 +125,8 @@ function pairRange(toks: Tok[], els: El[], from: number, to: number, chunk: numb
       // 西红柿黄瓜各2斤: every name before it without an amount
       let named = 0
       for (const gi of gIdx) if (gi < i && els[gi].g!.qty === null && !els[gi].g!.fallback && !els[gi].g!.generic) { els[gi].g!.qty = q; named++ }
+      // "都是一斤的…菠菜黄豆芽胡萝卜": with no name before it, the amount is for the names after it
+      if (named === 0) for (const gi of gIdx) if (gi > i && els[gi].g!.qty === null && !els[gi].g!.fallback && !els[gi].g!.generic && !els[gi].g!.dish) { els[gi].g!.qty = q; named++ }
       if (!out.geQty) { out.geQty = q; out.geSpread = named <= 1 }
       continue
     }
@@ -125,7 +135,7 @@ function pairRange(toks: Tok[], els: El[], from: number, to: number, chunk: numb
     let after = -1
     for (const gi of gIdx) {
       const g = els[gi].g!
-      if (g.qty !== null) continue
+      if (g.qty !== null || g.dish) continue
       if (gi < i && adjacentAfter(g, e.ti)) before = gi
       // "一个视频", "一只橘猫": a count word before an unknown word is a sentence, not an order
       if (gi > i && after < 0 && adjacentBefore(toks, e, g) && !(g.fallback && q.uk === U_COUNT)) after = gi
@@ -137,7 +147,7 @@ function pairRange(toks: Tok[], els: El[], from: number, to: number, chunk: numb
     if (target < 0 && after >= 0) target = pre || !waitingBefore(els, gIdx, i) ? after : -1
     if (target < 0) {
       // otherwise the nearest goods name in the reading direction ("土豆要3斤")
-      const ok = (gi: number) => els[gi].g!.qty === null && !els[gi].g!.fallback
+      const ok = (gi: number) => els[gi].g!.qty === null && !els[gi].g!.fallback && !els[gi].g!.dish
       if (pre) {
         for (const gi of gIdx) if (gi > i && ok(gi)) { target = gi; break }
         if (target < 0) for (let k = gIdx.length - 1; k >= 0; k--) if (gIdx[k] < i && ok(gIdx[k])) { target = gIdx[k]; break }
@@ -360,6 +370,15 @@ export function readChunk(s: string, toks: Tok[], b: number, els: El[], chunk: n
   if (cond >= 0) {
     info.intent = true
     info.cond = true
+    // "辅食没了": running out of the name before it
+    if (cond > 0 && els[cond - 1].t === E_G && els[cond - 1].te + 1 === els[cond].ti) info.need = true
+    // "都没油了要一桶花生油…": 没X了 is a need, said before the order; the chunk is read as usual
+    const g = cond + 1 < n && els[cond + 1].t === E_G ? els[cond + 1] : null
+    const after = g ? toks[g.te + 1] : undefined
+    if (g && after && after.k === T_FILL && /^[了啦喇咯]$/.test(s.slice(after.s, after.e)) && firstUsableQ(els, cond + 2, n)) {
+      out.items = pairRange(toks, els, 0, n, chunk, out)
+      return out
+    }
     out.items = pairRange(toks, els, 0, cond, chunk, out)
     const from = cond + 1
     if (findK(els, from, n, KW_CANCEL) >= 0 || findK(els, from, n, KW_NOTWANT) >= 0) return out
@@ -380,6 +399,10 @@ export function readChunk(s: string, toks: Tok[], b: number, els: El[], chunk: n
     } else if (!out.items.some((it) => !it.fallback)) {
       // 家里没有米了: a need, not a substitution (an unknown word before 没有 is not an item it replaces)
       out.items = pairRange(toks, els, from, n, chunk, out)
+      return out
+    } else if (firstUsableQ(els, from, n)) {
+      // "酱油没了谁家有酱油先借我一瓶": what follows with its own amount is the order, not a substitute
+      for (const it of pairRange(toks, els, from, n, chunk, out)) out.items.push(it)
       return out
     } else {
       alts = goodsNames(els, from, n)
@@ -427,7 +450,10 @@ export function readChunk(s: string, toks: Tok[], b: number, els: El[], chunk: n
       out.items = before
       return out
     }
-    if (alts.length) { out.alts = alts; out.altNeedTarget = true; return out }
+    // "或者油麦菜": a substitute for the item before; "好心人或者管家帮我买一袋猫粮": the choice was
+    // between people, and what follows is the order
+    const opens = els[orAt].ti === 0 || toks[els[orAt].ti - 1].k === T_SEP
+    if (alts.length && (opens || !firstUsableQ(els, orAt + 1, n))) { out.alts = alts; out.altNeedTarget = true; return out }
     out.items = pairRange(toks, els, orAt + 1, n, chunk, out)
     return out
   }

@@ -32,8 +32,9 @@ export function applyOp(st: MessageState, it: PItem): boolean {
     st.removed = { name: it.name, chunk: it.chunk }
     // "鸡蛋唔要一盒啦，要两盒": wait for the amount that replaces the one taken back
     if (it.notAmount) return false
+    // "米 1袋（不要泰国香米）": taking off 泰国香米 does not take off the rice; "鸡蛋不要了" takes off 土鸡蛋
     const k = findItem(items, it.name)
-    if (k >= 0 && items[k].op === 'add') { items.splice(k, 1); return true }
+    if (k >= 0 && items[k].op === 'add' && items[k].name.includes(it.name)) { items.splice(k, 1); return true }
     return false
   }
   // "白菜删掉，换成两斤娃娃菜": the new item takes the place of the one just taken off

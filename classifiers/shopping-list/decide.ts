@@ -1,7 +1,7 @@
 // The last steps of a message: join a brand written apart from its product, replace a total by
 // its parts, keep only what reads as an order, and drop repeats.
 import type { OrderItem } from './types.ts'
-import { BOTTLED } from './lexicon.ts'
+import { BOTTLED, GOODS_KINDS } from './lexicon.ts'
 import type { PItem } from './chunk.ts'
 import { LOOKBACK, sameThing, type MessageState } from './state.ts'
 
@@ -39,6 +39,36 @@ export function totalsToParts(st: MessageState): void {
   }
 }
 
+/** Kinds of goods one need can be met by: the same kind, or milk powder for a baby (dairy, baby). */
+const DAIRY = GOODS_KINDS.indexOf('dairy-eggs') + 1
+const BABY = GOODS_KINDS.indexOf('baby') + 1
+/** Can an order (its kinds as bits) meet a need of kind k? */
+const meets = (kinds: number, k: number) => (kinds & (1 << k)) !== 0 || (k === DAIRY && (kinds & (1 << BABY)) !== 0) || (k === BABY && (kinds & (1 << DAIRY)) !== 0)
+
+/**
+ * "宝宝奶粉快没了，帮我买两罐飞鹤", "辅食没了：嘉宝米粉一盒…": what is running out is the reason, and
+ * what follows with amounts, of the same kind, is the order. A brand alone takes the need's name
+ * (飞鹤 → 飞鹤奶粉); a product of its own replaces it.
+ */
+export function needsToOrders(st: MessageState): void {
+  const items = st.items
+  for (let k = 0; k < items.length; k++) {
+    const need = items[k]
+    const info = st.infos[need.chunk]
+    if (need.hasQty || need.op !== 'add' || need.kind === 0 || need.med || !info || !info.need || info.verb) continue
+    let j = k + 1
+    const fits = (o: PItem) => o.chunk > need.chunk && o.hasQty && o.op === 'add' && meets(o.kinds, need.kind) && !o.weak && !o.absorbed
+    while (j < items.length && !fits(items[j])) j++
+    if (j >= items.length) continue
+    const order = items[j]
+    // each order stands for one need ("奶粉和尿不湿都快没了：飞鹤…2罐，帮宝适…1包")
+    order.absorbed = true
+    if (order.brandOnly && !order.name.includes(need.name)) order.name = order.name + need.name
+    items.splice(k, 1)
+    k--
+  }
+}
+
 /** Which of the items read are orders: those in a request, next to an amount, or in a plain list. */
 export function keepOrders(st: MessageState): PItem[] {
   const items = st.items
@@ -62,7 +92,7 @@ export function keepOrders(st: MessageState): PItem[] {
   for (let c = 0; c < st.infos.length; c++) if (st.infos[c].intent) { firstAsk = c; break }
   const keep: PItem[] = []
   for (const it of items) {
-    if (it.med || it.garbage) continue
+    if (it.med || it.garbage || (it.dish && !it.hasQty)) continue
     if (it.brandOnly && !it.hasQty && it.op === 'add') {
       // "皇家、冠能、比瑞吉都行", "宝矿力、外星人什么牌子都行": brands alone are a wish about the item
       // before them, not things to buy

@@ -7,7 +7,7 @@ import {
   T_GOODS, T_MED, T_UNIT, T_NUM, T_FILL, T_OTHER, T_NONGOODS, T_KW, T_NOTE, T_UNK, T_MONEY,
   KW_NOTWANT, KW_DE, KW_GE, KW_UNITALL, KW_ZHUANG, KW_NAZHONG, KW_EACH, KW_DI, KW_SLASH,
   U_MEASURE, U_COUNT, U_CONTAINER, U_VOLUME, U_DOZEN, G_BRAND, G_WEAK, G_GENERIC, G_LINE,
-  F_INTENT, F_VERB, F_QUESTION, F_PAST, F_ENOUGH, F_OFFER, F_COOK, F_APPROX, F_OOPS,
+  F_INTENT, F_VERB, F_QUESTION, F_PAST, F_ENOUGH, F_OFFER, F_COOK, F_APPROX, F_OOPS, F_NEED,
 } from './kinds.ts'
 export const E_G = 1 // goods span
 export const E_Q = 2 // quantity phrase
@@ -40,6 +40,12 @@ export interface Span {
   brandOnly: boolean
   fallback: boolean // an unknown word: an item only right next to an amount with a unit
   garbage: boolean // "土豆土豆土豆"
+  /** The goods kind of its head word (1 + index in GOODS_KINDS), 0 when unknown. */
+  kind: number
+  /** Every goods kind among its words, as bits (1 << kind): 嘉宝米粉 is baby food and a staple. */
+  kinds: number
+  /** Named right after a cooking verb: the dish, not a thing to buy ("熬粥", "做葱油饼"). */
+  dish: boolean
   qty: Qty | null
 }
 
@@ -62,7 +68,7 @@ export function mkQty(v: number | null, unit: string | null, uk: number): Qty {
 }
 
 function mkSpan(name: string, ta: number, tb: number): Span {
-  return { name, ta, tb, goods: false, med: false, weak: false, generic: false, unk: false, brandOnly: false, fallback: false, garbage: false, qty: null }
+  return { name, ta, tb, goods: false, med: false, weak: false, generic: false, unk: false, brandOnly: false, fallback: false, garbage: false, kind: 0, kinds: 0, dish: false, qty: null }
 }
 
 /**
@@ -198,6 +204,8 @@ function buildSpans(s: string, toks: Tok[], a: number, b: number, out: Span[], i
   const flagsOf: number[] = []
   const ranges: Array<[number, number]> = []
   const unks: boolean[] = []
+  const kinds: number[] = []
+  const masks: number[] = []
   for (const [pa, pb] of parts) {
     let st = pa
     while (st < pb && toks[st].k === T_UNK) st++
@@ -211,11 +219,15 @@ function buildSpans(s: string, toks: Tok[], a: number, b: number, out: Span[], i
     if (startIdx >= pb) continue
     let fl = G_WEAK | G_BRAND | G_GENERIC
     let unk = false
+    let kind = 0
+    let mask = 0
     for (let i = startIdx; i < pb; i++) {
       const t = toks[i]
-      if (t.k === T_GOODS) fl &= t.f
+      if (t.k === T_GOODS) { fl &= t.f; kind = t.sub; mask |= 1 << t.sub }
       else unk = true
     }
+    kinds.push(kind)
+    masks.push(mask)
     unks.push(unk)
     names.push(nameOf(s, toks, startIdx, pb))
     flagsOf.push(fl)
@@ -232,13 +244,17 @@ function buildSpans(s: string, toks: Tok[], a: number, b: number, out: Span[], i
     out.push(sp)
     return
   }
-  // goods written together are separate items, unless the last is a head ("猪肉白菜饺子")
-  if (names.length > 1 && endsWithHead(names[names.length - 1])) {
+  // goods written together are separate items, unless the last is a head of another kind that
+  // the others fill ("猪肉白菜饺子"); "腊肉香肠" are two kinds of cured meat, two items
+  const headKind = kinds[kinds.length - 1]
+  if (names.length > 1 && endsWithHead(names[names.length - 1]) && kinds.some((k, i) => i < kinds.length - 1 && k !== headKind)) {
     let fl = G_WEAK
     for (const f of flagsOf) fl &= f
     const sp = mkSpan(names.join(''), ranges[0][0], ranges[ranges.length - 1][1])
     sp.goods = true
     sp.weak = (fl & G_WEAK) !== 0
+    sp.kind = headKind
+    sp.kinds = masks.reduce((x, y) => x | y, 0)
     out.push(sp)
     return
   }
@@ -249,6 +265,8 @@ function buildSpans(s: string, toks: Tok[], a: number, b: number, out: Span[], i
     sp.generic = (flagsOf[i] & G_GENERIC) !== 0
     sp.unk = unks[i]
     sp.brandOnly = (flagsOf[i] & G_BRAND) !== 0
+    sp.kind = kinds[i]
+    sp.kinds = masks[i]
     out.push(sp)
   }
 }
@@ -358,6 +376,21 @@ export function buildElements(s: string, toks: Tok[], a: number, b: number, info
         while (j < b && isSpanTok(toks[j].k)) j++
         const spans: Span[] = []
         buildSpans(s, toks, i, j, spans, info)
+        // "想做葱油饼", "熬粥": what is cooked right after a cooking verb is the dish — but not right
+        // after an amount, where the verb is part of the name ("一斤炒米", "两斤蒸面条"); and in
+        // "猪肉炖粉条" both sides are the dish
+        const verb = i > a ? toks[i - 1] : null
+        const cooked = verb !== null && verb.k === T_FILL && (verb.f & F_COOK) !== 0 && verb.e === toks[i].s &&
+          !(i - 2 >= a && (toks[i - 2].k === T_UNIT || toks[i - 2].k === T_NUM) && toks[i - 2].e === verb.s)
+        if (cooked && spans.length) {
+          spans[0].dish = true
+          // (not a name ordered with its own amount: "一袋小米熬粥" buys the millet; "整个猪肉炖粉条",
+          // whose 个 no number stands before, makes the stew)
+          const before = els.length ? els[els.length - 1] : null
+          const amount = before ? els[els.length - 2] : undefined
+          const ordered = amount !== undefined && amount.t === E_Q && amount.te === before!.ti - 1 && !(toks[amount.ti].k === T_NUM && toks[amount.ti].s === toks[amount.ti].e)
+          if (before && before.t === E_G && before.te === i - 2 && toks[i - 2].e === verb.s && !ordered) before.g!.dish = true
+        }
         for (const sp of spans) {
           if (sp.garbage && !sp.goods) continue
           const el = mkEl(E_G, sp.ta, sp.tb - 1)
@@ -410,7 +443,6 @@ export function buildElements(s: string, toks: Tok[], a: number, b: number, info
             // 我要, 帮我买, 给我, "我…下单": the writer's own request; 见底了, 没了: the writer's own need
             const w = s.slice(t.s, t.e)
             if (w.includes('我') || w.includes('俺') || FIRST_PERSON.test(s.slice(Math.max(toks[a].s, t.s - 4), t.s))) info.first = true
-            if (!(t.f & F_VERB)) info.need = true
           }
         }
         if (t.f & F_QUESTION) info.question = true
@@ -418,6 +450,7 @@ export function buildElements(s: string, toks: Tok[], a: number, b: number, info
         if (t.f & F_ENOUGH) info.enough = true
         if (t.f & F_OFFER) info.offer = true
         if (t.f & F_OOPS) info.oops = true
+        if (t.f & F_NEED) info.need = true
         if (t.ent && t.ent.word.endsWith('剩')) info.left = true
         if (t.f & F_COOK) {
           // "做馒头", "准备蒸馒头": only filler before the cooking verb

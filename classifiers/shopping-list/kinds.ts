@@ -74,9 +74,10 @@ export const F_ONE = 128 // after this verb a bare classifier means one: 买袋�
 export const F_APPROX = 256 // 十来个, 二十多斤
 export const F_INWORD = 512 // 菜 in 塌棵菜: a letter of an unknown name next to it
 export const F_OOPS = 1024 // 哦不对, 说错了, 更正: what follows corrects what came before
+export const F_NEED = 2048 // 没了, 见底了: the writer is running out of it
 
 export const FILLER_FLAGS: Record<string, number> = {
-  intent: F_INTENT, verb: F_VERB, question: F_QUESTION, past: F_PAST, enough: F_ENOUGH, offer: F_OFFER, cook: F_COOK, one: F_ONE, approx: F_APPROX, inword: F_INWORD, oops: F_OOPS,
+  intent: F_INTENT, verb: F_VERB, question: F_QUESTION, past: F_PAST, enough: F_ENOUGH, offer: F_OFFER, cook: F_COOK, one: F_ONE, approx: F_APPROX, inword: F_INWORD, oops: F_OOPS, need: F_NEED,
 }
 
 // counter flags (data/dict/lists/counters.txt)

@@ -142,9 +142,10 @@ export const IN_WORD_OTHER = new Set<string>()
 export const HEAD_SUFFIX: readonly string[] = list('heads').entries.map((e) => e.word)
 
 function loadVocabulary(): void {
-  for (const f of goodsFiles.values()) {
-    // brands and varieties (金龙鱼, 红富士) name the product that follows them: one item, not two
-    for (const e of f.entries) addWord(e.word, T_GOODS, 0, e.canon, flagsOf(e.tags, GOODS_FLAGS))
+  for (const [kind, f] of goodsFiles) {
+    // brands and varieties (金龙鱼, 红富士) name the product that follows them: one item, not two;
+    // a goods entry's sub is its kind (1 + its index in GOODS_KINDS)
+    for (const e of f.entries) addWord(e.word, T_GOODS, GOODS_KINDS.indexOf(kind) + 1, e.canon, flagsOf(e.tags, GOODS_FLAGS))
   }
   loadUnits()
   for (const e of list('medicine').entries) addWord(e.word, T_MED)

@@ -9,7 +9,7 @@ import { tokenize } from './tokens.ts'
 import { buildElements, newInfo, E_P, E_Q } from './elements.ts'
 import { readChunk, setQty, type ChunkOut } from './chunk.ts'
 import { applyAlternatives, applyOp, applyToPrevious, brandOfPrevious, correctAmount, restate, restatedAfterOops, settleRemovals } from './corrections.ts'
-import { joinBrands, keepOrders, totalsToParts, withoutRepeats } from './decide.ts'
+import { joinBrands, keepOrders, needsToOrders, totalsToParts, withoutRepeats } from './decide.ts'
 import { findItem, newState, type MessageState } from './state.ts'
 import { T_SEP, T_GOODS, T_UNK, SP_SPACE, SP_NL, SP_LISTEND, U_MEASURE, F_INTENT } from './kinds.ts'
 
@@ -23,13 +23,28 @@ export function parseShoppingList(text: string): OrderItem[] {
 
 function parse(text: string): OrderItem[] {
   if (!text) return []
-  const s = restate(text)
+  const s = restate(unspace(text))
   const list = readDoorList(s)
   if (list) return parseDoorList(list)
   const header = NOTICE_HEADER.exec(s)
   if (header && NOTICE_WORDS.test(header[1])) return []
   if (NOTICE_LEAD.test(s)) return []
   return parseBody(s)
+}
+
+/**
+ * "可 乐 x 2 ， 雪 碧 x 2": typed a letter at a time with spaces between. When most of a line's
+ * pieces are single characters, the spaces are not separators and go (inside list parsing only).
+ */
+function unspace(text: string): string {
+  if (text.indexOf(' ') < 0) return text
+  return text.split('\n').map((line) => {
+    const pieces = line.split(' ').filter(Boolean)
+    if (pieces.length < 6) return line
+    let single = 0
+    for (const p of pieces) if (p.length === 1) single++
+    return single / pieces.length >= 0.75 ? pieces.join('') : line
+  }).join('\n')
 }
 
 /** A 接龙 as the store needs it: the header it is known by, and each line's door and items. */
@@ -159,6 +174,7 @@ function parseBody(s: string, asked = false): OrderItem[] {
   if (st.listUnit !== null) unitForAll(st, st.listUnit)
   joinBrands(st)
   totalsToParts(st)
+  needsToOrders(st)
   return withoutRepeats(keepOrders(st))
 }
 
@@ -175,7 +191,7 @@ function addItems(st: MessageState, r: ChunkOut, ci: number, sepBefore: number):
     if (brandOfPrevious(st, it, ci, r)) continue
     if (restatedAfterOops(st, it)) continue
     if (!it.hasQty && st.eachAfter && !it.med && !it.fallback) setQty(it, st.eachAfter)
-    if (!it.hasQty && st.pending && st.pendingChunk === ci - 1 && !it.med && !it.fallback) {
+    if (!it.hasQty && st.pending && st.pendingChunk === ci - 1 && !it.med && !it.fallback && !it.dish) {
       setQty(it, st.pending)
       st.pending = null
     }
@@ -241,6 +257,7 @@ function amountOnly(st: MessageState, r: ChunkOut, ci: number, sepBefore: number
   // unknown words take an amount written right next to them, or beside them on a line of their
   // own ("石斛花 1包" in a list of one item a line), not one from further away
   let k = items.length - 1
+  while (k >= 0 && items[k].dish && !items[k].hasQty) k--
   const ownLine = k >= 0 && items[k].fallback && !items[k].hasQty && items[k].chunk === ci - 1 && sepBefore === SP_SPACE &&
     items[k].lineStart && items[k].wholeChunk && (sepAfter === SP_NL || sepAfter === 0)
   if (!ownLine) while (k >= 0 && items[k].fallback && !items[k].hasQty) k--

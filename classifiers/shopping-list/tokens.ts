@@ -211,6 +211,7 @@ export function tokenize(s: string): Tok[] {
     i++
   }
   markStages(s, toks)
+  markGlosses(s, toks)
   glueUnknown(toks)
   markLeftovers(toks)
   markNoneAtAll(s, toks)
@@ -234,6 +235,22 @@ function markStages(s: string, toks: Tok[]): void {
     if (!((p.k === T_GOODS && (p.f & G_BRAND)) || p.k === T_UNK)) continue
     toks[r] = new Tok(T_UNK, t.s, u.e, 0, null, STAGE, null, null)
     toks.splice(r + 1, 1)
+  }
+}
+
+/**
+ * "beef 牛腱子 2斤", "芝士片 cheese slices 1包": an English name beside the Chinese one is a gloss
+ * of it, not a second item.
+ */
+function markGlosses(s: string, toks: Tok[]): void {
+  const cjkGoods = (t: Tok | undefined) => t !== undefined && t.k === T_GOODS && isCJK(s.charCodeAt(t.s))
+  for (let r = 0; r < toks.length; r++) {
+    const t = toks[r]
+    if (t.k !== T_GOODS || t.canon === null || !isAsciiLetter(s.charCodeAt(t.s))) continue
+    // the neighbours across a space (a space is a separator token)
+    const prev = r >= 2 && toks[r - 1].k === T_SEP ? toks[r - 2] : toks[r - 1]
+    const next = r + 2 < toks.length && toks[r + 1].k === T_SEP ? toks[r + 2] : toks[r + 1]
+    if (cjkGoods(prev) || cjkGoods(next)) t.k = T_FILL
   }
 }
 
