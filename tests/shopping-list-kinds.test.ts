@@ -370,3 +370,20 @@ describe('the reason and the order', () => {
     expect(brief('我要的东西都是一斤的不要多了菠菜黄豆芽胡萝卜')).toEqual([['菠菜', 1, '斤'], ['黄豆芽', 1, '斤'], ['胡萝卜', 1, '斤']])
   })
 })
+
+describe('exchanges and Cantonese counting', () => {
+  it('what the writer gives in exchange is not ordered', () => {
+    expect(brief('有没有多的大葱 两根就够 可以拿速冻汤圆换')).toEqual([['大葱', 2, '根']])
+    expect(brief('谁家还有多的泡面 我拿两包辣条换一包')).toEqual([['泡面', 1, '包']])
+    expect(brief('想用面粉换两个馒头')).toEqual([['馒头', 2, '个']])
+  })
+
+  it('各一 with no unit is one of each', () => {
+    expect(brief('婴儿湿纸巾同埋奶樽清洁液，各一')).toEqual([['婴儿湿纸巾', 1, null], ['奶樽清洁液', 1, null]])
+  })
+
+  it('Cantonese classifiers, and one after a delivering verb', () => {
+    expect(brief('香蕉一梳 豆腐两砖 姜一嚿')).toEqual([['香蕉', 1, '梳'], ['豆腐', 2, '块'], ['姜', 1, '块']])
+    expect(brief('米都食晒，唔该帮手送包米上嚟')).toEqual([['米', 1, '包']])
+  })
+})

@@ -275,6 +275,13 @@ function readRemovals(s: string, toks: Tok[], b: number, els: El[], chunk: numbe
   return out
 }
 
+/** 拿, 用: what follows, before 换, is given in exchange ("拿我多的冬瓜换"). */
+function isGiveVerb(s: string, t: Tok): boolean {
+  if (t.k !== T_FILL && t.k !== T_KW) return false
+  const w = s.slice(t.s, t.e)
+  return w === '拿' || w === '用' || w === '拿我' || w === '用我' || w === '我拿' || w === '我用'
+}
+
 /** The last goods name in els[from..to), or -1. */
 function lastG(els: El[], from: number, to: number): number {
   for (let i = to - 1; i >= from; i--) if (els[i].t === E_G && els[i].g!.goods && !els[i].g!.med) return i
@@ -464,6 +471,24 @@ export function readChunk(s: string, toks: Tok[], b: number, els: El[], chunk: n
     if (alts.length) {
       out.alts = alts
       out.altNeedTarget = true
+      return out
+    }
+  }
+  // "可以拿可乐换", "我拿两包辣条换一包": what the writer gives in exchange is not ordered; an
+  // amount after 换 is how much of the thing asked for
+  const swapAt = findK(els, 0, n, KW_SWAP)
+  if (swapAt > 0 && hasG(els, 0, swapAt)) {
+    let give = -1
+    for (let t = els[0].ti - 1; t >= 0 && toks[t].k !== T_SEP; t--) if (isGiveVerb(s, toks[t])) give = t
+    for (let t = els[0].ti; t < els[swapAt].ti; t++) if (isGiveVerb(s, toks[t])) { give = t; break }
+    if (give >= 0) {
+      let from = 0
+      while (from < swapAt && els[from].ti < give) from++
+      const asked = pairRange(toks, els, 0, from, chunk, out)
+      const after = pairRange(toks, els, swapAt + 1, n, chunk, out)
+      const wanted = firstUsableQ(els, swapAt + 1, n)
+      if (after.length === 0 && wanted) out.qtyOnly = wanted
+      out.items = [...asked, ...after]
       return out
     }
   }

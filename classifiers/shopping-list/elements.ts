@@ -346,7 +346,9 @@ export function buildElements(s: string, toks: Tok[], a: number, b: number, info
           break
         }
         // house numbers; a lone 半; a Chinese numeral with no unit ("撒一小撮", "一大半")
-        if (t.v >= 100 || (t.f & N_HALF) || !(t.f & N_ARABIC)) break
+        // ("各一": a Chinese numeral with no unit is an amount only right after 各)
+        const afterEach = prev !== null && prev.k === T_KW && prev.sub === KW_GE
+        if (t.v >= 100 || (t.f & N_HALF) || (!(t.f & N_ARABIC) && !afterEach)) break
         const q = mkQty(t.v, null, 0)
         q.bare = true
         pushQ(els, q, i - 1, i - 1)
