@@ -129,7 +129,7 @@ export async function benchTriageInProcess(file: string, max = 100_000): Promise
  * them a run happened to include decided the figure more than the parser did.
  */
 export async function benchShoppingList(rounds = 30, warmRounds = 5): Promise<Row[]> {
-  const { parseShoppingList } = await import('../classifiers/shopping-list.ts')
+  const { parseShoppingList } = await import('../classifiers/shopping-list/index.ts')
   const { normalize } = await import('../classifiers/normalize.ts')
   const texts = corpusTexts().filter((t) => t.category === 'grocery' || t.category === 'pet').map((t) => normalize(t.text))
   for (let r = 0; r < warmRounds; r++) for (const t of texts) parseShoppingList(t)

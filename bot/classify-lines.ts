@@ -7,12 +7,17 @@ export interface BatchResult { out: string; bad: number[] }
 /** The output line for a text, remembered for repeated texts (serialising is part of the cost). */
 const answer = memoByText((text: string): string => {
   const r = triage(text)
+  // `items` are the things to buy (LABELS.md); what the resident takes off an earlier list
+  // ("鸡蛋不要了") is not one of them, and goes out beside them for whoever applies corrections.
+  const items = r.items.filter((i) => i.op !== 'remove')
+  const removed = items.length === r.items.length ? [] : r.items.filter((i) => i.op === 'remove')
   return JSON.stringify({
     category: r.category,
     urgent: r.urgent,
     ...(r.possibleUrgent ? { possibleUrgent: true } : {}),
     labels: r.labels,
-    items: r.items,
+    items,
+    removed,
     confidence: r.confidence,
     needsReview: r.needsReview,
     location: r.location,

@@ -2,9 +2,8 @@
 // are read once, when the module is loaded.
 //
 // jieba (via @node-rs/jieba) with its default dictionary, plus the project's
-// community vocabulary (data/dict/community.txt) and, when present, the
-// shopping-list colleague's goods dictionary (data/dict/goods.txt). Both use
-// jieba's "word freq tag" line format.
+// community vocabulary (data/dict/community.txt, jieba's "word freq tag" lines) and the
+// shopping-list parser's goods lexicon (data/dict/goods/*.txt, one name a line).
 //
 // Two segmenters: `segment` uses every dictionary; the category model's features use
 // the default and community dictionaries only, so the committed model depends on
@@ -13,6 +12,8 @@
 import { readFileSync } from 'node:fs'
 import { Jieba } from '@node-rs/jieba'
 import { dict } from '@node-rs/jieba/dict.js'
+import { readWordFile } from './shopping-list/data-files.ts'
+import { GOODS_KINDS, GOODS_TAGS } from './shopping-list/goods-kinds.ts'
 
 const DICT_DIR = new URL('../data/dict/', import.meta.url)
 
@@ -28,8 +29,22 @@ function readDict(name: string): Buffer | null {
   }
 }
 
+/**
+ * The goods lexicon as a jieba dictionary. Single characters get no entry, so that jieba keeps
+ * its own frequencies for them (a frequency of our own would glue 米, 油, 面 to their neighbours).
+ */
+function goodsDict(): Buffer {
+  const lines: string[] = []
+  for (const kind of GOODS_KINDS) {
+    for (const e of readWordFile(`goods/${kind}.txt`, GOODS_TAGS, true).entries) {
+      if (e.word.length > 1) lines.push(`${e.word} 2000`)
+    }
+  }
+  return Buffer.from(lines.join('\n') + '\n')
+}
+
 const community = readDict('community.txt')
-const goods = readDict('goods.txt')
+const goods = goodsDict()
 const modelJieba = Jieba.withDict(dict)
 if (community) modelJieba.loadDict(community)
 let fullJieba: Jieba | null = null
@@ -37,7 +52,7 @@ function full(): Jieba {
   if (!fullJieba) {
     fullJieba = Jieba.withDict(dict)
     if (community) fullJieba.loadDict(community)
-    if (goods) fullJieba.loadDict(goods)
+    fullJieba.loadDict(goods)
   }
   return fullJieba
 }

@@ -16,8 +16,10 @@ import { FeatureSet, extractFeatures } from './features.ts'
 import { scoreNetwork } from './network-model.ts'
 import { CUES } from './cues.ts'
 import { readYaml } from './data-file.ts'
-import { analyze, asksForSelf, isCancellation, isInfoQuestion, isJielong, isNoise, isOffer, JIELONG_ENTRY, remoteWorry, type Facts } from './rules.ts'
-import { parseShoppingList, type OrderItem } from './shopping-list.ts'
+import {
+  analyze, asksForSelf, isCancellation, isInfoQuestion, isJielong, isNoise, isOffer, JIELONG_ENTRY, PEOPLE_GROCERY, PET_SUPPLY, remoteWorry, type Facts,
+} from './rules.ts'
+import { parseShoppingList, type OrderItem } from './shopping-list/index.ts'
 import { parseLocation, type Location } from './location.ts'
 import { CATEGORIES, NEEDS, PRIORITY, type Category, type EmergencyKind, type Need } from './types.ts'
 
@@ -55,6 +57,7 @@ const LABEL_AT = 0.5
 const REVIEW_BELOW = 0.7
 
 const LIFT = /电梯|䢂|升降机|lift|elevator/
+const PET_SUPPLY_ALL = new RegExp(PET_SUPPLY.source, 'g')
 /** Written to the steward or a volunteer: a vague ask ("麻烦管家帮我看一下") is one for a person to read. */
 const ASKS_STAFF = /管家|物业|楼长|网格员|志愿者/
 
@@ -136,8 +139,16 @@ function modelEmergency(u: UrgencyResult, best: Category): EmergencyKind | null 
 }
 
 function classify(text: string, thresholds: UrgencyThresholds): TriageDetail {
-  if (isNoise(text) || isJielong(text)) {
-    return { result: result(text, { confidence: 0.99, location: isNoise(text) ? null : safeLocation(text) }), rulesUrgent: false, certain: false, pUrgent: 0, cues: [] }
+  if (isNoise(text)) return { result: result(text, { confidence: 0.99 }), rulesUrgent: false, certain: false, pUrgent: 0, cues: [] }
+  // a 接龙 by several households is an order of each door that wrote a line (LABELS.md); a 接龙 of
+  // names or of tests orders nothing
+  if (isJielong(text)) {
+    const items = safeItems(text)
+    const location = safeLocation(text)
+    if (!items.some((i) => i.door)) return { result: result(text, { confidence: 0.99, location }), rulesUrgent: false, certain: false, pUrgent: 0, cues: [] }
+    const pet = PET_SUPPLY.test(text), people = PEOPLE_GROCERY.test(text.replace(PET_SUPPLY_ALL, ''))
+    const labels: Category[] = pet && !people ? ['pet'] : pet ? ['grocery', 'pet'] : ['grocery']
+    return { result: result(text, { category: labels[0], labels, confidence: 0.95, items, location }), rulesUrgent: false, certain: false, pUrgent: 0, cues: [] }
   }
   const location = safeLocation(text)
   const canon = canonical(text)

@@ -209,6 +209,25 @@ export const MIGRATIONS: readonly string[] = [
   DROP INDEX outbox_pending;
   CREATE INDEX outbox_pending ON outbox(urgent DESC, ahead DESC, id) WHERE state = 'pending';
   `,
+  // 7: 接龙 lines already filed. Every participant reposts the whole list with their own line
+  // added, so a 接龙 is known by its room and header, and each door's line by its door: filed
+  // once, on first sight, as that door's order; a later repost with the line changed corrects it.
+  `
+  CREATE TABLE jielong_lines (
+    room_key    TEXT NOT NULL,
+    header_key  TEXT NOT NULL,
+    door        TEXT NOT NULL,
+    line        TEXT NOT NULL,
+    fingerprint TEXT NOT NULL,
+    order_id    INTEGER NOT NULL,
+    ticket_id   INTEGER NOT NULL,
+    author_id   TEXT,
+    created_at  INTEGER NOT NULL,
+    updated_at  INTEGER NOT NULL,
+    PRIMARY KEY (room_key, header_key, door)
+  );
+  CREATE INDEX jielong_lines_order ON jielong_lines(order_id);
+  `,
 ]
 
 export const SCHEMA_VERSION = MIGRATIONS.length

@@ -1,5 +1,5 @@
 // Grocery orders: one per resident request, with lines as the resident last stated them.
-import type { OrderItem } from '../classifiers/shopping-list.ts'
+import type { OrderItem } from '../classifiers/shopping-list/index.ts'
 import { rows, statement, type DB } from './store.ts'
 
 export type OrderState = 'open' | 'delivered' | 'cancelled'

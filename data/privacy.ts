@@ -13,6 +13,8 @@ export function forgetContact(db: DB, contactId: string): Removed {
     const orders = (db.prepare(`SELECT id FROM orders WHERE talker_id = ?`).all(contactId) as { id: number }[]).map((r) => r.id)
     const removed: Removed = { messages: 0, tickets: 0, orders: 0, outbox: 0, reporters: 0, events: 0 }
     db.prepare(`DELETE FROM order_lines WHERE order_id IN ${inList(orders)}`).run(...orders)
+    // 接龙 lines they wrote, or that were filed as their orders
+    db.prepare(`DELETE FROM jielong_lines WHERE author_id = ? OR order_id IN ${inList(orders)}`).run(contactId, ...orders)
     removed.orders = db.prepare(`DELETE FROM orders WHERE talker_id = ?`).run(contactId).changes
     // Their messages, also where they were attached to someone else's (merged) ticket.
     db.prepare(`DELETE FROM ticket_messages WHERE inbound_id IN (SELECT id FROM inbound WHERE talker_id = ?) OR ticket_id IN ${inList(tickets)}`).run(contactId, ...tickets)
@@ -56,6 +58,7 @@ export function purgeOlderThan(db: DB, cutoff: number): Purged {
     const old = `(SELECT id FROM tickets WHERE ${closed})`
     db.prepare(`DELETE FROM order_lines WHERE order_id IN (SELECT id FROM orders WHERE ticket_id IN ${old} OR (state != 'open' AND updated_at < ?))`).run(cutoff, cutoff)
     const orders = db.prepare(`DELETE FROM orders WHERE ticket_id IN ${old} OR (state != 'open' AND updated_at < ?)`).run(cutoff, cutoff).changes
+    db.prepare('DELETE FROM jielong_lines WHERE order_id NOT IN (SELECT id FROM orders)').run()
     db.prepare(`DELETE FROM ticket_messages WHERE ticket_id IN ${old} OR inbound_id IN (SELECT id FROM inbound WHERE at < ?)`).run(cutoff, cutoff)
     db.prepare(`DELETE FROM ticket_reporters WHERE ticket_id IN ${old}`).run(cutoff)
     db.prepare(`DELETE FROM ticket_events WHERE ticket_id IN ${old} OR at < ?`).run(cutoff, cutoff)

@@ -2,6 +2,7 @@
 // Handlers never see Wechaty; bot/ builds one Context and drains its outbox.
 import { Households } from '../data/households.ts'
 import { Inbox } from '../data/inbox.ts'
+import { JielongLines } from '../data/jielong.ts'
 import { Orders } from '../data/orders.ts'
 import { OutboxStore, type OutgoingMessage } from '../data/outbox.ts'
 import type { DB } from '../data/store.ts'
@@ -42,6 +43,8 @@ export interface Context {
   inbox: Inbox
   tickets: Tickets
   orders: Orders
+  /** 接龙 lines already filed as orders. */
+  jielong: JielongLines
   households: Households
   outbox: Outbox
   config: Config
@@ -57,6 +60,7 @@ export function createContext(db: DB, config: Config, clock: Clock = Date.now, l
     inbox: new Inbox(db),
     tickets: new Tickets(db),
     orders: new Orders(db),
+    jielong: new JielongLines(db),
     households: new Households(db),
     outbox: new Outbox(new OutboxStore(db), clock),
     config,

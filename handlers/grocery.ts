@@ -2,7 +2,7 @@
 // their corrections ("土豆改成5斤", "鸡蛋不要了", "再加一袋米"); a repeated
 // identical list changes nothing.
 import { formatLocation } from '../classifiers/location.ts'
-import type { OrderItem } from '../classifiers/shopping-list.ts'
+import type { OrderItem } from '../classifiers/shopping-list/index.ts'
 import type { TriageResult } from '../classifiers/triage.ts'
 import type { StoredInbound } from '../data/inbox.ts'
 import { toLine, type Order, type OrderLine } from '../data/orders.ts'
@@ -26,9 +26,26 @@ const MORE = /再(加|来|要|买)|追加|多加|另加|加(一|两|俩|\d)/
 export function applyItems(lines: OrderLine[], items: OrderItem[], additive = false): OrderLine[] {
   const out = lines.map((l) => ({ ...l, alternatives: [...l.alternatives] }))
   for (const item of items) {
+    if (item.op === 'set' && item.replaces) {
+      // "土豆换成红薯", "白菜删掉，换成两斤娃娃菜": the new product takes the old one's place (and its
+      // amount when it gives none); the old one is gone even if the new one was ordered already
+      const old = out.findIndex((l) => sameThing(l.name, item.replaces!))
+      const same = out.findIndex((l) => sameThing(l.name, item.name))
+      const line = toLine(item)
+      if (old >= 0 && line.qty == null) { line.qty = out[old].qty; line.unit = out[old].unit }
+      if (old >= 0) {
+        out[old] = line
+        if (same >= 0 && same !== old) out.splice(same, 1)
+      } else if (same >= 0) out[same] = { ...line, name: out[same].name }
+      else out.push(line)
+      continue
+    }
     const i = out.findIndex((l) => sameThing(l.name, item.name))
     if (item.op === 'remove') {
       if (i >= 0) out.splice(i, 1)
+    } else if (i >= 0 && item.qty == null) {
+      // named again without an amount ("只要猫粮"): the amount already ordered stands
+      out[i] = { ...out[i], alternatives: item.alternatives.length ? [...item.alternatives] : out[i].alternatives, note: item.note ?? out[i].note }
     } else if (item.op === 'set' || i < 0) {
       if (i >= 0) out[i] = { ...toLine(item), name: out[i].name }
       else out.push(toLine(item))

@@ -7,6 +7,7 @@ import type { Context } from './context.ts'
 import { askToLook, raiseEmergency, relayUpdate } from './emergency.ts'
 import { emotional } from './emotional.ts'
 import { orderAck, recordOrder } from './grocery.ts'
+import { recordJielong } from './jielong.ts'
 import { medical } from './medical.ts'
 import { pet } from './pet.ts'
 import { repair } from './repair.ts'
@@ -33,6 +34,11 @@ export interface RequestOptions {
 }
 
 export function handleRequest(ctx: Context, m: StoredInbound, r: TriageResult, opts: RequestOptions): Filed {
+  // a 接龙 by several households: each door's line is its own order (jielong.ts)
+  if (r.category === 'grocery' || r.category === 'pet') {
+    const filed = recordJielong(ctx, m, r, { quiet: opts.quiet || opts.silent })
+    if (filed) return filed
+  }
   const handler = HANDLERS[r.category]
   const faultKey = handler.faultKey?.(r, resolveLocation(m, r)) ?? null
   const filed = fileRequest(ctx, m, r, { faultKey, quiet: opts.quiet })

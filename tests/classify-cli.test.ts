@@ -30,6 +30,17 @@ describe('triage classify', () => {
     expect(Object.keys(rows[0])[0]).toBe('id')
   }, 60_000)
 
+  it('gives the things to buy as items, and what the resident takes off the list apart', async () => {
+    const rows = (await classify([
+      JSON.stringify({ id: 'a', text: '刚才的单子：鸡蛋不要了，再加两斤土豆' }),
+      JSON.stringify({ id: 'b', text: '帮我买土豆3斤，别买菠菜' }),
+    ].join('\n') + '\n')).trim().split('\n').map((l) => JSON.parse(l))
+    expect(rows[0].items.map((i: { name: string }) => i.name)).toEqual(['土豆'])
+    expect(rows[0].removed.map((i: { name: string }) => i.name)).toEqual(['鸡蛋'])
+    expect(rows[1].items.map((i: { name: string }) => i.name)).toEqual(['土豆'])
+    expect(rows[1].removed.map((i: { name: string }) => i.name)).toEqual(['菠菜'])
+  })
+
   it('skips lines that are not JSON with a warning on stderr, keeps stdout clean, and exits 0', () => {
     const r = spawnSync(process.execPath, ['--import', 'tsx', 'bot/cli.ts', 'classify'], {
       input: '{"id":"a","text":"收到"}\nnot json\n{"id":"b","text":"救命 我爸晕倒了"}\n', encoding: 'utf8',

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
 import { normalize } from '../classifiers/normalize.ts'
 import { scanNumber } from '../classifiers/numerals.ts'
-import { parseShoppingList, type OrderItem } from '../classifiers/shopping-list.ts'
+import { parseShoppingList, type OrderItem } from '../classifiers/shopping-list/index.ts'
+import { goodsFiles } from '../classifiers/shopping-list/lexicon.ts'
 
 const parse = (text: string): OrderItem[] => parseShoppingList(normalize(text))
 /** [name, qty, unit] of each item, the scored part of the contract. */
@@ -434,7 +435,7 @@ describe('large input', () => {
 /** The canonical units: the second column of data/dict/units.txt (kg → 公斤, g → 克 …). */
 const CANONICAL_UNITS = new Set(readFileSync(new URL('../data/dict/units.txt', import.meta.url), 'utf8').split('\n')
   .map((l) => l.trim()).filter((l) => l && !l.startsWith('#')).map((l) => l.split(/\s+/)[1]))
-const NUMERAL_CHARS = /[0-9０-９零〇一二两三四五六七八九十百千万半几壹贰叁拾佰仟]/g
+const NUMERAL_CHARS = /[0-9０-９零〇一二两三四五六七八九十百千万半几壹贰叁拾佰仟俩仨廿]/g
 
 const GOODS = ['土豆', '西红柿', '鸡蛋', '大米', '猫粮', '牛奶', '五花肉', '卫生纸', '农夫山泉', '豌豆尖', '盐', '葱', '苹果', '纸尿裤']
 const MEDS = ['退烧药', '布洛芬', '降压药', '胰岛素', '体温计', '血压计', '感冒药', '连花清瘟']
@@ -460,9 +461,17 @@ const listish = fc.array(token, { maxLength: 80 }).map((a) => a.join(''))
 /** A classifier right after a buying verb ("买袋米", "帮手买包米") reads as 一: the one amount not written as a numeral. */
 const BARE_CLASSIFIER = /[买团购带换](袋|包|盒|瓶|箱|桶|罐|个|只|条|颗|把|根|块|份|听|板|提|卷|捆|串|樽|兜|筐|扎|组|排|挂|网|壶|篮|张|片|头|棵|株|支|节|瓣|件|套|双|对|盘|碗|杯|粒|枚|尾|大|小|整)/
 
+/** "斤半" (Cantonese, and northern speech) is 一斤半: a unit and a half with no number before it. */
+const UNIT_AND_A_HALF = new RegExp(`(${readFileSync(new URL('../data/dict/units.txt', import.meta.url), 'utf8').split('\n')
+  .map((l) => l.trim().split(/\s+/)).filter((f) => f[3] === 'half').map((f) => f[0]).join('|')})半`)
+/** 俩 and 仨 are numerals with their classifier: 2 and 3; 廿 is 20. */
+const COUNT_WORDS: Array<[string, number]> = [['俩', 2], ['仨', 3], ['廿', 20]]
+
 function derivable(text: string): Set<number> {
   const out = new Set<number>([0.5])
   if (BARE_CLASSIFIER.test(text)) out.add(1)
+  if (UNIT_AND_A_HALF.test(text)) out.add(1.5)
+  for (const [w, v] of COUNT_WORDS) if (text.includes(w)) out.add(v)
   for (let i = 0; i < text.length; i++) {
     const r = scanNumber(text, i)
     if (!r || r.value === null) continue
@@ -476,15 +485,25 @@ function derivable(text: string): Set<number> {
   return out
 }
 
+/** The goods files' aliases ("鸡旦 = 鸡蛋", "🌽 = 玉米"). */
+const ALIASES: Array<[string, string]> = [...goodsFiles.values()].flatMap((f) => f.entries.filter((e) => e.canon).map((e): [string, string] => [e.word, e.canon!]))
+function inText(name: string, flat: string): boolean {
+  if (flat.includes(name)) return true
+  const found = ALIASES.filter(([alias]) => flat.includes(alias))
+  const versions = [found.reduce((t, [a, c]) => t.split(a).join(c), flat), ...found.map(([a, c]) => flat.split(a).join(c))]
+  for (const [a, c] of found) for (let at = flat.indexOf(a); at >= 0; at = flat.indexOf(a, at + 1)) versions.push(flat.slice(0, at) + c + flat.slice(at + a.length))
+  return versions.some((v) => v.includes(name))
+}
+
 function checkShape(items: OrderItem[], text: string): void {
   expect(Array.isArray(items)).toBe(true)
   const flat = text.replace(/\s+/g, '')
   for (const it of items) {
     expect(typeof it.name).toBe('string')
     expect(it.name.trim().length).toBeGreaterThan(0)
-    // names and alternatives are taken from the text, never made up
-    expect(flat.includes(it.name.replace(/\s+/g, ''))).toBe(true)
-    for (const a of it.alternatives) expect(flat.includes(a)).toBe(true)
+    // names and alternatives are taken from the text, never made up (an alias is written as meant: 鸡旦 → 鸡蛋)
+    expect(inText(it.name.replace(/\s+/g, ''), flat)).toBe(true)
+    for (const a of it.alternatives) expect(inText(a, flat)).toBe(true)
     expect(['add', 'set', 'remove']).toContain(it.op)
     if (it.qty === null) expect(it.unit).toBeNull()
     else {

@@ -1,0 +1,526 @@
+// Reading one chunk (the text between two separators): pair its names and amounts into items,
+// and read the function words that change what they mean — substitutes (没有X换Y, X或者Y),
+// corrections (改成), removals (不要了) and notes that belong to the item before.
+import type { ItemOp } from './types.ts'
+import { Tok } from './tokens.ts'
+import { E_G, E_Q, E_K, E_N, usable, type El, type Qty, type Span, type ChunkInfo } from './elements.ts'
+import {
+  T_UNK, T_NOTE, T_KW, T_FILL, T_NUM, T_UNIT, T_SEP, KW_SAME, KW_COND, KW_SWAP, KW_SWITCH, KW_OK, KW_CANCEL, KW_NOTWANT, KW_OR, KW_SET, KW_GE, KW_DE, KW_SLASH, U_COUNT,
+} from './kinds.ts'
+export interface PItem {
+  name: string
+  qty: number | null
+  unit: string | null
+  alternatives: string[]
+  note: string | null
+  op: ItemOp
+  replaces: string | null
+  med: boolean
+  weak: boolean
+  generic: boolean
+  unk: boolean
+  fallback: boolean
+  garbage: boolean
+  brandOnly: boolean
+  brandNote: boolean // "要皇家的": a brand wish for the item before
+  hasQty: boolean
+  bareQty: boolean // the amount has no unit and no x ("土豆 3")
+  chunk: number
+  lineStart: boolean // the name's chunk starts a line (or the message)
+  wholeChunk: boolean // the name is all its chunk says
+  notAmount: boolean // a removal of an amount, not of the item ("鸡蛋唔要一盒啦"): the next amount replaces it
+  touched: boolean // a later correction changed it
+  kind: number // goods kind of its head word, 0 when unknown
+  kinds: number // every goods kind among its words, as bits
+  absorbed: boolean // the order that a need before it ("奶粉快没了") was about
+  dish: boolean // named right after a cooking verb: the dish, not a thing to buy
+  start: number // offsets of the name in the text (-1 when not one span)
+  end: number
+}
+
+export interface ChunkOut {
+  items: PItem[]
+  qtyOnly: Qty | null
+  qtyOnlyDescOnly: boolean
+  geQty: Qty | null
+  geSpread: boolean // 各 with a single name before it: spread back to earlier chunks
+  altRefs: string[]
+  alts: string[]
+  altNeedTarget: boolean
+  cancelPrev: boolean
+  setPrev: Qty | null
+  notePrev: string | null
+}
+
+function newOut(): ChunkOut {
+  return { items: [], qtyOnly: null, qtyOnlyDescOnly: false, geQty: null, geSpread: false, altRefs: [], alts: [], altNeedTarget: false, cancelPrev: false, setPrev: null, notePrev: null }
+}
+
+export function emptyItem(name: string, chunk: number): PItem {
+  return {
+    name, qty: null, unit: null, alternatives: [], note: null, op: 'add', replaces: null,
+    med: false, weak: false, generic: false, unk: false, fallback: false, garbage: false, brandOnly: false, brandNote: false, hasQty: false, bareQty: false, chunk, lineStart: false, wholeChunk: false, notAmount: false, touched: false, kind: 0, kinds: 0, absorbed: false, dish: false, start: -1, end: -1,
+  }
+}
+
+export function setQty(it: PItem, q: Qty): void {
+  it.qty = q.v
+  it.unit = q.unit
+  it.hasQty = true
+  it.bareQty = q.bare
+}
+
+function toItem(g: Span, chunk: number): PItem {
+  const it = emptyItem(g.name, chunk)
+  it.med = g.med
+  it.weak = g.weak
+  it.generic = g.generic
+  it.unk = g.unk
+  it.fallback = g.fallback
+  it.garbage = g.garbage
+  it.brandOnly = g.brandOnly
+  it.kind = g.kind
+  it.kinds = g.kinds
+  it.dish = g.dish
+  if (g.qty) setQty(it, g.qty)
+  return it
+}
+
+/** Does the amount starting at token ti follow span g directly ("土豆3斤")? */
+function adjacentAfter(g: Span, ti: number): boolean {
+  return g.tb === ti
+}
+
+/** Does span g follow amount q directly, or after one 的 ("两斤的土豆")? */
+function adjacentBefore(toks: Tok[], q: El, g: Span): boolean {
+  if (q.te + 1 === g.ta) return true
+  const mid = toks[q.te + 1]
+  return q.te + 2 === g.ta && mid !== undefined && mid.k === T_KW && mid.sub === KW_DE
+}
+
+/** Pair the goods spans and amounts of els[from..to) into items. */
+function pairRange(toks: Tok[], els: El[], from: number, to: number, chunk: number, out: ChunkOut, op: ItemOp = 'add'): PItem[] {
+  const gIdx: number[] = []
+  let firstKind = 0
+  for (let i = from; i < to; i++) {
+    const e = els[i]
+    if (e.t === E_G) { gIdx.push(i); if (!firstKind && !e.g!.fallback) firstKind = E_G }
+    else if (e.t === E_Q && usable(e.q)) { if (!firstKind) firstKind = E_Q }
+  }
+  for (const gi of gIdx) els[gi].g!.qty = null
+  // a dish takes no amount: "中筋面粉…想做葱油饼 一斤左右" is a pound of flour
+  const pre = firstKind === E_Q
+  let loose: Qty | null = null
+  let looseDescOnly = true
+  let sawQ = false
+  for (let i = from; i < to; i++) {
+    const e = els[i]
+    if (e.t !== E_Q || !e.q) continue
+    sawQ = true
+    if (!usable(e.q)) continue
+    looseDescOnly = false
+    const q = e.q
+    if (i > from && els[i - 1].t === E_K && els[i - 1].sub === KW_GE) q.ge = true
+    if (q.ge) {
+      // 西红柿黄瓜各2斤: every name before it without an amount
+      let named = 0
+      for (const gi of gIdx) if (gi < i && els[gi].g!.qty === null && !els[gi].g!.fallback && !els[gi].g!.generic) { els[gi].g!.qty = q; named++ }
+      // "都是一斤的…菠菜黄豆芽胡萝卜": with no name before it, the amount is for the names after it
+      if (named === 0) for (const gi of gIdx) if (gi > i && els[gi].g!.qty === null && !els[gi].g!.fallback && !els[gi].g!.generic && !els[gi].g!.dish) { els[gi].g!.qty = q; named++ }
+      if (!out.geQty) { out.geQty = q; out.geSpread = named <= 1 }
+      continue
+    }
+    // the name written right next to the amount wins: "两袋米", "土豆3斤"
+    let before = -1
+    let after = -1
+    for (const gi of gIdx) {
+      const g = els[gi].g!
+      if (g.qty !== null || g.dish) continue
+      if (gi < i && adjacentAfter(g, e.ti)) before = gi
+      // "一个视频", "一只橘猫": a count word before an unknown word is a sentence, not an order
+      if (gi > i && after < 0 && adjacentBefore(toks, e, g) && !(g.fallback && q.uk === U_COUNT)) after = gi
+    }
+    // The name written right next to the amount wins ("两袋米", "土豆3斤") — but a chunk keeps the
+    // order it started in: after "卷心菜要一颗", the next "胡萝卜要三根" is name-then-amount again,
+    // so in a chunk that opened with a name, an amount first goes back to a name still waiting.
+    let target = before >= 0 && after >= 0 ? (pre ? after : before) : before >= 0 ? before : -1
+    if (target < 0 && after >= 0) target = pre || !waitingBefore(els, gIdx, i) ? after : -1
+    if (target < 0) {
+      // otherwise the nearest goods name in the reading direction ("土豆要3斤")
+      const ok = (gi: number) => els[gi].g!.qty === null && !els[gi].g!.fallback && !els[gi].g!.dish
+      if (pre) {
+        for (const gi of gIdx) if (gi > i && ok(gi)) { target = gi; break }
+        if (target < 0) for (let k = gIdx.length - 1; k >= 0; k--) if (gIdx[k] < i && ok(gIdx[k])) { target = gIdx[k]; break }
+      } else {
+        for (let k = gIdx.length - 1; k >= 0; k--) if (gIdx[k] < i && ok(gIdx[k])) { target = gIdx[k]; break }
+        if (target < 0) for (const gi of gIdx) if (gi > i && ok(gi)) { target = gi; break }
+      }
+    }
+    if (target >= 0) els[target].g!.qty = q
+    else if (!loose) loose = q
+  }
+  if (gIdx.length === 0) {
+    if (loose && !out.qtyOnly) out.qtyOnly = loose
+    if (sawQ && looseDescOnly) out.qtyOnlyDescOnly = true
+    return []
+  }
+  const items: PItem[] = []
+  for (const gi of gIdx) {
+    const g = els[gi].g!
+    const it = toItem(g, chunk)
+    it.op = op
+    it.start = toks[g.ta].s
+    it.end = toks[g.tb - 1].e
+    const nt = toks[g.tb]
+    if (g.brandOnly && !g.qty && nt && nt.k === T_KW && nt.sub === KW_DE) it.brandNote = true
+    items.push(it)
+  }
+  // notes go to the nearest name before them (or the first)
+  for (let i = from; i < to; i++) {
+    const e = els[i]
+    if (e.t !== E_N) continue
+    let best = 0
+    for (let k = 0; k < gIdx.length; k++) if (gIdx[k] < i) best = k
+    const it = items[best]
+    it.note = it.note ? it.note + ' ' + e.text : e.text
+  }
+  return items
+}
+
+/**
+ * Only filler, an amount, a note or 的 between tokens a and b (exclusive): "可乐一箱 … 不要了"
+ * reaches the cola; "橘子两斤如果太贵了就算了" does not reach the tangerines.
+ */
+function reaches(toks: Tok[], a: number, b: number): boolean {
+  for (let i = a + 1; i < b; i++) {
+    const t = toks[i]
+    if (t.k === T_FILL || t.k === T_NUM || t.k === T_UNIT || t.k === T_NOTE) continue
+    if (t.k === T_KW && t.sub === KW_DE) continue
+    return false
+  }
+  return true
+}
+
+/** The goods name nearest before els[k] that reaches it, or -1. */
+function nameBefore(toks: Tok[], els: El[], k: number): number {
+  for (let i = k - 1; i >= 0; i--) {
+    const e = els[i]
+    if (e.t === E_G) return e.g!.goods && !e.g!.med && reaches(toks, e.te, els[k].ti) ? i : -1
+  }
+  return -1
+}
+
+/**
+ * A chunk with 不要 / 不要了 / 删掉 / 算了: each removes the one name it belongs to — the name
+ * right after 不要 ("不要鸡蛋"), or the name just before ("鸡蛋不要了") when nothing else stands
+ * between them — and the other names of the chunk are read as usual ("苹果三斤不要面的香蕉一串").
+ * "不要太熟的" is a wish about the item (a note), "不要超了" a remark (nothing), "唔要一盒" takes
+ * back an amount.
+ */
+function readRemovals(s: string, toks: Tok[], b: number, els: El[], chunk: number, info: ChunkInfo, out: ChunkOut): ChunkOut {
+  const n = els.length
+  const removed = new Set<number>()
+  const notAmount = new Set<number>()
+  let anyG = false
+  for (let i = 0; i < n; i++) if (els[i].t === E_G && els[i].g!.goods) anyG = true
+  const same = new Set<number>()
+  for (let k = 0; k < n; k++) {
+    const e = els[k]
+    if (e.t === E_K && e.sub === KW_SAME) {
+      // "西红柿不变": the item stands as ordered; it is not ordered again
+      const g = nameBefore(toks, els, k)
+      if (g >= 0) same.add(g)
+      continue
+    }
+    if (e.t !== E_K || (e.sub !== KW_CANCEL && e.sub !== KW_NOTWANT)) continue
+    const nx = k + 1 < n ? els[k + 1] : null
+    if (e.sub === KW_NOTWANT && nx) {
+      if (nx.t === E_G && nx.g!.goods && reaches(toks, e.te, nx.ti)) { removed.add(k + 1); info.intent = true; continue }
+      if (nx.t === E_N) {
+        // 不要太肥的: a note on the item before (or, alone in its chunk, on the item just said)
+        if (!anyG) out.notePrev = nx.text.startsWith('不要') ? nx.text : '不要' + nx.text
+        continue
+      }
+      if (nx.t === E_Q && usable(nx.q)) {
+        const g = nameBefore(toks, els, k)
+        if (g >= 0) { removed.add(g); notAmount.add(g); info.intent = true }
+        continue
+      }
+    }
+    // at the end of what it says: the name just before it ("鸡蛋不要了", "挂面就算了")
+    let words = false
+    for (let i = e.te + 1; i < (nx ? nx.ti : b); i++) if (toks[i].k === T_UNK) words = true
+    if (e.sub === KW_NOTWANT && (words || (nx && nx.t !== E_K))) {
+      // "不要超了", "别放辣": a remark about how, not a removal
+      if (!anyG && words) out.notePrev = s.slice(toks[e.ti].s, toks[b - 1].e)
+      continue
+    }
+    const g = nameBefore(toks, els, k)
+    if (g >= 0) { removed.add(g); info.intent = true } else if (!anyG) { out.cancelPrev = true; info.intent = true }
+  }
+  const items = pairRange(toks, els, 0, n, chunk, out)
+  const keep: PItem[] = []
+  let j = 0
+  for (let i = 0; i < n; i++) {
+    if (els[i].t !== E_G) continue
+    const it = items[j++]
+    if (!it || same.has(i)) continue
+    keep.push(it)
+    if (!removed.has(i)) continue
+    it.op = 'remove'
+    if (notAmount.has(i)) it.notAmount = true
+  }
+  if (removed.size) out.qtyOnly = null
+  out.items = keep
+  return out
+}
+
+/** 拿, 用: what follows, before 换, is given in exchange ("拿我多的冬瓜换"). */
+function isGiveVerb(s: string, t: Tok): boolean {
+  if (t.k !== T_FILL && t.k !== T_KW) return false
+  const w = s.slice(t.s, t.e)
+  return w === '拿' || w === '用' || w === '拿我' || w === '用我' || w === '我拿' || w === '我用'
+}
+
+/** The last goods name in els[from..to), or -1. */
+function lastG(els: El[], from: number, to: number): number {
+  for (let i = to - 1; i >= from; i--) if (els[i].t === E_G && els[i].g!.goods && !els[i].g!.med) return i
+  return -1
+}
+
+/**
+ * A chunk with corrections: each 改成 / 换成 changes the last name before it (X) into what
+ * follows it — a new amount ("改成5斤"), or a new product that takes X's place ("换成红薯",
+ * with X's amount when it gives none). Items written before X are ordered as usual, and a name
+ * right before the next 改成 is that correction's X ("鸡蛋改成一盒牛奶改成两箱"); after the last
+ * correction, the rest of the chunk is ordered as usual ("…改成鲜面条两斤小米一斤").
+ */
+function readCorrections(toks: Tok[], els: El[], sets: number[], chunk: number, out: ChunkOut): PItem[] {
+  const items: PItem[] = []
+  let from = 0
+  for (let k = 0; k < sets.length; k++) {
+    const at = sets[k]
+    const next = k + 1 < sets.length ? sets[k + 1] : els.length
+    const x = lastG(els, from, at)
+    let xItem: PItem | null = null
+    if (x >= 0) {
+      const left = pairRange(toks, els, from, x + 1, chunk, out)
+      xItem = left.length ? left[left.length - 1] : null
+      for (let i = 0; i < left.length - 1; i++) items.push(left[i])
+    }
+    // the part after 改成 that belongs to this correction: up to the next correction's name
+    const nextX = k + 1 < sets.length ? lastG(els, at + 1, next) : -1
+    const to = nextX >= 0 && hasG(els, at + 1, nextX) ? nextX : nextX >= 0 ? nextX : next
+    const yFrom = at + 1
+    if (hasG(els, yFrom, to)) {
+      const right = pairRange(toks, els, yFrom, to, chunk, out)
+      const y = right[0]
+      y.op = 'set'
+      if (xItem) {
+        y.replaces = xItem.name
+        if (!y.hasQty && xItem.hasQty) { y.qty = xItem.qty; y.unit = xItem.unit; y.hasQty = true; y.bareQty = xItem.bareQty }
+      }
+      items.push(y)
+      for (let i = 1; i < right.length; i++) items.push(right[i])
+    } else if (xItem) {
+      const q = firstUsableQ(els, yFrom, to)
+      xItem.op = 'set'
+      if (q) setQty(xItem, q)
+      items.push(xItem)
+    }
+    from = to
+  }
+  out.qtyOnly = null
+  return items
+}
+
+/** Is there a goods name before els[i] in this chunk that has no amount yet? */
+function waitingBefore(els: El[], gIdx: number[], i: number): boolean {
+  for (const gi of gIdx) if (gi < i && els[gi].g!.qty === null && !els[gi].g!.fallback && !els[gi].g!.garbage) return true
+  return false
+}
+
+function goodsNames(els: El[], from: number, to: number): string[] {
+  const out: string[] = []
+  for (let i = from; i < to; i++) {
+    const g = els[i].g
+    if (els[i].t === E_G && g && !g.med && !g.garbage && g.goods) out.push(g.name)
+  }
+  return out
+}
+
+function findK(els: El[], from: number, to: number, sub: number): number {
+  for (let i = from; i < to; i++) if (els[i].t === E_K && els[i].sub === sub) return i
+  return -1
+}
+
+function hasG(els: El[], from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (els[i].t === E_G && els[i].g!.goods) return true
+  return false
+}
+
+function firstUsableQ(els: El[], from: number, to: number): Qty | null {
+  for (let i = from; i < to; i++) if (els[i].t === E_Q && usable(els[i].q)) return els[i].q
+  return null
+}
+
+function hasNote(els: El[], from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (els[i].t === E_N) return true
+  return false
+}
+
+export function readChunk(s: string, toks: Tok[], b: number, els: El[], chunk: number, info: ChunkInfo): ChunkOut {
+  const out = newOut()
+  const n = els.length
+  // substitutions: 没有X(可以)换Y / X没有就要Y / 没有的话Y也行 / 没有就算了
+  const cond = findK(els, 0, n, KW_COND)
+  if (cond >= 0) {
+    info.intent = true
+    info.cond = true
+    // "辅食没了": running out of the name before it
+    if (cond > 0 && els[cond - 1].t === E_G && els[cond - 1].te + 1 === els[cond].ti) info.need = true
+    // "都没油了要一桶花生油…": 没X了 is a need, said before the order; the chunk is read as usual
+    const g = cond + 1 < n && els[cond + 1].t === E_G ? els[cond + 1] : null
+    const after = g ? toks[g.te + 1] : undefined
+    if (g && after && after.k === T_FILL && /^[了啦喇咯]$/.test(s.slice(after.s, after.e)) && firstUsableQ(els, cond + 2, n)) {
+      out.items = pairRange(toks, els, 0, n, chunk, out)
+      return out
+    }
+    out.items = pairRange(toks, els, 0, cond, chunk, out)
+    const from = cond + 1
+    if (findK(els, from, n, KW_CANCEL) >= 0 || findK(els, from, n, KW_NOTWANT) >= 0) return out
+    let sw = -1
+    for (let i = from; i < n; i++) {
+      const e = els[i]
+      if (e.t === E_K && (e.sub === KW_SWITCH || e.sub === KW_SWAP || e.sub === KW_SET || e.sub === KW_OR)) { sw = i; break }
+    }
+    const ok = findK(els, from, n, KW_OK)
+    let refs: string[] = []
+    let alts: string[] = []
+    if (sw >= 0) {
+      refs = goodsNames(els, from, sw)
+      alts = goodsNames(els, sw + 1, ok >= 0 ? ok : n)
+    } else if (ok >= 0) {
+      const gs = goodsNames(els, from, ok)
+      if (gs.length) { alts = [gs[gs.length - 1]]; refs = gs.slice(0, -1) }
+    } else if (!out.items.some((it) => !it.fallback)) {
+      // 家里没有米了: a need, not a substitution (an unknown word before 没有 is not an item it replaces)
+      out.items = pairRange(toks, els, from, n, chunk, out)
+      return out
+    } else if (firstUsableQ(els, from, n)) {
+      // "酱油没了谁家有酱油先借我一瓶": what follows with its own amount is the order, not a substitute
+      for (const it of pairRange(toks, els, from, n, chunk, out)) out.items.push(it)
+      return out
+    } else {
+      alts = goodsNames(els, from, n)
+    }
+    if (refs.length === 0 && alts.length === 0) return out
+    out.altRefs = refs
+    out.alts = alts
+    out.altNeedTarget = true
+    return out
+  }
+  // X或者Y
+  const or = findK(els, 0, n, KW_OR)
+  const slash = or < 0 ? findK(els, 0, n, KW_SLASH) : -1
+  const orAt = or >= 0 ? or : slash >= 0 && hasG(els, 0, slash) && hasG(els, slash + 1, n) ? slash : -1
+  if (orAt >= 0) {
+    // "（伊利或者蒙牛都行）": a choice of brand for the item before
+    let brands = 0
+    let others = 0
+    for (let i = 0; i < n; i++) {
+      const e = els[i]
+      if (e.t === E_G) { if (e.g!.brandOnly) brands++; else others++ }
+      else if (e.t === E_Q && usable(e.q)) others++
+    }
+    if (brands >= 2 && others === 0) {
+      let first = -1
+      for (let i = 0; i < n; i++) if (els[i].t === E_G) { first = i; break }
+      out.notePrev = s.slice(toks[els[first].ti].s, toks[b - 1].e)
+      return out
+    }
+    // "芥兰或者菜远都得", in a chunk of its own after an item: both are what will do instead of it
+    const okAfter = findK(els, orAt + 1, n, KW_OK)
+    if (okAfter > 0 && chunk > 0 && !firstUsableQ(els, 0, n) && findK(els, 0, n, KW_GE) < 0) {
+      const alts = goodsNames(els, 0, okAfter)
+      if (alts.length) { out.alts = alts; out.altNeedTarget = true; return out }
+    }
+    const before = pairRange(toks, els, 0, orAt, chunk, out)
+    const alts = goodsNames(els, orAt + 1, n)
+    if (before.length) {
+      const prim = before[before.length - 1]
+      for (const al of alts) if (al !== prim.name && !prim.alternatives.includes(al)) prim.alternatives.push(al)
+      if (!prim.hasQty) {
+        const q = firstUsableQ(els, orAt + 1, n)
+        if (q) setQty(prim, q)
+      }
+      out.items = before
+      return out
+    }
+    // "或者油麦菜": a substitute for the item before; "好心人或者管家帮我买一袋猫粮": the choice was
+    // between people, and what follows is the order
+    const opens = els[orAt].ti === 0 || toks[els[orAt].ti - 1].k === T_SEP
+    if (alts.length && (opens || !firstUsableQ(els, orAt + 1, n))) { out.alts = alts; out.altNeedTarget = true; return out }
+    out.items = pairRange(toks, els, orAt + 1, n, chunk, out)
+    return out
+  }
+  // "（猪肉两斤） 排骨也行": a name offered instead of the item before, in a chunk of its own
+  const okAt = findK(els, 0, n, KW_OK)
+  if (okAt > 0 && chunk > 0 && hasG(els, 0, okAt) && !firstUsableQ(els, 0, n) && findK(els, 0, okAt, KW_GE) < 0) {
+    const alts = goodsNames(els, 0, okAt)
+    if (alts.length) {
+      out.alts = alts
+      out.altNeedTarget = true
+      return out
+    }
+  }
+  // "可以拿可乐换", "我拿两包辣条换一包": what the writer gives in exchange is not ordered; an
+  // amount after 换 is how much of the thing asked for
+  const swapAt = findK(els, 0, n, KW_SWAP)
+  if (swapAt > 0 && hasG(els, 0, swapAt)) {
+    let give = -1
+    for (let t = els[0].ti - 1; t >= 0 && toks[t].k !== T_SEP; t--) if (isGiveVerb(s, toks[t])) give = t
+    for (let t = els[0].ti; t < els[swapAt].ti; t++) if (isGiveVerb(s, toks[t])) { give = t; break }
+    if (give >= 0) {
+      let from = 0
+      while (from < swapAt && els[from].ti < give) from++
+      const asked = pairRange(toks, els, 0, from, chunk, out)
+      const after = pairRange(toks, els, swapAt + 1, n, chunk, out)
+      const wanted = firstUsableQ(els, swapAt + 1, n)
+      if (after.length === 0 && wanted) out.qtyOnly = wanted
+      out.items = [...asked, ...after]
+      return out
+    }
+  }
+  // corrections: 土豆改成5斤 / 刚才的土豆改5斤 / 土豆换成红薯 / 鸡蛋改成一盒牛奶改成两箱
+  const sets: number[] = []
+  for (let i = 0; i < n; i++) {
+    const e = els[i]
+    if (e.t !== E_K) continue
+    // 换 alone is a buying verb ("换一袋饺子皮") unless a name stands before it ("土豆换红薯")
+    if (e.sub === KW_SET || (e.sub === KW_SWAP && (e.text !== '换' || hasG(els, sets.length ? sets[sets.length - 1] + 1 : 0, i)))) sets.push(i)
+  }
+  if (sets.length) {
+    const first = sets[0]
+    const afterHasG = hasG(els, first + 1, n)
+    const qAfter = firstUsableQ(els, first + 1, n)
+    if (!hasG(els, 0, first) && !afterHasG) {
+      if (qAfter) out.setPrev = qAfter
+      return out
+    }
+    // "猫粮要换一种": no new amount, no new name — not a correction
+    if (afterHasG || qAfter) {
+      info.intent = true
+      out.items = readCorrections(toks, els, sets, chunk, out)
+      return out
+    }
+  }
+  // removals: 鸡蛋不要了 / 不要鸡蛋了 / 要土豆不要红薯; and 西红柿不变
+  if (findK(els, 0, n, KW_CANCEL) >= 0 || findK(els, 0, n, KW_NOTWANT) >= 0 || findK(els, 0, n, KW_SAME) >= 0) return readRemovals(s, toks, b, els, chunk, info, out)
+  out.items = pairRange(toks, els, 0, n, chunk, out)
+  if (out.items.length === 0) {
+    for (let i = 0; i < n; i++) if (els[i].t === E_N) out.notePrev = out.notePrev ? out.notePrev + ' ' + els[i].text : els[i].text
+  }
+  return out
+}
+

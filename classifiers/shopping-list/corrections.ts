@@ -1,0 +1,171 @@
+// What a chunk does to the items already read: corrections ("土豆改成5斤", "土豆换成红薯"),
+// removals ("鸡蛋不要了"), substitutes for an earlier item ("没有的话换西芹"), and notes and
+// brands that belong to the item before ("要瘦的", "奶粉 飞鹤").
+import { emptyItem, setQty, type ChunkOut, type PItem } from './chunk.ts'
+import type { Qty } from './elements.ts'
+import { findItem, sameThing, type MessageState } from './state.ts'
+
+/**
+ * "不是A，是B" — "黄瓜不是2根，是4根", "不是白菜是包菜", "不是二斤排骨 是五斤" — says "A改成B".
+ * The idiom spans two chunks, so it is restated in the text before it is read, as the
+ * correction the reader already knows: one way to read every correction. A and B are short runs
+ * with no separator; "是不是" is a question, not this.
+ */
+const NOT_A_BUT_B = /(?<!是)(?:不是|唔系|唔是)([^，,。；;！!？?\n\s]{1,12}?)[，,、\s…]*(?:而是|(?<![都就还也只要])是|系)(?!不是)(?=[^，,。；;！!？?\n\s])/g
+
+export function restate(s: string): string {
+  if (s.indexOf('是') < 0 && s.indexOf('系') < 0) return s
+  // (a space where 不是 was: what stood before it does not run into A)
+  return s.replace(NOT_A_BUT_B, ' $1改成')
+}
+
+/**
+ * A removal or a correction of an item listed earlier in the message changes it in place;
+ * returns false when there is nothing to change (the item then stands on its own: a correction
+ * of an order sent before).
+ */
+export function applyOp(st: MessageState, it: PItem): boolean {
+  const items = st.items
+  // medicine is never an item, so it changes none ("土豆改成…退烧药" leaves the potatoes alone)
+  if (it.med) return false
+  if (it.op === 'remove') {
+    st.removed = { name: it.name, chunk: it.chunk }
+    // "鸡蛋唔要一盒啦，要两盒": wait for the amount that replaces the one taken back
+    if (it.notAmount) return false
+    // "米 1袋（不要泰国香米）": taking off 泰国香米 does not take off the rice; "鸡蛋不要了" takes off 土鸡蛋
+    const k = findItem(items, it.name)
+    if (k >= 0 && items[k].op === 'add' && items[k].name.includes(it.name)) { items.splice(k, 1); return true }
+    return false
+  }
+  // "白菜删掉，换成两斤娃娃菜": the new item takes the place of the one just taken off
+  if (!it.replaces && st.removed && st.removed.chunk >= it.chunk - 1 && !sameThing(st.removed.name, it.name)) it.replaces = st.removed.name
+  const k = findItem(items, it.replaces ?? it.name)
+  if (k < 0 || items[k].op === 'remove') return false
+  const old = items[k]
+  // an item ordered with its amount in this message stays an order; one only named before
+  // ("刚才订的牛奶 … 牛奶改成两箱") is a correction of an order sent earlier
+  if (!old.hasQty || st.infos[old.chunk]?.past) old.op = 'set'
+  old.touched = true
+  if (it.hasQty) { old.qty = it.qty; old.unit = it.unit; old.hasQty = true; old.bareQty = it.bareQty }
+  if (it.replaces) old.name = it.name
+  if (it.note) old.note = it.note
+  return true
+}
+
+/** "奶粉 飞鹤 两罐", "猫粮一袋 要皇家的": a brand after its product is a note on it. */
+export function brandOfPrevious(st: MessageState, it: PItem, ci: number, r: ChunkOut): boolean {
+  const items = st.items
+  if (it.brandOnly && !it.hasQty && it.start >= 0 && items.length && !r.geQty) {
+    const p = items[items.length - 1]
+    if (p.op === 'add' && !p.hasQty && !p.brandOnly && !p.med && p.chunk === ci - 1 && p.end >= 0 && st.s.slice(p.end, it.start).trim() === '') {
+      p.note = p.note ? p.note + ' ' + it.name : it.name
+      return true
+    }
+  }
+  if (it.brandNote && items.length) {
+    const p = items[items.length - 1]
+    const note = it.name + '的'
+    p.note = p.note ? p.note + ' ' + note : note
+    return true
+  }
+  return false
+}
+
+/** Substitutes the chunk names, on the item they are for. */
+export function applyAlternatives(st: MessageState, r: ChunkOut, ci: number, chunkTarget: number): void {
+  if (!r.altNeedTarget || !(r.alts.length || r.altRefs.length)) return
+  const items = st.items
+  let k = -1
+  for (const ref of r.altRefs) { k = findItem(items, ref); if (k >= 0) break }
+  if (k < 0 && r.altRefs.length && items.length === 0) {
+    // 没有豌豆尖可以换油麦菜, with no 豌豆尖 before: the item is the one named
+    items.push(emptyItem(r.altRefs[0], ci))
+    k = items.length - 1
+    st.lastItemsChunk = ci
+  }
+  if (k < 0) k = chunkTarget >= 0 ? chunkTarget : items.length - 1
+  // (an unknown word alone is no item to give substitutes to)
+  while (k >= 0 && items[k].fallback && !items[k].hasQty) k--
+  if (k < 0 && r.alts.length && !r.altRefs.length) {
+    // "青菜冬瓜豆腐都行" with nothing before: not substitutes, the things themselves
+    for (const al of r.alts) items.push(emptyItem(al, ci))
+    st.lastItemsChunk = ci
+    return
+  }
+  if (k >= 0) {
+    const p = items[k]
+    for (const al of r.alts) if (!p.alternatives.includes(al) && !sameThing(al, p.name)) p.alternatives.push(al)
+  }
+}
+
+/** "不要了", "改成5斤", "要瘦的" in a chunk of their own: about the item just before. */
+export function applyToPrevious(st: MessageState, r: ChunkOut, ci: number): void {
+  const items = st.items
+  const k = items.length - 1
+  if (r.cancelPrev && k >= 0 && st.lastItemsChunk === ci - 1) {
+    // ordered in this message ("白菜一颗 … 不要了"): drop it; only named ("土豆 不要了"): a removal
+    if (items[k].op === 'add' && items[k].hasQty) items.splice(k, 1)
+    else { items[k].op = 'remove'; items[k].qty = null; items[k].unit = null; items[k].hasQty = false }
+  }
+  if (r.setPrev && items.length) {
+    // "土豆 改成5斤": a correction, unless the item was ordered with an amount in this message
+    const p = items[items.length - 1]
+    if (!p.hasQty || p.op !== 'add') p.op = 'set'
+    setQty(p, r.setPrev)
+  }
+  if (r.notePrev && items.length && st.lastItemsChunk >= ci - 1) {
+    const p = items[items.length - 1]
+    p.note = p.note ? p.note + ' ' + r.notePrev : r.notePrev
+  }
+}
+
+/**
+ * An amount on its own after "鸡蛋唔要一盒啦" replaces the amount taken back; after "哦不对" it
+ * corrects the item just ordered ("要五个土豆，哦不对，六个"). Returns whether it was used.
+ */
+export function correctAmount(st: MessageState, q: Qty, ci: number): boolean {
+  const items = st.items
+  const k = items.length - 1
+  if (k < 0) return false
+  const p = items[k]
+  if (p.op === 'remove' && p.notAmount && p.chunk === ci - 1) {
+    p.op = 'set'
+    p.notAmount = false
+    setQty(p, q)
+    items.pop()
+    if (!applyOp(st, p)) items.push(p)
+    return true
+  }
+  if (st.oopsChunk >= 0 && st.oopsChunk >= p.chunk && st.oopsChunk < ci && p.hasQty && p.op !== 'remove' && !p.fallback) {
+    setQty(p, q)
+    return true
+  }
+  return false
+}
+
+/** A removal of an amount that no new amount followed is a removal of the item after all. */
+export function settleRemovals(st: MessageState, ci: number): void {
+  const items = st.items
+  const k = items.length - 1
+  if (k < 0) return
+  const p = items[k]
+  if (p.op === 'remove' && p.notAmount && p.chunk < ci) {
+    p.notAmount = false
+    items.pop()
+    if (!applyOp(st, p)) items.push(p)
+  }
+}
+
+/** After 哦不对 / 说错了, an item said again with an amount corrects the one said before. */
+export function restatedAfterOops(st: MessageState, it: PItem): boolean {
+  if (st.oopsChunk < 0 || st.oopsChunk >= it.chunk || !it.hasQty || it.op !== 'add' || it.med || it.fallback) return false
+  const k = findItem(st.items, it.name)
+  if (k < 0) return false
+  const p = st.items[k]
+  if (p.chunk > st.oopsChunk || p.op !== 'add') return false
+  p.qty = it.qty
+  p.unit = it.unit
+  p.hasQty = true
+  p.bareQty = it.bareQty
+  return true
+}

@@ -1,0 +1,171 @@
+// The last steps of a message: join a brand written apart from its product, replace a total by
+// its parts, keep only what reads as an order, and drop repeats.
+import type { OrderItem } from './types.ts'
+import { BOTTLED, GOODS_KINDS } from './lexicon.ts'
+import type { PItem } from './chunk.ts'
+import { LOOKBACK, sameThing, type MessageState } from './state.ts'
+
+/** "伊利 纯牛奶 2箱": a brand written apart from its product is part of its name. */
+export function joinBrands(st: MessageState): void {
+  const items = st.items
+  for (let k = 0; k + 1 < items.length; k++) {
+    const p = items[k]
+    const nx = items[k + 1]
+    if (p.brandOnly && !p.hasQty && nx.chunk === p.chunk + 1 && !nx.brandOnly && !nx.med && !nx.fallback && nx.op === p.op && !nx.name.includes(p.name) &&
+      p.end >= 0 && nx.start > p.end && st.s.slice(p.end, nx.start).trim() === '') {
+      nx.name = p.name + nx.name
+      items.splice(k, 1)
+      k--
+    }
+  }
+}
+
+/** A total and then its parts: "买两箱牛奶 一箱纯牛奶一箱酸奶", "两只鸡 一只乌鸡一只土鸡". */
+export function totalsToParts(st: MessageState): void {
+  const items = st.items
+  for (let k = 0; k < items.length; k++) {
+    const t = items[k]
+    if (!t.hasQty || t.op !== 'add' || t.med || t.qty === null) continue
+    let sum = 0
+    let related = false
+    for (let j = k + 1; j < items.length && j - k <= 8; j++) {
+      const p = items[j]
+      if (!p.hasQty || p.op !== 'add' || p.unit !== t.unit || p.chunk <= t.chunk || p.qty === null) break
+      sum += p.qty
+      if (sameThing(p.name, t.name)) related = true
+      if (j - k >= 2 && related && Math.abs(sum - t.qty) < 1e-9) { items.splice(k, 1); k--; break }
+      if (sum > t.qty) break
+    }
+  }
+}
+
+/** Kinds of goods one need can be met by: the same kind, or milk powder for a baby (dairy, baby). */
+const DAIRY = GOODS_KINDS.indexOf('dairy-eggs') + 1
+const BABY = GOODS_KINDS.indexOf('baby') + 1
+/** Can an order (its kinds as bits) meet a need of kind k? */
+const meets = (kinds: number, k: number) => (kinds & (1 << k)) !== 0 || (k === DAIRY && (kinds & (1 << BABY)) !== 0) || (k === BABY && (kinds & (1 << DAIRY)) !== 0)
+
+/**
+ * "宝宝奶粉快没了，帮我买两罐飞鹤", "辅食没了：嘉宝米粉一盒…": what is running out is the reason, and
+ * what follows with amounts, of the same kind, is the order. A brand alone takes the need's name
+ * (飞鹤 → 飞鹤奶粉); a product of its own replaces it.
+ */
+export function needsToOrders(st: MessageState): void {
+  const items = st.items
+  for (let k = 0; k < items.length; k++) {
+    const need = items[k]
+    const info = st.infos[need.chunk]
+    if (need.hasQty || need.op !== 'add' || need.kind === 0 || need.med || !info || !info.need || info.verb) continue
+    let j = k + 1
+    const fits = (o: PItem) => o.chunk > need.chunk && o.hasQty && o.op === 'add' && meets(o.kinds, need.kind) && !o.weak && !o.absorbed
+    while (j < items.length && !fits(items[j])) j++
+    if (j >= items.length) continue
+    const order = items[j]
+    // each order stands for one need ("奶粉和尿不湿都快没了：飞鹤…2罐，帮宝适…1包")
+    order.absorbed = true
+    if (order.brandOnly && !order.name.includes(need.name)) order.name = order.name + need.name
+    items.splice(k, 1)
+    k--
+  }
+}
+
+/** Which of the items read are orders: those in a request, next to an amount, or in a plain list. */
+export function keepOrders(st: MessageState): PItem[] {
+  const items = st.items
+  let anyQty = false
+  for (const it of items) if (it.hasQty && !it.bareQty && !it.med && !it.fallback && it.op === 'add') anyQty = true
+  // a category word beside the things themselves is their heading: "买点水果 … 苹果香蕉各两斤"
+  let specific = false
+  const medNames: string[] = []
+  for (const it of items) if (it.med && medNames.length < 50) medNames.push(it.name)
+  for (const it of items) if (!it.generic && !it.med && !it.garbage && !it.fallback && it.op === 'add') specific = true
+  // "今天抢到了10斤米": a report, not an order
+  if (st.past && !st.intent) return []
+  // "明天团购 蔬菜包 39元一份 需要的私聊": an organiser's call, unless the writer orders too, or says
+  // they are running out ("调料侪见底了：料酒两瓶… 阿有人一道拼单")
+  if (st.offer && !st.first && !st.need) return []
+  let solid = 0
+  for (const it of items) if (!it.weak && !it.med && !it.garbage && !it.fallback && it.op === 'add') solid++
+  // the first chunk that asks for something: a chunk before it with no request of its own and
+  // words the lexicon does not know is the story around the list ("孩子连着三天吃挂面。…需要：")
+  let firstAsk = -1
+  for (let c = 0; c < st.infos.length; c++) if (st.infos[c].intent) { firstAsk = c; break }
+  const keep: PItem[] = []
+  for (const it of items) {
+    if (it.med || it.garbage || (it.dish && !it.hasQty)) continue
+    if (it.brandOnly && !it.hasQty && it.op === 'add') {
+      // "皇家、冠能、比瑞吉都行", "宝矿力、外星人什么牌子都行": brands alone are a wish about the item
+      // before them, not things to buy
+      const p = keep.length ? keep[keep.length - 1] : null
+      if (p) p.note = p.note ? p.note + ' ' + it.name : it.name
+      continue
+    }
+    if (!it.hasQty && it.op === 'add') {
+      // 家里糖吃完了 … 有葡萄糖吗: the medicine is what was meant
+      let inMed = false
+      for (const m of medNames) if (m.includes(it.name)) { inMed = true; break }
+      if (inMed) continue
+    }
+    const info = st.infos[it.chunk]
+    // a chunk that reports what happened, with no request in it or just before it, names no order
+    // ("冰箱里的肉全坏了 … 帮我买点菜"); "帮我弄点东西吧 大米一袋 … 一个人吃不了多少" is still one
+    const prev = it.chunk > 0 ? st.infos[it.chunk - 1] : undefined
+    if (info && info.past && !info.intent && !(prev && prev.intent) && it.op === 'add' && !info.cond && !it.touched) continue
+    if (it.fallback) {
+      // an unknown word is an item only right next to an amount with a unit, in a request: "豆角3斤"
+      if (!it.hasQty || it.unit === null || !(st.intent || anyQty)) continue
+    }
+    if (it.weak && it.op === 'add' && (!it.hasQty || it.bareQty)) {
+      // "米，油，盐": a bare weak word is kept only as one entry of a plain list
+      if (!(st.intent && solid >= 1 && info && info.junk === 0 && !info.cond && !it.hasQty && !it.unk)) continue
+    }
+    if (it.generic && it.op === 'add' && !it.hasQty && (!st.verb || specific)) continue
+    if (!it.hasQty && it.op === 'add' && firstAsk > it.chunk && info && !info.intent && !info.left && info.junk > 0) continue
+    if (!it.hasQty && it.op === 'add') {
+      // without an amount, only a plain list or a request counts
+      if (!st.intent && !anyQty && st.junk > 2) continue
+      if (info && ((info.junk > 6 && !info.intent) || info.price || info.enough || info.cook || (info.question && !info.intent && !st.intent))) continue
+    }
+    keep.push(it)
+  }
+  return keep
+}
+
+/** The same thing named twice ("盐和酱油没了 … 盐一包 酱油一瓶", "土豆 土豆") is one item. */
+export function withoutRepeats(keep: PItem[]): OrderItem[] {
+  const out: OrderItem[] = []
+  const firstByName = new Map<string, number>()
+  if (keep.length > LOOKBACK) {
+    for (let k = 0; k < keep.length; k++) {
+      const it = keep[k]
+      if (it.op !== 'add') continue
+      const f = firstByName.get(it.name)
+      if (f === undefined || (it.hasQty && !keep[f].hasQty)) firstByName.set(it.name, k)
+    }
+  }
+  for (let k = 0; k < keep.length; k++) {
+    const it = keep[k]
+    if (it.op === 'add' && !it.hasQty) {
+      let dup = false
+      if (keep.length <= LOOKBACK) {
+        for (let m = 0; m < keep.length && !dup; m++) {
+          const o = keep[m]
+          if (m !== k && o.op === 'add' && sameThing(o.name, it.name) && (o.hasQty || m < k)) dup = true
+        }
+      } else {
+        // a very long post: exact repeats only
+        const first = firstByName.get(it.name)
+        dup = first !== undefined && (first < k || keep[first].hasQty)
+      }
+      if (dup) continue
+    }
+    const o: OrderItem = { name: it.name, qty: it.hasQty ? it.qty : null, unit: it.hasQty ? it.unit : null, alternatives: it.alternatives, op: it.op }
+    if (o.qty === null) o.unit = null
+    // "两支水", "一支豉油": a bottle, written as 支 in Cantonese
+    if (o.unit === '支' && BOTTLED.some((end) => o.name.endsWith(end))) o.unit = '瓶'
+    if (it.note) o.note = it.note
+    if (it.replaces) o.replaces = it.replaces
+    out.push(o)
+  }
+  return out
+}

@@ -1,0 +1,550 @@
+// Chunk elements: a chunk's tokens become goods spans (G), quantity phrases (Q), keywords (K),
+// notes (N) and prices (P). Package sizes ("十斤装", "一盒10个") and prices ("5块一斤") are marked
+// here so that no later step takes them for amounts.
+import { HEAD_SUFFIX } from './lexicon.ts'
+import { Tok, STAGE, N_DASHED, N_BIG, N_MULT, N_HALF, N_ARABIC, isCJK, isAsciiLetter } from './tokens.ts'
+import {
+  T_GOODS, T_MED, T_UNIT, T_NUM, T_FILL, T_OTHER, T_NONGOODS, T_KW, T_NOTE, T_UNK, T_MONEY,
+  KW_NOTWANT, KW_DE, KW_GE, KW_UNITALL, KW_ZHUANG, KW_NAZHONG, KW_EACH, KW_DI, KW_SLASH,
+  U_MEASURE, U_COUNT, U_CONTAINER, U_VOLUME, U_DOZEN, G_BRAND, G_WEAK, G_GENERIC, G_LINE,
+  F_INTENT, F_VERB, F_QUESTION, F_PAST, F_ENOUGH, F_OFFER, F_COOK, F_APPROX, F_OOPS, F_NEED,
+} from './kinds.ts'
+export const E_G = 1 // goods span
+export const E_Q = 2 // quantity phrase
+export const E_K = 3 // keyword
+export const E_N = 4 // note
+export const E_P = 5 // a price ("5块", "10元", "58一份"): an amount next to it is a price, not a quantity
+
+export interface Qty {
+  v: number | null
+  unit: string | null
+  uk: number
+  mult: boolean // x3
+  bare: boolean // a number with no unit
+  desc: boolean // a package size: 十斤装, 一盒10个
+  pairA: boolean // the container of a package-size pair (一盒 in 一盒10个)
+  per: boolean // 每盒
+  ge: boolean // after 各
+  price: boolean
+}
+
+export interface Span {
+  name: string
+  ta: number // first token
+  tb: number // one past the last token
+  goods: boolean // has a dictionary goods word
+  med: boolean
+  weak: boolean // only weak goods words ("水", "油")
+  generic: boolean // a category word ("水果")
+  unk: boolean // the name has letters outside the dictionary word ("孩纸")
+  brandOnly: boolean
+  fallback: boolean // an unknown word: an item only right next to an amount with a unit
+  garbage: boolean // "土豆土豆土豆"
+  /** The goods kind of its head word (1 + index in GOODS_KINDS), 0 when unknown. */
+  kind: number
+  /** Every goods kind among its words, as bits (1 << kind): 嘉宝米粉 is baby food and a staple. */
+  kinds: number
+  /** Named right after a cooking verb: the dish, not a thing to buy ("熬粥", "做葱油饼"). */
+  dish: boolean
+  qty: Qty | null
+}
+
+export interface El {
+  t: number
+  q: Qty | null
+  g: Span | null
+  sub: number
+  text: string
+  ti: number // first token
+  te: number // last token (inclusive)
+}
+
+function mkEl(t: number, ti: number, te = ti): El {
+  return { t, q: null, g: null, sub: 0, text: '', ti, te }
+}
+
+export function mkQty(v: number | null, unit: string | null, uk: number): Qty {
+  return { v, unit, uk, mult: false, bare: false, desc: false, pairA: false, per: false, ge: false, price: false }
+}
+
+function mkSpan(name: string, ta: number, tb: number): Span {
+  return { name, ta, tb, goods: false, med: false, weak: false, generic: false, unk: false, brandOnly: false, fallback: false, garbage: false, kind: 0, kinds: 0, dish: false, qty: null }
+}
+
+/**
+ * The name written by toks[a..b): the text itself, except that a misspelling or homophone the
+ * lexicon knows ("鸡旦 = 鸡蛋") is written the way it is meant.
+ */
+export function nameOf(s: string, toks: Tok[], a: number, b: number): string {
+  let repaired = false
+  for (let i = a; i < b; i++) if (toks[i].k === T_GOODS && toks[i].canon !== null) { repaired = true; break }
+  if (!repaired) return s.slice(toks[a].s, toks[b - 1].e)
+  let out = ''
+  for (let i = a; i < b; i++) {
+    const t = toks[i]
+    out += t.k === T_GOODS && t.canon !== null ? t.canon : s.slice(t.s, t.e)
+    // keep what lies between tokens ("伊利 纯牛奶" keeps its space, as the plain slice would)
+    if (i + 1 < b) out += s.slice(t.e, toks[i + 1].s)
+  }
+  return out
+}
+
+export function endsWithHead(w: string): boolean {
+  for (const h of HEAD_SUFFIX) if (w.endsWith(h)) return true
+  return false
+}
+
+const MAX_PREFIX_UNK = 3
+const MAX_SUFFIX_UNK = 2
+const MAX_FALLBACK = 6
+
+function cjkCount(s: string, a: number, b: number): number {
+  let n = 0
+  for (let i = a; i < b; i++) if (isCJK(s.charCodeAt(i))) n++
+  return n
+}
+
+/** Characters of junk (unknown words) in s[a..b): CJK characters, and one per ASCII word. */
+function junkCount(s: string, a: number, b: number): number {
+  let n = 0
+  let inWord = false
+  for (let i = a; i < b; i++) {
+    const c = s.charCodeAt(i)
+    if (isCJK(c)) { n++; inWord = false } else if (isAsciiLetter(c)) { if (!inWord) n += 2; inWord = true } else inWord = false
+  }
+  return n
+}
+
+export interface ChunkInfo {
+  intent: boolean
+  verb: boolean // a buying verb: 买, 要, 来, 带 …
+  cond: boolean // 没有 …
+  question: boolean
+  past: boolean
+  enough: boolean
+  offer: boolean
+  first: boolean // a first-person request: 我要, 帮我买
+  cook: boolean // the chunk opens with a cooking verb: "做馒头"
+  junk: number
+  price: boolean
+  /** A unit with no number before it ("单位是斤", "都按斤算"): the unit it names, or null. */
+  bareUnit: string | null
+  /** A word that gives one unit or amount to the whole list: 单位是, 按, 都是, 每样. */
+  forAll: boolean
+  /** 哦不对, 说错了, 更正: what comes after corrects what came before. */
+  oops: boolean
+  /** 只剩, 还剩: what the chunk names is running out (a need, though it asks for nothing). */
+  left: boolean
+  /** 没了, 见底了, 用完了: the writer's own need (not only a verb, which an organiser uses too). */
+  need: boolean
+}
+
+/** The writer, just before a request ("我明朝下单", "阿拉要"). */
+const FIRST_PERSON = /我|俺|阿拉|吾|阮|偶/
+
+export function newInfo(): ChunkInfo {
+  return { intent: false, verb: false, cond: false, question: false, past: false, enough: false, offer: false, first: false, cook: false, junk: 0, price: false, bareUnit: null, forAll: false, oops: false, left: false, need: false }
+}
+
+/** Goods / unknown / medicine tokens toks[a..b) become one or more spans. */
+function buildSpans(s: string, toks: Tok[], a: number, b: number, out: Span[], info: ChunkInfo): void {
+  // parts: [unknown prefix][brand…][goods]; a part ends at each goods word that is not a brand
+  let partStart = a
+  const parts: Array<[number, number]> = []
+  let hasGoods = false
+  let med = false
+  for (let i = a; i < b; i++) {
+    const t = toks[i]
+    if (t.k === T_MED) {
+      med = true
+      parts.push([partStart, i + 1])
+      partStart = i + 1
+    } else if (t.k === T_GOODS) {
+      hasGoods = true
+      // a brand joins the product after it (金龙鱼花生油), or its product line (飞鹤星飞帆); two brands
+      // side by side are two items ("哈啤雪花")
+      // (or the same across a stage: "飞鹤星飞帆3段奶粉")
+      let nx = i + 1 < b ? toks[i + 1] : null
+      if (nx && nx.k === T_UNK && (nx.f & STAGE) && i + 2 < b) nx = toks[i + 2]
+      const joins = (t.f & G_BRAND) !== 0 && nx !== null && nx.k === T_GOODS && (!(nx.f & G_BRAND) || (nx.f & G_LINE) !== 0 || (t.f & G_LINE) !== 0)
+      if (!joins) {
+        parts.push([partStart, i + 1])
+        partStart = i + 1
+      }
+    }
+  }
+  if (med) {
+    // 止泻药, 布洛芬: medicine, whatever is written around it
+    const sp = mkSpan(s.slice(toks[a].s, toks[b - 1].e), a, b)
+    sp.med = true
+    sp.goods = hasGoods
+    out.push(sp)
+    return
+  }
+  if (!hasGoods) {
+    // an unknown word: a candidate for the unit-anchored fallback
+    const st = toks[a].s
+    const en = toks[b - 1].e
+    const sp = mkSpan(s.slice(st, en), a, b)
+    const cjk = cjkCount(s, st, en)
+    sp.fallback = en - st <= MAX_FALLBACK && cjk >= 2
+    if (!sp.fallback) sp.garbage = true
+    info.junk += junkCount(s, st, en)
+    out.push(sp)
+    return
+  }
+  if (partStart < b) {
+    // a short unknown tail is part of the last name ("苹果汁"); a long one is junk
+    const len = toks[b - 1].e - toks[partStart].s
+    if (len <= MAX_SUFFIX_UNK) parts[parts.length - 1][1] = b
+    // either way the letters are not dictionary words: they count as junk for the commentary test
+    info.junk += junkCount(s, toks[partStart].s, toks[b - 1].e)
+  }
+  const names: string[] = []
+  const flagsOf: number[] = []
+  const ranges: Array<[number, number]> = []
+  const unks: boolean[] = []
+  const kinds: number[] = []
+  const masks: number[] = []
+  for (const [pa, pb] of parts) {
+    let st = pa
+    while (st < pb && toks[st].k === T_UNK) st++
+    let startIdx = pa
+    if (st > pa) {
+      // an unknown prefix: part of the name when short ("嘎啦苹果"), else a sentence fragment
+      const len = toks[st - 1].e - toks[pa].s
+      if (len > MAX_PREFIX_UNK) startIdx = st
+      info.junk += junkCount(s, toks[pa].s, toks[st - 1].e)
+    }
+    if (startIdx >= pb) continue
+    let fl = G_WEAK | G_BRAND | G_GENERIC
+    let unk = false
+    let kind = 0
+    let mask = 0
+    for (let i = startIdx; i < pb; i++) {
+      const t = toks[i]
+      if (t.k === T_GOODS) { fl &= t.f; kind = t.sub; mask |= 1 << t.sub }
+      else unk = true
+    }
+    kinds.push(kind)
+    masks.push(mask)
+    unks.push(unk)
+    names.push(nameOf(s, toks, startIdx, pb))
+    flagsOf.push(fl)
+    ranges.push([startIdx, pb])
+  }
+  if (names.length === 0) return
+  // "土豆土豆土豆": the same word over and over is not a list
+  let allSame = names.length > 1
+  for (let i = 1; i < names.length && allSame; i++) if (names[i] !== names[0]) allSame = false
+  if (allSame) {
+    const sp = mkSpan(names[0], a, b)
+    sp.goods = true
+    sp.garbage = true
+    out.push(sp)
+    return
+  }
+  // goods written together are separate items, unless the last is a head of another kind that
+  // the others fill ("猪肉白菜饺子"); "腊肉香肠" are two kinds of cured meat, two items
+  const headKind = kinds[kinds.length - 1]
+  if (names.length > 1 && endsWithHead(names[names.length - 1]) && kinds.some((k, i) => i < kinds.length - 1 && k !== headKind)) {
+    let fl = G_WEAK
+    for (const f of flagsOf) fl &= f
+    const sp = mkSpan(names.join(''), ranges[0][0], ranges[ranges.length - 1][1])
+    sp.goods = true
+    sp.weak = (fl & G_WEAK) !== 0
+    sp.kind = headKind
+    sp.kinds = masks.reduce((x, y) => x | y, 0)
+    out.push(sp)
+    return
+  }
+  for (let i = 0; i < names.length; i++) {
+    const sp = mkSpan(names[i], ranges[i][0], ranges[i][1])
+    sp.goods = true
+    sp.weak = (flagsOf[i] & G_WEAK) !== 0
+    sp.generic = (flagsOf[i] & G_GENERIC) !== 0
+    sp.unk = unks[i]
+    sp.brandOnly = (flagsOf[i] & G_BRAND) !== 0
+    sp.kind = kinds[i]
+    sp.kinds = masks[i]
+    out.push(sp)
+  }
+}
+
+function isSpanTok(k: number): boolean {
+  return k === T_GOODS || k === T_UNK || k === T_MED
+}
+
+function pushQ(els: El[], q: Qty, ti: number, te: number): void {
+  const el = mkEl(E_Q, ti, te)
+  el.q = q
+  els.push(el)
+}
+
+export function buildElements(s: string, toks: Tok[], a: number, b: number, info: ChunkInfo): El[] {
+  const els: El[] = []
+  let i = a
+  while (i < b) {
+    const t = toks[i]
+    switch (t.k) {
+      case T_NUM: {
+        const prev = i > a ? toks[i - 1] : null
+        const next = i + 1 < b ? toks[i + 1] : null
+        if (t.f & (N_DASHED | N_BIG)) { info.junk += 1; i++; if (next && next.k === T_UNIT) i++; break }
+        if (prev && prev.k === T_KW && prev.sub === KW_DI) { i++; if (next && (next.k === T_UNIT || next.k === T_OTHER)) i++; break }
+        if (prev && prev.k === T_MONEY) { els.push(mkEl(E_P, i)); info.price = true; i++; break }
+        if (next && next.k === T_FILL && i + 2 < b && toks[i + 2].k === T_UNIT && (next.f & F_APPROX)) {
+          // 十来个, 二十多斤: about that many
+          toks[i + 1] = t
+          i++
+          break
+        }
+        if (next && next.k === T_UNIT) {
+          const ti0 = i
+          let v = t.v
+          let unit = next.canon
+          let uk = next.sub
+          let j = i + 2
+          const after = j < b ? toks[j] : null
+          // 块 as money: 5块钱, 5块一斤, 20块
+          if (unit === '块' && after && (after.k === T_MONEY || after.k === T_NUM || (after.k === T_KW && (after.sub === KW_SLASH || after.sub === KW_EACH)))) {
+            els.push(mkEl(E_P, i)); info.price = true; i = after.k === T_MONEY ? j + 1 : j; break
+          }
+          if (unit === '块' && v !== null && v >= 10 && !(after && after.k === T_GOODS)) { els.push(mkEl(E_P, i)); info.price = true; i = j; break }
+          // 一斤半, 两个半, 一打半
+          if (after && after.k === T_NUM && (after.f & N_HALF) && v !== null && Number.isInteger(v)) { v += 0.5; j++ }
+          if (uk === U_DOZEN) {
+            // 一打 = 12 个; "120打了" is not dozens
+            if (v === null || v > 10) { i = j; break }
+            v *= 12
+            unit = '个'
+            uk = U_COUNT
+          }
+          i = j
+          if (v === null || v <= 0) break // 几斤: vague
+          // 3个孩子, 2个老人: not an amount of goods
+          if (i < b && toks[i].k === T_NONGOODS) { info.junk += 1; break }
+          const q = mkQty(v, unit, uk)
+          if (t.f & N_MULT) q.mult = true
+          if (uk === U_VOLUME) q.desc = true
+          pushQ(els, q, ti0, j - 1)
+          break
+        }
+        if (next && (next.k === T_OTHER || next.k === T_NONGOODS)) { info.junk += 1; i += 2; break }
+        if (next && next.k === T_MONEY) { els.push(mkEl(E_P, i)); info.price = true; i += 2; break }
+        if (next && next.k === T_NUM && !(next.f & N_HALF) && i + 2 < b && toks[i + 2].k === T_UNIT && !(t.f & N_MULT)) {
+          // 58一份, 28一板: a price
+          els.push(mkEl(E_P, i)); info.price = true; i++; break
+        }
+        i++
+        if (t.v === null || t.v <= 0) break
+        if (t.f & N_MULT) {
+          if (t.v >= 10000) break
+          const q = mkQty(t.v, null, 0)
+          q.mult = true
+          pushQ(els, q, i - 1, i - 1)
+          break
+        }
+        // house numbers; a lone 半; a Chinese numeral with no unit ("撒一小撮", "一大半")
+        // ("各一": a Chinese numeral with no unit is an amount only right after 各)
+        const afterEach = prev !== null && prev.k === T_KW && prev.sub === KW_GE
+        if (t.v >= 100 || (t.f & N_HALF) || (!(t.f & N_ARABIC) && !afterEach)) break
+        const q = mkQty(t.v, null, 0)
+        q.bare = true
+        pushQ(els, q, i - 1, i - 1)
+        break
+      }
+      case T_UNIT: {
+        const prev = i > a ? toks[i - 1] : null
+        if (prev && prev.k === T_KW && prev.sub === KW_SLASH) { els.push(mkEl(E_P, i)); info.price = true; i++; break } // 5元/斤
+        if (prev && prev.k === T_KW && prev.sub === KW_EACH) {
+          // 每盒10个: a package spec
+          const q = mkQty(1, t.canon, t.sub === U_DOZEN ? U_COUNT : t.sub)
+          q.per = true
+          pushQ(els, q, i, i)
+          i++
+          break
+        }
+        // "来袋盐" has no written number: no amount is invented (qty stays null); "单位是斤" names
+        // the unit of the list's bare numbers
+        if (!(prev && prev.k === T_NUM && prev.e === t.s)) info.bareUnit = t.canon
+        i++
+        break
+      }
+      case T_GOODS:
+      case T_UNK:
+      case T_MED: {
+        let j = i
+        while (j < b && isSpanTok(toks[j].k)) j++
+        const spans: Span[] = []
+        buildSpans(s, toks, i, j, spans, info)
+        // "想做葱油饼", "熬粥": what is cooked right after a cooking verb is the dish — but not right
+        // after an amount, where the verb is part of the name ("一斤炒米", "两斤蒸面条"); and in
+        // "猪肉炖粉条" both sides are the dish
+        const verb = i > a ? toks[i - 1] : null
+        const cooked = verb !== null && verb.k === T_FILL && (verb.f & F_COOK) !== 0 && verb.e === toks[i].s &&
+          !(i - 2 >= a && (toks[i - 2].k === T_UNIT || toks[i - 2].k === T_NUM) && toks[i - 2].e === verb.s)
+        if (cooked && spans.length) {
+          spans[0].dish = true
+          // (not a name ordered with its own amount: "一袋小米熬粥" buys the millet; "整个猪肉炖粉条",
+          // whose 个 no number stands before, makes the stew)
+          const before = els.length ? els[els.length - 1] : null
+          const amount = before ? els[els.length - 2] : undefined
+          const ordered = amount !== undefined && amount.t === E_Q && amount.te === before!.ti - 1 && !(toks[amount.ti].k === T_NUM && toks[amount.ti].s === toks[amount.ti].e)
+          if (before && before.t === E_G && before.te === i - 2 && toks[i - 2].e === verb.s && !ordered) before.g!.dish = true
+        }
+        for (const sp of spans) {
+          if (sp.garbage && !sp.goods) continue
+          const el = mkEl(E_G, sp.ta, sp.tb - 1)
+          el.g = sp
+          els.push(el)
+        }
+        i = j
+        break
+      }
+      case T_KW: {
+        if (t.sub === KW_UNITALL || t.sub === KW_GE) info.forAll = true
+        if (t.sub === KW_UNITALL) { i++; break }
+        const el = mkEl(E_K, i)
+        el.sub = t.sub
+        el.text = s.slice(t.s, t.e)
+        els.push(el)
+        i++
+        break
+      }
+      case T_NOTE: {
+        const prev = i > a ? toks[i - 1] : null
+        let text = s.slice(t.s, t.e)
+        if (prev && (prev.k === T_FILL || (prev.k === T_KW && prev.sub === KW_NOTWANT))) {
+          const pw = s.slice(prev.s, prev.e)
+          if (pw === '要' || pw === '不要' || pw === '别' || pw === '要求') text = pw + text
+        }
+        const el = mkEl(E_N, i)
+        el.text = text
+        els.push(el)
+        i++
+        break
+      }
+      case T_MONEY: {
+        // "钱" alone ("挂面一把钱我让儿子转给你们") is talk of paying, not a price beside an amount
+        const prev = i > a ? toks[i - 1] : null
+        if (prev && prev.k === T_UNIT && t.e - t.s === 1 && s.charCodeAt(t.s) === 0x94b1 /* 钱 */ && prev.canon !== '块') { info.price = true; i++; break }
+        els.push(mkEl(E_P, i))
+        info.price = true
+        i++
+        break
+      }
+      case T_FILL: {
+        if (t.f & F_INTENT) {
+          // 买的, 买了, 送来的: past events, not requests
+          const next = i + 1 < b ? toks[i + 1] : null
+          const nw = next ? s.slice(next.s, next.e) : ''
+          if (!(nw === '的' || nw === '了' || nw === '过' || nw === '到')) {
+            info.intent = true
+            if (t.f & F_VERB) info.verb = true
+            // 我要, 帮我买, 给我, "我…下单": the writer's own request; 见底了, 没了: the writer's own need
+            const w = s.slice(t.s, t.e)
+            if (w.includes('我') || w.includes('俺') || FIRST_PERSON.test(s.slice(Math.max(toks[a].s, t.s - 4), t.s))) info.first = true
+          }
+        }
+        if (t.f & F_QUESTION) info.question = true
+        if (t.f & F_PAST) info.past = true
+        if (t.f & F_ENOUGH) info.enough = true
+        if (t.f & F_OFFER) info.offer = true
+        if (t.f & F_OOPS) info.oops = true
+        if (t.f & F_NEED) info.need = true
+        if (t.ent && t.ent.word.endsWith('剩')) info.left = true
+        if (t.f & F_COOK) {
+          // "做馒头", "准备蒸馒头": only filler before the cooking verb
+          let lead = true
+          for (let k = a; k < i; k++) if (toks[k].k !== T_FILL) lead = false
+          if (lead) info.cook = true
+        }
+        i++
+        break
+      }
+      case T_OTHER:
+      case T_NONGOODS:
+        info.junk += t.e - t.s
+        i++
+        break
+      default:
+        i++
+    }
+  }
+  markDescriptors(els, toks)
+  for (const e of els) if (e.q && e.q.price) info.price = true
+  return els
+}
+
+const isMeasureish = (q: Qty) => q.uk === U_MEASURE || q.uk === U_COUNT || q.uk === U_VOLUME
+
+/** Package sizes and prices are not quantities: "1袋十斤的大米", "一盒10个那种", "5块一斤". */
+/** Only 的 (or nothing) between tokens a and b: "十斤装", "一盒10个那种", "两斤的那种". */
+function close(toks: Tok[], a: number, b: number): boolean {
+  for (let i = a + 1; i < b; i++) if (!(toks[i].k === T_KW && toks[i].sub === KW_DE)) return false
+  return true
+}
+
+function markDescriptors(els: El[], toks: Tok[]): void {
+  let nq = 0
+  for (let i = 0; i < els.length; i++) {
+    const e = els[i]
+    if (e.t !== E_Q || !e.q) continue
+    nq++
+    const q = e.q
+    const prev = i > 0 ? els[i - 1] : null
+    const next = i + 1 < els.length ? els[i + 1] : null
+    if ((prev && prev.t === E_P) || (next && next.t === E_P)) q.price = true
+    // "十斤装的", "一盒10个那种" — not "二斤要那种宽的", where 那种 describes the noodles
+    if (next && next.t === E_K && (next.sub === KW_ZHUANG || next.sub === KW_NAZHONG) && close(toks, e.te, next.ti)) q.desc = true
+    if (next && next.t === E_K && next.sub === KW_SLASH) q.price = true
+    // pairs of amounts: 一盒10个 / 10个一盒 / 每盒10个
+    if (next && next.t === E_Q && next.q) {
+      const r = next.q
+      if (q.uk === U_CONTAINER && (q.v === 1 || q.per) && r.unit !== q.unit && !r.mult && !r.bare) {
+        r.desc = true
+        q.pairA = true
+      } else if (r.uk === U_CONTAINER && (r.v === 1 || r.per) && isMeasureish(q) && !q.mult && !q.bare) {
+        q.desc = true
+        r.pairA = true
+      }
+    }
+  }
+  if (nq < 2) {
+    for (const e of els) if (e.q && e.q.per) e.q.desc = true
+    return
+  }
+  // "一斤白菜要5块", "一个要3块": 块 after "one 斤" (or one piece) is money; "白萝卜一个豆腐两块" is not
+  let kuai: Qty | null = null
+  let one: Qty | null = null
+  let things = 0
+  for (const e of els) {
+    if (e.t === E_G) things++
+    if (!e.q) continue
+    if (e.q.unit === '块' && !e.q.mult && one) kuai = e.q
+    else if (e.q.v === 1 && (e.q.uk === U_MEASURE || e.q.uk === U_COUNT) && !one) one = e.q
+  }
+  if (kuai && one && things <= 1) { kuai.price = true; one.price = true }
+  // amounts that are neither package sizes nor prices nor followed by 的
+  let real = 0
+  for (let i = 0; i < els.length; i++) {
+    const e = els[i]
+    if (!e.q || e.q.desc || e.q.price || e.q.pairA) continue
+    const next = i + 1 < els.length ? els[i + 1] : null
+    if (next && next.t === E_K && next.sub === KW_DE && next.ti === e.te + 1) continue
+    real++
+  }
+  for (let i = 0; i < els.length; i++) {
+    const e = els[i]
+    if (!e.q || e.q.desc || e.q.price) continue
+    const next = i + 1 < els.length ? els[i + 1] : null
+    // "1袋十斤的大米": with another amount present, the one before 的 is the package size
+    if (real > 0 && next && next.t === E_K && next.sub === KW_DE && next.ti === e.te + 1) e.q.desc = true
+    if (real > 0 && e.q.pairA) e.q.desc = true
+    if (e.q.per) e.q.desc = true
+  }
+}
+
+export const usable = (q: Qty | null): q is Qty => q !== null && !q.desc && !q.price
+

@@ -1,0 +1,111 @@
+// 接龙: a group-buy list that several households write together. The organiser posts a header
+// (what is sold, often with prices: "苹果 6元/斤"), then every participant reposts the whole
+// list with one line of their own added: a door, sometimes a name, and that household's items
+// ("3. 2-1-301 苹果5斤 砂糖橘3斤"). LABELS.md: every line's items, in order, each with its door;
+// prices in the header are not items. A line that gives only an amount ("2. 7栋1101 五包")
+// orders the header's product.
+//
+// Read by lines, before the usual reading: each door line is read on its own, as a small list.
+import { matchAt } from './lexicon.ts'
+import { T_GOODS } from './kinds.ts'
+
+export interface DoorLine {
+  /** The door as written ("2-1-301", "七栋一单元601", "3座15楼A"). */
+  door: string | null
+  /** The line's own words: what that household orders, without the marker, door or name. */
+  text: string
+  /** The whole line as written (the store compares reposts line by line). */
+  line: string
+}
+
+export interface DoorList {
+  /** The lines before the first door line: what is sold, prices, rules. */
+  header: string
+  entries: DoorLine[]
+  /** The one product the header sells, for lines that give only an amount; null when it names several. */
+  product: string | null
+}
+
+const CN = '[一二三四五六七八九十]'
+const NUM = `(?:\\d{1,3}|${CN}{1,3})`
+const ROOM = `(?:\\d{1,4}|[零〇一二三四五六七八九]{3,4})[A-Za-z]?(?:室|号|房)?`
+/** 7-1-302, 2-502, 7#1-201 */
+const DASHED = '\\d{1,3}(?:#|[-—])\\d{1,4}(?:[-—]\\d{1,4})?'
+/** 十二栋二单元302, 3号楼2门501, 3座15楼A, 12号楼东单元301, 16幢2单元501, 2栋3-1, 3号101室 */
+const BUILDING = `${NUM}(?:号楼|号栋|号幢|栋|幢|座|号)(?:[东西南北中]?${NUM}?(?:单元|门|梯))?(?:${NUM}(?:楼|层))?(?:\\s?(?:\\d{1,2}[-—]\\d{1,4}|${ROOM}|[A-Za-z]))?`
+/** 1单元1203, 2门101 */
+const UNIT = `${NUM}(?:单元|门)\\s?${ROOM}`
+/** 12楼H, 5楼 */
+const FLOOR = '\\d{1,2}(?:楼|层)[A-Za-z]?'
+/** 101, 1103 (a room alone, in a building's own list) */
+const ROOM_ONLY = '\\d{3,4}(?:室)?'
+const DOOR = `(?:${DASHED}|${BUILDING}|${UNIT}|${FLOOR}|${ROOM_ONLY})`
+/** What may follow a door: white space, a colon, a bracket, a comma, the end of the line. */
+const AFTER = '(?=[\\s:：(（,，]|$)'
+/** A line's number: "1.", "2、", "3)", "(4)", "⑤", "6 " (a decimal point is not one: "2.5斤"). */
+const MARKER = /^\s*(?:[(（]\d{1,3}[)）]|[\u2460-\u2473\u2776-\u277f]|\d{1,3}\s*(?:[、)）:：]|[.．](?!\d))|\d{1,2}(?=\s))\s*/
+const NAME = '[\\u4e00-\\u9fff]{1,4}'
+const DOOR_AT_START = new RegExp(`^(?:(${NAME})\\s*[(（](${DOOR})[)）]|(?:(${NAME})\\s+)?(${DOOR})${AFTER})`)
+/** A person written after the door ("3-1-402 王 1箱", "5-2-701 李姐 …"). */
+const PERSON = /^(?:[老小阿][\u4e00-\u9fff]|[\u4e00-\u9fff]{1,2}(?:姐|哥|姨|叔|奶奶|爷爷|阿姨|太|生|总|伯|婆|公|嫂|妹|弟|家)|[\u4e00-\u9fff])$/
+const JIELONG_WORD = /接龙|团购|拼团|统计|汇总|报名|往下接|格式/
+
+/**
+ * A line of the list: the door it starts with (after its number), a person's name before or
+ * after the door, and the rest. Null when the line starts with neither a door nor a number.
+ */
+function entryLine(line: string): DoorLine | null {
+  const marker = MARKER.exec(line)
+  let rest = marker ? line.slice(marker[0].length) : line.trimStart()
+  let door: string | null = null
+  const m = DOOR_AT_START.exec(rest)
+  // a goods word is not a person ("腊肠 2斤" must not read as a name before a door)
+  const name = m ? m[1] ?? m[3] : undefined
+  if (m && !(name && isGoods(name))) {
+    door = (m[2] ?? m[4]).replace(/\s+/g, '')
+    rest = rest.slice(m[0].length).replace(/^[\s:：,，]+/, '')
+  } else if (!marker) {
+    return null
+  }
+  // "（代李奶奶）", a person's name after the door or instead of one ("1. 王姐 2箱")
+  rest = rest.replace(/^[(（][^)）]{0,8}[)）]\s*/, '')
+  const sp = /^([\u4e00-\u9fff]{1,3})\s+/.exec(rest)
+  if (sp && PERSON.test(sp[1]) && !isGoods(sp[1])) rest = rest.slice(sp[0].length)
+  return { door, text: rest.trim(), line: line.trim() }
+}
+
+function isGoods(w: string): boolean {
+  for (let i = 0; i < w.length; i++) {
+    const e = matchAt(w, i)
+    if (e && e.k === T_GOODS) return true
+  }
+  return false
+}
+
+/**
+ * The door lines of a 接龙, or null when the text is not one: at least two lines that start with
+ * a door, or one under a header that says it is a group list (接龙, 团购, 统计 …).
+ */
+export function readDoorList(s: string): DoorList | null {
+  if (s.indexOf('\n') < 0) return null
+  const lines = s.split('\n')
+  const entries: DoorLine[] = []
+  let first = -1
+  let doors = 0
+  for (let i = 0; i < lines.length; i++) {
+    if (!lines[i].trim()) continue
+    const e = entryLine(lines[i])
+    if (!e) continue
+    if (first < 0) first = i
+    if (e.door) doors++
+    entries.push(e)
+  }
+  if (doors === 0) return null
+  const header = lines.slice(0, first).join('\n').trim()
+  // one door line is a 接龙 only under a header that says so, and only when it orders something
+  // ("团长我要：… 11号楼402" is one household's list signed with its door)
+  if (doors < 2 && (!JIELONG_WORD.test(header) || !entries.some((e) => e.door && e.text))) return null
+  // a room alone ("101 鸡蛋1盒") is a door only when several lines start with one
+  if (doors < 2 && entries.every((e) => e.door === null || /^\d{3,4}室?$/.test(e.door))) return null
+  return { header, entries, product: null }
+}

@@ -1,0 +1,227 @@
+// The parser's vocabulary: every word file in data/dict/goods/ and data/dict/lists/ plus
+// data/dict/units.txt, loaded once into one trie (longest match first). A word listed under two
+// kinds keeps the kind that matters more to the reading (medicine over keywords over separators …
+// over goods over units over filler: PRIORITY).
+import { readTable, readWordFile, LexiconFileError, type WordFile } from './data-files.ts'
+import { GOODS_KINDS, GOODS_TAGS, type GoodsKind } from './goods-kinds.ts'
+import {
+  T_GOODS, T_MED, T_UNIT, T_FILL, T_OTHER, T_NONGOODS, T_SEP, T_KW, T_NOTE, T_MONEY,
+  G_LINE, SP_CONJ, SP_SPACE, UNIT_KINDS, F_INTENT, G_BRAND, G_WEAK, G_GENERIC, FILLER_FLAGS, KEYWORD_ROLES, O_INWORD,
+} from './kinds.ts'
+
+export interface Entry {
+  word: string
+  k: number
+  sub: number
+  canon: string | null
+  flags: number
+}
+
+class TrieNode {
+  next: Map<number, TrieNode> | null = null
+  entry: Entry | null = null
+}
+
+const PRIORITY: Record<number, number> = {
+  [T_MED]: 9, [T_KW]: 8, [T_SEP]: 7, [T_NOTE]: 6, [T_MONEY]: 6, [T_OTHER]: 5, [T_NONGOODS]: 5,
+  [T_GOODS]: 4, [T_UNIT]: 3, [T_FILL]: 2,
+}
+
+const ROOT = new TrieNode()
+/** The root's children as a flat table (the first lookup of every position). */
+const ROOT_KIDS: Array<TrieNode | undefined> = new Array(65536)
+
+function addWord(word: string, k: number, sub = 0, canon: string | null = null, flags = 0): void {
+  if (!word) return
+  let node = ROOT
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i)
+    if (!node.next) node.next = new Map()
+    let nx = node.next.get(c)
+    if (!nx) { nx = new TrieNode(); node.next.set(c, nx) }
+    if (i === 0) ROOT_KIDS[c] = nx
+    node = nx
+  }
+  const old = node.entry
+  if (old && old.k === k) { old.flags |= flags; if (sub) old.sub = sub; if (canon) old.canon = canon; return }
+  if (old && (PRIORITY[old.k] ?? 0) >= (PRIORITY[k] ?? 0)) return
+  node.entry = { word, k, sub, canon, flags }
+}
+
+/** Words made only of ASCII letters, lower-cased: matched as whole words, whatever their case. */
+const ASCII_WORDS = new Map<string, Entry>()
+
+/** The dictionary entry for a whole ASCII word ("pls", "Thanks"), or null. */
+export function asciiWord(w: string): Entry | null {
+  return ASCII_WORDS.get(w.toLowerCase()) ?? null
+}
+
+/** Longest dictionary word starting at s[i] (and ending at or before `end`). */
+export function matchAt(s: string, i: number, end = s.length): Entry | null {
+  if (i >= end) return null
+  let node: TrieNode | undefined = ROOT_KIDS[s.charCodeAt(i)]
+  if (!node) return null
+  let best: Entry | null = node.entry
+  const n = end
+  for (let j = i + 1; j < n; j++) {
+    if (!node.next) break
+    node = node.next.get(s.charCodeAt(j))
+    if (!node) break
+    if (node.entry) best = node.entry
+  }
+  return best
+}
+
+// ---------------------------------------------------------------------------
+// The files
+
+export { GOODS_KINDS, type GoodsKind } from './goods-kinds.ts'
+
+export const goodsFiles: ReadonlyMap<GoodsKind, WordFile> = new Map(GOODS_KINDS.map((k) => [k, readWordFile(`goods/${k}.txt`, GOODS_TAGS, true)]))
+
+/** The word files of data/dict/lists/, by name. */
+export const listFiles: ReadonlyMap<string, WordFile> = new Map([
+  ['medicine', readWordFile('lists/medicine.txt', [])],
+  ['separators', readWordFile('lists/separators.txt', ['soft', 'intent'])],
+  ['fillers', readWordFile('lists/fillers.txt', Object.keys(FILLER_FLAGS))],
+  ['notes', readWordFile('lists/notes.txt', [])],
+  ['counters', readWordFile('lists/counters.txt', ['inword'])],
+  ['money', readWordFile('lists/money.txt', [])],
+  ['non-goods', readWordFile('lists/non-goods.txt', [])],
+  ['keywords', readWordFile('lists/keywords.txt', Object.keys(KEYWORD_ROLES))],
+  ['heads', readWordFile('lists/heads.txt', [])],
+  ['notices', readWordFile('lists/notices.txt', ['lead', 'header'])],
+  ['heard-units', readWordFile('lists/heard-units.txt', ['spoken'], true)],
+  ['number-words', readWordFile('lists/number-words.txt', [], true)],
+  ['bottled', readWordFile('lists/bottled.txt', [])],
+])
+
+function list(name: string): WordFile {
+  const f = listFiles.get(name)
+  if (!f) throw new Error(`no word file ${name}`)
+  return f
+}
+
+/** ASCII unit surfaces (lower-cased) → [canonical, kind]; matched only right after a number. */
+export const ASCII_UNITS = new Map<string, [string, number]>()
+/** The canonical units: the second column of data/dict/units.txt. */
+export const CANONICAL_UNITS = new Set<string>()
+/** Units that "X半" with no number before makes one and a half of: 斤半, 个半. */
+export const UNIT_AND_A_HALF = new Set<string>()
+/** Canonical unit → its kind (measure, count, container …). */
+const UNIT_KIND_OF = new Map<string, number>()
+
+export interface HeardUnit { canon: string; kind: number; spoken: boolean }
+/** A character voice input writes for a classifier, by its code: 代 → 袋 (heard-units.txt). */
+export const HEARD_UNITS = new Map<number, HeardUnit>()
+
+function loadUnits(): void {
+  const { file, rows } = readTable('units.txt', 3, 4)
+  for (const { cells: [w, canon, kind, half], line } of rows) {
+    const uk = UNIT_KINDS[kind]
+    if (!uk) throw new LexiconFileError(file, line, `unknown unit kind "${kind}"; known kinds: ${Object.keys(UNIT_KINDS).join(', ')}`)
+    if (half !== undefined && half !== 'half') throw new LexiconFileError(file, line, `the fourth column can only be "half", not "${half}"`)
+    if (half) UNIT_AND_A_HALF.add(w)
+    CANONICAL_UNITS.add(canon)
+    if (!UNIT_KIND_OF.has(canon)) UNIT_KIND_OF.set(canon, uk)
+    if (/^[A-Za-z]+$/.test(w)) ASCII_UNITS.set(w.toLowerCase(), [canon, uk])
+    else addWord(w, T_UNIT, uk, canon)
+  }
+}
+
+function flagsOf(tags: readonly string[], table: Record<string, number>): number {
+  let f = 0
+  for (const t of tags) f |= table[t] ?? 0
+  return f
+}
+
+const GOODS_FLAGS: Record<string, number> = { brand: G_BRAND, line: G_BRAND | G_LINE, variety: G_BRAND, weak: G_WEAK, generic: G_GENERIC }
+/** Counters that also occur inside product names ("折叠凳", "台灯", "门帘"). */
+export const IN_WORD_OTHER = new Set<string>()
+/** A multi-word name ending in one of these is one product ("猪肉白菜饺子"), not several. */
+export const HEAD_SUFFIX: readonly string[] = list('heads').entries.map((e) => e.word)
+
+function loadVocabulary(): void {
+  for (const [kind, f] of goodsFiles) {
+    // brands and varieties (金龙鱼, 红富士) name the product that follows them: one item, not two;
+    // a goods entry's sub is its kind (1 + its index in GOODS_KINDS)
+    for (const e of f.entries) addWord(e.word, T_GOODS, GOODS_KINDS.indexOf(kind) + 1, e.canon, flagsOf(e.tags, GOODS_FLAGS))
+  }
+  loadUnits()
+  for (const e of list('medicine').entries) addWord(e.word, T_MED)
+  for (const e of list('separators').entries) addWord(e.word, T_SEP, e.tags.includes('soft') ? SP_SPACE : SP_CONJ, null, e.tags.includes('intent') ? F_INTENT : 0)
+  for (const e of list('fillers').entries) addWord(e.word, T_FILL, 0, null, flagsOf(e.tags, FILLER_FLAGS))
+  for (const e of list('notes').entries) addWord(e.word, T_NOTE)
+  for (const e of list('counters').entries) {
+    addWord(e.word, T_OTHER, 0, null, e.tags.includes('inword') ? O_INWORD : 0)
+    if (e.tags.includes('inword')) IN_WORD_OTHER.add(e.word)
+  }
+  for (const e of list('money').entries) addWord(e.word, T_MONEY)
+  for (const e of list('non-goods').entries) addWord(e.word, T_NONGOODS)
+  const kw = list('keywords')
+  for (const e of kw.entries) {
+    // a keyword has exactly one role: the reading it steers
+    if (e.tags.length !== 1) throw new LexiconFileError(kw.file, e.line, `"${e.word}" needs exactly one role (${Object.keys(KEYWORD_ROLES).join(', ')})`)
+    addWord(e.word, T_KW, KEYWORD_ROLES[e.tags[0]])
+  }
+}
+loadVocabulary()
+loadHeardUnits()
+
+/** Name endings of things sold in bottles: 支 of them is 瓶 (bottled.txt). */
+export const BOTTLED: readonly string[] = list('bottled').entries.map((e) => e.word)
+
+/** Numbers written as English words, lower-cased: "half" → 0.5 (number-words.txt). */
+export const NUMBER_WORDS = new Map<string, number>()
+for (const e of list('number-words').entries) {
+  const v = e.canon === null ? NaN : Number(e.canon)
+  if (!Number.isFinite(v) || v <= 0 || !/^[a-z]+$/.test(e.word)) throw new LexiconFileError(list('number-words').file, e.line, `"${e.word}" must be a lower-case word "= number"`)
+  NUMBER_WORDS.set(e.word, v)
+}
+
+function loadHeardUnits(): void {
+  const f = list('heard-units')
+  for (const e of f.entries) {
+    const kind = e.canon === null ? undefined : UNIT_KIND_OF.get(e.canon)
+    if (e.word.length !== 1 || e.canon === null || kind === undefined) {
+      throw new LexiconFileError(f.file, e.line, `"${e.word}" must be one character "= unit", with a unit of data/dict/units.txt`)
+    }
+    HEARD_UNITS.set(e.word.charCodeAt(0), { canon: e.canon, kind, spoken: e.tags.includes('spoken') })
+  }
+}
+// ASCII words are looked up whole ("a" must not match inside "Oatly"), and in any case
+collectAscii(ROOT, '')
+
+function collectAscii(node: TrieNode, prefix: string): void {
+  if (node.entry && prefix) {
+    const key = prefix.toLowerCase()
+    const old = ASCII_WORDS.get(key)
+    if (!old || (PRIORITY[node.entry.k] ?? 0) > (PRIORITY[old.k] ?? 0)) ASCII_WORDS.set(key, node.entry)
+  }
+  if (!node.next) return
+  for (const [c, nx] of node.next) if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) collectAscii(nx, prefix + String.fromCharCode(c))
+}
+
+/**
+ * The word to read at s[i]: the longest match, unless it is a function word whose end cuts a
+ * goods word in two ("买菜心": 买菜 would leave 心 — read 买, then 菜心).
+ */
+export function wordAt(s: string, i: number): Entry | null {
+  const m = matchAt(s, i)
+  if (!m || m.word.length < 2 || m.k === T_GOODS || m.k === T_MED) return m
+  const end = i + m.word.length
+  for (let j = i + 1; j < end; j++) {
+    const g = matchAt(s, j)
+    if (g && (g.k === T_GOODS || g.k === T_MED) && j + g.word.length > end) return matchAt(s, i, j)
+  }
+  return m
+}
+
+const escape = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+const noticeWords = (tag: string) => list('notices').entries.filter((e) => e.tags.includes(tag)).map((e) => escape(e.word))
+
+/** A post that opens with a 【…】 header of this kind is a notice or an advert, not an order. */
+export const NOTICE_HEADER = /^\s*[【[]([^】\]]{0,12})[】\]]/
+export const NOTICE_WORDS = new RegExp(noticeWords('header').join('|'))
+/** "通知：…", "统计一下：…", "提醒大家：…": a notice, a tally or advice to everyone, not the writer's order. */
+export const NOTICE_LEAD = new RegExp(`^\\s*(${noticeWords('lead').join('|')})[一下]*\\s*[:：]`)

@@ -1,0 +1,280 @@
+// The message: chunk by chunk (the text between separators), items are collected, and the
+// chunks that only carry an amount, a 各, a substitute, a correction or a note are applied to
+// the items they belong to; at the end only what reads as a request is kept (decide.ts), so that
+// commentary ("停电了冰箱里的肉都坏了") gives no order.
+import type { OrderItem } from './types.ts'
+import { NOTICE_HEADER, NOTICE_LEAD, NOTICE_WORDS } from './lexicon.ts'
+import { readDoorList, type DoorList } from './jielong.ts'
+import { tokenize } from './tokens.ts'
+import { buildElements, newInfo, E_P, E_Q } from './elements.ts'
+import { readChunk, setQty, type ChunkOut } from './chunk.ts'
+import { applyAlternatives, applyOp, applyToPrevious, brandOfPrevious, correctAmount, restate, restatedAfterOops, settleRemovals } from './corrections.ts'
+import { joinBrands, keepOrders, needsToOrders, totalsToParts, withoutRepeats } from './decide.ts'
+import { findItem, newState, type MessageState } from './state.ts'
+import { T_SEP, T_GOODS, T_UNK, SP_SPACE, SP_NL, SP_LISTEND, U_MEASURE, F_INTENT } from './kinds.ts'
+
+export function parseShoppingList(text: string): OrderItem[] {
+  try {
+    return parse(typeof text === 'string' ? text : '')
+  } catch {
+    return []
+  }
+}
+
+function parse(text: string): OrderItem[] {
+  if (!text) return []
+  const s = restate(unspace(text))
+  const list = readDoorList(s)
+  if (list) return parseDoorList(list)
+  const header = NOTICE_HEADER.exec(s)
+  if (header && NOTICE_WORDS.test(header[1])) return []
+  if (NOTICE_LEAD.test(s)) return []
+  return parseBody(s)
+}
+
+/**
+ * "可 乐 x 2 ， 雪 碧 x 2": typed a letter at a time with spaces between. When most of a line's
+ * pieces are single characters, the spaces are not separators and go (inside list parsing only).
+ */
+function unspace(text: string): string {
+  if (text.indexOf(' ') < 0) return text
+  return text.split('\n').map((line) => {
+    const pieces = line.split(' ').filter(Boolean)
+    if (pieces.length < 6) return line
+    let single = 0
+    for (const p of pieces) if (p.length === 1) single++
+    return single / pieces.length >= 0.75 ? pieces.join('') : line
+  }).join('\n')
+}
+
+/** A 接龙 as the store needs it: the header it is known by, and each line's door and items. */
+export interface Jielong {
+  header: string
+  entries: Array<{ door: string | null; line: string; items: OrderItem[] }>
+}
+
+/** The 接龙 in a (normalised) message, or null when it is not one. Never throws. */
+export function parseJielong(text: string): Jielong | null {
+  try {
+    const list = typeof text === 'string' && text ? readDoorList(restate(text)) : null
+    return list ? { header: list.header, entries: readEntries(list) } : null
+  } catch {
+    return null
+  }
+}
+
+/** A 接龙: each door line on its own, its items with its door (jielong.ts). */
+function parseDoorList(list: DoorList): OrderItem[] {
+  const out: OrderItem[] = []
+  for (const e of readEntries(list)) for (const it of e.items) out.push(it)
+  return out
+}
+
+function readEntries(list: DoorList): Jielong['entries'] {
+  const product = headerProduct(list.header)
+  return list.entries.map((e) => {
+    // a line of a 接龙 is an order by being there: it needs no 帮我买
+    let items = e.text ? parseBody(e.text, true) : []
+    // "2. 7栋1101 五包": the header's product, in the amount the line gives (when the line names nothing)
+    if (items.length === 0 && product && AMOUNT_FIRST.test(e.text) && !namesSomething(e.text)) {
+      items = parseBody(product + e.text, true).filter((i) => i.qty !== null && i.name === product)
+    }
+    if (e.door) for (const it of items) it.door = e.door
+    return { door: e.door, line: e.line, items }
+  })
+}
+
+/** A line that starts with its amount ("五包", "2箱（要大的）"). */
+const AMOUNT_FIRST = /^[\d一二两三四五六七八九十半几俩仨]/
+
+function namesSomething(text: string): boolean {
+  for (const t of tokenize(text)) if (t.k === T_GOODS || t.k === T_UNK) return true
+  return false
+}
+
+/**
+ * The product a 接龙 header sells: the first goods name written with its price or size
+ * ("…猪肉接龙，前腿肉5斤一份，98元" sells 前腿肉), else its first goods name (a name the lexicon
+ * knows before an unknown one).
+ */
+function headerProduct(header: string): string | null {
+  if (!header) return null
+  const toks = tokenize(header)
+  let priced: string | null = null
+  let known: string | null = null
+  let unknown: string | null = null
+  let a = 0
+  while (a < toks.length) {
+    if (toks[a].k === T_SEP) { a++; continue }
+    let b = a
+    while (b < toks.length && toks[b].k !== T_SEP) b++
+    const els = buildElements(header, toks, a, b, newInfo())
+    const withPrice = els.some((e) => e.t === E_P || e.t === E_Q)
+    for (const e of els) {
+      const g = e.g
+      if (!g || g.med || g.garbage) continue
+      if (g.goods && !g.generic) {
+        if (withPrice && !priced) priced = g.name
+        if (!known) known = g.name
+      } else if (!unknown) unknown = g.name
+    }
+    a = b
+  }
+  return priced ?? known ?? unknown
+}
+
+function parseBody(s: string, asked = false): OrderItem[] {
+  const toks = tokenize(s)
+  if (toks.length === 0) return []
+  const st = newState(s)
+  st.intent = asked
+  let chunkNo = 0
+  let a = 0
+  const n = toks.length
+  while (a < n) {
+    if (toks[a].k === T_SEP) { a++; continue }
+    let b = a
+    while (b < n && toks[b].k !== T_SEP) b++
+    const sepBefore = a > 0 ? toks[a - 1].sub : 0
+    // "(5kg)" describes the item before it; "帮忙带一份：" introduces the list after it
+    const aside = a > 0 && /[(（]/.test(s.slice(toks[a - 1].s, toks[a - 1].e))
+    const intro = b < n && /[:：]/.test(s.slice(toks[b].s, toks[b].e))
+    const chunkStart = toks[a].s
+    const sepAfter = b < n ? toks[b].sub : 0
+    const info = newInfo()
+    // "…，再要两包蝴蝶酥": the join asks for what follows
+    if (a > 0 && (toks[a - 1].f & F_INTENT)) { info.intent = true; info.verb = true }
+    const els = buildElements(s, toks, a, b, info)
+    const r = readChunk(s, toks, b, els, chunkNo, info)
+    st.infos.push(info)
+    if (info.intent) st.intent = true
+    if (info.verb) st.verb = true
+    if (info.past) st.past = true
+    if (info.offer) st.offer = true
+    if (info.first) st.first = true
+    if (info.need) st.need = true
+    st.junk += info.junk
+    const ci = chunkNo++
+    a = b
+    if (info.oops) st.oopsChunk = ci
+    if (sepBefore === SP_NL || sepBefore === SP_LISTEND || ci === 0) for (const it of r.items) it.lineStart = true
+    // the name is all the chunk says ("石斛花" on its own, before "1包")
+    if (r.items.length === 1 && r.items[0].start === chunkStart && r.items[0].end === toks[b - 1].e) r.items[0].wholeChunk = true
+    let chunkTarget = -1
+    if (r.items.length) chunkTarget = addItems(st, r, ci, sepBefore)
+    else if (r.geQty) spreadEach(st, r, ci)
+    else if (info.forAll && info.bareUnit !== null && !r.qtyOnly) st.listUnit = info.bareUnit
+    // ("够炒两个菜就行": an amount in talk about cooking is not one to buy)
+    else if (r.qtyOnly && !r.qtyOnlyDescOnly && !info.cook && !intro && !correctAmount(st, r.qtyOnly, ci)) amountOnly(st, r, ci, sepBefore, sepAfter, aside)
+    applyAlternatives(st, r, ci, chunkTarget)
+    applyToPrevious(st, r, ci)
+    settleRemovals(st, ci)
+  }
+  settleRemovals(st, chunkNo)
+  if (st.listUnit !== null) unitForAll(st, st.listUnit)
+  joinBrands(st)
+  totalsToParts(st)
+  needsToOrders(st)
+  return withoutRepeats(keepOrders(st))
+}
+
+/** The chunk's items join the message; returns the item the chunk named (new or already listed), or -1. */
+function addItems(st: MessageState, r: ChunkOut, ci: number, sepBefore: number): number {
+  const items = st.items
+  const firstNew = items.length
+  let chunkTarget = -1
+  for (const it of r.items) {
+    if (it.op !== 'add') {
+      if (!applyOp(st, it)) items.push(it)
+      continue
+    }
+    if (brandOfPrevious(st, it, ci, r)) continue
+    if (restatedAfterOops(st, it)) continue
+    if (!it.hasQty && st.eachAfter && !it.med && !it.fallback) setQty(it, st.eachAfter)
+    if (!it.hasQty && st.pending && st.pendingChunk === ci - 1 && !it.med && !it.fallback && !it.dish) {
+      setQty(it, st.pending)
+      st.pending = null
+    }
+    if (!it.hasQty && !it.med && !it.fallback) {
+      // a name said again without an amount refers to the item already listed ("鲫鱼没有就要草鱼")
+      const k = findItem(items, it.name)
+      if (k >= 0 && items[k].op === 'add' && !items[k].fallback) {
+        // "猫砂一袋 要豆腐猫砂": the fuller name wins
+        if (it.name.length > items[k].name.length && it.name.includes(items[k].name)) items[k].name = it.name
+        if (it.note) items[k].note = items[k].note ? items[k].note + ' ' + it.note : it.note
+        for (const al of it.alternatives) if (!items[k].alternatives.includes(al)) items[k].alternatives.push(al)
+        chunkTarget = k
+        continue
+      }
+    }
+    items.push(it)
+    chunkTarget = items.length - 1
+  }
+  // 各 spreads back over a list: 西红柿、黄瓜各2斤
+  if (r.geQty && r.geSpread && sepBefore !== SP_NL) {
+    for (let k = firstNew - 1; k >= 0; k--) {
+      const p = items[k]
+      // (a category word before the things is their heading: "水果要苹果和梨各两斤")
+      if (p.hasQty || p.op !== 'add' || p.fallback || p.med || p.generic || p.chunk < ci - 8) break
+      setQty(p, r.geQty)
+    }
+  }
+  st.lastItemsChunk = ci
+  st.pending = null
+  return chunkTarget
+}
+
+/**
+ * "西红柿 黄瓜 各2斤": the amount after 各 goes to every item before it that has none; with none
+ * before it ("以下每样要两斤：薯仔、洋葱"), to every item after it that has none.
+ */
+function spreadEach(st: MessageState, r: ChunkOut, ci: number): void {
+  if (!r.geQty) return
+  let n = 0
+  for (let k = st.items.length - 1; k >= 0; k--) {
+    const p = st.items[k]
+    // (an unknown word between the names and 各 is talk, not an item: "洗洁精同洗衣液！碗堆到成座山 各一支")
+    if (p.fallback && !p.hasQty) continue
+    if (p.hasQty || p.op !== 'add' || p.fallback || p.med || p.generic) break
+    setQty(p, r.geQty)
+    n++
+  }
+  if (n === 0 && st.items.length === 0) { st.eachAfter = r.geQty; st.eachChunk = ci }
+}
+
+/** "苹果5 梨3 单位是斤", "以下都按斤：土豆5 白菜3": the unit of every bare number in the list. */
+function unitForAll(st: MessageState, unit: string): void {
+  for (const it of st.items) {
+    if (it.hasQty && it.bareQty && it.qty !== null) { it.unit = unit; it.bareQty = false }
+  }
+}
+
+/** A chunk with an amount and no name: "土豆 三斤", "猫粮快吃完了 … 两袋就够". */
+function amountOnly(st: MessageState, r: ChunkOut, ci: number, sepBefore: number, sepAfter: number, aside: boolean): void {
+  const q = r.qtyOnly
+  if (!q) return
+  const items = st.items
+  // unknown words take an amount written right next to them, or beside them on a line of their
+  // own ("石斛花 1包" in a list of one item a line), not one from further away
+  let k = items.length - 1
+  while (k >= 0 && items[k].dish && !items[k].hasQty) k--
+  const ownLine = k >= 0 && items[k].fallback && !items[k].hasQty && items[k].chunk === ci - 1 && sepBefore === SP_SPACE &&
+    items[k].lineStart && items[k].wholeChunk && (sepAfter === SP_NL || sepAfter === 0)
+  if (!ownLine) while (k >= 0 && items[k].fallback && !items[k].hasQty) k--
+  // a bare number starting a line or closed by a list mark is the line's number ("1.", "2、"); at
+  // the end of a line after a name it is that item's amount ("土豆 2⏎洋葱 1")
+  const listMarker = q.bare && (sepAfter === SP_LISTEND || sepBefore === SP_NL || k < 0)
+  if (listMarker) return
+  const vague = k >= 0 && items[k].hasQty && items[k].qty === 1 && (items[k].unit === '份' || items[k].unit === '个') && items[k].op === 'add'
+  if (vague && q.uk === U_MEASURE && !q.bare && st.lastItemsChunk === ci - 1 && items[k].chunk === ci - 1) {
+    // "团一份猪肉 两斤左右": the weight says how much the portion is
+    setQty(items[k], q)
+    st.lastItemsChunk = ci
+  } else if (k >= 0 && !items[k].hasQty && items[k].op !== 'remove' && (!q.bare || st.lastItemsChunk === ci - 1)) {
+    setQty(items[k], q)
+    st.lastItemsChunk = ci
+  } else if (!q.bare && !aside) {
+    st.pending = q
+    st.pendingChunk = ci
+  }
+}

@@ -1,0 +1,49 @@
+// What the message reader carries from one chunk to the next.
+import type { ChunkInfo, Qty } from './elements.ts'
+import type { PItem } from './chunk.ts'
+
+export interface MessageState {
+  /** The normalised text. */
+  s: string
+  /** Items so far, in the order written (corrections update them in place). */
+  items: PItem[]
+  /** What each chunk said about itself (a request, a question, a report …), by chunk number. */
+  infos: ChunkInfo[]
+  intent: boolean
+  verb: boolean
+  past: boolean
+  offer: boolean
+  first: boolean
+  /** The writer says they are running out of something (没了, 见底了). */
+  need: boolean
+  junk: number
+  /** An amount waiting for the name in the next chunk ("两袋 … 大米"). */
+  pending: Qty | null
+  pendingChunk: number
+  /** The last chunk that named something. */
+  lastItemsChunk: number
+  /** "单位是斤": the unit of every bare number in the list. */
+  listUnit: string | null
+  /** "以下每样要两斤：…": the amount of every item after it that gives none. */
+  eachAfter: Qty | null
+  eachChunk: number
+  /** The chunk of the last 哦不对 / 说错了 / 更正, or -1: later amounts and restated items correct earlier ones. */
+  oopsChunk: number
+  /** The item the last chunk took off the list ("白菜删掉"), for the one that replaces it ("换成娃娃菜"). */
+  removed: { name: string; chunk: number } | null
+}
+
+export function newState(s: string): MessageState {
+  return { s, items: [], infos: [], intent: false, verb: false, past: false, offer: false, first: false, need: false, junk: 0, pending: null, pendingChunk: -1, lastItemsChunk: -1, listUnit: null, eachAfter: null, eachChunk: -1, oopsChunk: -1, removed: null }
+}
+
+export const sameThing = (a: string, b: string): boolean => a === b || a.includes(b) || b.includes(a)
+
+/** How far back a correction or substitution looks for its item (keeps huge lists linear). */
+export const LOOKBACK = 200
+
+export function findItem(items: PItem[], name: string): number {
+  const stop = Math.max(0, items.length - LOOKBACK)
+  for (let i = items.length - 1; i >= stop; i--) if (!items[i].med && sameThing(items[i].name, name)) return i
+  return -1
+}

@@ -1,0 +1,459 @@
+// Tokens: the text as a stream of dictionary words, numbers, separators and unknown runs.
+// Longest dictionary match first; numbers (Arabic and Chinese) are read by numerals.ts; anything
+// unknown becomes an UNK run. Addresses (7栋1102, 3-2-502), phone numbers, times, prices and
+// @mentions are recognised so that their numbers are never taken for quantities.
+import { isAsciiDigit, isChineseNumeralChar, scanNumber, type ScanContext } from '../numerals.ts'
+import { ASCII_UNITS, HEARD_UNITS, IN_WORD_OTHER, NUMBER_WORDS, UNIT_AND_A_HALF, asciiWord, matchAt, wordAt, type Entry } from './lexicon.ts'
+import {
+  T_GOODS, T_UNIT, T_NUM, T_FILL, T_OTHER, T_NONGOODS, T_SEP, T_KW, T_UNK, T_MONEY,
+  KW_SLASH, KW_EACH, SP_SPACE, SP_PUNCT, SP_NL, SP_LISTEND, U_MEASURE, U_COUNT, U_CONTAINER, F_VERB, F_ONE, F_INWORD, G_BRAND,
+} from './kinds.ts'
+
+export class Tok {
+  constructor(
+    public k: number,
+    public s: number,
+    public e: number,
+    public sub: number,
+    public v: number | null,
+    public f: number,
+    public canon: string | null,
+    public ent: Entry | null,
+  ) {}
+}
+
+// NUM flags
+export const N_RANGE = 1
+export const N_DASHED = 2
+export const N_BIG = 4
+export const N_MULT = 8
+export const N_HALF = 16 // the token is a lone 半
+export const N_ARABIC = 32
+
+export const isSpace = (c: number) => c === 32 || c === 9 || c === 0x2005 || c === 0xa0 || c === 0x3000 || c === 0x2002 || c === 0x2003 || c === 0x2009 || c === 0x200a || c === 0x202f
+export const isAsciiLetter = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122)
+export const isCJK = (c: number) => (c >= 0x3400 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff)
+const isEmojiStart = (c: number) => c >= 0xd83c && c <= 0xd83e
+const isMultChar = (c: number) => c === 120 || c === 88 || c === 42 || c === 0xd7 || c === 0x2716 || c === 43 || c === 0x2715
+
+// punctuation that separates; LISTEND ones can close a list marker ("1." "1、" "1)")
+const PUNCT_TABLE = new Uint8Array(65536)
+for (const ch of ',，、;；。.!！?？:：~～…()（）[]【】「」『』"\'“”‘’<>《》|#&=_-—^\\{}·•●◆■□▪★☆→=》%') PUNCT_TABLE[ch.charCodeAt(0)] = 1
+for (const c of ['.', '、', ')', '）', '．']) PUNCT_TABLE[c.charCodeAt(0)] = 2
+const isPunct = (c: number) => PUNCT_TABLE[c] !== 0
+const isListEnd = (c: number) => PUNCT_TABLE[c] === 2
+
+function unitAt(s: string, i: number): boolean {
+  if (i >= s.length) return false
+  const c = s.charCodeAt(i)
+  if (isAsciiLetter(c)) return asciiUnitAt(s, i) !== null
+  const m = matchAt(s, i)
+  return m !== null && m.k === T_UNIT
+}
+function counterAt(s: string, i: number): boolean {
+  const m = matchAt(s, i)
+  return m !== null && m.k === T_OTHER
+}
+const SCAN_CTX: ScanContext = { unitAt, counterAt }
+
+/** An ASCII unit (kg, g, ml, L) at s[i], not followed by another letter. */
+function asciiUnitAt(s: string, i: number): { canon: string; kind: number; len: number } | null {
+  let j = i
+  const n = s.length
+  while (j < n && j - i < 8 && isAsciiLetter(s.charCodeAt(j))) j++
+  if (j === i || (j < n && isAsciiLetter(s.charCodeAt(j)))) return null
+  const u = ASCII_UNITS.get(s.slice(i, j).toLowerCase())
+  return u ? { canon: u[0], kind: u[1], len: j - i } : null
+}
+
+function pushSep(toks: Tok[], sub: number, s: number, e: number, flags = 0): void {
+  const last = toks.length ? toks[toks.length - 1] : null
+  if (last && last.k === T_SEP) {
+    // merge runs of separators, keeping the strongest kind (a list end stays visible) and what
+    // any of them says ("，再要")
+    if (sub === SP_LISTEND || (last.sub !== SP_LISTEND && sub > last.sub)) last.sub = sub
+    last.f |= flags
+    last.e = e
+    return
+  }
+  toks.push(new Tok(T_SEP, s, e, sub, null, flags, null, null))
+}
+
+export function tokenize(s: string): Tok[] {
+  const toks: Tok[] = []
+  const n = s.length
+  let i = 0
+  while (i < n) {
+    const c = s.charCodeAt(i)
+    if (c === 10 || c === 13) { pushSep(toks, SP_NL, i, i + 1); i++; continue }
+    if (isSpace(c)) { pushSep(toks, SP_SPACE, i, i + 1); i++; continue }
+    if (c === 64 /* @ */) {
+      // @团长 / @物业王姐: a mention runs to the next space (WeChat puts U+2005 after it)
+      let j = i + 1
+      while (j < n && j - i <= 16) {
+        const d = s.charCodeAt(j)
+        if (isSpace(d) || d === 10 || d === 13 || d === 64 || isPunct(d)) break
+        j++
+      }
+      pushSep(toks, SP_SPACE, i, j)
+      i = j
+      continue
+    }
+    if ((c === 42 || isAsciiDigit(c)) && maskedNumber(s, i) > i) {
+      // a phone number with its middle hidden ("155****0719"): no digit of it is an amount
+      const e = maskedNumber(s, i)
+      toks.push(new Tok(T_OTHER, i, e, 0, null, 0, null, null))
+      i = e
+      continue
+    }
+    if (isMultChar(c)) {
+      // 土豆x3, 土豆*3, 土豆×3, 蔬菜包+1
+      let k = i + 1
+      while (k < n && isSpace(s.charCodeAt(k))) k++
+      const prev = i > 0 ? s.charCodeAt(i - 1) : 0
+      if (k < n && isAsciiDigit(s.charCodeAt(k)) && !((c === 120 || c === 88) && isAsciiLetter(prev))) {
+        const num = scanNumber(s, k, SCAN_CTX)
+        if (num) {
+          let f = N_MULT
+          if (num.dashed) f |= N_DASHED
+          if (num.end - k >= 6) f |= N_BIG
+          toks.push(new Tok(T_NUM, i, num.end, 0, num.value, f, null, null))
+          i = afterNumber(s, num.end, toks)
+          continue
+        }
+      }
+      if (c === 43 || c === 42 || c === 0xd7 || c === 0x2716 || c === 0x2715) { pushSep(toks, SP_PUNCT, i, i + 1); i++; continue }
+    }
+    if (c === 0x4fe9 /* 俩 */ || c === 0x4ee8 /* 仨 */ || c === 0x5eff /* 廿 */) {
+      // 俩 = 两个, 仨 = 三个 (a count with its classifier built in), 廿 = 二十
+      const m = matchAt(s, i)
+      if (!m || m.word.length === 1) {
+        toks.push(new Tok(T_NUM, i, i + 1, 0, c === 0x4fe9 ? 2 : c === 0x4ee8 ? 3 : 20, 0, null, null))
+        const next = matchAt(s, i + 1)
+        if (c !== 0x5eff && !(next && next.k === T_UNIT)) toks.push(new Tok(T_UNIT, i + 1, i + 1, U_COUNT, null, 0, '个', null))
+        i++
+        continue
+      }
+    }
+    if (c === 0xa5 || c === 0xffe5) { toks.push(new Tok(T_MONEY, i, i + 1, 0, null, 0, null, null)); i++; continue }
+    if (isAsciiDigit(c) || isChineseNumeralChar(c)) {
+      const m = matchAt(s, i)
+      const num = scanNumber(s, i, SCAN_CTX)
+      if (num && num.end > i && (!m || num.end - i >= m.word.length)) {
+        let f = num.arabic ? N_ARABIC : 0
+        if (num.range) f |= N_RANGE
+        if (num.dashed) f |= N_DASHED
+        if (num.arabic) {
+          let d = i
+          while (d < n && isAsciiDigit(s.charCodeAt(d))) d++
+          if (d - i >= 5) f |= N_BIG // phone numbers, ids, room numbers
+        }
+        if (c === 0x534a /* 半 */ && num.end === i + 1) f |= N_HALF
+        if (num.arabic && num.end + 1 < n && (s.charCodeAt(num.end) === 58 || s.charCodeAt(num.end) === 0xff1a) && isAsciiDigit(s.charCodeAt(num.end + 1))) {
+          // 9:00, 8:00-17:00: a clock time
+          let k = num.end + 1
+          while (k < n && (isAsciiDigit(s.charCodeAt(k)) || s.charCodeAt(k) === 58 || s.charCodeAt(k) === 45 || s.charCodeAt(k) === 126)) k++
+          toks.push(new Tok(T_OTHER, i, k, 0, null, 0, null, null))
+          i = k
+          continue
+        }
+        let tokEnd = num.liangUnit ? num.end - 1 : num.end
+        const to = num.liangUnit || num.arabic ? null : rangeEnd(s, num.end)
+        if (to !== null) { tokEnd = to; f |= N_RANGE; num.end = to }
+        toks.push(new Tok(T_NUM, i, tokEnd, 0, num.value, f, null, null))
+        if (num.liangUnit) toks.push(new Tok(T_UNIT, tokEnd, num.end, U_MEASURE, null, 0, '两', null))
+        const start = i
+        i = num.liangUnit ? num.end : afterNumber(s, num.end, toks)
+        // (not after a number read digit by digit, "五零一": a room, not an amount)
+        if (i === num.end && !num.liangUnit && num.value !== null && num.value < 100 && !/[零〇]/.test(s.slice(start, tokEnd))) i = heardUnit(s, i, toks, !num.arabic)
+        continue
+      }
+      if (m) { pushEntry(toks, m, i, s); i += m.word.length; continue }
+    }
+    if (isAsciiLetter(c)) { i = asciiToken(s, i, toks); continue }
+    const m = wordAt(s, i)
+    if (m && m.k === T_UNIT && UNIT_AND_A_HALF.has(m.word) && s.charCodeAt(i + 1) === 0x534a /* 半 */ && !afterNum(toks, i)) {
+      // "番茄斤半", "猪肉两半": a unit and a half with no number before it is one and a half
+      toks.push(new Tok(T_NUM, i, i, 0, 1.5, 0, null, null))
+      toks.push(new Tok(T_UNIT, i, i + 2, m.sub, null, 0, m.canon, m))
+      i += 2
+      continue
+    }
+    if (m && m.k === T_GOODS && isEmojiStart(c)) {
+      // "🍉一个 🍌一把": an emoji with its amount right after it stands for the thing; anywhere
+      // else ("🥔土豆 2斤", "🥩 牛腩", "两个就好🥚") it is decoration
+      const d = i + m.word.length < n ? s.charCodeAt(i + m.word.length) : 0
+      if (!(isAsciiDigit(d) || isChineseNumeralChar(d))) { pushSep(toks, SP_SPACE, i, i + m.word.length); i += m.word.length; continue }
+    }
+    if (m) { pushEntry(toks, m, i, s); i += m.word.length; continue }
+    if (c === 47 /* / */) {
+      // "狗粮1袋/狗罐头5个": between two items a slash separates; "5元/斤", "2斤/盒" are prices and sizes
+      const last = toks.length ? toks[toks.length - 1] : null
+      const next = matchAt(s, i + 1)
+      const num = toks.length > 1 ? toks[toks.length - 2] : null
+      if (last && last.e === i && last.k === T_UNIT && num && num.k === T_NUM && num.e === last.s && i + 1 < n && isCJK(s.charCodeAt(i + 1)) && !(next && next.k === T_UNIT)) {
+        pushSep(toks, SP_PUNCT, i, i + 1)
+      } else toks.push(new Tok(T_KW, i, i + 1, KW_SLASH, null, 0, null, null))
+      i++
+      continue
+    }
+    if (isPunct(c)) { pushSep(toks, isListEnd(c) ? SP_LISTEND : SP_PUNCT, i, i + 1); i++; continue }
+    if ((c >= 0x2460 && c <= 0x249b) || (c >= 0x2776 && c <= 0x2793) || (c >= 0x3251 && c <= 0x325f)) { pushSep(toks, SP_PUNCT, i, i + 1); i++; continue }
+    if (isAsciiLetter(c) || isCJK(c)) {
+      const last = toks.length ? toks[toks.length - 1] : null
+      if (last && last.k === T_UNK && last.e === i) last.e = i + 1
+      else toks.push(new Tok(T_UNK, i, i + 1, 0, null, 0, null, null))
+      i++
+      continue
+    }
+    // emoji, symbols, anything else: a soft separator
+    pushSep(toks, SP_SPACE, i, i + 1)
+    i++
+  }
+  markStages(s, toks)
+  markGlosses(s, toks)
+  glueUnknown(toks)
+  markLeftovers(toks)
+  markNoneAtAll(s, toks)
+  return toks
+}
+
+export const STAGE = 1 // flag of an unknown token: a formula stage, "3段", "2号", part of a name
+
+/**
+ * "飞鹤星飞帆3段奶粉", "美素佳儿2号": a stage right after a brand (or an unknown name) is part of
+ * the name, not an amount.
+ */
+function markStages(s: string, toks: Tok[]): void {
+  for (let r = 1; r + 1 < toks.length; r++) {
+    const t = toks[r]
+    const u = toks[r + 1]
+    const p = toks[r - 1]
+    if (t.k !== T_NUM || t.s !== p.e || u.s !== t.e || u.e - u.s !== 1) continue
+    const c = s.charCodeAt(u.s)
+    if (c !== 0x6bb5 /* 段 */ && c !== 0x53f7 /* 号 */) continue
+    if (!((p.k === T_GOODS && (p.f & G_BRAND)) || p.k === T_UNK)) continue
+    toks[r] = new Tok(T_UNK, t.s, u.e, 0, null, STAGE, null, null)
+    toks.splice(r + 1, 1)
+  }
+}
+
+/**
+ * "beef 牛腱子 2斤", "芝士片 cheese slices 1包": an English name beside the Chinese one is a gloss
+ * of it, not a second item.
+ */
+function markGlosses(s: string, toks: Tok[]): void {
+  const cjkGoods = (t: Tok | undefined) => t !== undefined && t.k === T_GOODS && isCJK(s.charCodeAt(t.s))
+  for (let r = 0; r < toks.length; r++) {
+    const t = toks[r]
+    if (t.k !== T_GOODS || t.canon === null || !isAsciiLetter(s.charCodeAt(t.s))) continue
+    // the neighbours across a space (a space is a separator token)
+    const prev = r >= 2 && toks[r - 1].k === T_SEP ? toks[r - 2] : toks[r - 1]
+    const next = r + 2 < toks.length && toks[r + 1].k === T_SEP ? toks[r + 2] : toks[r + 1]
+    if (cjkGoods(prev) || cjkGoods(next)) t.k = T_FILL
+  }
+}
+
+/**
+ * "一粒米都没有了", "一卷卫生纸都冇": "one … at all" says there is none; the one is not an amount.
+ */
+function markNoneAtAll(s: string, toks: Tok[]): void {
+  for (let r = 0; r + 1 < toks.length; r++) {
+    const t = toks[r]
+    if (t.k !== T_NUM || t.v !== 1 || toks[r + 1].k !== T_UNIT) continue
+    let q = r + 2
+    while (q < toks.length && (toks[q].k === T_GOODS || toks[q].k === T_UNK)) q++
+    const end = q < toks.length ? toks[q].s : s.length
+    if (/^[都也](?:没|冇|无|唔|未)/.test(s.slice(end, end + 3))) { t.k = T_OTHER; toks[r + 1].k = T_OTHER }
+  }
+}
+
+/** The end of a masked number starting at s[i] (digits, then ** or more, then digits), or i. */
+function maskedNumber(s: string, i: number): number {
+  let j = i
+  while (j < s.length && isAsciiDigit(s.charCodeAt(j))) j++
+  let stars = 0
+  while (j < s.length && (s.charCodeAt(j) === 42 || s.charCodeAt(j) === 120 || s.charCodeAt(j) === 88)) { j++; stars++ }
+  if (stars < 2) return i
+  const k = j
+  while (j < s.length && isAsciiDigit(s.charCodeAt(j))) j++
+  return j > k || k - stars > i ? j : i
+}
+
+/** Does a number end right at s[i] (the last token)? */
+function afterNum(toks: Tok[], i: number): boolean {
+  const last = toks.length ? toks[toks.length - 1] : null
+  return last !== null && last.k === T_NUM && last.e === i
+}
+
+const isWordChar = (c: number) => isAsciiLetter(c) || isAsciiDigit(c) || c === 39 /* ' */ || c === 38 /* & */
+
+/**
+ * An ASCII word is read whole: a dictionary word only when it is the whole word ("pls",
+ * "Thanks"), or a name that runs on into Chinese ("N95口罩"); "a" inside "Oatly" is nothing.
+ */
+function asciiToken(s: string, i: number, toks: Tok[]): number {
+  let j = i
+  while (j < s.length && isWordChar(s.charCodeAt(j))) j++
+  const m = matchAt(s, i)
+  if (m && m.word.length >= j - i) { pushEntry(toks, m, i, s); return i + m.word.length }
+  const v = NUMBER_WORDS.get(s.slice(i, j).toLowerCase())
+  if (v !== undefined) {
+    // "half 斤", "one dozen": a number, with the unit that follows it
+    toks.push(new Tok(T_NUM, i, j, 0, v, N_ARABIC, null, null))
+    const k = afterNumber(s, j, toks)
+    if (k > j) return k
+    const u = wordAt(s, k)
+    if (u && u.k === T_UNIT) { pushEntry(toks, u, k, s); return k + u.word.length }
+    return j
+  }
+  const w = asciiWord(s.slice(i, j))
+  if (w) { pushEntry(toks, w, i, s); return j }
+  const last = toks.length ? toks[toks.length - 1] : null
+  if (last && last.k === T_UNK && last.e === i) last.e = j
+  else toks.push(new Tok(T_UNK, i, j, 0, null, 0, null, null))
+  return j
+}
+
+/**
+ * A name the lexicon does not know is still a name: a single character that is also a letter of
+ * names (菜, a classifier like 棵 or 头 that no number stands before) joins the unknown letters it
+ * touches, so "塌棵菜两把" reads as 塌棵菜, not as 塌 + 棵 + filler.
+ */
+function glueUnknown(toks: Tok[]): void {
+  let w = 0
+  for (let r = 0; r < toks.length; r++) {
+    const t = toks[r]
+    if (t.k === T_UNK || gluable(toks, r)) {
+      // the run of touching unknown and gluable tokens from r
+      let e = r
+      let unk = t.k === T_UNK
+      while (e + 1 < toks.length && toks[e + 1].s === toks[e].e && (toks[e + 1].k === T_UNK || gluable(toks, e + 1))) {
+        e++
+        if (toks[e].k === T_UNK) unk = true
+      }
+      if (unk && e > r) {
+        toks[w++] = new Tok(T_UNK, t.s, toks[e].e, 0, null, 0, null, null)
+        r = e
+        continue
+      }
+    }
+    toks[w++] = t
+  }
+  toks.length = w
+}
+
+function gluable(toks: Tok[], r: number): boolean {
+  const t = toks[r]
+  if (t.e - t.s !== 1) return false
+  if (t.k === T_FILL) return (t.f & F_INWORD) !== 0
+  // 个 and 只 end no name; after a word they are the Wu 的 ("豆沙个") or a count, not a letter
+  if (t.k !== T_UNIT || t.canon === '个' || t.canon === '只') return false
+  // a classifier after a number, 每 or / is an amount ("两棵", "每盒", "5元/斤"), not a letter
+  const p = r > 0 ? toks[r - 1] : null
+  return !(p && p.e === t.s && (p.k === T_NUM || (p.k === T_KW && (p.sub === KW_EACH || p.sub === KW_SLASH))))
+}
+
+/**
+ * "只剩三片了", "冰箱里就剩两个土豆半颗白菜": what is left is not what to buy. From a 剩 word to
+ * the next separator or buying verb, amounts are not quantities and names are not items.
+ */
+function markLeftovers(toks: Tok[]): void {
+  for (let i = 0; i < toks.length; i++) {
+    const t = toks[i]
+    if (t.k !== T_FILL || !t.ent || !t.ent.word.endsWith('剩')) continue
+    for (let j = i + 1; j < toks.length; j++) {
+      const u = toks[j]
+      if (u.k === T_SEP || (u.k === T_FILL && (u.f & F_VERB)) || u.k === T_KW) break
+      if (u.k === T_NUM || u.k === T_UNIT) u.k = T_OTHER
+      else if (u.k === T_GOODS) u.k = T_NONGOODS
+    }
+  }
+}
+
+function pushEntry(toks: Tok[], m: Entry, i: number, s: string): void {
+  if (m.k === T_SEP) { pushSep(toks, m.sub, i, i + m.word.length, m.flags); return }
+  if (m.k === T_OTHER && m.word.length === 1 && IN_WORD_OTHER.has(m.word)) {
+    // 天, 楼, 人, 折 … only classify a number ("3天"); elsewhere they are letters of a word ("折叠凳")
+    const last = toks.length ? toks[toks.length - 1] : null
+    if (!(last && last.k === T_NUM && last.e === i)) {
+      if (last && last.k === T_UNK && last.e === i) last.e = i + 1
+      else toks.push(new Tok(T_UNK, i, i + 1, 0, null, 0, null, null))
+      return
+    }
+  }
+  if (m.k === T_UNIT && (m.sub === U_CONTAINER || m.sub === U_COUNT)) {
+    // "买袋大米", "帮手买包米", "买个西瓜": a classifier right after a buying verb reads as 一
+    // ("带个七八罐", "买个一斤多": the number after the classifier is the amount)
+    const last = toks.length ? toks[toks.length - 1] : null
+    const after = i + m.word.length < s.length ? s.charCodeAt(i + m.word.length) : 0
+    if (last && last.k === T_FILL && (last.f & F_ONE) && last.e === i && !isAsciiDigit(after) && !isChineseNumeralChar(after)) {
+      toks.push(new Tok(T_NUM, i, i, 0, 1, 0, null, null))
+    }
+  }
+  toks.push(new Tok(m.k, i, i + m.word.length, m.sub, null, m.flags, m.canon, m))
+}
+
+const isRangeMark = (c: number) => c === 0x5230 /* 到 */ || c === 0x81f3 /* 至 */ || c === 126 || c === 0xff5e || c === 45
+/**
+ * "三到四斤", "五至六个": a range of Chinese numerals takes its first number (LABELS.md); returns
+ * where the second number ends when a unit follows it, else null.
+ */
+function rangeEnd(s: string, j: number): number | null {
+  if (j + 1 >= s.length || !isRangeMark(s.charCodeAt(j)) || !isChineseNumeralChar(s.charCodeAt(j + 1))) return null
+  const second = scanNumber(s, j + 1, SCAN_CTX)
+  if (!second || second.arabic || second.liangUnit) return null
+  return unitAt(s, second.end) ? second.end : null
+}
+
+/**
+ * Right after a number, a character voice input writes for a classifier is that classifier
+ * ("一代米" is 一袋米, "三今" 三斤), unless a longer word starts there ("两香蕉").
+ */
+function heardUnit(s: string, i: number, toks: Tok[], chinese: boolean): number {
+  if (i >= s.length) return i
+  const h = HEARD_UNITS.get(s.charCodeAt(i))
+  if (!h || (h.spoken && !chinese)) return i
+  const m = matchAt(s, i)
+  if (m && m.word.length > 1) return i
+  // not inside a word ("统一同…": the numeral is a letter of 统一) nor before another numeral ("三合一")
+  const num = toks[toks.length - 1]
+  const before = toks.length > 1 ? toks[toks.length - 2] : null
+  if (before && before.k === T_UNK && before.e === num.s) return i
+  const after = i + 1 < s.length ? s.charCodeAt(i + 1) : 0
+  if (isAsciiDigit(after) || isChineseNumeralChar(after)) {
+    // "一代十斤的": a package size follows the unit; "三合一": a number with nothing after it
+    const next = scanNumber(s, i + 1, SCAN_CTX)
+    if (!next || !unitAt(s, next.end)) return i
+  }
+  toks.push(new Tok(T_UNIT, i, i + 1, h.kind, null, 0, h.canon, null))
+  return i + 1
+}
+
+/** After a number: read an ASCII unit, or skip spaces before a unit ("3 斤"). */
+function afterNumber(s: string, j: number, toks: Tok[]): number {
+  let k = j
+  const n = s.length
+  while (k < n && isSpace(s.charCodeAt(k))) k++
+  if (k < n && isAsciiLetter(s.charCodeAt(k))) {
+    const u = asciiUnitAt(s, k)
+    if (u) {
+      toks.push(new Tok(T_UNIT, k, k + u.len, u.kind, null, 0, u.canon, null))
+      // "2 boxes of 牛奶": the English "of" joins the unit to its goods
+      let e = k + u.len
+      while (e < n && isSpace(s.charCodeAt(e))) e++
+      if (e + 1 < n && (s.charCodeAt(e) | 32) === 111 && (s.charCodeAt(e + 1) | 32) === 102 && !(e + 2 < n && isAsciiLetter(s.charCodeAt(e + 2)))) {
+        e += 2
+        while (e < n && isSpace(s.charCodeAt(e))) e++
+        return e
+      }
+      return k + u.len
+    }
+    return j
+  }
+  if (k > j && k < n) {
+    const m = matchAt(s, k)
+    if (m && m.k === T_UNIT) return k
+  }
+  return j
+}

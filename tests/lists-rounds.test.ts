@@ -1,0 +1,88 @@
+// Regression floors for the list parser on every labelled list set: data/eval/lists-heldout.jsonl
+// and each fresh-writer round data/eval/rounds/lists-*.jsonl. Item F1 and orders exact are
+// computed with the item rules of the shared scorer (../shared/eval/score.mjs: a name matches when
+// one contains the other, qty and unit exactly, items matched one to one in order), on the
+// messages labelled grocery or pet — the parser's part: which messages are lists at all is the
+// category model's, scored by `npm run eval`. The floors sit a little below what the parser
+// reaches, and may only rise (docs/rounds.md has the first-sight figures of each round).
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
+import { describe, expect, it } from 'vitest'
+import { normalize } from '../classifiers/normalize.ts'
+import { parseShoppingList, type OrderItem } from '../classifiers/shopping-list/index.ts'
+
+interface GoldItem { name: string; qty: number | null; unit: string | null }
+interface Gold { id: string; text: string; category: string; items?: GoldItem[] }
+
+/** Floors per set: item F1 and the share of orders whose items are all exactly right. */
+const FLOORS: Record<string, { itemF1: number; orderExact: number }> = {
+  'lists-heldout.jsonl': { itemF1: 0.978, orderExact: 0.965 },
+  'lists-01.jsonl': { itemF1: 0.97, orderExact: 0.89 },
+}
+
+const EVAL = new URL('../data/eval/', import.meta.url)
+const ROUNDS = new URL('rounds/', EVAL)
+const SETS: Array<[string, URL]> = [
+  ['lists-heldout.jsonl', new URL('lists-heldout.jsonl', EVAL)],
+  ...readdirSync(ROUNDS).filter((f) => /^lists-\d+\.jsonl$/.test(f)).sort().map((f): [string, URL] => [f, new URL(f, ROUNDS)]),
+]
+
+const read = (url: URL): Gold[] => readFileSync(url, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as Gold)
+
+// the shared scorer's item rules
+const nameMatches = (a: string, b: string) => { const x = a.trim(), y = b.trim(); return x !== '' && y !== '' && (x.includes(y) || y.includes(x)) }
+const qtyMatches = (a: number | null, b: number | null) => (a == null && b == null) || (typeof a === 'number' && typeof b === 'number' && Math.abs(a - b) < 1e-9)
+const itemMatches = (g: GoldItem, p: GoldItem) => nameMatches(g.name, p.name) && qtyMatches(g.qty, p.qty) && (g.unit ?? null) === (p.unit ?? null)
+function hits(gold: GoldItem[], pred: GoldItem[]): number {
+  const used = new Set<number>()
+  let n = 0
+  for (const g of gold) {
+    const j = pred.findIndex((p, k) => !used.has(k) && itemMatches(g, p))
+    if (j >= 0) { used.add(j); n++ }
+  }
+  return n
+}
+
+/** The things to buy, as `triage classify` gives them (removals go apart). */
+const toBuy = (text: string): OrderItem[] => parseShoppingList(normalize(text)).filter((i) => i.op !== 'remove')
+
+export function scoreLists(rows: Gold[]): { itemF1: number; orderExact: number; orders: number } {
+  let gold = 0, pred = 0, hit = 0, orders = 0, exact = 0
+  for (const r of rows) {
+    if (r.category !== 'grocery' && r.category !== 'pet') continue
+    const g = r.items ?? []
+    const p = toBuy(r.text)
+    if (g.length === 0 && p.length === 0) continue
+    const h = hits(g, p)
+    gold += g.length; pred += p.length; hit += h; orders++
+    if (h === g.length && g.length === p.length) exact++
+  }
+  const precision = pred ? hit / pred : 0
+  const recall = gold ? hit / gold : 0
+  return { itemF1: precision + recall ? (2 * precision * recall) / (precision + recall) : 0, orderExact: orders ? exact / orders : 1, orders }
+}
+
+describe('list sets', () => {
+  it('every list round has a floor', () => {
+    for (const [name] of SETS) expect(FLOORS[name], `add a floor for ${name}`).toBeDefined()
+  })
+
+  for (const [name, url] of SETS) {
+    it(`${name}: item F1 and orders exact stay above their floors`, () => {
+      const r = scoreLists(read(url))
+      expect(r.orders).toBeGreaterThan(100)
+      expect(r.itemF1).toBeGreaterThanOrEqual(FLOORS[name].itemF1)
+      expect(r.orderExact).toBeGreaterThanOrEqual(FLOORS[name].orderExact)
+    })
+  }
+
+  it('the item rules are the shared scorer\'s (checked against it when it is beside the project)', async () => {
+    const shared = new URL('../../shared/eval/score.mjs', import.meta.url)
+    if (!existsSync(shared)) return
+    const { score } = await import(shared.href) as { score: (g: object[], p: object[]) => { itemF1: number; orderExact: number } }
+    const rows = read(SETS[0][1]).filter((r) => r.category === 'grocery' || r.category === 'pet')
+    const theirs = score(rows, rows.map((r) => ({ id: r.id, category: r.category, urgent: false, items: toBuy(r.text) })))
+    const ours = scoreLists(rows)
+    expect(ours.itemF1).toBeCloseTo(theirs.itemF1, 9)
+    expect(ours.orderExact).toBeCloseTo(theirs.orderExact, 9)
+  })
+})
