@@ -46,8 +46,8 @@ export interface TriageDetail { result: TriageResult; rulesUrgent: boolean; cert
 /**
  * Model probabilities of urgency: at or above `urgentAt` a message is urgent, at or above
  * `possibleAt` possibly urgent; a cue that fired on a message the model gives less than
- * `vetoBelow` is only possibly urgent (the model has learnt which cue hits corpus writers meant
- * as calm: minor injuries, drills, jokes the rules did not see), unless the cue is `certain`.
+ * `vetoBelow` does not count (the model has learnt which cue hits writers meant as calm: minor
+ * injuries, drills, figures of speech the rules did not see), unless the cue is `certain`.
  */
 export interface UrgencyThresholds { urgentAt: number; possibleAt: number; vetoBelow: number }
 
@@ -163,7 +163,7 @@ function classify(text: string, thresholds: UrgencyThresholds): TriageDetail {
   // second one marks a possible emergency for a steward to look at
   const vetoed = urgency.urgent && pUrgent < thresholds.vetoBelow && !urgency.cues.some((k) => CUE_BY_KIND.get(k)?.certain)
   const urgent = (urgency.urgent && !vetoed) || pUrgent >= thresholds.urgentAt
-  const possibleUrgent = !urgent && (vetoed || pUrgent >= thresholds.possibleAt)
+  const possibleUrgent = !urgent && pUrgent >= thresholds.possibleAt
   const emergency: EmergencyKind | null = urgent ? (urgency.urgent ? urgency.emergency : modelEmergency(urgency, best)) : null
 
   // needs: the primary guess and every other need the model gives at least LABEL_AT

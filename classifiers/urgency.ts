@@ -159,7 +159,7 @@ function offReason(cue: Cue, m: RegExpExecArray, t: string, news: boolean, joke:
   if (PROCEDURE_Q.test(sentence)) return 'policy'
   if (remote && cue.response !== 'suicide') return 'remote'
   // animals: a pet's illness or injury is not a person's emergency
-  if ((cue.response === 'medical' || cue.response === 'trapped') && aboutAnimal(t, start)) return 'animal'
+  if ((cue.response === 'medical' || cue.response === 'trapped') && aboutAnimal(t, start, end)) return 'animal'
   // mourning: the person has died, a medical cue tells how (葬礼, 上周走了)
   if (cue.response === 'medical' && MOURNING.test(t)) return 'mourning'
   // a past event: a word of the past in the clause, and after it no word that something is
@@ -199,9 +199,12 @@ function isResolved(after: string, re: RegExp): boolean {
   return false
 }
 
-/** The cue is about an animal: one is named shortly before it, with no person in between, and no animal attacks a person. */
-function aboutAnimal(t: string, start: number): boolean {
-  const w = t.slice(Math.max(0, start - 24), start)
+/**
+ * The cue is about an animal: one is named shortly before or inside the match, with no person
+ * after it, and no animal attacks a person. ("我家的狗…趴在窝里一动不动": the match begins at 我.)
+ */
+function aboutAnimal(t: string, start: number, end: number): boolean {
+  const w = t.slice(Math.max(0, start - 24), end)
   ANIMAL_G.lastIndex = 0
   let last = -1
   let m: RegExpExecArray | null

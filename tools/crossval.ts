@@ -12,8 +12,8 @@ import { triageWith, type UrgencyThresholds } from '../classifiers/triage.ts'
 
 interface Scored { writer: string; urgent: boolean; category: string; predCategory: string; rulesUrgent: boolean; certain: boolean; pUrgent: number; cues: string[] }
 
-const GRID = [0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.8]
-const VETO = [0, 0.01, 0.02, 0.05, 0.1]
+const GRID = [0.08, 0.1, 0.15, 0.2, 0.25, 0.3, 0.4, 0.5, 0.6, 0.7]
+const VETO = [0, 0.002, 0.005, 0.01, 0.02]
 
 /** The same decision as classifiers/triage.ts, for other thresholds. */
 function figures(rows: Scored[], t: UrgencyThresholds) {
@@ -21,7 +21,7 @@ function figures(rows: Scored[], t: UrgencyThresholds) {
   for (const r of rows) {
     const vetoed = r.rulesUrgent && !r.certain && r.pUrgent < t.vetoBelow
     const urgent = (r.rulesUrgent && !vetoed) || r.pUrgent >= t.urgentAt
-    const maybe = !urgent && (vetoed || r.pUrgent >= t.possibleAt)
+    const maybe = !urgent && r.pUrgent >= t.possibleAt
     if (r.urgent) { if (urgent) tp++; else fn++; if (urgent || maybe) soft++ } else { calm++; if (urgent) fp++; if (maybe) possible++ }
   }
   return { recall: tp / (tp + fn), precision: tp / (tp + fp || 1), soft: soft / (tp + fn), possibleRate: possible / calm, falseAlarms: fp / calm }
@@ -66,7 +66,7 @@ function main(argv: string[]): void {
   for (const u of GRID) for (const p of GRID.filter((x) => x <= u)) for (const v of VETO) rowsOut.push({ u, p, v, f: figures(scored, { urgentAt: u, possibleAt: p, vetoBelow: v }) })
   rowsOut.sort((a, b) => b.f.soft - a.f.soft || b.f.recall - a.f.recall || b.f.precision - a.f.precision)
   process.stdout.write('  urgentAt possibleAt vetoBelow  recall  +possible  precision  possibleRate  falseAlarms\n')
-  for (const r of rowsOut.filter((x) => argv.includes('--all') || (x.f.possibleRate <= 0.015 && x.f.precision >= 0.88)).slice(0, argv.includes('--all') ? 1e9 : 25)) {
+  for (const r of rowsOut.filter((x) => argv.includes('--all') || (x.f.possibleRate <= 0.015 && x.f.precision >= 0.85)).slice(0, argv.includes('--all') ? 1e9 : 25)) {
     process.stdout.write(`  ${r.u.toFixed(2).padStart(8)} ${r.p.toFixed(2).padStart(10)} ${r.v.toFixed(2).padStart(9)}  ${pct(r.f.recall)}  ${pct(r.f.soft)}     ${pct(r.f.precision)}      ${pct(r.f.possibleRate)}       ${pct(r.f.falseAlarms)}\n`)
   }
   const ji = argv.indexOf('--json')
