@@ -49,7 +49,7 @@ export const CHECKS: Record<string, CueCheck> = {
   /** more than a little blood */
   'not-minor-bleed': (m, text) => !familyRe('minor-bleed').test(around(text, m, 12, 12)),
   /** breathing words about the body, not the mind (心里喘不过气) */
-  'body-not-mind': (m, text) => !/心里|心裡|心理|压力|压抑|憋屈|精神|石头|不是身体|焦虑|anxiety/.test(around(text, m, 14, 10)),
+  'body-not-mind': (m, text) => !/心里|心裡|心理|压力|压抑|压得|憋屈|精神|石头|不是身体|焦虑|房贷|车贷|贷款|工作|anxiety/.test(around(text, m, 14, 10)),
   /** a burn more than a small blister */
   'serious-burn': (m, text) => !/一下|小泡|个泡|一点|烫伤膏|不严重|小块/.test(text.slice(Math.max(0, m.index - 4), m.index + m[0].length + 16)),
   /** a vulnerable person is left alone: nobody caring for them is mentioned */
