@@ -39,8 +39,14 @@ export interface NetworkHeader {
 export interface Network {
   header: NetworkHeader
   hidden: number
-  /** bucket × hidden input weights (dense over all buckets; unused ones are zero) */
-  w1: Float32Array
+  /**
+   * bucket × hidden input weights as stored, int8, dense over all buckets (unused ones zero): a
+   * bucket's row is one 64-byte cache line, where float32 rows took four — the forward pass is
+   * mostly memory reads.
+   */
+  q1: Int8Array
+  /** per hidden unit: int8 weight × scale = weight */
+  scales: Float32Array
   b1: Float32Array
   /** hidden × outputs */
   w2: Float32Array
@@ -92,13 +98,13 @@ export function decodeNetwork(buf: Buffer, name = FILE): Network {
   const b1 = new Float32Array(slice(4 * H))
   const w2 = new Float32Array(slice(4 * H * K))
   const b2 = new Float32Array(slice(4 * K))
-  const w1 = new Float32Array(BUCKETS * H)
+  const q1 = new Int8Array(BUCKETS * H)
   for (let i = 0; i < n; i++) {
     const b = ids[i]
     if (b < 0 || b >= BUCKETS) throw fail(`bucket ${b} out of range`)
-    for (let j = 0; j < H; j++) w1[b * H + j] = q[i * H + j] * scales[j]
+    q1.set(q.subarray(i * H, i * H + H), b * H)
   }
-  return { header, hidden: H, w1, b1, w2, b2 }
+  return { header, hidden: H, q1, scales, b1, w2, b2 }
 }
 
 function loadFile(): Network {
@@ -131,8 +137,11 @@ export interface NetworkScores {
   labels: Map<Need, number>
 }
 
-/** The hidden layer and raw outputs of a set of buckets (shared with training). */
-export function forward(net: Pick<Network, 'hidden' | 'w1' | 'b1' | 'w2' | 'b2'>, ids: readonly number[], h: Float32Array, out: Float32Array): void {
+/** The float weights training works on. */
+export interface FloatNetwork { hidden: number; w1: Float32Array; b1: Float32Array; w2: Float32Array; b2: Float32Array }
+
+/** The hidden layer and raw outputs of a set of buckets, on float weights (training). */
+export function forward(net: FloatNetwork, ids: readonly number[], h: Float32Array, out: Float32Array): void {
   const H = net.hidden
   const scale = 1 / Math.sqrt(ids.length + 1)
   for (let j = 0; j < H; j++) h[j] = 0
@@ -148,12 +157,30 @@ export function forward(net: Pick<Network, 'hidden' | 'w1' | 'b1' | 'w2' | 'b2'>
   }
 }
 
-const scratch = { h: new Float32Array(64), out: new Float32Array(K) }
+/** The same on the stored int8 weights (run time): integer sums, scaled once per hidden unit. */
+function forwardStored(net: Network, ids: readonly number[], acc: Int32Array, h: Float32Array, out: Float32Array): void {
+  const H = net.hidden
+  const q1 = net.q1
+  const scale = 1 / Math.sqrt(ids.length + 1)
+  acc.fill(0, 0, H)
+  for (const b of ids) {
+    const base = b * H
+    for (let j = 0; j < H; j++) acc[j] += q1[base + j]
+  }
+  for (let j = 0; j < H; j++) { const v = acc[j] * net.scales[j] * scale + net.b1[j]; h[j] = v > 0 ? v : 0 }
+  for (let k = 0; k < K; k++) {
+    let s = net.b2[k]
+    for (let j = 0; j < H; j++) s += h[j] * net.w2[j * K + k]
+    out[k] = s
+  }
+}
+
+const scratch = { acc: new Int32Array(64), h: new Float32Array(64), out: new Float32Array(K) }
 
 export function scoreNetwork(ids: readonly number[], net: Network = network()): NetworkScores {
-  if (scratch.h.length < net.hidden) scratch.h = new Float32Array(net.hidden)
-  const { h, out } = scratch
-  forward(net, ids, h, out)
+  if (scratch.h.length < net.hidden) { scratch.h = new Float32Array(net.hidden); scratch.acc = new Int32Array(net.hidden) }
+  const { acc, h, out } = scratch
+  forwardStored(net, ids, acc, h, out)
   let max = -Infinity
   for (let c = 0; c < CATEGORIES.length; c++) max = Math.max(max, out[CAT0 + c])
   let sum = 0
