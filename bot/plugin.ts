@@ -3,8 +3,8 @@
 // handlers, and drains their outbox through Wechaty.
 import { FileBox } from 'file-box'
 import type { Contact, Message, Wechaty, WechatyPlugin } from 'wechaty'
-import type { QueuedMessage } from '../data/outbox.ts'
-import { assertWritable, classify } from '../data/store.ts'
+import type { QueuedMessage } from '../store/outbox.ts'
+import { assertWritable, classify } from '../store/store.ts'
 import type { CommandHooks } from '../handlers/commands.ts'
 import type { Context } from '../handlers/context.ts'
 import { Ingest, STORE_BATCH } from '../handlers/ingest.ts'

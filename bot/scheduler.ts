@@ -2,8 +2,8 @@
 // escalation, SLA reminders, the daily retention purge, the hourly steward digest and the daily manager
 // digest at TRIAGE_DIGEST_AT (local time). Times come from the context clock,
 // so the demo and the tests replay a day on a simulated clock.
-import { purgeOlderThan } from '../data/privacy.ts'
-import { getKv, setKv } from '../data/store.ts'
+import { purgeOlderThan } from '../store/privacy.ts'
+import { getKv, setKv } from '../store/store.ts'
 import { isWorkingTime, minuteOfDay, onDutyStewards } from '../handlers/config.ts'
 import type { Context } from '../handlers/context.ts'
 import { chaseEmergencies } from '../handlers/emergency.ts'

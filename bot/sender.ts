@@ -1,7 +1,7 @@
 // Drains the persistent outbox through a transport (Wechaty in production),
 // within WeChat's tolerance for bursts: a global budget per minute and a
 // minimum gap per conversation. Emergencies go first and outside the budget.
-import type { OutboxStore, QueuedMessage } from '../data/outbox.ts'
+import type { OutboxStore, QueuedMessage } from '../store/outbox.ts'
 import type { Clock, Log } from '../handlers/context.ts'
 
 export interface Transport { send(m: QueuedMessage): Promise<void> }

@@ -8,9 +8,9 @@
 // queueing an alert are compiled too. Nothing of it reaches the bot's own store or anyone.
 import { readFileSync } from 'node:fs'
 import { triage } from '../classifiers/triage.ts'
-import { loadCommunity, loadDemoDay, secondsOfDay } from '../data/demo/community.ts'
-import type { Inbound } from '../data/inbox.ts'
-import { openStore } from '../data/store.ts'
+import { loadCommunity, loadDemoDay, secondsOfDay } from '../store/demo-community.ts'
+import type { Inbound } from '../store/inbox.ts'
+import { openStore } from '../store/store.ts'
 import { parseConfig } from '../handlers/config.ts'
 import { createContext, silentLog } from '../handlers/context.ts'
 import { Ingest } from '../handlers/ingest.ts'

@@ -3,8 +3,8 @@
 // wherever they typed. Residents get help and their own tickets only.
 // Authorisation is by contact id, never by display name.
 import type { Category } from '../classifiers/triage.ts'
-import type { StoredInbound } from '../data/inbox.ts'
-import type { Ticket } from '../data/tickets.ts'
+import type { StoredInbound } from '../store/inbox.ts'
+import type { Ticket } from '../store/tickets.ts'
 import { roleOf, type Role } from './config.ts'
 import type { Context } from './context.ts'
 import { markDelivered, ordersReport } from './orders.ts'

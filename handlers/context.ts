@@ -1,12 +1,12 @@
 // What every handler gets: the store, an outbox, the configuration and a clock.
 // Handlers never see Wechaty; bot/ builds one Context and drains its outbox.
-import { Households } from '../data/households.ts'
-import { Inbox } from '../data/inbox.ts'
-import { JielongLines } from '../data/jielong.ts'
-import { Orders } from '../data/orders.ts'
-import { OutboxStore, type OutgoingMessage } from '../data/outbox.ts'
-import type { DB } from '../data/store.ts'
-import { Tickets } from '../data/tickets.ts'
+import { Households } from '../store/households.ts'
+import { Inbox } from '../store/inbox.ts'
+import { JielongLines } from '../store/jielong.ts'
+import { Orders } from '../store/orders.ts'
+import { OutboxStore, type OutgoingMessage } from '../store/outbox.ts'
+import type { DB } from '../store/store.ts'
+import { Tickets } from '../store/tickets.ts'
 import type { Config } from './config.ts'
 
 export type Clock = () => number

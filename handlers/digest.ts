@@ -25,8 +25,8 @@
 //   building + surname + 女士/先生 (or 居民).
 import type { SharedFault } from '../classifiers/fault.ts'
 import type { Category } from '../classifiers/triage.ts'
-import { getKv, setKv } from '../data/store.ts'
-import type { Ticket } from '../data/tickets.ts'
+import { getKv, setKv } from '../store/store.ts'
+import type { Ticket } from '../store/tickets.ts'
 import { anonymize, honorific } from './anonymize.ts'
 import { roleOf } from './config.ts'
 import type { Context } from './context.ts'

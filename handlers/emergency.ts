@@ -1,8 +1,8 @@
 // Emergencies: alert every on-duty steward privately at once, tell the resident
 // help is coming (with the right number), re-alert until someone claims it and
 // escalate to managers. Talk of suicide never goes to the group.
-import type { StoredInbound } from '../data/inbox.ts'
-import type { Ticket } from '../data/tickets.ts'
+import type { StoredInbound } from '../store/inbox.ts'
+import type { Ticket } from '../store/tickets.ts'
 import { onDutyStewards } from './config.ts'
 import type { Context } from './context.ts'
 import { CATEGORY_NAMES, EMERGENCY_NAMES, EMERGENCY_NUMBERS, TIER_NAMES, clip, hhmm, where } from './wording.ts'

@@ -1,7 +1,7 @@
 // One purchase list for the supplier and one delivery list by door, from all
 // open orders.
 import { formatLocation } from '../classifiers/location.ts'
-import type { Order, OrderLine } from '../data/orders.ts'
+import type { Order, OrderLine } from '../store/orders.ts'
 import type { Context } from './context.ts'
 import { describeLine } from './grocery.ts'
 

@@ -4,7 +4,7 @@
 // A ticket waiting long moves up one level per `AGE_STEP_MS`, but never into P0:
 // only a real emergency is P0.
 import type { Category } from '../classifiers/triage.ts'
-import type { QueueKey, Ticket, Tier } from '../data/tickets.ts'
+import type { QueueKey, Ticket, Tier } from '../store/tickets.ts'
 import type { Config } from './config.ts'
 
 export const PRIORITY_NAMES = ['紧急', '高', '普通', '低'] as const

@@ -2,7 +2,7 @@
 // minutes matter, and acknowledge the resident where they asked.
 import type { Location } from '../classifiers/location.ts'
 import type { Category, TriageResult } from '../classifiers/triage.ts'
-import type { StoredInbound } from '../data/inbox.ts'
+import type { StoredInbound } from '../store/inbox.ts'
 import type { Context } from './context.ts'
 import { askToLook, raiseEmergency, relayUpdate } from './emergency.ts'
 import { emotional } from './emotional.ts'

@@ -2,7 +2,7 @@
 // voice stays the same: short, warm and clear, the way a good steward writes.
 import type { SharedFault } from '../classifiers/fault.ts'
 import type { Category, EmergencyKind } from '../classifiers/triage.ts'
-import type { Ticket, Tier } from '../data/tickets.ts'
+import type { Ticket, Tier } from '../store/tickets.ts'
 import { formatLocation } from '../classifiers/location.ts'
 
 export const CATEGORY_NAMES: Record<Category, string> = {

@@ -8,7 +8,7 @@ import {
   parseDemoDay,
   secondsOfDay,
   type Community,
-} from '../data/demo/community.ts'
+} from '../store/demo-community.ts'
 import { compatibleLocations, parseLocation, parseTopic } from '../classifiers/location.ts'
 
 const community = loadCommunity()

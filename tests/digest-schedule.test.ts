@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest'
 import { digestHooks } from '../bot/digest-hooks.ts'
 import { tick } from '../bot/scheduler.ts'
-import { openStore } from '../data/store.ts'
+import { openStore } from '../store/store.ts'
 import { handleCommand } from '../handlers/commands.ts'
 import { parseConfig } from '../handlers/config.ts'
 import { createContext } from '../handlers/context.ts'

@@ -2,9 +2,9 @@
 // against hand-computed values; the steward digest stays on one phone screen.
 import { describe, expect, it } from 'vitest'
 import type { Category } from '../classifiers/triage.ts'
-import type { MessageKind } from '../data/inbox.ts'
-import { openStore } from '../data/store.ts'
-import type { NewTicket, Ticket } from '../data/tickets.ts'
+import type { MessageKind } from '../store/inbox.ts'
+import { openStore } from '../store/store.ts'
+import type { NewTicket, Ticket } from '../store/tickets.ts'
 import { parseConfig } from '../handlers/config.ts'
 import { createContext, type Context } from '../handlers/context.ts'
 import { MAX_STEWARD_LINES, dailyDigest, nextStewardDigest, percentile, stewardDigest, timing } from '../handlers/digest.ts'

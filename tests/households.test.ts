@@ -5,8 +5,8 @@ import { join } from 'node:path'
 import { Writable } from 'node:stream'
 import { describe, expect, it } from 'vitest'
 import { parseCsv, parseHouseholdRow, runAdmin } from '../bot/admin.ts'
-import { Households } from '../data/households.ts'
-import { openStore } from '../data/store.ts'
+import { Households } from '../store/households.ts'
+import { openStore } from '../store/store.ts'
 
 describe('household register', () => {
   it('reads rows in the common shapes, with tiers in English or Chinese', () => {

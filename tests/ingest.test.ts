@@ -5,10 +5,10 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { SCHEMA_VERSION } from '../data/migrations.ts'
-import { Inbox, MAX_TEXT, REDELIVERY_WINDOW_MS, ROOM_SEEN_EVERY_MS, storedRow, type Inbound } from '../data/inbox.ts'
-import { WINDOW_KEEP_MS } from '../data/recent-window.ts'
-import { openStore, type DB } from '../data/store.ts'
+import { SCHEMA_VERSION } from '../store/migrations.ts'
+import { Inbox, MAX_TEXT, REDELIVERY_WINDOW_MS, ROOM_SEEN_EVERY_MS, storedRow, type Inbound } from '../store/inbox.ts'
+import { WINDOW_KEEP_MS } from '../store/recent-window.ts'
+import { openStore, type DB } from '../store/store.ts'
 import { parseConfig } from '../handlers/config.ts'
 import { createContext } from '../handlers/context.ts'
 import { Ingest, MAX_QUEUED } from '../handlers/ingest.ts'
@@ -349,7 +349,7 @@ describe('the queue report at volume', () => {
 
 describe('WAL checkpoints on a worker thread', () => {
   it('copies committed pages into the database file while the main connection only writes', async () => {
-    const { startCheckpointer, SAFETY_NET_PAGES } = await import('../data/checkpointer.ts')
+    const { startCheckpointer, SAFETY_NET_PAGES } = await import('../store/checkpointer.ts')
     const { statSync } = await import('node:fs')
     const db = open('cp.db')
     const problems: string[] = []
@@ -369,7 +369,7 @@ describe('WAL checkpoints on a worker thread', () => {
   })
 
   it('is not started for an in-memory database', async () => {
-    const { startCheckpointer } = await import('../data/checkpointer.ts')
+    const { startCheckpointer } = await import('../store/checkpointer.ts')
     const db = openStore(':memory:')
     dbs.push(db)
     expect(startCheckpointer(db)).toBeNull()

@@ -2,8 +2,8 @@
 // one failing conversation not holding up the rest, and nothing lost.
 import { describe, expect, it } from 'vitest'
 import { Sender, type Transport } from '../bot/sender.ts'
-import { OutboxStore, type QueuedMessage } from '../data/outbox.ts'
-import { openStore } from '../data/store.ts'
+import { OutboxStore, type QueuedMessage } from '../store/outbox.ts'
+import { openStore } from '../store/store.ts'
 import { silentLog } from '../handlers/context.ts'
 
 function setup(rate = { perMinute: 5, perConversationMs: 3000 }, fail: (m: QueuedMessage) => boolean = () => false) {

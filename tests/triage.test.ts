@@ -214,7 +214,7 @@ describe('triage: generalisation rules', () => {
 describe('warming up at start-up', () => {
   it("triages the demo day's lines and rehearses the day in memory, once per process, leaving no trace", async () => {
     const { warmUp } = await import('../bot/warm-up.ts')
-    const { openStore } = await import('../data/store.ts')
+    const { openStore } = await import('../store/store.ts')
     const lines = readFileSync(new URL('../data/demo/day.jsonl', import.meta.url), 'utf8').split('\n').filter((l) => l.trim())
     const texts = lines.filter((l) => typeof JSON.parse(l).text === 'string' && JSON.parse(l).text)
     const dir = mkdtempSync(join(tmpdir(), 'warm-'))

@@ -2,9 +2,9 @@
 // more than the write). What they return must be exactly what a read gives, or a handler
 // acting on it would act on a ticket or an order that is not the one stored.
 import { describe, expect, it } from 'vitest'
-import { Orders, type OrderLine } from '../data/orders.ts'
-import { openStore } from '../data/store.ts'
-import { Tickets, type NewTicket, type Ticket } from '../data/tickets.ts'
+import { Orders, type OrderLine } from '../store/orders.ts'
+import { openStore } from '../store/store.ts'
+import { Tickets, type NewTicket, type Ticket } from '../store/tickets.ts'
 
 const T0 = Date.UTC(2026, 10, 22, 2, 0, 0)
 

@@ -6,7 +6,7 @@
 // Households to import come as a JSON file named by BENCH_HOUSEHOLDS.
 import { readFileSync } from 'node:fs'
 import pino from 'pino'
-import type { Household } from '../../data/households.ts'
+import type { Household } from '../../store/households.ts'
 import { createRuntime } from '../runtime.ts'
 
 export interface BotStats {

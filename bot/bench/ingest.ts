@@ -78,8 +78,8 @@ function percentile(sorted: Float64Array, p: number): number {
 }
 
 export async function runIngest(o: { messages: number; db: string; seed?: number; residents?: number; progress?: boolean; rateLimited?: boolean; burst?: number }): Promise<IngestResult> {
-  const { openStore } = await import('../../data/store.ts')
-  const { startCheckpointer } = await import('../../data/checkpointer.ts')
+  const { openStore } = await import('../../store/store.ts')
+  const { startCheckpointer } = await import('../../store/checkpointer.ts')
   const { parseConfig } = await import('../../handlers/config.ts')
   const { createContext, silentLog } = await import('../../handlers/context.ts')
   const { Ingest } = await import('../../handlers/ingest.ts')

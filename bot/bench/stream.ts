@@ -7,8 +7,8 @@
 // The stream is a generator: 750,000 messages are never held in memory at once.
 import { readFileSync } from 'node:fs'
 import { readCorpusLines } from '../../tools/corpus.ts'
-import type { Inbound } from '../../data/inbox.ts'
-import type { Household } from '../../data/households.ts'
+import type { Inbound } from '../../store/inbox.ts'
+import type { Household } from '../../store/households.ts'
 import { prng } from '../bench.ts'
 
 export const BOT = { id: 'bot-louguanjia', name: '楼管家' }

@@ -1,7 +1,7 @@
 // An in-memory store, a parsed config and a hand-driven clock for handler tests.
 import type { TriageResult } from '../../classifiers/triage.ts'
-import type { Inbound, StoredInbound } from '../../data/inbox.ts'
-import { openStore } from '../../data/store.ts'
+import type { Inbound, StoredInbound } from '../../store/inbox.ts'
+import { openStore } from '../../store/store.ts'
 import { parseConfig } from '../../handlers/config.ts'
 import { createContext, type Context } from '../../handlers/context.ts'
 

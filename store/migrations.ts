@@ -168,7 +168,7 @@ export const MIGRATIONS: readonly string[] = [
   // 3: indexes for a region's volume (README: Performance). Every inbound index costs each
   // stored message a random b-tree insert: the (talker, room, at) one alone doubled the cost
   // of storing, so re-deliveries and floods are now checked against the recent messages
-  // kept in memory (data/recent-window.ts) and that index goes. Pending work is found through
+  // kept in memory (store/recent-window.ts) and that index goes. Pending work is found through
   // partial indexes that hold only what is pending, so they stay small however long the history.
   `
   DROP INDEX inbound_dupe;

@@ -69,8 +69,8 @@ export interface DemoMessage {
   mention: boolean
 }
 
-const COMMUNITY_URL = new URL('./community.json', import.meta.url)
-const DAY_URL = new URL('./day.jsonl', import.meta.url)
+const COMMUNITY_URL = new URL('../data/demo/community.json', import.meta.url)
+const DAY_URL = new URL('../data/demo/day.jsonl', import.meta.url)
 
 const TIME = /^([01]\d|2[0-3]):[0-5]\d:[0-5]\d$/
 const DATE = /^\d{4}-\d{2}-\d{2}$/
