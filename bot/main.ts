@@ -1,5 +1,6 @@
-// `npm start`: with a puppet configured (WECHATY_PUPPET / WECHATY_PUPPET_SERVICE_TOKEN)
-// runs the bot until SIGINT/SIGTERM; with none, replays the demo community's day.
+// The bot: with a puppet configured (WECHATY_PUPPET / WECHATY_PUPPET_SERVICE_TOKEN) runs
+// until SIGINT/SIGTERM. `npm start` (tools/start.ts) comes here when a puppet is configured
+// and replays the demo community's day (tools/demo.ts) when none is.
 process.env.DOTENV_CONFIG_QUIET ??= 'true'
 import { existsSync, readFileSync } from 'node:fs'
 import { parseEnv } from 'node:util'
@@ -16,9 +17,8 @@ const log = createLogger()
 const choice = puppetFromEnv()
 
 if (choice.mode === 'demo') {
-  const { runDemo } = await import('./demo.ts')
-  const code = await runDemo({ log, out: process.stdout })
-  process.exit(code)
+  log.fatal('no puppet configured (WECHATY_PUPPET / WECHATY_PUPPET_SERVICE_TOKEN); `npm start` replays the demo instead')
+  process.exit(2)
 }
 
 const { createRuntime } = await import('./runtime.ts')

@@ -2,7 +2,7 @@
 import pino from 'pino'
 import { FileBox } from 'file-box'
 import { afterEach, describe, expect, it } from 'vitest'
-import { startMockCommunity, type MockCommunity } from '../bot/mock-community.ts'
+import { startMockCommunity, type MockCommunity } from '../testing/mock-community.ts'
 
 const log = pino({ level: 'silent' })
 const FAST = { TRIAGE_RATE_PER_MIN: '1000', TRIAGE_RATE_PER_ROOM_MS: '0' }

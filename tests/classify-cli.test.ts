@@ -3,7 +3,7 @@
 import { spawnSync } from 'node:child_process'
 import { PassThrough, Writable } from 'node:stream'
 import { describe, expect, it } from 'vitest'
-import { runClassify } from '../bot/classify-stream.ts'
+import { runClassify } from '../tools/classify-stream.ts'
 
 const TEXTS = ['收到', '我的手受伤了 血流不止', '我要土豆3斤、萝卜3根', '6栋1单元楼道灯不亮', '我家猫被封在家没人照看', '担心家人在外地', '谢谢🙏', '']
 
@@ -42,7 +42,7 @@ describe('triage classify', () => {
   })
 
   it('skips lines that are not JSON with a warning on stderr, keeps stdout clean, and exits 0', () => {
-    const r = spawnSync(process.execPath, ['--import', 'tsx', 'bot/cli.ts', 'classify'], {
+    const r = spawnSync(process.execPath, ['--import', 'tsx', 'tools/cli.ts', 'classify'], {
       input: '{"id":"a","text":"收到"}\nnot json\n{"id":"b","text":"救命 我爸晕倒了"}\n', encoding: 'utf8',
       env: { ...process.env, DOTENV_CONFIG_QUIET: undefined },
     })

@@ -7,7 +7,7 @@
 // The puppet-level cases (payloads a puppet should never send) run on the mock community below.
 import pino from 'pino'
 import { afterEach, describe, expect, it } from 'vitest'
-import { startMockCommunity, type MockCommunity } from '../bot/mock-community.ts'
+import { startMockCommunity, type MockCommunity } from '../testing/mock-community.ts'
 import type { Category } from '../classifiers/triage.ts'
 import { MAX_TEXT, type Inbound, type StoreResult } from '../store/inbox.ts'
 import type { Ticket } from '../store/tickets.ts'

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { Writable } from 'node:stream'
 import { describe, expect, it } from 'vitest'
-import { parseCsv, parseHouseholdRow, runAdmin } from '../bot/admin.ts'
+import { parseCsv, parseHouseholdRow, runAdmin } from '../tools/admin.ts'
 import { Households } from '../store/households.ts'
 import { openStore } from '../store/store.ts'
 

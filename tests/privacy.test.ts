@@ -3,7 +3,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { formatLocation, parseLocation } from '../classifiers/location.ts'
 import { createLogger } from '../bot/logger.ts'
-import { startMockCommunity, type MockCommunity } from '../bot/mock-community.ts'
+import { startMockCommunity, type MockCommunity } from '../testing/mock-community.ts'
 import { loadCommunity } from '../store/demo-community.ts'
 
 const TOKEN = 'puppet_secret_123'

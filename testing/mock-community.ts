@@ -10,7 +10,7 @@ import { loadCommunity, type Community } from '../store/demo-community.ts'
 import type { Households } from '../store/households.ts'
 import { openStore, type DB } from '../store/store.ts'
 import type { Clock } from '../handlers/context.ts'
-import { createRuntime, type Runtime, type RuntimeOptions } from './runtime.ts'
+import { createRuntime, type Runtime, type RuntimeOptions } from '../bot/runtime.ts'
 
 export interface Delivered { roomId: string | null; toId: string | null; text: string; type: number }
 

@@ -12,7 +12,7 @@
 // `--rate-limited` measures it as is instead: the configured budget (TRIAGE_RATE_PER_MIN,
 // TRIAGE_RATE_PER_ROOM_MS) on the simulated clock, with what is left over reported as pending.
 //
-// Runs in a child process (`node --import tsx bot/bench/ingest.ts --messages N`) so that the
+// Runs in a child process (`node --import tsx tools/bench/ingest.ts --messages N`) so that the
 // peak RSS printed is the pipeline's own; benchIngest() spawns it and turns its JSON into rows.
 import { spawn } from 'node:child_process'
 import { existsSync, readFileSync, rmSync, statSync } from 'node:fs'
@@ -83,7 +83,7 @@ export async function runIngest(o: { messages: number; db: string; seed?: number
   const { parseConfig } = await import('../../handlers/config.ts')
   const { createContext, silentLog } = await import('../../handlers/context.ts')
   const { Ingest } = await import('../../handlers/ingest.ts')
-  const { Sender } = await import('../sender.ts')
+  const { Sender } = await import('../../bot/sender.ts')
   const { BOT, loadTexts, staffEnv, synthCommunity, synthStream } = await import('./stream.ts')
 
   for (const suffix of ['', '-wal', '-shm']) rmSync(o.db + suffix, { force: true })
@@ -99,7 +99,7 @@ export async function runIngest(o: { messages: number; db: string; seed?: number
   for (const h of community.households) ctx.households.upsert(h)
   const texts = loadTexts(ROOT)
   // As the bot does before it listens (bot/runtime.ts).
-  const { warmUp } = await import('../warm-up.ts')
+  const { warmUp } = await import('../../bot/warm-up.ts')
   warmUp()
 
   let urgentQueued = false

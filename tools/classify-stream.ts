@@ -3,7 +3,7 @@
 //
 // One thread: worker threads were measured here and lost (each pays the
 // TypeScript loader and the model again, and the answers must be re-ordered);
-// repeated texts are answered from memory instead (bot/classify-lines.ts).
+// repeated texts are answered from memory instead (tools/classify-lines.ts).
 import { createInterface } from 'node:readline'
 import type { Readable, Writable } from 'node:stream'
 import { classifyLines, type BatchResult } from './classify-lines.ts'

@@ -49,7 +49,7 @@ export async function benchBaseline(benchFile: string, maxLines = 100_000): Prom
   const natural = mod.default ?? mod
   const { Jieba } = await import('@node-rs/jieba')
   const { dict } = await import('@node-rs/jieba/dict.js')
-  const { readCorpusLines: readCorpus } = await import('../../tools/corpus.ts')
+  const { readCorpusLines: readCorpus } = await import('../corpus.ts')
   const { triage } = await import('../../classifiers/triage.ts')
   const { score } = (await import(pathToFileURL(join(SHARED, 'eval', 'score.mjs')).href)) as { score(g: Gold[], p: Pred[]): Score }
 

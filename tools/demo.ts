@@ -10,9 +10,9 @@ import { openStore, type DB } from '../store/store.ts'
 import type { Community } from '../store/demo-community.ts'
 import { CATEGORY_NAMES } from '../handlers/wording.ts'
 import type { Category } from '../classifiers/triage.ts'
-import { digestHooks } from './digest-hooks.ts'
-import { startMockCommunity, type Delivered } from './mock-community.ts'
-import { tick } from './scheduler.ts'
+import { digestHooks } from '../bot/digest-hooks.ts'
+import { startMockCommunity, type Delivered } from '../testing/mock-community.ts'
+import { tick } from '../bot/scheduler.ts'
 
 export interface DemoOptions { log: Logger; out: NodeJS.WritableStream; dir?: string }
 

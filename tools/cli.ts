@@ -30,7 +30,7 @@ async function main(argv: string[]): Promise<number> {
       const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(values.date ?? '')
       if (!m) { process.stderr.write(`digest: --date YYYY-MM-DD is required\n${USAGE}`); return 2 }
       const [{ openStore }, { parseConfig }, { createContext }, { dailyDigest }, { dbPathFromEnv }] = await Promise.all([
-        import('../store/store.ts'), import('../handlers/config.ts'), import('../handlers/context.ts'), import('../handlers/digest.ts'), import('./env.ts')])
+        import('../store/store.ts'), import('../handlers/config.ts'), import('../handlers/context.ts'), import('../handlers/digest.ts'), import('../bot/env.ts')])
       const dayStart = new Date(Number(m[1]), Number(m[2]) - 1, Number(m[3])).getTime()
       const dayEnd = new Date(Number(m[1]), Number(m[2]) - 1, Number(m[3]) + 1).getTime()
       const db = openStore(dbPathFromEnv(process.env), { readonly: true })

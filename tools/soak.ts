@@ -16,7 +16,7 @@
 //              one message (must be 0)
 //   memory     the bot process's RSS at the start (logged in, before the load), in the middle
 //              (before the restart) and at the end, and its peak; sampled every 30 s
-// The stream is the benchmark's (bot/bench/stream.ts: the demo day's mix, text only), except that
+// The stream is the benchmark's (tools/bench/stream.ts: the demo day's mix, text only), except that
 // a member never repeats the same text in the same room within 2 minutes: the bot drops such a
 // repeat by design (DESIGN.md: re-deliveries), and it would read as lost here.
 //

@@ -1,7 +1,7 @@
 // `npm run bench`: throughput of the classifier as the operators run it.
 //
 //   1. a 100,000-line JSONL file built from the corpus (seeded shuffle, deterministic) in var/
-//   2. `tsx bot/cli.ts classify` on it as a whole process: messages/s, start-up included
+//   2. `tsx tools/cli.ts classify` on it as a whole process: messages/s, start-up included
 //   3. model load time (a fresh process importing classifiers/triage.ts)
 //   4. parseShoppingList throughput on the grocery and pet lines
 // One function per measurement, so others can add rows to the table.
@@ -82,13 +82,13 @@ export function makeDistinctFile(lines = 100_000, seed = 20261206): string {
   return file
 }
 
-/** Whole-process throughput of `tsx bot/cli.ts classify` on a file (start-up included). */
+/** Whole-process throughput of `tsx tools/cli.ts classify` on a file (start-up included). */
 export async function benchClassifyProcess(file: string, label = 'classify process', target = 20_000): Promise<Row[]> {
   const lines = readFileSync(file, 'utf8').split('\n').filter((l) => l.trim()).length
   const t0 = performance.now()
   let outLines = 0
   await new Promise<void>((res, rej) => {
-    const child = spawn(TSX, [join(ROOT, 'bot', 'cli.ts'), 'classify'], { cwd: ROOT, env: { ...process.env, DOTENV_CONFIG_QUIET: 'true' }, stdio: ['pipe', 'pipe', 'inherit'] })
+    const child = spawn(TSX, [join(ROOT, 'tools', 'cli.ts'), 'classify'], { cwd: ROOT, env: { ...process.env, DOTENV_CONFIG_QUIET: 'true' }, stdio: ['pipe', 'pipe', 'inherit'] })
     child.stdout.on('data', (b: Buffer) => { for (let i = 0; i < b.length; i++) if (b[i] === 10) outLines++ })
     child.on('error', rej)
     child.on('close', (code) => (code === 0 ? res() : rej(new Error(`classify exited ${code}`))))
@@ -169,7 +169,7 @@ async function main(): Promise<void> {
   rows.push(...(await benchClassifyProcess(makeDistinctFile(quick ? 10_000 : 100_000), 'classify process, all texts distinct', 5_000)))
   rows.push(...(await benchTriageInProcess(file)))
   rows.push(...(await benchShoppingList()))
-  // Pipeline, gRPC and baseline measurements: bot/bench/.
+  // Pipeline, gRPC and baseline measurements: tools/bench/.
   const step = (s: string) => process.stderr.write(`bench: ${s}…\n`)
   const { benchIngest } = await import('./bench/ingest.ts')
   for (const n of [...new Set([quick ? 10_000 : 100_000, ...(messages ? [messages] : [])])]) {

@@ -6,7 +6,7 @@
 // Deterministic: everything is drawn from a seeded PRNG, so every machine sees the same stream.
 // The stream is a generator: 750,000 messages are never held in memory at once.
 import { readFileSync } from 'node:fs'
-import { readCorpusLines } from '../../tools/corpus.ts'
+import { readCorpusLines } from '../corpus.ts'
 import type { Inbound } from '../../store/inbox.ts'
 import type { Household } from '../../store/households.ts'
 import { prng } from '../bench.ts'

@@ -1,6 +1,6 @@
 // The puppet-service side of the gRPC benchmark and the soak run, in this process: a
-// PuppetServer wrapping a PuppetMock on 127.0.0.1 (bot/puppet-server.ts), a synthetic
-// community on the mock, and the bot started as a child process (bot/bench/grpc-bot.ts)
+// PuppetServer wrapping a PuppetMock on 127.0.0.1 (testing/puppet-server.ts), a synthetic
+// community on the mock, and the bot started as a child process (tools/bench/grpc-bot.ts)
 // that connects as a wechaty-puppet-service client. The bot's memory is its own process's.
 //
 // Everything is loopback; the load generators using this are bounded in count and time.
@@ -10,7 +10,7 @@ import type { EventEmitter } from 'node:events'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { PuppetMock, mock } from 'wechaty-puppet-mock'
-import { servePuppet, type LocalPuppetService } from '../puppet-server.ts'
+import { servePuppet, type LocalPuppetService } from '../../testing/puppet-server.ts'
 import type { BotStats } from './grpc-bot.ts'
 import { BOT, MANAGERS, STEWARDS, staffEnv, type SynthCommunity } from './stream.ts'
 
@@ -88,7 +88,7 @@ export async function startHarness(o: HarnessOptions): Promise<Harness> {
     ...o.env,
   }
   const log = createWriteStream(o.logFile)
-  const child: ChildProcess = fork(join(ROOT, 'bot', 'bench', 'grpc-bot.ts'), [], {
+  const child: ChildProcess = fork(join(ROOT, 'tools', 'bench', 'grpc-bot.ts'), [], {
     cwd: ROOT,
     execArgv: ['--import', 'tsx'],
     env: { ...process.env, DOTENV_CONFIG_QUIET: 'true', LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn', ...botEnv },

@@ -9,7 +9,7 @@ import type { Tier } from '../store/tickets.ts'
 import { parseConfig } from '../handlers/config.ts'
 import { createContext } from '../handlers/context.ts'
 import { markDelivered, ordersCsv, ordersReport } from '../handlers/orders.ts'
-import { dbPathFromEnv } from './env.ts'
+import { dbPathFromEnv } from '../bot/env.ts'
 
 const TIER_WORDS: Record<string, Tier> = { red: 'red', yellow: 'yellow', green: 'green', 红: 'red', 黄: 'yellow', 绿: 'green', 红色: 'red', 黄色: 'yellow', 绿色: 'green' }
 

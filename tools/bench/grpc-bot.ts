@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs'
 import pino from 'pino'
 import type { Household } from '../../store/households.ts'
-import { createRuntime } from '../runtime.ts'
+import { createRuntime } from '../../bot/runtime.ts'
 
 export interface BotStats {
   type: 'stats' | 'ready' | 'stopped'

@@ -31,8 +31,8 @@ export function formatListing(l: Listing): string {
 /** Connects with the WECHATY_* variables, waits for login, prints, disconnects. */
 export async function runContacts(env: NodeJS.ProcessEnv, out: NodeJS.WritableStream, timeoutMs = 30_000): Promise<number> {
   const { WechatyBuilder } = await import('wechaty')
-  const { puppetFor } = await import('./runtime.ts')
-  const { puppetFromEnv } = await import('./env.ts')
+  const { puppetFor } = await import('../bot/runtime.ts')
+  const { puppetFromEnv } = await import('../bot/env.ts')
   if (puppetFromEnv(env).mode === 'demo') {
     out.write('no puppet configured: set WECHATY_PUPPET=wechaty-puppet-service and WECHATY_PUPPET_SERVICE_TOKEN\n')
     return 2
