@@ -10,10 +10,10 @@
 // same words in the same room within 2 minutes (the bot drops such repeats by design).
 import { join, dirname, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import type { Row } from '../bench.ts'
+import type { Row } from './table.ts'
 import { startHarness } from './grpc-harness.ts'
 import { STEWARDS, loadTexts, synthCommunity, synthStream } from './stream.ts'
-import { prng } from '../bench.ts'
+import { prng } from './table.ts'
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..')
 
