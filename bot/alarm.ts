@@ -74,7 +74,7 @@ export class OfflineAlarm {
     const wasRaised = this.raised
     this.raised = false
     const minutes = Math.max(1, Math.round((now - since) / 60_000))
-    const arrived = (this.ctx.db.prepare('SELECT count(*) AS n FROM inbound WHERE at >= ?').get(since) as { n: number }).n
+    const arrived = this.ctx.inbox.countSince(since)
     const text = `楼管家已恢复在线:离线约 ${minutes} 分钟,期间已收到 ${arrived} 条消息;断线期间的消息由消息服务补发,补到后会照常处理。`
     for (const id of this.ctx.config.stewards) this.ctx.outbox.send({ to: { kind: 'contact', id }, text })
     if (wasRaised) this.post(`【楼管家】已恢复在线,离线约 ${minutes} 分钟。`)

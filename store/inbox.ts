@@ -205,6 +205,11 @@ export class Inbox {
       .get(since, upTo.at, talkerId, upTo.at, upTo.id) as { n: number }).n
   }
 
+  /** Messages sent at or after `since`, from anyone (the offline alarm's "meanwhile"). */
+  countSince(since: number): number {
+    return (this.sql('SELECT count(*) AS n FROM inbound WHERE at >= ?').get(since) as { n: number }).n
+  }
+
   knownRooms(): { roomId: string; topic: string; lastSeen: number }[] {
     return (this.sql('SELECT room_id, topic, last_seen FROM rooms ORDER BY room_id').all() as { room_id: string; topic: string; last_seen: number }[])
       .map((r) => ({ roomId: r.room_id, topic: r.topic, lastSeen: r.last_seen }))
