@@ -2,7 +2,7 @@
 // types and ours; nothing past this point knows Wechaty.
 import type { Message } from 'wechaty'
 import { types } from 'wechaty'
-import type { Inbound, MessageKind } from '../store/inbox.ts'
+import type { Inbound, MessageKind } from '../store/types.ts'
 
 const KINDS: Partial<Record<types.Message, MessageKind>> = {
   [types.Message.Text]: 'text',

@@ -9,7 +9,7 @@
 import { readFileSync } from 'node:fs'
 import { triage } from '../classifiers/triage.ts'
 import { loadCommunity, loadDemoDay, secondsOfDay } from '../store/demo-community.ts'
-import type { Inbound } from '../store/inbox.ts'
+import type { Inbound } from '../store/types.ts'
 import { openStore } from '../store/store.ts'
 import { parseConfig } from '../handlers/config.ts'
 import { createContext, silentLog } from '../handlers/context.ts'

@@ -2,8 +2,8 @@
 // Stewards and managers drive the queue; answers go to them privately,
 // wherever they typed. Residents get help and their own tickets only.
 // Authorisation is by contact id, never by display name.
-import type { Category } from '../classifiers/triage.ts'
-import type { StoredInbound } from '../store/inbox.ts'
+import type { Category } from '../classifiers/types.ts'
+import type { StoredInbound } from '../store/types.ts'
 import type { Ticket } from '../store/tickets.ts'
 import { roleOf, type Role } from './config.ts'
 import type { Context } from './context.ts'

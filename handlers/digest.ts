@@ -24,7 +24,7 @@
 // - cases: 3–5 tickets done in the day (emotional ones never), anonymised to
 //   building + surname + 女士/先生 (or 居民).
 import type { SharedFault } from '../classifiers/fault.ts'
-import type { Category } from '../classifiers/triage.ts'
+import { CATEGORIES, type Category } from '../classifiers/types.ts'
 import { getKv, setKv } from '../store/store.ts'
 import type { Ticket } from '../store/tickets.ts'
 import { anonymize, honorific } from './anonymize.ts'
@@ -34,12 +34,14 @@ import { consolidate, describePurchase } from './orders.ts'
 import { CATEGORY_NAMES, FAULT_NAMES, clip, hhmm, where } from './wording.ts'
 
 export const MAX_STEWARD_LINES = 25
-const CATEGORIES: Category[] = ['medical', 'grocery', 'repair', 'pet', 'emotional', 'other']
+/** The order the reports list categories in (groceries before repairs, unlike the priority order). */
+const REPORT_RANK: Readonly<Record<Category, number>> = { medical: 0, grocery: 1, repair: 2, pet: 3, emotional: 4, other: 5 }
+const REPORT_ORDER: readonly Category[] = [...CATEGORIES].sort((a, b) => REPORT_RANK[a] - REPORT_RANK[b])
 
 /** Chart/report series keys: the six categories, plus noise and not-yet-processed messages. */
 export type MessageClass = Category | 'noise' | 'pending'
 export const MESSAGE_CLASS_NAMES: Record<MessageClass, string> = { ...CATEGORY_NAMES, noise: '无需处理', pending: '未处理' }
-export const MESSAGE_CLASSES: MessageClass[] = [...CATEGORIES, 'noise', 'pending']
+export const MESSAGE_CLASSES: MessageClass[] = [...REPORT_ORDER, 'noise', 'pending']
 
 // ---------------------------------------------------------------- helpers
 
@@ -114,7 +116,7 @@ export function stewardDigest(ctx: Context, since: number, now: number): string 
   lines.push(`读消息 ${msgs.total} 条,过滤闲聊 ${msgs.noise} 条,新事项 ${requests.length} 件${requests.length ? `(${ids(requests, 4)})` : ''}`)
 
   // New tickets per category (one line each, only the categories that have some).
-  for (const c of CATEGORIES) {
+  for (const c of REPORT_ORDER) {
     const of = requests.filter((t) => t.category === c)
     if (of.length) lines.push(`· ${CATEGORY_NAMES[c]} ${of.length}:${ids(of, 6)}`)
   }
@@ -271,7 +273,7 @@ export function dailyStats(ctx: Context, dayStart: number, dayEnd: number): Dail
     else if (r.ticket_id == null) {
       if (isStaff(ctx, r.talker_id)) continue // commands are not traffic
       cls = 'noise'; noise++
-    } else cls = (CATEGORIES as string[]).includes(r.category ?? '') ? (r.category as Category) : 'other'
+    } else cls = (CATEGORIES as readonly string[]).includes(r.category ?? '') ? (r.category as Category) : 'other'
     total++
     byType[r.type] = (byType[r.type] ?? 0) + 1
     hourly[hourOf(r.at)].messages[cls]++
@@ -280,7 +282,7 @@ export function dailyStats(ctx: Context, dayStart: number, dayEnd: number): Dail
   // Tickets opened in the day.
   const opened = ctx.tickets.between(dayStart, dayEnd)
   const requests = opened.filter((t) => t.kind === 'request')
-  const byCategory = Object.fromEntries(CATEGORIES.map((c) => [c, 0])) as Record<Category, number>
+  const byCategory = Object.fromEntries(REPORT_ORDER.map((c) => [c, 0])) as Record<Category, number>
   const byBuilding: Record<string, number> = {}
   for (const t of requests) {
     byCategory[t.category]++
@@ -361,7 +363,7 @@ function dailyText(s: DailyStats, now: number): string {
   const lines: string[] = [`📊 楼管家日报 ${s.date}${partial ? `(截至 ${hhmm(now)})` : ''}`]
   const media = (s.messages.byType.image ?? 0) + (s.messages.byType.voice ?? 0) + (s.messages.byType.video ?? 0)
   lines.push(`消息 ${s.messages.total} 条:闲聊/无需处理 ${s.messages.noise} 条${media ? `,图片/语音 ${media} 条` : ''}${s.messages.pending ? `,未处理 ${s.messages.pending} 条` : ''}`)
-  const cats = CATEGORIES.filter((c) => s.tickets.byCategory[c] > 0).map((c) => `${CATEGORY_NAMES[c]} ${s.tickets.byCategory[c]}`)
+  const cats = REPORT_ORDER.filter((c) => s.tickets.byCategory[c] > 0).map((c) => `${CATEGORY_NAMES[c]} ${s.tickets.byCategory[c]}`)
   lines.push(`新事项 ${s.tickets.opened} 件${cats.length ? `:${cats.join(' · ')}` : ''}`)
   const { urgent, possible } = s.emergencies
   if (urgent.length || possible.length) {
@@ -372,7 +374,7 @@ function dailyText(s: DailyStats, now: number): string {
   lines.push(`认领用时:中位 ${duration(s.claim.median)},P90 ${duration(s.claim.p90)}(${s.claim.n} 件)`)
   lines.push(`办结用时:中位 ${duration(s.resolve.median)},P90 ${duration(s.resolve.p90)}(办结 ${s.resolve.n} 件)`)
   lines.push(`超时未认领:${s.slaBreaches.length} 件${s.slaBreaches.length ? `(${ids(s.slaBreaches)})` : ''}`)
-  const backlogCats = CATEGORIES.filter((c) => s.backlog.byCategory[c]).map((c) => `${CATEGORY_NAMES[c]} ${s.backlog.byCategory[c]}`)
+  const backlogCats = REPORT_ORDER.filter((c) => s.backlog.byCategory[c]).map((c) => `${CATEGORY_NAMES[c]} ${s.backlog.byCategory[c]}`)
   lines.push(`${partial ? '当前' : '日终'}积压:${s.backlog.total} 件${backlogCats.length ? `(${backlogCats.join(' · ')})` : ''}${s.backlog.oldest.length ? `,最久 ${ids(s.backlog.oldest, 5)}` : ''}`)
   if (s.hotspots.length) {
     lines.push('🔁 反复出现:')

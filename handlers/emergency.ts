@@ -1,7 +1,7 @@
 // Emergencies: alert every on-duty steward privately at once, tell the resident
 // help is coming (with the right number), re-alert until someone claims it and
 // escalate to managers. Talk of suicide never goes to the group.
-import type { StoredInbound } from '../store/inbox.ts'
+import type { StoredInbound } from '../store/types.ts'
 import type { Ticket } from '../store/tickets.ts'
 import { onDutyStewards } from './config.ts'
 import type { Context } from './context.ts'

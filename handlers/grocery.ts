@@ -4,7 +4,7 @@
 import { formatLocation } from '../classifiers/location.ts'
 import type { OrderItem } from '../classifiers/shopping-list/index.ts'
 import type { TriageResult } from '../classifiers/triage.ts'
-import type { StoredInbound } from '../store/inbox.ts'
+import type { StoredInbound } from '../store/types.ts'
 import { toLine, type Order, type OrderLine } from '../store/orders.ts'
 import type { Ticket } from '../store/tickets.ts'
 import type { Context } from './context.ts'

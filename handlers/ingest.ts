@@ -5,7 +5,8 @@
 // it is busy, stores the whole burst in one transaction, and only then processes what
 // is stored (drainInbox, one transaction per batch). A message alone — the usual case
 // at 3 a.m. — is a burst of one and goes through at once.
-import { storedRow, type Inbound, type StoreResult, type StoredInbound } from '../store/inbox.ts'
+import { storedRow, type StoreResult } from '../store/inbox.ts'
+import type { Inbound, StoredInbound } from '../store/types.ts'
 import { classify } from '../store/store.ts'
 import type { CommandHooks } from './commands.ts'
 import type { Context } from './context.ts'

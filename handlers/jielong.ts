@@ -11,7 +11,7 @@
 import { parseLocation } from '../classifiers/location.ts'
 import { parseJielong, type Jielong } from '../classifiers/shopping-list/index.ts'
 import type { TriageResult } from '../classifiers/triage.ts'
-import type { StoredInbound } from '../store/inbox.ts'
+import type { StoredInbound } from '../store/types.ts'
 import type { JielongLine } from '../store/jielong.ts'
 import type { OrderLine } from '../store/orders.ts'
 import type { Ticket } from '../store/tickets.ts'

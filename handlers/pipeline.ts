@@ -2,7 +2,7 @@
 // (persist first); this decides what it means and what work it makes.
 import type { TriageResult } from '../classifiers/triage.ts'
 import { memoTriage } from '../classifiers/triage-memo.ts'
-import type { Processed, StoredInbound } from '../store/inbox.ts'
+import type { Processed, StoredInbound } from '../store/types.ts'
 import { StoreError, classify } from '../store/store.ts'
 import { handleCommand, parseCommand, replyUnknownCommand, type CommandHooks } from './commands.ts'
 import { roleOf } from './config.ts'

@@ -3,7 +3,7 @@
 //   P2 normal · P3 low (pets, things to review)
 // A ticket waiting long moves up one level per `AGE_STEP_MS`, but never into P0:
 // only a real emergency is P0.
-import type { Category } from '../classifiers/triage.ts'
+import type { Category } from '../classifiers/types.ts'
 import type { QueueKey, Ticket, Tier } from '../store/tickets.ts'
 import type { Config } from './config.ts'
 

@@ -1,8 +1,9 @@
 // A classified request: file it once, keep orders in step, raise the alarm if
 // minutes matter, and acknowledge the resident where they asked.
 import type { Location } from '../classifiers/location.ts'
-import type { Category, TriageResult } from '../classifiers/triage.ts'
-import type { StoredInbound } from '../store/inbox.ts'
+import type { TriageResult } from '../classifiers/triage.ts'
+import type { Category } from '../classifiers/types.ts'
+import type { StoredInbound } from '../store/types.ts'
 import type { Context } from './context.ts'
 import { askToLook, raiseEmergency, relayUpdate } from './emergency.ts'
 import { emotional } from './emotional.ts'

@@ -5,7 +5,7 @@
 import { mergeLocations, parseLocation, parseTopic, type Location } from '../classifiers/location.ts'
 import { memoByText } from '../classifiers/memo.ts'
 import type { TriageResult } from '../classifiers/triage.ts'
-import type { StoredInbound } from '../store/inbox.ts'
+import type { StoredInbound } from '../store/types.ts'
 import type { Ticket } from '../store/tickets.ts'
 import type { Context } from './context.ts'
 import { basePriority, claimDeadline } from './priority.ts'

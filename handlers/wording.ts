@@ -1,7 +1,7 @@
 // Every sentence residents, stewards and managers read, in one place, so the
 // voice stays the same: short, warm and clear, the way a good steward writes.
 import type { SharedFault } from '../classifiers/fault.ts'
-import type { Category, EmergencyKind } from '../classifiers/triage.ts'
+import type { Category, EmergencyKind } from '../classifiers/types.ts'
 import type { Ticket, Tier } from '../store/tickets.ts'
 import { formatLocation } from '../classifiers/location.ts'
 

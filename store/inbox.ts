@@ -3,35 +3,7 @@
 import type { Statement } from 'better-sqlite3'
 import { RecentWindow, WINDOW_KEEP_MS, type RecentEntry } from './recent-window.ts'
 import type { DB } from './store.ts'
-
-export type MessageKind = 'text' | 'image' | 'voice' | 'video' | 'file' | 'link' | 'miniprogram' | 'emoticon' | 'recalled' | 'other'
-
-/** One message as the bot heard it, free of Wechaty types. */
-export interface Inbound {
-  messageId: string
-  roomId: string | null
-  roomTopic: string | null
-  talkerId: string
-  talkerName: string
-  text: string
-  type: MessageKind
-  mentionsSelf: boolean
-  /** When the message was sent (ms since epoch), as the puppet reports it. */
-  at: number
-}
-
-export type InboundState = 'new' | 'done'
-
-export interface StoredInbound extends Inbound {
-  id: number
-  receivedAt: number
-  state: InboundState
-  ticketId: number | null
-  recalled: boolean
-}
-
-/** What processing made of a stored message. */
-export interface Processed { category: string; urgent: boolean; labels: readonly string[]; ticketId: number | null }
+import type { InboundState, Inbound, MessageKind, Processed, StoredInbound } from './types.ts'
 
 export type StoreResult = { stored: true; id: number } | { stored: false; reason: 'same-id' | 'redelivery' }
 

@@ -10,7 +10,7 @@
 // The window holds every committed row whose time is at or after `coveredFrom`. Callers
 // add rows only after their transaction commits: a rolled-back burst must not make its
 // own retry look like a re-delivery.
-import type { MessageKind } from './inbox.ts'
+import type { MessageKind } from './types.ts'
 
 export interface RecentEntry {
   id: number

@@ -1,6 +1,6 @@
 // Tickets: one per real request, with its reporters, source messages and an
 // audit trail of every state change (who and when).
-import type { Category, EmergencyKind } from '../classifiers/triage.ts'
+import type { Category, EmergencyKind } from '../classifiers/types.ts'
 import type { Statement } from 'better-sqlite3'
 import { rows, type DB, type RowQuery } from './store.ts'
 

@@ -1,8 +1,8 @@
 // Digest content from a seeded in-memory DB: counts, medians and p90s checked
 // against hand-computed values; the steward digest stays on one phone screen.
 import { describe, expect, it } from 'vitest'
-import type { Category } from '../classifiers/triage.ts'
-import type { MessageKind } from '../store/inbox.ts'
+import type { Category } from '../classifiers/types.ts'
+import type { MessageKind } from '../store/types.ts'
 import { openStore } from '../store/store.ts'
 import type { NewTicket, Ticket } from '../store/tickets.ts'
 import { parseConfig } from '../handlers/config.ts'

@@ -3,7 +3,8 @@
 // worries, questions, notices, dialects). The floors sit slightly below the measured figures.
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { triage, type Category } from '../classifiers/triage.ts'
+import { triage } from '../classifiers/triage.ts'
+import type { Category } from '../classifiers/types.ts'
 
 interface Gold { id: string; text: string; category: Category; urgent: boolean }
 const rows: Gold[] = readFileSync(new URL('../data/eval/heldout.jsonl', import.meta.url), 'utf8')

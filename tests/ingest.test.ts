@@ -6,7 +6,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { SCHEMA_VERSION } from '../store/migrations.ts'
-import { Inbox, MAX_TEXT, REDELIVERY_WINDOW_MS, ROOM_SEEN_EVERY_MS, storedRow, type Inbound } from '../store/inbox.ts'
+import { Inbox, MAX_TEXT, REDELIVERY_WINDOW_MS, ROOM_SEEN_EVERY_MS, storedRow } from '../store/inbox.ts'
+import type { Inbound, Processed } from '../store/types.ts'
 import { WINDOW_KEEP_MS } from '../store/recent-window.ts'
 import { openStore, type DB } from '../store/store.ts'
 import { parseConfig } from '../handlers/config.ts'
@@ -222,7 +223,7 @@ describe('marking a batch processed', () => {
     const db = open()
     const inbox = new Inbox(db)
     const ids = inbox.storeMany(Array.from({ length: 6 }, (_, i) => msg({ text: `第${i}句` })), T0).map((r) => (r as { id: number }).id)
-    const outcomes = [
+    const outcomes: Processed[] = [
       { category: 'other', urgent: false, labels: ['other'], ticketId: null },
       { category: 'medical', urgent: true, labels: ['medical'], ticketId: null },
       { category: 'other', urgent: false, labels: ['other'], ticketId: null },

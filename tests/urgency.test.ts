@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { normalize } from '../classifiers/normalize.ts'
 import { assessUrgency } from '../classifiers/urgency.ts'
-import { triage, type EmergencyKind } from '../classifiers/triage.ts'
+import { triage } from '../classifiers/triage.ts'
+import type { EmergencyKind } from '../classifiers/types.ts'
 
 const u = (t: string) => assessUrgency(normalize(t))
 

@@ -1,6 +1,6 @@
 // An in-memory store, a parsed config and a hand-driven clock for handler tests.
 import type { TriageResult } from '../../classifiers/triage.ts'
-import type { Inbound, StoredInbound } from '../../store/inbox.ts'
+import type { Inbound, StoredInbound } from '../../store/types.ts'
 import { openStore } from '../../store/store.ts'
 import { parseConfig } from '../../handlers/config.ts'
 import { createContext, type Context } from '../../handlers/context.ts'

@@ -7,7 +7,7 @@
 // The stream is a generator: 750,000 messages are never held in memory at once.
 import { readFileSync } from 'node:fs'
 import { readCorpusLines } from '../corpus.ts'
-import type { Inbound } from '../../store/inbox.ts'
+import type { Inbound } from '../../store/types.ts'
 import type { Household } from '../../store/households.ts'
 import { prng } from './table.ts'
 
