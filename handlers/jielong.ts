@@ -17,7 +17,7 @@ import type { OrderLine } from '../store/orders.ts'
 import type { Ticket } from '../store/tickets.ts'
 import { onDutyStewards } from './config.ts'
 import type { Context } from './context.ts'
-import { applyItems, describeLine, fingerprint } from './grocery.ts'
+import { applyItems, describeLine, fingerprint } from './order-lines.ts'
 import { basePriority, claimDeadline } from './priority.ts'
 import type { Filed } from './tickets.ts'
 

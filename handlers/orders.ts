@@ -3,7 +3,7 @@
 import { formatLocation } from '../classifiers/location.ts'
 import type { Order, OrderLine } from '../store/orders.ts'
 import type { Context } from './context.ts'
-import { describeLine } from './grocery.ts'
+import { describeLine } from './order-lines.ts'
 
 /** Grams per weight unit: 斤/两/公斤/克 mix into one unit when they meet on one item. */
 const GRAMS: Record<string, number> = { 斤: 500, 两: 50, 公斤: 1000, 克: 1 }
