@@ -1,5 +1,5 @@
 // A resident's state of mind. Acknowledged and closed privately, never in the group.
-import type { CategoryHandler } from './requests.ts'
+import type { CategoryHandler } from './category-handler.ts'
 
 export const emotional: CategoryHandler = {
   private: true,

@@ -1,5 +1,5 @@
 // Health of a person: the steward calls back; groceries written alongside go on an order.
-import type { CategoryHandler } from './requests.ts'
+import type { CategoryHandler } from './category-handler.ts'
 
 export const medical: CategoryHandler = {
   ack: ({ ticket, created }) => created

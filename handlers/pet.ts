@@ -1,5 +1,5 @@
 // Animals left alone, pet food, sick or lost pets, complaints about animals.
-import type { CategoryHandler } from './requests.ts'
+import type { CategoryHandler } from './category-handler.ts'
 
 export const pet: CategoryHandler = {
   ack: ({ ticket, created }) => created

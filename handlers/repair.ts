@@ -1,7 +1,7 @@
 // The building and its utilities. Shared faults (corridor light, elevator,
 // water cut) reported by several neighbours merge into one ticket per place.
 import { sharedFault } from '../classifiers/fault.ts'
-import type { CategoryHandler } from './requests.ts'
+import type { CategoryHandler } from './category-handler.ts'
 
 export const repair: CategoryHandler = {
   faultKey: (r, loc) => {

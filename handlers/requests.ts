@@ -1,31 +1,22 @@
 // A classified request: file it once, keep orders in step, raise the alarm if
 // minutes matter, and acknowledge the resident where they asked.
-import type { Location } from '../classifiers/location.ts'
 import type { TriageResult } from '../classifiers/triage.ts'
 import type { Category } from '../classifiers/types.ts'
 import type { StoredInbound } from '../store/types.ts'
+import type { CategoryHandler } from './category-handler.ts'
 import type { Context } from './context.ts'
 import { askToLook, raiseEmergency, relayUpdate } from './emergency.ts'
 import { emotional } from './emotional.ts'
-import { orderAck, recordOrder } from './order-lines.ts'
+import { grocery } from './grocery.ts'
 import { recordJielong } from './jielong.ts'
 import { medical } from './medical.ts'
+import { orderAck, recordOrder } from './order-lines.ts'
+import { other } from './other.ts'
 import { pet } from './pet.ts'
 import { repair } from './repair.ts'
 import { fileRequest, resolveLocation, type Filed } from './tickets.ts'
 
-export interface CategoryHandler {
-  /** Shared-fault key: reports with the same key merge into one ticket. */
-  faultKey?(r: TriageResult, loc: Location | null): string | null
-  /** Acknowledge privately, never in the group. */
-  private?: boolean
-  ack(filed: Filed): string
-}
-
-const grocery: CategoryHandler = { ack: ({ ticket }) => `收到,已登记 #${ticket.id}(买菜)。` }
-const review: CategoryHandler = { ack: ({ ticket }) => `收到,已登记 #${ticket.id},管家会看一下怎么帮您。` }
-
-export const HANDLERS: Record<Category, CategoryHandler> = { medical, repair, grocery, pet, emotional, other: review }
+export const HANDLERS: Record<Category, CategoryHandler> = { medical, repair, grocery, pet, emotional, other }
 
 export interface RequestOptions {
   /** Old (backlog) message: file it, but no alert and no reply. */
