@@ -31,8 +31,6 @@ const C_HALF = '半'.charCodeAt(0)
 const C_JI = '几'.charCodeAt(0)
 const C_DIAN = '点'.charCodeAt(0)
 const C_YI = '一'.charCodeAt(0)
-const C_ZERO = '零'.charCodeAt(0)
-const C_ZERO2 = '〇'.charCodeAt(0)
 
 export function isAsciiDigit(c: number): boolean {
   return c >= 48 && c <= 57

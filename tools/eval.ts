@@ -2,7 +2,7 @@
 // code path as `triage classify` (runClassify), write the predictions to var/, and print
 // the shared scorer's report (../shared/eval/score.mjs).
 process.env.DOTENV_CONFIG_QUIET ??= 'true'
-import { mkdirSync, readFileSync, writeFileSync, createWriteStream } from 'node:fs'
+import { mkdirSync, readFileSync, createWriteStream } from 'node:fs'
 import { spawnSync } from 'node:child_process'
 import { Readable } from 'node:stream'
 import { fileURLToPath } from 'node:url'

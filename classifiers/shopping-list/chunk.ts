@@ -364,11 +364,6 @@ function firstUsableQ(els: El[], from: number, to: number): Qty | null {
   return null
 }
 
-function hasNote(els: El[], from: number, to: number): boolean {
-  for (let i = from; i < to; i++) if (els[i].t === E_N) return true
-  return false
-}
-
 export function readChunk(s: string, toks: Tok[], b: number, els: El[], chunk: number, info: ChunkInfo): ChunkOut {
   const out = newOut()
   const n = els.length

@@ -6,7 +6,7 @@
 //   4. parseShoppingList throughput on the grocery and pet lines
 // One function per measurement, so others can add rows to the table.
 import { spawn, spawnSync } from 'node:child_process'
-import { createReadStream, createWriteStream, existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs'
+import { createReadStream, existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { prng, type Row } from './table.ts'
