@@ -22,7 +22,7 @@ const ALIAS_LOCATION = /[0-9０-９]+(?:\s*[-－—_/.·]\s*[0-9０-９]+)*\s*(?
  * "3-2-502 王阿姨", "5栋1单元302 李", "老陈 6-2-203", "Amy 9-1-1102" (→ unknown).
  */
 export function extractPerson(displayName: string): Person {
-  let s = displayName.normalize('NFKC').replace(ALIAS_LOCATION, ' ').replace(/[栋幢单元室号楼层]/g, ' ')
+  const s = displayName.normalize('NFKC').replace(ALIAS_LOCATION, ' ').replace(/[栋幢单元室号楼层]/g, ' ')
   // Keep only CJK runs; Latin nicknames tell us nothing about a surname.
   const runs = s.match(/[\u4e00-\u9fff]+/g) ?? []
   for (let run of runs) {

@@ -25,7 +25,7 @@ export function resolveLocation(m: Pick<StoredInbound, 'talkerName' | 'roomTopic
 /** Neighbours answering an emergency in the same group ("快打120", "我是护士 我下去看看") join its ticket. */
 export const EMERGENCY_THREAD_MS = 30 * 60_000
 
-function emergencyThread(ctx: Context, m: StoredInbound, r: TriageResult, loc: Location | null): Ticket | null {
+function emergencyThread(ctx: Context, m: StoredInbound, r: TriageResult): Ticket | null {
   if (!m.roomId || (r.category !== 'medical' && r.category !== 'repair')) return null
   const t = ctx.tickets.openUrgentInRoom(m.roomId, r.category, ctx.clock() - EMERGENCY_THREAD_MS)
   if (!t) return null
@@ -74,7 +74,7 @@ export function fileRequest(ctx: Context, m: StoredInbound, r: TriageResult, opt
   // (a leak in one's kitchen is not the corridor light one reported earlier).
   const mine = opts.faultKey ? null : ctx.tickets.openByTalker(m.talkerId, r.category)
   const existing = (opts.faultKey ? ctx.tickets.openByFault(opts.faultKey, since) : mine?.faultKey ? null : mine)
-    ?? emergencyThread(ctx, m, r, loc)
+    ?? emergencyThread(ctx, m, r)
     ?? reopenCancelled(ctx, m, r, since)
   if (existing) {
     const merged = existing.talkerId !== m.talkerId

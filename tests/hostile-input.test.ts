@@ -115,6 +115,7 @@ const CASES: Case[] = [
   { name: 'bidi overrides around a request', input: { text: `\u202e${REPAIR}\u202c` }, expect: { tickets: 1, category: 'repair', room: 1, never: /[\u202a-\u202e\u2066-\u2069]/ } },
   { name: 'emoji around a request', input: { text: `🙏🙏🙏${GROCERY}🙏🙏🙏` }, expect: { tickets: 1, category: 'grocery', room: 1 } },
   { name: 'lone surrogates around a request', input: { text: `\ud800${GROCERY}\udfff` }, expect: { tickets: 1, category: 'grocery', room: 1 } },
+  // eslint-disable-next-line no-control-regex -- the case is about NUL characters
   { name: 'NUL characters inside a request', input: { text: `a\u0000b ${REPAIR}` }, expect: { tickets: 1, category: 'repair', room: 1, never: /\u0000/ } },
   { name: 'a request followed by a newline flood', input: { text: `${GROCERY}${'\n'.repeat(50_000)}` }, expect: { tickets: 1, category: 'grocery', room: 1 } },
   { name: 'mixed scripts', input: { text: `Hello ${REPAIR} привет مرحبا שלום` }, expect: { tickets: 1, category: 'repair', room: 1 } },

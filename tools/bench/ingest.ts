@@ -130,7 +130,10 @@ export async function runIngest(o: { messages: number; db: string; seed?: number
     const r = ingest.flush()
     const end = performance.now()
     for (let k = 0; k < inBurst; k++) lat[burstFirst + k] = end - arrived[k]
-    for (const s of r.stored) (s.result.stored ? stored++ : dropped++)
+    for (const s of r.stored) {
+      if (s.result.stored) stored++
+      else dropped++
+    }
     burstFirst += inBurst
     inBurst = 0
     if (urgentQueued || now >= nextPump) {
