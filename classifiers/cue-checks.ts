@@ -58,4 +58,6 @@ export const CHECKS: Record<string, CueCheck> = {
   'not-a-blockage': (m, text) => !/堵|地漏|马桶|下水|反水|返水/.test(text) || /爆|喷|灌|淹|没过|电/.test(m[0]),
   /** violence against people, not animals fighting */
   'people-not-animals': (m, text) => !familyRe('animal').test(text.slice(Math.max(0, m.index - 8), m.index)),
+  /** a jump from a height by a person, not a cat off the balcony (a person's other words about dying still count) */
+  'jumper-not-animal': (m, text) => !/跳/.test(m[0]) || !familyRe('animal').test(text.slice(Math.max(0, m.index - 8), m.index)),
 }

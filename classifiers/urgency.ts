@@ -10,6 +10,8 @@
 //   - news, forwards and commentary about strangers  "转发: 某地一小区起火"
 //   - jokes and hyperbole                       "热得想死", "笑死 救命"
 // Input is the canonical text (dialect.ts): normalised, lower case, dialect words mapped.
+import { charCount } from './char-frequency.ts'
+import { CharIndex } from './prefilter.ts'
 import { CUES, type Cue } from './cues.ts'
 import { family, familyRe } from './families.ts'
 import type { EmergencyKind } from './types.ts'
@@ -76,8 +78,11 @@ function span(text: string, start: number, end: number, stop: (c: number) => boo
   return text.slice(s, e)
 }
 
-/** Quick prefilter: one pass that rules out most messages (greetings, orders) at once. */
-export const TRIGGER = new RegExp(CUES.map((c) => c.re.source).join('|'))
+/**
+ * Which cues a text could fire, from the characters it contains: one pass over the text rules
+ * out most messages (greetings, orders) and most cues of the rest (classifiers/prefilter.ts).
+ */
+export const CUE_INDEX = new CharIndex(CUES.map((c) => c.re.source), charCount)
 
 /** Texts longer than this are checked at their start and end only, so a 100 kB paste stays bounded. */
 const MAX_SCAN = 20000
@@ -102,19 +107,26 @@ function assessOnce(text: string): UrgencyResult {
   const suppressed: string[] = []
   if (!text) return { urgent: false, emergency: null, cues: fired, responses, suppressed }
   const t = text.length > MAX_SCAN ? text.slice(0, MAX_SCAN / 2) + '\n' + text.slice(-MAX_SCAN / 2) : text
-  if (!TRIGGER.test(t)) return { urgent: false, emergency: null, cues: fired, responses, suppressed }
+  const candidates = CUE_INDEX.candidates(t)
+  if (candidates.length === 0) return { urgent: false, emergency: null, cues: fired, responses, suppressed }
 
-  // news about strangers, or advice to everyone (家里有老人的要当心…: "家里" there is anyone's home)
-  const news = (NEWS.test(t) && !LOCAL.test(t)) || (ADVICE.test(t) && !STRONG_LOCAL.test(t))
-  const joke = JOKE.test(t)
-  // a relative far away: nobody in this building can act (they are told to call locally)
-  const remote = REMOTE.test(t) && !NEARBY.test(t)
-  const fiction = FICTION.test(t) && !STRONG_LOCAL.test(t)
+  // the context that switches hits off, read once a cue has matched
+  let context: { news: boolean; joke: boolean; remote: boolean; fiction: boolean } | null = null
+  const readContext = () => ({
+    // news about strangers, or advice to everyone (家里有老人的要当心…: "家里" there is anyone's home)
+    news: (NEWS.test(t) && !LOCAL.test(t)) || (ADVICE.test(t) && !STRONG_LOCAL.test(t)),
+    joke: JOKE.test(t),
+    // a relative far away: nobody in this building can act (they are told to call locally)
+    remote: REMOTE.test(t) && !NEARBY.test(t),
+    fiction: FICTION.test(t) && !STRONG_LOCAL.test(t),
+  })
   const kinds = new Set<EmergencyKind>()
-  for (const cue of CUES) {
+  for (const at of candidates) {
+    const cue = CUES[at]
     const re = cue.re
     re.lastIndex = 0
     if (!re.test(t)) continue
+    const { news, joke, remote, fiction } = (context ??= readContext())
     if (cue.needs && !cue.needs.test(t)) { suppressed.push(`${cue.kind}:needs`); continue }
     if (cue.unless && cue.unless.test(t)) { suppressed.push(`${cue.kind}:unless`); continue }
     re.lastIndex = 0

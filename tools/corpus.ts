@@ -5,11 +5,16 @@
 //                              earlier line, and write data/corpus/wNN.jsonl
 //   audit                      lines per writer and share, near-duplicate rate, overlap with the
 //                              evaluation sets (tests/corpus.test.ts holds the floors)
+//   char-frequency             write data/dict/char-frequency.txt: how often each character occurs
+//                              in the corpus, which the cue prefilter uses to index each pattern by
+//                              its rarest character (classifiers/prefilter.ts)
 import { readFileSync, readdirSync, writeFileSync, existsSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { audit, overlaps } from './corpus-audit.ts'
 import { CATEGORIES, type Category } from '../classifiers/types.ts'
+import { canonical } from '../classifiers/dialect.ts'
+import { normalize } from '../classifiers/normalize.ts'
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 export const CORPUS = join(ROOT, 'data', 'corpus')
@@ -105,6 +110,19 @@ function printAudit(): void {
   process.stdout.write(`urgent ${urgent} (${pct(urgent / rows.length)}); ${CATEGORIES.map((c) => `${c} ${rows.filter((r) => r.category === c).length}`).join(', ')}\n`)
 }
 
+/** The most frequent characters of the corpus as the classifiers see it, with their counts. */
+export function writeCharFrequency(top = 3000): string {
+  const counts = new Map<string, number>()
+  for (const r of readCorpusLines()) {
+    for (const ch of canonical(normalize(r.text))) if (ch !== '\n') counts.set(ch, (counts.get(ch) ?? 0) + 1)
+  }
+  const rows = [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, top)
+  const out = join(ROOT, 'data', 'dict', 'char-frequency.txt')
+  const head = '# character<TAB>count in the training corpus (normalised, dialect-mapped); written by\n# `npm run corpus -- char-frequency`. Used to index each emergency cue by its rarest character.\n'
+  writeFileSync(out, head + rows.map(([c, n]) => `${c === '\t' ? '\\t' : c}\t${n}`).join('\n') + '\n')
+  return out
+}
+
 function main(argv: string[]): number {
   const [cmd, ...rest] = argv
   if (cmd === 'import') {
@@ -115,7 +133,8 @@ function main(argv: string[]): number {
     return 0
   }
   if (cmd === 'audit') { printAudit(); return 0 }
-  process.stderr.write('usage: corpus import FILE --writer wNN | corpus audit\n')
+  if (cmd === 'char-frequency') { process.stdout.write(`wrote ${writeCharFrequency()}\n`); return 0 }
+  process.stderr.write('usage: corpus import FILE --writer wNN | corpus audit | corpus char-frequency\n')
   return 2
 }
 
