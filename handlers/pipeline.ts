@@ -97,7 +97,7 @@ const NO_HOOKS: CommandHooks = {}
  * another process is waited for (busy_timeout) instead of failing at once with SQLITE_BUSY. A
  * message is marked done together with its work, and a message that fails rolls back alone
  * (processStored). One commit per batch instead of one per message is what lets a region's
- * day go through in minutes (README: Performance).
+ * day go through in minutes (docs/performance.md).
  */
 export function drainInbox(ctx: Context, hooks: CommandHooks = NO_HOOKS, limit = 1000): number {
   let n = 0

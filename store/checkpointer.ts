@@ -3,7 +3,7 @@
 // In WAL mode every commit appends pages to the -wal file, and by default the commit that
 // takes the WAL past 1,000 pages also copies them back into the database file and fsyncs
 // it — on the thread that is handling the residents' messages. At a region's volume that
-// was a fifth of the ingest's time (README: Performance). Here a worker thread with its own
+// was a fifth of the ingest's time (docs/performance.md). Here a worker thread with its own
 // connection runs PASSIVE checkpoints, which never block the writer, every `everyMs`; the
 // main connection keeps a far larger automatic checkpoint as a safety net, should the
 // worker fall behind or die.

@@ -165,7 +165,7 @@ export const MIGRATIONS: readonly string[] = [
     PRIMARY KEY (day, category)
   );
   `,
-  // 3: indexes for a region's volume (README: Performance). Every inbound index costs each
+  // 3: indexes for a region's volume (docs/performance.md). Every inbound index costs each
   // stored message a random b-tree insert: the (talker, room, at) one alone doubled the cost
   // of storing, so re-deliveries and floods are now checked against the recent messages
   // kept in memory (store/recent-window.ts) and that index goes. Pending work is found through

@@ -4,7 +4,7 @@
 // just said in the same room, and is this person flooding. Both look only at the last
 // minute or two. Answering them from an index on (talker, room, time) made every stored
 // message pay for a random insert into a large b-tree — half the cost of storing it
-// (README: Performance). So the recent messages are kept here, and only a question about
+// (docs/performance.md). So the recent messages are kept here, and only a question about
 // older times (a backlog delivered late) goes to SQLite.
 //
 // The window holds every committed row whose time is at or after `coveredFrom`. Callers
