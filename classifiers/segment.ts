@@ -9,24 +9,24 @@
 // the default and community dictionaries only, so the committed model depends on
 // nothing but the corpus and data/dict/community.txt (tests/train-reproducible) and a
 // change to the goods list cannot silently shift the model.
-import { readFileSync } from 'node:fs'
 import { Jieba } from '@node-rs/jieba'
 import { dict } from '@node-rs/jieba/dict.js'
+import { DataFileError, dataPath, readDataText } from './data-file.ts'
 import { readWordFile } from './shopping-list/data-files.ts'
 import { GOODS_KINDS, GOODS_TAGS } from './shopping-list/goods-kinds.ts'
 
-const DICT_DIR = new URL('../data/dict/', import.meta.url)
-
-function readDict(name: string): Buffer | null {
-  try {
-    const buf = readFileSync(new URL(name, DICT_DIR))
-    // jieba rejects lines without a frequency; keep only well-formed "word freq [tag]" lines
-    const lines = buf.toString('utf8').split('\n').map((l) => l.trim())
-      .filter((l) => l && !l.startsWith('#') && /^\S+\s+\d+(\s+\S+)?$/.test(l))
-    return Buffer.from(lines.join('\n') + '\n')
-  } catch {
-    return null
-  }
+/** A jieba dictionary of ours: "word freq [tag]" lines; a missing file or a bad line stops the start-up. */
+function readDict(name: string): Buffer {
+  const rel = `dict/${name}`
+  const lines: string[] = []
+  readDataText(rel).split('\n').forEach((raw, i) => {
+    const l = raw.trim()
+    if (!l || l.startsWith('#')) return
+    // jieba rejects lines without a frequency, and would do so without saying which
+    if (!/^\S+\s+\d+(\s+\S+)?$/.test(l)) throw new DataFileError(dataPath(rel), i + 1, 'expected "word frequency [tag]"')
+    lines.push(l)
+  })
+  return Buffer.from(lines.join('\n') + '\n')
 }
 
 /**
@@ -46,12 +46,12 @@ function goodsDict(): Buffer {
 const community = readDict('community.txt')
 const goods = goodsDict()
 const modelJieba = Jieba.withDict(dict)
-if (community) modelJieba.loadDict(community)
+modelJieba.loadDict(community)
 let fullJieba: Jieba | null = null
 function full(): Jieba {
   if (!fullJieba) {
     fullJieba = Jieba.withDict(dict)
-    if (community) fullJieba.loadDict(community)
+    fullJieba.loadDict(community)
     fullJieba.loadDict(goods)
   }
   return fullJieba

@@ -15,7 +15,7 @@ import { assessUrgency, type UrgencyResult } from './urgency.ts'
 import { FeatureSet, extractFeatures } from './features.ts'
 import { scoreNetwork } from './network-model.ts'
 import { CUES } from './cues.ts'
-import { readYaml } from './data-file.ts'
+import { DataFileError, readYaml } from './data-file.ts'
 import {
   analyze, asksForSelf, isCancellation, isInfoQuestion, isJielong, isNoise, isOffer, JIELONG_ENTRY, PEOPLE_GROCERY, PET_SUPPLY, remoteWorry, type Facts,
 } from './rules.ts'
@@ -94,7 +94,9 @@ export function triageWith(input: string, thresholds: UrgencyThresholds = THRESH
   try {
     text = normalize(typeof input === 'string' ? input : String(input ?? ''))
     return classify(text, thresholds)
-  } catch {
+  } catch (err) {
+    // A broken data file is a start-up error, not a message's: let it stop the process.
+    if (err instanceof DataFileError) throw err
     // never throw: a message we cannot read goes to a human
     return { result: result(text, { confidence: 0, needsReview: text.length > 0 }), rulesUrgent: false, certain: false, pUrgent: 0, cues: [] }
   }
