@@ -38,7 +38,12 @@ export interface TriageResult {
   items: OrderItem[]
   location: Location | null
   text: string
+  /** Parsers that threw on this message (caught: the message still goes to a human). Absent when none did. */
+  parserErrors?: ParserError[]
 }
+
+/** A parser's exception, caught by triage. Names the parser and the error, never the text. */
+export interface ParserError { parser: 'triage' | 'location' | 'items'; error: string }
 
 /** How triage decided a message's urgency, for the thresholds' tools (tools/crossval.ts). */
 export interface TriageDetail { result: TriageResult; rulesUrgent: boolean; certain: boolean; pUrgent: number; cues: string[] }
@@ -91,26 +96,40 @@ export function triage(input: string): TriageResult {
 
 export function triageWith(input: string, thresholds: UrgencyThresholds = THRESHOLDS): TriageDetail {
   let text = ''
+  caught = []
+  let detail: TriageDetail
   try {
     text = normalize(typeof input === 'string' ? input : String(input ?? ''))
-    return classify(text, thresholds)
+    detail = classify(text, thresholds)
   } catch (err) {
     // A broken data file is a start-up error, not a message's: let it stop the process.
     if (err instanceof DataFileError) throw err
     // never throw: a message we cannot read goes to a human
-    return { result: result(text, { confidence: 0, needsReview: text.length > 0 }), rulesUrgent: false, certain: false, pUrgent: 0, cues: [] }
+    caught.push(parserError('triage', err))
+    detail = { result: result(text, { confidence: 0, needsReview: text.length > 0 }), rulesUrgent: false, certain: false, pUrgent: 0, cues: [] }
   }
+  if (caught.length) detail = { ...detail, result: { ...detail.result, parserErrors: caught } }
+  caught = []
+  return detail
+}
+
+/** The parser errors of the message being triaged (triage is synchronous: one message at a time). */
+let caught: ParserError[] = []
+
+function parserError(parser: ParserError['parser'], err: unknown): ParserError {
+  return { parser, error: err instanceof Error ? err.name : typeof err }
 }
 
 function safeLocation(text: string): Location | null {
-  try { return parseLocation(text) } catch { return null }
+  try { return parseLocation(text) } catch (err) { caught.push(parserError('location', err)); return null }
 }
 
 function safeItems(text: string): OrderItem[] {
   try {
     const items = parseShoppingList(text)
     return Array.isArray(items) ? items : []
-  } catch {
+  } catch (err) {
+    caught.push(parserError('items', err))
     return []
   }
 }

@@ -1,6 +1,6 @@
 // What happens to one stored message. The message is already in SQLite
 // (persist first); this decides what it means and what work it makes.
-import type { TriageResult } from '../classifiers/triage.ts'
+import type { ParserError, TriageResult } from '../classifiers/triage.ts'
 import { memoTriage } from '../classifiers/triage-memo.ts'
 import type { Processed, StoredInbound } from '../store/types.ts'
 import { StoreError, classify } from '../store/store.ts'
@@ -11,6 +11,15 @@ import { handleRequest } from './requests.ts'
 import { cancelRequest, fileMedia } from './tickets.ts'
 
 const MEDIA = new Set(['image', 'voice', 'video'])
+
+/** Parser errors triage caught (it returns them; classifiers do not log), over the process's life. */
+export const parserErrors = { count: 0 }
+
+/** Counted, and logged at warn with the parsers' and errors' names: never the message's text. */
+function noteParserErrors(ctx: Context, m: StoredInbound, errors: readonly ParserError[]): void {
+  parserErrors.count += errors.length
+  ctx.log.warn({ inboundId: m.id, parsers: errors.map((e) => e.parser), errors: errors.map((e) => e.error), total: parserErrors.count }, 'triage caught parser errors')
+}
 
 /** Shared by every context: triage is a pure function of the text. */
 const triage = memoTriage()
@@ -57,6 +66,7 @@ export function processInbound(ctx: Context, m: StoredInbound, hooks: CommandHoo
   }
 
   const r = triage(m.text)
+  if (r.parserErrors) noteParserErrors(ctx, m, r.parserErrors)
   const outcome: Outcome = { category: r.category, urgent: r.urgent, labels: r.labels, ticketId: null }
   // Stewards and managers talking in the groups ("燃气公司到了 在查") are doing the work, not
   // asking for it. Written to the bot, a request is one they log for a resident ("@楼管家

@@ -104,10 +104,14 @@ export function benchModelLoad(): Row[] {
 export async function benchTriageInProcess(file: string, max = 100_000): Promise<Row[]> {
   const { triage } = await import('../../classifiers/triage.ts')
   const texts = readFileSync(file, 'utf8').split('\n').filter((l) => l.trim()).slice(0, max).map((l) => JSON.parse(l).text as string)
+  let parserErrors = 0
   const t0 = performance.now()
-  for (const t of texts) triage(t)
+  for (const t of texts) parserErrors += triage(t).parserErrors?.length ?? 0
   const secs = (performance.now() - t0) / 1000
-  return [{ name: 'triage() in process: messages/s', value: (texts.length / secs).toFixed(0) }]
+  return [
+    { name: 'triage() in process: messages/s', value: (texts.length / secs).toFixed(0) },
+    { name: 'triage() in process: parser errors caught', value: String(parserErrors), target: '0', ok: parserErrors === 0 },
+  ]
 }
 
 /**
