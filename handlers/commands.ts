@@ -8,6 +8,7 @@ import type { Ticket } from '../store/tickets.ts'
 import { roleOf, type Role } from './config.ts'
 import type { Context } from './context.ts'
 import { markDelivered, ordersReport } from './orders.ts'
+import { reply, replyPrivately } from './reply.ts'
 import { PRIORITY_NAMES, byQueueOrder, effectivePriority } from './priority.ts'
 import { CATEGORY_NAMES, CATEGORY_WORDS, RESIDENT_HELP, STATE_NAMES, STEWARD_HELP, clip, hhmm, where } from './wording.ts'
 
@@ -54,15 +55,6 @@ export interface CommandHooks {
   reload?(): string
 }
 
-function replyPrivately(ctx: Context, to: string, text: string): void {
-  ctx.outbox.send({ to: { kind: 'contact', id: to }, text })
-}
-
-function replyInPlace(ctx: Context, m: StoredInbound, text: string): void {
-  if (m.roomId) ctx.outbox.send({ to: { kind: 'room', id: m.roomId }, text, mentions: [m.talkerId] })
-  else replyPrivately(ctx, m.talkerId, text)
-}
-
 /** "12", "#12", "12号" — and nothing else: "1; 删除全部" is not a ticket number. */
 function ticketArg(args: string): { id: number; rest: string } | null {
   const m = /^#?(\d{1,9})号?(?:\s+([\s\S]*))?$/.exec(args.trim())
@@ -99,10 +91,7 @@ export function queueReport(ctx: Context, args: string): string {
 
 function closeLoop(ctx: Context, t: Ticket, note: string): void {
   const text = note ? `您反映的 #${t.id} 已处理:${note}。如还有问题,随时在群里说。` : `您反映的 #${t.id} 已处理完毕。如还有问题,随时在群里说。`
-  for (const r of ctx.tickets.reporters(t.id)) {
-    if (t.category === 'emotional' || !r.roomId) replyPrivately(ctx, r.talkerId, text)
-    else ctx.outbox.send({ to: { kind: 'room', id: r.roomId }, text, mentions: [r.talkerId] })
-  }
+  for (const r of ctx.tickets.reporters(t.id)) reply(ctx, r, text, { category: t.category })
 }
 
 function stewardByName(ctx: Context, name: string): string | null {
@@ -255,7 +244,7 @@ export function handleCommand(ctx: Context, m: StoredInbound, hooks: CommandHook
   }
   if (cmd.name === 'help') {
     if (staff) replyPrivately(ctx, m.talkerId, STEWARD_HELP)
-    else replyInPlace(ctx, m, RESIDENT_HELP)
+    else reply(ctx, m, RESIDENT_HELP)
     return true
   }
   if (cmd.name === 'mine') {
@@ -263,7 +252,7 @@ export function handleCommand(ctx: Context, m: StoredInbound, hooks: CommandHook
     return true
   }
   if (STAFF_ONLY.has(cmd.name) && !staff) {
-    replyInPlace(ctx, m, '抱歉,这个指令只有物业管家可以使用。您可以 @我 发「我的」查看自己登记的事项。')
+    reply(ctx, m, '抱歉,这个指令只有物业管家可以使用。您可以 @我 发「我的」查看自己登记的事项。')
     return true
   }
   if (MANAGER_ONLY.has(cmd.name) && role !== 'manager') {

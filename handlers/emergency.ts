@@ -5,6 +5,7 @@ import type { StoredInbound } from '../store/types.ts'
 import type { Ticket } from '../store/tickets.ts'
 import { onDutyStewards } from './config.ts'
 import type { Context } from './context.ts'
+import { reply } from './reply.ts'
 import { CATEGORY_NAMES, EMERGENCY_NAMES, EMERGENCY_NUMBERS, TIER_NAMES, clip, hhmm, where } from './wording.ts'
 
 function household(ctx: Context, t: Ticket): string {
@@ -43,9 +44,8 @@ export function raiseEmergency(ctx: Context, t: Ticket, m: StoredInbound): void 
 
   if (suicide) {
     // Privately, warmly, with the hotline; nothing in the group.
-    ctx.outbox.send({
-      to: { kind: 'contact', id: m.talkerId },
-      text: '您好,看到您的消息我们很担心您。您不是一个人,管家马上会联系您。\n如果现在很难受,请拨打心理援助热线 12356(24小时),或者直接打 120。我们一直在。',
+    reply(ctx, m, '您好,看到您的消息我们很担心您。您不是一个人,管家马上会联系您。\n如果现在很难受,请拨打心理援助热线 12356(24小时),或者直接打 120。我们一直在。', {
+      privately: true,
       urgent: true,
     })
     return
@@ -55,8 +55,7 @@ export function raiseEmergency(ctx: Context, t: Ticket, m: StoredInbound): void 
     ? '请同时拨打 110 报警,说清楚走失者的样子、穿着和最后出现的地方;管家会通知门岗留意各出口。'
     : number ? `情况危急请立即拨打 ${number}。` : ''
   const text = `收到!#${t.id} 已紧急通知值班管家,马上有人过来。${advice}`
-  if (m.roomId) ctx.outbox.send({ to: { kind: 'room', id: m.roomId }, text, mentions: [m.talkerId], urgent: true })
-  else ctx.outbox.send({ to: { kind: 'contact', id: m.talkerId }, text, urgent: true })
+  reply(ctx, m, text, { urgent: true })
 }
 
 /**

@@ -17,6 +17,7 @@ import type { OrderLine } from '../store/orders.ts'
 import type { Ticket } from '../store/tickets.ts'
 import { onDutyStewards } from './config.ts'
 import type { Context } from './context.ts'
+import { reply } from './reply.ts'
 import { applyItems, describeLine, fingerprint } from './order-lines.ts'
 import { basePriority, claimDeadline } from './priority.ts'
 import type { Filed } from './tickets.ts'
@@ -127,7 +128,7 @@ function acknowledge(ctx: Context, m: StoredInbound, list: Jielong, touched: Arr
   if (byAuthor && m.roomId) {
     const t = touched[0]
     const text = t.created ? `收到您的接龙,已登记 ${say(t)}。` : `好的,您在接龙里改的已更新:${say(t)}。`
-    ctx.outbox.send({ to: { kind: 'room', id: m.roomId }, text, mentions: [m.talkerId] })
+    reply(ctx, m, text)
     return
   }
   // several lines at once, or a private chat: nobody to thank in the group; the steward checks

@@ -7,6 +7,7 @@ import { StoreError, classify } from '../store/store.ts'
 import { handleCommand, parseCommand, replyUnknownCommand, type CommandHooks } from './commands.ts'
 import { roleOf } from './config.ts'
 import type { Context } from './context.ts'
+import { reply } from './reply.ts'
 import { handleRequest } from './requests.ts'
 import { cancelRequest, fileMedia } from './tickets.ts'
 
@@ -82,8 +83,7 @@ export function processInbound(ctx: Context, m: StoredInbound, hooks: CommandHoo
     const closed = cancelRequest(ctx, m, cancelHint(r.text))
     if (closed && !backlog && !flooding && ctx.config.ack !== 'off') {
       const text = `好的,#${closed.id} 已为您取消。`
-      if (m.roomId && closed.category !== 'emotional') ctx.outbox.send({ to: { kind: 'room', id: m.roomId }, text, mentions: [m.talkerId] })
-      else ctx.outbox.send({ to: { kind: 'contact', id: m.talkerId }, text })
+      reply(ctx, m, text, { category: closed.category })
     }
     return { ...outcome, ticketId: closed?.id ?? null }
   }

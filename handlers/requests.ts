@@ -5,6 +5,7 @@ import type { Category } from '../classifiers/types.ts'
 import type { StoredInbound } from '../store/types.ts'
 import type { CategoryHandler } from './category-handler.ts'
 import type { Context } from './context.ts'
+import { reply } from './reply.ts'
 import { askToLook, raiseEmergency, relayUpdate } from './emergency.ts'
 import { emotional } from './emotional.ts'
 import { grocery } from './grocery.ts'
@@ -69,12 +70,6 @@ export function handleRequest(ctx: Context, m: StoredInbound, r: TriageResult, o
   if (mode === 'off' || (mode === 'urgent' && !ticket.urgent)) return filed
   // Repeats of an open request are acknowledged once, not every time.
   if (!filed.created && !filed.merged && !r.items.length) return filed
-  replyTo(ctx, m, ack, handler.private)
+  reply(ctx, m, ack, { privately: handler.private, category: r.category })
   return filed
-}
-
-/** Where a reply to a resident goes: their room with an @, or privately (private categories, private chats). */
-function replyTo(ctx: Context, m: StoredInbound, text: string, privately = false): void {
-  if (privately || !m.roomId) ctx.outbox.send({ to: { kind: 'contact', id: m.talkerId }, text })
-  else ctx.outbox.send({ to: { kind: 'room', id: m.roomId }, text, mentions: [m.talkerId] })
 }
