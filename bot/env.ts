@@ -1,27 +1,14 @@
-// Which puppet to use, from the standard WECHATY_* variables.
-export interface PuppetChoice {
-  /** 'demo' when nothing is configured: the built-in mock community. */
-  mode: 'demo' | 'service' | 'other'
-  name: string
-  token?: string
-  endpoint?: string
-  noTlsInsecureClient: boolean
-}
+// Reading the environment as the bot does: the process environment, with a local
+// .env (see .env.example) filling in what it does not set. Parsing lives in
+// handlers/config.ts, the one place every variable is read.
+import { existsSync, readFileSync } from 'node:fs'
+import { parseEnv } from 'node:util'
 
-export function puppetFromEnv(env: NodeJS.ProcessEnv = process.env): PuppetChoice {
-  const name = env.WECHATY_PUPPET?.trim() || (env.WECHATY_PUPPET_SERVICE_TOKEN ? 'wechaty-puppet-service' : '')
-  // Only the exact string "true" counts (the puppet service reads it that way too).
-  const noTlsInsecureClient = env.WECHATY_PUPPET_SERVICE_NO_TLS_INSECURE_CLIENT === 'true'
-  if (!name || name === 'wechaty-puppet-mock') return { mode: 'demo', name: 'wechaty-puppet-mock', noTlsInsecureClient }
-  return {
-    mode: name === 'wechaty-puppet-service' ? 'service' : 'other',
-    name,
-    token: env.WECHATY_PUPPET_SERVICE_TOKEN,
-    endpoint: env.WECHATY_PUPPET_SERVICE_ENDPOINT,
-    noTlsInsecureClient,
-  }
-}
+export { dbPathFromEnv, puppetFromEnv, type PuppetChoice } from '../handlers/config.ts'
 
-export function dbPathFromEnv(env: NodeJS.ProcessEnv = process.env): string {
-  return env.TRIAGE_DB?.trim() || 'var/louguanjia.db'
+/** process.env over the .env file at `path` (when there is one). */
+export function readEnv(path = '.env', env: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
+  if (!existsSync(path)) return env
+  const file = parseEnv(readFileSync(path, 'utf8')) as NodeJS.ProcessEnv
+  return { ...file, ...env }
 }

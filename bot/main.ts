@@ -8,13 +8,20 @@ import { parseEnv } from 'node:util'
 // A local .env (see .env.example) fills in what the environment does not set.
 if (existsSync('.env')) process.loadEnvFile('.env')
 
-const { puppetFromEnv } = await import('./env.ts')
+const { parseSettings } = await import('../handlers/config.ts')
 const { createLogger, redactProcessOutput } = await import('./logger.ts')
 
 redactProcessOutput()
 
 const log = createLogger()
-const choice = puppetFromEnv()
+let choice: ReturnType<typeof parseSettings>['puppet']
+try {
+  choice = parseSettings(process.env).puppet
+} catch (err) {
+  // A configuration mistake: say which variable, and do not start a bot that would alert nobody.
+  log.fatal({ err: { message: (err as Error).message } }, 'configuration error')
+  process.exit(2)
+}
 
 if (choice.mode === 'demo') {
   log.fatal('no puppet configured (WECHATY_PUPPET / WECHATY_PUPPET_SERVICE_TOKEN); `npm start` replays the demo instead')

@@ -12,11 +12,11 @@ import { warmUp } from './warm-up.ts'
 import { startCheckpointer } from '../store/checkpointer.ts'
 import { openStore, type DB } from '../store/store.ts'
 import type { CommandHooks } from '../handlers/commands.ts'
-import { parseConfig } from '../handlers/config.ts'
+import { parseSettings } from '../handlers/config.ts'
 import { createContext, type Clock, type Context } from '../handlers/context.ts'
 import { OfflineAlarm } from './alarm.ts'
 import { abandon, neverStopServer } from './service-client.ts'
-import { dbPathFromEnv, puppetFromEnv } from './env.ts'
+import { puppetFromEnv } from './env.ts'
 import { Louguanjia, type LouguanjiaHandle } from './plugin.ts'
 import { Scheduler, type DigestHooks } from './scheduler.ts'
 import { startupChecks, type CheckReport } from './startup-checks.ts'
@@ -58,14 +58,18 @@ export async function puppetFor(env: NodeJS.ProcessEnv): Promise<PUPPET.Puppet> 
   const choice = puppetFromEnv(env)
   if (choice.mode === 'service') {
     const { PuppetService } = await import('wechaty-puppet-service')
-    return neverStopServer(new PuppetService({
-      token: choice.token,
-      endpoint: choice.endpoint,
-      ...(choice.noTlsInsecureClient ? { tls: { disable: true } } : {}),
-    }))
+    return neverStopServer(
+      new PuppetService({
+        token: choice.token,
+        endpoint: choice.endpoint,
+        ...(choice.noTlsInsecureClient ? { tls: { disable: true } } : {}),
+      }),
+    )
   }
   if (choice.mode === 'other') {
-    throw new Error(`WECHATY_PUPPET=${choice.name} is not supported here; use wechaty-puppet-service (with a token) or leave it empty for the demo`)
+    throw new Error(
+      `WECHATY_PUPPET=${choice.name} is not supported here; use wechaty-puppet-service (with a token) or leave it empty for the demo`,
+    )
   }
   const { PuppetMock } = await import('wechaty-puppet-mock')
   return new PuppetMock()
@@ -79,8 +83,9 @@ const BROKEN_STREAM = /\b(CANCELLED|UNAVAILABLE|DEADLINE_EXCEEDED|Call cancelled
 
 export async function createRuntime(o: RuntimeOptions): Promise<Runtime> {
   const env = o.env ?? process.env
-  const config = parseConfig(env)
-  const db = o.db ?? openStore(dbPathFromEnv(env))
+  const settings = parseSettings(env)
+  const config = settings.config
+  const db = o.db ?? openStore(settings.dbPath)
   const ctx = createContext(db, config, o.clock ?? Date.now, o.log)
   const checkpointer = startCheckpointer(db, { onError: (reason) => o.log.warn({ reason }, 'WAL checkpoints off the main thread') })
   const warmStart = performance.now()
@@ -88,7 +93,7 @@ export async function createRuntime(o: RuntimeOptions): Promise<Runtime> {
   if (warmed) o.log.debug({ ...warmed, ms: Math.round(performance.now() - warmStart) }, 'classifier and pipeline warmed up')
   const reload = (): string => {
     try {
-      const next = parseConfig(o.reloadEnv?.() ?? env)
+      const next = parseSettings(o.reloadEnv?.() ?? env).config
       ctx.config = next
       plugin.handle.sender.setRate(next.rate)
       o.log.info({ stewards: next.stewards.length, managers: next.managers.length }, 'configuration reloaded')
@@ -99,8 +104,8 @@ export async function createRuntime(o: RuntimeOptions): Promise<Runtime> {
     }
   }
   const plugin = Louguanjia({ ctx, hooks: { ...o.hooks, reload }, autoSend: o.autoSend })
-  const alarm = new OfflineAlarm(ctx, { webhook: env.TRIAGE_ALERT_WEBHOOK, afterMs: Number(env.TRIAGE_OFFLINE_ALERT_MIN ?? 5) * 60_000 })
-  const supervised = !o.puppet && puppetFromEnv(env).mode === 'service'
+  const alarm = new OfflineAlarm(ctx, { webhook: config.alertWebhook ?? undefined, afterMs: config.offlineAlertMin * 60_000 })
+  const supervised = !o.puppet && settings.puppet.mode === 'service'
   const backoff = o.backoff ?? { initialMs: 1000, maxMs: 60_000 }
 
   let lastCheck: CheckReport | null = null
@@ -109,7 +114,10 @@ export async function createRuntime(o: RuntimeOptions): Promise<Runtime> {
   let reconnects = 0
   // Bots we tore down: their local logout and the errors of their cancelled calls are expected.
   const retired = new WeakSet<Wechaty>()
-  const retire = (b: Wechaty) => { retired.add(b); return abandon(b) }
+  const retire = (b: Wechaty) => {
+    retired.add(b)
+    return abandon(b)
+  }
   // Connections tried during a reconnect whose event stream broke before they logged in.
   const broken = new WeakSet<Wechaty>()
 
@@ -126,12 +134,15 @@ export async function createRuntime(o: RuntimeOptions): Promise<Runtime> {
       // login (a backlog, an emergency) go first instead of queueing behind hundreds of payloads.
       const checks = setTimeout(() => {
         if (retired.has(b) || stopping) return
-        void startupChecks(b, ctx).then((report) => {
-          lastCheck = report
-          if (report.problems.length === 0) return o.log.info({ roomsMatched: report.roomsMatched }, 'start-up checks passed')
-          o.log.warn({ problems: report.problems }, 'start-up checks found problems')
-          alarm.report(`【楼管家】启动自检发现问题:\n${report.problems.map((p) => `· ${p}`).join('\n')}`)
-        }, (err: Error) => o.log.warn({ err: { message: err.message } }, 'start-up checks failed'))
+        void startupChecks(b, ctx).then(
+          (report) => {
+            lastCheck = report
+            if (report.problems.length === 0) return o.log.info({ roomsMatched: report.roomsMatched }, 'start-up checks passed')
+            o.log.warn({ problems: report.problems }, 'start-up checks found problems')
+            alarm.report(`【楼管家】启动自检发现问题:\n${report.problems.map((p) => `· ${p}`).join('\n')}`)
+          },
+          (err: Error) => o.log.warn({ err: { message: err.message } }, 'start-up checks failed'),
+        )
       }, STARTUP_CHECKS_AFTER_MS)
       checks.unref?.()
     })
@@ -182,7 +193,9 @@ export async function createRuntime(o: RuntimeOptions): Promise<Runtime> {
           }
           const onLogin = () => done()
           const timer = setTimeout(() => done(new Error('no login after reconnect')), 30_000)
-          const poll = setInterval(() => { if (broken.has(next)) done(new Error('the new event stream broke')) }, 100)
+          const poll = setInterval(() => {
+            if (broken.has(next)) done(new Error('the new event stream broke'))
+          }, 100)
           next.once('login', onLogin)
         })
         bot = next
@@ -202,13 +215,19 @@ export async function createRuntime(o: RuntimeOptions): Promise<Runtime> {
   const scheduler = new Scheduler(ctx, o.hooks)
   if (o.schedulerIntervalMs !== 0) scheduler.start(o.schedulerIntervalMs)
   return {
-    get bot() { return bot },
+    get bot() {
+      return bot
+    },
     ctx,
     handle: plugin.handle,
     scheduler,
     alarm,
-    get reconnects() { return reconnects },
-    get lastCheck() { return lastCheck },
+    get reconnects() {
+      return reconnects
+    },
+    get lastCheck() {
+      return lastCheck
+    },
     reload,
     async start() {
       await bot.start()

@@ -1,10 +1,16 @@
-// Business configuration, parsed from an environment-like record. Pure, so the
-// same parsing serves the bot, the CLI, the demo and the tests; bot/ passes
-// process.env in, and a reload parses again.
+// Configuration, parsed from an environment-like record: the one place every
+// WECHATY_* and TRIAGE_* variable is read. Pure, so the same parsing serves the
+// bot, the CLI, the demo and the tests; bot/ passes process.env in, and a
+// reload parses again. A mistake is a ConfigError naming the variable: a bot
+// that starts on a typo announces emergencies to nobody.
 
 export type AckMode = 'all' | 'urgent' | 'off'
 
-export interface Shift { from: number; to: number; stewards: string[] }
+export interface Shift {
+  from: number
+  to: number
+  stewards: string[]
+}
 
 export interface Config {
   stewards: string[]
@@ -30,6 +36,12 @@ export interface Config {
   floodPerMin: number
   rate: { perMinute: number; perConversationMs: number }
   retentionDays: number
+  /** TRIAGE_ALERT_WEBHOOK: the alarm channel outside WeChat (a secret: it embeds a key). */
+  alertWebhook: string | null
+  /** TRIAGE_OFFLINE_ALERT_MIN */
+  offlineAlertMin: number
+  /** TRIAGE_HEALTH_PORT: GET /healthz; null = no health endpoint. */
+  healthPort: number | null
 }
 
 export class ConfigError extends Error {}
@@ -50,7 +62,78 @@ const DEFAULTS = {
   TRIAGE_RATE_PER_MIN: '40',
   TRIAGE_RATE_PER_ROOM_MS: '3000',
   TRIAGE_RETENTION_DAYS: '180',
+  TRIAGE_OFFLINE_ALERT_MIN: '5',
 } as const
+
+/**
+ * Every TRIAGE_* variable Louguanjia knows (DESIGN.md's list, .env.example, and the
+ * ones the tests read). Any other TRIAGE_* name is a typo until proven otherwise.
+ */
+export const KNOWN_TRIAGE_VARIABLES: readonly string[] = [
+  'TRIAGE_DB',
+  'TRIAGE_DB_URL',
+  'TRIAGE_ACCOUNT',
+  'TRIAGE_STEWARDS',
+  'TRIAGE_MANAGERS',
+  'TRIAGE_ONDUTY',
+  'TRIAGE_ROOMS',
+  'TRIAGE_ACK',
+  'TRIAGE_DIGEST_AT',
+  'TRIAGE_STEWARD_DIGEST_EVERY_MIN',
+  'TRIAGE_WORKING_HOURS',
+  'TRIAGE_SLA_URGENT_MIN',
+  'TRIAGE_SLA_HIGH_MIN',
+  'TRIAGE_SLA_NORMAL_MIN',
+  'TRIAGE_REALERT_MIN',
+  'TRIAGE_ESCALATE_MIN',
+  'TRIAGE_BACKLOG_MIN',
+  'TRIAGE_MERGE_WINDOW_MIN',
+  'TRIAGE_FLOOD_PER_MIN',
+  'TRIAGE_RATE_PER_MIN',
+  'TRIAGE_RATE_PER_ROOM_MS',
+  'TRIAGE_ALERT_WEBHOOK',
+  'TRIAGE_OFFLINE_ALERT_MIN',
+  'TRIAGE_RETENTION_DAYS',
+  'TRIAGE_HEALTH_PORT',
+  'TRIAGE_FAQ',
+  'TRIAGE_TEST_PG_URL',
+]
+
+function editDistance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, j) => j)
+  for (let i = 1; i <= a.length; i++) {
+    let diagonal = row[0]
+    row[0] = i
+    for (let j = 1; j <= b.length; j++) {
+      const above = row[j]
+      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1))
+      diagonal = above
+    }
+  }
+  return row[b.length]
+}
+
+/** The known name closest to a misspelt one, when one is close enough to be meant. */
+export function didYouMean(name: string, known: readonly string[] = KNOWN_TRIAGE_VARIABLES): string | null {
+  let best: string | null = null
+  let bestDistance = Infinity
+  for (const k of known) {
+    const d = editDistance(name, k)
+    if (d < bestDistance) [best, bestDistance] = [k, d]
+  }
+  return best && bestDistance <= Math.max(2, Math.floor(best.length / 4)) ? best : null
+}
+
+/** An unknown TRIAGE_* name is an error: `TRIAGE_STEWARD=` would otherwise start a bot with no stewards. */
+export function checkVariableNames(env: Record<string, string | undefined>): void {
+  const unknown = Object.keys(env).filter((k) => k.startsWith('TRIAGE_') && !KNOWN_TRIAGE_VARIABLES.includes(k))
+  if (unknown.length === 0) return
+  const lines = unknown.sort().map((k) => {
+    const guess = didYouMean(k)
+    return guess ? `${k} (did you mean ${guess}?)` : k
+  })
+  throw new ConfigError(`unknown variable${unknown.length > 1 ? 's' : ''}: ${lines.join('; ')}`)
+}
 
 /** "steward-wang=物业小王, steward-li" → ids and optional names. */
 function parsePeople(raw: string | undefined): { ids: string[]; names: Map<string, string> } {
@@ -81,36 +164,64 @@ function parseRange(s: string, variable: string): { from: number; to: number } {
 /** "08:00-20:00=steward-wang,steward-li; 20:00-08:00=steward-li" */
 function parseShifts(raw: string | undefined): Shift[] | null {
   if (!raw?.trim()) return null
-  return raw.split(';').filter((s) => s.trim()).map((s) => {
-    const [range, who] = s.split('=')
-    if (!who) throw new ConfigError(`TRIAGE_ONDUTY: expected HH:MM-HH:MM=id,id; got "${s.trim()}"`)
-    return { ...parseRange(range.trim(), 'TRIAGE_ONDUTY'), stewards: parsePeople(who).ids }
-  })
+  return raw
+    .split(';')
+    .filter((s) => s.trim())
+    .map((s) => {
+      const [range, who] = s.split('=')
+      if (!who) throw new ConfigError(`TRIAGE_ONDUTY: expected HH:MM-HH:MM=id,id; got "${s.trim()}"`)
+      return { ...parseRange(range.trim(), 'TRIAGE_ONDUTY'), stewards: parsePeople(who).ids }
+    })
 }
 
 function positive(env: Record<string, string | undefined>, key: keyof typeof DEFAULTS, allowZero = false): number {
   const raw = env[key] ?? DEFAULTS[key]
   const n = Number(raw)
-  if (!Number.isFinite(n) || n < 0 || (!allowZero && n === 0)) throw new ConfigError(`${key}: expected a ${allowZero ? 'non-negative' : 'positive'} number, got "${raw}"`)
+  if (!Number.isFinite(n) || n < 0 || (!allowZero && n === 0))
+    throw new ConfigError(`${key}: expected a ${allowZero ? 'non-negative' : 'positive'} number, got "${raw}"`)
+  return n
+}
+
+function healthPort(raw: string | undefined): number | null {
+  if (!raw?.trim()) return null
+  const n = Number(raw)
+  if (!Number.isInteger(n) || n < 1 || n > 65535)
+    throw new ConfigError(`TRIAGE_HEALTH_PORT: expected a port number (1-65535), got "${raw}"`)
   return n
 }
 
 export function parseConfig(env: Record<string, string | undefined>): Config {
+  checkVariableNames(env)
   const stewards = parsePeople(env.TRIAGE_STEWARDS)
   const managers = parsePeople(env.TRIAGE_MANAGERS)
   const ack = (env.TRIAGE_ACK ?? DEFAULTS.TRIAGE_ACK) as AckMode
   if (!['all', 'urgent', 'off'].includes(ack)) throw new ConfigError(`TRIAGE_ACK: expected all, urgent or off, got "${ack}"`)
   let rooms: RegExp | null = null
   if (env.TRIAGE_ROOMS?.trim()) {
-    try { rooms = new RegExp(env.TRIAGE_ROOMS) } catch (err) { throw new ConfigError(`TRIAGE_ROOMS: not a regular expression: ${(err as Error).message}`) }
+    try {
+      rooms = new RegExp(env.TRIAGE_ROOMS)
+    } catch (err) {
+      throw new ConfigError(`TRIAGE_ROOMS: not a regular expression: ${(err as Error).message}`)
+    }
   }
   const normal = env.TRIAGE_SLA_NORMAL_MIN ?? DEFAULTS.TRIAGE_SLA_NORMAL_MIN
+  const onDuty = parseShifts(env.TRIAGE_ONDUTY)
+  // A shift naming someone who is not a steward is a shift nobody is alerted in.
+  for (const shift of onDuty ?? []) {
+    for (const id of shift.stewards) {
+      if (stewards.ids.includes(id)) continue
+      const guess = didYouMean(id, stewards.ids)
+      throw new ConfigError(
+        `TRIAGE_ONDUTY: "${id}" is not in TRIAGE_STEWARDS${guess ? ` (did you mean ${guess}?)` : ''}; every id on duty must be a configured steward`,
+      )
+    }
+  }
   return {
     stewards: stewards.ids,
     stewardNames: stewards.names,
     managers: managers.ids,
     managerNames: managers.names,
-    onDuty: parseShifts(env.TRIAGE_ONDUTY),
+    onDuty,
     ack,
     rooms,
     digestAt: parseClock(env.TRIAGE_DIGEST_AT ?? DEFAULTS.TRIAGE_DIGEST_AT, 'TRIAGE_DIGEST_AT'),
@@ -128,7 +239,63 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     floodPerMin: positive(env, 'TRIAGE_FLOOD_PER_MIN'),
     rate: { perMinute: positive(env, 'TRIAGE_RATE_PER_MIN'), perConversationMs: positive(env, 'TRIAGE_RATE_PER_ROOM_MS', true) },
     retentionDays: positive(env, 'TRIAGE_RETENTION_DAYS'),
+    alertWebhook: env.TRIAGE_ALERT_WEBHOOK?.trim() || null,
+    offlineAlertMin: positive(env, 'TRIAGE_OFFLINE_ALERT_MIN'),
+    healthPort: healthPort(env.TRIAGE_HEALTH_PORT),
   }
+}
+
+// Which puppet to use, from the standard WECHATY_* variables.
+export interface PuppetChoice {
+  /** 'demo' when nothing is configured: the built-in mock community. */
+  mode: 'demo' | 'service' | 'other'
+  name: string
+  token?: string
+  endpoint?: string
+  noTlsInsecureClient: boolean
+}
+
+export function puppetFromEnv(env: Record<string, string | undefined>): PuppetChoice {
+  const token = env.WECHATY_PUPPET_SERVICE_TOKEN?.trim() || undefined
+  const name = env.WECHATY_PUPPET?.trim() || (token ? 'wechaty-puppet-service' : '')
+  // Only the exact string "true" counts (the puppet service reads it that way too).
+  const noTlsInsecureClient = env.WECHATY_PUPPET_SERVICE_NO_TLS_INSECURE_CLIENT === 'true'
+  if (!name || name === 'wechaty-puppet-mock') return { mode: 'demo', name: 'wechaty-puppet-mock', noTlsInsecureClient }
+  if (name === 'wechaty-puppet-service' && !token) {
+    throw new ConfigError(
+      'WECHATY_PUPPET_SERVICE_TOKEN is empty but WECHATY_PUPPET=wechaty-puppet-service: set the token your puppet-service provider gave you, or comment WECHATY_PUPPET out to run the demo',
+    )
+  }
+  return {
+    mode: name === 'wechaty-puppet-service' ? 'service' : 'other',
+    name,
+    token,
+    endpoint: env.WECHATY_PUPPET_SERVICE_ENDPOINT?.trim() || undefined,
+    noTlsInsecureClient,
+  }
+}
+
+export function dbPathFromEnv(env: Record<string, string | undefined>): string {
+  return env.TRIAGE_DB?.trim() || 'var/louguanjia.db'
+}
+
+export interface Settings {
+  puppet: PuppetChoice
+  dbPath: string
+  config: Config
+}
+
+/**
+ * Everything a start needs, checked together: the business configuration, the puppet and
+ * the database. Outside the demo a bot with no stewards would alert nobody, so it does not start.
+ */
+export function parseSettings(env: Record<string, string | undefined>): Settings {
+  const config = parseConfig(env)
+  const puppet = puppetFromEnv(env)
+  if (puppet.mode !== 'demo' && config.stewards.length === 0) {
+    throw new ConfigError("TRIAGE_STEWARDS is empty: with no steward nobody would receive emergency alerts; list the stewards' contact ids")
+  }
+  return { puppet, dbPath: dbPathFromEnv(env), config }
 }
 
 /** Minutes after local midnight for a timestamp (process TZ). */

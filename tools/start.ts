@@ -8,9 +8,17 @@ import { existsSync } from 'node:fs'
 // A local .env (see .env.example) fills in what the environment does not set.
 if (existsSync('.env')) process.loadEnvFile('.env')
 
-const { puppetFromEnv } = await import('../bot/env.ts')
+const { parseSettings } = await import('../handlers/config.ts')
 
-if (puppetFromEnv().mode === 'demo') {
+let mode: string
+try {
+  mode = parseSettings(process.env).puppet.mode
+} catch (err) {
+  process.stderr.write(`配置有误,未启动 (configuration error): ${(err as Error).message}\n`)
+  process.exit(2)
+}
+
+if (mode === 'demo') {
   const { createLogger, redactProcessOutput } = await import('../bot/logger.ts')
   redactProcessOutput()
   const { runDemo } = await import('./demo.ts')
