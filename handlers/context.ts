@@ -47,14 +47,21 @@ export interface Context {
   jielong: JielongLines
   households: Households
   outbox: Outbox
-  config: Config
+  /** The configuration in force; a reload replaces it through setConfig(). */
+  readonly config: Config
   clock: Clock
   log: Log
-  /** The bot's own contact id, once logged in. */
-  selfId: string | null
+  /** The bot's own contact id, once logged in (setSelfId()). */
+  readonly selfId: string | null
+  /** The bot logged in as this contact: its own messages are not triaged. */
+  setSelfId(id: string | null): void
+  /** A reload (a manager's 重载, SIGHUP) puts a new configuration in force. */
+  setConfig(config: Config): void
 }
 
-export function createContext(db: DB, config: Config, clock: Clock = Date.now, log: Log = silentLog): Context {
+export function createContext(db: DB, initialConfig: Config, clock: Clock = Date.now, log: Log = silentLog): Context {
+  let config = initialConfig
+  let selfId: string | null = null
   return {
     db,
     inbox: new Inbox(db),
@@ -63,9 +70,11 @@ export function createContext(db: DB, config: Config, clock: Clock = Date.now, l
     jielong: new JielongLines(db),
     households: new Households(db),
     outbox: new Outbox(new OutboxStore(db), clock),
-    config,
+    get config() { return config },
     clock,
     log,
-    selfId: null,
+    get selfId() { return selfId },
+    setSelfId(id) { selfId = id },
+    setConfig(next) { config = next },
   }
 }
