@@ -5,6 +5,7 @@ import { Inbox } from '../store/inbox.ts'
 import { JielongLines } from '../store/jielong.ts'
 import { Orders } from '../store/orders.ts'
 import { OutboxStore, type OutgoingMessage } from '../store/outbox.ts'
+import { Reports } from '../store/reports.ts'
 import type { DB } from '../store/store.ts'
 import { Tickets } from '../store/tickets.ts'
 import type { Config } from './config.ts'
@@ -46,6 +47,8 @@ export interface Context {
   /** 接龙 lines already filed as orders. */
   jielong: JielongLines
   households: Households
+  /** The digests' and the daily report's queries. */
+  reports: Reports
   outbox: Outbox
   /** The configuration in force; a reload replaces it through setConfig(). */
   readonly config: Config
@@ -69,6 +72,7 @@ export function createContext(db: DB, initialConfig: Config, clock: Clock = Date
     orders: new Orders(db),
     jielong: new JielongLines(db),
     households: new Households(db),
+    reports: new Reports(db),
     outbox: new Outbox(new OutboxStore(db), clock),
     get config() { return config },
     clock,
