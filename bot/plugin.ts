@@ -149,7 +149,7 @@ export function Louguanjia(options: LouguanjiaOptions): WechatyPlugin & { handle
       })
     }
     const onLogin = (user: Contact) => {
-      ctx.selfId = user.id
+      ctx.setSelfId(user.id)
       ctx.log.info({ userId: user.id }, 'logged in')
       if (!tracking) {
         tracking = true

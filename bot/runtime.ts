@@ -94,7 +94,7 @@ export async function createRuntime(o: RuntimeOptions): Promise<Runtime> {
   const reload = (): string => {
     try {
       const next = parseSettings(o.reloadEnv?.() ?? env).config
-      ctx.config = next
+      ctx.setConfig(next)
       plugin.handle.sender.setRate(next.rate)
       o.log.info({ stewards: next.stewards.length, managers: next.managers.length }, 'configuration reloaded')
       return `配置已重载:管家 ${next.stewards.length} 位,经理 ${next.managers.length} 位。`

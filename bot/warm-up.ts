@@ -63,7 +63,7 @@ function rehearse(): number {
   try {
     let now = dayStart
     const ctx = createContext(db, config, () => now, silentLog)
-    ctx.selfId = community.bot.id
+    ctx.setSelfId(community.bot.id)
     const ingest = new Ingest(ctx)
     for (const [i, m] of day.entries()) {
       now = dayStart + secondsOfDay(m.at) * 1000

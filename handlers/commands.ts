@@ -10,31 +10,10 @@ import type { Context } from './context.ts'
 import { markDelivered, ordersReport } from './orders.ts'
 import { reply, replyPrivately } from './reply.ts'
 import { PRIORITY_NAMES, byQueueOrder, effectivePriority } from './priority.ts'
-import { CATEGORY_NAMES, CATEGORY_WORDS, RESIDENT_HELP, STATE_NAMES, STEWARD_HELP, clip, hhmm, where } from './wording.ts'
+import { CATEGORY_NAMES, CATEGORY_WORDS, RESIDENT_HELP, STATE_NAMES, clip, hhmm, where } from './wording.ts'
 
 export type CommandName = 'help' | 'queue' | 'claim' | 'done' | 'assign' | 'recategorize' | 'dismiss' | 'reopen' | 'orders'
   | 'delivered' | 'digest' | 'daily' | 'mine' | 'whoami' | 'reload'
-
-const WORDS: Record<string, CommandName> = {
-  帮助: 'help', help: 'help', '?': 'help',
-  队列: 'queue', queue: 'queue', 待办: 'queue',
-  认领: 'claim', claim: 'claim', 接单: 'claim',
-  完成: 'done', done: 'done', 办结: 'done',
-  转派: 'assign', assign: 'assign',
-  改类: 'recategorize', recategorize: 'recategorize',
-  驳回: 'dismiss', dismiss: 'dismiss',
-  重开: 'reopen', reopen: 'reopen',
-  订单: 'orders', orders: 'orders',
-  送达: 'delivered', delivered: 'delivered',
-  汇总: 'digest', digest: 'digest',
-  日报: 'daily', daily: 'daily',
-  我的: 'mine', mine: 'mine',
-  我的id: 'whoami', whoami: 'whoami',
-  重载: 'reload', reload: 'reload',
-}
-
-const STAFF_ONLY = new Set<CommandName>(['queue', 'claim', 'done', 'assign', 'recategorize', 'dismiss', 'reopen', 'orders', 'delivered', 'digest', 'daily', 'reload'])
-const MANAGER_ONLY = new Set<CommandName>(['reload'])
 
 export interface ParsedCommand { name: CommandName; args: string }
 
@@ -112,103 +91,6 @@ function mustExist(ctx: Context, args: string, usage: string): { ticket: Ticket;
 
 const isOpen = (t: Ticket) => t.state === 'open' || t.state === 'claimed'
 
-function staffCommand(ctx: Context, m: StoredInbound, cmd: ParsedCommand, role: Role, hooks: CommandHooks): string | null {
-  const now = ctx.clock()
-  const actor = m.talkerId
-  const record = (t: Ticket, action: string, detail?: string) => ctx.tickets.event(t.id, now, actor, action, detail)
-  switch (cmd.name) {
-    case 'queue': return queueReport(ctx, cmd.args)
-    case 'orders': return ordersReport(ctx)
-    case 'claim': {
-      const r = mustExist(ctx, cmd.args, '认领 编号')
-      if (typeof r === 'string') return r
-      if (!isOpen(r.ticket)) return `#${r.ticket.id} 已${STATE_NAMES[r.ticket.state]},不能认领。`
-      if (r.ticket.claimedBy && r.ticket.claimedBy !== actor) return `#${r.ticket.id} 已由 ${r.ticket.claimedBy} 认领。如需接手,请用「转派 ${r.ticket.id} @自己」。`
-      ctx.tickets.update(r.ticket.id, { state: 'claimed', claimedBy: actor, claimedAt: r.ticket.claimedAt ?? now }, now, r.ticket)
-      record(r.ticket, 'claimed')
-      return `已认领 #${r.ticket.id}:${where(r.ticket)} ${clip(r.ticket.summary, 80)}\n办完后回复「完成 ${r.ticket.id} 备注」。`
-    }
-    case 'done': {
-      const r = mustExist(ctx, cmd.args, '完成 编号 备注')
-      if (typeof r === 'string') return r
-      if (!isOpen(r.ticket)) return `#${r.ticket.id} 已${STATE_NAMES[r.ticket.state]},无需再次完成。`
-      const note = r.rest.slice(0, 200)
-      const t = ctx.tickets.update(r.ticket.id, {
-        state: 'done', resolvedBy: actor, resolvedAt: now, note, claimedBy: r.ticket.claimedBy ?? actor, claimedAt: r.ticket.claimedAt ?? now,
-        repliedAt: r.ticket.category === 'emotional' ? now : r.ticket.repliedAt,
-      }, now, r.ticket)
-      record(t, 'done', note)
-      const order = ctx.orders.byTicket(t.id)
-      if (order?.state === 'open') markDelivered(ctx, t.id, actor)
-      closeLoop(ctx, t, note)
-      return `#${t.id} 已完成,已通知居民。`
-    }
-    case 'assign': {
-      const a = /^#?(\d{1,9})号?[\s\u2005]+(\S+)$/.exec(cmd.args)
-      const target = a ? stewardByName(ctx, a[2]) : null
-      if (!a || !target) return '格式不对,应为:转派 编号 @管家名(须是已配置的管家)'
-      const t = ctx.tickets.get(Number(a[1]))
-      if (!t) return `没有找到 #${a[1]}。`
-      if (!isOpen(t)) return `#${t.id} 已${STATE_NAMES[t.state]},不能转派。`
-      ctx.tickets.update(t.id, { state: 'claimed', claimedBy: target, claimedAt: now }, now, t)
-      record(t, 'assigned', target)
-      if (target !== actor) replyPrivately(ctx, target, `${ctx.config.stewardNames.get(actor) ?? actor} 把 #${t.id} 转给了您:\n${line(t, now)}\n办完后回复「完成 ${t.id} 备注」。`)
-      return `#${t.id} 已转派给 ${ctx.config.stewardNames.get(target) ?? target}。`
-    }
-    case 'recategorize': {
-      const r = mustExist(ctx, cmd.args, '改类 编号 类别')
-      if (typeof r === 'string') return r
-      const category = CATEGORY_WORDS[r.rest.trim()]
-      if (!category) return '类别请用:就医、买菜、报修、宠物、心理、其他'
-      const labels = [category, ...r.ticket.labels.filter((l) => l !== category)]
-      ctx.tickets.update(r.ticket.id, { category, labels, needsReview: false }, now, r.ticket)
-      record(r.ticket, 'recategorized', `${r.ticket.category}->${category}`)
-      return `#${r.ticket.id} 已改为「${CATEGORY_NAMES[category]}」。`
-    }
-    case 'dismiss': {
-      const r = mustExist(ctx, cmd.args, '驳回 编号')
-      if (typeof r === 'string') return r
-      if (!isOpen(r.ticket)) return `#${r.ticket.id} 已${STATE_NAMES[r.ticket.state]}。`
-      ctx.tickets.update(r.ticket.id, { state: 'dismissed', resolvedBy: actor, resolvedAt: now, note: r.rest || '误报' }, now, r.ticket)
-      record(r.ticket, 'dismissed', r.rest)
-      const order = ctx.orders.byTicket(r.ticket.id)
-      if (order?.state === 'open') ctx.orders.setState(order.id, 'cancelled', now)
-      return `#${r.ticket.id} 已关闭(误报,不通知居民)。`
-    }
-    case 'reopen': {
-      const r = mustExist(ctx, cmd.args, '重开 编号')
-      if (typeof r === 'string') return r
-      if (isOpen(r.ticket)) return `#${r.ticket.id} 本来就是${STATE_NAMES[r.ticket.state]}。`
-      ctx.tickets.update(r.ticket.id, { state: 'open', claimedBy: null, claimedAt: null, resolvedAt: null, resolvedBy: null }, now, r.ticket)
-      record(r.ticket, 'reopened', r.rest)
-      return `#${r.ticket.id} 已重新打开。`
-    }
-    case 'delivered': {
-      const a = ticketArg(cmd.args)
-      if (!a) return '格式不对,应为:送达 编号'
-      const order = markDelivered(ctx, a.id, actor)
-      if (!order) return `#${a.id} 没有待送的订单。`
-      const t = ctx.tickets.get(a.id)
-      if (t && isOpen(t)) {
-        const done = ctx.tickets.update(t.id, { state: 'done', resolvedBy: actor, resolvedAt: now, note: '已送达', claimedBy: t.claimedBy ?? actor, claimedAt: t.claimedAt ?? now }, now, t)
-        closeLoop(ctx, done, '东西已送到门口,请及时取')
-      }
-      return `#${a.id} 的订单已送达,已通知居民。`
-    }
-    case 'digest': return hooks.digest ? hooks.digest(ctx, actor) : '简报功能尚未启用。'
-    case 'daily': {
-      if (!hooks.daily) return '日报功能尚未启用。'
-      hooks.daily(ctx, actor)
-      return null
-    }
-    case 'reload': {
-      if (role !== 'manager') return '只有经理可以重载配置。'
-      return hooks.reload ? hooks.reload() : '当前运行方式不支持重载。'
-    }
-    default: return null
-  }
-}
-
 function mine(ctx: Context, talkerId: string): string {
   const own = ctx.tickets.byTalker(talkerId, 10)
   if (own.length === 0) return '您目前没有登记中的事项。需要帮忙直接在群里说就行。'
@@ -219,6 +101,196 @@ function mine(ctx: Context, talkerId: string): string {
 export function replyUnknownCommand(ctx: Context, stewardId: string): void {
   replyPrivately(ctx, stewardId, `没看懂这条指令。\n${STEWARD_HELP}`)
 }
+
+/** What a command's run() gets besides the context and the message. */
+interface Invocation {
+  args: string
+  role: Role
+  hooks: CommandHooks
+  now: number
+  /** Writes the command's act on a ticket to the audit trail. */
+  record(t: Ticket, action: string, detail?: string): void
+}
+
+/** One command: the words that call it, who may use it, its line in the help, and what it does. */
+interface Command {
+  name: CommandName
+  /** Command words, Chinese and English; matched case-insensitively. */
+  words: readonly string[]
+  /** anyone; staff (stewards and managers); manager only. */
+  role: 'anyone' | 'staff' | 'manager'
+  /** The help line (STEWARD_HELP); commands that share a `helpGroup` share a line. */
+  usage?: string
+  helpGroup?: string
+  /**
+   * Staff commands return the answer, sent privately to whoever typed the command (null: no
+   * answer). Commands for anyone send their own reply and return null.
+   */
+  run(ctx: Context, m: StoredInbound, c: Invocation): string | null
+}
+
+/** The commands, in the order the help lists them. */
+export const COMMANDS: readonly Command[] = [
+  {
+    name: 'queue', words: ['队列', 'queue', '待办'], role: 'staff', usage: '队列 [类别/楼栋] — 待办事项,按紧急程度排序',
+    run: (ctx, _m, c) => queueReport(ctx, c.args),
+  },
+  {
+    name: 'claim', words: ['认领', 'claim', '接单'], role: 'staff', usage: '认领 N — 认领 #N',
+    run: (ctx, m, c) => {
+      const r = mustExist(ctx, c.args, '认领 编号')
+      if (typeof r === 'string') return r
+      if (!isOpen(r.ticket)) return `#${r.ticket.id} 已${STATE_NAMES[r.ticket.state]},不能认领。`
+      if (r.ticket.claimedBy && r.ticket.claimedBy !== m.talkerId) return `#${r.ticket.id} 已由 ${r.ticket.claimedBy} 认领。如需接手,请用「转派 ${r.ticket.id} @自己」。`
+      ctx.tickets.update(r.ticket.id, { state: 'claimed', claimedBy: m.talkerId, claimedAt: r.ticket.claimedAt ?? c.now }, c.now, r.ticket)
+      c.record(r.ticket, 'claimed')
+      return `已认领 #${r.ticket.id}:${where(r.ticket)} ${clip(r.ticket.summary, 80)}\n办完后回复「完成 ${r.ticket.id} 备注」。`
+    },
+  },
+  {
+    name: 'done', words: ['完成', 'done', '办结'], role: 'staff', usage: '完成 N 备注 — 办结 #N,并在原群回复居民',
+    run: (ctx, m, c) => {
+      const actor = m.talkerId
+      const now = c.now
+      const r = mustExist(ctx, c.args, '完成 编号 备注')
+      if (typeof r === 'string') return r
+      if (!isOpen(r.ticket)) return `#${r.ticket.id} 已${STATE_NAMES[r.ticket.state]},无需再次完成。`
+      const note = r.rest.slice(0, 200)
+      const t = ctx.tickets.update(r.ticket.id, {
+        state: 'done', resolvedBy: actor, resolvedAt: now, note, claimedBy: r.ticket.claimedBy ?? actor, claimedAt: r.ticket.claimedAt ?? now,
+        repliedAt: r.ticket.category === 'emotional' ? now : r.ticket.repliedAt,
+      }, now, r.ticket)
+      c.record(t, 'done', note)
+      const order = ctx.orders.byTicket(t.id)
+      if (order?.state === 'open') markDelivered(ctx, t.id, actor)
+      closeLoop(ctx, t, note)
+      return `#${t.id} 已完成,已通知居民。`
+    },
+  },
+  {
+    name: 'assign', words: ['转派', 'assign'], role: 'staff', usage: '转派 N @某人 — 转给其他管家',
+    run: (ctx, m, c) => {
+      const actor = m.talkerId
+      const a = /^#?(\d{1,9})号?[\s\u2005]+(\S+)$/.exec(c.args)
+      const target = a ? stewardByName(ctx, a[2]) : null
+      if (!a || !target) return '格式不对,应为:转派 编号 @管家名(须是已配置的管家)'
+      const t = ctx.tickets.get(Number(a[1]))
+      if (!t) return `没有找到 #${a[1]}。`
+      if (!isOpen(t)) return `#${t.id} 已${STATE_NAMES[t.state]},不能转派。`
+      ctx.tickets.update(t.id, { state: 'claimed', claimedBy: target, claimedAt: c.now }, c.now, t)
+      c.record(t, 'assigned', target)
+      if (target !== actor) replyPrivately(ctx, target, `${ctx.config.stewardNames.get(actor) ?? actor} 把 #${t.id} 转给了您:\n${line(t, c.now)}\n办完后回复「完成 ${t.id} 备注」。`)
+      return `#${t.id} 已转派给 ${ctx.config.stewardNames.get(target) ?? target}。`
+    },
+  },
+  {
+    name: 'recategorize', words: ['改类', 'recategorize'], role: 'staff', usage: '改类 N 类别 — 改分类(就医/买菜/报修/宠物/心理/其他)',
+    run: (ctx, _m, c) => {
+      const r = mustExist(ctx, c.args, '改类 编号 类别')
+      if (typeof r === 'string') return r
+      const category = CATEGORY_WORDS[r.rest.trim()]
+      if (!category) return '类别请用:就医、买菜、报修、宠物、心理、其他'
+      const labels = [category, ...r.ticket.labels.filter((l) => l !== category)]
+      ctx.tickets.update(r.ticket.id, { category, labels, needsReview: false }, c.now, r.ticket)
+      c.record(r.ticket, 'recategorized', `${r.ticket.category}->${category}`)
+      return `#${r.ticket.id} 已改为「${CATEGORY_NAMES[category]}」。`
+    },
+  },
+  {
+    name: 'dismiss', words: ['驳回', 'dismiss'], role: 'staff', usage: '驳回 N — 误报,关闭 #N',
+    run: (ctx, m, c) => {
+      const r = mustExist(ctx, c.args, '驳回 编号')
+      if (typeof r === 'string') return r
+      if (!isOpen(r.ticket)) return `#${r.ticket.id} 已${STATE_NAMES[r.ticket.state]}。`
+      ctx.tickets.update(r.ticket.id, { state: 'dismissed', resolvedBy: m.talkerId, resolvedAt: c.now, note: r.rest || '误报' }, c.now, r.ticket)
+      c.record(r.ticket, 'dismissed', r.rest)
+      const order = ctx.orders.byTicket(r.ticket.id)
+      if (order?.state === 'open') ctx.orders.setState(order.id, 'cancelled', c.now)
+      return `#${r.ticket.id} 已关闭(误报,不通知居民)。`
+    },
+  },
+  {
+    name: 'reopen', words: ['重开', 'reopen'], role: 'staff', usage: '重开 N — 重新打开 #N',
+    run: (ctx, _m, c) => {
+      const r = mustExist(ctx, c.args, '重开 编号')
+      if (typeof r === 'string') return r
+      if (isOpen(r.ticket)) return `#${r.ticket.id} 本来就是${STATE_NAMES[r.ticket.state]}。`
+      ctx.tickets.update(r.ticket.id, { state: 'open', claimedBy: null, claimedAt: null, resolvedAt: null, resolvedBy: null }, c.now, r.ticket)
+      c.record(r.ticket, 'reopened', r.rest)
+      return `#${r.ticket.id} 已重新打开。`
+    },
+  },
+  {
+    name: 'orders', words: ['订单', 'orders'], role: 'staff', usage: '订单 — 采购汇总和送货清单', helpGroup: 'orders',
+    run: (ctx) => ordersReport(ctx),
+  },
+  {
+    name: 'delivered', words: ['送达', 'delivered'], role: 'staff', usage: '送达 N — 订单 #N 已送达', helpGroup: 'orders',
+    run: (ctx, m, c) => {
+      const actor = m.talkerId
+      const a = ticketArg(c.args)
+      if (!a) return '格式不对,应为:送达 编号'
+      const order = markDelivered(ctx, a.id, actor)
+      if (!order) return `#${a.id} 没有待送的订单。`
+      const t = ctx.tickets.get(a.id)
+      if (t && isOpen(t)) {
+        const done = ctx.tickets.update(t.id, { state: 'done', resolvedBy: actor, resolvedAt: c.now, note: '已送达', claimedBy: t.claimedBy ?? actor, claimedAt: t.claimedAt ?? c.now }, c.now, t)
+        closeLoop(ctx, done, '东西已送到门口,请及时取')
+      }
+      return `#${a.id} 的订单已送达,已通知居民。`
+    },
+  },
+  {
+    name: 'digest', words: ['汇总', 'digest'], role: 'staff', usage: '汇总 — 管家简报', helpGroup: 'digest',
+    run: (ctx, m, c) => (c.hooks.digest ? c.hooks.digest(ctx, m.talkerId) : '简报功能尚未启用。'),
+  },
+  {
+    name: 'daily', words: ['日报', 'daily'], role: 'staff', usage: '日报 — 今日日报', helpGroup: 'digest',
+    run: (ctx, m, c) => {
+      if (!c.hooks.daily) return '日报功能尚未启用。'
+      c.hooks.daily(ctx, m.talkerId)
+      return null
+    },
+  },
+  {
+    name: 'whoami', words: ['我的id', 'whoami'], role: 'anyone', usage: '我的ID — 查看自己的 ID',
+    run: (ctx, m, c) => {
+      replyPrivately(ctx, m.talkerId, `您的 ID 是 ${m.talkerId}(${c.role === 'manager' ? '经理' : c.role === 'steward' ? '管家' : '居民'})`)
+      return null
+    },
+  },
+  {
+    name: 'help', words: ['帮助', 'help', '?'], role: 'anyone',
+    run: (ctx, m, c) => {
+      if (c.role !== 'resident') replyPrivately(ctx, m.talkerId, STEWARD_HELP)
+      else reply(ctx, m, RESIDENT_HELP)
+      return null
+    },
+  },
+  {
+    name: 'mine', words: ['我的', 'mine'], role: 'anyone',
+    run: (ctx, m) => {
+      replyPrivately(ctx, m.talkerId, mine(ctx, m.talkerId))
+      return null
+    },
+  },
+  {
+    name: 'reload', words: ['重载', 'reload'], role: 'manager',
+    run: (_ctx, _m, c) => (c.hooks.reload ? c.hooks.reload() : '当前运行方式不支持重载。'),
+  },
+]
+
+const BY_NAME = new Map(COMMANDS.map((c) => [c.name, c]))
+const WORDS: Record<string, CommandName> = Object.fromEntries(COMMANDS.flatMap((c) => c.words.map((w) => [w, c.name])))
+
+/** The stewards' help: the usage lines of the table, in its order (a help group shares a line). */
+export const STEWARD_HELP = ['楼管家指令(@我 或私聊发送,回复都私信给您):', ...COMMANDS.reduce<{ group?: string; text: string }[]>((lines, c) => {
+  if (!c.usage) return lines
+  const last = lines.at(-1)
+  if (c.helpGroup && last?.group === c.helpGroup) last.text += `;${c.usage}`
+  else lines.push({ group: c.helpGroup, text: c.usage })
+  return lines
+}, []).map((l) => l.text)].join('\n')
 
 /**
  * Handles a message addressed to the bot. Returns false when it is not a
@@ -238,28 +310,18 @@ export function handleCommand(ctx: Context, m: StoredInbound, hooks: CommandHook
   }
   const now = ctx.clock()
   ctx.tickets.event(null, now, m.talkerId, `command:${cmd.name}`, clip(cmd.args, 100))
-  if (cmd.name === 'whoami') {
-    replyPrivately(ctx, m.talkerId, `您的 ID 是 ${m.talkerId}(${role === 'manager' ? '经理' : role === 'steward' ? '管家' : '居民'})`)
-    return true
-  }
-  if (cmd.name === 'help') {
-    if (staff) replyPrivately(ctx, m.talkerId, STEWARD_HELP)
-    else reply(ctx, m, RESIDENT_HELP)
-    return true
-  }
-  if (cmd.name === 'mine') {
-    replyPrivately(ctx, m.talkerId, mine(ctx, m.talkerId))
-    return true
-  }
-  if (STAFF_ONLY.has(cmd.name) && !staff) {
+  const command = BY_NAME.get(cmd.name)
+  if (!command) return true
+  if (command.role === 'staff' && !staff) {
     reply(ctx, m, '抱歉,这个指令只有物业管家可以使用。您可以 @我 发「我的」查看自己登记的事项。')
     return true
   }
-  if (MANAGER_ONLY.has(cmd.name) && role !== 'manager') {
+  if (command.role === 'manager' && role !== 'manager') {
     replyPrivately(ctx, m.talkerId, '只有经理可以使用这个指令。')
     return true
   }
-  const answer = staffCommand(ctx, m, cmd, role, hooks)
+  const record = (t: Ticket, action: string, detail?: string) => ctx.tickets.event(t.id, now, m.talkerId, action, detail)
+  const answer = command.run(ctx, m, { args: cmd.args, role, hooks, now, record })
   if (answer) replyPrivately(ctx, m.talkerId, answer)
   return true
 }

@@ -5,6 +5,7 @@ import { Inbox } from '../store/inbox.ts'
 import { JielongLines } from '../store/jielong.ts'
 import { Orders } from '../store/orders.ts'
 import { OutboxStore, type OutgoingMessage } from '../store/outbox.ts'
+import { Reports } from '../store/reports.ts'
 import type { DB } from '../store/store.ts'
 import { Tickets } from '../store/tickets.ts'
 import type { Config } from './config.ts'
@@ -46,15 +47,24 @@ export interface Context {
   /** 接龙 lines already filed as orders. */
   jielong: JielongLines
   households: Households
+  /** The digests' and the daily report's queries. */
+  reports: Reports
   outbox: Outbox
-  config: Config
+  /** The configuration in force; a reload replaces it through setConfig(). */
+  readonly config: Config
   clock: Clock
   log: Log
-  /** The bot's own contact id, once logged in. */
-  selfId: string | null
+  /** The bot's own contact id, once logged in (setSelfId()). */
+  readonly selfId: string | null
+  /** The bot logged in as this contact: its own messages are not triaged. */
+  setSelfId(id: string | null): void
+  /** A reload (a manager's 重载, SIGHUP) puts a new configuration in force. */
+  setConfig(config: Config): void
 }
 
-export function createContext(db: DB, config: Config, clock: Clock = Date.now, log: Log = silentLog): Context {
+export function createContext(db: DB, initialConfig: Config, clock: Clock = Date.now, log: Log = silentLog): Context {
+  let config = initialConfig
+  let selfId: string | null = null
   return {
     db,
     inbox: new Inbox(db),
@@ -62,10 +72,13 @@ export function createContext(db: DB, config: Config, clock: Clock = Date.now, l
     orders: new Orders(db),
     jielong: new JielongLines(db),
     households: new Households(db),
+    reports: new Reports(db),
     outbox: new Outbox(new OutboxStore(db), clock),
-    config,
+    get config() { return config },
     clock,
     log,
-    selfId: null,
+    get selfId() { return selfId },
+    setSelfId(id) { selfId = id },
+    setConfig(next) { config = next },
   }
 }

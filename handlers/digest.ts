@@ -25,7 +25,6 @@
 //   building + surname + 女士/先生 (or 居民).
 import type { SharedFault } from '../classifiers/fault.ts'
 import { CATEGORIES, type Category } from '../classifiers/types.ts'
-import { getKv, setKv } from '../store/store.ts'
 import type { Ticket } from '../store/tickets.ts'
 import { anonymize, honorific } from './anonymize.ts'
 import { roleOf } from './config.ts'
@@ -45,7 +44,6 @@ export const MESSAGE_CLASSES: MessageClass[] = [...REPORT_ORDER, 'noise', 'pendi
 
 // ---------------------------------------------------------------- helpers
 
-const rowsToTickets = (ctx: Context, ids: { id: number }[]): Ticket[] => ids.map((r) => ctx.tickets.get(r.id)!).filter(Boolean)
 
 /** "#1 #2 #3 等7件" — at most `max` numbers. */
 export function ids(list: readonly { id: number }[] | readonly number[], max = 8): string {
@@ -91,8 +89,7 @@ function isStaff(ctx: Context, talkerId: string): boolean {
 interface MessageCounts { total: number; noise: number; commands: number; pending: number }
 
 function countMessages(ctx: Context, from: number, to: number, inclusiveEnd: boolean): MessageCounts & { rows: { at: number; category: string | null; state: string; ticket_id: number | null; talker_id: string }[] } {
-  const rows = ctx.db.prepare(`SELECT at, category, state, ticket_id, talker_id FROM inbound WHERE at >= ? AND at ${inclusiveEnd ? '<=' : '<'} ? AND recalled = 0`)
-    .all(from, to) as { at: number; category: string | null; state: string; ticket_id: number | null; talker_id: string }[]
+  const rows = ctx.reports.messages(from, to, inclusiveEnd)
   let noise = 0, commands = 0, pending = 0
   for (const r of rows) {
     if (r.state !== 'done') pending++
@@ -109,7 +106,7 @@ function countMessages(ctx: Context, from: number, to: number, inclusiveEnd: boo
  */
 export function stewardDigest(ctx: Context, since: number, now: number): string {
   const msgs = countMessages(ctx, since + 1, now, true)
-  const fresh = rowsToTickets(ctx, ctx.db.prepare(`SELECT id FROM tickets WHERE created_at > ? AND created_at <= ? ORDER BY id`).all(since, now) as { id: number }[])
+  const fresh = ctx.reports.createdSince(since, now)
   const requests = fresh.filter((t) => t.kind === 'request')
   const lines: string[] = []
   lines.push(`📋 管家简报 ${hhmm(since + 1)}–${hhmm(now)}`)
@@ -122,8 +119,7 @@ export function stewardDigest(ctx: Context, since: number, now: number): string 
   }
 
   // Emergencies: new ones in the window, and any urgent ticket still open.
-  const urgent = rowsToTickets(ctx, ctx.db.prepare(`SELECT id FROM tickets WHERE urgent = 1 AND kind = 'request'
-    AND ((created_at > ? AND created_at <= ?) OR state IN ('open', 'claimed')) ORDER BY state = 'open' DESC, created_at`).all(since, now) as { id: number }[])
+  const urgent = ctx.reports.urgentSince(since, now)
   if (urgent.length) {
     const parts = urgent.slice(0, 5).map((t) => {
       if (t.state === 'open') return `#${t.id}⚠️未认领${duration(now - t.createdAt)}`
@@ -133,13 +129,12 @@ export function stewardDigest(ctx: Context, since: number, now: number): string 
     lines.push(`🚨 紧急 ${urgent.length}:${parts.join(' · ')}${urgent.length > 5 ? ' …' : ''}`)
   }
   // Possible emergencies (below the urgent threshold): counted apart, new ones and those still open.
-  const possible = rowsToTickets(ctx, ctx.db.prepare(`SELECT id FROM tickets WHERE possible_urgent = 1 AND urgent = 0 AND kind = 'request'
-    AND ((created_at > ? AND created_at <= ?) OR state = 'open') ORDER BY created_at`).all(since, now) as { id: number }[])
+  const possible = ctx.reports.possibleSince(since, now)
   if (possible.length) lines.push(`👀 可能紧急 ${possible.length}:${ids(possible, 5)}${possible.some((t) => t.state === 'open') ? ',请看一眼' : ''}`)
 
   // The oldest tickets nobody has claimed.
-  const unclaimed = rowsToTickets(ctx, ctx.db.prepare(`SELECT id FROM tickets WHERE state = 'open' AND kind = 'request' ORDER BY created_at, id LIMIT 3`).all() as { id: number }[])
-  const unclaimedTotal = (ctx.db.prepare(`SELECT count(*) AS n FROM tickets WHERE state = 'open' AND kind = 'request'`).get() as { n: number }).n
+  const unclaimed = ctx.reports.oldestUnclaimed(3)
+  const unclaimedTotal = ctx.reports.unclaimedCount()
   if (unclaimed.length) {
     lines.push(`⌛ 未认领 ${unclaimedTotal} 件,最久的 ${ids(unclaimed)}:`)
     for (const t of unclaimed) lines.push(`  #${t.id} ${CATEGORY_NAMES[t.category]} ${where(t)} ${hhmm(t.createdAt)}起,已等${duration(now - t.createdAt)}`)
@@ -153,15 +148,14 @@ export function stewardDigest(ctx: Context, since: number, now: number): string 
     lines.push(`🛒 待采购 ${orders.length} 户(${ids(orders.map((o) => o.ticketId ?? o.id), 5)}):${shown.join('、')}${buy.length > 4 ? ` 等${buy.length}样,回复「订单」看全部` : ''}`)
   }
 
-  const media = rowsToTickets(ctx, ctx.db.prepare(`SELECT id FROM tickets WHERE kind = 'media' AND state = 'open' ORDER BY created_at`).all() as { id: number }[])
+  const media = ctx.reports.openMedia()
   if (media.length) lines.push(`🖼 语音/图片待查看 ${media.length}:${ids(media)}`)
 
-  const emotional = rowsToTickets(ctx, ctx.db.prepare(`SELECT id FROM tickets WHERE category = 'emotional' AND kind = 'request'
-    AND state IN ('open', 'claimed') AND replied_at IS NULL ORDER BY created_at`).all() as { id: number }[])
+  const emotional = ctx.reports.emotionalUnanswered()
   if (emotional.length) lines.push(`💬 心理关怀未回复 ${emotional.length}:${ids(emotional)}`)
 
-  const breached = rowsToTickets(ctx, ctx.db.prepare(`SELECT id FROM tickets WHERE sla_breached = 1 AND state = 'open' ORDER BY created_at`).all() as { id: number }[])
-  const newBreaches = (ctx.db.prepare(`SELECT count(DISTINCT ticket_id) AS n FROM ticket_events WHERE action = 'sla-breached' AND at > ? AND at <= ?`).get(since, now) as { n: number }).n
+  const breached = ctx.reports.breachedOpen()
+  const newBreaches = ctx.reports.newBreachCount(since, now)
   if (breached.length || newBreaches) lines.push(`⏰ 超时未认领 ${breached.length}${newBreaches ? `(本期新增 ${newBreaches})` : ''}${breached.length ? `:${ids(breached)}` : ''}`)
 
   if (lines.length === 2 && requests.length === 0) lines.push('目前没有待办事项 👍')
@@ -177,10 +171,10 @@ export const stewardDigestKey = (stewardId: string) => `digest:steward:${steward
  */
 export function nextStewardDigest(ctx: Context, stewardId: string): string {
   const now = ctx.clock()
-  const last = Number(getKv(ctx.db, stewardDigestKey(stewardId)) ?? NaN)
+  const last = Number(ctx.reports.lastDigest(stewardDigestKey(stewardId)) ?? NaN)
   const since = Number.isFinite(last) && last < now ? last : localDayStart(now) - 1
   const text = stewardDigest(ctx, since, now)
-  setKv(ctx.db, stewardDigestKey(stewardId), String(now))
+  ctx.reports.markDigest(stewardDigestKey(stewardId), now)
   return text
 }
 
@@ -263,8 +257,7 @@ export function dailyStats(ctx: Context, dayStart: number, dayEnd: number): Dail
   const hourOf = (at: number) => new Date(at).getHours()
 
   // Messages.
-  const msgRows = ctx.db.prepare(`SELECT at, type, category, state, ticket_id, talker_id FROM inbound WHERE at >= ? AND at < ? AND recalled = 0`)
-    .all(dayStart, dayEnd) as { at: number; type: string; category: string | null; state: string; ticket_id: number | null; talker_id: string }[]
+  const msgRows = ctx.reports.messages(dayStart, dayEnd)
   const byType: Record<string, number> = {}
   let total = 0, noise = 0, pending = 0
   for (const r of msgRows) {
@@ -292,20 +285,16 @@ export function dailyStats(ctx: Context, dayStart: number, dayEnd: number): Dail
   }
 
   // Claim and resolve times over the work done in the day.
-  const claimed = rowsToTickets(ctx, ctx.db.prepare(`SELECT id FROM tickets WHERE kind = 'request' AND claimed_at >= ? AND claimed_at < ? ORDER BY id`)
-    .all(dayStart, dayEnd) as { id: number }[])
-  const done = rowsToTickets(ctx, ctx.db.prepare(`SELECT id FROM tickets WHERE kind = 'request' AND state = 'done' AND resolved_at >= ? AND resolved_at < ? ORDER BY resolved_at, id`)
-    .all(dayStart, dayEnd) as { id: number }[])
+  const claimed = ctx.reports.claimedBetween(dayStart, dayEnd)
+  const done = ctx.reports.doneBetween(dayStart, dayEnd)
   for (const t of done) hourly[hourOf(t.resolvedAt!)].resolved++
 
   // SLA breaches.
   const breachIds = new Set<number>(opened.filter((t) => t.slaBreached).map((t) => t.id))
-  for (const r of ctx.db.prepare(`SELECT DISTINCT ticket_id FROM ticket_events WHERE action = 'sla-breached' AND at >= ? AND at < ? AND ticket_id IS NOT NULL`)
-    .all(dayStart, dayEnd) as { ticket_id: number }[]) breachIds.add(r.ticket_id)
+  for (const id of ctx.reports.breachedBetween(dayStart, dayEnd)) breachIds.add(id)
 
   // Backlog at the day's end.
-  const backlog = rowsToTickets(ctx, ctx.db.prepare(`SELECT id FROM tickets WHERE kind = 'request' AND created_at < ?
-    AND (state IN ('open', 'claimed') OR (resolved_at IS NOT NULL AND resolved_at >= ?)) ORDER BY created_at, id`).all(dayEnd, dayEnd) as { id: number }[])
+  const backlog = ctx.reports.backlogAt(dayEnd)
   const backlogByCategory: Partial<Record<Category, number>> = {}
   for (const t of backlog) backlogByCategory[t.category] = (backlogByCategory[t.category] ?? 0) + 1
 
@@ -335,8 +324,7 @@ export function dailyStats(ctx: Context, dayStart: number, dayEnd: number): Dail
   hotspots.sort((a, b) => b.reports - a.reports || a.label.localeCompare(b.label, 'zh'))
 
   // Red-tier households served.
-  const red = rowsToTickets(ctx, ctx.db.prepare(`SELECT id FROM tickets WHERE tier = 'red' AND kind = 'request'
-    AND ((created_at >= ? AND created_at < ?) OR (state = 'done' AND resolved_at >= ? AND resolved_at < ?)) ORDER BY id`).all(dayStart, dayEnd, dayStart, dayEnd) as { id: number }[])
+  const red = ctx.reports.redTierBetween(dayStart, dayEnd)
   const households = new Set(red.map((t) => (t.building && t.room ? `${t.building}-${t.unit ?? ''}-${t.room}` : `talker:${t.talkerId}`)))
 
   return {

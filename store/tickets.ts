@@ -67,7 +67,7 @@ const BOOLEAN = new Set(['urgent', 'possibleUrgent', 'needsReview', 'slaBreached
 
 // An object literal of one fixed shape: building the ticket key by key from COLUMNS showed in
 // the issue 7 profile (every request reads several tickets).
-function fromRow(r: Record<string, unknown>): Ticket {
+export function fromRow(r: Record<string, unknown>): Ticket {
   const n = (v: unknown) => v as number
   const ns = (v: unknown) => v as string | null
   return {

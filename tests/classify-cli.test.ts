@@ -52,4 +52,22 @@ describe('triage classify', () => {
     expect(out[1].urgent).toBe(true)
     expect(r.stderr).toContain('line 2: not JSON')
   }, 30_000)
+
+  it('gives the same lines, in the same order, with a worker thread as with one thread', () => {
+    // more distinct texts than one batch, so the worker gets a share of several batches
+    const input = Array.from({ length: 1500 }, (_, i) => JSON.stringify({ id: `w${i}`, text: `${TEXTS[i % TEXTS.length]} ${i % 700}` })).join('\n') + '\n'
+    const run = (threads: string) => spawnSync(process.execPath, ['--import', 'tsx', 'tools/cli.ts', 'classify', '--threads', threads], { input, encoding: 'utf8', maxBuffer: 64 << 20 })
+    const one = run('0'), two = run('1')
+    expect(one.status).toBe(0)
+    expect(two.status).toBe(0)
+    expect(two.stderr).not.toContain('worker thread stopped')
+    expect(two.stdout.split('\n').length).toBe(1501)
+    expect(two.stdout).toBe(one.stdout)
+  }, 120_000)
+
+  it('refuses a thread count that is not a small whole number', () => {
+    const r = spawnSync(process.execPath, ['--import', 'tsx', 'tools/cli.ts', 'classify', '--threads', 'many'], { input: '', encoding: 'utf8' })
+    expect(r.status).not.toBe(0)
+    expect(r.stderr).toContain('--threads')
+  }, 30_000)
 })

@@ -1,16 +1,91 @@
 // The `triage classify` contract (DESIGN.md "Interfaces others depend on"):
 // JSON lines {"id","text"} in, one JSON line per input out, in input order.
 //
-// One thread: worker threads were measured here and lost (each pays the
-// TypeScript loader and the model again, and the answers must be re-ordered);
-// repeated texts are answered from memory instead (tools/classify-lines.ts).
+// `--threads N` worker threads answer a share of each batch's new texts while the main thread
+// answers the rest (default: one fewer than the machine's cores, at most 3; 0 for one thread).
+// Repeated texts are answered from memory (tools/classify-lines.ts). Each worker loads its own
+// model, so on a small input the extra threads only cost start-up; they pay from a few
+// thousand distinct texts on.
+import { availableParallelism } from 'node:os'
 import { createInterface } from 'node:readline'
 import type { Readable, Writable } from 'node:stream'
-import { classifyLines, type BatchResult } from './classify-lines.ts'
+import { Worker } from 'node:worker_threads'
+import { answerText, classifyLines, type BatchResult, type Helper } from './classify-lines.ts'
 
 const BATCH = 512
 
-export async function runClassify(input: Readable, output: Writable, _args: string[] = []): Promise<number> {
+export function defaultThreads(): number {
+  return Math.max(0, Math.min(3, availableParallelism() - 1))
+}
+
+/** `--threads N` from the arguments, or null when absent; an invalid value is an error. */
+export function threadsArg(args: string[]): number | null {
+  const at = args.indexOf('--threads')
+  if (at < 0) return null
+  const n = Number(args[at + 1])
+  if (!Number.isInteger(n) || n < 0 || n > 16) throw new Error('classify: --threads needs a whole number from 0 to 16')
+  return n
+}
+
+/**
+ * Worker threads that answer texts. A worker that cannot start or fails hands its share back to
+ * this thread: the answers are the same, only slower — never a lost line.
+ */
+class WorkerPool implements Helper {
+  private readonly workers: { w: Worker; ok: boolean; pending: Map<number, (a: string[] | null) => void> }[] = []
+  private seq = 0
+  private closing = false
+
+  constructor(n: number) {
+    for (let i = 0; i < n; i++) {
+      const w = new Worker(new URL('./classify-worker.mjs', import.meta.url))
+      const entry = { w, ok: true, pending: new Map<number, (a: string[] | null) => void>() }
+      w.on('message', (m: { seq: number; answers: string[] }) => {
+        entry.pending.get(m.seq)?.(m.answers)
+        entry.pending.delete(m.seq)
+      })
+      const fail = (why: string) => {
+        if (entry.ok) process.stderr.write(`classify: a worker thread stopped (${why}); its share is answered here\n`)
+        entry.ok = false
+        for (const resolve of entry.pending.values()) resolve(null)
+        entry.pending.clear()
+      }
+      w.on('error', (e) => fail(e instanceof Error ? e.message : String(e)))
+      w.on('exit', (code) => { if (!this.closing) fail(`exit ${code}`) })
+      this.workers.push(entry)
+    }
+  }
+
+  get size(): number {
+    return this.workers.filter((e) => e.ok).length
+  }
+
+  async answer(texts: string[]): Promise<string[]> {
+    const live = this.workers.filter((e) => e.ok)
+    if (live.length === 0) return texts.map(answerText)
+    const per = Math.ceil(texts.length / live.length)
+    const parts = await Promise.all(live.map((e, k) => {
+      const share = texts.slice(k * per, (k + 1) * per)
+      if (share.length === 0) return Promise.resolve([] as string[])
+      const seq = ++this.seq
+      return new Promise<string[]>((resolve) => {
+        e.pending.set(seq, (answers) => resolve(answers ?? share.map(answerText)))
+        e.w.postMessage({ seq, texts: share })
+      })
+    }))
+    return parts.flat()
+  }
+
+  async close(): Promise<void> {
+    this.closing = true
+    await Promise.all(this.workers.map((e) => e.w.terminate()))
+  }
+}
+
+export async function runClassify(input: Readable, output: Writable, args: string[] = [], threads = threadsArg(args) ?? 0): Promise<number> {
+  const pool = threads > 0 ? new WorkerPool(threads) : null
+  // each thread, this one included, takes an equal share of the new texts
+  const share = pool ? threads / (threads + 1) : 0
   const lines = createInterface({ input, crlfDelay: Infinity })
   let bad = 0
   const write = async (r: BatchResult) => {
@@ -21,18 +96,22 @@ export async function runClassify(input: Readable, output: Writable, _args: stri
   let batch: string[] = []
   let lineNos: number[] = []
   let lineNo = 0
-  for await (const line of lines) {
-    lineNo++
-    if (!line.trim()) continue
-    batch.push(line)
-    lineNos.push(lineNo)
-    if (batch.length >= BATCH) {
-      await write(classifyLines(batch, lineNos))
-      batch = []
-      lineNos = []
+  try {
+    for await (const line of lines) {
+      lineNo++
+      if (!line.trim()) continue
+      batch.push(line)
+      lineNos.push(lineNo)
+      if (batch.length >= BATCH) {
+        await write(await classifyLines(batch, lineNos, pool, share))
+        batch = []
+        lineNos = []
+      }
     }
+    if (batch.length) await write(await classifyLines(batch, lineNos, pool, share))
+  } finally {
+    await pool?.close()
   }
-  if (batch.length) await write(classifyLines(batch, lineNos))
   if (bad > 0) process.stderr.write(`classify: ${bad} line(s) were not JSON and were skipped\n`)
   return 0
 }

@@ -6,7 +6,8 @@
 process.env.DOTENV_CONFIG_QUIET ??= 'true'
 
 const USAGE = `usage: triage <command>
-  classify                 read {"id","text"} JSON lines on stdin, write one triage line each
+  classify [--threads N]   read {"id","text"} JSON lines on stdin, write one triage line each
+                           (N worker threads besides the main one; default: cores - 1, at most 3)
   digest --date YYYY-MM-DD [--png FILE]
                            print the daily digest for a local date from TRIAGE_DB
                            (default var/louguanjia.db) and write the chart PNG
@@ -21,8 +22,8 @@ async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv
   switch (command) {
     case 'classify': {
-      const { runClassify } = await import('./classify-stream.ts')
-      return runClassify(process.stdin, process.stdout, rest)
+      const { runClassify, threadsArg, defaultThreads } = await import('./classify-stream.ts')
+      return runClassify(process.stdin, process.stdout, rest, threadsArg(rest) ?? defaultThreads())
     }
     case 'digest': {
       const { parseArgs } = await import('node:util')

@@ -22,7 +22,7 @@ export function testContext(env: Record<string, string> = {}): TestContext {
   let now = T0
   const db = openStore(':memory:')
   const ctx = createContext(db, parseConfig({ TRIAGE_STEWARDS: STEWARDS, TRIAGE_MANAGERS: MANAGERS, ...env }), () => now) as TestContext
-  ctx.selfId = 'bot-louguanjia'
+  ctx.setSelfId('bot-louguanjia')
   let seq = 0
   ctx.advance = (ms) => { now += ms }
   ctx.setNow = (at) => { now = at }

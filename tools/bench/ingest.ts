@@ -95,7 +95,7 @@ export async function runIngest(o: { messages: number; db: string; seed?: number
   const community = synthCommunity(residents)
   const config = parseConfig({ ...staffEnv(community), ...pick(process.env, ['TRIAGE_RATE_PER_MIN', 'TRIAGE_RATE_PER_ROOM_MS', 'TRIAGE_FLOOD_PER_MIN']) })
   const ctx = createContext(db, config, () => now, silentLog)
-  ctx.selfId = BOT.id
+  ctx.setSelfId(BOT.id)
   for (const h of community.households) ctx.households.upsert(h)
   const texts = loadTexts(ROOT)
   // As the bot does before it listens (bot/runtime.ts).
