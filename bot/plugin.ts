@@ -2,11 +2,12 @@
 // Listens in the configured rooms, persists every message first, runs the
 // handlers, and drains their outbox through Wechaty.
 import { FileBox } from 'file-box'
-import type { Contact, Message, Wechaty, WechatyPlugin } from 'wechaty'
+import type { Contact, Message, Room, Wechaty, WechatyPlugin } from 'wechaty'
 import type { QueuedMessage } from '../store/outbox.ts'
 import { assertWritable, classify } from '../store/store.ts'
 import type { CommandHooks } from '../handlers/commands.ts'
 import type { Context } from '../handlers/context.ts'
+import type { Reachability } from '../handlers/reach.ts'
 import { Ingest, STORE_BATCH } from '../handlers/ingest.ts'
 import { toInbound } from './adapter.ts'
 import { MissedMessages, type MissedOptions } from './missed-messages.ts'
@@ -31,27 +32,47 @@ export interface LouguanjiaHandle {
   missed: MissedMessages
 }
 
-export function wechatyTransport(bot: Wechaty): Transport {
+/** How services word a refused private message to someone who is not a contact of the account. */
+export const NOT_A_FRIEND = /非好友|不是好友|not (a )?friend|friendship/i
+
+export function wechatyTransport(bot: Wechaty, reach?: Reachability): Transport {
   return {
     async send(m: QueuedMessage) {
       const target = m.to.kind === 'room' ? await bot.Room.find({ id: m.to.id }) : await bot.Contact.find({ id: m.to.id })
       if (!target) throw new Error(`${m.to.kind} ${m.to.id} not found`)
-      if (m.file) await target.say(FileBox.fromBase64(m.file.base64, m.file.name))
-      if (m.text) {
-        if (m.to.kind === 'room' && m.mentions?.length) {
-          const contacts = (await Promise.all(m.mentions.map((id) => bot.Contact.find({ id })))).filter((c): c is Contact => !!c)
-          await (target as { say(text: string, ...mentions: Contact[]): Promise<unknown> }).say(m.text, ...contacts)
-        } else {
-          await target.say(m.text)
+      if (m.to.kind === 'contact') {
+        try {
+          await sayTo(bot, m, target)
+        } catch (err) {
+          // The next decision about this contact knows the message could not arrive.
+          if (NOT_A_FRIEND.test((err as Error).message ?? '')) reach?.set(m.to.id, false)
+          throw err
         }
+        return
       }
+      await sayTo(bot, m, target)
     },
+  }
+}
+
+async function sayTo(bot: Wechaty, m: QueuedMessage, target: Contact | Room): Promise<void> {
+  if (m.file) await target.say(FileBox.fromBase64(m.file.base64, m.file.name))
+  if (!m.text) return
+  if (m.to.kind === 'room' && m.mentions?.length) {
+    const contacts = (await Promise.all(m.mentions.map((id) => bot.Contact.find({ id })))).filter((c): c is Contact => !!c)
+    await (target as { say(text: string, ...mentions: Contact[]): Promise<unknown> }).say(m.text, ...contacts)
+  } else {
+    await target.say(m.text)
   }
 }
 
 /** Before start() there is no puppet to ask. */
 function safeLoggedIn(bot: Wechaty): boolean {
-  try { return bot.isLoggedIn } catch { return false }
+  try {
+    return bot.isLoggedIn
+  } catch {
+    return false
+  }
 }
 
 /** The longest a received message waits in the queue for others to share its commit. */
@@ -78,7 +99,10 @@ export function Louguanjia(options: LouguanjiaOptions): WechatyPlugin & { handle
    */
   let burstTimer: NodeJS.Timeout | null = null
   const flush = (): number | null => {
-    if (burstTimer) { clearTimeout(burstTimer); burstTimer = null }
+    if (burstTimer) {
+      clearTimeout(burstTimer)
+      burstTimer = null
+    }
     try {
       const r = ingest.flush()
       retryMs = DRAIN_RETRY_MS.first
@@ -87,16 +111,27 @@ export function Louguanjia(options: LouguanjiaOptions): WechatyPlugin & { handle
         options.onProcessed?.(inbound.messageId)
       }
       // A long backlog (after a restart) goes in slices, letting new messages in between.
-      if (r.more) setImmediate(() => { chain = chain.then(() => { flush() }) })
+      if (r.more)
+        setImmediate(() => {
+          chain = chain.then(() => {
+            flush()
+          })
+        })
       return r.processed
     } catch (err) {
       // Loud, with what an operator needs to act (never the residents' text).
-      ctx.log.error({ err: classify(err), queued: ingest.queued, retryInMs: retryMs },
-        ingest.queued > 0 ? 'could not store messages: kept in memory, retrying' : 'processing paused: stored messages stay queued until the database works again')
+      ctx.log.error(
+        { err: classify(err), queued: ingest.queued, retryInMs: retryMs },
+        ingest.queued > 0
+          ? 'could not store messages: kept in memory, retrying'
+          : 'processing paused: stored messages stay queued until the database works again',
+      )
       if (!retryTimer) {
         retryTimer = setTimeout(() => {
           retryTimer = null
-          chain = chain.then(() => { flush() })
+          chain = chain.then(() => {
+            flush()
+          })
         }, retryMs)
         retryTimer.unref?.()
         retryMs = Math.min(DRAIN_RETRY_MS.max, retryMs * 2)
@@ -106,7 +141,13 @@ export function Louguanjia(options: LouguanjiaOptions): WechatyPlugin & { handle
   }
   // One sender for the life of the process: after a reconnect the plugin is
   // installed on a fresh Wechaty and only the transport changes.
-  const sender = new Sender(ctx.outbox.store, { send: () => Promise.reject(new Error('not connected')) }, ctx.clock, ctx.config.rate, ctx.log)
+  const sender = new Sender(
+    ctx.outbox.store,
+    { send: () => Promise.reject(new Error('not connected')) },
+    ctx.clock,
+    ctx.config.rate,
+    ctx.log,
+  )
   ctx.outbox.onEnqueue((urgent) => sender.wake(urgent))
   const missed = new MissedMessages(options.missed)
   const handle: LouguanjiaHandle = { sender, idle: () => chain, missed }
@@ -115,6 +156,9 @@ export function Louguanjia(options: LouguanjiaOptions): WechatyPlugin & { handle
   const accept = async (bot: Wechaty, message: Message): Promise<void> => {
     // Our own messages come back as events (PuppetMock always does this): never answer them.
     if (message.self() || message.talker()?.id === ctx.selfId) return
+    // Whether a private reply to this person can arrive (Wechaty knows from the contact payload).
+    const talker = message.talker()
+    if (talker) ctx.reach.set(talker.id, talker.friend())
     const inbound = await toInbound(message, bot.isLoggedIn ? bot.currentUser.name() : '')
     if (!inbound) {
       ctx.log.warn({ messageId: message.id }, 'message without a talker: ignored')
@@ -125,7 +169,7 @@ export function Louguanjia(options: LouguanjiaOptions): WechatyPlugin & { handle
   }
 
   const plugin = (bot: Wechaty) => {
-    sender.setTransport(wechatyTransport(bot))
+    sender.setTransport(wechatyTransport(bot, ctx.reach))
     const listener = (message: Message) => {
       missed.delivered(message.id)
       arriving++
@@ -139,7 +183,11 @@ export function Louguanjia(options: LouguanjiaOptions): WechatyPlugin & { handle
           if (arriving === 0 || ingest.queued >= STORE_BATCH) flush()
           // Under steady traffic the chain is rarely empty (each message waits on its payloads):
           // nothing queued waits more than BURST_WAIT_MS for the messages behind it.
-          else if (ingest.queued > 0 && !burstTimer) burstTimer = setTimeout(() => { burstTimer = null; flush() }, BURST_WAIT_MS)
+          else if (ingest.queued > 0 && !burstTimer)
+            burstTimer = setTimeout(() => {
+              burstTimer = null
+              flush()
+            }, BURST_WAIT_MS)
         })
     }
     let tracking = false
@@ -163,7 +211,9 @@ export function Louguanjia(options: LouguanjiaOptions): WechatyPlugin & { handle
     }
     bot.on('message', listener)
     bot.on('login', onLogin)
-    const sweep = setInterval(() => { if (safeLoggedIn(bot)) recover() }, options.missed?.staleMs ?? 30_000)
+    const sweep = setInterval(() => {
+      if (safeLoggedIn(bot)) recover()
+    }, options.missed?.staleMs ?? 30_000)
     sweep.unref?.()
     // Installed on a running bot: catch up now. (Before start() there is no puppet to ask.)
     if (safeLoggedIn(bot)) onLogin(bot.currentUser)

@@ -19,7 +19,7 @@ import { abandon, neverStopServer } from './service-client.ts'
 import { puppetFromEnv } from './env.ts'
 import { Louguanjia, type LouguanjiaHandle } from './plugin.ts'
 import { Scheduler, type DigestHooks } from './scheduler.ts'
-import { startupChecks, type CheckReport } from './startup-checks.ts'
+import { refreshStaff, startupChecks, type CheckReport } from './startup-checks.ts'
 
 export interface RuntimeOptions {
   env?: NodeJS.ProcessEnv
@@ -48,6 +48,8 @@ export interface Runtime {
   readonly reconnects: number
   /** The last start-up check (null until the first login's check finished). */
   readonly lastCheck: CheckReport | null
+  /** Resolves when the last login's check of the staff's friendship is done. */
+  staffChecked(): Promise<void>
   /** Re-read the configuration (TRIAGE_*) without a restart. */
   reload(): string
   start(): Promise<void>
@@ -105,10 +107,12 @@ export async function createRuntime(o: RuntimeOptions): Promise<Runtime> {
   }
   const plugin = Louguanjia({ ctx, hooks: { ...o.hooks, reload }, autoSend: o.autoSend })
   const alarm = new OfflineAlarm(ctx, { webhook: config.alertWebhook ?? undefined, afterMs: config.offlineAlertMin * 60_000 })
+  ctx.reach.onAlarm((text) => alarm.report(text))
   const supervised = !o.puppet && settings.puppet.mode === 'service'
   const backoff = o.backoff ?? { initialMs: 1000, maxMs: 60_000 }
 
   let lastCheck: CheckReport | null = null
+  let staffChecked: Promise<void> = Promise.resolve()
   let stopping = false
   let reconnecting = false
   let reconnects = 0
@@ -130,6 +134,14 @@ export async function createRuntime(o: RuntimeOptions): Promise<Runtime> {
     })
     b.on('login', () => {
       alarm.online()
+      staffChecked = refreshStaff(b, ctx).then(
+        (problems) => {
+          if (problems.length === 0) return
+          o.log.warn({ shifts: problems.length }, 'a shift has no steward the bot can write to')
+          alarm.report(`【楼管家】启动检查:${problems.join(' ')}`)
+        },
+        (err: Error) => o.log.warn({ err: { message: err.message } }, "could not check the stewards' friendship"),
+      )
       // The checks fetch every steward and every room over the link: let the messages waiting at
       // login (a backlog, an emergency) go first instead of queueing behind hundreds of payloads.
       const checks = setTimeout(() => {
@@ -225,6 +237,7 @@ export async function createRuntime(o: RuntimeOptions): Promise<Runtime> {
     get reconnects() {
       return reconnects
     },
+    staffChecked: () => staffChecked,
     get lastCheck() {
       return lastCheck
     },

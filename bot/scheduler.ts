@@ -6,7 +6,8 @@ import { purgeOlderThan } from '../store/privacy.ts'
 import { getKv, setKv } from '../store/store.ts'
 import { isWorkingTime, minuteOfDay, onDutyStewards } from '../handlers/config.ts'
 import type { Context } from '../handlers/context.ts'
-import { chaseEmergencies } from '../handlers/emergency.ts'
+import { chaseEmergencies, uncoveredShifts } from '../handlers/emergency.ts'
+import { DUTY_KEY, dutyKey } from './startup-checks.ts'
 import { checkSla } from '../handlers/sla.ts'
 
 export interface DigestHooks {
@@ -25,6 +26,17 @@ export function tick(ctx: Context, hooks: DigestHooks = {}): void {
   const now = ctx.clock()
   chaseEmergencies(ctx)
   checkSla(ctx)
+
+  // A shift change (set by the login check first): a shift nobody can be reached in raises the alarm.
+  const last = getKv(ctx.db, DUTY_KEY)
+  if (last !== undefined && last !== null) {
+    const current = dutyKey(ctx, now)
+    if (current !== last) {
+      setKv(ctx.db, DUTY_KEY, current)
+      const problems = uncoveredShifts(ctx, now)
+      if (problems.length) ctx.reach.alarm(`【楼管家】换班提醒:${problems.join(' ')}`)
+    }
+  }
 
   const every = ctx.config.stewardDigestEveryMin * 60_000
   if (hooks.stewardDigest && every > 0 && isWorkingTime(ctx.config, now)) {
@@ -55,12 +67,19 @@ export function tick(ctx: Context, hooks: DigestHooks = {}): void {
 
 export class Scheduler {
   private timer: NodeJS.Timeout | null = null
-  constructor(private readonly ctx: Context, private readonly hooks: DigestHooks = {}) {}
+  constructor(
+    private readonly ctx: Context,
+    private readonly hooks: DigestHooks = {},
+  ) {}
 
   start(intervalMs = 30_000): void {
     this.stop()
     this.timer = setInterval(() => {
-      try { tick(this.ctx, this.hooks) } catch (err) { this.ctx.log.error({ err }, 'scheduled work failed') }
+      try {
+        tick(this.ctx, this.hooks)
+      } catch (err) {
+        this.ctx.log.error({ err }, 'scheduled work failed')
+      }
     }, intervalMs)
     this.timer.unref()
   }

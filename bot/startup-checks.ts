@@ -2,14 +2,49 @@
 // does the room pattern match any room? What is wrong is logged and sent to
 // the webhook; the bot keeps running.
 import type { Wechaty } from 'wechaty'
+import { onDutyStewards } from '../handlers/config.ts'
 import type { Context } from '../handlers/context.ts'
+import { uncoveredShifts } from '../handlers/emergency.ts'
+import { setKv } from '../store/store.ts'
 
-export interface CheckReport { missingContacts: string[]; roomsMatched: number; roomsSeen: number; problems: string[] }
+/** The kv key holding the on-duty ids last checked (the scheduler checks again when it changes). */
+export const DUTY_KEY = 'duty:checked'
+
+/**
+ * At login, at once (an emergency may be waiting in the backlog): which stewards and managers
+ * are friends of the account, so alerts are only counted as delivered where they can arrive.
+ * Returns the shifts nobody can be reached in.
+ */
+export async function refreshStaff(bot: Wechaty, ctx: Context): Promise<string[]> {
+  const ids = new Set([...ctx.config.stewards, ...ctx.config.managers])
+  await Promise.all(
+    [...ids].map(async (id) => {
+      const contact = await bot.Contact.find({ id }).catch(() => undefined)
+      ctx.reach.set(id, contact ? contact.friend() === true : false)
+    }),
+  )
+  setKv(ctx.db, DUTY_KEY, dutyKey(ctx, ctx.clock()))
+  return uncoveredShifts(ctx)
+}
+
+export function dutyKey(ctx: Context, at: number): string {
+  return [...onDutyStewards(ctx.config, at)].sort().join(',')
+}
+
+export interface CheckReport {
+  missingContacts: string[]
+  roomsMatched: number
+  roomsSeen: number
+  problems: string[]
+}
 
 export async function startupChecks(bot: Wechaty, ctx: Context): Promise<CheckReport> {
   const problems: string[] = []
   const missingContacts: string[] = []
-  for (const [role, ids] of [['管家', ctx.config.stewards], ['经理', ctx.config.managers]] as const) {
+  for (const [role, ids] of [
+    ['管家', ctx.config.stewards],
+    ['经理', ctx.config.managers],
+  ] as const) {
     for (const id of ids) {
       const contact = await bot.Contact.find({ id }).catch(() => undefined)
       if (!contact) {

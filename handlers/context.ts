@@ -9,6 +9,7 @@ import { Reports } from '../store/reports.ts'
 import type { DB } from '../store/store.ts'
 import { Tickets } from '../store/tickets.ts'
 import type { Config } from './config.ts'
+import { Reachability } from './reach.ts'
 
 export type Clock = () => number
 
@@ -25,7 +26,10 @@ export const silentLog: Log = { info() {}, warn() {}, error() {}, debug() {} }
 /** Where handlers put replies; bot/ drains it through Wechaty. */
 export class Outbox {
   private readonly listeners: ((urgent: boolean) => void)[] = []
-  constructor(readonly store: OutboxStore, private readonly clock: Clock) {}
+  constructor(
+    readonly store: OutboxStore,
+    private readonly clock: Clock,
+  ) {}
 
   send(m: OutgoingMessage): number {
     const id = this.store.enqueue(m, this.clock())
@@ -50,6 +54,8 @@ export interface Context {
   /** The digests' and the daily report's queries. */
   reports: Reports
   outbox: Outbox
+  /** Who can be written to privately (friends of the account), and the operator alarm. */
+  reach: Reachability
   /** The configuration in force; a reload replaces it through setConfig(). */
   readonly config: Config
   clock: Clock
@@ -74,11 +80,20 @@ export function createContext(db: DB, initialConfig: Config, clock: Clock = Date
     households: new Households(db),
     reports: new Reports(db),
     outbox: new Outbox(new OutboxStore(db), clock),
-    get config() { return config },
+    reach: new Reachability(),
+    get config() {
+      return config
+    },
     clock,
     log,
-    get selfId() { return selfId },
-    setSelfId(id) { selfId = id },
-    setConfig(next) { config = next },
+    get selfId() {
+      return selfId
+    },
+    setSelfId(id) {
+      selfId = id
+    },
+    setConfig(next) {
+      config = next
+    },
   }
 }

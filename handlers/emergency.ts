@@ -24,7 +24,8 @@ export function alertText(ctx: Context, t: Ticket, text: string, prefix = '🆘 
   ]
   // A missing person is found by many eyes, fast: the steward needs who, where last seen, what
   // they wear, and knows the family was told to call 110.
-  if (t.emergency === 'missing') lines.push('请向报告人问清:走失的是谁、最后在哪里和什么时候见到、穿着打扮;已请报告人同时拨打 110。请通知门岗留意各出口。')
+  if (t.emergency === 'missing')
+    lines.push('请向报告人问清:走失的是谁、最后在哪里和什么时候见到、穿着打扮;已请报告人同时拨打 110。请通知门岗留意各出口。')
   lines.push(`请立即处理,回复「认领 ${t.id}」认领。`)
   return lines.join('\n')
 }
@@ -38,25 +39,77 @@ export function raiseEmergency(ctx: Context, t: Ticket, m: StoredInbound): void 
   const now = ctx.clock()
   const suicide = t.emergency === 'suicide'
   const recipients = onDutyStewards(ctx.config, now)
-  notify(ctx, suicide ? [...recipients, ...ctx.config.managers] : recipients, alertText(ctx, t, m.text))
+  const alerted = suicide ? [...recipients, ...ctx.config.managers] : recipients
+  notify(ctx, alerted, alertText(ctx, t, m.text))
   ctx.tickets.update(t.id, { alertedAt: now, alertCount: t.alertCount + 1 }, now, t)
   ctx.tickets.event(t.id, now, 'bot', 'alerted', recipients.join(','))
+  // Nobody is told "the steward is coming" unless a private alert can reach one: on a real
+  // account only the bot's friends can be written to.
+  const reached = ctx.reach.reachable(alerted).length > 0
+  if (!reached) {
+    ctx.tickets.event(t.id, now, 'bot', 'unreachable', alerted.join(','))
+    ctx.log.warn({ ticketId: t.id, emergency: t.emergency, onDuty: recipients.length }, 'emergency: no on-duty recipient is reachable')
+    ctx.reach.alarm(unreachableAlarm(ctx, t, alerted))
+  }
 
   if (suicide) {
     // Privately, warmly, with the hotline; nothing in the group.
-    reply(ctx, m, '您好,看到您的消息我们很担心您。您不是一个人,管家马上会联系您。\n如果现在很难受,请拨打心理援助热线 12356(24小时),或者直接打 120。我们一直在。', {
-      privately: true,
+    const promise = reached ? '您不是一个人,管家马上会联系您。' : '您不是一个人。'
+    reply(
+      ctx,
+      m,
+      `您好,看到您的消息我们很担心您。${promise}\n如果现在很难受,请拨打心理援助热线 12356(24小时),或者直接打 120。我们一直在。`,
+      {
+        privately: true,
+        urgent: true,
+      },
+    )
+    return
+  }
+  const number = t.emergency ? EMERGENCY_NUMBERS[t.emergency] : null
+  if (!reached) {
+    const call = number ? `立即拨打 ${number}` : '立即拨打 120(急救)、119(火警)或 110(报警)'
+    reply(ctx, m, `收到!#${t.id} 已记录,但值班管家此刻可能联系不上。情况危急请不要等待,${call}。我们也在继续设法联系物业。`, {
       urgent: true,
     })
     return
   }
-  const number = t.emergency ? EMERGENCY_NUMBERS[t.emergency] : null
-  const advice = t.emergency === 'missing'
-    ? '请同时拨打 110 报警,说清楚走失者的样子、穿着和最后出现的地方;管家会通知门岗留意各出口。'
-    : number ? `情况危急请立即拨打 ${number}。` : ''
+  const advice =
+    t.emergency === 'missing'
+      ? '请同时拨打 110 报警,说清楚走失者的样子、穿着和最后出现的地方;管家会通知门岗留意各出口。'
+      : number
+        ? `情况危急请立即拨打 ${number}。`
+        : ''
   const text = `收到!#${t.id} 已紧急通知值班管家,马上有人过来。${advice}`
   reply(ctx, m, text, { urgent: true })
 }
+
+/** For the operator channel outside WeChat: the ticket, its kind and place, never the resident's words. */
+function unreachableAlarm(ctx: Context, t: Ticket, ids: string[]): string {
+  const kind = t.emergency ? EMERGENCY_NAMES[t.emergency] : CATEGORY_NAMES[t.category]
+  const who = ids.length ? ids.join('、') : '(无人值班)'
+  return `【楼管家】紧急求助 #${t.id}(${kind},${where(t)})无法私信送达任何值班人员(${who} 不是机器人的好友或联系不上)。请立即电话联系值班管家处理,并让对方加机器人为好友。`
+}
+
+/**
+ * Shifts in which no steward can be reached privately (not a friend of the account, or
+ * unknown): an emergency then would be announced to nobody. `at` given: only the shift in
+ * force then; otherwise every configured shift (start-up).
+ */
+export function uncoveredShifts(ctx: Context, at?: number): string[] {
+  const config = ctx.config
+  const shifts =
+    at !== undefined
+      ? [{ label: `当前值班(${hhmm(at)})`, ids: onDutyStewards(config, at) }]
+      : config.onDuty
+        ? config.onDuty.map((s) => ({ label: `值班 ${clock(s.from)}-${clock(s.to)}`, ids: s.stewards }))
+        : [{ label: '全天值班', ids: config.stewards }]
+  return shifts
+    .filter((s) => ctx.reach.reachable(s.ids).length === 0)
+    .map((s) => `${s.label}没有能私信到的管家(${s.ids.join('、') || '无人'}):紧急求助会无人接收,请让值班管家加机器人为好友。`)
+}
+
+const clock = (minute: number) => `${String(Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}`
 
 /**
  * Every `realert` for the first three re-alerts, then doubling up to an hour:
@@ -97,7 +150,11 @@ export function chaseEmergencies(ctx: Context): void {
       ctx.tickets.event(t.id, now, 'bot', 'escalated', ctx.config.managers.join(','))
     }
     if (t.alertedAt != null && now - t.alertedAt >= realertInterval(realert, t.alertCount)) {
-      notify(ctx, onDutyStewards(ctx.config, now), alertText(ctx, t, text, `🆘 再次提醒(第${t.alertCount + 1}次,${hhmm(t.createdAt)} 起无人认领)`))
+      notify(
+        ctx,
+        onDutyStewards(ctx.config, now),
+        alertText(ctx, t, text, `🆘 再次提醒(第${t.alertCount + 1}次,${hhmm(t.createdAt)} 起无人认领)`),
+      )
       ctx.tickets.update(t.id, { alertedAt: now, alertCount: t.alertCount + 1 }, now)
       ctx.tickets.event(t.id, now, 'bot', 'realerted')
     }
