@@ -4,7 +4,8 @@
 // back from the mock (it echoes the bot's own messages as events).
 import type { Logger } from 'pino'
 import type { Message } from 'wechaty'
-import { PuppetMock, mock } from 'wechaty-puppet-mock'
+import { mock } from 'wechaty-puppet-mock'
+import { StrictPuppetMock } from './strict-puppet.ts'
 import type * as PUPPET from 'wechaty-puppet'
 import { loadCommunity, type Community } from '../store/demo-community.ts'
 import type { Households } from '../store/households.ts'
@@ -12,12 +13,18 @@ import { openStore, type DB } from '../store/store.ts'
 import type { Clock } from '../handlers/context.ts'
 import { createRuntime, type Runtime, type RuntimeOptions } from '../bot/runtime.ts'
 
-export interface Delivered { roomId: string | null; toId: string | null; text: string; type: number }
+export interface Delivered {
+  roomId: string | null
+  toId: string | null
+  text: string
+  type: number
+}
 
 export interface MockCommunity {
   community: Community
   mocker: mock.Mocker
-  puppet: PuppetMock
+  /** Refuses private messages to non-friends, as a real account does. */
+  puppet: StrictPuppetMock
   runtime: Runtime
   /** Everything the bot has sent, as it arrived in rooms and private chats. */
   delivered: Delivered[]
@@ -39,6 +46,8 @@ export interface MockCommunityOptions {
   log: Logger
   hooks?: RuntimeOptions['hooks']
   reloadEnv?: RuntimeOptions['reloadEnv']
+  /** Contacts who are not friends of the bot's account: private messages to them are refused. */
+  strangers?: string[]
 }
 
 export function communityEnv(c: Community): NodeJS.ProcessEnv {
@@ -57,11 +66,18 @@ const tick = () => new Promise((resolve) => setImmediate(resolve))
 export async function startMockCommunity(o: MockCommunityOptions): Promise<MockCommunity> {
   const community = loadCommunity()
   const mocker = new mock.Mocker()
-  const puppet = new PuppetMock({ mocker })
+  const puppet = new StrictPuppetMock({ mocker })
   const runtime = await createRuntime({
     env: { ...communityEnv(community), ...(o.env ?? {}) },
     // A fixture never touches the operator's DB: in-memory unless the caller brings one.
-    puppet, db: o.db ?? openStore(':memory:'), clock: o.clock, log: o.log, autoSend: false, schedulerIntervalMs: 0, hooks: o.hooks, reloadEnv: o.reloadEnv,
+    puppet,
+    db: o.db ?? openStore(':memory:'),
+    clock: o.clock,
+    log: o.log,
+    autoSend: false,
+    schedulerIntervalMs: 0,
+    hooks: o.hooks,
+    reloadEnv: o.reloadEnv,
   })
   importHouseholds(community, runtime.ctx.households)
   const delivered: Delivered[] = []
@@ -73,16 +89,24 @@ export async function startMockCommunity(o: MockCommunityOptions): Promise<MockC
   await runtime.start()
   const botUser = mocker.createContact({ id: community.bot.id, name: community.bot.name })
   const people = [...community.stewards, ...community.managers, ...community.residents]
-  for (const p of people) mocker.createContact({ id: p.id, name: p.name })
+  const strangers = new Set(o.strangers ?? [])
+  for (const p of people) mocker.createContact({ id: p.id, name: p.name, friend: !strangers.has(p.id) })
   for (const r of community.rooms) mocker.createRoom({ id: r.id, topic: r.topic, memberIdList: r.memberIds })
   const loggedIn = new Promise<void>((resolve) => runtime.bot.once('login', () => resolve()))
   mocker.login(botUser)
   await loggedIn
+  await runtime.staffChecked()
   const contact = (id: string) => mocker.ContactMock.load(id)
   const room = (id: string) => mocker.RoomMock.load(id)
 
   return {
-    community, mocker, puppet, runtime, delivered, contact, room,
+    community,
+    mocker,
+    puppet,
+    runtime,
+    delivered,
+    contact,
+    room,
     say(fromId, roomId, text, options = {}) {
       const from = contact(fromId)
       const target = roomId ? room(roomId) : contact(community.bot.id)
