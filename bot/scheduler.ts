@@ -55,12 +55,19 @@ export function tick(ctx: Context, hooks: DigestHooks = {}): void {
 
 export class Scheduler {
   private timer: NodeJS.Timeout | null = null
-  constructor(private readonly ctx: Context, private readonly hooks: DigestHooks = {}) {}
+  constructor(
+    private readonly ctx: Context,
+    private readonly hooks: DigestHooks = {},
+  ) {}
 
   start(intervalMs = 30_000): void {
     this.stop()
     this.timer = setInterval(() => {
-      try { tick(this.ctx, this.hooks) } catch (err) { this.ctx.log.error({ err }, 'scheduled work failed') }
+      try {
+        tick(this.ctx, this.hooks)
+      } catch (err) {
+        this.ctx.log.error({ err }, 'scheduled work failed')
+      }
     }, intervalMs)
     this.timer.unref()
   }

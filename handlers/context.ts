@@ -25,7 +25,10 @@ export const silentLog: Log = { info() {}, warn() {}, error() {}, debug() {} }
 /** Where handlers put replies; bot/ drains it through Wechaty. */
 export class Outbox {
   private readonly listeners: ((urgent: boolean) => void)[] = []
-  constructor(readonly store: OutboxStore, private readonly clock: Clock) {}
+  constructor(
+    readonly store: OutboxStore,
+    private readonly clock: Clock,
+  ) {}
 
   send(m: OutgoingMessage): number {
     const id = this.store.enqueue(m, this.clock())
@@ -74,11 +77,19 @@ export function createContext(db: DB, initialConfig: Config, clock: Clock = Date
     households: new Households(db),
     reports: new Reports(db),
     outbox: new Outbox(new OutboxStore(db), clock),
-    get config() { return config },
+    get config() {
+      return config
+    },
     clock,
     log,
-    get selfId() { return selfId },
-    setSelfId(id) { selfId = id },
-    setConfig(next) { config = next },
+    get selfId() {
+      return selfId
+    },
+    setSelfId(id) {
+      selfId = id
+    },
+    setConfig(next) {
+      config = next
+    },
   }
 }

@@ -24,7 +24,8 @@ export function alertText(ctx: Context, t: Ticket, text: string, prefix = '🆘 
   ]
   // A missing person is found by many eyes, fast: the steward needs who, where last seen, what
   // they wear, and knows the family was told to call 110.
-  if (t.emergency === 'missing') lines.push('请向报告人问清:走失的是谁、最后在哪里和什么时候见到、穿着打扮;已请报告人同时拨打 110。请通知门岗留意各出口。')
+  if (t.emergency === 'missing')
+    lines.push('请向报告人问清:走失的是谁、最后在哪里和什么时候见到、穿着打扮;已请报告人同时拨打 110。请通知门岗留意各出口。')
   lines.push(`请立即处理,回复「认领 ${t.id}」认领。`)
   return lines.join('\n')
 }
@@ -44,16 +45,24 @@ export function raiseEmergency(ctx: Context, t: Ticket, m: StoredInbound): void 
 
   if (suicide) {
     // Privately, warmly, with the hotline; nothing in the group.
-    reply(ctx, m, '您好,看到您的消息我们很担心您。您不是一个人,管家马上会联系您。\n如果现在很难受,请拨打心理援助热线 12356(24小时),或者直接打 120。我们一直在。', {
-      privately: true,
-      urgent: true,
-    })
+    reply(
+      ctx,
+      m,
+      '您好,看到您的消息我们很担心您。您不是一个人,管家马上会联系您。\n如果现在很难受,请拨打心理援助热线 12356(24小时),或者直接打 120。我们一直在。',
+      {
+        privately: true,
+        urgent: true,
+      },
+    )
     return
   }
   const number = t.emergency ? EMERGENCY_NUMBERS[t.emergency] : null
-  const advice = t.emergency === 'missing'
-    ? '请同时拨打 110 报警,说清楚走失者的样子、穿着和最后出现的地方;管家会通知门岗留意各出口。'
-    : number ? `情况危急请立即拨打 ${number}。` : ''
+  const advice =
+    t.emergency === 'missing'
+      ? '请同时拨打 110 报警,说清楚走失者的样子、穿着和最后出现的地方;管家会通知门岗留意各出口。'
+      : number
+        ? `情况危急请立即拨打 ${number}。`
+        : ''
   const text = `收到!#${t.id} 已紧急通知值班管家,马上有人过来。${advice}`
   reply(ctx, m, text, { urgent: true })
 }
@@ -97,7 +106,11 @@ export function chaseEmergencies(ctx: Context): void {
       ctx.tickets.event(t.id, now, 'bot', 'escalated', ctx.config.managers.join(','))
     }
     if (t.alertedAt != null && now - t.alertedAt >= realertInterval(realert, t.alertCount)) {
-      notify(ctx, onDutyStewards(ctx.config, now), alertText(ctx, t, text, `🆘 再次提醒(第${t.alertCount + 1}次,${hhmm(t.createdAt)} 起无人认领)`))
+      notify(
+        ctx,
+        onDutyStewards(ctx.config, now),
+        alertText(ctx, t, text, `🆘 再次提醒(第${t.alertCount + 1}次,${hhmm(t.createdAt)} 起无人认领)`),
+      )
       ctx.tickets.update(t.id, { alertedAt: now, alertCount: t.alertCount + 1 }, now)
       ctx.tickets.event(t.id, now, 'bot', 'realerted')
     }
