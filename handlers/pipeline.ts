@@ -19,7 +19,10 @@ export const parserErrors = { count: 0 }
 /** Counted, and logged at warn with the parsers' and errors' names: never the message's text. */
 function noteParserErrors(ctx: Context, m: StoredInbound, errors: readonly ParserError[]): void {
   parserErrors.count += errors.length
-  ctx.log.warn({ inboundId: m.id, parsers: errors.map((e) => e.parser), errors: errors.map((e) => e.error), total: parserErrors.count }, 'triage caught parser errors')
+  ctx.log.warn(
+    { inboundId: m.id, parsers: errors.map((e) => e.parser), errors: errors.map((e) => e.error), total: parserErrors.count },
+    'triage caught parser errors',
+  )
 }
 
 /** Shared by every context: triage is a pure function of the text. */
@@ -160,7 +163,9 @@ function processBatchTx(ctx: Context, hooks: CommandHooks) {
 // sub-journal, which cost a tenth of the ingest (issue 7 profile).
 function buildBatchTx(ctx: Context, hooks: CommandHooks) {
   const processOne = (m: StoredInbound) => ctx.inbox.markDone(m.id, processInbound(ctx, m, hooks))
-  const optimistic = ctx.db.transaction((batch: readonly StoredInbound[]) => { for (const m of batch) processOne(m) })
+  const optimistic = ctx.db.transaction((batch: readonly StoredInbound[]) => {
+    for (const m of batch) processOne(m)
+  })
   const isolated = ctx.db.transaction(processOne)
   const careful = ctx.db.transaction((batch: readonly StoredInbound[]) => {
     for (const m of batch) {

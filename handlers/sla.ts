@@ -14,7 +14,9 @@ export function checkSla(ctx: Context): number {
     ctx.tickets.event(t.id, now, 'bot', 'sla-breached')
   }
   // One reminder listing them all: WeChat punishes bursts.
-  const lines = overdue.slice(0, 10).map((t) => `#${t.id} [${PRIORITY_NAMES[t.priority]}] ${CATEGORY_NAMES[t.category]} ${where(t)} ${hhmm(t.createdAt)} 起未认领`)
+  const lines = overdue
+    .slice(0, 10)
+    .map((t) => `#${t.id} [${PRIORITY_NAMES[t.priority]}] ${CATEGORY_NAMES[t.category]} ${where(t)} ${hhmm(t.createdAt)} 起未认领`)
   const more = overdue.length > 10 ? [`……共 ${overdue.length} 件超时`] : []
   for (const id of onDutyStewards(ctx.config, now)) {
     ctx.outbox.send({ to: { kind: 'contact', id }, text: ['⏰ 超时未认领:', ...lines, ...more, '回复「认领 编号」认领。'].join('\n') })
