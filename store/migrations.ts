@@ -228,6 +228,12 @@ export const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX jielong_lines_order ON jielong_lines(order_id);
   `,
+  // 8: what each outbox row is for, and what its fallback needs: on a real account a private
+  // message reaches only the bot's friends, and each kind of message falls back differently.
+  `
+  ALTER TABLE outbox ADD COLUMN purpose TEXT NOT NULL DEFAULT 'reply';
+  ALTER TABLE outbox ADD COLUMN fallback TEXT;
+  `,
 ]
 
 export const SCHEMA_VERSION = MIGRATIONS.length

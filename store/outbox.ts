@@ -7,6 +7,21 @@ export interface OutgoingFile {
   base64: string
 }
 
+/**
+ * What a message is for: decides, at send time, what happens when it cannot arrive privately
+ * (handlers/fallback.ts). On a real account only the bot's friends can be written to.
+ */
+export type Purpose = 'crisis' | 'alert' | 'ticket-list' | 'done-notice' | 'acknowledgement' | 'digest' | 'notice' | 'reply'
+
+/** What the fallback needs to know that the message text does not say. */
+export interface Fallback {
+  /** The group the person asked in (a ticket list falls back there). */
+  roomId?: string | null
+  ticketIds?: number[]
+  /** How the staff know the person (the group alias or contact name). */
+  talkerName?: string
+}
+
 export interface OutgoingMessage {
   to: { kind: 'room' | 'contact'; id: string }
   text: string
@@ -17,6 +32,9 @@ export interface OutgoingMessage {
   urgent?: boolean
   /** Ahead of every non-urgent row, but inside the rate budget (a possible emergency's 「请看一眼」). */
   ahead?: boolean
+  /** Default 'reply'. */
+  purpose?: Purpose
+  fallback?: Fallback
 }
 
 export interface QueuedMessage extends OutgoingMessage {
@@ -36,6 +54,8 @@ interface Row {
   urgent: number
   ahead: number
   attempts: number
+  purpose: Purpose
+  fallback: string | null
 }
 
 const fromRow = (r: Row): QueuedMessage => ({
@@ -48,6 +68,8 @@ const fromRow = (r: Row): QueuedMessage => ({
   urgent: r.urgent === 1,
   ahead: r.ahead === 1,
   attempts: r.attempts,
+  purpose: r.purpose,
+  fallback: r.fallback ? (JSON.parse(r.fallback) as Fallback) : undefined,
 })
 
 /** Give up on a message after this many failed sends (it stays in the table as 'failed' for the operator). */
@@ -60,7 +82,8 @@ export class OutboxStore {
     return Number(
       statement(
         this.db,
-        `INSERT INTO outbox (created_at, to_kind, to_id, text, mentions, file, urgent, ahead) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO outbox (created_at, to_kind, to_id, text, mentions, file, urgent, ahead, purpose, fallback)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ).run(
         at,
         m.to.kind,
@@ -70,6 +93,8 @@ export class OutboxStore {
         m.file ? JSON.stringify(m.file) : null,
         m.urgent ? 1 : 0,
         !m.urgent && m.ahead ? 1 : 0,
+        m.purpose ?? 'reply',
+        m.fallback ? JSON.stringify(m.fallback) : null,
       ).lastInsertRowid,
     )
   }
@@ -95,12 +120,20 @@ export class OutboxStore {
 
   private markSentTx: ((sent: readonly { id: number; at: number }[]) => void) | undefined
 
-  markFailed(id: number, error: string): void {
+  /** Counts a failed send; true when that was the last attempt (the row is now 'failed'). */
+  markFailed(id: number, error: string): boolean {
     statement(
       this.db,
       `UPDATE outbox SET attempts = attempts + 1, error = ?,
       state = CASE WHEN attempts + 1 >= ? THEN 'failed' ELSE 'pending' END WHERE id = ?`,
     ).run(error.slice(0, 500), MAX_ATTEMPTS, id)
+    const row = statement(this.db, `SELECT state FROM outbox WHERE id = ?`).get(id) as { state: string } | undefined
+    return row?.state === 'failed'
+  }
+
+  /** Not sent because it could not arrive (not a friend): its purpose's fallback went instead. */
+  markDiverted(id: number, reason: string): void {
+    statement(this.db, `UPDATE outbox SET state = 'diverted', error = ? WHERE id = ?`).run(reason.slice(0, 500), id)
   }
 
   countPending(): number {
