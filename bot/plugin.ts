@@ -8,6 +8,7 @@ import { assertWritable, classify } from '../store/store.ts'
 import type { CommandHooks } from '../handlers/commands.ts'
 import type { Context } from '../handlers/context.ts'
 import type { Reachability } from '../handlers/reach.ts'
+import { divertBeforeSending, divertUndeliverable } from '../handlers/fallback.ts'
 import { Ingest, STORE_BATCH } from '../handlers/ingest.ts'
 import { toInbound } from './adapter.ts'
 import { MissedMessages, type MissedOptions } from './missed-messages.ts'
@@ -147,6 +148,16 @@ export function Louguanjia(options: LouguanjiaOptions): WechatyPlugin & { handle
     ctx.clock,
     ctx.config.rate,
     ctx.log,
+    {
+      mayAttempt: (m) => !divertBeforeSending(m, ctx.reach.isFriend(m.to.id)),
+      undeliverable: (m, reason) => {
+        try {
+          divertUndeliverable(ctx, m, reason)
+        } catch (err) {
+          ctx.log.error({ err: classify(err), outboxId: m.id }, 'could not queue the fallback of an undeliverable message')
+        }
+      },
+    },
   )
   ctx.outbox.onEnqueue((urgent) => sender.wake(urgent))
   const missed = new MissedMessages(options.missed)

@@ -4,6 +4,14 @@
 import type { OutboxStore, QueuedMessage } from '../store/outbox.ts'
 import type { Clock, Log } from '../handlers/context.ts'
 
+/** What the sender asks before a private send, and tells when a message cannot arrive. */
+export interface Delivery {
+  /** true: may be sent; false: its purpose's fallback goes instead (handlers/fallback.ts). */
+  mayAttempt(m: QueuedMessage): boolean
+  /** The message was held back (not a friend) or failed its last attempt. */
+  undeliverable(m: QueuedMessage, reason: 'not-a-friend' | 'failed'): void
+}
+
 export interface Transport {
   send(m: QueuedMessage): Promise<void>
 }
@@ -39,6 +47,7 @@ export class Sender {
     private readonly clock: Clock,
     private rate: RateSettings,
     private readonly log: Log,
+    private readonly delivery?: Delivery,
   ) {}
 
   setTransport(t: Transport): void {
@@ -126,11 +135,23 @@ export class Sender {
       }
       fresh = false
       handled.add(next.id)
+      if (this.delivery && !this.delivery.mayAttempt(next)) {
+        // It cannot arrive: its purpose's fallback is queued instead (read on the next pass).
+        this.store.markDiverted(next.id, 'not a friend')
+        this.delivery.undeliverable(next, 'not-a-friend')
+        this.dirty = true
+        continue
+      }
       try {
         await this.transport.send(next)
       } catch (err) {
-        this.store.markFailed(next.id, (err as Error).message ?? String(err))
+        const last = this.store.markFailed(next.id, (err as Error).message ?? String(err))
         this.log.warn({ outboxId: next.id, err: (err as Error).message }, 'send failed')
+        // Never only a log line: what failed its last attempt becomes a notice to a steward.
+        if (last) {
+          this.delivery?.undeliverable(next, 'failed')
+          this.dirty = true
+        }
         failed.add(next.to.id)
         if (!next.urgent) this.recent.push(now)
         continue

@@ -96,7 +96,12 @@ function closeLoop(ctx: Context, t: Ticket, note: string): void {
   const text = note
     ? `您反映的 #${t.id} 已处理:${note}。如还有问题,随时在群里说。`
     : `您反映的 #${t.id} 已处理完毕。如还有问题,随时在群里说。`
-  for (const r of ctx.tickets.reporters(t.id)) reply(ctx, r, text, { category: t.category })
+  for (const r of ctx.tickets.reporters(t.id))
+    reply(ctx, r, text, {
+      category: t.category,
+      purpose: 'done-notice',
+      fallback: { ticketIds: [t.id], talkerName: t.talkerName || r.talkerId },
+    })
 }
 
 function stewardByName(ctx: Context, name: string): string | null {
@@ -383,7 +388,11 @@ export const COMMANDS: readonly Command[] = [
     words: ['我的', 'mine'],
     role: 'anyone',
     run: (ctx, m) => {
-      replyPrivately(ctx, m.talkerId, mine(ctx, m.talkerId))
+      // Privately; a resident who is not the bot's friend gets the numbers in the group instead.
+      reply(ctx, { talkerId: m.talkerId, roomId: null }, mine(ctx, m.talkerId), {
+        purpose: 'ticket-list',
+        fallback: { roomId: m.roomId, talkerName: m.talkerName },
+      })
       return null
     },
   },

@@ -31,7 +31,7 @@ export function alertText(ctx: Context, t: Ticket, text: string, prefix = '🆘 
 }
 
 function notify(ctx: Context, ids: Iterable<string>, text: string): void {
-  for (const id of new Set(ids)) ctx.outbox.send({ to: { kind: 'contact', id }, text, urgent: true })
+  for (const id of new Set(ids)) ctx.outbox.send({ to: { kind: 'contact', id }, text, urgent: true, purpose: 'alert' })
 }
 
 /** First response to an urgent message: alerts out of band, then the resident. */
@@ -62,6 +62,8 @@ export function raiseEmergency(ctx: Context, t: Ticket, m: StoredInbound): void 
       {
         privately: true,
         urgent: true,
+        purpose: 'crisis',
+        fallback: { ticketIds: [t.id], talkerName: m.talkerName || m.talkerId },
       },
     )
     return

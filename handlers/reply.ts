@@ -2,6 +2,7 @@
 // an @ — or privately when they wrote privately, when the matter is emotional, or when the answer
 // is for staff. Every reply to a resident or steward is built here, not by hand.
 import type { Category } from '../classifiers/types.ts'
+import type { Fallback, Purpose } from '../store/outbox.ts'
 import type { Context } from './context.ts'
 
 /** Who asked, and where: a stored message, or one of a ticket's reporters. */
@@ -17,11 +18,18 @@ export interface ReplyOptions {
   category?: Category
   /** An emergency's answer: sent at once, outside the rate budget. */
   urgent?: boolean
+  /** What the message is for, and what its fallback needs when it cannot arrive privately. */
+  purpose?: Purpose
+  fallback?: Fallback
 }
 
 /** Reply to the person who asked, where the privacy rule says. Returns the outbox row's id. */
 export function reply(ctx: Context, to: Asker, text: string, opts: ReplyOptions = {}): number {
-  const urgent = opts.urgent ? { urgent: true } : {}
+  const urgent = {
+    ...(opts.urgent ? { urgent: true } : {}),
+    ...(opts.purpose ? { purpose: opts.purpose } : {}),
+    ...(opts.fallback ? { fallback: opts.fallback } : {}),
+  }
   if (opts.privately || opts.category === 'emotional' || !to.roomId)
     return ctx.outbox.send({ to: { kind: 'contact', id: to.talkerId }, text, ...urgent })
   return ctx.outbox.send({ to: { kind: 'room', id: to.roomId }, text, mentions: [to.talkerId], ...urgent })

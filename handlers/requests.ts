@@ -70,6 +70,11 @@ export function handleRequest(ctx: Context, m: StoredInbound, r: TriageResult, o
   if (mode === 'off' || (mode === 'urgent' && !ticket.urgent)) return filed
   // Repeats of an open request are acknowledged once, not every time.
   if (!filed.created && !filed.merged && !r.items.length) return filed
-  reply(ctx, m, ack, { privately: handler.private, category: r.category })
+  reply(ctx, m, ack, {
+    privately: handler.private,
+    category: r.category,
+    purpose: 'acknowledgement',
+    fallback: { ticketIds: [ticket.id], talkerName: m.talkerName || m.talkerId },
+  })
   return filed
 }
