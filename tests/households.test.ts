@@ -39,6 +39,8 @@ describe('household register', () => {
     const csv = join(dir, 'register.csv')
     writeFileSync(csv, '楼栋-单元-房号,档案,备注\n3-2-502,红,独居老人\n6-1-201,yellow,透析\n门口,red,?\n')
     process.env.TRIAGE_DB = join(dir, 't.db')
+    // Only the bot creates a database; the CLI works on an existing one.
+    openStore(process.env.TRIAGE_DB).close()
     let out = ''
     const sink = new Writable({
       write(chunk, _e, cb) {

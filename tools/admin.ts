@@ -1,10 +1,10 @@
 // Operator commands on the DB (`npm run --silent triage -- <command>`):
 // orders, households import, forget, backup.
-import { readFileSync } from 'node:fs'
+import { chmodSync, closeSync, existsSync, openSync, readFileSync } from 'node:fs'
 import { parseLocation } from '../classifiers/location.ts'
 import { TIERS, type Household } from '../store/households.ts'
 import { forgetContact } from '../store/privacy.ts'
-import { openStore } from '../store/store.ts'
+import { openStore, type DB } from '../store/store.ts'
 import type { Tier } from '../store/tickets.ts'
 import { parseConfig } from '../handlers/config.ts'
 import { createContext } from '../handlers/context.ts'
@@ -70,15 +70,46 @@ export function parseCsv(text: string): string[][] {
   return rows.filter((r) => r.some((c) => c.trim() !== ''))
 }
 
+/** An operator's mistake: the message says what to fix; `code` is the exit status. */
+export class CliError extends Error {
+  constructor(
+    message: string,
+    readonly code = 2,
+  ) {
+    super(message)
+  }
+}
+
+/**
+ * The bot's database, which must already exist: only the bot creates one. A mistyped
+ * TRIAGE_DB would otherwise give a fresh empty database, and `forget` would report success.
+ */
+export function openExistingStore(env: Record<string, string | undefined>, options: { readonly?: boolean } = {}): DB {
+  const path = dbPathFromEnv(env)
+  if (!existsSync(path)) {
+    throw new CliError(
+      `数据库不存在:${path}(由 TRIAGE_DB 指定${env.TRIAGE_DB ? '' : ',未设置时为默认值'})。请检查 TRIAGE_DB 是否与机器人一致;数据库只由机器人首次启动时创建。`,
+    )
+  }
+  return openStore(path, options)
+}
+
 export async function runAdmin(
   command: string,
   args: string[],
   out: NodeJS.WritableStream = process.stdout,
   err: NodeJS.WritableStream = process.stderr,
+  env: Record<string, string | undefined> = process.env,
 ): Promise<number> {
-  const db = openStore(dbPathFromEnv(process.env))
+  let db: DB
   try {
-    const ctx = createContext(db, parseConfig(process.env))
+    db = openExistingStore(env)
+  } catch (e) {
+    err.write(`${(e as Error).message}\n`)
+    return e instanceof CliError ? e.code : 1
+  }
+  try {
+    const ctx = createContext(db, parseConfig(env))
     switch (command) {
       case 'orders': {
         const d = args.indexOf('--delivered')
@@ -87,6 +118,10 @@ export async function runAdmin(
           if (!Number.isInteger(id)) {
             err.write('orders --delivered needs a ticket number\n')
             return 2
+          }
+          if (!ctx.tickets.get(id)) {
+            err.write(`没有编号为 #${id} 的事项\n`)
+            return 1
           }
           const order = markDelivered(ctx, id, 'cli')
           if (!order) {
@@ -132,6 +167,11 @@ export async function runAdmin(
           return 2
         }
         const removed = forgetContact(db, args[0])
+        if (Object.values(removed).every((n) => n === 0)) {
+          // A deletion request that found nothing is not a success: a wrong id, or a wrong database.
+          err.write(`未找到联系人 ${args[0]} 的任何记录(数据库 ${dbPathFromEnv(env)}),没有删除任何内容。请核对 ID 和 TRIAGE_DB。\n`)
+          return 1
+        }
         out.write(
           `forgot ${args[0]}: ${Object.entries(removed)
             .map(([k, v]) => `${v} ${k}`)
@@ -144,7 +184,11 @@ export async function runAdmin(
           err.write('usage: backup FILE\n')
           return 2
         }
+        // The backup holds what the database holds: owner-only, like the database, from the first byte.
+        if (!existsSync(args[0])) closeSync(openSync(args[0], 'w', 0o600))
+        chmodSync(args[0], 0o600)
         await db.backup(args[0])
+        chmodSync(args[0], 0o600)
         out.write(`backup written to ${args[0]}\n`)
         return 0
       }

@@ -4,6 +4,10 @@
 // command's stdout is a JSON-lines contract, so quieten dotenv before any
 // module that could pull natural in is evaluated (hence dynamic imports below).
 process.env.DOTENV_CONFIG_QUIET ??= 'true'
+import { existsSync } from 'node:fs'
+
+// The same configuration as the bot: a local .env fills in what the environment does not set.
+if (existsSync('.env')) process.loadEnvFile('.env')
 
 const USAGE = `usage: triage <command>
   classify [--threads N]   read {"id","text"} JSON lines on stdin, write one triage line each
@@ -33,16 +37,27 @@ async function main(argv: string[]): Promise<number> {
         process.stderr.write(`digest: --date YYYY-MM-DD is required\n${USAGE}`)
         return 2
       }
-      const [{ openStore }, { parseConfig }, { createContext }, { dailyDigest }, { dbPathFromEnv }] = await Promise.all([
-        import('../store/store.ts'),
+      // 2022-13-45 must not quietly become another day.
+      const asked = new Date(Number(m[1]), Number(m[2]) - 1, Number(m[3]))
+      if (asked.getFullYear() !== Number(m[1]) || asked.getMonth() !== Number(m[2]) - 1 || asked.getDate() !== Number(m[3])) {
+        process.stderr.write(`digest: 日期无效:${values.date}(格式 YYYY-MM-DD,如 2022-04-18)\n`)
+        return 2
+      }
+      const [{ parseConfig }, { createContext }, { dailyDigest }] = await Promise.all([
         import('../handlers/config.ts'),
         import('../handlers/context.ts'),
         import('../handlers/digest.ts'),
-        import('../bot/env.ts'),
       ])
       const dayStart = new Date(Number(m[1]), Number(m[2]) - 1, Number(m[3])).getTime()
       const dayEnd = new Date(Number(m[1]), Number(m[2]) - 1, Number(m[3]) + 1).getTime()
-      const db = openStore(dbPathFromEnv(process.env), { readonly: true })
+      const { openExistingStore, CliError } = await import('./admin.ts')
+      let db: import('../store/store.ts').DB
+      try {
+        db = openExistingStore(process.env, { readonly: true })
+      } catch (err) {
+        process.stderr.write(`${(err as Error).message}\n`)
+        return err instanceof CliError ? err.code : 1
+      }
       try {
         const ctx = createContext(db, parseConfig(process.env))
         const { text, stats } = dailyDigest(ctx, dayStart, dayEnd)
