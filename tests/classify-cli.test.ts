@@ -67,9 +67,9 @@ describe('triage classify', () => {
     expect(rows[1].removed.map((i: { name: string }) => i.name)).toEqual(['菠菜'])
   })
 
-  it('skips lines that are not JSON with a warning on stderr, keeps stdout clean, and exits 0', () => {
+  it('keeps output lines aligned with input lines: plain text is a text, a broken { line an error object', () => {
     const r = spawnSync(process.execPath, ['--import', 'tsx', 'tools/cli.ts', 'classify'], {
-      input: '{"id":"a","text":"收到"}\nnot json\n{"id":"b","text":"救命 我爸晕倒了"}\n',
+      input: '{"id":"a","text":"收到"}\n{"id":"broken",\n{"id":"b","text":"救命 我爸晕倒了"}\n我家厨房水管漏水了\n',
       encoding: 'utf8',
       env: { ...process.env, DOTENV_CONFIG_QUIET: undefined },
     })
@@ -78,8 +78,10 @@ describe('triage classify', () => {
       .trim()
       .split('\n')
       .map((l) => JSON.parse(l))
-    expect(out.map((o) => o.id)).toEqual(['a', 'b'])
-    expect(out[1].urgent).toBe(true)
+    expect(out.map((o) => o.id)).toEqual(['a', 2, 'b', 4])
+    expect(out[1]).toEqual({ id: 2, error: 'not valid JSON' })
+    expect(out[2].urgent).toBe(true)
+    expect(out[3].category).toBe('repair')
     expect(r.stderr).toContain('line 2: not JSON')
   }, 30_000)
 

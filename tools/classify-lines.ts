@@ -41,8 +41,8 @@ const memo = new TextMemo<string>(50_000, 200)
 const SHARE_FROM = 32
 
 /**
- * `lineNos[i]` is the input line number of `lines[i]`, for the warning about lines that are not
- * JSON. With a helper, the batch's new texts are split: the helper answers one share while this
+ * `lineNos[i]` is the input line number of `lines[i]`: the id of a plain-text line, and of the
+ * error object answering a `{` line that is not JSON. With a helper, the batch's new texts are split: the helper answers one share while this
  * thread answers the other; the output is the same, in the same order.
  */
 export async function classifyLines(
@@ -52,20 +52,28 @@ export async function classifyLines(
   helperShare = 0.5,
 ): Promise<BatchResult> {
   const bad: number[] = []
-  const rows: { id: unknown; text: string }[] = []
+  // One output line per input line, in place: a line that does not start with `{` is a text
+  // (its id is its line number); a `{` line that does not parse gets an error object.
+  const rows: ({ id: unknown; text: string } | { id: number; error: string })[] = []
   for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]
+    if (!line.trimStart().startsWith('{')) {
+      rows.push({ id: lineNos[i], text: line.trim() })
+      continue
+    }
     let row: { id?: unknown; text?: unknown }
     try {
-      row = JSON.parse(lines[i])
+      row = JSON.parse(line)
     } catch {
       bad.push(lineNos[i])
+      rows.push({ id: lineNos[i], error: 'not valid JSON' })
       continue
     }
     rows.push({ id: row?.id ?? null, text: row && typeof row.text === 'string' ? row.text : '' })
   }
   // the texts not answered before, once each
   const fresh = new Map<string, string | undefined>()
-  for (const r of rows) if (memo.get(r.text) === undefined) fresh.set(r.text, undefined)
+  for (const r of rows) if ('text' in r && memo.get(r.text) === undefined) fresh.set(r.text, undefined)
   const texts = [...fresh.keys()]
   if (helper && texts.length >= SHARE_FROM) {
     const split = Math.floor(texts.length * (1 - helperShare))
@@ -78,6 +86,10 @@ export async function classifyLines(
   }
   let out = ''
   for (const r of rows) {
+    if (!('text' in r)) {
+      out += `${JSON.stringify({ id: r.id, error: r.error })}\n`
+      continue
+    }
     let a = memo.get(r.text)
     if (a === undefined) {
       a = fresh.get(r.text) as string

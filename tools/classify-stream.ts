@@ -1,5 +1,7 @@
 // The `triage classify` contract (DESIGN.md "Interfaces others depend on"):
-// JSON lines {"id","text"} in, one JSON line per input out, in input order.
+// JSON lines {"id","text"} in, one JSON line per input out, in input order. A line that does
+// not start with `{` is a text (id = its line number); a `{` line that does not parse is
+// answered with {"id": lineNo, "error": …}: output line N always answers input line N.
 //
 // `--threads N` worker threads answer a share of each batch's new texts while the main thread
 // answers the rest (default: one fewer than the machine's cores, at most 3; 0 for one thread).
@@ -98,7 +100,7 @@ export async function runClassify(
   const lines = createInterface({ input, crlfDelay: Infinity })
   let bad = 0
   const write = async (r: BatchResult) => {
-    for (const n of r.bad) process.stderr.write(`classify: line ${n}: not JSON, skipped\n`)
+    for (const n of r.bad) process.stderr.write(`classify: line ${n}: not JSON, answered with an error object\n`)
     bad += r.bad.length
     if (r.out && !output.write(r.out)) await new Promise<void>((resolve) => output.once('drain', () => resolve()))
   }
@@ -108,7 +110,7 @@ export async function runClassify(
   try {
     for await (const line of lines) {
       lineNo++
-      if (!line.trim()) continue
+      // A blank line is answered too (as an empty text), so output line N answers input line N.
       batch.push(line)
       lineNos.push(lineNo)
       if (batch.length >= BATCH) {
@@ -121,6 +123,6 @@ export async function runClassify(
   } finally {
     await pool?.close()
   }
-  if (bad > 0) process.stderr.write(`classify: ${bad} line(s) were not JSON and were skipped\n`)
+  if (bad > 0) process.stderr.write(`classify: ${bad} line(s) were not JSON; each got an error object in its place\n`)
   return 0
 }
