@@ -1,74 +1,16 @@
 // Operator commands on the DB (`npm run --silent triage -- <command>`):
 // orders, households import, forget, backup.
 import { chmodSync, closeSync, existsSync, openSync, readFileSync } from 'node:fs'
-import { parseLocation } from '../classifiers/location.ts'
-import { TIERS, type Household } from '../store/households.ts'
 import { forgetContact } from '../store/privacy.ts'
 import { openStore, type DB } from '../store/store.ts'
-import type { Tier } from '../store/tickets.ts'
 import { parseConfig } from '../handlers/config.ts'
 import { createContext } from '../handlers/context.ts'
 import { markDelivered, ordersCsv, ordersReport } from '../handlers/orders.ts'
+import { HOUSEHOLDS_TEMPLATE, householdsCsv, planHouseholdImport } from './household-import.ts'
 import { dbPathFromEnv } from '../bot/env.ts'
 
-const TIER_WORDS: Record<string, Tier> = {
-  red: 'red',
-  yellow: 'yellow',
-  green: 'green',
-  红: 'red',
-  黄: 'yellow',
-  绿: 'green',
-  红色: 'red',
-  黄色: 'yellow',
-  绿色: 'green',
-}
-
-/** One register row: "3-2-502,red,独居老人" or "3,2,502,红,独居老人". Returns an error string for a bad row. */
-export function parseHouseholdRow(cells: string[]): Household | string {
-  const clean = cells.map((c) => c.trim())
-  const tierAt = clean.findIndex((c) => TIER_WORDS[c.toLowerCase()] ?? TIER_WORDS[c])
-  if (tierAt < 1) return 'no tier (red/yellow/green or 红/黄/绿)'
-  const place = clean.slice(0, tierAt).join('-')
-  const loc = parseLocation(/^\d+-\d+-\d+$|^\d+-\d+$/.test(place) ? place : clean.slice(0, tierAt).join(''))
-  if (!loc?.building || !loc.room) return `cannot read building and room from "${place}"`
-  const tier = TIER_WORDS[clean[tierAt].toLowerCase()] ?? TIER_WORDS[clean[tierAt]]
-  if (!TIERS.includes(tier)) return 'bad tier'
-  return { building: loc.building, unit: loc.unit ?? '', room: loc.room, tier, note: clean.slice(tierAt + 1).join(',') }
-}
-
-/** Minimal CSV: quoted cells with doubled quotes, commas, CRLF or LF. */
-export function parseCsv(text: string): string[][] {
-  const rows: string[][] = []
-  let row: string[] = []
-  let cell = ''
-  let quoted = false
-  const src = text.replace(/^\ufeff/, '')
-  for (let i = 0; i < src.length; i++) {
-    const ch = src[i]
-    if (quoted) {
-      if (ch === '"' && src[i + 1] === '"') {
-        cell += '"'
-        i++
-      } else if (ch === '"') quoted = false
-      else cell += ch
-    } else if (ch === '"') quoted = true
-    else if (ch === ',' || ch === ',') {
-      row.push(cell)
-      cell = ''
-    } else if (ch === '\n' || ch === '\r') {
-      if (ch === '\r' && src[i + 1] === '\n') i++
-      row.push(cell)
-      rows.push(row)
-      row = []
-      cell = ''
-    } else cell += ch
-  }
-  if (cell !== '' || row.length) {
-    row.push(cell)
-    rows.push(row)
-  }
-  return rows.filter((r) => r.some((c) => c.trim() !== ''))
-}
+// The register's parsing lives in the one import module; tests and callers find it here too.
+export { parseCsv, parseHouseholdRow } from './household-import.ts'
 
 /** An operator's mistake: the message says what to fix; `code` is the exit status. */
 export class CliError extends Error {
@@ -138,28 +80,45 @@ export async function runAdmin(
         return 0
       }
       case 'households': {
-        if (args[0] !== 'import' || !args[1]) {
-          err.write('usage: households import FILE.csv\n')
+        if (args[0] === 'export') {
+          out.write(householdsCsv(ctx.households.all()))
+          return 0
+        }
+        if (args[0] === 'template') {
+          out.write(HOUSEHOLDS_TEMPLATE)
+          return 0
+        }
+        const dryRun = args.includes('--dry-run')
+        const file = args.slice(1).find((a) => a !== '--dry-run')
+        if (args[0] !== 'import' || !file) {
+          err.write('用法:households import [--dry-run] FILE.csv | households export | households template\n')
           return 2
         }
-        const rows = parseCsv(readFileSync(args[1], 'utf8'))
-        let imported = 0
-        const problems: string[] = []
+        if (!existsSync(file)) {
+          err.write(`找不到文件:${file}\n`)
+          return 2
+        }
+        const plan = planHouseholdImport(readFileSync(file))
+        const tiers = { red: 0, yellow: 0, green: 0 }
+        for (const h of plan.households) tiers[h.tier]++
+        out.write(`文件编码 ${plan.encoding};可导入 ${plan.households.length} 户(红 ${tiers.red}、黄 ${tiers.yellow}、绿 ${tiers.green})\n`)
+        for (const p of plan.problems) err.write(`${p}\n`)
+        if (plan.problems.length) {
+          err.write(`有 ${plan.problems.length} 行无法读取:未导入任何住户。请改正后重新导入。\n`)
+          return 1
+        }
+        if (dryRun) {
+          for (const h of plan.households.slice(0, 20))
+            out.write(`  ${[h.building, h.unit, h.room].filter(Boolean).join('-')} ${h.tier} ${h.note}\n`)
+          if (plan.households.length > 20) out.write(`  ……共 ${plan.households.length} 户\n`)
+          out.write('(试运行:未写入数据库)\n')
+          return 0
+        }
         db.transaction(() => {
-          rows.forEach((cells, i) => {
-            const h = parseHouseholdRow(cells)
-            if (typeof h === 'string') {
-              // A header line is expected; anything else is reported, never silently skipped.
-              if (i > 0 || !/楼|栋|building|room|房/i.test(cells.join(''))) problems.push(`line ${i + 1}: ${h}`)
-              return
-            }
-            ctx.households.upsert(h)
-            imported++
-          })
+          for (const h of plan.households) ctx.households.upsert(h)
         })()
-        out.write(`imported ${imported} households\n`)
-        for (const p of problems) err.write(`${p}\n`)
-        return problems.length ? 1 : 0
+        out.write(`imported ${plan.households.length} households\n`)
+        return 0
       }
       case 'forget': {
         if (!args[0]) {
