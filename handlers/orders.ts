@@ -87,16 +87,28 @@ const csvCell = (v: unknown) => {
 }
 
 /** Supplier export: a purchase section and a delivery section, UTF-8 with BOM so spreadsheet apps read the Chinese. */
-export function ordersCsv(orders: Order[]): string {
+/** The floor of an order: as written, or read from a door number (502 → 5, 1102 → 11). */
+function floorOf(o: Order): string {
+  if (o.floor) return o.floor
+  const m = /^(\d{1,2})\d{2}$/.exec(o.room ?? '')
+  return m ? m[1] : ''
+}
+
+/**
+ * The supplier's CSV, headed in Chinese: what to buy, then where to deliver it (building, unit,
+ * floor, room). A resident's name goes to the supplier only when the operator asks (`withNames`).
+ */
+export function ordersCsv(orders: Order[], options: { withNames?: boolean } = {}): string {
+  const names = options.withNames ?? false
   const rows: unknown[][] = [
-    ['section', 'item', 'qty', 'unit', 'households', 'alternatives', 'ticket', 'building', 'unit_no', 'room', 'resident'],
+    ['类型', '物品', '数量', '单位', '户数', '可替代', '事项编号', '楼栋', '单元', '楼层', '房号', ...(names ? ['居民'] : [])],
   ]
   for (const p of consolidate(orders))
-    rows.push(['purchase', p.name, p.qty, p.unit, p.orders, p.alternatives.join('/'), '', '', '', '', ''])
+    rows.push(['采购', p.name, p.qty, p.unit, p.orders, p.alternatives.join('/'), '', '', '', '', '', ...(names ? [''] : [])])
   for (const o of orders)
     for (const l of o.lines) {
       rows.push([
-        'delivery',
+        '配送',
         l.name,
         l.qty,
         l.unit,
@@ -105,8 +117,9 @@ export function ordersCsv(orders: Order[]): string {
         o.ticketId ?? '',
         o.building,
         o.unit,
+        floorOf(o),
         o.room,
-        o.talkerName,
+        ...(names ? [o.talkerName] : []),
       ])
     }
   return '\ufeff' + rows.map((r) => r.map(csvCell).join(',')).join('\n') + '\n'

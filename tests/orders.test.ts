@@ -116,12 +116,23 @@ describe('CSV export', () => {
   it('writes purchase and delivery rows that a spreadsheet reads back', () => {
     const csv = ordersCsv([order([item('土豆', 3, '斤'), item('可乐, 大瓶', 2, '瓶', { alternatives: ['雪碧'] })])])
     const rows = parseCsv(csv)
-    expect(rows[0][0]).toBe('section')
-    expect(rows.filter((r) => r[0] === 'purchase').map((r) => r.slice(1, 4))).toEqual([
+    expect(rows[0]).toEqual(['类型', '物品', '数量', '单位', '户数', '可替代', '事项编号', '楼栋', '单元', '楼层', '房号'])
+    expect(rows.filter((r) => r[0] === '采购').map((r) => r.slice(1, 4))).toEqual([
       ['可乐, 大瓶', '2', '瓶'],
       ['土豆', '3', '斤'],
     ])
-    expect(rows.filter((r) => r[0] === 'delivery')).toHaveLength(2)
+    const delivery = rows.filter((r) => r[0] === '配送')
+    expect(delivery).toHaveLength(2)
+    // Building, unit, floor (read from the door 502) and room; no resident's name.
+    expect(delivery[0].slice(7)).toEqual(['3', '1', '5', '502'])
+  })
+
+  it("carries residents' names only with --with-names", () => {
+    const o = { ...order([item('土豆', 3, '斤')]), talkerName: '3-1-502 王阿姨', floor: '5' }
+    expect(ordersCsv([o])).not.toContain('王阿姨')
+    const rows = parseCsv(ordersCsv([o], { withNames: true }))
+    expect(rows[0].at(-1)).toBe('居民')
+    expect(rows.find((r) => r[0] === '配送')!.at(-1)).toBe('3-1-502 王阿姨')
   })
 
   it('`triage orders --csv` exports from the DB file; --delivered closes the order', async () => {
@@ -159,7 +170,11 @@ describe('CSV export', () => {
       },
     })
     expect(await runAdmin('orders', ['--csv'], sink, sink)).toBe(0)
-    expect(out).toContain('purchase,土豆,3,斤,1')
+    expect(out).toContain('采购,土豆,3,斤,1')
+    expect(out).not.toContain('3-1-502 王')
+    out = ''
+    expect(await runAdmin('orders', ['--csv', '--with-names'], sink, sink)).toBe(0)
+    expect(out).toContain('3-1-502 王')
     expect(await runAdmin('orders', ['--delivered', String(t.id)], sink, sink)).toBe(0)
     out = ''
     await runAdmin('orders', ['--csv'], sink, sink)

@@ -76,7 +76,9 @@ export async function runAdmin(
           out.write(`#${id} delivered\n`)
           return 0
         }
-        out.write(args.includes('--csv') ? ordersCsv(ctx.orders.open()) : ordersReport(ctx) + '\n')
+        out.write(
+          args.includes('--csv') ? ordersCsv(ctx.orders.open(), { withNames: args.includes('--with-names') }) : ordersReport(ctx) + '\n',
+        )
         return 0
       }
       case 'households': {
