@@ -15,6 +15,7 @@ import type { CommandHooks } from '../handlers/commands.ts'
 import { parseSettings } from '../handlers/config.ts'
 import { createContext, type Clock, type Context } from '../handlers/context.ts'
 import { OfflineAlarm } from './alarm.ts'
+import { startHealth, type HealthServer } from './health.ts'
 import { abandon, neverStopServer } from './service-client.ts'
 import { puppetFromEnv } from './env.ts'
 import { Louguanjia, type LouguanjiaHandle } from './plugin.ts'
@@ -48,6 +49,8 @@ export interface Runtime {
   readonly reconnects: number
   /** The last start-up check (null until the first login's check finished). */
   readonly lastCheck: CheckReport | null
+  /** The health endpoint (TRIAGE_HEALTH_PORT), once started. */
+  readonly health: HealthServer | null
   /** Resolves when the last login's check of the staff's friendship is done. */
   staffChecked(): Promise<void>
   /** Re-read the configuration (TRIAGE_*) without a restart. */
@@ -113,6 +116,8 @@ export async function createRuntime(o: RuntimeOptions): Promise<Runtime> {
 
   let lastCheck: CheckReport | null = null
   let staffChecked: Promise<void> = Promise.resolve()
+  let health: HealthServer | null = null
+  let lastMessageAt: number | null = null
   let stopping = false
   let reconnecting = false
   let reconnects = 0
@@ -128,6 +133,9 @@ export async function createRuntime(o: RuntimeOptions): Promise<Runtime> {
   const build = (puppet: PUPPET.Puppet): Wechaty => {
     const b = WechatyBuilder.build({ name: 'louguanjia', puppet })
     b.use(plugin)
+    b.on('message', (m) => {
+      if (!m.self()) lastMessageAt = Date.now()
+    })
     b.on('scan', (qrcode, status) => {
       o.log.info({ status, qrcodeUrl: `https://wechaty.js.org/qrcode/${encodeURIComponent(qrcode)}` }, 'scan the QR code to log in')
       alarm.needsScan()
@@ -242,11 +250,33 @@ export async function createRuntime(o: RuntimeOptions): Promise<Runtime> {
       return lastCheck
     },
     reload,
+    get health() {
+      return health
+    },
     async start() {
+      if (config.healthPort !== null && !health) {
+        health = await startHealth(
+          config.healthPort,
+          {
+            loggedIn: () => {
+              try {
+                return bot.isLoggedIn
+              } catch {
+                return false
+              }
+            },
+            lastMessageAt: () => lastMessageAt,
+            outboxDepth: () => ctx.outbox.store.countPending(),
+          },
+          o.log,
+        )
+      }
       await bot.start()
     },
     async stop() {
       stopping = true
+      await health?.close()
+      health = null
       scheduler.stop()
       alarm.stop()
       await plugin.handle.sender.stop().catch(() => {})

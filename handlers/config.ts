@@ -40,7 +40,7 @@ export interface Config {
   alertWebhook: string | null
   /** TRIAGE_OFFLINE_ALERT_MIN */
   offlineAlertMin: number
-  /** TRIAGE_HEALTH_PORT: GET /healthz; null = no health endpoint. */
+  /** TRIAGE_HEALTH_PORT: GET /healthz; null = no health endpoint; 0 = any free port (tests). */
   healthPort: number | null
 }
 
@@ -185,8 +185,8 @@ function positive(env: Record<string, string | undefined>, key: keyof typeof DEF
 function healthPort(raw: string | undefined): number | null {
   if (!raw?.trim()) return null
   const n = Number(raw)
-  if (!Number.isInteger(n) || n < 1 || n > 65535)
-    throw new ConfigError(`TRIAGE_HEALTH_PORT: expected a port number (1-65535), got "${raw}"`)
+  if (!Number.isInteger(n) || n < 0 || n > 65535)
+    throw new ConfigError(`TRIAGE_HEALTH_PORT: expected a port number (0-65535, 0 = any free port), got "${raw}"`)
   return n
 }
 

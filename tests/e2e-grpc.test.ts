@@ -54,6 +54,7 @@ describe('over gRPC (PuppetServer + PuppetService)', () => {
         ...communityEnv(community),
         ...server.clientEnv,
         TRIAGE_RATE_PER_ROOM_MS: '0',
+        TRIAGE_HEALTH_PORT: '0',
       },
       db: openStore(':memory:'),
       log: pino({ level: 'silent' }),
@@ -98,5 +99,17 @@ describe('over gRPC (PuppetServer + PuppetService)', () => {
     const queue = await until('the queue', () => privately.get('steward-li')?.find((h) => h.text.includes('📋')))
     expect(queue.text).toContain('紧急')
     expect(inRoom.some((h) => h.text.includes('📋'))).toBe(false)
+  })
+
+  it('answers GET /healthz: logged in, the last message time, the outbox depth', async () => {
+    const port = runtime.health!.port
+    const res = await fetch(`http://127.0.0.1:${port}/healthz`)
+    expect(res.status).toBe(200)
+    const body = (await res.json()) as { status: string; loggedIn: boolean; lastMessageAt: string | null; outboxDepth: number }
+    expect(body).toMatchObject({ status: 'ok', loggedIn: true })
+    // Messages came in over gRPC in the tests above.
+    expect(Date.parse(body.lastMessageAt!)).toBeGreaterThan(Date.now() - 60_000)
+    expect(body.outboxDepth).toBeGreaterThanOrEqual(0)
+    expect((await fetch(`http://127.0.0.1:${port}/other`)).status).toBe(404)
   })
 })
