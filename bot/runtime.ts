@@ -16,6 +16,7 @@ import { parseSettings } from '../handlers/config.ts'
 import { createContext, type Clock, type Context } from '../handlers/context.ts'
 import { OfflineAlarm } from './alarm.ts'
 import { startHealth, type HealthServer } from './health.ts'
+import { drawQr, qrcodeUrl } from './qr.ts'
 import { abandon, neverStopServer } from './service-client.ts'
 import { puppetFromEnv } from './env.ts'
 import { Louguanjia, type LouguanjiaHandle } from './plugin.ts'
@@ -34,6 +35,8 @@ export interface RuntimeOptions {
   hooks?: CommandHooks & DigestHooks
   /** Where a reload reads the environment from (main.ts re-reads .env). */
   reloadEnv?: () => NodeJS.ProcessEnv
+  /** Draw the login QR code on stderr (default true). */
+  drawQr?: boolean
   /** Reconnect backoff, first and longest wait (ms). */
   backoff?: { initialMs: number; maxMs: number }
 }
@@ -137,7 +140,12 @@ export async function createRuntime(o: RuntimeOptions): Promise<Runtime> {
       if (!m.self()) lastMessageAt = Date.now()
     })
     b.on('scan', (qrcode, status) => {
-      o.log.info({ status, qrcodeUrl: `https://wechaty.js.org/qrcode/${encodeURIComponent(qrcode)}` }, 'scan the QR code to log in')
+      o.log.info({ status, qrcodeUrl: qrcodeUrl(qrcode) }, 'scan the QR code to log in')
+      // Drawn on stderr, beside the log: whoever runs the bot sees it without opening the URL.
+      if (qrcode && o.drawQr !== false)
+        void drawQr(qrcode).then((art) => {
+          if (art) process.stderr.write(`\n请用机器人账号的微信/企业微信扫码登录:\n${art}\n`)
+        })
       alarm.needsScan()
     })
     b.on('login', () => {
