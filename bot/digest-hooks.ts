@@ -18,7 +18,8 @@ export function sendDaily(ctx: Context, to: string): void {
     ctx.log.error({ err: { message: (err as Error).message } }, 'daily chart failed')
   }
   // One outgoing message: the sender says the image, then the text.
-  ctx.outbox.send({ to: { kind: 'contact', id: to }, text, ...(file ? { file } : {}) })
+  ctx.outbox.send({ to: { kind: 'contact', id: to }, text, ...(file ? { file } : {}), purpose: 'digest' })
+  ctx.log.info({ to, kind: 'daily', chart: !!file }, 'digest queued')
 }
 
 export function digestHooks(): CommandHooks & DigestHooks {
@@ -26,7 +27,8 @@ export function digestHooks(): CommandHooks & DigestHooks {
     digest: (ctx, stewardId) => nextStewardDigest(ctx, stewardId),
     daily: (ctx, managerId) => sendDaily(ctx, managerId),
     stewardDigest: (ctx, stewardId) => {
-      ctx.outbox.send({ to: { kind: 'contact', id: stewardId }, text: nextStewardDigest(ctx, stewardId) })
+      ctx.outbox.send({ to: { kind: 'contact', id: stewardId }, text: nextStewardDigest(ctx, stewardId), purpose: 'digest' })
+      ctx.log.info({ to: stewardId, kind: 'steward' }, 'digest queued')
     },
     managerDaily: (ctx, managerId) => sendDaily(ctx, managerId),
   }

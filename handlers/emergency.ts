@@ -43,6 +43,7 @@ export function raiseEmergency(ctx: Context, t: Ticket, m: StoredInbound): void 
   notify(ctx, alerted, alertText(ctx, t, m.text))
   ctx.tickets.update(t.id, { alertedAt: now, alertCount: t.alertCount + 1 }, now, t)
   ctx.tickets.event(t.id, now, 'bot', 'alerted', recipients.join(','))
+  ctx.log.info({ ticketId: t.id, category: t.category, emergency: t.emergency, recipients: alerted.length }, 'emergency alert sent')
   // Nobody is told "the steward is coming" unless a private alert can reach one: on a real
   // account only the bot's friends can be written to.
   const reached = ctx.reach.reachable(alerted).length > 0

@@ -36,6 +36,8 @@ export function handleRequest(ctx: Context, m: StoredInbound, r: TriageResult, o
   const faultKey = handler.faultKey?.(r, resolveLocation(m, r)) ?? null
   const filed = fileRequest(ctx, m, r, { faultKey, quiet: opts.quiet })
   const { ticket } = filed
+  // What happened, at info level: ids and categories, never the resident's words.
+  if (filed.created) ctx.log.info({ ticketId: ticket.id, category: ticket.category, urgent: ticket.urgent }, 'ticket filed')
 
   let ack = handler.ack(filed)
   if (r.labels.includes('grocery') || r.labels.includes('pet')) {
