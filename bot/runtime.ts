@@ -83,6 +83,19 @@ export async function puppetFor(env: NodeJS.ProcessEnv): Promise<PUPPET.Puppet> 
   return new PuppetMock()
 }
 
+/**
+ * `14 UNAVAILABLE` loops say nothing about why: most often the endpoint is wrong or unreachable,
+ * or TLS does not match the service (a LAN service without TLS needs NO_TLS_INSECURE_CLIENT=true).
+ */
+export function unavailableHint(message: string, puppet: { endpoint?: string; noTlsInsecureClient: boolean }): string | null {
+  if (!/\bUNAVAILABLE\b/.test(message)) return null
+  const where = puppet.endpoint ? `WECHATY_PUPPET_SERVICE_ENDPOINT=${puppet.endpoint}` : 'the endpoint discovered from the token'
+  const tls = puppet.noTlsInsecureClient
+    ? 'TLS is off (WECHATY_PUPPET_SERVICE_NO_TLS_INSECURE_CLIENT=true): the service may require TLS'
+    : 'TLS is on: a service on your own LAN without TLS needs WECHATY_PUPPET_SERVICE_NO_TLS_INSECURE_CLIENT=true'
+  return `the puppet service is unreachable: check ${where} (host:port reachable from here, service running) and TLS — ${tls}`
+}
+
 /** How long after login the start-up checks run. */
 export const STARTUP_CHECKS_AFTER_MS = 3000
 
@@ -183,7 +196,8 @@ export async function createRuntime(o: RuntimeOptions): Promise<Runtime> {
     b.on('error', (err) => {
       const message = (err as Error).message ?? String(err)
       if (retired.has(b)) return o.log.debug({ err: { message } }, 'error from a connection already torn down')
-      o.log.error({ err: { message } }, 'wechaty error')
+      const hint = unavailableHint(message, settings.puppet)
+      o.log.error({ err: { message }, ...(hint ? { hint } : {}) }, 'wechaty error')
       if (!supervised || !BROKEN_STREAM.test(message)) return
       // A connection being tried (not yet `bot`) that breaks fails its attempt; see reconnect().
       if (b === bot) void reconnect(message)

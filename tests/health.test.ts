@@ -24,3 +24,13 @@ describe('GET /healthz', () => {
     expect(await up.json()).toMatchObject({ status: 'ok', loggedIn: true })
   })
 })
+
+describe('UNAVAILABLE', () => {
+  it('comes with a hint about the endpoint and TLS', async () => {
+    const { unavailableHint } = await import('../bot/runtime.ts')
+    const hint = unavailableHint('14 UNAVAILABLE: No connection established', { endpoint: '10.0.0.5:8788', noTlsInsecureClient: false })
+    expect(hint).toContain('WECHATY_PUPPET_SERVICE_ENDPOINT=10.0.0.5:8788')
+    expect(hint).toContain('WECHATY_PUPPET_SERVICE_NO_TLS_INSECURE_CLIENT=true')
+    expect(unavailableHint('13 INTERNAL', { noTlsInsecureClient: false })).toBeNull()
+  })
+})
