@@ -43,3 +43,16 @@ describe('compose.yaml and Dockerfile', () => {
     expect(readFileSync(join(ROOT, '.dockerignore'), 'utf8').split('\n')).toEqual(expect.arrayContaining(['.env', 'var', 'node_modules']))
   })
 })
+
+describe('README quick start', () => {
+  const readme = readFileSync(join(ROOT, 'README.md'), 'utf8')
+  it('is in Chinese, names puppet-service options for WeChat and WeCom, and explains friendship', () => {
+    expect(readme).toContain('## 快速上手(中文)')
+    expect(readme).toContain('个人微信')
+    expect(readme).toContain('企业微信')
+    expect(readme).toMatch(/puppet_padlocal_|PadLocal/)
+    expect(readme).toMatch(/WorkPro/)
+    expect(readme).toContain('好友')
+    expect(readme).toContain('cp .env.example .env && npm start')
+  })
+})
