@@ -17,6 +17,7 @@ import { createContext, type Clock, type Context } from '../handlers/context.ts'
 import { OfflineAlarm } from './alarm.ts'
 import { startHealth, type HealthServer } from './health.ts'
 import { drawQr, qrcodeUrl } from './qr.ts'
+import { friendRequests, type FriendRequests } from './friends.ts'
 import { abandon, neverStopServer } from './service-client.ts'
 import { puppetFromEnv } from './env.ts'
 import { Louguanjia, type LouguanjiaHandle } from './plugin.ts'
@@ -52,6 +53,8 @@ export interface Runtime {
   readonly reconnects: number
   /** The last start-up check (null until the first login's check finished). */
   readonly lastCheck: CheckReport | null
+  /** Friend requests: staff at once, members of served rooms under the hourly cap. */
+  friends: FriendRequests
   /** The health endpoint (TRIAGE_HEALTH_PORT), once started. */
   readonly health: HealthServer | null
   /** Resolves when the last login's check of the staff's friendship is done. */
@@ -133,6 +136,7 @@ export async function createRuntime(o: RuntimeOptions): Promise<Runtime> {
   let lastCheck: CheckReport | null = null
   let staffChecked: Promise<void> = Promise.resolve()
   let health: HealthServer | null = null
+  const friends = friendRequests(ctx)
   let lastMessageAt: number | null = null
   let stopping = false
   let reconnecting = false
@@ -151,6 +155,9 @@ export async function createRuntime(o: RuntimeOptions): Promise<Runtime> {
     b.use(plugin)
     b.on('message', (m) => {
       if (!m.self()) lastMessageAt = Date.now()
+    })
+    b.on('friendship', (f) => {
+      void friends.onFriendship(b, f).catch((err: Error) => o.log.warn({ err: { message: err.message } }, 'friend request failed'))
     })
     b.on('scan', (qrcode, status) => {
       o.log.info({ status, qrcodeUrl: qrcodeUrl(qrcode) }, 'scan the QR code to log in')
@@ -275,6 +282,7 @@ export async function createRuntime(o: RuntimeOptions): Promise<Runtime> {
     get health() {
       return health
     },
+    friends,
     async start() {
       if (config.healthPort !== null && !health) {
         health = await startHealth(
@@ -293,10 +301,12 @@ export async function createRuntime(o: RuntimeOptions): Promise<Runtime> {
           o.log,
         )
       }
+      if (o.schedulerIntervalMs !== 0) friends.start()
       await bot.start()
     },
     async stop() {
       stopping = true
+      friends.stop()
       await health?.close()
       health = null
       scheduler.stop()

@@ -42,6 +42,8 @@ export interface Config {
   offlineAlertMin: number
   /** TRIAGE_HEALTH_PORT: GET /healthz; null = no health endpoint; 0 = any free port (tests). */
   healthPort: number | null
+  /** Friend requests: members of served rooms accepted (TRIAGE_FRIENDS_FROM_ROOMS), at most perHour an hour. */
+  friends: { fromRooms: boolean; perHour: number }
 }
 
 export class ConfigError extends Error {}
@@ -63,6 +65,7 @@ const DEFAULTS = {
   TRIAGE_RATE_PER_ROOM_MS: '3000',
   TRIAGE_RETENTION_DAYS: '180',
   TRIAGE_OFFLINE_ALERT_MIN: '5',
+  TRIAGE_FRIENDS_PER_HOUR: '10',
 } as const
 
 /**
@@ -96,6 +99,8 @@ export const KNOWN_TRIAGE_VARIABLES: readonly string[] = [
   'TRIAGE_RETENTION_DAYS',
   'TRIAGE_HEALTH_PORT',
   'TRIAGE_FAQ',
+  'TRIAGE_FRIENDS_FROM_ROOMS',
+  'TRIAGE_FRIENDS_PER_HOUR',
   'TRIAGE_TEST_PG_URL',
 ]
 
@@ -182,6 +187,13 @@ function positive(env: Record<string, string | undefined>, key: keyof typeof DEF
   return n
 }
 
+function yesNo(raw: string | undefined, variable: string): boolean {
+  const v = (raw ?? '').trim().toLowerCase()
+  if (v === '' || v === 'false' || v === 'no' || v === '0') return false
+  if (v === 'true' || v === 'yes' || v === '1') return true
+  throw new ConfigError(`${variable}: expected true or false, got "${raw}"`)
+}
+
 function healthPort(raw: string | undefined): number | null {
   if (!raw?.trim()) return null
   const n = Number(raw)
@@ -242,6 +254,10 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     alertWebhook: env.TRIAGE_ALERT_WEBHOOK?.trim() || null,
     offlineAlertMin: positive(env, 'TRIAGE_OFFLINE_ALERT_MIN'),
     healthPort: healthPort(env.TRIAGE_HEALTH_PORT),
+    friends: {
+      fromRooms: yesNo(env.TRIAGE_FRIENDS_FROM_ROOMS, 'TRIAGE_FRIENDS_FROM_ROOMS'),
+      perHour: positive(env, 'TRIAGE_FRIENDS_PER_HOUR'),
+    },
   }
 }
 

@@ -11,7 +11,7 @@ export interface OutgoingFile {
  * What a message is for: decides, at send time, what happens when it cannot arrive privately
  * (handlers/fallback.ts). On a real account only the bot's friends can be written to.
  */
-export type Purpose = 'crisis' | 'alert' | 'ticket-list' | 'done-notice' | 'acknowledgement' | 'digest' | 'notice' | 'reply'
+export type Purpose = 'crisis' | 'alert' | 'ticket-list' | 'done-notice' | 'acknowledgement' | 'digest' | 'notice' | 'greeting' | 'reply'
 
 /** What the fallback needs to know that the message text does not say. */
 export interface Fallback {

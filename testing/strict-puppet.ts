@@ -4,10 +4,39 @@
 // never arrive on a real account.
 import { PuppetMock } from 'wechaty-puppet-mock'
 import type { FileBoxInterface } from 'file-box'
+import * as PUPPET from 'wechaty-puppet'
 
 export class StrictPuppetMock extends PuppetMock {
   /** Private sends refused so far (contact ids), for the tests to assert on. */
   readonly refused: string[] = []
+  /** Friend requests accepted (contact ids), in order. */
+  readonly acceptedFriends: string[] = []
+  private readonly friendships = new Map<string, PUPPET.payloads.Friendship>()
+  private friendshipSeq = 0
+
+  /** Someone asks to become the account's friend (the service emits a Receive friendship). */
+  requestFriendship(contactId: string, hello = '你好'): void {
+    const id = `friendship-${++this.friendshipSeq}`
+    this.friendships.set(id, {
+      id,
+      contactId,
+      hello,
+      type: PUPPET.types.Friendship.Receive,
+      timestamp: Date.now(),
+    } as PUPPET.payloads.Friendship)
+    this.emit('friendship', { friendshipId: id })
+  }
+
+  override async friendshipRawPayload(id: string): Promise<PUPPET.payloads.Friendship> {
+    return this.friendships.get(id) ?? ({ id } as PUPPET.payloads.Friendship)
+  }
+
+  override async friendshipAccept(friendshipId: string): Promise<void> {
+    const f = this.friendships.get(friendshipId)
+    if (!f) throw new Error(`no friendship ${friendshipId}`)
+    this.acceptedFriends.push(f.contactId)
+    this.mocker.ContactMock.load(f.contactId).payload.friend = true
+  }
 
   private async checkFriend(conversationId: string): Promise<void> {
     if (conversationId.includes('@')) return // a room

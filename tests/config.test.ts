@@ -70,6 +70,16 @@ describe('configuration mistakes', () => {
     }
   })
 
+  it('friend-request settings are checked', () => {
+    expect(parseConfig(STAFF).friends).toEqual({ fromRooms: false, perHour: 10 })
+    expect(parseConfig({ ...STAFF, TRIAGE_FRIENDS_FROM_ROOMS: 'true', TRIAGE_FRIENDS_PER_HOUR: '3' }).friends).toEqual({
+      fromRooms: true,
+      perHour: 3,
+    })
+    expect(() => parseConfig({ ...STAFF, TRIAGE_FRIENDS_FROM_ROOMS: 'sometimes' })).toThrow(/TRIAGE_FRIENDS_FROM_ROOMS/)
+    expect(() => parseConfig({ ...STAFF, TRIAGE_FRIENDS_PER_HOUR: '0' })).toThrow(/TRIAGE_FRIENDS_PER_HOUR/)
+  })
+
   it('a health port that is not a port is an error', () => {
     expect(() => parseConfig({ ...STAFF, TRIAGE_HEALTH_PORT: 'eighty' })).toThrow(/TRIAGE_HEALTH_PORT/)
     expect(parseConfig({ ...STAFF, TRIAGE_HEALTH_PORT: '8080' }).healthPort).toBe(8080)
