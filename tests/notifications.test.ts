@@ -1,0 +1,69 @@
+// Notifications a steward will not mute (issue 19, item 1): alerts whose first line says what and
+// where, one-line re-alerts, no SLA reminder doubling a re-alert, silence after 「好的」, digests
+// only when something changed, and each steward's own settings. Simulated clock throughout.
+import { describe, expect, it } from 'vitest'
+import { chaseEmergencies } from '../handlers/emergency.ts'
+import { handleRequest } from '../handlers/requests.ts'
+import { testContext, triaged } from './helpers/handler-context.ts'
+
+const quietly = { quiet: false, silent: false }
+const loc = { building: '3', unit: '1', floor: '3', room: '302' }
+const FALL = '快来人帮帮忙 我妈在卫生间摔倒了 起不来 流了好多血'
+
+function emergency(ctx: ReturnType<typeof testContext>) {
+  const m = ctx.post({ text: FALL, talkerName: '3-1-302 吴奶奶家' })
+  return handleRequest(ctx, m, triaged({ category: 'medical', urgent: true, emergency: 'medical', location: loc, text: m.text }), quietly)
+    .ticket
+}
+
+const toSteward = (ctx: ReturnType<typeof testContext>, id: string) => ctx.sent().filter((s) => s.to === id)
+
+describe('alerts', () => {
+  it("puts where and what in the alert's first line, with the number", () => {
+    const ctx = testContext()
+    const t = emergency(ctx)
+    const alert = toSteward(ctx, 'steward-wang')[0]
+    const first = alert.text.split('\n')[0]
+    expect(first).toMatch(/^🆘 3栋1单元302 急救:快来人帮帮忙 我妈在卫生间/)
+    expect(first.endsWith(`#${t.id}`)).toBe(true)
+    expect(first.length).toBeLessThanOrEqual(40)
+    expect(alert.text).toContain(`认领 ${t.id}`)
+    expect(alert.urgent).toBe(true)
+  })
+
+  it('keeps the words of a person in crisis off the first line', () => {
+    const ctx = testContext()
+    const m = ctx.post({ text: '活着真没意思 不想撑下去了', talkerName: '岁月静好' })
+    const t = handleRequest(ctx, m, triaged({ category: 'emotional', urgent: true, emergency: 'suicide', text: m.text }), quietly).ticket
+    const first = toSteward(ctx, 'steward-wang')[0].text.split('\n')[0]
+    expect(first).toBe(`🆘 6栋2楼 心理危机,请尽快联系本人 #${t.id}`)
+  })
+
+  it('re-alerts in one line to whoever had the full alert, and in full to a steward who came on shift', () => {
+    const ctx = testContext({ TRIAGE_ONDUTY: '08:00-09:05=steward-wang;09:05-20:00=steward-wang,steward-li', TRIAGE_REALERT_MIN: '3' })
+    const t = emergency(ctx)
+    expect(
+      ctx
+        .sent()
+        .filter((s) => s.kind === 'contact')
+        .map((s) => s.to),
+    ).toEqual(['steward-wang'])
+    ctx.advance(3 * 60_000)
+    chaseEmergencies(ctx)
+    expect(toSteward(ctx, 'steward-wang').at(-1)!.text).toBe(
+      `🆘 #${t.id} 仍无人认领(09:00起,第2次提醒)3栋1单元302 急救,回复「认领 ${t.id}」`,
+    )
+    ctx.advance(3 * 60_000) // 09:06: steward-li has come on shift
+    chaseEmergencies(ctx)
+    const li = toSteward(ctx, 'steward-li')
+    expect(li).toHaveLength(1)
+    expect(li[0].text.split('\n')).toHaveLength(5)
+    expect(li[0].text).toContain(`原话:${FALL}`)
+    expect(toSteward(ctx, 'steward-wang').at(-1)!.text.split('\n')).toHaveLength(1)
+    ctx.advance(3 * 60_000)
+    chaseEmergencies(ctx)
+    // Now both have the full alert: one line each.
+    for (const id of ['steward-wang', 'steward-li']) expect(toSteward(ctx, id).at(-1)!.text).toMatch(/^🆘 #\d+ 仍无人认领.*第4次提醒/)
+    for (const s of ctx.sent().filter((x) => x.kind === 'contact')) expect(s.urgent).toBe(true)
+  })
+})
