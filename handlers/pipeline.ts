@@ -19,7 +19,10 @@ export const parserErrors = { count: 0 }
 /** Counted, and logged at warn with the parsers' and errors' names: never the message's text. */
 function noteParserErrors(ctx: Context, m: StoredInbound, errors: readonly ParserError[]): void {
   parserErrors.count += errors.length
-  ctx.log.warn({ inboundId: m.id, parsers: errors.map((e) => e.parser), errors: errors.map((e) => e.error), total: parserErrors.count }, 'triage caught parser errors')
+  ctx.log.warn(
+    { inboundId: m.id, parsers: errors.map((e) => e.parser), errors: errors.map((e) => e.error), total: parserErrors.count },
+    'triage caught parser errors',
+  )
 }
 
 /** Shared by every context: triage is a pure function of the text. */
@@ -44,6 +47,14 @@ function cancelHint(text: string): TriageResult['category'] | null {
   if (/药|医|病|烧/.test(text)) return 'medical'
   if (/猫|狗|宠物/.test(text)) return 'pet'
   return null
+}
+
+/** A short acknowledgement (好的, 收到, 谢谢, ok, 👌), after any @-mentions. */
+export function isAcknowledgement(text: string): boolean {
+  const body = text.replace(/^(\s*@[^\s\u2005]+[\s\u2005]*)+/, '').trim()
+  return /^(好的?|好嘞|好滴|行|嗯+|哦+|收到了?|知道了|明白了?|了解|谢谢|多谢|谢了|感谢|辛苦了?|ok|okay|thx|thanks|👌|👍|🙏)([,，\s]*(好的?|收到|谢谢|辛苦了?|ok|👌|👍|🙏))*[!！。.~～\s]*$/i.test(
+    body,
+  )
 }
 
 export function processInbound(ctx: Context, m: StoredInbound, hooks: CommandHooks = {}): Outcome {
@@ -75,7 +86,8 @@ export function processInbound(ctx: Context, m: StoredInbound, hooks: CommandHoo
   if (roleOf(ctx.config, m.talkerId) !== 'resident') {
     const logged = addressed && !backlog && (r.category !== 'other' || r.needsReview) && !r.cancels
     if (!logged) {
-      if (addressed && !backlog) replyUnknownCommand(ctx, m.talkerId)
+      // 「好的」「收到」「谢谢」 close a conversation: answering them with the help would start another.
+      if (addressed && !backlog && !isAcknowledgement(m.text)) replyUnknownCommand(ctx, m.talkerId)
       return outcome
     }
   }
@@ -160,7 +172,9 @@ function processBatchTx(ctx: Context, hooks: CommandHooks) {
 // sub-journal, which cost a tenth of the ingest (issue 7 profile).
 function buildBatchTx(ctx: Context, hooks: CommandHooks) {
   const processOne = (m: StoredInbound) => ctx.inbox.markDone(m.id, processInbound(ctx, m, hooks))
-  const optimistic = ctx.db.transaction((batch: readonly StoredInbound[]) => { for (const m of batch) processOne(m) })
+  const optimistic = ctx.db.transaction((batch: readonly StoredInbound[]) => {
+    for (const m of batch) processOne(m)
+  })
   const isolated = ctx.db.transaction(processOne)
   const careful = ctx.db.transaction((batch: readonly StoredInbound[]) => {
     for (const m of batch) {

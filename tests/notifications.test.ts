@@ -3,6 +3,7 @@
 // only when something changed, and each steward's own settings. Simulated clock throughout.
 import { describe, expect, it } from 'vitest'
 import { chaseEmergencies } from '../handlers/emergency.ts'
+import { drainInbox } from '../handlers/pipeline.ts'
 import { handleRequest } from '../handlers/requests.ts'
 import { testContext, triaged } from './helpers/handler-context.ts'
 
@@ -65,5 +66,22 @@ describe('alerts', () => {
     // Now both have the full alert: one line each.
     for (const id of ['steward-wang', 'steward-li']) expect(toSteward(ctx, id).at(-1)!.text).toMatch(/^🆘 #\d+ 仍无人认领.*第4次提醒/)
     for (const s of ctx.sent().filter((x) => x.kind === 'contact')) expect(s.urgent).toBe(true)
+  })
+})
+
+describe('acknowledgements from stewards', () => {
+  it.each(['好的', '收到', '谢谢', 'ok', 'OK!', '好的 谢谢', '收到👌', '辛苦了'])('「%s」 gets no reply', (text) => {
+    const ctx = testContext()
+    ctx.post({ text: `@楼管家 ${text}`, talkerId: 'steward-wang', talkerName: '物业小王', mentionsSelf: true })
+    ctx.post({ text, talkerId: 'steward-li', talkerName: '管家李姐', roomId: null, roomTopic: null })
+    drainInbox(ctx)
+    expect(ctx.sent()).toEqual([])
+  })
+
+  it('something it does not understand still gets the help', () => {
+    const ctx = testContext()
+    ctx.post({ text: '删除全部', talkerId: 'steward-li', talkerName: '管家李姐', roomId: null, roomTopic: null })
+    drainInbox(ctx)
+    expect(ctx.sent()[0].text).toContain('没看懂')
   })
 })
