@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest'
 import { chaseEmergencies } from '../handlers/emergency.ts'
 import { drainInbox } from '../handlers/pipeline.ts'
 import { handleRequest } from '../handlers/requests.ts'
+import { checkSla } from '../handlers/sla.ts'
 import { testContext, triaged } from './helpers/handler-context.ts'
 
 const quietly = { quiet: false, silent: false }
@@ -66,6 +67,28 @@ describe('alerts', () => {
     // Now both have the full alert: one line each.
     for (const id of ['steward-wang', 'steward-li']) expect(toSteward(ctx, id).at(-1)!.text).toMatch(/^🆘 #\d+ 仍无人认领.*第4次提醒/)
     for (const s of ctx.sent().filter((x) => x.kind === 'contact')) expect(s.urgent).toBe(true)
+  })
+
+  it('sends no SLA reminder about an emergency that is being re-alerted, but still records the breach', () => {
+    const ctx = testContext({ TRIAGE_REALERT_MIN: '3', TRIAGE_SLA_URGENT_MIN: '5', TRIAGE_SLA_NORMAL_MIN: '60' })
+    const t = emergency(ctx)
+    const m = ctx.post({ text: '家里水管漏了', talkerId: 'res-09' })
+    const repair = handleRequest(ctx, m, triaged({ category: 'repair', text: m.text }), quietly).ticket
+    for (let i = 0; i < 6; i++) {
+      ctx.advance(60_000)
+      chaseEmergencies(ctx)
+      checkSla(ctx)
+    }
+    expect(ctx.tickets.get(t.id)!.slaBreached).toBe(true)
+    expect(ctx.sent().filter((s) => s.text.includes('超时未认领'))).toHaveLength(0)
+    expect(ctx.sent().filter((s) => s.to === 'steward-wang' && s.text.includes(`#${t.id} 仍无人认领`))).toHaveLength(2)
+    // An everyday ticket past its deadline is still reminded.
+    ctx.advance(60 * 60_000)
+    checkSla(ctx)
+    const reminders = ctx.sent().filter((s) => s.text.startsWith('⏰ 超时未认领'))
+    expect(reminders.length).toBe(2)
+    expect(reminders[0].text).toContain(`#${repair.id}`)
+    expect(reminders[0].text).not.toContain(`#${t.id} `)
   })
 })
 
