@@ -8,6 +8,8 @@ import { isWorkingTime, minuteOfDay, onDutyStewards } from '../handlers/config.t
 import type { Context } from '../handlers/context.ts'
 import { chaseEmergencies } from '../handlers/emergency.ts'
 import { checkSla } from '../handlers/sla.ts'
+import { stewardDigestChanged } from '../handlers/digest.ts'
+import { digestEveryMin, inQuietHours } from '../handlers/settings.ts'
 
 export interface DigestHooks {
   /** Send the steward digest to one steward (through the outbox). */
@@ -26,13 +28,16 @@ export function tick(ctx: Context, hooks: DigestHooks = {}): void {
   chaseEmergencies(ctx)
   checkSla(ctx)
 
-  const every = ctx.config.stewardDigestEveryMin * 60_000
-  if (hooks.stewardDigest && every > 0 && isWorkingTime(ctx.config, now)) {
-    const last = Number(getKv(ctx.db, 'digest:steward:last') ?? 0)
-    if (now - last >= every) {
-      setKv(ctx.db, 'digest:steward:last', String(now))
+  if (hooks.stewardDigest && isWorkingTime(ctx.config, now)) {
+    for (const id of onDutyStewards(ctx.config, now)) {
+      // Each steward's own rhythm (「设置 简报」, off shift only), and only when something changed.
+      const every = digestEveryMin(ctx, id, now) * 60_000
+      const key = `digest:steward:tick:${id}`
+      const last = Number(getKv(ctx.db, key) ?? 0)
+      if (every <= 0 || now - last < every) continue
+      setKv(ctx.db, key, String(now))
       // The first tick after start-up only sets the mark: a restart must not spam a digest.
-      if (last > 0) for (const id of onDutyStewards(ctx.config, now)) hooks.stewardDigest(ctx, id)
+      if (last > 0 && !inQuietHours(ctx, id, now) && stewardDigestChanged(ctx, id)) hooks.stewardDigest(ctx, id)
     }
   }
 
@@ -55,12 +60,19 @@ export function tick(ctx: Context, hooks: DigestHooks = {}): void {
 
 export class Scheduler {
   private timer: NodeJS.Timeout | null = null
-  constructor(private readonly ctx: Context, private readonly hooks: DigestHooks = {}) {}
+  constructor(
+    private readonly ctx: Context,
+    private readonly hooks: DigestHooks = {},
+  ) {}
 
   start(intervalMs = 30_000): void {
     this.stop()
     this.timer = setInterval(() => {
-      try { tick(this.ctx, this.hooks) } catch (err) { this.ctx.log.error({ err }, 'scheduled work failed') }
+      try {
+        tick(this.ctx, this.hooks)
+      } catch (err) {
+        this.ctx.log.error({ err }, 'scheduled work failed')
+      }
     }, intervalMs)
     this.timer.unref()
   }

@@ -9,13 +9,32 @@ import { roleOf, type Role } from './config.ts'
 import type { Context } from './context.ts'
 import { markDelivered, ordersReport } from './orders.ts'
 import { reply, replyPrivately } from './reply.ts'
+import { settingsCommand } from './settings.ts'
 import { PRIORITY_NAMES, byQueueOrder, effectivePriority } from './priority.ts'
 import { CATEGORY_NAMES, CATEGORY_WORDS, RESIDENT_HELP, STATE_NAMES, clip, hhmm, where } from './wording.ts'
 
-export type CommandName = 'help' | 'queue' | 'claim' | 'done' | 'assign' | 'recategorize' | 'dismiss' | 'reopen' | 'orders'
-  | 'delivered' | 'digest' | 'daily' | 'mine' | 'whoami' | 'reload'
+export type CommandName =
+  | 'help'
+  | 'queue'
+  | 'claim'
+  | 'done'
+  | 'assign'
+  | 'recategorize'
+  | 'dismiss'
+  | 'reopen'
+  | 'orders'
+  | 'delivered'
+  | 'digest'
+  | 'daily'
+  | 'settings'
+  | 'mine'
+  | 'whoami'
+  | 'reload'
 
-export interface ParsedCommand { name: CommandName; args: string }
+export interface ParsedCommand {
+  name: CommandName
+  args: string
+}
 
 /** Strip @-mentions at the start, then read the command word. Unknown words give null. */
 export function parseCommand(text: string): ParsedCommand | null {
@@ -61,15 +80,24 @@ export function queueReport(ctx: Context, args: string): string {
   const SHOWN = 15
   const total = ctx.tickets.countQueue({ category, building }, QUEUE_COUNT_UP_TO)
   if (total === 0) return category || building ? '这个范围内没有待办事项。' : '目前没有待办事项 👍'
-  const shown = ctx.tickets.byIds(ctx.tickets.queueHead({ category, building }, SHOWN).sort(byQueueOrder(now)).slice(0, SHOWN).map((k) => k.id))
+  const shown = ctx.tickets.byIds(
+    ctx.tickets
+      .queueHead({ category, building }, SHOWN)
+      .sort(byQueueOrder(now))
+      .slice(0, SHOWN)
+      .map((k) => k.id),
+  )
   const over = total > QUEUE_COUNT_UP_TO
   const head = `📋 待办 ${over ? `超过 ${QUEUE_COUNT_UP_TO}` : total} 件${category ? `(${CATEGORY_NAMES[category]})` : ''}${building ? `(${building}栋)` : ''}`
-  const more = total > shown.length ? [`……还有${over ? '很多' : ` ${total - shown.length} 件`},可按类别或楼栋筛选,如「队列 报修」「队列 6栋」`] : []
+  const more =
+    total > shown.length ? [`……还有${over ? '很多' : ` ${total - shown.length} 件`},可按类别或楼栋筛选,如「队列 报修」「队列 6栋」`] : []
   return [head, ...shown.map((t) => line(t, now)), ...more].join('\n')
 }
 
 function closeLoop(ctx: Context, t: Ticket, note: string): void {
-  const text = note ? `您反映的 #${t.id} 已处理:${note}。如还有问题,随时在群里说。` : `您反映的 #${t.id} 已处理完毕。如还有问题,随时在群里说。`
+  const text = note
+    ? `您反映的 #${t.id} 已处理:${note}。如还有问题,随时在群里说。`
+    : `您反映的 #${t.id} 已处理完毕。如还有问题,随时在群里说。`
   for (const r of ctx.tickets.reporters(t.id)) reply(ctx, r, text, { category: t.category })
 }
 
@@ -94,7 +122,12 @@ const isOpen = (t: Ticket) => t.state === 'open' || t.state === 'claimed'
 function mine(ctx: Context, talkerId: string): string {
   const own = ctx.tickets.byTalker(talkerId, 10)
   if (own.length === 0) return '您目前没有登记中的事项。需要帮忙直接在群里说就行。'
-  return ['您登记的事项:', ...own.map((t) => `#${t.id} ${CATEGORY_NAMES[t.category]} · ${STATE_NAMES[t.state]}${t.note && t.state === 'done' ? `(${t.note})` : ''}`)].join('\n')
+  return [
+    '您登记的事项:',
+    ...own.map(
+      (t) => `#${t.id} ${CATEGORY_NAMES[t.category]} · ${STATE_NAMES[t.state]}${t.note && t.state === 'done' ? `(${t.note})` : ''}`,
+    ),
+  ].join('\n')
 }
 
 /** A steward wrote to the bot something that is neither a command nor a request. */
@@ -132,23 +165,33 @@ interface Command {
 /** The commands, in the order the help lists them. */
 export const COMMANDS: readonly Command[] = [
   {
-    name: 'queue', words: ['队列', 'queue', '待办'], role: 'staff', usage: '队列 [类别/楼栋] — 待办事项,按紧急程度排序',
+    name: 'queue',
+    words: ['队列', 'queue', '待办'],
+    role: 'staff',
+    usage: '队列 [类别/楼栋] — 待办事项,按紧急程度排序',
     run: (ctx, _m, c) => queueReport(ctx, c.args),
   },
   {
-    name: 'claim', words: ['认领', 'claim', '接单'], role: 'staff', usage: '认领 N — 认领 #N',
+    name: 'claim',
+    words: ['认领', 'claim', '接单'],
+    role: 'staff',
+    usage: '认领 N — 认领 #N',
     run: (ctx, m, c) => {
       const r = mustExist(ctx, c.args, '认领 编号')
       if (typeof r === 'string') return r
       if (!isOpen(r.ticket)) return `#${r.ticket.id} 已${STATE_NAMES[r.ticket.state]},不能认领。`
-      if (r.ticket.claimedBy && r.ticket.claimedBy !== m.talkerId) return `#${r.ticket.id} 已由 ${r.ticket.claimedBy} 认领。如需接手,请用「转派 ${r.ticket.id} @自己」。`
+      if (r.ticket.claimedBy && r.ticket.claimedBy !== m.talkerId)
+        return `#${r.ticket.id} 已由 ${r.ticket.claimedBy} 认领。如需接手,请用「转派 ${r.ticket.id} @自己」。`
       ctx.tickets.update(r.ticket.id, { state: 'claimed', claimedBy: m.talkerId, claimedAt: r.ticket.claimedAt ?? c.now }, c.now, r.ticket)
       c.record(r.ticket, 'claimed')
       return `已认领 #${r.ticket.id}:${where(r.ticket)} ${clip(r.ticket.summary, 80)}\n办完后回复「完成 ${r.ticket.id} 备注」。`
     },
   },
   {
-    name: 'done', words: ['完成', 'done', '办结'], role: 'staff', usage: '完成 N 备注 — 办结 #N,并在原群回复居民',
+    name: 'done',
+    words: ['完成', 'done', '办结'],
+    role: 'staff',
+    usage: '完成 N 备注 — 办结 #N,并在原群回复居民',
     run: (ctx, m, c) => {
       const actor = m.talkerId
       const now = c.now
@@ -156,10 +199,20 @@ export const COMMANDS: readonly Command[] = [
       if (typeof r === 'string') return r
       if (!isOpen(r.ticket)) return `#${r.ticket.id} 已${STATE_NAMES[r.ticket.state]},无需再次完成。`
       const note = r.rest.slice(0, 200)
-      const t = ctx.tickets.update(r.ticket.id, {
-        state: 'done', resolvedBy: actor, resolvedAt: now, note, claimedBy: r.ticket.claimedBy ?? actor, claimedAt: r.ticket.claimedAt ?? now,
-        repliedAt: r.ticket.category === 'emotional' ? now : r.ticket.repliedAt,
-      }, now, r.ticket)
+      const t = ctx.tickets.update(
+        r.ticket.id,
+        {
+          state: 'done',
+          resolvedBy: actor,
+          resolvedAt: now,
+          note,
+          claimedBy: r.ticket.claimedBy ?? actor,
+          claimedAt: r.ticket.claimedAt ?? now,
+          repliedAt: r.ticket.category === 'emotional' ? now : r.ticket.repliedAt,
+        },
+        now,
+        r.ticket,
+      )
       c.record(t, 'done', note)
       const order = ctx.orders.byTicket(t.id)
       if (order?.state === 'open') markDelivered(ctx, t.id, actor)
@@ -168,7 +221,10 @@ export const COMMANDS: readonly Command[] = [
     },
   },
   {
-    name: 'assign', words: ['转派', 'assign'], role: 'staff', usage: '转派 N @某人 — 转给其他管家',
+    name: 'assign',
+    words: ['转派', 'assign'],
+    role: 'staff',
+    usage: '转派 N @某人 — 转给其他管家',
     run: (ctx, m, c) => {
       const actor = m.talkerId
       const a = /^#?(\d{1,9})号?[\s\u2005]+(\S+)$/.exec(c.args)
@@ -179,12 +235,20 @@ export const COMMANDS: readonly Command[] = [
       if (!isOpen(t)) return `#${t.id} 已${STATE_NAMES[t.state]},不能转派。`
       ctx.tickets.update(t.id, { state: 'claimed', claimedBy: target, claimedAt: c.now }, c.now, t)
       c.record(t, 'assigned', target)
-      if (target !== actor) replyPrivately(ctx, target, `${ctx.config.stewardNames.get(actor) ?? actor} 把 #${t.id} 转给了您:\n${line(t, c.now)}\n办完后回复「完成 ${t.id} 备注」。`)
+      if (target !== actor)
+        replyPrivately(
+          ctx,
+          target,
+          `${ctx.config.stewardNames.get(actor) ?? actor} 把 #${t.id} 转给了您:\n${line(t, c.now)}\n办完后回复「完成 ${t.id} 备注」。`,
+        )
       return `#${t.id} 已转派给 ${ctx.config.stewardNames.get(target) ?? target}。`
     },
   },
   {
-    name: 'recategorize', words: ['改类', 'recategorize'], role: 'staff', usage: '改类 N 类别 — 改分类(就医/买菜/报修/宠物/心理/其他)',
+    name: 'recategorize',
+    words: ['改类', 'recategorize'],
+    role: 'staff',
+    usage: '改类 N 类别 — 改分类(就医/买菜/报修/宠物/心理/其他)',
     run: (ctx, _m, c) => {
       const r = mustExist(ctx, c.args, '改类 编号 类别')
       if (typeof r === 'string') return r
@@ -197,12 +261,20 @@ export const COMMANDS: readonly Command[] = [
     },
   },
   {
-    name: 'dismiss', words: ['驳回', 'dismiss'], role: 'staff', usage: '驳回 N — 误报,关闭 #N',
+    name: 'dismiss',
+    words: ['驳回', 'dismiss'],
+    role: 'staff',
+    usage: '驳回 N — 误报,关闭 #N',
     run: (ctx, m, c) => {
       const r = mustExist(ctx, c.args, '驳回 编号')
       if (typeof r === 'string') return r
       if (!isOpen(r.ticket)) return `#${r.ticket.id} 已${STATE_NAMES[r.ticket.state]}。`
-      ctx.tickets.update(r.ticket.id, { state: 'dismissed', resolvedBy: m.talkerId, resolvedAt: c.now, note: r.rest || '误报' }, c.now, r.ticket)
+      ctx.tickets.update(
+        r.ticket.id,
+        { state: 'dismissed', resolvedBy: m.talkerId, resolvedAt: c.now, note: r.rest || '误报' },
+        c.now,
+        r.ticket,
+      )
       c.record(r.ticket, 'dismissed', r.rest)
       const order = ctx.orders.byTicket(r.ticket.id)
       if (order?.state === 'open') ctx.orders.setState(order.id, 'cancelled', c.now)
@@ -210,22 +282,38 @@ export const COMMANDS: readonly Command[] = [
     },
   },
   {
-    name: 'reopen', words: ['重开', 'reopen'], role: 'staff', usage: '重开 N — 重新打开 #N',
+    name: 'reopen',
+    words: ['重开', 'reopen'],
+    role: 'staff',
+    usage: '重开 N — 重新打开 #N',
     run: (ctx, _m, c) => {
       const r = mustExist(ctx, c.args, '重开 编号')
       if (typeof r === 'string') return r
       if (isOpen(r.ticket)) return `#${r.ticket.id} 本来就是${STATE_NAMES[r.ticket.state]}。`
-      ctx.tickets.update(r.ticket.id, { state: 'open', claimedBy: null, claimedAt: null, resolvedAt: null, resolvedBy: null }, c.now, r.ticket)
+      ctx.tickets.update(
+        r.ticket.id,
+        { state: 'open', claimedBy: null, claimedAt: null, resolvedAt: null, resolvedBy: null },
+        c.now,
+        r.ticket,
+      )
       c.record(r.ticket, 'reopened', r.rest)
       return `#${r.ticket.id} 已重新打开。`
     },
   },
   {
-    name: 'orders', words: ['订单', 'orders'], role: 'staff', usage: '订单 — 采购汇总和送货清单', helpGroup: 'orders',
+    name: 'orders',
+    words: ['订单', 'orders'],
+    role: 'staff',
+    usage: '订单 — 采购汇总和送货清单',
+    helpGroup: 'orders',
     run: (ctx) => ordersReport(ctx),
   },
   {
-    name: 'delivered', words: ['送达', 'delivered'], role: 'staff', usage: '送达 N — 订单 #N 已送达', helpGroup: 'orders',
+    name: 'delivered',
+    words: ['送达', 'delivered'],
+    role: 'staff',
+    usage: '送达 N — 订单 #N 已送达',
+    helpGroup: 'orders',
     run: (ctx, m, c) => {
       const actor = m.talkerId
       const a = ticketArg(c.args)
@@ -234,18 +322,38 @@ export const COMMANDS: readonly Command[] = [
       if (!order) return `#${a.id} 没有待送的订单。`
       const t = ctx.tickets.get(a.id)
       if (t && isOpen(t)) {
-        const done = ctx.tickets.update(t.id, { state: 'done', resolvedBy: actor, resolvedAt: c.now, note: '已送达', claimedBy: t.claimedBy ?? actor, claimedAt: t.claimedAt ?? c.now }, c.now, t)
+        const done = ctx.tickets.update(
+          t.id,
+          {
+            state: 'done',
+            resolvedBy: actor,
+            resolvedAt: c.now,
+            note: '已送达',
+            claimedBy: t.claimedBy ?? actor,
+            claimedAt: t.claimedAt ?? c.now,
+          },
+          c.now,
+          t,
+        )
         closeLoop(ctx, done, '东西已送到门口,请及时取')
       }
       return `#${a.id} 的订单已送达,已通知居民。`
     },
   },
   {
-    name: 'digest', words: ['汇总', 'digest'], role: 'staff', usage: '汇总 — 管家简报', helpGroup: 'digest',
+    name: 'digest',
+    words: ['汇总', 'digest'],
+    role: 'staff',
+    usage: '汇总 — 管家简报',
+    helpGroup: 'digest',
     run: (ctx, m, c) => (c.hooks.digest ? c.hooks.digest(ctx, m.talkerId) : '简报功能尚未启用。'),
   },
   {
-    name: 'daily', words: ['日报', 'daily'], role: 'staff', usage: '日报 — 今日日报', helpGroup: 'digest',
+    name: 'daily',
+    words: ['日报', 'daily'],
+    role: 'staff',
+    usage: '日报 — 今日日报',
+    helpGroup: 'digest',
     run: (ctx, m, c) => {
       if (!c.hooks.daily) return '日报功能尚未启用。'
       c.hooks.daily(ctx, m.talkerId)
@@ -253,14 +361,26 @@ export const COMMANDS: readonly Command[] = [
     },
   },
   {
-    name: 'whoami', words: ['我的id', 'whoami'], role: 'anyone', usage: '我的ID — 查看自己的 ID',
+    name: 'settings',
+    words: ['设置', 'settings'],
+    role: 'staff',
+    usage: '设置 — 我的提醒:简报频率、免打扰时段',
+    run: (ctx, m, c) => settingsCommand(ctx, m.talkerId, c.args),
+  },
+  {
+    name: 'whoami',
+    words: ['我的id', 'whoami'],
+    role: 'anyone',
+    usage: '我的ID — 查看自己的 ID',
     run: (ctx, m, c) => {
       replyPrivately(ctx, m.talkerId, `您的 ID 是 ${m.talkerId}(${c.role === 'manager' ? '经理' : c.role === 'steward' ? '管家' : '居民'})`)
       return null
     },
   },
   {
-    name: 'help', words: ['帮助', 'help', '?'], role: 'anyone',
+    name: 'help',
+    words: ['帮助', 'help', '?'],
+    role: 'anyone',
     run: (ctx, m, c) => {
       if (c.role !== 'resident') replyPrivately(ctx, m.talkerId, STEWARD_HELP)
       else reply(ctx, m, RESIDENT_HELP)
@@ -268,14 +388,18 @@ export const COMMANDS: readonly Command[] = [
     },
   },
   {
-    name: 'mine', words: ['我的', 'mine'], role: 'anyone',
+    name: 'mine',
+    words: ['我的', 'mine'],
+    role: 'anyone',
     run: (ctx, m) => {
       replyPrivately(ctx, m.talkerId, mine(ctx, m.talkerId))
       return null
     },
   },
   {
-    name: 'reload', words: ['重载', 'reload'], role: 'manager',
+    name: 'reload',
+    words: ['重载', 'reload'],
+    role: 'manager',
     run: (_ctx, _m, c) => (c.hooks.reload ? c.hooks.reload() : '当前运行方式不支持重载。'),
   },
 ]
@@ -284,13 +408,16 @@ const BY_NAME = new Map(COMMANDS.map((c) => [c.name, c]))
 const WORDS: Record<string, CommandName> = Object.fromEntries(COMMANDS.flatMap((c) => c.words.map((w) => [w, c.name])))
 
 /** The stewards' help: the usage lines of the table, in its order (a help group shares a line). */
-export const STEWARD_HELP = ['楼管家指令(@我 或私聊发送,回复都私信给您):', ...COMMANDS.reduce<{ group?: string; text: string }[]>((lines, c) => {
-  if (!c.usage) return lines
-  const last = lines.at(-1)
-  if (c.helpGroup && last?.group === c.helpGroup) last.text += `;${c.usage}`
-  else lines.push({ group: c.helpGroup, text: c.usage })
-  return lines
-}, []).map((l) => l.text)].join('\n')
+export const STEWARD_HELP = [
+  '楼管家指令(@我 或私聊发送,回复都私信给您):',
+  ...COMMANDS.reduce<{ group?: string; text: string }[]>((lines, c) => {
+    if (!c.usage) return lines
+    const last = lines.at(-1)
+    if (c.helpGroup && last?.group === c.helpGroup) last.text += `;${c.usage}`
+    else lines.push({ group: c.helpGroup, text: c.usage })
+    return lines
+  }, []).map((l) => l.text),
+].join('\n')
 
 /**
  * Handles a message addressed to the bot. Returns false when it is not a
@@ -305,7 +432,10 @@ export function handleCommand(ctx: Context, m: StoredInbound, hooks: CommandHook
     if (!staff) return false
     // A bare @-mention from a steward: say what exists, privately. Anything else may be a
     // request they are logging for a resident; the pipeline decides (replyUnknownCommand).
-    if (m.text.replace(/^(\s*@[^\s\u2005]+[\s\u2005]*)+/, '').trim() === '') { replyPrivately(ctx, m.talkerId, STEWARD_HELP); return true }
+    if (m.text.replace(/^(\s*@[^\s\u2005]+[\s\u2005]*)+/, '').trim() === '') {
+      replyPrivately(ctx, m.talkerId, STEWARD_HELP)
+      return true
+    }
     return false
   }
   const now = ctx.clock()

@@ -6,6 +6,7 @@ import { JielongLines } from '../store/jielong.ts'
 import { Orders } from '../store/orders.ts'
 import { OutboxStore, type OutgoingMessage } from '../store/outbox.ts'
 import { Reports } from '../store/reports.ts'
+import { StewardSettings } from '../store/settings.ts'
 import type { DB } from '../store/store.ts'
 import { Tickets } from '../store/tickets.ts'
 import type { Config } from './config.ts'
@@ -25,7 +26,10 @@ export const silentLog: Log = { info() {}, warn() {}, error() {}, debug() {} }
 /** Where handlers put replies; bot/ drains it through Wechaty. */
 export class Outbox {
   private readonly listeners: ((urgent: boolean) => void)[] = []
-  constructor(readonly store: OutboxStore, private readonly clock: Clock) {}
+  constructor(
+    readonly store: OutboxStore,
+    private readonly clock: Clock,
+  ) {}
 
   send(m: OutgoingMessage): number {
     const id = this.store.enqueue(m, this.clock())
@@ -49,6 +53,8 @@ export interface Context {
   households: Households
   /** The digests' and the daily report's queries. */
   reports: Reports
+  /** Each steward's notification settings (「设置」). */
+  settings: StewardSettings
   outbox: Outbox
   /** The configuration in force; a reload replaces it through setConfig(). */
   readonly config: Config
@@ -73,12 +79,21 @@ export function createContext(db: DB, initialConfig: Config, clock: Clock = Date
     jielong: new JielongLines(db),
     households: new Households(db),
     reports: new Reports(db),
+    settings: new StewardSettings(db),
     outbox: new Outbox(new OutboxStore(db), clock),
-    get config() { return config },
+    get config() {
+      return config
+    },
     clock,
     log,
-    get selfId() { return selfId },
-    setSelfId(id) { selfId = id },
-    setConfig(next) { config = next },
+    get selfId() {
+      return selfId
+    },
+    setSelfId(id) {
+      selfId = id
+    },
+    setConfig(next) {
+      config = next
+    },
   }
 }

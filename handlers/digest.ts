@@ -44,11 +44,13 @@ export const MESSAGE_CLASSES: MessageClass[] = [...REPORT_ORDER, 'noise', 'pendi
 
 // ---------------------------------------------------------------- helpers
 
-
 /** "#1 #2 #3 等7件" — at most `max` numbers. */
 export function ids(list: readonly { id: number }[] | readonly number[], max = 8): string {
   const nums = list.map((x) => (typeof x === 'number' ? x : x.id))
-  const shown = nums.slice(0, max).map((n) => `#${n}`).join(' ')
+  const shown = nums
+    .slice(0, max)
+    .map((n) => `#${n}`)
+    .join(' ')
   return nums.length > max ? `${shown} 等${nums.length}件` : shown
 }
 
@@ -86,14 +88,29 @@ function isStaff(ctx: Context, talkerId: string): boolean {
   return roleOf(ctx.config, talkerId) !== 'resident'
 }
 
-interface MessageCounts { total: number; noise: number; commands: number; pending: number }
+interface MessageCounts {
+  total: number
+  noise: number
+  commands: number
+  pending: number
+}
 
-function countMessages(ctx: Context, from: number, to: number, inclusiveEnd: boolean): MessageCounts & { rows: { at: number; category: string | null; state: string; ticket_id: number | null; talker_id: string }[] } {
+function countMessages(
+  ctx: Context,
+  from: number,
+  to: number,
+  inclusiveEnd: boolean,
+): MessageCounts & { rows: { at: number; category: string | null; state: string; ticket_id: number | null; talker_id: string }[] } {
   const rows = ctx.reports.messages(from, to, inclusiveEnd)
-  let noise = 0, commands = 0, pending = 0
+  let noise = 0,
+    commands = 0,
+    pending = 0
   for (const r of rows) {
     if (r.state !== 'done') pending++
-    else if (r.ticket_id == null) { if (isStaff(ctx, r.talker_id)) commands++; else noise++ }
+    else if (r.ticket_id == null) {
+      if (isStaff(ctx, r.talker_id)) commands++
+      else noise++
+    }
   }
   return { total: rows.length - commands, noise, commands, pending, rows }
 }
@@ -110,7 +127,9 @@ export function stewardDigest(ctx: Context, since: number, now: number): string 
   const requests = fresh.filter((t) => t.kind === 'request')
   const lines: string[] = []
   lines.push(`📋 管家简报 ${hhmm(since + 1)}–${hhmm(now)}`)
-  lines.push(`读消息 ${msgs.total} 条,过滤闲聊 ${msgs.noise} 条,新事项 ${requests.length} 件${requests.length ? `(${ids(requests, 4)})` : ''}`)
+  lines.push(
+    `读消息 ${msgs.total} 条,过滤闲聊 ${msgs.noise} 条,新事项 ${requests.length} 件${requests.length ? `(${ids(requests, 4)})` : ''}`,
+  )
 
   // New tickets per category (one line each, only the categories that have some).
   for (const c of REPORT_ORDER) {
@@ -130,14 +149,16 @@ export function stewardDigest(ctx: Context, since: number, now: number): string 
   }
   // Possible emergencies (below the urgent threshold): counted apart, new ones and those still open.
   const possible = ctx.reports.possibleSince(since, now)
-  if (possible.length) lines.push(`👀 可能紧急 ${possible.length}:${ids(possible, 5)}${possible.some((t) => t.state === 'open') ? ',请看一眼' : ''}`)
+  if (possible.length)
+    lines.push(`👀 可能紧急 ${possible.length}:${ids(possible, 5)}${possible.some((t) => t.state === 'open') ? ',请看一眼' : ''}`)
 
   // The oldest tickets nobody has claimed.
   const unclaimed = ctx.reports.oldestUnclaimed(3)
   const unclaimedTotal = ctx.reports.unclaimedCount()
   if (unclaimed.length) {
     lines.push(`⌛ 未认领 ${unclaimedTotal} 件,最久的 ${ids(unclaimed)}:`)
-    for (const t of unclaimed) lines.push(`  #${t.id} ${CATEGORY_NAMES[t.category]} ${where(t)} ${hhmm(t.createdAt)}起,已等${duration(now - t.createdAt)}`)
+    for (const t of unclaimed)
+      lines.push(`  #${t.id} ${CATEGORY_NAMES[t.category]} ${where(t)} ${hhmm(t.createdAt)}起,已等${duration(now - t.createdAt)}`)
   }
 
   // Grocery totals to buy.
@@ -145,7 +166,12 @@ export function stewardDigest(ctx: Context, since: number, now: number): string 
   if (orders.length) {
     const buy = consolidate(orders)
     const shown = buy.slice(0, 4).map(describePurchase)
-    lines.push(`🛒 待采购 ${orders.length} 户(${ids(orders.map((o) => o.ticketId ?? o.id), 5)}):${shown.join('、')}${buy.length > 4 ? ` 等${buy.length}样,回复「订单」看全部` : ''}`)
+    lines.push(
+      `🛒 待采购 ${orders.length} 户(${ids(
+        orders.map((o) => o.ticketId ?? o.id),
+        5,
+      )}):${shown.join('、')}${buy.length > 4 ? ` 等${buy.length}样,回复「订单」看全部` : ''}`,
+    )
   }
 
   const media = ctx.reports.openMedia()
@@ -156,7 +182,10 @@ export function stewardDigest(ctx: Context, since: number, now: number): string 
 
   const breached = ctx.reports.breachedOpen()
   const newBreaches = ctx.reports.newBreachCount(since, now)
-  if (breached.length || newBreaches) lines.push(`⏰ 超时未认领 ${breached.length}${newBreaches ? `(本期新增 ${newBreaches})` : ''}${breached.length ? `:${ids(breached)}` : ''}`)
+  if (breached.length || newBreaches)
+    lines.push(
+      `⏰ 超时未认领 ${breached.length}${newBreaches ? `(本期新增 ${newBreaches})` : ''}${breached.length ? `:${ids(breached)}` : ''}`,
+    )
 
   if (lines.length === 2 && requests.length === 0) lines.push('目前没有待办事项 👍')
   return lines.slice(0, MAX_STEWARD_LINES).join('\n')
@@ -164,6 +193,17 @@ export function stewardDigest(ctx: Context, since: number, now: number): string 
 
 /** The kv key holding when a steward last got a digest. */
 export const stewardDigestKey = (stewardId: string) => `digest:steward:${stewardId}`
+
+/**
+ * Whether anything a steward's digest reports happened since their last one: a new ticket, or a
+ * claim, close, merge or breach. The periodic digest goes out only then; 「汇总」 always answers.
+ */
+export function stewardDigestChanged(ctx: Context, stewardId: string): boolean {
+  const now = ctx.clock()
+  const last = Number(ctx.reports.lastDigest(stewardDigestKey(stewardId)) ?? NaN)
+  const since = Number.isFinite(last) && last < now ? last : localDayStart(now) - 1
+  return ctx.reports.createdSince(since, now).length > 0 || ctx.reports.changesSince(since, now) > 0
+}
 
 /**
  * The digest for one steward since their last one (or since local midnight),
@@ -180,11 +220,24 @@ export function nextStewardDigest(ctx: Context, stewardId: string): string {
 
 // ---------------------------------------------------------------- daily digest
 
-export interface Timing { n: number; median: number | null; p90: number | null }
+export interface Timing {
+  n: number
+  median: number | null
+  p90: number | null
+}
 
-export interface HourBucket { hour: number; messages: Record<MessageClass, number>; opened: number; resolved: number }
+export interface HourBucket {
+  hour: number
+  messages: Record<MessageClass, number>
+  opened: number
+  resolved: number
+}
 
-export interface Hotspot { label: string; reports: number; ticketIds: number[] }
+export interface Hotspot {
+  label: string
+  reports: number
+  ticketIds: number[]
+}
 
 export interface DailyStats {
   date: string
@@ -220,7 +273,12 @@ function faultLabel(key: string): string {
 
 function caseText(ctx: Context, t: Ticket): string {
   const reporters = ctx.tickets.reporters(t.id)
-  const names = [t.talkerName, ...reporters.map((r) => r.talkerName), ...ctx.config.stewardNames.values(), ...ctx.config.managerNames.values()]
+  const names = [
+    t.talkerName,
+    ...reporters.map((r) => r.talkerName),
+    ...ctx.config.stewardNames.values(),
+    ...ctx.config.managerNames.values(),
+  ]
   const who = honorific(t.talkerName)
   const place = t.building ? buildingName(t.building) : ''
   const topic = clip(anonymize(t.summary, { names }).replace(/[。!！?？~～\s]+$/g, ''), 28)
@@ -230,8 +288,14 @@ function caseText(ctx: Context, t: Ticket): string {
 
 function pickCases(ctx: Context, done: Ticket[]): string[] {
   // Round-robin over categories so the cases show the range of work; with notes first.
-  const pool = done.filter((t) => t.category !== 'emotional' && t.kind === 'request')
-    .sort((a, b) => Number(!!b.note && b.note !== '已送达') - Number(!!a.note && a.note !== '已送达') || a.priority - b.priority || (a.resolvedAt ?? 0) - (b.resolvedAt ?? 0))
+  const pool = done
+    .filter((t) => t.category !== 'emotional' && t.kind === 'request')
+    .sort(
+      (a, b) =>
+        Number(!!b.note && b.note !== '已送达') - Number(!!a.note && a.note !== '已送达') ||
+        a.priority - b.priority ||
+        (a.resolvedAt ?? 0) - (b.resolvedAt ?? 0),
+    )
   const byCat = new Map<Category, Ticket[]>()
   for (const t of pool) byCat.set(t.category, [...(byCat.get(t.category) ?? []), t])
   const picked: Ticket[] = []
@@ -252,20 +316,28 @@ export function dailyDigest(ctx: Context, dayStart: number, dayEnd: number): { t
 
 export function dailyStats(ctx: Context, dayStart: number, dayEnd: number): DailyStats {
   const hourly: HourBucket[] = Array.from({ length: 24 }, (_, hour) => ({
-    hour, opened: 0, resolved: 0, messages: Object.fromEntries(MESSAGE_CLASSES.map((c) => [c, 0])) as Record<MessageClass, number>,
+    hour,
+    opened: 0,
+    resolved: 0,
+    messages: Object.fromEntries(MESSAGE_CLASSES.map((c) => [c, 0])) as Record<MessageClass, number>,
   }))
   const hourOf = (at: number) => new Date(at).getHours()
 
   // Messages.
   const msgRows = ctx.reports.messages(dayStart, dayEnd)
   const byType: Record<string, number> = {}
-  let total = 0, noise = 0, pending = 0
+  let total = 0,
+    noise = 0,
+    pending = 0
   for (const r of msgRows) {
     let cls: MessageClass
-    if (r.state !== 'done') { cls = 'pending'; pending++ }
-    else if (r.ticket_id == null) {
+    if (r.state !== 'done') {
+      cls = 'pending'
+      pending++
+    } else if (r.ticket_id == null) {
       if (isStaff(ctx, r.talker_id)) continue // commands are not traffic
-      cls = 'noise'; noise++
+      cls = 'noise'
+      noise++
     } else cls = (CATEGORIES as readonly string[]).includes(r.category ?? '') ? (r.category as Category) : 'other'
     total++
     byType[r.type] = (byType[r.type] ?? 0) + 1
@@ -312,10 +384,11 @@ export function dailyStats(ctx: Context, dayStart: number, dayEnd: number): Dail
   }
   const byPlace = new Map<string, Ticket[]>()
   // Only repairs are "faults": many grocery lists from one building are demand, not a hotspot.
-  for (const t of requests) if (t.building && t.category === 'repair' && !covered.has(t.id)) {
-    const k = `${t.building}\u0000${t.category}`
-    byPlace.set(k, [...(byPlace.get(k) ?? []), t])
-  }
+  for (const t of requests)
+    if (t.building && t.category === 'repair' && !covered.has(t.id)) {
+      const k = `${t.building}\u0000${t.category}`
+      byPlace.set(k, [...(byPlace.get(k) ?? []), t])
+    }
   for (const [k, list] of byPlace) {
     if (list.length < 3) continue
     const [b, c] = k.split('\u0000')
@@ -333,7 +406,10 @@ export function dailyStats(ctx: Context, dayStart: number, dayEnd: number): Dail
     dayEnd,
     messages: { total, noise, pending, byType },
     tickets: { opened: requests.length, media: opened.length - requests.length, byCategory, byBuilding, ids: requests.map((t) => t.id) },
-    emergencies: { urgent: requests.filter((t) => t.urgent).map((t) => t.id), possible: requests.filter((t) => !t.urgent && t.possibleUrgent).map((t) => t.id) },
+    emergencies: {
+      urgent: requests.filter((t) => t.urgent).map((t) => t.id),
+      possible: requests.filter((t) => !t.urgent && t.possibleUrgent).map((t) => t.id),
+    },
     claim: timing(claimed.map((t) => t.claimedAt! - t.createdAt)),
     resolve: timing(done.map((t) => t.resolvedAt! - t.createdAt)),
     resolved: done.map((t) => t.id),
@@ -350,25 +426,39 @@ function dailyText(s: DailyStats, now: number): string {
   const partial = now < s.dayEnd && now >= s.dayStart
   const lines: string[] = [`📊 楼管家日报 ${s.date}${partial ? `(截至 ${hhmm(now)})` : ''}`]
   const media = (s.messages.byType.image ?? 0) + (s.messages.byType.voice ?? 0) + (s.messages.byType.video ?? 0)
-  lines.push(`消息 ${s.messages.total} 条:闲聊/无需处理 ${s.messages.noise} 条${media ? `,图片/语音 ${media} 条` : ''}${s.messages.pending ? `,未处理 ${s.messages.pending} 条` : ''}`)
+  lines.push(
+    `消息 ${s.messages.total} 条:闲聊/无需处理 ${s.messages.noise} 条${media ? `,图片/语音 ${media} 条` : ''}${s.messages.pending ? `,未处理 ${s.messages.pending} 条` : ''}`,
+  )
   const cats = REPORT_ORDER.filter((c) => s.tickets.byCategory[c] > 0).map((c) => `${CATEGORY_NAMES[c]} ${s.tickets.byCategory[c]}`)
   lines.push(`新事项 ${s.tickets.opened} 件${cats.length ? `:${cats.join(' · ')}` : ''}`)
   const { urgent, possible } = s.emergencies
   if (urgent.length || possible.length) {
-    lines.push(`紧急 ${urgent.length} 件${urgent.length ? `(${ids(urgent, 5)})` : ''};可能紧急 ${possible.length} 件${possible.length ? `(${ids(possible, 5)})` : ''}`)
+    lines.push(
+      `紧急 ${urgent.length} 件${urgent.length ? `(${ids(urgent, 5)})` : ''};可能紧急 ${possible.length} 件${possible.length ? `(${ids(possible, 5)})` : ''}`,
+    )
   }
   const buildings = Object.entries(s.tickets.byBuilding).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0], 'zh', { numeric: true }))
-  if (buildings.length) lines.push(`按楼栋:${buildings.slice(0, 8).map(([b, n]) => `${b} ${n}`).join(' · ')}${buildings.length > 8 ? ' …' : ''}`)
+  if (buildings.length)
+    lines.push(
+      `按楼栋:${buildings
+        .slice(0, 8)
+        .map(([b, n]) => `${b} ${n}`)
+        .join(' · ')}${buildings.length > 8 ? ' …' : ''}`,
+    )
   lines.push(`认领用时:中位 ${duration(s.claim.median)},P90 ${duration(s.claim.p90)}(${s.claim.n} 件)`)
   lines.push(`办结用时:中位 ${duration(s.resolve.median)},P90 ${duration(s.resolve.p90)}(办结 ${s.resolve.n} 件)`)
   lines.push(`超时未认领:${s.slaBreaches.length} 件${s.slaBreaches.length ? `(${ids(s.slaBreaches)})` : ''}`)
   const backlogCats = REPORT_ORDER.filter((c) => s.backlog.byCategory[c]).map((c) => `${CATEGORY_NAMES[c]} ${s.backlog.byCategory[c]}`)
-  lines.push(`${partial ? '当前' : '日终'}积压:${s.backlog.total} 件${backlogCats.length ? `(${backlogCats.join(' · ')})` : ''}${s.backlog.oldest.length ? `,最久 ${ids(s.backlog.oldest, 5)}` : ''}`)
+  lines.push(
+    `${partial ? '当前' : '日终'}积压:${s.backlog.total} 件${backlogCats.length ? `(${backlogCats.join(' · ')})` : ''}${s.backlog.oldest.length ? `,最久 ${ids(s.backlog.oldest, 5)}` : ''}`,
+  )
   if (s.hotspots.length) {
     lines.push('🔁 反复出现:')
     for (const h of s.hotspots.slice(0, 5)) lines.push(`  ${h.label} ×${h.reports}(${ids(h.ticketIds, 5)})`)
   }
-  lines.push(`❤️ 红色档案住户:服务 ${s.redTier.households} 户,${s.redTier.tickets.length} 件,已办结 ${s.redTier.done} 件${s.redTier.tickets.length ? `(${ids(s.redTier.tickets, 6)})` : ''}`)
+  lines.push(
+    `❤️ 红色档案住户:服务 ${s.redTier.households} 户,${s.redTier.tickets.length} 件,已办结 ${s.redTier.done} 件${s.redTier.tickets.length ? `(${ids(s.redTier.tickets, 6)})` : ''}`,
+  )
   if (s.cases.length) {
     lines.push('📝 办结案例:')
     s.cases.forEach((c, i) => lines.push(`${i + 1}. ${c}`))

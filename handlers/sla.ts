@@ -3,6 +3,7 @@
 import { onDutyStewards } from './config.ts'
 import type { Context } from './context.ts'
 import { PRIORITY_NAMES } from './priority.ts'
+import { inQuietHours } from './settings.ts'
 import { CATEGORY_NAMES, hhmm, where } from './wording.ts'
 
 export function checkSla(ctx: Context): number {
@@ -22,7 +23,8 @@ export function checkSla(ctx: Context): number {
     .slice(0, 10)
     .map((t) => `#${t.id} [${PRIORITY_NAMES[t.priority]}] ${CATEGORY_NAMES[t.category]} ${where(t)} ${hhmm(t.createdAt)} 起未认领`)
   const more = remind.length > 10 ? [`……共 ${remind.length} 件超时`] : []
-  for (const id of onDutyStewards(ctx.config, now)) {
+  // A steward off shift in their quiet hours (「设置 免打扰」) is not reminded.
+  for (const id of onDutyStewards(ctx.config, now).filter((s) => !inQuietHours(ctx, s, now))) {
     ctx.outbox.send({ to: { kind: 'contact', id }, text: ['⏰ 超时未认领:', ...lines, ...more, '回复「认领 编号」认领。'].join('\n') })
   }
   return overdue.length

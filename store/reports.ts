@@ -19,7 +19,9 @@ export class Reports {
   constructor(private readonly db: DB) {}
 
   private tickets(source: string, ...params: unknown[]): Ticket[] {
-    return rows(this.db, source).all(...params).map(ticketFromRow)
+    return rows(this.db, source)
+      .all(...params)
+      .map(ticketFromRow)
   }
 
   private count(source: string, ...params: unknown[]): number {
@@ -28,8 +30,10 @@ export class Reports {
 
   /** Messages (not recalled) sent in [from, to), or [from, to] with `inclusiveEnd`. */
   messages(from: number, to: number, inclusiveEnd = false): ReportMessage[] {
-    return statement(this.db, `SELECT at, type, category, state, ticket_id, talker_id FROM inbound WHERE at >= ? AND at ${inclusiveEnd ? '<=' : '<'} ? AND recalled = 0`)
-      .all(from, to) as ReportMessage[]
+    return statement(
+      this.db,
+      `SELECT at, type, category, state, ticket_id, talker_id FROM inbound WHERE at >= ? AND at ${inclusiveEnd ? '<=' : '<'} ? AND recalled = 0`,
+    ).all(from, to) as ReportMessage[]
   }
 
   /** Tickets created in (since, now]. */
@@ -39,14 +43,22 @@ export class Reports {
 
   /** Urgent requests created in (since, now] or still open or claimed; open ones first. */
   urgentSince(since: number, now: number): Ticket[] {
-    return this.tickets(`SELECT * FROM tickets WHERE urgent = 1 AND kind = 'request'
-    AND ((created_at > ? AND created_at <= ?) OR state IN ('open', 'claimed')) ORDER BY state = 'open' DESC, created_at`, since, now)
+    return this.tickets(
+      `SELECT * FROM tickets WHERE urgent = 1 AND kind = 'request'
+    AND ((created_at > ? AND created_at <= ?) OR state IN ('open', 'claimed')) ORDER BY state = 'open' DESC, created_at`,
+      since,
+      now,
+    )
   }
 
   /** Possible (not urgent) emergencies created in (since, now] or still open. */
   possibleSince(since: number, now: number): Ticket[] {
-    return this.tickets(`SELECT * FROM tickets WHERE possible_urgent = 1 AND urgent = 0 AND kind = 'request'
-    AND ((created_at > ? AND created_at <= ?) OR state = 'open') ORDER BY created_at`, since, now)
+    return this.tickets(
+      `SELECT * FROM tickets WHERE possible_urgent = 1 AND urgent = 0 AND kind = 'request'
+    AND ((created_at > ? AND created_at <= ?) OR state = 'open') ORDER BY created_at`,
+      since,
+      now,
+    )
   }
 
   /** The oldest unclaimed requests. */
@@ -76,7 +88,11 @@ export class Reports {
 
   /** Tickets that went past their SLA in (since, now]. */
   newBreachCount(since: number, now: number): number {
-    return this.count(`SELECT count(DISTINCT ticket_id) AS n FROM ticket_events WHERE action = 'sla-breached' AND at > ? AND at <= ?`, since, now)
+    return this.count(
+      `SELECT count(DISTINCT ticket_id) AS n FROM ticket_events WHERE action = 'sla-breached' AND at > ? AND at <= ?`,
+      since,
+      now,
+    )
   }
 
   /** Requests claimed in [from, to). */
@@ -86,25 +102,56 @@ export class Reports {
 
   /** Requests done in [from, to). */
   doneBetween(from: number, to: number): Ticket[] {
-    return this.tickets(`SELECT * FROM tickets WHERE kind = 'request' AND state = 'done' AND resolved_at >= ? AND resolved_at < ? ORDER BY resolved_at, id`, from, to)
+    return this.tickets(
+      `SELECT * FROM tickets WHERE kind = 'request' AND state = 'done' AND resolved_at >= ? AND resolved_at < ? ORDER BY resolved_at, id`,
+      from,
+      to,
+    )
   }
 
   /** Ids of the tickets that went past their SLA in [from, to). */
   breachedBetween(from: number, to: number): number[] {
-    return (statement(this.db, `SELECT DISTINCT ticket_id FROM ticket_events WHERE action = 'sla-breached' AND at >= ? AND at < ? AND ticket_id IS NOT NULL`)
-      .all(from, to) as { ticket_id: number }[]).map((r) => r.ticket_id)
+    return (
+      statement(
+        this.db,
+        `SELECT DISTINCT ticket_id FROM ticket_events WHERE action = 'sla-breached' AND at >= ? AND at < ? AND ticket_id IS NOT NULL`,
+      ).all(from, to) as { ticket_id: number }[]
+    ).map((r) => r.ticket_id)
   }
 
   /** Requests created before `end` that were still open then (or closed only at or after it). */
   backlogAt(end: number): Ticket[] {
-    return this.tickets(`SELECT * FROM tickets WHERE kind = 'request' AND created_at < ?
-    AND (state IN ('open', 'claimed') OR (resolved_at IS NOT NULL AND resolved_at >= ?)) ORDER BY created_at, id`, end, end)
+    return this.tickets(
+      `SELECT * FROM tickets WHERE kind = 'request' AND created_at < ?
+    AND (state IN ('open', 'claimed') OR (resolved_at IS NOT NULL AND resolved_at >= ?)) ORDER BY created_at, id`,
+      end,
+      end,
+    )
   }
 
   /** Requests of red-tier households created, or done, in [from, to). */
   redTierBetween(from: number, to: number): Ticket[] {
-    return this.tickets(`SELECT * FROM tickets WHERE tier = 'red' AND kind = 'request'
-    AND ((created_at >= ? AND created_at < ?) OR (state = 'done' AND resolved_at >= ? AND resolved_at < ?)) ORDER BY id`, from, to, from, to)
+    return this.tickets(
+      `SELECT * FROM tickets WHERE tier = 'red' AND kind = 'request'
+    AND ((created_at >= ? AND created_at < ?) OR (state = 'done' AND resolved_at >= ? AND resolved_at < ?)) ORDER BY id`,
+      from,
+      to,
+      from,
+      to,
+    )
+  }
+
+  /**
+   * Changes to tickets in (since, now] a steward's digest would report: events other than the
+   * bot's own alerts and re-alerts (claims, closes, merges, new breaches …).
+   */
+  changesSince(since: number, now: number): number {
+    return this.count(
+      `SELECT count(*) AS n FROM ticket_events WHERE ticket_id IS NOT NULL AND at > ? AND at <= ?
+    AND action NOT IN ('alerted', 'realerted', 'escalated', 'asked-to-look')`,
+      since,
+      now,
+    )
   }
 
   /** When a steward's digest was last sent (ms), or null. */

@@ -2,6 +2,9 @@
 // where, one-line re-alerts, no SLA reminder doubling a re-alert, silence after 「好的」, digests
 // only when something changed, and each steward's own settings. Simulated clock throughout.
 import { describe, expect, it } from 'vitest'
+import { digestHooks } from '../bot/digest-hooks.ts'
+import { tick } from '../bot/scheduler.ts'
+import { handleCommand } from '../handlers/commands.ts'
 import { chaseEmergencies } from '../handlers/emergency.ts'
 import { drainInbox } from '../handlers/pipeline.ts'
 import { handleRequest } from '../handlers/requests.ts'
@@ -106,5 +109,86 @@ describe('acknowledgements from stewards', () => {
     ctx.post({ text: '删除全部', talkerId: 'steward-li', talkerName: '管家李姐', roomId: null, roomTopic: null })
     drainInbox(ctx)
     expect(ctx.sent()[0].text).toContain('没看懂')
+  })
+})
+
+describe('the periodic steward digest', () => {
+  const file = (ctx: ReturnType<typeof testContext>, text = '家里水管漏了') =>
+    handleRequest(ctx, ctx.post({ text, talkerId: `res-${text.length}-${ctx.clock()}` }), triaged({ category: 'repair', text }), quietly)
+      .ticket
+
+  it('goes out only when something changed since the last one', () => {
+    const ctx = testContext({ TRIAGE_STEWARDS: 'steward-wang=物业小王', TRIAGE_SLA_NORMAL_MIN: '600', TRIAGE_SLA_HIGH_MIN: '600' })
+    const hooks = digestHooks()
+    const digests = () => ctx.sent().filter((s) => s.text.startsWith('📋 管家简报'))
+    tick(ctx, hooks) // 09:00: the first tick only sets the mark
+    file(ctx)
+    ctx.advance(60 * 60_000)
+    tick(ctx, hooks)
+    expect(digests()).toHaveLength(1)
+    ctx.advance(60 * 60_000)
+    tick(ctx, hooks) // nothing happened in the hour
+    expect(digests()).toHaveLength(1)
+    const t = file(ctx, '楼道灯坏了')
+    ctx.advance(60 * 60_000)
+    tick(ctx, hooks)
+    expect(digests()).toHaveLength(2)
+    expect(digests()[1].text).toContain(`#${t.id}`)
+    // A claim is a change too.
+    ctx.advance(60_000)
+    handleCommand(ctx, ctx.post({ text: `认领 ${t.id}`, talkerId: 'steward-wang', roomId: null, roomTopic: null }))
+    ctx.advance(59 * 60_000)
+    tick(ctx, hooks)
+    expect(digests()).toHaveLength(3)
+  })
+
+  it("follows a steward's own settings only off shift", () => {
+    const ctx = testContext({ TRIAGE_ONDUTY: '08:00-14:00=steward-wang;14:00-20:00=steward-li', TRIAGE_WORKING_HOURS: '08:00-20:00' })
+    const hooks = digestHooks()
+    const ask = (id: string, text: string) => {
+      handleCommand(ctx, ctx.post({ text, talkerId: id, roomId: null, roomTopic: null }))
+      return ctx.sent().at(-1)!.text
+    }
+    expect(ask('steward-li', '设置 简报 每3小时')).toContain('每3小时')
+    expect(ask('steward-li', '设置 免打扰 ２２:００-０７:００')).toContain('22:00-07:00')
+    expect(ask('steward-wang', '设置 简报 关')).toContain('定时简报:不发')
+    expect(ask('steward-wang', '设置 免打扰 25点')).toContain('格式')
+    expect(ask('steward-li', '设置')).toMatch(/每3小时[\s\S]*22:00-07:00/)
+    // On shift, steward-wang still gets the hourly digest: his 「简报 关」 applies off shift only.
+    const digests = (id: string) => ctx.sent().filter((s) => s.to === id && s.text.startsWith('📋 管家简报'))
+    tick(ctx, hooks)
+    for (let h = 0; h < 4; h++) {
+      ctx.advance(60_000)
+      file(ctx, `水管漏了${h}`)
+      ctx.advance(59 * 60_000)
+      tick(ctx, hooks)
+    }
+    expect(digests('steward-wang')).toHaveLength(4)
+  })
+
+  it('with no shift schedule, quiet hours hold back digests and SLA reminders, never an emergency or a 「请看一眼」', () => {
+    const ctx = testContext({ TRIAGE_SLA_HIGH_MIN: '30' })
+    const hooks = digestHooks()
+    handleCommand(ctx, ctx.post({ text: '设置 免打扰 9:30-12:00', talkerId: 'steward-li', roomId: null, roomTopic: null }))
+    handleCommand(ctx, ctx.post({ text: '设置 简报 每2小时', talkerId: 'steward-wang', roomId: null, roomTopic: null }))
+    const count = (id: string, re: RegExp) => ctx.sent().filter((s) => s.to === id && re.test(s.text)).length
+    tick(ctx, hooks) // 09:00, the mark
+    const m = ctx.post({ text: '降压药吃完了', talkerId: 'res-08' })
+    handleRequest(ctx, m, triaged({ category: 'medical', text: m.text }), quietly)
+    for (let i = 0; i < 12; i++) {
+      ctx.advance(10 * 60_000)
+      tick(ctx, hooks)
+    }
+    // 11:00: steward-li is in quiet hours, steward-wang wants a digest every two hours.
+    expect(count('steward-li', /^📋 管家简报/)).toBe(0)
+    expect(count('steward-li', /^⏰ 超时未认领/)).toBe(0)
+    expect(count('steward-wang', /^⏰ 超时未认领/)).toBe(1)
+    expect(count('steward-wang', /^📋 管家简报/)).toBe(1)
+    const e = ctx.post({ text: FALL, talkerId: 'res-07' })
+    handleRequest(ctx, e, triaged({ category: 'medical', urgent: true, emergency: 'medical', location: loc, text: e.text }), quietly)
+    const p = ctx.post({ text: '隔壁老人好像一天没动静了', talkerId: 'res-06' })
+    handleRequest(ctx, p, triaged({ category: 'other', possibleUrgent: true, text: p.text }), quietly)
+    expect(count('steward-li', /^🆘 3栋1单元302/)).toBe(1)
+    expect(count('steward-li', /^👀 请看一眼/)).toBe(1)
   })
 })
