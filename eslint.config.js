@@ -37,50 +37,74 @@ export default tseslint.config(
       // No import cycles (value imports, dynamic ones included; tools/check-cycles.ts also counts types).
       'import-x/no-cycle': 'error',
       // DESIGN.md, "Layout": the "may import" column.
-      'import-x/no-restricted-paths': ['error', {
-        zones: [
-          // bot/: everything but tools/ and testing/
-          zone('./bot', './tools', 'bot/ may not import tools/ (DESIGN.md, Layout)'),
-          zone('./bot', './testing', 'bot/ may not import testing/ (DESIGN.md, Layout)'),
-          // classifiers/: only each other and the files in data/
-          ...['bot', 'handlers', 'store', 'tools', 'testing', 'tests'].map((f) =>
-            zone('./classifiers', `./${f}`, `classifiers/ may import only each other and data/ files, not ${f}/ (DESIGN.md, Layout)`)),
-          // handlers/: classifiers/ and store/
-          ...['bot', 'tools', 'testing', 'tests'].map((f) =>
-            zone('./handlers', `./${f}`, `handlers/ may import classifiers/ and store/, not ${f}/ (DESIGN.md, Layout)`)),
-          // store/: types from classifiers/ (checked below), nothing else of ours
-          ...['bot', 'handlers', 'tools', 'testing', 'tests'].map((f) =>
-            zone('./store', `./${f}`, `store/ may import only types from classifiers/, not ${f}/ (DESIGN.md, Layout)`)),
-        ],
-      }],
+      'import-x/no-restricted-paths': [
+        'error',
+        {
+          zones: [
+            // bot/: everything but tools/ and testing/
+            zone('./bot', './tools', 'bot/ may not import tools/ (DESIGN.md, Layout)'),
+            zone('./bot', './testing', 'bot/ may not import testing/ (DESIGN.md, Layout)'),
+            // classifiers/: only each other and the files in data/
+            ...['bot', 'handlers', 'store', 'tools', 'testing', 'tests'].map((f) =>
+              zone('./classifiers', `./${f}`, `classifiers/ may import only each other and data/ files, not ${f}/ (DESIGN.md, Layout)`),
+            ),
+            // handlers/: classifiers/ and store/
+            ...['bot', 'tools', 'testing', 'tests'].map((f) =>
+              zone('./handlers', `./${f}`, `handlers/ may import classifiers/ and store/, not ${f}/ (DESIGN.md, Layout)`),
+            ),
+            // store/: types from classifiers/ (checked below), nothing else of ours
+            ...['bot', 'handlers', 'tools', 'testing', 'tests'].map((f) =>
+              zone('./store', `./${f}`, `store/ may import only types from classifiers/, not ${f}/ (DESIGN.md, Layout)`),
+            ),
+          ],
+        },
+      ],
     },
   },
   {
     files: ['classifiers/**/*.ts'],
     rules: {
-      '@typescript-eslint/no-restricted-imports': ['error', restrictPackages([...WECHATY, 'better-sqlite3', 'pg', 'pino', 'pino-pretty'],
-        'classifiers/ are pure: no Wechaty, no store, no logging (DESIGN.md, Layout)')],
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        restrictPackages(
+          [...WECHATY, 'better-sqlite3', 'pg', 'pino', 'pino-pretty'],
+          'classifiers/ are pure: no Wechaty, no store, no logging (DESIGN.md, Layout)',
+        ),
+      ],
     },
   },
   {
     files: ['handlers/**/*.ts'],
     rules: {
-      '@typescript-eslint/no-restricted-imports': ['error', restrictPackages(WECHATY, 'handlers/ never import Wechaty (DESIGN.md, Layout)')],
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        restrictPackages(WECHATY, 'handlers/ never import Wechaty (DESIGN.md, Layout)'),
+      ],
     },
   },
   {
     files: ['store/**/*.ts'],
     rules: {
-      '@typescript-eslint/no-restricted-imports': ['error', restrictPackages(WECHATY, 'store/ never imports Wechaty (DESIGN.md, Layout)', [
-        { group: ['**/classifiers/**'], allowTypeImports: true, message: 'store/ may import only types from classifiers/ (DESIGN.md, Layout)' },
-      ])],
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        restrictPackages(WECHATY, 'store/ never imports Wechaty (DESIGN.md, Layout)', [
+          {
+            group: ['**/classifiers/**'],
+            allowTypeImports: true,
+            message: 'store/ may import only types from classifiers/ (DESIGN.md, Layout)',
+          },
+        ]),
+      ],
     },
   },
   {
     // data/: files only (corpus, dictionaries, model, demo, evaluation rounds), no code.
     files: ['data/**/*.ts', 'data/**/*.js', 'data/**/*.mjs'],
     rules: {
-      'no-restricted-syntax': ['error', { selector: 'Program', message: 'data/ holds files only: code goes in store/, classifiers/ or tools/ (DESIGN.md, Layout)' }],
+      'no-restricted-syntax': [
+        'error',
+        { selector: 'Program', message: 'data/ holds files only: code goes in store/, classifiers/ or tools/ (DESIGN.md, Layout)' },
+      ],
     },
   },
 )

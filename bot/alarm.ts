@@ -31,7 +31,10 @@ export class OfflineAlarm {
   /** Webhook posts in flight (tests await them). */
   readonly pending = new Set<Promise<unknown>>()
 
-  constructor(private readonly ctx: Context, private readonly options: AlarmOptions) {}
+  constructor(
+    private readonly ctx: Context,
+    private readonly options: AlarmOptions,
+  ) {}
 
   private post(text: string): void {
     this.ctx.log.warn({ alarm: text }, 'offline alarm')
@@ -46,7 +49,9 @@ export class OfflineAlarm {
   private raise(reason: string): void {
     if (this.raised) return
     this.raised = true
-    this.post(`【楼管家】机器人已离线(${reason}),居民群消息暂时收不到,请尽快处理。离线开始于 ${new Date(this.since ?? this.ctx.clock()).toLocaleString('zh-CN', { hour12: false })}`)
+    this.post(
+      `【楼管家】机器人已离线(${reason}),居民群消息暂时收不到,请尽快处理。离线开始于 ${new Date(this.since ?? this.ctx.clock()).toLocaleString('zh-CN', { hour12: false })}`,
+    )
   }
 
   /** The connection is gone. A logout needs a person at once; a dropped link gets time to come back. */
@@ -54,7 +59,10 @@ export class OfflineAlarm {
     if (this.since == null) this.since = this.ctx.clock()
     if (reason === 'logout') return this.raise('账号已退出登录,需要重新扫码')
     if (this.timer || this.raised) return
-    this.timer = setTimeout(() => { this.timer = null; if (this.since != null) this.raise('与消息服务断开,重连未成功') }, this.options.afterMs)
+    this.timer = setTimeout(() => {
+      this.timer = null
+      if (this.since != null) this.raise('与消息服务断开,重连未成功')
+    }, this.options.afterMs)
     this.timer.unref()
   }
 

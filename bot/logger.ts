@@ -18,7 +18,11 @@ export function redact(text: string, secrets: string[]): string {
 
 /** Scrubs secrets from each serialised line before it reaches the real destination. */
 function scrubbing(secrets: string[], target: { write(s: string): unknown }) {
-  return { write: (line: string) => { target.write(secrets.length ? redact(line, secrets) : line) } }
+  return {
+    write: (line: string) => {
+      target.write(secrets.length ? redact(line, secrets) : line)
+    },
+  }
 }
 
 /**
@@ -37,7 +41,9 @@ export function redactProcessOutput(secrets: string[] = secretValues()): void {
   }
 }
 
-export function createLogger(options: { level?: string; env?: NodeJS.ProcessEnv; destination?: { write(s: string): unknown } } = {}): Logger {
+export function createLogger(
+  options: { level?: string; env?: NodeJS.ProcessEnv; destination?: { write(s: string): unknown } } = {},
+): Logger {
   const env = options.env ?? process.env
   const level = options.level ?? env.LOG_LEVEL ?? 'info'
   const secrets = secretValues(env)
@@ -45,5 +51,8 @@ export function createLogger(options: { level?: string; env?: NodeJS.ProcessEnv;
     const prettyStream = pretty({ colorize: true, translateTime: 'HH:MM:ss', ignore: 'pid,hostname', destination: 2, sync: true })
     return pino({ level }, scrubbing(secrets, prettyStream))
   }
-  return pino({ level, base: undefined, timestamp: pino.stdTimeFunctions.isoTime }, scrubbing(secrets, options.destination ?? process.stderr))
+  return pino(
+    { level, base: undefined, timestamp: pino.stdTimeFunctions.isoTime },
+    scrubbing(secrets, options.destination ?? process.stderr),
+  )
 }

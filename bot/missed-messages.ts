@@ -6,7 +6,11 @@
 // a reconnect, or after a while on the same one.
 import type { Message, Wechaty } from 'wechaty'
 
-interface Entry { bot: Wechaty; since: number; tries: number }
+interface Entry {
+  bot: Wechaty
+  since: number
+  tries: number
+}
 
 export interface MissedOptions {
   /** On the same connection, an id not delivered after this long is fetched again. */

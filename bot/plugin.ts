@@ -51,7 +51,11 @@ export function wechatyTransport(bot: Wechaty): Transport {
 
 /** Before start() there is no puppet to ask. */
 function safeLoggedIn(bot: Wechaty): boolean {
-  try { return bot.isLoggedIn } catch { return false }
+  try {
+    return bot.isLoggedIn
+  } catch {
+    return false
+  }
 }
 
 /** The longest a received message waits in the queue for others to share its commit. */
@@ -78,7 +82,10 @@ export function Louguanjia(options: LouguanjiaOptions): WechatyPlugin & { handle
    */
   let burstTimer: NodeJS.Timeout | null = null
   const flush = (): number | null => {
-    if (burstTimer) { clearTimeout(burstTimer); burstTimer = null }
+    if (burstTimer) {
+      clearTimeout(burstTimer)
+      burstTimer = null
+    }
     try {
       const r = ingest.flush()
       retryMs = DRAIN_RETRY_MS.first
@@ -87,16 +94,27 @@ export function Louguanjia(options: LouguanjiaOptions): WechatyPlugin & { handle
         options.onProcessed?.(inbound.messageId)
       }
       // A long backlog (after a restart) goes in slices, letting new messages in between.
-      if (r.more) setImmediate(() => { chain = chain.then(() => { flush() }) })
+      if (r.more)
+        setImmediate(() => {
+          chain = chain.then(() => {
+            flush()
+          })
+        })
       return r.processed
     } catch (err) {
       // Loud, with what an operator needs to act (never the residents' text).
-      ctx.log.error({ err: classify(err), queued: ingest.queued, retryInMs: retryMs },
-        ingest.queued > 0 ? 'could not store messages: kept in memory, retrying' : 'processing paused: stored messages stay queued until the database works again')
+      ctx.log.error(
+        { err: classify(err), queued: ingest.queued, retryInMs: retryMs },
+        ingest.queued > 0
+          ? 'could not store messages: kept in memory, retrying'
+          : 'processing paused: stored messages stay queued until the database works again',
+      )
       if (!retryTimer) {
         retryTimer = setTimeout(() => {
           retryTimer = null
-          chain = chain.then(() => { flush() })
+          chain = chain.then(() => {
+            flush()
+          })
         }, retryMs)
         retryTimer.unref?.()
         retryMs = Math.min(DRAIN_RETRY_MS.max, retryMs * 2)
@@ -106,7 +124,13 @@ export function Louguanjia(options: LouguanjiaOptions): WechatyPlugin & { handle
   }
   // One sender for the life of the process: after a reconnect the plugin is
   // installed on a fresh Wechaty and only the transport changes.
-  const sender = new Sender(ctx.outbox.store, { send: () => Promise.reject(new Error('not connected')) }, ctx.clock, ctx.config.rate, ctx.log)
+  const sender = new Sender(
+    ctx.outbox.store,
+    { send: () => Promise.reject(new Error('not connected')) },
+    ctx.clock,
+    ctx.config.rate,
+    ctx.log,
+  )
   ctx.outbox.onEnqueue((urgent) => sender.wake(urgent))
   const missed = new MissedMessages(options.missed)
   const handle: LouguanjiaHandle = { sender, idle: () => chain, missed }
@@ -139,7 +163,11 @@ export function Louguanjia(options: LouguanjiaOptions): WechatyPlugin & { handle
           if (arriving === 0 || ingest.queued >= STORE_BATCH) flush()
           // Under steady traffic the chain is rarely empty (each message waits on its payloads):
           // nothing queued waits more than BURST_WAIT_MS for the messages behind it.
-          else if (ingest.queued > 0 && !burstTimer) burstTimer = setTimeout(() => { burstTimer = null; flush() }, BURST_WAIT_MS)
+          else if (ingest.queued > 0 && !burstTimer)
+            burstTimer = setTimeout(() => {
+              burstTimer = null
+              flush()
+            }, BURST_WAIT_MS)
         })
     }
     let tracking = false
@@ -163,7 +191,9 @@ export function Louguanjia(options: LouguanjiaOptions): WechatyPlugin & { handle
     }
     bot.on('message', listener)
     bot.on('login', onLogin)
-    const sweep = setInterval(() => { if (safeLoggedIn(bot)) recover() }, options.missed?.staleMs ?? 30_000)
+    const sweep = setInterval(() => {
+      if (safeLoggedIn(bot)) recover()
+    }, options.missed?.staleMs ?? 30_000)
     sweep.unref?.()
     // Installed on a running bot: catch up now. (Before start() there is no puppet to ask.)
     if (safeLoggedIn(bot)) onLogin(bot.currentUser)

@@ -58,14 +58,18 @@ export async function puppetFor(env: NodeJS.ProcessEnv): Promise<PUPPET.Puppet> 
   const choice = puppetFromEnv(env)
   if (choice.mode === 'service') {
     const { PuppetService } = await import('wechaty-puppet-service')
-    return neverStopServer(new PuppetService({
-      token: choice.token,
-      endpoint: choice.endpoint,
-      ...(choice.noTlsInsecureClient ? { tls: { disable: true } } : {}),
-    }))
+    return neverStopServer(
+      new PuppetService({
+        token: choice.token,
+        endpoint: choice.endpoint,
+        ...(choice.noTlsInsecureClient ? { tls: { disable: true } } : {}),
+      }),
+    )
   }
   if (choice.mode === 'other') {
-    throw new Error(`WECHATY_PUPPET=${choice.name} is not supported here; use wechaty-puppet-service (with a token) or leave it empty for the demo`)
+    throw new Error(
+      `WECHATY_PUPPET=${choice.name} is not supported here; use wechaty-puppet-service (with a token) or leave it empty for the demo`,
+    )
   }
   const { PuppetMock } = await import('wechaty-puppet-mock')
   return new PuppetMock()
@@ -109,7 +113,10 @@ export async function createRuntime(o: RuntimeOptions): Promise<Runtime> {
   let reconnects = 0
   // Bots we tore down: their local logout and the errors of their cancelled calls are expected.
   const retired = new WeakSet<Wechaty>()
-  const retire = (b: Wechaty) => { retired.add(b); return abandon(b) }
+  const retire = (b: Wechaty) => {
+    retired.add(b)
+    return abandon(b)
+  }
   // Connections tried during a reconnect whose event stream broke before they logged in.
   const broken = new WeakSet<Wechaty>()
 
@@ -126,12 +133,15 @@ export async function createRuntime(o: RuntimeOptions): Promise<Runtime> {
       // login (a backlog, an emergency) go first instead of queueing behind hundreds of payloads.
       const checks = setTimeout(() => {
         if (retired.has(b) || stopping) return
-        void startupChecks(b, ctx).then((report) => {
-          lastCheck = report
-          if (report.problems.length === 0) return o.log.info({ roomsMatched: report.roomsMatched }, 'start-up checks passed')
-          o.log.warn({ problems: report.problems }, 'start-up checks found problems')
-          alarm.report(`【楼管家】启动自检发现问题:\n${report.problems.map((p) => `· ${p}`).join('\n')}`)
-        }, (err: Error) => o.log.warn({ err: { message: err.message } }, 'start-up checks failed'))
+        void startupChecks(b, ctx).then(
+          (report) => {
+            lastCheck = report
+            if (report.problems.length === 0) return o.log.info({ roomsMatched: report.roomsMatched }, 'start-up checks passed')
+            o.log.warn({ problems: report.problems }, 'start-up checks found problems')
+            alarm.report(`【楼管家】启动自检发现问题:\n${report.problems.map((p) => `· ${p}`).join('\n')}`)
+          },
+          (err: Error) => o.log.warn({ err: { message: err.message } }, 'start-up checks failed'),
+        )
       }, STARTUP_CHECKS_AFTER_MS)
       checks.unref?.()
     })
@@ -182,7 +192,9 @@ export async function createRuntime(o: RuntimeOptions): Promise<Runtime> {
           }
           const onLogin = () => done()
           const timer = setTimeout(() => done(new Error('no login after reconnect')), 30_000)
-          const poll = setInterval(() => { if (broken.has(next)) done(new Error('the new event stream broke')) }, 100)
+          const poll = setInterval(() => {
+            if (broken.has(next)) done(new Error('the new event stream broke'))
+          }, 100)
           next.once('login', onLogin)
         })
         bot = next
@@ -202,13 +214,19 @@ export async function createRuntime(o: RuntimeOptions): Promise<Runtime> {
   const scheduler = new Scheduler(ctx, o.hooks)
   if (o.schedulerIntervalMs !== 0) scheduler.start(o.schedulerIntervalMs)
   return {
-    get bot() { return bot },
+    get bot() {
+      return bot
+    },
     ctx,
     handle: plugin.handle,
     scheduler,
     alarm,
-    get reconnects() { return reconnects },
-    get lastCheck() { return lastCheck },
+    get reconnects() {
+      return reconnects
+    },
+    get lastCheck() {
+      return lastCheck
+    },
     reload,
     async start() {
       await bot.start()

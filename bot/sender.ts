@@ -4,9 +4,14 @@
 import type { OutboxStore, QueuedMessage } from '../store/outbox.ts'
 import type { Clock, Log } from '../handlers/context.ts'
 
-export interface Transport { send(m: QueuedMessage): Promise<void> }
+export interface Transport {
+  send(m: QueuedMessage): Promise<void>
+}
 
-export interface RateSettings { perMinute: number; perConversationMs: number }
+export interface RateSettings {
+  perMinute: number
+  perConversationMs: number
+}
 
 /** Pending messages read at a time. */
 const PENDING_READ = 200
@@ -36,15 +41,27 @@ export class Sender {
     private readonly log: Log,
   ) {}
 
-  setTransport(t: Transport): void { this.transport = t }
-  setRate(rate: RateSettings): void { this.rate = rate }
+  setTransport(t: Transport): void {
+    this.transport = t
+  }
+  setRate(rate: RateSettings): void {
+    this.rate = rate
+  }
 
   /** Send everything that may go now. Concurrent calls share one pass (and trigger one more after it). */
   pump(): Promise<number> {
-    if (this.pumping) { this.again = true; return this.pumping }
-    this.pumping = this.pass().finally(() => { this.pumping = null })
+    if (this.pumping) {
+      this.again = true
+      return this.pumping
+    }
+    this.pumping = this.pass().finally(() => {
+      this.pumping = null
+    })
     return this.pumping.then(async (n) => {
-      if (this.again) { this.again = false; return n + (await this.pump()) }
+      if (this.again) {
+        this.again = false
+        return n + (await this.pump())
+      }
       return n
     })
   }
@@ -90,7 +107,7 @@ export class Sender {
     let more = false
     for (;;) {
       const now = this.clock()
-      if (this.dirty || !fresh && batch.length === 0) {
+      if (this.dirty || (!fresh && batch.length === 0)) {
         this.flushSent()
         this.dirty = false
         batch = this.store.pending(PENDING_READ)
@@ -100,7 +117,10 @@ export class Sender {
       const next = batch.find((m) => !handled.has(m.id) && !failed.has(m.to.id) && this.allowed(m, now))
       if (!next) {
         // Nothing queued since the read, and the read had everything pending: what is left must wait.
-        if (fresh || !more) { this.flushSent(); return sent }
+        if (fresh || !more) {
+          this.flushSent()
+          return sent
+        }
         batch = []
         continue
       }
@@ -140,7 +160,10 @@ export class Sender {
     if (this.stopped) return
     // Enqueues happen inside the handlers' transaction: send once it is committed (after the
     // synchronous drain returns), never a row that a rollback could take back.
-    if (urgent) queueMicrotask(() => { void this.pump().catch((err) => this.log.error({ err }, 'urgent send failed')) })
+    if (urgent)
+      queueMicrotask(() => {
+        void this.pump().catch((err) => this.log.error({ err }, 'urgent send failed'))
+      })
   }
 
   async stop(): Promise<void> {

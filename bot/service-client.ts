@@ -28,9 +28,21 @@ export function cutServiceClient(puppet: object): boolean {
   service._grpcManager = undefined
   // destroy() alone (what stopStream does) leaves the call open on the server, which then
   // refuses the next client's event stream ("can not call twice").
-  try { manager.eventStream?.cancel() } catch { /* the stream is already gone */ }
-  try { manager.stopStream() } catch { /* the stream is already gone */ }
-  try { manager.destroyClient() } catch { /* the channel is already closed */ }
+  try {
+    manager.eventStream?.cancel()
+  } catch {
+    /* the stream is already gone */
+  }
+  try {
+    manager.stopStream()
+  } catch {
+    /* the stream is already gone */
+  }
+  try {
+    manager.destroyClient()
+  } catch {
+    /* the channel is already closed */
+  }
   return true
 }
 

@@ -4,12 +4,20 @@
 import type { Wechaty } from 'wechaty'
 import type { Context } from '../handlers/context.ts'
 
-export interface CheckReport { missingContacts: string[]; roomsMatched: number; roomsSeen: number; problems: string[] }
+export interface CheckReport {
+  missingContacts: string[]
+  roomsMatched: number
+  roomsSeen: number
+  problems: string[]
+}
 
 export async function startupChecks(bot: Wechaty, ctx: Context): Promise<CheckReport> {
   const problems: string[] = []
   const missingContacts: string[] = []
-  for (const [role, ids] of [['管家', ctx.config.stewards], ['经理', ctx.config.managers]] as const) {
+  for (const [role, ids] of [
+    ['管家', ctx.config.stewards],
+    ['经理', ctx.config.managers],
+  ] as const) {
     for (const id of ids) {
       const contact = await bot.Contact.find({ id }).catch(() => undefined)
       if (!contact) {

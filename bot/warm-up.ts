@@ -18,7 +18,15 @@ import { Ingest } from '../handlers/ingest.ts'
 const DAY = new URL('../data/demo/day.jsonl', import.meta.url)
 
 // If the demo day is missing (a trimmed install), a few lines of each kind still do most of it.
-const FALLBACK = ['我的手受伤了,血流不止', '我要土豆3斤、萝卜3根、鸡蛋10个', '6栋1单元外路灯不亮', '我的猫被封在家没人照看', '担心家人在外地', '收到', '谢谢']
+const FALLBACK = [
+  '我的手受伤了,血流不止',
+  '我要土豆3斤、萝卜3根、鸡蛋10个',
+  '6栋1单元外路灯不亮',
+  '我的猫被封在家没人照看',
+  '担心家人在外地',
+  '收到',
+  '谢谢',
+]
 
 /** Messages stored per flush in the rehearsal: bursts, as a busy bot stores them. */
 const REHEARSAL_BURST = 20
@@ -38,16 +46,22 @@ export function warmUp(): WarmUp | null {
   warmed = true
   let lines = FALLBACK
   try {
-    lines = readFileSync(DAY, 'utf8').split('\n').flatMap((l) => {
-      const text = l.trim() ? (JSON.parse(l) as { text?: unknown }).text : undefined
-      return typeof text === 'string' && text ? [text] : []
-    })
-  } catch { /* keep the fallback lines */ }
+    lines = readFileSync(DAY, 'utf8')
+      .split('\n')
+      .flatMap((l) => {
+        const text = l.trim() ? (JSON.parse(l) as { text?: unknown }).text : undefined
+        return typeof text === 'string' && text ? [text] : []
+      })
+  } catch {
+    /* keep the fallback lines */
+  }
   for (const text of lines) triage(text)
   let rehearsed = 0
   try {
     rehearsed = rehearse()
-  } catch { /* a trimmed install without the demo data: the triage warm-up still did most of it */ }
+  } catch {
+    /* a trimmed install without the demo data: the triage warm-up still did most of it */
+  }
   return { triaged: lines.length, rehearsed }
 }
 
@@ -68,8 +82,15 @@ function rehearse(): number {
     for (const [i, m] of day.entries()) {
       now = dayStart + secondsOfDay(m.at) * 1000
       const inbound: Inbound = {
-        messageId: `warm-up-${i}`, roomId: m.room, roomTopic: m.room ? topics.get(m.room) ?? null : null, talkerId: m.from,
-        talkerName: names.get(m.from) ?? '', text: m.text, type: m.type, mentionsSelf: m.mention, at: now,
+        messageId: `warm-up-${i}`,
+        roomId: m.room,
+        roomTopic: m.room ? (topics.get(m.room) ?? null) : null,
+        talkerId: m.from,
+        talkerName: names.get(m.from) ?? '',
+        text: m.text,
+        type: m.type,
+        mentionsSelf: m.mention,
+        at: now,
       }
       ingest.push(inbound)
       if ((i + 1) % REHEARSAL_BURST === 0) ingest.flush()

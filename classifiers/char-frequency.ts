@@ -7,12 +7,14 @@ const FILE = 'dict/char-frequency.txt'
 
 function load(): Map<string, number> {
   const out = new Map<string, number>()
-  readDataText(FILE).split('\n').forEach((line, i) => {
-    if (!line || line.startsWith('#')) return
-    const m = /^(.|\\t|[\ud800-\udbff][\udc00-\udfff])\t(\d+)$/.exec(line)
-    if (!m) throw new DataFileError(dataPath(FILE), i + 1, 'expected a character, a tab and a count')
-    out.set(m[1] === '\\t' ? '\t' : m[1], Number(m[2]))
-  })
+  readDataText(FILE)
+    .split('\n')
+    .forEach((line, i) => {
+      if (!line || line.startsWith('#')) return
+      const m = /^(.|\\t|[\ud800-\udbff][\udc00-\udfff])\t(\d+)$/.exec(line)
+      if (!m) throw new DataFileError(dataPath(FILE), i + 1, 'expected a character, a tab and a count')
+      out.set(m[1] === '\\t' ? '\t' : m[1], Number(m[2]))
+    })
   if (out.size === 0) throw new DataFileError(dataPath(FILE), null, 'no characters')
   return out
 }

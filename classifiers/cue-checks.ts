@@ -37,21 +37,31 @@ export const CHECKS: Record<string, CueCheck> = {
   /** an oxygen saturation of 93 % or less */
   'low-oxygen': (m) => Number(m[1]) <= 93,
   /** a blood sugar over 20 or under 3 mmol/L */
-  'blood-sugar': (m) => { const v = Number(m[1]); return v >= 20 || (v > 0 && v < 3) },
+  'blood-sugar': (m) => {
+    const v = Number(m[1])
+    return v >= 20 || (v > 0 && v < 3)
+  },
   /** a blood pressure of 180 or more */
   'high-pressure': (m) => Number(m[1]) >= 180,
   /** a fall or accident that hurt a person: an injury word after it, or an elder or child near it, or a break */
   'hurt-by-fall': (m, text) => {
     const win = around(text, m, 15, 25)
     const after = win.slice(win.indexOf(m[0]) + 1)
-    return familyRe('injury').test(after) || familyRe('elder').test(win) || familyRe('child').test(win) || /骨折|骨头|断|坠楼|车祸|被车撞|卷进|夹断|切掉/.test(m[0])
+    return (
+      familyRe('injury').test(after) ||
+      familyRe('elder').test(win) ||
+      familyRe('child').test(win) ||
+      /骨折|骨头|断|坠楼|车祸|被车撞|卷进|夹断|切掉/.test(m[0])
+    )
   },
   /** more than a little blood */
   'not-minor-bleed': (m, text) => !familyRe('minor-bleed').test(around(text, m, 12, 12)),
   /** breathing words about the body, not the mind (心里喘不过气) */
-  'body-not-mind': (m, text) => !/心里|心裡|心理|压力|压抑|压得|憋屈|精神|石头|不是身体|焦虑|房贷|车贷|贷款|工作|anxiety/.test(around(text, m, 14, 10)),
+  'body-not-mind': (m, text) =>
+    !/心里|心裡|心理|压力|压抑|压得|憋屈|精神|石头|不是身体|焦虑|房贷|车贷|贷款|工作|anxiety/.test(around(text, m, 14, 10)),
   /** a burn more than a small blister */
-  'serious-burn': (m, text) => !/一下|小泡|个泡|一点|烫伤膏|不严重|小块/.test(text.slice(Math.max(0, m.index - 4), m.index + m[0].length + 16)),
+  'serious-burn': (m, text) =>
+    !/一下|小泡|个泡|一点|烫伤膏|不严重|小块/.test(text.slice(Math.max(0, m.index - 4), m.index + m[0].length + 16)),
   /** a vulnerable person is left alone: nobody caring for them is mentioned */
   'vulnerable-alone': (_m, text) => familyRe('vulnerable').test(text) && !familyRe('cared-for').test(text),
   /** water coming in, not a blocked drain backing up (unless it bursts, floods or reaches power) */

@@ -77,17 +77,20 @@ function loadFile(name: string, seen: Set<string>): Cue[] {
     if (!raw || typeof raw !== 'object') throw y.error(at(), 'expected a cue (kind, response, forms, cases)')
     const e = raw as Record<string, unknown>
     const kind = e.kind
-    if (typeof kind !== 'string' || !/^[a-z][a-z0-9-]*$/.test(kind)) throw y.error(at('kind'), 'a cue needs a kind: lower-case words with dashes')
+    if (typeof kind !== 'string' || !/^[a-z][a-z0-9-]*$/.test(kind))
+      throw y.error(at('kind'), 'a cue needs a kind: lower-case words with dashes')
     if (seen.has(kind)) throw y.error(at('kind'), `cue kind ${kind} is defined twice`)
     seen.add(kind)
     const response = e.response as EmergencyKind
     if (!RESPONSE_KINDS.includes(response)) throw y.error(at('response'), `response must be one of ${RESPONSE_KINDS.join(', ')}`)
     const formsRaw = e.forms
-    if (!formsRaw || typeof formsRaw !== 'object' || Array.isArray(formsRaw)) throw y.error(at('forms'), 'forms are a map of variety → patterns')
+    if (!formsRaw || typeof formsRaw !== 'object' || Array.isArray(formsRaw))
+      throw y.error(at('forms'), 'forms are a map of variety → patterns')
     const forms: Partial<Record<Variety, string[]>> = {}
     const all: string[] = []
     for (const [variety, list] of Object.entries(formsRaw as Record<string, unknown>)) {
-      if (!VARIETIES.includes(variety as Variety)) throw y.error(at('forms', variety), `unknown variety ${variety} (${VARIETIES.join(', ')})`)
+      if (!VARIETIES.includes(variety as Variety))
+        throw y.error(at('forms', variety), `unknown variety ${variety} (${VARIETIES.join(', ')})`)
       const srcs = stringList(y, list, at('forms', variety)).map((p, j) => {
         const src = patternSource(p, (d) => y.error(at('forms', variety, j), d))
         compileRegExp(y, src, '', at('forms', variety, j))
@@ -105,7 +108,11 @@ function loadFile(name: string, seen: Set<string>): Cue[] {
     }
     const c = (e.cases ?? {}) as Record<string, unknown>
     return {
-      kind, response, about: String(e.about ?? ''), file: 'data/cues/' + name, line: y.lineOf(at()),
+      kind,
+      response,
+      about: String(e.about ?? ''),
+      file: 'data/cues/' + name,
+      line: y.lineOf(at()),
       forms,
       re: compileRegExp(y, all.join('|'), 'g', at('forms')),
       needs: alternation(y, e.needs, at('needs')),
@@ -124,7 +131,9 @@ function loadAll(): Cue[] {
   const dir = new URL('cues/', DATA_DIR)
   let files: string[]
   try {
-    files = readdirSync(dir).filter((f) => f.endsWith('.yaml')).sort()
+    files = readdirSync(dir)
+      .filter((f) => f.endsWith('.yaml'))
+      .sort()
   } catch {
     throw new Error('data/cues/: missing (the emergency cues)')
   }

@@ -11,7 +11,11 @@ import { LineCounter, parseDocument, isMap, isSeq, isScalar, type Node as YamlNo
 export const DATA_DIR = new URL('../data/', import.meta.url)
 
 export class DataFileError extends Error {
-  constructor(readonly file: string, readonly line: number | null, detail: string) {
+  constructor(
+    readonly file: string,
+    readonly line: number | null,
+    detail: string,
+  ) {
     super(`${file}${line ? `:${line}` : ''}: ${detail}`)
     this.name = 'DataFileError'
   }
@@ -28,7 +32,11 @@ export function readDataText(rel: string): string {
     return readFileSync(url, 'utf8')
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code
-    throw new DataFileError(dataPath(rel), null, code === 'ENOENT' ? `missing (expected at ${fileURLToPath(url)})` : `unreadable: ${code ?? String(err)}`)
+    throw new DataFileError(
+      dataPath(rel),
+      null,
+      code === 'ENOENT' ? `missing (expected at ${fileURLToPath(url)})` : `unreadable: ${code ?? String(err)}`,
+    )
   }
 }
 
@@ -37,7 +45,10 @@ export class YamlData {
   readonly root: unknown
   private readonly lines: LineCounter
   private readonly doc: ReturnType<typeof parseDocument>
-  constructor(readonly file: string, text: string) {
+  constructor(
+    readonly file: string,
+    text: string,
+  ) {
     this.lines = new LineCounter()
     this.doc = parseDocument(text, { lineCounter: this.lines, uniqueKeys: true })
     const first = this.doc.errors[0]

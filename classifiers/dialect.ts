@@ -30,14 +30,16 @@ function load(): DialectGroup[] {
   for (const [name, v] of Object.entries(y.root as Record<string, unknown>)) {
     const g = (v ?? {}) as Record<string, unknown>
     const markers = stringList(y, g.markers, [name, 'markers'])
-    if (name !== 'voice' && markers.length === 0) throw y.error([name], `${name}: a variety needs markers (only voice applies to every text)`)
+    if (name !== 'voice' && markers.length === 0)
+      throw y.error([name], `${name}: a variety needs markers (only voice applies to every text)`)
     if (!Array.isArray(g.forms) || g.forms.length === 0) throw y.error([name, 'forms'], 'expected a list of forms')
     const forms = (g.forms as unknown[]).map((f, i) => {
       const e = (f ?? {}) as Record<string, unknown>
       const at = [name, 'forms', i]
       if (typeof e.form !== 'string' || !e.form) throw y.error(at, 'a form needs `form`')
       if (typeof e.means !== 'string') throw y.error(at, `${e.form}: a form needs \`means\``)
-      if (typeof e.calm !== 'string' || !e.calm) throw y.error(at, `${e.form}: every form needs a \`calm\` case (a text with it that must not be urgent)`)
+      if (typeof e.calm !== 'string' || !e.calm)
+        throw y.error(at, `${e.form}: every form needs a \`calm\` case (a text with it that must not be urgent)`)
       compileRegExp(y, e.form, 'u', at)
       if (new RegExp(e.form, 'u').test('')) throw y.error(at, `${e.form}: a form that matches nothing at all`)
       return { form: e.form, means: e.means, calm: e.calm, fire: typeof e.fire === 'string' ? e.fire : null }

@@ -26,7 +26,12 @@ function load(): Map<string, Family> {
     const e = v as Record<string, unknown>
     const words = stringList(y, e.words, [name, 'words'])
     if (words.length === 0) throw y.error([name], 'a family needs words')
-    raw.set(name, { words, about: String(e.about ?? ''), match: stringList(y, e.match, [name, 'match']), noMatch: stringList(y, e.no_match, [name, 'no_match']) })
+    raw.set(name, {
+      words,
+      about: String(e.about ?? ''),
+      match: stringList(y, e.match, [name, 'match']),
+      noMatch: stringList(y, e.no_match, [name, 'no_match']),
+    })
   }
   const done = new Map<string, Family>()
   const resolving = new Set<string>()
@@ -61,7 +66,10 @@ const cache = new Map<string, RegExp>()
 /** A family as a regular expression (unanchored). */
 export function familyRe(name: string): RegExp {
   let re = cache.get(name)
-  if (!re) { re = new RegExp(family(name)); cache.set(name, re) }
+  if (!re) {
+    re = new RegExp(family(name))
+    cache.set(name, re)
+  }
   return re
 }
 

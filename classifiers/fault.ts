@@ -2,7 +2,8 @@
 // reporting the corridor light of 6栋1单元 become one ticket. Only faults of
 // shared parts qualify: two leaking kitchens are two tickets. Pure.
 
-export type SharedFault = 'corridor-light' | 'street-light' | 'elevator' | 'water-outage' | 'power-outage' | 'gas-outage' | 'access-control' | 'internet' | 'drain'
+export type SharedFault =
+  'corridor-light' | 'street-light' | 'elevator' | 'water-outage' | 'power-outage' | 'gas-outage' | 'access-control' | 'internet' | 'drain'
 
 const PATTERNS: [SharedFault, RegExp][] = [
   ['elevator', /电梯|升降梯|直梯/],

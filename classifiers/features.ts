@@ -38,15 +38,43 @@ export function hashString(tag: number, s: string): number {
   return finish(h)
 }
 
-const TAG_UNI = 1, TAG_BI = 2, TAG_TRI = 3, TAG_WORD = 4, TAG_CONCEPT = 5, TAG_ASCII = 6
+const TAG_UNI = 1,
+  TAG_BI = 2,
+  TAG_TRI = 3,
+  TAG_WORD = 4,
+  TAG_CONCEPT = 5,
+  TAG_ASCII = 6
 
 const isCjk = (c: number) => (c >= 0x3400 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff)
 const isAsciiWord = (c: number) => (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39)
 
 /** Word families whose presence is a feature (names from data/dict/families.yaml). */
-const CONCEPT_FAMILIES = ['kin', 'elder', 'young-child', 'infant', 'vulnerable', 'animal', 'injury', 'minor-bleed', 'mourning',
-  'negation', 'uncertain', 'resolution', 'hypothetical', 'policy-question', 'past', 'now', 'news', 'local', 'nearby', 'advice',
-  'joke', 'hyperbole', 'fiction', 'remote-place'] as const
+const CONCEPT_FAMILIES = [
+  'kin',
+  'elder',
+  'young-child',
+  'infant',
+  'vulnerable',
+  'animal',
+  'injury',
+  'minor-bleed',
+  'mourning',
+  'negation',
+  'uncertain',
+  'resolution',
+  'hypothetical',
+  'policy-question',
+  'past',
+  'now',
+  'news',
+  'local',
+  'nearby',
+  'advice',
+  'joke',
+  'hyperbole',
+  'fiction',
+  'remote-place',
+] as const
 const CONCEPT_RES = CONCEPT_FAMILIES.map((f) => familyRe(f))
 
 function clip(text: string): string {
@@ -76,12 +104,17 @@ export class FeatureSet {
 export function extractFeatures(canon: string, urgency: UrgencyResult, facts: Facts, out: FeatureSet): void {
   const t = clip(canon)
   // characters and character n-grams of CJK runs; lower-case ASCII words (English, pinyin, sos)
-  let p1 = -1, p2 = -1
+  let p1 = -1,
+    p2 = -1
   let cjk = 0
-  let word = FNV_OFFSET, wordLen = 0
+  let word = FNV_OFFSET,
+    wordLen = 0
   for (let i = 0; i <= t.length; i++) {
     const c = i < t.length ? t.charCodeAt(i) : 0
-    if (isAsciiWord(c)) { word = mix(wordLen === 0 ? mix(FNV_OFFSET, TAG_ASCII) : word, c); wordLen++ } else if (wordLen > 0) {
+    if (isAsciiWord(c)) {
+      word = mix(wordLen === 0 ? mix(FNV_OFFSET, TAG_ASCII) : word, c)
+      wordLen++
+    } else if (wordLen > 0) {
       if (wordLen > 1) out.add(finish(word))
       wordLen = 0
     }

@@ -99,7 +99,17 @@ const FULL_WIDTH_G = /[\uff01-\uff5e\u3000]/g
 // Numbers
 
 const CN_DIGIT: Record<string, number> = {
-  零: 0, 〇: 0, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9,
+  零: 0,
+  〇: 0,
+  一: 1,
+  二: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  七: 7,
+  八: 8,
+  九: 9,
 }
 
 /** "三"→3, "十二"→12, "二十"→20, "二十三"→23; null when malformed or ambiguous ("一二"). */
@@ -151,12 +161,7 @@ interface Candidate {
   loc: Location
 }
 
-function make(
-  b: string | null,
-  u: string | null,
-  f: string | null,
-  r: string | null,
-): Location | null {
+function make(b: string | null, u: string | null, f: string | null, r: string | null): Location | null {
   if (b === null && u === null && f === null && r === null) return null
   return { building: b, unit: u, floor: f ?? floorOfRoom(r), room: r }
 }
@@ -164,12 +169,7 @@ function make(
 function fromCompound(g: Record<string, string | undefined>): Location | null {
   if (g.r4 !== undefined) return validRoom(g.r4) ? make(null, null, null, g.r4) : null
   // Which alternative matched: 1 starts with a building, 2 with a unit, 3 with a floor.
-  const s =
-    g.bd1 !== undefined || g.bc1 !== undefined || g.bl1 !== undefined
-      ? '1'
-      : g.ud2 !== undefined || g.uc2 !== undefined
-        ? '2'
-        : '3'
+  const s = g.bd1 !== undefined || g.bc1 !== undefined || g.bl1 !== undefined ? '1' : g.ud2 !== undefined || g.uc2 !== undefined ? '2' : '3'
   let b: string | null = null
   if (s === '1') {
     b = g.bl1 !== undefined ? g.bl1.toUpperCase() : ordinal(g.bd1, g.bc1)
@@ -199,11 +199,7 @@ function fromCompound(g: Record<string, string | undefined>): Location | null {
   return make(b, u, f, r)
 }
 
-function firstValid(
-  re: RegExp,
-  text: string,
-  build: (g: Record<string, string | undefined>) => Location | null,
-): Candidate | null {
+function firstValid(re: RegExp, text: string, build: (g: Record<string, string | undefined>) => Location | null): Candidate | null {
   re.lastIndex = 0
   let m: RegExpExecArray | null
   while ((m = re.exec(text)) !== null) {
@@ -316,10 +312,7 @@ export function compatibleLocations(a: Location | null, b: Location | null): boo
  * skipping any that contradicts what is known so far (a topic's building 3 is not merged
  * into a message's building 5). Returns a new object; null when every input is null.
  */
-export function mergeLocations(
-  primary: Location | null | undefined,
-  ...fallbacks: Array<Location | null | undefined>
-): Location | null {
+export function mergeLocations(primary: Location | null | undefined, ...fallbacks: Array<Location | null | undefined>): Location | null {
   let out: Location | null = null
   for (const loc of [primary, ...fallbacks]) {
     if (!loc) continue

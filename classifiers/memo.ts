@@ -5,7 +5,10 @@
 // cheaper than an LRU per call, and the texts that matter come back at once.
 export class TextMemo<V> {
   private readonly memo = new Map<string, V>()
-  constructor(private readonly capacity: number, private readonly maxTextLength: number) {}
+  constructor(
+    private readonly capacity: number,
+    private readonly maxTextLength: number,
+  ) {}
 
   /** Whether a text is short enough to be remembered. */
   keeps(text: string): boolean {

@@ -53,11 +53,21 @@ export interface Network {
   b2: Float32Array
 }
 
-export function encodeNetwork(header: Omit<NetworkHeader, 'format' | 'hashBits' | 'outputs'>, w1: Float32Array, b1: Float32Array, w2: Float32Array, b2: Float32Array): Buffer {
+export function encodeNetwork(
+  header: Omit<NetworkHeader, 'format' | 'hashBits' | 'outputs'>,
+  w1: Float32Array,
+  b1: Float32Array,
+  w2: Float32Array,
+  b2: Float32Array,
+): Buffer {
   const H = header.hidden
   const used: number[] = []
   for (let b = 0; b < BUCKETS; b++) {
-    for (let j = 0; j < H; j++) if (w1[b * H + j] !== 0) { used.push(b); break }
+    for (let j = 0; j < H; j++)
+      if (w1[b * H + j] !== 0) {
+        used.push(b)
+        break
+      }
   }
   const scales = new Float32Array(H)
   for (let j = 0; j < H; j++) {
@@ -66,24 +76,41 @@ export function encodeNetwork(header: Omit<NetworkHeader, 'format' | 'hashBits' 
     scales[j] = max > 0 ? max / 127 : 1
   }
   const q = new Int8Array(used.length * H)
-  used.forEach((b, i) => { for (let j = 0; j < H; j++) q[i * H + j] = Math.round(w1[b * H + j] / scales[j]) })
+  used.forEach((b, i) => {
+    for (let j = 0; j < H; j++) q[i * H + j] = Math.round(w1[b * H + j] / scales[j])
+  })
   const head = Buffer.from(JSON.stringify({ format: 'louguanjia-network/1', hashBits: HASH_BITS, outputs: OUTPUTS, ...header }), 'utf8')
   const lens = Buffer.alloc(8)
   lens.writeUInt32LE(head.length, 0)
   lens.writeUInt32LE(used.length, 4)
   const f32 = (a: Float32Array) => Buffer.from(a.buffer, a.byteOffset, a.byteLength)
-  return Buffer.concat([Buffer.from(MAGIC, 'utf8'), lens, head, Buffer.from(Int32Array.from(used).buffer), Buffer.from(q.buffer), f32(scales), f32(b1), f32(w2), f32(b2)])
+  return Buffer.concat([
+    Buffer.from(MAGIC, 'utf8'),
+    lens,
+    head,
+    Buffer.from(Int32Array.from(used).buffer),
+    Buffer.from(q.buffer),
+    f32(scales),
+    f32(b1),
+    f32(w2),
+    f32(b2),
+  ])
 }
 
 export function decodeNetwork(buf: Buffer, name = FILE): Network {
   const fail = (d: string) => new DataFileError(name, null, d)
-  if (buf.length < MAGIC.length + 8 || buf.toString('utf8', 0, MAGIC.length) !== MAGIC) throw fail('not a louguanjia network model (bad magic); run `npm run train`')
+  if (buf.length < MAGIC.length + 8 || buf.toString('utf8', 0, MAGIC.length) !== MAGIC)
+    throw fail('not a louguanjia network model (bad magic); run `npm run train`')
   let at = MAGIC.length
   const headLen = buf.readUInt32LE(at)
   const n = buf.readUInt32LE(at + 4)
   at += 8
   let header: NetworkHeader
-  try { header = JSON.parse(buf.toString('utf8', at, at + headLen)) as NetworkHeader } catch { throw fail('header is not JSON') }
+  try {
+    header = JSON.parse(buf.toString('utf8', at, at + headLen)) as NetworkHeader
+  } catch {
+    throw fail('header is not JSON')
+  }
   at += headLen
   if (header.hashBits !== HASH_BITS) throw fail(`trained with ${header.hashBits} hash bits, the code uses ${HASH_BITS}; retrain`)
   if (JSON.stringify(header.outputs) !== JSON.stringify(OUTPUTS)) throw fail('its outputs are not the ones the code reads; retrain')
@@ -91,7 +118,11 @@ export function decodeNetwork(buf: Buffer, name = FILE): Network {
   if (!Number.isInteger(H) || H <= 0 || H > 1024) throw fail(`bad hidden size ${H}`)
   const expected = at + n * 4 + n * H + 4 * (H + H + H * K + K)
   if (buf.length !== expected) throw fail(`truncated or padded: ${buf.length} bytes, expected ${expected}`)
-  const slice = (len: number) => { const b = buf.subarray(at, at + len); at += len; return new Uint8Array(b).buffer }
+  const slice = (len: number) => {
+    const b = buf.subarray(at, at + len)
+    at += len
+    return new Uint8Array(b).buffer
+  }
   const ids = new Int32Array(slice(n * 4))
   const q = new Int8Array(slice(n * H))
   const scales = new Float32Array(slice(4 * H))
@@ -113,7 +144,11 @@ function loadFile(): Network {
     buf = readFileSync(NETWORK_MODEL_URL)
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code
-    throw new DataFileError(FILE, null, code === 'ENOENT' ? `missing (expected at ${fileURLToPath(NETWORK_MODEL_URL)}); run \`npm run train\`` : `unreadable: ${code}`)
+    throw new DataFileError(
+      FILE,
+      null,
+      code === 'ENOENT' ? `missing (expected at ${fileURLToPath(NETWORK_MODEL_URL)}); run \`npm run train\`` : `unreadable: ${code}`,
+    )
   }
   return decodeNetwork(buf)
 }
@@ -138,7 +173,13 @@ export interface NetworkScores {
 }
 
 /** The float weights training works on. */
-export interface FloatNetwork { hidden: number; w1: Float32Array; b1: Float32Array; w2: Float32Array; b2: Float32Array }
+export interface FloatNetwork {
+  hidden: number
+  w1: Float32Array
+  b1: Float32Array
+  w2: Float32Array
+  b2: Float32Array
+}
 
 /** The hidden layer and raw outputs of a set of buckets, on float weights (training). */
 export function forward(net: FloatNetwork, ids: readonly number[], h: Float32Array, out: Float32Array): void {
@@ -149,7 +190,10 @@ export function forward(net: FloatNetwork, ids: readonly number[], h: Float32Arr
     const base = b * H
     for (let j = 0; j < H; j++) h[j] += net.w1[base + j]
   }
-  for (let j = 0; j < H; j++) { const v = h[j] * scale + net.b1[j]; h[j] = v > 0 ? v : 0 }
+  for (let j = 0; j < H; j++) {
+    const v = h[j] * scale + net.b1[j]
+    h[j] = v > 0 ? v : 0
+  }
   for (let k = 0; k < K; k++) {
     let s = net.b2[k]
     for (let j = 0; j < H; j++) s += h[j] * net.w2[j * K + k]
@@ -167,7 +211,10 @@ function forwardStored(net: Network, ids: readonly number[], acc: Int32Array, h:
     const base = b * H
     for (let j = 0; j < H; j++) acc[j] += q1[base + j]
   }
-  for (let j = 0; j < H; j++) { const v = acc[j] * net.scales[j] * scale + net.b1[j]; h[j] = v > 0 ? v : 0 }
+  for (let j = 0; j < H; j++) {
+    const v = acc[j] * net.scales[j] * scale + net.b1[j]
+    h[j] = v > 0 ? v : 0
+  }
   for (let k = 0; k < K; k++) {
     let s = net.b2[k]
     for (let j = 0; j < H; j++) s += h[j] * net.w2[j * K + k]
@@ -178,7 +225,10 @@ function forwardStored(net: Network, ids: readonly number[], acc: Int32Array, h:
 const scratch = { acc: new Int32Array(64), h: new Float32Array(64), out: new Float32Array(K) }
 
 export function scoreNetwork(ids: readonly number[], net: Network = network()): NetworkScores {
-  if (scratch.h.length < net.hidden) { scratch.h = new Float32Array(net.hidden); scratch.acc = new Int32Array(net.hidden) }
+  if (scratch.h.length < net.hidden) {
+    scratch.h = new Float32Array(net.hidden)
+    scratch.acc = new Int32Array(net.hidden)
+  }
   const { acc, h, out } = scratch
   forwardStored(net, ids, acc, h, out)
   let max = -Infinity

@@ -9,21 +9,47 @@
 // `scanNumber` is the allocation-light scanner the shopping-list parser runs inside a
 // longer text: it reads the longest number starting at a position and reports how it ended.
 
-const DIGIT_MAP = new Map<number, number>([
-  ['零', 0], ['〇', 0], ['一', 1], ['二', 2], ['两', 2], ['三', 3], ['四', 4],
-  ['五', 5], ['六', 6], ['七', 7], ['八', 8], ['九', 9], ['壹', 1], ['贰', 2], ['叁', 3],
-].map(([c, v]) => [(c as string).charCodeAt(0), v as number]))
+const DIGIT_MAP = new Map<number, number>(
+  [
+    ['零', 0],
+    ['〇', 0],
+    ['一', 1],
+    ['二', 2],
+    ['两', 2],
+    ['三', 3],
+    ['四', 4],
+    ['五', 5],
+    ['六', 6],
+    ['七', 7],
+    ['八', 8],
+    ['九', 9],
+    ['壹', 1],
+    ['贰', 2],
+    ['叁', 3],
+  ].map(([c, v]) => [(c as string).charCodeAt(0), v as number]),
+)
 
-const MULTIPLIER_MAP = new Map<number, number>([
-  ['十', 10], ['拾', 10], ['百', 100], ['佰', 100], ['千', 1000], ['仟', 1000], ['万', 10000],
-].map(([c, v]) => [(c as string).charCodeAt(0), v as number]))
+const MULTIPLIER_MAP = new Map<number, number>(
+  [
+    ['十', 10],
+    ['拾', 10],
+    ['百', 100],
+    ['佰', 100],
+    ['千', 1000],
+    ['仟', 1000],
+    ['万', 10000],
+  ].map(([c, v]) => [(c as string).charCodeAt(0), v as number]),
+)
 
 // flat lookup tables: the scanner runs on every character of every message
 const DIGIT_VAL = new Int8Array(65536).fill(-1)
 for (const [c, v] of DIGIT_MAP) DIGIT_VAL[c] = v
 const MULT_VAL = new Int32Array(65536)
 for (const [c, v] of MULTIPLIER_MAP) MULT_VAL[c] = v
-const DIGIT = { get: (c: number): number | undefined => (DIGIT_VAL[c] >= 0 ? DIGIT_VAL[c] : undefined), has: (c: number) => DIGIT_VAL[c] >= 0 }
+const DIGIT = {
+  get: (c: number): number | undefined => (DIGIT_VAL[c] >= 0 ? DIGIT_VAL[c] : undefined),
+  has: (c: number) => DIGIT_VAL[c] >= 0,
+}
 const MULTIPLIER = { get: (c: number): number | undefined => (MULT_VAL[c] > 0 ? MULT_VAL[c] : undefined) }
 
 const C_LIANG = '两'.charCodeAt(0)
@@ -169,7 +195,11 @@ function scanChinese(s: string, i: number, ctx: ScanContext): NumberScan | null 
         // 三两 / 一两: 两 is the unit unless a unit follows it (一两斤 = 1-2 斤, 一两天);
         // after 十/百 ("十两", "二十两") it is always the unit: 两 is never a units digit
         const unitNext = (ctx.unitAt ? ctx.unitAt(s, j + 1) : false) || (ctx.counterAt ? ctx.counterAt(s, j + 1) : false)
-        if (!unitNext || !prevWasDigit) { liangUnit = true; j++; break }
+        if (!unitNext || !prevWasDigit) {
+          liangUnit = true
+          j++
+          break
+        }
       }
       if (prevWasDigit) {
         // 两三, 七八: a range; keep the first digit, skip this one
@@ -217,7 +247,10 @@ function scanChinese(s: string, i: number, ctx: ScanContext): NumberScan | null 
       // 三点五 → 3.5
       let k = j + 1
       let frac = ''
-      while (k < n && DIGIT.has(s.charCodeAt(k)) && s.charCodeAt(k) !== C_LIANG) { frac += String(DIGIT.get(s.charCodeAt(k))); k++ }
+      while (k < n && DIGIT.has(s.charCodeAt(k)) && s.charCodeAt(k) !== C_LIANG) {
+        frac += String(DIGIT.get(s.charCodeAt(k)))
+        k++
+      }
       decimal = frac
       j = k
       break

@@ -14,8 +14,15 @@ function closeParen(src: string, open: number): number {
   let depth = 0
   for (let i = open; i < src.length; i++) {
     const c = src[i]
-    if (c === '\\') { i++; continue }
-    if (c === '[') { i = closeBracket(src, i); if (i < 0) return -1; continue }
+    if (c === '\\') {
+      i++
+      continue
+    }
+    if (c === '[') {
+      i = closeBracket(src, i)
+      if (i < 0) return -1
+      continue
+    }
     if (c === '(') depth++
     else if (c === ')' && --depth === 0) return i
   }
@@ -25,7 +32,10 @@ function closeParen(src: string, open: number): number {
 /** Index of the `]` closing the class opened at `open`, or -1. */
 function closeBracket(src: string, open: number): number {
   for (let i = open + 1; i < src.length; i++) {
-    if (src[i] === '\\') { i++; continue }
+    if (src[i] === '\\') {
+      i++
+      continue
+    }
     if (src[i] === ']' && i > open + 1) return i
   }
   return -1
@@ -37,10 +47,24 @@ function splitAlternatives(src: string): string[] | null {
   let start = 0
   for (let i = 0; i < src.length; i++) {
     const c = src[i]
-    if (c === '\\') { i++; continue }
-    if (c === '[') { i = closeBracket(src, i); if (i < 0) return null; continue }
-    if (c === '(') { i = closeParen(src, i); if (i < 0) return null; continue }
-    if (c === '|') { out.push(src.slice(start, i)); start = i + 1 }
+    if (c === '\\') {
+      i++
+      continue
+    }
+    if (c === '[') {
+      i = closeBracket(src, i)
+      if (i < 0) return null
+      continue
+    }
+    if (c === '(') {
+      i = closeParen(src, i)
+      if (i < 0) return null
+      continue
+    }
+    if (c === '|') {
+      out.push(src.slice(start, i))
+      start = i + 1
+    }
   }
   out.push(src.slice(start))
   return out
@@ -74,7 +98,10 @@ function alternativeNeeds(alt: string, cost: CharCost): Set<string> | null {
     if (!s || s.size === 0) return
     let c = 0
     for (const ch of s) c += cost(ch) + 1
-    if (c < bestCost) { best = s; bestCost = c }
+    if (c < bestCost) {
+      best = s
+      bestCost = c
+    }
   }
   let i = 0
   while (i < alt.length) {
@@ -96,7 +123,10 @@ function alternativeNeeds(alt: string, cost: CharCost): Set<string> | null {
       if (close < 0) return null
       end = close + 1
       const look = /^\(\?<?[=!]/.test(alt.slice(i))
-      if (look) { i = end; continue } // zero-width: needs nothing, and no quantifier applies
+      if (look) {
+        i = end
+        continue
+      } // zero-width: needs nothing, and no quantifier applies
       const inner = alt.slice(i + 1, close).replace(/^\?(?::|<[A-Za-z_$][\w$]*>)/, '')
       atom = requiredChars(inner, cost)
     } else if (c === '^' || c === '$') {
@@ -145,7 +175,10 @@ export class CharIndex {
     this.seen = new Uint32Array(sources.length)
     sources.forEach((src, i) => {
       const needs = requiredChars(src, cost)
-      if (!needs) { this.always.push(i); return }
+      if (!needs) {
+        this.always.push(i)
+        return
+      }
       for (const ch of needs) {
         const code = ch.charCodeAt(0)
         const list = this.byChar.get(code)
@@ -163,14 +196,20 @@ export class CharIndex {
   /** Indices, in ascending order, of the expressions that may match `text`. */
   candidates(text: string): number[] {
     const stamp = ++this.stamp
-    if (stamp === 0xffffffff) { this.seen.fill(0); this.stamp = 1 }
+    if (stamp === 0xffffffff) {
+      this.seen.fill(0)
+      this.stamp = 1
+    }
     const out = this.always.slice()
     for (const i of out) this.seen[i] = this.stamp
     for (let k = 0; k < text.length; k++) {
       const list = this.byChar.get(text.charCodeAt(k))
       if (!list) continue
       for (const i of list) {
-        if (this.seen[i] !== this.stamp) { this.seen[i] = this.stamp; out.push(i) }
+        if (this.seen[i] !== this.stamp) {
+          this.seen[i] = this.stamp
+          out.push(i)
+        }
       }
     }
     return out.length > 1 ? out.sort((a, b) => a - b) : out

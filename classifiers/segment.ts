@@ -19,13 +19,15 @@ import { GOODS_KINDS, GOODS_TAGS } from './shopping-list/goods-kinds.ts'
 function readDict(name: string): Buffer {
   const rel = `dict/${name}`
   const lines: string[] = []
-  readDataText(rel).split('\n').forEach((raw, i) => {
-    const l = raw.trim()
-    if (!l || l.startsWith('#')) return
-    // jieba rejects lines without a frequency, and would do so without saying which
-    if (!/^\S+\s+\d+(\s+\S+)?$/.test(l)) throw new DataFileError(dataPath(rel), i + 1, 'expected "word frequency [tag]"')
-    lines.push(l)
-  })
+  readDataText(rel)
+    .split('\n')
+    .forEach((raw, i) => {
+      const l = raw.trim()
+      if (!l || l.startsWith('#')) return
+      // jieba rejects lines without a frequency, and would do so without saying which
+      if (!/^\S+\s+\d+(\s+\S+)?$/.test(l)) throw new DataFileError(dataPath(rel), i + 1, 'expected "word frequency [tag]"')
+      lines.push(l)
+    })
   return Buffer.from(lines.join('\n') + '\n')
 }
 
@@ -111,7 +113,16 @@ export interface FeatureSink {
  */
 /** Code units that can start an Extended_Pictographic character (a superset; EMOJI confirms). */
 function mayBePictographic(c: number): boolean {
-  return c === 0xa9 || c === 0xae || (c >= 0x203c && c <= 0x2bff) || c === 0x3030 || c === 0x303d || c === 0x3297 || c === 0x3299 || (c >= 0xd83c && c <= 0xd83e)
+  return (
+    c === 0xa9 ||
+    c === 0xae ||
+    (c >= 0x203c && c <= 0x2bff) ||
+    c === 0x3030 ||
+    c === 0x303d ||
+    c === 0x3297 ||
+    c === 0x3299 ||
+    (c >= 0xd83c && c <= 0xd83e)
+  )
 }
 
 export function emitFeatures(text: string, sink: FeatureSink): void {
@@ -142,8 +153,12 @@ export function emitFeatures(text: string, sink: FeatureSink): void {
 export function features(text: string): string[] {
   const seen = new Set<string>()
   emitFeatures(text, {
-    word: (f) => { seen.add(f) },
-    bigram: (a, b) => { seen.add(String.fromCharCode(a, b)) },
+    word: (f) => {
+      seen.add(f)
+    },
+    bigram: (a, b) => {
+      seen.add(String.fromCharCode(a, b))
+    },
   })
   return [...seen]
 }

@@ -17,7 +17,18 @@ import { scoreNetwork } from './network-model.ts'
 import { CUES } from './cues.ts'
 import { DataFileError, readYaml } from './data-file.ts'
 import {
-  analyze, asksForSelf, isCancellation, isInfoQuestion, isJielong, isNoise, isOffer, JIELONG_ENTRY, PEOPLE_GROCERY, PET_SUPPLY, remoteWorry, type Facts,
+  analyze,
+  asksForSelf,
+  isCancellation,
+  isInfoQuestion,
+  isJielong,
+  isNoise,
+  isOffer,
+  JIELONG_ENTRY,
+  PEOPLE_GROCERY,
+  PET_SUPPLY,
+  remoteWorry,
+  type Facts,
 } from './rules.ts'
 import { parseShoppingList, type OrderItem } from './shopping-list/index.ts'
 import { parseLocation, type Location } from './location.ts'
@@ -43,10 +54,19 @@ export interface TriageResult {
 }
 
 /** A parser's exception, caught by triage. Names the parser and the error, never the text. */
-export interface ParserError { parser: 'triage' | 'location' | 'items'; error: string }
+export interface ParserError {
+  parser: 'triage' | 'location' | 'items'
+  error: string
+}
 
 /** How triage decided a message's urgency, for the thresholds' tools (tools/crossval.ts). */
-export interface TriageDetail { result: TriageResult; rulesUrgent: boolean; certain: boolean; pUrgent: number; cues: string[] }
+export interface TriageDetail {
+  result: TriageResult
+  rulesUrgent: boolean
+  certain: boolean
+  pUrgent: number
+  cues: string[]
+}
 
 /**
  * Model probabilities of urgency: at or above `urgentAt` a message is urgent, at or above
@@ -54,7 +74,11 @@ export interface TriageDetail { result: TriageResult; rulesUrgent: boolean; cert
  * `vetoBelow` does not count (the model has learnt which cue hits writers meant as calm: minor
  * injuries, drills, figures of speech the rules did not see), unless the cue is `certain`.
  */
-export interface UrgencyThresholds { urgentAt: number; possibleAt: number; vetoBelow: number }
+export interface UrgencyThresholds {
+  urgentAt: number
+  possibleAt: number
+  vetoBelow: number
+}
 
 /** A need other than the primary category is a label when the model gives it at least this. */
 const LABEL_AT = 0.5
@@ -76,7 +100,8 @@ function readThresholds(): UrgencyThresholds {
     return v
   }
   const veto = r.veto_below
-  if (veto !== undefined && (typeof veto !== 'number' || veto < 0 || veto >= 1)) throw y.error(['veto_below'], 'veto_below must be a probability in [0, 1)')
+  if (veto !== undefined && (typeof veto !== 'number' || veto < 0 || veto >= 1))
+    throw y.error(['veto_below'], 'veto_below must be a probability in [0, 1)')
   const t = { urgentAt: num('urgent_at'), possibleAt: num('possible_at'), vetoBelow: typeof veto === 'number' ? veto : 0 }
   if (t.possibleAt > t.urgentAt) throw y.error(['possible_at'], 'possible_at must not be above urgent_at')
   return t
@@ -85,8 +110,18 @@ const THRESHOLDS: UrgencyThresholds = readThresholds()
 
 function result(text: string, partial: Partial<TriageResult>): TriageResult {
   return {
-    category: 'other', labels: ['other'], urgent: false, possibleUrgent: false, emergency: null, confidence: 1, needsReview: false,
-    cancels: false, items: [], location: null, text, ...partial,
+    category: 'other',
+    labels: ['other'],
+    urgent: false,
+    possibleUrgent: false,
+    emergency: null,
+    confidence: 1,
+    needsReview: false,
+    cancels: false,
+    items: [],
+    location: null,
+    text,
+    ...partial,
   }
 }
 
@@ -106,7 +141,13 @@ export function triageWith(input: string, thresholds: UrgencyThresholds = THRESH
     if (err instanceof DataFileError) throw err
     // never throw: a message we cannot read goes to a human
     caught.push(parserError('triage', err))
-    detail = { result: result(text, { confidence: 0, needsReview: text.length > 0 }), rulesUrgent: false, certain: false, pUrgent: 0, cues: [] }
+    detail = {
+      result: result(text, { confidence: 0, needsReview: text.length > 0 }),
+      rulesUrgent: false,
+      certain: false,
+      pUrgent: 0,
+      cues: [],
+    }
   }
   if (caught.length) detail = { ...detail, result: { ...detail.result, parserErrors: caught } }
   caught = []
@@ -121,7 +162,12 @@ function parserError(parser: ParserError['parser'], err: unknown): ParserError {
 }
 
 function safeLocation(text: string): Location | null {
-  try { return parseLocation(text) } catch (err) { caught.push(parserError('location', err)); return null }
+  try {
+    return parseLocation(text)
+  } catch (err) {
+    caught.push(parserError('location', err))
+    return null
+  }
 }
 
 function safeItems(text: string): OrderItem[] {
@@ -134,7 +180,11 @@ function safeItems(text: string): OrderItem[] {
   }
 }
 
-interface Scores { probs: Map<Category, number>; labelProbs: Map<Need, number>; pUrgent: number }
+interface Scores {
+  probs: Map<Category, number>
+  labelProbs: Map<Need, number>
+  pUrgent: number
+}
 
 const FEATURES = new FeatureSet()
 function modelScores(canon: string, urgency: UrgencyResult, facts: Facts): Scores {
@@ -166,10 +216,18 @@ function classify(text: string, thresholds: UrgencyThresholds): TriageDetail {
   if (isJielong(text)) {
     const items = safeItems(text)
     const location = safeLocation(text)
-    if (!items.some((i) => i.door)) return { result: result(text, { confidence: 0.99, location }), rulesUrgent: false, certain: false, pUrgent: 0, cues: [] }
-    const pet = PET_SUPPLY.test(text), people = PEOPLE_GROCERY.test(text.replace(PET_SUPPLY_ALL, ''))
+    if (!items.some((i) => i.door))
+      return { result: result(text, { confidence: 0.99, location }), rulesUrgent: false, certain: false, pUrgent: 0, cues: [] }
+    const pet = PET_SUPPLY.test(text),
+      people = PEOPLE_GROCERY.test(text.replace(PET_SUPPLY_ALL, ''))
     const labels: Category[] = pet && !people ? ['pet'] : pet ? ['grocery', 'pet'] : ['grocery']
-    return { result: result(text, { category: labels[0], labels, confidence: 0.95, items, location }), rulesUrgent: false, certain: false, pUrgent: 0, cues: [] }
+    return {
+      result: result(text, { category: labels[0], labels, confidence: 0.95, items, location }),
+      rulesUrgent: false,
+      certain: false,
+      pUrgent: 0,
+      cues: [],
+    }
   }
   const location = safeLocation(text)
   const canon = canonical(text)
@@ -192,7 +250,11 @@ function classify(text: string, thresholds: UrgencyThresholds): TriageDetail {
   // what LABELS.md files under `other` whatever words it uses: a neighbour offering goods or help,
   // a question about prices, hours or rules, a bare 接龙 line with nothing to buy (leaving each
   // writer out, these cost the model nothing; the other need rules cost it 2.5 points and went)
-  if (!urgent && (isOffer(text) || isInfoQuestion(text, facts) || (facts.info && !facts.needAsk) || (JIELONG_ENTRY.test(text) && !anyCue(facts)))) best = 'other'
+  if (
+    !urgent &&
+    (isOffer(text) || isInfoQuestion(text, facts) || (facts.info && !facts.needAsk) || (JIELONG_ENTRY.test(text) && !anyCue(facts)))
+  )
+    best = 'other'
   if (best !== 'other') {
     needs.add(best)
     // a second need also needs a word of its own in the text (medicine bought is not groceries)
@@ -200,7 +262,10 @@ function classify(text: string, thresholds: UrgencyThresholds): TriageDetail {
   }
   if (urgent && urgency.urgent) {
     // talk of suicide alone (no injury or overdose cue) is the person's state of mind, not a medical case
-    if (urgency.responses.every((k) => k === 'suicide')) { needs.delete('medical'); needs.add('emotional') }
+    if (urgency.responses.every((k) => k === 'suicide')) {
+      needs.delete('medical')
+      needs.add('emotional')
+    }
     // a missing person is `other` (LABELS.md): the dementia or age that makes it urgent is not a need of its own
     if (urgency.responses.every((k) => k === 'missing') && !facts.strong.medical) needs.delete('medical')
   }
@@ -214,19 +279,40 @@ function classify(text: string, thresholds: UrgencyThresholds): TriageDetail {
 
   // cancellation: withdraws or resolves an earlier need
   if (!urgent && !possibleUrgent && isCancellation(text)) {
-    return { result: result(text, { confidence: 0.9, cancels: true, location }), rulesUrgent: false, certain: false, pUrgent, cues: urgency.cues }
+    return {
+      result: result(text, { confidence: 0.9, cancels: true, location }),
+      rulesUrgent: false,
+      certain: false,
+      pUrgent,
+      cues: urgency.cues,
+    }
   }
 
   // review is for help-seeking messages that fit no category with confidence: not for offers,
   // information questions, notices or far-away worries
   const asks = (facts.request || facts.first) && !facts.notice && !facts.info && !isOffer(text) && !remoteWorry(text)
-  const needsReview = asks && !urgent && (category === 'other'
-    ? (anyCue(facts) && facts.needAsk && (facts.personal || asksForSelf(text))) || (asksForSelf(text) && ASKS_STAFF.test(text))
-    : confidence < REVIEW_BELOW)
+  const needsReview =
+    asks &&
+    !urgent &&
+    (category === 'other'
+      ? (anyCue(facts) && facts.needAsk && (facts.personal || asksForSelf(text))) || (asksForSelf(text) && ASKS_STAFF.test(text))
+      : confidence < REVIEW_BELOW)
 
   const items = labels.includes('grocery') || labels.includes('pet') ? safeItems(text) : []
   return {
-    result: { category, labels, urgent, possibleUrgent, emergency, confidence: clamp01(confidence), needsReview, cancels: false, items, location, text },
+    result: {
+      category,
+      labels,
+      urgent,
+      possibleUrgent,
+      emergency,
+      confidence: clamp01(confidence),
+      needsReview,
+      cancels: false,
+      items,
+      location,
+      text,
+    },
     rulesUrgent: urgency.urgent,
     certain: urgency.cues.some((k) => CUE_BY_KIND.get(k)?.certain),
     pUrgent,

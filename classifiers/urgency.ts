@@ -54,12 +54,14 @@ const BUT_STILL = familyRe('but-still')
 const ANIMAL_G = new RegExp(family('animal'), 'g')
 const HUMAN_NEAR = /我(?!家)|人|爸|妈|老人|孩子|宝宝|老公|老婆|爷|奶|外公|外婆/
 /** An animal attacking a person (a bite is then the person's emergency, not the pet's illness). */
-const ANIMAL_ATTACK = new RegExp([
-  '(?:^|[^猫狗兔鸟])被[^。,]{0,6}(?:狗|犬|猫|蛇)[^。]{0,4}(?:咬|扑|抓)',
-  '(?:狗|犬)[^。]{0,6}把[^。]{0,6}(?:咬|扑)',
-  `${family('person')}[^。,]{0,4}被[^。]{0,8}(?:狗|猫)`,
-  `(?:狗|犬|猫)[^。]{0,6}(?:咬|扑|抓)[^。]{0,3}(?:了)?(?:${family('person')}|${family('child')}|快递员|路人|的脖子)`,
-].join('|'))
+const ANIMAL_ATTACK = new RegExp(
+  [
+    '(?:^|[^猫狗兔鸟])被[^。,]{0,6}(?:狗|犬|猫|蛇)[^。]{0,4}(?:咬|扑|抓)',
+    '(?:狗|犬)[^。]{0,6}把[^。]{0,6}(?:咬|扑)',
+    `${family('person')}[^。,]{0,4}被[^。]{0,8}(?:狗|猫)`,
+    `(?:狗|犬|猫)[^。]{0,6}(?:咬|扑|抓)[^。]{0,3}(?:了)?(?:${family('person')}|${family('child')}|快递员|路人|的脖子)`,
+  ].join('|'),
+)
 /** Soft families: a joke anywhere in the message switches them off; fire and gas are never jokes. */
 const NEVER_A_JOKE = new Set<EmergencyKind>(['fire', 'gas'])
 
@@ -68,7 +70,18 @@ function isStop(c: number): boolean {
 }
 function isBreak(c: number): boolean {
   // 。!?;；\n space , ，
-  return c === 0x3002 || c === 0x21 || c === 0x3f || c === 0x3b || c === 0xff1b || c === 0x0a || c === 0x20 || c === 0x2c || c === 0xff0c || c === 0x09
+  return (
+    c === 0x3002 ||
+    c === 0x21 ||
+    c === 0x3f ||
+    c === 0x3b ||
+    c === 0xff1b ||
+    c === 0x0a ||
+    c === 0x20 ||
+    c === 0x2c ||
+    c === 0xff0c ||
+    c === 0x09
+  )
 }
 function span(text: string, start: number, end: number, stop: (c: number) => boolean): string {
   let s = start
@@ -82,7 +95,10 @@ function span(text: string, start: number, end: number, stop: (c: number) => boo
  * Which cues a text could fire, from the characters it contains: one pass over the text rules
  * out most messages (greetings, orders) and most cues of the rest (classifiers/prefilter.ts).
  */
-export const CUE_INDEX = new CharIndex(CUES.map((c) => c.re.source), charCount)
+export const CUE_INDEX = new CharIndex(
+  CUES.map((c) => c.re.source),
+  charCount,
+)
 
 /** Texts longer than this are checked at their start and end only, so a 100 kB paste stays bounded. */
 const MAX_SCAN = 20000
@@ -127,15 +143,24 @@ function assessOnce(text: string): UrgencyResult {
     re.lastIndex = 0
     if (!re.test(t)) continue
     const { news, joke, remote, fiction } = (context ??= readContext())
-    if (cue.needs && !cue.needs.test(t)) { suppressed.push(`${cue.kind}:needs`); continue }
-    if (cue.unless && cue.unless.test(t)) { suppressed.push(`${cue.kind}:unless`); continue }
+    if (cue.needs && !cue.needs.test(t)) {
+      suppressed.push(`${cue.kind}:needs`)
+      continue
+    }
+    if (cue.unless && cue.unless.test(t)) {
+      suppressed.push(`${cue.kind}:unless`)
+      continue
+    }
     re.lastIndex = 0
     let m: RegExpExecArray | null
     let hits = 0
     let why: string | null = null
     while ((m = re.exec(t)) !== null && hits < 50) {
       hits++
-      if (m[0].length === 0) { re.lastIndex++; continue }
+      if (m[0].length === 0) {
+        re.lastIndex++
+        continue
+      }
       why = offReason(cue, m, t, news || fiction, joke, remote)
       if (why === null) break
     }
@@ -162,7 +187,12 @@ function offReason(cue: Cue, m: RegExpExecArray, t: string, news: boolean, joke:
   const before = clause.slice(0, Math.max(0, clause.indexOf(m[0])))
   if (NEGATION_BEFORE.test(before) && !UNCERTAIN_BEFORE.test(before)) return 'negated'
   // hypothetical / notice / policy question in the same clause (safety cues said as happening now stay)
-  if (cue.response !== 'suicide' && HYPOTHETICAL.test(clause) && !(cue.sticky && /现在|正在|刚刚|刚才|快来|了/.test(clause) && !HYPOTHETICAL_STRONG.test(clause))) return 'hypothetical'
+  if (
+    cue.response !== 'suicide' &&
+    HYPOTHETICAL.test(clause) &&
+    !(cue.sticky && /现在|正在|刚刚|刚才|快来|了/.test(clause) && !HYPOTHETICAL_STRONG.test(clause))
+  )
+    return 'hypothetical'
   if (POLICY_Q.test(clause) && !PRESENT.test(clause)) return 'policy'
   // a hypothetical earlier in the same sentence ("要是半夜有人生病, 是直接打120还是…")
   const sentence = span(t, start, end, isStop)
@@ -181,7 +211,8 @@ function offReason(cue: Cue, m: RegExpExecArray, t: string, news: boolean, joke:
   // …or earlier in the same sentence (我小时候在河边玩 掉进水里过), or said with 过 (中风过)
   const si = sentenceBefore.search(PAST)
   if (si >= 0 && !NOW_AFTER_PAST.test(sentence.slice(si))) return 'past'
-  if (t.charCodeAt(end) === 0x8fc7 /* 过 */ && t.charCodeAt(end + 1) !== 0x53bb /* 去 */ && t.charCodeAt(end + 1) !== 0x6765 /* 来 */) return 'past'
+  if (t.charCodeAt(end) === 0x8fc7 /* 过 */ && t.charCodeAt(end + 1) !== 0x53bb /* 去 */ && t.charCodeAt(end + 1) !== 0x6765 /* 来 */)
+    return 'past'
   // news and forwards about strangers: in the whole message, or in the cue's own sentence
   if (news) return 'news'
   if (NEWS.test(sentence) && !STRONG_LOCAL.test(sentence)) return 'news'
@@ -200,11 +231,17 @@ const GLOBAL_CACHE = new Map<RegExp, RegExp>()
 function isResolved(after: string, re: RegExp): boolean {
   if (!re.test(after)) return false
   let g = GLOBAL_CACHE.get(re)
-  if (!g) { g = new RegExp(re.source, re.flags.includes('g') ? re.flags : re.flags + 'g'); GLOBAL_CACHE.set(re, g) }
+  if (!g) {
+    g = new RegExp(re.source, re.flags.includes('g') ? re.flags : re.flags + 'g')
+    GLOBAL_CACHE.set(re, g)
+  }
   g.lastIndex = 0
   let m: RegExpExecArray | null
   while ((m = g.exec(after)) !== null) {
-    if (m[0].length === 0) { g.lastIndex++; continue }
+    if (m[0].length === 0) {
+      g.lastIndex++
+      continue
+    }
     const tail = after.slice(m.index + m[0].length, m.index + m[0].length + 16)
     if (!BUT_STILL.test(tail)) return true
   }

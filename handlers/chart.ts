@@ -26,8 +26,14 @@ export function chartFontFiles(): string[] {
 }
 
 const COLORS: Record<MessageClass, string> = {
-  medical: '#d62728', grocery: '#2ca02c', repair: '#1f77b4', pet: '#ff7f0e', emotional: '#9467bd', other: '#8c564b',
-  noise: '#c7c7c7', pending: '#f2c94c',
+  medical: '#d62728',
+  grocery: '#2ca02c',
+  repair: '#1f77b4',
+  pet: '#ff7f0e',
+  emotional: '#9467bd',
+  other: '#8c564b',
+  noise: '#c7c7c7',
+  pending: '#f2c94c',
 }
 const OPENED = '#e4572e'
 const RESOLVED = '#29a36a'
@@ -43,17 +49,26 @@ export function niceScale(max: number, ticks = 5): { max: number; step: number }
   return { max: Math.ceil(max / step) * step, step }
 }
 
-interface Panel { x: number; y: number; w: number; h: number }
+interface Panel {
+  x: number
+  y: number
+  w: number
+  h: number
+}
 
 function axes(p: Panel, scale: { max: number; step: number }, out: string[]): void {
   for (let v = 0; v <= scale.max + 1e-9; v += scale.step) {
     const y = p.y + p.h - (v / scale.max) * p.h
-    out.push(`<line x1="${p.x}" y1="${y.toFixed(1)}" x2="${p.x + p.w}" y2="${y.toFixed(1)}" stroke="${v === 0 ? '#555' : '#e3e3e3'}" stroke-width="${v === 0 ? 2 : 1}"/>`)
+    out.push(
+      `<line x1="${p.x}" y1="${y.toFixed(1)}" x2="${p.x + p.w}" y2="${y.toFixed(1)}" stroke="${v === 0 ? '#555' : '#e3e3e3'}" stroke-width="${v === 0 ? 2 : 1}"/>`,
+    )
     out.push(`<text x="${p.x - 12}" y="${(y + 9).toFixed(1)}" font-size="26" text-anchor="end" fill="#555">${Math.round(v)}</text>`)
   }
   const slot = p.w / 24
   for (let h = 0; h < 24; h += 3) {
-    out.push(`<text x="${(p.x + slot * h + slot / 2).toFixed(1)}" y="${p.y + p.h + 36}" font-size="26" text-anchor="middle" fill="#555">${h}时</text>`)
+    out.push(
+      `<text x="${(p.x + slot * h + slot / 2).toFixed(1)}" y="${p.y + p.h + 36}" font-size="26" text-anchor="middle" fill="#555">${h}时</text>`,
+    )
   }
 }
 
@@ -64,8 +79,12 @@ export function chartSvg(stats: DailyStats): string {
   const out: string[] = []
   out.push(`<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" viewBox="0 0 ${W} ${H}" font-family="${CHART_FONT_FAMILY}">`)
   out.push(`<rect width="${W}" height="${H}" fill="#ffffff"/>`)
-  out.push(`<text x="${W / 2}" y="70" font-size="44" font-weight="bold" text-anchor="middle" fill="#222">楼管家日报 ${esc(stats.date)}</text>`)
-  out.push(`<text x="${W / 2}" y="118" font-size="28" text-anchor="middle" fill="#555">消息 ${stats.messages.total} 条 · 新事项 ${stats.tickets.opened} 件 · 办结 ${stats.resolve.n} 件 · 积压 ${stats.backlog.total} 件</text>`)
+  out.push(
+    `<text x="${W / 2}" y="70" font-size="44" font-weight="bold" text-anchor="middle" fill="#222">楼管家日报 ${esc(stats.date)}</text>`,
+  )
+  out.push(
+    `<text x="${W / 2}" y="118" font-size="28" text-anchor="middle" fill="#555">消息 ${stats.messages.total} 条 · 新事项 ${stats.tickets.opened} 件 · 办结 ${stats.resolve.n} 件 · 积压 ${stats.backlog.total} 件</text>`,
+  )
 
   // Panel 1: messages per hour, stacked by category.
   const p1: Panel = { x: 110, y: 210, w: W - 160, h: 470 }
@@ -82,7 +101,9 @@ export function chartSvg(stats: DailyStats): string {
       if (!v) continue
       const h = (v / s1.max) * p1.h
       y -= h
-      out.push(`<rect x="${(p1.x + slot * b.hour + (slot - barW) / 2).toFixed(1)}" y="${y.toFixed(1)}" width="${barW.toFixed(1)}" height="${h.toFixed(1)}" fill="${COLORS[c]}"/>`)
+      out.push(
+        `<rect x="${(p1.x + slot * b.hour + (slot - barW) / 2).toFixed(1)}" y="${y.toFixed(1)}" width="${barW.toFixed(1)}" height="${h.toFixed(1)}" fill="${COLORS[c]}"/>`,
+      )
     }
   }
   // Legend for panel 1: only the classes that occur, in two rows of four.
@@ -103,20 +124,33 @@ export function chartSvg(stats: DailyStats): string {
   const half = slot * 0.36
   for (const b of stats.hourly) {
     const x0 = p2.x + slot * b.hour + slot / 2 - half
-    for (const [i, v, color] of [[0, b.opened, OPENED], [1, b.resolved, RESOLVED]] as const) {
+    for (const [i, v, color] of [
+      [0, b.opened, OPENED],
+      [1, b.resolved, RESOLVED],
+    ] as const) {
       if (!v) continue
       const h = (v / s2.max) * p2.h
-      out.push(`<rect x="${(x0 + i * half).toFixed(1)}" y="${(p2.y + p2.h - h).toFixed(1)}" width="${(half - 2).toFixed(1)}" height="${h.toFixed(1)}" fill="${color}"/>`)
+      out.push(
+        `<rect x="${(x0 + i * half).toFixed(1)}" y="${(p2.y + p2.h - h).toFixed(1)}" width="${(half - 2).toFixed(1)}" height="${h.toFixed(1)}" fill="${color}"/>`,
+      )
     }
   }
   const ly = p2.y + p2.h + 80
-  out.push(`<rect x="110" y="${ly - 24}" width="28" height="28" rx="4" fill="${OPENED}"/><text x="150" y="${ly}" font-size="28" fill="#333">新建 ${stats.tickets.opened}</text>`)
-  out.push(`<rect x="345" y="${ly - 24}" width="28" height="28" rx="4" fill="${RESOLVED}"/><text x="385" y="${ly}" font-size="28" fill="#333">办结 ${stats.resolve.n}</text>`)
+  out.push(
+    `<rect x="110" y="${ly - 24}" width="28" height="28" rx="4" fill="${OPENED}"/><text x="150" y="${ly}" font-size="28" fill="#333">新建 ${stats.tickets.opened}</text>`,
+  )
+  out.push(
+    `<rect x="345" y="${ly - 24}" width="28" height="28" rx="4" fill="${RESOLVED}"/><text x="385" y="${ly}" font-size="28" fill="#333">办结 ${stats.resolve.n}</text>`,
+  )
   out.push('</svg>')
   return out.join('\n')
 }
 
-export interface RenderedChart { png: Buffer; width: number; height: number }
+export interface RenderedChart {
+  png: Buffer
+  width: number
+  height: number
+}
 
 /** Rasterise an SVG with the bundled CJK font only (no system fonts: deterministic). */
 export function renderSvg(svg: string): RenderedChart {

@@ -4,7 +4,11 @@
 
 export type AckMode = 'all' | 'urgent' | 'off'
 
-export interface Shift { from: number; to: number; stewards: string[] }
+export interface Shift {
+  from: number
+  to: number
+  stewards: string[]
+}
 
 export interface Config {
   stewards: string[]
@@ -81,17 +85,21 @@ function parseRange(s: string, variable: string): { from: number; to: number } {
 /** "08:00-20:00=steward-wang,steward-li; 20:00-08:00=steward-li" */
 function parseShifts(raw: string | undefined): Shift[] | null {
   if (!raw?.trim()) return null
-  return raw.split(';').filter((s) => s.trim()).map((s) => {
-    const [range, who] = s.split('=')
-    if (!who) throw new ConfigError(`TRIAGE_ONDUTY: expected HH:MM-HH:MM=id,id; got "${s.trim()}"`)
-    return { ...parseRange(range.trim(), 'TRIAGE_ONDUTY'), stewards: parsePeople(who).ids }
-  })
+  return raw
+    .split(';')
+    .filter((s) => s.trim())
+    .map((s) => {
+      const [range, who] = s.split('=')
+      if (!who) throw new ConfigError(`TRIAGE_ONDUTY: expected HH:MM-HH:MM=id,id; got "${s.trim()}"`)
+      return { ...parseRange(range.trim(), 'TRIAGE_ONDUTY'), stewards: parsePeople(who).ids }
+    })
 }
 
 function positive(env: Record<string, string | undefined>, key: keyof typeof DEFAULTS, allowZero = false): number {
   const raw = env[key] ?? DEFAULTS[key]
   const n = Number(raw)
-  if (!Number.isFinite(n) || n < 0 || (!allowZero && n === 0)) throw new ConfigError(`${key}: expected a ${allowZero ? 'non-negative' : 'positive'} number, got "${raw}"`)
+  if (!Number.isFinite(n) || n < 0 || (!allowZero && n === 0))
+    throw new ConfigError(`${key}: expected a ${allowZero ? 'non-negative' : 'positive'} number, got "${raw}"`)
   return n
 }
 
@@ -102,7 +110,11 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
   if (!['all', 'urgent', 'off'].includes(ack)) throw new ConfigError(`TRIAGE_ACK: expected all, urgent or off, got "${ack}"`)
   let rooms: RegExp | null = null
   if (env.TRIAGE_ROOMS?.trim()) {
-    try { rooms = new RegExp(env.TRIAGE_ROOMS) } catch (err) { throw new ConfigError(`TRIAGE_ROOMS: not a regular expression: ${(err as Error).message}`) }
+    try {
+      rooms = new RegExp(env.TRIAGE_ROOMS)
+    } catch (err) {
+      throw new ConfigError(`TRIAGE_ROOMS: not a regular expression: ${(err as Error).message}`)
+    }
   }
   const normal = env.TRIAGE_SLA_NORMAL_MIN ?? DEFAULTS.TRIAGE_SLA_NORMAL_MIN
   return {

@@ -43,14 +43,20 @@ export class Ingest {
    */
   private caughtUp = false
 
-  constructor(private readonly ctx: Context, private readonly hooks: CommandHooks = {}) {}
+  constructor(
+    private readonly ctx: Context,
+    private readonly hooks: CommandHooks = {},
+  ) {}
 
   /** Queue a message; nothing is stored until flush(). */
   push(m: Inbound): void {
     if (this.queue.length >= MAX_QUEUED) {
       const lost = this.queue.shift()!
       this.dropped++
-      this.ctx.log.error({ messageId: lost.messageId, roomId: lost.roomId, droppedSoFar: this.dropped }, 'store unavailable too long: queue full, oldest message dropped')
+      this.ctx.log.error(
+        { messageId: lost.messageId, roomId: lost.roomId, droppedSoFar: this.dropped },
+        'store unavailable too long: queue full, oldest message dropped',
+      )
     }
     this.queue.push(m)
   }

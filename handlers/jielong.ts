@@ -27,7 +27,12 @@ export function jielongKey(header: string): string {
   return header.replace(/[\s\p{P}\p{S}\p{Extended_Pictographic}]+/gu, '').slice(0, 200)
 }
 
-interface Entry { door: string; line: string; lines: OrderLine[]; fp: string }
+interface Entry {
+  door: string
+  line: string
+  lines: OrderLine[]
+  fp: string
+}
 
 /** The door lines of a message's 接龙 that order something, or null when it has none. */
 function doorEntries(list: Jielong | null): Entry[] | null {
@@ -36,7 +41,10 @@ function doorEntries(list: Jielong | null): Entry[] | null {
   const seen = new Set<string>()
   for (const e of list.entries) {
     if (!e.door || seen.has(e.door)) continue
-    const lines = applyItems([], e.items.filter((i) => i.op !== 'remove'))
+    const lines = applyItems(
+      [],
+      e.items.filter((i) => i.op !== 'remove'),
+    )
     if (lines.length === 0) continue
     seen.add(e.door)
     out.push({ door: e.door, line: e.line, lines, fp: fingerprint(lines) })
@@ -58,20 +66,42 @@ export function recordJielong(ctx: Context, m: StoredInbound, r: TriageResult, o
   const headerKey = jielongKey(list.header)
   const known = ctx.jielong.byDoor(roomKey, headerKey)
   const fresh = entries.filter((e) => !known.has(e.door))
-  const changed = entries.filter((e) => { const k = known.get(e.door); return k !== undefined && k.fingerprint !== e.fp })
+  const changed = entries.filter((e) => {
+    const k = known.get(e.door)
+    return k !== undefined && k.fingerprint !== e.fp
+  })
   // one new or changed line: the one who posted it wrote it
   const author = fresh.length + changed.length === 1 ? m : null
   const touched: Array<{ ticket: Ticket; entry: Entry; created: boolean }> = []
 
   for (const e of fresh) {
     const ticket = fileLine(ctx, m, r, e, author, opts.quiet)
-    const order = ctx.orders.create({
-      ticketId: ticket.id, talkerId: ticket.talkerId, talkerName: ticket.talkerName, roomId: m.roomId,
-      building: ticket.building, unit: ticket.unit, floor: ticket.floor, room: ticket.room, fingerprint: e.fp, createdAt: now,
-    }, e.lines)
+    const order = ctx.orders.create(
+      {
+        ticketId: ticket.id,
+        talkerId: ticket.talkerId,
+        talkerName: ticket.talkerName,
+        roomId: m.roomId,
+        building: ticket.building,
+        unit: ticket.unit,
+        floor: ticket.floor,
+        room: ticket.room,
+        fingerprint: e.fp,
+        createdAt: now,
+      },
+      e.lines,
+    )
     ctx.jielong.insert({
-      roomKey, headerKey, door: e.door, line: e.line, fingerprint: e.fp, orderId: order.id, ticketId: ticket.id,
-      authorId: author ? author.talkerId : null, createdAt: now, updatedAt: now,
+      roomKey,
+      headerKey,
+      door: e.door,
+      line: e.line,
+      fingerprint: e.fp,
+      orderId: order.id,
+      ticketId: ticket.id,
+      authorId: author ? author.talkerId : null,
+      createdAt: now,
+      updatedAt: now,
     })
     touched.push({ ticket, entry: e, created: true })
   }
@@ -102,14 +132,33 @@ function fileLine(ctx: Context, m: StoredInbound, r: TriageResult, e: Entry, aut
   const tier = household?.tier ?? null
   const category = r.category === 'pet' ? 'pet' : 'grocery'
   const priority = basePriority({ urgent: false, category, tier, needsReview: false })
-  const ticket = ctx.tickets.create({
-    kind: 'request', category, labels: [category], urgent: false, emergency: null, needsReview: false, priority,
-    roomId: m.roomId, roomTopic: m.roomTopic,
-    // the order belongs to the door: with no known author, the door stands for its household
-    talkerId: author ? author.talkerId : `door:${e.door}`, talkerName: author ? author.talkerName : e.door,
-    building: loc?.building ?? null, unit: loc?.unit ?? null, floor: loc?.floor ?? null, room: loc?.room ?? null, tier,
-    summary: e.line.slice(0, 500), faultKey: null, createdAt: now, slaClaimDue: claimDeadline(ctx.config, priority, now), quiet,
-  }, m.id)
+  const ticket = ctx.tickets.create(
+    {
+      kind: 'request',
+      category,
+      labels: [category],
+      urgent: false,
+      emergency: null,
+      needsReview: false,
+      priority,
+      roomId: m.roomId,
+      roomTopic: m.roomTopic,
+      // the order belongs to the door: with no known author, the door stands for its household
+      talkerId: author ? author.talkerId : `door:${e.door}`,
+      talkerName: author ? author.talkerName : e.door,
+      building: loc?.building ?? null,
+      unit: loc?.unit ?? null,
+      floor: loc?.floor ?? null,
+      room: loc?.room ?? null,
+      tier,
+      summary: e.line.slice(0, 500),
+      faultKey: null,
+      createdAt: now,
+      slaClaimDue: claimDeadline(ctx.config, priority, now),
+      quiet,
+    },
+    m.id,
+  )
   ctx.tickets.event(ticket.id, now, m.talkerId, 'opened', `${category} 接龙`)
   return ticket
 }
@@ -122,7 +171,13 @@ function anyTicket(ctx: Context, known: Map<string, JielongLine>): Ticket | null
   return null
 }
 
-function acknowledge(ctx: Context, m: StoredInbound, list: Jielong, touched: Array<{ ticket: Ticket; entry: Entry; created: boolean }>, byAuthor: boolean): void {
+function acknowledge(
+  ctx: Context,
+  m: StoredInbound,
+  list: Jielong,
+  touched: Array<{ ticket: Ticket; entry: Entry; created: boolean }>,
+  byAuthor: boolean,
+): void {
   if (ctx.config.ack === 'off') return
   const say = (t: { ticket: Ticket; entry: Entry }) => `#${t.ticket.id} ${t.entry.door}:${t.entry.lines.map(describeLine).join('、')}`
   if (byAuthor && m.roomId) {

@@ -10,7 +10,10 @@ import type { Ticket } from '../store/tickets.ts'
 import type { Context } from './context.ts'
 
 export function fingerprint(lines: OrderLine[]): string {
-  return lines.map((l) => `${l.name}|${l.qty ?? ''}|${l.unit ?? ''}`).sort().join(';')
+  return lines
+    .map((l) => `${l.name}|${l.qty ?? ''}|${l.unit ?? ''}`)
+    .sort()
+    .join(';')
 }
 
 const sameThing = (a: string, b: string) => a === b || a.includes(b) || b.includes(a)
@@ -32,7 +35,10 @@ export function applyItems(lines: OrderLine[], items: OrderItem[], additive = fa
       const old = out.findIndex((l) => sameThing(l.name, item.replaces!))
       const same = out.findIndex((l) => sameThing(l.name, item.name))
       const line = toLine(item)
-      if (old >= 0 && line.qty == null) { line.qty = out[old].qty; line.unit = out[old].unit }
+      if (old >= 0 && line.qty == null) {
+        line.qty = out[old].qty
+        line.unit = out[old].unit
+      }
       if (old >= 0) {
         out[old] = line
         if (same >= 0 && same !== old) out.splice(same, 1)
@@ -45,7 +51,11 @@ export function applyItems(lines: OrderLine[], items: OrderItem[], additive = fa
       if (i >= 0) out.splice(i, 1)
     } else if (i >= 0 && item.qty == null) {
       // named again without an amount ("只要猫粮"): the amount already ordered stands
-      out[i] = { ...out[i], alternatives: item.alternatives.length ? [...item.alternatives] : out[i].alternatives, note: item.note ?? out[i].note }
+      out[i] = {
+        ...out[i],
+        alternatives: item.alternatives.length ? [...item.alternatives] : out[i].alternatives,
+        note: item.note ?? out[i].note,
+      }
     } else if (item.op === 'set' || i < 0) {
       if (i >= 0) out[i] = { ...toLine(item), name: out[i].name }
       else out.push(toLine(item))
@@ -58,7 +68,10 @@ export function applyItems(lines: OrderLine[], items: OrderItem[], additive = fa
   return out
 }
 
-export interface OrderOutcome { order: Order | null; change: 'created' | 'updated' | 'unchanged' | 'none' }
+export interface OrderOutcome {
+  order: Order | null
+  change: 'created' | 'updated' | 'unchanged' | 'none'
+}
 
 /** Keep the resident's order in step with this message; the ticket is the grocery ticket it belongs to. */
 export function recordOrder(ctx: Context, m: StoredInbound, r: TriageResult, ticket: Ticket): OrderOutcome {
@@ -74,13 +87,26 @@ export function recordOrder(ctx: Context, m: StoredInbound, r: TriageResult, tic
     ctx.tickets.event(ticket.id, now, m.talkerId, 'order-updated', fp)
     return { order, change: 'updated' }
   }
-  const lines = applyItems([], items.filter((i) => i.op !== 'remove'))
+  const lines = applyItems(
+    [],
+    items.filter((i) => i.op !== 'remove'),
+  )
   if (lines.length === 0) return { order: null, change: 'none' }
-  const order = ctx.orders.create({
-    ticketId: ticket.id, talkerId: m.talkerId, talkerName: m.talkerName, roomId: m.roomId,
-    building: ticket.building, unit: ticket.unit, floor: ticket.floor, room: ticket.room,
-    fingerprint: fingerprint(lines), createdAt: now,
-  }, lines)
+  const order = ctx.orders.create(
+    {
+      ticketId: ticket.id,
+      talkerId: m.talkerId,
+      talkerName: m.talkerName,
+      roomId: m.roomId,
+      building: ticket.building,
+      unit: ticket.unit,
+      floor: ticket.floor,
+      room: ticket.room,
+      fingerprint: fingerprint(lines),
+      createdAt: now,
+    },
+    lines,
+  )
   return { order, change: 'created' }
 }
 

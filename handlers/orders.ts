@@ -8,16 +8,24 @@ import { describeLine } from './order-lines.ts'
 /** Grams per weight unit: 斤/两/公斤/克 mix into one unit when they meet on one item. */
 const GRAMS: Record<string, number> = { 斤: 500, 两: 50, 公斤: 1000, 克: 1 }
 
-export interface PurchaseLine { name: string; qty: number | null; unit: string | null; orders: number; alternatives: string[]; unquantified: number }
+export interface PurchaseLine {
+  name: string
+  qty: number | null
+  unit: string | null
+  orders: number
+  alternatives: string[]
+  unquantified: number
+}
 
 /** Sum open orders by item and unit; weights of one item in mixed units are converted to 斤. */
 export function consolidate(orders: Order[]): PurchaseLine[] {
   const byName = new Map<string, OrderLine[]>()
-  for (const o of orders) for (const l of o.lines) {
-    const list = byName.get(l.name) ?? []
-    list.push(l)
-    byName.set(l.name, list)
-  }
+  for (const o of orders)
+    for (const l of o.lines) {
+      const list = byName.get(l.name) ?? []
+      list.push(l)
+      byName.set(l.name, list)
+    }
   const out: PurchaseLine[] = []
   for (const [name, lines] of byName) {
     const weightUnits = new Set(lines.filter((l) => l.unit && GRAMS[l.unit]).map((l) => l.unit!))
@@ -65,7 +73,9 @@ export function ordersReport(ctx: Context): string {
       lines.push(building ? `【${building}栋】` : '【位置未知,请联系确认】')
     }
     const door = formatLocation(o) || o.talkerName
-    lines.push(`#${o.ticketId ?? o.id} ${door} ${o.talkerName && door !== o.talkerName ? `(${o.talkerName})` : ''}:${o.lines.map(describeLine).join('、')}`)
+    lines.push(
+      `#${o.ticketId ?? o.id} ${door} ${o.talkerName && door !== o.talkerName ? `(${o.talkerName})` : ''}:${o.lines.map(describeLine).join('、')}`,
+    )
   }
   lines.push('', '送达后回复「送达 编号」关闭订单。')
   return lines.join('\n')
@@ -78,11 +88,27 @@ const csvCell = (v: unknown) => {
 
 /** Supplier export: a purchase section and a delivery section, UTF-8 with BOM so spreadsheet apps read the Chinese. */
 export function ordersCsv(orders: Order[]): string {
-  const rows: unknown[][] = [['section', 'item', 'qty', 'unit', 'households', 'alternatives', 'ticket', 'building', 'unit_no', 'room', 'resident']]
-  for (const p of consolidate(orders)) rows.push(['purchase', p.name, p.qty, p.unit, p.orders, p.alternatives.join('/'), '', '', '', '', ''])
-  for (const o of orders) for (const l of o.lines) {
-    rows.push(['delivery', l.name, l.qty, l.unit, '', l.alternatives.join('/'), o.ticketId ?? '', o.building, o.unit, o.room, o.talkerName])
-  }
+  const rows: unknown[][] = [
+    ['section', 'item', 'qty', 'unit', 'households', 'alternatives', 'ticket', 'building', 'unit_no', 'room', 'resident'],
+  ]
+  for (const p of consolidate(orders))
+    rows.push(['purchase', p.name, p.qty, p.unit, p.orders, p.alternatives.join('/'), '', '', '', '', ''])
+  for (const o of orders)
+    for (const l of o.lines) {
+      rows.push([
+        'delivery',
+        l.name,
+        l.qty,
+        l.unit,
+        '',
+        l.alternatives.join('/'),
+        o.ticketId ?? '',
+        o.building,
+        o.unit,
+        o.room,
+        o.talkerName,
+      ])
+    }
   return '\ufeff' + rows.map((r) => r.map(csvCell).join(',')).join('\n') + '\n'
 }
 

@@ -10,7 +10,13 @@ import type { Config } from './config.ts'
 export const PRIORITY_NAMES = ['紧急', '高', '普通', '低'] as const
 export const AGE_STEP_MS = 4 * 3600_000
 
-export function basePriority(t: { urgent: boolean; possibleUrgent?: boolean; category: Category; tier: Tier | null; needsReview: boolean }): number {
+export function basePriority(t: {
+  urgent: boolean
+  possibleUrgent?: boolean
+  category: Category
+  tier: Tier | null
+  needsReview: boolean
+}): number {
   if (t.urgent) return 0
   if (t.possibleUrgent || t.category === 'medical' || t.tier === 'red') return 1
   if (t.category === 'pet' || (t.category === 'other' && t.needsReview)) return t.tier === 'yellow' ? 2 : 3

@@ -22,7 +22,8 @@ export interface ReplyOptions {
 /** Reply to the person who asked, where the privacy rule says. Returns the outbox row's id. */
 export function reply(ctx: Context, to: Asker, text: string, opts: ReplyOptions = {}): number {
   const urgent = opts.urgent ? { urgent: true } : {}
-  if (opts.privately || opts.category === 'emotional' || !to.roomId) return ctx.outbox.send({ to: { kind: 'contact', id: to.talkerId }, text, ...urgent })
+  if (opts.privately || opts.category === 'emotional' || !to.roomId)
+    return ctx.outbox.send({ to: { kind: 'contact', id: to.talkerId }, text, ...urgent })
   return ctx.outbox.send({ to: { kind: 'room', id: to.roomId }, text, mentions: [to.talkerId], ...urgent })
 }
 

@@ -73,9 +73,10 @@ export function fileRequest(ctx: Context, m: StoredInbound, r: TriageResult, opt
   // A shared fault merges by place and fault; anything else by resident and category
   // (a leak in one's kitchen is not the corridor light one reported earlier).
   const mine = opts.faultKey ? null : ctx.tickets.openByTalker(m.talkerId, r.category)
-  const existing = (opts.faultKey ? ctx.tickets.openByFault(opts.faultKey, since) : mine?.faultKey ? null : mine)
-    ?? emergencyThread(ctx, m, r)
-    ?? reopenCancelled(ctx, m, r, since)
+  const existing =
+    (opts.faultKey ? ctx.tickets.openByFault(opts.faultKey, since) : mine?.faultKey ? null : mine) ??
+    emergencyThread(ctx, m, r) ??
+    reopenCancelled(ctx, m, r, since)
   if (existing) {
     const merged = existing.talkerId !== m.talkerId
     ctx.tickets.addMessage(existing.id, m.id)
@@ -97,10 +98,18 @@ export function fileRequest(ctx: Context, m: StoredInbound, r: TriageResult, opt
         patch.slaClaimDue = claimDeadline(ctx.config, 1, now)
       }
     }
-    for (const label of r.labels) if (!existing.labels.includes(label) && label !== 'other') patch.labels = [...(patch.labels ?? existing.labels), label]
-    if (!existing.building && loc?.building) Object.assign(patch, { building: loc.building, unit: loc.unit, floor: loc.floor, room: loc.room })
+    for (const label of r.labels)
+      if (!existing.labels.includes(label) && label !== 'other') patch.labels = [...(patch.labels ?? existing.labels), label]
+    if (!existing.building && loc?.building)
+      Object.assign(patch, { building: loc.building, unit: loc.unit, floor: loc.floor, room: loc.room })
     const ticket = Object.keys(patch).length ? ctx.tickets.update(existing.id, patch, now, existing) : existing
-    ctx.tickets.event(existing.id, now, m.talkerId, merged ? 'merged' : 'updated', newReporter && merged ? `reporter ${m.talkerName}` : undefined)
+    ctx.tickets.event(
+      existing.id,
+      now,
+      m.talkerId,
+      merged ? 'merged' : 'updated',
+      newReporter && merged ? `reporter ${m.talkerName}` : undefined,
+    )
     return { ticket, created: false, becameUrgent, becamePossible, merged: merged && newReporter }
   }
 
@@ -108,30 +117,33 @@ export function fileRequest(ctx: Context, m: StoredInbound, r: TriageResult, opt
   const tier = household?.tier ?? null
   const possibleUrgent = !r.urgent && r.possibleUrgent
   const priority = basePriority({ urgent: r.urgent, possibleUrgent, category: r.category, tier, needsReview: r.needsReview })
-  const ticket = ctx.tickets.create({
-    kind: 'request',
-    category: r.category,
-    labels: r.labels.filter((l) => l !== 'other'),
-    urgent: r.urgent,
-    possibleUrgent,
-    emergency: r.emergency,
-    needsReview: r.needsReview,
-    priority,
-    roomId: m.roomId,
-    roomTopic: m.roomTopic,
-    talkerId: m.talkerId,
-    talkerName: m.talkerName,
-    building: loc?.building ?? null,
-    unit: loc?.unit ?? null,
-    floor: loc?.floor ?? null,
-    room: loc?.room ?? null,
-    tier,
-    summary: m.text.slice(0, 500),
-    faultKey: opts.faultKey ?? null,
-    createdAt: now,
-    slaClaimDue: claimDeadline(ctx.config, priority, now),
-    quiet: opts.quiet,
-  }, m.id)
+  const ticket = ctx.tickets.create(
+    {
+      kind: 'request',
+      category: r.category,
+      labels: r.labels.filter((l) => l !== 'other'),
+      urgent: r.urgent,
+      possibleUrgent,
+      emergency: r.emergency,
+      needsReview: r.needsReview,
+      priority,
+      roomId: m.roomId,
+      roomTopic: m.roomTopic,
+      talkerId: m.talkerId,
+      talkerName: m.talkerName,
+      building: loc?.building ?? null,
+      unit: loc?.unit ?? null,
+      floor: loc?.floor ?? null,
+      room: loc?.room ?? null,
+      tier,
+      summary: m.text.slice(0, 500),
+      faultKey: opts.faultKey ?? null,
+      createdAt: now,
+      slaClaimDue: claimDeadline(ctx.config, priority, now),
+      quiet: opts.quiet,
+    },
+    m.id,
+  )
   ctx.tickets.event(ticket.id, now, m.talkerId, 'opened', r.category)
   return { ticket, created: true, becameUrgent: r.urgent, becamePossible: possibleUrgent, merged: false }
 }
@@ -150,12 +162,32 @@ export function fileMedia(ctx: Context, m: StoredInbound): number {
   }
   const loc = resolveLocation(m, { location: null })
   const tier = ctx.households.find(loc)?.tier ?? null
-  const ticket = ctx.tickets.create({
-    kind: 'media', category: 'other', labels: [], urgent: false, emergency: null, needsReview: true,
-    priority: tier === 'red' ? 1 : 3, roomId: m.roomId, roomTopic: m.roomTopic, talkerId: m.talkerId, talkerName: m.talkerName,
-    building: loc?.building ?? null, unit: loc?.unit ?? null, floor: loc?.floor ?? null, room: loc?.room ?? null, tier,
-    summary: `[${m.type === 'voice' ? '语音' : m.type === 'video' ? '视频' : '图片'}]`, faultKey: null, createdAt: now, slaClaimDue: null, quiet: false,
-  }, m.id)
+  const ticket = ctx.tickets.create(
+    {
+      kind: 'media',
+      category: 'other',
+      labels: [],
+      urgent: false,
+      emergency: null,
+      needsReview: true,
+      priority: tier === 'red' ? 1 : 3,
+      roomId: m.roomId,
+      roomTopic: m.roomTopic,
+      talkerId: m.talkerId,
+      talkerName: m.talkerName,
+      building: loc?.building ?? null,
+      unit: loc?.unit ?? null,
+      floor: loc?.floor ?? null,
+      room: loc?.room ?? null,
+      tier,
+      summary: `[${m.type === 'voice' ? '语音' : m.type === 'video' ? '视频' : '图片'}]`,
+      faultKey: null,
+      createdAt: now,
+      slaClaimDue: null,
+      quiet: false,
+    },
+    m.id,
+  )
   ctx.tickets.event(ticket.id, now, m.talkerId, 'opened', `media:${m.type}`)
   return ticket.id
 }
@@ -170,7 +202,12 @@ export function cancelRequest(ctx: Context, m: StoredInbound, hint: TriageResult
   const target = (hint ? [...open].reverse().find((t) => t.category === hint) : null) ?? open[open.length - 1]
   const now = ctx.clock()
   ctx.tickets.addMessage(target.id, m.id)
-  const closed = ctx.tickets.update(target.id, { state: 'cancelled', resolvedAt: now, resolvedBy: m.talkerId, note: '居民已取消' }, now, target)
+  const closed = ctx.tickets.update(
+    target.id,
+    { state: 'cancelled', resolvedAt: now, resolvedBy: m.talkerId, note: '居民已取消' },
+    now,
+    target,
+  )
   ctx.tickets.event(target.id, now, m.talkerId, 'cancelled', m.text.slice(0, 200))
   const order = ctx.orders.byTicket(target.id)
   if (order && order.state === 'open') ctx.orders.setState(order.id, 'cancelled', now)

@@ -6,36 +6,82 @@ import type { Ticket, Tier } from '../store/tickets.ts'
 import { formatLocation } from '../classifiers/location.ts'
 
 export const CATEGORY_NAMES: Record<Category, string> = {
-  medical: '就医', grocery: '买菜', repair: '报修', pet: '宠物', emotional: '心理关怀', other: '其他',
+  medical: '就医',
+  grocery: '买菜',
+  repair: '报修',
+  pet: '宠物',
+  emotional: '心理关怀',
+  other: '其他',
 }
 
 /** Category words stewards may type (`改类 12 维修`, `队列 买菜`). */
 export const CATEGORY_WORDS: Record<string, Category> = {
-  就医: 'medical', 医疗: 'medical', 医: 'medical', 药: 'medical', medical: 'medical',
-  买菜: 'grocery', 物资: 'grocery', 菜: 'grocery', 团购: 'grocery', grocery: 'grocery',
-  报修: 'repair', 维修: 'repair', 修: 'repair', repair: 'repair',
-  宠物: 'pet', pet: 'pet',
-  心理: 'emotional', 心理关怀: 'emotional', 情绪: 'emotional', emotional: 'emotional',
-  其他: 'other', other: 'other',
+  就医: 'medical',
+  医疗: 'medical',
+  医: 'medical',
+  药: 'medical',
+  medical: 'medical',
+  买菜: 'grocery',
+  物资: 'grocery',
+  菜: 'grocery',
+  团购: 'grocery',
+  grocery: 'grocery',
+  报修: 'repair',
+  维修: 'repair',
+  修: 'repair',
+  repair: 'repair',
+  宠物: 'pet',
+  pet: 'pet',
+  心理: 'emotional',
+  心理关怀: 'emotional',
+  情绪: 'emotional',
+  emotional: 'emotional',
+  其他: 'other',
+  other: 'other',
 }
 
 export const FAULT_NAMES: Record<SharedFault, string> = {
-  'corridor-light': '楼道灯', 'street-light': '路灯', elevator: '电梯', 'water-outage': '停水', 'power-outage': '停电',
-  'gas-outage': '停气', 'access-control': '门禁', internet: '断网', drain: '下水道',
+  'corridor-light': '楼道灯',
+  'street-light': '路灯',
+  elevator: '电梯',
+  'water-outage': '停水',
+  'power-outage': '停电',
+  'gas-outage': '停气',
+  'access-control': '门禁',
+  internet: '断网',
+  drain: '下水道',
 }
 
 export const TIER_NAMES: Record<Tier, string> = { red: '红色档案', yellow: '黄色档案', green: '绿色档案' }
 
 export const EMERGENCY_NAMES: Record<EmergencyKind, string> = {
-  medical: '就医', fire: '火情', gas: '燃气泄漏', flood: '漏水', trapped: '被困', violence: '暴力', suicide: '心理危机', missing: '走失',
+  medical: '就医',
+  fire: '火情',
+  gas: '燃气泄漏',
+  flood: '漏水',
+  trapped: '被困',
+  violence: '暴力',
+  suicide: '心理危机',
+  missing: '走失',
 }
 
 export const EMERGENCY_NUMBERS: Record<EmergencyKind, string | null> = {
-  medical: '120', fire: '119', gas: '119', flood: null, trapped: '119', violence: '110', suicide: '12356', missing: '110',
+  medical: '120',
+  fire: '119',
+  gas: '119',
+  flood: null,
+  trapped: '119',
+  violence: '110',
+  suicide: '12356',
+  missing: '110',
 }
 
 export const STATE_NAMES: Record<Ticket['state'], string> = {
-  open: '待处理', claimed: '处理中', done: '已完成', dismissed: '已关闭', cancelled: '已取消',
+  open: '待处理',
+  claimed: '处理中',
+  done: '已完成',
+  dismissed: '已关闭',
+  cancelled: '已取消',
 }
 
 export function where(t: Pick<Ticket, 'building' | 'unit' | 'floor' | 'room'>): string {

@@ -66,7 +66,10 @@ export function startCheckpointer(db: DB, o: { everyMs?: number; onError?(messag
   }
   worker.on('message', (m: { error?: string }) => {
     // A busy or failed checkpoint is retried on the next tick; say so once.
-    if (m.error && !reported) { reported = true; o.onError?.(`checkpoint failed: ${m.error}`) }
+    if (m.error && !reported) {
+      reported = true
+      o.onError?.(`checkpoint failed: ${m.error}`)
+    }
   })
   worker.on('error', (err) => fallBack(`checkpoint worker failed: ${err.message}`))
   worker.on('exit', () => fallBack('checkpoint worker exited'))
@@ -77,9 +80,13 @@ export function startCheckpointer(db: DB, o: { everyMs?: number; onError?(messag
       await new Promise<void>((resolve) => {
         const done = () => resolve()
         worker.once('exit', done)
-        worker.on('message', (m: { stopped?: boolean }) => { if (m.stopped) void worker.terminate().then(done, done) })
+        worker.on('message', (m: { stopped?: boolean }) => {
+          if (m.stopped) void worker.terminate().then(done, done)
+        })
         worker.postMessage('stop')
-        setTimeout(() => { void worker.terminate().then(done, done) }, 2000).unref()
+        setTimeout(() => {
+          void worker.terminate().then(done, done)
+        }, 2000).unref()
       })
       if (db.open) db.pragma('wal_autocheckpoint = 1000')
     },

@@ -198,9 +198,7 @@ export function parseCommunity(raw: unknown, file = 'community.json'): Community
 /** Parse and validate the day's JSON lines against a community (exported for tests and tools). */
 export function parseDemoDay(jsonl: string, community: Community, file = 'day.jsonl'): DemoMessage[] {
   const rooms = new Map(community.rooms.map((r) => [r.id, new Set(r.memberIds)]))
-  const contacts = new Set(
-    [community.bot, ...community.stewards, ...community.managers, ...community.residents].map((c) => c.id),
-  )
+  const contacts = new Set([community.bot, ...community.stewards, ...community.managers, ...community.residents].map((c) => c.id))
   const botName = community.bot.name
   const out: DemoMessage[] = []
   let previous = ''

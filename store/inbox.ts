@@ -24,21 +24,55 @@ const keptText = (text: string) => (text.length > MAX_TEXT ? text.slice(0, MAX_T
 /** The row storeMany writes for a message, as pending() reads it back. */
 export function storedRow(m: Inbound, id: number, receivedAt: number): StoredInbound {
   return {
-    messageId: m.messageId, roomId: m.roomId, roomTopic: m.roomTopic, talkerId: m.talkerId, talkerName: m.talkerName,
-    text: keptText(m.text), type: m.type, mentionsSelf: m.mentionsSelf, at: m.at, id, receivedAt, state: 'new', ticketId: null, recalled: false,
+    messageId: m.messageId,
+    roomId: m.roomId,
+    roomTopic: m.roomTopic,
+    talkerId: m.talkerId,
+    talkerName: m.talkerName,
+    text: keptText(m.text),
+    type: m.type,
+    mentionsSelf: m.mentionsSelf,
+    at: m.at,
+    id,
+    receivedAt,
+    state: 'new',
+    ticketId: null,
+    recalled: false,
   }
 }
 
 interface Row {
-  id: number; message_id: string; room_id: string | null; room_topic: string | null; talker_id: string; talker_name: string
-  text: string; type: MessageKind; mentions_self: number; at: number; received_at: number; state: InboundState
-  ticket_id: number | null; recalled: number
+  id: number
+  message_id: string
+  room_id: string | null
+  room_topic: string | null
+  talker_id: string
+  talker_name: string
+  text: string
+  type: MessageKind
+  mentions_self: number
+  at: number
+  received_at: number
+  state: InboundState
+  ticket_id: number | null
+  recalled: number
 }
 
 const fromRow = (r: Row): StoredInbound => ({
-  id: r.id, messageId: r.message_id, roomId: r.room_id, roomTopic: r.room_topic, talkerId: r.talker_id,
-  talkerName: r.talker_name, text: r.text, type: r.type, mentionsSelf: r.mentions_self === 1, at: r.at,
-  receivedAt: r.received_at, state: r.state, ticketId: r.ticket_id, recalled: r.recalled === 1,
+  id: r.id,
+  messageId: r.message_id,
+  roomId: r.room_id,
+  roomTopic: r.room_topic,
+  talkerId: r.talker_id,
+  talkerName: r.talker_name,
+  text: r.text,
+  type: r.type,
+  mentionsSelf: r.mentions_self === 1,
+  at: r.at,
+  receivedAt: r.received_at,
+  state: r.state,
+  ticketId: r.ticket_id,
+  recalled: r.recalled === 1,
 })
 
 export class Inbox {
@@ -54,10 +88,13 @@ export class Inbox {
   /** What this process last wrote to `rooms` for each group (topic, and when). */
   private readonly roomsSeen = new Map<string, { topic: string; at: number }>()
   constructor(private readonly db: DB) {
-    this.insert = db.prepare(`INSERT INTO inbound (message_id, room_id, room_topic, talker_id, talker_name, text, type, mentions_self, at, received_at)
+    this.insert =
+      db.prepare(`INSERT INTO inbound (message_id, room_id, room_topic, talker_id, talker_name, text, type, mentions_self, at, received_at)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(message_id) DO NOTHING`)
     // Through the time index: without a talker index, a window of two minutes is a short scan.
-    this.findRedelivery = db.prepare(`SELECT 1 FROM inbound WHERE at BETWEEN ? AND ? AND talker_id = ? AND room_id IS ? AND text = ? AND type = ? LIMIT 1`)
+    this.findRedelivery = db.prepare(
+      `SELECT 1 FROM inbound WHERE at BETWEEN ? AND ? AND talker_id = ? AND room_id IS ? AND text = ? AND type = ? LIMIT 1`,
+    )
     this.touchRoom = db.prepare(`INSERT INTO rooms(room_id, topic, first_seen, last_seen) VALUES (?, ?, ?, ?)
       ON CONFLICT(room_id) DO UPDATE SET topic = excluded.topic, last_seen = excluded.last_seen`)
     this.storeManyTx = db.transaction((ms: readonly Inbound[], receivedAt: number) => {
@@ -70,7 +107,18 @@ export class Inbox {
           const exists = this.sql('SELECT 1 FROM inbound WHERE message_id = ?').get(m.messageId)
           return { stored: false, reason: exists ? 'same-id' : 'redelivery' }
         }
-        const info = this.insert.run(m.messageId, m.roomId, m.roomTopic, m.talkerId, m.talkerName, text, m.type, m.mentionsSelf ? 1 : 0, m.at, receivedAt)
+        const info = this.insert.run(
+          m.messageId,
+          m.roomId,
+          m.roomTopic,
+          m.talkerId,
+          m.talkerName,
+          text,
+          m.type,
+          m.mentionsSelf ? 1 : 0,
+          m.at,
+          receivedAt,
+        )
         if (info.changes === 0) return { stored: false, reason: 'same-id' }
         const id = Number(info.lastInsertRowid)
         staged.push({ talkerId: m.talkerId, entry: { id, at: m.at, roomId: m.roomId, text, type: m.type } })
@@ -100,7 +148,8 @@ export class Inbox {
     const hi = m.at + REDELIVERY_WINDOW_MS
     for (const s of staged) {
       const e = s.entry
-      if (s.talkerId === m.talkerId && e.roomId === m.roomId && e.text === text && e.type === m.type && e.at >= lo && e.at <= hi) return true
+      if (s.talkerId === m.talkerId && e.roomId === m.roomId && e.text === text && e.type === m.type && e.at >= lo && e.at <= hi)
+        return true
     }
     if (this.recent.covers(lo)) return this.recent.findSame(m.talkerId, m.roomId, text, m.type, lo, hi)
     return !!this.findRedelivery.get(lo, hi, m.talkerId, m.roomId, text, m.type)
@@ -109,9 +158,18 @@ export class Inbox {
   /** Start the recent window at `now`, from what the DB holds of the last minutes (after a restart too). */
   private startWindow(now: number): void {
     const from = now - WINDOW_KEEP_MS
-    const rows = this.sql('SELECT id, at, room_id, talker_id, text, type FROM inbound WHERE at >= ?').all(from) as
-      { id: number; at: number; room_id: string | null; talker_id: string; text: string; type: MessageKind }[]
-    this.recent.start(from, rows.map((r) => ({ id: r.id, at: r.at, roomId: r.room_id, talkerId: r.talker_id, text: r.text, type: r.type })))
+    const rows = this.sql('SELECT id, at, room_id, talker_id, text, type FROM inbound WHERE at >= ?').all(from) as {
+      id: number
+      at: number
+      room_id: string | null
+      talker_id: string
+      text: string
+      type: MessageKind
+    }[]
+    this.recent.start(
+      from,
+      rows.map((r) => ({ id: r.id, at: r.at, roomId: r.room_id, talkerId: r.talker_id, text: r.text, type: r.type })),
+    )
   }
 
   /** Idempotent on message id; drops a re-delivery of the same (room, talker, text) within the window. */
@@ -155,8 +213,13 @@ export class Inbox {
    * row, not in the statements (issue 7).
    */
   markDone(id: number, result: Processed): void {
-    this.sql(`UPDATE inbound SET state = 'done', category = ?, urgent = ?, labels = ?, ticket_id = ? WHERE id = ?`)
-      .run(result.category, result.urgent ? 1 : 0, JSON.stringify(result.labels), result.ticketId, id)
+    this.sql(`UPDATE inbound SET state = 'done', category = ?, urgent = ?, labels = ?, ticket_id = ? WHERE id = ?`).run(
+      result.category,
+      result.urgent ? 1 : 0,
+      JSON.stringify(result.labels),
+      result.ticketId,
+      id,
+    )
   }
 
   markRecalled(messageId: string): StoredInbound | null {
@@ -172,9 +235,17 @@ export class Inbox {
   countFrom(talkerId: string, since: number, upTo?: Pick<StoredInbound, 'at' | 'id'>): number {
     if (this.recent.covers(since)) return this.recent.countFrom(talkerId, since, upTo)
     // Older than the window (a backlog delivered late): the time index bounds the scan.
-    if (!upTo) return (this.sql('SELECT count(*) AS n FROM inbound WHERE at >= ? AND talker_id = ?').get(since, talkerId) as { n: number }).n
-    return (this.sql('SELECT count(*) AS n FROM inbound WHERE at BETWEEN ? AND ? AND talker_id = ? AND (at < ? OR id <= ?)')
-      .get(since, upTo.at, talkerId, upTo.at, upTo.id) as { n: number }).n
+    if (!upTo)
+      return (this.sql('SELECT count(*) AS n FROM inbound WHERE at >= ? AND talker_id = ?').get(since, talkerId) as { n: number }).n
+    return (
+      this.sql('SELECT count(*) AS n FROM inbound WHERE at BETWEEN ? AND ? AND talker_id = ? AND (at < ? OR id <= ?)').get(
+        since,
+        upTo.at,
+        talkerId,
+        upTo.at,
+        upTo.id,
+      ) as { n: number }
+    ).n
   }
 
   /** Messages sent at or after `since`, from anyone (the offline alarm's "meanwhile"). */
@@ -183,7 +254,12 @@ export class Inbox {
   }
 
   knownRooms(): { roomId: string; topic: string; lastSeen: number }[] {
-    return (this.sql('SELECT room_id, topic, last_seen FROM rooms ORDER BY room_id').all() as { room_id: string; topic: string; last_seen: number }[])
-      .map((r) => ({ roomId: r.room_id, topic: r.topic, lastSeen: r.last_seen }))
+    return (
+      this.sql('SELECT room_id, topic, last_seen FROM rooms ORDER BY room_id').all() as {
+        room_id: string
+        topic: string
+        last_seen: number
+      }[]
+    ).map((r) => ({ roomId: r.room_id, topic: r.topic, lastSeen: r.last_seen }))
   }
 }

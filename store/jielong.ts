@@ -18,13 +18,29 @@ export interface JielongLine {
 }
 
 interface Row {
-  room_key: string; header_key: string; door: string; line: string; fingerprint: string; order_id: number; ticket_id: number
-  author_id: string | null; created_at: number; updated_at: number
+  room_key: string
+  header_key: string
+  door: string
+  line: string
+  fingerprint: string
+  order_id: number
+  ticket_id: number
+  author_id: string | null
+  created_at: number
+  updated_at: number
 }
 
 const toLine = (r: Row): JielongLine => ({
-  roomKey: r.room_key, headerKey: r.header_key, door: r.door, line: r.line, fingerprint: r.fingerprint, orderId: r.order_id,
-  ticketId: r.ticket_id, authorId: r.author_id, createdAt: r.created_at, updatedAt: r.updated_at,
+  roomKey: r.room_key,
+  headerKey: r.header_key,
+  door: r.door,
+  line: r.line,
+  fingerprint: r.fingerprint,
+  orderId: r.order_id,
+  ticketId: r.ticket_id,
+  authorId: r.author_id,
+  createdAt: r.created_at,
+  updatedAt: r.updated_at,
 })
 
 export class JielongLines {
@@ -32,18 +48,26 @@ export class JielongLines {
 
   /** The lines of one 接龙 already filed, by door. */
   byDoor(roomKey: string, headerKey: string): Map<string, JielongLine> {
-    const found = rows(this.db, 'SELECT * FROM jielong_lines WHERE room_key = ? AND header_key = ?').all(roomKey, headerKey) as unknown as Row[]
+    const found = rows(this.db, 'SELECT * FROM jielong_lines WHERE room_key = ? AND header_key = ?').all(
+      roomKey,
+      headerKey,
+    ) as unknown as Row[]
     return new Map(found.map((r) => [r.door, toLine(r)]))
   }
 
   insert(l: JielongLine): void {
-    statement(this.db, `INSERT INTO jielong_lines (room_key, header_key, door, line, fingerprint, order_id, ticket_id, author_id, created_at, updated_at)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(l.roomKey, l.headerKey, l.door, l.line, l.fingerprint, l.orderId, l.ticketId, l.authorId, l.createdAt, l.updatedAt)
+    statement(
+      this.db,
+      `INSERT INTO jielong_lines (room_key, header_key, door, line, fingerprint, order_id, ticket_id, author_id, created_at, updated_at)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ).run(l.roomKey, l.headerKey, l.door, l.line, l.fingerprint, l.orderId, l.ticketId, l.authorId, l.createdAt, l.updatedAt)
   }
 
   /** A line changed in a repost: its new text and fingerprint. */
   update(l: JielongLine, line: string, fingerprint: string, at: number): void {
-    statement(this.db, 'UPDATE jielong_lines SET line = ?, fingerprint = ?, updated_at = ? WHERE room_key = ? AND header_key = ? AND door = ?')
-      .run(line, fingerprint, at, l.roomKey, l.headerKey, l.door)
+    statement(
+      this.db,
+      'UPDATE jielong_lines SET line = ?, fingerprint = ?, updated_at = ? WHERE room_key = ? AND header_key = ? AND door = ?',
+    ).run(line, fingerprint, at, l.roomKey, l.headerKey, l.door)
   }
 }

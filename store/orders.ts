@@ -4,7 +4,13 @@ import { rows, statement, type DB } from './store.ts'
 
 export type OrderState = 'open' | 'delivered' | 'cancelled'
 
-export interface OrderLine { name: string; qty: number | null; unit: string | null; alternatives: string[]; note: string | null }
+export interface OrderLine {
+  name: string
+  qty: number | null
+  unit: string | null
+  alternatives: string[]
+  note: string | null
+}
 
 export interface Order {
   id: number
@@ -26,28 +32,62 @@ export interface Order {
 export type NewOrder = Omit<Order, 'id' | 'state' | 'updatedAt' | 'lines'>
 
 interface OrderRow {
-  id: number; ticket_id: number | null; talker_id: string; talker_name: string; room_id: string | null; building: string | null
-  unit: string | null; floor: string | null; room: string | null; state: OrderState; fingerprint: string; created_at: number; updated_at: number
+  id: number
+  ticket_id: number | null
+  talker_id: string
+  talker_name: string
+  room_id: string | null
+  building: string | null
+  unit: string | null
+  floor: string | null
+  room: string | null
+  state: OrderState
+  fingerprint: string
+  created_at: number
+  updated_at: number
 }
 
 // Spelled out rather than spread: see copyTicket in tickets.ts.
 const copyLines = (lines: readonly OrderLine[]): OrderLine[] =>
   lines.map((l) => ({ name: l.name, qty: l.qty, unit: l.unit, alternatives: [...l.alternatives], note: l.note }))
 
-export const toLine = (i: OrderItem): OrderLine => ({ name: i.name, qty: i.qty, unit: i.unit, alternatives: [...i.alternatives], note: i.note ?? null })
+export const toLine = (i: OrderItem): OrderLine => ({
+  name: i.name,
+  qty: i.qty,
+  unit: i.unit,
+  alternatives: [...i.alternatives],
+  note: i.note ?? null,
+})
 
 export class Orders {
   constructor(private readonly db: DB) {}
 
   create(o: NewOrder, lines: OrderLine[]): Order {
-    const id = Number(statement(this.db, `INSERT INTO orders (ticket_id, talker_id, talker_name, room_id, building, unit, floor, room, fingerprint, created_at, updated_at)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(o.ticketId, o.talkerId, o.talkerName, o.roomId, o.building, o.unit, o.floor, o.room,
-      o.fingerprint, o.createdAt, o.createdAt).lastInsertRowid)
+    const id = Number(
+      statement(
+        this.db,
+        `INSERT INTO orders (ticket_id, talker_id, talker_name, room_id, building, unit, floor, room, fingerprint, created_at, updated_at)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      ).run(o.ticketId, o.talkerId, o.talkerName, o.roomId, o.building, o.unit, o.floor, o.room, o.fingerprint, o.createdAt, o.createdAt)
+        .lastInsertRowid,
+    )
     this.insertLines(id, lines)
     // As written, not read back: the caller holds everything the row has.
     return {
-      id, ticketId: o.ticketId, talkerId: o.talkerId, talkerName: o.talkerName, roomId: o.roomId, building: o.building, unit: o.unit, floor: o.floor,
-      room: o.room, state: 'open', fingerprint: o.fingerprint, createdAt: o.createdAt, updatedAt: o.createdAt, lines: copyLines(lines),
+      id,
+      ticketId: o.ticketId,
+      talkerId: o.talkerId,
+      talkerName: o.talkerName,
+      roomId: o.roomId,
+      building: o.building,
+      unit: o.unit,
+      floor: o.floor,
+      room: o.room,
+      state: 'open',
+      fingerprint: o.fingerprint,
+      createdAt: o.createdAt,
+      updatedAt: o.createdAt,
+      lines: copyLines(lines),
     }
   }
 
@@ -57,17 +97,22 @@ export class Orders {
   }
 
   openByTalker(talkerId: string): Order | null {
-    const r = rows(this.db, `SELECT * FROM orders WHERE talker_id = ? AND state = 'open' ORDER BY created_at DESC, id DESC LIMIT 1`).get(talkerId) as unknown as OrderRow | undefined
+    const r = rows(this.db, `SELECT * FROM orders WHERE talker_id = ? AND state = 'open' ORDER BY created_at DESC, id DESC LIMIT 1`).get(
+      talkerId,
+    ) as unknown as OrderRow | undefined
     return r ? this.hydrate(r) : null
   }
 
   byTicket(ticketId: number): Order | null {
-    const r = rows(this.db, 'SELECT * FROM orders WHERE ticket_id = ? ORDER BY id DESC LIMIT 1').get(ticketId) as unknown as OrderRow | undefined
+    const r = rows(this.db, 'SELECT * FROM orders WHERE ticket_id = ? ORDER BY id DESC LIMIT 1').get(ticketId) as unknown as
+      OrderRow | undefined
     return r ? this.hydrate(r) : null
   }
 
   open(): Order[] {
-    return (rows(this.db, `SELECT * FROM orders WHERE state = 'open' ORDER BY building, unit, room, id`).all() as unknown as OrderRow[]).map((r) => this.hydrate(r))
+    return (
+      rows(this.db, `SELECT * FROM orders WHERE state = 'open' ORDER BY building, unit, room, id`).all() as unknown as OrderRow[]
+    ).map((r) => this.hydrate(r))
   }
 
   /** The order's lines as the resident now states them, and the fingerprint of those lines. */
@@ -76,13 +121,28 @@ export class Orders {
     this.insertLines(order.id, lines)
     statement(this.db, 'UPDATE orders SET fingerprint = ?, updated_at = ? WHERE id = ?').run(fingerprint, at, order.id)
     return {
-      id: order.id, ticketId: order.ticketId, talkerId: order.talkerId, talkerName: order.talkerName, roomId: order.roomId, building: order.building,
-      unit: order.unit, floor: order.floor, room: order.room, state: order.state, fingerprint, createdAt: order.createdAt, updatedAt: at, lines: copyLines(lines),
+      id: order.id,
+      ticketId: order.ticketId,
+      talkerId: order.talkerId,
+      talkerName: order.talkerName,
+      roomId: order.roomId,
+      building: order.building,
+      unit: order.unit,
+      floor: order.floor,
+      room: order.room,
+      state: order.state,
+      fingerprint,
+      createdAt: order.createdAt,
+      updatedAt: at,
+      lines: copyLines(lines),
     }
   }
 
   private insertLines(orderId: number, lines: readonly OrderLine[]): void {
-    const ins = statement(this.db, 'INSERT INTO order_lines (order_id, seq, name, qty, unit, alternatives, note) VALUES (?, ?, ?, ?, ?, ?, ?)')
+    const ins = statement(
+      this.db,
+      'INSERT INTO order_lines (order_id, seq, name, qty, unit, alternatives, note) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    )
     lines.forEach((l, seq) => ins.run(orderId, seq, l.name, l.qty, l.unit, JSON.stringify(l.alternatives), l.note))
   }
 
@@ -91,12 +151,30 @@ export class Orders {
   }
 
   private hydrate(r: OrderRow): Order {
-    const lines = (rows(this.db, 'SELECT name, qty, unit, alternatives, note FROM order_lines WHERE order_id = ? ORDER BY seq').all(r.id) as unknown as
-      { name: string; qty: number | null; unit: string | null; alternatives: string; note: string | null }[])
-      .map((l) => ({ ...l, alternatives: JSON.parse(l.alternatives) as string[] }))
+    const lines = (
+      rows(this.db, 'SELECT name, qty, unit, alternatives, note FROM order_lines WHERE order_id = ? ORDER BY seq').all(r.id) as unknown as {
+        name: string
+        qty: number | null
+        unit: string | null
+        alternatives: string
+        note: string | null
+      }[]
+    ).map((l) => ({ ...l, alternatives: JSON.parse(l.alternatives) as string[] }))
     return {
-      id: r.id, ticketId: r.ticket_id, talkerId: r.talker_id, talkerName: r.talker_name, roomId: r.room_id, building: r.building, unit: r.unit,
-      floor: r.floor, room: r.room, state: r.state, fingerprint: r.fingerprint, createdAt: r.created_at, updatedAt: r.updated_at, lines,
+      id: r.id,
+      ticketId: r.ticket_id,
+      talkerId: r.talker_id,
+      talkerName: r.talker_name,
+      roomId: r.room_id,
+      building: r.building,
+      unit: r.unit,
+      floor: r.floor,
+      room: r.room,
+      state: r.state,
+      fingerprint: r.fingerprint,
+      createdAt: r.created_at,
+      updatedAt: r.updated_at,
+      lines,
     }
   }
 }

@@ -2,7 +2,10 @@
 // so a restart sends what was pending exactly once.
 import { rows, statement, type DB } from './store.ts'
 
-export interface OutgoingFile { name: string; base64: string }
+export interface OutgoingFile {
+  name: string
+  base64: string
+}
 
 export interface OutgoingMessage {
   to: { kind: 'room' | 'contact'; id: string }
@@ -16,13 +19,35 @@ export interface OutgoingMessage {
   ahead?: boolean
 }
 
-export interface QueuedMessage extends OutgoingMessage { id: number; createdAt: number; attempts: number }
+export interface QueuedMessage extends OutgoingMessage {
+  id: number
+  createdAt: number
+  attempts: number
+}
 
-interface Row { id: number; created_at: number; to_kind: 'room' | 'contact'; to_id: string; text: string; mentions: string; file: string | null; urgent: number; ahead: number; attempts: number }
+interface Row {
+  id: number
+  created_at: number
+  to_kind: 'room' | 'contact'
+  to_id: string
+  text: string
+  mentions: string
+  file: string | null
+  urgent: number
+  ahead: number
+  attempts: number
+}
 
 const fromRow = (r: Row): QueuedMessage => ({
-  id: r.id, createdAt: r.created_at, to: { kind: r.to_kind, id: r.to_id }, text: r.text, mentions: r.mentions === '[]' ? [] : JSON.parse(r.mentions) as string[],
-  file: r.file ? (JSON.parse(r.file) as OutgoingFile) : undefined, urgent: r.urgent === 1, ahead: r.ahead === 1, attempts: r.attempts,
+  id: r.id,
+  createdAt: r.created_at,
+  to: { kind: r.to_kind, id: r.to_id },
+  text: r.text,
+  mentions: r.mentions === '[]' ? [] : (JSON.parse(r.mentions) as string[]),
+  file: r.file ? (JSON.parse(r.file) as OutgoingFile) : undefined,
+  urgent: r.urgent === 1,
+  ahead: r.ahead === 1,
+  attempts: r.attempts,
 })
 
 /** Give up on a message after this many failed sends (it stays in the table as 'failed' for the operator). */
@@ -32,29 +57,50 @@ export class OutboxStore {
   constructor(private readonly db: DB) {}
 
   enqueue(m: OutgoingMessage, at: number): number {
-    return Number(statement(this.db, `INSERT INTO outbox (created_at, to_kind, to_id, text, mentions, file, urgent, ahead) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`)
-      .run(at, m.to.kind, m.to.id, m.text, JSON.stringify(m.mentions ?? []), m.file ? JSON.stringify(m.file) : null, m.urgent ? 1 : 0,
-        !m.urgent && m.ahead ? 1 : 0).lastInsertRowid)
+    return Number(
+      statement(
+        this.db,
+        `INSERT INTO outbox (created_at, to_kind, to_id, text, mentions, file, urgent, ahead) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+      ).run(
+        at,
+        m.to.kind,
+        m.to.id,
+        m.text,
+        JSON.stringify(m.mentions ?? []),
+        m.file ? JSON.stringify(m.file) : null,
+        m.urgent ? 1 : 0,
+        !m.urgent && m.ahead ? 1 : 0,
+      ).lastInsertRowid,
+    )
   }
 
   /** Pending messages, urgent first, then those that go ahead, then in the order they were queued. */
   pending(limit = 100): QueuedMessage[] {
     // rows(): read on every pass of the sender, as arrays (store.ts).
-    return (rows(this.db, `SELECT * FROM outbox WHERE state = 'pending' ORDER BY urgent DESC, ahead DESC, id LIMIT ?`).all(limit) as unknown as Row[]).map(fromRow)
+    return (
+      rows(this.db, `SELECT * FROM outbox WHERE state = 'pending' ORDER BY urgent DESC, ahead DESC, id LIMIT ?`).all(
+        limit,
+      ) as unknown as Row[]
+    ).map(fromRow)
   }
 
   /** Mark messages sent, all in one transaction (one commit for a pass of sends). */
   markSent(sent: readonly { id: number; at: number }[]): void {
     const mark = statement(this.db, `UPDATE outbox SET state = 'sent', sent_at = ?, attempts = attempts + 1 WHERE id = ?`)
-    this.markSentTx ??= this.db.transaction((all: readonly { id: number; at: number }[]) => { for (const s of all) mark.run(s.at, s.id) })
+    this.markSentTx ??= this.db.transaction((all: readonly { id: number; at: number }[]) => {
+      for (const s of all) mark.run(s.at, s.id)
+    })
     this.markSentTx(sent)
   }
 
   private markSentTx: ((sent: readonly { id: number; at: number }[]) => void) | undefined
 
   markFailed(id: number, error: string): void {
-    statement(this.db, `UPDATE outbox SET attempts = attempts + 1, error = ?,
-      state = CASE WHEN attempts + 1 >= ? THEN 'failed' ELSE 'pending' END WHERE id = ?`).run(error.slice(0, 500), MAX_ATTEMPTS, id)
+    statement(
+      this.db,
+      `UPDATE outbox SET attempts = attempts + 1, error = ?,
+      state = CASE WHEN attempts + 1 >= ? THEN 'failed' ELSE 'pending' END WHERE id = ?`,
+    ).run(error.slice(0, 500), MAX_ATTEMPTS, id)
   }
 
   countPending(): number {
@@ -66,6 +112,9 @@ export class OutboxStore {
   }
 
   all(): (QueuedMessage & { state: string })[] {
-    return (statement(this.db, `SELECT * FROM outbox ORDER BY id`).all() as (Row & { state: string })[]).map((r) => ({ ...fromRow(r), state: r.state }))
+    return (statement(this.db, `SELECT * FROM outbox ORDER BY id`).all() as (Row & { state: string })[]).map((r) => ({
+      ...fromRow(r),
+      state: r.state,
+    }))
   }
 }

@@ -11,7 +11,10 @@ import { MIGRATIONS, SCHEMA_VERSION } from './migrations.ts'
 export type DB = Database.Database
 
 export class StoreError extends Error {
-  constructor(message: string, readonly code: 'READONLY' | 'NEWER_SCHEMA' | 'BUSY' | 'FULL' | 'OPEN') {
+  constructor(
+    message: string,
+    readonly code: 'READONLY' | 'NEWER_SCHEMA' | 'BUSY' | 'FULL' | 'OPEN',
+  ) {
     super(message)
     this.name = 'StoreError'
   }
@@ -32,7 +35,11 @@ export function openStore(path: string, options: OpenOptions = {}): DB {
       closeSync(openSync(path, 'a', 0o600))
     } else if ((statSync(path).mode & 0o077) !== 0) {
       // An older or copied file readable by others is tightened too (SQLite gives -wal/-shm the same mode).
-      try { chmodSync(path, 0o600) } catch { /* not ours to change: opening still works */ }
+      try {
+        chmodSync(path, 0o600)
+      } catch {
+        /* not ours to change: opening still works */
+      }
     }
   }
   let db: DB
@@ -106,7 +113,8 @@ export function classify(err: unknown, path = ''): Error {
   const db = path ? `database ${path}` : 'the database'
   if (code.startsWith('SQLITE_READONLY')) return new StoreError(`${db} is read-only: ${message}`, 'READONLY')
   if (code === 'SQLITE_FULL') return new StoreError(`${db} is full (disk or size limit): ${message}`, 'FULL')
-  if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) return new StoreError(`${db} is locked by another process: ${message}`, 'BUSY')
+  if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED'))
+    return new StoreError(`${db} is locked by another process: ${message}`, 'BUSY')
   return err instanceof Error ? err : new Error(message)
 }
 
@@ -144,7 +152,10 @@ export function rows(db: DB, source: string): RowQuery {
   if (!q) {
     const stmt = db.prepare(source).raw(true)
     // Column names come from our own schema; JSON.stringify quotes them all the same.
-    const literal = stmt.columns().map((c, i) => `${JSON.stringify(c.name)}: a[${i}]`).join(', ')
+    const literal = stmt
+      .columns()
+      .map((c, i) => `${JSON.stringify(c.name)}: a[${i}]`)
+      .join(', ')
     const toObject = new Function('a', `return { ${literal} }`) as (a: unknown[]) => Record<string, unknown>
     q = {
       get: (...args) => {

@@ -49,19 +49,74 @@ export interface Ticket {
   quiet: boolean
 }
 
-export interface Reporter { talkerId: string; talkerName: string; roomId: string | null }
+export interface Reporter {
+  talkerId: string
+  talkerName: string
+  roomId: string | null
+}
 
-export type NewTicket = Partial<Pick<Ticket, 'possibleUrgent'>> & Pick<Ticket, 'kind' | 'category' | 'labels' | 'urgent' | 'emergency' | 'needsReview' | 'priority' | 'roomId'
-  | 'roomTopic' | 'talkerId' | 'talkerName' | 'building' | 'unit' | 'floor' | 'room' | 'tier' | 'summary' | 'faultKey' | 'createdAt'
-  | 'slaClaimDue' | 'quiet'>
+export type NewTicket = Partial<Pick<Ticket, 'possibleUrgent'>> &
+  Pick<
+    Ticket,
+    | 'kind'
+    | 'category'
+    | 'labels'
+    | 'urgent'
+    | 'emergency'
+    | 'needsReview'
+    | 'priority'
+    | 'roomId'
+    | 'roomTopic'
+    | 'talkerId'
+    | 'talkerName'
+    | 'building'
+    | 'unit'
+    | 'floor'
+    | 'room'
+    | 'tier'
+    | 'summary'
+    | 'faultKey'
+    | 'createdAt'
+    | 'slaClaimDue'
+    | 'quiet'
+  >
 
 const COLUMNS: Record<string, string> = {
-  kind: 'kind', category: 'category', labels: 'labels', urgent: 'urgent', possibleUrgent: 'possible_urgent', emergency: 'emergency', needsReview: 'needs_review',
-  priority: 'priority', state: 'state', roomId: 'room_id', roomTopic: 'room_topic', talkerId: 'talker_id', talkerName: 'talker_name',
-  building: 'building', unit: 'unit', floor: 'floor', room: 'room', tier: 'tier', summary: 'summary', faultKey: 'fault_key',
-  createdAt: 'created_at', updatedAt: 'updated_at', claimedBy: 'claimed_by', claimedAt: 'claimed_at', resolvedBy: 'resolved_by',
-  resolvedAt: 'resolved_at', note: 'note', slaClaimDue: 'sla_claim_due', slaBreached: 'sla_breached', remindedAt: 'reminded_at',
-  alertedAt: 'alerted_at', alertCount: 'alert_count', escalatedAt: 'escalated_at', repliedAt: 'replied_at', quiet: 'quiet',
+  kind: 'kind',
+  category: 'category',
+  labels: 'labels',
+  urgent: 'urgent',
+  possibleUrgent: 'possible_urgent',
+  emergency: 'emergency',
+  needsReview: 'needs_review',
+  priority: 'priority',
+  state: 'state',
+  roomId: 'room_id',
+  roomTopic: 'room_topic',
+  talkerId: 'talker_id',
+  talkerName: 'talker_name',
+  building: 'building',
+  unit: 'unit',
+  floor: 'floor',
+  room: 'room',
+  tier: 'tier',
+  summary: 'summary',
+  faultKey: 'fault_key',
+  createdAt: 'created_at',
+  updatedAt: 'updated_at',
+  claimedBy: 'claimed_by',
+  claimedAt: 'claimed_at',
+  resolvedBy: 'resolved_by',
+  resolvedAt: 'resolved_at',
+  note: 'note',
+  slaClaimDue: 'sla_claim_due',
+  slaBreached: 'sla_breached',
+  remindedAt: 'reminded_at',
+  alertedAt: 'alerted_at',
+  alertCount: 'alert_count',
+  escalatedAt: 'escalated_at',
+  repliedAt: 'replied_at',
+  quiet: 'quiet',
 }
 const BOOLEAN = new Set(['urgent', 'possibleUrgent', 'needsReview', 'slaBreached', 'quiet'])
 
@@ -71,15 +126,41 @@ export function fromRow(r: Record<string, unknown>): Ticket {
   const n = (v: unknown) => v as number
   const ns = (v: unknown) => v as string | null
   return {
-    id: n(r.id), kind: r.kind as TicketKind, category: r.category as Category, labels: JSON.parse(String(r.labels)) as Category[],
-    urgent: r.urgent === 1, possibleUrgent: r.possible_urgent === 1, emergency: r.emergency as EmergencyKind | null, needsReview: r.needs_review === 1, priority: n(r.priority),
-    state: r.state as TicketState, roomId: ns(r.room_id), roomTopic: ns(r.room_topic), talkerId: r.talker_id as string,
-    talkerName: r.talker_name as string, building: ns(r.building), unit: ns(r.unit), floor: ns(r.floor), room: ns(r.room),
-    tier: r.tier as Tier | null, summary: r.summary as string, faultKey: ns(r.fault_key), createdAt: n(r.created_at),
-    updatedAt: n(r.updated_at), claimedBy: ns(r.claimed_by), claimedAt: r.claimed_at as number | null, resolvedBy: ns(r.resolved_by),
-    resolvedAt: r.resolved_at as number | null, note: ns(r.note), slaClaimDue: r.sla_claim_due as number | null,
-    slaBreached: r.sla_breached === 1, remindedAt: r.reminded_at as number | null, alertedAt: r.alerted_at as number | null,
-    alertCount: n(r.alert_count), escalatedAt: r.escalated_at as number | null, repliedAt: r.replied_at as number | null,
+    id: n(r.id),
+    kind: r.kind as TicketKind,
+    category: r.category as Category,
+    labels: JSON.parse(String(r.labels)) as Category[],
+    urgent: r.urgent === 1,
+    possibleUrgent: r.possible_urgent === 1,
+    emergency: r.emergency as EmergencyKind | null,
+    needsReview: r.needs_review === 1,
+    priority: n(r.priority),
+    state: r.state as TicketState,
+    roomId: ns(r.room_id),
+    roomTopic: ns(r.room_topic),
+    talkerId: r.talker_id as string,
+    talkerName: r.talker_name as string,
+    building: ns(r.building),
+    unit: ns(r.unit),
+    floor: ns(r.floor),
+    room: ns(r.room),
+    tier: r.tier as Tier | null,
+    summary: r.summary as string,
+    faultKey: ns(r.fault_key),
+    createdAt: n(r.created_at),
+    updatedAt: n(r.updated_at),
+    claimedBy: ns(r.claimed_by),
+    claimedAt: r.claimed_at as number | null,
+    resolvedBy: ns(r.resolved_by),
+    resolvedAt: r.resolved_at as number | null,
+    note: ns(r.note),
+    slaClaimDue: r.sla_claim_due as number | null,
+    slaBreached: r.sla_breached === 1,
+    remindedAt: r.reminded_at as number | null,
+    alertedAt: r.alerted_at as number | null,
+    alertCount: n(r.alert_count),
+    escalatedAt: r.escalated_at as number | null,
+    repliedAt: r.replied_at as number | null,
     quiet: r.quiet === 1,
   }
 }
@@ -87,12 +168,42 @@ export function fromRow(r: Record<string, unknown>): Ticket {
 // Spelled out, not `{ ...t }`: on Node 20 spreading a 35-key object costs tens of microseconds (issue 7 profile).
 function copyTicket(t: Ticket): Ticket {
   return {
-    id: t.id, kind: t.kind, category: t.category, labels: [...t.labels], urgent: t.urgent, possibleUrgent: t.possibleUrgent, emergency: t.emergency, needsReview: t.needsReview,
-    priority: t.priority, state: t.state, roomId: t.roomId, roomTopic: t.roomTopic, talkerId: t.talkerId, talkerName: t.talkerName,
-    building: t.building, unit: t.unit, floor: t.floor, room: t.room, tier: t.tier, summary: t.summary, faultKey: t.faultKey,
-    createdAt: t.createdAt, updatedAt: t.updatedAt, claimedBy: t.claimedBy, claimedAt: t.claimedAt, resolvedBy: t.resolvedBy,
-    resolvedAt: t.resolvedAt, note: t.note, slaClaimDue: t.slaClaimDue, slaBreached: t.slaBreached, remindedAt: t.remindedAt,
-    alertedAt: t.alertedAt, alertCount: t.alertCount, escalatedAt: t.escalatedAt, repliedAt: t.repliedAt, quiet: t.quiet,
+    id: t.id,
+    kind: t.kind,
+    category: t.category,
+    labels: [...t.labels],
+    urgent: t.urgent,
+    possibleUrgent: t.possibleUrgent,
+    emergency: t.emergency,
+    needsReview: t.needsReview,
+    priority: t.priority,
+    state: t.state,
+    roomId: t.roomId,
+    roomTopic: t.roomTopic,
+    talkerId: t.talkerId,
+    talkerName: t.talkerName,
+    building: t.building,
+    unit: t.unit,
+    floor: t.floor,
+    room: t.room,
+    tier: t.tier,
+    summary: t.summary,
+    faultKey: t.faultKey,
+    createdAt: t.createdAt,
+    updatedAt: t.updatedAt,
+    claimedBy: t.claimedBy,
+    claimedAt: t.claimedAt,
+    resolvedBy: t.resolvedBy,
+    resolvedAt: t.resolvedAt,
+    note: t.note,
+    slaClaimDue: t.slaClaimDue,
+    slaBreached: t.slaBreached,
+    remindedAt: t.remindedAt,
+    alertedAt: t.alertedAt,
+    alertCount: t.alertCount,
+    escalatedAt: t.escalatedAt,
+    repliedAt: t.repliedAt,
+    quiet: t.quiet,
   }
 }
 
@@ -115,7 +226,11 @@ export const OPEN_STATES: readonly TicketState[] = ['open', 'claimed']
 const openOfTalker = (columns: string, category?: Category) => `SELECT ${columns} FROM tickets WHERE talker_id = ? AND kind = ?
   AND state IN ('open', 'claimed') ${category ? 'AND category = ?' : ''} ORDER BY created_at DESC, id DESC LIMIT 1`
 
-export interface QueueFilter { category?: Category; building?: string; limit?: number }
+export interface QueueFilter {
+  category?: Category
+  building?: string
+  limit?: number
+}
 
 /** What places a ticket in the queue (handlers/priority.ts), without the rest of it. */
 export type QueueKey = Pick<Ticket, 'id' | 'priority' | 'createdAt'>
@@ -138,23 +253,76 @@ export class Tickets {
   create(t: NewTicket, inboundId: number | null): Ticket {
     // One statement for every ticket, its values in a fixed order: building the SQL from the
     // fields given, per ticket, cost more than the insert (issue 7 profile).
-    const info = this.sql(`INSERT INTO tickets (kind, category, labels, urgent, possible_urgent, emergency, needs_review, priority, room_id, room_topic, talker_id,
+    const info = this.sql(
+      `INSERT INTO tickets (kind, category, labels, urgent, possible_urgent, emergency, needs_review, priority, room_id, room_topic, talker_id,
       talker_name, building, unit, floor, room, tier, summary, fault_key, created_at, sla_claim_due, quiet, updated_at)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
-      .run(t.kind, t.category, JSON.stringify(t.labels), t.urgent ? 1 : 0, t.possibleUrgent ? 1 : 0, t.emergency ?? null, t.needsReview ? 1 : 0, t.priority, t.roomId ?? null,
-        t.roomTopic ?? null, t.talkerId, t.talkerName, t.building ?? null, t.unit ?? null, t.floor ?? null, t.room ?? null, t.tier ?? null, t.summary,
-        t.faultKey ?? null, t.createdAt, t.slaClaimDue ?? null, t.quiet ? 1 : 0, t.createdAt)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ).run(
+      t.kind,
+      t.category,
+      JSON.stringify(t.labels),
+      t.urgent ? 1 : 0,
+      t.possibleUrgent ? 1 : 0,
+      t.emergency ?? null,
+      t.needsReview ? 1 : 0,
+      t.priority,
+      t.roomId ?? null,
+      t.roomTopic ?? null,
+      t.talkerId,
+      t.talkerName,
+      t.building ?? null,
+      t.unit ?? null,
+      t.floor ?? null,
+      t.room ?? null,
+      t.tier ?? null,
+      t.summary,
+      t.faultKey ?? null,
+      t.createdAt,
+      t.slaClaimDue ?? null,
+      t.quiet ? 1 : 0,
+      t.createdAt,
+    )
     const id = Number(info.lastInsertRowid)
     this.addReporter(id, { talkerId: t.talkerId, talkerName: t.talkerName, roomId: t.roomId })
     if (inboundId != null) this.addMessage(id, inboundId)
     // The row as written, without reading it back (a read of a 35-column row costs more than the insert).
     return {
-      id, kind: t.kind, category: t.category, labels: [...t.labels], urgent: !!t.urgent, possibleUrgent: !!t.possibleUrgent, emergency: t.emergency ?? null, needsReview: !!t.needsReview,
-      priority: t.priority, state: 'open', roomId: t.roomId ?? null, roomTopic: t.roomTopic ?? null, talkerId: t.talkerId, talkerName: t.talkerName,
-      building: t.building ?? null, unit: t.unit ?? null, floor: t.floor ?? null, room: t.room ?? null, tier: t.tier ?? null, summary: t.summary,
-      faultKey: t.faultKey ?? null, createdAt: t.createdAt, updatedAt: t.createdAt, claimedBy: null, claimedAt: null, resolvedBy: null,
-      resolvedAt: null, note: null, slaClaimDue: t.slaClaimDue ?? null, slaBreached: false, remindedAt: null, alertedAt: null, alertCount: 0,
-      escalatedAt: null, repliedAt: null, quiet: !!t.quiet,
+      id,
+      kind: t.kind,
+      category: t.category,
+      labels: [...t.labels],
+      urgent: !!t.urgent,
+      possibleUrgent: !!t.possibleUrgent,
+      emergency: t.emergency ?? null,
+      needsReview: !!t.needsReview,
+      priority: t.priority,
+      state: 'open',
+      roomId: t.roomId ?? null,
+      roomTopic: t.roomTopic ?? null,
+      talkerId: t.talkerId,
+      talkerName: t.talkerName,
+      building: t.building ?? null,
+      unit: t.unit ?? null,
+      floor: t.floor ?? null,
+      room: t.room ?? null,
+      tier: t.tier ?? null,
+      summary: t.summary,
+      faultKey: t.faultKey ?? null,
+      createdAt: t.createdAt,
+      updatedAt: t.createdAt,
+      claimedBy: null,
+      claimedAt: null,
+      resolvedBy: null,
+      resolvedAt: null,
+      note: null,
+      slaClaimDue: t.slaClaimDue ?? null,
+      slaBreached: false,
+      remindedAt: null,
+      alertedAt: null,
+      alertCount: 0,
+      escalatedAt: null,
+      repliedAt: null,
+      quiet: !!t.quiet,
     }
   }
 
@@ -170,8 +338,11 @@ export class Tickets {
   update(id: number, patch: Partial<Omit<Ticket, 'id'>>, at: number, current?: Ticket): Ticket {
     const fields = Object.keys(patch).filter((f) => f in COLUMNS)
     if (fields.length > 0) {
-      this.sql(`UPDATE tickets SET ${fields.map((f) => `${COLUMNS[f]} = ?`).join(', ')}, updated_at = ? WHERE id = ?`)
-        .run(...fields.map((f) => toColumn(f, (patch as Record<string, unknown>)[f])), at, id)
+      this.sql(`UPDATE tickets SET ${fields.map((f) => `${COLUMNS[f]} = ?`).join(', ')}, updated_at = ? WHERE id = ?`).run(
+        ...fields.map((f) => toColumn(f, (patch as Record<string, unknown>)[f])),
+        at,
+        id,
+      )
     }
     if (!current || current.id !== id) return this.get(id)!
     const next = copyTicket(current)
@@ -181,13 +352,24 @@ export class Tickets {
   }
 
   addReporter(ticketId: number, r: Reporter): boolean {
-    return this.sql('INSERT OR IGNORE INTO ticket_reporters (ticket_id, talker_id, talker_name, room_id) VALUES (?, ?, ?, ?)')
-      .run(ticketId, r.talkerId, r.talkerName, r.roomId).changes > 0
+    return (
+      this.sql('INSERT OR IGNORE INTO ticket_reporters (ticket_id, talker_id, talker_name, room_id) VALUES (?, ?, ?, ?)').run(
+        ticketId,
+        r.talkerId,
+        r.talkerName,
+        r.roomId,
+      ).changes > 0
+    )
   }
 
   reporters(ticketId: number): Reporter[] {
-    return (this.sql('SELECT talker_id, talker_name, room_id FROM ticket_reporters WHERE ticket_id = ? ORDER BY rowid').all(ticketId) as
-      { talker_id: string; talker_name: string; room_id: string | null }[]).map((r) => ({ talkerId: r.talker_id, talkerName: r.talker_name, roomId: r.room_id }))
+    return (
+      this.sql('SELECT talker_id, talker_name, room_id FROM ticket_reporters WHERE ticket_id = ? ORDER BY rowid').all(ticketId) as {
+        talker_id: string
+        talker_name: string
+        room_id: string | null
+      }[]
+    ).map((r) => ({ talkerId: r.talker_id, talkerName: r.talker_name, roomId: r.room_id }))
   }
 
   addMessage(ticketId: number, inboundId: number): void {
@@ -195,18 +377,33 @@ export class Tickets {
   }
 
   messages(ticketId: number): { id: number; text: string; type: string; at: number; talkerName: string; recalled: boolean }[] {
-    return (this.sql(`SELECT i.id, i.text, i.type, i.at, i.talker_name, i.recalled FROM ticket_messages tm JOIN inbound i ON i.id = tm.inbound_id
-      WHERE tm.ticket_id = ? ORDER BY i.at, i.id`).all(ticketId) as { id: number; text: string; type: string; at: number; talker_name: string; recalled: number }[])
-      .map((r) => ({ id: r.id, text: r.text, type: r.type, at: r.at, talkerName: r.talker_name, recalled: r.recalled === 1 }))
+    return (
+      this.sql(
+        `SELECT i.id, i.text, i.type, i.at, i.talker_name, i.recalled FROM ticket_messages tm JOIN inbound i ON i.id = tm.inbound_id
+      WHERE tm.ticket_id = ? ORDER BY i.at, i.id`,
+      ).all(ticketId) as { id: number; text: string; type: string; at: number; talker_name: string; recalled: number }[]
+    ).map((r) => ({ id: r.id, text: r.text, type: r.type, at: r.at, talkerName: r.talker_name, recalled: r.recalled === 1 }))
   }
 
   event(ticketId: number | null, at: number, actorId: string, action: string, detail?: string): void {
-    this.sql('INSERT INTO ticket_events (ticket_id, at, actor_id, action, detail) VALUES (?, ?, ?, ?, ?)').run(ticketId, at, actorId, action, detail ?? null)
+    this.sql('INSERT INTO ticket_events (ticket_id, at, actor_id, action, detail) VALUES (?, ?, ?, ?, ?)').run(
+      ticketId,
+      at,
+      actorId,
+      action,
+      detail ?? null,
+    )
   }
 
   events(ticketId: number): { at: number; actorId: string; action: string; detail: string | null }[] {
-    return (this.sql('SELECT at, actor_id, action, detail FROM ticket_events WHERE ticket_id = ? ORDER BY id').all(ticketId) as
-      { at: number; actor_id: string; action: string; detail: string | null }[]).map((r) => ({ at: r.at, actorId: r.actor_id, action: r.action, detail: r.detail }))
+    return (
+      this.sql('SELECT at, actor_id, action, detail FROM ticket_events WHERE ticket_id = ? ORDER BY id').all(ticketId) as {
+        at: number
+        actor_id: string
+        action: string
+        detail: string | null
+      }[]
+    ).map((r) => ({ at: r.at, actorId: r.actor_id, action: r.action, detail: r.detail }))
   }
 
   /** The talker's most recent open ticket of a category (a repeat or an addition updates it). */
@@ -217,32 +414,44 @@ export class Tickets {
 
   /** The id of the talker's most recent open ticket of a kind (and category): as openByTalker, from the index alone. */
   openIdByTalker(talkerId: string, kind: TicketKind, category?: Category): number | null {
-    const r = this.sql(openOfTalker('id', category)).get(...(category ? [talkerId, kind, category] : [talkerId, kind])) as { id: number } | undefined
+    const r = this.sql(openOfTalker('id', category)).get(...(category ? [talkerId, kind, category] : [talkerId, kind])) as
+      { id: number } | undefined
     return r?.id ?? null
   }
 
   /** The talker's ticket of a category they cancelled since `since` (asking again reopens it). */
   recentlyCancelled(talkerId: string, category: Category, since: number): Ticket | null {
-    const r = this.rows(`SELECT * FROM tickets WHERE talker_id = ? AND category = ? AND kind = 'request' AND state = 'cancelled'
-      AND resolved_at >= ? ORDER BY resolved_at DESC LIMIT 1`).get(talkerId, category, since)
+    const r = this.rows(
+      `SELECT * FROM tickets WHERE talker_id = ? AND category = ? AND kind = 'request' AND state = 'cancelled'
+      AND resolved_at >= ? ORDER BY resolved_at DESC LIMIT 1`,
+    ).get(talkerId, category, since)
     return r ? fromRow(r) : null
   }
 
   /** The talker's open tickets, oldest first; of one kind if given. */
   allOpenByTalker(talkerId: string, kind?: TicketKind): Ticket[] {
-    return (this.rows(`SELECT * FROM tickets WHERE talker_id = ? AND state IN ('open', 'claimed') ${kind ? 'AND kind = ?' : ''} ORDER BY created_at, id`)
-      .all(...(kind ? [talkerId, kind] : [talkerId]))).map(fromRow)
+    return this.rows(
+      `SELECT * FROM tickets WHERE talker_id = ? AND state IN ('open', 'claimed') ${kind ? 'AND kind = ?' : ''} ORDER BY created_at, id`,
+    )
+      .all(...(kind ? [talkerId, kind] : [talkerId]))
+      .map(fromRow)
   }
 
   byTalker(talkerId: string, limit = 10): Ticket[] {
-    return (this.rows(`SELECT t.* FROM tickets t WHERE t.id IN (SELECT ticket_id FROM ticket_reporters WHERE talker_id = ?)
-      ORDER BY t.created_at DESC, t.id DESC LIMIT ?`).all(talkerId, limit)).map(fromRow)
+    return this.rows(
+      `SELECT t.* FROM tickets t WHERE t.id IN (SELECT ticket_id FROM ticket_reporters WHERE talker_id = ?)
+      ORDER BY t.created_at DESC, t.id DESC LIMIT ?`,
+    )
+      .all(talkerId, limit)
+      .map(fromRow)
   }
 
   /** An open ticket for the same fault at the same place, reported since `since`. */
   openByFault(faultKey: string, since: number): Ticket | null {
-    const r = this.rows(`SELECT * FROM tickets WHERE fault_key = ? AND state IN ('open', 'claimed') AND created_at >= ?
-      ORDER BY created_at LIMIT 1`).get(faultKey, since)
+    const r = this.rows(
+      `SELECT * FROM tickets WHERE fault_key = ? AND state IN ('open', 'claimed') AND created_at >= ?
+      ORDER BY created_at LIMIT 1`,
+    ).get(faultKey, since)
     return r ? fromRow(r) : null
   }
 
@@ -250,8 +459,10 @@ export class Tickets {
   openUrgentInRoom(roomId: string, category: Category, since: number): Ticket | null {
     // Through tickets_urgent_room (urgent tickets only, by group and time): the group's last minutes,
     // not every emergency of the region (issue 7 profile).
-    const r = this.rows(`SELECT * FROM tickets WHERE urgent = 1 AND room_id = ? AND created_at >= ?
-      AND state IN ('open', 'claimed') AND category = ? ORDER BY created_at DESC LIMIT 1`).get(roomId, since, category)
+    const r = this.rows(
+      `SELECT * FROM tickets WHERE urgent = 1 AND room_id = ? AND created_at >= ?
+      AND state IN ('open', 'claimed') AND category = ? ORDER BY created_at DESC LIMIT 1`,
+    ).get(roomId, since, category)
     return r ? fromRow(r) : null
   }
 
@@ -259,16 +470,26 @@ export class Tickets {
   queue(filter: QueueFilter = {}): Ticket[] {
     const where = [`state IN ('open', 'claimed')`]
     const args: unknown[] = []
-    if (filter.category) { where.push('category = ?'); args.push(filter.category) }
-    if (filter.building) { where.push('building = ?'); args.push(filter.building) }
+    if (filter.category) {
+      where.push('category = ?')
+      args.push(filter.category)
+    }
+    if (filter.building) {
+      where.push('building = ?')
+      args.push(filter.building)
+    }
     const limit = filter.limit ?? 50
     // Per state, tickets_state(state, priority, created_at) yields rows already in queue order, so
     // SQLite merges the two ordered halves and stops at the limit; with `state IN (...)` it sorted
     // every open ticket on each call (issue 7 profile). Same rows, same order.
-    const part = (state: string) => `SELECT * FROM (SELECT * FROM tickets WHERE state = '${state}'${where.slice(1).map((w) => ` AND ${w}`).join('')}
+    const part = (state: string) => `SELECT * FROM (SELECT * FROM tickets WHERE state = '${state}'${where
+      .slice(1)
+      .map((w) => ` AND ${w}`)
+      .join('')}
       ORDER BY priority, created_at, id LIMIT ?)`
-    return (this.rows(`${part('open')} UNION ALL ${part('claimed')} ORDER BY priority, created_at, id LIMIT ?`)
-      .all(...args, limit, ...args, limit, limit)).map(fromRow)
+    return this.rows(`${part('open')} UNION ALL ${part('claimed')} ORDER BY priority, created_at, id LIMIT ?`)
+      .all(...args, limit, ...args, limit, limit)
+      .map(fromRow)
   }
 
   /**
@@ -280,15 +501,24 @@ export class Tickets {
   queueHead(filter: Omit<QueueFilter, 'limit'>, n: number): QueueKey[] {
     const where: string[] = []
     const args: unknown[] = []
-    if (filter.category) { where.push('category = ?'); args.push(filter.category) }
-    if (filter.building) { where.push('building = ?'); args.push(filter.building) }
+    if (filter.category) {
+      where.push('category = ?')
+      args.push(filter.category)
+    }
+    if (filter.building) {
+      where.push('building = ?')
+      args.push(filter.building)
+    }
     const extra = where.map((w) => ` AND ${w}`).join('')
-    const part = (state: string) => `SELECT * FROM (SELECT id, priority, created_at FROM tickets WHERE state = '${state}' AND priority = ?${extra}
+    const part = (
+      state: string,
+    ) => `SELECT * FROM (SELECT id, priority, created_at FROM tickets WHERE state = '${state}' AND priority = ?${extra}
       ORDER BY created_at, id LIMIT ?)`
     const stmt = this.sql(`${part('open')} UNION ALL ${part('claimed')}`).raw(true)
     const out: QueueKey[] = []
     for (const priority of [0, 1, 2, 3]) {
-      for (const [id, p, createdAt] of stmt.all(priority, ...args, n, priority, ...args, n) as [number, number, number][]) out.push({ id, priority: p, createdAt })
+      for (const [id, p, createdAt] of stmt.all(priority, ...args, n, priority, ...args, n) as [number, number, number][])
+        out.push({ id, priority: p, createdAt })
     }
     return out
   }
@@ -311,9 +541,19 @@ export class Tickets {
   countQueue(filter: Omit<QueueFilter, 'limit'> = {}, upTo = Number.MAX_SAFE_INTEGER - 1): number {
     const where = [`state IN ('open', 'claimed')`]
     const args: unknown[] = []
-    if (filter.category) { where.push('category = ?'); args.push(filter.category) }
-    if (filter.building) { where.push('building = ?'); args.push(filter.building) }
-    return (this.sql(`SELECT count(*) AS n FROM (SELECT 1 FROM tickets WHERE ${where.join(' AND ')} LIMIT ?)`).get(...args, upTo + 1) as { n: number }).n
+    if (filter.category) {
+      where.push('category = ?')
+      args.push(filter.category)
+    }
+    if (filter.building) {
+      where.push('building = ?')
+      args.push(filter.building)
+    }
+    return (
+      this.sql(`SELECT count(*) AS n FROM (SELECT 1 FROM tickets WHERE ${where.join(' AND ')} LIMIT ?)`).get(...args, upTo + 1) as {
+        n: number
+      }
+    ).n
   }
 
   countOpen(): number {
@@ -322,16 +562,19 @@ export class Tickets {
 
   /** Urgent tickets nobody has claimed yet, for re-alerts and escalation. */
   unclaimedUrgent(): Ticket[] {
-    return (this.rows(`SELECT * FROM tickets WHERE urgent = 1 AND state = 'open' AND quiet = 0 ORDER BY created_at`).all()).map(fromRow)
+    return this.rows(`SELECT * FROM tickets WHERE urgent = 1 AND state = 'open' AND quiet = 0 ORDER BY created_at`).all().map(fromRow)
   }
 
   /** Unclaimed tickets whose claim deadline has passed. */
   overdue(now: number): Ticket[] {
-    return (this.rows(`SELECT * FROM tickets WHERE state = 'open' AND sla_claim_due IS NOT NULL AND sla_claim_due <= ? ORDER BY priority, created_at`)
-      .all(now)).map(fromRow)
+    return this.rows(
+      `SELECT * FROM tickets WHERE state = 'open' AND sla_claim_due IS NOT NULL AND sla_claim_due <= ? ORDER BY priority, created_at`,
+    )
+      .all(now)
+      .map(fromRow)
   }
 
   between(from: number, to: number): Ticket[] {
-    return (this.rows('SELECT * FROM tickets WHERE created_at >= ? AND created_at < ? ORDER BY id').all(from, to)).map(fromRow)
+    return this.rows('SELECT * FROM tickets WHERE created_at >= ? AND created_at < ? ORDER BY id').all(from, to).map(fromRow)
   }
 }

@@ -30,4 +30,9 @@ export interface StoredInbound extends Inbound {
 }
 
 /** What processing made of a stored message. */
-export interface Processed { category: Category; urgent: boolean; labels: readonly string[]; ticketId: number | null }
+export interface Processed {
+  category: Category
+  urgent: boolean
+  labels: readonly string[]
+  ticketId: number | null
+}

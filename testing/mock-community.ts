@@ -12,7 +12,12 @@ import { openStore, type DB } from '../store/store.ts'
 import type { Clock } from '../handlers/context.ts'
 import { createRuntime, type Runtime, type RuntimeOptions } from '../bot/runtime.ts'
 
-export interface Delivered { roomId: string | null; toId: string | null; text: string; type: number }
+export interface Delivered {
+  roomId: string | null
+  toId: string | null
+  text: string
+  type: number
+}
 
 export interface MockCommunity {
   community: Community
@@ -61,7 +66,14 @@ export async function startMockCommunity(o: MockCommunityOptions): Promise<MockC
   const runtime = await createRuntime({
     env: { ...communityEnv(community), ...(o.env ?? {}) },
     // A fixture never touches the operator's DB: in-memory unless the caller brings one.
-    puppet, db: o.db ?? openStore(':memory:'), clock: o.clock, log: o.log, autoSend: false, schedulerIntervalMs: 0, hooks: o.hooks, reloadEnv: o.reloadEnv,
+    puppet,
+    db: o.db ?? openStore(':memory:'),
+    clock: o.clock,
+    log: o.log,
+    autoSend: false,
+    schedulerIntervalMs: 0,
+    hooks: o.hooks,
+    reloadEnv: o.reloadEnv,
   })
   importHouseholds(community, runtime.ctx.households)
   const delivered: Delivered[] = []
@@ -82,7 +94,13 @@ export async function startMockCommunity(o: MockCommunityOptions): Promise<MockC
   const room = (id: string) => mocker.RoomMock.load(id)
 
   return {
-    community, mocker, puppet, runtime, delivered, contact, room,
+    community,
+    mocker,
+    puppet,
+    runtime,
+    delivered,
+    contact,
+    room,
     say(fromId, roomId, text, options = {}) {
       const from = contact(fromId)
       const target = roomId ? room(roomId) : contact(community.bot.id)

@@ -17,7 +17,7 @@ afterEach(async () => {
 const rows = (sql: string, ...args: unknown[]) => c!.runtime.ctx.db.prepare(sql).all(...args) as Record<string, unknown>[]
 
 describe('listening and persisting', () => {
-  it('stores each message exactly once: text, a duplicate delivery with the same id, an image; not the bot\'s own', async () => {
+  it("stores each message exactly once: text, a duplicate delivery with the same id, an image; not the bot's own", async () => {
     c = await startMockCommunity({ log, env: FAST })
     c.say('res-01', FLOOR, '大家早上好')
     await c.settle()
@@ -27,7 +27,9 @@ describe('listening and persisting', () => {
     c.emitRaw({ id: String(first.message_id), talkerId: 'res-01', roomId: FLOOR, text: '大家早上好', timestamp: Date.now() })
     // Same person, same text, new id, seconds later: a re-delivery, dropped.
     c.emitRaw({ id: 'redelivered-1', talkerId: 'res-01', roomId: FLOOR, text: '大家早上好', timestamp: Date.now() })
-    c.contact('res-02').say(FileBox.fromBase64(Buffer.from('fake').toString('base64'), 'photo.jpg')).to(c.room(FLOOR))
+    c.contact('res-02')
+      .say(FileBox.fromBase64(Buffer.from('fake').toString('base64'), 'photo.jpg'))
+      .to(c.room(FLOOR))
     await c.settle()
     const all = rows('SELECT talker_id, type, text FROM inbound ORDER BY id')
     expect(all).toEqual([
@@ -57,13 +59,17 @@ describe('listening and persisting', () => {
     expect(reply?.text).toContain('我的')
   })
 
-  it('files a shopping list as an order with the location from the resident\'s name', async () => {
+  it("files a shopping list as an order with the location from the resident's name", async () => {
     c = await startMockCommunity({ log, env: FAST })
     c.say('res-01', FLOOR, '我要土豆3斤、萝卜3根、鸡蛋10个')
     await c.settle()
     const order = c.runtime.ctx.orders.openByTalker('res-01')
     expect(order).toMatchObject({ building: '3', unit: '2', room: '502' })
-    expect(order!.lines.map((l) => [l.name, l.qty, l.unit])).toEqual([['土豆', 3, '斤'], ['萝卜', 3, '根'], ['鸡蛋', 10, '个']])
+    expect(order!.lines.map((l) => [l.name, l.qty, l.unit])).toEqual([
+      ['土豆', 3, '斤'],
+      ['萝卜', 3, '根'],
+      ['鸡蛋', 10, '个'],
+    ])
     expect(c.delivered.find((d) => d.roomId === FLOOR)?.text).toMatch(/#\d+/)
   })
 })

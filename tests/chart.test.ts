@@ -11,16 +11,33 @@ function stats(fill: boolean): DailyStats {
     hour,
     opened: fill && hour >= 7 && hour <= 21 ? (hour % 5) + 1 : 0,
     resolved: fill && hour >= 8 && hour <= 22 ? hour % 4 : 0,
-    messages: Object.fromEntries(MESSAGE_CLASSES.map((c, i) => [c, fill && hour >= 6 ? (c === 'noise' ? 12 + (hour % 3) : (hour * (i + 3)) % 9) : 0])) as Record<MessageClass, number>,
+    messages: Object.fromEntries(
+      MESSAGE_CLASSES.map((c, i) => [c, fill && hour >= 6 ? (c === 'noise' ? 12 + (hour % 3) : (hour * (i + 3)) % 9) : 0]),
+    ) as Record<MessageClass, number>,
   }))
   const total = hourly.reduce((n, b) => n + MESSAGE_CLASSES.reduce((m, c) => m + b.messages[c], 0), 0)
   return {
-    date: '2024-04-12', dayStart: 0, dayEnd: 0,
+    date: '2024-04-12',
+    dayStart: 0,
+    dayEnd: 0,
     messages: { total, noise: 0, pending: 0, byType: {} },
-    tickets: { opened: hourly.reduce((n, b) => n + b.opened, 0), media: 0, byCategory: { medical: 0, grocery: 0, repair: 0, pet: 0, emotional: 0, other: 0 }, byBuilding: {}, ids: [] },
+    tickets: {
+      opened: hourly.reduce((n, b) => n + b.opened, 0),
+      media: 0,
+      byCategory: { medical: 0, grocery: 0, repair: 0, pet: 0, emotional: 0, other: 0 },
+      byBuilding: {},
+      ids: [],
+    },
     emergencies: { urgent: [], possible: [] },
-    claim: { n: 0, median: null, p90: null }, resolve: { n: hourly.reduce((n, b) => n + b.resolved, 0), median: null, p90: null },
-    resolved: [], slaBreaches: [], backlog: { total: 3, byCategory: {}, oldest: [] }, hotspots: [], redTier: { households: 0, tickets: [], done: 0 }, cases: [], hourly,
+    claim: { n: 0, median: null, p90: null },
+    resolve: { n: hourly.reduce((n, b) => n + b.resolved, 0), median: null, p90: null },
+    resolved: [],
+    slaBreaches: [],
+    backlog: { total: 3, byCategory: {}, oldest: [] },
+    hotspots: [],
+    redTier: { households: 0, tickets: [], done: 0 },
+    cases: [],
+    hourly,
   }
 }
 
@@ -52,7 +69,8 @@ describe('daily chart', () => {
     const svg = chartSvg(stats(true))
     expect(svg).toContain('每小时消息量(按类别)')
     expect(svg).toContain('每小时新建与办结事项')
-    const render = (s: string) => new Resvg(s, { font: { fontFiles: chartFontFiles(), loadSystemFonts: false, defaultFontFamily: 'Noto Sans SC' } }).render()
+    const render = (s: string) =>
+      new Resvg(s, { font: { fontFiles: chartFontFiles(), loadSystemFonts: false, defaultFontFamily: 'Noto Sans SC' } }).render()
     const img = render(svg)
     const px = img.pixels // RGBA
     const colours = new Set<string>()

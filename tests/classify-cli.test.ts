@@ -5,21 +5,40 @@ import { PassThrough, Writable } from 'node:stream'
 import { describe, expect, it } from 'vitest'
 import { runClassify } from '../tools/classify-stream.ts'
 
-const TEXTS = ['收到', '我的手受伤了 血流不止', '我要土豆3斤、萝卜3根', '6栋1单元楼道灯不亮', '我家猫被封在家没人照看', '担心家人在外地', '谢谢🙏', '']
+const TEXTS = [
+  '收到',
+  '我的手受伤了 血流不止',
+  '我要土豆3斤、萝卜3根',
+  '6栋1单元楼道灯不亮',
+  '我家猫被封在家没人照看',
+  '担心家人在外地',
+  '谢谢🙏',
+  '',
+]
 
 async function classify(input: string): Promise<string> {
   const source = new PassThrough()
   source.end(input)
   let out = ''
-  const sink = new Writable({ write(chunk, _e, cb) { out += chunk; cb() } })
+  const sink = new Writable({
+    write(chunk, _e, cb) {
+      out += chunk
+      cb()
+    },
+  })
   expect(await runClassify(source, sink, [])).toBe(0)
   return out
 }
 
 describe('triage classify', () => {
   it('answers every line in input order, and a repeated text exactly as the first time', async () => {
-    const lines = Array.from({ length: 2500 }, (_, i) => JSON.stringify({ id: `m${i}`, text: `${TEXTS[i % TEXTS.length]}${i % 3 === 0 ? '' : ` ${i}`}` }))
-    const rows = (await classify(lines.join('\n') + '\n')).trim().split('\n').map((l) => JSON.parse(l))
+    const lines = Array.from({ length: 2500 }, (_, i) =>
+      JSON.stringify({ id: `m${i}`, text: `${TEXTS[i % TEXTS.length]}${i % 3 === 0 ? '' : ` ${i}`}` }),
+    )
+    const rows = (await classify(lines.join('\n') + '\n'))
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l))
     expect(rows.map((r) => r.id)).toEqual(lines.map((_, i) => `m${i}`))
     expect(rows[1]).toMatchObject({ category: 'medical', urgent: true })
     expect(rows[2].items.map((i: { name: string }) => i.name)).toEqual(['土豆', '萝卜'])
@@ -31,10 +50,17 @@ describe('triage classify', () => {
   }, 60_000)
 
   it('gives the things to buy as items, and what the resident takes off the list apart', async () => {
-    const rows = (await classify([
-      JSON.stringify({ id: 'a', text: '刚才的单子：鸡蛋不要了，再加两斤土豆' }),
-      JSON.stringify({ id: 'b', text: '帮我买土豆3斤，别买菠菜' }),
-    ].join('\n') + '\n')).trim().split('\n').map((l) => JSON.parse(l))
+    const rows = (
+      await classify(
+        [
+          JSON.stringify({ id: 'a', text: '刚才的单子：鸡蛋不要了，再加两斤土豆' }),
+          JSON.stringify({ id: 'b', text: '帮我买土豆3斤，别买菠菜' }),
+        ].join('\n') + '\n',
+      )
+    )
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l))
     expect(rows[0].items.map((i: { name: string }) => i.name)).toEqual(['土豆'])
     expect(rows[0].removed.map((i: { name: string }) => i.name)).toEqual(['鸡蛋'])
     expect(rows[1].items.map((i: { name: string }) => i.name)).toEqual(['土豆'])
@@ -43,11 +69,15 @@ describe('triage classify', () => {
 
   it('skips lines that are not JSON with a warning on stderr, keeps stdout clean, and exits 0', () => {
     const r = spawnSync(process.execPath, ['--import', 'tsx', 'tools/cli.ts', 'classify'], {
-      input: '{"id":"a","text":"收到"}\nnot json\n{"id":"b","text":"救命 我爸晕倒了"}\n', encoding: 'utf8',
+      input: '{"id":"a","text":"收到"}\nnot json\n{"id":"b","text":"救命 我爸晕倒了"}\n',
+      encoding: 'utf8',
       env: { ...process.env, DOTENV_CONFIG_QUIET: undefined },
     })
     expect(r.status).toBe(0)
-    const out = r.stdout.trim().split('\n').map((l) => JSON.parse(l))
+    const out = r.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l))
     expect(out.map((o) => o.id)).toEqual(['a', 'b'])
     expect(out[1].urgent).toBe(true)
     expect(r.stderr).toContain('line 2: not JSON')
@@ -55,9 +85,17 @@ describe('triage classify', () => {
 
   it('gives the same lines, in the same order, with a worker thread as with one thread', () => {
     // more distinct texts than one batch, so the worker gets a share of several batches
-    const input = Array.from({ length: 1500 }, (_, i) => JSON.stringify({ id: `w${i}`, text: `${TEXTS[i % TEXTS.length]} ${i % 700}` })).join('\n') + '\n'
-    const run = (threads: string) => spawnSync(process.execPath, ['--import', 'tsx', 'tools/cli.ts', 'classify', '--threads', threads], { input, encoding: 'utf8', maxBuffer: 64 << 20 })
-    const one = run('0'), two = run('1')
+    const input =
+      Array.from({ length: 1500 }, (_, i) => JSON.stringify({ id: `w${i}`, text: `${TEXTS[i % TEXTS.length]} ${i % 700}` })).join('\n') +
+      '\n'
+    const run = (threads: string) =>
+      spawnSync(process.execPath, ['--import', 'tsx', 'tools/cli.ts', 'classify', '--threads', threads], {
+        input,
+        encoding: 'utf8',
+        maxBuffer: 64 << 20,
+      })
+    const one = run('0'),
+      two = run('1')
     expect(one.status).toBe(0)
     expect(two.status).toBe(0)
     expect(two.stderr).not.toContain('worker thread stopped')
@@ -66,7 +104,10 @@ describe('triage classify', () => {
   }, 120_000)
 
   it('refuses a thread count that is not a small whole number', () => {
-    const r = spawnSync(process.execPath, ['--import', 'tsx', 'tools/cli.ts', 'classify', '--threads', 'many'], { input: '', encoding: 'utf8' })
+    const r = spawnSync(process.execPath, ['--import', 'tsx', 'tools/cli.ts', 'classify', '--threads', 'many'], {
+      input: '',
+      encoding: 'utf8',
+    })
     expect(r.status).not.toBe(0)
     expect(r.stderr).toContain('--threads')
   }, 30_000)

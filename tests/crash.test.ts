@@ -13,16 +13,28 @@ const CHILD = join(process.cwd(), 'tests', 'fixtures', 'crash-child.ts')
 function run(mode: 'stream' | 'resume', db: string, killAfterPosts?: number) {
   return new Promise<{ lines: Record<string, unknown>[]; signal: NodeJS.Signals | null }>((resolve, reject) => {
     // node itself, with tsx as a loader: the tsx CLI would fork, and SIGKILL must hit the bot's own process.
-    const child = spawn(process.execPath, ['--import', 'tsx', CHILD, mode, db], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, LOG_LEVEL: 'silent' } })
+    const child = spawn(process.execPath, ['--import', 'tsx', CHILD, mode, db], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, LOG_LEVEL: 'silent' },
+    })
     const lines: Record<string, unknown>[] = []
     let err = ''
-    child.stderr.on('data', (d) => { err += d })
+    child.stderr.on('data', (d) => {
+      err += d
+    })
     createInterface({ input: child.stdout }).on('line', (l) => {
-      try { lines.push(JSON.parse(l)) } catch { return }
+      try {
+        lines.push(JSON.parse(l))
+      } catch {
+        return
+      }
       const posted = lines.at(-1)?.posted
       if (killAfterPosts && typeof posted === 'number' && posted >= killAfterPosts) child.kill('SIGKILL')
     })
-    const timer = setTimeout(() => { child.kill('SIGKILL'); reject(new Error(`child timed out: ${err.slice(-500)}`)) }, 60_000)
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL')
+      reject(new Error(`child timed out: ${err.slice(-500)}`))
+    }, 60_000)
     child.on('exit', (code, signal) => {
       clearTimeout(timer)
       if (signal === 'SIGKILL' || code === 0) resolve({ lines, signal })

@@ -15,7 +15,11 @@ const urgency = (t: string) => assessUrgency(read(t))
 describe('emergency cues (data/cues/*.yaml)', () => {
   it('cover at least 35 kinds of emergency, every response kind, each kind in at least four styles', () => {
     expect(CUES.length).toBeGreaterThanOrEqual(35)
-    for (const k of RESPONSE_KINDS) expect(CUES.some((c) => c.response === k), `a cue for ${k}`).toBe(true)
+    for (const k of RESPONSE_KINDS)
+      expect(
+        CUES.some((c) => c.response === k),
+        `a cue for ${k}`,
+      ).toBe(true)
     for (const c of CUES) {
       expect(Object.keys(c.cases.fire).length, `${c.kind} (${c.file}:${c.line}): fire cases in ≥ 4 styles`).toBeGreaterThanOrEqual(4)
       expect(Object.values(c.cases.calm).flat().length, `${c.kind}: at least one calm case`).toBeGreaterThanOrEqual(1)

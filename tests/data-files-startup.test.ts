@@ -11,7 +11,9 @@ import { afterEach, describe, expect, it } from 'vitest'
 
 const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)))
 const dirs: string[] = []
-afterEach(() => { for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true }) })
+afterEach(() => {
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true })
+})
 
 /** A copy of what the classifiers read, broken by `breakIt`, and the start-up's exit and output. */
 function startWith(breakIt: (dir: string) => void): { status: number | null; out: string } {
@@ -24,7 +26,10 @@ function startWith(breakIt: (dir: string) => void): { status: number | null; out
   breakIt(dir)
   const code = `const { triage } = await import('./classifiers/triage.ts'); triage('楼道灯坏了'); process.stdout.write('started')`
   const r = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', code], {
-    cwd: dir, encoding: 'utf8', timeout: 60_000, env: { ...process.env, DOTENV_CONFIG_QUIET: 'true' },
+    cwd: dir,
+    encoding: 'utf8',
+    timeout: 60_000,
+    env: { ...process.env, DOTENV_CONFIG_QUIET: 'true' },
   })
   return { status: r.status, out: r.stdout + r.stderr }
 }

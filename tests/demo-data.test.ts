@@ -51,7 +51,10 @@ describe('demo community', () => {
 
   it('has both stewards in every room, the manager, and the bot in every room', () => {
     const ids = community.rooms.map((r) => r.id).sort()
-    for (const [id, name] of [['steward-wang', '物业小王'], ['steward-li', '管家李姐']]) {
+    for (const [id, name] of [
+      ['steward-wang', '物业小王'],
+      ['steward-li', '管家李姐'],
+    ]) {
       const s = community.stewards.find((c) => c.id === id)
       expect(s?.name).toBe(name)
       expect([...(s?.rooms ?? [])].sort()).toEqual(ids)
@@ -129,16 +132,24 @@ describe('demo day', () => {
     for (const m of day.filter((x) => x.type === 'text')) expect(m.text.length).toBeGreaterThan(0)
     // The raw file marks every message without text with a type.
     const raw = readFileSync(new URL('../data/demo/day.jsonl', import.meta.url), 'utf8')
-      .split('\n').filter(Boolean).map((l) => JSON.parse(l))
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => JSON.parse(l))
     for (const r of raw) if (r.text === undefined || r.text === '') expect(r.type, JSON.stringify(r)).toMatch(/^(image|voice|video|file)$/)
   })
 
   it('has a duplicate delivery: same room, sender and text within seconds', () => {
     const dups = day.filter((m, i) =>
-      day.slice(0, i).some((p) =>
-        p.type === 'text' && p.room === m.room && p.from === m.from && p.text === m.text &&
-        secondsOfDay(m.at) - secondsOfDay(p.at) <= 10,
-      ),
+      day
+        .slice(0, i)
+        .some(
+          (p) =>
+            p.type === 'text' &&
+            p.room === m.room &&
+            p.from === m.from &&
+            p.text === m.text &&
+            secondsOfDay(m.at) - secondsOfDay(p.at) <= 10,
+        ),
     )
     expect(dups.length).toBeGreaterThanOrEqual(1)
   })
@@ -220,7 +231,9 @@ describe('validation errors', () => {
     ].join('\n')
     expect(() => parseDemoDay(unsorted, good)).toThrow(/earlier than/)
     expect(() => parseDemoDay(line({ at: '7:00', room: 'floor-3-5@chatroom', from: 'res-01', text: 'a' }), good)).toThrow(/HH:MM:SS/)
-    expect(() => parseDemoDay(line({ at: '07:00:00', room: 'floor-3-5@chatroom', from: 'steward-wang', text: '队列', mention: true }), good)).toThrow(/must start with/)
+    expect(() =>
+      parseDemoDay(line({ at: '07:00:00', room: 'floor-3-5@chatroom', from: 'steward-wang', text: '队列', mention: true }), good),
+    ).toThrow(/must start with/)
     expect(() => parseDemoDay(line({ at: '07:00:00', room: 'floor-3-5@chatroom', from: 'res-01' }), good)).toThrow(/text/)
     expect(() => parseDemoDay(line({ at: '07:00:00', room: null, from: 'nobody', text: '日报' }), good)).toThrow(/unknown sender/)
     expect(() => parseDemoDay('{not json', good)).toThrow(/invalid JSON/)

@@ -13,23 +13,63 @@ const at = (h: number, m = 0, dayOffset = 0) => new Date(2024, 3, 12 + dayOffset
 
 function setup(env: Record<string, string> = {}) {
   let now = at(7)
-  const ctx = createContext(openStore(':memory:'), parseConfig({
-    TRIAGE_STEWARDS: 'st-wang=小王', TRIAGE_MANAGERS: 'mgr-zhao,mgr-qian', TRIAGE_DIGEST_AT: '20:00',
-    TRIAGE_STEWARD_DIGEST_EVERY_MIN: '60', TRIAGE_WORKING_HOURS: '08:00-20:00', ...env,
-  }), () => now)
+  const ctx = createContext(
+    openStore(':memory:'),
+    parseConfig({
+      TRIAGE_STEWARDS: 'st-wang=小王',
+      TRIAGE_MANAGERS: 'mgr-zhao,mgr-qian',
+      TRIAGE_DIGEST_AT: '20:00',
+      TRIAGE_STEWARD_DIGEST_EVERY_MIN: '60',
+      TRIAGE_WORKING_HOURS: '08:00-20:00',
+      ...env,
+    }),
+    () => now,
+  )
   const hooks = digestHooks()
-  const run = (t: number) => { now = t; tick(ctx, hooks) }
+  const run = (t: number) => {
+    now = t
+    tick(ctx, hooks)
+  }
   const to = (id: string) => ctx.outbox.store.sentTo(id)
-  return { ctx, hooks, run, to, setNow: (t: number) => { now = t } }
+  return {
+    ctx,
+    hooks,
+    run,
+    to,
+    setNow: (t: number) => {
+      now = t
+    },
+  }
 }
 
 let seq = 0
 function file(ctx: ReturnType<typeof setup>['ctx'], at: number) {
-  return ctx.tickets.create({
-    kind: 'request', category: 'repair', labels: ['repair'], urgent: false, emergency: null, needsReview: false, priority: 2, roomId: null, roomTopic: null,
-    talkerId: `res-${++seq}`, talkerName: '3-2-502 王阿姨', building: '3', unit: '2', floor: '5', room: '502', tier: null, summary: '水管漏水', faultKey: null,
-    createdAt: at, slaClaimDue: null, quiet: false,
-  }, null)
+  return ctx.tickets.create(
+    {
+      kind: 'request',
+      category: 'repair',
+      labels: ['repair'],
+      urgent: false,
+      emergency: null,
+      needsReview: false,
+      priority: 2,
+      roomId: null,
+      roomTopic: null,
+      talkerId: `res-${++seq}`,
+      talkerName: '3-2-502 王阿姨',
+      building: '3',
+      unit: '2',
+      floor: '5',
+      room: '502',
+      tier: null,
+      summary: '水管漏水',
+      faultKey: null,
+      createdAt: at,
+      slaClaimDue: null,
+      quiet: false,
+    },
+    null,
+  )
 }
 
 describe('scheduled digests', () => {
@@ -86,7 +126,20 @@ describe('scheduled digests', () => {
 
 describe('digest commands', () => {
   const post = (ctx: ReturnType<typeof setup>['ctx'], talkerId: string, text: string, roomId: string | null = 'floor-3@chatroom') => {
-    const r = ctx.inbox.store({ messageId: `c-${++seq}`, roomId, roomTopic: '3栋', talkerId, talkerName: 'x', text, type: 'text', mentionsSelf: true, at: ctx.clock() }, ctx.clock())
+    const r = ctx.inbox.store(
+      {
+        messageId: `c-${++seq}`,
+        roomId,
+        roomTopic: '3栋',
+        talkerId,
+        talkerName: 'x',
+        text,
+        type: 'text',
+        mentionsSelf: true,
+        at: ctx.clock(),
+      },
+      ctx.clock(),
+    )
     if (!r.stored) throw new Error('not stored')
     return ctx.inbox.get(r.id)!
   }

@@ -16,28 +16,78 @@ const DAY_END = at(0, 0, 1)
 
 function makeContext(start = at(8)) {
   let now = start
-  const ctx = createContext(openStore(':memory:'), parseConfig({ TRIAGE_STEWARDS: 'st-wang=小王,st-li', TRIAGE_MANAGERS: 'mgr-zhao' }), () => now)
-  return { ctx, setNow: (t: number) => { now = t } }
+  const ctx = createContext(
+    openStore(':memory:'),
+    parseConfig({ TRIAGE_STEWARDS: 'st-wang=小王,st-li', TRIAGE_MANAGERS: 'mgr-zhao' }),
+    () => now,
+  )
+  return {
+    ctx,
+    setNow: (t: number) => {
+      now = t
+    },
+  }
 }
 
 let talkerSeq = 0
 function ticket(ctx: Context, over: Partial<NewTicket> & { createdAt: number }): Ticket {
   const category = over.category ?? 'repair'
-  return ctx.tickets.create({
-    kind: 'request', category, labels: [category], urgent: false, emergency: null, needsReview: false, priority: 2,
-    roomId: 'floor-3@chatroom', roomTopic: '3栋业主群', talkerId: `res-${++talkerSeq}`, talkerName: '居民', building: '3', unit: '2', floor: '5',
-    room: '502', tier: null, summary: '', faultKey: null, slaClaimDue: null, quiet: false, ...over,
-  }, null)
+  return ctx.tickets.create(
+    {
+      kind: 'request',
+      category,
+      labels: [category],
+      urgent: false,
+      emergency: null,
+      needsReview: false,
+      priority: 2,
+      roomId: 'floor-3@chatroom',
+      roomTopic: '3栋业主群',
+      talkerId: `res-${++talkerSeq}`,
+      talkerName: '居民',
+      building: '3',
+      unit: '2',
+      floor: '5',
+      room: '502',
+      tier: null,
+      summary: '',
+      faultKey: null,
+      slaClaimDue: null,
+      quiet: false,
+      ...over,
+    },
+    null,
+  )
 }
 
 let msgSeq = 0
-function message(ctx: Context, when: number, o: { talkerId?: string; text?: string; type?: MessageKind; category?: Category; ticketId?: number | null; processed?: boolean } = {}): void {
-  const r = ctx.inbox.store({
-    messageId: `m-${++msgSeq}`, roomId: 'floor-3@chatroom', roomTopic: '3栋业主群', talkerId: o.talkerId ?? `res-m${msgSeq}`, talkerName: '居民',
-    text: o.text ?? `消息${msgSeq}`, type: o.type ?? 'text', mentionsSelf: false, at: when,
-  }, when)
+function message(
+  ctx: Context,
+  when: number,
+  o: { talkerId?: string; text?: string; type?: MessageKind; category?: Category; ticketId?: number | null; processed?: boolean } = {},
+): void {
+  const r = ctx.inbox.store(
+    {
+      messageId: `m-${++msgSeq}`,
+      roomId: 'floor-3@chatroom',
+      roomTopic: '3栋业主群',
+      talkerId: o.talkerId ?? `res-m${msgSeq}`,
+      talkerName: '居民',
+      text: o.text ?? `消息${msgSeq}`,
+      type: o.type ?? 'text',
+      mentionsSelf: false,
+      at: when,
+    },
+    when,
+  )
   if (!r.stored) throw new Error('not stored')
-  if (o.processed !== false) ctx.inbox.markDone(r.id, { category: o.category ?? 'other', urgent: false, labels: [o.category ?? 'other'], ticketId: o.ticketId ?? null })
+  if (o.processed !== false)
+    ctx.inbox.markDone(r.id, {
+      category: o.category ?? 'other',
+      urgent: false,
+      labels: [o.category ?? 'other'],
+      ticketId: o.ticketId ?? null,
+    })
 }
 
 /**
@@ -56,11 +106,37 @@ function message(ctx: Context, when: number, o: { talkerId?: string; text?: stri
 function seedDay() {
   const { ctx, setNow } = makeContext(at(23, 59))
   const t1 = ticket(ctx, { createdAt: at(8), talkerName: '3-2-502 王阿姨', summary: '孩子上网课家里网络断了,电话13812345678' })
-  ctx.tickets.update(t1.id, { state: 'done', claimedBy: 'st-wang', claimedAt: at(8, 10), resolvedAt: at(9), resolvedBy: 'st-wang', note: '已联系运营商加装路由器' }, at(9))
-  const t2 = ticket(ctx, { createdAt: at(8, 30), category: 'grocery', building: '5', unit: '1', room: '302', talkerName: '5栋1单元302 李', summary: '想买白菜2斤 鸡蛋一盒' })
+  ctx.tickets.update(
+    t1.id,
+    { state: 'done', claimedBy: 'st-wang', claimedAt: at(8, 10), resolvedAt: at(9), resolvedBy: 'st-wang', note: '已联系运营商加装路由器' },
+    at(9),
+  )
+  const t2 = ticket(ctx, {
+    createdAt: at(8, 30),
+    category: 'grocery',
+    building: '5',
+    unit: '1',
+    room: '302',
+    talkerName: '5栋1单元302 李',
+    summary: '想买白菜2斤 鸡蛋一盒',
+  })
   ctx.tickets.update(t2.id, { state: 'done', claimedBy: 'st-li', claimedAt: at(8, 50), resolvedAt: at(10, 30), note: '已送达' }, at(10, 30))
-  const t3 = ticket(ctx, { createdAt: at(9), category: 'medical', urgent: true, priority: 0, tier: 'red', unit: '1', room: '203', talkerName: '老陈 3-1-203', summary: '老人发烧38度需要送医' })
-  ctx.tickets.update(t3.id, { state: 'done', claimedBy: 'st-wang', claimedAt: at(9, 2), resolvedAt: at(9, 30), note: '已联系120送医' }, at(9, 30))
+  const t3 = ticket(ctx, {
+    createdAt: at(9),
+    category: 'medical',
+    urgent: true,
+    priority: 0,
+    tier: 'red',
+    unit: '1',
+    room: '203',
+    talkerName: '老陈 3-1-203',
+    summary: '老人发烧38度需要送医',
+  })
+  ctx.tickets.update(
+    t3.id,
+    { state: 'done', claimedBy: 'st-wang', claimedAt: at(9, 2), resolvedAt: at(9, 30), note: '已联系120送医' },
+    at(9, 30),
+  )
   const t4 = ticket(ctx, { createdAt: at(10), faultKey: '3-2-停水', summary: '3栋2单元停水了' })
   ctx.tickets.addReporter(t4.id, { talkerId: 'res-x1', talkerName: '3-2-601 赵', roomId: null })
   ctx.tickets.addReporter(t4.id, { talkerId: 'res-x2', talkerName: '3-2-702 钱', roomId: null })
@@ -68,11 +144,30 @@ function seedDay() {
   const t5 = ticket(ctx, { createdAt: at(11), summary: '电梯有异响' })
   ctx.tickets.update(t5.id, { slaBreached: true }, at(12))
   ctx.tickets.event(t5.id, at(12), 'bot', 'sla-breached')
-  const t6 = ticket(ctx, { createdAt: at(12), category: 'pet', building: '6', unit: '1', room: '1102', talkerName: 'Amy 9-1-1102', summary: '出门两天猫没人喂' })
-  ctx.tickets.update(t6.id, { state: 'done', claimedBy: 'st-li', claimedAt: at(12, 40), resolvedAt: at(14), note: '已上门喂猫并换水' }, at(14))
+  const t6 = ticket(ctx, {
+    createdAt: at(12),
+    category: 'pet',
+    building: '6',
+    unit: '1',
+    room: '1102',
+    talkerName: 'Amy 9-1-1102',
+    summary: '出门两天猫没人喂',
+  })
+  ctx.tickets.update(
+    t6.id,
+    { state: 'done', claimedBy: 'st-li', claimedAt: at(12, 40), resolvedAt: at(14), note: '已上门喂猫并换水' },
+    at(14),
+  )
   const t7 = ticket(ctx, { createdAt: at(13), category: 'emotional', building: '5', talkerName: '5-3-301 周', summary: '一个人在家很难受' })
   ticket(ctx, { kind: 'media', category: 'other', summary: '[语音]', createdAt: at(13, 30), talkerName: '3-2-502 王阿姨' })
-  const t9 = ticket(ctx, { createdAt: at(20, 0, -1), building: '2', unit: '1', room: '101', talkerName: '2-1-101 张建国', summary: '张建国家门口下水道堵了,电话一三九一二三四五六七八' })
+  const t9 = ticket(ctx, {
+    createdAt: at(20, 0, -1),
+    building: '2',
+    unit: '1',
+    room: '101',
+    talkerName: '2-1-101 张建国',
+    summary: '张建国家门口下水道堵了,电话一三九一二三四五六七八',
+  })
   ctx.tickets.update(t9.id, { state: 'claimed', claimedBy: 'st-wang', claimedAt: at(8, 5) }, at(8, 5))
   ctx.tickets.update(t9.id, { state: 'done', resolvedAt: at(15), note: '已疏通,张建国很满意' }, at(15))
   const t10 = ticket(ctx, { createdAt: at(16), summary: '3栋门禁坏了' })
@@ -194,10 +289,30 @@ describe('steward digest', () => {
     const { ctx } = makeContext(at(18))
     const categories: Category[] = ['medical', 'grocery', 'repair', 'pet', 'emotional', 'other']
     for (let i = 0; i < 300; i++) {
-      const t = ticket(ctx, { createdAt: at(8) + i * MIN, category: categories[i % 6], urgent: i % 17 === 0, priority: i % 17 === 0 ? 0 : 2, kind: i % 11 === 0 ? 'media' : 'request' })
+      const t = ticket(ctx, {
+        createdAt: at(8) + i * MIN,
+        category: categories[i % 6],
+        urgent: i % 17 === 0,
+        priority: i % 17 === 0 ? 0 : 2,
+        kind: i % 11 === 0 ? 'media' : 'request',
+      })
       if (i % 7 === 0) ctx.tickets.update(t.id, { slaBreached: true }, at(12))
-      if (i % 6 === 1) ctx.orders.create({ ticketId: t.id, talkerId: t.talkerId, talkerName: '', roomId: null, building: '3', unit: '2', floor: '5', room: String(500 + i), fingerprint: '', createdAt: t.createdAt },
-        [{ name: ['白菜', '鸡蛋', '土豆', '大米', '牛奶', '猪肉'][i % 6], qty: 2, unit: '斤', alternatives: [], note: null }])
+      if (i % 6 === 1)
+        ctx.orders.create(
+          {
+            ticketId: t.id,
+            talkerId: t.talkerId,
+            talkerName: '',
+            roomId: null,
+            building: '3',
+            unit: '2',
+            floor: '5',
+            room: String(500 + i),
+            fingerprint: '',
+            createdAt: t.createdAt,
+          },
+          [{ name: ['白菜', '鸡蛋', '土豆', '大米', '牛奶', '猪肉'][i % 6], qty: 2, unit: '斤', alternatives: [], note: null }],
+        )
       message(ctx, at(8) + i * MIN, { category: categories[i % 6], ticketId: t.id })
       message(ctx, at(8) + i * MIN + 1000, {})
     }

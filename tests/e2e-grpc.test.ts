@@ -14,7 +14,11 @@ import { until } from './helpers/wait.ts'
 
 const FLOOR = 'floor-3-5@chatroom'
 
-interface Heard { from: string; text: string; mentions: string[] }
+interface Heard {
+  from: string
+  text: string
+  mentions: string[]
+}
 
 describe('over gRPC (PuppetServer + PuppetService)', () => {
   const community = loadCommunity()
@@ -67,8 +71,12 @@ describe('over gRPC (PuppetServer + PuppetService)', () => {
 
   it("stores a resident's message sent into a mock room on the server side", async () => {
     mocker.ContactMock.load('res-02').say('大家早上好,今天核酸几点?').to(mocker.RoomMock.load(FLOOR))
-    const row = await until('the message in the store', () =>
-      runtime.ctx.db.prepare(`SELECT talker_id, room_id, room_topic, text FROM inbound WHERE talker_id = 'res-02'`).get() as Record<string, unknown> | undefined)
+    const row = await until(
+      'the message in the store',
+      () =>
+        runtime.ctx.db.prepare(`SELECT talker_id, room_id, room_topic, text FROM inbound WHERE talker_id = 'res-02'`).get() as
+          Record<string, unknown> | undefined,
+    )
     expect(row).toEqual({ talker_id: 'res-02', room_id: FLOOR, room_topic: '春江天境3栋5楼业主群', text: '大家早上好,今天核酸几点?' })
   })
 
@@ -79,7 +87,7 @@ describe('over gRPC (PuppetServer + PuppetService)', () => {
     expect(reply.text).toContain('楼管家')
   })
 
-  it('alerts the stewards privately about an emergency, and answers a steward\'s 队列 privately', async () => {
+  it("alerts the stewards privately about an emergency, and answers a steward's 队列 privately", async () => {
     mocker.ContactMock.load('res-05').say('我爸摔倒了 头磕破了一直在流血 叫不醒').to(mocker.RoomMock.load(FLOOR))
     for (const s of community.stewards) {
       const alert = await until(`alert to ${s.id}`, () => privately.get(s.id)?.find((h) => h.text.startsWith('🆘')))

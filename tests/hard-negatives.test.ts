@@ -32,10 +32,7 @@ const KINDS: Record<string, string[]> = {
     '这辣条辣得我嘴巴着火🔥 笑死',
     '热死了 空调再不修我要原地融化了',
   ],
-  '急 about everyday things': [
-    '急！！家里酱油没了 谁能借一点 4栋',
-    '楼道灯坏了好几天了 急 晚上看不见路',
-  ],
+  '急 about everyday things': ['急！！家里酱油没了 谁能借一点 4栋', '楼道灯坏了好几天了 急 晚上看不见路'],
 }
 
 describe('hard negatives: emergency words, no emergency', () => {

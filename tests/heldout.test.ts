@@ -6,9 +6,16 @@ import { describe, expect, it } from 'vitest'
 import { triage } from '../classifiers/triage.ts'
 import type { Category } from '../classifiers/types.ts'
 
-interface Gold { id: string; text: string; category: Category; urgent: boolean }
+interface Gold {
+  id: string
+  text: string
+  category: Category
+  urgent: boolean
+}
 const rows: Gold[] = readFileSync(new URL('../data/eval/heldout.jsonl', import.meta.url), 'utf8')
-  .split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as Gold)
+  .split('\n')
+  .filter((l) => l.trim())
+  .map((l) => JSON.parse(l) as Gold)
 
 describe('held-out set', () => {
   const preds = rows.map((g) => ({ g, p: triage(g.text) }))
@@ -25,7 +32,8 @@ describe('held-out set', () => {
       const tp = preds.filter(({ g, p }) => g.category === c && p.category === c).length
       const fp = preds.filter(({ g, p }) => g.category !== c && p.category === c).length
       const fn = preds.filter(({ g, p }) => g.category === c && p.category !== c).length
-      const pr = tp + fp ? tp / (tp + fp) : 0, rc = tp + fn ? tp / (tp + fn) : 0
+      const pr = tp + fp ? tp / (tp + fp) : 0,
+        rc = tp + fn ? tp / (tp + fn) : 0
       f1 += pr + rc ? (2 * pr * rc) / (pr + rc) : 0
     }
     expect(f1 / cats.length).toBeGreaterThanOrEqual(0.9)

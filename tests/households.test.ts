@@ -10,13 +10,28 @@ import { openStore } from '../store/store.ts'
 
 describe('household register', () => {
   it('reads rows in the common shapes, with tiers in English or Chinese', () => {
-    expect(parseHouseholdRow(['3-2-502', 'red', '独居老人 高血压'])).toEqual({ building: '3', unit: '2', room: '502', tier: 'red', note: '独居老人 高血压' })
-    expect(parseHouseholdRow(['5栋1单元302', '黄', '糖尿病'])).toEqual({ building: '5', unit: '1', room: '302', tier: 'yellow', note: '糖尿病' })
+    expect(parseHouseholdRow(['3-2-502', 'red', '独居老人 高血压'])).toEqual({
+      building: '3',
+      unit: '2',
+      room: '502',
+      tier: 'red',
+      note: '独居老人 高血压',
+    })
+    expect(parseHouseholdRow(['5栋1单元302', '黄', '糖尿病'])).toEqual({
+      building: '5',
+      unit: '1',
+      room: '302',
+      tier: 'yellow',
+      note: '糖尿病',
+    })
     expect(parseHouseholdRow(['12', '3', '1102', '绿色', ''])).toEqual({ building: '12', unit: '3', room: '1102', tier: 'green', note: '' })
     expect(parseHouseholdRow(['楼栋-单元-房号', '档案', '备注'])).toMatch(/tier/)
     expect(parseHouseholdRow(['3-2-502', 'purple'])).toMatch(/tier/)
     expect(parseHouseholdRow(['门口', 'red'])).toMatch(/building and room/)
-    expect(parseCsv('\ufeff"a,b",c\r\nd,"e ""f"""\n')).toEqual([['a,b', 'c'], ['d', 'e "f"']])
+    expect(parseCsv('\ufeff"a,b",c\r\nd,"e ""f"""\n')).toEqual([
+      ['a,b', 'c'],
+      ['d', 'e "f"'],
+    ])
   })
 
   it('`triage households import FILE.csv` imports the good rows, reports the bad ones, and matches locations', async () => {
@@ -25,7 +40,12 @@ describe('household register', () => {
     writeFileSync(csv, '楼栋-单元-房号,档案,备注\n3-2-502,红,独居老人\n6-1-201,yellow,透析\n门口,red,?\n')
     process.env.TRIAGE_DB = join(dir, 't.db')
     let out = ''
-    const sink = new Writable({ write(chunk, _e, cb) { out += chunk; cb() } })
+    const sink = new Writable({
+      write(chunk, _e, cb) {
+        out += chunk
+        cb()
+      },
+    })
     try {
       expect(await runAdmin('households', ['import', csv], sink, sink)).toBe(1)
     } finally {

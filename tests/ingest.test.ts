@@ -17,19 +17,33 @@ import { Ingest, MAX_QUEUED } from '../handlers/ingest.ts'
 const T0 = Date.UTC(2026, 10, 22, 2, 0, 0)
 let dir = ''
 const dbs: DB[] = []
-beforeEach(() => { dir = mkdtempSync(join(tmpdir(), 'lgj-ingest-')) })
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'lgj-ingest-'))
+})
 afterEach(() => {
   for (const db of dbs.splice(0)) if (db.open) db.close()
   rmSync(dir, { recursive: true, force: true })
 })
-const open = (name = 'x.db') => { const db = openStore(join(dir, name)); dbs.push(db); return db }
+const open = (name = 'x.db') => {
+  const db = openStore(join(dir, name))
+  dbs.push(db)
+  return db
+}
 
 let seq = 0
 function msg(p: Partial<Inbound> = {}): Inbound {
   seq++
   return {
-    messageId: `m${seq}`, roomId: 'floor-1@chatroom', roomTopic: '1栋1单元', talkerId: 'res-1', talkerName: '王阿姨',
-    text: `第${seq}条`, type: 'text', mentionsSelf: false, at: T0, ...p,
+    messageId: `m${seq}`,
+    roomId: 'floor-1@chatroom',
+    roomTopic: '1栋1单元',
+    talkerId: 'res-1',
+    talkerName: '王阿姨',
+    text: `第${seq}条`,
+    type: 'text',
+    mentionsSelf: false,
+    at: T0,
+    ...p,
   }
 }
 
@@ -42,18 +56,30 @@ describe('storing a burst', () => {
     const ids = r1.filter((r) => r.stored).map((r) => (r as { id: number }).id)
     expect(ids[1]).toBeGreaterThan(ids[0])
     // The next burst sees the committed rows: same id, and same text re-sent with a new id.
-    const r2 = inbox.storeMany([{ ...a }, { ...a, messageId: 'third-id', at: T0 + 50_000 }, { ...a, messageId: 'later', at: T0 + REDELIVERY_WINDOW_MS + 1 }], T0 + 50_000)
+    const r2 = inbox.storeMany(
+      [{ ...a }, { ...a, messageId: 'third-id', at: T0 + 50_000 }, { ...a, messageId: 'later', at: T0 + REDELIVERY_WINDOW_MS + 1 }],
+      T0 + 50_000,
+    )
     expect(r2.map((r) => (r.stored ? 'stored' : r.reason))).toEqual(['same-id', 'redelivery', 'stored'])
     // The same text from someone else, in another room, or as another type is a new message.
-    const r3 = inbox.storeMany([
-      { ...a, messageId: 'n1', talkerId: 'res-2' }, { ...a, messageId: 'n2', roomId: 'floor-2@chatroom' }, { ...a, messageId: 'n3', roomId: null },
-    ], T0 + 51_000)
+    const r3 = inbox.storeMany(
+      [
+        { ...a, messageId: 'n1', talkerId: 'res-2' },
+        { ...a, messageId: 'n2', roomId: 'floor-2@chatroom' },
+        { ...a, messageId: 'n3', roomId: null },
+      ],
+      T0 + 51_000,
+    )
     expect(r3.every((r) => r.stored)).toBe(true)
   })
 
   it('the row it reports for a stored message is the row pending() reads back (the ingest processes it without reading)', () => {
     const inbox = new Inbox(open())
-    const ms = [msg({ text: '救命'.repeat(15_000), mentionsSelf: true }), msg({ roomId: null, roomTopic: null, type: 'image', text: '' }), msg({ text: '收到' })]
+    const ms = [
+      msg({ text: '救命'.repeat(15_000), mentionsSelf: true }),
+      msg({ roomId: null, roomTopic: null, type: 'image', text: '' }),
+      msg({ text: '收到' }),
+    ]
     const rs = inbox.storeMany(ms, T0 + 7)
     const rows = rs.map((r, i) => storedRow(ms[i], (r as { id: number }).id, T0 + 7))
     expect(inbox.pending()).toEqual(rows)
@@ -65,7 +91,9 @@ describe('storing a burst', () => {
     const inbox = new Inbox(db)
     inbox.store(msg({ at: T0 }), T0)
     const burst = [msg({ text: '电梯坏了', at: T0 + 1_000 }), msg({ text: '门禁也坏了', at: T0 + 1_000 })]
-    db.exec(`CREATE TRIGGER fail_second BEFORE INSERT ON inbound WHEN NEW.text = '门禁也坏了' BEGIN SELECT RAISE(ABORT, 'disk I/O error'); END`)
+    db.exec(
+      `CREATE TRIGGER fail_second BEFORE INSERT ON inbound WHEN NEW.text = '门禁也坏了' BEGIN SELECT RAISE(ABORT, 'disk I/O error'); END`,
+    )
     expect(() => inbox.storeMany(burst, T0 + 1_000)).toThrow()
     expect(inbox.byMessageId(burst[0].messageId)).toBeNull()
     db.exec('DROP TRIGGER fail_second')
@@ -77,7 +105,10 @@ describe('storing a burst', () => {
     first.store(msg({ messageId: 'before', text: '3栋停水了', at: T0 }), T0)
     dbs[0].close()
     const again = new Inbox(open('r.db'))
-    expect(again.store(msg({ messageId: 'after', text: '3栋停水了', at: T0 + 30_000 }), T0 + 30_000)).toEqual({ stored: false, reason: 'redelivery' })
+    expect(again.store(msg({ messageId: 'after', text: '3栋停水了', at: T0 + 30_000 }), T0 + 30_000)).toEqual({
+      stored: false,
+      reason: 'redelivery',
+    })
     expect(again.store(msg({ messageId: 'before', text: '3栋停水了', at: T0 }), T0 + 30_000)).toEqual({ stored: false, reason: 'same-id' })
   })
 
@@ -87,7 +118,10 @@ describe('storing a burst', () => {
     inbox.store(msg({ messageId: 'old-1', text: '我要土豆3斤', at: old }), old)
     // Hours later the window has moved on; the service redelivers the old message under a new id.
     inbox.store(msg({ text: '早上好', at: T0 }), T0)
-    expect(inbox.store(msg({ messageId: 'old-1-again', text: '我要土豆3斤', at: old + 2_000 }), T0 + 1_000)).toEqual({ stored: false, reason: 'redelivery' })
+    expect(inbox.store(msg({ messageId: 'old-1-again', text: '我要土豆3斤', at: old + 2_000 }), T0 + 1_000)).toEqual({
+      stored: false,
+      reason: 'redelivery',
+    })
   })
 
   it('flood counts from memory agree with the DB, inside the window and outside it', () => {
@@ -148,8 +182,12 @@ describe('the ingest queue', () => {
     db.pragma(`max_page_count = ${pages}`)
     let i = 0
     for (const size of [2000, 200, 20, 1]) {
-      for (;; i++) {
-        try { db.prepare('INSERT INTO kv(key, value) VALUES (?, ?)').run(`filler-${i}`, 'x'.repeat(size)) } catch { break }
+      for (; ; i++) {
+        try {
+          db.prepare('INSERT INTO kv(key, value) VALUES (?, ?)').run(`filler-${i}`, 'x'.repeat(size))
+        } catch {
+          break
+        }
       }
     }
     expect(() => ingest.flush()).toThrow(expect.objectContaining({ name: 'StoreError', code: 'FULL' }))
@@ -164,7 +202,14 @@ describe('the ingest queue', () => {
   it('a message that breaks its handler is marked done with an error and does not hold back the rest of the batch', () => {
     const db = open()
     const errors: object[] = []
-    const ctx = createContext(db, config, () => T0, { info() {}, warn() {}, debug() {}, error: (o: object) => { errors.push(o) } })
+    const ctx = createContext(db, config, () => T0, {
+      info() {},
+      warn() {},
+      debug() {},
+      error: (o: object) => {
+        errors.push(o)
+      },
+    })
     const ingest = new Ingest(ctx)
     // A bug that strikes after the ticket is written: its partial work must not survive.
     const event = ctx.tickets.event.bind(ctx.tickets)
@@ -209,7 +254,14 @@ describe('the ingest queue', () => {
 
   it('is bounded while the store is down: past MAX_QUEUED the oldest are dropped, loudly', () => {
     const errors: object[] = []
-    const ctx = createContext(open(), config, () => T0, { info() {}, warn() {}, debug() {}, error: (o: object) => { errors.push(o) } })
+    const ctx = createContext(open(), config, () => T0, {
+      info() {},
+      warn() {},
+      debug() {},
+      error: (o: object) => {
+        errors.push(o)
+      },
+    })
     const ingest = new Ingest(ctx)
     for (let i = 0; i < MAX_QUEUED + 2; i++) ingest.push(msg({ text: 'x' }))
     expect(ingest.queued).toBe(MAX_QUEUED)
@@ -222,7 +274,12 @@ describe('marking a batch processed', () => {
   it('gives every message its own outcome', () => {
     const db = open()
     const inbox = new Inbox(db)
-    const ids = inbox.storeMany(Array.from({ length: 6 }, (_, i) => msg({ text: `第${i}句` })), T0).map((r) => (r as { id: number }).id)
+    const ids = inbox
+      .storeMany(
+        Array.from({ length: 6 }, (_, i) => msg({ text: `第${i}句` })),
+        T0,
+      )
+      .map((r) => (r as { id: number }).id)
     const outcomes: Processed[] = [
       { category: 'other', urgent: false, labels: ['other'], ticketId: null },
       { category: 'medical', urgent: true, labels: ['medical'], ticketId: null },
@@ -233,7 +290,15 @@ describe('marking a batch processed', () => {
     ]
     ids.forEach((id, i) => inbox.markDone(id, outcomes[i]))
     const rows = db.prepare('SELECT state, category, urgent, labels, ticket_id FROM inbound ORDER BY id').all()
-    expect(rows).toEqual(outcomes.map((o) => ({ state: 'done', category: o.category, urgent: o.urgent ? 1 : 0, labels: JSON.stringify(o.labels), ticket_id: o.ticketId })))
+    expect(rows).toEqual(
+      outcomes.map((o) => ({
+        state: 'done',
+        category: o.category,
+        urgent: o.urgent ? 1 : 0,
+        labels: JSON.stringify(o.labels),
+        ticket_id: o.ticketId,
+      })),
+    )
     expect(inbox.pending()).toEqual([])
   })
 })
@@ -281,19 +346,30 @@ describe('schema versions 3 and later', () => {
     expect(plan(`SELECT * FROM outbox WHERE state = 'pending' ORDER BY urgent DESC, ahead DESC, id LIMIT 10`)).not.toContain('TEMP B-TREE')
     expect(plan('SELECT * FROM orders WHERE ticket_id = 1 ORDER BY id DESC LIMIT 1')).toContain('orders_ticket')
     // Version 4: a resident's open ticket of a kind and category, and a cancelled one, are sought by all four.
-    expect(plan(`SELECT * FROM tickets WHERE talker_id = 'r' AND kind = 'request' AND state IN ('open', 'claimed') AND category = 'grocery'
-      ORDER BY created_at DESC, id DESC LIMIT 1`)).toContain('tickets_talker (talker_id=? AND state=? AND kind=? AND category=?)')
-    expect(plan(`SELECT * FROM tickets WHERE talker_id = 'r' AND category = 'grocery' AND kind = 'request' AND state = 'cancelled'
-      AND resolved_at >= 0 ORDER BY resolved_at DESC LIMIT 1`)).toContain('tickets_talker (talker_id=? AND state=? AND kind=? AND category=?)')
-    expect(plan(`SELECT * FROM tickets WHERE urgent = 1 AND room_id = 'g' AND created_at >= 0 AND state IN ('open', 'claimed')
-      AND category = 'medical' ORDER BY created_at DESC LIMIT 1`)).toBe('SEARCH tickets USING INDEX tickets_urgent_room (room_id=? AND created_at>?)')
-    expect(plan(`SELECT building, unit, room, tier, note FROM households WHERE building = '3' AND room = '502'`)).toContain('households_room (building=? AND room=?)')
+    expect(
+      plan(`SELECT * FROM tickets WHERE talker_id = 'r' AND kind = 'request' AND state IN ('open', 'claimed') AND category = 'grocery'
+      ORDER BY created_at DESC, id DESC LIMIT 1`),
+    ).toContain('tickets_talker (talker_id=? AND state=? AND kind=? AND category=?)')
+    expect(
+      plan(`SELECT * FROM tickets WHERE talker_id = 'r' AND category = 'grocery' AND kind = 'request' AND state = 'cancelled'
+      AND resolved_at >= 0 ORDER BY resolved_at DESC LIMIT 1`),
+    ).toContain('tickets_talker (talker_id=? AND state=? AND kind=? AND category=?)')
+    expect(
+      plan(`SELECT * FROM tickets WHERE urgent = 1 AND room_id = 'g' AND created_at >= 0 AND state IN ('open', 'claimed')
+      AND category = 'medical' ORDER BY created_at DESC LIMIT 1`),
+    ).toBe('SEARCH tickets USING INDEX tickets_urgent_room (room_id=? AND created_at>?)')
+    expect(plan(`SELECT building, unit, room, tier, note FROM households WHERE building = '3' AND room = '502'`)).toContain(
+      'households_room (building=? AND room=?)',
+    )
     // Version 5: what a foreign-key check does for each inbound row deleted (the retention purge),
     // and the shared-fault lookup through an index of the tickets that have a fault key.
     expect(plan('SELECT 1 FROM ticket_messages WHERE inbound_id = 7')).toContain('ticket_messages_inbound (inbound_id=?)')
-    expect(plan(`SELECT * FROM tickets WHERE fault_key = 'f' AND state IN ('open', 'claimed') AND created_at >= 0 ORDER BY created_at LIMIT 1`))
-      .toContain('tickets_fault (fault_key=? AND state=?)')
-    expect((again.prepare(`SELECT sql FROM sqlite_master WHERE name = 'tickets_fault'`).get() as { sql: string }).sql).toContain('WHERE fault_key IS NOT NULL')
+    expect(
+      plan(`SELECT * FROM tickets WHERE fault_key = 'f' AND state IN ('open', 'claimed') AND created_at >= 0 ORDER BY created_at LIMIT 1`),
+    ).toContain('tickets_fault (fault_key=? AND state=?)')
+    expect((again.prepare(`SELECT sql FROM sqlite_master WHERE name = 'tickets_fault'`).get() as { sql: string }).sql).toContain(
+      'WHERE fault_key IS NOT NULL',
+    )
   })
 })
 
@@ -308,11 +384,32 @@ describe('the queue report at volume', () => {
       const priority = i % 4
       const createdAt = now - ((i * 7919) % (4 * 24 * 60)) * 60_000
       const source = ctx.inbox.store(msg({ talkerId: `res-${i}`, at: createdAt }), now) as { id: number }
-      const t = ctx.tickets.create({
-        kind: 'request', category: (['medical', 'repair', 'grocery', 'pet'] as const)[priority], labels: [], urgent: priority === 0, emergency: null,
-        needsReview: false, priority, roomId: null, roomTopic: null, talkerId: `res-${i}`, talkerName: `住户${i}`, building: String(1 + (i % 6)),
-        unit: null, floor: null, room: null, tier: null, summary: `事项${i}`, faultKey: null, createdAt, slaClaimDue: null, quiet: false,
-      }, source.id)
+      const t = ctx.tickets.create(
+        {
+          kind: 'request',
+          category: (['medical', 'repair', 'grocery', 'pet'] as const)[priority],
+          labels: [],
+          urgent: priority === 0,
+          emergency: null,
+          needsReview: false,
+          priority,
+          roomId: null,
+          roomTopic: null,
+          talkerId: `res-${i}`,
+          talkerName: `住户${i}`,
+          building: String(1 + (i % 6)),
+          unit: null,
+          floor: null,
+          room: null,
+          tier: null,
+          summary: `事项${i}`,
+          faultKey: null,
+          createdAt,
+          slaClaimDue: null,
+          quiet: false,
+        },
+        source.id,
+      )
       if (i % 5 === 0) ctx.tickets.update(t.id, { state: 'claimed', claimedBy: 'steward-wang' }, now)
       if (i % 11 === 0) ctx.tickets.update(t.id, { state: 'done' }, now)
     }
@@ -334,13 +431,38 @@ describe('the queue report at volume', () => {
     const { QUEUE_COUNT_UP_TO, queueReport } = await import('../handlers/commands.ts')
     const now = T0
     const ctx = createContext(open(), parseConfig({ TRIAGE_STEWARDS: 'steward-wang' }), () => now)
-    const add = ctx.db.prepare(`INSERT INTO tickets (category, priority, talker_id, summary, created_at, updated_at) VALUES ('grocery', 2, ?, ?, ?, ?)`)
-    ctx.db.transaction(() => { for (let i = 0; i < QUEUE_COUNT_UP_TO + 5; i++) add.run(`res-${i}`, `买菜${i}`, now - i, now - i) })()
-    const urgent = ctx.tickets.create({
-      kind: 'request', category: 'medical', labels: ['medical'], urgent: true, emergency: 'medical', needsReview: false, priority: 0,
-      roomId: null, roomTopic: null, talkerId: 'res-x', talkerName: '住户x', building: '3', unit: null, floor: null, room: null, tier: null,
-      summary: '我的手受伤了,血流不止', faultKey: null, createdAt: now, slaClaimDue: null, quiet: false,
-    }, null)
+    const add = ctx.db.prepare(
+      `INSERT INTO tickets (category, priority, talker_id, summary, created_at, updated_at) VALUES ('grocery', 2, ?, ?, ?, ?)`,
+    )
+    ctx.db.transaction(() => {
+      for (let i = 0; i < QUEUE_COUNT_UP_TO + 5; i++) add.run(`res-${i}`, `买菜${i}`, now - i, now - i)
+    })()
+    const urgent = ctx.tickets.create(
+      {
+        kind: 'request',
+        category: 'medical',
+        labels: ['medical'],
+        urgent: true,
+        emergency: 'medical',
+        needsReview: false,
+        priority: 0,
+        roomId: null,
+        roomTopic: null,
+        talkerId: 'res-x',
+        talkerName: '住户x',
+        building: '3',
+        unit: null,
+        floor: null,
+        room: null,
+        tier: null,
+        summary: '我的手受伤了,血流不止',
+        faultKey: null,
+        createdAt: now,
+        slaClaimDue: null,
+        quiet: false,
+      },
+      null,
+    )
     const report = queueReport(ctx, '')
     expect(report.split('\n')[0]).toBe(`📋 待办 超过 ${QUEUE_COUNT_UP_TO} 件`)
     expect(report.split('\n')[1]).toContain(`#${urgent.id}`)
@@ -360,7 +482,11 @@ describe('WAL checkpoints on a worker thread', () => {
     const before = statSync(join(dir, 'cp.db')).size
     const inbox = new Inbox(db)
     // ~6 MB, far below the main connection's own threshold (~40 MB): only the worker checkpoints it.
-    for (let i = 0; i < 30; i++) inbox.storeMany(Array.from({ length: 20 }, (_, j) => msg({ text: `${i}-${j} ${'长'.repeat(3000)}` })), T0)
+    for (let i = 0; i < 30; i++)
+      inbox.storeMany(
+        Array.from({ length: 20 }, (_, j) => msg({ text: `${i}-${j} ${'长'.repeat(3000)}` })),
+        T0,
+      )
     await new Promise((r) => setTimeout(r, 400))
     expect(statSync(join(dir, 'cp.db')).size).toBeGreaterThan(before + 3_000_000)
     await cp!.stop()

@@ -19,16 +19,22 @@ const LINE3 = '3. 4-1-1502 猫粮2袋'
 function post(ctx: TestContext, talkerId: string, talkerName: string, text: string) {
   const m = ctx.post({ text, talkerId, talkerName })
   const t = normalize(text)
-  const filed = handleRequest(ctx, m, triaged({ category: 'pet', labels: ['pet'], items: parseShoppingList(t), text: t }), { quiet: false, silent: false })
+  const filed = handleRequest(ctx, m, triaged({ category: 'pet', labels: ['pet'], items: parseShoppingList(t), text: t }), {
+    quiet: false,
+    silent: false,
+  })
   ctx.advance(2 * 60_000)
   return filed
 }
 
-const openOrders = (ctx: TestContext) => ctx.orders.open().map((o) => [[o.building, o.unit, o.room].join('-'), o.lines.map((l) => `${l.name}${l.qty}${l.unit}`).join(' ')])
-  .sort((a, b) => a[0].localeCompare(b[0]))
+const openOrders = (ctx: TestContext) =>
+  ctx.orders
+    .open()
+    .map((o) => [[o.building, o.unit, o.room].join('-'), o.lines.map((l) => `${l.name}${l.qty}${l.unit}`).join(' ')])
+    .sort((a, b) => a[0].localeCompare(b[0]))
 
 describe('接龙 reposts in the store', () => {
-  it('each door\'s line is filed once, on first sight, however often the list is reposted', () => {
+  it("each door's line is filed once, on first sight, however often the list is reposted", () => {
     const ctx = testContext()
     post(ctx, 'res-a', '3-1-101 张', `${HEADER}\n${LINE1}`)
     post(ctx, 'res-b', '3-2-702 李', `${HEADER}\n${LINE1}\n${LINE2}`)
@@ -55,12 +61,15 @@ describe('接龙 reposts in the store', () => {
     expect(ctx.sent()).toHaveLength(2)
   })
 
-  it('a line changed in a later repost corrects that door\'s order, nothing else', () => {
+  it("a line changed in a later repost corrects that door's order, nothing else", () => {
     const ctx = testContext()
     post(ctx, 'res-a', '3-1-101 张', `${HEADER}\n${LINE1}`)
     post(ctx, 'res-b', '3-2-702 李', `${HEADER}\n${LINE1}\n${LINE2}`)
     post(ctx, 'res-a', '3-1-101 张', `${HEADER}\n1. 3-1-101 猫粮2袋 猫砂2包\n${LINE2}`)
-    expect(openOrders(ctx)).toEqual([['3-1-101', '猫粮2袋 猫砂2包'], ['3-2-702', '猫砂4包']])
+    expect(openOrders(ctx)).toEqual([
+      ['3-1-101', '猫粮2袋 猫砂2包'],
+      ['3-2-702', '猫砂4包'],
+    ])
     expect(ctx.sent().at(-1)).toMatchObject({ kind: 'room', mentions: ['res-a'] })
     expect(ctx.sent().at(-1)?.text).toContain('更新')
   })
@@ -69,7 +78,10 @@ describe('接龙 reposts in the store', () => {
     const ctx = testContext()
     post(ctx, 'res-x', '路人', `${HEADER}\n${LINE1}\n${LINE2}\n${LINE3}`)
     expect(openOrders(ctx).map((o) => o[0])).toEqual(['3-1-101', '3-2-702', '4-1-1502'])
-    const talkers = ctx.orders.open().map((o) => o.talkerId).sort()
+    const talkers = ctx.orders
+      .open()
+      .map((o) => o.talkerId)
+      .sort()
     expect(talkers).toEqual(['door:3-1-101', 'door:3-2-702', 'door:4-1-1502'])
     const sent = ctx.sent()
     expect(sent.every((s) => s.kind === 'contact')).toBe(true)
@@ -83,7 +95,10 @@ describe('接龙 reposts in the store', () => {
     post(ctx, 'res-b', '3-2-702 李', `${HEADER}\n${LINE1}\n${LINE2}`)
     const m = ctx.post({ text: '刚才接龙的猫砂删掉，只要猫粮', talkerId: 'res-a', talkerName: '3-1-101 张' })
     processInbound(ctx, m)
-    expect(openOrders(ctx)).toEqual([['3-1-101', '猫粮1袋'], ['3-2-702', '猫砂4包']])
+    expect(openOrders(ctx)).toEqual([
+      ['3-1-101', '猫粮1袋'],
+      ['3-2-702', '猫砂4包'],
+    ])
   })
 
   it('two 接龙 in one group are kept apart by their headers', () => {

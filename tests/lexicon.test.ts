@@ -52,7 +52,12 @@ describe('loading', () => {
   const url = pathToFileURL(dir + '/')
   const write = (name: string, text: string) => writeFileSync(join(dir, name), text)
   const error = (fn: () => unknown): LexiconFileError => {
-    try { fn() } catch (err) { if (err instanceof LexiconFileError) return err; throw err }
+    try {
+      fn()
+    } catch (err) {
+      if (err instanceof LexiconFileError) return err
+      throw err
+    }
     throw new Error('no error')
   }
 
@@ -63,9 +68,13 @@ describe('loading', () => {
 
   it('an unknown tag, a repeated word, a broken alias or example names the file and line', () => {
     write('goods/bad-tag.txt', '# x\n土豆\n西红柿 fruit\n')
-    expect(error(() => readWordFile('goods/bad-tag.txt', ['brand'], true, url)).message).toMatch(/^data\/dict\/goods\/bad-tag\.txt:3: unknown tag "fruit"/)
+    expect(error(() => readWordFile('goods/bad-tag.txt', ['brand'], true, url)).message).toMatch(
+      /^data\/dict\/goods\/bad-tag\.txt:3: unknown tag "fruit"/,
+    )
     write('goods/dup.txt', '土豆\n\n土豆 brand\n')
-    expect(error(() => readWordFile('goods/dup.txt', ['brand'], true, url)).message).toMatch(/^data\/dict\/goods\/dup\.txt:3: "土豆" is already on line 1/)
+    expect(error(() => readWordFile('goods/dup.txt', ['brand'], true, url)).message).toMatch(
+      /^data\/dict\/goods\/dup\.txt:3: "土豆" is already on line 1/,
+    )
     write('goods/alias.txt', '鸡蛋\n鸡旦 =\n')
     expect(error(() => readWordFile('goods/alias.txt', [], true, url)).message).toMatch(/alias\.txt:2:/)
     expect(error(() => readWordFile('goods/alias.txt', [], false, url)).message).toMatch(/alias\.txt:2:/)
@@ -88,7 +97,14 @@ describe('loading', () => {
   it('reads comments after entries, aliases, tags and examples', () => {
     write('goods/ok.txt', '# produce\n洋芋   # 西南\n白莱 = 白菜 weak\n金龙鱼 brand\n> 洋芋三斤 => 洋芋 3 斤\n> 停水了 =>\n')
     const f = readWordFile('goods/ok.txt', ['brand', 'weak'], true, url)
-    expect(f.entries.map((e) => [e.word, e.canon, e.tags])).toEqual([['洋芋', null, []], ['白莱', '白菜', ['weak']], ['金龙鱼', null, ['brand']]])
-    expect(f.examples.map((x) => [x.text, x.items])).toEqual([['洋芋三斤', [['洋芋', 3, '斤']]], ['停水了', []]])
+    expect(f.entries.map((e) => [e.word, e.canon, e.tags])).toEqual([
+      ['洋芋', null, []],
+      ['白莱', '白菜', ['weak']],
+      ['金龙鱼', null, ['brand']],
+    ])
+    expect(f.examples.map((x) => [x.text, x.items])).toEqual([
+      ['洋芋三斤', [['洋芋', 3, '斤']]],
+      ['停水了', []],
+    ])
   })
 })

@@ -10,8 +10,17 @@ import { describe, expect, it } from 'vitest'
 import { normalize } from '../classifiers/normalize.ts'
 import { parseShoppingList, type OrderItem } from '../classifiers/shopping-list/index.ts'
 
-interface GoldItem { name: string; qty: number | null; unit: string | null }
-interface Gold { id: string; text: string; category: string; items?: GoldItem[] }
+interface GoldItem {
+  name: string
+  qty: number | null
+  unit: string | null
+}
+interface Gold {
+  id: string
+  text: string
+  category: string
+  items?: GoldItem[]
+}
 
 /** Floors per set: item F1 and the share of orders whose items are all exactly right. */
 const FLOORS: Record<string, { itemF1: number; orderExact: number }> = {
@@ -24,21 +33,37 @@ const EVAL = new URL('../data/eval/', import.meta.url)
 const ROUNDS = new URL('rounds/', EVAL)
 const SETS: Array<[string, URL]> = [
   ['lists-heldout.jsonl', new URL('lists-heldout.jsonl', EVAL)],
-  ...readdirSync(ROUNDS).filter((f) => /^lists-\d+\.jsonl$/.test(f)).sort().map((f): [string, URL] => [f, new URL(f, ROUNDS)]),
+  ...readdirSync(ROUNDS)
+    .filter((f) => /^lists-\d+\.jsonl$/.test(f))
+    .sort()
+    .map((f): [string, URL] => [f, new URL(f, ROUNDS)]),
 ]
 
-const read = (url: URL): Gold[] => readFileSync(url, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as Gold)
+const read = (url: URL): Gold[] =>
+  readFileSync(url, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l) as Gold)
 
 // the shared scorer's item rules
-const nameMatches = (a: string, b: string) => { const x = a.trim(), y = b.trim(); return x !== '' && y !== '' && (x.includes(y) || y.includes(x)) }
-const qtyMatches = (a: number | null, b: number | null) => (a == null && b == null) || (typeof a === 'number' && typeof b === 'number' && Math.abs(a - b) < 1e-9)
-const itemMatches = (g: GoldItem, p: GoldItem) => nameMatches(g.name, p.name) && qtyMatches(g.qty, p.qty) && (g.unit ?? null) === (p.unit ?? null)
+const nameMatches = (a: string, b: string) => {
+  const x = a.trim(),
+    y = b.trim()
+  return x !== '' && y !== '' && (x.includes(y) || y.includes(x))
+}
+const qtyMatches = (a: number | null, b: number | null) =>
+  (a == null && b == null) || (typeof a === 'number' && typeof b === 'number' && Math.abs(a - b) < 1e-9)
+const itemMatches = (g: GoldItem, p: GoldItem) =>
+  nameMatches(g.name, p.name) && qtyMatches(g.qty, p.qty) && (g.unit ?? null) === (p.unit ?? null)
 function hits(gold: GoldItem[], pred: GoldItem[]): number {
   const used = new Set<number>()
   let n = 0
   for (const g of gold) {
     const j = pred.findIndex((p, k) => !used.has(k) && itemMatches(g, p))
-    if (j >= 0) { used.add(j); n++ }
+    if (j >= 0) {
+      used.add(j)
+      n++
+    }
   }
   return n
 }
@@ -47,19 +72,30 @@ function hits(gold: GoldItem[], pred: GoldItem[]): number {
 const toBuy = (text: string): OrderItem[] => parseShoppingList(normalize(text)).filter((i) => i.op !== 'remove')
 
 export function scoreLists(rows: Gold[]): { itemF1: number; orderExact: number; orders: number } {
-  let gold = 0, pred = 0, hit = 0, orders = 0, exact = 0
+  let gold = 0,
+    pred = 0,
+    hit = 0,
+    orders = 0,
+    exact = 0
   for (const r of rows) {
     if (r.category !== 'grocery' && r.category !== 'pet') continue
     const g = r.items ?? []
     const p = toBuy(r.text)
     if (g.length === 0 && p.length === 0) continue
     const h = hits(g, p)
-    gold += g.length; pred += p.length; hit += h; orders++
+    gold += g.length
+    pred += p.length
+    hit += h
+    orders++
     if (h === g.length && g.length === p.length) exact++
   }
   const precision = pred ? hit / pred : 0
   const recall = gold ? hit / gold : 0
-  return { itemF1: precision + recall ? (2 * precision * recall) / (precision + recall) : 0, orderExact: orders ? exact / orders : 1, orders }
+  return {
+    itemF1: precision + recall ? (2 * precision * recall) / (precision + recall) : 0,
+    orderExact: orders ? exact / orders : 1,
+    orders,
+  }
 }
 
 describe('list sets', () => {
@@ -76,12 +112,15 @@ describe('list sets', () => {
     })
   }
 
-  it('the item rules are the shared scorer\'s (checked against it when it is beside the project)', async () => {
+  it("the item rules are the shared scorer's (checked against it when it is beside the project)", async () => {
     const shared = new URL('../../shared/eval/score.mjs', import.meta.url)
     if (!existsSync(shared)) return
-    const { score } = await import(shared.href) as { score: (g: object[], p: object[]) => { itemF1: number; orderExact: number } }
+    const { score } = (await import(shared.href)) as { score: (g: object[], p: object[]) => { itemF1: number; orderExact: number } }
     const rows = read(SETS[0][1]).filter((r) => r.category === 'grocery' || r.category === 'pet')
-    const theirs = score(rows, rows.map((r) => ({ id: r.id, category: r.category, urgent: false, items: toBuy(r.text) })))
+    const theirs = score(
+      rows,
+      rows.map((r) => ({ id: r.id, category: r.category, urgent: false, items: toBuy(r.text) })),
+    )
     const ours = scoreLists(rows)
     expect(ours.itemF1).toBeCloseTo(theirs.itemF1, 9)
     expect(ours.orderExact).toBeCloseTo(theirs.orderExact, 9)

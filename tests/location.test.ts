@@ -241,12 +241,9 @@ describe('properties', () => {
   const field = (v: unknown) => v === null || (typeof v === 'string' && /^[0-9A-Za-z]+$/.test(v))
   const check = (l: Location | null) =>
     l === null ||
-    (field(l.building) && field(l.unit) && field(l.floor) && field(l.room) &&
-      (l.building ?? l.unit ?? l.floor ?? l.room) !== null)
+    (field(l.building) && field(l.unit) && field(l.floor) && field(l.room) && (l.building ?? l.unit ?? l.floor ?? l.room) !== null)
 
-  const addressish = fc.stringMatching(
-    /^[0-9一二三四五六七八九十零A-Za-z栋幢座号楼单元室层住家是在 \-—#:.斤个月日点🌸]{0,24}$/,
-  )
+  const addressish = fc.stringMatching(/^[0-9一二三四五六七八九十零A-Za-z栋幢座号楼单元室层住家是在 \-—#:.斤个月日点🌸]{0,24}$/)
 
   it('never throws and returns only digit/letter fields (any string)', () => {
     fc.assert(
@@ -291,8 +288,15 @@ describe('properties', () => {
 
   it('is fast on short strings (< 5 µs each on average)', () => {
     const xs = [
-      '3-2-502 王阿姨', '帮我买土豆3斤 西红柿2斤 鸡蛋一盒', '收到', '我家猫被锁在屋里 6-2-203 两天没喂了',
-      '春江天境3栋5楼业主群', '12楼 小张', '谢谢管家👍', '明天几点做核酸啊', '楼道灯坏了 6栋1单元 二楼',
+      '3-2-502 王阿姨',
+      '帮我买土豆3斤 西红柿2斤 鸡蛋一盒',
+      '收到',
+      '我家猫被锁在屋里 6-2-203 两天没喂了',
+      '春江天境3栋5楼业主群',
+      '12楼 小张',
+      '谢谢管家👍',
+      '明天几点做核酸啊',
+      '楼道灯坏了 6栋1单元 二楼',
       '@楼管家 完成 1 已送医,家属陪同',
     ]
     for (let i = 0; i < 20_000; i++) parseLocation(xs[i % xs.length]) // warm up

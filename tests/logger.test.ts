@@ -24,7 +24,8 @@ describe('secret redaction', () => {
       process.stderr.write(Buffer.from('buffer ${TOKEN}'))
     `
     const r = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
-      env: { ...process.env, WECHATY_PUPPET_SERVICE_TOKEN: TOKEN }, encoding: 'utf8',
+      env: { ...process.env, WECHATY_PUPPET_SERVICE_TOKEN: TOKEN },
+      encoding: 'utf8',
     })
     expect(r.status).toBe(0)
     expect(r.stdout + r.stderr).not.toContain(TOKEN)

@@ -13,8 +13,14 @@ function toChinese(n: number): string {
     let zero = false
     for (let p = 3; p >= 0; p--) {
       const d = Math.floor(m / 10 ** p) % 10
-      if (d === 0) { if (out) zero = true; continue }
-      if (zero) { out += '零'; zero = false }
+      if (d === 0) {
+        if (out) zero = true
+        continue
+      }
+      if (zero) {
+        out += '零'
+        zero = false
+      }
       out += DIGITS[d] + units[p]
     }
     return out
@@ -29,9 +35,23 @@ function toChinese(n: number): string {
 
 describe('parseChineseNumber', () => {
   it.each([
-    ['一', 1], ['两', 2], ['二', 2], ['三', 3], ['十', 10], ['十二', 12], ['二十', 20], ['二十五', 25],
-    ['一百', 100], ['一百零五', 105], ['两百', 200], ['一千零一', 1001], ['一万', 10000], ['两万五', 25000],
-    ['一百五', 150], ['两千三', 2300], ['三万五', 35000],
+    ['一', 1],
+    ['两', 2],
+    ['二', 2],
+    ['三', 3],
+    ['十', 10],
+    ['十二', 12],
+    ['二十', 20],
+    ['二十五', 25],
+    ['一百', 100],
+    ['一百零五', 105],
+    ['两百', 200],
+    ['一千零一', 1001],
+    ['一万', 10000],
+    ['两万五', 25000],
+    ['一百五', 150],
+    ['两千三', 2300],
+    ['三万五', 35000],
   ])('%s → %d', (s, n) => {
     expect(parseChineseNumber(s)).toBe(n)
   })
@@ -77,18 +97,26 @@ describe('parseChineseNumber', () => {
   })
 
   it('agrees with the standard reading of every number up to 99,999 (sampled)', () => {
-    fc.assert(fc.property(fc.integer({ min: 0, max: 99999 }), (n) => {
-      expect(parseChineseNumber(toChinese(n))).toBe(n)
-      expect(parseChineseNumber(String(n))).toBe(n)
-    }), { numRuns: 2000 })
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 99999 }), (n) => {
+        expect(parseChineseNumber(toChinese(n))).toBe(n)
+        expect(parseChineseNumber(String(n))).toBe(n)
+      }),
+      { numRuns: 2000 },
+    )
   })
 
   it('never throws, and returns null or a finite number, on arbitrary strings', () => {
-    const numeralish = fc.array(fc.constantFrom(...'零〇一二两三四五六七八九十百千万半几点打.-123 '.split('')), { maxLength: 20 }).map((a) => a.join(''))
-    fc.assert(fc.property(fc.oneof(fc.string({ maxLength: 200 }), fc.string({ unit: 'grapheme', maxLength: 50 }), numeralish), (s) => {
-      const r = parseChineseNumber(s)
-      expect(r === null || Number.isFinite(r)).toBe(true)
-    }), { numRuns: 1000 })
+    const numeralish = fc
+      .array(fc.constantFrom(...'零〇一二两三四五六七八九十百千万半几点打.-123 '.split('')), { maxLength: 20 })
+      .map((a) => a.join(''))
+    fc.assert(
+      fc.property(fc.oneof(fc.string({ maxLength: 200 }), fc.string({ unit: 'grapheme', maxLength: 50 }), numeralish), (s) => {
+        const r = parseChineseNumber(s)
+        expect(r === null || Number.isFinite(r)).toBe(true)
+      }),
+      { numRuns: 1000 },
+    )
   })
 })
 

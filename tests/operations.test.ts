@@ -35,8 +35,13 @@ async function webhook(): Promise<{ url: string; bodies: { msgtype: string; text
   const bodies: { msgtype: string; text: { content: string } }[] = []
   hookServer = createHttpServer((req, res) => {
     let body = ''
-    req.on('data', (d) => { body += d })
-    req.on('end', () => { bodies.push(JSON.parse(body)); res.end('{"errcode":0}') })
+    req.on('data', (d) => {
+      body += d
+    })
+    req.on('end', () => {
+      bodies.push(JSON.parse(body))
+      res.end('{"errcode":0}')
+    })
   })
   await new Promise<void>((r) => hookServer!.listen(0, '127.0.0.1', () => r()))
   return { url: `http://127.0.0.1:${(hookServer.address() as { port: number }).port}/send`, bodies }
@@ -54,7 +59,10 @@ describe('offline alarm and start-up checks', () => {
 
   it('reports a steward id that resolves to no contact and a room pattern that matches no room, and keeps running', async () => {
     const hook = await webhook()
-    c = await startMockCommunity({ log, env: { ...FAST, TRIAGE_ALERT_WEBHOOK: hook.url, TRIAGE_STEWARDS: 'steward-wang,steward-ghost', TRIAGE_ROOMS: '幸福里' } })
+    c = await startMockCommunity({
+      log,
+      env: { ...FAST, TRIAGE_ALERT_WEBHOOK: hook.url, TRIAGE_STEWARDS: 'steward-wang,steward-ghost', TRIAGE_ROOMS: '幸福里' },
+    })
     const report = await until('the start-up check', () => c!.runtime.lastCheck)
     expect(report.missingContacts).toEqual(['steward-ghost'])
     expect(report.roomsMatched).toBe(0)
@@ -69,7 +77,7 @@ describe('offline alarm and start-up checks', () => {
 })
 
 describe('finding ids and reloading', () => {
-  it('answers 我的ID / whoami privately with the sender\'s own id and role', async () => {
+  it("answers 我的ID / whoami privately with the sender's own id and role", async () => {
     c = await startMockCommunity({ log, env: FAST })
     c.say('manager-zhou', null, 'whoami')
     c.say('res-04', 'floor-3-5@chatroom', '@楼管家 我的ID', { mentionBot: true })
@@ -89,7 +97,12 @@ describe('finding ids and reloading', () => {
       mocker.createRoom({ id: 'floor-3-5@chatroom', topic: '春江天境3栋5楼业主群', memberIdList: [bot.id, 'res-01'] })
       mocker.login(bot)
       let out = ''
-      const sink = new Writable({ write(chunk, _e, cb) { out += chunk; cb() } })
+      const sink = new Writable({
+        write(chunk, _e, cb) {
+          out += chunk
+          cb()
+        },
+      })
       const code = await runContacts(server.clientEnv, sink)
       expect(code).toBe(0)
       expect(out).toContain('floor-3-5@chatroom\t春江天境3栋5楼业主群\t3栋5楼')
@@ -108,7 +121,12 @@ describe('finding ids and reloading', () => {
     c.say('res-09', null, '重载')
     c.say('res-09', null, '队列')
     await c.settle()
-    expect(c.delivered.filter((d) => d.toId === 'res-09').map((d) => d.text).join('\n')).toContain('只有物业管家')
+    expect(
+      c.delivered
+        .filter((d) => d.toId === 'res-09')
+        .map((d) => d.text)
+        .join('\n'),
+    ).toContain('只有物业管家')
     current = { ...current, TRIAGE_STEWARDS: 'steward-wang,res-09' }
     c.say('manager-zhou', null, '重载')
     await c.settle()
@@ -133,7 +151,12 @@ describe("residents' data", () => {
     const old = ctx.post({ text: '楼道灯不亮', at: T0 })
     const closed = handleRequest(ctx, old, triaged({ category: 'repair', text: old.text }), { quiet: false, silent: false }).ticket
     ctx.tickets.update(closed.id, { state: 'done', resolvedAt: T0 }, T0)
-    const stillOpen = handleRequest(ctx, ctx.post({ talkerId: 'res-02', text: '降压药没了', at: T0 }), triaged({ category: 'medical', text: '降压药没了' }), { quiet: false, silent: false }).ticket
+    const stillOpen = handleRequest(
+      ctx,
+      ctx.post({ talkerId: 'res-02', text: '降压药没了', at: T0 }),
+      triaged({ category: 'medical', text: '降压药没了' }),
+      { quiet: false, silent: false },
+    ).ticket
     ctx.inbox.markDone(old.id, { category: 'repair', urgent: false, labels: ['repair'], ticketId: closed.id })
     ctx.setNow(T0 + 31 * 86_400_000)
     const recent = ctx.post({ talkerId: 'res-03', text: '谢谢大家' })
@@ -150,7 +173,10 @@ describe("residents' data", () => {
   it('forget leaves no trace of the resident in any table', () => {
     const ctx = testContext()
     const m = ctx.post({ talkerId: 'res-77', talkerName: '7-1-701 钱奶奶', text: '我要土豆3斤' })
-    handleRequest(ctx, m, triaged({ category: 'grocery', text: m.text, items: [{ name: '土豆', qty: 3, unit: '斤', alternatives: [] }] }), { quiet: false, silent: false })
+    handleRequest(ctx, m, triaged({ category: 'grocery', text: m.text, items: [{ name: '土豆', qty: 3, unit: '斤', alternatives: [] }] }), {
+      quiet: false,
+      silent: false,
+    })
     const other = ctx.post({ talkerId: 'res-78', talkerName: '7-1-702 孙', text: '楼道灯坏了' })
     const light = handleRequest(ctx, other, triaged({ category: 'repair', text: other.text }), { quiet: false, silent: false }).ticket
     // res-77 also reported the neighbour's light: a merged reporter.
@@ -173,7 +199,12 @@ describe("residents' data", () => {
     const db = openStore(join(dir, 'live.db'))
     const insert = db.prepare(`INSERT INTO inbound (message_id, talker_id, text, at, received_at) VALUES (?, 'res', ?, ?, ?)`)
     let n = 0
-    const writer = setInterval(() => { for (let i = 0; i < 50; i++) { n++; insert.run(`m${n}`, `消息 ${n} `.repeat(20), n, n) } }, 1)
+    const writer = setInterval(() => {
+      for (let i = 0; i < 50; i++) {
+        n++
+        insert.run(`m${n}`, `消息 ${n} `.repeat(20), n, n)
+      }
+    }, 1)
     try {
       for (let i = 0; i < 2000; i++) insert.run(`seed${i}`, 'x'.repeat(500), i, i)
       await db.backup(join(dir, 'backup.db'), { progress: () => 10 })

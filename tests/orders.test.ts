@@ -15,17 +15,35 @@ import { consolidate, ordersCsv, ordersReport } from '../handlers/orders.ts'
 import { handleRequest } from '../handlers/requests.ts'
 import { testContext, triaged } from './helpers/handler-context.ts'
 
-const item = (name: string, qty: number | null, unit: string | null, extra: Partial<OrderItem> = {}): OrderItem => ({ name, qty, unit, alternatives: [], ...extra })
+const item = (name: string, qty: number | null, unit: string | null, extra: Partial<OrderItem> = {}): OrderItem => ({
+  name,
+  qty,
+  unit,
+  alternatives: [],
+  ...extra,
+})
 const opts = { quiet: false, silent: false }
 
 function order(lines: OrderItem[], building = '3', room = '502'): Order {
   return {
-    id: 1, ticketId: 1, talkerId: 'r', talkerName: 'r', roomId: null, building, unit: '1', floor: null, room, state: 'open', fingerprint: '',
-    createdAt: 0, updatedAt: 0, lines: lines.map((l) => ({ ...l, note: null })),
+    id: 1,
+    ticketId: 1,
+    talkerId: 'r',
+    talkerName: 'r',
+    roomId: null,
+    building,
+    unit: '1',
+    floor: null,
+    room,
+    state: 'open',
+    fingerprint: '',
+    createdAt: 0,
+    updatedAt: 0,
+    lines: lines.map((l) => ({ ...l, note: null })),
   }
 }
 
-describe('applying a resident\'s items to their order', () => {
+describe("applying a resident's items to their order", () => {
   const base = applyItems([], [item('土豆', 3, '斤'), item('鸡蛋', 10, '个'), item('大米', 1, '袋')])
   it('sets, removes and adds as the resident says', () => {
     const set = applyItems(base, [item('土豆', 5, '斤', { op: 'set' })])
@@ -50,7 +68,10 @@ describe('orders in the store', () => {
     expect(ctx.sent()).toHaveLength(1)
     const m3 = ctx.post({ text: '刚才的土豆改成5斤' })
     handleRequest(ctx, m3, triaged({ category: 'grocery', items: [item('土豆', 5, '斤', { op: 'set' })], text: m3.text }), opts)
-    expect(ctx.orders.byTicket(t.id)!.lines.map((l) => [l.name, l.qty])).toEqual([['土豆', 5], ['鸡蛋', 10]])
+    expect(ctx.orders.byTicket(t.id)!.lines.map((l) => [l.name, l.qty])).toEqual([
+      ['土豆', 5],
+      ['鸡蛋', 10],
+    ])
     expect(ctx.sent().at(-1)?.text).toContain('改好')
   })
 })
@@ -77,7 +98,10 @@ describe('consolidation', () => {
 
   it('reports the purchase list and then deliveries grouped by building', () => {
     const ctx = testContext()
-    for (const [who, name, items] of [['res-01', '6-1-201 王阿姨', [item('土豆', 3, '斤')]], ['res-02', '3-2-502 李', [item('土豆', 2, '斤'), item('大米', 1, '袋')]]] as const) {
+    for (const [who, name, items] of [
+      ['res-01', '6-1-201 王阿姨', [item('土豆', 3, '斤')]],
+      ['res-02', '3-2-502 李', [item('土豆', 2, '斤'), item('大米', 1, '袋')]],
+    ] as const) {
       const m = ctx.post({ talkerId: who, talkerName: name, text: 'x', roomTopic: null })
       handleRequest(ctx, m, triaged({ category: 'grocery', items: [...items], text: 'x' }), opts)
     }
@@ -93,7 +117,10 @@ describe('CSV export', () => {
     const csv = ordersCsv([order([item('土豆', 3, '斤'), item('可乐, 大瓶', 2, '瓶', { alternatives: ['雪碧'] })])])
     const rows = parseCsv(csv)
     expect(rows[0][0]).toBe('section')
-    expect(rows.filter((r) => r[0] === 'purchase').map((r) => r.slice(1, 4))).toEqual([['可乐, 大瓶', '2', '瓶'], ['土豆', '3', '斤']])
+    expect(rows.filter((r) => r[0] === 'purchase').map((r) => r.slice(1, 4))).toEqual([
+      ['可乐, 大瓶', '2', '瓶'],
+      ['土豆', '3', '斤'],
+    ])
     expect(rows.filter((r) => r[0] === 'delivery')).toHaveLength(2)
   })
 
@@ -102,12 +129,35 @@ describe('CSV export', () => {
     const path = join(dir, 't.db')
     const db = openStore(path)
     const ctx = createContext(db, parseConfig({}))
-    const m = ctx.inbox.store({ messageId: 'a', roomId: 'r@chatroom', roomTopic: '3栋5楼群', talkerId: 'res', talkerName: '3-1-502 王', text: '土豆3斤', type: 'text', mentionsSelf: false, at: Date.now() }, Date.now())
-    const t = handleRequest(ctx, ctx.inbox.get((m as { id: number }).id)!, triaged({ category: 'grocery', items: [item('土豆', 3, '斤')], text: '土豆3斤' }), opts).ticket
+    const m = ctx.inbox.store(
+      {
+        messageId: 'a',
+        roomId: 'r@chatroom',
+        roomTopic: '3栋5楼群',
+        talkerId: 'res',
+        talkerName: '3-1-502 王',
+        text: '土豆3斤',
+        type: 'text',
+        mentionsSelf: false,
+        at: Date.now(),
+      },
+      Date.now(),
+    )
+    const t = handleRequest(
+      ctx,
+      ctx.inbox.get((m as { id: number }).id)!,
+      triaged({ category: 'grocery', items: [item('土豆', 3, '斤')], text: '土豆3斤' }),
+      opts,
+    ).ticket
     db.close()
     process.env.TRIAGE_DB = path
     let out = ''
-    const sink = new Writable({ write(chunk, _e, cb) { out += chunk; cb() } })
+    const sink = new Writable({
+      write(chunk, _e, cb) {
+        out += chunk
+        cb()
+      },
+    })
     expect(await runAdmin('orders', ['--csv'], sink, sink)).toBe(0)
     expect(out).toContain('purchase,土豆,3,斤,1')
     expect(await runAdmin('orders', ['--delivered', String(t.id)], sink, sink)).toBe(0)

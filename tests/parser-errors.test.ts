@@ -4,7 +4,15 @@ import { describe, expect, it, vi } from 'vitest'
 
 vi.mock('../classifiers/shopping-list/index.ts', async (importOriginal) => {
   const real = await importOriginal<typeof import('../classifiers/shopping-list/index.ts')>()
-  return { ...real, parseShoppingList: (text: string) => (text.includes('炸') ? (() => { throw new RangeError('planted') })() : real.parseShoppingList(text)) }
+  return {
+    ...real,
+    parseShoppingList: (text: string) =>
+      text.includes('炸')
+        ? (() => {
+            throw new RangeError('planted')
+          })()
+        : real.parseShoppingList(text),
+  }
 })
 
 const { triage } = await import('../classifiers/triage.ts')

@@ -61,7 +61,9 @@ describe('the cue index', () => {
   it('skips no cue that matches a line of the training corpus', () => {
     const dir = new URL('../data/corpus/', import.meta.url)
     const texts: string[] = []
-    for (const f of readdirSync(dir).filter((f) => f.endsWith('.jsonl')).sort()) {
+    for (const f of readdirSync(dir)
+      .filter((f) => f.endsWith('.jsonl'))
+      .sort()) {
       for (const l of readFileSync(new URL(f, dir), 'utf8').split('\n')) if (l.trim()) texts.push(JSON.parse(l).text)
     }
     expect(missed(texts)).toEqual([])

@@ -10,7 +10,15 @@ const TOKEN = 'puppet_secret_123'
 
 function capture() {
   const lines: string[] = []
-  return { lines, destination: { write: (s: string) => { lines.push(s) } }, text: () => lines.join('') }
+  return {
+    lines,
+    destination: {
+      write: (s: string) => {
+        lines.push(s)
+      },
+    },
+    text: () => lines.join(''),
+  }
 }
 
 describe('logs carry no token', () => {
@@ -87,7 +95,8 @@ describe('logs carry no resident text at info level', () => {
       // Not even a fragment of a request.
       expect(logged).not.toContain(s.text.slice(0, 6))
     }
-    for (const fragment of ['停水了', '老人要喝水', '血流不止', '土豆', '孤单', '已包扎', '已换灯泡']) expect(logged).not.toContain(fragment)
+    for (const fragment of ['停水了', '老人要喝水', '血流不止', '土豆', '孤单', '已包扎', '已换灯泡'])
+      expect(logged).not.toContain(fragment)
     // Nor who said it or where they live.
     for (const r of loadCommunity().residents) expect(logged).not.toContain(r.name)
   })
@@ -101,7 +110,11 @@ describe("residents' replies carry only their own details", () => {
       const loc = parseLocation(r.name)
       const household = community.households.find((h) => h.residents.includes(r.id))
       const doors = loc?.room ? [formatLocation(loc), `${loc.building}-${loc.unit}-${loc.room}`] : []
-      return { id: r.id, name: r.name, marks: [r.name, ...doors, ...(household?.note ? [household.note] : [])].filter((m) => m.length >= 3) }
+      return {
+        id: r.id,
+        name: r.name,
+        marks: [r.name, ...doors, ...(household?.note ? [household.note] : [])].filter((m) => m.length >= 3),
+      }
     })
   }
 

@@ -37,8 +37,13 @@ describe('connection loss and recovery', () => {
   it('reconnects after the server restarts, sends the pending outbox, processes new messages once, and raises the webhook alarm', async () => {
     webhook = createHttpServer((req, res) => {
       let body = ''
-      req.on('data', (c) => { body += c })
-      req.on('end', () => { hooks.push(body); res.end('{"errcode":0}') })
+      req.on('data', (c) => {
+        body += c
+      })
+      req.on('end', () => {
+        hooks.push(body)
+        res.end('{"errcode":0}')
+      })
     })
     await new Promise<void>((r) => webhook.listen(0, '127.0.0.1', () => r()))
     const hookUrl = `http://127.0.0.1:${(webhook.address() as { port: number }).port}/robot`
@@ -46,19 +51,25 @@ describe('connection loss and recovery', () => {
     server = await servePuppet(puppet)
     const botUser = mocker.createContact({ id: community.bot.id, name: community.bot.name })
     for (const p of [...community.stewards, ...community.managers, ...community.residents]) {
-      (mocker.createContact({ id: p.id, name: p.name }) as unknown as EventEmitter).on('message', (m: mock.MessageMock) => {
+      ;(mocker.createContact({ id: p.id, name: p.name }) as unknown as EventEmitter).on('message', (m: mock.MessageMock) => {
         if (m.payload.talkerId === botUser.id && !m.payload.roomId) heard.push({ to: p.id, text: m.payload.text ?? '' })
       })
     }
     for (const r of community.rooms) mocker.createRoom({ id: r.id, topic: r.topic, memberIdList: r.memberIds })
     mocker.login(botUser)
     const serverPuppetEvents: string[] = []
-    puppet.on('logout', () => { serverPuppetEvents.push('logout') })
-    puppet.state.on('inactive', () => { serverPuppetEvents.push('stop') })
+    puppet.on('logout', () => {
+      serverPuppetEvents.push('logout')
+    })
+    puppet.state.on('inactive', () => {
+      serverPuppetEvents.push('stop')
+    })
     // One message is announced just before the link drops, and its payload cannot be read
     // until the server is back: the bot must fetch it again after reconnecting.
     let release: () => void = () => {}
-    const held = new Promise<void>((r) => { release = r })
+    const held = new Promise<void>((r) => {
+      release = r
+    })
     let heldOnce = false
     const raw = puppet.messageRawPayload.bind(puppet)
     puppet.messageRawPayload = async (id: string) => {
@@ -108,12 +119,14 @@ describe('connection loss and recovery', () => {
     await until('stewards told the bot is back', () => heard.find((h) => h.to === 'steward-wang' && h.text.includes('恢复在线')))
 
     await until('the message announced at the drop fetched again and processed', () =>
-      runtime.ctx.db.prepare(`SELECT 1 FROM inbound WHERE text = '楼道里有烟味,像是着火了' AND state = 'done'`).get())
+      runtime.ctx.db.prepare(`SELECT 1 FROM inbound WHERE text = '楼道里有烟味,像是着火了' AND state = 'done'`).get(),
+    )
     expect(runtime.ctx.db.prepare(`SELECT count(*) AS n FROM tickets WHERE talker_id = 'res-02' AND urgent = 1`).get()).toEqual({ n: 1 })
 
     mocker.ContactMock.load('res-03').say('我家停电了 3栋1单元503').to(mocker.RoomMock.load(FLOOR))
     await until('message after reconnect processed', () =>
-      runtime.ctx.db.prepare(`SELECT 1 FROM inbound WHERE text LIKE '我家停电了%' AND state = 'done'`).get())
+      runtime.ctx.db.prepare(`SELECT 1 FROM inbound WHERE text LIKE '我家停电了%' AND state = 'done'`).get(),
+    )
     const counts = runtime.ctx.db.prepare(`SELECT text, count(*) AS n FROM inbound GROUP BY message_id HAVING n > 1`).all()
     expect(counts).toEqual([])
     expect(runtime.ctx.db.prepare(`SELECT count(*) AS n FROM tickets WHERE talker_id = 'res-03'`).get()).toEqual({ n: 1 })
@@ -129,8 +142,12 @@ describe('connection loss and recovery', () => {
     // One failed call (UNAVAILABLE on a single RPC) looks like a lost link. Tearing the client
     // down must not send the server a stop: that would stop its puppet and log the account out.
     const events: string[] = []
-    const onLogout = () => { events.push('logout') }
-    const onInactive = () => { events.push('stop') }
+    const onLogout = () => {
+      events.push('logout')
+    }
+    const onInactive = () => {
+      events.push('stop')
+    }
     puppet.on('logout', onLogout)
     puppet.state.on('inactive', onInactive)
     const before = runtime.reconnects
@@ -144,15 +161,20 @@ describe('connection loss and recovery', () => {
 
     mocker.ContactMock.load('res-04').say('3栋电梯卡住了 有人被困在里面').to(mocker.RoomMock.load(FLOOR))
     await until('message after the second reconnect processed', () =>
-      runtime.ctx.db.prepare(`SELECT 1 FROM inbound WHERE talker_id = 'res-04' AND state = 'done'`).get())
+      runtime.ctx.db.prepare(`SELECT 1 FROM inbound WHERE talker_id = 'res-04' AND state = 'done'`).get(),
+    )
     puppet.off('logout', onLogout)
     puppet.state.off('inactive', onInactive)
   }, 60_000)
 
   it('stopping the bot closes its connection only: the account stays logged in on the service for the next start', async () => {
     const events: string[] = []
-    puppet.on('logout', () => { events.push('logout') })
-    puppet.state.on('inactive', () => { events.push('stop') })
+    puppet.on('logout', () => {
+      events.push('logout')
+    })
+    puppet.state.on('inactive', () => {
+      events.push('stop')
+    })
     await runtime.stop()
     await new Promise((r) => setTimeout(r, 1000))
     expect(events).toEqual([])

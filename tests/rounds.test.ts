@@ -13,10 +13,20 @@ const FLOORS = parse(readFileSync(new URL('floors.yaml', ROUNDS), 'utf8')) as Re
 /** Figures where lower is better: the floor is a ceiling. */
 const CEILINGS = new Set(['possibleRate', 'falseAlarmsPer5000'])
 
-const read = (url: URL): GoldRow[] => readFileSync(url, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as GoldRow)
+const read = (url: URL): GoldRow[] =>
+  readFileSync(url, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l) as GoldRow)
 const sets: [string, URL][] = [
-  ...readdirSync(ROUNDS).filter((f) => /^triage-\d+\.jsonl$/.test(f)).sort().map((f): [string, URL] => [f.replace('.jsonl', ''), new URL(f, ROUNDS)]),
-  ...readdirSync(CALM).filter((f) => f.endsWith('.jsonl')).sort().map((f): [string, URL] => [f.replace('.jsonl', ''), new URL(f, CALM)]),
+  ...readdirSync(ROUNDS)
+    .filter((f) => /^triage-\d+\.jsonl$/.test(f))
+    .sort()
+    .map((f): [string, URL] => [f.replace('.jsonl', ''), new URL(f, ROUNDS)]),
+  ...readdirSync(CALM)
+    .filter((f) => f.endsWith('.jsonl'))
+    .sort()
+    .map((f): [string, URL] => [f.replace('.jsonl', ''), new URL(f, CALM)]),
 ]
 
 describe('fresh-writer rounds and calm proxies', () => {
@@ -26,7 +36,10 @@ describe('fresh-writer rounds and calm proxies', () => {
   for (const [name, url] of sets) {
     it(`${name} stays at or above its floors`, () => {
       const gold = read(url)
-      const preds = gold.map((g) => { const r = triage(g.text); return { id: g.id, category: r.category, urgent: r.urgent, possibleUrgent: r.possibleUrgent, labels: r.labels, items: r.items } })
+      const preds = gold.map((g) => {
+        const r = triage(g.text)
+        return { id: g.id, category: r.category, urgent: r.urgent, possibleUrgent: r.possibleUrgent, labels: r.labels, items: r.items }
+      })
       const f = score(gold, preds)
       const figures: Record<string, number> = { ...f, falseAlarmsPer5000: f.falseAlarmRate * 5000 }
       for (const [key, floor] of Object.entries(FLOORS[name] ?? {})) {

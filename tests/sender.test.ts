@@ -10,9 +10,22 @@ function setup(rate = { perMinute: 5, perConversationMs: 3000 }, fail: (m: Queue
   let now = 1_000_000
   const store = new OutboxStore(openStore(':memory:'))
   const sent: QueuedMessage[] = []
-  const transport: Transport = { async send(m) { if (fail(m)) throw new Error('room not found'); sent.push(m) } }
+  const transport: Transport = {
+    async send(m) {
+      if (fail(m)) throw new Error('room not found')
+      sent.push(m)
+    },
+  }
   const sender = new Sender(store, transport, () => now, rate, silentLog)
-  return { store, sent, sender, advance: (ms: number) => { now += ms }, at: () => now }
+  return {
+    store,
+    sent,
+    sender,
+    advance: (ms: number) => {
+      now += ms
+    },
+    at: () => now,
+  }
 }
 
 const room = (id: string, text: string, urgent = false) => ({ to: { kind: 'room' as const, id }, text, urgent })
@@ -63,7 +76,10 @@ describe('outbox sender', () => {
     store.enqueue(room('b@chatroom', 'fine'), at())
     await sender.pump()
     expect(sent.map((m) => m.text)).toEqual(['fine'])
-    for (let i = 0; i < 6; i++) { advance(1000); await sender.pump() }
+    for (let i = 0; i < 6; i++) {
+      advance(1000)
+      await sender.pump()
+    }
     const rows = store.all()
     expect(rows.find((r) => r.text === 'lost room')).toMatchObject({ state: 'failed', attempts: 5 })
   })
@@ -82,7 +98,10 @@ describe('outbox sender', () => {
     for (let i = 0; i < 5; i++) store.enqueue(room(`r${i}@chatroom`, `m${i}`), at())
     let reads = 0
     const pending = store.pending.bind(store)
-    store.pending = (limit?: number) => { reads++; return pending(limit) }
+    store.pending = (limit?: number) => {
+      reads++
+      return pending(limit)
+    }
     await sender.pump()
     expect(sent).toHaveLength(2)
     expect(reads).toBe(1)
@@ -94,7 +113,10 @@ describe('outbox sender', () => {
     const transport: Transport = {
       async send(m) {
         sent.push(m)
-        if (m.text === 'first') { store.enqueue({ to: { kind: 'contact', id: 'steward-1' }, text: '🆘', urgent: true }, at()); sender.wake(true) }
+        if (m.text === 'first') {
+          store.enqueue({ to: { kind: 'contact', id: 'steward-1' }, text: '🆘', urgent: true }, at())
+          sender.wake(true)
+        }
       },
     }
     sender.setTransport(transport)

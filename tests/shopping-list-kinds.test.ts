@@ -6,41 +6,131 @@ import { normalize } from '../classifiers/normalize.ts'
 import { parseShoppingList, type OrderItem } from '../classifiers/shopping-list/index.ts'
 
 const parse = (text: string): OrderItem[] => parseShoppingList(normalize(text))
-const brief = (text: string) => parse(text).filter((i) => i.op !== 'remove').map((i) => [i.name, i.qty, i.unit])
+const brief = (text: string) =>
+  parse(text)
+    .filter((i) => i.op !== 'remove')
+    .map((i) => [i.name, i.qty, i.unit])
 
 describe('regional names of goods are items', () => {
   it.each([
-    ['wu', '阿拉要两只落苏 一斤草头 再来半斤米苋', [['落苏', 2, '只'], ['草头', 1, '斤'], ['米苋', 0.5, '斤']]],
-    ['cantonese', '帮我买菜远一斤，通菜两扎，仲有粟米两条', [['菜远', 1, '斤'], ['通菜', 2, '扎'], ['粟米', 2, '条']]],
-    ['northeastern', '洋柿子四个 窝瓜一个 毛嗑二斤', [['洋柿子', 4, '个'], ['窝瓜', 1, '个'], ['毛嗑', 2, '斤']]],
-    ['sichuan', '儿菜三斤 红苕五个 折耳根半斤', [['儿菜', 3, '斤'], ['红苕', 5, '个'], ['折耳根', 0.5, '斤']]],
-    ['minnan', '菜头一条 地瓜叶两把 高丽菜一粒', [['菜头', 1, '条'], ['地瓜叶', 2, '把'], ['高丽菜', 1, '粒']]],
+    [
+      'wu',
+      '阿拉要两只落苏 一斤草头 再来半斤米苋',
+      [
+        ['落苏', 2, '只'],
+        ['草头', 1, '斤'],
+        ['米苋', 0.5, '斤'],
+      ],
+    ],
+    [
+      'cantonese',
+      '帮我买菜远一斤，通菜两扎，仲有粟米两条',
+      [
+        ['菜远', 1, '斤'],
+        ['通菜', 2, '扎'],
+        ['粟米', 2, '条'],
+      ],
+    ],
+    [
+      'northeastern',
+      '洋柿子四个 窝瓜一个 毛嗑二斤',
+      [
+        ['洋柿子', 4, '个'],
+        ['窝瓜', 1, '个'],
+        ['毛嗑', 2, '斤'],
+      ],
+    ],
+    [
+      'sichuan',
+      '儿菜三斤 红苕五个 折耳根半斤',
+      [
+        ['儿菜', 3, '斤'],
+        ['红苕', 5, '个'],
+        ['折耳根', 0.5, '斤'],
+      ],
+    ],
+    [
+      'minnan',
+      '菜头一条 地瓜叶两把 高丽菜一粒',
+      [
+        ['菜头', 1, '条'],
+        ['地瓜叶', 2, '把'],
+        ['高丽菜', 1, '粒'],
+      ],
+    ],
   ])('%s', (_style, text, want) => {
     expect(brief(text)).toEqual(want)
   })
 
   it('a misspelling or homophone of a product is named the way it is meant', () => {
-    expect(brief('鸡旦十个 白莱一颗')).toEqual([['鸡蛋', 10, '个'], ['白菜', 1, '颗']])
-    expect(brief('我要猪内两斤还有耗油一瓶')).toEqual([['猪肉', 2, '斤'], ['蚝油', 1, '瓶']])
-    expect(brief('猫沙两袋 毛粮一袋')).toEqual([['猫砂', 2, '袋'], ['猫粮', 1, '袋']])
+    expect(brief('鸡旦十个 白莱一颗')).toEqual([
+      ['鸡蛋', 10, '个'],
+      ['白菜', 1, '颗'],
+    ])
+    expect(brief('我要猪内两斤还有耗油一瓶')).toEqual([
+      ['猪肉', 2, '斤'],
+      ['蚝油', 1, '瓶'],
+    ])
+    expect(brief('猫沙两袋 毛粮一袋')).toEqual([
+      ['猫砂', 2, '袋'],
+      ['猫粮', 1, '袋'],
+    ])
   })
 })
 
 describe('dialect function words are never parts of names', () => {
   it.each([
-    ['cantonese 同 = 和', '唔该帮我买菜心同芥兰各一斤', [['菜心', 1, '斤'], ['芥兰', 1, '斤']]],
-    ['cantonese 仲有', '要两盒鸡蛋，仲有一包米', [['鸡蛋', 2, '盒'], ['米', 1, '包']]],
+    [
+      'cantonese 同 = 和',
+      '唔该帮我买菜心同芥兰各一斤',
+      [
+        ['菜心', 1, '斤'],
+        ['芥兰', 1, '斤'],
+      ],
+    ],
+    [
+      'cantonese 仲有',
+      '要两盒鸡蛋，仲有一包米',
+      [
+        ['鸡蛋', 2, '盒'],
+        ['米', 1, '包'],
+      ],
+    ],
     ['sichuan 莫得', '莫得豌豆尖就算了，儿菜要三斤', [['儿菜', 3, '斤']]],
     ['wu 伐要', '鸡蛋伐要了，毛豆半斤', [['毛豆', 0.5, '斤']]],
-    ['northeastern 整', '帮我整二斤排骨，再整一板鸡蛋', [['排骨', 2, '斤'], ['鸡蛋', 1, '板']]],
-    ['written 购', '购豆腐两块 猫砂一袋', [['豆腐', 2, '块'], ['猫砂', 1, '袋']]],
-    ['english', 'pls help buy 2盒 牛奶 and 1袋 面包, thanks', [['牛奶', 2, '盒'], ['面包', 1, '袋']]],
+    [
+      'northeastern 整',
+      '帮我整二斤排骨，再整一板鸡蛋',
+      [
+        ['排骨', 2, '斤'],
+        ['鸡蛋', 1, '板'],
+      ],
+    ],
+    [
+      'written 购',
+      '购豆腐两块 猫砂一袋',
+      [
+        ['豆腐', 2, '块'],
+        ['猫砂', 1, '袋'],
+      ],
+    ],
+    [
+      'english',
+      'pls help buy 2盒 牛奶 and 1袋 面包, thanks',
+      [
+        ['牛奶', 2, '盒'],
+        ['面包', 1, '袋'],
+      ],
+    ],
   ])('%s', (_style, text, want) => {
     expect(brief(text)).toEqual(want)
   })
 
   it('俩 and 仨 are counts with their classifier', () => {
-    expect(brief('角瓜俩 茄子仨')).toEqual([['角瓜', 2, '个'], ['茄子', 3, '个']])
+    expect(brief('角瓜俩 茄子仨')).toEqual([
+      ['角瓜', 2, '个'],
+      ['茄子', 3, '个'],
+    ])
     expect(brief('俩袋米')).toEqual([['米', 2, '袋']])
   })
 })
@@ -48,8 +138,22 @@ describe('dialect function words are never parts of names', () => {
 describe('an unknown name beside an amount is still an item', () => {
   it.each([
     ['plain', '帮我买塌棵菜两把', [['塌棵菜', 2, '把']]],
-    ['voice run-on', '那个我要就是那个嗯黄秋葵半斤还有就是鸡枞菌二两', [['黄秋葵', 0.5, '斤'], ['鸡枞菌', 2, '两']]],
-    ['one per line', '石斛花 1包\n野蒜 2把', [['石斛花', 1, '包'], ['野蒜', 2, '把']]],
+    [
+      'voice run-on',
+      '那个我要就是那个嗯黄秋葵半斤还有就是鸡枞菌二两',
+      [
+        ['黄秋葵', 0.5, '斤'],
+        ['鸡枞菌', 2, '两'],
+      ],
+    ],
+    [
+      'one per line',
+      '石斛花 1包\n野蒜 2把',
+      [
+        ['石斛花', 1, '包'],
+        ['野蒜', 2, '把'],
+      ],
+    ],
   ])('%s', (_style, text, want) => {
     expect(brief(text)).toEqual(want)
   })
@@ -57,10 +161,42 @@ describe('an unknown name beside an amount is still an item', () => {
 
 describe('a run-on list keeps the order it started in', () => {
   it.each([
-    ['voice, name then amount', '那个卷心菜要一颗胡萝卜要三根然后鸡腿要四个', [['卷心菜', 1, '颗'], ['胡萝卜', 3, '根'], ['鸡腿', 4, '个']]],
-    ['typed without spaces', '挂面三把榨菜来五包老干妈两瓶', [['挂面', 3, '把'], ['榨菜', 5, '包'], ['老干妈', 2, '瓶']]],
-    ['amount then name', '要两斤排骨一个冬瓜半斤香菇', [['排骨', 2, '斤'], ['冬瓜', 1, '个'], ['香菇', 0.5, '斤']]],
-    ['elderly, long sentence', '我想要茄子来两个青椒要半斤还有鸡蛋要十个', [['茄子', 2, '个'], ['青椒', 0.5, '斤'], ['鸡蛋', 10, '个']]],
+    [
+      'voice, name then amount',
+      '那个卷心菜要一颗胡萝卜要三根然后鸡腿要四个',
+      [
+        ['卷心菜', 1, '颗'],
+        ['胡萝卜', 3, '根'],
+        ['鸡腿', 4, '个'],
+      ],
+    ],
+    [
+      'typed without spaces',
+      '挂面三把榨菜来五包老干妈两瓶',
+      [
+        ['挂面', 3, '把'],
+        ['榨菜', 5, '包'],
+        ['老干妈', 2, '瓶'],
+      ],
+    ],
+    [
+      'amount then name',
+      '要两斤排骨一个冬瓜半斤香菇',
+      [
+        ['排骨', 2, '斤'],
+        ['冬瓜', 1, '个'],
+        ['香菇', 0.5, '斤'],
+      ],
+    ],
+    [
+      'elderly, long sentence',
+      '我想要茄子来两个青椒要半斤还有鸡蛋要十个',
+      [
+        ['茄子', 2, '个'],
+        ['青椒', 0.5, '斤'],
+        ['鸡蛋', 10, '个'],
+      ],
+    ],
   ])('%s', (_style, text, want) => {
     expect(brief(text)).toEqual(want)
   })
@@ -68,10 +204,39 @@ describe('a run-on list keeps the order it started in', () => {
 
 describe('voice-to-text: words heard alike are repaired inside a list only', () => {
   it.each([
-    ['卖 and 麦 for 买, units after numerals', '喂你好我想麦点东西啊那个鸡蛋要两和嗯西红柿三今', [['鸡蛋', 2, '盒'], ['西红柿', 3, '斤']]],
-    ['run-on after 我想卖那个', '我想卖那个就是一代大米还有两和鸡蛋', [['大米', 1, '袋'], ['鸡蛋', 2, '盒']]],
-    ['household goods', '帮我带卫生纸两题洗衣液一同还有洗洁精一平', [['卫生纸', 2, '提'], ['洗衣液', 1, '桶'], ['洗洁精', 1, '瓶']]],
-    ['typed 斥 for 斤', '面条2斥 肉末半斥', [['面条', 2, '斤'], ['肉末', 0.5, '斤']]],
+    [
+      '卖 and 麦 for 买, units after numerals',
+      '喂你好我想麦点东西啊那个鸡蛋要两和嗯西红柿三今',
+      [
+        ['鸡蛋', 2, '盒'],
+        ['西红柿', 3, '斤'],
+      ],
+    ],
+    [
+      'run-on after 我想卖那个',
+      '我想卖那个就是一代大米还有两和鸡蛋',
+      [
+        ['大米', 1, '袋'],
+        ['鸡蛋', 2, '盒'],
+      ],
+    ],
+    [
+      'household goods',
+      '帮我带卫生纸两题洗衣液一同还有洗洁精一平',
+      [
+        ['卫生纸', 2, '提'],
+        ['洗衣液', 1, '桶'],
+        ['洗洁精', 1, '瓶'],
+      ],
+    ],
+    [
+      'typed 斥 for 斤',
+      '面条2斥 肉末半斥',
+      [
+        ['面条', 2, '斤'],
+        ['肉末', 0.5, '斤'],
+      ],
+    ],
   ])('%s', (_style, text, want) => {
     expect(brief(text)).toEqual(want)
   })
@@ -86,24 +251,73 @@ describe('voice-to-text: words heard alike are repaired inside a list only', () 
 
 describe('a unit or an amount given once for the whole list', () => {
   it.each([
-    ['unit after the list', '苹果6 香蕉4 梨2 单位是斤', [['苹果', 6, '斤'], ['香蕉', 4, '斤'], ['梨', 2, '斤']]],
-    ['unit before the list', '以下全部按斤：五花肉2 排骨3 牛肉1', [['五花肉', 2, '斤'], ['排骨', 3, '斤'], ['牛肉', 1, '斤']]],
-    ['counted things', '西瓜1 哈密瓜2 都是个', [['西瓜', 1, '个'], ['哈密瓜', 2, '个']]],
-    ['each, before the names', '下面几样每样都来一斤：韭菜、芹菜、豆芽', [['韭菜', 1, '斤'], ['芹菜', 1, '斤'], ['豆芽', 1, '斤']]],
-    ['each, after the names', '菠菜 油麦菜 空心菜 都是半斤的', [['菠菜', 0.5, '斤'], ['油麦菜', 0.5, '斤'], ['空心菜', 0.5, '斤']]],
+    [
+      'unit after the list',
+      '苹果6 香蕉4 梨2 单位是斤',
+      [
+        ['苹果', 6, '斤'],
+        ['香蕉', 4, '斤'],
+        ['梨', 2, '斤'],
+      ],
+    ],
+    [
+      'unit before the list',
+      '以下全部按斤：五花肉2 排骨3 牛肉1',
+      [
+        ['五花肉', 2, '斤'],
+        ['排骨', 3, '斤'],
+        ['牛肉', 1, '斤'],
+      ],
+    ],
+    [
+      'counted things',
+      '西瓜1 哈密瓜2 都是个',
+      [
+        ['西瓜', 1, '个'],
+        ['哈密瓜', 2, '个'],
+      ],
+    ],
+    [
+      'each, before the names',
+      '下面几样每样都来一斤：韭菜、芹菜、豆芽',
+      [
+        ['韭菜', 1, '斤'],
+        ['芹菜', 1, '斤'],
+        ['豆芽', 1, '斤'],
+      ],
+    ],
+    [
+      'each, after the names',
+      '菠菜 油麦菜 空心菜 都是半斤的',
+      [
+        ['菠菜', 0.5, '斤'],
+        ['油麦菜', 0.5, '斤'],
+        ['空心菜', 0.5, '斤'],
+      ],
+    ],
   ])('%s', (_style, text, want) => {
     expect(brief(text)).toEqual(want)
   })
 
   it('a unit named with no numbers to give it to changes nothing', () => {
-    expect(brief('土豆三斤 白菜一颗 都按斤算')).toEqual([['土豆', 3, '斤'], ['白菜', 1, '颗']])
+    expect(brief('土豆三斤 白菜一颗 都按斤算')).toEqual([
+      ['土豆', 3, '斤'],
+      ['白菜', 1, '颗'],
+    ])
   })
 })
 
 describe('a range takes its first number', () => {
   it.each([
     ['到, Chinese numerals', '排骨三到四斤', [['排骨', 3, '斤']]],
-    ['至 and ~', '鸡腿五至六个 牛肉2~3斤', [['鸡腿', 5, '个'], ['牛肉', 2, '斤']]],
+    [
+      '至 and ~',
+      '鸡腿五至六个 牛肉2~3斤',
+      [
+        ['鸡腿', 5, '个'],
+        ['牛肉', 2, '斤'],
+      ],
+    ],
     ['two numerals together', '猫罐头帮我带个七八罐', [['猫罐头', 7, '罐']]],
     ['one or two', '香菜一两把就行', [['香菜', 1, '把']]],
   ])('%s', (_style, text, want) => {
@@ -125,9 +339,30 @@ describe('corrections give the item as it now stands', () => {
   })
 
   it.each([
-    ['删掉，换成', '香菇删掉，换成两盒金针菇', [['remove', '香菇', null, null], ['set', '金针菇', 2, '盒']]],
-    ['不要了，改买 (Minnan)', '剛剛的單子：虱目魚不要了，改買一尾吳郭魚', [['remove', '虱目鱼', null, null], ['set', '吴郭鱼', 1, '条']]],
-    ['唔要，转做 (Cantonese)', '西洋菜唔要，转做菜心一斤', [['remove', '西洋菜', null, null], ['set', '菜心', 1, '斤']]],
+    [
+      '删掉，换成',
+      '香菇删掉，换成两盒金针菇',
+      [
+        ['remove', '香菇', null, null],
+        ['set', '金针菇', 2, '盒'],
+      ],
+    ],
+    [
+      '不要了，改买 (Minnan)',
+      '剛剛的單子：虱目魚不要了，改買一尾吳郭魚',
+      [
+        ['remove', '虱目鱼', null, null],
+        ['set', '吴郭鱼', 1, '条'],
+      ],
+    ],
+    [
+      '唔要，转做 (Cantonese)',
+      '西洋菜唔要，转做菜心一斤',
+      [
+        ['remove', '西洋菜', null, null],
+        ['set', '菜心', 1, '斤'],
+      ],
+    ],
   ])('X taken off and Y in its place — %s', (_style, text, want) => {
     expect(ops(text)).toEqual(want)
     expect(parse(text).find((i) => i.op === 'set')?.replaces).toBe(want[0][1])
@@ -135,7 +370,14 @@ describe('corrections give the item as it now stands', () => {
 
   it.each([
     ['哦不对', '要五个土豆，哦不对，六个', [['add', '土豆', 6, '个']]],
-    ['等下 … 要', '可乐2箱 雪碧1箱 等下，可乐要3箱', [['add', '可乐', 3, '箱'], ['add', '雪碧', 1, '箱']]],
+    [
+      '等下 … 要',
+      '可乐2箱 雪碧1箱 等下，可乐要3箱',
+      [
+        ['add', '可乐', 3, '箱'],
+        ['add', '雪碧', 1, '箱'],
+      ],
+    ],
     ['唔要一盒啦，要两盒', '鸡蛋唔要一盒啦，要两盒', [['set', '鸡蛋', 2, '盒']]],
     ['不要…了 要…就中', '刚才说的豆腐不要三块了 要两块就中', [['set', '豆腐', 2, '块']]],
   ])('a new amount for an item just given — %s', (_style, text, want) => {
@@ -143,46 +385,84 @@ describe('corrections give the item as it now stands', () => {
   })
 
   it('several corrections in one run-on, with new items after them', () => {
-    expect(ops('刚才订的牛奶和面包改一下牛奶改成两箱面包改成三袋')).toEqual([['set', '牛奶', 2, '箱'], ['set', '面包', 3, '袋']])
-    expect(brief('白菜一颗萝卜两根挂面两斤啊不是挂面是鲜面条两斤小米一斤')).toEqual([['白菜', 1, '颗'], ['萝卜', 2, '根'], ['鲜面条', 2, '斤'], ['小米', 1, '斤']])
+    expect(ops('刚才订的牛奶和面包改一下牛奶改成两箱面包改成三袋')).toEqual([
+      ['set', '牛奶', 2, '箱'],
+      ['set', '面包', 3, '袋'],
+    ])
+    expect(brief('白菜一颗萝卜两根挂面两斤啊不是挂面是鲜面条两斤小米一斤')).toEqual([
+      ['白菜', 1, '颗'],
+      ['萝卜', 2, '根'],
+      ['鲜面条', 2, '斤'],
+      ['小米', 1, '斤'],
+    ])
   })
 })
 
 /** [door, name, qty, unit] of every item. */
 const doors = (text: string) => parse(text).map((i) => [i.door ?? null, i.name, i.qty, i.unit])
 
-describe('接龙 with several households: every line\'s items, each with its door', () => {
+describe("接龙 with several households: every line's items, each with its door", () => {
   it('a header with prices, numbered lines with doors', () => {
     const text = '#接龙 周五到货 水果团\n芒果 9元/斤  葡萄 12元/斤\n1. 5-2-301 芒果3斤 葡萄2斤\n2. 5-1-802 葡萄1斤\n3. 6-1-1101 芒果5斤'
     expect(doors(text)).toEqual([
-      ['5-2-301', '芒果', 3, '斤'], ['5-2-301', '葡萄', 2, '斤'], ['5-1-802', '葡萄', 1, '斤'], ['6-1-1101', '芒果', 5, '斤'],
+      ['5-2-301', '芒果', 3, '斤'],
+      ['5-2-301', '葡萄', 2, '斤'],
+      ['5-1-802', '葡萄', 1, '斤'],
+      ['6-1-1101', '芒果', 5, '斤'],
     ])
   })
 
-  it('doors written in words, lines that give only an amount of the header\'s product', () => {
+  it("doors written in words, lines that give only an amount of the header's product", () => {
     const text = '【团购接龙】云南小土豆 5斤一箱 28元\n1、八栋二单元402 两箱\n2、8栋1单元1201 一箱\n3、九栋三单元五零一 三箱'
     expect(doors(text)).toEqual([
-      ['八栋二单元402', '云南小土豆', 2, '箱'], ['8栋1单元1201', '云南小土豆', 1, '箱'], ['九栋三单元五零一', '云南小土豆', 3, '箱'],
+      ['八栋二单元402', '云南小土豆', 2, '箱'],
+      ['8栋1单元1201', '云南小土豆', 1, '箱'],
+      ['九栋三单元五零一', '云南小土豆', 3, '箱'],
     ])
   })
 
   it('Cantonese doors and names beside the door', () => {
     const text = '接龍 聽日麵包團\n菠蘿包 $7 雞尾包 $7\n1) 陳太 2座1508 菠蘿包3個\n2) 3座702 雞尾包2個 菠蘿包1個\n3) 1座1203 李生 雞尾包4個'
     expect(doors(text)).toEqual([
-      ['2座1508', '菠萝包', 3, '个'], ['3座702', '鸡尾包', 2, '个'], ['3座702', '菠萝包', 1, '个'], ['1座1203', '鸡尾包', 4, '个'],
+      ['2座1508', '菠萝包', 3, '个'],
+      ['3座702', '鸡尾包', 2, '个'],
+      ['3座702', '菠萝包', 1, '个'],
+      ['1座1203', '鸡尾包', 4, '个'],
     ])
   })
 
   it('a plain numbered list of one household is not a 接龙', () => {
-    expect(doors('1. 冬瓜1个\n2. 丝瓜2根\n3. 鸡蛋10个')).toEqual([[null, '冬瓜', 1, '个'], [null, '丝瓜', 2, '根'], [null, '鸡蛋', 10, '个']])
-    expect(doors('14号302\n草鸡蛋 一盒\n酸奶 四杯')).toEqual([[null, '草鸡蛋', 1, '盒'], [null, '酸奶', 4, '杯']])
+    expect(doors('1. 冬瓜1个\n2. 丝瓜2根\n3. 鸡蛋10个')).toEqual([
+      [null, '冬瓜', 1, '个'],
+      [null, '丝瓜', 2, '根'],
+      [null, '鸡蛋', 10, '个'],
+    ])
+    expect(doors('14号302\n草鸡蛋 一盒\n酸奶 四杯')).toEqual([
+      [null, '草鸡蛋', 1, '盒'],
+      [null, '酸奶', 4, '杯'],
+    ])
   })
 })
 
 describe('a removal belongs to one name, and the rest of the sentence is still the list', () => {
   it.each([
-    ['elderly, one long sentence', '我想买点水果苹果买三斤要脆一点的不要面的香蕉一串不要太熟的橘子也要两斤', [['苹果', 3, '斤'], ['香蕉', 1, '串'], ['橘子', 2, '斤']]],
-    ['a remark that starts with 不要', '帮我买点菜一百块钱以内啊青菜两斤土豆三斤不要超了', [['青菜', 2, '斤'], ['土豆', 3, '斤']]],
+    [
+      'elderly, one long sentence',
+      '我想买点水果苹果买三斤要脆一点的不要面的香蕉一串不要太熟的橘子也要两斤',
+      [
+        ['苹果', 3, '斤'],
+        ['香蕉', 1, '串'],
+        ['橘子', 2, '斤'],
+      ],
+    ],
+    [
+      'a remark that starts with 不要',
+      '帮我买点菜一百块钱以内啊青菜两斤土豆三斤不要超了',
+      [
+        ['青菜', 2, '斤'],
+        ['土豆', 3, '斤'],
+      ],
+    ],
     ['a condition before 就算了', '橘子两斤如果太贵了就算了', [['橘子', 2, '斤']]],
     ['not this one either (Minnan)', '幫買一把空心菜，芭樂也不用喔', [['空心菜', 1, '把']]],
   ])('%s', (_style, text, want) => {
@@ -190,7 +470,10 @@ describe('a removal belongs to one name, and the rest of the sentence is still t
   })
 
   it('the name right after 不要, or right before 不要了, is what is taken off', () => {
-    expect(ops('要土豆三斤不要红薯')).toEqual([['add', '土豆', 3, '斤'], ['remove', '红薯', null, null]])
+    expect(ops('要土豆三斤不要红薯')).toEqual([
+      ['add', '土豆', 3, '斤'],
+      ['remove', '红薯', null, null],
+    ])
     expect(ops('可乐一箱 雪碧一箱 那一箱雪碧不要了')).toEqual([['add', '可乐', 1, '箱']])
     expect(ops('挂面就算了家里还有')).toEqual([['remove', '挂面', null, null]])
   })
@@ -203,16 +486,26 @@ describe('structure over spelling', () => {
   })
 
   it('a slash between two items separates them; in a price it does not', () => {
-    expect(brief('狗粮1袋/猫罐头6个/尿垫1包')).toEqual([['狗粮', 1, '袋'], ['猫罐头', 6, '个'], ['尿垫', 1, '包']])
+    expect(brief('狗粮1袋/猫罐头6个/尿垫1包')).toEqual([
+      ['狗粮', 1, '袋'],
+      ['猫罐头', 6, '个'],
+      ['尿垫', 1, '包'],
+    ])
     expect(brief('车厘子 2斤/盒 要一盒')).toEqual([['车厘子', 1, '盒']])
   })
 
   it('"斤半" is one and a half', () => {
-    expect(brief('番茄斤半 猪肉斤半')).toEqual([['番茄', 1.5, '斤'], ['猪肉', 1.5, '斤']])
+    expect(brief('番茄斤半 猪肉斤半')).toEqual([
+      ['番茄', 1.5, '斤'],
+      ['猪肉', 1.5, '斤'],
+    ])
   })
 
   it('a join that asks ("再要", "仲要") makes what follows a request', () => {
-    expect(brief('小朋友要吃的零食：奶糖一包，再要两包蝴蝶酥')).toEqual([['奶糖', 1, '包'], ['蝴蝶酥', 2, '包']])
+    expect(brief('小朋友要吃的零食：奶糖一包，再要两包蝴蝶酥')).toEqual([
+      ['奶糖', 1, '包'],
+      ['蝴蝶酥', 2, '包'],
+    ])
   })
 
   it('an amount in talk about cooking is not one to buy', () => {
@@ -220,29 +513,55 @@ describe('structure over spelling', () => {
   })
 
   it('a category word before the things is their heading, not an item', () => {
-    expect(brief('水果要苹果和梨各两斤')).toEqual([['苹果', 2, '斤'], ['梨', 2, '斤']])
+    expect(brief('水果要苹果和梨各两斤')).toEqual([
+      ['苹果', 2, '斤'],
+      ['梨', 2, '斤'],
+    ])
   })
 
   it('那种 and 的 describe the amount right before them, not one further away', () => {
     expect(brief('杂面条二斤要那种宽的')).toEqual([['杂面条', 2, '斤']])
-    expect(brief('苹果买三斤要脆一点的 香蕉一串')).toEqual([['苹果', 3, '斤'], ['香蕉', 1, '串']])
+    expect(brief('苹果买三斤要脆一点的 香蕉一串')).toEqual([
+      ['苹果', 3, '斤'],
+      ['香蕉', 1, '串'],
+    ])
   })
 })
 
 describe('long posts and other keyboards', () => {
   it('a phone number with its middle hidden is not an amount', () => {
-    expect(brief('求购：鸡蛋一盒、苹果几个\n联系电话 139****2741')).toEqual([['鸡蛋', 1, '盒'], ['苹果', null, null]])
+    expect(brief('求购：鸡蛋一盒、苹果几个\n联系电话 139****2741')).toEqual([
+      ['鸡蛋', 1, '盒'],
+      ['苹果', null, null],
+    ])
   })
 
   it('English and pinyin names and units', () => {
-    expect(brief('Could someone help buy: rice 1 bag, eggs one dozen, milk 2 boxes? Thanks')).toEqual([['大米', 1, '袋'], ['鸡蛋', 12, '个'], ['牛奶', 2, '盒']])
-    expect(brief('bang wo mai baicai 1 ge, tudou 3 jin, niunai 1 xiang')).toEqual([['白菜', 1, '个'], ['土豆', 3, '斤'], ['牛奶', 1, '箱']])
-    expect(brief('虾 1斤, 蛤蜊 half 斤')).toEqual([['虾', 1, '斤'], ['蛤蜊', 0.5, '斤']])
+    expect(brief('Could someone help buy: rice 1 bag, eggs one dozen, milk 2 boxes? Thanks')).toEqual([
+      ['大米', 1, '袋'],
+      ['鸡蛋', 12, '个'],
+      ['牛奶', 2, '盒'],
+    ])
+    expect(brief('bang wo mai baicai 1 ge, tudou 3 jin, niunai 1 xiang')).toEqual([
+      ['白菜', 1, '个'],
+      ['土豆', 3, '斤'],
+      ['牛奶', 1, '箱'],
+    ])
+    expect(brief('虾 1斤, 蛤蜊 half 斤')).toEqual([
+      ['虾', 1, '斤'],
+      ['蛤蜊', 0.5, '斤'],
+    ])
   })
 
   it('a package size in brackets describes the item before it; "一份：" introduces a list', () => {
-    expect(brief('大米 1袋 (5kg), 鸡蛋 1盒')).toEqual([['大米', 1, '袋'], ['鸡蛋', 1, '盒']])
-    expect(brief('家里就剩半罐挂面了，麻烦帮我带一份：\n大米1袋\n土豆3斤')).toEqual([['大米', 1, '袋'], ['土豆', 3, '斤']])
+    expect(brief('大米 1袋 (5kg), 鸡蛋 1盒')).toEqual([
+      ['大米', 1, '袋'],
+      ['鸡蛋', 1, '盒'],
+    ])
+    expect(brief('家里就剩半罐挂面了，麻烦帮我带一份：\n大米1袋\n土豆3斤')).toEqual([
+      ['大米', 1, '袋'],
+      ['土豆', 3, '斤'],
+    ])
   })
 
   it('brands listed as acceptable are a wish about the item, not items', () => {
@@ -250,7 +569,10 @@ describe('long posts and other keyboards', () => {
   })
 
   it('the story before the request is not the list', () => {
-    expect(brief('孩子连着三天吃泡面了，求好心人帮忙买：鸡蛋一盒、青菜两斤')).toEqual([['鸡蛋', 1, '盒'], ['青菜', 2, '斤']])
+    expect(brief('孩子连着三天吃泡面了，求好心人帮忙买：鸡蛋一盒、青菜两斤')).toEqual([
+      ['鸡蛋', 1, '盒'],
+      ['青菜', 2, '斤'],
+    ])
     expect(brief('尿不湿只剩两片了 哪里能买到')).toEqual([['尿不湿', null, null]])
   })
 })
@@ -268,12 +590,18 @@ describe('substitutes go to alternatives, not to items', () => {
 
 describe('units as a shop writes them', () => {
   it('a bottle written as 支 (Cantonese) is 瓶; a tube stays 支', () => {
-    expect(brief('两支蒸馏水同一支豉油')).toEqual([['蒸馏水', 2, '瓶'], ['豉油', 1, '瓶']])
+    expect(brief('两支蒸馏水同一支豉油')).toEqual([
+      ['蒸馏水', 2, '瓶'],
+      ['豉油', 1, '瓶'],
+    ])
     expect(brief('牙膏一支')).toEqual([['牙膏', 1, '支']])
   })
 
   it('各 after talk about something else still reaches the names', () => {
-    expect(brief('急需洗洁精同洗衣液！碗堆到成座山了 各一支就得')).toEqual([['洗洁精', 1, '瓶'], ['洗衣液', 1, '瓶']])
+    expect(brief('急需洗洁精同洗衣液！碗堆到成座山了 各一支就得')).toEqual([
+      ['洗洁精', 1, '瓶'],
+      ['洗衣液', 1, '瓶'],
+    ])
   })
 
   it('a size in 公升 is a package size', () => {
@@ -283,22 +611,39 @@ describe('units as a shop writes them', () => {
 
 describe('who is asking', () => {
   it('a group-buy call by someone who says they are running out is their own order', () => {
-    expect(brief('烧菜个调料侪见底了：料酒两瓶，蚝油一瓶，阿有人一道拼单')).toEqual([['料酒', 2, '瓶'], ['蚝油', 1, '瓶']])
-    expect(brief('有人要团菜伐，明朝我下单：土豆、洋葱各三斤')).toEqual([['土豆', 3, '斤'], ['洋葱', 3, '斤']])
+    expect(brief('烧菜个调料侪见底了：料酒两瓶，蚝油一瓶，阿有人一道拼单')).toEqual([
+      ['料酒', 2, '瓶'],
+      ['蚝油', 1, '瓶'],
+    ])
+    expect(brief('有人要团菜伐，明朝我下单：土豆、洋葱各三斤')).toEqual([
+      ['土豆', 3, '斤'],
+      ['洋葱', 3, '斤'],
+    ])
     expect(parse('明天团购 蔬菜包 39元一份 需要的私聊')).toEqual([])
   })
 
   it('things listed as all fine, with nothing before them, are the list', () => {
-    expect(brief('刚出院需要有人帮忙买菜，最好清淡点的，青菜冬瓜豆腐都行')).toEqual([['青菜', null, null], ['冬瓜', null, null], ['豆腐', null, null]])
+    expect(brief('刚出院需要有人帮忙买菜，最好清淡点的，青菜冬瓜豆腐都行')).toEqual([
+      ['青菜', null, null],
+      ['冬瓜', null, null],
+      ['豆腐', null, null],
+    ])
   })
 
-  it('one household\'s list signed with its door is not a 接龙', () => {
-    expect(parse('团长我要：\n鸡腿 2斤\n洋葱 3个\n11号楼402').map((i) => [i.door ?? null, i.name, i.qty, i.unit])).toEqual([[null, '鸡腿', 2, '斤'], [null, '洋葱', 3, '个']])
+  it("one household's list signed with its door is not a 接龙", () => {
+    expect(parse('团长我要：\n鸡腿 2斤\n洋葱 3个\n11号楼402').map((i) => [i.door ?? null, i.name, i.qty, i.unit])).toEqual([
+      [null, '鸡腿', 2, '斤'],
+      [null, '洋葱', 3, '个'],
+    ])
   })
 
   it('a 接龙 header sells the product written with its price', () => {
-    expect(parse('第二批团购猪肉接龙，后腿肉5斤一份，95元\n1. 8-302 一份\n2. 8-1101 两份').map((i) => [i.door, i.name, i.qty, i.unit]))
-      .toEqual([['8-302', '后腿肉', 1, '份'], ['8-1101', '后腿肉', 2, '份']])
+    expect(
+      parse('第二批团购猪肉接龙，后腿肉5斤一份，95元\n1. 8-302 一份\n2. 8-1101 两份').map((i) => [i.door, i.name, i.qty, i.unit]),
+    ).toEqual([
+      ['8-302', '后腿肉', 1, '份'],
+      ['8-1101', '后腿肉', 2, '份'],
+    ])
   })
 
   it('Wu 个 (的) and 侪 (都) are not parts of names', () => {
@@ -319,29 +664,55 @@ describe('names as residents write them', () => {
   })
 
   it('an emoji with its amount stands for the thing; next to the name it is decoration', () => {
-    expect(brief('🍉一个 🍌一把 🍇两串')).toEqual([['西瓜', 1, '个'], ['香蕉', 1, '把'], ['葡萄', 2, '串']])
-    expect(brief('🥩 牛腩 2斤\n🥕胡萝卜 3根')).toEqual([['牛腩', 2, '斤'], ['胡萝卜', 3, '根']])
+    expect(brief('🍉一个 🍌一把 🍇两串')).toEqual([
+      ['西瓜', 1, '个'],
+      ['香蕉', 1, '把'],
+      ['葡萄', 2, '串'],
+    ])
+    expect(brief('🥩 牛腩 2斤\n🥕胡萝卜 3根')).toEqual([
+      ['牛腩', 2, '斤'],
+      ['胡萝卜', 3, '根'],
+    ])
   })
 
   it('a bare number at the end of a line is the amount of the name before it', () => {
-    expect(brief('土豆 2\n洋葱 1\n5-402')).toEqual([['土豆', 2, null], ['洋葱', 1, null]])
+    expect(brief('土豆 2\n洋葱 1\n5-402')).toEqual([
+      ['土豆', 2, null],
+      ['洋葱', 1, null],
+    ])
   })
 
   it('"西红柿不变" is not ordered again; eggs come in trays (托)', () => {
-    expect(ops('刚才报的土豆改成5斤，西红柿不变，再加一颗大白菜')).toEqual([['set', '土豆', 5, '斤'], ['add', '大白菜', 1, '颗']])
-    expect(brief('鸡蛋1托 牛奶1箱')).toEqual([['鸡蛋', 1, '托'], ['牛奶', 1, '箱']])
+    expect(ops('刚才报的土豆改成5斤，西红柿不变，再加一颗大白菜')).toEqual([
+      ['set', '土豆', 5, '斤'],
+      ['add', '大白菜', 1, '颗'],
+    ])
+    expect(brief('鸡蛋1托 牛奶1箱')).toEqual([
+      ['鸡蛋', 1, '托'],
+      ['牛奶', 1, '箱'],
+    ])
   })
 
   it('several things in one run without spaces, with 块 as a unit', () => {
-    expect(brief('买 菜 白 萝 卜 一 个 豆 腐 两 块 葱 一 把')).toEqual([['白萝卜', 1, '个'], ['豆腐', 2, '块'], ['葱', 1, '把']])
+    expect(brief('买 菜 白 萝 卜 一 个 豆 腐 两 块 葱 一 把')).toEqual([
+      ['白萝卜', 1, '个'],
+      ['豆腐', 2, '块'],
+      ['葱', 1, '把'],
+    ])
   })
 })
 
 describe('the reason and the order', () => {
   it('what is running out is the reason; the things ordered after it, of its kind, are the order', () => {
     expect(brief('宝宝奶粉快没了 帮我买两罐飞鹤')).toEqual([['飞鹤奶粉', 2, '罐']])
-    expect(brief('宝宝辅食没了：嘉宝米粉一盒、果泥两罐')).toEqual([['嘉宝米粉', 1, '盒'], ['果泥', 2, '罐']])
-    expect(brief('家里鸡蛋没了 帮我买两斤西红柿')).toEqual([['鸡蛋', null, null], ['西红柿', 2, '斤']])
+    expect(brief('宝宝辅食没了：嘉宝米粉一盒、果泥两罐')).toEqual([
+      ['嘉宝米粉', 1, '盒'],
+      ['果泥', 2, '罐'],
+    ])
+    expect(brief('家里鸡蛋没了 帮我买两斤西红柿')).toEqual([
+      ['鸡蛋', null, null],
+      ['西红柿', 2, '斤'],
+    ])
   })
 
   it('"没X了" before the order is a need, not a condition', () => {
@@ -352,22 +723,42 @@ describe('the reason and the order', () => {
   it('a dish is not a thing to buy, nor does it take the amount', () => {
     expect(brief('中筋面粉有吗 想做葱油饼 一斤左右')).toEqual([['中筋面粉', 1, '斤']])
     expect(brief('要一袋小米熬粥')).toEqual([['小米', 1, '袋']])
-    expect(brief('一袋酸菜两斤宽粉 今晚整个猪肉炖粉条')).toEqual([['酸菜', 1, '袋'], ['宽粉', 2, '斤']])
+    expect(brief('一袋酸菜两斤宽粉 今晚整个猪肉炖粉条')).toEqual([
+      ['酸菜', 1, '袋'],
+      ['宽粉', 2, '斤'],
+    ])
     expect(brief('再要一斤炒米')).toEqual([['炒米', 1, '斤']])
   })
 
   it('an English gloss beside the Chinese name is not a second item; letter-spaced typing is read', () => {
-    expect(brief('帮我买 beef 牛腱子 2斤, 芝士片 cheese slices 1包')).toEqual([['牛腱子', 2, '斤'], ['芝士片', 1, '包']])
-    expect(brief('可 乐 x 2 ， 雪 碧 x 2 ， 矿 泉 水 1 箱')).toEqual([['可乐', 2, null], ['雪碧', 2, null], ['矿泉水', 1, '箱']])
+    expect(brief('帮我买 beef 牛腱子 2斤, 芝士片 cheese slices 1包')).toEqual([
+      ['牛腱子', 2, '斤'],
+      ['芝士片', 1, '包'],
+    ])
+    expect(brief('可 乐 x 2 ， 雪 碧 x 2 ， 矿 泉 水 1 箱')).toEqual([
+      ['可乐', 2, null],
+      ['雪碧', 2, null],
+      ['矿泉水', 1, '箱'],
+    ])
   })
 
   it('taking off something more specific leaves the item; a choice between people is no substitute', () => {
-    expect(brief('米 1袋（五常的，不要泰国香米）\n面条 2把')).toEqual([['米', 1, '袋'], ['面条', 2, '把']])
-    expect(brief('麻烦哪位好心人或者管家帮我买一袋猫粮一包猫砂')).toEqual([['猫粮', 1, '袋'], ['猫砂', 1, '包']])
+    expect(brief('米 1袋（五常的，不要泰国香米）\n面条 2把')).toEqual([
+      ['米', 1, '袋'],
+      ['面条', 2, '把'],
+    ])
+    expect(brief('麻烦哪位好心人或者管家帮我买一袋猫粮一包猫砂')).toEqual([
+      ['猫粮', 1, '袋'],
+      ['猫砂', 1, '包'],
+    ])
   })
 
   it('an amount for every item before the names, in the same breath', () => {
-    expect(brief('我要的东西都是一斤的不要多了菠菜黄豆芽胡萝卜')).toEqual([['菠菜', 1, '斤'], ['黄豆芽', 1, '斤'], ['胡萝卜', 1, '斤']])
+    expect(brief('我要的东西都是一斤的不要多了菠菜黄豆芽胡萝卜')).toEqual([
+      ['菠菜', 1, '斤'],
+      ['黄豆芽', 1, '斤'],
+      ['胡萝卜', 1, '斤'],
+    ])
   })
 })
 
@@ -379,11 +770,18 @@ describe('exchanges and Cantonese counting', () => {
   })
 
   it('各一 with no unit is one of each', () => {
-    expect(brief('婴儿湿纸巾同埋奶樽清洁液，各一')).toEqual([['婴儿湿纸巾', 1, null], ['奶樽清洁液', 1, null]])
+    expect(brief('婴儿湿纸巾同埋奶樽清洁液，各一')).toEqual([
+      ['婴儿湿纸巾', 1, null],
+      ['奶樽清洁液', 1, null],
+    ])
   })
 
   it('Cantonese classifiers, and one after a delivering verb', () => {
-    expect(brief('香蕉一梳 豆腐两砖 姜一嚿')).toEqual([['香蕉', 1, '梳'], ['豆腐', 2, '块'], ['姜', 1, '块']])
+    expect(brief('香蕉一梳 豆腐两砖 姜一嚿')).toEqual([
+      ['香蕉', 1, '梳'],
+      ['豆腐', 2, '块'],
+      ['姜', 1, '块'],
+    ])
     expect(brief('米都食晒，唔该帮手送包米上嚟')).toEqual([['米', 1, '包']])
   })
 })

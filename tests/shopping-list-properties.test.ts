@@ -11,13 +11,141 @@ import { scanNumber } from '../classifiers/numerals.ts'
 import { parseShoppingList, type OrderItem } from '../classifiers/shopping-list/index.ts'
 import { goodsFiles, listFiles } from '../classifiers/shopping-list/lexicon.ts'
 
-const GOODS = ['土豆', '鸡蛋', '猫粮', '豆腐猫砂', '落苏', '薯仔', '洋柿子', '儿菜', '菜头', '出前一丁', '金龙鱼花生油', '纸尿裤', '塌棵菜', '石斛花', '鸡旦', '白莱', 'rice', 'tudou']
-const DIALECT = ['同', '仲有', '同埋', '莫得', '冇', '冇得', '整', '也要得', '也中', '都得', '伐', '阿拉', '侬', '俺', '唔要', '伐要了', '若无', '嘅话', '噻', '哈', '啊', '嗯', '那个', '就是', '然后', '还有', '再要', '帮我买', '想卖', '想麦']
-const NUMS = ['1', '2', '3', '12', '1.5', '一', '两', '三', '十', '二十', '半', '两三', '三到四', '七八', '俩', '仨', '廿', '一斤半', '斤半', 'one', 'half', '几']
-const UNITS = ['斤', '个', '袋', '盒', '瓶', '箱', '包', '把', '两', 'kg', 'g', '打', '代', '和', '今', '平', '题', '同', '相', 'jin', 'bag', '']
+const GOODS = [
+  '土豆',
+  '鸡蛋',
+  '猫粮',
+  '豆腐猫砂',
+  '落苏',
+  '薯仔',
+  '洋柿子',
+  '儿菜',
+  '菜头',
+  '出前一丁',
+  '金龙鱼花生油',
+  '纸尿裤',
+  '塌棵菜',
+  '石斛花',
+  '鸡旦',
+  '白莱',
+  'rice',
+  'tudou',
+]
+const DIALECT = [
+  '同',
+  '仲有',
+  '同埋',
+  '莫得',
+  '冇',
+  '冇得',
+  '整',
+  '也要得',
+  '也中',
+  '都得',
+  '伐',
+  '阿拉',
+  '侬',
+  '俺',
+  '唔要',
+  '伐要了',
+  '若无',
+  '嘅话',
+  '噻',
+  '哈',
+  '啊',
+  '嗯',
+  '那个',
+  '就是',
+  '然后',
+  '还有',
+  '再要',
+  '帮我买',
+  '想卖',
+  '想麦',
+]
+const NUMS = [
+  '1',
+  '2',
+  '3',
+  '12',
+  '1.5',
+  '一',
+  '两',
+  '三',
+  '十',
+  '二十',
+  '半',
+  '两三',
+  '三到四',
+  '七八',
+  '俩',
+  '仨',
+  '廿',
+  '一斤半',
+  '斤半',
+  'one',
+  'half',
+  '几',
+]
+const UNITS = [
+  '斤',
+  '个',
+  '袋',
+  '盒',
+  '瓶',
+  '箱',
+  '包',
+  '把',
+  '两',
+  'kg',
+  'g',
+  '打',
+  '代',
+  '和',
+  '今',
+  '平',
+  '题',
+  '同',
+  '相',
+  'jin',
+  'bag',
+  '',
+]
 const SEPS = ['、', '，', ' ', '\n', '；', '。', '/', '：', '(', ')', '1. ', '2、', '①', '']
-const WORDS = ['不要', '不要了', '删掉', '换成', '改成', '不是', '是', '哦不对', '各', '每样', '都是', '单位是', '按', '的', '那种', '装', '没有', '的话', '也行', '或者',
-  '接龙', '3-2-502', '七栋一单元601', '5座12楼A', '王姐', '139****2741', '@团长', '😭', '谢谢', '\u200b', 'x', '*']
+const WORDS = [
+  '不要',
+  '不要了',
+  '删掉',
+  '换成',
+  '改成',
+  '不是',
+  '是',
+  '哦不对',
+  '各',
+  '每样',
+  '都是',
+  '单位是',
+  '按',
+  '的',
+  '那种',
+  '装',
+  '没有',
+  '的话',
+  '也行',
+  '或者',
+  '接龙',
+  '3-2-502',
+  '七栋一单元601',
+  '5座12楼A',
+  '王姐',
+  '139****2741',
+  '@团长',
+  '😭',
+  '谢谢',
+  '\u200b',
+  'x',
+  '*',
+]
 
 const token = fc.oneof(
   { weight: 4, arbitrary: fc.constantFrom(...GOODS) },
@@ -31,20 +159,34 @@ const token = fc.oneof(
 )
 const listish = fc.array(token, { maxLength: 60 }).map((a) => a.join(''))
 /** A 接龙: a header, then numbered lines with doors. */
-const jielong = fc.tuple(fc.array(token, { maxLength: 8 }), fc.array(fc.tuple(fc.constantFrom('3-1-101', '12栋2单元302', '7#1-201', '5座8楼D', '801'), fc.array(token, { maxLength: 8 })), { maxLength: 6 }))
+const jielong = fc
+  .tuple(
+    fc.array(token, { maxLength: 8 }),
+    fc.array(fc.tuple(fc.constantFrom('3-1-101', '12栋2单元302', '7#1-201', '5座8楼D', '801'), fc.array(token, { maxLength: 8 })), {
+      maxLength: 6,
+    }),
+  )
   .map(([h, lines]) => ['【接龙】' + h.join(''), ...lines.map(([door, t], i) => `${i + 1}. ${door} ${t.join('')}`)].join('\n'))
 
 // ---------------------------------------------------------------------------
 // Which amounts a text can give, by LABELS.md
 
-const BARE_CLASSIFIER = /(?:买|团|购|带|换|整|称|捎|搞|弄|来|帮我买|帮手买|想卖|想麦|再麦|要麦)(袋|包|盒|瓶|箱|桶|罐|个|只|条|颗|把|根|块|份|听|板|提|卷|捆|串|樽|兜|筐|扎|组|排|挂|网|壶|篮|张|片|头|棵|株|支|节|瓣|件|套|双|对|盘|碗|杯|粒|枚|尾|大|小|整)/
+const BARE_CLASSIFIER =
+  /(?:买|团|购|带|换|整|称|捎|搞|弄|来|帮我买|帮手买|想卖|想麦|再麦|要麦)(袋|包|盒|瓶|箱|桶|罐|个|只|条|颗|把|根|块|份|听|板|提|卷|捆|串|樽|兜|筐|扎|组|排|挂|网|壶|篮|张|片|头|棵|株|支|节|瓣|件|套|双|对|盘|碗|杯|粒|枚|尾|大|小|整)/
 const ENGLISH: Record<string, number> = Object.fromEntries(listFiles.get('number-words')!.entries.map((e) => [e.word, Number(e.canon)]))
-const SPECIAL: Array<[RegExp, number]> = [[/俩/, 2], [/仨/, 3], [/廿/, 20], [/[斤个只根颗把条块份袋盒瓶包]半/, 1.5]]
+const SPECIAL: Array<[RegExp, number]> = [
+  [/俩/, 2],
+  [/仨/, 3],
+  [/廿/, 20],
+  [/[斤个只根颗把条块份袋盒瓶包]半/, 1.5],
+]
 
 /** Every amount the numerals of a text can stand for: n, n + ½ (一斤半), n × 12 (一打), ½ (半) … */
 function derivable(text: string): Set<number> {
   const out = new Set<number>([0.5])
-  const add = (v: number) => { for (const x of [v, v + 0.5, v * 12, (v + 0.5) * 12]) out.add(x) }
+  const add = (v: number) => {
+    for (const x of [v, v + 0.5, v * 12, (v + 0.5) * 12]) out.add(x)
+  }
   if (BARE_CLASSIFIER.test(text)) out.add(1)
   for (const [re, v] of SPECIAL) if (re.test(text)) add(v)
   for (const w of text.toLowerCase().split(/[^a-z]+/)) if (w in ENGLISH) add(ENGLISH[w])
@@ -65,7 +207,8 @@ function derivable(text: string): Set<number> {
 // Function words: a name must not be made only of them
 
 const FUNCTION_WORDS = new Set<string>()
-for (const name of ['fillers', 'separators', 'keywords', 'notes', 'counters', 'money']) for (const e of listFiles.get(name)!.entries) FUNCTION_WORDS.add(e.word)
+for (const name of ['fillers', 'separators', 'keywords', 'notes', 'counters', 'money'])
+  for (const e of listFiles.get(name)!.entries) FUNCTION_WORDS.add(e.word)
 const GOODS_WORDS = new Set<string>()
 for (const f of goodsFiles.values()) for (const e of f.entries) GOODS_WORDS.add(e.word)
 
@@ -92,9 +235,14 @@ function fromText(name: string, text: string): boolean {
   // write the aliases the text contains the way they are meant (all of them, or one at a time:
   // two may overlap, "整鸡旦"), and look again
   const found = ALIASES.filter(([alias]) => flat.includes(alias))
-  const versions = [found.reduce((t, [alias, canon]) => t.split(alias).join(canon), flat), ...found.map(([alias, canon]) => flat.split(alias).join(canon))]
+  const versions = [
+    found.reduce((t, [alias, canon]) => t.split(alias).join(canon), flat),
+    ...found.map(([alias, canon]) => flat.split(alias).join(canon)),
+  ]
   // (or one occurrence only: the reading may cut "整鸡旦鸡旦" as 整鸡 旦 鸡旦)
-  for (const [alias, canon] of found) for (let at = flat.indexOf(alias); at >= 0; at = flat.indexOf(alias, at + 1)) versions.push(flat.slice(0, at) + canon + flat.slice(at + alias.length))
+  for (const [alias, canon] of found)
+    for (let at = flat.indexOf(alias); at >= 0; at = flat.indexOf(alias, at + 1))
+      versions.push(flat.slice(0, at) + canon + flat.slice(at + alias.length))
   return versions.some((v) => v.includes(name) || v.toLowerCase().includes(name.toLowerCase()))
 }
 
@@ -116,34 +264,50 @@ function check(text: string, items: OrderItem[]): void {
 
 describe('list parser properties', () => {
   it('never throws, on anything (unicode, emoji, lone surrogates, very long text)', () => {
-    fc.assert(fc.property(fc.oneof(
-      fc.string({ maxLength: 5000 }),
-      fc.string({ unit: 'grapheme', maxLength: 1000 }),
-      fc.string({ unit: 'binary', maxLength: 1000 }),
-      listish, jielong,
-    ), (s) => {
-      expect(Array.isArray(parseShoppingList(s))).toBe(true)
-      expect(Array.isArray(parseShoppingList(normalize(s)))).toBe(true)
-    }), { numRuns: 400 })
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.string({ maxLength: 5000 }),
+          fc.string({ unit: 'grapheme', maxLength: 1000 }),
+          fc.string({ unit: 'binary', maxLength: 1000 }),
+          listish,
+          jielong,
+        ),
+        (s) => {
+          expect(Array.isArray(parseShoppingList(s))).toBe(true)
+          expect(Array.isArray(parseShoppingList(normalize(s)))).toBe(true)
+        },
+      ),
+      { numRuns: 400 },
+    )
   })
 
   it('dialect and voice-to-text lists: amounts from numerals, names from the text, never only function words', () => {
-    fc.assert(fc.property(listish, (raw) => {
-      const text = normalize(raw)
-      check(text, parseShoppingList(text))
-    }), { numRuns: 1500 })
+    fc.assert(
+      fc.property(listish, (raw) => {
+        const text = normalize(raw)
+        check(text, parseShoppingList(text))
+      }),
+      { numRuns: 1500 },
+    )
   })
 
   it('接龙 by several households: the same, line by line', () => {
-    fc.assert(fc.property(jielong, (raw) => {
-      const text = normalize(raw)
-      check(text, parseShoppingList(text))
-    }), { numRuns: 500 })
+    fc.assert(
+      fc.property(jielong, (raw) => {
+        const text = normalize(raw)
+        check(text, parseShoppingList(text))
+      }),
+      { numRuns: 500 },
+    )
   })
 
   it('is deterministic', () => {
-    fc.assert(fc.property(fc.oneof(listish, jielong), (text) => {
-      expect(parseShoppingList(text)).toEqual(parseShoppingList(text))
-    }), { numRuns: 200 })
+    fc.assert(
+      fc.property(fc.oneof(listish, jielong), (text) => {
+        expect(parseShoppingList(text)).toEqual(parseShoppingList(text))
+      }),
+      { numRuns: 200 },
+    )
   })
 })

@@ -28,7 +28,9 @@ const NOW = Date.now()
 let dir = ''
 let open: DB[] = []
 let children: ChildProcess[] = []
-beforeEach(() => { dir = mkdtempSync(join(tmpdir(), 'louguanjia-faults-')) })
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'louguanjia-faults-'))
+})
 afterEach(async () => {
   for (const c of children) if (c.exitCode === null) await new Promise((r) => c.once('exit', r))
   for (const db of open) if (db.open) db.close()
@@ -37,13 +39,24 @@ afterEach(async () => {
   rmSync(dir, { recursive: true, force: true })
 })
 
-const track = (db: DB): DB => { open.push(db); return db }
+const track = (db: DB): DB => {
+  open.push(db)
+  return db
+}
 const dbPath = (name = 'louguanjia.db') => join(dir, name)
 
 function message(i: number, over: Partial<Inbound> = {}): Inbound {
   return {
-    messageId: `m-${i}`, roomId: 'floor-6-2@chatroom', roomTopic: '春江天境6栋2楼业主群', talkerId: `res-${i}`, talkerName: `6-1-${200 + i} 住户`,
-    text: '家里没菜了 帮忙买点青菜', type: 'text', mentionsSelf: false, at: NOW, ...over,
+    messageId: `m-${i}`,
+    roomId: 'floor-6-2@chatroom',
+    roomTopic: '春江天境6栋2楼业主群',
+    talkerId: `res-${i}`,
+    talkerName: `6-1-${200 + i} 住户`,
+    text: '家里没菜了 帮忙买点青菜',
+    type: 'text',
+    mentionsSelf: false,
+    at: NOW,
+    ...over,
   }
 }
 
@@ -52,7 +65,11 @@ function context(db: DB): Context {
 }
 
 function caught(fn: () => unknown): unknown {
-  try { fn() } catch (err) { return err }
+  try {
+    fn()
+  } catch (err) {
+    return err
+  }
   throw new Error('expected an error')
 }
 
@@ -106,7 +123,9 @@ describe('a read-only database', () => {
     openStore(path).close()
     const db = track(openStore(path, { readonly: true }))
     await expect(startMockCommunity({ db, log })).rejects.toMatchObject({
-      name: 'StoreError', code: 'READONLY', message: expect.stringContaining(`database ${path} is read-only`),
+      name: 'StoreError',
+      code: 'READONLY',
+      message: expect.stringContaining(`database ${path} is read-only`),
     })
   })
 })
@@ -129,7 +148,11 @@ describe('a full disk', () => {
     }
     expect(stored.length).toBeGreaterThan(5)
     expect((failure as { code: string }).code).toBe('SQLITE_FULL')
-    expect(classify(failure, path)).toMatchObject({ name: 'StoreError', code: 'FULL', message: expect.stringContaining(`database ${path} is full`) })
+    expect(classify(failure, path)).toMatchObject({
+      name: 'StoreError',
+      code: 'FULL',
+      message: expect.stringContaining(`database ${path} is full`),
+    })
     // The failed message left nothing half-written; every earlier one is intact, also after a reopen.
     expect(db.prepare('SELECT count(*) AS n FROM inbound').get()).toEqual({ n: stored.length })
     db.close()
@@ -169,7 +192,11 @@ describe('a locked database', () => {
     const waited = Date.now() - started
     expect(waited).toBeGreaterThanOrEqual(150)
     expect(waited).toBeLessThan(3000)
-    expect(classify(err, path)).toMatchObject({ name: 'StoreError', code: 'BUSY', message: expect.stringContaining('locked by another process') })
+    expect(classify(err, path)).toMatchObject({
+      name: 'StoreError',
+      code: 'BUSY',
+      message: expect.stringContaining('locked by another process'),
+    })
     release()
     expect(inbox.byMessageId('m-1')).toBeNull()
     expect(inbox.store(message(1), NOW).stored).toBe(true)
@@ -234,12 +261,37 @@ describe('the bot on storage faults', () => {
   it('a message that cannot be stored (DB locked past the wait) is reported loudly, kept in memory, and stored and filed after the release', async () => {
     const path = dbPath()
     const lines: string[] = []
-    c = await startMockCommunity({ db: track(openStore(path, { busyTimeoutMs: 50 })), env: FAST, log: pino({ level: 'info' }, { write: (s: string) => { lines.push(s) } }) })
+    c = await startMockCommunity({
+      db: track(openStore(path, { busyTimeoutMs: 50 })),
+      env: FAST,
+      log: pino(
+        { level: 'info' },
+        {
+          write: (s: string) => {
+            lines.push(s)
+          },
+        },
+      ),
+    })
     const release = holdLockHere(path)
-    c.emitRaw({ id: 'while-locked', talkerId: 'res-01', roomId: 'floor-3-5@chatroom', text: '家里没菜了 帮忙买点青菜', timestamp: Date.now() })
+    c.emitRaw({
+      id: 'while-locked',
+      talkerId: 'res-01',
+      roomId: 'floor-3-5@chatroom',
+      text: '家里没菜了 帮忙买点青菜',
+      timestamp: Date.now(),
+    })
     await c.settle()
-    const errors = lines.map((l) => JSON.parse(l) as { level: number; msg: string; queued?: number; err?: { code?: string; message?: string } }).filter((l) => l.level >= 50)
-    expect(errors).toContainEqual(expect.objectContaining({ msg: 'could not store messages: kept in memory, retrying', queued: 1, err: expect.objectContaining({ code: 'BUSY' }) }))
+    const errors = lines
+      .map((l) => JSON.parse(l) as { level: number; msg: string; queued?: number; err?: { code?: string; message?: string } })
+      .filter((l) => l.level >= 50)
+    expect(errors).toContainEqual(
+      expect.objectContaining({
+        msg: 'could not store messages: kept in memory, retrying',
+        queued: 1,
+        err: expect.objectContaining({ code: 'BUSY' }),
+      }),
+    )
     // The operator is told how many wait, never what they say.
     expect(lines.join('\n')).not.toContain('青菜')
     expect(c.runtime.ctx.inbox.byMessageId('while-locked')).toBeNull()
@@ -259,7 +311,9 @@ describe('the bot on storage faults', () => {
     c = await startMockCommunity({ env: FAST, log })
     const ctx = c.runtime.ctx
     const create = ctx.tickets.create.bind(ctx.tickets)
-    const busy = () => { throw Object.assign(new Error('database is locked'), { code: 'SQLITE_BUSY' }) }
+    const busy = () => {
+      throw Object.assign(new Error('database is locked'), { code: 'SQLITE_BUSY' })
+    }
     const spy = vi.spyOn(ctx.tickets, 'create').mockImplementationOnce(busy).mockImplementationOnce(busy).mockImplementation(create)
     c.say('res-01', 'floor-3-5@chatroom', '救命 我妈晕倒了 头在流血')
     await c.settle()
@@ -308,8 +362,13 @@ describe('a database from a newer schema', () => {
       encoding: 'utf8',
       timeout: 20_000,
       env: {
-        ...process.env, TRIAGE_DB: path, WECHATY_PUPPET: 'wechaty-puppet-service', WECHATY_PUPPET_SERVICE_TOKEN: 'faults_test_token',
-        WECHATY_PUPPET_SERVICE_ENDPOINT: '127.0.0.1:1', LOG_LEVEL: 'info', LOG_FORMAT: 'json',
+        ...process.env,
+        TRIAGE_DB: path,
+        WECHATY_PUPPET: 'wechaty-puppet-service',
+        WECHATY_PUPPET_SERVICE_TOKEN: 'faults_test_token',
+        WECHATY_PUPPET_SERVICE_ENDPOINT: '127.0.0.1:1',
+        LOG_LEVEL: 'info',
+        LOG_FORMAT: 'json',
       },
     })
     expect(r.status).toBe(1)

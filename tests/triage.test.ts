@@ -16,16 +16,20 @@ describe('CATEGORIES', () => {
 
 describe('triage: one category per need', () => {
   it('medical', () => {
-    for (const t of ['我爸的降压药吃完了 谁能帮忙配一下', '孩子发烧38度5 家里没有退烧药了', '我老婆怀孕了 想问产检怎么去医院']) expect(cat(t), t).toBe('medical')
+    for (const t of ['我爸的降压药吃完了 谁能帮忙配一下', '孩子发烧38度5 家里没有退烧药了', '我老婆怀孕了 想问产检怎么去医院'])
+      expect(cat(t), t).toBe('medical')
   })
   it('repair', () => {
-    for (const t of ['卫生间漏水了 麻烦物业来看看', '楼道灯坏了好几天了', '家里停电了 空开推不上去', '电梯又坏了 住18楼下不去']) expect(cat(t), t).toBe('repair')
+    for (const t of ['卫生间漏水了 麻烦物业来看看', '楼道灯坏了好几天了', '家里停电了 空开推不上去', '电梯又坏了 住18楼下不去'])
+      expect(cat(t), t).toBe('repair')
   })
   it('grocery', () => {
-    for (const t of ['帮我买两斤土豆 一斤西红柿', '家里没米了 能团一袋吗', '宝宝的尿不湿快用完了 谁家有多的']) expect(cat(t), t).toBe('grocery')
+    for (const t of ['帮我买两斤土豆 一斤西红柿', '家里没米了 能团一袋吗', '宝宝的尿不湿快用完了 谁家有多的'])
+      expect(cat(t), t).toBe('grocery')
   })
   it('pet', () => {
-    for (const t of ['我家猫粮快吃完了 谁能帮带一袋', '我被隔离了 家里的狗没人遛 谁能帮忙', '楼上的狗天天半夜叫 能不能管管']) expect(cat(t), t).toBe('pet')
+    for (const t of ['我家猫粮快吃完了 谁能帮带一袋', '我被隔离了 家里的狗没人遛 谁能帮忙', '楼上的狗天天半夜叫 能不能管管'])
+      expect(cat(t), t).toBe('pet')
   })
   it('emotional', () => {
     for (const t of ['关在家一个月了 每天都好焦虑 睡不着', '一个人在家好孤独 没人说话 快崩溃了']) expect(cat(t), t).toBe('emotional')
@@ -67,7 +71,8 @@ describe('triage: rules that beat the model', () => {
     expect(triage(post).category).toBe('medical')
   })
   it('long commentary is other', () => {
-    const post = '看到新闻说全国新增病例又下降了，真的太好了。感谢所有医护人员和志愿者，你们辛苦了！大家继续坚持，戴口罩勤洗手，不信谣不传谣，春天一定会来的，加油！'
+    const post =
+      '看到新闻说全国新增病例又下降了，真的太好了。感谢所有医护人员和志愿者，你们辛苦了！大家继续坚持，戴口罩勤洗手，不信谣不传谣，春天一定会来的，加油！'
     expect(triage(post).category).toBe('other')
     expect(triage(post).urgent).toBe(false)
   })
@@ -171,7 +176,13 @@ describe('triage: record shape', () => {
 
 describe('triage: generalisation rules', () => {
   it('offers of goods or help ask for nothing', () => {
-    for (const t of ['我家有多的酒精 要的邻居私我', '我这还有三包挂面 谁家缺的拿去', '我是医生 住12楼 谁家不舒服可以问我', '我帮你去药店问问', '我下楼顺便帮你把垃圾带下去']) {
+    for (const t of [
+      '我家有多的酒精 要的邻居私我',
+      '我这还有三包挂面 谁家缺的拿去',
+      '我是医生 住12楼 谁家不舒服可以问我',
+      '我帮你去药店问问',
+      '我下楼顺便帮你把垃圾带下去',
+    ]) {
       const r = triage(t)
       expect(r.category, t).toBe('other')
       expect(r.needsReview, t).toBe(false)
@@ -215,7 +226,9 @@ describe('warming up at start-up', () => {
   it("triages the demo day's lines and rehearses the day in memory, once per process, leaving no trace", async () => {
     const { warmUp } = await import('../bot/warm-up.ts')
     const { openStore } = await import('../store/store.ts')
-    const lines = readFileSync(new URL('../data/demo/day.jsonl', import.meta.url), 'utf8').split('\n').filter((l) => l.trim())
+    const lines = readFileSync(new URL('../data/demo/day.jsonl', import.meta.url), 'utf8')
+      .split('\n')
+      .filter((l) => l.trim())
     const texts = lines.filter((l) => typeof JSON.parse(l).text === 'string' && JSON.parse(l).text)
     const dir = mkdtempSync(join(tmpdir(), 'warm-'))
     const db = openStore(join(dir, 'bot.db'))

@@ -11,7 +11,12 @@ import { cancelRequest } from '../handlers/tickets.ts'
 import { drainInbox } from '../handlers/pipeline.ts'
 import { T0, testContext, triaged } from './helpers/handler-context.ts'
 
-const loc = (building: string, unit: string | null, room: string | null) => ({ building, unit, floor: room ? room.slice(0, -2) : null, room })
+const loc = (building: string, unit: string | null, room: string | null) => ({
+  building,
+  unit,
+  floor: room ? room.slice(0, -2) : null,
+  room,
+})
 const quietly = { quiet: false, silent: false }
 
 describe('tickets', () => {
@@ -20,7 +25,14 @@ describe('tickets', () => {
     const m1 = ctx.post({ text: '家里水龙头一直滴水 麻烦看看' })
     const a = handleRequest(ctx, m1, triaged({ category: 'repair', text: m1.text }), quietly)
     expect(a.created).toBe(true)
-    expect(ctx.sent()).toEqual([expect.objectContaining({ kind: 'room', to: 'floor-6-2@chatroom', mentions: ['res-01'], text: expect.stringContaining(`#${a.ticket.id}`) })])
+    expect(ctx.sent()).toEqual([
+      expect.objectContaining({
+        kind: 'room',
+        to: 'floor-6-2@chatroom',
+        mentions: ['res-01'],
+        text: expect.stringContaining(`#${a.ticket.id}`),
+      }),
+    ])
     const m2 = ctx.post({ text: '水龙头还在滴 今天能来吗' })
     const b = handleRequest(ctx, m2, triaged({ category: 'repair', text: m2.text }), quietly)
     expect(b.created).toBe(false)
@@ -49,7 +61,8 @@ describe('tickets', () => {
     const ids = reports.map((r, i) => {
       ctx.advance(5 * 60_000 * i)
       const m = ctx.post(r)
-      return handleRequest(ctx, m, triaged({ category: 'repair', location: i === 0 ? loc('6', '1', null) : null, text: r.text }), quietly).ticket.id
+      return handleRequest(ctx, m, triaged({ category: 'repair', location: i === 0 ? loc('6', '1', null) : null, text: r.text }), quietly)
+        .ticket.id
     })
     expect(new Set(ids).size).toBe(1)
     expect(ctx.tickets.reporters(ids[0]).map((r) => r.talkerId)).toEqual(['res-01', 'res-02', 'res-03'])
@@ -70,7 +83,12 @@ describe('tickets', () => {
   it("a resident's cancellation closes their ticket and its order", () => {
     const ctx = testContext()
     const m = ctx.post({ text: '土豆3斤' })
-    const t = handleRequest(ctx, m, triaged({ category: 'grocery', text: m.text, items: [{ name: '土豆', qty: 3, unit: '斤', alternatives: [] }] }), quietly).ticket
+    const t = handleRequest(
+      ctx,
+      m,
+      triaged({ category: 'grocery', text: m.text, items: [{ name: '土豆', qty: 3, unit: '斤', alternatives: [] }] }),
+      quietly,
+    ).ticket
     expect(ctx.orders.byTicket(t.id)?.state).toBe('open')
     const c = ctx.post({ text: '菜不用买了 邻居给了' })
     expect(cancelRequest(ctx, c, 'grocery')?.id).toBe(t.id)
@@ -81,11 +99,21 @@ describe('tickets', () => {
   it('asking again after a cancellation reopens the same ticket and its order', () => {
     const ctx = testContext()
     const m = ctx.post({ text: '土豆3斤' })
-    const t = handleRequest(ctx, m, triaged({ category: 'grocery', text: m.text, items: [{ name: '土豆', qty: 3, unit: '斤', alternatives: [] }] }), quietly).ticket
+    const t = handleRequest(
+      ctx,
+      m,
+      triaged({ category: 'grocery', text: m.text, items: [{ name: '土豆', qty: 3, unit: '斤', alternatives: [] }] }),
+      quietly,
+    ).ticket
     cancelRequest(ctx, ctx.post({ text: '不用买了' }), 'grocery')
     ctx.advance(5 * 60_000)
     const again = ctx.post({ text: '还是要买 土豆3斤' })
-    const t2 = handleRequest(ctx, again, triaged({ category: 'grocery', text: again.text, items: [{ name: '土豆', qty: 3, unit: '斤', alternatives: [] }] }), quietly).ticket
+    const t2 = handleRequest(
+      ctx,
+      again,
+      triaged({ category: 'grocery', text: again.text, items: [{ name: '土豆', qty: 3, unit: '斤', alternatives: [] }] }),
+      quietly,
+    ).ticket
     expect(t2.id).toBe(t.id)
     expect(t2.state).toBe('open')
     expect(ctx.orders.byTicket(t.id)?.state).toBe('open')
@@ -94,7 +122,10 @@ describe('tickets', () => {
   it('a backlog message is filed but alerts nobody and replies to nobody', () => {
     const ctx = testContext()
     const m = ctx.post({ text: '我妈摔倒了 头在流血', at: T0 - 3 * 3600_000 })
-    const filed = handleRequest(ctx, m, triaged({ category: 'medical', urgent: true, emergency: 'medical', text: m.text }), { quiet: true, silent: false })
+    const filed = handleRequest(ctx, m, triaged({ category: 'medical', urgent: true, emergency: 'medical', text: m.text }), {
+      quiet: true,
+      silent: false,
+    })
     expect(filed.ticket.urgent).toBe(true)
     expect(ctx.sent()).toEqual([])
   })
@@ -103,7 +134,11 @@ describe('tickets', () => {
 describe('staff in the groups', () => {
   it("files nothing from a steward's or manager's own group messages", () => {
     const ctx = testContext()
-    for (const [talkerId, text] of [['steward-li', '大家千万不要开关灯 先开窗 燃气公司马上到'], ['manager-zhou', '6栋的电梯今天下午检修'], ['steward-wang', '@管家李姐 3栋有人要买菜 你那边方便吗']]) {
+    for (const [talkerId, text] of [
+      ['steward-li', '大家千万不要开关灯 先开窗 燃气公司马上到'],
+      ['manager-zhou', '6栋的电梯今天下午检修'],
+      ['steward-wang', '@管家李姐 3栋有人要买菜 你那边方便吗'],
+    ]) {
       const m = ctx.post({ talkerId, talkerName: talkerId, text })
       drainInbox(ctx)
       expect(ctx.inbox.get(m.id)?.state).toBe('done')
@@ -116,7 +151,13 @@ describe('staff in the groups', () => {
 describe('stewards writing to the bot', () => {
   it('files a request a steward logs for a resident, with the door written in it; an unknown word gets the command list', () => {
     const ctx = testContext()
-    const logged = ctx.post({ talkerId: 'steward-li', talkerName: '管家李姐', roomId: null, roomTopic: null, text: '3-2-502 王阿姨来电 降压药吃完了 需要配药' })
+    const logged = ctx.post({
+      talkerId: 'steward-li',
+      talkerName: '管家李姐',
+      roomId: null,
+      roomTopic: null,
+      text: '3-2-502 王阿姨来电 降压药吃完了 需要配药',
+    })
     drainInbox(ctx)
     const [t] = ctx.tickets.queue()
     expect(t).toMatchObject({ category: 'medical', building: '3', unit: '2', room: '502' })
@@ -200,7 +241,12 @@ describe('emergencies', () => {
     expect(onDutyStewards(ctx.config, T0 + 12 * 3600_000)).toEqual(['steward-li'])
     const m = ctx.post({ text: '电梯困人了' })
     handleRequest(ctx, m, triaged({ category: 'repair', urgent: true, emergency: 'trapped', text: m.text }), quietly)
-    expect(ctx.sent().filter((s) => s.kind === 'contact').map((s) => s.to)).toEqual(['steward-wang'])
+    expect(
+      ctx
+        .sent()
+        .filter((s) => s.kind === 'contact')
+        .map((s) => s.to),
+    ).toEqual(['steward-wang'])
   })
 
   it('re-alerts an unclaimed emergency every few minutes and escalates to managers after the delay; a claim stops it', () => {
@@ -209,15 +255,25 @@ describe('emergencies', () => {
     const t = handleRequest(ctx, m, triaged({ category: 'medical', urgent: true, emergency: 'medical', text: m.text }), quietly).ticket
     const count = () => ctx.sent().length
     const initial = count()
-    ctx.advance(2 * 60_000); chaseEmergencies(ctx)
+    ctx.advance(2 * 60_000)
+    chaseEmergencies(ctx)
     expect(count()).toBe(initial)
-    ctx.advance(60_000); chaseEmergencies(ctx)
-    expect(ctx.sent().slice(initial).map((s) => s.to).sort()).toEqual(['steward-li', 'steward-wang'])
-    ctx.advance(7 * 60_000); chaseEmergencies(ctx)
+    ctx.advance(60_000)
+    chaseEmergencies(ctx)
+    expect(
+      ctx
+        .sent()
+        .slice(initial)
+        .map((s) => s.to)
+        .sort(),
+    ).toEqual(['steward-li', 'steward-wang'])
+    ctx.advance(7 * 60_000)
+    chaseEmergencies(ctx)
     expect(ctx.sent().some((s) => s.to === 'manager-zhou' && s.text.includes('无人认领'))).toBe(true)
     handleCommand(ctx, ctx.post({ text: `认领 ${t.id}`, talkerId: 'steward-wang', roomId: null, roomTopic: null }))
     const before = count()
-    ctx.advance(10 * 60_000); chaseEmergencies(ctx)
+    ctx.advance(10 * 60_000)
+    chaseEmergencies(ctx)
     expect(count()).toBe(before)
   })
 })
@@ -232,7 +288,13 @@ describe('SLA', () => {
     ctx.advance(2 * 60_000)
     expect(checkSla(ctx)).toBe(1)
     expect(ctx.tickets.get(t.id)?.slaBreached).toBe(true)
-    expect(ctx.sent().filter((s) => s.text.includes('超时未认领')).map((s) => s.to).sort()).toEqual(['steward-li', 'steward-wang'])
+    expect(
+      ctx
+        .sent()
+        .filter((s) => s.text.includes('超时未认领'))
+        .map((s) => s.to)
+        .sort(),
+    ).toEqual(['steward-li', 'steward-wang'])
     ctx.advance(60 * 60_000)
     expect(checkSla(ctx)).toBe(0)
   })
@@ -274,11 +336,18 @@ describe('commands', () => {
     expect(ctx.tickets.get(t.id)).toMatchObject({ state: 'claimed', claimedBy: 'steward-wang' })
     handleCommand(ctx, ctx.post({ ...steward, text: `@楼管家 完成 ${t.id} 已换灯泡` }))
     expect(ctx.tickets.get(t.id)).toMatchObject({ state: 'done', resolvedBy: 'steward-wang', note: '已换灯泡' })
-    const closing = ctx.sent().slice(acks).find((s) => s.kind === 'room')!
+    const closing = ctx
+      .sent()
+      .slice(acks)
+      .find((s) => s.kind === 'room')!
     expect(closing).toMatchObject({ to: 'floor-6-2@chatroom', mentions: ['res-01'] })
     expect(closing.text).toContain('已换灯泡')
     expect(ctx.tickets.events(t.id).map((e) => [e.action, e.actorId])).toEqual(
-      expect.arrayContaining([['claimed', 'steward-wang'], ['done', 'steward-wang']]))
+      expect.arrayContaining([
+        ['claimed', 'steward-wang'],
+        ['done', 'steward-wang'],
+      ]),
+    )
   })
 
   it('closes an emotional ticket privately', () => {
@@ -322,7 +391,10 @@ describe('commands', () => {
     handleCommand(ctx, ctx.post({ ...steward, text: '认领 99999' }))
     handleCommand(ctx, ctx.post({ ...steward, text: '认领 abc' }))
     expect(ctx.tickets.get(t.id)?.state).toBe('open')
-    const replies = ctx.sent().filter((s) => s.to === 'steward-wang').map((s) => s.text)
+    const replies = ctx
+      .sent()
+      .filter((s) => s.to === 'steward-wang')
+      .map((s) => s.text)
     expect(replies[0]).toContain('格式不对')
     expect(replies[1]).toContain('没有找到 #99999')
     expect(replies[2]).toContain('格式不对')

@@ -10,9 +10,27 @@ const T0 = Date.UTC(2026, 10, 22, 2, 0, 0)
 
 function newTicket(p: Partial<NewTicket> = {}): NewTicket {
   return {
-    kind: 'request', category: 'medical', labels: ['medical', 'grocery'], urgent: true, emergency: 'medical', needsReview: false,
-    priority: 0, roomId: 'room-1', roomTopic: '3栋2单元', talkerId: 'res-1', talkerName: '3-2-502 王阿姨', building: '3', unit: '2',
-    floor: '5', room: '502', tier: 'red', summary: '我的手受伤了,血流不止', faultKey: null, createdAt: T0, slaClaimDue: T0 + 60_000, quiet: false,
+    kind: 'request',
+    category: 'medical',
+    labels: ['medical', 'grocery'],
+    urgent: true,
+    emergency: 'medical',
+    needsReview: false,
+    priority: 0,
+    roomId: 'room-1',
+    roomTopic: '3栋2单元',
+    talkerId: 'res-1',
+    talkerName: '3-2-502 王阿姨',
+    building: '3',
+    unit: '2',
+    floor: '5',
+    room: '502',
+    tier: 'red',
+    summary: '我的手受伤了,血流不止',
+    faultKey: null,
+    createdAt: T0,
+    slaClaimDue: T0 + 60_000,
+    quiet: false,
     ...p,
   }
 }
@@ -20,8 +38,27 @@ function newTicket(p: Partial<NewTicket> = {}): NewTicket {
 describe('a ticket as written', () => {
   const cases: [string, Partial<NewTicket>][] = [
     ['urgent, with a place', {}],
-    ['plain, without a place, nothing optional set', { category: 'repair', labels: [], urgent: false, emergency: null, priority: 2, roomId: null, roomTopic: null,
-      building: null, unit: null, floor: null, room: null, tier: null, slaClaimDue: null, quiet: true, needsReview: true, faultKey: '6--elevator' }],
+    [
+      'plain, without a place, nothing optional set',
+      {
+        category: 'repair',
+        labels: [],
+        urgent: false,
+        emergency: null,
+        priority: 2,
+        roomId: null,
+        roomTopic: null,
+        building: null,
+        unit: null,
+        floor: null,
+        room: null,
+        tier: null,
+        slaClaimDue: null,
+        quiet: true,
+        needsReview: true,
+        faultKey: '6--elevator',
+      },
+    ],
   ]
   for (const [name, p] of cases) {
     it(`create() returns what get() reads: ${name}`, () => {
@@ -68,7 +105,18 @@ describe('an order as written', () => {
     { name: '土豆', qty: 3, unit: '斤', alternatives: ['红薯'], note: null },
     { name: '鸡蛋', qty: null, unit: null, alternatives: [], note: '要土鸡蛋' },
   ]
-  const base = { ticketId: null as number | null, talkerId: 'res-1', talkerName: '王阿姨', roomId: 'room-1', building: '3', unit: '2', floor: '5', room: '502', fingerprint: 'fp-1', createdAt: T0 }
+  const base = {
+    ticketId: null as number | null,
+    talkerId: 'res-1',
+    talkerName: '王阿姨',
+    roomId: 'room-1',
+    building: '3',
+    unit: '2',
+    floor: '5',
+    room: '502',
+    fingerprint: 'fp-1',
+    createdAt: T0,
+  }
 
   it('create() returns what get() reads', () => {
     const db = openStore(':memory:')
@@ -92,7 +140,7 @@ describe('an order as written', () => {
 })
 
 describe('lookups that read only what they need', () => {
-  it("openIdByTalker finds the same ticket as openByTalker, from the index alone", () => {
+  it('openIdByTalker finds the same ticket as openByTalker, from the index alone', () => {
     const tickets = new Tickets(openStore(':memory:'))
     expect(tickets.openIdByTalker('res-1', 'media')).toBeNull()
     const older = tickets.create(newTicket({ kind: 'media', category: 'other', createdAt: T0 }), null)

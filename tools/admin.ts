@@ -11,7 +11,17 @@ import { createContext } from '../handlers/context.ts'
 import { markDelivered, ordersCsv, ordersReport } from '../handlers/orders.ts'
 import { dbPathFromEnv } from '../bot/env.ts'
 
-const TIER_WORDS: Record<string, Tier> = { red: 'red', yellow: 'yellow', green: 'green', 红: 'red', 黄: 'yellow', 绿: 'green', 红色: 'red', 黄色: 'yellow', 绿色: 'green' }
+const TIER_WORDS: Record<string, Tier> = {
+  red: 'red',
+  yellow: 'yellow',
+  green: 'green',
+  红: 'red',
+  黄: 'yellow',
+  绿: 'green',
+  红色: 'red',
+  黄色: 'yellow',
+  绿色: 'green',
+}
 
 /** One register row: "3-2-502,red,独居老人" or "3,2,502,红,独居老人". Returns an error string for a bad row. */
 export function parseHouseholdRow(cells: string[]): Household | string {
@@ -36,20 +46,36 @@ export function parseCsv(text: string): string[][] {
   for (let i = 0; i < src.length; i++) {
     const ch = src[i]
     if (quoted) {
-      if (ch === '"' && src[i + 1] === '"') { cell += '"'; i++ } else if (ch === '"') quoted = false
+      if (ch === '"' && src[i + 1] === '"') {
+        cell += '"'
+        i++
+      } else if (ch === '"') quoted = false
       else cell += ch
     } else if (ch === '"') quoted = true
-    else if (ch === ',' || ch === ',') { row.push(cell); cell = '' }
-    else if (ch === '\n' || ch === '\r') {
+    else if (ch === ',' || ch === ',') {
+      row.push(cell)
+      cell = ''
+    } else if (ch === '\n' || ch === '\r') {
       if (ch === '\r' && src[i + 1] === '\n') i++
-      row.push(cell); rows.push(row); row = []; cell = ''
+      row.push(cell)
+      rows.push(row)
+      row = []
+      cell = ''
     } else cell += ch
   }
-  if (cell !== '' || row.length) { row.push(cell); rows.push(row) }
+  if (cell !== '' || row.length) {
+    row.push(cell)
+    rows.push(row)
+  }
   return rows.filter((r) => r.some((c) => c.trim() !== ''))
 }
 
-export async function runAdmin(command: string, args: string[], out: NodeJS.WritableStream = process.stdout, err: NodeJS.WritableStream = process.stderr): Promise<number> {
+export async function runAdmin(
+  command: string,
+  args: string[],
+  out: NodeJS.WritableStream = process.stdout,
+  err: NodeJS.WritableStream = process.stderr,
+): Promise<number> {
   const db = openStore(dbPathFromEnv())
   try {
     const ctx = createContext(db, parseConfig(process.env))
@@ -58,11 +84,18 @@ export async function runAdmin(command: string, args: string[], out: NodeJS.Writ
         const d = args.indexOf('--delivered')
         if (d >= 0) {
           const id = Number(args[d + 1])
-          if (!Number.isInteger(id)) { err.write('orders --delivered needs a ticket number\n'); return 2 }
+          if (!Number.isInteger(id)) {
+            err.write('orders --delivered needs a ticket number\n')
+            return 2
+          }
           const order = markDelivered(ctx, id, 'cli')
-          if (!order) { err.write(`#${id} has no open order\n`); return 1 }
+          if (!order) {
+            err.write(`#${id} has no open order\n`)
+            return 1
+          }
           const t = ctx.tickets.get(id)
-          if (t && (t.state === 'open' || t.state === 'claimed')) ctx.tickets.update(id, { state: 'done', resolvedAt: ctx.clock(), resolvedBy: 'cli', note: '已送达' }, ctx.clock())
+          if (t && (t.state === 'open' || t.state === 'claimed'))
+            ctx.tickets.update(id, { state: 'done', resolvedAt: ctx.clock(), resolvedBy: 'cli', note: '已送达' }, ctx.clock())
           out.write(`#${id} delivered\n`)
           return 0
         }
@@ -70,7 +103,10 @@ export async function runAdmin(command: string, args: string[], out: NodeJS.Writ
         return 0
       }
       case 'households': {
-        if (args[0] !== 'import' || !args[1]) { err.write('usage: households import FILE.csv\n'); return 2 }
+        if (args[0] !== 'import' || !args[1]) {
+          err.write('usage: households import FILE.csv\n')
+          return 2
+        }
         const rows = parseCsv(readFileSync(args[1], 'utf8'))
         let imported = 0
         const problems: string[] = []
@@ -91,13 +127,23 @@ export async function runAdmin(command: string, args: string[], out: NodeJS.Writ
         return problems.length ? 1 : 0
       }
       case 'forget': {
-        if (!args[0]) { err.write('usage: forget CONTACT_ID\n'); return 2 }
+        if (!args[0]) {
+          err.write('usage: forget CONTACT_ID\n')
+          return 2
+        }
         const removed = forgetContact(db, args[0])
-        out.write(`forgot ${args[0]}: ${Object.entries(removed).map(([k, v]) => `${v} ${k}`).join(', ')}\n`)
+        out.write(
+          `forgot ${args[0]}: ${Object.entries(removed)
+            .map(([k, v]) => `${v} ${k}`)
+            .join(', ')}\n`,
+        )
         return 0
       }
       case 'backup': {
-        if (!args[0]) { err.write('usage: backup FILE\n'); return 2 }
+        if (!args[0]) {
+          err.write('usage: backup FILE\n')
+          return 2
+        }
         await db.backup(args[0])
         out.write(`backup written to ${args[0]}\n`)
         return 0

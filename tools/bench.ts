@@ -1,7 +1,14 @@
 // `npm run bench`: throughput of the classifier as the operators run it (tools/bench/classify.ts),
 // then the pipeline, gRPC and baseline measurements in tools/bench/, printed as one table.
 import { statSync } from 'node:fs'
-import { benchClassifyProcess, benchModelLoad, benchShoppingList, benchTriageInProcess, makeBenchFile, makeDistinctFile } from './bench/classify.ts'
+import {
+  benchClassifyProcess,
+  benchModelLoad,
+  benchShoppingList,
+  benchTriageInProcess,
+  makeBenchFile,
+  makeDistinctFile,
+} from './bench/classify.ts'
 import { printTable, type Row } from './bench/table.ts'
 
 async function main(): Promise<void> {
@@ -34,4 +41,7 @@ async function main(): Promise<void> {
   printTable(rows)
 }
 
-main().catch((e: unknown) => { process.stderr.write(`bench: ${e instanceof Error ? e.stack : String(e)}\n`); process.exitCode = 1 })
+main().catch((e: unknown) => {
+  process.stderr.write(`bench: ${e instanceof Error ? e.stack : String(e)}\n`)
+  process.exitCode = 1
+})

@@ -23,8 +23,9 @@ export function importsOf(source: string): string[] {
 function walk(dir: string, files: string[] = []): string[] {
   for (const e of readdirSync(dir, { withFileTypes: true })) {
     const p = join(dir, e.name)
-    if (e.isDirectory()) { if (e.name !== 'node_modules') walk(p, files) }
-    else if (/\.(ts|mts)$/.test(e.name) && !e.name.endsWith('.d.ts')) files.push(p)
+    if (e.isDirectory()) {
+      if (e.name !== 'node_modules') walk(p, files)
+    } else if (/\.(ts|mts)$/.test(e.name) && !e.name.endsWith('.d.ts')) files.push(p)
   }
   return files
 }
@@ -32,7 +33,13 @@ function walk(dir: string, files: string[] = []): string[] {
 /** The import graph of the repository's TypeScript files, as paths relative to `root`. */
 export function importGraph(root = ROOT, folders = FOLDERS): Map<string, string[]> {
   const graph = new Map<string, string[]>()
-  const files = folders.flatMap((f) => { try { return walk(join(root, f)) } catch { return [] } })
+  const files = folders.flatMap((f) => {
+    try {
+      return walk(join(root, f))
+    } catch {
+      return []
+    }
+  })
   for (const file of files) {
     const deps = importsOf(readFileSync(file, 'utf8'))
       .map((spec) => relative(root, resolve(dirname(file), spec)))
@@ -51,17 +58,26 @@ export function findCycles(graph: ReadonlyMap<string, readonly string[]>): strin
   const stack: string[] = []
   const cycles: string[][] = []
   const strong = (v: string): void => {
-    idx.set(v, index); low.set(v, index); index++
-    stack.push(v); onStack.add(v)
+    idx.set(v, index)
+    low.set(v, index)
+    index++
+    stack.push(v)
+    onStack.add(v)
     for (const w of graph.get(v) ?? []) {
       if (!graph.has(w)) continue
-      if (!idx.has(w)) { strong(w); low.set(v, Math.min(low.get(v)!, low.get(w)!)) }
-      else if (onStack.has(w)) low.set(v, Math.min(low.get(v)!, idx.get(w)!))
+      if (!idx.has(w)) {
+        strong(w)
+        low.set(v, Math.min(low.get(v)!, low.get(w)!))
+      } else if (onStack.has(w)) low.set(v, Math.min(low.get(v)!, idx.get(w)!))
     }
     if (low.get(v) === idx.get(v)) {
       const scc: string[] = []
       let w: string
-      do { w = stack.pop()!; onStack.delete(w); scc.push(w) } while (w !== v)
+      do {
+        w = stack.pop()!
+        onStack.delete(w)
+        scc.push(w)
+      } while (w !== v)
       if (scc.length > 1 || (graph.get(v) ?? []).includes(v)) cycles.push(scc.sort())
     }
   }

@@ -2,10 +2,15 @@
 import { TextMemo } from '../classifiers/memo.ts'
 import { triage } from '../classifiers/triage.ts'
 
-export interface BatchResult { out: string; bad: number[] }
+export interface BatchResult {
+  out: string
+  bad: number[]
+}
 
 /** Answers computed elsewhere (a worker thread), in the order of the texts given. */
-export interface Helper { answer(texts: string[]): Promise<string[]> }
+export interface Helper {
+  answer(texts: string[]): Promise<string[]>
+}
 
 /** The output line for a text, without its id (serialising is part of the cost). */
 export function answerText(text: string): string {
@@ -40,7 +45,12 @@ const SHARE_FROM = 32
  * JSON. With a helper, the batch's new texts are split: the helper answers one share while this
  * thread answers the other; the output is the same, in the same order.
  */
-export async function classifyLines(lines: string[], lineNos: number[], helper: Helper | null = null, helperShare = 0.5): Promise<BatchResult> {
+export async function classifyLines(
+  lines: string[],
+  lineNos: number[],
+  helper: Helper | null = null,
+  helperShare = 0.5,
+): Promise<BatchResult> {
   const bad: number[] = []
   const rows: { id: unknown; text: string }[] = []
   for (let i = 0; i < lines.length; i++) {

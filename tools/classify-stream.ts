@@ -51,7 +51,9 @@ class WorkerPool implements Helper {
         entry.pending.clear()
       }
       w.on('error', (e) => fail(e instanceof Error ? e.message : String(e)))
-      w.on('exit', (code) => { if (!this.closing) fail(`exit ${code}`) })
+      w.on('exit', (code) => {
+        if (!this.closing) fail(`exit ${code}`)
+      })
       this.workers.push(entry)
     }
   }
@@ -64,15 +66,17 @@ class WorkerPool implements Helper {
     const live = this.workers.filter((e) => e.ok)
     if (live.length === 0) return texts.map(answerText)
     const per = Math.ceil(texts.length / live.length)
-    const parts = await Promise.all(live.map((e, k) => {
-      const share = texts.slice(k * per, (k + 1) * per)
-      if (share.length === 0) return Promise.resolve([] as string[])
-      const seq = ++this.seq
-      return new Promise<string[]>((resolve) => {
-        e.pending.set(seq, (answers) => resolve(answers ?? share.map(answerText)))
-        e.w.postMessage({ seq, texts: share })
-      })
-    }))
+    const parts = await Promise.all(
+      live.map((e, k) => {
+        const share = texts.slice(k * per, (k + 1) * per)
+        if (share.length === 0) return Promise.resolve([] as string[])
+        const seq = ++this.seq
+        return new Promise<string[]>((resolve) => {
+          e.pending.set(seq, (answers) => resolve(answers ?? share.map(answerText)))
+          e.w.postMessage({ seq, texts: share })
+        })
+      }),
+    )
     return parts.flat()
   }
 
@@ -82,7 +86,12 @@ class WorkerPool implements Helper {
   }
 }
 
-export async function runClassify(input: Readable, output: Writable, args: string[] = [], threads = threadsArg(args) ?? 0): Promise<number> {
+export async function runClassify(
+  input: Readable,
+  output: Writable,
+  args: string[] = [],
+  threads = threadsArg(args) ?? 0,
+): Promise<number> {
   const pool = threads > 0 ? new WorkerPool(threads) : null
   // each thread, this one included, takes an equal share of the new texts
   const share = pool ? threads / (threads + 1) : 0

@@ -29,9 +29,17 @@ async function main(argv: string[]): Promise<number> {
       const { parseArgs } = await import('node:util')
       const { values } = parseArgs({ args: rest, options: { date: { type: 'string' }, png: { type: 'string' } } })
       const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(values.date ?? '')
-      if (!m) { process.stderr.write(`digest: --date YYYY-MM-DD is required\n${USAGE}`); return 2 }
+      if (!m) {
+        process.stderr.write(`digest: --date YYYY-MM-DD is required\n${USAGE}`)
+        return 2
+      }
       const [{ openStore }, { parseConfig }, { createContext }, { dailyDigest }, { dbPathFromEnv }] = await Promise.all([
-        import('../store/store.ts'), import('../handlers/config.ts'), import('../handlers/context.ts'), import('../handlers/digest.ts'), import('../bot/env.ts')])
+        import('../store/store.ts'),
+        import('../handlers/config.ts'),
+        import('../handlers/context.ts'),
+        import('../handlers/digest.ts'),
+        import('../bot/env.ts'),
+      ])
       const dayStart = new Date(Number(m[1]), Number(m[2]) - 1, Number(m[3])).getTime()
       const dayEnd = new Date(Number(m[1]), Number(m[2]) - 1, Number(m[3]) + 1).getTime()
       const db = openStore(dbPathFromEnv(process.env), { readonly: true })
@@ -45,7 +53,9 @@ async function main(argv: string[]): Promise<number> {
           writeFileSync(values.png, dailyChartPng(stats).png)
           process.stderr.write(`chart written to ${values.png}\n`)
         }
-      } finally { db.close() }
+      } finally {
+        db.close()
+      }
       return 0
     }
     case undefined:
@@ -71,7 +81,9 @@ async function main(argv: string[]): Promise<number> {
 }
 
 main(process.argv.slice(2)).then(
-  (code) => { process.exitCode = code },
+  (code) => {
+    process.exitCode = code
+  },
   (err: unknown) => {
     process.stderr.write(`triage: ${err instanceof Error ? err.message : String(err)}\n`)
     process.exitCode = 1

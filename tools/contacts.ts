@@ -4,19 +4,29 @@
 import type { Wechaty } from 'wechaty'
 import { formatLocation, parseLocation, parseTopic } from '../classifiers/location.ts'
 
-export interface Listing { rooms: { id: string; topic: string; place: string }[]; contacts: { id: string; name: string; place: string; friend: boolean | null }[] }
+export interface Listing {
+  rooms: { id: string; topic: string; place: string }[]
+  contacts: { id: string; name: string; place: string; friend: boolean | null }[]
+}
 
 export async function listContacts(bot: Wechaty): Promise<Listing> {
   const rooms = await bot.Room.findAll()
   const contacts = await bot.Contact.findAll()
   return {
-    rooms: await Promise.all(rooms.map(async (r) => {
-      const topic = await r.topic().catch(() => '')
-      return { id: r.id, topic, place: formatLocation(parseTopic(topic)) }
-    })),
-    contacts: contacts.filter((c) => c.id !== bot.currentUser.id).map((c) => ({
-      id: c.id, name: c.name(), place: formatLocation(parseLocation(c.name())), friend: c.friend() ?? null,
-    })),
+    rooms: await Promise.all(
+      rooms.map(async (r) => {
+        const topic = await r.topic().catch(() => '')
+        return { id: r.id, topic, place: formatLocation(parseTopic(topic)) }
+      }),
+    ),
+    contacts: contacts
+      .filter((c) => c.id !== bot.currentUser.id)
+      .map((c) => ({
+        id: c.id,
+        name: c.name(),
+        place: formatLocation(parseLocation(c.name())),
+        friend: c.friend() ?? null,
+      })),
   }
 }
 
@@ -44,7 +54,10 @@ export async function runContacts(env: NodeJS.ProcessEnv, out: NodeJS.WritableSt
     await new Promise<void>((resolve, reject) => {
       if (bot.isLoggedIn) return resolve()
       const timer = setTimeout(() => reject(new Error('not logged in: is the bot account logged in on the puppet service?')), timeoutMs)
-      bot.once('login', () => { clearTimeout(timer); resolve() })
+      bot.once('login', () => {
+        clearTimeout(timer)
+        resolve()
+      })
     })
     out.write(formatListing(await listContacts(bot)))
     return 0

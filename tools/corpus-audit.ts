@@ -2,13 +2,19 @@
 // few near-duplicates, and no line copied from an evaluation set. Pure functions over rows;
 // tools/corpus.ts prints the audit and tests/corpus.test.ts holds the floors.
 
-export interface AuditRow { text: string; writer: string }
+export interface AuditRow {
+  text: string
+  writer: string
+}
 
 /** Character trigrams of a text with spaces and punctuation removed (what near-duplicates share). */
 export function shingles(text: string): Set<string> {
   const t = text.toLowerCase().replace(/[\s\p{P}\p{S}]+/gu, '')
   const out = new Set<string>()
-  if (t.length < 3) { if (t) out.add(t); return out }
+  if (t.length < 3) {
+    if (t) out.add(t)
+    return out
+  }
   for (let i = 0; i + 3 <= t.length; i++) out.add(t.slice(i, i + 3))
   return out
 }
@@ -33,7 +39,11 @@ function hash32(s: string, seed: number): number {
 
 function minhash(sh: Set<string>): Uint32Array {
   const sig = new Uint32Array(HASHES).fill(0xffffffff)
-  for (const s of sh) for (let k = 0; k < HASHES; k++) { const h = hash32(s, k * 0x9e3779b1); if (h < sig[k]) sig[k] = h }
+  for (const s of sh)
+    for (let k = 0; k < HASHES; k++) {
+      const h = hash32(s, k * 0x9e3779b1)
+      if (h < sig[k]) sig[k] = h
+    }
   return sig
 }
 
@@ -54,9 +64,16 @@ export function nearDuplicates(texts: readonly string[], threshold = 0.8): numbe
     for (let b = 0; b < BANDS; b++) {
       const key = `${b}:${Array.from(sig.subarray(b * rows, b * rows + rows)).join(',')}`
       const list = buckets.get(key)
-      if (list) { for (const j of list) candidates.add(j); list.push(i) } else buckets.set(key, [i])
+      if (list) {
+        for (const j of list) candidates.add(j)
+        list.push(i)
+      } else buckets.set(key, [i])
     }
-    for (const j of candidates) if (jaccard(sh[i], sh[j]) >= threshold) { dup.add(i); break }
+    for (const j of candidates)
+      if (jaccard(sh[i], sh[j]) >= threshold) {
+        dup.add(i)
+        break
+      }
   })
   return [...dup].sort((a, b) => a - b)
 }
@@ -77,9 +94,17 @@ export function overlaps(texts: readonly string[], protectedTexts: readonly stri
       const key = `${b}:${Array.from(sig.subarray(b * rows, b * rows + rows)).join(',')}`
       const list = buckets.get(key)
       if (i >= n && list) for (const j of list) candidates.add(j)
-      if (i < n) { if (list) list.push(i); else buckets.set(key, [i]) }
+      if (i < n) {
+        if (list) list.push(i)
+        else buckets.set(key, [i])
+      }
     }
-    if (i >= n) for (const j of candidates) if (jaccard(sh[i], sh[j]) >= threshold) { hits.push(i - n); break }
+    if (i >= n)
+      for (const j of candidates)
+        if (jaccard(sh[i], sh[j]) >= threshold) {
+          hits.push(i - n)
+          break
+        }
   })
   return hits
 }

@@ -31,18 +31,34 @@ export interface CorpusLine {
 }
 
 function readJsonl(path: string): unknown[] {
-  return readFileSync(path, 'utf8').split('\n').filter((l) => l.trim()).map((l, i) => {
-    try { return JSON.parse(l) } catch { throw new Error(`${path}:${i + 1}: not JSON`) }
-  })
+  return readFileSync(path, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l, i) => {
+      try {
+        return JSON.parse(l)
+      } catch {
+        throw new Error(`${path}:${i + 1}: not JSON`)
+      }
+    })
 }
 
 /** Every text of every evaluation set: training must never see them. */
 export function evaluationTexts(): string[] {
-  const sets = [join(ROOT, '..', 'shared', 'eval', 'dev.jsonl'), join(ROOT, 'data', 'eval', 'heldout.jsonl'), join(ROOT, 'data', 'eval', 'lists-heldout.jsonl')]
+  const sets = [
+    join(ROOT, '..', 'shared', 'eval', 'dev.jsonl'),
+    join(ROOT, 'data', 'eval', 'heldout.jsonl'),
+    join(ROOT, 'data', 'eval', 'lists-heldout.jsonl'),
+  ]
   const rounds = join(ROOT, 'data', 'eval', 'rounds')
   if (existsSync(rounds)) for (const f of readdirSync(rounds)) if (f.endsWith('.jsonl')) sets.push(join(rounds, f))
   const out: string[] = []
-  for (const p of sets) if (existsSync(p)) for (const r of readJsonl(p)) { const t = (r as { text?: unknown }).text; if (typeof t === 'string') out.push(t) }
+  for (const p of sets)
+    if (existsSync(p))
+      for (const r of readJsonl(p)) {
+        const t = (r as { text?: unknown }).text
+        if (typeof t === 'string') out.push(t)
+      }
   return out
 }
 
@@ -74,22 +90,37 @@ function importFile(file: string, writer: string): void {
     if (typeof c === 'string') reasons.set(c, (reasons.get(c) ?? 0) + 1)
     else kept.push(c)
   }
-  const copies = new Set(overlaps(kept.map((r) => r.text), evaluationTexts()))
+  const copies = new Set(
+    overlaps(
+      kept.map((r) => r.text),
+      evaluationTexts(),
+    ),
+  )
   const seen = new Set<string>()
   const out = kept.filter((r, i) => {
-    if (copies.has(i)) { reasons.set('copies an evaluation line', (reasons.get('copies an evaluation line') ?? 0) + 1); return false }
-    if (seen.has(r.text)) { reasons.set('repeats a line', (reasons.get('repeats a line') ?? 0) + 1); return false }
+    if (copies.has(i)) {
+      reasons.set('copies an evaluation line', (reasons.get('copies an evaluation line') ?? 0) + 1)
+      return false
+    }
+    if (seen.has(r.text)) {
+      reasons.set('repeats a line', (reasons.get('repeats a line') ?? 0) + 1)
+      return false
+    }
     seen.add(r.text)
     return true
   })
   writeFileSync(join(CORPUS, `${writer}.jsonl`), out.map((r) => JSON.stringify(r)).join('\n') + '\n')
-  process.stdout.write(`${writer}: ${rows.length} lines read, ${out.length} kept${[...reasons].map(([k, n]) => `; ${n} dropped (${k})`).join('')}\n`)
+  process.stdout.write(
+    `${writer}: ${rows.length} lines read, ${out.length} kept${[...reasons].map(([k, n]) => `; ${n} dropped (${k})`).join('')}\n`,
+  )
 }
 
 /** Every corpus line with its writer: the writer field, else the file name (the team's first corpus). */
 export function readCorpusLines(): CorpusLine[] {
   const out: CorpusLine[] = []
-  for (const f of readdirSync(CORPUS).filter((f) => f.endsWith('.jsonl')).sort()) {
+  for (const f of readdirSync(CORPUS)
+    .filter((f) => f.endsWith('.jsonl'))
+    .sort()) {
     for (const raw of readJsonl(join(CORPUS, f))) {
       const r = raw as Partial<CorpusLine>
       out.push({ ...(r as CorpusLine), writer: r.writer ?? 'team' })
@@ -102,12 +133,19 @@ function printAudit(): void {
   const rows = readCorpusLines()
   const a = audit(rows)
   const pct = (x: number) => (100 * x).toFixed(1) + ' %'
-  process.stdout.write(`${a.lines} lines from ${a.writers.length} writers; near-duplicates ${a.nearDuplicates} (${pct(a.nearDuplicateRate)})\n`)
+  process.stdout.write(
+    `${a.lines} lines from ${a.writers.length} writers; near-duplicates ${a.nearDuplicates} (${pct(a.nearDuplicateRate)})\n`,
+  )
   for (const w of a.writers) process.stdout.write(`  ${w.writer.padEnd(6)} ${String(w.lines).padStart(6)}  ${pct(w.share)}\n`)
-  const copies = overlaps(rows.map((r) => r.text), evaluationTexts())
+  const copies = overlaps(
+    rows.map((r) => r.text),
+    evaluationTexts(),
+  )
   process.stdout.write(`lines that copy an evaluation set: ${copies.length}\n`)
   const urgent = rows.filter((r) => r.urgent).length
-  process.stdout.write(`urgent ${urgent} (${pct(urgent / rows.length)}); ${CATEGORIES.map((c) => `${c} ${rows.filter((r) => r.category === c).length}`).join(', ')}\n`)
+  process.stdout.write(
+    `urgent ${urgent} (${pct(urgent / rows.length)}); ${CATEGORIES.map((c) => `${c} ${rows.filter((r) => r.category === c).length}`).join(', ')}\n`,
+  )
 }
 
 /** The most frequent characters of the corpus as the classifiers see it, with their counts. */
@@ -118,7 +156,8 @@ export function writeCharFrequency(top = 3000): string {
   }
   const rows = [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, top)
   const out = join(ROOT, 'data', 'dict', 'char-frequency.txt')
-  const head = '# character<TAB>count in the training corpus (normalised, dialect-mapped); written by\n# `npm run corpus -- char-frequency`. Used to index each emergency cue by its rarest character.\n'
+  const head =
+    '# character<TAB>count in the training corpus (normalised, dialect-mapped); written by\n# `npm run corpus -- char-frequency`. Used to index each emergency cue by its rarest character.\n'
   writeFileSync(out, head + rows.map(([c, n]) => `${c === '\t' ? '\\t' : c}\t${n}`).join('\n') + '\n')
   return out
 }
@@ -128,12 +167,21 @@ function main(argv: string[]): number {
   if (cmd === 'import') {
     const file = rest.find((a) => !a.startsWith('--'))
     const wi = rest.indexOf('--writer')
-    if (!file || wi < 0) { process.stderr.write('usage: corpus import FILE --writer wNN\n'); return 2 }
+    if (!file || wi < 0) {
+      process.stderr.write('usage: corpus import FILE --writer wNN\n')
+      return 2
+    }
     importFile(resolve(file), rest[wi + 1])
     return 0
   }
-  if (cmd === 'audit') { printAudit(); return 0 }
-  if (cmd === 'char-frequency') { process.stdout.write(`wrote ${writeCharFrequency()}\n`); return 0 }
+  if (cmd === 'audit') {
+    printAudit()
+    return 0
+  }
+  if (cmd === 'char-frequency') {
+    process.stdout.write(`wrote ${writeCharFrequency()}\n`)
+    return 0
+  }
   process.stderr.write('usage: corpus import FILE --writer wNN | corpus audit | corpus char-frequency\n')
   return 2
 }

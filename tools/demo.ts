@@ -14,7 +14,11 @@ import { digestHooks } from '../bot/digest-hooks.ts'
 import { startMockCommunity, type Delivered } from '../testing/mock-community.ts'
 import { tick } from '../bot/scheduler.ts'
 
-export interface DemoOptions { log: Logger; out: NodeJS.WritableStream; dir?: string }
+export interface DemoOptions {
+  log: Logger
+  out: NodeJS.WritableStream
+  dir?: string
+}
 
 const TICK_MS = 60_000
 
@@ -32,10 +36,12 @@ export async function runDemo(o: DemoOptions): Promise<number> {
   const { community, runtime } = c
   const ctx = runtime.ctx
   const dayStart = new Date(`${community.date}T00:00:00`).getTime()
-  const at = (hms: string) => dayStart + ((([h, m, s]) => h * 3600 + m * 60 + s)(hms.split(':').map(Number))) * 1000
+  const at = (hms: string) => dayStart + (([h, m, s]) => h * 3600 + m * 60 + s)(hms.split(':').map(Number)) * 1000
   const write = (s = '') => o.out.write(s + '\n')
 
-  write(`🏘  楼管家演示:${community.name},${community.rooms.length} 个群,${community.residents.length} 位居民,${community.stewards.length} 位管家,${community.managers.length} 位经理`)
+  write(
+    `🏘  楼管家演示:${community.name},${community.rooms.length} 个群,${community.residents.length} 位居民,${community.stewards.length} 位管家,${community.managers.length} 位经理`,
+  )
   write(`   回放 ${community.date} 一整天的 ${day.length} 条消息(模拟时钟)……`)
 
   let lastTick = at(day[0]?.at ?? '07:00:00')
@@ -54,8 +60,14 @@ export async function runDemo(o: DemoOptions): Promise<number> {
     const type = { text: 7, image: 6, voice: 2, video: 15, file: 1 }[m.type]
     const mention = m.mention && m.room ? [community.bot.id] : []
     c.emitRaw({
-      id: `${m.id}-${i}`, talkerId: m.from, roomId: m.room ?? undefined, listenerId: m.room ? undefined : community.bot.id,
-      text, type, timestamp: t, mentionIdList: mention,
+      id: `${m.id}-${i}`,
+      talkerId: m.from,
+      roomId: m.room ?? undefined,
+      listenerId: m.room ? undefined : community.bot.id,
+      text,
+      type,
+      timestamp: t,
+      mentionIdList: mention,
     } as Parameters<typeof c.emitRaw>[0])
     await c.settle()
   }
@@ -89,7 +101,9 @@ export async function runDemo(o: DemoOptions): Promise<number> {
  */
 function resolveTicketRefs(db: DB, text: string): string {
   return text.replace(/#\{([^}]+)\}/g, (whole, snippet: string) => {
-    const row = db.prepare(`SELECT ticket_id FROM inbound WHERE instr(text, ?) > 0 AND ticket_id IS NOT NULL ORDER BY id DESC LIMIT 1`).get(snippet) as { ticket_id: number } | undefined
+    const row = db
+      .prepare(`SELECT ticket_id FROM inbound WHERE instr(text, ?) > 0 AND ticket_id IS NOT NULL ORDER BY id DESC LIMIT 1`)
+      .get(snippet) as { ticket_id: number } | undefined
     return row ? String(row.ticket_id) : whole
   })
 }
@@ -97,21 +111,39 @@ function resolveTicketRefs(db: DB, text: string): string {
 function printSummary(write: (s?: string) => void, delivered: Delivered[], db: DB, community: Community) {
   const q = <T>(sql: string) => db.prepare(sql).all() as T[]
   const one = <T>(sql: string) => db.prepare(sql).get() as T
-  const inbound = one<{ n: number; noise: number }>(`SELECT count(*) AS n, sum(CASE WHEN ticket_id IS NULL THEN 1 ELSE 0 END) AS noise FROM inbound`)
+  const inbound = one<{ n: number; noise: number }>(
+    `SELECT count(*) AS n, sum(CASE WHEN ticket_id IS NULL THEN 1 ELSE 0 END) AS noise FROM inbound`,
+  )
   write()
   write(`📨 收到 ${inbound.n} 条消息,其中 ${inbound.noise} 条无需处理(收到/谢谢/接龙/闲聊等)`)
-  const byCat = q<{ category: Category; kind: string; n: number; urgent: number }>(`SELECT category, kind, count(*) AS n, sum(urgent) AS urgent FROM tickets GROUP BY category, kind ORDER BY n DESC`)
-  write(`🎫 建单 ${byCat.reduce((s, r) => s + r.n, 0)} 件:` + byCat.map((r) => `${r.kind === 'media' ? '语音/图片待查看' : CATEGORY_NAMES[r.category]} ${r.n}${r.urgent ? `(紧急 ${r.urgent})` : ''}`).join(','))
+  const byCat = q<{ category: Category; kind: string; n: number; urgent: number }>(
+    `SELECT category, kind, count(*) AS n, sum(urgent) AS urgent FROM tickets GROUP BY category, kind ORDER BY n DESC`,
+  )
+  write(
+    `🎫 建单 ${byCat.reduce((s, r) => s + r.n, 0)} 件:` +
+      byCat
+        .map((r) => `${r.kind === 'media' ? '语音/图片待查看' : CATEGORY_NAMES[r.category]} ${r.n}${r.urgent ? `(紧急 ${r.urgent})` : ''}`)
+        .join(','),
+  )
   const states = q<{ state: string; n: number }>(`SELECT state, count(*) AS n FROM tickets GROUP BY state`)
   write(`   状态:` + states.map((s) => `${s.state} ${s.n}`).join(','))
-  const merged = one<{ n: number }>(`SELECT count(*) AS n FROM (SELECT ticket_id FROM ticket_reporters GROUP BY ticket_id HAVING count(*) > 1)`)
+  const merged = one<{ n: number }>(
+    `SELECT count(*) AS n FROM (SELECT ticket_id FROM ticket_reporters GROUP BY ticket_id HAVING count(*) > 1)`,
+  )
   if (merged.n) write(`   ${merged.n} 件由多位邻居反映,已合并为一单`)
-  const orders = one<{ n: number; lines: number }>(`SELECT count(DISTINCT o.id) AS n, count(l.seq) AS lines FROM orders o LEFT JOIN order_lines l ON l.order_id = o.id WHERE o.state = 'open'`)
+  const orders = one<{ n: number; lines: number }>(
+    `SELECT count(DISTINCT o.id) AS n, count(l.seq) AS lines FROM orders o LEFT JOIN order_lines l ON l.order_id = o.id WHERE o.state = 'open'`,
+  )
   write(`🛒 待采购订单 ${orders.n} 户,共 ${orders.lines} 项`)
-  const emergencies = q<{ id: number; alerted: number; claimed: number | null; state: string }>(`SELECT id, alerted_at - created_at AS alerted, claimed_at - created_at AS claimed, state FROM tickets WHERE urgent = 1 ORDER BY id`)
+  const emergencies = q<{ id: number; alerted: number; claimed: number | null; state: string }>(
+    `SELECT id, alerted_at - created_at AS alerted, claimed_at - created_at AS claimed, state FROM tickets WHERE urgent = 1 ORDER BY id`,
+  )
   if (emergencies.length) {
     write(`🆘 紧急求助 ${emergencies.length} 件,每件都在收到消息的同一刻私信提醒了值班管家:`)
-    for (const e of emergencies) write(`   #${e.id} ${e.claimed != null ? `${Math.round(e.claimed / 60_000)} 分钟后被认领` : '未认领(已反复提醒并上报经理)'},${e.state}`)
+    for (const e of emergencies)
+      write(
+        `   #${e.id} ${e.claimed != null ? `${Math.round(e.claimed / 60_000)} 分钟后被认领` : '未认领(已反复提醒并上报经理)'},${e.state}`,
+      )
   }
 
   const people = new Map([...community.stewards, ...community.managers].map((p) => [p.id, p.name]))
@@ -128,12 +160,28 @@ function printSummary(write: (s?: string) => void, delivered: Delivered[], db: D
 
   const lastOf = (id: string, marker: string) => [...delivered].reverse().find((d) => d.toId === id && d.text.includes(marker))
   const queue = lastOf(community.stewards[0].id, '📋 待办') ?? lastOf(community.stewards[1]?.id ?? '', '📋 待办')
-  if (queue) { write(); write('—— 管家最近一次查看的队列 ——'); write(queue.text) }
+  if (queue) {
+    write()
+    write('—— 管家最近一次查看的队列 ——')
+    write(queue.text)
+  }
   const orderList = delivered.find((d) => d.text.startsWith('📦'))
-  if (orderList) { write(); write('—— 管家收到的采购汇总 ——'); write(orderList.text) }
+  if (orderList) {
+    write()
+    write('—— 管家收到的采购汇总 ——')
+    write(orderList.text)
+  }
   const digest = [...delivered].reverse().find((d) => d.text.includes('管家简报'))
-  if (digest) { write(); write('—— 管家简报 ——'); write(digest.text) }
+  if (digest) {
+    write()
+    write('—— 管家简报 ——')
+    write(digest.text)
+  }
   const daily = [...delivered].reverse().find((d) => community.managers.some((m) => m.id === d.toId) && d.text.includes('日报'))
-  if (daily) { write(); write('—— 经理日报 ——'); write(daily.text) }
+  if (daily) {
+    write()
+    write('—— 经理日报 ——')
+    write(daily.text)
+  }
   write()
 }

@@ -11,7 +11,11 @@ import { dirname, join, resolve } from 'node:path'
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 const SHARED = resolve(ROOT, '..', 'shared')
 
-interface Args { errors: boolean; gold: string; out: string }
+interface Args {
+  errors: boolean
+  gold: string
+  out: string
+}
 
 function parseArgs(argv: string[]): Args {
   const args: Args = { errors: false, gold: join(SHARED, 'eval', 'dev.jsonl'), out: join(ROOT, 'var', 'dev-pred.jsonl') }
@@ -25,8 +29,16 @@ function parseArgs(argv: string[]): Args {
 
 /** The gold file stripped to what the classifier may see: {id, text}. */
 function inputLines(gold: string): string {
-  return readFileSync(gold, 'utf8').split('\n').filter((l) => l.trim())
-    .map((l) => { const r = JSON.parse(l); return JSON.stringify({ id: r.id, text: r.text }) }).join('\n') + '\n'
+  return (
+    readFileSync(gold, 'utf8')
+      .split('\n')
+      .filter((l) => l.trim())
+      .map((l) => {
+        const r = JSON.parse(l)
+        return JSON.stringify({ id: r.id, text: r.text })
+      })
+      .join('\n') + '\n'
+  )
 }
 
 export async function predict(gold: string, out: string): Promise<void> {
@@ -38,22 +50,43 @@ export async function predict(gold: string, out: string): Promise<void> {
 }
 
 function score(gold: string, pred: string, json = false): string {
-  const r = spawnSync(process.execPath, [join(SHARED, 'eval', 'score.mjs'), gold, pred, ...(json ? ['--json'] : [])], { encoding: 'utf8', maxBuffer: 64 << 20 })
+  const r = spawnSync(process.execPath, [join(SHARED, 'eval', 'score.mjs'), gold, pred, ...(json ? ['--json'] : [])], {
+    encoding: 'utf8',
+    maxBuffer: 64 << 20,
+  })
   if (r.status !== 0 && !r.stdout) throw new Error(`score.mjs failed: ${r.stderr}`)
   return r.stdout
 }
 
 function printErrors(gold: string, pred: string): void {
   const report = JSON.parse(score(gold, pred, true)) as { errors: { id: string; text: string; gold: string; pred: string }[] }
-  const preds = new Map(readFileSync(pred, 'utf8').split('\n').filter((l) => l.trim()).map((l) => { const r = JSON.parse(l); return [String(r.id), r] }))
-  const golds = new Map(readFileSync(gold, 'utf8').split('\n').filter((l) => l.trim()).map((l) => { const r = JSON.parse(l); return [String(r.id), r] }))
+  const preds = new Map(
+    readFileSync(pred, 'utf8')
+      .split('\n')
+      .filter((l) => l.trim())
+      .map((l) => {
+        const r = JSON.parse(l)
+        return [String(r.id), r]
+      }),
+  )
+  const golds = new Map(
+    readFileSync(gold, 'utf8')
+      .split('\n')
+      .filter((l) => l.trim())
+      .map((l) => {
+        const r = JSON.parse(l)
+        return [String(r.id), r]
+      }),
+  )
   for (const e of report.errors) process.stdout.write(`${e.id}\tgold=${e.gold}\tpred=${e.pred}\t${e.text.replace(/\n/g, ' ')}\n`)
   // multi-label mismatches are not in the scorer's error list
   for (const [id, g] of golds) {
     const p = preds.get(id)
     if (!p) continue
-    const gl = (g.labels ?? [g.category]).join(','), pl = (p.labels ?? [p.category]).join(',')
-    if (gl !== pl && g.category === p.category) process.stdout.write(`${id}\tlabels gold=${gl}\tpred=${pl}\t${String(g.text).replace(/\n/g, ' ')}\n`)
+    const gl = (g.labels ?? [g.category]).join(','),
+      pl = (p.labels ?? [p.category]).join(',')
+    if (gl !== pl && g.category === p.category)
+      process.stdout.write(`${id}\tlabels gold=${gl}\tpred=${pl}\t${String(g.text).replace(/\n/g, ' ')}\n`)
   }
 }
 
@@ -64,4 +97,7 @@ async function main(): Promise<void> {
   process.stdout.write(score(args.gold, args.out))
 }
 
-main().catch((e: unknown) => { process.stderr.write(`eval: ${e instanceof Error ? e.stack : String(e)}\n`); process.exitCode = 1 })
+main().catch((e: unknown) => {
+  process.stderr.write(`eval: ${e instanceof Error ? e.stack : String(e)}\n`)
+  process.exitCode = 1
+})

@@ -47,7 +47,11 @@ export function encodeLinear(header: Omit<LinearHeader, 'scales'>, weights: Floa
   const k = columns.length
   const used: number[] = []
   for (let b = 0; b < BUCKETS; b++) {
-    for (let o = 0; o < k; o++) if (weights[b * k + o] !== 0) { used.push(b); break }
+    for (let o = 0; o < k; o++)
+      if (weights[b * k + o] !== 0) {
+        used.push(b)
+        break
+      }
   }
   const scales = columns.map((_c, o) => {
     let max = 0
@@ -55,7 +59,9 @@ export function encodeLinear(header: Omit<LinearHeader, 'scales'>, weights: Floa
     return max > 0 ? max / 32767 : 1
   })
   const q = new Int16Array(used.length * k)
-  used.forEach((b, i) => { for (let o = 0; o < k; o++) q[i * k + o] = Math.round(weights[b * k + o] / scales[o]) })
+  used.forEach((b, i) => {
+    for (let o = 0; o < k; o++) q[i * k + o] = Math.round(weights[b * k + o] / scales[o])
+  })
   const head = Buffer.from(JSON.stringify({ ...header, scales }), 'utf8')
   const ids = Int32Array.from(used)
   const lens = Buffer.alloc(8)
@@ -66,13 +72,18 @@ export function encodeLinear(header: Omit<LinearHeader, 'scales'>, weights: Floa
 
 export function decodeLinear(buf: Buffer, name = 'data/model/linear.bin'): LinearModel {
   const fail = (d: string) => new DataFileError(name, null, d)
-  if (buf.length < MAGIC.length + 8 || buf.toString('utf8', 0, MAGIC.length) !== MAGIC) throw fail('not a louguanjia linear model (bad magic); run `npm run train`')
+  if (buf.length < MAGIC.length + 8 || buf.toString('utf8', 0, MAGIC.length) !== MAGIC)
+    throw fail('not a louguanjia linear model (bad magic); run `npm run train`')
   let at = MAGIC.length
   const headLen = buf.readUInt32LE(at)
   const n = buf.readUInt32LE(at + 4)
   at += 8
   let header: LinearHeader
-  try { header = JSON.parse(buf.toString('utf8', at, at + headLen)) as LinearHeader } catch { throw fail('header is not JSON') }
+  try {
+    header = JSON.parse(buf.toString('utf8', at, at + headLen)) as LinearHeader
+  } catch {
+    throw fail('header is not JSON')
+  }
   at += headLen
   if (header.hashBits !== HASH_BITS) throw fail(`trained with ${header.hashBits} hash bits, the code uses ${HASH_BITS}; retrain`)
   const columns = header.groups.flatMap((g) => g.outputs)
@@ -97,7 +108,11 @@ function loadFile(): LinearModel {
     buf = readFileSync(LINEAR_MODEL_URL)
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code
-    throw new DataFileError('data/model/linear.bin', null, code === 'ENOENT' ? `missing (expected at ${fileURLToPath(LINEAR_MODEL_URL)}); run \`npm run train\`` : `unreadable: ${code}`)
+    throw new DataFileError(
+      'data/model/linear.bin',
+      null,
+      code === 'ENOENT' ? `missing (expected at ${fileURLToPath(LINEAR_MODEL_URL)}); run \`npm run train\`` : `unreadable: ${code}`,
+    )
   }
   return decodeLinear(buf)
 }
@@ -145,7 +160,11 @@ export function scoreLinear(ids: readonly number[], m: LinearModel = linearModel
       let max = -Infinity
       for (let o = 0; o < g.outputs.length; o++) max = Math.max(max, s[col + o])
       let sum = 0
-      const e = g.outputs.map((_n, o) => { const v = Math.exp(s[col + o] - max); sum += v; return v })
+      const e = g.outputs.map((_n, o) => {
+        const v = Math.exp(s[col + o] - max)
+        sum += v
+        return v
+      })
       softmax.set(g.name, new Map(g.outputs.map((n, o) => [n, e[o] / sum])))
       col += g.outputs.length
     }

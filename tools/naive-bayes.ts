@@ -64,8 +64,14 @@ export async function trainNaiveBayes(rows: readonly CorpusLine[]): Promise<Naiv
     for (const [c, k] of per) a.classTotals[c] = 1 + k
     return a
   }
-  const cat = scorer(train((r) => r.category), CATEGORIES)
-  const urg = scorer(train((r) => (r.urgent ? 'yes' : 'no')), ['yes', 'no'])
+  const cat = scorer(
+    train((r) => r.category),
+    CATEGORIES,
+  )
+  const urg = scorer(
+    train((r) => (r.urgent ? 'yes' : 'no')),
+    ['yes', 'no'],
+  )
   return {
     score(text) {
       const f = featuresOf(text)

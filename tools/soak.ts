@@ -37,7 +37,13 @@ import { loadTexts, synthCommunity, synthStream } from './bench/stream.ts'
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 
-interface Args { minutes: number; rate: number; downSeconds: number; residents: number; staff: number }
+interface Args {
+  minutes: number
+  rate: number
+  downSeconds: number
+  residents: number
+  staff: number
+}
 
 function parseArgs(argv: string[]): Args {
   const num = (name: string, d: number) => {
@@ -48,7 +54,11 @@ function parseArgs(argv: string[]): Args {
     return v
   }
   return {
-    minutes: num('--minutes', 30), rate: num('--rate', 50), downSeconds: num('--down', 5), residents: num('--residents', 600), staff: num('--staff', 100),
+    minutes: num('--minutes', 30),
+    rate: num('--rate', 50),
+    downSeconds: num('--down', 5),
+    residents: num('--residents', 600),
+    staff: num('--staff', 100),
   }
 }
 
@@ -83,10 +93,15 @@ export async function runSoak(a: Args): Promise<SoakSummary> {
   const texts = loadTexts(ROOT)
   const community = synthCommunity(a.residents, 13, a.staff)
   const db = join(ROOT, 'var', 'soak.db')
-  const env = { TRIAGE_RATE_PER_MIN: process.env.TRIAGE_RATE_PER_MIN ?? '40', TRIAGE_RATE_PER_ROOM_MS: process.env.TRIAGE_RATE_PER_ROOM_MS ?? '3000' }
+  const env = {
+    TRIAGE_RATE_PER_MIN: process.env.TRIAGE_RATE_PER_MIN ?? '40',
+    TRIAGE_RATE_PER_ROOM_MS: process.env.TRIAGE_RATE_PER_ROOM_MS ?? '3000',
+  }
   const h = await startHarness({ community, db, env, logFile: join(ROOT, 'var', 'soak-bot.log') })
   const start = await h.stats()
-  log(`bot logged in over gRPC at ${h.service.endpoint}; ${a.minutes} min at ${a.rate}/s, server restart at ${(a.minutes / 2).toFixed(1)} min`)
+  log(
+    `bot logged in over gRPC at ${h.service.endpoint}; ${a.minutes} min at ${a.rate}/s, server restart at ${(a.minutes / 2).toFixed(1)} min`,
+  )
 
   const durationMs = a.minutes * 60_000
   const delivered: string[] = []
@@ -111,7 +126,8 @@ export async function runSoak(a: Args): Promise<SoakSummary> {
     for (let i = 0; i < due; i++) {
       let m = stream.next().value!
       // A member repeating the same words in the same room within 2 minutes is dropped by design: draw again.
-      for (let k = 0; k < 20 && (lastSaid.get(`${m.talkerId}|${m.roomId}|${m.text}`) ?? -Infinity) > elapsed - 120_000; k++) m = stream.next().value!
+      for (let k = 0; k < 20 && (lastSaid.get(`${m.talkerId}|${m.roomId}|${m.text}`) ?? -Infinity) > elapsed - 120_000; k++)
+        m = stream.next().value!
       lastSaid.set(`${m.talkerId}|${m.roomId}|${m.text}`, elapsed)
       const r = h.say(m.talkerId, m.roomId, m.text, m.mentionsSelf)
       ;(r.linkUp ? delivered : down).push(r.id)
@@ -135,7 +151,9 @@ export async function runSoak(a: Args): Promise<SoakSummary> {
       nextSample += 30_000
     }
     if (now >= nextLog && h.last) {
-      log(`${(elapsed / 60_000).toFixed(1)} min: sent ${sent} (${down.length} while down), bot stored ${h.last.inbound}, pending ${h.last.pending}, rss ${h.last.rssMB.toFixed(0)} MB, reconnects ${h.last.reconnects}`)
+      log(
+        `${(elapsed / 60_000).toFixed(1)} min: sent ${sent} (${down.length} while down), bot stored ${h.last.inbound}, pending ${h.last.pending}, rss ${h.last.rssMB.toFixed(0)} MB, reconnects ${h.last.reconnects}`,
+      )
       nextLog += 30_000
     }
     await sleep(10)
@@ -157,12 +175,26 @@ export async function runSoak(a: Args): Promise<SoakSummary> {
   const store = new Database(db, { readonly: true })
   const ids = new Set((store.prepare('SELECT message_id FROM inbound').all() as { message_id: string }[]).map((r) => r.message_id))
   const lostIds = delivered.filter((id) => !ids.has(id))
-  const dupByMessage = (store.prepare(`SELECT count(*) AS n FROM (SELECT inbound_id FROM ticket_messages GROUP BY inbound_id HAVING count(DISTINCT ticket_id) > 1)`).get() as { n: number }).n
-  const dupOpened = (store.prepare(`SELECT count(*) AS n FROM (SELECT i.message_id FROM tickets t JOIN ticket_messages tm ON tm.ticket_id = t.id JOIN inbound i ON i.id = tm.inbound_id
-    GROUP BY i.message_id HAVING count(DISTINCT t.id) > 1)`).get() as { n: number }).n
+  const dupByMessage = (
+    store
+      .prepare(
+        `SELECT count(*) AS n FROM (SELECT inbound_id FROM ticket_messages GROUP BY inbound_id HAVING count(DISTINCT ticket_id) > 1)`,
+      )
+      .get() as { n: number }
+  ).n
+  const dupOpened = (
+    store
+      .prepare(
+        `SELECT count(*) AS n FROM (SELECT i.message_id FROM tickets t JOIN ticket_messages tm ON tm.ticket_id = t.id JOIN inbound i ON i.id = tm.inbound_id
+    GROUP BY i.message_id HAVING count(DISTINCT t.id) > 1)`,
+      )
+      .get() as { n: number }
+  ).n
   const tickets = (store.prepare('SELECT count(*) AS n FROM tickets').get() as { n: number }).n
   const unprocessed = (store.prepare(`SELECT count(*) AS n FROM inbound WHERE state = 'new'`).get() as { n: number }).n
-  const outbox = store.prepare(`SELECT coalesce(sum(state = 'sent'), 0) AS sent, coalesce(sum(state = 'pending'), 0) AS pending FROM outbox`).get() as { sent: number; pending: number }
+  const outbox = store
+    .prepare(`SELECT coalesce(sum(state = 'sent'), 0) AS sent, coalesce(sum(state = 'pending'), 0) AS pending FROM outbox`)
+    .get() as { sent: number; pending: number }
   store.close()
   return {
     minutes: a.minutes,
@@ -191,18 +223,35 @@ export async function runSoak(a: Args): Promise<SoakSummary> {
 
 export function soakRows(s: SoakSummary): Row[] {
   const half = s.rssSamples.filter((x) => x.minute >= s.minutes / 2)
-  const range = (xs: { rssMB: number }[]) => xs.length ? `${Math.min(...xs.map((x) => x.rssMB)).toFixed(0)}–${Math.max(...xs.map((x) => x.rssMB)).toFixed(0)} MB` : 'n/a'
+  const range = (xs: { rssMB: number }[]) =>
+    xs.length ? `${Math.min(...xs.map((x) => x.rssMB)).toFixed(0)}–${Math.max(...xs.map((x) => x.rssMB)).toFixed(0)} MB` : 'n/a'
   return [
-    { name: 'soak: duration / rate', value: `${s.minutes} min at ${s.rate} messages/s over gRPC (rate settings ${s.rateSettings.perMinute}/min, ${s.rateSettings.perConversationMs} ms)` },
+    {
+      name: 'soak: duration / rate',
+      value: `${s.minutes} min at ${s.rate} messages/s over gRPC (rate settings ${s.rateSettings.perMinute}/min, ${s.rateSettings.perConversationMs} ms)`,
+    },
     { name: 'soak: messages sent', value: String(s.sent) },
     { name: 'soak: delivered to the bot while the link was up', value: String(s.delivered) },
-    { name: 'soak: sent while the link was down (service redelivers)', value: `${s.sentWhileDown} (${s.storedFromDownWindow} of them reached the bot anyway)` },
+    {
+      name: 'soak: sent while the link was down (service redelivers)',
+      value: `${s.sentWhileDown} (${s.storedFromDownWindow} of them reached the bot anyway)`,
+    },
     { name: 'soak: lost (delivered, not in the store)', value: String(s.lost), ok: s.lost === 0 },
     { name: 'soak: unprocessed at the end', value: String(s.unprocessed), ok: s.unprocessed === 0 },
     { name: 'soak: duplicate tickets', value: `${s.duplicateTickets} (of ${s.tickets} tickets)`, ok: s.duplicateTickets === 0 },
-    { name: 'soak: server restarts / bot reconnects', value: `1 / ${s.reconnects} (server down ${s.downSeconds.toFixed(1)} s; bot back ${s.reconnectSeconds === null ? '?' : s.reconnectSeconds.toFixed(1)} s after it came up)`, ok: s.reconnects >= 1 },
-    { name: 'soak: bot RSS start / middle / end (peak)', value: `${s.rss.start.toFixed(0)} / ${s.rss.middle.toFixed(0)} / ${s.rss.end.toFixed(0)} MB (${s.rss.peak.toFixed(0)} MB)` },
-    { name: 'soak: bot RSS range, first half / second half', value: `${range(s.rssSamples.filter((x) => x.minute < s.minutes / 2))} / ${range(half)} (sampled every 30 s)` },
+    {
+      name: 'soak: server restarts / bot reconnects',
+      value: `1 / ${s.reconnects} (server down ${s.downSeconds.toFixed(1)} s; bot back ${s.reconnectSeconds === null ? '?' : s.reconnectSeconds.toFixed(1)} s after it came up)`,
+      ok: s.reconnects >= 1,
+    },
+    {
+      name: 'soak: bot RSS start / middle / end (peak)',
+      value: `${s.rss.start.toFixed(0)} / ${s.rss.middle.toFixed(0)} / ${s.rss.end.toFixed(0)} MB (${s.rss.peak.toFixed(0)} MB)`,
+    },
+    {
+      name: 'soak: bot RSS range, first half / second half',
+      value: `${range(s.rssSamples.filter((x) => x.minute < s.minutes / 2))} / ${range(half)} (sampled every 30 s)`,
+    },
     { name: 'soak: outbox sent / pending at the end', value: `${s.outbox.sent} / ${s.outbox.pending}` },
     { name: 'soak: server account stopped or logged out before shutdown', value: String(s.serverLogouts), ok: s.serverLogouts === 0 },
     { name: 'soak: server puppet events (s into the load)', value: s.puppetEvents.join(', ') || 'none' },
@@ -219,8 +268,11 @@ async function main(): Promise<void> {
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === resolve(process.argv[1])) {
-  main().then(() => setTimeout(() => process.exit(), 500), (e: unknown) => {
-    process.stderr.write(`soak: ${e instanceof Error ? e.stack : String(e)}\n`)
-    process.exit(1)
-  })
+  main().then(
+    () => setTimeout(() => process.exit(), 500),
+    (e: unknown) => {
+      process.stderr.write(`soak: ${e instanceof Error ? e.stack : String(e)}\n`)
+      process.exit(1)
+    },
+  )
 }

@@ -10,7 +10,12 @@ import { BUCKETS, FeatureSet, HASH_BITS, extractFeatures } from '../classifiers/
 import { encodeLinear, type LinearHeader, type OutputGroup } from './linear-model.ts'
 import { CATEGORIES, NEEDS, type Category } from '../classifiers/types.ts'
 
-export interface TrainRow { text: string; category: Category; labels: Category[]; urgent: boolean }
+export interface TrainRow {
+  text: string
+  category: Category
+  labels: Category[]
+  urgent: boolean
+}
 
 export interface TrainOptions {
   epochs: number
@@ -53,7 +58,11 @@ function prng(seed: number): () => number {
 }
 
 /** Train on rows; returns the encoded model file. */
-export function trainLinear(rows: readonly TrainRow[], opts: TrainOptions = DEFAULT_OPTIONS, training: Record<string, unknown> = {}): Buffer {
+export function trainLinear(
+  rows: readonly TrainRow[],
+  opts: TrainOptions = DEFAULT_OPTIONS,
+  training: Record<string, unknown> = {},
+): Buffer {
   const columns = GROUPS.flatMap((g) => g.outputs)
   const k = columns.length
   const all = rows.map((r) => ({ ids: featuresOf(r.text), r }))
@@ -67,7 +76,12 @@ export function trainLinear(rows: readonly TrainRow[], opts: TrainOptions = DEFA
   const s = new Float64Array(k)
   const grad = new Float64Array(k)
   for (let epoch = 0; epoch < opts.epochs; epoch++) {
-    for (let i = order.length - 1; i > 0; i--) { const j = Math.floor(rnd() * (i + 1)); const t = order[i]; order[i] = order[j]; order[j] = t }
+    for (let i = order.length - 1; i > 0; i--) {
+      const j = Math.floor(rnd() * (i + 1))
+      const t = order[i]
+      order[i] = order[j]
+      order[j] = t
+    }
     for (const di of order) {
       const { ids, r } = docs[di]
       s.fill(0)
@@ -77,7 +91,7 @@ export function trainLinear(rows: readonly TrainRow[], opts: TrainOptions = DEFA
       for (const g of GROUPS) {
         if (g.kind === 'binary') {
           for (const name of g.outputs) {
-            const y = name === 'urgent' ? (r.urgent ? 1 : 0) : (r.labels.includes(name.slice(6) as Category) ? 1 : 0)
+            const y = name === 'urgent' ? (r.urgent ? 1 : 0) : r.labels.includes(name.slice(6) as Category) ? 1 : 0
             grad[col] = 1 / (1 + Math.exp(-s[col])) - y
             col++
           }
@@ -86,7 +100,8 @@ export function trainLinear(rows: readonly TrainRow[], opts: TrainOptions = DEFA
           for (let o = 0; o < g.outputs.length; o++) max = Math.max(max, s[col + o])
           let sum = 0
           for (let o = 0; o < g.outputs.length; o++) sum += Math.exp(s[col + o] - max)
-          for (let o = 0; o < g.outputs.length; o++) grad[col + o] = Math.exp(s[col + o] - max) / sum - (g.outputs[o] === r.category ? 1 : 0)
+          for (let o = 0; o < g.outputs.length; o++)
+            grad[col + o] = Math.exp(s[col + o] - max) / sum - (g.outputs[o] === r.category ? 1 : 0)
           col += g.outputs.length
         }
       }

@@ -11,7 +11,12 @@ import { BUCKETS, FeatureSet, extractFeatures } from '../classifiers/features.ts
 import { K, encodeNetwork, forward } from '../classifiers/network-model.ts'
 import { CATEGORIES, NEEDS, type Category } from '../classifiers/types.ts'
 
-export interface TrainRow { text: string; category: Category; labels: readonly Category[]; urgent: boolean }
+export interface TrainRow {
+  text: string
+  category: Category
+  labels: readonly Category[]
+  urgent: boolean
+}
 
 export interface TrainOptions {
   hidden: number
@@ -48,7 +53,11 @@ function prng(seed: number): () => number {
 }
 
 /** Train on rows; returns the encoded model file. `features` may pass precomputed feature lists. */
-export function trainNetwork(rows: readonly TrainRow[], opts: TrainOptions = DEFAULT_OPTIONS, features?: (text: string) => number[]): Buffer {
+export function trainNetwork(
+  rows: readonly TrainRow[],
+  opts: TrainOptions = DEFAULT_OPTIONS,
+  features?: (text: string) => number[],
+): Buffer {
   const H = opts.hidden
   const all = rows.map((r) => ({ ids: (features ?? featuresOf)(r.text), r }))
   const df = new Uint32Array(BUCKETS)
@@ -60,16 +69,29 @@ export function trainNetwork(rows: readonly TrainRow[], opts: TrainOptions = DEF
     if (df[b] < opts.minDocs) continue
     for (let j = 0; j < H; j++) w1[b * H + j] = (rnd() - 0.5) * 0.02
   }
-  const b1 = new Float32Array(H), w2 = new Float32Array(H * K), b2 = new Float32Array(K)
+  const b1 = new Float32Array(H),
+    w2 = new Float32Array(H * K),
+    b2 = new Float32Array(K)
   for (let i = 0; i < w2.length; i++) w2[i] = (rnd() - 0.5) * 0.2
-  const g1 = new Float32Array(BUCKETS * H), gb1 = new Float32Array(H), g2 = new Float32Array(H * K), gb2 = new Float32Array(K)
+  const g1 = new Float32Array(BUCKETS * H),
+    gb1 = new Float32Array(H),
+    g2 = new Float32Array(H * K),
+    gb2 = new Float32Array(K)
   const net = { hidden: H, w1, b1, w2, b2 }
-  const h = new Float32Array(H), dh = new Float32Array(H), out = new Float32Array(K), dout = new Float32Array(K)
+  const h = new Float32Array(H),
+    dh = new Float32Array(H),
+    out = new Float32Array(K),
+    dout = new Float32Array(K)
   const target = new Float32Array(K)
   const order = docs.map((_d, i) => i)
   const eps = 1e-8
   for (let ep = 0; ep < opts.epochs; ep++) {
-    for (let i = order.length - 1; i > 0; i--) { const j = Math.floor(rnd() * (i + 1)); const t = order[i]; order[i] = order[j]; order[j] = t }
+    for (let i = order.length - 1; i > 0; i--) {
+      const j = Math.floor(rnd() * (i + 1))
+      const t = order[i]
+      order[i] = order[j]
+      order[j] = t
+    }
     for (const di of order) {
       const { ids, r } = docs[di]
       forward(net, ids, h, out)
@@ -77,7 +99,9 @@ export function trainNetwork(rows: readonly TrainRow[], opts: TrainOptions = DEF
       target.fill(0)
       target[0] = r.urgent ? 1 : 0
       target[1 + CATEGORIES.indexOf(r.category)] = 1
-      NEEDS.forEach((n, i) => { if (r.labels.includes(n)) target[1 + CATEGORIES.length + i] = 1 })
+      NEEDS.forEach((n, i) => {
+        if (r.labels.includes(n)) target[1 + CATEGORIES.length + i] = 1
+      })
       dout[0] = opts.urgentWeight * (1 / (1 + Math.exp(-out[0])) - target[0])
       let max = -Infinity
       for (let c = 1; c <= CATEGORIES.length; c++) max = Math.max(max, out[c])
@@ -99,8 +123,14 @@ export function trainNetwork(rows: readonly TrainRow[], opts: TrainOptions = DEF
           w2[idx] -= (opts.rate * g) / Math.sqrt(g2[idx] + eps)
         }
       }
-      for (let k = 0; k < K; k++) { gb2[k] += dout[k] * dout[k]; b2[k] -= (opts.rate * dout[k]) / Math.sqrt(gb2[k] + eps) }
-      for (let j = 0; j < H; j++) { gb1[j] += dh[j] * dh[j]; b1[j] -= (opts.rate * dh[j]) / Math.sqrt(gb1[j] + eps) }
+      for (let k = 0; k < K; k++) {
+        gb2[k] += dout[k] * dout[k]
+        b2[k] -= (opts.rate * dout[k]) / Math.sqrt(gb2[k] + eps)
+      }
+      for (let j = 0; j < H; j++) {
+        gb1[j] += dh[j] * dh[j]
+        b1[j] -= (opts.rate * dh[j]) / Math.sqrt(gb1[j] + eps)
+      }
       const scale = 1 / Math.sqrt(ids.length + 1)
       for (const b of ids) {
         const base = b * H

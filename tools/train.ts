@@ -15,8 +15,10 @@ function main(): void {
   const model = trainNetwork(rows)
   writeFileSync(NETWORK_MODEL_URL, model)
   const counts = CATEGORIES.map((c) => `${c} ${rows.filter((r) => r.category === c).length}`).join(', ')
-  process.stderr.write(`trained on ${rows.length} messages (${counts}; urgent ${rows.filter((r) => r.urgent).length}); `
-    + `${model.length} bytes in ${(performance.now() - t0).toFixed(0)} ms → ${fileURLToPath(NETWORK_MODEL_URL)}\n`)
+  process.stderr.write(
+    `trained on ${rows.length} messages (${counts}; urgent ${rows.filter((r) => r.urgent).length}); ` +
+      `${model.length} bytes in ${(performance.now() - t0).toFixed(0)} ms → ${fileURLToPath(NETWORK_MODEL_URL)}\n`,
+  )
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) main()

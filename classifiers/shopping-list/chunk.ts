@@ -5,7 +5,26 @@ import type { ItemOp } from './types.ts'
 import { Tok } from './tokens.ts'
 import { E_G, E_Q, E_K, E_N, usable, type El, type Qty, type Span, type ChunkInfo } from './elements.ts'
 import {
-  T_UNK, T_NOTE, T_KW, T_FILL, T_NUM, T_UNIT, T_SEP, KW_SAME, KW_COND, KW_SWAP, KW_SWITCH, KW_OK, KW_CANCEL, KW_NOTWANT, KW_OR, KW_SET, KW_GE, KW_DE, KW_SLASH, U_COUNT,
+  T_UNK,
+  T_NOTE,
+  T_KW,
+  T_FILL,
+  T_NUM,
+  T_UNIT,
+  T_SEP,
+  KW_SAME,
+  KW_COND,
+  KW_SWAP,
+  KW_SWITCH,
+  KW_OK,
+  KW_CANCEL,
+  KW_NOTWANT,
+  KW_OR,
+  KW_SET,
+  KW_GE,
+  KW_DE,
+  KW_SLASH,
+  U_COUNT,
 } from './kinds.ts'
 export interface PItem {
   name: string
@@ -53,13 +72,51 @@ export interface ChunkOut {
 }
 
 function newOut(): ChunkOut {
-  return { items: [], qtyOnly: null, qtyOnlyDescOnly: false, geQty: null, geSpread: false, altRefs: [], alts: [], altNeedTarget: false, cancelPrev: false, setPrev: null, notePrev: null }
+  return {
+    items: [],
+    qtyOnly: null,
+    qtyOnlyDescOnly: false,
+    geQty: null,
+    geSpread: false,
+    altRefs: [],
+    alts: [],
+    altNeedTarget: false,
+    cancelPrev: false,
+    setPrev: null,
+    notePrev: null,
+  }
 }
 
 export function emptyItem(name: string, chunk: number): PItem {
   return {
-    name, qty: null, unit: null, alternatives: [], note: null, op: 'add', replaces: null,
-    med: false, weak: false, generic: false, unk: false, fallback: false, garbage: false, brandOnly: false, brandNote: false, hasQty: false, bareQty: false, chunk, lineStart: false, wholeChunk: false, notAmount: false, touched: false, kind: 0, kinds: 0, absorbed: false, dish: false, start: -1, end: -1,
+    name,
+    qty: null,
+    unit: null,
+    alternatives: [],
+    note: null,
+    op: 'add',
+    replaces: null,
+    med: false,
+    weak: false,
+    generic: false,
+    unk: false,
+    fallback: false,
+    garbage: false,
+    brandOnly: false,
+    brandNote: false,
+    hasQty: false,
+    bareQty: false,
+    chunk,
+    lineStart: false,
+    wholeChunk: false,
+    notAmount: false,
+    touched: false,
+    kind: 0,
+    kinds: 0,
+    absorbed: false,
+    dish: false,
+    start: -1,
+    end: -1,
   }
 }
 
@@ -104,8 +161,12 @@ function pairRange(toks: Tok[], els: El[], from: number, to: number, chunk: numb
   let firstKind = 0
   for (let i = from; i < to; i++) {
     const e = els[i]
-    if (e.t === E_G) { gIdx.push(i); if (!firstKind && !e.g!.fallback) firstKind = E_G }
-    else if (e.t === E_Q && usable(e.q)) { if (!firstKind) firstKind = E_Q }
+    if (e.t === E_G) {
+      gIdx.push(i)
+      if (!firstKind && !e.g!.fallback) firstKind = E_G
+    } else if (e.t === E_Q && usable(e.q)) {
+      if (!firstKind) firstKind = E_Q
+    }
   }
   for (const gi of gIdx) els[gi].g!.qty = null
   // a dish takes no amount: "中筋面粉…想做葱油饼 一斤左右" is a pound of flour
@@ -124,10 +185,22 @@ function pairRange(toks: Tok[], els: El[], from: number, to: number, chunk: numb
     if (q.ge) {
       // 西红柿黄瓜各2斤: every name before it without an amount
       let named = 0
-      for (const gi of gIdx) if (gi < i && els[gi].g!.qty === null && !els[gi].g!.fallback && !els[gi].g!.generic) { els[gi].g!.qty = q; named++ }
+      for (const gi of gIdx)
+        if (gi < i && els[gi].g!.qty === null && !els[gi].g!.fallback && !els[gi].g!.generic) {
+          els[gi].g!.qty = q
+          named++
+        }
       // "都是一斤的…菠菜黄豆芽胡萝卜": with no name before it, the amount is for the names after it
-      if (named === 0) for (const gi of gIdx) if (gi > i && els[gi].g!.qty === null && !els[gi].g!.fallback && !els[gi].g!.generic && !els[gi].g!.dish) { els[gi].g!.qty = q; named++ }
-      if (!out.geQty) { out.geQty = q; out.geSpread = named <= 1 }
+      if (named === 0)
+        for (const gi of gIdx)
+          if (gi > i && els[gi].g!.qty === null && !els[gi].g!.fallback && !els[gi].g!.generic && !els[gi].g!.dish) {
+            els[gi].g!.qty = q
+            named++
+          }
+      if (!out.geQty) {
+        out.geQty = q
+        out.geSpread = named <= 1
+      }
       continue
     }
     // the name written right next to the amount wins: "两袋米", "土豆3斤"
@@ -149,11 +222,29 @@ function pairRange(toks: Tok[], els: El[], from: number, to: number, chunk: numb
       // otherwise the nearest goods name in the reading direction ("土豆要3斤")
       const ok = (gi: number) => els[gi].g!.qty === null && !els[gi].g!.fallback && !els[gi].g!.dish
       if (pre) {
-        for (const gi of gIdx) if (gi > i && ok(gi)) { target = gi; break }
-        if (target < 0) for (let k = gIdx.length - 1; k >= 0; k--) if (gIdx[k] < i && ok(gIdx[k])) { target = gIdx[k]; break }
+        for (const gi of gIdx)
+          if (gi > i && ok(gi)) {
+            target = gi
+            break
+          }
+        if (target < 0)
+          for (let k = gIdx.length - 1; k >= 0; k--)
+            if (gIdx[k] < i && ok(gIdx[k])) {
+              target = gIdx[k]
+              break
+            }
       } else {
-        for (let k = gIdx.length - 1; k >= 0; k--) if (gIdx[k] < i && ok(gIdx[k])) { target = gIdx[k]; break }
-        if (target < 0) for (const gi of gIdx) if (gi > i && ok(gi)) { target = gi; break }
+        for (let k = gIdx.length - 1; k >= 0; k--)
+          if (gIdx[k] < i && ok(gIdx[k])) {
+            target = gIdx[k]
+            break
+          }
+        if (target < 0)
+          for (const gi of gIdx)
+            if (gi > i && ok(gi)) {
+              target = gi
+              break
+            }
       }
     }
     if (target >= 0) els[target].g!.qty = q
@@ -235,7 +326,11 @@ function readRemovals(s: string, toks: Tok[], b: number, els: El[], chunk: numbe
     if (e.t !== E_K || (e.sub !== KW_CANCEL && e.sub !== KW_NOTWANT)) continue
     const nx = k + 1 < n ? els[k + 1] : null
     if (e.sub === KW_NOTWANT && nx) {
-      if (nx.t === E_G && nx.g!.goods && reaches(toks, e.te, nx.ti)) { removed.add(k + 1); info.intent = true; continue }
+      if (nx.t === E_G && nx.g!.goods && reaches(toks, e.te, nx.ti)) {
+        removed.add(k + 1)
+        info.intent = true
+        continue
+      }
       if (nx.t === E_N) {
         // 不要太肥的: a note on the item before (or, alone in its chunk, on the item just said)
         if (!anyG) out.notePrev = nx.text.startsWith('不要') ? nx.text : '不要' + nx.text
@@ -243,7 +338,11 @@ function readRemovals(s: string, toks: Tok[], b: number, els: El[], chunk: numbe
       }
       if (nx.t === E_Q && usable(nx.q)) {
         const g = nameBefore(toks, els, k)
-        if (g >= 0) { removed.add(g); notAmount.add(g); info.intent = true }
+        if (g >= 0) {
+          removed.add(g)
+          notAmount.add(g)
+          info.intent = true
+        }
         continue
       }
     }
@@ -256,7 +355,13 @@ function readRemovals(s: string, toks: Tok[], b: number, els: El[], chunk: numbe
       continue
     }
     const g = nameBefore(toks, els, k)
-    if (g >= 0) { removed.add(g); info.intent = true } else if (!anyG) { out.cancelPrev = true; info.intent = true }
+    if (g >= 0) {
+      removed.add(g)
+      info.intent = true
+    } else if (!anyG) {
+      out.cancelPrev = true
+      info.intent = true
+    }
   }
   const items = pairRange(toks, els, 0, n, chunk, out)
   const keep: PItem[] = []
@@ -318,7 +423,12 @@ function readCorrections(toks: Tok[], els: El[], sets: number[], chunk: number, 
       y.op = 'set'
       if (xItem) {
         y.replaces = xItem.name
-        if (!y.hasQty && xItem.hasQty) { y.qty = xItem.qty; y.unit = xItem.unit; y.hasQty = true; y.bareQty = xItem.bareQty }
+        if (!y.hasQty && xItem.hasQty) {
+          y.qty = xItem.qty
+          y.unit = xItem.unit
+          y.hasQty = true
+          y.bareQty = xItem.bareQty
+        }
       }
       items.push(y)
       for (let i = 1; i < right.length; i++) items.push(right[i])
@@ -387,7 +497,10 @@ export function readChunk(s: string, toks: Tok[], b: number, els: El[], chunk: n
     let sw = -1
     for (let i = from; i < n; i++) {
       const e = els[i]
-      if (e.t === E_K && (e.sub === KW_SWITCH || e.sub === KW_SWAP || e.sub === KW_SET || e.sub === KW_OR)) { sw = i; break }
+      if (e.t === E_K && (e.sub === KW_SWITCH || e.sub === KW_SWAP || e.sub === KW_SET || e.sub === KW_OR)) {
+        sw = i
+        break
+      }
     }
     const ok = findK(els, from, n, KW_OK)
     let refs: string[] = []
@@ -397,7 +510,10 @@ export function readChunk(s: string, toks: Tok[], b: number, els: El[], chunk: n
       alts = goodsNames(els, sw + 1, ok >= 0 ? ok : n)
     } else if (ok >= 0) {
       const gs = goodsNames(els, from, ok)
-      if (gs.length) { alts = [gs[gs.length - 1]]; refs = gs.slice(0, -1) }
+      if (gs.length) {
+        alts = [gs[gs.length - 1]]
+        refs = gs.slice(0, -1)
+      }
     } else if (!out.items.some((it) => !it.fallback)) {
       // 家里没有米了: a need, not a substitution (an unknown word before 没有 is not an item it replaces)
       out.items = pairRange(toks, els, from, n, chunk, out)
@@ -425,12 +541,18 @@ export function readChunk(s: string, toks: Tok[], b: number, els: El[], chunk: n
     let others = 0
     for (let i = 0; i < n; i++) {
       const e = els[i]
-      if (e.t === E_G) { if (e.g!.brandOnly) brands++; else others++ }
-      else if (e.t === E_Q && usable(e.q)) others++
+      if (e.t === E_G) {
+        if (e.g!.brandOnly) brands++
+        else others++
+      } else if (e.t === E_Q && usable(e.q)) others++
     }
     if (brands >= 2 && others === 0) {
       let first = -1
-      for (let i = 0; i < n; i++) if (els[i].t === E_G) { first = i; break }
+      for (let i = 0; i < n; i++)
+        if (els[i].t === E_G) {
+          first = i
+          break
+        }
       out.notePrev = s.slice(toks[els[first].ti].s, toks[b - 1].e)
       return out
     }
@@ -438,7 +560,11 @@ export function readChunk(s: string, toks: Tok[], b: number, els: El[], chunk: n
     const okAfter = findK(els, orAt + 1, n, KW_OK)
     if (okAfter > 0 && chunk > 0 && !firstUsableQ(els, 0, n) && findK(els, 0, n, KW_GE) < 0) {
       const alts = goodsNames(els, 0, okAfter)
-      if (alts.length) { out.alts = alts; out.altNeedTarget = true; return out }
+      if (alts.length) {
+        out.alts = alts
+        out.altNeedTarget = true
+        return out
+      }
     }
     const before = pairRange(toks, els, 0, orAt, chunk, out)
     const alts = goodsNames(els, orAt + 1, n)
@@ -455,7 +581,11 @@ export function readChunk(s: string, toks: Tok[], b: number, els: El[], chunk: n
     // "或者油麦菜": a substitute for the item before; "好心人或者管家帮我买一袋猫粮": the choice was
     // between people, and what follows is the order
     const opens = els[orAt].ti === 0 || toks[els[orAt].ti - 1].k === T_SEP
-    if (alts.length && (opens || !firstUsableQ(els, orAt + 1, n))) { out.alts = alts; out.altNeedTarget = true; return out }
+    if (alts.length && (opens || !firstUsableQ(els, orAt + 1, n))) {
+      out.alts = alts
+      out.altNeedTarget = true
+      return out
+    }
     out.items = pairRange(toks, els, orAt + 1, n, chunk, out)
     return out
   }
@@ -475,7 +605,11 @@ export function readChunk(s: string, toks: Tok[], b: number, els: El[], chunk: n
   if (swapAt > 0 && hasG(els, 0, swapAt)) {
     let give = -1
     for (let t = els[0].ti - 1; t >= 0 && toks[t].k !== T_SEP; t--) if (isGiveVerb(s, toks[t])) give = t
-    for (let t = els[0].ti; t < els[swapAt].ti; t++) if (isGiveVerb(s, toks[t])) { give = t; break }
+    for (let t = els[0].ti; t < els[swapAt].ti; t++)
+      if (isGiveVerb(s, toks[t])) {
+        give = t
+        break
+      }
     if (give >= 0) {
       let from = 0
       while (from < swapAt && els[from].ti < give) from++
@@ -493,7 +627,8 @@ export function readChunk(s: string, toks: Tok[], b: number, els: El[], chunk: n
     const e = els[i]
     if (e.t !== E_K) continue
     // 换 alone is a buying verb ("换一袋饺子皮") unless a name stands before it ("土豆换红薯")
-    if (e.sub === KW_SET || (e.sub === KW_SWAP && (e.text !== '换' || hasG(els, sets.length ? sets[sets.length - 1] + 1 : 0, i)))) sets.push(i)
+    if (e.sub === KW_SET || (e.sub === KW_SWAP && (e.text !== '换' || hasG(els, sets.length ? sets[sets.length - 1] + 1 : 0, i))))
+      sets.push(i)
   }
   if (sets.length) {
     const first = sets[0]
@@ -511,11 +646,11 @@ export function readChunk(s: string, toks: Tok[], b: number, els: El[], chunk: n
     }
   }
   // removals: 鸡蛋不要了 / 不要鸡蛋了 / 要土豆不要红薯; and 西红柿不变
-  if (findK(els, 0, n, KW_CANCEL) >= 0 || findK(els, 0, n, KW_NOTWANT) >= 0 || findK(els, 0, n, KW_SAME) >= 0) return readRemovals(s, toks, b, els, chunk, info, out)
+  if (findK(els, 0, n, KW_CANCEL) >= 0 || findK(els, 0, n, KW_NOTWANT) >= 0 || findK(els, 0, n, KW_SAME) >= 0)
+    return readRemovals(s, toks, b, els, chunk, info, out)
   out.items = pairRange(toks, els, 0, n, chunk, out)
   if (out.items.length === 0) {
     for (let i = 0; i < n; i++) if (els[i].t === E_N) out.notePrev = out.notePrev ? out.notePrev + ' ' + els[i].text : els[i].text
   }
   return out
 }
-

@@ -11,7 +11,8 @@ import { findItem, sameThing, type MessageState } from './state.ts'
  * correction the reader already knows: one way to read every correction. A and B are short runs
  * with no separator; "是不是" is a question, not this.
  */
-const NOT_A_BUT_B = /(?<!是)(?:不是|唔系|唔是)([^，,。；;！!？?\n\s]{1,12}?)[，,、\s…]*(?:而是|(?<![都就还也只要])是|系)(?!不是)(?=[^，,。；;！!？?\n\s])/g
+const NOT_A_BUT_B =
+  /(?<!是)(?:不是|唔系|唔是)([^，,。；;！!？?\n\s]{1,12}?)[，,、\s…]*(?:而是|(?<![都就还也只要])是|系)(?!不是)(?=[^，,。；;！!？?\n\s])/g
 
 export function restate(s: string): string {
   if (s.indexOf('是') < 0 && s.indexOf('系') < 0) return s
@@ -34,7 +35,10 @@ export function applyOp(st: MessageState, it: PItem): boolean {
     if (it.notAmount) return false
     // "米 1袋（不要泰国香米）": taking off 泰国香米 does not take off the rice; "鸡蛋不要了" takes off 土鸡蛋
     const k = findItem(items, it.name)
-    if (k >= 0 && items[k].op === 'add' && items[k].name.includes(it.name)) { items.splice(k, 1); return true }
+    if (k >= 0 && items[k].op === 'add' && items[k].name.includes(it.name)) {
+      items.splice(k, 1)
+      return true
+    }
     return false
   }
   // "白菜删掉，换成两斤娃娃菜": the new item takes the place of the one just taken off
@@ -46,7 +50,12 @@ export function applyOp(st: MessageState, it: PItem): boolean {
   // ("刚才订的牛奶 … 牛奶改成两箱") is a correction of an order sent earlier
   if (!old.hasQty || st.infos[old.chunk]?.past) old.op = 'set'
   old.touched = true
-  if (it.hasQty) { old.qty = it.qty; old.unit = it.unit; old.hasQty = true; old.bareQty = it.bareQty }
+  if (it.hasQty) {
+    old.qty = it.qty
+    old.unit = it.unit
+    old.hasQty = true
+    old.bareQty = it.bareQty
+  }
   if (it.replaces) old.name = it.name
   if (it.note) old.note = it.note
   return true
@@ -57,7 +66,15 @@ export function brandOfPrevious(st: MessageState, it: PItem, ci: number, r: Chun
   const items = st.items
   if (it.brandOnly && !it.hasQty && it.start >= 0 && items.length && !r.geQty) {
     const p = items[items.length - 1]
-    if (p.op === 'add' && !p.hasQty && !p.brandOnly && !p.med && p.chunk === ci - 1 && p.end >= 0 && st.s.slice(p.end, it.start).trim() === '') {
+    if (
+      p.op === 'add' &&
+      !p.hasQty &&
+      !p.brandOnly &&
+      !p.med &&
+      p.chunk === ci - 1 &&
+      p.end >= 0 &&
+      st.s.slice(p.end, it.start).trim() === ''
+    ) {
       p.note = p.note ? p.note + ' ' + it.name : it.name
       return true
     }
@@ -76,7 +93,10 @@ export function applyAlternatives(st: MessageState, r: ChunkOut, ci: number, chu
   if (!r.altNeedTarget || !(r.alts.length || r.altRefs.length)) return
   const items = st.items
   let k = -1
-  for (const ref of r.altRefs) { k = findItem(items, ref); if (k >= 0) break }
+  for (const ref of r.altRefs) {
+    k = findItem(items, ref)
+    if (k >= 0) break
+  }
   if (k < 0 && r.altRefs.length && items.length === 0) {
     // 没有豌豆尖可以换油麦菜, with no 豌豆尖 before: the item is the one named
     items.push(emptyItem(r.altRefs[0], ci))
@@ -105,7 +125,12 @@ export function applyToPrevious(st: MessageState, r: ChunkOut, ci: number): void
   if (r.cancelPrev && k >= 0 && st.lastItemsChunk === ci - 1) {
     // ordered in this message ("白菜一颗 … 不要了"): drop it; only named ("土豆 不要了"): a removal
     if (items[k].op === 'add' && items[k].hasQty) items.splice(k, 1)
-    else { items[k].op = 'remove'; items[k].qty = null; items[k].unit = null; items[k].hasQty = false }
+    else {
+      items[k].op = 'remove'
+      items[k].qty = null
+      items[k].unit = null
+      items[k].hasQty = false
+    }
   }
   if (r.setPrev && items.length) {
     // "土豆 改成5斤": a correction, unless the item was ordered with an amount in this message

@@ -16,7 +16,11 @@ import { fileURLToPath } from 'node:url'
 export const DICT_DIR = new URL('../../data/dict/', import.meta.url)
 
 export class LexiconFileError extends Error {
-  constructor(readonly file: string, readonly line: number | null, detail: string) {
+  constructor(
+    readonly file: string,
+    readonly line: number | null,
+    detail: string,
+  ) {
     super(`${file}${line ? `:${line}` : ''}: ${detail}`)
     this.name = 'LexiconFileError'
   }
@@ -53,7 +57,11 @@ function readText(rel: string, dir: URL): string {
     return readFileSync(url, 'utf8')
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code
-    throw new LexiconFileError(dictPath(rel), null, code === 'ENOENT' ? `missing (expected at ${fileURLToPath(url)})` : `unreadable: ${code ?? String(err)}`)
+    throw new LexiconFileError(
+      dictPath(rel),
+      null,
+      code === 'ENOENT' ? `missing (expected at ${fileURLToPath(url)})` : `unreadable: ${code ?? String(err)}`,
+    )
   }
 }
 
@@ -68,7 +76,12 @@ function parseExample(file: string, line: number, body: string): Example {
   for (const part of body.slice(at + 2).split(';')) {
     const f = part.trim().split(/\s+/).filter(Boolean)
     if (f.length === 0) continue
-    if (f.length !== 3 || !NUMBER.test(f[1])) throw new LexiconFileError(file, line, `an example item is "name qty unit" (qty a number or null, unit a word or null), not "${part.trim()}"`)
+    if (f.length !== 3 || !NUMBER.test(f[1]))
+      throw new LexiconFileError(
+        file,
+        line,
+        `an example item is "name qty unit" (qty a number or null, unit a word or null), not "${part.trim()}"`,
+      )
     items.push([f[0], f[1] === 'null' ? null : Number(f[1]), f[2] === 'null' ? null : f[2]])
   }
   return { text, items, line }
@@ -124,7 +137,10 @@ export function readWordFile(rel: string, tags: readonly string[], aliases = fal
   return { file, entries, examples }
 }
 
-export interface TableRow { cells: string[]; line: number }
+export interface TableRow {
+  cells: string[]
+  line: number
+}
 
 /** A file of rows with `min`..`max` white-space separated cells (comments as above). */
 export function readTable(rel: string, min: number, max: number, dir: URL = DICT_DIR): { file: string; rows: TableRow[] } {
@@ -137,7 +153,8 @@ export function readTable(rel: string, min: number, max: number, dir: URL = DICT
     if (hash >= 0) raw = raw.slice(0, hash)
     const cells = raw.trim().split(/\s+/).filter(Boolean)
     if (cells.length === 0) continue
-    if (cells.length < min || cells.length > max) throw new LexiconFileError(file, i + 1, `expected ${min === max ? min : `${min} to ${max}`} columns, found ${cells.length}`)
+    if (cells.length < min || cells.length > max)
+      throw new LexiconFileError(file, i + 1, `expected ${min === max ? min : `${min} to ${max}`} columns, found ${cells.length}`)
     rows.push({ cells, line: i + 1 })
   }
   if (rows.length === 0) throw new LexiconFileError(file, null, 'has no entries')

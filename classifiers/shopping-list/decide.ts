@@ -11,8 +11,19 @@ export function joinBrands(st: MessageState): void {
   for (let k = 0; k + 1 < items.length; k++) {
     const p = items[k]
     const nx = items[k + 1]
-    if (p.brandOnly && !p.hasQty && nx.chunk === p.chunk + 1 && !nx.brandOnly && !nx.med && !nx.fallback && nx.op === p.op && !nx.name.includes(p.name) &&
-      p.end >= 0 && nx.start > p.end && st.s.slice(p.end, nx.start).trim() === '') {
+    if (
+      p.brandOnly &&
+      !p.hasQty &&
+      nx.chunk === p.chunk + 1 &&
+      !nx.brandOnly &&
+      !nx.med &&
+      !nx.fallback &&
+      nx.op === p.op &&
+      !nx.name.includes(p.name) &&
+      p.end >= 0 &&
+      nx.start > p.end &&
+      st.s.slice(p.end, nx.start).trim() === ''
+    ) {
       nx.name = p.name + nx.name
       items.splice(k, 1)
       k--
@@ -33,7 +44,11 @@ export function totalsToParts(st: MessageState): void {
       if (!p.hasQty || p.op !== 'add' || p.unit !== t.unit || p.chunk <= t.chunk || p.qty === null) break
       sum += p.qty
       if (sameThing(p.name, t.name)) related = true
-      if (j - k >= 2 && related && Math.abs(sum - t.qty) < 1e-9) { items.splice(k, 1); k--; break }
+      if (j - k >= 2 && related && Math.abs(sum - t.qty) < 1e-9) {
+        items.splice(k, 1)
+        k--
+        break
+      }
       if (sum > t.qty) break
     }
   }
@@ -43,7 +58,8 @@ export function totalsToParts(st: MessageState): void {
 const DAIRY = GOODS_KINDS.indexOf('dairy-eggs') + 1
 const BABY = GOODS_KINDS.indexOf('baby') + 1
 /** Can an order (its kinds as bits) meet a need of kind k? */
-const meets = (kinds: number, k: number) => (kinds & (1 << k)) !== 0 || (k === DAIRY && (kinds & (1 << BABY)) !== 0) || (k === BABY && (kinds & (1 << DAIRY)) !== 0)
+const meets = (kinds: number, k: number) =>
+  (kinds & (1 << k)) !== 0 || (k === DAIRY && (kinds & (1 << BABY)) !== 0) || (k === BABY && (kinds & (1 << DAIRY)) !== 0)
 
 /**
  * "宝宝奶粉快没了，帮我买两罐飞鹤", "辅食没了：嘉宝米粉一盒…": what is running out is the reason, and
@@ -89,7 +105,11 @@ export function keepOrders(st: MessageState): PItem[] {
   // the first chunk that asks for something: a chunk before it with no request of its own and
   // words the lexicon does not know is the story around the list ("孩子连着三天吃挂面。…需要：")
   let firstAsk = -1
-  for (let c = 0; c < st.infos.length; c++) if (st.infos[c].intent) { firstAsk = c; break }
+  for (let c = 0; c < st.infos.length; c++)
+    if (st.infos[c].intent) {
+      firstAsk = c
+      break
+    }
   const keep: PItem[] = []
   for (const it of items) {
     if (it.med || it.garbage || (it.dish && !it.hasQty)) continue
@@ -103,7 +123,11 @@ export function keepOrders(st: MessageState): PItem[] {
     if (!it.hasQty && it.op === 'add') {
       // 家里糖吃完了 … 有葡萄糖吗: the medicine is what was meant
       let inMed = false
-      for (const m of medNames) if (m.includes(it.name)) { inMed = true; break }
+      for (const m of medNames)
+        if (m.includes(it.name)) {
+          inMed = true
+          break
+        }
       if (inMed) continue
     }
     const info = st.infos[it.chunk]
@@ -124,7 +148,11 @@ export function keepOrders(st: MessageState): PItem[] {
     if (!it.hasQty && it.op === 'add') {
       // without an amount, only a plain list or a request counts
       if (!st.intent && !anyQty && st.junk > 2) continue
-      if (info && ((info.junk > 6 && !info.intent) || info.price || info.enough || info.cook || (info.question && !info.intent && !st.intent))) continue
+      if (
+        info &&
+        ((info.junk > 6 && !info.intent) || info.price || info.enough || info.cook || (info.question && !info.intent && !st.intent))
+      )
+        continue
     }
     keep.push(it)
   }
@@ -159,7 +187,13 @@ export function withoutRepeats(keep: PItem[]): OrderItem[] {
       }
       if (dup) continue
     }
-    const o: OrderItem = { name: it.name, qty: it.hasQty ? it.qty : null, unit: it.hasQty ? it.unit : null, alternatives: it.alternatives, op: it.op }
+    const o: OrderItem = {
+      name: it.name,
+      qty: it.hasQty ? it.qty : null,
+      unit: it.hasQty ? it.unit : null,
+      alternatives: it.alternatives,
+      op: it.op,
+    }
     if (o.qty === null) o.unit = null
     // "两支水", "一支豉油": a bottle, written as 支 in Cantonese
     if (o.unit === '支' && BOTTLED.some((end) => o.name.endsWith(end))) o.unit = '瓶'

@@ -4,10 +4,45 @@
 import { HEAD_SUFFIX } from './lexicon.ts'
 import { Tok, STAGE, N_DASHED, N_BIG, N_MULT, N_HALF, N_ARABIC, isCJK, isAsciiLetter } from './tokens.ts'
 import {
-  T_GOODS, T_MED, T_UNIT, T_NUM, T_FILL, T_OTHER, T_NONGOODS, T_KW, T_NOTE, T_UNK, T_MONEY,
-  KW_NOTWANT, KW_DE, KW_GE, KW_UNITALL, KW_ZHUANG, KW_NAZHONG, KW_EACH, KW_DI, KW_SLASH,
-  U_MEASURE, U_COUNT, U_CONTAINER, U_VOLUME, U_DOZEN, G_BRAND, G_WEAK, G_GENERIC, G_LINE,
-  F_INTENT, F_VERB, F_QUESTION, F_PAST, F_ENOUGH, F_OFFER, F_COOK, F_APPROX, F_OOPS, F_NEED,
+  T_GOODS,
+  T_MED,
+  T_UNIT,
+  T_NUM,
+  T_FILL,
+  T_OTHER,
+  T_NONGOODS,
+  T_KW,
+  T_NOTE,
+  T_UNK,
+  T_MONEY,
+  KW_NOTWANT,
+  KW_DE,
+  KW_GE,
+  KW_UNITALL,
+  KW_ZHUANG,
+  KW_NAZHONG,
+  KW_EACH,
+  KW_DI,
+  KW_SLASH,
+  U_MEASURE,
+  U_COUNT,
+  U_CONTAINER,
+  U_VOLUME,
+  U_DOZEN,
+  G_BRAND,
+  G_WEAK,
+  G_GENERIC,
+  G_LINE,
+  F_INTENT,
+  F_VERB,
+  F_QUESTION,
+  F_PAST,
+  F_ENOUGH,
+  F_OFFER,
+  F_COOK,
+  F_APPROX,
+  F_OOPS,
+  F_NEED,
 } from './kinds.ts'
 export const E_G = 1 // goods span
 export const E_Q = 2 // quantity phrase
@@ -68,7 +103,23 @@ export function mkQty(v: number | null, unit: string | null, uk: number): Qty {
 }
 
 function mkSpan(name: string, ta: number, tb: number): Span {
-  return { name, ta, tb, goods: false, med: false, weak: false, generic: false, unk: false, brandOnly: false, fallback: false, garbage: false, kind: 0, kinds: 0, dish: false, qty: null }
+  return {
+    name,
+    ta,
+    tb,
+    goods: false,
+    med: false,
+    weak: false,
+    generic: false,
+    unk: false,
+    brandOnly: false,
+    fallback: false,
+    garbage: false,
+    kind: 0,
+    kinds: 0,
+    dish: false,
+    qty: null,
+  }
 }
 
 /**
@@ -77,7 +128,11 @@ function mkSpan(name: string, ta: number, tb: number): Span {
  */
 export function nameOf(s: string, toks: Tok[], a: number, b: number): string {
   let repaired = false
-  for (let i = a; i < b; i++) if (toks[i].k === T_GOODS && toks[i].canon !== null) { repaired = true; break }
+  for (let i = a; i < b; i++)
+    if (toks[i].k === T_GOODS && toks[i].canon !== null) {
+      repaired = true
+      break
+    }
   if (!repaired) return s.slice(toks[a].s, toks[b - 1].e)
   let out = ''
   for (let i = a; i < b; i++) {
@@ -110,7 +165,13 @@ function junkCount(s: string, a: number, b: number): number {
   let inWord = false
   for (let i = a; i < b; i++) {
     const c = s.charCodeAt(i)
-    if (isCJK(c)) { n++; inWord = false } else if (isAsciiLetter(c)) { if (!inWord) n += 2; inWord = true } else inWord = false
+    if (isCJK(c)) {
+      n++
+      inWord = false
+    } else if (isAsciiLetter(c)) {
+      if (!inWord) n += 2
+      inWord = true
+    } else inWord = false
   }
   return n
 }
@@ -143,7 +204,24 @@ export interface ChunkInfo {
 const FIRST_PERSON = /我|俺|阿拉|吾|阮|偶/
 
 export function newInfo(): ChunkInfo {
-  return { intent: false, verb: false, cond: false, question: false, past: false, enough: false, offer: false, first: false, cook: false, junk: 0, price: false, bareUnit: null, forAll: false, oops: false, left: false, need: false }
+  return {
+    intent: false,
+    verb: false,
+    cond: false,
+    question: false,
+    past: false,
+    enough: false,
+    offer: false,
+    first: false,
+    cook: false,
+    junk: 0,
+    price: false,
+    bareUnit: null,
+    forAll: false,
+    oops: false,
+    left: false,
+    need: false,
+  }
 }
 
 /** Goods / unknown / medicine tokens toks[a..b) become one or more spans. */
@@ -165,8 +243,9 @@ function buildSpans(s: string, toks: Tok[], a: number, b: number, out: Span[], i
       // side by side are two items ("哈啤雪花")
       // (or the same across a stage: "飞鹤星飞帆3段奶粉")
       let nx = i + 1 < b ? toks[i + 1] : null
-      if (nx && nx.k === T_UNK && (nx.f & STAGE) && i + 2 < b) nx = toks[i + 2]
-      const joins = (t.f & G_BRAND) !== 0 && nx !== null && nx.k === T_GOODS && (!(nx.f & G_BRAND) || (nx.f & G_LINE) !== 0 || (t.f & G_LINE) !== 0)
+      if (nx && nx.k === T_UNK && nx.f & STAGE && i + 2 < b) nx = toks[i + 2]
+      const joins =
+        (t.f & G_BRAND) !== 0 && nx !== null && nx.k === T_GOODS && (!(nx.f & G_BRAND) || (nx.f & G_LINE) !== 0 || (t.f & G_LINE) !== 0)
       if (!joins) {
         parts.push([partStart, i + 1])
         partStart = i + 1
@@ -223,8 +302,11 @@ function buildSpans(s: string, toks: Tok[], a: number, b: number, out: Span[], i
     let mask = 0
     for (let i = startIdx; i < pb; i++) {
       const t = toks[i]
-      if (t.k === T_GOODS) { fl &= t.f; kind = t.sub; mask |= 1 << t.sub }
-      else unk = true
+      if (t.k === T_GOODS) {
+        fl &= t.f
+        kind = t.sub
+        mask |= 1 << t.sub
+      } else unk = true
     }
     kinds.push(kind)
     masks.push(mask)
@@ -290,10 +372,24 @@ export function buildElements(s: string, toks: Tok[], a: number, b: number, info
       case T_NUM: {
         const prev = i > a ? toks[i - 1] : null
         const next = i + 1 < b ? toks[i + 1] : null
-        if (t.f & (N_DASHED | N_BIG)) { info.junk += 1; i++; if (next && next.k === T_UNIT) i++; break }
-        if (prev && prev.k === T_KW && prev.sub === KW_DI) { i++; if (next && (next.k === T_UNIT || next.k === T_OTHER)) i++; break }
-        if (prev && prev.k === T_MONEY) { els.push(mkEl(E_P, i)); info.price = true; i++; break }
-        if (next && next.k === T_FILL && i + 2 < b && toks[i + 2].k === T_UNIT && (next.f & F_APPROX)) {
+        if (t.f & (N_DASHED | N_BIG)) {
+          info.junk += 1
+          i++
+          if (next && next.k === T_UNIT) i++
+          break
+        }
+        if (prev && prev.k === T_KW && prev.sub === KW_DI) {
+          i++
+          if (next && (next.k === T_UNIT || next.k === T_OTHER)) i++
+          break
+        }
+        if (prev && prev.k === T_MONEY) {
+          els.push(mkEl(E_P, i))
+          info.price = true
+          i++
+          break
+        }
+        if (next && next.k === T_FILL && i + 2 < b && toks[i + 2].k === T_UNIT && next.f & F_APPROX) {
           // 十来个, 二十多斤: about that many
           toks[i + 1] = t
           i++
@@ -307,15 +403,33 @@ export function buildElements(s: string, toks: Tok[], a: number, b: number, info
           let j = i + 2
           const after = j < b ? toks[j] : null
           // 块 as money: 5块钱, 5块一斤, 20块
-          if (unit === '块' && after && (after.k === T_MONEY || after.k === T_NUM || (after.k === T_KW && (after.sub === KW_SLASH || after.sub === KW_EACH)))) {
-            els.push(mkEl(E_P, i)); info.price = true; i = after.k === T_MONEY ? j + 1 : j; break
+          if (
+            unit === '块' &&
+            after &&
+            (after.k === T_MONEY || after.k === T_NUM || (after.k === T_KW && (after.sub === KW_SLASH || after.sub === KW_EACH)))
+          ) {
+            els.push(mkEl(E_P, i))
+            info.price = true
+            i = after.k === T_MONEY ? j + 1 : j
+            break
           }
-          if (unit === '块' && v !== null && v >= 10 && !(after && after.k === T_GOODS)) { els.push(mkEl(E_P, i)); info.price = true; i = j; break }
+          if (unit === '块' && v !== null && v >= 10 && !(after && after.k === T_GOODS)) {
+            els.push(mkEl(E_P, i))
+            info.price = true
+            i = j
+            break
+          }
           // 一斤半, 两个半, 一打半
-          if (after && after.k === T_NUM && (after.f & N_HALF) && v !== null && Number.isInteger(v)) { v += 0.5; j++ }
+          if (after && after.k === T_NUM && after.f & N_HALF && v !== null && Number.isInteger(v)) {
+            v += 0.5
+            j++
+          }
           if (uk === U_DOZEN) {
             // 一打 = 12 个; "120打了" is not dozens
-            if (v === null || v > 10) { i = j; break }
+            if (v === null || v > 10) {
+              i = j
+              break
+            }
             v *= 12
             unit = '个'
             uk = U_COUNT
@@ -323,18 +437,33 @@ export function buildElements(s: string, toks: Tok[], a: number, b: number, info
           i = j
           if (v === null || v <= 0) break // 几斤: vague
           // 3个孩子, 2个老人: not an amount of goods
-          if (i < b && toks[i].k === T_NONGOODS) { info.junk += 1; break }
+          if (i < b && toks[i].k === T_NONGOODS) {
+            info.junk += 1
+            break
+          }
           const q = mkQty(v, unit, uk)
           if (t.f & N_MULT) q.mult = true
           if (uk === U_VOLUME) q.desc = true
           pushQ(els, q, ti0, j - 1)
           break
         }
-        if (next && (next.k === T_OTHER || next.k === T_NONGOODS)) { info.junk += 1; i += 2; break }
-        if (next && next.k === T_MONEY) { els.push(mkEl(E_P, i)); info.price = true; i += 2; break }
+        if (next && (next.k === T_OTHER || next.k === T_NONGOODS)) {
+          info.junk += 1
+          i += 2
+          break
+        }
+        if (next && next.k === T_MONEY) {
+          els.push(mkEl(E_P, i))
+          info.price = true
+          i += 2
+          break
+        }
         if (next && next.k === T_NUM && !(next.f & N_HALF) && i + 2 < b && toks[i + 2].k === T_UNIT && !(t.f & N_MULT)) {
           // 58一份, 28一板: a price
-          els.push(mkEl(E_P, i)); info.price = true; i++; break
+          els.push(mkEl(E_P, i))
+          info.price = true
+          i++
+          break
         }
         i++
         if (t.v === null || t.v <= 0) break
@@ -348,7 +477,7 @@ export function buildElements(s: string, toks: Tok[], a: number, b: number, info
         // house numbers; a lone 半; a Chinese numeral with no unit ("撒一小撮", "一大半")
         // ("各一": a Chinese numeral with no unit is an amount only right after 各)
         const afterEach = prev !== null && prev.k === T_KW && prev.sub === KW_GE
-        if (t.v >= 100 || (t.f & N_HALF) || (!(t.f & N_ARABIC) && !afterEach)) break
+        if (t.v >= 100 || t.f & N_HALF || (!(t.f & N_ARABIC) && !afterEach)) break
         const q = mkQty(t.v, null, 0)
         q.bare = true
         pushQ(els, q, i - 1, i - 1)
@@ -356,7 +485,12 @@ export function buildElements(s: string, toks: Tok[], a: number, b: number, info
       }
       case T_UNIT: {
         const prev = i > a ? toks[i - 1] : null
-        if (prev && prev.k === T_KW && prev.sub === KW_SLASH) { els.push(mkEl(E_P, i)); info.price = true; i++; break } // 5元/斤
+        if (prev && prev.k === T_KW && prev.sub === KW_SLASH) {
+          els.push(mkEl(E_P, i))
+          info.price = true
+          i++
+          break
+        } // 5元/斤
         if (prev && prev.k === T_KW && prev.sub === KW_EACH) {
           // 每盒10个: a package spec
           const q = mkQty(1, t.canon, t.sub === U_DOZEN ? U_COUNT : t.sub)
@@ -382,7 +516,11 @@ export function buildElements(s: string, toks: Tok[], a: number, b: number, info
         // after an amount, where the verb is part of the name ("一斤炒米", "两斤蒸面条"); and in
         // "猪肉炖粉条" both sides are the dish
         const verb = i > a ? toks[i - 1] : null
-        const cooked = verb !== null && verb.k === T_FILL && (verb.f & F_COOK) !== 0 && verb.e === toks[i].s &&
+        const cooked =
+          verb !== null &&
+          verb.k === T_FILL &&
+          (verb.f & F_COOK) !== 0 &&
+          verb.e === toks[i].s &&
           !(i - 2 >= a && (toks[i - 2].k === T_UNIT || toks[i - 2].k === T_NUM) && toks[i - 2].e === verb.s)
         if (cooked && spans.length) {
           spans[0].dish = true
@@ -390,7 +528,11 @@ export function buildElements(s: string, toks: Tok[], a: number, b: number, info
           // whose 个 no number stands before, makes the stew)
           const before = els.length ? els[els.length - 1] : null
           const amount = before ? els[els.length - 2] : undefined
-          const ordered = amount !== undefined && amount.t === E_Q && amount.te === before!.ti - 1 && !(toks[amount.ti].k === T_NUM && toks[amount.ti].s === toks[amount.ti].e)
+          const ordered =
+            amount !== undefined &&
+            amount.t === E_Q &&
+            amount.te === before!.ti - 1 &&
+            !(toks[amount.ti].k === T_NUM && toks[amount.ti].s === toks[amount.ti].e)
           if (before && before.t === E_G && before.te === i - 2 && toks[i - 2].e === verb.s && !ordered) before.g!.dish = true
         }
         for (const sp of spans) {
@@ -404,7 +546,10 @@ export function buildElements(s: string, toks: Tok[], a: number, b: number, info
       }
       case T_KW: {
         if (t.sub === KW_UNITALL || t.sub === KW_GE) info.forAll = true
-        if (t.sub === KW_UNITALL) { i++; break }
+        if (t.sub === KW_UNITALL) {
+          i++
+          break
+        }
         const el = mkEl(E_K, i)
         el.sub = t.sub
         el.text = s.slice(t.s, t.e)
@@ -428,7 +573,11 @@ export function buildElements(s: string, toks: Tok[], a: number, b: number, info
       case T_MONEY: {
         // "钱" alone ("挂面一把钱我让儿子转给你们") is talk of paying, not a price beside an amount
         const prev = i > a ? toks[i - 1] : null
-        if (prev && prev.k === T_UNIT && t.e - t.s === 1 && s.charCodeAt(t.s) === 0x94b1 /* 钱 */ && prev.canon !== '块') { info.price = true; i++; break }
+        if (prev && prev.k === T_UNIT && t.e - t.s === 1 && s.charCodeAt(t.s) === 0x94b1 /* 钱 */ && prev.canon !== '块') {
+          info.price = true
+          i++
+          break
+        }
         els.push(mkEl(E_P, i))
         info.price = true
         i++
@@ -525,7 +674,10 @@ function markDescriptors(els: El[], toks: Tok[]): void {
     if (e.q.unit === '块' && !e.q.mult && one) kuai = e.q
     else if (e.q.v === 1 && (e.q.uk === U_MEASURE || e.q.uk === U_COUNT) && !one) one = e.q
   }
-  if (kuai && one && things <= 1) { kuai.price = true; one.price = true }
+  if (kuai && one && things <= 1) {
+    kuai.price = true
+    one.price = true
+  }
   // amounts that are neither package sizes nor prices nor followed by 的
   let real = 0
   for (let i = 0; i < els.length; i++) {
@@ -547,4 +699,3 @@ function markDescriptors(els: El[], toks: Tok[]): void {
 }
 
 export const usable = (q: Qty | null): q is Qty => q !== null && !q.desc && !q.price
-

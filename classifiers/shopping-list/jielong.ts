@@ -47,7 +47,8 @@ const MARKER = /^\s*(?:[(（]\d{1,3}[)）]|[\u2460-\u2473\u2776-\u277f]|\d{1,3}\
 const NAME = '[\\u4e00-\\u9fff]{1,4}'
 const DOOR_AT_START = new RegExp(`^(?:(${NAME})\\s*[(（](${DOOR})[)）]|(?:(${NAME})\\s+)?(${DOOR})${AFTER})`)
 /** A person written after the door ("3-1-402 王 1箱", "5-2-701 李姐 …"). */
-const PERSON = /^(?:[老小阿][\u4e00-\u9fff]|[\u4e00-\u9fff]{1,2}(?:姐|哥|姨|叔|奶奶|爷爷|阿姨|太|生|总|伯|婆|公|嫂|妹|弟|家)|[\u4e00-\u9fff])$/
+const PERSON =
+  /^(?:[老小阿][\u4e00-\u9fff]|[\u4e00-\u9fff]{1,2}(?:姐|哥|姨|叔|奶奶|爷爷|阿姨|太|生|总|伯|婆|公|嫂|妹|弟|家)|[\u4e00-\u9fff])$/
 const JIELONG_WORD = /接龙|团购|拼团|统计|汇总|报名|往下接|格式/
 
 /**
@@ -60,7 +61,7 @@ function entryLine(line: string): DoorLine | null {
   let door: string | null = null
   const m = DOOR_AT_START.exec(rest)
   // a goods word is not a person ("腊肠 2斤" must not read as a name before a door)
-  const name = m ? m[1] ?? m[3] : undefined
+  const name = m ? (m[1] ?? m[3]) : undefined
   if (m && !(name && isGoods(name))) {
     door = (m[2] ?? m[4]).replace(/\s+/g, '')
     rest = rest.slice(m[0].length).replace(/^[\s:：,，]+/, '')

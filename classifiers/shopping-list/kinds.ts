@@ -36,8 +36,22 @@ export const KW_UNITALL = 16 // unitall: 单位是, 都按, 全部按: the unit 
 export const KW_SAME = 17 // same: 不变, 照旧: the item named before stays as ordered
 
 export const KEYWORD_ROLES: Record<string, number> = {
-  unless: KW_COND, swap: KW_SWAP, instead: KW_SWITCH, ok: KW_OK, cancel: KW_CANCEL, notwant: KW_NOTWANT, or: KW_OR,
-  set: KW_SET, each: KW_GE, de: KW_DE, packed: KW_ZHUANG, kind: KW_NAZHONG, per: KW_EACH, ordinal: KW_DI, unitall: KW_UNITALL, same: KW_SAME,
+  unless: KW_COND,
+  swap: KW_SWAP,
+  instead: KW_SWITCH,
+  ok: KW_OK,
+  cancel: KW_CANCEL,
+  notwant: KW_NOTWANT,
+  or: KW_OR,
+  set: KW_SET,
+  each: KW_GE,
+  de: KW_DE,
+  packed: KW_ZHUANG,
+  kind: KW_NAZHONG,
+  per: KW_EACH,
+  ordinal: KW_DI,
+  unitall: KW_UNITALL,
+  same: KW_SAME,
 }
 
 // separator strengths (a run of separators keeps the strongest)
@@ -54,7 +68,13 @@ export const U_CONTAINER = 3
 export const U_VOLUME = 4
 export const U_DOZEN = 5
 
-export const UNIT_KINDS: Record<string, number> = { measure: U_MEASURE, count: U_COUNT, container: U_CONTAINER, volume: U_VOLUME, dozen: U_DOZEN }
+export const UNIT_KINDS: Record<string, number> = {
+  measure: U_MEASURE,
+  count: U_COUNT,
+  container: U_CONTAINER,
+  volume: U_VOLUME,
+  dozen: U_DOZEN,
+}
 
 // goods flags (tags in data/dict/goods/*.txt)
 export const G_BRAND = 1
@@ -77,7 +97,18 @@ export const F_OOPS = 1024 // 哦不对, 说错了, 更正: what follows correct
 export const F_NEED = 2048 // 没了, 见底了: the writer is running out of it
 
 export const FILLER_FLAGS: Record<string, number> = {
-  intent: F_INTENT, verb: F_VERB, question: F_QUESTION, past: F_PAST, enough: F_ENOUGH, offer: F_OFFER, cook: F_COOK, one: F_ONE, approx: F_APPROX, inword: F_INWORD, oops: F_OOPS, need: F_NEED,
+  intent: F_INTENT,
+  verb: F_VERB,
+  question: F_QUESTION,
+  past: F_PAST,
+  enough: F_ENOUGH,
+  offer: F_OFFER,
+  cook: F_COOK,
+  one: F_ONE,
+  approx: F_APPROX,
+  inword: F_INWORD,
+  oops: F_OOPS,
+  need: F_NEED,
 }
 
 // counter flags (data/dict/lists/counters.txt)

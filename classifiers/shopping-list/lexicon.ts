@@ -5,8 +5,27 @@
 import { readTable, readWordFile, LexiconFileError, type WordFile } from './data-files.ts'
 import { GOODS_KINDS, GOODS_TAGS, type GoodsKind } from './goods-kinds.ts'
 import {
-  T_GOODS, T_MED, T_UNIT, T_FILL, T_OTHER, T_NONGOODS, T_SEP, T_KW, T_NOTE, T_MONEY,
-  G_LINE, SP_CONJ, SP_SPACE, UNIT_KINDS, F_INTENT, G_BRAND, G_WEAK, G_GENERIC, FILLER_FLAGS, KEYWORD_ROLES, O_INWORD,
+  T_GOODS,
+  T_MED,
+  T_UNIT,
+  T_FILL,
+  T_OTHER,
+  T_NONGOODS,
+  T_SEP,
+  T_KW,
+  T_NOTE,
+  T_MONEY,
+  G_LINE,
+  SP_CONJ,
+  SP_SPACE,
+  UNIT_KINDS,
+  F_INTENT,
+  G_BRAND,
+  G_WEAK,
+  G_GENERIC,
+  FILLER_FLAGS,
+  KEYWORD_ROLES,
+  O_INWORD,
 } from './kinds.ts'
 
 export interface Entry {
@@ -23,8 +42,16 @@ class TrieNode {
 }
 
 const PRIORITY: Record<number, number> = {
-  [T_MED]: 9, [T_KW]: 8, [T_SEP]: 7, [T_NOTE]: 6, [T_MONEY]: 6, [T_OTHER]: 5, [T_NONGOODS]: 5,
-  [T_GOODS]: 4, [T_UNIT]: 3, [T_FILL]: 2,
+  [T_MED]: 9,
+  [T_KW]: 8,
+  [T_SEP]: 7,
+  [T_NOTE]: 6,
+  [T_MONEY]: 6,
+  [T_OTHER]: 5,
+  [T_NONGOODS]: 5,
+  [T_GOODS]: 4,
+  [T_UNIT]: 3,
+  [T_FILL]: 2,
 }
 
 const ROOT = new TrieNode()
@@ -38,12 +65,20 @@ function addWord(word: string, k: number, sub = 0, canon: string | null = null, 
     const c = word.charCodeAt(i)
     if (!node.next) node.next = new Map()
     let nx = node.next.get(c)
-    if (!nx) { nx = new TrieNode(); node.next.set(c, nx) }
+    if (!nx) {
+      nx = new TrieNode()
+      node.next.set(c, nx)
+    }
     if (i === 0) ROOT_KIDS[c] = nx
     node = nx
   }
   const old = node.entry
-  if (old && old.k === k) { old.flags |= flags; if (sub) old.sub = sub; if (canon) old.canon = canon; return }
+  if (old && old.k === k) {
+    old.flags |= flags
+    if (sub) old.sub = sub
+    if (canon) old.canon = canon
+    return
+  }
   if (old && (PRIORITY[old.k] ?? 0) >= (PRIORITY[k] ?? 0)) return
   node.entry = { word, k, sub, canon, flags }
 }
@@ -77,7 +112,9 @@ export function matchAt(s: string, i: number, end = s.length): Entry | null {
 
 export { GOODS_KINDS, type GoodsKind } from './goods-kinds.ts'
 
-export const goodsFiles: ReadonlyMap<GoodsKind, WordFile> = new Map(GOODS_KINDS.map((k) => [k, readWordFile(`goods/${k}.txt`, GOODS_TAGS, true)]))
+export const goodsFiles: ReadonlyMap<GoodsKind, WordFile> = new Map(
+  GOODS_KINDS.map((k) => [k, readWordFile(`goods/${k}.txt`, GOODS_TAGS, true)]),
+)
 
 /** The word files of data/dict/lists/, by name. */
 export const listFiles: ReadonlyMap<string, WordFile> = new Map([
@@ -111,13 +148,20 @@ export const UNIT_AND_A_HALF = new Set<string>()
 /** Canonical unit → its kind (measure, count, container …). */
 const UNIT_KIND_OF = new Map<string, number>()
 
-export interface HeardUnit { canon: string; kind: number; spoken: boolean }
+export interface HeardUnit {
+  canon: string
+  kind: number
+  spoken: boolean
+}
 /** A character voice input writes for a classifier, by its code: 代 → 袋 (heard-units.txt). */
 export const HEARD_UNITS = new Map<number, HeardUnit>()
 
 function loadUnits(): void {
   const { file, rows } = readTable('units.txt', 3, 4)
-  for (const { cells: [w, canon, kind, half], line } of rows) {
+  for (const {
+    cells: [w, canon, kind, half],
+    line,
+  } of rows) {
     const uk = UNIT_KINDS[kind]
     if (!uk) throw new LexiconFileError(file, line, `unknown unit kind "${kind}"; known kinds: ${Object.keys(UNIT_KINDS).join(', ')}`)
     if (half !== undefined && half !== 'half') throw new LexiconFileError(file, line, `the fourth column can only be "half", not "${half}"`)
@@ -149,7 +193,8 @@ function loadVocabulary(): void {
   }
   loadUnits()
   for (const e of list('medicine').entries) addWord(e.word, T_MED)
-  for (const e of list('separators').entries) addWord(e.word, T_SEP, e.tags.includes('soft') ? SP_SPACE : SP_CONJ, null, e.tags.includes('intent') ? F_INTENT : 0)
+  for (const e of list('separators').entries)
+    addWord(e.word, T_SEP, e.tags.includes('soft') ? SP_SPACE : SP_CONJ, null, e.tags.includes('intent') ? F_INTENT : 0)
   for (const e of list('fillers').entries) addWord(e.word, T_FILL, 0, null, flagsOf(e.tags, FILLER_FLAGS))
   for (const e of list('notes').entries) addWord(e.word, T_NOTE)
   for (const e of list('counters').entries) {
@@ -161,7 +206,8 @@ function loadVocabulary(): void {
   const kw = list('keywords')
   for (const e of kw.entries) {
     // a keyword has exactly one role: the reading it steers
-    if (e.tags.length !== 1) throw new LexiconFileError(kw.file, e.line, `"${e.word}" needs exactly one role (${Object.keys(KEYWORD_ROLES).join(', ')})`)
+    if (e.tags.length !== 1)
+      throw new LexiconFileError(kw.file, e.line, `"${e.word}" needs exactly one role (${Object.keys(KEYWORD_ROLES).join(', ')})`)
     addWord(e.word, T_KW, KEYWORD_ROLES[e.tags[0]])
   }
 }
@@ -175,7 +221,8 @@ export const BOTTLED: readonly string[] = list('bottled').entries.map((e) => e.w
 export const NUMBER_WORDS = new Map<string, number>()
 for (const e of list('number-words').entries) {
   const v = e.canon === null ? NaN : Number(e.canon)
-  if (!Number.isFinite(v) || v <= 0 || !/^[a-z]+$/.test(e.word)) throw new LexiconFileError(list('number-words').file, e.line, `"${e.word}" must be a lower-case word "= number"`)
+  if (!Number.isFinite(v) || v <= 0 || !/^[a-z]+$/.test(e.word))
+    throw new LexiconFileError(list('number-words').file, e.line, `"${e.word}" must be a lower-case word "= number"`)
   NUMBER_WORDS.set(e.word, v)
 }
 
@@ -218,7 +265,10 @@ export function wordAt(s: string, i: number): Entry | null {
 }
 
 const escape = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
-const noticeWords = (tag: string) => list('notices').entries.filter((e) => e.tags.includes(tag)).map((e) => escape(e.word))
+const noticeWords = (tag: string) =>
+  list('notices')
+    .entries.filter((e) => e.tags.includes(tag))
+    .map((e) => escape(e.word))
 
 /** A post that opens with a 【…】 header of this kind is a notice or an advert, not an order. */
 export const NOTICE_HEADER = /^\s*[【[]([^】\]]{0,12})[】\]]/

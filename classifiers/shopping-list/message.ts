@@ -8,7 +8,16 @@ import { readDoorList, type DoorList } from './jielong.ts'
 import { tokenize } from './tokens.ts'
 import { buildElements, newInfo, E_P, E_Q } from './elements.ts'
 import { readChunk, setQty, type ChunkOut } from './chunk.ts'
-import { applyAlternatives, applyOp, applyToPrevious, brandOfPrevious, correctAmount, restate, restatedAfterOops, settleRemovals } from './corrections.ts'
+import {
+  applyAlternatives,
+  applyOp,
+  applyToPrevious,
+  brandOfPrevious,
+  correctAmount,
+  restate,
+  restatedAfterOops,
+  settleRemovals,
+} from './corrections.ts'
 import { joinBrands, keepOrders, needsToOrders, totalsToParts, withoutRepeats } from './decide.ts'
 import { findItem, newState, type MessageState } from './state.ts'
 import { T_SEP, T_GOODS, T_UNK, SP_SPACE, SP_NL, SP_LISTEND, U_MEASURE, F_INTENT } from './kinds.ts'
@@ -38,13 +47,16 @@ function parse(text: string): OrderItem[] {
  */
 function unspace(text: string): string {
   if (text.indexOf(' ') < 0) return text
-  return text.split('\n').map((line) => {
-    const pieces = line.split(' ').filter(Boolean)
-    if (pieces.length < 6) return line
-    let single = 0
-    for (const p of pieces) if (p.length === 1) single++
-    return single / pieces.length >= 0.75 ? pieces.join('') : line
-  }).join('\n')
+  return text
+    .split('\n')
+    .map((line) => {
+      const pieces = line.split(' ').filter(Boolean)
+      if (pieces.length < 6) return line
+      let single = 0
+      for (const p of pieces) if (p.length === 1) single++
+      return single / pieces.length >= 0.75 ? pieces.join('') : line
+    })
+    .join('\n')
 }
 
 /** A 接龙 as the store needs it: the header it is known by, and each line's door and items. */
@@ -105,7 +117,10 @@ function headerProduct(header: string): string | null {
   let unknown: string | null = null
   let a = 0
   while (a < toks.length) {
-    if (toks[a].k === T_SEP) { a++; continue }
+    if (toks[a].k === T_SEP) {
+      a++
+      continue
+    }
     let b = a
     while (b < toks.length && toks[b].k !== T_SEP) b++
     const els = buildElements(header, toks, a, b, newInfo())
@@ -132,7 +147,10 @@ function parseBody(s: string, asked = false): OrderItem[] {
   let a = 0
   const n = toks.length
   while (a < n) {
-    if (toks[a].k === T_SEP) { a++; continue }
+    if (toks[a].k === T_SEP) {
+      a++
+      continue
+    }
     let b = a
     while (b < n && toks[b].k !== T_SEP) b++
     const sepBefore = a > 0 ? toks[a - 1].sub : 0
@@ -143,7 +161,10 @@ function parseBody(s: string, asked = false): OrderItem[] {
     const sepAfter = b < n ? toks[b].sub : 0
     const info = newInfo()
     // "…，再要两包蝴蝶酥": the join asks for what follows
-    if (a > 0 && (toks[a - 1].f & F_INTENT)) { info.intent = true; info.verb = true }
+    if (a > 0 && toks[a - 1].f & F_INTENT) {
+      info.intent = true
+      info.verb = true
+    }
     const els = buildElements(s, toks, a, b, info)
     const r = readChunk(s, toks, b, els, chunkNo, info)
     st.infos.push(info)
@@ -165,7 +186,8 @@ function parseBody(s: string, asked = false): OrderItem[] {
     else if (r.geQty) spreadEach(st, r, ci)
     else if (info.forAll && info.bareUnit !== null && !r.qtyOnly) st.listUnit = info.bareUnit
     // ("够炒两个菜就行": an amount in talk about cooking is not one to buy)
-    else if (r.qtyOnly && !r.qtyOnlyDescOnly && !info.cook && !intro && !correctAmount(st, r.qtyOnly, ci)) amountOnly(st, r, ci, sepBefore, sepAfter, aside)
+    else if (r.qtyOnly && !r.qtyOnlyDescOnly && !info.cook && !intro && !correctAmount(st, r.qtyOnly, ci))
+      amountOnly(st, r, ci, sepBefore, sepAfter, aside)
     applyAlternatives(st, r, ci, chunkTarget)
     applyToPrevious(st, r, ci)
     settleRemovals(st, ci)
@@ -239,13 +261,19 @@ function spreadEach(st: MessageState, r: ChunkOut, ci: number): void {
     setQty(p, r.geQty)
     n++
   }
-  if (n === 0 && st.items.length === 0) { st.eachAfter = r.geQty; st.eachChunk = ci }
+  if (n === 0 && st.items.length === 0) {
+    st.eachAfter = r.geQty
+    st.eachChunk = ci
+  }
 }
 
 /** "苹果5 梨3 单位是斤", "以下都按斤：土豆5 白菜3": the unit of every bare number in the list. */
 function unitForAll(st: MessageState, unit: string): void {
   for (const it of st.items) {
-    if (it.hasQty && it.bareQty && it.qty !== null) { it.unit = unit; it.bareQty = false }
+    if (it.hasQty && it.bareQty && it.qty !== null) {
+      it.unit = unit
+      it.bareQty = false
+    }
   }
 }
 
@@ -258,14 +286,22 @@ function amountOnly(st: MessageState, r: ChunkOut, ci: number, sepBefore: number
   // own ("石斛花 1包" in a list of one item a line), not one from further away
   let k = items.length - 1
   while (k >= 0 && items[k].dish && !items[k].hasQty) k--
-  const ownLine = k >= 0 && items[k].fallback && !items[k].hasQty && items[k].chunk === ci - 1 && sepBefore === SP_SPACE &&
-    items[k].lineStart && items[k].wholeChunk && (sepAfter === SP_NL || sepAfter === 0)
+  const ownLine =
+    k >= 0 &&
+    items[k].fallback &&
+    !items[k].hasQty &&
+    items[k].chunk === ci - 1 &&
+    sepBefore === SP_SPACE &&
+    items[k].lineStart &&
+    items[k].wholeChunk &&
+    (sepAfter === SP_NL || sepAfter === 0)
   if (!ownLine) while (k >= 0 && items[k].fallback && !items[k].hasQty) k--
   // a bare number starting a line or closed by a list mark is the line's number ("1.", "2、"); at
   // the end of a line after a name it is that item's amount ("土豆 2⏎洋葱 1")
   const listMarker = q.bare && (sepAfter === SP_LISTEND || sepBefore === SP_NL || k < 0)
   if (listMarker) return
-  const vague = k >= 0 && items[k].hasQty && items[k].qty === 1 && (items[k].unit === '份' || items[k].unit === '个') && items[k].op === 'add'
+  const vague =
+    k >= 0 && items[k].hasQty && items[k].qty === 1 && (items[k].unit === '份' || items[k].unit === '个') && items[k].op === 'add'
   if (vague && q.uk === U_MEASURE && !q.bare && st.lastItemsChunk === ci - 1 && items[k].chunk === ci - 1) {
     // "团一份猪肉 两斤左右": the weight says how much the portion is
     setQty(items[k], q)

@@ -34,7 +34,26 @@ export interface MessageState {
 }
 
 export function newState(s: string): MessageState {
-  return { s, items: [], infos: [], intent: false, verb: false, past: false, offer: false, first: false, need: false, junk: 0, pending: null, pendingChunk: -1, lastItemsChunk: -1, listUnit: null, eachAfter: null, eachChunk: -1, oopsChunk: -1, removed: null }
+  return {
+    s,
+    items: [],
+    infos: [],
+    intent: false,
+    verb: false,
+    past: false,
+    offer: false,
+    first: false,
+    need: false,
+    junk: 0,
+    pending: null,
+    pendingChunk: -1,
+    lastItemsChunk: -1,
+    listUnit: null,
+    eachAfter: null,
+    eachChunk: -1,
+    oopsChunk: -1,
+    removed: null,
+  }
 }
 
 export const sameThing = (a: string, b: string): boolean => a === b || a.includes(b) || b.includes(a)

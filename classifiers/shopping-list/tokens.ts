@@ -3,10 +3,41 @@
 // unknown becomes an UNK run. Addresses (7栋1102, 3-2-502), phone numbers, times, prices and
 // @mentions are recognised so that their numbers are never taken for quantities.
 import { isAsciiDigit, isChineseNumeralChar, scanNumber, type ScanContext } from '../numerals.ts'
-import { ASCII_UNITS, HEARD_UNITS, IN_WORD_OTHER, NUMBER_WORDS, UNIT_AND_A_HALF, asciiWord, matchAt, wordAt, type Entry } from './lexicon.ts'
 import {
-  T_GOODS, T_UNIT, T_NUM, T_FILL, T_OTHER, T_NONGOODS, T_SEP, T_KW, T_UNK, T_MONEY,
-  KW_SLASH, KW_EACH, SP_SPACE, SP_PUNCT, SP_NL, SP_LISTEND, U_MEASURE, U_COUNT, U_CONTAINER, F_VERB, F_ONE, F_INWORD, G_BRAND,
+  ASCII_UNITS,
+  HEARD_UNITS,
+  IN_WORD_OTHER,
+  NUMBER_WORDS,
+  UNIT_AND_A_HALF,
+  asciiWord,
+  matchAt,
+  wordAt,
+  type Entry,
+} from './lexicon.ts'
+import {
+  T_GOODS,
+  T_UNIT,
+  T_NUM,
+  T_FILL,
+  T_OTHER,
+  T_NONGOODS,
+  T_SEP,
+  T_KW,
+  T_UNK,
+  T_MONEY,
+  KW_SLASH,
+  KW_EACH,
+  SP_SPACE,
+  SP_PUNCT,
+  SP_NL,
+  SP_LISTEND,
+  U_MEASURE,
+  U_COUNT,
+  U_CONTAINER,
+  F_VERB,
+  F_ONE,
+  F_INWORD,
+  G_BRAND,
 } from './kinds.ts'
 
 export class Tok {
@@ -30,7 +61,17 @@ export const N_MULT = 8
 export const N_HALF = 16 // the token is a lone 半
 export const N_ARABIC = 32
 
-export const isSpace = (c: number) => c === 32 || c === 9 || c === 0x2005 || c === 0xa0 || c === 0x3000 || c === 0x2002 || c === 0x2003 || c === 0x2009 || c === 0x200a || c === 0x202f
+export const isSpace = (c: number) =>
+  c === 32 ||
+  c === 9 ||
+  c === 0x2005 ||
+  c === 0xa0 ||
+  c === 0x3000 ||
+  c === 0x2002 ||
+  c === 0x2003 ||
+  c === 0x2009 ||
+  c === 0x200a ||
+  c === 0x202f
 export const isAsciiLetter = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122)
 export const isCJK = (c: number) => (c >= 0x3400 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff)
 const isEmojiStart = (c: number) => c >= 0xd83c && c <= 0xd83e
@@ -85,8 +126,16 @@ export function tokenize(s: string): Tok[] {
   let i = 0
   while (i < n) {
     const c = s.charCodeAt(i)
-    if (c === 10 || c === 13) { pushSep(toks, SP_NL, i, i + 1); i++; continue }
-    if (isSpace(c)) { pushSep(toks, SP_SPACE, i, i + 1); i++; continue }
+    if (c === 10 || c === 13) {
+      pushSep(toks, SP_NL, i, i + 1)
+      i++
+      continue
+    }
+    if (isSpace(c)) {
+      pushSep(toks, SP_SPACE, i, i + 1)
+      i++
+      continue
+    }
     if (c === 64 /* @ */) {
       // @团长 / @物业王姐: a mention runs to the next space (WeChat puts U+2005 after it)
       let j = i + 1
@@ -122,7 +171,11 @@ export function tokenize(s: string): Tok[] {
           continue
         }
       }
-      if (c === 43 || c === 42 || c === 0xd7 || c === 0x2716 || c === 0x2715) { pushSep(toks, SP_PUNCT, i, i + 1); i++; continue }
+      if (c === 43 || c === 42 || c === 0xd7 || c === 0x2716 || c === 0x2715) {
+        pushSep(toks, SP_PUNCT, i, i + 1)
+        i++
+        continue
+      }
     }
     if (c === 0x4fe9 /* 俩 */ || c === 0x4ee8 /* 仨 */ || c === 0x5eff /* 廿 */) {
       // 俩 = 两个, 仨 = 三个 (a count with its classifier built in), 廿 = 二十
@@ -135,7 +188,11 @@ export function tokenize(s: string): Tok[] {
         continue
       }
     }
-    if (c === 0xa5 || c === 0xffe5) { toks.push(new Tok(T_MONEY, i, i + 1, 0, null, 0, null, null)); i++; continue }
+    if (c === 0xa5 || c === 0xffe5) {
+      toks.push(new Tok(T_MONEY, i, i + 1, 0, null, 0, null, null))
+      i++
+      continue
+    }
     if (isAsciiDigit(c) || isChineseNumeralChar(c)) {
       const m = matchAt(s, i)
       const num = scanNumber(s, i, SCAN_CTX)
@@ -149,28 +206,46 @@ export function tokenize(s: string): Tok[] {
           if (d - i >= 5) f |= N_BIG // phone numbers, ids, room numbers
         }
         if (c === 0x534a /* 半 */ && num.end === i + 1) f |= N_HALF
-        if (num.arabic && num.end + 1 < n && (s.charCodeAt(num.end) === 58 || s.charCodeAt(num.end) === 0xff1a) && isAsciiDigit(s.charCodeAt(num.end + 1))) {
+        if (
+          num.arabic &&
+          num.end + 1 < n &&
+          (s.charCodeAt(num.end) === 58 || s.charCodeAt(num.end) === 0xff1a) &&
+          isAsciiDigit(s.charCodeAt(num.end + 1))
+        ) {
           // 9:00, 8:00-17:00: a clock time
           let k = num.end + 1
-          while (k < n && (isAsciiDigit(s.charCodeAt(k)) || s.charCodeAt(k) === 58 || s.charCodeAt(k) === 45 || s.charCodeAt(k) === 126)) k++
+          while (k < n && (isAsciiDigit(s.charCodeAt(k)) || s.charCodeAt(k) === 58 || s.charCodeAt(k) === 45 || s.charCodeAt(k) === 126))
+            k++
           toks.push(new Tok(T_OTHER, i, k, 0, null, 0, null, null))
           i = k
           continue
         }
         let tokEnd = num.liangUnit ? num.end - 1 : num.end
         const to = num.liangUnit || num.arabic ? null : rangeEnd(s, num.end)
-        if (to !== null) { tokEnd = to; f |= N_RANGE; num.end = to }
+        if (to !== null) {
+          tokEnd = to
+          f |= N_RANGE
+          num.end = to
+        }
         toks.push(new Tok(T_NUM, i, tokEnd, 0, num.value, f, null, null))
         if (num.liangUnit) toks.push(new Tok(T_UNIT, tokEnd, num.end, U_MEASURE, null, 0, '两', null))
         const start = i
         i = num.liangUnit ? num.end : afterNumber(s, num.end, toks)
         // (not after a number read digit by digit, "五零一": a room, not an amount)
-        if (i === num.end && !num.liangUnit && num.value !== null && num.value < 100 && !/[零〇]/.test(s.slice(start, tokEnd))) i = heardUnit(s, i, toks, !num.arabic)
+        if (i === num.end && !num.liangUnit && num.value !== null && num.value < 100 && !/[零〇]/.test(s.slice(start, tokEnd)))
+          i = heardUnit(s, i, toks, !num.arabic)
         continue
       }
-      if (m) { pushEntry(toks, m, i, s); i += m.word.length; continue }
+      if (m) {
+        pushEntry(toks, m, i, s)
+        i += m.word.length
+        continue
+      }
     }
-    if (isAsciiLetter(c)) { i = asciiToken(s, i, toks); continue }
+    if (isAsciiLetter(c)) {
+      i = asciiToken(s, i, toks)
+      continue
+    }
     const m = wordAt(s, i)
     if (m && m.k === T_UNIT && UNIT_AND_A_HALF.has(m.word) && s.charCodeAt(i + 1) === 0x534a /* 半 */ && !afterNum(toks, i)) {
       // "番茄斤半", "猪肉两半": a unit and a half with no number before it is one and a half
@@ -183,22 +258,48 @@ export function tokenize(s: string): Tok[] {
       // "🍉一个 🍌一把": an emoji with its amount right after it stands for the thing; anywhere
       // else ("🥔土豆 2斤", "🥩 牛腩", "两个就好🥚") it is decoration
       const d = i + m.word.length < n ? s.charCodeAt(i + m.word.length) : 0
-      if (!(isAsciiDigit(d) || isChineseNumeralChar(d))) { pushSep(toks, SP_SPACE, i, i + m.word.length); i += m.word.length; continue }
+      if (!(isAsciiDigit(d) || isChineseNumeralChar(d))) {
+        pushSep(toks, SP_SPACE, i, i + m.word.length)
+        i += m.word.length
+        continue
+      }
     }
-    if (m) { pushEntry(toks, m, i, s); i += m.word.length; continue }
+    if (m) {
+      pushEntry(toks, m, i, s)
+      i += m.word.length
+      continue
+    }
     if (c === 47 /* / */) {
       // "狗粮1袋/狗罐头5个": between two items a slash separates; "5元/斤", "2斤/盒" are prices and sizes
       const last = toks.length ? toks[toks.length - 1] : null
       const next = matchAt(s, i + 1)
       const num = toks.length > 1 ? toks[toks.length - 2] : null
-      if (last && last.e === i && last.k === T_UNIT && num && num.k === T_NUM && num.e === last.s && i + 1 < n && isCJK(s.charCodeAt(i + 1)) && !(next && next.k === T_UNIT)) {
+      if (
+        last &&
+        last.e === i &&
+        last.k === T_UNIT &&
+        num &&
+        num.k === T_NUM &&
+        num.e === last.s &&
+        i + 1 < n &&
+        isCJK(s.charCodeAt(i + 1)) &&
+        !(next && next.k === T_UNIT)
+      ) {
         pushSep(toks, SP_PUNCT, i, i + 1)
       } else toks.push(new Tok(T_KW, i, i + 1, KW_SLASH, null, 0, null, null))
       i++
       continue
     }
-    if (isPunct(c)) { pushSep(toks, isListEnd(c) ? SP_LISTEND : SP_PUNCT, i, i + 1); i++; continue }
-    if ((c >= 0x2460 && c <= 0x249b) || (c >= 0x2776 && c <= 0x2793) || (c >= 0x3251 && c <= 0x325f)) { pushSep(toks, SP_PUNCT, i, i + 1); i++; continue }
+    if (isPunct(c)) {
+      pushSep(toks, isListEnd(c) ? SP_LISTEND : SP_PUNCT, i, i + 1)
+      i++
+      continue
+    }
+    if ((c >= 0x2460 && c <= 0x249b) || (c >= 0x2776 && c <= 0x2793) || (c >= 0x3251 && c <= 0x325f)) {
+      pushSep(toks, SP_PUNCT, i, i + 1)
+      i++
+      continue
+    }
     if (isAsciiLetter(c) || isCJK(c)) {
       const last = toks.length ? toks[toks.length - 1] : null
       if (last && last.k === T_UNK && last.e === i) last.e = i + 1
@@ -232,7 +333,7 @@ function markStages(s: string, toks: Tok[]): void {
     if (t.k !== T_NUM || t.s !== p.e || u.s !== t.e || u.e - u.s !== 1) continue
     const c = s.charCodeAt(u.s)
     if (c !== 0x6bb5 /* 段 */ && c !== 0x53f7 /* 号 */) continue
-    if (!((p.k === T_GOODS && (p.f & G_BRAND)) || p.k === T_UNK)) continue
+    if (!((p.k === T_GOODS && p.f & G_BRAND) || p.k === T_UNK)) continue
     toks[r] = new Tok(T_UNK, t.s, u.e, 0, null, STAGE, null, null)
     toks.splice(r + 1, 1)
   }
@@ -264,7 +365,10 @@ function markNoneAtAll(s: string, toks: Tok[]): void {
     let q = r + 2
     while (q < toks.length && (toks[q].k === T_GOODS || toks[q].k === T_UNK)) q++
     const end = q < toks.length ? toks[q].s : s.length
-    if (/^[都也](?:没|冇|无|唔|未)/.test(s.slice(end, end + 3))) { t.k = T_OTHER; toks[r + 1].k = T_OTHER }
+    if (/^[都也](?:没|冇|无|唔|未)/.test(s.slice(end, end + 3))) {
+      t.k = T_OTHER
+      toks[r + 1].k = T_OTHER
+    }
   }
 }
 
@@ -273,7 +377,10 @@ function maskedNumber(s: string, i: number): number {
   let j = i
   while (j < s.length && isAsciiDigit(s.charCodeAt(j))) j++
   let stars = 0
-  while (j < s.length && (s.charCodeAt(j) === 42 || s.charCodeAt(j) === 120 || s.charCodeAt(j) === 88)) { j++; stars++ }
+  while (j < s.length && (s.charCodeAt(j) === 42 || s.charCodeAt(j) === 120 || s.charCodeAt(j) === 88)) {
+    j++
+    stars++
+  }
   if (stars < 2) return i
   const k = j
   while (j < s.length && isAsciiDigit(s.charCodeAt(j))) j++
@@ -296,7 +403,10 @@ function asciiToken(s: string, i: number, toks: Tok[]): number {
   let j = i
   while (j < s.length && isWordChar(s.charCodeAt(j))) j++
   const m = matchAt(s, i)
-  if (m && m.word.length >= j - i) { pushEntry(toks, m, i, s); return i + m.word.length }
+  if (m && m.word.length >= j - i) {
+    pushEntry(toks, m, i, s)
+    return i + m.word.length
+  }
   const v = NUMBER_WORDS.get(s.slice(i, j).toLowerCase())
   if (v !== undefined) {
     // "half 斤", "one dozen": a number, with the unit that follows it
@@ -304,11 +414,17 @@ function asciiToken(s: string, i: number, toks: Tok[]): number {
     const k = afterNumber(s, j, toks)
     if (k > j) return k
     const u = wordAt(s, k)
-    if (u && u.k === T_UNIT) { pushEntry(toks, u, k, s); return k + u.word.length }
+    if (u && u.k === T_UNIT) {
+      pushEntry(toks, u, k, s)
+      return k + u.word.length
+    }
     return j
   }
   const w = asciiWord(s.slice(i, j))
-  if (w) { pushEntry(toks, w, i, s); return j }
+  if (w) {
+    pushEntry(toks, w, i, s)
+    return j
+  }
   const last = toks.length ? toks[toks.length - 1] : null
   if (last && last.k === T_UNK && last.e === i) last.e = j
   else toks.push(new Tok(T_UNK, i, j, 0, null, 0, null, null))
@@ -364,7 +480,7 @@ function markLeftovers(toks: Tok[]): void {
     if (t.k !== T_FILL || !t.ent || !t.ent.word.endsWith('剩')) continue
     for (let j = i + 1; j < toks.length; j++) {
       const u = toks[j]
-      if (u.k === T_SEP || (u.k === T_FILL && (u.f & F_VERB)) || u.k === T_KW) break
+      if (u.k === T_SEP || (u.k === T_FILL && u.f & F_VERB) || u.k === T_KW) break
       if (u.k === T_NUM || u.k === T_UNIT) u.k = T_OTHER
       else if (u.k === T_GOODS) u.k = T_NONGOODS
     }
@@ -372,7 +488,10 @@ function markLeftovers(toks: Tok[]): void {
 }
 
 function pushEntry(toks: Tok[], m: Entry, i: number, s: string): void {
-  if (m.k === T_SEP) { pushSep(toks, m.sub, i, i + m.word.length, m.flags); return }
+  if (m.k === T_SEP) {
+    pushSep(toks, m.sub, i, i + m.word.length, m.flags)
+    return
+  }
   if (m.k === T_OTHER && m.word.length === 1 && IN_WORD_OTHER.has(m.word)) {
     // 天, 楼, 人, 折 … only classify a number ("3天"); elsewhere they are letters of a word ("折叠凳")
     const last = toks.length ? toks[toks.length - 1] : null
@@ -387,7 +506,7 @@ function pushEntry(toks: Tok[], m: Entry, i: number, s: string): void {
     // ("带个七八罐", "买个一斤多": the number after the classifier is the amount)
     const last = toks.length ? toks[toks.length - 1] : null
     const after = i + m.word.length < s.length ? s.charCodeAt(i + m.word.length) : 0
-    if (last && last.k === T_FILL && (last.f & F_ONE) && last.e === i && !isAsciiDigit(after) && !isChineseNumeralChar(after)) {
+    if (last && last.k === T_FILL && last.f & F_ONE && last.e === i && !isAsciiDigit(after) && !isChineseNumeralChar(after)) {
       toks.push(new Tok(T_NUM, i, i, 0, 1, 0, null, null))
     }
   }
@@ -442,7 +561,12 @@ function afterNumber(s: string, j: number, toks: Tok[]): number {
       // "2 boxes of 牛奶": the English "of" joins the unit to its goods
       let e = k + u.len
       while (e < n && isSpace(s.charCodeAt(e))) e++
-      if (e + 1 < n && (s.charCodeAt(e) | 32) === 111 && (s.charCodeAt(e + 1) | 32) === 102 && !(e + 2 < n && isAsciiLetter(s.charCodeAt(e + 2)))) {
+      if (
+        e + 1 < n &&
+        (s.charCodeAt(e) | 32) === 111 &&
+        (s.charCodeAt(e + 1) | 32) === 102 &&
+        !(e + 2 < n && isAsciiLetter(s.charCodeAt(e + 2)))
+      ) {
         e += 2
         while (e < n && isSpace(s.charCodeAt(e))) e++
         return e

@@ -24,8 +24,12 @@ export function testContext(env: Record<string, string> = {}): TestContext {
   const ctx = createContext(db, parseConfig({ TRIAGE_STEWARDS: STEWARDS, TRIAGE_MANAGERS: MANAGERS, ...env }), () => now) as TestContext
   ctx.setSelfId('bot-louguanjia')
   let seq = 0
-  ctx.advance = (ms) => { now += ms }
-  ctx.setNow = (at) => { now = at }
+  ctx.advance = (ms) => {
+    now += ms
+  }
+  ctx.setNow = (at) => {
+    now = at
+  }
   ctx.post = (m) => {
     const inbound: Inbound = {
       messageId: m.messageId ?? `m${++seq}`,
@@ -42,16 +46,31 @@ export function testContext(env: Record<string, string> = {}): TestContext {
     if (!r.stored) throw new Error(`not stored: ${r.reason}`)
     return ctx.inbox.get(r.id)!
   }
-  ctx.sent = () => ctx.outbox.store.all().map((m) => ({
-    to: m.to.id, kind: m.to.kind, text: m.text, mentions: m.mentions ?? [], urgent: m.urgent ?? false, hasFile: !!m.file,
-  }))
+  ctx.sent = () =>
+    ctx.outbox.store.all().map((m) => ({
+      to: m.to.id,
+      kind: m.to.kind,
+      text: m.text,
+      mentions: m.mentions ?? [],
+      urgent: m.urgent ?? false,
+      hasFile: !!m.file,
+    }))
   return ctx
 }
 
 /** A hand-written triage result, so handler tests do not depend on the model. */
 export function triaged(over: Partial<TriageResult> & Pick<TriageResult, 'category'>): TriageResult {
   return {
-    labels: [over.category], urgent: false, possibleUrgent: false, emergency: null, confidence: 0.9, needsReview: false, cancels: false,
-    items: [], location: null, text: '', ...over,
+    labels: [over.category],
+    urgent: false,
+    possibleUrgent: false,
+    emergency: null,
+    confidence: 0.9,
+    needsReview: false,
+    cancels: false,
+    items: [],
+    location: null,
+    text: '',
+    ...over,
   }
 }

@@ -17,13 +17,22 @@ const TSX = join(ROOT, 'node_modules', '.bin', 'tsx')
 
 function corpusTexts(): { text: string; category: string }[] {
   const dir = join(ROOT, 'data', 'corpus')
-  const files = existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.jsonl')).sort() : []
+  const files = existsSync(dir)
+    ? readdirSync(dir)
+        .filter((f) => f.endsWith('.jsonl'))
+        .sort()
+    : []
   const out: { text: string; category: string }[] = []
   for (const f of files) {
     const p = join(dir, f)
     for (const l of readFileSync(p, 'utf8').split('\n')) {
       if (!l.trim()) continue
-      try { const r = JSON.parse(l); if (typeof r.text === 'string') out.push({ text: r.text, category: r.category }) } catch { /* skip */ }
+      try {
+        const r = JSON.parse(l)
+        if (typeof r.text === 'string') out.push({ text: r.text, category: r.category })
+      } catch {
+        /* skip */
+      }
     }
   }
   return out
@@ -40,7 +49,10 @@ export function makeBenchFile(lines = 100_000, seed = 20220401): string {
   const order: number[] = []
   while (order.length < lines) {
     const pass = texts.map((_, i) => i)
-    for (let i = pass.length - 1; i > 0; i--) { const j = Math.floor(rnd() * (i + 1)); [pass[i], pass[j]] = [pass[j], pass[i]] }
+    for (let i = pass.length - 1; i > 0; i--) {
+      const j = Math.floor(rnd() * (i + 1))
+      ;[pass[i], pass[j]] = [pass[j], pass[i]]
+    }
     order.push(...pass)
   }
   const out: string[] = []
@@ -71,12 +83,20 @@ export function makeDistinctFile(lines = 100_000, seed = 20261206): string {
 
 /** Whole-process throughput of `tsx tools/cli.ts classify` on a file (start-up included). */
 export async function benchClassifyProcess(file: string, label = 'classify process', target = 20_000): Promise<Row[]> {
-  const lines = readFileSync(file, 'utf8').split('\n').filter((l) => l.trim()).length
+  const lines = readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim()).length
   const t0 = performance.now()
   let outLines = 0
   await new Promise<void>((res, rej) => {
-    const child = spawn(TSX, [join(ROOT, 'tools', 'cli.ts'), 'classify'], { cwd: ROOT, env: { ...process.env, DOTENV_CONFIG_QUIET: 'true' }, stdio: ['pipe', 'pipe', 'inherit'] })
-    child.stdout.on('data', (b: Buffer) => { for (let i = 0; i < b.length; i++) if (b[i] === 10) outLines++ })
+    const child = spawn(TSX, [join(ROOT, 'tools', 'cli.ts'), 'classify'], {
+      cwd: ROOT,
+      env: { ...process.env, DOTENV_CONFIG_QUIET: 'true' },
+      stdio: ['pipe', 'pipe', 'inherit'],
+    })
+    child.stdout.on('data', (b: Buffer) => {
+      for (let i = 0; i < b.length; i++) if (b[i] === 10) outLines++
+    })
     child.on('error', rej)
     child.on('close', (code) => (code === 0 ? res() : rej(new Error(`classify exited ${code}`))))
     createReadStream(file).pipe(child.stdin)
@@ -94,7 +114,11 @@ export async function benchClassifyProcess(file: string, label = 'classify proce
 /** Time to import the classifier (model, dictionaries, OpenCC) in a fresh process. */
 export function benchModelLoad(): Row[] {
   const code = `const t0 = performance.now(); await import(${JSON.stringify(join(ROOT, 'classifiers', 'triage.ts'))}); process.stdout.write(String(performance.now() - t0))`
-  const r = spawnSync(TSX, ['--input-type=module', '-e', code], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, DOTENV_CONFIG_QUIET: 'true' } })
+  const r = spawnSync(TSX, ['--input-type=module', '-e', code], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    env: { ...process.env, DOTENV_CONFIG_QUIET: 'true' },
+  })
   const ms = Number(r.stdout.trim())
   if (!Number.isFinite(ms)) return [{ name: 'model load', value: `failed: ${r.stderr.slice(0, 200)}`, ok: false }]
   return [{ name: 'model load (import classifiers/triage.ts)', value: `${ms.toFixed(0)} ms`, target: '≤ 2000 ms', ok: ms <= 2000 }]
@@ -103,7 +127,11 @@ export function benchModelLoad(): Row[] {
 /** In-process triage() throughput, for comparison with the whole process. */
 export async function benchTriageInProcess(file: string, max = 100_000): Promise<Row[]> {
   const { triage } = await import('../../classifiers/triage.ts')
-  const texts = readFileSync(file, 'utf8').split('\n').filter((l) => l.trim()).slice(0, max).map((l) => JSON.parse(l).text as string)
+  const texts = readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .slice(0, max)
+    .map((l) => JSON.parse(l).text as string)
   let parserErrors = 0
   const t0 = performance.now()
   for (const t of texts) parserErrors += triage(t).parserErrors?.length ?? 0
@@ -122,7 +150,9 @@ export async function benchTriageInProcess(file: string, max = 100_000): Promise
 export async function benchShoppingList(rounds = 30, warmRounds = 5): Promise<Row[]> {
   const { parseShoppingList } = await import('../../classifiers/shopping-list/index.ts')
   const { normalize } = await import('../../classifiers/normalize.ts')
-  const texts = corpusTexts().filter((t) => t.category === 'grocery' || t.category === 'pet').map((t) => normalize(t.text))
+  const texts = corpusTexts()
+    .filter((t) => t.category === 'grocery' || t.category === 'pet')
+    .map((t) => normalize(t.text))
   for (let r = 0; r < warmRounds; r++) for (const t of texts) parseShoppingList(t)
   let items = 0
   const t0 = performance.now()
@@ -130,10 +160,12 @@ export async function benchShoppingList(rounds = 30, warmRounds = 5): Promise<Ro
   const secs = (performance.now() - t0) / 1000
   const n = texts.length * rounds
   const rate = n / secs
-  return [{
-    name: 'parseShoppingList: lists/s',
-    value: `${rate.toFixed(0)} (${texts.length} lines × ${rounds}, after ${warmRounds} untimed rounds; ${(items / rounds).toFixed(0)} items/round)`,
-    target: '≥ 50000',
-    ok: rate >= 50_000,
-  }]
+  return [
+    {
+      name: 'parseShoppingList: lists/s',
+      value: `${rate.toFixed(0)} (${texts.length} lines × ${rounds}, after ${warmRounds} untimed rounds; ${(items / rounds).toFixed(0)} items/round)`,
+      target: '≥ 50000',
+      ok: rate >= 50_000,
+    },
+  ]
 }

@@ -35,11 +35,17 @@ async function main(): Promise<void> {
   const db = runtime.ctx.db
   const countInbound = db.prepare('SELECT count(*) AS n FROM inbound')
   const countPending = db.prepare(`SELECT count(*) AS n FROM inbound WHERE state = 'new'`)
-  const countOutbox = db.prepare(`SELECT coalesce(sum(state = 'pending'), 0) AS pending, coalesce(sum(state = 'sent'), 0) AS sent FROM outbox`)
+  const countOutbox = db.prepare(
+    `SELECT coalesce(sum(state = 'pending'), 0) AS pending, coalesce(sum(state = 'sent'), 0) AS sent FROM outbox`,
+  )
   const stats = (type: BotStats['type']): BotStats => {
     const mem = process.memoryUsage()
     let loggedIn = false
-    try { loggedIn = runtime.bot.isLoggedIn } catch { loggedIn = false }
+    try {
+      loggedIn = runtime.bot.isLoggedIn
+    } catch {
+      loggedIn = false
+    }
     const o = countOutbox.get() as { pending: number; sent: number }
     return {
       type,
@@ -55,7 +61,9 @@ async function main(): Promise<void> {
       outboxSent: o.sent,
     }
   }
-  const send = (m: unknown) => { if (process.connected) process.send?.(m) }
+  const send = (m: unknown) => {
+    if (process.connected) process.send?.(m)
+  }
   process.on('message', (m: { type?: string }) => {
     if (m?.type === 'stats') send(stats('stats'))
     if (m?.type === 'stop') {

@@ -55,7 +55,7 @@ export async function startHarness(o: HarnessOptions): Promise<Harness> {
   const staff = [...STEWARDS, ...MANAGERS]
   const staffListeners: ((toId: string, text: string) => void)[] = []
   for (const p of staff) {
-    (mocker.createContact({ id: p.id, name: p.name }) as unknown as EventEmitter).on('message', (m: mock.MessageMock) => {
+    ;(mocker.createContact({ id: p.id, name: p.name }) as unknown as EventEmitter).on('message', (m: mock.MessageMock) => {
       if (m.payload.talkerId !== BOT.id || m.payload.roomId) return
       for (const l of staffListeners) l(p.id, m.payload.text ?? '')
     })
@@ -64,13 +64,15 @@ export async function startHarness(o: HarnessOptions): Promise<Harness> {
   for (const r of o.community.rooms) mocker.createRoom({ id: r.id, topic: r.topic, memberIdList: r.memberIds })
   // The id of the message a say() just created: the mock emits it synchronously.
   let lastId = ''
-  const capture = ({ messageId }: { messageId: string }) => { lastId = messageId }
+  const capture = ({ messageId }: { messageId: string }) => {
+    lastId = messageId
+  }
   puppet.on('message', capture)
   // Listeners on the puppet now are ours and the mock's; the server adds one per connected event stream.
   const baseline = puppet.listenerCount('message')
   const puppetEvents: { at: number; event: string }[] = []
   for (const event of ['start', 'stop', 'login', 'logout'] as const) {
-    (puppet as unknown as EventEmitter).on(event, () => {
+    ;(puppet as unknown as EventEmitter).on(event, () => {
       puppetEvents.push({ at: performance.now(), event })
     })
   }
@@ -105,24 +107,42 @@ export async function startHarness(o: HarnessOptions): Promise<Harness> {
   const exited = new Promise<number | null>((res) => child.on('exit', (code) => res(code)))
   await new Promise<void>((res, rej) => {
     const timer = setTimeout(() => rej(new Error(`the bot did not log in within 90 s (see ${o.logFile})`)), 90_000)
-    const onMsg = (m: BotStats) => { if (m.type === 'ready') { clearTimeout(timer); child.off('message', onMsg); res() } }
+    const onMsg = (m: BotStats) => {
+      if (m.type === 'ready') {
+        clearTimeout(timer)
+        child.off('message', onMsg)
+        res()
+      }
+    }
     child.on('message', onMsg)
-    void exited.then((code) => { clearTimeout(timer); rej(new Error(`the bot exited (${code}) before logging in (see ${o.logFile})`)) })
+    void exited.then((code) => {
+      clearTimeout(timer)
+      rej(new Error(`the bot exited (${code}) before logging in (see ${o.logFile})`))
+    })
   })
 
-  const ask = (type: 'stats' | 'stop', timeoutMs: number) => new Promise<BotStats | null>((res) => {
-    const timer = setTimeout(() => res(null), timeoutMs)
-    waiters.push((s) => { clearTimeout(timer); res(s) })
-    if (child.connected) child.send({ type })
-    else { clearTimeout(timer); res(null) }
-  })
+  const ask = (type: 'stats' | 'stop', timeoutMs: number) =>
+    new Promise<BotStats | null>((res) => {
+      const timer = setTimeout(() => res(null), timeoutMs)
+      waiters.push((s) => {
+        clearTimeout(timer)
+        res(s)
+      })
+      if (child.connected) child.send({ type })
+      else {
+        clearTimeout(timer)
+        res(null)
+      }
+    })
 
   return {
     mocker,
     puppet,
     service,
     botEnv,
-    get last() { return last },
+    get last() {
+      return last
+    },
     async stats() {
       const s = await ask('stats', 5000)
       if (!s) throw new Error('the bot did not answer')
@@ -137,7 +157,9 @@ export async function startHarness(o: HarnessOptions): Promise<Harness> {
       return { id: lastId, linkUp }
     },
     linkUp: () => puppet.listenerCount('message') > baseline,
-    onStaffMessage(cb) { staffListeners.push(cb) },
+    onStaffMessage(cb) {
+      staffListeners.push(cb)
+    },
     puppetEvents,
     async stop() {
       let final: BotStats | null = null

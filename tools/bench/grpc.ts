@@ -82,8 +82,14 @@ export async function runGrpc(o: GrpcOptions): Promise<GrpcResult> {
     if (seen.has(key)) return
     seen.add(key)
     const t0 = sentAt.get(Number(m[1]))
-    if (t0 !== undefined && Number(m[1]) === COLD) { if (Number.isNaN(coldMs)) coldMs = t - t0; return }
-    if (t0 !== undefined) { latencies.push(t - t0); if (process.env.BENCH_DEBUG) process.stderr.write(`alert u${m[1]} ${toId} ${(t - t0).toFixed(1)} ms\n`) }
+    if (t0 !== undefined && Number(m[1]) === COLD) {
+      if (Number.isNaN(coldMs)) coldMs = t - t0
+      return
+    }
+    if (t0 !== undefined) {
+      latencies.push(t - t0)
+      if (process.env.BENCH_DEBUG) process.stderr.write(`alert u${m[1]} ${toId} ${(t - t0).toFixed(1)} ms\n`)
+    }
   })
 
   const rnd = prng(99)
@@ -111,7 +117,8 @@ export async function runGrpc(o: GrpcOptions): Promise<GrpcResult> {
     for (let i = 0; i < due; i++) {
       let m = stream.next().value!
       // the bot drops a member's same words in the same room within a minute by design: draw again
-      for (let k = 0; k < 20 && (lastSaid.get(`${m.talkerId}|${m.roomId}|${m.text}`) ?? -Infinity) > now - 120_000; k++) m = stream.next().value!
+      for (let k = 0; k < 20 && (lastSaid.get(`${m.talkerId}|${m.roomId}|${m.text}`) ?? -Infinity) > now - 120_000; k++)
+        m = stream.next().value!
       lastSaid.set(`${m.talkerId}|${m.roomId}|${m.text}`, now)
       h.say(m.talkerId, m.roomId, m.text, m.mentionsSelf)
       background++
@@ -165,10 +172,23 @@ export async function runGrpc(o: GrpcOptions): Promise<GrpcResult> {
 
 export function grpcRows(r: GrpcResult): Row[] {
   return [
-    { name: 'gRPC: rate settings (TRIAGE_RATE_PER_MIN / _PER_ROOM_MS)', value: `${r.rate.perMinute}/min / ${r.rate.perConversationMs} ms (emergency alerts bypass the budget)` },
-    { name: 'gRPC: background traffic', value: `${r.background} messages at ${r.backgroundRate.toFixed(1)}/s over ${r.seconds.toFixed(0)} s (demo-day mix, text); bot stored ${r.stored} of ${r.background + r.urgentSent + 1}; ${r.outboxPending} replies queued behind the budget at the end` },
-    { name: 'gRPC: urgent messages / steward alerts received', value: `${r.urgentSent} / ${r.alertsReceived} of ${r.alertsExpected}${r.urgentSent < 200 ? ' (fewer than the 200 a full run sends)' : ''}`, ok: r.alertsReceived === r.alertsExpected },
-    { name: 'gRPC: urgent → steward alert p50 / p90 / max', value: `${r.p50.toFixed(1)} / ${r.p90.toFixed(1)} / ${r.max.toFixed(1)} ms (after ${(r.warmupMs / 1000).toFixed(0)} s of traffic)` },
+    {
+      name: 'gRPC: rate settings (TRIAGE_RATE_PER_MIN / _PER_ROOM_MS)',
+      value: `${r.rate.perMinute}/min / ${r.rate.perConversationMs} ms (emergency alerts bypass the budget)`,
+    },
+    {
+      name: 'gRPC: background traffic',
+      value: `${r.background} messages at ${r.backgroundRate.toFixed(1)}/s over ${r.seconds.toFixed(0)} s (demo-day mix, text); bot stored ${r.stored} of ${r.background + r.urgentSent + 1}; ${r.outboxPending} replies queued behind the budget at the end`,
+    },
+    {
+      name: 'gRPC: urgent messages / steward alerts received',
+      value: `${r.urgentSent} / ${r.alertsReceived} of ${r.alertsExpected}${r.urgentSent < 200 ? ' (fewer than the 200 a full run sends)' : ''}`,
+      ok: r.alertsReceived === r.alertsExpected,
+    },
+    {
+      name: 'gRPC: urgent → steward alert p50 / p90 / max',
+      value: `${r.p50.toFixed(1)} / ${r.p90.toFixed(1)} / ${r.max.toFixed(1)} ms (after ${(r.warmupMs / 1000).toFixed(0)} s of traffic)`,
+    },
     { name: 'gRPC: first alert on a cold bot (right after login)', value: `${r.coldMs.toFixed(0)} ms (not in the percentiles)` },
     { name: 'gRPC: urgent → steward alert p99', value: `${r.p99.toFixed(1)} ms`, target: '≤ 300 ms', ok: r.p99 <= 300 },
     { name: 'gRPC: bot process peak RSS', value: `${r.botMaxRssMB.toFixed(0)} MB` },
@@ -182,8 +202,17 @@ export async function benchGrpc(o: GrpcOptions): Promise<Row[]> {
 if (process.argv[1] && fileURLToPath(import.meta.url) === resolve(process.argv[1])) {
   process.env.DOTENV_CONFIG_QUIET ??= 'true'
   const argv = process.argv.slice(2)
-  const arg = (name: string, d: number) => { const i = argv.indexOf(name); return i >= 0 ? Number(argv[i + 1]) : d }
+  const arg = (name: string, d: number) => {
+    const i = argv.indexOf(name)
+    return i >= 0 ? Number(argv[i + 1]) : d
+  }
   runGrpc({ urgent: arg('--urgent', 250), rate: arg('--rate', 50), urgentEveryMs: arg('--every', 400) })
-    .then((r) => { process.stdout.write(JSON.stringify(r, null, 1) + '\n'); process.exit(0) })
-    .catch((e: unknown) => { process.stderr.write(`grpc: ${e instanceof Error ? e.stack : String(e)}\n`); process.exit(1) })
+    .then((r) => {
+      process.stdout.write(JSON.stringify(r, null, 1) + '\n')
+      process.exit(0)
+    })
+    .catch((e: unknown) => {
+      process.stderr.write(`grpc: ${e instanceof Error ? e.stack : String(e)}\n`)
+      process.exit(1)
+    })
 }

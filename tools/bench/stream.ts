@@ -13,7 +13,10 @@ import { prng } from './table.ts'
 
 export const BOT = { id: 'bot-louguanjia', name: '楼管家' }
 /** The two stewards on duty (every alert goes to them) and a manager, as in the demo community. */
-export const STEWARDS = [{ id: 'steward-wang', name: '物业小王' }, { id: 'steward-li', name: '管家李姐' }]
+export const STEWARDS = [
+  { id: 'steward-wang', name: '物业小王' },
+  { id: 'steward-li', name: '管家李姐' },
+]
 export const MANAGERS = [{ id: 'manager-zhou', name: '经理周总' }]
 /** 2022-04-18 00:00 local time (the demo day). */
 export const DAY_START = new Date(2022, 3, 18, 0, 0, 0).getTime()
@@ -32,29 +35,94 @@ export function staffEnv(c: Pick<SynthCommunity, 'staff'>): Record<string, strin
   }
 }
 
-export interface SynthRoom { id: string; topic: string; memberIds: string[] }
-export interface SynthResident { id: string; name: string; rooms: string[] }
-export interface SynthStaff { id: string; name: string; estate: number }
-export interface SynthCommunity { rooms: SynthRoom[]; residents: SynthResident[]; households: Household[]; staff: SynthStaff[] }
+export interface SynthRoom {
+  id: string
+  topic: string
+  memberIds: string[]
+}
+export interface SynthResident {
+  id: string
+  name: string
+  rooms: string[]
+}
+export interface SynthStaff {
+  id: string
+  name: string
+  estate: number
+}
+export interface SynthCommunity {
+  rooms: SynthRoom[]
+  residents: SynthResident[]
+  households: Household[]
+  staff: SynthStaff[]
+}
 
-const ESTATES = ['春江天境', '金色家园', '翠苑一区', '阳光花园', '滨江花城', '桂花城', '和平里', '新华苑', '锦绣华庭', '东方明珠苑',
-  '望江苑', '紫荆花园', '丽水湾', '绿城百合', '梅花新村', '城市之光', '西溪诚园', '湖畔居', '星河湾', '嘉禾苑']
-const SURNAMES = [...'王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董萧程曹袁邓许傅沈曾彭吕苏卢蒋蔡贾丁魏薛叶阎余潘杜戴夏钟汪田任姜范方石姚谭廖邹熊金陆郝孔白崔康毛邱秦江史顾侯邵孟龙万段雷钱汤尹黎易常武乔贺赖龚文']
+const ESTATES = [
+  '春江天境',
+  '金色家园',
+  '翠苑一区',
+  '阳光花园',
+  '滨江花城',
+  '桂花城',
+  '和平里',
+  '新华苑',
+  '锦绣华庭',
+  '东方明珠苑',
+  '望江苑',
+  '紫荆花园',
+  '丽水湾',
+  '绿城百合',
+  '梅花新村',
+  '城市之光',
+  '西溪诚园',
+  '湖畔居',
+  '星河湾',
+  '嘉禾苑',
+]
+const SURNAMES = [
+  ...'王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董萧程曹袁邓许傅沈曾彭吕苏卢蒋蔡贾丁魏薛叶阎余潘杜戴夏钟汪田任姜范方石姚谭廖邹熊金陆郝孔白崔康毛邱秦江史顾侯邵孟龙万段雷钱汤尹黎易常武乔贺赖龚文',
+]
 const ROLES = ['阿姨', '叔', '奶奶家', '爷爷', '大爷', '姐', '哥', '妈妈', '爸爸', '老师', '', '']
-const NICKS = ['快乐每一天', '平安是福', '阳光明媚', '🌸兰姐', '岁月静好', '心想事成', 'Kevin', 'Lisa', 'Tony', '小太阳', '一帆风顺', '知足常乐',
-  '海阔天空', '花开富贵', 'Amy', '静待花开', '🍀四叶草', '老顽童', '晴天', '微笑', '随遇而安', '大橙子', 'Grace', '向日葵']
+const NICKS = [
+  '快乐每一天',
+  '平安是福',
+  '阳光明媚',
+  '🌸兰姐',
+  '岁月静好',
+  '心想事成',
+  'Kevin',
+  'Lisa',
+  'Tony',
+  '小太阳',
+  '一帆风顺',
+  '知足常乐',
+  '海阔天空',
+  '花开富贵',
+  'Amy',
+  '静待花开',
+  '🍀四叶草',
+  '老顽童',
+  '晴天',
+  '微笑',
+  '随遇而安',
+  '大橙子',
+  'Grace',
+  '向日葵',
+]
 const CN_DIGITS = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九', '十']
 
-function pick<T>(rnd: () => number, xs: readonly T[]): T { return xs[Math.floor(rnd() * xs.length)] }
+function pick<T>(rnd: () => number, xs: readonly T[]): T {
+  return xs[Math.floor(rnd() * xs.length)]
+}
 
 function residentName(rnd: () => number, b: number, u: number, floor: number, room: string): string {
   const s = pick(rnd, SURNAMES)
   const r = rnd()
-  if (r < 0.30) return `${b}-${u}-${room} ${s}${pick(rnd, ROLES)}`
+  if (r < 0.3) return `${b}-${u}-${room} ${s}${pick(rnd, ROLES)}`
   if (r < 0.45) return `${b}栋${u}单元${room} ${s}`
   if (r < 0.55) return `${pick(rnd, NICKS)} ${b}-${u}-${room}`
   if (r < 0.65) return `${s}${pick(rnd, ROLES)} ${b}-${u}-${room}`
-  if (r < 0.70) return `${b}幢${room} 老${s}`
+  if (r < 0.7) return `${b}幢${room} 老${s}`
   if (r < 0.75) return `${floor}楼 小${s}`
   if (r < 0.78 && b <= 10) return `${pick(rnd, NICKS)} ${CN_DIGITS[b]}栋${CN_DIGITS[u]}单元${room}`
   if (r < 0.82) return `${b}-${room}${s}`
@@ -73,7 +141,10 @@ export function synthCommunity(residentCount: number, seed = 7, staffCount = Mat
   const rooms = new Map<string, SynthRoom>()
   const room = (id: string, topic: string) => {
     let r = rooms.get(id)
-    if (!r) { r = { id, topic, memberIds: [BOT.id, ...STEWARDS.map((s) => s.id)] }; rooms.set(id, r) }
+    if (!r) {
+      r = { id, topic, memberIds: [BOT.id, ...STEWARDS.map((s) => s.id)] }
+      rooms.set(id, r)
+    }
     return r
   }
   const residents: SynthResident[] = []
@@ -82,7 +153,8 @@ export function synthCommunity(residentCount: number, seed = 7, staffCount = Mat
   const buildings = Math.max(1, Math.ceil(residentCount / 150))
   for (let i = 0; i < residentCount; i++) {
     const bi = i % buildings
-    const estate = ESTATES[Math.floor(bi / 12) % ESTATES.length] + (bi >= 12 * ESTATES.length ? `${Math.floor(bi / (12 * ESTATES.length)) + 1}期` : '')
+    const estate =
+      ESTATES[Math.floor(bi / 12) % ESTATES.length] + (bi >= 12 * ESTATES.length ? `${Math.floor(bi / (12 * ESTATES.length)) + 1}期` : '')
     const b = (bi % 12) + 1
     const floors = 6 + ((bi * 7) % 13)
     const u = 1 + Math.floor(rnd() * (1 + (bi % 3)))
@@ -97,13 +169,23 @@ export function synthCommunity(residentCount: number, seed = 7, staffCount = Mat
     if (!seen.has(key) && rnd() < 0.15) {
       seen.add(key)
       const t = rnd()
-      households.push({ building: String(b), unit: String(u), room: door, tier: t < 0.2 ? 'red' : t < 0.6 ? 'yellow' : 'green', note: t < 0.2 ? '独居老人' : '' })
+      households.push({
+        building: String(b),
+        unit: String(u),
+        room: door,
+        tier: t < 0.2 ? 'red' : t < 0.6 ? 'yellow' : 'green',
+        note: t < 0.2 ? '独居老人' : '',
+      })
     }
   }
   const estates = Math.ceil(buildings / 12)
   const staff: SynthStaff[] = []
   for (let k = 0; k < staffCount; k++) {
-    staff.push({ id: `staff-${k + 1}`, name: `${ESTATES[k % estates % ESTATES.length]}管家${pick(rnd, SURNAMES)}${k + 1}`, estate: k % estates })
+    staff.push({
+      id: `staff-${k + 1}`,
+      name: `${ESTATES[(k % estates) % ESTATES.length]}管家${pick(rnd, SURNAMES)}${k + 1}`,
+      estate: k % estates,
+    })
   }
   const byEstate = new Map<number, string[]>()
   for (const p of staff) byEstate.set(p.estate, [...(byEstate.get(p.estate) ?? []), p.id])
@@ -125,7 +207,11 @@ const MIX: { category: string; urgent: boolean; weight: number }[] = [
   { category: 'emotional', urgent: false, weight: 11 },
   { category: 'emotional', urgent: true, weight: 1 },
 ]
-const MEDIA: { type: Inbound['type']; weight: number }[] = [{ type: 'image', weight: 14 }, { type: 'voice', weight: 8 }, { type: 'video', weight: 3 }]
+const MEDIA: { type: Inbound['type']; weight: number }[] = [
+  { type: 'image', weight: 14 },
+  { type: 'voice', weight: 8 },
+  { type: 'video', weight: 3 },
+]
 /** Messages per hour of the day (relative): quiet nights, a morning peak at testing time, evenings busy. */
 const HOURLY = [0.3, 0.15, 0.1, 0.1, 0.1, 0.3, 1.2, 4, 6, 5.5, 4.5, 4, 4, 3, 3, 3.2, 4, 4.5, 5, 5.5, 4.5, 3.5, 2, 0.8]
 
@@ -168,7 +254,10 @@ function weighted<T extends { weight: number }>(rnd: () => number, xs: readonly 
   let total = TOTALS.get(xs)
   if (total === undefined) TOTALS.set(xs, (total = xs.reduce((s, x) => s + x.weight, 0)))
   let r = rnd() * total
-  for (const x of xs) { r -= x.weight; if (r < 0) return x }
+  for (const x of xs) {
+    r -= x.weight
+    if (r < 0) return x
+  }
   return xs[xs.length - 1]
 }
 
@@ -219,9 +308,30 @@ export function* synthStream(c: SynthCommunity, texts: Texts, o: StreamOptions):
   }
   // Every message is built by this one literal: on Node 20 `{ ...base, roomId, … }` cost ~8 µs a
   // message, most of the generator's time, which the ingest's figures would have carried.
-  const message = (messageId: string, at: number, roomId: string | null, roomTopic: string | null, talker: { id: string; name: string },
-    text: string, type: Inbound['type'] = 'text', mentionsSelf = false, labelledUrgent = false, redelivery = false): SynthMessage =>
-    ({ messageId, roomId, roomTopic, talkerId: talker.id, talkerName: talker.name, text, type, mentionsSelf, at, labelledUrgent, redelivery })
+  const message = (
+    messageId: string,
+    at: number,
+    roomId: string | null,
+    roomTopic: string | null,
+    talker: { id: string; name: string },
+    text: string,
+    type: Inbound['type'] = 'text',
+    mentionsSelf = false,
+    labelledUrgent = false,
+    redelivery = false,
+  ): SynthMessage => ({
+    messageId,
+    roomId,
+    roomTopic,
+    talkerId: talker.id,
+    talkerName: talker.name,
+    text,
+    type,
+    mentionsSelf,
+    at,
+    labelledUrgent,
+    redelivery,
+  })
   for (let i = 0; i < o.messages; i++) {
     const at = timeOf(i, o.messages, rnd())
     const r = rnd()
@@ -230,8 +340,30 @@ export function* synthStream(c: SynthCommunity, texts: Texts, o: StreamOptions):
       const who = { id: orig.talkerId, name: orig.talkerName }
       // Two thirds the same id again (the puppet re-sends), one third a fresh id (seen on real accounts).
       yield rnd() < 0.67
-        ? message(orig.messageId, orig.at, orig.roomId, orig.roomTopic, who, orig.text, orig.type, orig.mentionsSelf, orig.labelledUrgent, true)
-        : message(`s${++seq}`, orig.at + Math.floor(rnd() * 20_000), orig.roomId, orig.roomTopic, who, orig.text, orig.type, orig.mentionsSelf, orig.labelledUrgent, true)
+        ? message(
+            orig.messageId,
+            orig.at,
+            orig.roomId,
+            orig.roomTopic,
+            who,
+            orig.text,
+            orig.type,
+            orig.mentionsSelf,
+            orig.labelledUrgent,
+            true,
+          )
+        : message(
+            `s${++seq}`,
+            orig.at + Math.floor(rnd() * 20_000),
+            orig.roomId,
+            orig.roomTopic,
+            who,
+            orig.text,
+            orig.type,
+            orig.mentionsSelf,
+            orig.labelledUrgent,
+            true,
+          )
       continue
     }
     const resident = pick(rnd, c.residents)

@@ -1,6 +1,11 @@
 // The benchmark's rows and table, and the seeded PRNG its inputs are drawn with: shared by
 // tools/bench.ts, tools/soak.ts and the measurements in tools/bench/.
-export interface Row { name: string; value: string; target?: string; ok?: boolean }
+export interface Row {
+  name: string
+  value: string
+  target?: string
+  ok?: boolean
+}
 
 /** mulberry32: a small seeded PRNG, so the bench file is the same on every machine. */
 export function prng(seed: number): () => number {
