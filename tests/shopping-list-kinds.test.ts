@@ -100,6 +100,22 @@ describe('a unit or an amount given once for the whole list', () => {
   })
 })
 
+describe('an amount in a later chunk for the bare names before it', () => {
+  it.each([
+    ['northeastern 都来, spaces', '给俺捎 黄豆 绿豆 红小豆 都来二斤 家里老人熬粥能吃', [['黄豆', 2, '斤'], ['绿豆', 2, '斤'], ['红小豆', 2, '斤']]],
+    ['a name and a longer one that holds it', '腐竹 豆腐 冻豆腐 都要一块', [['腐竹', 1, '块'], ['豆腐', 1, '块'], ['冻豆腐', 1, '块']]],
+    ['minnan 逐项攏', '阮欲买芹菜、韭菜、芫荽，逐项拢半斤就好', [['芹菜', 0.5, '斤'], ['韭菜', 0.5, '斤'], ['芫荽', 0.5, '斤']]],
+    ['wu 侪要, before the names', '下底几样侪要两斤：土豆、洋葱、冬瓜', [['土豆', 2, '斤'], ['洋葱', 2, '斤'], ['冬瓜', 2, '斤']]],
+    ['各, after a comma', '青椒、茄子，各要三个', [['青椒', 3, '个'], ['茄子', 3, '个']]],
+  ])('%s', (_style, text, want) => {
+    expect(brief(text)).toEqual(want)
+  })
+
+  it('a fuller name after an ordered one still refines it', () => {
+    expect(brief('猫砂一袋 要豆腐猫砂')).toEqual([['豆腐猫砂', 1, '袋']])
+  })
+})
+
 describe('a range takes its first number', () => {
   it.each([
     ['到, Chinese numerals', '排骨三到四斤', [['排骨', 3, '斤']]],

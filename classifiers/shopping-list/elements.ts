@@ -139,6 +139,9 @@ export interface ChunkInfo {
   need: boolean
 }
 
+/** A buying verb inside an each-word (都来, 各要, 侪要, 每样买). */
+const BUY_IN_EACH = /[要来買买整带拿]/
+
 /** The writer, just before a request ("我明朝下单", "阿拉要"). */
 const FIRST_PERSON = /我|俺|阿拉|吾|阮|偶/
 
@@ -404,6 +407,8 @@ export function buildElements(s: string, toks: Tok[], a: number, b: number, info
       }
       case T_KW: {
         if (t.sub === KW_UNITALL || t.sub === KW_GE) info.forAll = true
+        // "都来十个", "各要两斤", "侪要一斤": an each-word with a buying verb in it asks for the things
+        if (t.sub === KW_GE && BUY_IN_EACH.test(s.slice(t.s, t.e))) { info.intent = true; info.verb = true }
         if (t.sub === KW_UNITALL) { i++; break }
         const el = mkEl(E_K, i)
         el.sub = t.sub

@@ -198,7 +198,10 @@ function addItems(st: MessageState, r: ChunkOut, ci: number, sepBefore: number):
     if (!it.hasQty && !it.med && !it.fallback) {
       // a name said again without an amount refers to the item already listed ("鲫鱼没有就要草鱼")
       const k = findItem(items, it.name)
-      if (k >= 0 && items[k].op === 'add' && !items[k].fallback) {
+      // (but a longer name after a bare one is a sibling in a plain list, not the same thing said
+      // again: "鸡蛋 鸭蛋 咸鸭蛋 都来十个")
+      const sibling = k >= 0 && !items[k].hasQty && it.name !== items[k].name && items[k].chunk >= ci - 1 && !st.infos[items[k].chunk]?.need
+      if (k >= 0 && items[k].op === 'add' && !items[k].fallback && !sibling) {
         // "猫砂一袋 要豆腐猫砂": the fuller name wins
         if (it.name.length > items[k].name.length && it.name.includes(items[k].name)) items[k].name = it.name
         if (it.note) items[k].note = items[k].note ? items[k].note + ' ' + it.note : it.note
