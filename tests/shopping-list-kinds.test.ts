@@ -116,6 +116,20 @@ describe('an amount in a later chunk for the bare names before it', () => {
   })
 })
 
+describe('a size between the number and its unit is not part of the name', () => {
+  it.each([
+    ['name first', '葱一小把 蒜一大头 老姜一小块', [['葱', 1, '把'], ['蒜', 1, '头'], ['老姜', 1, '块']]],
+    ['elderly, long sentence', '麻烦帮我带两大袋面粉，再要一小瓶芝麻油，谢谢你们', [['面粉', 2, '袋'], ['芝麻油', 1, '瓶']]],
+    ['voice run-on', '那个我要一小盒草莓然后就是那个一大串葡萄', [['草莓', 1, '盒'], ['葡萄', 1, '串']]],
+  ])('%s', (_style, text, want) => {
+    expect(brief(text)).toEqual(want)
+  })
+
+  it('大 and 小 that start a name stay in it', () => {
+    expect(brief('一袋小米 两颗大白菜')).toEqual([['小米', 1, '袋'], ['大白菜', 2, '颗']])
+  })
+})
+
 describe('a range takes its first number', () => {
   it.each([
     ['到, Chinese numerals', '排骨三到四斤', [['排骨', 3, '斤']]],

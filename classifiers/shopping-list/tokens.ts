@@ -455,5 +455,13 @@ function afterNumber(s: string, j: number, toks: Tok[]): number {
     const m = matchAt(s, k)
     if (m && m.k === T_UNIT) return k
   }
+  // "一小把香菜", "两大袋米", "一小块豆腐": a size between the number and its unit is no part of the name
+  if (k === j && k + 1 < n && (s.charCodeAt(k) === 0x5c0f /* 小 */ || s.charCodeAt(k) === 0x5927 /* 大 */)) {
+    const m = matchAt(s, k + 1)
+    if (m && m.k === T_UNIT && m.word.length === 1 && m.sub !== U_MEASURE) {
+      const w = matchAt(s, k)
+      if (!w || w.word.length <= 2) return k + 1
+    }
+  }
   return j
 }
