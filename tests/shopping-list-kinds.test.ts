@@ -130,6 +130,23 @@ describe('a size between the number and its unit is not part of the name', () =>
   })
 })
 
+describe('a chunk that only says which kind describes the item before it', () => {
+  const withNotes = (text: string) => parse(text).map((i) => [i.name, i.qty, i.unit, i.note ?? null])
+  it.each([
+    ['plain list, 的', '馄饨两袋 荠菜猪肉的', [['馄饨', 2, '袋', '荠菜猪肉的']]],
+    ['wu 额', '买一盒鲜肉月饼，要苏式额，再来一斤青菜', [['鲜肉月饼', 1, '盒', '要苏式额'], ['青菜', 1, '斤', null]]],
+    ['a flavour, no 的', '帮我带两包薯片，番茄味，谢谢', [['薯片', 2, '包', '番茄味']]],
+    ['cantonese 嘅', '要一包挂面，鸡蛋嘅', [['挂面', 1, '包', '鸡蛋嘅']]],
+  ])('%s', (_style, text, want) => {
+    expect(withNotes(text)).toEqual(want)
+  })
+
+  it('a name with a wish of its own, or a new amount, is still an item', () => {
+    expect(brief('剁椒一瓶，米粉要细的，来两斤')).toEqual([['剁椒', 1, '瓶'], ['米粉', 2, '斤']])
+    expect(brief('牛肉两斤，羊肉一斤的')).toEqual([['牛肉', 2, '斤'], ['羊肉', 1, '斤']])
+  })
+})
+
 describe('a range takes its first number', () => {
   it.each([
     ['到, Chinese numerals', '排骨三到四斤', [['排骨', 3, '斤']]],

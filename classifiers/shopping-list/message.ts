@@ -161,7 +161,8 @@ function parseBody(s: string, asked = false): OrderItem[] {
     // the name is all the chunk says ("石斛花" on its own, before "1包")
     if (r.items.length === 1 && r.items[0].start === chunkStart && r.items[0].end === toks[b - 1].e) r.items[0].wholeChunk = true
     let chunkTarget = -1
-    if (r.items.length) chunkTarget = addItems(st, r, ci, sepBefore)
+    if (r.items.length && describesPrevious(st, r, ci, chunkStart, toks[b - 1].e)) { /* a note on the item before */ }
+    else if (r.items.length) chunkTarget = addItems(st, r, ci, sepBefore)
     else if (r.geQty) spreadEach(st, r, ci)
     else if (info.forAll && info.bareUnit !== null && !r.qtyOnly) st.listUnit = info.bareUnit
     // ("够炒两个菜就行": an amount in talk about cooking is not one to buy)
@@ -176,6 +177,32 @@ function parseBody(s: string, asked = false): OrderItem[] {
   totalsToParts(st)
   needsToOrders(st)
   return withoutRepeats(keepOrders(st))
+}
+
+/** "…的", "…额", "…嘅", "…味" closing a chunk: it says which kind, not what else to buy. */
+const KIND_OF = /^(?:的|额|嘅|個|口味|味|馅|味道)(?:那种|那款|就行|就好|就可以|哦|哈|啊|呀|喔|噢|吧)?[!！~～。.]*$/
+const NOT_THIS = /不要|别|勿|莫|唔要|冇要|甭/
+
+/**
+ * "汤圆两袋 黑芝麻的", "肉糜半斤，要夹心肉额", "出前一丁一包，麻油味": a chunk that only names a kind
+ * (its names closed by 的 or a flavour), with no amount of its own, right after an item that has
+ * one, describes that item: it becomes the item's note, not a second thing to buy.
+ */
+function describesPrevious(st: MessageState, r: ChunkOut, ci: number, chunkStart: number, chunkEnd: number): boolean {
+  if (r.qtyOnly || r.alts.length || r.altRefs.length || r.geQty) return false
+  for (const it of r.items) if (it.hasQty || it.op !== 'add' || it.med) return false
+  // (a brand alone, "要皇家的", is already a wish about the item before)
+  if (r.items.every((it) => it.brandOnly)) return false
+  // the names are closed by 的 ("黑芝麻的"), not followed by a wish of their own ("米粉要湿的")
+  const end = r.items[r.items.length - 1].end
+  const text = st.s.slice(chunkStart, chunkEnd)
+  const flavour = /(?:味|馅)$/.test(r.items[r.items.length - 1].name) && /^[!！~～。.]*$/.test(st.s.slice(end, chunkEnd))
+  if (end < 0 || !(flavour || KIND_OF.test(st.s.slice(end, chunkEnd))) || NOT_THIS.test(text)) return false
+  const last = st.items.length ? st.items[st.items.length - 1] : null
+  if (!last || last.chunk !== ci - 1 || !last.hasQty || last.op === 'remove' || last.med) return false
+  last.note = last.note ? last.note + ' ' + text : text
+  st.lastItemsChunk = ci
+  return true
 }
 
 /** The chunk's items join the message; returns the item the chunk named (new or already listed), or -1. */
