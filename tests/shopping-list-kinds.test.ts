@@ -147,6 +147,23 @@ describe('a chunk that only says which kind describes the item before it', () =>
   })
 })
 
+describe('what the resident does not want is never an item', () => {
+  it.each([
+    ['别买 X 和 Y', '西瓜一个，桃子两斤，别买荔枝和龙眼，上火', [['西瓜', 1, '个'], ['桃子', 2, '斤']]],
+    ['northeastern 别整, before the name', '整三斤排骨 别整那大棒骨 再来二斤五花', [['排骨', 3, '斤'], ['五花', 2, '斤']]],
+    ['after the name, with 那些', '猫条两包 鸡肉味那些别整 猫砂一袋', [['猫条', 2, '包'], ['猫砂', 1, '袋']]],
+    ['sichuan 莫拿', '面条两斤，莫拿干面条，再要一把小葱', [['面条', 2, '斤'], ['小葱', 1, '把']]],
+  ])('%s', (_style, text, want) => {
+    expect(brief(text)).toEqual(want)
+  })
+
+  it('a name the condition is about, with no amount, is not ordered ("X买不到就算了")', () => {
+    expect(brief('排骨两斤 鸡翅一斤 牛肉买不到就算了')).toEqual([['排骨', 2, '斤'], ['鸡翅', 1, '斤']])
+    expect(brief('大米一袋，面粉没有就算了')).toEqual([['大米', 1, '袋']])
+    expect(brief('酸奶两盒，羊奶没货的话就不要了')).toEqual([['酸奶', 2, '盒']])
+  })
+})
+
 describe('a range takes its first number', () => {
   it.each([
     ['到, Chinese numerals', '排骨三到四斤', [['排骨', 3, '斤']]],

@@ -388,7 +388,12 @@ export function readChunk(s: string, toks: Tok[], b: number, els: El[], chunk: n
     }
     out.items = pairRange(toks, els, 0, cond, chunk, out)
     const from = cond + 1
-    if (findK(els, from, n, KW_CANCEL) >= 0 || findK(els, from, n, KW_NOTWANT) >= 0) return out
+    if (findK(els, from, n, KW_CANCEL) >= 0 || findK(els, from, n, KW_NOTWANT) >= 0) {
+      // "鲜肉买不到就算了": a name with no amount before 没有…就算了 is what the condition is about,
+      // not a thing to buy (one already listed is still matched by its name)
+      out.items = out.items.filter((it) => it.hasQty)
+      return out
+    }
     let sw = -1
     for (let i = from; i < n; i++) {
       const e = els[i]

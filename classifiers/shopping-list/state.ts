@@ -31,10 +31,12 @@ export interface MessageState {
   oopsChunk: number
   /** The item the last chunk took off the list ("白菜删掉"), for the one that replaces it ("换成娃娃菜"). */
   removed: { name: string; chunk: number } | null
+  /** The chunk whose last name was taken off the list and that a 和 joins to the next ("别买榴莲和菠萝"), or -2. */
+  removeJoined: number
 }
 
 export function newState(s: string): MessageState {
-  return { s, items: [], infos: [], intent: false, verb: false, past: false, offer: false, first: false, need: false, junk: 0, pending: null, pendingChunk: -1, lastItemsChunk: -1, listUnit: null, eachAfter: null, eachChunk: -1, oopsChunk: -1, removed: null }
+  return { s, items: [], infos: [], intent: false, verb: false, past: false, offer: false, first: false, need: false, junk: 0, pending: null, pendingChunk: -1, lastItemsChunk: -1, listUnit: null, eachAfter: null, eachChunk: -1, oopsChunk: -1, removed: null, removeJoined: -2 }
 }
 
 export const sameThing = (a: string, b: string): boolean => a === b || a.includes(b) || b.includes(a)
