@@ -462,7 +462,10 @@ const listish = fc.array(token, { maxLength: 80 }).map((a) => a.join(''))
 
 /** Every amount a numeral in the text can stand for: n, n + 0.5 (一斤半), n × 12 (一打), (n + 0.5) × 12 (一打半), 0.5 (半). */
 /** A classifier right after a buying verb ("买袋米", "帮手买包米") reads as 一: the one amount not written as a numeral. */
-const BARE_CLASSIFIER = /[买团购带换](袋|包|盒|瓶|箱|桶|罐|个|只|条|颗|把|根|块|份|听|板|提|卷|捆|串|樽|兜|筐|扎|组|排|挂|网|壶|篮|张|片|头|棵|株|支|节|瓣|件|套|双|对|盘|碗|杯|粒|枚|尾|大|小|整)/
+/** (Every one-character count or container in data/dict/units.txt, "砖" and "樽" among them.) */
+const CLASSIFIERS = readFileSync(new URL('../data/dict/units.txt', import.meta.url), 'utf8').split('\n')
+  .map((l) => l.trim().split(/\s+/)).filter((f) => !f[0].startsWith('#') && [...f[0]].length === 1 && (f[2] === 'count' || f[2] === 'container')).map((f) => f[0])
+const BARE_CLASSIFIER = new RegExp(`[买团购带换](${[...CLASSIFIERS, '大', '小', '整'].join('|')})`)
 
 /** "斤半" (Cantonese, and northern speech) is 一斤半: a unit and a half with no number before it. */
 const UNIT_AND_A_HALF = new RegExp(`(${readFileSync(new URL('../data/dict/units.txt', import.meta.url), 'utf8').split('\n')
