@@ -164,6 +164,21 @@ describe('what the resident does not want is never an item', () => {
   })
 })
 
+describe('an oops in the middle of a chunk corrects what came just before it', () => {
+  it.each([
+    ['amount, 不对, amount', '猪肝一斤不对半斤，菠菜一把', [['猪肝', 0.5, '斤'], ['菠菜', 1, '把']]],
+    ['voice, 不对是, another unit', '我要那个茄子三斤不对是三个然后青椒两个', [['茄子', 3, '个'], ['青椒', 2, '个']]],
+    ['the name said again after 哦不对', '羊肉1斤，牛肉1斤，哦不对牛肉要3斤，再来一包粉丝', [['羊肉', 1, '斤'], ['牛肉', 3, '斤'], ['粉丝', 1, '包']]],
+    ['letter-spaced', '面 条 两 把 不 对 三 把 ， 鸡 蛋 一 盒', [['面条', 3, '把'], ['鸡蛋', 1, '盒']]],
+  ])('%s', (_style, text, want) => {
+    expect(brief(text)).toEqual(want)
+  })
+
+  it('without an oops a second amount is not a correction', () => {
+    expect(brief('鸡蛋一盒 鸭蛋两盒')).toEqual([['鸡蛋', 1, '盒'], ['鸭蛋', 2, '盒']])
+  })
+})
+
 describe('a range takes its first number', () => {
   it.each([
     ['到, Chinese numerals', '排骨三到四斤', [['排骨', 3, '斤']]],

@@ -5,7 +5,7 @@ import type { ItemOp } from './types.ts'
 import { Tok } from './tokens.ts'
 import { E_G, E_Q, E_K, E_N, usable, type El, type Qty, type Span, type ChunkInfo } from './elements.ts'
 import {
-  T_UNK, T_NOTE, T_KW, T_FILL, T_NUM, T_UNIT, T_SEP, KW_SAME, KW_COND, KW_SWAP, KW_SWITCH, KW_OK, KW_CANCEL, KW_NOTWANT, KW_OR, KW_SET, KW_GE, KW_DE, KW_SLASH, U_COUNT,
+  T_UNK, T_NOTE, T_KW, T_FILL, T_NUM, T_UNIT, T_SEP, KW_SAME, KW_COND, KW_SWAP, KW_SWITCH, KW_OK, KW_CANCEL, KW_NOTWANT, KW_OR, KW_SET, KW_GE, KW_DE, KW_SLASH, U_COUNT, F_OOPS,
 } from './kinds.ts'
 export interface PItem {
   name: string
@@ -111,6 +111,8 @@ function pairRange(toks: Tok[], els: El[], from: number, to: number, chunk: numb
   // a dish takes no amount: "中筋面粉…想做葱油饼 一斤左右" is a pound of flour
   const pre = firstKind === E_Q
   let loose: Qty | null = null
+  let lastSet = -1
+  let lastSetAt = -1
   let looseDescOnly = true
   let sawQ = false
   for (let i = from; i < to; i++) {
@@ -156,7 +158,9 @@ function pairRange(toks: Tok[], els: El[], from: number, to: number, chunk: numb
         if (target < 0) for (const gi of gIdx) if (gi > i && ok(gi)) { target = gi; break }
       }
     }
-    if (target >= 0) els[target].g!.qty = q
+    // "尖椒两斤不对是两根": an amount after an oops, with no name of its own, replaces the one before it
+    if (target < 0 && lastSet >= 0 && oopsBetween(toks, lastSetAt, e.ti)) { els[lastSet].g!.qty = q; continue }
+    if (target >= 0) { els[target].g!.qty = q; lastSet = target; lastSetAt = e.te }
     else if (!loose) loose = q
   }
   if (gIdx.length === 0) {
@@ -185,6 +189,12 @@ function pairRange(toks: Tok[], els: El[], from: number, to: number, chunk: numb
     it.note = it.note ? it.note + ' ' + e.text : e.text
   }
   return items
+}
+
+/** An oops word (不对, 说错了) between tokens a and b. */
+function oopsBetween(toks: Tok[], a: number, b: number): boolean {
+  for (let i = a + 1; i < b; i++) if (toks[i].k === T_FILL && (toks[i].f & F_OOPS)) return true
+  return false
 }
 
 /**

@@ -133,6 +133,8 @@ export interface ChunkInfo {
   forAll: boolean
   /** 哦不对, 说错了, 更正: what comes after corrects what came before. */
   oops: boolean
+  /** Where the (last) oops word of the chunk starts in the text, or -1. */
+  oopsAt: number
   /** 只剩, 还剩: what the chunk names is running out (a need, though it asks for nothing). */
   left: boolean
   /** 没了, 见底了, 用完了: the writer's own need (not only a verb, which an organiser uses too). */
@@ -146,7 +148,7 @@ const BUY_IN_EACH = /[要来買买整带拿]/
 const FIRST_PERSON = /我|俺|阿拉|吾|阮|偶/
 
 export function newInfo(): ChunkInfo {
-  return { intent: false, verb: false, cond: false, question: false, past: false, enough: false, offer: false, first: false, cook: false, junk: 0, price: false, bareUnit: null, forAll: false, oops: false, left: false, need: false }
+  return { intent: false, verb: false, cond: false, question: false, past: false, enough: false, offer: false, first: false, cook: false, junk: 0, price: false, bareUnit: null, forAll: false, oops: false, oopsAt: -1, left: false, need: false }
 }
 
 /** Goods / unknown / medicine tokens toks[a..b) become one or more spans. */
@@ -456,7 +458,7 @@ export function buildElements(s: string, toks: Tok[], a: number, b: number, info
         if (t.f & F_PAST) info.past = true
         if (t.f & F_ENOUGH) info.enough = true
         if (t.f & F_OFFER) info.offer = true
-        if (t.f & F_OOPS) info.oops = true
+        if (t.f & F_OOPS) { info.oops = true; info.oopsAt = t.s }
         if (t.f & F_NEED) info.need = true
         if (t.ent && t.ent.word.endsWith('剩')) info.left = true
         if (t.f & F_COOK) {

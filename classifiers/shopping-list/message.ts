@@ -156,7 +156,7 @@ function parseBody(s: string, asked = false): OrderItem[] {
     st.junk += info.junk
     const ci = chunkNo++
     a = b
-    if (info.oops) st.oopsChunk = ci
+    if (info.oops) { st.oopsChunk = ci; st.oopsAt = info.oopsAt }
     if (sepBefore === SP_NL || sepBefore === SP_LISTEND || ci === 0) for (const it of r.items) it.lineStart = true
     // the name is all the chunk says ("石斛花" on its own, before "1包")
     if (r.items.length === 1 && r.items[0].start === chunkStart && r.items[0].end === toks[b - 1].e) r.items[0].wholeChunk = true

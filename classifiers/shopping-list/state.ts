@@ -29,6 +29,8 @@ export interface MessageState {
   eachChunk: number
   /** The chunk of the last 哦不对 / 说错了 / 更正, or -1: later amounts and restated items correct earlier ones. */
   oopsChunk: number
+  /** Where that oops word starts in the text. */
+  oopsAt: number
   /** The item the last chunk took off the list ("白菜删掉"), for the one that replaces it ("换成娃娃菜"). */
   removed: { name: string; chunk: number } | null
   /** The chunk whose last name was taken off the list and that a 和 joins to the next ("别买榴莲和菠萝"), or -2. */
@@ -36,7 +38,7 @@ export interface MessageState {
 }
 
 export function newState(s: string): MessageState {
-  return { s, items: [], infos: [], intent: false, verb: false, past: false, offer: false, first: false, need: false, junk: 0, pending: null, pendingChunk: -1, lastItemsChunk: -1, listUnit: null, eachAfter: null, eachChunk: -1, oopsChunk: -1, removed: null, removeJoined: -2 }
+  return { s, items: [], infos: [], intent: false, verb: false, past: false, offer: false, first: false, need: false, junk: 0, pending: null, pendingChunk: -1, lastItemsChunk: -1, listUnit: null, eachAfter: null, eachChunk: -1, oopsChunk: -1, oopsAt: -1, removed: null, removeJoined: -2 }
 }
 
 export const sameThing = (a: string, b: string): boolean => a === b || a.includes(b) || b.includes(a)
