@@ -179,6 +179,20 @@ describe('an oops in the middle of a chunk corrects what came just before it', (
   })
 })
 
+describe('what to do if the budget is passed is not an order', () => {
+  it.each([
+    ['超了就 … 减到', '带鱼2斤、虾1斤、豆腐两块，超了就把虾减到半斤', [['带鱼', 2, '斤'], ['虾', 1, '斤'], ['豆腐', 2, '块']]],
+    ['wu, 超脱了', '要三瓶酱油，两包盐，超脱了酱油就买一瓶', [['酱油', 3, '瓶'], ['盐', 2, '包']]],
+    ['english mix, skip', '鸡腿 4个, 牛排 2块, 超 budget 的话牛排 skip 掉', [['鸡腿', 4, '个'], ['牛排', 2, '块']]],
+  ])('%s', (_style, text, want) => {
+    expect(brief(text)).toEqual(want)
+  })
+
+  it('a new thing asked for in the same breath is still ordered', () => {
+    expect(brief('排骨两斤，太贵的话就再加一把葱')).toEqual([['排骨', 2, '斤'], ['葱', 1, '把']])
+  })
+})
+
 describe('a range takes its first number', () => {
   it.each([
     ['到, Chinese numerals', '排骨三到四斤', [['排骨', 3, '斤']]],

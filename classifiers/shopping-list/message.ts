@@ -10,7 +10,7 @@ import { buildElements, newInfo, E_P, E_Q } from './elements.ts'
 import { readChunk, setQty, type ChunkOut } from './chunk.ts'
 import { applyAlternatives, applyOp, applyToPrevious, brandOfPrevious, correctAmount, restate, restatedAfterOops, settleRemovals } from './corrections.ts'
 import { joinBrands, keepOrders, needsToOrders, totalsToParts, withoutRepeats } from './decide.ts'
-import { findItem, newState, type MessageState } from './state.ts'
+import { findItem, newState, sameThing, type MessageState } from './state.ts'
 import { T_SEP, T_GOODS, T_UNK, SP_SPACE, SP_CONJ, SP_NL, SP_LISTEND, U_MEASURE, F_INTENT } from './kinds.ts'
 
 export function parseShoppingList(text: string): OrderItem[] {
@@ -164,6 +164,11 @@ function parseBody(s: string, asked = false): OrderItem[] {
     if (st.removeJoined === ci - 1 && sepBefore === SP_CONJ) for (const it of r.items) if (it.op === 'add' && !it.hasQty) it.op = 'remove'
     const lastOut = r.items.length ? r.items[r.items.length - 1] : null
     st.removeJoined = lastOut && lastOut.op === 'remove' && !lastOut.hasQty && sepAfter === SP_CONJ ? ci : -2
+    if (st.items.length && CONTINGENCY.test(s.slice(sentenceStart(s, chunkStart), toks[b - 1].e))) {
+      r.items = r.items.filter((it) => !listedBefore(st, it.name))
+      r.cancelPrev = false
+      r.setPrev = null
+    }
     let chunkTarget = -1
     if (r.items.length && describesPrevious(st, r, ci, chunkStart, toks[b - 1].e)) { /* a note on the item before */ }
     else if (r.items.length) chunkTarget = addItems(st, r, ci, sepBefore)
@@ -181,6 +186,26 @@ function parseBody(s: string, asked = false): OrderItem[] {
   totalsToParts(st)
   needsToOrders(st)
   return withoutRepeats(keepOrders(st))
+}
+
+/**
+ * "超了就把瘦肉减到半斤", "超脱了黄酒就买一瓶", "太贵的话排骨就一斤": what to do if the budget is
+ * passed is a contingency for the steward, not an order — the items it names stand as first
+ * ordered.
+ */
+const CONTINGENCY = /(?:超[了过出脱]|超预算|超\s*budget|超支|超额|太贵|贵了|不够钱)[^，,。；;]*?(?:就|的话)/i
+
+/** Where the sentence holding offset i starts (after the last punctuation or line break before it). */
+function sentenceStart(s: string, i: number): number {
+  let j = i
+  while (j > 0 && i - j < 40 && !/[，,。.;；!！?？\n]/.test(s[j - 1])) j--
+  return j
+}
+
+/** An item already listed whose name this one starts with or is ("瘦肉减" after 瘦肉). */
+function listedBefore(st: MessageState, name: string): boolean {
+  for (const p of st.items) if (p.op === 'add' && (sameThing(p.name, name) || name.startsWith(p.name))) return true
+  return false
 }
 
 /** "…的", "…额", "…嘅", "…味" closing a chunk: it says which kind, not what else to buy. */
