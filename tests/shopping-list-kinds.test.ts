@@ -354,8 +354,17 @@ describe('substitutes go to alternatives, not to items', () => {
     ['Sichuan 莫得…的话 … 也要得', '五花肉一斤，莫得五花肉的话前夹肉也要得', '五花肉', 1, '斤', ['前夹肉']],
     ['Henan 没有 … 也中', '哈啤两箱，没有哈啤雪花也中', '哈啤', 2, '箱', ['雪花']],
     ['Minnan 若无就买', '白鲳两尾，白鲳若无就买黄花鱼', '白鲳', 2, '条', ['黄花鱼']],
+    ['Minnan 無 … 就 … 嘛可以', '韭菜兩把，無韭菜就蒜苗嘛可以', '韭菜', 2, '把', ['蒜苗']],
+    ['Minnan, a chunk of its own, 嘛會使', '花枝一斤，若是無花枝，買鱿鱼嘛會使', '花枝', 1, '斤', ['鱿鱼']],
+    ['Minnan 閣 before the next item is no part of its name', '豆干兩塊，閣一包米粉，無米粉就面线嘛会使', '豆干', 2, '块', []],
   ])('%s', (_style, text, name, qty, unit, alts) => {
-    expect(parse(text)).toMatchObject([{ name, qty, unit, alternatives: alts }])
+    expect(parse(text)[0]).toMatchObject({ name, qty, unit, alternatives: alts })
+  })
+
+  it('Minnan: 閣 joins the next item, 欲無矣 is a need that the next order meets', () => {
+    expect(brief('豆干兩塊，閣一包米粉，無米粉就面线嘛会使')).toEqual([['豆干', 2, '块'], ['米粉', 1, '包']])
+    expect(brief('阮兜的猫仔饲料欲無矣，拜託買一包耐威克，閣一包猫砂')).toEqual([['耐威克饲料', 1, '包'], ['猫砂', 1, '包']])
+    expect(brief('芭乐嘛好，一粒就好')).toEqual([['芭乐', 1, '颗']])
   })
 })
 

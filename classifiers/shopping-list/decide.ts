@@ -57,7 +57,10 @@ export function needsToOrders(st: MessageState): void {
     const info = st.infos[need.chunk]
     if (need.hasQty || need.op !== 'add' || need.kind === 0 || need.med || !info || !info.need || info.verb) continue
     let j = k + 1
-    const fits = (o: PItem) => o.chunk > need.chunk && o.hasQty && o.op === 'add' && meets(o.kinds, need.kind) && !o.weak && !o.absorbed
+    // (a name the lexicon does not know, asked for with its amount right after the need, is the
+    // brand that meets it: "饲料欲无矣，拜托买一包耐吉斯")
+    const unknownNext = (o: PItem) => o.kinds === 0 && o.chunk <= need.chunk + 2 && o.unit !== null
+    const fits = (o: PItem) => o.chunk > need.chunk && o.hasQty && o.op === 'add' && (meets(o.kinds, need.kind) || unknownNext(o)) && !o.weak && !o.absorbed
     while (j < items.length && !fits(items[j])) j++
     if (j >= items.length) continue
     const order = items[j]
