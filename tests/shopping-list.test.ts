@@ -89,6 +89,14 @@ describe('各: one amount for several items', () => {
     expect(brief('橘子香蕉每样一斤')).toEqual([['橘子', 1, '斤'], ['香蕉', 1, '斤']])
   })
 
+  it('names joined by / before 各 are a list, not a choice', () => {
+    expect(brief('生抽/老抽各一瓶')).toEqual([['生抽', 1, '瓶'], ['老抽', 1, '瓶']])
+    expect(brief('2-1-302：鸡精1袋，葱/姜/蒜各一份')).toEqual([['鸡精', 1, '袋'], ['葱', 1, '份'], ['姜', 1, '份'], ['蒜', 1, '份']])
+    expect(brief('帮我带 黄瓜/西红柿 各要三根')).toEqual([['黄瓜', 3, '根'], ['西红柿', 3, '根']])
+    // (without 各 the slash is still a choice)
+    expect(parse('醋/酱油 一瓶')).toMatchObject([{ name: '醋', qty: 1, unit: '瓶', alternatives: ['酱油'] }])
+  })
+
   it('does not reach items that already have an amount', () => {
     expect(brief('大米1袋 茄子、豆角各2斤')).toEqual([['大米', 1, '袋'], ['茄子', 2, '斤'], ['豆角', 2, '斤']])
   })

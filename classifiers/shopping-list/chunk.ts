@@ -5,7 +5,7 @@ import type { ItemOp } from './types.ts'
 import { Tok } from './tokens.ts'
 import { E_G, E_Q, E_K, E_N, usable, type El, type Qty, type Span, type ChunkInfo } from './elements.ts'
 import {
-  T_UNK, T_NOTE, T_KW, T_FILL, T_NUM, T_UNIT, T_SEP, KW_SAME, KW_COND, KW_SWAP, KW_SWITCH, KW_OK, KW_CANCEL, KW_NOTWANT, KW_OR, KW_SET, KW_GE, KW_DE, KW_SLASH, U_COUNT, F_OOPS,
+  T_UNK, T_NOTE, T_KW, T_FILL, T_NUM, T_UNIT, T_SEP, KW_SAME, KW_COND, KW_SWAP, KW_SWITCH, KW_OK, KW_CANCEL, KW_NOTWANT, KW_OR, KW_SET, KW_GE, KW_DE, KW_SLASH, U_COUNT, F_OOPS, SP_SPACE,
 } from './kinds.ts'
 export interface PItem {
   name: string
@@ -189,6 +189,11 @@ function pairRange(toks: Tok[], els: El[], from: number, to: number, chunk: numb
     it.note = it.note ? it.note + ' ' + e.text : e.text
   }
   return items
+}
+
+/** Does the next chunk, across a space, open with 各 ("黄瓜/西红柿 各要三根")? */
+function geNext(toks: Tok[], b: number): boolean {
+  return b + 1 < toks.length && toks[b].k === T_SEP && toks[b].sub === SP_SPACE && toks[b + 1].k === T_KW && toks[b + 1].sub === KW_GE
 }
 
 /** An oops word (不对, 说错了) between tokens a and b. */
@@ -438,7 +443,9 @@ export function readChunk(s: string, toks: Tok[], b: number, els: El[], chunk: n
   // X或者Y
   const or = findK(els, 0, n, KW_OR)
   const slash = or < 0 ? findK(els, 0, n, KW_SLASH) : -1
-  const orAt = or >= 0 ? or : slash >= 0 && hasG(els, 0, slash) && hasG(els, slash + 1, n) ? slash : -1
+  // ("醋/酱油各1瓶": with 各 after them, names joined by / are a list, not a choice)
+  const geAfter = slash >= 0 && (findK(els, slash + 1, n, KW_GE) >= 0 || geNext(toks, b))
+  const orAt = or >= 0 ? or : slash >= 0 && hasG(els, 0, slash) && hasG(els, slash + 1, n) && !geAfter ? slash : -1
   if (orAt >= 0) {
     // "（伊利或者蒙牛都行）": a choice of brand for the item before
     let brands = 0
