@@ -342,6 +342,14 @@ describe('long posts and other keyboards', () => {
     expect(brief('成犬粮两袋，皇家、冠能、比瑞吉都行')).toEqual([['成犬粮', 2, '袋']])
   })
 
+  it('what is left, joined by 和 / 跟 / 同, is not what to buy', () => {
+    expect(brief('屋里只剩两根黄瓜和半棵白菜了，帮我买一斤五花肉')).toEqual([['五花肉', 1, '斤']])
+    expect(brief('冰箱就剩几个鸡蛋跟一把挂面 麻烦带一袋大米 谢谢')).toEqual([['大米', 1, '袋']])
+    expect(brief('家里净剩一啲米同几只薯仔，帮我买菜心一斤')).toEqual([['菜心', 1, '斤']])
+    // (an order after the leftovers is still read, 和 and all)
+    expect(brief('只剩三个土豆，还要鸡蛋一盒和牛奶一箱')).toEqual([['鸡蛋', 1, '盒'], ['牛奶', 1, '箱']])
+  })
+
   it('the story before the request is not the list', () => {
     expect(brief('孩子连着三天吃泡面了，求好心人帮忙买：鸡蛋一盒、青菜两斤')).toEqual([['鸡蛋', 1, '盒'], ['青菜', 2, '斤']])
     expect(brief('尿不湿只剩两片了 哪里能买到')).toEqual([['尿不湿', null, null]])

@@ -6,7 +6,7 @@ import { isAsciiDigit, isChineseNumeralChar, scanNumber, type ScanContext } from
 import { ASCII_UNITS, HEARD_UNITS, IN_WORD_OTHER, NUMBER_WORDS, UNIT_AND_A_HALF, asciiWord, matchAt, wordAt, type Entry } from './lexicon.ts'
 import {
   T_GOODS, T_UNIT, T_NUM, T_FILL, T_OTHER, T_NONGOODS, T_SEP, T_KW, T_UNK, T_MONEY,
-  KW_SLASH, KW_EACH, SP_SPACE, SP_PUNCT, SP_NL, SP_LISTEND, U_MEASURE, U_COUNT, U_CONTAINER, F_VERB, F_ONE, F_INWORD, G_BRAND,
+  KW_SLASH, KW_EACH, SP_SPACE, SP_PUNCT, SP_CONJ, SP_NL, SP_LISTEND, U_MEASURE, U_COUNT, U_CONTAINER, F_VERB, F_INTENT, F_ONE, F_INWORD, G_BRAND,
 } from './kinds.ts'
 
 export class Tok {
@@ -213,7 +213,7 @@ export function tokenize(s: string): Tok[] {
   markStages(s, toks)
   markGlosses(s, toks)
   glueUnknown(toks)
-  markLeftovers(toks)
+  markLeftovers(s, toks)
   markNoneAtAll(s, toks)
   return toks
 }
@@ -358,12 +358,14 @@ function gluable(toks: Tok[], r: number): boolean {
  * "只剩三片了", "冰箱里就剩两个土豆半颗白菜": what is left is not what to buy. From a 剩 word to
  * the next separator or buying verb, amounts are not quantities and names are not items.
  */
-function markLeftovers(toks: Tok[]): void {
+function markLeftovers(s: string, toks: Tok[]): void {
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i]
     if (t.k !== T_FILL || !t.ent || !t.ent.word.endsWith('剩')) continue
     for (let j = i + 1; j < toks.length; j++) {
       const u = toks[j]
+      // ("只剩半袋挂面和几个土豆": the leftovers go on across 和, 跟, 同)
+      if (u.k === T_SEP && u.sub === SP_CONJ && !(u.f & F_INTENT) && s.slice(u.s, u.e).length === 1) continue
       if (u.k === T_SEP || (u.k === T_FILL && (u.f & F_VERB)) || u.k === T_KW) break
       if (u.k === T_NUM || u.k === T_UNIT) u.k = T_OTHER
       else if (u.k === T_GOODS) u.k = T_NONGOODS
