@@ -55,6 +55,21 @@ describe('an unknown name beside an amount is still an item', () => {
   })
 })
 
+describe('an unknown name takes its amount across a buying verb, or after a goods counter', () => {
+  it.each([
+    ['northeastern, 来 between', '整一袋小米 冻梨来五个 再来二斤白面', [['小米', 1, '袋'], ['冻梨', 5, '个'], ['白面', 2, '斤']]],
+    ['voice, 要 between', '那个酸梅粉要两包然后就是那个鸡蛋一盒', [['酸梅粉', 2, '包'], ['鸡蛋', 1, '盒']]],
+    ['a goods counter before', '帮我带一块腊猪脸，两根山药棍', [['腊猪脸', 1, '块'], ['山药棍', 2, '根']]],
+  ])('%s', (_style, text, want) => {
+    expect(brief(text)).toEqual(want)
+  })
+
+  it('a general counter before an unknown word is still a sentence', () => {
+    expect(brief('楼下有一只橘猫 一个视频')).toEqual([])
+    expect(brief('我发了一条语音，鸡蛋两盒')).toEqual([['鸡蛋', 2, '盒']])
+  })
+})
+
 describe('a run-on list keeps the order it started in', () => {
   it.each([
     ['voice, name then amount', '那个卷心菜要一颗胡萝卜要三根然后鸡腿要四个', [['卷心菜', 1, '颗'], ['胡萝卜', 3, '根'], ['鸡腿', 4, '个']]],

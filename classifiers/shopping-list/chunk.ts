@@ -5,7 +5,7 @@ import type { ItemOp } from './types.ts'
 import { Tok } from './tokens.ts'
 import { E_G, E_Q, E_K, E_N, usable, type El, type Qty, type Span, type ChunkInfo } from './elements.ts'
 import {
-  T_UNK, T_NOTE, T_KW, T_FILL, T_NUM, T_UNIT, T_SEP, KW_SAME, KW_COND, KW_SWAP, KW_SWITCH, KW_OK, KW_CANCEL, KW_NOTWANT, KW_OR, KW_SET, KW_GE, KW_DE, KW_SLASH, U_COUNT, F_OOPS, SP_SPACE,
+  T_UNK, T_NOTE, T_KW, T_FILL, T_NUM, T_UNIT, T_SEP, KW_SAME, KW_COND, KW_SWAP, KW_SWITCH, KW_OK, KW_CANCEL, KW_NOTWANT, KW_OR, KW_SET, KW_GE, KW_DE, KW_SLASH, U_COUNT, F_OOPS, F_VERB, SP_SPACE,
 } from './kinds.ts'
 export interface PItem {
   name: string
@@ -91,6 +91,16 @@ function adjacentAfter(g: Span, ti: number): boolean {
   return g.tb === ti
 }
 
+/** Counters that count goods, not people, animals, videos or messages: "一块老腊排" is an order. */
+const GOODS_COUNTERS = new Set(['块', '根', '把', '颗', '棵', '串', '捆', '瓣', '节', '头', '片', '株', '穗', '盘', '碗'])
+
+/** Only one buying verb between span g and token ti: "黏豆包来两袋", "柿饼要三个". */
+function verbBetween(toks: Tok[], g: Span, ti: number): boolean {
+  if (g.tb + 1 !== ti) return false
+  const t = toks[g.tb]
+  return t.k === T_FILL && (t.f & F_VERB) !== 0 && t.e - t.s === 1 && t.s === toks[g.tb - 1].e && t.e === toks[ti].s
+}
+
 /** Does span g follow amount q directly, or after one 的 ("两斤的土豆")? */
 function adjacentBefore(toks: Tok[], q: El, g: Span): boolean {
   if (q.te + 1 === g.ta) return true
@@ -138,9 +148,10 @@ function pairRange(toks: Tok[], els: El[], from: number, to: number, chunk: numb
     for (const gi of gIdx) {
       const g = els[gi].g!
       if (g.qty !== null || g.dish) continue
-      if (gi < i && adjacentAfter(g, e.ti)) before = gi
-      // "一个视频", "一只橘猫": a count word before an unknown word is a sentence, not an order
-      if (gi > i && after < 0 && adjacentBefore(toks, e, g) && !(g.fallback && q.uk === U_COUNT)) after = gi
+      if (gi < i && (adjacentAfter(g, e.ti) || verbBetween(toks, g, e.ti))) before = gi
+      // "一个视频", "一只橘猫": a general counter before an unknown word is a sentence, not an order
+      // ("一块老腊排", "两根山药棍": a counter that only goods take is one)
+      if (gi > i && after < 0 && adjacentBefore(toks, e, g) && !(g.fallback && q.uk === U_COUNT && !GOODS_COUNTERS.has(q.unit ?? ''))) after = gi
     }
     // The name written right next to the amount wins ("两袋米", "土豆3斤") — but a chunk keeps the
     // order it started in: after "卷心菜要一颗", the next "胡萝卜要三根" is name-then-amount again,
