@@ -70,6 +70,21 @@ describe('an unknown name takes its amount across a buying verb, or after a good
   })
 })
 
+describe('a category word is a heading before the things, an item after them or in an enumeration', () => {
+  it.each([
+    ['after the things, with a verb', '五花肉两斤，豆腐一块，再随便带点时令蔬菜', [['五花肉', 2, '斤'], ['豆腐', 1, '块'], ['时令蔬菜', null, null]]],
+    ['an enumeration with 、', '帮我买：零食、牛奶、面包 都随便来点', [['零食', null, null], ['牛奶', null, null], ['面包', null, null]]],
+    ['english mix', 'pls 帮忙带点 坚果、饼干、果冻, 随便 any brand', [['坚果', null, null], ['饼干', null, null], ['果冻', null, null]]],
+  ])('%s', (_style, text, want) => {
+    expect(brief(text)).toEqual(want)
+  })
+
+  it('a heading before the things is not an item', () => {
+    expect(brief('帮忙买点水果 苹果两斤 橙子三个')).toEqual([['苹果', 2, '斤'], ['橙子', 3, '个']])
+    expect(brief('蔬菜：土豆两个，茄子一根')).toEqual([['土豆', 2, '个'], ['茄子', 1, '根']])
+  })
+})
+
 describe('a run-on list keeps the order it started in', () => {
   it.each([
     ['voice, name then amount', '那个卷心菜要一颗胡萝卜要三根然后鸡腿要四个', [['卷心菜', 1, '颗'], ['胡萝卜', 3, '根'], ['鸡腿', 4, '个']]],
