@@ -496,6 +496,18 @@ describe('the reason and the order', () => {
     expect(brief('再要一斤炒米')).toEqual([['炒米', 1, '斤']])
   })
 
+  it('a dish written as several goods words is a dish as a whole', () => {
+    expect(brief('周末给孙子做糖醋排骨，帮我买一瓶米醋')).toEqual([['米醋', 1, '瓶']])
+    expect(brief('想做鱼香肉丝 要两根胡萝卜')).toEqual([['胡萝卜', 2, '根']])
+    expect(brief('今晚打算煮番茄鸡蛋面，番茄三个')).toEqual([['番茄', 3, '个']])
+  })
+
+  it('what someone likes to eat is talk, not an order; what is then asked for is', () => {
+    expect(brief('牛腩两斤，我家老头最爱吃红烧肉，再要一包八角')).toEqual([['牛腩', 2, '斤'], ['八角', 1, '包']])
+    expect(brief('孙女喜欢喝酸奶 帮我带两板酸奶')).toEqual([['酸奶', 2, '板']])
+    expect(brief('孩子爱吃的饼干两包')).toEqual([['饼干', 2, '包']])
+  })
+
   it('an English gloss beside the Chinese name is not a second item; letter-spaced typing is read', () => {
     expect(brief('帮我买 beef 牛腱子 2斤, 芝士片 cheese slices 1包')).toEqual([['牛腱子', 2, '斤'], ['芝士片', 1, '包']])
     expect(brief('可 乐 x 2 ， 雪 碧 x 2 ， 矿 泉 水 1 箱')).toEqual([['可乐', 2, null], ['雪碧', 2, null], ['矿泉水', 1, '箱']])

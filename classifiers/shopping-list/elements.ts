@@ -390,7 +390,8 @@ export function buildElements(s: string, toks: Tok[], a: number, b: number, info
         const cooked = verb !== null && verb.k === T_FILL && (verb.f & F_COOK) !== 0 && verb.e === toks[i].s &&
           !(i - 2 >= a && (toks[i - 2].k === T_UNIT || toks[i - 2].k === T_NUM) && toks[i - 2].e === verb.s)
         if (cooked && spans.length) {
-          spans[0].dish = true
+          // (every name written together after the verb is the dish: "做糖醋鱼" is 糖 醋 鱼 in one)
+          for (const sp of spans) sp.dish = true
           // (not a name ordered with its own amount: "一袋小米熬粥" buys the millet; "整个猪肉炖粉条",
           // whose 个 no number stands before, makes the stew)
           const before = els.length ? els[els.length - 1] : null
