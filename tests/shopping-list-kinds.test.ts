@@ -102,6 +102,9 @@ describe('voice-to-text: words heard alike are repaired inside a list only', () 
     ['run-on after 我想卖那个', '我想卖那个就是一代大米还有两和鸡蛋', [['大米', 1, '袋'], ['鸡蛋', 2, '盒']]],
     ['household goods', '帮我带卫生纸两题洗衣液一同还有洗洁精一平', [['卫生纸', 2, '提'], ['洗衣液', 1, '桶'], ['洗洁精', 1, '瓶']]],
     ['typed 斥 for 斤', '面条2斥 肉末半斥', [['面条', 2, '斤'], ['肉末', 0.5, '斤']]],
+    ['之, 厢, 痛 for 支, 箱, 桶', '那个我要牙膏两之然后那个啤酒一厢还有那个泡面三痛', [['牙膏', 2, '支'], ['啤酒', 1, '箱'], ['泡面', 3, '桶']]],
+    ['a heard unit and a half', '喂管家那个五花肉一今半然后排骨两今', [['五花肉', 1.5, '斤'], ['排骨', 2, '斤']]],
+    ['the amount then talk about the writer', '白菜要一颗然后鸡蛋再加一河我是五栋那个老王', [['白菜', 1, '颗'], ['鸡蛋', 1, '盒']]],
   ])('%s', (_style, text, want) => {
     expect(brief(text)).toEqual(want)
   })

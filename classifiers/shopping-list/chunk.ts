@@ -174,6 +174,9 @@ function pairRange(toks: Tok[], els: El[], from: number, to: number, chunk: numb
     if (target >= 0) { els[target].g!.qty = q; lastSet = target; lastSetAt = e.te }
     else if (!loose) loose = q
   }
+  // "鸡蛋再加一盒我是老李": an amount no name takes, beside only unknown words that take none, is
+  // the amount of the item before (unknown words with no amount are never items)
+  if (loose && gIdx.length && gIdx.every((gi) => els[gi].g!.fallback && els[gi].g!.qty === null)) gIdx.length = 0
   if (gIdx.length === 0) {
     if (loose && !out.qtyOnly) out.qtyOnly = loose
     if (sawQ && looseDescOnly) out.qtyOnlyDescOnly = true

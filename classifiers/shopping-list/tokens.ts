@@ -423,6 +423,8 @@ function heardUnit(s: string, i: number, toks: Tok[], chinese: boolean): number 
   const before = toks.length > 1 ? toks[toks.length - 2] : null
   if (before && before.k === T_UNK && before.e === num.s) return i
   const after = i + 1 < s.length ? s.charCodeAt(i + 1) : 0
+  // ("一今半": a unit and a half, as "一斤半")
+  if (after === 0x534a /* 半 */ && !unitAt(s, i + 2)) { toks.push(new Tok(T_UNIT, i, i + 1, h.kind, null, 0, h.canon, null)); return i + 1 }
   if (isAsciiDigit(after) || isChineseNumeralChar(after)) {
     // "一代十斤的": a package size follows the unit; "三合一": a number with nothing after it
     const next = scanNumber(s, i + 1, SCAN_CTX)
