@@ -104,6 +104,9 @@ describe('voice-to-text: words heard alike are repaired inside a list only', () 
     ['typed 斥 for 斤', '面条2斥 肉末半斥', [['面条', 2, '斤'], ['肉末', 0.5, '斤']]],
     ['之, 厢, 痛 for 支, 箱, 桶', '那个我要牙膏两之然后那个啤酒一厢还有那个泡面三痛', [['牙膏', 2, '支'], ['啤酒', 1, '箱'], ['泡面', 3, '桶']]],
     ['a heard unit and a half', '喂管家那个五花肉一今半然后排骨两今', [['五花肉', 1.5, '斤'], ['排骨', 2, '斤']]],
+    ['goods heard alike, fruit', '你好我想买点那个平果两斤还有香交一把', [['苹果', 2, '斤'], ['香蕉', 1, '把']]],
+    ['goods heard alike, household', '管家帮我买为生纸一提然后垃圾代两卷还有大迷一代', [['卫生纸', 1, '提'], ['垃圾袋', 2, '卷'], ['大米', 1, '袋']]],
+    ['goods heard alike, pet and sauce', '我家狗良没了帮我买一带狗良还有猫调两包生愁一平', [['狗粮', 1, '袋'], ['猫条', 2, '包'], ['生抽', 1, '瓶']]],
     ['the amount then talk about the writer', '白菜要一颗然后鸡蛋再加一河我是五栋那个老王', [['白菜', 1, '颗'], ['鸡蛋', 1, '盒']]],
   ])('%s', (_style, text, want) => {
     expect(brief(text)).toEqual(want)
