@@ -281,6 +281,14 @@ describe('corrections give the item as it now stands', () => {
 const doors = (text: string) => parse(text).map((i) => [i.door ?? null, i.name, i.qty, i.unit])
 
 describe('接龙 with several households: every line\'s items, each with its door', () => {
+  it('packs named by a letter (A包, B套餐), doors written 6栋-2-303', () => {
+    const priced = '#接龙 周日菜包#\nA包（6样蔬菜）30元/份，B包（鸡蛋+豆腐）40元/份\n1. 9栋-1-602 A包1份\n2. 9栋-2-101 B包2份 A包1份'
+    expect(doors(priced)).toEqual([['9栋-1-602', 'A包', 1, '份'], ['9栋-2-101', 'B包', 2, '份'], ['9栋-2-101', 'A包', 1, '份']])
+    const meals = '团购接龙 午餐套餐\nA套餐 25元 B套餐 30元\n1、11栋-3-201 A套餐两份\n2、12栋-1-901 B套餐一份'
+    expect(doors(meals)).toEqual([['11栋-3-201', 'A套餐', 2, '份'], ['12栋-1-901', 'B套餐', 1, '份']])
+    expect(brief('帮我订C款一份，再要一盒鸡蛋')).toEqual([['C款', 1, '份'], ['鸡蛋', 1, '盒']])
+  })
+
   it('a header with prices, numbered lines with doors', () => {
     const text = '#接龙 周五到货 水果团\n芒果 9元/斤  葡萄 12元/斤\n1. 5-2-301 芒果3斤 葡萄2斤\n2. 5-1-802 葡萄1斤\n3. 6-1-1101 芒果5斤'
     expect(doors(text)).toEqual([

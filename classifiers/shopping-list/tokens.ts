@@ -286,6 +286,9 @@ function afterNum(toks: Tok[], i: number): boolean {
   return last !== null && last.k === T_NUM && last.e === i
 }
 
+/** What follows a letter that names a pack: A包, B套餐, C餐, D款. */
+const PACK_AFTER_LETTER = /^(?:套餐|包|餐|款|套)/
+
 const isWordChar = (c: number) => isAsciiLetter(c) || isAsciiDigit(c) || c === 39 /* ' */ || c === 38 /* & */
 
 /**
@@ -306,6 +309,14 @@ function asciiToken(s: string, i: number, toks: Tok[]): number {
     const u = wordAt(s, k)
     if (u && u.k === T_UNIT) { pushEntry(toks, u, k, s); return k + u.word.length }
     return j
+  }
+  // "A包1份", "B套餐两份": a letter naming one of a seller's packs is a product
+  if (j - i === 1 && s.charCodeAt(i) >= 65 && s.charCodeAt(i) <= 90) {
+    const pack = PACK_AFTER_LETTER.exec(s.slice(j, j + 2))
+    if (pack) {
+      toks.push(new Tok(T_GOODS, i, j + pack[0].length, 0, null, 0, null, null))
+      return j + pack[0].length
+    }
   }
   const w = asciiWord(s.slice(i, j))
   if (w) { pushEntry(toks, w, i, s); return j }
