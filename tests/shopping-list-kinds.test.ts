@@ -85,6 +85,20 @@ describe('a category word is a heading before the things, an item after them or 
   })
 })
 
+describe('a brand, 的, then the product is one item', () => {
+  it.each([
+    ['an unknown brand', '帮我买一袋疯狂小狗的狗粮，再来两包磨牙棒', [['疯狂小狗狗粮', 1, '袋'], ['磨牙棒', 2, '包']]],
+    ['voice, 那个 before the brand', '我要一罐那个飞鹤的奶粉然后湿巾两包', [['飞鹤奶粉', 1, '罐'], ['湿巾', 2, '包']]],
+    ['a known brand', '买一桶鲁花的花生油 一袋五常的大米', [['鲁花花生油', 1, '桶'], ['五常大米', 1, '袋']]],
+  ])('%s', (_style, text, want) => {
+    expect(brief(text)).toEqual(want)
+  })
+
+  it('a wish with 的 before the product stays a note', () => {
+    expect(brief('两斤新鲜的猪肉')).toEqual([['猪肉', 2, '斤']])
+  })
+})
+
 describe('a run-on list keeps the order it started in', () => {
   it.each([
     ['voice, name then amount', '那个卷心菜要一颗胡萝卜要三根然后鸡腿要四个', [['卷心菜', 1, '颗'], ['胡萝卜', 3, '根'], ['鸡腿', 4, '个']]],

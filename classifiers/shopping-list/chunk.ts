@@ -91,6 +91,24 @@ function adjacentAfter(g: Span, ti: number): boolean {
   return g.tb === ti
 }
 
+/**
+ * els[k] is a brand or a name the lexicon does not know; when 的 and a product follow it directly,
+ * the product is the item, named with the brand ("网易严选猫粮"), and the brand span goes.
+ * Returns the index of the span that takes the amount.
+ */
+function brandOfProduct(toks: Tok[], els: El[], k: number): number {
+  const g = els[k].g!
+  if (!(g.fallback || g.brandOnly) || k + 2 >= els.length) return k
+  const de = els[k + 1]
+  const p = els[k + 2]
+  if (de.t !== E_K || de.sub !== KW_DE || de.ti !== g.tb || p.t !== E_G || p.ti !== de.te + 1) return k
+  const pg = p.g!
+  if (!pg.goods || pg.fallback || pg.brandOnly || pg.med || pg.qty !== null || pg.dish) return k
+  pg.name = g.name + pg.name
+  g.garbage = true
+  return k + 2
+}
+
 /** Counters that count goods, not people, animals, videos or messages: "一块老腊排" is an order. */
 const GOODS_COUNTERS = new Set(['块', '根', '把', '颗', '棵', '串', '捆', '瓣', '节', '头', '片', '株', '穗', '盘', '碗'])
 
@@ -171,6 +189,8 @@ function pairRange(toks: Tok[], els: El[], from: number, to: number, chunk: numb
     }
     // "尖椒两斤不对是两根": an amount after an oops, with no name of its own, replaces the one before it
     if (target < 0 && lastSet >= 0 && oopsBetween(toks, lastSetAt, e.ti)) { els[lastSet].g!.qty = q; continue }
+    // "一袋网易严选的猫粮", "一罐爱他美的奶粉": a brand or unknown name, 的, then the product — one item
+    if (target >= 0 && target > i) target = brandOfProduct(toks, els, target)
     if (target >= 0) { els[target].g!.qty = q; lastSet = target; lastSetAt = e.te }
     else if (!loose) loose = q
   }
