@@ -97,6 +97,10 @@ describe('a brand, 的, then the product is one item', () => {
   it('a wish with 的 before the product stays a note', () => {
     expect(brief('两斤新鲜的猪肉')).toEqual([['猪肉', 2, '斤']])
   })
+
+  it('the brand joined to its product is no note on the item before', () => {
+    expect(parse('买一桶鲁花的花生油 一袋五常的大米').map((i) => i.note ?? null)).toEqual([null, null])
+  })
 })
 
 describe('a run-on list keeps the order it started in', () => {

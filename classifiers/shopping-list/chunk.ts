@@ -210,7 +210,7 @@ function pairRange(toks: Tok[], els: El[], from: number, to: number, chunk: numb
     it.start = toks[g.ta].s
     it.end = toks[g.tb - 1].e
     const nt = toks[g.tb]
-    if (g.brandOnly && !g.qty && nt && nt.k === T_KW && nt.sub === KW_DE) it.brandNote = true
+    if (g.brandOnly && !g.qty && !g.garbage && nt && nt.k === T_KW && nt.sub === KW_DE) it.brandNote = true
     items.push(it)
   }
   // notes go to the nearest name before them (or the first)
