@@ -165,6 +165,18 @@ describe('an amount in a later chunk for the bare names before it', () => {
     expect(brief(text)).toEqual(want)
   })
 
+  it('a shorter name after a longer one is the same thing said again, not a sibling', () => {
+    expect(parse('回老家一周 帮我喂下乌龟 隔天放一小撮龟粮 龟粮在阳台柜子里').length).toBeLessThanOrEqual(1)
+    expect(brief('土鸡蛋两盒 鸡蛋就够了')).toEqual([['土鸡蛋', 2, '盒']])
+    expect(brief('咸鸭蛋 鸭蛋 都来十个')).toEqual([['咸鸭蛋', 10, '个']])
+  })
+
+  it('a correction word is not eaten by a goods word that starts inside it ("改成猫粮")', () => {
+    expect(parse('不是土豆是猫粮')).toMatchObject([{ name: '猫粮', op: 'set', replaces: '土豆' }])
+    expect(parse('狗粮换成成犬粮')).toMatchObject([{ name: '成犬粮', op: 'set' }])
+    expect(parse('刚才的白菜改成猫粮一袋')).toMatchObject([{ name: '猫粮', qty: 1, unit: '袋', op: 'set' }])
+  })
+
   it('a fuller name after an ordered one still refines it', () => {
     expect(brief('猫砂一袋 要豆腐猫砂')).toEqual([['豆腐猫砂', 1, '袋']])
   })
