@@ -473,7 +473,10 @@ const listish = fc.array(token, { maxLength: 80 }).map((a) => a.join(''))
 /** (Every one-character count or container in data/dict/units.txt, "砖" and "樽" among them.) */
 const CLASSIFIERS = readFileSync(new URL('../data/dict/units.txt', import.meta.url), 'utf8').split('\n')
   .map((l) => l.trim().split(/\s+/)).filter((f) => !f[0].startsWith('#') && [...f[0]].length === 1 && (f[2] === 'count' || f[2] === 'container')).map((f) => f[0])
-const BARE_CLASSIFIER = new RegExp(`[买团购带换](${[...CLASSIFIERS, '大', '小', '整'].join('|')})`)
+/** (The verbs after which a bare classifier is one: the fillers tagged `one` in fillers.txt, 搞 and 弄 among them.) */
+const ONE_VERBS = readFileSync(new URL('../data/dict/lists/fillers.txt', import.meta.url), 'utf8').split('\n')
+  .map((l) => l.replace(/\s#.*$/, '').trim().split(/\s+/)).filter((f) => !f[0].startsWith('#') && f.slice(1).includes('one')).map((f) => f[0])
+const BARE_CLASSIFIER = new RegExp(`(?:${['购', ...ONE_VERBS].join('|')})(?:${[...CLASSIFIERS, '大', '小', '整'].join('|')})`)
 
 /** "斤半" (Cantonese, and northern speech) is 一斤半: a unit and a half with no number before it. */
 const UNIT_AND_A_HALF = new RegExp(`(${readFileSync(new URL('../data/dict/units.txt', import.meta.url), 'utf8').split('\n')
