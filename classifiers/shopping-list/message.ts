@@ -128,6 +128,8 @@ function parseBody(s: string, asked = false): OrderItem[] {
   if (toks.length === 0) return []
   const st = newState(s)
   st.intent = asked
+  // (the contingency test below runs only on a message that talks of a budget at all)
+  const budgetTalk = BUDGET_WORD.test(s)
   let chunkNo = 0
   let a = 0
   const n = toks.length
@@ -164,7 +166,7 @@ function parseBody(s: string, asked = false): OrderItem[] {
     if (st.removeJoined === ci - 1 && sepBefore === SP_CONJ) for (const it of r.items) if (it.op === 'add' && !it.hasQty) it.op = 'remove'
     const lastOut = r.items.length ? r.items[r.items.length - 1] : null
     st.removeJoined = lastOut && lastOut.op === 'remove' && !lastOut.hasQty && sepAfter === SP_CONJ ? ci : -2
-    if (st.items.length && CONTINGENCY.test(s.slice(sentenceStart(s, chunkStart), toks[b - 1].e))) {
+    if (budgetTalk && st.items.length && CONTINGENCY.test(s.slice(sentenceStart(s, chunkStart), toks[b - 1].e))) {
       r.items = r.items.filter((it) => !listedBefore(st, it.name))
       r.cancelPrev = false
       r.setPrev = null
@@ -194,6 +196,8 @@ function parseBody(s: string, asked = false): OrderItem[] {
  * ordered.
  */
 const CONTINGENCY = /(?:超[了过出脱]|超预算|超\s*budget|超支|超额|太贵|贵了|不够钱)[^，,。；;]*?(?:就|的话)/i
+
+const BUDGET_WORD = /超|贵|不够钱/
 
 /** Where the sentence holding offset i starts (after the last punctuation or line break before it). */
 function sentenceStart(s: string, i: number): number {
