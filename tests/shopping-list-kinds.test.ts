@@ -223,6 +223,15 @@ describe('what the resident does not want is never an item', () => {
     expect(brief(text)).toEqual(want)
   })
 
+  it('which kind is not wanted ("肥的不要") is a wish about the item, not its removal', () => {
+    const withNotes = (text: string) => parse(text).map((i) => [i.name, i.qty, i.unit, i.note ?? null])
+    expect(withNotes('五花肉两斤，太肥的不要')).toEqual([['五花肉', 2, '斤', '太肥的不要']])
+    expect(withNotes('帮我带保鲜袋两卷，大号额勿要')).toEqual([['保鲜袋', 2, '卷', '大号额勿要']])
+    expect(withNotes('芒果四个 软嘅唔要')).toEqual([['芒果', 4, '个', '软嘅唔要']])
+    // (a name before 的不要 is still taken off; 不要了 alone still cancels)
+    expect(brief('鸡蛋一盒，不要了')).toEqual([])
+  })
+
   it('a name the condition is about, with no amount, is not ordered ("X买不到就算了")', () => {
     expect(brief('排骨两斤 鸡翅一斤 牛肉买不到就算了')).toEqual([['排骨', 2, '斤'], ['鸡翅', 1, '斤']])
     expect(brief('大米一袋，面粉没有就算了')).toEqual([['大米', 1, '袋']])

@@ -5,7 +5,7 @@ import type { ItemOp } from './types.ts'
 import { Tok } from './tokens.ts'
 import { E_G, E_Q, E_K, E_N, usable, type El, type Qty, type Span, type ChunkInfo } from './elements.ts'
 import {
-  T_UNK, T_NOTE, T_KW, T_FILL, T_NUM, T_UNIT, T_SEP, KW_SAME, KW_COND, KW_SWAP, KW_SWITCH, KW_OK, KW_CANCEL, KW_NOTWANT, KW_OR, KW_SET, KW_GE, KW_DE, KW_SLASH, U_COUNT, F_OOPS, F_VERB, SP_SPACE,
+  T_UNK, T_NOTE, T_KW, T_FILL, T_NUM, T_UNIT, T_SEP, T_GOODS, KW_SAME, KW_COND, KW_SWAP, KW_SWITCH, KW_OK, KW_CANCEL, KW_NOTWANT, KW_OR, KW_SET, KW_GE, KW_DE, KW_SLASH, U_COUNT, F_OOPS, F_VERB, SP_SPACE,
 } from './kinds.ts'
 export interface PItem {
   name: string
@@ -250,6 +250,16 @@ function reaches(toks: Tok[], a: number, b: number): boolean {
   return true
 }
 
+/** Right before token ti: a kind closed by 的 ("肥的", "大号额", "冷冻嘅"), with no goods name in it. */
+function kindBefore(s: string, toks: Tok[], ti: number): boolean {
+  const p = ti > 0 ? toks[ti - 1] : null
+  if (!p || p.k === T_SEP) return false
+  if (p.k === T_NOTE) return /[的额嘅]$/.test(s.slice(p.s, p.e))
+  if (!((p.k === T_KW && p.sub === KW_DE) || (p.k === T_FILL && /^[额嘅]$/.test(s.slice(p.s, p.e))))) return false
+  const q = ti > 1 ? toks[ti - 2] : null
+  return q !== null && q.k !== T_SEP && q.k !== T_GOODS && q.k !== T_NUM && q.k !== T_UNIT
+}
+
 /** The goods name nearest before els[k] that reaches it, or -1. */
 function nameBefore(toks: Tok[], els: El[], k: number): number {
   for (let i = k - 1; i >= 0; i--) {
@@ -305,7 +315,12 @@ function readRemovals(s: string, toks: Tok[], b: number, els: El[], chunk: numbe
       continue
     }
     const g = nameBefore(toks, els, k)
-    if (g >= 0) { removed.add(g); info.intent = true } else if (!anyG) { out.cancelPrev = true; info.intent = true }
+    if (g >= 0) { removed.add(g); info.intent = true } else if (!anyG && kindBefore(s, toks, e.ti)) {
+      // "肥的不要", "大号额勿要": which kind is not wanted — a wish about the item, not its removal
+      let a = e.ti - 1
+      while (a > 0 && toks[a - 1].k !== T_SEP) a--
+      out.notePrev = s.slice(toks[a].s, toks[e.te].e)
+    } else if (!anyG) { out.cancelPrev = true; info.intent = true }
   }
   const items = pairRange(toks, els, 0, n, chunk, out)
   const keep: PItem[] = []
