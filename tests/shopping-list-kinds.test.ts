@@ -167,6 +167,8 @@ describe('an amount in a later chunk for the bare names before it', () => {
 
   it('a shorter name after a longer one is the same thing said again, not a sibling', () => {
     expect(parse('回老家一周 帮我喂下乌龟 隔天放一小撮龟粮 龟粮在阳台柜子里').length).toBeLessThanOrEqual(1)
+    // (a name in a sentence is no list entry: "鱼没人喂 … 撒点鱼食" asks for no fish food)
+    expect(brief('出门三天 缸里的鱼没人喂 谁能帮忙撒点鱼食 鱼食在鱼缸边上')).toEqual([])
     expect(brief('土鸡蛋两盒 鸡蛋就够了')).toEqual([['土鸡蛋', 2, '盒']])
     expect(brief('咸鸭蛋 鸭蛋 都来十个')).toEqual([['咸鸭蛋', 10, '个']])
   })

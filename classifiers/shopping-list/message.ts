@@ -260,7 +260,7 @@ function addItems(st: MessageState, r: ChunkOut, ci: number, sepBefore: number):
       const k = findItem(items, it.name)
       // (but a longer name after a bare one is a sibling in a plain list, not the same thing said
       // again: "鸡蛋 鸭蛋 咸鸭蛋 都来十个")
-      const sibling = k >= 0 && !items[k].hasQty && it.name.length > items[k].name.length && items[k].chunk >= ci - 1 && !st.infos[items[k].chunk]?.need
+      const sibling = k >= 0 && !items[k].hasQty && it.name.length > items[k].name.length && items[k].chunk >= ci - 1 && items[k].wholeChunk && it.wholeChunk && !st.infos[items[k].chunk]?.need
       if (k >= 0 && items[k].op === 'add' && !items[k].fallback && !sibling) {
         // "猫砂一袋 要豆腐猫砂": the fuller name wins
         if (it.name.length > items[k].name.length && it.name.includes(items[k].name)) items[k].name = it.name
