@@ -9,6 +9,8 @@ import type { Context } from '../handlers/context.ts'
 import { chaseEmergencies, uncoveredShifts } from '../handlers/emergency.ts'
 import { DUTY_KEY, dutyKey } from './startup-checks.ts'
 import { checkSla } from '../handlers/sla.ts'
+import { stewardDigestChanged } from '../handlers/digest.ts'
+import { digestEveryMin, inQuietHours } from '../handlers/settings.ts'
 
 export interface DigestHooks {
   /** Send the steward digest to one steward (through the outbox). */
@@ -28,23 +30,26 @@ export function tick(ctx: Context, hooks: DigestHooks = {}): void {
   checkSla(ctx)
 
   // A shift change (set by the login check first): a shift nobody can be reached in raises the alarm.
-  const last = getKv(ctx.db, DUTY_KEY)
-  if (last !== undefined && last !== null) {
+  const lastDuty = getKv(ctx.db, DUTY_KEY)
+  if (lastDuty !== null) {
     const current = dutyKey(ctx, now)
-    if (current !== last) {
+    if (current !== lastDuty) {
       setKv(ctx.db, DUTY_KEY, current)
       const problems = uncoveredShifts(ctx, now)
       if (problems.length) ctx.reach.alarm(`【楼管家】换班提醒:${problems.join(' ')}`)
     }
   }
 
-  const every = ctx.config.stewardDigestEveryMin * 60_000
-  if (hooks.stewardDigest && every > 0 && isWorkingTime(ctx.config, now)) {
-    const last = Number(getKv(ctx.db, 'digest:steward:last') ?? 0)
-    if (now - last >= every) {
-      setKv(ctx.db, 'digest:steward:last', String(now))
+  if (hooks.stewardDigest && isWorkingTime(ctx.config, now)) {
+    for (const id of onDutyStewards(ctx.config, now)) {
+      // Each steward's own rhythm (「设置 简报」, off shift only), and only when something changed.
+      const every = digestEveryMin(ctx, id, now) * 60_000
+      const key = `digest:steward:tick:${id}`
+      const last = Number(getKv(ctx.db, key) ?? 0)
+      if (every <= 0 || now - last < every) continue
+      setKv(ctx.db, key, String(now))
       // The first tick after start-up only sets the mark: a restart must not spam a digest.
-      if (last > 0) for (const id of onDutyStewards(ctx.config, now)) hooks.stewardDigest(ctx, id)
+      if (last > 0 && !inQuietHours(ctx, id, now) && stewardDigestChanged(ctx, id)) hooks.stewardDigest(ctx, id)
     }
   }
 

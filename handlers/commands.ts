@@ -9,6 +9,7 @@ import { roleOf, type Role } from './config.ts'
 import type { Context } from './context.ts'
 import { markDelivered, ordersReport } from './orders.ts'
 import { reply, replyPrivately } from './reply.ts'
+import { settingsCommand } from './settings.ts'
 import { PRIORITY_NAMES, byQueueOrder, effectivePriority } from './priority.ts'
 import { CATEGORY_NAMES, CATEGORY_WORDS, RESIDENT_HELP, STATE_NAMES, clip, hhmm, where } from './wording.ts'
 
@@ -25,6 +26,7 @@ export type CommandName =
   | 'delivered'
   | 'digest'
   | 'daily'
+  | 'settings'
   | 'mine'
   | 'whoami'
   | 'reload'
@@ -362,6 +364,13 @@ export const COMMANDS: readonly Command[] = [
       c.hooks.daily(ctx, m.talkerId)
       return null
     },
+  },
+  {
+    name: 'settings',
+    words: ['设置', 'settings'],
+    role: 'staff',
+    usage: '设置 — 我的提醒:简报频率、免打扰时段',
+    run: (ctx, m, c) => settingsCommand(ctx, m.talkerId, c.args),
   },
   {
     name: 'whoami',

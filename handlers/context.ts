@@ -6,6 +6,7 @@ import { JielongLines } from '../store/jielong.ts'
 import { Orders } from '../store/orders.ts'
 import { OutboxStore, type OutgoingMessage } from '../store/outbox.ts'
 import { Reports } from '../store/reports.ts'
+import { StewardSettings } from '../store/settings.ts'
 import type { DB } from '../store/store.ts'
 import { Tickets } from '../store/tickets.ts'
 import type { Config } from './config.ts'
@@ -53,6 +54,8 @@ export interface Context {
   households: Households
   /** The digests' and the daily report's queries. */
   reports: Reports
+  /** Each steward's notification settings (「设置」). */
+  settings: StewardSettings
   outbox: Outbox
   /** Who can be written to privately (friends of the account), and the operator alarm. */
   reach: Reachability
@@ -79,6 +82,7 @@ export function createContext(db: DB, initialConfig: Config, clock: Clock = Date
     jielong: new JielongLines(db),
     households: new Households(db),
     reports: new Reports(db),
+    settings: new StewardSettings(db),
     outbox: new Outbox(new OutboxStore(db), clock),
     reach: new Reachability(),
     get config() {

@@ -195,6 +195,17 @@ export function stewardDigest(ctx: Context, since: number, now: number): string 
 export const stewardDigestKey = (stewardId: string) => `digest:steward:${stewardId}`
 
 /**
+ * Whether anything a steward's digest reports happened since their last one: a new ticket, or a
+ * claim, close, merge or breach. The periodic digest goes out only then; 「汇总」 always answers.
+ */
+export function stewardDigestChanged(ctx: Context, stewardId: string): boolean {
+  const now = ctx.clock()
+  const last = Number(ctx.reports.lastDigest(stewardDigestKey(stewardId)) ?? NaN)
+  const since = Number.isFinite(last) && last < now ? last : localDayStart(now) - 1
+  return ctx.reports.createdSince(since, now).length > 0 || ctx.reports.changesSince(since, now) > 0
+}
+
+/**
  * The digest for one steward since their last one (or since local midnight),
  * and the mark moved to now.
  */

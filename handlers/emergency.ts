@@ -6,6 +6,7 @@ import type { Ticket } from '../store/tickets.ts'
 import { onDutyStewards } from './config.ts'
 import type { Context } from './context.ts'
 import { reply } from './reply.ts'
+import type { EmergencyKind } from '../classifiers/types.ts'
 import { CATEGORY_NAMES, EMERGENCY_NAMES, EMERGENCY_NUMBERS, TIER_NAMES, clip, hhmm, where } from './wording.ts'
 
 function household(ctx: Context, t: Ticket): string {
@@ -14,12 +15,44 @@ function household(ctx: Context, t: Ticket): string {
   return ` · ${TIER_NAMES[t.tier]}${h?.note ? `(${h.note})` : ''}`
 }
 
-export function alertText(ctx: Context, t: Ticket, text: string, prefix = '🆘 紧急求助'): string {
-  const kind = t.emergency ? EMERGENCY_NAMES[t.emergency] : CATEGORY_NAMES[t.category]
+/** What the emergency needs, in a word or two: the head of a lock-screen line. */
+const NEEDS: Record<EmergencyKind, string> = {
+  medical: '急救',
+  fire: '火情',
+  gas: '燃气泄漏',
+  flood: '漏水',
+  trapped: '有人被困',
+  violence: '暴力求助',
+  suicide: '心理危机',
+  missing: '有人走失',
+}
+
+/** The first clause of what was said, short enough for a lock screen. */
+function gist(text: string, max = 14): string {
+  const first =
+    text
+      .replace(/\s+/g, ' ')
+      .trim()
+      .split(/[。!！?？;；\n]/)[0] ?? ''
+  return clip(first, max)
+}
+
+/**
+ * The alert's first line, which is all a phone's lock screen shows: where, what, and the number
+ * (「🆘 3栋1单元302 急救:我妈在卫生间摔倒了… #8」). A crisis shows no words of the person's own.
+ */
+export function alertHeadline(t: Ticket, text: string, mark = '🆘'): string {
+  const need = t.emergency ? NEEDS[t.emergency] : '紧急求助'
+  const what = t.emergency === 'suicide' ? `${need},请尽快联系本人` : `${need}:${gist(text)}`
+  return `${mark} ${where(t)} ${what} #${t.id}`
+}
+
+/** The full alert: the headline, then who, what they said, and how to claim it. */
+export function alertText(ctx: Context, t: Ticket, text: string, opts: { mark?: string; note?: string } = {}): string {
   const lines = [
-    `${prefix} #${t.id}(${kind})`,
-    `地点:${where(t)}${household(ctx, t)}`,
-    `居民:${t.talkerName || t.talkerId}${t.roomTopic ? ` · ${t.roomTopic}` : ' · 私聊'}`,
+    alertHeadline(t, text, opts.mark),
+    ...(opts.note ? [opts.note] : []),
+    `居民:${t.talkerName || '未留名'}${t.roomTopic ? ` · ${t.roomTopic}` : ' · 私聊'}${household(ctx, t)}`,
     `原话:${clip(text, 200)}`,
   ]
   // A missing person is found by many eyes, fast: the steward needs who, where last seen, what
@@ -30,8 +63,26 @@ export function alertText(ctx: Context, t: Ticket, text: string, prefix = '🆘 
   return lines.join('\n')
 }
 
-function notify(ctx: Context, ids: Iterable<string>, text: string): void {
-  for (const id of new Set(ids)) ctx.outbox.send({ to: { kind: 'contact', id }, text, urgent: true, purpose: 'alert' })
+/** A re-alert for someone who already has the full alert: one line pointing to it. */
+export function realertLine(t: Ticket): string {
+  const need = t.emergency ? NEEDS[t.emergency] : '紧急求助'
+  return `🆘 #${t.id} 仍无人认领(${hhmm(t.createdAt)}起,第${t.alertCount + 1}次提醒)${where(t)} ${need},回复「认领 ${t.id}」`
+}
+
+function notify(ctx: Context, ids: Iterable<string>, text: string): string[] {
+  const to = [...new Set(ids)]
+  for (const id of to) ctx.outbox.send({ to: { kind: 'contact', id }, text, urgent: true, purpose: 'alert' })
+  return to
+}
+
+/** Everyone who has had this ticket's full alert (recorded on its alert, re-alert and escalation events). */
+export function fullAlertRecipients(ctx: Context, ticketId: number): Set<string> {
+  const had = new Set<string>()
+  for (const e of ctx.tickets.events(ticketId)) {
+    if ((e.action === 'alerted' || e.action === 'realerted' || e.action === 'escalated') && e.detail)
+      for (const id of e.detail.split(',')) if (id) had.add(id)
+  }
+  return had
 }
 
 /** First response to an urgent message: alerts out of band, then the resident. */
@@ -39,10 +90,9 @@ export function raiseEmergency(ctx: Context, t: Ticket, m: StoredInbound): void 
   const now = ctx.clock()
   const suicide = t.emergency === 'suicide'
   const recipients = onDutyStewards(ctx.config, now)
-  const alerted = suicide ? [...recipients, ...ctx.config.managers] : recipients
-  notify(ctx, alerted, alertText(ctx, t, m.text))
+  const alerted = notify(ctx, suicide ? [...recipients, ...ctx.config.managers] : recipients, alertText(ctx, t, m.text))
   ctx.tickets.update(t.id, { alertedAt: now, alertCount: t.alertCount + 1 }, now, t)
-  ctx.tickets.event(t.id, now, 'bot', 'alerted', recipients.join(','))
+  ctx.tickets.event(t.id, now, 'bot', 'alerted', alerted.join(','))
   ctx.log.info({ ticketId: t.id, category: t.category, emergency: t.emergency, recipients: alerted.length }, 'emergency alert sent')
   // Nobody is told "the steward is coming" unless a private alert can reach one: on a real
   // account only the bot's friends can be written to.
@@ -136,11 +186,15 @@ export function askToLook(ctx: Context, t: Ticket, m: StoredInbound): void {
 
 /** A neighbour's new detail on an emergency already alerted: stewards hear it at once. */
 export function relayUpdate(ctx: Context, t: Ticket, m: StoredInbound): void {
-  const text = `🆘 #${t.id} 补充(${m.talkerName || m.talkerId}):${clip(m.text, 200)}`
+  const text = `🆘 #${t.id} 补充(${m.talkerName || '邻居'}):${clip(m.text, 200)}`
   notify(ctx, onDutyStewards(ctx.config, ctx.clock()), text)
 }
 
-/** Periodic: re-alert unclaimed emergencies and escalate them to managers after the configured delay. */
+/**
+ * Periodic: re-alert unclaimed emergencies and escalate them to managers after the configured
+ * delay. A re-alert is one line for whoever already has the full alert; a steward who came on
+ * shift since gets the full alert.
+ */
 export function chaseEmergencies(ctx: Context): void {
   const now = ctx.clock()
   const realert = ctx.config.realertMin * 60_000
@@ -148,18 +202,23 @@ export function chaseEmergencies(ctx: Context): void {
   for (const t of ctx.tickets.unclaimedUrgent()) {
     const text = ctx.tickets.messages(t.id)[0]?.text ?? t.summary
     if (!t.escalatedAt && now - t.createdAt >= escalate && ctx.config.managers.length > 0) {
-      notify(ctx, ctx.config.managers, alertText(ctx, t, text, `⚠️ 紧急求助 ${Math.round((now - t.createdAt) / 60_000)} 分钟无人认领`))
+      const note = `${Math.round((now - t.createdAt) / 60_000)} 分钟无人认领,请协调。`
+      const to = notify(ctx, ctx.config.managers, alertText(ctx, t, text, { mark: '⚠️', note }))
       ctx.tickets.update(t.id, { escalatedAt: now }, now)
-      ctx.tickets.event(t.id, now, 'bot', 'escalated', ctx.config.managers.join(','))
+      ctx.tickets.event(t.id, now, 'bot', 'escalated', to.join(','))
     }
     if (t.alertedAt != null && now - t.alertedAt >= realertInterval(realert, t.alertCount)) {
+      const had = fullAlertRecipients(ctx, t.id)
+      const recipients = [...new Set(onDutyStewards(ctx.config, now))]
+      const fresh = recipients.filter((id) => !had.has(id))
       notify(
         ctx,
-        onDutyStewards(ctx.config, now),
-        alertText(ctx, t, text, `🆘 再次提醒(第${t.alertCount + 1}次,${hhmm(t.createdAt)} 起无人认领)`),
+        recipients.filter((id) => had.has(id)),
+        realertLine(t),
       )
+      notify(ctx, fresh, alertText(ctx, t, text, { note: `${hhmm(t.createdAt)} 起无人认领(第${t.alertCount + 1}次提醒)` }))
       ctx.tickets.update(t.id, { alertedAt: now, alertCount: t.alertCount + 1 }, now)
-      ctx.tickets.event(t.id, now, 'bot', 'realerted')
+      ctx.tickets.event(t.id, now, 'bot', 'realerted', fresh.join(','))
     }
   }
 }

@@ -49,6 +49,14 @@ function cancelHint(text: string): TriageResult['category'] | null {
   return null
 }
 
+/** A short acknowledgement (好的, 收到, 谢谢, ok, 👌), after any @-mentions. */
+export function isAcknowledgement(text: string): boolean {
+  const body = text.replace(/^(\s*@[^\s\u2005]+[\s\u2005]*)+/, '').trim()
+  return /^(好的?|好嘞|好滴|行|嗯+|哦+|收到了?|知道了|明白了?|了解|谢谢|多谢|谢了|感谢|辛苦了?|ok|okay|thx|thanks|👌|👍|🙏)([,，\s]*(好的?|收到|谢谢|辛苦了?|ok|👌|👍|🙏))*[!！。.~～\s]*$/i.test(
+    body,
+  )
+}
+
 export function processInbound(ctx: Context, m: StoredInbound, hooks: CommandHooks = {}): Outcome {
   const none: Outcome = { category: 'other', urgent: false, labels: ['other'], ticketId: null }
   if (m.talkerId === ctx.selfId) return none
@@ -78,7 +86,8 @@ export function processInbound(ctx: Context, m: StoredInbound, hooks: CommandHoo
   if (roleOf(ctx.config, m.talkerId) !== 'resident') {
     const logged = addressed && !backlog && (r.category !== 'other' || r.needsReview) && !r.cancels
     if (!logged) {
-      if (addressed && !backlog) replyUnknownCommand(ctx, m.talkerId)
+      // 「好的」「收到」「谢谢」 close a conversation: answering them with the help would start another.
+      if (addressed && !backlog && !isAcknowledgement(m.text)) replyUnknownCommand(ctx, m.talkerId)
       return outcome
     }
   }

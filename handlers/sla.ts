@@ -3,6 +3,7 @@
 import { onDutyStewards } from './config.ts'
 import type { Context } from './context.ts'
 import { PRIORITY_NAMES } from './priority.ts'
+import { inQuietHours } from './settings.ts'
 import { CATEGORY_NAMES, hhmm, where } from './wording.ts'
 
 export function checkSla(ctx: Context): number {
@@ -13,12 +14,17 @@ export function checkSla(ctx: Context): number {
     ctx.tickets.update(t.id, { slaBreached: true, remindedAt: now }, now)
     ctx.tickets.event(t.id, now, 'bot', 'sla-breached')
   }
+  // An unclaimed emergency is re-alerted on its own schedule (emergency.ts): a reminder about it
+  // too would only say the same thing twice.
+  const remind = overdue.filter((t) => !(t.urgent && t.alertedAt != null))
+  if (remind.length === 0) return overdue.length
   // One reminder listing them all: WeChat punishes bursts.
-  const lines = overdue
+  const lines = remind
     .slice(0, 10)
     .map((t) => `#${t.id} [${PRIORITY_NAMES[t.priority]}] ${CATEGORY_NAMES[t.category]} ${where(t)} ${hhmm(t.createdAt)} 起未认领`)
-  const more = overdue.length > 10 ? [`……共 ${overdue.length} 件超时`] : []
-  for (const id of onDutyStewards(ctx.config, now)) {
+  const more = remind.length > 10 ? [`……共 ${remind.length} 件超时`] : []
+  // A steward off shift in their quiet hours (「设置 免打扰」) is not reminded.
+  for (const id of onDutyStewards(ctx.config, now).filter((s) => !inQuietHours(ctx, s, now))) {
     ctx.outbox.send({ to: { kind: 'contact', id }, text: ['⏰ 超时未认领:', ...lines, ...more, '回复「认领 编号」认领。'].join('\n') })
   }
   return overdue.length

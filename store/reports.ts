@@ -141,6 +141,19 @@ export class Reports {
     )
   }
 
+  /**
+   * Changes to tickets in (since, now] a steward's digest would report: events other than the
+   * bot's own alerts and re-alerts (claims, closes, merges, new breaches …).
+   */
+  changesSince(since: number, now: number): number {
+    return this.count(
+      `SELECT count(*) AS n FROM ticket_events WHERE ticket_id IS NOT NULL AND at > ? AND at <= ?
+    AND action NOT IN ('alerted', 'realerted', 'escalated', 'asked-to-look')`,
+      since,
+      now,
+    )
+  }
+
   /** When a steward's digest was last sent (ms), or null. */
   lastDigest(key: string): string | null {
     return getKv(this.db, key)

@@ -55,7 +55,7 @@ describe('regional names of goods are items', () => {
       [
         ['菜头', 1, '条'],
         ['地瓜叶', 2, '把'],
-        ['高丽菜', 1, '粒'],
+        ['高丽菜', 1, '颗'],
       ],
     ],
   ])('%s', (_style, text, want) => {
@@ -159,6 +159,127 @@ describe('an unknown name beside an amount is still an item', () => {
   })
 })
 
+describe('an unknown name takes its amount across a buying verb, or after a goods counter', () => {
+  it.each([
+    [
+      'northeastern, 来 between',
+      '整一袋小米 冻梨来五个 再来二斤白面',
+      [
+        ['小米', 1, '袋'],
+        ['冻梨', 5, '个'],
+        ['白面', 2, '斤'],
+      ],
+    ],
+    [
+      'voice, 要 between',
+      '那个酸梅粉要两包然后就是那个鸡蛋一盒',
+      [
+        ['酸梅粉', 2, '包'],
+        ['鸡蛋', 1, '盒'],
+      ],
+    ],
+    [
+      'a goods counter before',
+      '帮我带一块腊猪脸，两根山药棍',
+      [
+        ['腊猪脸', 1, '块'],
+        ['山药棍', 2, '根'],
+      ],
+    ],
+  ])('%s', (_style, text, want) => {
+    expect(brief(text)).toEqual(want)
+  })
+
+  it('a general counter before an unknown word is still a sentence', () => {
+    expect(brief('楼下有一只橘猫 一个视频')).toEqual([])
+    expect(brief('我发了一条语音，鸡蛋两盒')).toEqual([['鸡蛋', 2, '盒']])
+  })
+})
+
+describe('a category word is a heading before the things, an item after them or in an enumeration', () => {
+  it.each([
+    [
+      'after the things, with a verb',
+      '五花肉两斤，豆腐一块，再随便带点时令蔬菜',
+      [
+        ['五花肉', 2, '斤'],
+        ['豆腐', 1, '块'],
+        ['时令蔬菜', null, null],
+      ],
+    ],
+    [
+      'an enumeration with 、',
+      '帮我买：零食、牛奶、面包 都随便来点',
+      [
+        ['零食', null, null],
+        ['牛奶', null, null],
+        ['面包', null, null],
+      ],
+    ],
+    [
+      'english mix',
+      'pls 帮忙带点 坚果、饼干、果冻, 随便 any brand',
+      [
+        ['坚果', null, null],
+        ['饼干', null, null],
+        ['果冻', null, null],
+      ],
+    ],
+  ])('%s', (_style, text, want) => {
+    expect(brief(text)).toEqual(want)
+  })
+
+  it('a heading before the things is not an item', () => {
+    expect(brief('帮忙买点水果 苹果两斤 橙子三个')).toEqual([
+      ['苹果', 2, '斤'],
+      ['橙子', 3, '个'],
+    ])
+    expect(brief('蔬菜：土豆两个，茄子一根')).toEqual([
+      ['土豆', 2, '个'],
+      ['茄子', 1, '根'],
+    ])
+  })
+})
+
+describe('a brand, 的, then the product is one item', () => {
+  it.each([
+    [
+      'an unknown brand',
+      '帮我买一袋疯狂小狗的狗粮，再来两包磨牙棒',
+      [
+        ['疯狂小狗狗粮', 1, '袋'],
+        ['磨牙棒', 2, '包'],
+      ],
+    ],
+    [
+      'voice, 那个 before the brand',
+      '我要一罐那个飞鹤的奶粉然后湿巾两包',
+      [
+        ['飞鹤奶粉', 1, '罐'],
+        ['湿巾', 2, '包'],
+      ],
+    ],
+    [
+      'a known brand',
+      '买一桶鲁花的花生油 一袋五常的大米',
+      [
+        ['鲁花花生油', 1, '桶'],
+        ['五常大米', 1, '袋'],
+      ],
+    ],
+  ])('%s', (_style, text, want) => {
+    expect(brief(text)).toEqual(want)
+  })
+
+  it('a wish with 的 before the product stays a note', () => {
+    expect(brief('两斤新鲜的猪肉')).toEqual([['猪肉', 2, '斤']])
+  })
+
+  it('the brand joined to its product is no note on the item before', () => {
+    expect(parse('买一桶鲁花的花生油 一袋五常的大米').map((i) => i.note ?? null)).toEqual([null, null])
+  })
+})
+
 describe('a run-on list keeps the order it started in', () => {
   it.each([
     [
@@ -237,6 +358,57 @@ describe('voice-to-text: words heard alike are repaired inside a list only', () 
         ['肉末', 0.5, '斤'],
       ],
     ],
+    [
+      '之, 厢, 痛 for 支, 箱, 桶',
+      '那个我要牙膏两之然后那个啤酒一厢还有那个泡面三痛',
+      [
+        ['牙膏', 2, '支'],
+        ['啤酒', 1, '箱'],
+        ['泡面', 3, '桶'],
+      ],
+    ],
+    [
+      'a heard unit and a half',
+      '喂管家那个五花肉一今半然后排骨两今',
+      [
+        ['五花肉', 1.5, '斤'],
+        ['排骨', 2, '斤'],
+      ],
+    ],
+    [
+      'goods heard alike, fruit',
+      '你好我想买点那个平果两斤还有香交一把',
+      [
+        ['苹果', 2, '斤'],
+        ['香蕉', 1, '把'],
+      ],
+    ],
+    [
+      'goods heard alike, household',
+      '管家帮我买为生纸一提然后垃圾代两卷还有大迷一代',
+      [
+        ['卫生纸', 1, '提'],
+        ['垃圾袋', 2, '卷'],
+        ['大米', 1, '袋'],
+      ],
+    ],
+    [
+      'goods heard alike, pet and sauce',
+      '我家狗良没了帮我买一带狗良还有猫调两包生愁一平',
+      [
+        ['狗粮', 1, '袋'],
+        ['猫条', 2, '包'],
+        ['生抽', 1, '瓶'],
+      ],
+    ],
+    [
+      'the amount then talk about the writer',
+      '白菜要一颗然后鸡蛋再加一河我是五栋那个老王',
+      [
+        ['白菜', 1, '颗'],
+        ['鸡蛋', 1, '盒'],
+      ],
+    ],
   ])('%s', (_style, text, want) => {
     expect(brief(text)).toEqual(want)
   })
@@ -303,6 +475,287 @@ describe('a unit or an amount given once for the whole list', () => {
     expect(brief('土豆三斤 白菜一颗 都按斤算')).toEqual([
       ['土豆', 3, '斤'],
       ['白菜', 1, '颗'],
+    ])
+  })
+})
+
+describe('an amount in a later chunk for the bare names before it', () => {
+  it.each([
+    [
+      'northeastern 都来, spaces',
+      '给俺捎 黄豆 绿豆 红小豆 都来二斤 家里老人熬粥能吃',
+      [
+        ['黄豆', 2, '斤'],
+        ['绿豆', 2, '斤'],
+        ['红小豆', 2, '斤'],
+      ],
+    ],
+    [
+      'a name and a longer one that holds it',
+      '腐竹 豆腐 冻豆腐 都要一块',
+      [
+        ['腐竹', 1, '块'],
+        ['豆腐', 1, '块'],
+        ['冻豆腐', 1, '块'],
+      ],
+    ],
+    [
+      'minnan 逐项攏',
+      '阮欲买芹菜、韭菜、芫荽，逐项拢半斤就好',
+      [
+        ['芹菜', 0.5, '斤'],
+        ['韭菜', 0.5, '斤'],
+        ['芫荽', 0.5, '斤'],
+      ],
+    ],
+    [
+      'wu 侪要, before the names',
+      '下底几样侪要两斤：土豆、洋葱、冬瓜',
+      [
+        ['土豆', 2, '斤'],
+        ['洋葱', 2, '斤'],
+        ['冬瓜', 2, '斤'],
+      ],
+    ],
+    [
+      '各, after a comma',
+      '青椒、茄子，各要三个',
+      [
+        ['青椒', 3, '个'],
+        ['茄子', 3, '个'],
+      ],
+    ],
+  ])('%s', (_style, text, want) => {
+    expect(brief(text)).toEqual(want)
+  })
+
+  it('a shorter name after a longer one is the same thing said again, not a sibling', () => {
+    expect(parse('回老家一周 帮我喂下乌龟 隔天放一小撮龟粮 龟粮在阳台柜子里').length).toBeLessThanOrEqual(1)
+    // (a name in a sentence is no list entry: "鱼没人喂 … 撒点鱼食" asks for no fish food)
+    expect(brief('出门三天 缸里的鱼没人喂 谁能帮忙撒点鱼食 鱼食在鱼缸边上')).toEqual([])
+    expect(brief('土鸡蛋两盒 鸡蛋就够了')).toEqual([['土鸡蛋', 2, '盒']])
+    expect(brief('咸鸭蛋 鸭蛋 都来十个')).toEqual([['咸鸭蛋', 10, '个']])
+  })
+
+  it('a correction word is not eaten by a goods word that starts inside it ("改成猫粮")', () => {
+    expect(parse('不是土豆是猫粮')).toMatchObject([{ name: '猫粮', op: 'set', replaces: '土豆' }])
+    expect(parse('狗粮换成成犬粮')).toMatchObject([{ name: '成犬粮', op: 'set' }])
+    expect(parse('刚才的白菜改成猫粮一袋')).toMatchObject([{ name: '猫粮', qty: 1, unit: '袋', op: 'set' }])
+  })
+
+  it('a fuller name after an ordered one still refines it', () => {
+    expect(brief('猫砂一袋 要豆腐猫砂')).toEqual([['豆腐猫砂', 1, '袋']])
+  })
+})
+
+describe('a size between the number and its unit is not part of the name', () => {
+  it.each([
+    [
+      'name first',
+      '葱一小把 蒜一大头 老姜一小块',
+      [
+        ['葱', 1, '把'],
+        ['蒜', 1, '头'],
+        ['老姜', 1, '块'],
+      ],
+    ],
+    [
+      'elderly, long sentence',
+      '麻烦帮我带两大袋面粉，再要一小瓶芝麻油，谢谢你们',
+      [
+        ['面粉', 2, '袋'],
+        ['芝麻油', 1, '瓶'],
+      ],
+    ],
+    [
+      'voice run-on',
+      '那个我要一小盒草莓然后就是那个一大串葡萄',
+      [
+        ['草莓', 1, '盒'],
+        ['葡萄', 1, '串'],
+      ],
+    ],
+  ])('%s', (_style, text, want) => {
+    expect(brief(text)).toEqual(want)
+  })
+
+  it('大 and 小 that start a name stay in it', () => {
+    expect(brief('一袋小米 两颗大白菜')).toEqual([
+      ['小米', 1, '袋'],
+      ['大白菜', 2, '颗'],
+    ])
+  })
+})
+
+describe('a chunk that only says which kind describes the item before it', () => {
+  const withNotes = (text: string) => parse(text).map((i) => [i.name, i.qty, i.unit, i.note ?? null])
+  it.each([
+    ['plain list, 的', '馄饨两袋 荠菜猪肉的', [['馄饨', 2, '袋', '荠菜猪肉的']]],
+    [
+      'wu 额',
+      '买一盒鲜肉月饼，要苏式额，再来一斤青菜',
+      [
+        ['鲜肉月饼', 1, '盒', '要苏式额'],
+        ['青菜', 1, '斤', null],
+      ],
+    ],
+    ['a flavour, no 的', '帮我带两包薯片，番茄味，谢谢', [['薯片', 2, '包', '番茄味']]],
+    ['cantonese 嘅', '要一包挂面，鸡蛋嘅', [['挂面', 1, '包', '鸡蛋嘅']]],
+  ])('%s', (_style, text, want) => {
+    expect(withNotes(text)).toEqual(want)
+  })
+
+  it('a name with a wish of its own, or a new amount, is still an item', () => {
+    expect(brief('剁椒一瓶，米粉要细的，来两斤')).toEqual([
+      ['剁椒', 1, '瓶'],
+      ['米粉', 2, '斤'],
+    ])
+    expect(brief('牛肉两斤，羊肉一斤的')).toEqual([
+      ['牛肉', 2, '斤'],
+      ['羊肉', 1, '斤'],
+    ])
+  })
+})
+
+describe('what the resident does not want is never an item', () => {
+  it.each([
+    [
+      '别买 X 和 Y',
+      '西瓜一个，桃子两斤，别买荔枝和龙眼，上火',
+      [
+        ['西瓜', 1, '个'],
+        ['桃子', 2, '斤'],
+      ],
+    ],
+    [
+      'northeastern 别整, before the name',
+      '整三斤排骨 别整那大棒骨 再来二斤五花',
+      [
+        ['排骨', 3, '斤'],
+        ['五花', 2, '斤'],
+      ],
+    ],
+    [
+      'after the name, with 那些',
+      '猫条两包 鸡肉味那些别整 猫砂一袋',
+      [
+        ['猫条', 2, '包'],
+        ['猫砂', 1, '袋'],
+      ],
+    ],
+    [
+      'sichuan 莫拿',
+      '面条两斤，莫拿干面条，再要一把小葱',
+      [
+        ['面条', 2, '斤'],
+        ['小葱', 1, '把'],
+      ],
+    ],
+  ])('%s', (_style, text, want) => {
+    expect(brief(text)).toEqual(want)
+  })
+
+  it('which kind is not wanted ("肥的不要") is a wish about the item, not its removal', () => {
+    const withNotes = (text: string) => parse(text).map((i) => [i.name, i.qty, i.unit, i.note ?? null])
+    expect(withNotes('五花肉两斤，太肥的不要')).toEqual([['五花肉', 2, '斤', '太肥的不要']])
+    expect(withNotes('帮我带保鲜袋两卷，大号额勿要')).toEqual([['保鲜袋', 2, '卷', '大号额勿要']])
+    expect(withNotes('芒果四个 软嘅唔要')).toEqual([['芒果', 4, '个', '软嘅唔要']])
+    // (a name before 的不要 is still taken off; 不要了 alone still cancels)
+    expect(brief('鸡蛋一盒，不要了')).toEqual([])
+  })
+
+  it('a name the condition is about, with no amount, is not ordered ("X买不到就算了")', () => {
+    expect(brief('排骨两斤 鸡翅一斤 牛肉买不到就算了')).toEqual([
+      ['排骨', 2, '斤'],
+      ['鸡翅', 1, '斤'],
+    ])
+    expect(brief('大米一袋，面粉没有就算了')).toEqual([['大米', 1, '袋']])
+    expect(brief('酸奶两盒，羊奶没货的话就不要了')).toEqual([['酸奶', 2, '盒']])
+  })
+})
+
+describe('an oops in the middle of a chunk corrects what came just before it', () => {
+  it.each([
+    [
+      'amount, 不对, amount',
+      '猪肝一斤不对半斤，菠菜一把',
+      [
+        ['猪肝', 0.5, '斤'],
+        ['菠菜', 1, '把'],
+      ],
+    ],
+    [
+      'voice, 不对是, another unit',
+      '我要那个茄子三斤不对是三个然后青椒两个',
+      [
+        ['茄子', 3, '个'],
+        ['青椒', 2, '个'],
+      ],
+    ],
+    [
+      'the name said again after 哦不对',
+      '羊肉1斤，牛肉1斤，哦不对牛肉要3斤，再来一包粉丝',
+      [
+        ['羊肉', 1, '斤'],
+        ['牛肉', 3, '斤'],
+        ['粉丝', 1, '包'],
+      ],
+    ],
+    [
+      'letter-spaced',
+      '面 条 两 把 不 对 三 把 ， 鸡 蛋 一 盒',
+      [
+        ['面条', 3, '把'],
+        ['鸡蛋', 1, '盒'],
+      ],
+    ],
+  ])('%s', (_style, text, want) => {
+    expect(brief(text)).toEqual(want)
+  })
+
+  it('without an oops a second amount is not a correction', () => {
+    expect(brief('鸡蛋一盒 鸭蛋两盒')).toEqual([
+      ['鸡蛋', 1, '盒'],
+      ['鸭蛋', 2, '盒'],
+    ])
+  })
+})
+
+describe('what to do if the budget is passed is not an order', () => {
+  it.each([
+    [
+      '超了就 … 减到',
+      '带鱼2斤、虾1斤、豆腐两块，超了就把虾减到半斤',
+      [
+        ['带鱼', 2, '斤'],
+        ['虾', 1, '斤'],
+        ['豆腐', 2, '块'],
+      ],
+    ],
+    [
+      'wu, 超脱了',
+      '要三瓶酱油，两包盐，超脱了酱油就买一瓶',
+      [
+        ['酱油', 3, '瓶'],
+        ['盐', 2, '包'],
+      ],
+    ],
+    [
+      'english mix, skip',
+      '鸡腿 4个, 牛排 2块, 超 budget 的话牛排 skip 掉',
+      [
+        ['鸡腿', 4, '个'],
+        ['牛排', 2, '块'],
+      ],
+    ],
+  ])('%s', (_style, text, want) => {
+    expect(brief(text)).toEqual(want)
+  })
+
+  it('a new thing asked for in the same breath is still ordered', () => {
+    expect(brief('排骨两斤，太贵的话就再加一把葱')).toEqual([
+      ['排骨', 2, '斤'],
+      ['葱', 1, '把'],
     ])
   })
 })
@@ -402,6 +855,24 @@ describe('corrections give the item as it now stands', () => {
 const doors = (text: string) => parse(text).map((i) => [i.door ?? null, i.name, i.qty, i.unit])
 
 describe("接龙 with several households: every line's items, each with its door", () => {
+  it('packs named by a letter (A包, B套餐), doors written 6栋-2-303', () => {
+    const priced = '#接龙 周日菜包#\nA包（6样蔬菜）30元/份，B包（鸡蛋+豆腐）40元/份\n1. 9栋-1-602 A包1份\n2. 9栋-2-101 B包2份 A包1份'
+    expect(doors(priced)).toEqual([
+      ['9栋-1-602', 'A包', 1, '份'],
+      ['9栋-2-101', 'B包', 2, '份'],
+      ['9栋-2-101', 'A包', 1, '份'],
+    ])
+    const meals = '团购接龙 午餐套餐\nA套餐 25元 B套餐 30元\n1、11栋-3-201 A套餐两份\n2、12栋-1-901 B套餐一份'
+    expect(doors(meals)).toEqual([
+      ['11栋-3-201', 'A套餐', 2, '份'],
+      ['12栋-1-901', 'B套餐', 1, '份'],
+    ])
+    expect(brief('帮我订C款一份，再要一盒鸡蛋')).toEqual([
+      ['C款', 1, '份'],
+      ['鸡蛋', 1, '盒'],
+    ])
+  })
+
   it('a header with prices, numbered lines with doors', () => {
     const text = '#接龙 周五到货 水果团\n芒果 9元/斤  葡萄 12元/斤\n1. 5-2-301 芒果3斤 葡萄2斤\n2. 5-1-802 葡萄1斤\n3. 6-1-1101 芒果5斤'
     expect(doors(text)).toEqual([
@@ -568,6 +1039,17 @@ describe('long posts and other keyboards', () => {
     expect(brief('成犬粮两袋，皇家、冠能、比瑞吉都行')).toEqual([['成犬粮', 2, '袋']])
   })
 
+  it('what is left, joined by 和 / 跟 / 同, is not what to buy', () => {
+    expect(brief('屋里只剩两根黄瓜和半棵白菜了，帮我买一斤五花肉')).toEqual([['五花肉', 1, '斤']])
+    expect(brief('冰箱就剩几个鸡蛋跟一把挂面 麻烦带一袋大米 谢谢')).toEqual([['大米', 1, '袋']])
+    expect(brief('家里净剩一啲米同几只薯仔，帮我买菜心一斤')).toEqual([['菜心', 1, '斤']])
+    // (an order after the leftovers is still read, 和 and all)
+    expect(brief('只剩三个土豆，还要鸡蛋一盒和牛奶一箱')).toEqual([
+      ['鸡蛋', 1, '盒'],
+      ['牛奶', 1, '箱'],
+    ])
+  })
+
   it('the story before the request is not the list', () => {
     expect(brief('孩子连着三天吃泡面了，求好心人帮忙买：鸡蛋一盒、青菜两斤')).toEqual([
       ['鸡蛋', 1, '盒'],
@@ -583,8 +1065,23 @@ describe('substitutes go to alternatives, not to items', () => {
     ['Sichuan 莫得…的话 … 也要得', '五花肉一斤，莫得五花肉的话前夹肉也要得', '五花肉', 1, '斤', ['前夹肉']],
     ['Henan 没有 … 也中', '哈啤两箱，没有哈啤雪花也中', '哈啤', 2, '箱', ['雪花']],
     ['Minnan 若无就买', '白鲳两尾，白鲳若无就买黄花鱼', '白鲳', 2, '条', ['黄花鱼']],
+    ['Minnan 無 … 就 … 嘛可以', '韭菜兩把，無韭菜就蒜苗嘛可以', '韭菜', 2, '把', ['蒜苗']],
+    ['Minnan, a chunk of its own, 嘛會使', '花枝一斤，若是無花枝，買鱿鱼嘛會使', '花枝', 1, '斤', ['鱿鱼']],
+    ['Minnan 閣 before the next item is no part of its name', '豆干兩塊，閣一包米粉，無米粉就面线嘛会使', '豆干', 2, '块', []],
   ])('%s', (_style, text, name, qty, unit, alts) => {
-    expect(parse(text)).toMatchObject([{ name, qty, unit, alternatives: alts }])
+    expect(parse(text)[0]).toMatchObject({ name, qty, unit, alternatives: alts })
+  })
+
+  it('Minnan: 閣 joins the next item, 欲無矣 is a need that the next order meets', () => {
+    expect(brief('豆干兩塊，閣一包米粉，無米粉就面线嘛会使')).toEqual([
+      ['豆干', 2, '块'],
+      ['米粉', 1, '包'],
+    ])
+    expect(brief('阮兜的猫仔饲料欲無矣，拜託買一包耐威克，閣一包猫砂')).toEqual([
+      ['耐威克饲料', 1, '包'],
+      ['猫砂', 1, '包'],
+    ])
+    expect(brief('芭乐嘛好，一粒就好')).toEqual([['芭乐', 1, '颗']])
   })
 })
 
@@ -728,6 +1225,21 @@ describe('the reason and the order', () => {
       ['宽粉', 2, '斤'],
     ])
     expect(brief('再要一斤炒米')).toEqual([['炒米', 1, '斤']])
+  })
+
+  it('a dish written as several goods words is a dish as a whole', () => {
+    expect(brief('周末给孙子做糖醋排骨，帮我买一瓶米醋')).toEqual([['米醋', 1, '瓶']])
+    expect(brief('想做鱼香肉丝 要两根胡萝卜')).toEqual([['胡萝卜', 2, '根']])
+    expect(brief('今晚打算煮番茄鸡蛋面，番茄三个')).toEqual([['番茄', 3, '个']])
+  })
+
+  it('what someone likes to eat is talk, not an order; what is then asked for is', () => {
+    expect(brief('牛腩两斤，我家老头最爱吃红烧肉，再要一包八角')).toEqual([
+      ['牛腩', 2, '斤'],
+      ['八角', 1, '包'],
+    ])
+    expect(brief('孙女喜欢喝酸奶 帮我带两板酸奶')).toEqual([['酸奶', 2, '板']])
+    expect(brief('孩子爱吃的饼干两包')).toEqual([['饼干', 2, '包']])
   })
 
   it('an English gloss beside the Chinese name is not a second item; letter-spaced typing is read', () => {

@@ -122,6 +122,14 @@ describe('units', () => {
     ['韭菜1捆', '捆', 1],
     ['葡萄2串', '串', 2],
     ['大米两大袋', '袋', 2],
+    // one canonical token a unit: 粒 is 颗, 枚 is 个, a 件 of drinks is a case
+    ['番茄四粒', '颗', 4],
+    ['高丽菜一粒', '颗', 1],
+    ['鸡蛋30枚', '个', 30],
+    ['咸鸭蛋六枚', '个', 6],
+    ['矿泉水一件', '箱', 1],
+    ['啤酒2件', '箱', 2],
+    ['纯牛奶来一件', '箱', 1],
   ])('%s → %s', (text, unit, qty) => {
     expect(brief(text)).toEqual([[expect.any(String), qty, unit]])
   })
@@ -154,6 +162,25 @@ describe('各: one amount for several items', () => {
       ['橘子', 1, '斤'],
       ['香蕉', 1, '斤'],
     ])
+  })
+
+  it('names joined by / before 各 are a list, not a choice', () => {
+    expect(brief('生抽/老抽各一瓶')).toEqual([
+      ['生抽', 1, '瓶'],
+      ['老抽', 1, '瓶'],
+    ])
+    expect(brief('2-1-302：鸡精1袋，葱/姜/蒜各一份')).toEqual([
+      ['鸡精', 1, '袋'],
+      ['葱', 1, '份'],
+      ['姜', 1, '份'],
+      ['蒜', 1, '份'],
+    ])
+    expect(brief('帮我带 黄瓜/西红柿 各要三根')).toEqual([
+      ['黄瓜', 3, '根'],
+      ['西红柿', 3, '根'],
+    ])
+    // (without 各 the slash is still a choice)
+    expect(parse('醋/酱油 一瓶')).toMatchObject([{ name: '醋', qty: 1, unit: '瓶', alternatives: ['酱油'] }])
   })
 
   it('does not reach items that already have an amount', () => {
@@ -692,8 +719,24 @@ const listish = fc.array(token, { maxLength: 80 }).map((a) => a.join(''))
 
 /** Every amount a numeral in the text can stand for: n, n + 0.5 (一斤半), n × 12 (一打), (n + 0.5) × 12 (一打半), 0.5 (半). */
 /** A classifier right after a buying verb ("买袋米", "帮手买包米") reads as 一: the one amount not written as a numeral. */
-const BARE_CLASSIFIER =
-  /[买团购带换](袋|包|盒|瓶|箱|桶|罐|个|只|条|颗|把|根|块|份|听|板|提|卷|捆|串|樽|兜|筐|扎|组|排|挂|网|壶|篮|张|片|头|棵|株|支|节|瓣|件|套|双|对|盘|碗|杯|粒|枚|尾|大|小|整)/
+/** (Every one-character count or container in data/dict/units.txt, "砖" and "樽" among them.) */
+const CLASSIFIERS = readFileSync(new URL('../data/dict/units.txt', import.meta.url), 'utf8')
+  .split('\n')
+  .map((l) => l.trim().split(/\s+/))
+  .filter((f) => !f[0].startsWith('#') && [...f[0]].length === 1 && (f[2] === 'count' || f[2] === 'container'))
+  .map((f) => f[0])
+/** (The verbs after which a bare classifier is one: the fillers tagged `one` in fillers.txt, 搞 and 弄 among them.) */
+const ONE_VERBS = readFileSync(new URL('../data/dict/lists/fillers.txt', import.meta.url), 'utf8')
+  .split('\n')
+  .map((l) =>
+    l
+      .replace(/\s#.*$/, '')
+      .trim()
+      .split(/\s+/),
+  )
+  .filter((f) => !f[0].startsWith('#') && f.slice(1).includes('one'))
+  .map((f) => f[0])
+const BARE_CLASSIFIER = new RegExp(`(?:${['购', ...ONE_VERBS].join('|')})(?:${[...CLASSIFIERS, '大', '小', '整'].join('|')})`)
 
 /** "斤半" (Cantonese, and northern speech) is 一斤半: a unit and a half with no number before it. */
 const UNIT_AND_A_HALF = new RegExp(

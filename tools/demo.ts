@@ -142,7 +142,7 @@ function printSummary(write: (s?: string) => void, delivered: Delivered[], db: D
     write(`🆘 紧急求助 ${emergencies.length} 件,每件都在收到消息的同一刻私信提醒了值班管家:`)
     for (const e of emergencies)
       write(
-        `   #${e.id} ${e.claimed != null ? `${Math.round(e.claimed / 60_000)} 分钟后被认领` : '未认领(已反复提醒并上报经理)'},${e.state}`,
+        `   #${e.id} ${e.claimed != null ? `${Math.round(e.claimed / 60_000)} 分钟后被认领` : e.state === 'dismissed' ? '管家核实为误报,已驳回' : '未认领(已反复提醒并上报经理)'},${e.state}`,
       )
   }
 
@@ -152,7 +152,10 @@ function printSummary(write: (s?: string) => void, delivered: Delivered[], db: D
   for (const [id, name] of people) {
     const mine = delivered.filter((d) => d.toId === id)
     const alerts = mine.filter((d) => d.text.startsWith('🆘') || d.text.startsWith('⚠️')).length
-    write(`   ${name}:${mine.length} 条(紧急提醒 ${alerts} 条)`)
+    const look = mine.filter((d) => d.text.startsWith('👀')).length
+    const sla = mine.filter((d) => d.text.startsWith('⏰')).length
+    const digests = mine.filter((d) => d.text.startsWith('📋 管家简报')).length
+    write(`   ${name}:${mine.length} 条(紧急提醒 ${alerts},请看一眼 ${look},超时提醒 ${sla},简报 ${digests},其余为指令回复等)`)
   }
   const groups = delivered.filter((d) => d.roomId).length
   const residents = delivered.filter((d) => d.toId && !people.has(d.toId)).length

@@ -12,6 +12,7 @@ import {
   T_NUM,
   T_UNIT,
   T_SEP,
+  T_GOODS,
   KW_SAME,
   KW_COND,
   KW_SWAP,
@@ -25,6 +26,9 @@ import {
   KW_DE,
   KW_SLASH,
   U_COUNT,
+  F_OOPS,
+  F_VERB,
+  SP_SPACE,
 } from './kinds.ts'
 export interface PItem {
   name: string
@@ -148,6 +152,34 @@ function adjacentAfter(g: Span, ti: number): boolean {
   return g.tb === ti
 }
 
+/**
+ * els[k] is a brand or a name the lexicon does not know; when 的 and a product follow it directly,
+ * the product is the item, named with the brand ("网易严选猫粮"), and the brand span goes.
+ * Returns the index of the span that takes the amount.
+ */
+function brandOfProduct(toks: Tok[], els: El[], k: number): number {
+  const g = els[k].g!
+  if (!(g.fallback || g.brandOnly) || k + 2 >= els.length) return k
+  const de = els[k + 1]
+  const p = els[k + 2]
+  if (de.t !== E_K || de.sub !== KW_DE || de.ti !== g.tb || p.t !== E_G || p.ti !== de.te + 1) return k
+  const pg = p.g!
+  if (!pg.goods || pg.fallback || pg.brandOnly || pg.med || pg.qty !== null || pg.dish) return k
+  pg.name = g.name + pg.name
+  g.garbage = true
+  return k + 2
+}
+
+/** Counters that count goods, not people, animals, videos or messages: "一块老腊排" is an order. */
+const GOODS_COUNTERS = new Set(['块', '根', '把', '颗', '棵', '串', '捆', '瓣', '节', '头', '片', '株', '穗', '盘', '碗'])
+
+/** Only one buying verb between span g and token ti: "黏豆包来两袋", "柿饼要三个". */
+function verbBetween(toks: Tok[], g: Span, ti: number): boolean {
+  if (g.tb + 1 !== ti) return false
+  const t = toks[g.tb]
+  return t.k === T_FILL && (t.f & F_VERB) !== 0 && t.e - t.s === 1 && t.s === toks[g.tb - 1].e && t.e === toks[ti].s
+}
+
 /** Does span g follow amount q directly, or after one 的 ("两斤的土豆")? */
 function adjacentBefore(toks: Tok[], q: El, g: Span): boolean {
   if (q.te + 1 === g.ta) return true
@@ -172,6 +204,8 @@ function pairRange(toks: Tok[], els: El[], from: number, to: number, chunk: numb
   // a dish takes no amount: "中筋面粉…想做葱油饼 一斤左右" is a pound of flour
   const pre = firstKind === E_Q
   let loose: Qty | null = null
+  let lastSet = -1
+  let lastSetAt = -1
   let looseDescOnly = true
   let sawQ = false
   for (let i = from; i < to; i++) {
@@ -209,9 +243,11 @@ function pairRange(toks: Tok[], els: El[], from: number, to: number, chunk: numb
     for (const gi of gIdx) {
       const g = els[gi].g!
       if (g.qty !== null || g.dish) continue
-      if (gi < i && adjacentAfter(g, e.ti)) before = gi
-      // "一个视频", "一只橘猫": a count word before an unknown word is a sentence, not an order
-      if (gi > i && after < 0 && adjacentBefore(toks, e, g) && !(g.fallback && q.uk === U_COUNT)) after = gi
+      if (gi < i && (adjacentAfter(g, e.ti) || verbBetween(toks, g, e.ti))) before = gi
+      // "一个视频", "一只橘猫": a general counter before an unknown word is a sentence, not an order
+      // ("一块老腊排", "两根山药棍": a counter that only goods take is one)
+      if (gi > i && after < 0 && adjacentBefore(toks, e, g) && !(g.fallback && q.uk === U_COUNT && !GOODS_COUNTERS.has(q.unit ?? '')))
+        after = gi
     }
     // The name written right next to the amount wins ("两袋米", "土豆3斤") — but a chunk keeps the
     // order it started in: after "卷心菜要一颗", the next "胡萝卜要三根" is name-then-amount again,
@@ -247,9 +283,22 @@ function pairRange(toks: Tok[], els: El[], from: number, to: number, chunk: numb
             }
       }
     }
-    if (target >= 0) els[target].g!.qty = q
-    else if (!loose) loose = q
+    // "尖椒两斤不对是两根": an amount after an oops, with no name of its own, replaces the one before it
+    if (target < 0 && lastSet >= 0 && oopsBetween(toks, lastSetAt, e.ti)) {
+      els[lastSet].g!.qty = q
+      continue
+    }
+    // "一袋网易严选的猫粮", "一罐爱他美的奶粉": a brand or unknown name, 的, then the product — one item
+    if (target >= 0 && target > i) target = brandOfProduct(toks, els, target)
+    if (target >= 0) {
+      els[target].g!.qty = q
+      lastSet = target
+      lastSetAt = e.te
+    } else if (!loose) loose = q
   }
+  // "鸡蛋再加一盒我是老李": an amount no name takes, beside only unknown words that take none, is
+  // the amount of the item before (unknown words with no amount are never items)
+  if (loose && gIdx.length && gIdx.every((gi) => els[gi].g!.fallback && els[gi].g!.qty === null)) gIdx.length = 0
   if (gIdx.length === 0) {
     if (loose && !out.qtyOnly) out.qtyOnly = loose
     if (sawQ && looseDescOnly) out.qtyOnlyDescOnly = true
@@ -263,7 +312,7 @@ function pairRange(toks: Tok[], els: El[], from: number, to: number, chunk: numb
     it.start = toks[g.ta].s
     it.end = toks[g.tb - 1].e
     const nt = toks[g.tb]
-    if (g.brandOnly && !g.qty && nt && nt.k === T_KW && nt.sub === KW_DE) it.brandNote = true
+    if (g.brandOnly && !g.qty && !g.garbage && nt && nt.k === T_KW && nt.sub === KW_DE) it.brandNote = true
     items.push(it)
   }
   // notes go to the nearest name before them (or the first)
@@ -278,6 +327,17 @@ function pairRange(toks: Tok[], els: El[], from: number, to: number, chunk: numb
   return items
 }
 
+/** Does the next chunk, across a space, open with 各 ("黄瓜/西红柿 各要三根")? */
+function geNext(toks: Tok[], b: number): boolean {
+  return b + 1 < toks.length && toks[b].k === T_SEP && toks[b].sub === SP_SPACE && toks[b + 1].k === T_KW && toks[b + 1].sub === KW_GE
+}
+
+/** An oops word (不对, 说错了) between tokens a and b. */
+function oopsBetween(toks: Tok[], a: number, b: number): boolean {
+  for (let i = a + 1; i < b; i++) if (toks[i].k === T_FILL && toks[i].f & F_OOPS) return true
+  return false
+}
+
 /**
  * Only filler, an amount, a note or 的 between tokens a and b (exclusive): "可乐一箱 … 不要了"
  * reaches the cola; "橘子两斤如果太贵了就算了" does not reach the tangerines.
@@ -290,6 +350,16 @@ function reaches(toks: Tok[], a: number, b: number): boolean {
     return false
   }
   return true
+}
+
+/** Right before token ti: a kind closed by 的 ("肥的", "大号额", "冷冻嘅"), with no goods name in it. */
+function kindBefore(s: string, toks: Tok[], ti: number): boolean {
+  const p = ti > 0 ? toks[ti - 1] : null
+  if (!p || p.k === T_SEP) return false
+  if (p.k === T_NOTE) return /[的额嘅]$/.test(s.slice(p.s, p.e))
+  if (!((p.k === T_KW && p.sub === KW_DE) || (p.k === T_FILL && /^[额嘅]$/.test(s.slice(p.s, p.e))))) return false
+  const q = ti > 1 ? toks[ti - 2] : null
+  return q !== null && q.k !== T_SEP && q.k !== T_GOODS && q.k !== T_NUM && q.k !== T_UNIT
 }
 
 /** The goods name nearest before els[k] that reaches it, or -1. */
@@ -358,6 +428,11 @@ function readRemovals(s: string, toks: Tok[], b: number, els: El[], chunk: numbe
     if (g >= 0) {
       removed.add(g)
       info.intent = true
+    } else if (!anyG && kindBefore(s, toks, e.ti)) {
+      // "肥的不要", "大号额勿要": which kind is not wanted — a wish about the item, not its removal
+      let a = e.ti - 1
+      while (a > 0 && toks[a - 1].k !== T_SEP) a--
+      out.notePrev = s.slice(toks[a].s, toks[e.te].e)
     } else if (!anyG) {
       out.cancelPrev = true
       info.intent = true
@@ -493,7 +568,12 @@ export function readChunk(s: string, toks: Tok[], b: number, els: El[], chunk: n
     }
     out.items = pairRange(toks, els, 0, cond, chunk, out)
     const from = cond + 1
-    if (findK(els, from, n, KW_CANCEL) >= 0 || findK(els, from, n, KW_NOTWANT) >= 0) return out
+    if (findK(els, from, n, KW_CANCEL) >= 0 || findK(els, from, n, KW_NOTWANT) >= 0) {
+      // "鲜肉买不到就算了": a name with no amount before 没有…就算了 is what the condition is about,
+      // not a thing to buy (one already listed is still matched by its name)
+      out.items = out.items.filter((it) => it.hasQty)
+      return out
+    }
     let sw = -1
     for (let i = from; i < n; i++) {
       const e = els[i]
@@ -534,7 +614,9 @@ export function readChunk(s: string, toks: Tok[], b: number, els: El[], chunk: n
   // X或者Y
   const or = findK(els, 0, n, KW_OR)
   const slash = or < 0 ? findK(els, 0, n, KW_SLASH) : -1
-  const orAt = or >= 0 ? or : slash >= 0 && hasG(els, 0, slash) && hasG(els, slash + 1, n) ? slash : -1
+  // ("醋/酱油各1瓶": with 各 after them, names joined by / are a list, not a choice)
+  const geAfter = slash >= 0 && (findK(els, slash + 1, n, KW_GE) >= 0 || geNext(toks, b))
+  const orAt = or >= 0 ? or : slash >= 0 && hasG(els, 0, slash) && hasG(els, slash + 1, n) && !geAfter ? slash : -1
   if (orAt >= 0) {
     // "（伊利或者蒙牛都行）": a choice of brand for the item before
     let brands = 0

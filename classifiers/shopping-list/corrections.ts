@@ -183,11 +183,13 @@ export function settleRemovals(st: MessageState, ci: number): void {
 
 /** After 哦不对 / 说错了, an item said again with an amount corrects the one said before. */
 export function restatedAfterOops(st: MessageState, it: PItem): boolean {
-  if (st.oopsChunk < 0 || st.oopsChunk >= it.chunk || !it.hasQty || it.op !== 'add' || it.med || it.fallback) return false
+  if (st.oopsChunk < 0 || !it.hasQty || it.op !== 'add' || it.med || it.fallback) return false
+  // (the oops in an earlier chunk, or earlier in the same one: "鸡翅1斤，哦不对鸡翅要2斤")
+  if (st.oopsChunk > it.chunk || (st.oopsChunk === it.chunk && !(it.start > st.oopsAt))) return false
   const k = findItem(st.items, it.name)
   if (k < 0) return false
   const p = st.items[k]
-  if (p.chunk > st.oopsChunk || p.op !== 'add') return false
+  if (p.chunk > st.oopsChunk || (p.chunk === st.oopsChunk && !(p.end >= 0 && p.end <= st.oopsAt)) || p.op !== 'add') return false
   p.qty = it.qty
   p.unit = it.unit
   p.hasQty = true

@@ -73,7 +73,11 @@ export function needsToOrders(st: MessageState): void {
     const info = st.infos[need.chunk]
     if (need.hasQty || need.op !== 'add' || need.kind === 0 || need.med || !info || !info.need || info.verb) continue
     let j = k + 1
-    const fits = (o: PItem) => o.chunk > need.chunk && o.hasQty && o.op === 'add' && meets(o.kinds, need.kind) && !o.weak && !o.absorbed
+    // (a name the lexicon does not know, asked for with its amount right after the need, is the
+    // brand that meets it: "饲料欲无矣，拜托买一包耐吉斯")
+    const unknownNext = (o: PItem) => o.kinds === 0 && o.chunk <= need.chunk + 2 && o.unit !== null
+    const fits = (o: PItem) =>
+      o.chunk > need.chunk && o.hasQty && o.op === 'add' && (meets(o.kinds, need.kind) || unknownNext(o)) && !o.weak && !o.absorbed
     while (j < items.length && !fits(items[j])) j++
     if (j >= items.length) continue
     const order = items[j]
@@ -143,7 +147,10 @@ export function keepOrders(st: MessageState): PItem[] {
       // "米，油，盐": a bare weak word is kept only as one entry of a plain list
       if (!(st.intent && solid >= 1 && info && info.junk === 0 && !info.cond && !it.hasQty && !it.unk)) continue
     }
-    if (it.generic && it.op === 'add' && !it.hasQty && (!st.verb || specific)) continue
+    // (a heading comes before the things it heads; a category word after them, or one entry of an
+    // enumeration "坚果、海苔、果冻", is a thing to buy: "鸡蛋十个，再随便来点绿叶菜")
+    if (it.generic && it.op === 'add' && !it.hasQty && (!st.verb || (specific && specificAfter(items, it) && !enumerated(st.s, it))))
+      continue
     if (!it.hasQty && it.op === 'add' && firstAsk > it.chunk && info && !info.intent && !info.left && info.junk > 0) continue
     if (!it.hasQty && it.op === 'add') {
       // without an amount, only a plain list or a request counts
@@ -157,6 +164,20 @@ export function keepOrders(st: MessageState): PItem[] {
     keep.push(it)
   }
   return keep
+}
+
+/** Is a specific thing to buy named after item it? */
+function specificAfter(items: PItem[], it: PItem): boolean {
+  for (let k = items.indexOf(it) + 1; k < items.length; k++) {
+    const p = items[k]
+    if (!p.generic && !p.med && !p.garbage && !p.fallback && p.op === 'add') return true
+  }
+  return false
+}
+
+/** Is item it one entry of an enumeration: a 、 right after its name ("蔬菜、水果、肉")? */
+function enumerated(s: string, it: PItem): boolean {
+  return it.end >= 0 && (s[it.end] === '、' || s[it.end] === '/')
 }
 
 /** The same thing named twice ("盐和酱油没了 … 盐一包 酱油一瓶", "土豆 土豆") is one item. */

@@ -194,11 +194,16 @@ export interface ChunkInfo {
   forAll: boolean
   /** 哦不对, 说错了, 更正: what comes after corrects what came before. */
   oops: boolean
+  /** Where the (last) oops word of the chunk starts in the text, or -1. */
+  oopsAt: number
   /** 只剩, 还剩: what the chunk names is running out (a need, though it asks for nothing). */
   left: boolean
   /** 没了, 见底了, 用完了: the writer's own need (not only a verb, which an organiser uses too). */
   need: boolean
 }
+
+/** A buying verb inside an each-word (都来, 各要, 侪要, 每样买). */
+const BUY_IN_EACH = /[要来買买整带拿]/
 
 /** The writer, just before a request ("我明朝下单", "阿拉要"). */
 const FIRST_PERSON = /我|俺|阿拉|吾|阮|偶/
@@ -219,6 +224,7 @@ export function newInfo(): ChunkInfo {
     bareUnit: null,
     forAll: false,
     oops: false,
+    oopsAt: -1,
     left: false,
     need: false,
   }
@@ -523,7 +529,8 @@ export function buildElements(s: string, toks: Tok[], a: number, b: number, info
           verb.e === toks[i].s &&
           !(i - 2 >= a && (toks[i - 2].k === T_UNIT || toks[i - 2].k === T_NUM) && toks[i - 2].e === verb.s)
         if (cooked && spans.length) {
-          spans[0].dish = true
+          // (every name written together after the verb is the dish: "做糖醋鱼" is 糖 醋 鱼 in one)
+          for (const sp of spans) sp.dish = true
           // (not a name ordered with its own amount: "一袋小米熬粥" buys the millet; "整个猪肉炖粉条",
           // whose 个 no number stands before, makes the stew)
           const before = els.length ? els[els.length - 1] : null
@@ -546,6 +553,11 @@ export function buildElements(s: string, toks: Tok[], a: number, b: number, info
       }
       case T_KW: {
         if (t.sub === KW_UNITALL || t.sub === KW_GE) info.forAll = true
+        // "都来十个", "各要两斤", "侪要一斤": an each-word with a buying verb in it asks for the things
+        if (t.sub === KW_GE && BUY_IN_EACH.test(s.slice(t.s, t.e))) {
+          info.intent = true
+          info.verb = true
+        }
         if (t.sub === KW_UNITALL) {
           i++
           break
@@ -600,7 +612,10 @@ export function buildElements(s: string, toks: Tok[], a: number, b: number, info
         if (t.f & F_PAST) info.past = true
         if (t.f & F_ENOUGH) info.enough = true
         if (t.f & F_OFFER) info.offer = true
-        if (t.f & F_OOPS) info.oops = true
+        if (t.f & F_OOPS) {
+          info.oops = true
+          info.oopsAt = t.s
+        }
         if (t.f & F_NEED) info.need = true
         if (t.ent && t.ent.word.endsWith('剩')) info.left = true
         if (t.f & F_COOK) {

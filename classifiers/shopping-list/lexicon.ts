@@ -259,7 +259,12 @@ export function wordAt(s: string, i: number): Entry | null {
   const end = i + m.word.length
   for (let j = i + 1; j < end; j++) {
     const g = matchAt(s, j)
-    if (g && (g.k === T_GOODS || g.k === T_MED) && j + g.word.length > end) return matchAt(s, i, j)
+    if (g && (g.k === T_GOODS || g.k === T_MED) && j + g.word.length > end) {
+      // (unless the rest is a goods word of its own: "改成猫粮" is 改成 + 猫粮, not 改 + 成猫粮)
+      const rest = matchAt(s, end)
+      if (rest && (rest.k === T_GOODS || rest.k === T_MED) && end + rest.word.length >= j + g.word.length) return m
+      return matchAt(s, i, j)
+    }
   }
   return m
 }

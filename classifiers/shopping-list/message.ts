@@ -19,8 +19,8 @@ import {
   settleRemovals,
 } from './corrections.ts'
 import { joinBrands, keepOrders, needsToOrders, totalsToParts, withoutRepeats } from './decide.ts'
-import { findItem, newState, type MessageState } from './state.ts'
-import { T_SEP, T_GOODS, T_UNK, SP_SPACE, SP_NL, SP_LISTEND, U_MEASURE, F_INTENT } from './kinds.ts'
+import { findItem, newState, sameThing, type MessageState } from './state.ts'
+import { T_SEP, T_GOODS, T_UNK, SP_SPACE, SP_CONJ, SP_NL, SP_LISTEND, U_MEASURE, F_INTENT } from './kinds.ts'
 
 export function parseShoppingList(text: string): OrderItem[] {
   try {
@@ -143,6 +143,8 @@ function parseBody(s: string, asked = false): OrderItem[] {
   if (toks.length === 0) return []
   const st = newState(s)
   st.intent = asked
+  // (the contingency test below runs only on a message that talks of a budget at all)
+  const budgetTalk = BUDGET_WORD.test(s)
   let chunkNo = 0
   let a = 0
   const n = toks.length
@@ -177,12 +179,26 @@ function parseBody(s: string, asked = false): OrderItem[] {
     st.junk += info.junk
     const ci = chunkNo++
     a = b
-    if (info.oops) st.oopsChunk = ci
+    if (info.oops) {
+      st.oopsChunk = ci
+      st.oopsAt = info.oopsAt
+    }
     if (sepBefore === SP_NL || sepBefore === SP_LISTEND || ci === 0) for (const it of r.items) it.lineStart = true
     // the name is all the chunk says ("石斛花" on its own, before "1包")
     if (r.items.length === 1 && r.items[0].start === chunkStart && r.items[0].end === toks[b - 1].e) r.items[0].wholeChunk = true
+    // "别买榴莲和菠萝": a removal reaches the names joined to it by 和 / 同 / 跟
+    if (st.removeJoined === ci - 1 && sepBefore === SP_CONJ) for (const it of r.items) if (it.op === 'add' && !it.hasQty) it.op = 'remove'
+    const lastOut = r.items.length ? r.items[r.items.length - 1] : null
+    st.removeJoined = lastOut && lastOut.op === 'remove' && !lastOut.hasQty && sepAfter === SP_CONJ ? ci : -2
+    if (budgetTalk && st.items.length && CONTINGENCY.test(s.slice(sentenceStart(s, chunkStart), toks[b - 1].e))) {
+      r.items = r.items.filter((it) => !listedBefore(st, it.name))
+      r.cancelPrev = false
+      r.setPrev = null
+    }
     let chunkTarget = -1
-    if (r.items.length) chunkTarget = addItems(st, r, ci, sepBefore)
+    if (r.items.length && describesPrevious(st, r, ci, chunkStart, toks[b - 1].e)) {
+      /* a note on the item before */
+    } else if (r.items.length) chunkTarget = addItems(st, r, ci, sepBefore)
     else if (r.geQty) spreadEach(st, r, ci)
     else if (info.forAll && info.bareUnit !== null && !r.qtyOnly) st.listUnit = info.bareUnit
     // ("够炒两个菜就行": an amount in talk about cooking is not one to buy)
@@ -198,6 +214,54 @@ function parseBody(s: string, asked = false): OrderItem[] {
   totalsToParts(st)
   needsToOrders(st)
   return withoutRepeats(keepOrders(st))
+}
+
+/**
+ * "超了就把瘦肉减到半斤", "超脱了黄酒就买一瓶", "太贵的话排骨就一斤": what to do if the budget is
+ * passed is a contingency for the steward, not an order — the items it names stand as first
+ * ordered.
+ */
+const CONTINGENCY = /(?:超[了过出脱]|超预算|超\s*budget|超支|超额|太贵|贵了|不够钱)[^，,。；;]*?(?:就|的话)/i
+
+const BUDGET_WORD = /超|贵|不够钱/
+
+/** Where the sentence holding offset i starts (after the last punctuation or line break before it). */
+function sentenceStart(s: string, i: number): number {
+  let j = i
+  while (j > 0 && i - j < 40 && !/[，,。.;；!！?？\n]/.test(s[j - 1])) j--
+  return j
+}
+
+/** An item already listed whose name this one starts with or is ("瘦肉减" after 瘦肉). */
+function listedBefore(st: MessageState, name: string): boolean {
+  for (const p of st.items) if (p.op === 'add' && (sameThing(p.name, name) || name.startsWith(p.name))) return true
+  return false
+}
+
+/** "…的", "…额", "…嘅", "…味" closing a chunk: it says which kind, not what else to buy. */
+const KIND_OF = /^(?:的|额|嘅|個|口味|味|馅|味道)(?:那种|那款|就行|就好|就可以|哦|哈|啊|呀|喔|噢|吧)?[!！~～。.]*$/
+const NOT_THIS = /不要|别|勿|莫|唔要|冇要|甭/
+
+/**
+ * "汤圆两袋 黑芝麻的", "肉糜半斤，要夹心肉额", "出前一丁一包，麻油味": a chunk that only names a kind
+ * (its names closed by 的 or a flavour), with no amount of its own, right after an item that has
+ * one, describes that item: it becomes the item's note, not a second thing to buy.
+ */
+function describesPrevious(st: MessageState, r: ChunkOut, ci: number, chunkStart: number, chunkEnd: number): boolean {
+  if (r.qtyOnly || r.alts.length || r.altRefs.length || r.geQty) return false
+  for (const it of r.items) if (it.hasQty || it.op !== 'add' || it.med) return false
+  // (a brand alone, "要皇家的", is already a wish about the item before)
+  if (r.items.every((it) => it.brandOnly)) return false
+  // the names are closed by 的 ("黑芝麻的"), not followed by a wish of their own ("米粉要湿的")
+  const end = r.items[r.items.length - 1].end
+  const text = st.s.slice(chunkStart, chunkEnd)
+  const flavour = /(?:味|馅)$/.test(r.items[r.items.length - 1].name) && /^[!！~～。.]*$/.test(st.s.slice(end, chunkEnd))
+  if (end < 0 || !(flavour || KIND_OF.test(st.s.slice(end, chunkEnd))) || NOT_THIS.test(text)) return false
+  const last = st.items.length ? st.items[st.items.length - 1] : null
+  if (!last || last.chunk !== ci - 1 || !last.hasQty || last.op === 'remove' || last.med) return false
+  last.note = last.note ? last.note + ' ' + text : text
+  st.lastItemsChunk = ci
+  return true
 }
 
 /** The chunk's items join the message; returns the item the chunk named (new or already listed), or -1. */
@@ -220,7 +284,17 @@ function addItems(st: MessageState, r: ChunkOut, ci: number, sepBefore: number):
     if (!it.hasQty && !it.med && !it.fallback) {
       // a name said again without an amount refers to the item already listed ("鲫鱼没有就要草鱼")
       const k = findItem(items, it.name)
-      if (k >= 0 && items[k].op === 'add' && !items[k].fallback) {
+      // (but a longer name after a bare one is a sibling in a plain list, not the same thing said
+      // again: "鸡蛋 鸭蛋 咸鸭蛋 都来十个")
+      const sibling =
+        k >= 0 &&
+        !items[k].hasQty &&
+        it.name.length > items[k].name.length &&
+        items[k].chunk >= ci - 1 &&
+        items[k].wholeChunk &&
+        it.wholeChunk &&
+        !st.infos[items[k].chunk]?.need
+      if (k >= 0 && items[k].op === 'add' && !items[k].fallback && !sibling) {
         // "猫砂一袋 要豆腐猫砂": the fuller name wins
         if (it.name.length > items[k].name.length && it.name.includes(items[k].name)) items[k].name = it.name
         if (it.note) items[k].note = items[k].note ? items[k].note + ' ' + it.note : it.note

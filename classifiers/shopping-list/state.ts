@@ -29,8 +29,12 @@ export interface MessageState {
   eachChunk: number
   /** The chunk of the last 哦不对 / 说错了 / 更正, or -1: later amounts and restated items correct earlier ones. */
   oopsChunk: number
+  /** Where that oops word starts in the text. */
+  oopsAt: number
   /** The item the last chunk took off the list ("白菜删掉"), for the one that replaces it ("换成娃娃菜"). */
   removed: { name: string; chunk: number } | null
+  /** The chunk whose last name was taken off the list and that a 和 joins to the next ("别买榴莲和菠萝"), or -2. */
+  removeJoined: number
 }
 
 export function newState(s: string): MessageState {
@@ -52,7 +56,9 @@ export function newState(s: string): MessageState {
     eachAfter: null,
     eachChunk: -1,
     oopsChunk: -1,
+    oopsAt: -1,
     removed: null,
+    removeJoined: -2,
   }
 }
 

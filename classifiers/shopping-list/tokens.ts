@@ -29,12 +29,14 @@ import {
   KW_EACH,
   SP_SPACE,
   SP_PUNCT,
+  SP_CONJ,
   SP_NL,
   SP_LISTEND,
   U_MEASURE,
   U_COUNT,
   U_CONTAINER,
   F_VERB,
+  F_INTENT,
   F_ONE,
   F_INWORD,
   G_BRAND,
@@ -314,7 +316,7 @@ export function tokenize(s: string): Tok[] {
   markStages(s, toks)
   markGlosses(s, toks)
   glueUnknown(toks)
-  markLeftovers(toks)
+  markLeftovers(s, toks)
   markNoneAtAll(s, toks)
   return toks
 }
@@ -393,6 +395,9 @@ function afterNum(toks: Tok[], i: number): boolean {
   return last !== null && last.k === T_NUM && last.e === i
 }
 
+/** What follows a letter that names a pack: A包, B套餐, C餐, D款. */
+const PACK_AFTER_LETTER = /^(?:套餐|包|餐|款|套)/
+
 const isWordChar = (c: number) => isAsciiLetter(c) || isAsciiDigit(c) || c === 39 /* ' */ || c === 38 /* & */
 
 /**
@@ -419,6 +424,14 @@ function asciiToken(s: string, i: number, toks: Tok[]): number {
       return k + u.word.length
     }
     return j
+  }
+  // "A包1份", "B套餐两份": a letter naming one of a seller's packs is a product
+  if (j - i === 1 && s.charCodeAt(i) >= 65 && s.charCodeAt(i) <= 90) {
+    const pack = PACK_AFTER_LETTER.exec(s.slice(j, j + 2))
+    if (pack) {
+      toks.push(new Tok(T_GOODS, i, j + pack[0].length, 0, null, 0, null, null))
+      return j + pack[0].length
+    }
   }
   const w = asciiWord(s.slice(i, j))
   if (w) {
@@ -474,12 +487,14 @@ function gluable(toks: Tok[], r: number): boolean {
  * "只剩三片了", "冰箱里就剩两个土豆半颗白菜": what is left is not what to buy. From a 剩 word to
  * the next separator or buying verb, amounts are not quantities and names are not items.
  */
-function markLeftovers(toks: Tok[]): void {
+function markLeftovers(s: string, toks: Tok[]): void {
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i]
     if (t.k !== T_FILL || !t.ent || !t.ent.word.endsWith('剩')) continue
     for (let j = i + 1; j < toks.length; j++) {
       const u = toks[j]
+      // ("只剩半袋挂面和几个土豆": the leftovers go on across 和, 跟, 同)
+      if (u.k === T_SEP && u.sub === SP_CONJ && !(u.f & F_INTENT) && s.slice(u.s, u.e).length === 1) continue
       if (u.k === T_SEP || (u.k === T_FILL && u.f & F_VERB) || u.k === T_KW) break
       if (u.k === T_NUM || u.k === T_UNIT) u.k = T_OTHER
       else if (u.k === T_GOODS) u.k = T_NONGOODS
@@ -540,6 +555,11 @@ function heardUnit(s: string, i: number, toks: Tok[], chinese: boolean): number 
   const before = toks.length > 1 ? toks[toks.length - 2] : null
   if (before && before.k === T_UNK && before.e === num.s) return i
   const after = i + 1 < s.length ? s.charCodeAt(i + 1) : 0
+  // ("一今半": a unit and a half, as "一斤半")
+  if (after === 0x534a /* 半 */ && !unitAt(s, i + 2)) {
+    toks.push(new Tok(T_UNIT, i, i + 1, h.kind, null, 0, h.canon, null))
+    return i + 1
+  }
   if (isAsciiDigit(after) || isChineseNumeralChar(after)) {
     // "一代十斤的": a package size follows the unit; "三合一": a number with nothing after it
     const next = scanNumber(s, i + 1, SCAN_CTX)
@@ -578,6 +598,14 @@ function afterNumber(s: string, j: number, toks: Tok[]): number {
   if (k > j && k < n) {
     const m = matchAt(s, k)
     if (m && m.k === T_UNIT) return k
+  }
+  // "一小把香菜", "两大袋米", "一小块豆腐": a size between the number and its unit is no part of the name
+  if (k === j && k + 1 < n && (s.charCodeAt(k) === 0x5c0f /* 小 */ || s.charCodeAt(k) === 0x5927) /* 大 */) {
+    const m = matchAt(s, k + 1)
+    if (m && m.k === T_UNIT && m.word.length === 1 && m.sub !== U_MEASURE) {
+      const w = matchAt(s, k)
+      if (!w || w.word.length <= 2) return k + 1
+    }
   }
   return j
 }

@@ -1,0 +1,194 @@
+// Notifications a steward will not mute (issue 19, item 1): alerts whose first line says what and
+// where, one-line re-alerts, no SLA reminder doubling a re-alert, silence after 「好的」, digests
+// only when something changed, and each steward's own settings. Simulated clock throughout.
+import { describe, expect, it } from 'vitest'
+import { digestHooks } from '../bot/digest-hooks.ts'
+import { tick } from '../bot/scheduler.ts'
+import { handleCommand } from '../handlers/commands.ts'
+import { chaseEmergencies } from '../handlers/emergency.ts'
+import { drainInbox } from '../handlers/pipeline.ts'
+import { handleRequest } from '../handlers/requests.ts'
+import { checkSla } from '../handlers/sla.ts'
+import { testContext, triaged } from './helpers/handler-context.ts'
+
+const quietly = { quiet: false, silent: false }
+const loc = { building: '3', unit: '1', floor: '3', room: '302' }
+const FALL = '快来人帮帮忙 我妈在卫生间摔倒了 起不来 流了好多血'
+
+function emergency(ctx: ReturnType<typeof testContext>) {
+  const m = ctx.post({ text: FALL, talkerName: '3-1-302 吴奶奶家' })
+  return handleRequest(ctx, m, triaged({ category: 'medical', urgent: true, emergency: 'medical', location: loc, text: m.text }), quietly)
+    .ticket
+}
+
+const toSteward = (ctx: ReturnType<typeof testContext>, id: string) => ctx.sent().filter((s) => s.to === id)
+
+describe('alerts', () => {
+  it("puts where and what in the alert's first line, with the number", () => {
+    const ctx = testContext()
+    const t = emergency(ctx)
+    const alert = toSteward(ctx, 'steward-wang')[0]
+    const first = alert.text.split('\n')[0]
+    expect(first).toMatch(/^🆘 3栋1单元302 急救:快来人帮帮忙 我妈在卫生间/)
+    expect(first.endsWith(`#${t.id}`)).toBe(true)
+    expect(first.length).toBeLessThanOrEqual(40)
+    expect(alert.text).toContain(`认领 ${t.id}`)
+    expect(alert.urgent).toBe(true)
+  })
+
+  it('keeps the words of a person in crisis off the first line', () => {
+    const ctx = testContext()
+    const m = ctx.post({ text: '活着真没意思 不想撑下去了', talkerName: '岁月静好' })
+    const t = handleRequest(ctx, m, triaged({ category: 'emotional', urgent: true, emergency: 'suicide', text: m.text }), quietly).ticket
+    const first = toSteward(ctx, 'steward-wang')[0].text.split('\n')[0]
+    expect(first).toBe(`🆘 6栋2楼 心理危机,请尽快联系本人 #${t.id}`)
+  })
+
+  it('re-alerts in one line to whoever had the full alert, and in full to a steward who came on shift', () => {
+    const ctx = testContext({ TRIAGE_ONDUTY: '08:00-09:05=steward-wang;09:05-20:00=steward-wang,steward-li', TRIAGE_REALERT_MIN: '3' })
+    const t = emergency(ctx)
+    expect(
+      ctx
+        .sent()
+        .filter((s) => s.kind === 'contact')
+        .map((s) => s.to),
+    ).toEqual(['steward-wang'])
+    ctx.advance(3 * 60_000)
+    chaseEmergencies(ctx)
+    expect(toSteward(ctx, 'steward-wang').at(-1)!.text).toBe(
+      `🆘 #${t.id} 仍无人认领(09:00起,第2次提醒)3栋1单元302 急救,回复「认领 ${t.id}」`,
+    )
+    ctx.advance(3 * 60_000) // 09:06: steward-li has come on shift
+    chaseEmergencies(ctx)
+    const li = toSteward(ctx, 'steward-li')
+    expect(li).toHaveLength(1)
+    expect(li[0].text.split('\n')).toHaveLength(5)
+    expect(li[0].text).toContain(`原话:${FALL}`)
+    expect(toSteward(ctx, 'steward-wang').at(-1)!.text.split('\n')).toHaveLength(1)
+    ctx.advance(3 * 60_000)
+    chaseEmergencies(ctx)
+    // Now both have the full alert: one line each.
+    for (const id of ['steward-wang', 'steward-li']) expect(toSteward(ctx, id).at(-1)!.text).toMatch(/^🆘 #\d+ 仍无人认领.*第4次提醒/)
+    for (const s of ctx.sent().filter((x) => x.kind === 'contact')) expect(s.urgent).toBe(true)
+  })
+
+  it('sends no SLA reminder about an emergency that is being re-alerted, but still records the breach', () => {
+    const ctx = testContext({ TRIAGE_REALERT_MIN: '3', TRIAGE_SLA_URGENT_MIN: '5', TRIAGE_SLA_NORMAL_MIN: '60' })
+    const t = emergency(ctx)
+    const m = ctx.post({ text: '家里水管漏了', talkerId: 'res-09' })
+    const repair = handleRequest(ctx, m, triaged({ category: 'repair', text: m.text }), quietly).ticket
+    for (let i = 0; i < 6; i++) {
+      ctx.advance(60_000)
+      chaseEmergencies(ctx)
+      checkSla(ctx)
+    }
+    expect(ctx.tickets.get(t.id)!.slaBreached).toBe(true)
+    expect(ctx.sent().filter((s) => s.text.includes('超时未认领'))).toHaveLength(0)
+    expect(ctx.sent().filter((s) => s.to === 'steward-wang' && s.text.includes(`#${t.id} 仍无人认领`))).toHaveLength(2)
+    // An everyday ticket past its deadline is still reminded.
+    ctx.advance(60 * 60_000)
+    checkSla(ctx)
+    const reminders = ctx.sent().filter((s) => s.text.startsWith('⏰ 超时未认领'))
+    expect(reminders.length).toBe(2)
+    expect(reminders[0].text).toContain(`#${repair.id}`)
+    expect(reminders[0].text).not.toContain(`#${t.id} `)
+  })
+})
+
+describe('acknowledgements from stewards', () => {
+  it.each(['好的', '收到', '谢谢', 'ok', 'OK!', '好的 谢谢', '收到👌', '辛苦了'])('「%s」 gets no reply', (text) => {
+    const ctx = testContext()
+    ctx.post({ text: `@楼管家 ${text}`, talkerId: 'steward-wang', talkerName: '物业小王', mentionsSelf: true })
+    ctx.post({ text, talkerId: 'steward-li', talkerName: '管家李姐', roomId: null, roomTopic: null })
+    drainInbox(ctx)
+    expect(ctx.sent()).toEqual([])
+  })
+
+  it('something it does not understand still gets the help', () => {
+    const ctx = testContext()
+    ctx.post({ text: '删除全部', talkerId: 'steward-li', talkerName: '管家李姐', roomId: null, roomTopic: null })
+    drainInbox(ctx)
+    expect(ctx.sent()[0].text).toContain('没看懂')
+  })
+})
+
+describe('the periodic steward digest', () => {
+  const file = (ctx: ReturnType<typeof testContext>, text = '家里水管漏了') =>
+    handleRequest(ctx, ctx.post({ text, talkerId: `res-${text.length}-${ctx.clock()}` }), triaged({ category: 'repair', text }), quietly)
+      .ticket
+
+  it('goes out only when something changed since the last one', () => {
+    const ctx = testContext({ TRIAGE_STEWARDS: 'steward-wang=物业小王', TRIAGE_SLA_NORMAL_MIN: '600', TRIAGE_SLA_HIGH_MIN: '600' })
+    const hooks = digestHooks()
+    const digests = () => ctx.sent().filter((s) => s.text.startsWith('📋 管家简报'))
+    tick(ctx, hooks) // 09:00: the first tick only sets the mark
+    file(ctx)
+    ctx.advance(60 * 60_000)
+    tick(ctx, hooks)
+    expect(digests()).toHaveLength(1)
+    ctx.advance(60 * 60_000)
+    tick(ctx, hooks) // nothing happened in the hour
+    expect(digests()).toHaveLength(1)
+    const t = file(ctx, '楼道灯坏了')
+    ctx.advance(60 * 60_000)
+    tick(ctx, hooks)
+    expect(digests()).toHaveLength(2)
+    expect(digests()[1].text).toContain(`#${t.id}`)
+    // A claim is a change too.
+    ctx.advance(60_000)
+    handleCommand(ctx, ctx.post({ text: `认领 ${t.id}`, talkerId: 'steward-wang', roomId: null, roomTopic: null }))
+    ctx.advance(59 * 60_000)
+    tick(ctx, hooks)
+    expect(digests()).toHaveLength(3)
+  })
+
+  it("follows a steward's own settings only off shift", () => {
+    const ctx = testContext({ TRIAGE_ONDUTY: '08:00-14:00=steward-wang;14:00-20:00=steward-li', TRIAGE_WORKING_HOURS: '08:00-20:00' })
+    const hooks = digestHooks()
+    const ask = (id: string, text: string) => {
+      handleCommand(ctx, ctx.post({ text, talkerId: id, roomId: null, roomTopic: null }))
+      return ctx.sent().at(-1)!.text
+    }
+    expect(ask('steward-li', '设置 简报 每3小时')).toContain('每3小时')
+    expect(ask('steward-li', '设置 免打扰 ２２:００-０７:００')).toContain('22:00-07:00')
+    expect(ask('steward-wang', '设置 简报 关')).toContain('定时简报:不发')
+    expect(ask('steward-wang', '设置 免打扰 25点')).toContain('格式')
+    expect(ask('steward-li', '设置')).toMatch(/每3小时[\s\S]*22:00-07:00/)
+    // On shift, steward-wang still gets the hourly digest: his 「简报 关」 applies off shift only.
+    const digests = (id: string) => ctx.sent().filter((s) => s.to === id && s.text.startsWith('📋 管家简报'))
+    tick(ctx, hooks)
+    for (let h = 0; h < 4; h++) {
+      ctx.advance(60_000)
+      file(ctx, `水管漏了${h}`)
+      ctx.advance(59 * 60_000)
+      tick(ctx, hooks)
+    }
+    expect(digests('steward-wang')).toHaveLength(4)
+  })
+
+  it('with no shift schedule, quiet hours hold back digests and SLA reminders, never an emergency or a 「请看一眼」', () => {
+    const ctx = testContext({ TRIAGE_SLA_HIGH_MIN: '30' })
+    const hooks = digestHooks()
+    handleCommand(ctx, ctx.post({ text: '设置 免打扰 9:30-12:00', talkerId: 'steward-li', roomId: null, roomTopic: null }))
+    handleCommand(ctx, ctx.post({ text: '设置 简报 每2小时', talkerId: 'steward-wang', roomId: null, roomTopic: null }))
+    const count = (id: string, re: RegExp) => ctx.sent().filter((s) => s.to === id && re.test(s.text)).length
+    tick(ctx, hooks) // 09:00, the mark
+    const m = ctx.post({ text: '降压药吃完了', talkerId: 'res-08' })
+    handleRequest(ctx, m, triaged({ category: 'medical', text: m.text }), quietly)
+    for (let i = 0; i < 12; i++) {
+      ctx.advance(10 * 60_000)
+      tick(ctx, hooks)
+    }
+    // 11:00: steward-li is in quiet hours, steward-wang wants a digest every two hours.
+    expect(count('steward-li', /^📋 管家简报/)).toBe(0)
+    expect(count('steward-li', /^⏰ 超时未认领/)).toBe(0)
+    expect(count('steward-wang', /^⏰ 超时未认领/)).toBe(1)
+    expect(count('steward-wang', /^📋 管家简报/)).toBe(1)
+    const e = ctx.post({ text: FALL, talkerId: 'res-07' })
+    handleRequest(ctx, e, triaged({ category: 'medical', urgent: true, emergency: 'medical', location: loc, text: e.text }), quietly)
+    const p = ctx.post({ text: '隔壁老人好像一天没动静了', talkerId: 'res-06' })
+    handleRequest(ctx, p, triaged({ category: 'other', possibleUrgent: true, text: p.text }), quietly)
+    expect(count('steward-li', /^🆘 3栋1单元302/)).toBe(1)
+    expect(count('steward-li', /^👀 请看一眼/)).toBe(1)
+  })
+})
