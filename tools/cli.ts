@@ -11,7 +11,7 @@ if (existsSync('.env')) process.loadEnvFile('.env')
 
 const USAGE = `usage: triage <command>
   classify [--threads N]   read {"id","text"} JSON lines on stdin, write one triage line each
-                           (N worker threads besides the main one; default: cores - 1, at most 3)
+                           (N worker threads besides the main one; default 0)
   digest --date YYYY-MM-DD [--png FILE]
                            print the daily digest for a local date from TRIAGE_DB
                            (default var/louguanjia.db) and write the chart PNG
