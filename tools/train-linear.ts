@@ -2,13 +2,11 @@
 // read in file and line order, shuffled by a seeded generator, and trained by Adagrad with the
 // same arithmetic in the same order, so retraining the same corpus gives a byte-identical file
 // (tests/train-reproducible.test.ts).
-import { normalize } from '../classifiers/normalize.ts'
-import { canonical } from '../classifiers/dialect.ts'
-import { assessUrgency } from '../classifiers/urgency.ts'
-import { analyze } from '../classifiers/rules.ts'
-import { BUCKETS, FeatureSet, HASH_BITS, extractFeatures } from '../classifiers/features.ts'
+import { BUCKETS, HASH_BITS } from '../classifiers/features.ts'
 import { encodeLinear, type LinearHeader, type OutputGroup } from './linear-model.ts'
 import { CATEGORIES, NEEDS, type Category } from '../classifiers/types.ts'
+import { prng } from './prng.ts'
+import { featuresOf } from './train-network.ts'
 
 export interface TrainRow {
   text: string
@@ -34,28 +32,6 @@ export const GROUPS: OutputGroup[] = [
   { name: 'category', kind: 'softmax', outputs: [...CATEGORIES] },
   { name: 'labels', kind: 'binary', outputs: NEEDS.map((n) => 'label:' + n) },
 ]
-
-/** The features of a text exactly as triage computes them at run time. */
-export function featuresOf(text: string): number[] {
-  const set = new FeatureSet()
-  const norm = normalize(text)
-  const canon = canonical(norm)
-  extractFeatures(canon, assessUrgency(canon), analyze(norm), set)
-  const ids = [...set.ids].sort((a, b) => a - b)
-  set.clear()
-  return ids
-}
-
-function prng(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 /** Train on rows; returns the encoded model file. */
 export function trainLinear(

@@ -10,6 +10,7 @@ import { analyze } from '../classifiers/rules.ts'
 import { BUCKETS, FeatureSet, extractFeatures } from '../classifiers/features.ts'
 import { K, encodeNetwork, forward } from '../classifiers/network-model.ts'
 import { CATEGORIES, NEEDS, type Category } from '../classifiers/types.ts'
+import { prng } from './prng.ts'
 
 export interface TrainRow {
   text: string
@@ -39,17 +40,6 @@ export function featuresOf(text: string): number[] {
   const ids = [...set.ids].sort((a, b) => a - b)
   set.clear()
   return ids
-}
-
-function prng(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
 }
 
 /** Train on rows; returns the encoded model file. `features` may pass precomputed feature lists. */

@@ -9,7 +9,8 @@ import { spawn, spawnSync } from 'node:child_process'
 import { createReadStream, existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { prng, type Row } from './table.ts'
+import { prng } from '../prng.ts'
+import { type Row } from './table.ts'
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..')
 const VAR = join(ROOT, 'var')

@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url'
 import type { Row } from './table.ts'
 import { startHarness } from './grpc-harness.ts'
 import { STEWARDS, loadTexts, synthCommunity, synthStream } from './stream.ts'
-import { prng } from './table.ts'
+import { prng } from '../prng.ts'
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..')
 

@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs'
 import { readCorpusLines } from '../corpus.ts'
 import type { Inbound } from '../../store/types.ts'
 import type { Household } from '../../store/households.ts'
-import { prng } from './table.ts'
+import { prng } from '../prng.ts'
 
 export const BOT = { id: 'bot-louguanjia', name: '楼管家' }
 /** The two stewards on duty (every alert goes to them) and a manager, as in the demo community. */
