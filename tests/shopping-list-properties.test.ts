@@ -10,6 +10,7 @@ import { normalize } from '../classifiers/normalize.ts'
 import { scanNumber } from '../classifiers/numerals.ts'
 import { parseShoppingList, type OrderItem } from '../classifiers/shopping-list/index.ts'
 import { goodsFiles, listFiles } from '../classifiers/shopping-list/lexicon.ts'
+import { nameFromText } from './helpers/names-from-text.ts'
 
 const GOODS = [
   '土豆',
@@ -226,25 +227,8 @@ function onlyFunctionWords(name: string): boolean {
   return ok[name.length]
 }
 
-/** The names an alias in the goods files stands for ("鸡旦 = 鸡蛋"): a name may be one of those. */
-const ALIASES: Array<[string, string]> = []
-for (const f of goodsFiles.values()) for (const e of f.entries) if (e.canon) ALIASES.push([e.word, e.canon])
-function fromText(name: string, text: string): boolean {
-  const flat = text.replace(/\s+/g, '')
-  if (flat.includes(name)) return true
-  // write the aliases the text contains the way they are meant (all of them, or one at a time:
-  // two may overlap, "整鸡旦"), and look again
-  const found = ALIASES.filter(([alias]) => flat.includes(alias))
-  const versions = [
-    found.reduce((t, [alias, canon]) => t.split(alias).join(canon), flat),
-    ...found.map(([alias, canon]) => flat.split(alias).join(canon)),
-  ]
-  // (or one occurrence only: the reading may cut "整鸡旦鸡旦" as 整鸡 旦 鸡旦)
-  for (const [alias, canon] of found)
-    for (let at = flat.indexOf(alias); at >= 0; at = flat.indexOf(alias, at + 1))
-      versions.push(flat.slice(0, at) + canon + flat.slice(at + alias.length))
-  return versions.some((v) => v.includes(name) || v.toLowerCase().includes(name.toLowerCase()))
-}
+/** Names come from the text (tests/helpers/names-from-text.ts). */
+const fromText = nameFromText
 
 function check(text: string, items: OrderItem[]): void {
   const amounts = derivable(text)

@@ -4,7 +4,7 @@ import fc from 'fast-check'
 import { normalize } from '../classifiers/normalize.ts'
 import { scanNumber } from '../classifiers/numerals.ts'
 import { parseShoppingList, type OrderItem } from '../classifiers/shopping-list/index.ts'
-import { goodsFiles } from '../classifiers/shopping-list/lexicon.ts'
+import { nameFromText } from './helpers/names-from-text.ts'
 
 const parse = (text: string): OrderItem[] => parseShoppingList(normalize(text))
 /** [name, qty, unit] of each item, the scored part of the contract. */
@@ -772,18 +772,8 @@ function derivable(text: string): Set<number> {
   return out
 }
 
-/** The goods files' aliases ("鸡旦 = 鸡蛋", "🌽 = 玉米"). */
-const ALIASES: Array<[string, string]> = [...goodsFiles.values()].flatMap((f) =>
-  f.entries.filter((e) => e.canon).map((e): [string, string] => [e.word, e.canon!]),
-)
-function inText(name: string, flat: string): boolean {
-  if (flat.includes(name)) return true
-  const found = ALIASES.filter(([alias]) => flat.includes(alias))
-  const versions = [found.reduce((t, [a, c]) => t.split(a).join(c), flat), ...found.map(([a, c]) => flat.split(a).join(c))]
-  for (const [a, c] of found)
-    for (let at = flat.indexOf(a); at >= 0; at = flat.indexOf(a, at + 1)) versions.push(flat.slice(0, at) + c + flat.slice(at + a.length))
-  return versions.some((v) => v.includes(name))
-}
+/** Names come from the text (tests/helpers/names-from-text.ts). */
+const inText = nameFromText
 
 function checkShape(items: OrderItem[], text: string): void {
   expect(Array.isArray(items)).toBe(true)

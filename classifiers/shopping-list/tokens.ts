@@ -3,6 +3,7 @@
 // unknown becomes an UNK run. Addresses (7栋1102, 3-2-502), phone numbers, times, prices and
 // @mentions are recognised so that their numbers are never taken for quantities.
 import { isAsciiDigit, isChineseNumeralChar, scanNumber, type ScanContext } from '../numerals.ts'
+import { heardGoodsAt } from './sound.ts'
 import {
   ASCII_UNITS,
   HEARD_UNITS,
@@ -249,6 +250,21 @@ export function tokenize(s: string): Tok[] {
       continue
     }
     const m = wordAt(s, i)
+    if (isCJK(c) && (!m || m.k === T_GOODS || unitAfterUnit(toks, m, i)) && !isChineseNumeralChar(c) && !afterUnknown(toks, i)) {
+      // "朱肉两斤", "洗结精一瓶": a name voice input misheard (sound.ts)
+      const h = heardGoodsAt(
+        s,
+        i,
+        m ? m.word.length : 0,
+        (j) => mayBeInName(s, j),
+        (end) => afterNum(toks, i) || amountAt(s, end),
+      )
+      if (h) {
+        toks.push(new Tok(T_GOODS, i, h.end, h.entry.sub, null, h.entry.flags, h.entry.canon ?? h.entry.word, h.entry))
+        i = h.end
+        continue
+      }
+    }
     if (m && m.k === T_UNIT && UNIT_AND_A_HALF.has(m.word) && s.charCodeAt(i + 1) === 0x534a /* 半 */ && !afterNum(toks, i)) {
       // "番茄斤半", "猪肉两半": a unit and a half with no number before it is one and a half
       toks.push(new Tok(T_NUM, i, i, 0, 1.5, 0, null, null))
@@ -500,6 +516,37 @@ function markLeftovers(s: string, toks: Tok[]): void {
       else if (u.k === T_GOODS) u.k = T_NONGOODS
     }
   }
+}
+
+/** A letter of a name may stand at j: a CJK character that starts no unit, keyword or filler. */
+function mayBeInName(s: string, j: number): boolean {
+  const c = s.charCodeAt(j)
+  if (!isCJK(c) || isChineseNumeralChar(c)) return false
+  const w = wordAt(s, j)
+  return !w || w.k === T_GOODS
+}
+
+/** Does an unknown word run up to s[i]? */
+function afterUnknown(toks: Tok[], i: number): boolean {
+  const last = toks.length ? toks[toks.length - 1] : null
+  return last !== null && last.k === T_UNK && last.e === i
+}
+
+/** "一箱克乐": a one-letter unit right after a unit is a letter of a name (可乐 misheard). */
+function unitAfterUnit(toks: Tok[], m: Entry, i: number): boolean {
+  const last = toks.length ? toks[toks.length - 1] : null
+  return m.k === T_UNIT && m.word.length === 1 && last !== null && last.k === T_UNIT && last.e === i
+}
+
+/** An amount starts at j (after spaces): a number with a unit, or Arabic digits. */
+function amountAt(s: string, j: number): boolean {
+  while (j < s.length && isSpace(s.charCodeAt(j))) j++
+  if (j >= s.length) return false
+  const c = s.charCodeAt(j)
+  if (isAsciiDigit(c)) return true
+  if (!isChineseNumeralChar(c)) return false
+  const num = scanNumber(s, j, SCAN_CTX)
+  return num !== null && num.end > j && unitAt(s, num.end)
 }
 
 function pushEntry(toks: Tok[], m: Entry, i: number, s: string): void {

@@ -1,0 +1,194 @@
+// Goods heard alike. Voice input writes a name with characters that sound like it: "朱肉" for
+// 猪肉, "洗结精" for 洗洁精, "相交一把" for 香蕉一把, "冰红差" for 冰红茶. Listing every such
+// misspelling as an alias would never end (each speaker and engine makes new ones), so the
+// parser compares sounds instead: a run of two to five characters whose toneless syllables
+// (data/dict/pinyin.txt) are those of a goods name in the lexicon is read as that name.
+//
+// Only inside list parsing, and only where the text itself is not a word: a common word that
+// happens to sound like goods ("打算" da suan, 大蒜) is never repaired, and a rarer one ("相交",
+// "好友") only right next to an amount ("相交一把"), where nothing but goods can stand.
+import { readFileSync } from 'node:fs'
+import { dict as jiebaDict } from '@node-rs/jieba/dict.js'
+import { DICT_DIR, LexiconFileError, dictPath } from './data-files.ts'
+import { G_GENERIC, T_GOODS } from './kinds.ts'
+import { goodsFiles, matchAt, type Entry } from './lexicon.ts'
+
+/** Names shorter or longer than this are not compared (one syllable matches far too much). */
+export const SOUND_MIN = 2
+export const SOUND_MAX = 5
+/** A word jieba counts at least this often is ordinary language, never a misheard name. */
+const COMMON_WORD = 1000
+const SYLLABLE_BITS = 512 // more than the ~420 syllables of Mandarin
+const MAX_READINGS = 8 // readings combined per window (polyphonic characters multiply them)
+
+/** Each character's syllables (ids), from data/dict/pinyin.txt. */
+const READINGS = new Map<number, number[]>()
+
+function loadPinyin(): void {
+  const rel = 'pinyin.txt'
+  let text: string
+  try {
+    text = readFileSync(new URL(rel, DICT_DIR), 'utf8')
+  } catch {
+    throw new LexiconFileError(dictPath(rel), null, 'missing: run `npm run pinyin-table`')
+  }
+  let id = 0
+  text.split('\n').forEach((line, i) => {
+    if (!line || line.startsWith('#')) return
+    const tab = line.indexOf('\t')
+    if (tab <= 0) throw new LexiconFileError(dictPath(rel), i + 1, 'expected "syllable<TAB>characters"')
+    id++
+    if (id >= SYLLABLE_BITS) throw new LexiconFileError(dictPath(rel), i + 1, 'too many syllables')
+    for (let k = tab + 1; k < line.length; k++) {
+      const c = line.charCodeAt(k)
+      const list = READINGS.get(c)
+      if (list) list.push(id)
+      else READINGS.set(c, [id])
+    }
+  })
+}
+
+/** Do a and b sound alike, character by character (the test of what a repaired name may be)? */
+export function soundsAlike(a: string, b: string): boolean {
+  if (a.length !== b.length) return false
+  for (let i = 0; i < a.length; i++) {
+    if (a[i] === b[i]) continue
+    const x = READINGS.get(a.charCodeAt(i))
+    const y = READINGS.get(b.charCodeAt(i))
+    if (!x || !y || !x.some((r) => y.includes(r))) return false
+  }
+  return true
+}
+
+/** Every sound key of s[a..b) (one per combination of readings, up to MAX_READINGS), or []. */
+function keysOf(s: string, a: number, b: number): number[] {
+  let keys = [b - a] // the length leads, so names of different lengths never collide
+  for (let i = a; i < b; i++) {
+    const r = READINGS.get(s.charCodeAt(i))
+    if (!r) return []
+    const next: number[] = []
+    for (const k of keys) for (const id of r) if (next.length < MAX_READINGS) next.push(k * SYLLABLE_BITS + id)
+    keys = next
+  }
+  return keys
+}
+
+/** Sound key → the goods entry it names; null where two different names sound the same. */
+const BY_SOUND = new Map<number, Entry | null>()
+/** The keys of the first two syllables of every indexed name: most positions stop here. */
+const OPENINGS = new Set<number>()
+
+function indexGoods(): void {
+  for (const f of goodsFiles.values()) {
+    for (const e of f.entries) {
+      const word = e.canon ?? e.word
+      if (word.length < SOUND_MIN || word.length > SOUND_MAX) continue
+      const entry = matchAt(word, 0)
+      // a category word (水果, 蔬菜) is never what someone misheard
+      if (!entry || entry.k !== T_GOODS || entry.word !== word || entry.flags & G_GENERIC) continue
+      for (const key of keysOf(word, 0, word.length)) {
+        const old = BY_SOUND.get(key)
+        if (old === undefined) BY_SOUND.set(key, entry)
+        else if (old !== null && old.word !== entry.word) BY_SOUND.set(key, null)
+      }
+      for (const key of keysOf(word, 0, 2)) OPENINGS.add(key)
+    }
+  }
+}
+
+loadPinyin()
+indexGoods()
+
+const jiebaText = jiebaDict.toString()
+const wordCache = new Map<string, JiebaWord | null>()
+interface JiebaWord {
+  freq: number
+  tag: string
+}
+/** The word as jieba's dictionary has it (how often, which part of speech), or null. */
+function jiebaWord(w: string): JiebaWord | null {
+  let found = wordCache.get(w)
+  if (found !== undefined) return found
+  const at = jiebaText.startsWith(w + ' ') ? 0 : jiebaText.indexOf('\n' + w + ' ')
+  found = null
+  if (at >= 0) {
+    const start = at === 0 ? 0 : at + 1
+    const end = jiebaText.indexOf('\n', start)
+    const [, freq, tag] = jiebaText.slice(start, end < 0 ? undefined : end).split(' ')
+    found = { freq: parseInt(freq, 10) || 0, tag: tag ?? '' }
+  }
+  wordCache.set(w, found)
+  return found
+}
+
+/** Does a lexicon word start inside s[at..end) and run past its end? */
+function cutsWord(s: string, at: number, end: number): boolean {
+  for (let j = at + 1; j < end; j++) {
+    const m = matchAt(s, j)
+    if (m && j + m.word.length > end) return true
+  }
+  return false
+}
+
+/** Is s[at..end) made of lexicon goods words end to end? */
+function allGoods(s: string, at: number, end: number): boolean {
+  for (let j = at; j < end;) {
+    const m = matchAt(s, j, end)
+    if (!m || m.k !== T_GOODS) return false
+    j += m.word.length
+  }
+  return true
+}
+
+/** A word of ordinary language (jieba counts it often): never taken for an unknown product name. */
+export function isCommonWord(w: string): boolean {
+  return (jiebaWord(w)?.freq ?? 0) >= COMMON_WORD
+}
+
+export interface HeardGoods {
+  entry: Entry
+  end: number
+}
+
+/**
+ * The goods name s[at..) sounds like, longest first, or null. `canStart(j)` says whether the
+ * character at j may belong to a name at all (no unit, keyword or filler starts there; the
+ * caller does not ask in the middle of an unknown word: "嘉顿梳打饼" holds no 大饼);
+ * `nextToAmount(end)` whether an amount stands right before `at` or right after `end`.
+ */
+export function heardGoodsAt(
+  s: string,
+  at: number,
+  minLength: number,
+  canStart: (j: number) => boolean,
+  nextToAmount: (end: number) => boolean,
+): HeardGoods | null {
+  if (at + SOUND_MIN > s.length || !keysOf(s, at, at + SOUND_MIN).some((k) => OPENINGS.has(k))) return null
+  let limit = at
+  while (limit < s.length && limit - at < SOUND_MAX && (limit === at || canStart(limit))) limit++
+  for (let end = limit; end - at >= Math.max(SOUND_MIN, minLength + 1); end--) {
+    let entry: Entry | null = null
+    for (const key of keysOf(s, at, end)) {
+      const e = BY_SOUND.get(key)
+      if (e) {
+        entry = e
+        break
+      }
+    }
+    if (!entry) continue
+    // the window must not cut a word the lexicon knows ("张飞牛肉" is not 肥牛 + 肉), nor leave a
+    // stray letter glued to the name ("朱古力" is not 猪骨 + 力)
+    if (cutsWord(s, at, end) || (end < s.length && canStart(end) && matchAt(s, end) === null)) continue
+    // goods written side by side ("米油盐" once its spaces are gone) are those goods, not 蜜柚
+    if (allGoods(s, at, end)) continue
+    const written = s.slice(at, end)
+    if (written === entry.word) continue
+    // a real word: a common one, or a noun ("梨子" is pears, not 李子), is what it says; a rarer
+    // verb or phrase ("相交") is a mishearing only right next to an amount
+    const word = jiebaWord(written)
+    if (word && (word.freq >= COMMON_WORD || word.tag.startsWith('n'))) continue
+    if (word && !nextToAmount(end)) continue
+    return { entry, end }
+  }
+  return null
+}

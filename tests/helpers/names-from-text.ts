@@ -1,0 +1,29 @@
+// The rule both list-parser property tests hold every item name to: a name is taken from the
+// text, never made up. It may be written as meant where the lexicon knows an alias ("鸡旦 =
+// 鸡蛋") or where voice input misheard it (it then sounds like the text: "朱肉" → 猪肉).
+import { goodsFiles } from '../../classifiers/shopping-list/lexicon.ts'
+import { soundsAlike } from '../../classifiers/shopping-list/sound.ts'
+
+/** The names an alias in the goods files stands for. */
+const ALIASES: Array<[string, string]> = []
+for (const f of goodsFiles.values()) for (const e of f.entries) if (e.canon) ALIASES.push([e.word, e.canon])
+
+export function nameFromText(name: string, text: string): boolean {
+  const flat = text.replace(/\s+/g, '')
+  name = name.replace(/\s+/g, '')
+  if (flat.includes(name)) return true
+  // write the aliases the text contains the way they are meant (all of them, or one at a time:
+  // two may overlap, "整鸡旦")
+  const found = ALIASES.filter(([alias]) => flat.includes(alias))
+  const versions = [
+    found.reduce((t, [alias, canon]) => t.split(alias).join(canon), flat),
+    ...found.map(([alias, canon]) => flat.split(alias).join(canon)),
+  ]
+  // (or one occurrence only: the reading may cut "整鸡旦鸡旦" as 整鸡 旦 鸡旦)
+  for (const [alias, canon] of found)
+    for (let at = flat.indexOf(alias); at >= 0; at = flat.indexOf(alias, at + 1))
+      versions.push(flat.slice(0, at) + canon + flat.slice(at + alias.length))
+  if (versions.some((v) => v.includes(name) || v.toLowerCase().includes(name.toLowerCase()))) return true
+  for (let at = 0; at + name.length <= flat.length; at++) if (soundsAlike(flat.slice(at, at + name.length), name)) return true
+  return false
+}

@@ -1,0 +1,63 @@
+// Goods heard alike (classifiers/shopping-list/sound.ts): a name voice input misheard is read
+// as the goods it sounds like, and ordinary words, goods written side by side and names the
+// lexicon knows are left alone. Also: data/dict/pinyin.txt is what its generator writes.
+import { readFileSync } from 'node:fs'
+import { describe, expect, it } from 'vitest'
+import { normalize } from '../classifiers/normalize.ts'
+import { parseShoppingList } from '../classifiers/shopping-list/index.ts'
+import { isCommonWord } from '../classifiers/shopping-list/sound.ts'
+import { PINYIN_FILE, pinyinTable } from '../tools/pinyin-table.ts'
+
+const brief = (text: string) => parseShoppingList(normalize(text)).map((i) => [i.name, i.qty, i.unit])
+
+describe('names voice input misheard', () => {
+  it.each([
+    ['帮我买两斤朱肉要前腿的', [['猪肉', 2, '斤']]],
+    ['然后洗结精也要一瓶', [['洗洁精', 1, '瓶']]],
+    ['我要买一点水果就是相交一把', [['香蕉', 1, '把']]],
+    [
+      '一箱克乐一箱雪比还有冰红差一箱',
+      [
+        ['可乐', 1, '箱'],
+        ['雪碧', 1, '箱'],
+        ['冰红茶', 1, '箱'],
+      ],
+    ],
+    [
+      '一瓶老抽还有一代白堂',
+      [
+        ['老抽', 1, '瓶'],
+        ['白糖', 1, '袋'],
+      ],
+    ],
+  ])('%s', (text, want) => {
+    expect(brief(text)).toEqual(want)
+  })
+})
+
+describe('what is not a mishearing', () => {
+  it('a common word that sounds like goods (打算, da suan: not 大蒜)', () => {
+    expect(isCommonWord('打算')).toBe(true)
+    expect(brief('我打算买两斤土豆').map((i) => i[0])).toEqual(['土豆'])
+  })
+
+  it('goods written side by side (米油 is not 蜜柚)', () => {
+    expect(brief('米油盐酱油都要').map((i) => i[0])).not.toContain('蜜柚')
+  })
+
+  it('a window that would cut a known word or leave a stray letter', () => {
+    // 张飞牛肉: not 肥牛 + 肉; 朱古力 (粤 chocolate): not 猪骨 + 力
+    expect(brief('带五包张飞牛肉').map((i) => i[0])).not.toContain('肥牛')
+    expect(brief('朱古力雪糕一盒').map((i) => i[0])).not.toContain('猪骨')
+  })
+
+  it('a rarer real word only next to an amount (好友: not 蚝油 in talk)', () => {
+    expect(brief('帮我好友买一斤土豆').map((i) => i[0])).toEqual(['土豆'])
+  })
+})
+
+describe('data/dict/pinyin.txt', () => {
+  it('is what `npm run pinyin-table` writes', () => {
+    expect(readFileSync(PINYIN_FILE, 'utf8') === pinyinTable()).toBe(true)
+  })
+})
