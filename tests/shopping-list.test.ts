@@ -950,3 +950,33 @@ describe('held-out failure families', () => {
     expect(brief('洗洁精用光了 哪位邻居能匀我一瓶')).toEqual([['洗洁精', 1, '瓶']])
   })
 })
+
+describe('接龙: what the header sells', () => {
+  const withDoors = (text: string) => parseShoppingList(normalize(text)).map((i) => [i.name, i.qty, i.unit, i.door])
+
+  it('a name in the same clause as its price, known to the lexicon or not', () => {
+    expect(withDoors('楼长组织 海南接龙 贵妃芒 5斤一箱 60元\n1. 3-1-202 两箱\n2. 3-2-1101 一箱')).toEqual([
+      ['贵妃芒', 2, '箱', '3-1-202'],
+      ['贵妃芒', 1, '箱', '3-2-1101'],
+    ])
+  })
+
+  it('an ordinary word beside the price is not the product ("组织" is no goods)', () => {
+    expect(withDoors('楼长组织 冻梨接龙 一袋五斤 三十五一袋\n1. 7-1-101 两袋\n2. 7-2-502 一袋').map((i) => i[0])).toEqual(['冻梨', '冻梨'])
+  })
+
+  it('the words right before 接龙 when no price names it', () => {
+    expect(withDoors('团购冻梨接龙\n1. 7-1-101 两袋\n2. 7-2-502 一袋')).toEqual([
+      ['冻梨', 2, '袋', '7-1-101'],
+      ['冻梨', 1, '袋', '7-2-502'],
+    ])
+  })
+
+  it('an amount opening a line is the header product, and the rest of the line orders more', () => {
+    expect(withDoors('团购咸鸭蛋接龙(20个一箱 50元)\n1. 2-1-101 一箱,再加一盒皮蛋\n2. 2-2-302 两箱')).toEqual([
+      ['咸鸭蛋', 1, '箱', '2-1-101'],
+      ['皮蛋', 1, '盒', '2-1-101'],
+      ['咸鸭蛋', 2, '箱', '2-2-302'],
+    ])
+  })
+})
