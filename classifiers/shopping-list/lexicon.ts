@@ -131,6 +131,7 @@ export const listFiles: ReadonlyMap<string, WordFile> = new Map([
   ['heard-units', readWordFile('lists/heard-units.txt', ['spoken'], true)],
   ['number-words', readWordFile('lists/number-words.txt', [], true)],
   ['bottled', readWordFile('lists/bottled.txt', [])],
+  ['amount-changes', readWordFile('lists/amount-changes.txt', ['total', 'more'])],
 ])
 
 function list(name: string): WordFile {
@@ -280,3 +281,8 @@ export const NOTICE_HEADER = /^\s*[【[]([^】\]]{0,12})[】\]]/
 export const NOTICE_WORDS = new RegExp(noticeWords('header').join('|'))
 /** "通知：…", "统计一下：…", "提醒大家：…": a notice, a tally or advice to everyone, not the writer's order. */
 export const NOTICE_LEAD = new RegExp(`^\\s*(${noticeWords('lead').join('|')})[一下]*\\s*[:：]`)
+
+/** "一共", "再加": words before a nameless amount that make it the item's total, or an addition to it. */
+export const AMOUNT_CHANGES: ReadonlyArray<{ word: string; total: boolean }> = list('amount-changes')
+  .entries.map((e) => ({ word: e.word, total: e.tags.includes('total') }))
+  .sort((a, b) => b.word.length - a.word.length)

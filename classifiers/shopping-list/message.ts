@@ -2,13 +2,13 @@
 // chunks that only carry an amount, a 各, a substitute, a correction or a note are applied to
 // the items they belong to; at the end only what reads as a request is kept (decide.ts), so that
 // commentary ("停电了冰箱里的肉都坏了") gives no order.
-import type { OrderItem } from "./types.ts";
-import { NOTICE_HEADER, NOTICE_LEAD, NOTICE_WORDS } from "./lexicon.ts";
-import { readDoorList, type DoorList } from "./jielong.ts";
-import { tokenize } from "./tokens.ts";
-import { isCommonWord } from "./sound.ts";
-import { buildElements, newInfo, E_P, E_Q } from "./elements.ts";
-import { readChunk, setQty, type ChunkOut } from "./chunk.ts";
+import type { OrderItem } from './types.ts'
+import { AMOUNT_CHANGES, NOTICE_HEADER, NOTICE_LEAD, NOTICE_WORDS } from './lexicon.ts'
+import { readDoorList, type DoorList } from './jielong.ts'
+import { tokenize } from './tokens.ts'
+import { isCommonWord } from './sound.ts'
+import { buildElements, newInfo, E_P, E_Q, type Qty } from './elements.ts'
+import { readChunk, setQty, type ChunkOut } from './chunk.ts'
 import {
   applyAlternatives,
   applyOp,
@@ -18,44 +18,28 @@ import {
   restate,
   restatedAfterOops,
   settleRemovals,
-} from "./corrections.ts";
-import {
-  joinBrands,
-  keepOrders,
-  needsToOrders,
-  totalsToParts,
-  withoutRepeats,
-} from "./decide.ts";
-import { findItem, newState, sameThing, type MessageState } from "./state.ts";
-import {
-  T_SEP,
-  T_GOODS,
-  T_UNK,
-  SP_SPACE,
-  SP_CONJ,
-  SP_NL,
-  SP_LISTEND,
-  U_MEASURE,
-  F_INTENT,
-} from "./kinds.ts";
+} from './corrections.ts'
+import { joinBrands, keepOrders, needsToOrders, totalsToParts, withoutRepeats } from './decide.ts'
+import { findItem, newState, sameThing, type MessageState } from './state.ts'
+import { T_SEP, T_GOODS, T_UNK, SP_SPACE, SP_CONJ, SP_NL, SP_LISTEND, U_MEASURE, F_INTENT } from './kinds.ts'
 
 export function parseShoppingList(text: string): OrderItem[] {
   try {
-    return parse(typeof text === "string" ? text : "");
+    return parse(typeof text === 'string' ? text : '')
   } catch {
-    return [];
+    return []
   }
 }
 
 function parse(text: string): OrderItem[] {
-  if (!text) return [];
-  const s = restate(unspace(text));
-  const list = readDoorList(s);
-  if (list) return parseDoorList(list);
-  const header = NOTICE_HEADER.exec(s);
-  if (header && NOTICE_WORDS.test(header[1])) return [];
-  if (NOTICE_LEAD.test(s)) return [];
-  return parseBody(s);
+  if (!text) return []
+  const s = restate(unspace(text))
+  const list = readDoorList(s)
+  if (list) return parseDoorList(list)
+  const header = NOTICE_HEADER.exec(s)
+  if (header && NOTICE_WORDS.test(header[1])) return []
+  if (NOTICE_LEAD.test(s)) return []
+  return parseBody(s)
 }
 
 /**
@@ -63,76 +47,69 @@ function parse(text: string): OrderItem[] {
  * pieces are single characters, the spaces are not separators and go (inside list parsing only).
  */
 function unspace(text: string): string {
-  if (text.indexOf(" ") < 0) return text;
+  if (text.indexOf(' ') < 0) return text
   return text
-    .split("\n")
+    .split('\n')
     .map((line) => {
-      const pieces = line.split(" ").filter(Boolean);
-      if (pieces.length < 6) return line;
-      let single = 0;
-      for (const p of pieces) if (p.length === 1) single++;
-      return single / pieces.length >= 0.75 ? pieces.join("") : line;
+      const pieces = line.split(' ').filter(Boolean)
+      if (pieces.length < 6) return line
+      let single = 0
+      for (const p of pieces) if (p.length === 1) single++
+      return single / pieces.length >= 0.75 ? pieces.join('') : line
     })
-    .join("\n");
+    .join('\n')
 }
 
 /** A 接龙 as the store needs it: the header it is known by, and each line's door and items. */
 export interface Jielong {
-  header: string;
-  entries: Array<{ door: string | null; line: string; items: OrderItem[] }>;
+  header: string
+  entries: Array<{ door: string | null; line: string; items: OrderItem[] }>
 }
 
 /** The 接龙 in a (normalised) message, or null when it is not one. Never throws. */
 export function parseJielong(text: string): Jielong | null {
   try {
-    const list =
-      typeof text === "string" && text ? readDoorList(restate(text)) : null;
-    return list ? { header: list.header, entries: readEntries(list) } : null;
+    const list = typeof text === 'string' && text ? readDoorList(restate(text)) : null
+    return list ? { header: list.header, entries: readEntries(list) } : null
   } catch {
-    return null;
+    return null
   }
 }
 
 /** A 接龙: each door line on its own, its items with its door (jielong.ts). */
 function parseDoorList(list: DoorList): OrderItem[] {
-  const out: OrderItem[] = [];
-  for (const e of readEntries(list)) for (const it of e.items) out.push(it);
-  return out;
+  const out: OrderItem[] = []
+  for (const e of readEntries(list)) for (const it of e.items) out.push(it)
+  return out
 }
 
-function readEntries(list: DoorList): Jielong["entries"] {
-  const product = headerProduct(list.header);
+function readEntries(list: DoorList): Jielong['entries'] {
+  const product = headerProduct(list.header)
   return list.entries.map((e) => {
     // a line of a 接龙 is an order by being there: it needs no 帮我买
-    let items = e.text ? parseBody(e.text, true) : [];
+    let items = e.text ? parseBody(e.text, true) : []
     // "2. 7栋1101 五包": the header's product, in the amount the line gives (when the line names
     // nothing); "3. 5座3楼D 一盒,另加一盒咸蛋": an amount that opens the line is the header's
     // product, and the rest of the line orders more
     if (product && AMOUNT_FIRST.test(e.text)) {
-      const cut = e.text.search(/[,，;；、+＋]|另|再|加|还/);
-      const head = cut > 0 && items.length > 0 ? e.text.slice(0, cut) : e.text;
+      const cut = e.text.search(/[,，;；、+＋]|另|再|加|还/)
+      const head = cut > 0 && items.length > 0 ? e.text.slice(0, cut) : e.text
       if (!namesSomething(head)) {
-        const own = parseBody(product + head, true).filter(
-          (i) => i.qty !== null && i.name === product,
-        );
-        items =
-          head === e.text
-            ? own
-            : [...own, ...parseBody(e.text.slice(cut), true)];
+        const own = parseBody(product + head, true).filter((i) => i.qty !== null && i.name === product)
+        items = head === e.text ? own : [...own, ...parseBody(e.text.slice(cut), true)]
       }
     }
-    if (e.door) for (const it of items) it.door = e.door;
-    return { door: e.door, line: e.line, items };
-  });
+    if (e.door) for (const it of items) it.door = e.door
+    return { door: e.door, line: e.line, items }
+  })
 }
 
 /** A line that starts with its amount ("五包", "2箱（要大的）"). */
-const AMOUNT_FIRST = /^[\d一二两三四五六七八九十半几俩仨]/;
+const AMOUNT_FIRST = /^[\d一二两三四五六七八九十半几俩仨]/
 
 function namesSomething(text: string): boolean {
-  for (const t of tokenize(text))
-    if (t.k === T_GOODS || t.k === T_UNK) return true;
-  return false;
+  for (const t of tokenize(text)) if (t.k === T_GOODS || t.k === T_UNK) return true
+  return false
 }
 
 /**
@@ -142,182 +119,148 @@ function namesSomething(text: string): boolean {
  * (a name the lexicon knows before an unknown one).
  */
 export function headerProduct(header: string): string | null {
-  if (!header) return null;
-  const toks = tokenize(header);
-  let priced: string | null = null;
-  let pricedUnknown: string | null = null;
-  let known: string | null = null;
-  let unknown: string | null = null;
-  let a = 0;
+  if (!header) return null
+  const toks = tokenize(header)
+  let priced: string | null = null
+  let pricedUnknown: string | null = null
+  let known: string | null = null
+  let unknown: string | null = null
+  let a = 0
   while (a < toks.length) {
     // a clause: up to the next punctuation or line break (spaces only part its chunks)
-    let end = a;
-    while (
-      end < toks.length &&
-      !(toks[end].k === T_SEP && toks[end].sub !== SP_SPACE)
-    )
-      end++;
-    let withPrice = false;
-    const names: Array<{
-      name: string;
-      goods: boolean;
-      generic: boolean;
-      fallback: boolean;
-    }> = [];
+    let end = a
+    while (end < toks.length && !(toks[end].k === T_SEP && toks[end].sub !== SP_SPACE)) end++
+    let withPrice = false
+    const names: Array<{ name: string; goods: boolean; generic: boolean; fallback: boolean }> = []
     for (let c = a; c < end;) {
       if (toks[c].k === T_SEP) {
-        c++;
-        continue;
+        c++
+        continue
       }
-      let b = c;
-      while (b < end && toks[b].k !== T_SEP) b++;
-      const els = buildElements(header, toks, c, b, newInfo());
-      if (els.some((e) => e.t === E_P || e.t === E_Q)) withPrice = true;
+      let b = c
+      while (b < end && toks[b].k !== T_SEP) b++
+      const els = buildElements(header, toks, c, b, newInfo())
+      if (els.some((e) => e.t === E_P || e.t === E_Q)) withPrice = true
       for (const e of els) {
-        const g = e.g;
-        if (g && !g.med && !g.garbage) names.push(g);
+        const g = e.g
+        if (g && !g.med && !g.garbage) names.push(g)
       }
-      c = b;
+      c = b
     }
     for (const g of names) {
       if (withPrice && !g.generic) {
-        if (g.goods && !priced) priced = g.name;
+        if (g.goods && !priced) priced = g.name
         // an unknown name, unless it is an ordinary word ("楼长发起 牛奶接龙 …": not 发起)
-        else if (g.fallback && !pricedUnknown && !isCommonWord(g.name))
-          pricedUnknown = g.name;
+        else if (g.fallback && !pricedUnknown && !isCommonWord(g.name)) pricedUnknown = g.name
       }
       if (g.goods && !g.generic) {
-        if (!known) known = g.name;
-      } else if (!unknown) unknown = g.name;
+        if (!known) known = g.name
+      } else if (!unknown) unknown = g.name
     }
-    a = end + 1;
+    a = end + 1
   }
-  return priced ?? pricedUnknown ?? namedForList(header) ?? known ?? unknown;
+  return priced ?? pricedUnknown ?? namedForList(header) ?? known ?? unknown
 }
 
 /** "团购冷吃兔接龙", "东北大米接龙了": the words right before 接龙 name what the list sells. */
-const BEFORE_JIELONG =
-  /([^\s,，。!！:：()（）【】[\]]{1,12})(?:接龙|拼团|团购)/;
+const BEFORE_JIELONG = /([^\s,，。!！:：()（）【】[\]]{1,12})(?:接龙|拼团|团购)/
 
 export function namedForList(header: string): string | null {
-  const m = BEFORE_JIELONG.exec(header.replace(/^\s*(?:团购|拼团)/, ""));
-  if (!m) return null;
-  const text = m[1].replace(/^(?:团购|拼团|今天|今日|明天|本周|周末)/, "");
-  const toks = tokenize(text);
-  if (toks.length === 0) return null;
-  let name: string | null = null;
+  const m = BEFORE_JIELONG.exec(header.replace(/^\s*(?:团购|拼团)/, ''))
+  if (!m) return null
+  const text = m[1].replace(/^(?:团购|拼团|今天|今日|明天|本周|周末)/, '')
+  const toks = tokenize(text)
+  if (toks.length === 0) return null
+  let name: string | null = null
   for (const e of buildElements(text, toks, 0, toks.length, newInfo())) {
-    const g = e.g;
-    if (g && !g.med && !g.garbage && !g.generic) name = g.name;
+    const g = e.g
+    if (g && !g.med && !g.garbage && !g.generic) name = g.name
   }
   // a name the lexicon cannot cut ("冷吃兔") is the words themselves
-  return name ?? (/^[\u4e00-\u9fff]{2,6}$/.test(text) ? text : null);
+  return name ?? (/^[\u4e00-\u9fff]{2,6}$/.test(text) ? text : null)
 }
 
 function parseBody(s: string, asked = false): OrderItem[] {
-  const toks = tokenize(s);
-  if (toks.length === 0) return [];
-  const st = newState(s);
-  st.intent = asked;
+  const toks = tokenize(s)
+  if (toks.length === 0) return []
+  const st = newState(s)
+  st.intent = asked
   // (the contingency test below runs only on a message that talks of a budget at all)
-  const budgetTalk = BUDGET_WORD.test(s);
-  let chunkNo = 0;
-  let a = 0;
-  const n = toks.length;
+  const budgetTalk = BUDGET_WORD.test(s)
+  let chunkNo = 0
+  let a = 0
+  const n = toks.length
   while (a < n) {
     if (toks[a].k === T_SEP) {
-      a++;
-      continue;
+      a++
+      continue
     }
-    let b = a;
-    while (b < n && toks[b].k !== T_SEP) b++;
-    const sepBefore = a > 0 ? toks[a - 1].sub : 0;
+    let b = a
+    while (b < n && toks[b].k !== T_SEP) b++
+    const sepBefore = a > 0 ? toks[a - 1].sub : 0
     // "(5kg)" describes the item before it; "帮忙带一份：" introduces the list after it
-    const aside = a > 0 && /[(（]/.test(s.slice(toks[a - 1].s, toks[a - 1].e));
-    const intro = b < n && /[:：]/.test(s.slice(toks[b].s, toks[b].e));
-    const chunkStart = toks[a].s;
-    const sepAfter = b < n ? toks[b].sub : 0;
-    const info = newInfo();
+    const aside = a > 0 && /[(（]/.test(s.slice(toks[a - 1].s, toks[a - 1].e))
+    const intro = b < n && /[:：]/.test(s.slice(toks[b].s, toks[b].e))
+    const chunkStart = toks[a].s
+    // (with the join before it: "，再加一盒")
+    const chunkFrom = a > 0 ? toks[a - 1].s : chunkStart
+    const sepAfter = b < n ? toks[b].sub : 0
+    const info = newInfo()
     // "…，再要两包蝴蝶酥": the join asks for what follows
     if (a > 0 && toks[a - 1].f & F_INTENT) {
-      info.intent = true;
-      info.verb = true;
+      info.intent = true
+      info.verb = true
     }
-    const els = buildElements(s, toks, a, b, info);
-    const r = readChunk(s, toks, b, els, chunkNo, info);
-    st.infos.push(info);
-    if (info.intent) st.intent = true;
-    if (info.verb) st.verb = true;
-    if (info.past) st.past = true;
-    if (info.offer) st.offer = true;
-    if (info.first) st.first = true;
-    if (info.need) st.need = true;
-    st.junk += info.junk;
-    const ci = chunkNo++;
-    a = b;
+    const els = buildElements(s, toks, a, b, info)
+    const r = readChunk(s, toks, b, els, chunkNo, info)
+    st.infos.push(info)
+    if (info.intent) st.intent = true
+    if (info.verb) st.verb = true
+    if (info.past) st.past = true
+    if (info.offer) st.offer = true
+    if (info.first) st.first = true
+    if (info.need) st.need = true
+    st.junk += info.junk
+    const ci = chunkNo++
+    a = b
     if (info.oops) {
-      st.oopsChunk = ci;
-      st.oopsAt = info.oopsAt;
+      st.oopsChunk = ci
+      st.oopsAt = info.oopsAt
     }
-    if (sepBefore === SP_NL || sepBefore === SP_LISTEND || ci === 0)
-      for (const it of r.items) it.lineStart = true;
+    if (sepBefore === SP_NL || sepBefore === SP_LISTEND || ci === 0) for (const it of r.items) it.lineStart = true
     // the name is all the chunk says ("石斛花" on its own, before "1包")
-    if (
-      r.items.length === 1 &&
-      r.items[0].start === chunkStart &&
-      r.items[0].end === toks[b - 1].e
-    )
-      r.items[0].wholeChunk = true;
+    if (r.items.length === 1 && r.items[0].start === chunkStart && r.items[0].end === toks[b - 1].e) r.items[0].wholeChunk = true
     // "别买榴莲和菠萝": a removal reaches the names joined to it by 和 / 同 / 跟
-    if (st.removeJoined === ci - 1 && sepBefore === SP_CONJ)
-      for (const it of r.items)
-        if (it.op === "add" && !it.hasQty) it.op = "remove";
-    const lastOut = r.items.length ? r.items[r.items.length - 1] : null;
-    st.removeJoined =
-      lastOut &&
-      lastOut.op === "remove" &&
-      !lastOut.hasQty &&
-      sepAfter === SP_CONJ
-        ? ci
-        : -2;
-    if (
-      budgetTalk &&
-      st.items.length &&
-      CONTINGENCY.test(s.slice(sentenceStart(s, chunkStart), toks[b - 1].e))
-    ) {
-      r.items = r.items.filter((it) => !listedBefore(st, it.name));
-      r.cancelPrev = false;
-      r.setPrev = null;
+    if (st.removeJoined === ci - 1 && sepBefore === SP_CONJ) for (const it of r.items) if (it.op === 'add' && !it.hasQty) it.op = 'remove'
+    const lastOut = r.items.length ? r.items[r.items.length - 1] : null
+    st.removeJoined = lastOut && lastOut.op === 'remove' && !lastOut.hasQty && sepAfter === SP_CONJ ? ci : -2
+    if (budgetTalk && st.items.length && CONTINGENCY.test(s.slice(sentenceStart(s, chunkStart), toks[b - 1].e))) {
+      r.items = r.items.filter((it) => !listedBefore(st, it.name))
+      r.cancelPrev = false
+      r.setPrev = null
     }
-    let chunkTarget = -1;
-    if (
-      r.items.length &&
-      describesPrevious(st, r, ci, chunkStart, toks[b - 1].e)
-    ) {
+    let chunkTarget = -1
+    if (r.items.length && describesPrevious(st, r, ci, chunkStart, toks[b - 1].e)) {
       /* a note on the item before */
-    } else if (r.items.length) chunkTarget = addItems(st, r, ci, sepBefore);
-    else if (r.geQty) spreadEach(st, r, ci);
-    else if (info.forAll && info.bareUnit !== null && !r.qtyOnly)
-      st.listUnit = info.bareUnit;
+    } else if (r.items.length) chunkTarget = addItems(st, r, ci, sepBefore)
+    else if (r.geQty) spreadEach(st, r, ci)
+    else if (info.forAll && info.bareUnit !== null && !r.qtyOnly) st.listUnit = info.bareUnit
+    else if (r.qtyOnly && !r.qtyOnlyDescOnly && changeAmount(st, s.slice(chunkFrom, toks[b - 1].e), r.qtyOnly, ci)) {
+      /* "…，一共两斤": the item before now has its new amount */
+    }
     // ("够炒两个菜就行": an amount in talk about cooking is not one to buy)
-    else if (
-      r.qtyOnly &&
-      !r.qtyOnlyDescOnly &&
-      !info.cook &&
-      !intro &&
-      !correctAmount(st, r.qtyOnly, ci)
-    )
-      amountOnly(st, r, ci, sepBefore, sepAfter, aside);
-    applyAlternatives(st, r, ci, chunkTarget);
-    applyToPrevious(st, r, ci);
-    settleRemovals(st, ci);
+    else if (r.qtyOnly && !r.qtyOnlyDescOnly && !info.cook && !intro && !correctAmount(st, r.qtyOnly, ci))
+      amountOnly(st, r, ci, sepBefore, sepAfter, aside)
+    applyAlternatives(st, r, ci, chunkTarget)
+    applyToPrevious(st, r, ci)
+    settleRemovals(st, ci)
   }
-  settleRemovals(st, chunkNo);
-  if (st.listUnit !== null) unitForAll(st, st.listUnit);
-  joinBrands(st);
-  totalsToParts(st);
-  needsToOrders(st);
-  return withoutRepeats(keepOrders(st));
+  settleRemovals(st, chunkNo)
+  if (st.listUnit !== null) unitForAll(st, st.listUnit)
+  joinBrands(st)
+  totalsToParts(st)
+  needsToOrders(st)
+  return withoutRepeats(keepOrders(st))
 }
 
 /**
@@ -325,107 +268,69 @@ function parseBody(s: string, asked = false): OrderItem[] {
  * passed is a contingency for the steward, not an order — the items it names stand as first
  * ordered.
  */
-const CONTINGENCY =
-  /(?:超[了过出脱]|超预算|超\s*budget|超支|超额|太贵|贵了|不够钱)[^，,。；;]*?(?:就|的话)/i;
+const CONTINGENCY = /(?:超[了过出脱]|超预算|超\s*budget|超支|超额|太贵|贵了|不够钱)[^，,。；;]*?(?:就|的话)/i
 
-const BUDGET_WORD = /超|贵|不够钱/;
+const BUDGET_WORD = /超|贵|不够钱/
 
 /** Where the sentence holding offset i starts (after the last punctuation or line break before it). */
 function sentenceStart(s: string, i: number): number {
-  let j = i;
-  while (j > 0 && i - j < 40 && !/[，,。.;；!！?？\n]/.test(s[j - 1])) j--;
-  return j;
+  let j = i
+  while (j > 0 && i - j < 40 && !/[，,。.;；!！?？\n]/.test(s[j - 1])) j--
+  return j
 }
 
 /** An item already listed whose name this one starts with or is ("瘦肉减" after 瘦肉). */
 function listedBefore(st: MessageState, name: string): boolean {
-  for (const p of st.items)
-    if (p.op === "add" && (sameThing(p.name, name) || name.startsWith(p.name)))
-      return true;
-  return false;
+  for (const p of st.items) if (p.op === 'add' && (sameThing(p.name, name) || name.startsWith(p.name))) return true
+  return false
 }
 
 /** "…的", "…额", "…嘅", "…味" closing a chunk: it says which kind, not what else to buy. */
-const KIND_OF =
-  /^(?:的|额|嘅|個|口味|味|馅|味道)(?:那种|那款|就行|就好|就可以|哦|哈|啊|呀|喔|噢|吧)?[!！~～。.]*$/;
-const NOT_THIS = /不要|别|勿|莫|唔要|冇要|甭/;
+const KIND_OF = /^(?:的|额|嘅|個|口味|味|馅|味道)(?:那种|那款|就行|就好|就可以|哦|哈|啊|呀|喔|噢|吧)?[!！~～。.]*$/
+const NOT_THIS = /不要|别|勿|莫|唔要|冇要|甭/
 
 /**
  * "汤圆两袋 黑芝麻的", "肉糜半斤，要夹心肉额", "出前一丁一包，麻油味": a chunk that only names a kind
  * (its names closed by 的 or a flavour), with no amount of its own, right after an item that has
  * one, describes that item: it becomes the item's note, not a second thing to buy.
  */
-function describesPrevious(
-  st: MessageState,
-  r: ChunkOut,
-  ci: number,
-  chunkStart: number,
-  chunkEnd: number,
-): boolean {
-  if (r.qtyOnly || r.alts.length || r.altRefs.length || r.geQty) return false;
-  for (const it of r.items)
-    if (it.hasQty || it.op !== "add" || it.med) return false;
+function describesPrevious(st: MessageState, r: ChunkOut, ci: number, chunkStart: number, chunkEnd: number): boolean {
+  if (r.qtyOnly || r.alts.length || r.altRefs.length || r.geQty) return false
+  for (const it of r.items) if (it.hasQty || it.op !== 'add' || it.med) return false
   // (a brand alone, "要皇家的", is already a wish about the item before)
-  if (r.items.every((it) => it.brandOnly)) return false;
+  if (r.items.every((it) => it.brandOnly)) return false
   // the names are closed by 的 ("黑芝麻的"), not followed by a wish of their own ("米粉要湿的")
-  const end = r.items[r.items.length - 1].end;
-  const text = st.s.slice(chunkStart, chunkEnd);
-  const flavour =
-    /(?:味|馅)$/.test(r.items[r.items.length - 1].name) &&
-    /^[!！~～。.]*$/.test(st.s.slice(end, chunkEnd));
-  if (
-    end < 0 ||
-    !(flavour || KIND_OF.test(st.s.slice(end, chunkEnd))) ||
-    NOT_THIS.test(text)
-  )
-    return false;
-  const last = st.items.length ? st.items[st.items.length - 1] : null;
-  if (
-    !last ||
-    last.chunk !== ci - 1 ||
-    !last.hasQty ||
-    last.op === "remove" ||
-    last.med
-  )
-    return false;
-  last.note = last.note ? last.note + " " + text : text;
-  st.lastItemsChunk = ci;
-  return true;
+  const end = r.items[r.items.length - 1].end
+  const text = st.s.slice(chunkStart, chunkEnd)
+  const flavour = /(?:味|馅)$/.test(r.items[r.items.length - 1].name) && /^[!！~～。.]*$/.test(st.s.slice(end, chunkEnd))
+  if (end < 0 || !(flavour || KIND_OF.test(st.s.slice(end, chunkEnd))) || NOT_THIS.test(text)) return false
+  const last = st.items.length ? st.items[st.items.length - 1] : null
+  if (!last || last.chunk !== ci - 1 || !last.hasQty || last.op === 'remove' || last.med) return false
+  last.note = last.note ? last.note + ' ' + text : text
+  st.lastItemsChunk = ci
+  return true
 }
 
 /** The chunk's items join the message; returns the item the chunk named (new or already listed), or -1. */
-function addItems(
-  st: MessageState,
-  r: ChunkOut,
-  ci: number,
-  sepBefore: number,
-): number {
-  const items = st.items;
-  const firstNew = items.length;
-  let chunkTarget = -1;
+function addItems(st: MessageState, r: ChunkOut, ci: number, sepBefore: number): number {
+  const items = st.items
+  const firstNew = items.length
+  let chunkTarget = -1
   for (const it of r.items) {
-    if (it.op !== "add") {
-      if (!applyOp(st, it)) items.push(it);
-      continue;
+    if (it.op !== 'add') {
+      if (!applyOp(st, it)) items.push(it)
+      continue
     }
-    if (brandOfPrevious(st, it, ci, r)) continue;
-    if (restatedAfterOops(st, it)) continue;
-    if (!it.hasQty && st.eachAfter && !it.med && !it.fallback)
-      setQty(it, st.eachAfter);
-    if (
-      !it.hasQty &&
-      st.pending &&
-      st.pendingChunk === ci - 1 &&
-      !it.med &&
-      !it.fallback &&
-      !it.dish
-    ) {
-      setQty(it, st.pending);
-      st.pending = null;
+    if (brandOfPrevious(st, it, ci, r)) continue
+    if (restatedAfterOops(st, it)) continue
+    if (!it.hasQty && st.eachAfter && !it.med && !it.fallback) setQty(it, st.eachAfter)
+    if (!it.hasQty && st.pending && st.pendingChunk === ci - 1 && !it.med && !it.fallback && !it.dish) {
+      setQty(it, st.pending)
+      st.pending = null
     }
     if (!it.hasQty && !it.med && !it.fallback) {
       // a name said again without an amount refers to the item already listed ("鲫鱼没有就要草鱼")
-      const k = findItem(items, it.name);
+      const k = findItem(items, it.name)
       // (but a longer name after a bare one is a sibling in a plain list, not the same thing said
       // again: "鸡蛋 鸭蛋 咸鸭蛋 都来十个")
       const sibling =
@@ -435,48 +340,31 @@ function addItems(
         items[k].chunk >= ci - 1 &&
         items[k].wholeChunk &&
         it.wholeChunk &&
-        !st.infos[items[k].chunk]?.need;
-      if (k >= 0 && items[k].op === "add" && !items[k].fallback && !sibling) {
+        !st.infos[items[k].chunk]?.need
+      if (k >= 0 && items[k].op === 'add' && !items[k].fallback && !sibling) {
         // "猫砂一袋 要豆腐猫砂": the fuller name wins
-        if (
-          it.name.length > items[k].name.length &&
-          it.name.includes(items[k].name)
-        )
-          items[k].name = it.name;
-        if (it.note)
-          items[k].note = items[k].note
-            ? items[k].note + " " + it.note
-            : it.note;
-        for (const al of it.alternatives)
-          if (!items[k].alternatives.includes(al))
-            items[k].alternatives.push(al);
-        chunkTarget = k;
-        continue;
+        if (it.name.length > items[k].name.length && it.name.includes(items[k].name)) items[k].name = it.name
+        if (it.note) items[k].note = items[k].note ? items[k].note + ' ' + it.note : it.note
+        for (const al of it.alternatives) if (!items[k].alternatives.includes(al)) items[k].alternatives.push(al)
+        chunkTarget = k
+        continue
       }
     }
-    items.push(it);
-    chunkTarget = items.length - 1;
+    items.push(it)
+    chunkTarget = items.length - 1
   }
   // 各 spreads back over a list: 西红柿、黄瓜各2斤
   if (r.geQty && r.geSpread && sepBefore !== SP_NL) {
     for (let k = firstNew - 1; k >= 0; k--) {
-      const p = items[k];
+      const p = items[k]
       // (a category word before the things is their heading: "水果要苹果和梨各两斤")
-      if (
-        p.hasQty ||
-        p.op !== "add" ||
-        p.fallback ||
-        p.med ||
-        p.generic ||
-        p.chunk < ci - 8
-      )
-        break;
-      setQty(p, r.geQty);
+      if (p.hasQty || p.op !== 'add' || p.fallback || p.med || p.generic || p.chunk < ci - 8) break
+      setQty(p, r.geQty)
     }
   }
-  st.lastItemsChunk = ci;
-  st.pending = null;
-  return chunkTarget;
+  st.lastItemsChunk = ci
+  st.pending = null
+  return chunkTarget
 }
 
 /**
@@ -484,19 +372,19 @@ function addItems(
  * before it ("以下每样要两斤：薯仔、洋葱"), to every item after it that has none.
  */
 function spreadEach(st: MessageState, r: ChunkOut, ci: number): void {
-  if (!r.geQty) return;
-  let n = 0;
+  if (!r.geQty) return
+  let n = 0
   for (let k = st.items.length - 1; k >= 0; k--) {
-    const p = st.items[k];
+    const p = st.items[k]
     // (an unknown word between the names and 各 is talk, not an item: "洗洁精同洗衣液！碗堆到成座山 各一支")
-    if (p.fallback && !p.hasQty) continue;
-    if (p.hasQty || p.op !== "add" || p.fallback || p.med || p.generic) break;
-    setQty(p, r.geQty);
-    n++;
+    if (p.fallback && !p.hasQty) continue
+    if (p.hasQty || p.op !== 'add' || p.fallback || p.med || p.generic) break
+    setQty(p, r.geQty)
+    n++
   }
   if (n === 0 && st.items.length === 0) {
-    st.eachAfter = r.geQty;
-    st.eachChunk = ci;
+    st.eachAfter = r.geQty
+    st.eachChunk = ci
   }
 }
 
@@ -504,28 +392,41 @@ function spreadEach(st: MessageState, r: ChunkOut, ci: number): void {
 function unitForAll(st: MessageState, unit: string): void {
   for (const it of st.items) {
     if (it.hasQty && it.bareQty && it.qty !== null) {
-      it.unit = unit;
-      it.bareQty = false;
+      it.unit = unit
+      it.bareQty = false
     }
   }
 }
 
+/**
+ * "…再加半斤，一共一斤半", "鸡蛋一盒，再加一盒": an amount with no name after 一共 (or 再加) is the
+ * new total of the item just named (or is added to it, in the same unit).
+ */
+function changeAmount(st: MessageState, text: string, q: Qty, ci: number): boolean {
+  const change = AMOUNT_CHANGES.find((c) => text.includes(c.word))
+  if (!change || q.v === null || q.price || q.desc) return false
+  const it = st.items[st.items.length - 1]
+  if (!it || it.op === 'remove' || !it.hasQty || it.qty === null || it.chunk < ci - 2) return false
+  if (change.total) {
+    if (q.unit !== null && it.unit !== null && q.unit !== it.unit && q.uk !== U_MEASURE) return false
+    setQty(it, q)
+  } else {
+    if (q.unit !== it.unit) return false
+    it.qty += q.v
+  }
+  st.lastItemsChunk = ci
+  return true
+}
+
 /** A chunk with an amount and no name: "土豆 三斤", "猫粮快吃完了 … 两袋就够". */
-function amountOnly(
-  st: MessageState,
-  r: ChunkOut,
-  ci: number,
-  sepBefore: number,
-  sepAfter: number,
-  aside: boolean,
-): void {
-  const q = r.qtyOnly;
-  if (!q) return;
-  const items = st.items;
+function amountOnly(st: MessageState, r: ChunkOut, ci: number, sepBefore: number, sepAfter: number, aside: boolean): void {
+  const q = r.qtyOnly
+  if (!q) return
+  const items = st.items
   // unknown words take an amount written right next to them, or beside them on a line of their
   // own ("石斛花 1包" in a list of one item a line), not one from further away
-  let k = items.length - 1;
-  while (k >= 0 && items[k].dish && !items[k].hasQty) k--;
+  let k = items.length - 1
+  while (k >= 0 && items[k].dish && !items[k].hasQty) k--
   const ownLine =
     k >= 0 &&
     items[k].fallback &&
@@ -534,39 +435,23 @@ function amountOnly(
     sepBefore === SP_SPACE &&
     items[k].lineStart &&
     items[k].wholeChunk &&
-    (sepAfter === SP_NL || sepAfter === 0);
-  if (!ownLine) while (k >= 0 && items[k].fallback && !items[k].hasQty) k--;
+    (sepAfter === SP_NL || sepAfter === 0)
+  if (!ownLine) while (k >= 0 && items[k].fallback && !items[k].hasQty) k--
   // a bare number starting a line or closed by a list mark is the line's number ("1.", "2、"); at
   // the end of a line after a name it is that item's amount ("土豆 2⏎洋葱 1")
-  const listMarker =
-    q.bare && (sepAfter === SP_LISTEND || sepBefore === SP_NL || k < 0);
-  if (listMarker) return;
+  const listMarker = q.bare && (sepAfter === SP_LISTEND || sepBefore === SP_NL || k < 0)
+  if (listMarker) return
   const vague =
-    k >= 0 &&
-    items[k].hasQty &&
-    items[k].qty === 1 &&
-    (items[k].unit === "份" || items[k].unit === "个") &&
-    items[k].op === "add";
-  if (
-    vague &&
-    q.uk === U_MEASURE &&
-    !q.bare &&
-    st.lastItemsChunk === ci - 1 &&
-    items[k].chunk === ci - 1
-  ) {
+    k >= 0 && items[k].hasQty && items[k].qty === 1 && (items[k].unit === '份' || items[k].unit === '个') && items[k].op === 'add'
+  if (vague && q.uk === U_MEASURE && !q.bare && st.lastItemsChunk === ci - 1 && items[k].chunk === ci - 1) {
     // "团一份猪肉 两斤左右": the weight says how much the portion is
-    setQty(items[k], q);
-    st.lastItemsChunk = ci;
-  } else if (
-    k >= 0 &&
-    !items[k].hasQty &&
-    items[k].op !== "remove" &&
-    (!q.bare || st.lastItemsChunk === ci - 1)
-  ) {
-    setQty(items[k], q);
-    st.lastItemsChunk = ci;
+    setQty(items[k], q)
+    st.lastItemsChunk = ci
+  } else if (k >= 0 && !items[k].hasQty && items[k].op !== 'remove' && (!q.bare || st.lastItemsChunk === ci - 1)) {
+    setQty(items[k], q)
+    st.lastItemsChunk = ci
   } else if (!q.bare && !aside) {
-    st.pending = q;
-    st.pendingChunk = ci;
+    st.pending = q
+    st.pendingChunk = ci
   }
 }
