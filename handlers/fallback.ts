@@ -10,7 +10,8 @@ import { clip } from './wording.ts'
 /** Purposes the sender holds back from a contact who is not a friend; `strict`: unknown counts as not one. */
 export function divertBeforeSending(m: QueuedMessage, friend: boolean | null): boolean {
   if (m.to.kind !== 'contact') return false
-  if (m.purpose === 'crisis') return friend !== true
+  // A follow-up is only ever meant for a friend: unknown counts as not one.
+  if (m.purpose === 'crisis' || m.purpose === 'followup') return friend !== true
   if (m.purpose === 'ticket-list' || m.purpose === 'done-notice' || m.purpose === 'acknowledgement') return friend === false
   // Alerts, digests and notices to staff are tried: a failure comes back here after the retries.
   return false
@@ -66,6 +67,11 @@ export function divertUndeliverable(ctx: Context, m: QueuedMessage, reason: 'not
         staffFor(ctx, m.to.id, m.fallback?.ticketIds),
         `📨 ${tickets ? `${tickets} ` : ''}给居民 ${person} 的${m.purpose === 'done-notice' ? '完成通知' : '回复'}未能私信送达(${why}),请您转告:\n「${clip(m.text, 200)}」`,
       )
+    case 'followup':
+      // The details of a closed medical or emotional matter, a satisfaction question: the group
+      // had its neutral notice and the steward wrote the details, so nobody else needs them —
+      // and a steward's phone must not fill up with them (issue 19).
+      return 0
     case 'notice':
       // A notice to staff that failed has nowhere further to go: the log says so loudly.
       ctx.log.error({ outboxId: m.id, to: m.to.id }, 'a notice to staff could not be delivered')
