@@ -11,7 +11,7 @@ import { markDelivered, ordersReport } from './orders.ts'
 import { reply, replyPrivately } from './reply.ts'
 import { settingsCommand } from './settings.ts'
 import { PRIORITY_NAMES, byQueueOrder, effectivePriority } from './priority.ts'
-import { CATEGORY_NAMES, CATEGORY_WORDS, RESIDENT_HELP, STATE_NAMES, clip, hhmm, where } from './wording.ts'
+import { CATEGORY_NAMES, CATEGORY_WORDS, RESIDENT_HELP, STATE_NAMES, clip, displayName, hhmm, where } from './wording.ts'
 
 export type CommandName =
   | 'help'
@@ -186,7 +186,7 @@ export const COMMANDS: readonly Command[] = [
       if (typeof r === 'string') return r
       if (!isOpen(r.ticket)) return `#${r.ticket.id} 已${STATE_NAMES[r.ticket.state]},不能认领。`
       if (r.ticket.claimedBy && r.ticket.claimedBy !== m.talkerId)
-        return `#${r.ticket.id} 已由 ${r.ticket.claimedBy} 认领。如需接手,请用「转派 ${r.ticket.id} @自己」。`
+        return `#${r.ticket.id} 已由 ${displayName(ctx.config, r.ticket.claimedBy)} 认领。如需接手,请用「转派 ${r.ticket.id} @自己」。`
       ctx.tickets.update(r.ticket.id, { state: 'claimed', claimedBy: m.talkerId, claimedAt: r.ticket.claimedAt ?? c.now }, c.now, r.ticket)
       c.record(r.ticket, 'claimed')
       return `已认领 #${r.ticket.id}:${where(r.ticket)} ${clip(r.ticket.summary, 80)}\n办完后回复「完成 ${r.ticket.id} 备注」。`
@@ -244,9 +244,9 @@ export const COMMANDS: readonly Command[] = [
         replyPrivately(
           ctx,
           target,
-          `${ctx.config.stewardNames.get(actor) ?? actor} 把 #${t.id} 转给了您:\n${line(t, c.now)}\n办完后回复「完成 ${t.id} 备注」。`,
+          `${displayName(ctx.config, actor)} 把 #${t.id} 转给了您:\n${line(t, c.now)}\n办完后回复「完成 ${t.id} 备注」。`,
         )
-      return `#${t.id} 已转派给 ${ctx.config.stewardNames.get(target) ?? target}。`
+      return `#${t.id} 已转派给 ${displayName(ctx.config, target)}。`
     },
   },
   {

@@ -5,7 +5,7 @@
 import type { QueuedMessage } from '../store/outbox.ts'
 import { onDutyStewards } from './config.ts'
 import type { Context } from './context.ts'
-import { clip } from './wording.ts'
+import { clip, displayName } from './wording.ts'
 
 /** Purposes the sender holds back from a contact who is not a friend; `strict`: unknown counts as not one. */
 export function divertBeforeSending(m: QueuedMessage, friend: boolean | null): boolean {
@@ -28,7 +28,8 @@ function staffFor(ctx: Context, exclude: string, ticketIds: number[] = []): stri
 
 /** The fallback for a message that could not arrive: returns how many messages went instead. */
 export function divertUndeliverable(ctx: Context, m: QueuedMessage, reason: 'not-a-friend' | 'failed'): number {
-  const person = m.fallback?.talkerName || m.to.id
+  // Staff read this on a phone: a name, never a contact id.
+  const person = m.fallback?.talkerName || displayName(ctx.config, m.to.id)
   const tickets = (m.fallback?.ticketIds ?? []).map((id) => `#${id}`).join('、')
   const why = reason === 'not-a-friend' ? '对方不是机器人的好友' : '多次发送失败'
   const send = (to: string[], text: string, urgent = false) => {

@@ -4,6 +4,7 @@ import type { SharedFault } from '../classifiers/fault.ts'
 import type { Category, EmergencyKind } from '../classifiers/types.ts'
 import type { Ticket, Tier } from '../store/tickets.ts'
 import { formatLocation } from '../classifiers/location.ts'
+import type { Config } from './config.ts'
 
 export const CATEGORY_NAMES: Record<Category, string> = {
   medical: '就医',
@@ -104,3 +105,22 @@ export const RESIDENT_HELP = [
   '· @我 发「我的」可以查看您自己登记的事项进度(私信回复您);',
   '· 情况危急请先拨打 120(急救)/119(火警)/110(报警)。',
 ].join('\n')
+
+/**
+ * How a person is named to whoever reads the message: a staff member by the name configured for
+ * them, anyone else by the name they go by in the group. Never a contact id (`steward-wang`,
+ * `wxid_…`): on a phone it means nothing.
+ */
+export function displayName(
+  config: Pick<Config, 'stewardNames' | 'managerNames' | 'stewards' | 'managers'>,
+  id: string | null,
+  name?: string | null,
+): string {
+  if (name) return name
+  if (!id) return '未留名'
+  const known = config.stewardNames.get(id) ?? config.managerNames.get(id)
+  if (known) return known
+  if (config.stewards.includes(id)) return '一位管家'
+  if (config.managers.includes(id)) return '一位经理'
+  return '一位居民'
+}
