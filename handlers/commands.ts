@@ -36,9 +36,17 @@ export interface ParsedCommand {
   args: string
 }
 
+/**
+ * Full-width digits, 「#」 and spaces as ASCII: a phone's Chinese keyboard types 「认领 １」 and
+ * 「设置 简报 每３小时」, and every command reads its numbers from the ASCII ones.
+ */
+export function asciiDigits(text: string): string {
+  return text.replace(/[\uff10-\uff19\uff03\u3000]/g, (c) => (c === '\u3000' ? ' ' : String.fromCharCode(c.charCodeAt(0) - 0xfee0)))
+}
+
 /** Strip @-mentions at the start, then read the command word. Unknown words give null. */
 export function parseCommand(text: string): ParsedCommand | null {
-  const body = text.replace(/^(\s*@[^\s\u2005]+[\s\u2005]*)+/, '').trim()
+  const body = asciiDigits(text.replace(/^(\s*@[^\s\u2005]+[\s\u2005]*)+/, '')).trim()
   const m = /^([^\s\d]+?)(?=\s|\d|$)\s*([\s\S]*)$/.exec(body)
   if (!m) return null
   const word = m[1].toLowerCase()
@@ -106,9 +114,13 @@ function closeLoop(ctx: Context, t: Ticket, note: string): void {
     })
 }
 
-function stewardByName(ctx: Context, name: string): string | null {
+/** Words for oneself in 「转派 N @自己」 (the bot suggests it when someone else has claimed the ticket). */
+const SELF = new Set(['自己', '我', '我自己', '本人', 'me', 'myself'])
+
+function stewardByName(ctx: Context, name: string, actor: string): string | null {
   const clean = name.replace(/^@/, '').trim()
   if (!clean) return null
+  if (SELF.has(clean.toLowerCase())) return ctx.config.stewards.includes(actor) ? actor : null
   if (ctx.config.stewards.includes(clean)) return clean
   for (const [id, n] of ctx.config.stewardNames) if (n === clean) return id
   return null
@@ -233,7 +245,7 @@ export const COMMANDS: readonly Command[] = [
     run: (ctx, m, c) => {
       const actor = m.talkerId
       const a = /^#?(\d{1,9})号?[\s\u2005]+(\S+)$/.exec(c.args)
-      const target = a ? stewardByName(ctx, a[2]) : null
+      const target = a ? stewardByName(ctx, a[2], actor) : null
       if (!a || !target) return '格式不对,应为:转派 编号 @管家名(须是已配置的管家)'
       const t = ctx.tickets.get(Number(a[1]))
       if (!t) return `没有找到 #${a[1]}。`
@@ -246,7 +258,7 @@ export const COMMANDS: readonly Command[] = [
           target,
           `${displayName(ctx.config, actor)} 把 #${t.id} 转给了您:\n${line(t, c.now)}\n办完后回复「完成 ${t.id} 备注」。`,
         )
-      return `#${t.id} 已转派给 ${displayName(ctx.config, target)}。`
+      return target === actor ? `#${t.id} 已转给您自己。` : `#${t.id} 已转派给 ${displayName(ctx.config, target)}。`
     },
   },
   {
