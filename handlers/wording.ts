@@ -124,3 +124,8 @@ export function displayName(
   if (config.managers.includes(id)) return '一位经理'
   return '一位居民'
 }
+
+/** A low-confidence guess (`needsReview`): no category, no hotline — a steward will read it first. */
+export function reviewAck(t: Pick<Ticket, 'id'>): string {
+  return `收到,管家会看一下(#${t.id})。`
+}
