@@ -7,6 +7,7 @@ import type { StoredInbound } from '../store/types.ts'
 import type { Ticket } from '../store/tickets.ts'
 import { roleOf, type Role } from './config.ts'
 import type { Context } from './context.ts'
+import { closeLoop } from './closing.ts'
 import { markDelivered, ordersReport } from './orders.ts'
 import { reply, replyPrivately } from './reply.ts'
 import { settingsCommand } from './settings.ts'
@@ -102,18 +103,6 @@ export function queueReport(ctx: Context, args: string): string {
   return [head, ...shown.map((t) => line(t, now)), ...more].join('\n')
 }
 
-function closeLoop(ctx: Context, t: Ticket, note: string): void {
-  const text = note
-    ? `您反映的 #${t.id} 已处理:${note}。如还有问题,随时在群里说。`
-    : `您反映的 #${t.id} 已处理完毕。如还有问题,随时在群里说。`
-  for (const r of ctx.tickets.reporters(t.id))
-    reply(ctx, r, text, {
-      category: t.category,
-      purpose: 'done-notice',
-      fallback: { ticketIds: [t.id], talkerName: t.talkerName || r.talkerId },
-    })
-}
-
 /** Words for oneself in 「转派 N @自己」 (the bot suggests it when someone else has claimed the ticket). */
 const SELF = new Set(['自己', '我', '我自己', '本人', 'me', 'myself'])
 
@@ -201,14 +190,14 @@ export const COMMANDS: readonly Command[] = [
         return `#${r.ticket.id} 已由 ${displayName(ctx.config, r.ticket.claimedBy)} 认领。如需接手,请用「转派 ${r.ticket.id} @自己」。`
       ctx.tickets.update(r.ticket.id, { state: 'claimed', claimedBy: m.talkerId, claimedAt: r.ticket.claimedAt ?? c.now }, c.now, r.ticket)
       c.record(r.ticket, 'claimed')
-      return `已认领 #${r.ticket.id}:${where(r.ticket)} ${clip(r.ticket.summary, 80)}\n办完后回复「完成 ${r.ticket.id} 备注」。`
+      return `已认领 #${r.ticket.id}:${where(r.ticket)} ${clip(r.ticket.summary, 80)}\n办完后回复「完成 ${r.ticket.id} 处理说明」。`
     },
   },
   {
     name: 'done',
     words: ['完成', 'done', '办结'],
     role: 'staff',
-    usage: '完成 N 备注 — 办结 #N,并在原群回复居民',
+    usage: '完成 N 说明 — 办结 #N;报修/买菜/宠物的说明发到原群,就医/心理等只私信本人',
     run: (ctx, m, c) => {
       const actor = m.talkerId
       const now = c.now
@@ -233,8 +222,7 @@ export const COMMANDS: readonly Command[] = [
       c.record(t, 'done', note)
       const order = ctx.orders.byTicket(t.id)
       if (order?.state === 'open') markDelivered(ctx, t.id, actor)
-      closeLoop(ctx, t, note)
-      return `#${t.id} 已完成,已通知居民。`
+      return `#${t.id} 已完成,${closeLoop(ctx, t, note)}。`
     },
   },
   {
@@ -256,7 +244,7 @@ export const COMMANDS: readonly Command[] = [
         replyPrivately(
           ctx,
           target,
-          `${displayName(ctx.config, actor)} 把 #${t.id} 转给了您:\n${line(t, c.now)}\n办完后回复「完成 ${t.id} 备注」。`,
+          `${displayName(ctx.config, actor)} 把 #${t.id} 转给了您:\n${line(t, c.now)}\n办完后回复「完成 ${t.id} 处理说明」。`,
         )
       return target === actor ? `#${t.id} 已转给您自己。` : `#${t.id} 已转派给 ${displayName(ctx.config, target)}。`
     },
@@ -352,9 +340,9 @@ export const COMMANDS: readonly Command[] = [
           c.now,
           t,
         )
-        closeLoop(ctx, done, '东西已送到门口,请及时取')
+        return `#${a.id} 的订单已送达,${closeLoop(ctx, done, '', 'delivered')}。`
       }
-      return `#${a.id} 的订单已送达,已通知居民。`
+      return `#${a.id} 的订单已送达。`
     },
   },
   {

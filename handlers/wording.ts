@@ -125,6 +125,67 @@ export function displayName(
   return '一位居民'
 }
 
+/**
+ * Someone else's words, ready to be followed by more text: ends with the sentence mark it has,
+ * or 。 — never 「。。」 when the steward already wrote one.
+ */
+export function sentence(text: string): string {
+  const flat = text.replace(/\s+/g, ' ').trim()
+  if (!flat) return ''
+  return /[。．.!！?？…~～]$/.test(flat) ? flat : `${flat}。`
+}
+
+/** Categories whose done note and replies may be said in the group: nothing in them is about someone's health or state of mind. */
+export const SAID_IN_GROUP: ReadonlySet<Category> = new Set<Category>(['repair', 'grocery', 'pet'])
+
+/** The ticket is one whose details may be said in its group. */
+export function sayableInGroup(t: Pick<Ticket, 'kind' | 'category'>): boolean {
+  return t.kind === 'request' && SAID_IN_GROUP.has(t.category)
+}
+
+/** How a ticket was closed: the steward's 「完成」, or an order's 「送达」. */
+export type Closing = 'done' | 'delivered'
+
+/** 「:note。」 or 「。」, to follow a clause. */
+const withNote = (note: string) => (note ? `:${sentence(note)}` : '。')
+
+/**
+ * The done notice a repair, grocery or pet ticket's reporters read in their group (or privately
+ * where they asked privately), with the steward's note. `many`: several reporters are @-mentioned
+ * in the one post. A delivery reads as a delivery, not as a complaint closed.
+ */
+export function doneNotice(t: Pick<Ticket, 'id' | 'category'>, note: string, closing: Closing, many: boolean): string {
+  const you = many ? '大家' : '您'
+  if (t.category === 'grocery')
+    return closing === 'delivered'
+      ? `#${t.id} ${you}要的东西已送到门口,请及时取回。缺了什么或不对的,在群里说一声就行。`
+      : `#${t.id} ${you}要的东西已办好${withNote(note)}缺了什么或不对的,在群里说一声就行。`
+  if (t.category === 'pet') return `#${t.id} 宠物的事已办好${withNote(note)}还有需要,随时在群里说。`
+  return `${you}反映的 #${t.id} 已处理好${withNote(note)}如还有问题,随时在群里说。`
+}
+
+/**
+ * What the group reads when a medical or other ticket is done: that it is done, and nothing of
+ * what it was (a neighbour could tell who is ill). A delivery says where to pick it up.
+ */
+export function neutralDoneNotice(t: Pick<Ticket, 'id'>, closing: Closing): string {
+  return closing === 'delivered' ? `#${t.id} 已送到门口,请及时取回。` : `#${t.id} 已处理。`
+}
+
+/** The details of a done medical or other ticket, privately to the resident who asked. */
+export function privateDoneDetails(t: Pick<Ticket, 'id' | 'category'>, note: string): string {
+  const care = t.category === 'medical' ? '身体还有不舒服,请随时告诉我们;情况紧急请直接拨打 120。' : '还有需要,随时告诉我们。'
+  return `您好,#${t.id} 管家已处理${withNote(note)}${care}`
+}
+
+/**
+ * An emotional ticket closed: privately, warmly, with the hotline — and never an invitation back
+ * to the group where the person would have to speak in front of the neighbours.
+ */
+export function emotionalDoneNote(t: Pick<Ticket, 'id'>, note: string): string {
+  return `您好,关于 #${t.id},管家已经跟进了${withNote(note)}您不是一个人:想找人说说话,随时私信我,或拨打心理援助热线 12356(24小时)。`
+}
+
 /** A low-confidence guess (`needsReview`): no category, no hotline — a steward will read it first. */
 export function reviewAck(t: Pick<Ticket, 'id'>): string {
   return `收到,管家会看一下(#${t.id})。`
