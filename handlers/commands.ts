@@ -9,15 +9,28 @@ import { roleOf, type Role } from './config.ts'
 import type { Context } from './context.ts'
 import { closeLoop } from './closing.ts'
 import { markDelivered, ordersReport } from './orders.ts'
-import { reply, replyPrivately } from './reply.ts'
+import { reply, replyAll, replyPrivately } from './reply.ts'
 import { settingsCommand } from './settings.ts'
 import { PRIORITY_NAMES, byQueueOrder, effectivePriority } from './priority.ts'
-import { CATEGORY_NAMES, CATEGORY_WORDS, RESIDENT_HELP, STATE_NAMES, clip, displayName, hhmm, where } from './wording.ts'
+import {
+  CATEGORY_NAMES,
+  CATEGORY_WORDS,
+  RESIDENT_HELP,
+  STATE_NAMES,
+  clip,
+  displayName,
+  hhmm,
+  sayableInGroup,
+  stewardAnswer,
+  where,
+} from './wording.ts'
 
 export type CommandName =
   | 'help'
   | 'queue'
   | 'claim'
+  | 'answer'
+  | 'note'
   | 'done'
   | 'assign'
   | 'recategorize'
@@ -136,6 +149,32 @@ function mine(ctx: Context, talkerId: string): string {
   ].join('\n')
 }
 
+/**
+ * 「回复 N 文本」: the steward's words to the resident, through the bot. A repair, grocery or pet
+ * ticket's reporters read them where they asked (one post per room, with their @); anything
+ * else goes only to the resident who asked, privately, and only where a private message can
+ * arrive — a medical or emotional matter is never answered in the group.
+ */
+function answerResident(ctx: Context, t: Ticket, actor: string, text: string, c: Invocation): string {
+  const words = () => stewardAnswer(t, displayName(ctx.config, actor), text)
+  const fallback = { ticketIds: [t.id], talkerName: t.talkerName || displayName(ctx.config, t.talkerId) }
+  // A request a steward logged for a resident has no resident to answer through the bot.
+  const reporters = ctx.tickets.reporters(t.id).filter((r) => roleOf(ctx.config, r.talkerId) === 'resident')
+  if (reporters.length === 0) return `#${t.id} 是工作人员代为登记的,楼管家联系不到居民本人,请直接联系。`
+  if (sayableInGroup(t)) {
+    replyAll(ctx, reporters, words, { purpose: 'acknowledgement', fallback })
+    c.record(t, 'answered', text)
+    return `已回复 #${t.id} 的居民${reporters.some((r) => r.roomId) ? '(在原群@了本人)' : '(私信)'}。`
+  }
+  if (!reporters.some((r) => r.talkerId === t.talkerId) || ctx.reach.isFriend(t.talkerId) !== true)
+    return `#${t.id} 是${t.kind === 'media' ? '语音/图片' : CATEGORY_NAMES[t.category]}事项,不便在群里回复;${fallback.talkerName} 不是楼管家的好友,私信发不到,请直接电话或上门联系。`
+  // A friend: the message should arrive; if it fails after its retries, the steward is told (fallback.ts).
+  reply(ctx, { talkerId: t.talkerId, roomId: null }, words(), { purpose: 'acknowledgement', fallback })
+  c.record(t, 'answered', text)
+  if (t.category === 'emotional' && t.repliedAt == null) ctx.tickets.update(t.id, { repliedAt: c.now }, c.now, t)
+  return `已私信回复 #${t.id} 的居民。`
+}
+
 /** A steward wrote to the bot something that is neither a command nor a request. */
 export function replyUnknownCommand(ctx: Context, stewardId: string): void {
   replyPrivately(ctx, stewardId, `没看懂这条指令。\n${STEWARD_HELP}`)
@@ -191,6 +230,36 @@ export const COMMANDS: readonly Command[] = [
       ctx.tickets.update(r.ticket.id, { state: 'claimed', claimedBy: m.talkerId, claimedAt: r.ticket.claimedAt ?? c.now }, c.now, r.ticket)
       c.record(r.ticket, 'claimed')
       return `已认领 #${r.ticket.id}:${where(r.ticket)} ${clip(r.ticket.summary, 80)}\n办完后回复「完成 ${r.ticket.id} 处理说明」。`
+    },
+  },
+  {
+    name: 'answer',
+    words: ['回复', 'reply', '答复'],
+    role: 'staff',
+    usage: '回复 N 文本 — 通过楼管家回复居民(报修/买菜/宠物在原群@本人,其他私信本人)',
+    run: (ctx, m, c) => {
+      const r = mustExist(ctx, c.args, '回复 编号 文本')
+      if (typeof r === 'string') return r
+      const text = r.rest.slice(0, 500)
+      if (!text) return '格式不对,应为:回复 编号 文本'
+      return answerResident(ctx, r.ticket, m.talkerId, text, c)
+    },
+  },
+  {
+    name: 'note',
+    words: ['备注', 'note'],
+    role: 'staff',
+    usage: '备注 N 文本 — 给 #N 记一笔(不办结,居民看不到)',
+    run: (ctx, _m, c) => {
+      const r = mustExist(ctx, c.args, '备注 编号 文本')
+      if (typeof r === 'string') return r
+      const text = r.rest.slice(0, 500)
+      if (!text) return '格式不对,应为:备注 编号 文本'
+      c.record(r.ticket, 'noted', text)
+      // Someone has been in touch: the emotional ticket is no longer 「未回复」 in the digests.
+      const cleared = r.ticket.category === 'emotional' && r.ticket.repliedAt == null
+      if (cleared) ctx.tickets.update(r.ticket.id, { repliedAt: c.now }, c.now, r.ticket)
+      return `已给 #${r.ticket.id} 记下备注${cleared ? ',心理关怀已标为已回复' : ''}。`
     },
   },
   {

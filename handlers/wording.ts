@@ -190,3 +190,8 @@ export function emotionalDoneNote(t: Pick<Ticket, 'id'>, note: string): string {
 export function reviewAck(t: Pick<Ticket, 'id'>): string {
   return `收到,管家会看一下(#${t.id})。`
 }
+
+/** A steward's answer to a resident through the bot (「回复 N 文本」), signed with the steward's name. */
+export function stewardAnswer(t: Pick<Ticket, 'id'>, stewardName: string, text: string): string {
+  return `#${t.id} ${stewardName}回复:${sentence(text)}`
+}
