@@ -1,6 +1,7 @@
 // Closing the loop when a ticket is done (「完成」, 「送达」): what its reporters are told, and
 // where (issue 19). A repair, grocery or pet ticket's note is said in the group, one post per
-// room @-mentioning everyone who reported it there. A medical or other ticket gets a neutral 「#N 已处理」 in the group
+// room @-mentioning everyone who reported it there, and the residents who are friends are asked
+// whether they were satisfied. A medical or other ticket gets a neutral 「#N 已处理」 in the group
 // and the steward's note privately to the resident who asked, where they are a friend. An
 // emotional ticket is never mentioned in the group: the person hears privately, or not at all.
 // Nothing here writes to a steward: their answer to the command says what went where.
@@ -8,6 +9,7 @@ import type { Ticket } from '../store/tickets.ts'
 import { roleOf } from './config.ts'
 import type { Context } from './context.ts'
 import { replyAll } from './reply.ts'
+import { askSatisfaction } from './satisfaction.ts'
 import {
   displayName,
   doneNotice,
@@ -32,6 +34,7 @@ export function closeLoop(ctx: Context, t: Ticket, note: string, closing: Closin
 
   if (sayableInGroup(t)) {
     replyAll(ctx, reporters, (many) => doneNotice(t, note, closing, many), { purpose: 'done-notice', fallback })
+    askSatisfaction(ctx, t, reporters)
     return reporters.some((r) => r.roomId) ? '已在群里通知居民' : '已私信通知居民'
   }
 

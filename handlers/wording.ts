@@ -191,6 +191,16 @@ export function reviewAck(t: Pick<Ticket, 'id'>): string {
   return `收到,管家会看一下(#${t.id})。`
 }
 
+/** After a repair, grocery or pet ticket is done: one line, answered with a digit. */
+export function satisfactionQuestion(t: Pick<Ticket, 'id'>): string {
+  return `#${t.id} 办得怎么样?回复 1 满意,2 不满意。`
+}
+
+export const SATISFACTION_THANKS = {
+  satisfied: '收到,谢谢您的反馈!',
+  unsatisfied: '抱歉这次没让您满意,已经记下了。还有没解决的,直接告诉我就行。',
+} as const
+
 /** A steward's answer to a resident through the bot (「回复 N 文本」), signed with the steward's name. */
 export function stewardAnswer(t: Pick<Ticket, 'id'>, stewardName: string, text: string): string {
   return `#${t.id} ${stewardName}回复:${sentence(text)}`
