@@ -7,16 +7,30 @@ import type { StoredInbound } from '../store/types.ts'
 import type { Ticket } from '../store/tickets.ts'
 import { roleOf, type Role } from './config.ts'
 import type { Context } from './context.ts'
+import { closeLoop } from './closing.ts'
 import { markDelivered, ordersReport } from './orders.ts'
-import { reply, replyPrivately } from './reply.ts'
+import { reply, replyAll, replyPrivately } from './reply.ts'
 import { settingsCommand } from './settings.ts'
 import { PRIORITY_NAMES, byQueueOrder, effectivePriority } from './priority.ts'
-import { CATEGORY_NAMES, CATEGORY_WORDS, RESIDENT_HELP, STATE_NAMES, clip, hhmm, where } from './wording.ts'
+import {
+  CATEGORY_NAMES,
+  CATEGORY_WORDS,
+  RESIDENT_HELP,
+  STATE_NAMES,
+  clip,
+  displayName,
+  hhmm,
+  sayableInGroup,
+  stewardAnswer,
+  where,
+} from './wording.ts'
 
 export type CommandName =
   | 'help'
   | 'queue'
   | 'claim'
+  | 'answer'
+  | 'note'
   | 'done'
   | 'assign'
   | 'recategorize'
@@ -36,9 +50,17 @@ export interface ParsedCommand {
   args: string
 }
 
+/**
+ * Full-width digits, 「#」 and spaces as ASCII: a phone's Chinese keyboard types 「认领 １」 and
+ * 「设置 简报 每３小时」, and every command reads its numbers from the ASCII ones.
+ */
+export function asciiDigits(text: string): string {
+  return text.replace(/[\uff10-\uff19\uff03\u3000]/g, (c) => (c === '\u3000' ? ' ' : String.fromCharCode(c.charCodeAt(0) - 0xfee0)))
+}
+
 /** Strip @-mentions at the start, then read the command word. Unknown words give null. */
 export function parseCommand(text: string): ParsedCommand | null {
-  const body = text.replace(/^(\s*@[^\s\u2005]+[\s\u2005]*)+/, '').trim()
+  const body = asciiDigits(text.replace(/^(\s*@[^\s\u2005]+[\s\u2005]*)+/, '')).trim()
   const m = /^([^\s\d]+?)(?=\s|\d|$)\s*([\s\S]*)$/.exec(body)
   if (!m) return null
   const word = m[1].toLowerCase()
@@ -94,21 +116,13 @@ export function queueReport(ctx: Context, args: string): string {
   return [head, ...shown.map((t) => line(t, now)), ...more].join('\n')
 }
 
-function closeLoop(ctx: Context, t: Ticket, note: string): void {
-  const text = note
-    ? `您反映的 #${t.id} 已处理:${note}。如还有问题,随时在群里说。`
-    : `您反映的 #${t.id} 已处理完毕。如还有问题,随时在群里说。`
-  for (const r of ctx.tickets.reporters(t.id))
-    reply(ctx, r, text, {
-      category: t.category,
-      purpose: 'done-notice',
-      fallback: { ticketIds: [t.id], talkerName: t.talkerName || r.talkerId },
-    })
-}
+/** Words for oneself in 「转派 N @自己」 (the bot suggests it when someone else has claimed the ticket). */
+const SELF = new Set(['自己', '我', '我自己', '本人', 'me', 'myself'])
 
-function stewardByName(ctx: Context, name: string): string | null {
+function stewardByName(ctx: Context, name: string, actor: string): string | null {
   const clean = name.replace(/^@/, '').trim()
   if (!clean) return null
+  if (SELF.has(clean.toLowerCase())) return ctx.config.stewards.includes(actor) ? actor : null
   if (ctx.config.stewards.includes(clean)) return clean
   for (const [id, n] of ctx.config.stewardNames) if (n === clean) return id
   return null
@@ -133,6 +147,32 @@ function mine(ctx: Context, talkerId: string): string {
       (t) => `#${t.id} ${CATEGORY_NAMES[t.category]} · ${STATE_NAMES[t.state]}${t.note && t.state === 'done' ? `(${t.note})` : ''}`,
     ),
   ].join('\n')
+}
+
+/**
+ * 「回复 N 文本」: the steward's words to the resident, through the bot. A repair, grocery or pet
+ * ticket's reporters read them where they asked (one post per room, with their @); anything
+ * else goes only to the resident who asked, privately, and only where a private message can
+ * arrive — a medical or emotional matter is never answered in the group.
+ */
+function answerResident(ctx: Context, t: Ticket, actor: string, text: string, c: Invocation): string {
+  const words = () => stewardAnswer(t, displayName(ctx.config, actor), text)
+  const fallback = { ticketIds: [t.id], talkerName: t.talkerName || displayName(ctx.config, t.talkerId) }
+  // A request a steward logged for a resident has no resident to answer through the bot.
+  const reporters = ctx.tickets.reporters(t.id).filter((r) => roleOf(ctx.config, r.talkerId) === 'resident')
+  if (reporters.length === 0) return `#${t.id} 是工作人员代为登记的,楼管家联系不到居民本人,请直接联系。`
+  if (sayableInGroup(t)) {
+    replyAll(ctx, reporters, words, { purpose: 'acknowledgement', fallback })
+    c.record(t, 'answered', text)
+    return `已回复 #${t.id} 的居民${reporters.some((r) => r.roomId) ? '(在原群@了本人)' : '(私信)'}。`
+  }
+  if (!reporters.some((r) => r.talkerId === t.talkerId) || ctx.reach.isFriend(t.talkerId) !== true)
+    return `#${t.id} 是${t.kind === 'media' ? '语音/图片' : CATEGORY_NAMES[t.category]}事项,不便在群里回复;${fallback.talkerName} 不是楼管家的好友,私信发不到,请直接电话或上门联系。`
+  // A friend: the message should arrive; if it fails after its retries, the steward is told (fallback.ts).
+  reply(ctx, { talkerId: t.talkerId, roomId: null }, words(), { purpose: 'acknowledgement', fallback })
+  c.record(t, 'answered', text)
+  if (t.category === 'emotional' && t.repliedAt == null) ctx.tickets.update(t.id, { repliedAt: c.now }, c.now, t)
+  return `已私信回复 #${t.id} 的居民。`
 }
 
 /** A steward wrote to the bot something that is neither a command nor a request. */
@@ -186,17 +226,47 @@ export const COMMANDS: readonly Command[] = [
       if (typeof r === 'string') return r
       if (!isOpen(r.ticket)) return `#${r.ticket.id} 已${STATE_NAMES[r.ticket.state]},不能认领。`
       if (r.ticket.claimedBy && r.ticket.claimedBy !== m.talkerId)
-        return `#${r.ticket.id} 已由 ${r.ticket.claimedBy} 认领。如需接手,请用「转派 ${r.ticket.id} @自己」。`
+        return `#${r.ticket.id} 已由 ${displayName(ctx.config, r.ticket.claimedBy)} 认领。如需接手,请用「转派 ${r.ticket.id} @自己」。`
       ctx.tickets.update(r.ticket.id, { state: 'claimed', claimedBy: m.talkerId, claimedAt: r.ticket.claimedAt ?? c.now }, c.now, r.ticket)
       c.record(r.ticket, 'claimed')
-      return `已认领 #${r.ticket.id}:${where(r.ticket)} ${clip(r.ticket.summary, 80)}\n办完后回复「完成 ${r.ticket.id} 备注」。`
+      return `已认领 #${r.ticket.id}:${where(r.ticket)} ${clip(r.ticket.summary, 80)}\n办完后回复「完成 ${r.ticket.id} 处理说明」。`
+    },
+  },
+  {
+    name: 'answer',
+    words: ['回复', 'reply', '答复'],
+    role: 'staff',
+    usage: '回复 N 文本 — 通过楼管家回复居民(报修/买菜/宠物在原群@本人,其他私信本人)',
+    run: (ctx, m, c) => {
+      const r = mustExist(ctx, c.args, '回复 编号 文本')
+      if (typeof r === 'string') return r
+      const text = r.rest.slice(0, 500)
+      if (!text) return '格式不对,应为:回复 编号 文本'
+      return answerResident(ctx, r.ticket, m.talkerId, text, c)
+    },
+  },
+  {
+    name: 'note',
+    words: ['备注', 'note'],
+    role: 'staff',
+    usage: '备注 N 文本 — 给 #N 记一笔(不办结,居民看不到)',
+    run: (ctx, _m, c) => {
+      const r = mustExist(ctx, c.args, '备注 编号 文本')
+      if (typeof r === 'string') return r
+      const text = r.rest.slice(0, 500)
+      if (!text) return '格式不对,应为:备注 编号 文本'
+      c.record(r.ticket, 'noted', text)
+      // Someone has been in touch: the emotional ticket is no longer 「未回复」 in the digests.
+      const cleared = r.ticket.category === 'emotional' && r.ticket.repliedAt == null
+      if (cleared) ctx.tickets.update(r.ticket.id, { repliedAt: c.now }, c.now, r.ticket)
+      return `已给 #${r.ticket.id} 记下备注${cleared ? ',心理关怀已标为已回复' : ''}。`
     },
   },
   {
     name: 'done',
     words: ['完成', 'done', '办结'],
     role: 'staff',
-    usage: '完成 N 备注 — 办结 #N,并在原群回复居民',
+    usage: '完成 N 说明 — 办结 #N;报修/买菜/宠物的说明发到原群,就医/心理等只私信本人',
     run: (ctx, m, c) => {
       const actor = m.talkerId
       const now = c.now
@@ -221,8 +291,7 @@ export const COMMANDS: readonly Command[] = [
       c.record(t, 'done', note)
       const order = ctx.orders.byTicket(t.id)
       if (order?.state === 'open') markDelivered(ctx, t.id, actor)
-      closeLoop(ctx, t, note)
-      return `#${t.id} 已完成,已通知居民。`
+      return `#${t.id} 已完成,${closeLoop(ctx, t, note)}。`
     },
   },
   {
@@ -233,7 +302,7 @@ export const COMMANDS: readonly Command[] = [
     run: (ctx, m, c) => {
       const actor = m.talkerId
       const a = /^#?(\d{1,9})号?[\s\u2005]+(\S+)$/.exec(c.args)
-      const target = a ? stewardByName(ctx, a[2]) : null
+      const target = a ? stewardByName(ctx, a[2], actor) : null
       if (!a || !target) return '格式不对,应为:转派 编号 @管家名(须是已配置的管家)'
       const t = ctx.tickets.get(Number(a[1]))
       if (!t) return `没有找到 #${a[1]}。`
@@ -244,9 +313,9 @@ export const COMMANDS: readonly Command[] = [
         replyPrivately(
           ctx,
           target,
-          `${ctx.config.stewardNames.get(actor) ?? actor} 把 #${t.id} 转给了您:\n${line(t, c.now)}\n办完后回复「完成 ${t.id} 备注」。`,
+          `${displayName(ctx.config, actor)} 把 #${t.id} 转给了您:\n${line(t, c.now)}\n办完后回复「完成 ${t.id} 处理说明」。`,
         )
-      return `#${t.id} 已转派给 ${ctx.config.stewardNames.get(target) ?? target}。`
+      return target === actor ? `#${t.id} 已转给您自己。` : `#${t.id} 已转派给 ${displayName(ctx.config, target)}。`
     },
   },
   {
@@ -340,9 +409,9 @@ export const COMMANDS: readonly Command[] = [
           c.now,
           t,
         )
-        closeLoop(ctx, done, '东西已送到门口,请及时取')
+        return `#${a.id} 的订单已送达,${closeLoop(ctx, done, '', 'delivered')}。`
       }
-      return `#${a.id} 的订单已送达,已通知居民。`
+      return `#${a.id} 的订单已送达。`
     },
   },
   {

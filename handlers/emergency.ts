@@ -137,10 +137,19 @@ export function raiseEmergency(ctx: Context, t: Ticket, m: StoredInbound): void 
   reply(ctx, m, text, { urgent: true })
 }
 
+/**
+ * A staff member as the operator alarm names them: the configured name, which a manager reading
+ * the alarm on a phone knows; the contact id only when no name is configured, since it is then
+ * the one thing that tells which TRIAGE_STEWARDS entry to fix.
+ */
+function staffLabel(ctx: Context, id: string): string {
+  return ctx.config.stewardNames.get(id) ?? ctx.config.managerNames.get(id) ?? id
+}
+
 /** For the operator channel outside WeChat: the ticket, its kind and place, never the resident's words. */
 function unreachableAlarm(ctx: Context, t: Ticket, ids: string[]): string {
   const kind = t.emergency ? EMERGENCY_NAMES[t.emergency] : CATEGORY_NAMES[t.category]
-  const who = ids.length ? ids.join('、') : '(无人值班)'
+  const who = ids.length ? ids.map((id) => staffLabel(ctx, id)).join('、') : '(无人值班)'
   return `【楼管家】紧急求助 #${t.id}(${kind},${where(t)})无法私信送达任何值班人员(${who} 不是机器人的好友或联系不上)。请立即电话联系值班管家处理,并让对方加机器人为好友。`
 }
 
@@ -159,7 +168,10 @@ export function uncoveredShifts(ctx: Context, at?: number): string[] {
         : [{ label: '全天值班', ids: config.stewards }]
   return shifts
     .filter((s) => ctx.reach.reachable(s.ids).length === 0)
-    .map((s) => `${s.label}没有能私信到的管家(${s.ids.join('、') || '无人'}):紧急求助会无人接收,请让值班管家加机器人为好友。`)
+    .map(
+      (s) =>
+        `${s.label}没有能私信到的管家(${s.ids.map((id) => staffLabel(ctx, id)).join('、') || '无人'}):紧急求助会无人接收,请让值班管家加机器人为好友。`,
+    )
 }
 
 const clock = (minute: number) => `${String(Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}`

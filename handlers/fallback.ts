@@ -5,12 +5,13 @@
 import type { QueuedMessage } from '../store/outbox.ts'
 import { onDutyStewards } from './config.ts'
 import type { Context } from './context.ts'
-import { clip } from './wording.ts'
+import { clip, displayName } from './wording.ts'
 
 /** Purposes the sender holds back from a contact who is not a friend; `strict`: unknown counts as not one. */
 export function divertBeforeSending(m: QueuedMessage, friend: boolean | null): boolean {
   if (m.to.kind !== 'contact') return false
-  if (m.purpose === 'crisis') return friend !== true
+  // A follow-up is only ever meant for a friend: unknown counts as not one.
+  if (m.purpose === 'crisis' || m.purpose === 'followup') return friend !== true
   if (m.purpose === 'ticket-list' || m.purpose === 'done-notice' || m.purpose === 'acknowledgement') return friend === false
   // Alerts, digests and notices to staff are tried: a failure comes back here after the retries.
   return false
@@ -27,7 +28,8 @@ function staffFor(ctx: Context, exclude: string, ticketIds: number[] = []): stri
 
 /** The fallback for a message that could not arrive: returns how many messages went instead. */
 export function divertUndeliverable(ctx: Context, m: QueuedMessage, reason: 'not-a-friend' | 'failed'): number {
-  const person = m.fallback?.talkerName || m.to.id
+  // Staff read this on a phone: a name, never a contact id.
+  const person = m.fallback?.talkerName || displayName(ctx.config, m.to.id)
   const tickets = (m.fallback?.ticketIds ?? []).map((id) => `#${id}`).join('、')
   const why = reason === 'not-a-friend' ? '对方不是机器人的好友' : '多次发送失败'
   const send = (to: string[], text: string, urgent = false) => {
@@ -66,6 +68,11 @@ export function divertUndeliverable(ctx: Context, m: QueuedMessage, reason: 'not
         staffFor(ctx, m.to.id, m.fallback?.ticketIds),
         `📨 ${tickets ? `${tickets} ` : ''}给居民 ${person} 的${m.purpose === 'done-notice' ? '完成通知' : '回复'}未能私信送达(${why}),请您转告:\n「${clip(m.text, 200)}」`,
       )
+    case 'followup':
+      // The details of a closed medical or emotional matter, a satisfaction question: the group
+      // had its neutral notice and the steward wrote the details, so nobody else needs them —
+      // and a steward's phone must not fill up with them (issue 19).
+      return 0
     case 'notice':
       // A notice to staff that failed has nowhere further to go: the log says so loudly.
       ctx.log.error({ outboxId: m.id, to: m.to.id }, 'a notice to staff could not be delivered')

@@ -9,6 +9,7 @@ import { roleOf } from './config.ts'
 import type { Context } from './context.ts'
 import { reply } from './reply.ts'
 import { handleRequest } from './requests.ts'
+import { answerSatisfaction } from './satisfaction.ts'
 import { cancelRequest, fileMedia } from './tickets.ts'
 
 const MEDIA = new Set(['image', 'voice', 'video'])
@@ -68,6 +69,12 @@ export function processInbound(ctx: Context, m: StoredInbound, hooks: CommandHoo
     return { ...none, ticketId: fileMedia(ctx, m) }
   }
   if (m.type !== 'text' || m.text.trim() === '') return none
+
+  // A resident's private 「1」 or 「不满意」 after the question 「办得怎么样?」: recorded on that ticket.
+  if (!m.roomId && !backlog) {
+    const answered = answerSatisfaction(ctx, m)
+    if (answered != null) return { ...none, ticketId: answered }
+  }
 
   const addressed = m.mentionsSelf || m.roomId === null
   // A resident flooding the bot with commands ("@楼管家 帮助" × 1000) gets no more answers.

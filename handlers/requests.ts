@@ -16,6 +16,7 @@ import { other } from './other.ts'
 import { pet } from './pet.ts'
 import { repair } from './repair.ts'
 import { fileRequest, resolveLocation, type Filed } from './tickets.ts'
+import { reviewAck } from './wording.ts'
 
 export const HANDLERS: Record<Category, CategoryHandler> = { medical, repair, grocery, pet, emotional, other }
 
@@ -39,7 +40,9 @@ export function handleRequest(ctx: Context, m: StoredInbound, r: TriageResult, o
   // What happened, at info level: ids and categories, never the resident's words.
   if (filed.created) ctx.log.info({ ticketId: ticket.id, category: ticket.category, urgent: ticket.urgent }, 'ticket filed')
 
-  let ack = handler.ack(filed)
+  // A low-confidence guess is not told a category or a hotline it may not need (「我家有水啊」
+  // is not a medical emergency): a neutral word, and the ticket waits in the queue for a steward.
+  let ack = r.needsReview && !ticket.urgent ? reviewAck(ticket) : handler.ack(filed)
   if (r.labels.includes('grocery') || r.labels.includes('pet')) {
     const outcome = recordOrder(ctx, m, r, ticket)
     if (r.category === 'grocery' || r.category === 'pet') {

@@ -234,6 +234,17 @@ export const MIGRATIONS: readonly string[] = [
   ALTER TABLE outbox ADD COLUMN purpose TEXT NOT NULL DEFAULT 'reply';
   ALTER TABLE outbox ADD COLUMN fallback TEXT;
   `,
+  // 9: whether a resident was satisfied (issue 19). After a repair, grocery or pet ticket is done,
+  // each reporter who is a friend of the account is asked privately (1 满意 / 2 不满意); the
+  // question and the answer belong to that reporter on that ticket, so they live on its
+  // ticket_reporters row and leave with it (forgetting a person, the retention purge). The daily
+  // digest counts answers by the time they came, through the partial index.
+  `
+  ALTER TABLE ticket_reporters ADD COLUMN satisfaction_asked_at INTEGER;
+  ALTER TABLE ticket_reporters ADD COLUMN satisfaction TEXT;
+  ALTER TABLE ticket_reporters ADD COLUMN satisfaction_at INTEGER;
+  CREATE INDEX ticket_reporters_satisfaction ON ticket_reporters(satisfaction_at) WHERE satisfaction_at IS NOT NULL;
+  `,
 ]
 
 export const SCHEMA_VERSION = MIGRATIONS.length

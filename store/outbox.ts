@@ -11,7 +11,18 @@ export interface OutgoingFile {
  * What a message is for: decides, at send time, what happens when it cannot arrive privately
  * (handlers/fallback.ts). On a real account only the bot's friends can be written to.
  */
-export type Purpose = 'crisis' | 'alert' | 'ticket-list' | 'done-notice' | 'acknowledgement' | 'digest' | 'notice' | 'greeting' | 'reply'
+export type Purpose =
+  | 'crisis'
+  | 'alert'
+  | 'ticket-list'
+  | 'done-notice'
+  | 'acknowledgement'
+  | 'digest'
+  | 'notice'
+  | 'greeting'
+  | 'reply'
+  /** To a resident who is a friend, and to nobody else if it cannot arrive: a closed matter's details, the satisfaction question. */
+  | 'followup'
 
 /** What the fallback needs to know that the message text does not say. */
 export interface Fallback {

@@ -49,6 +49,9 @@ export interface Ticket {
   quiet: boolean
 }
 
+/** A resident's answer to 「办得怎么样?」 after a ticket is done. */
+export type Satisfaction = 'satisfied' | 'unsatisfied'
+
 export interface Reporter {
   talkerId: string
   talkerName: string
@@ -370,6 +373,50 @@ export class Tickets {
         room_id: string | null
       }[]
     ).map((r) => ({ talkerId: r.talker_id, talkerName: r.talker_name, roomId: r.room_id }))
+  }
+
+  /** The satisfaction question went to this reporter of the ticket (they had not been asked yet: true). */
+  askSatisfaction(ticketId: number, talkerId: string, at: number): boolean {
+    return (
+      this.sql(
+        `UPDATE ticket_reporters SET satisfaction_asked_at = ? WHERE ticket_id = ? AND talker_id = ? AND satisfaction_asked_at IS NULL`,
+      ).run(at, ticketId, talkerId).changes > 0
+    )
+  }
+
+  /** The ticket whose satisfaction question to this person, asked since `since`, is still unanswered (the latest). */
+  awaitingSatisfaction(talkerId: string, since: number): number | null {
+    const r = this.sql(
+      `SELECT ticket_id FROM ticket_reporters WHERE talker_id = ? AND satisfaction_asked_at >= ? AND satisfaction IS NULL
+      ORDER BY satisfaction_asked_at DESC, ticket_id DESC LIMIT 1`,
+    ).get(talkerId, since) as { ticket_id: number } | undefined
+    return r?.ticket_id ?? null
+  }
+
+  recordSatisfaction(ticketId: number, talkerId: string, answer: Satisfaction, at: number): void {
+    this.sql(`UPDATE ticket_reporters SET satisfaction = ?, satisfaction_at = ? WHERE ticket_id = ? AND talker_id = ?`).run(
+      answer,
+      at,
+      ticketId,
+      talkerId,
+    )
+  }
+
+  /** A reporter's answer to the satisfaction question on a ticket (null: not asked, or no answer yet). */
+  satisfactionOf(ticketId: number, talkerId: string): Satisfaction | null {
+    const r = this.sql(`SELECT satisfaction FROM ticket_reporters WHERE ticket_id = ? AND talker_id = ?`).get(ticketId, talkerId) as
+      { satisfaction: Satisfaction | null } | undefined
+    return r?.satisfaction ?? null
+  }
+
+  /** Answers that came in [from, to), by answer. */
+  satisfactionBetween(from: number, to: number): Record<Satisfaction, number> {
+    const counts: Record<Satisfaction, number> = { satisfied: 0, unsatisfied: 0 }
+    for (const r of this.sql(
+      `SELECT satisfaction, count(*) AS n FROM ticket_reporters WHERE satisfaction_at >= ? AND satisfaction_at < ? GROUP BY satisfaction`,
+    ).all(from, to) as { satisfaction: Satisfaction; n: number }[])
+      if (r.satisfaction in counts) counts[r.satisfaction] = r.n
+    return counts
   }
 
   addMessage(ticketId: number, inboundId: number): void {

@@ -93,8 +93,12 @@ describe('the steward loop', () => {
     await c.settle()
     expect(c.runtime.ctx.tickets.get(Number(id))).toMatchObject({ state: 'done', claimedBy: 'steward-wang' })
     const closing = c.delivered.filter((d) => d.roomId === FLOOR).at(-1)!
-    expect(closing.text).toContain('已包扎')
+    // A medical matter: the group reads that it is done, and nothing of what was done.
+    expect(closing.text).toContain(`#${id} 已处理`)
+    expect(closing.text).not.toContain('已包扎')
     expect(closing.text.startsWith('@3-2-502 王阿姨')).toBe(true)
+    // The resident, a friend of the account, reads the steward's note privately.
+    expect(c.delivered.find((d) => d.toId === 'res-01' && d.text.includes('已包扎'))?.text).toContain(`#${id}`)
     // The steward's confirmations came privately, not in the group.
     expect(c.delivered.filter((d) => d.toId === 'steward-wang').some((d) => d.text.includes('已认领'))).toBe(true)
   })

@@ -332,7 +332,9 @@ describe('schema versions 3 and later', () => {
       DROP INDEX tickets_talker; CREATE INDEX tickets_talker ON tickets(talker_id, state); DROP INDEX tickets_urgent_room; DROP INDEX households_room;
       DROP INDEX ticket_messages_inbound; DROP INDEX tickets_fault; CREATE INDEX tickets_fault ON tickets(fault_key, state);
       ALTER TABLE tickets DROP COLUMN possible_urgent; ALTER TABLE outbox DROP COLUMN ahead; DROP TABLE jielong_lines;
-      ALTER TABLE outbox DROP COLUMN purpose; ALTER TABLE outbox DROP COLUMN fallback;`)
+      ALTER TABLE outbox DROP COLUMN purpose; ALTER TABLE outbox DROP COLUMN fallback;
+      DROP INDEX ticket_reporters_satisfaction; ALTER TABLE ticket_reporters DROP COLUMN satisfaction_asked_at;
+      ALTER TABLE ticket_reporters DROP COLUMN satisfaction; ALTER TABLE ticket_reporters DROP COLUMN satisfaction_at;`)
     db.pragma('user_version = 2')
     db.close()
     const again = open('v2.db')

@@ -127,18 +127,30 @@ describe("residents' replies carry only their own details", () => {
     expect(toResidents.length).toBeGreaterThan(8)
     for (const d of toResidents) {
       let text = d.text
-      let addressee = d.toId
+      const addressees = new Set<string>(d.toId ? [d.toId] : [])
       if (d.roomId) {
-        // In a group, Wechaty writes the addressee's @-mention first: that one name is theirs to see.
-        const mentioned = people.find((p) => text.startsWith(`@${p.name}`))
-        if (mentioned) {
-          addressee = mentioned.id
-          text = text.slice(mentioned.name.length + 1)
+        // In a group, Wechaty writes the addressees' @-mentions first. A merged ticket's done
+        // notice mentions everyone who reported it in that room (issue 19): each of them asked
+        // there, in front of the same neighbours, so only they may be mentioned.
+        for (;;) {
+          const mentioned = people.find((p) => text.trimStart().startsWith(`@${p.name}`))
+          if (!mentioned) break
+          text = text.trimStart().slice(mentioned.name.length + 1)
+          addressees.add(mentioned.id)
+        }
+        if (addressees.size > 1) {
+          const id = Number(/#(\d+)/.exec(text)?.[1])
+          const askedHere = c.runtime.ctx.tickets
+            .reporters(id)
+            .filter((r) => r.roomId === d.roomId)
+            .map((r) => r.talkerId)
+          for (const a of addressees) expect(askedHere, `${a} is mentioned on #${id} in ${d.roomId}`).toContain(a)
         }
       }
       for (const p of people) {
-        if (p.id === addressee) continue
-        for (const mark of p.marks) expect(text, `a reply to ${addressee ?? d.roomId} shows ${p.id}'s "${mark}"`).not.toContain(mark)
+        if (addressees.has(p.id)) continue
+        for (const mark of p.marks)
+          expect(text, `a reply to ${[...addressees].join(',') || d.roomId} shows ${p.id}'s "${mark}"`).not.toContain(mark)
       }
     }
     // Stewards did get the details they need, privately.

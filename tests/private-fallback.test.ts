@@ -83,7 +83,7 @@ describe('a send that keeps failing', () => {
     for (let i = 0; i < MAX_ATTEMPTS + 1; i++) await c.settle()
     expect(c.puppet.refused.filter((id) => id === 'steward-li')).toHaveLength(MAX_ATTEMPTS)
     expect(outbox().find((r) => r.to.id === 'steward-li' && r.purpose === 'alert')?.state).toBe('failed')
-    const notice = c.delivered.find((d) => d.toId === 'steward-wang' && d.text.includes('steward-li') && d.text.includes('未能送达'))
+    const notice = c.delivered.find((d) => d.toId === 'steward-wang' && d.text.includes('管家李姐') && d.text.includes('未能送达'))
     expect(notice).toBeDefined()
   })
 })

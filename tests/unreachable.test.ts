@@ -50,7 +50,7 @@ describe('an emergency with no reachable steward', () => {
     expect(c.puppet.refused).toEqual(expect.arrayContaining(['steward-wang', 'steward-li']))
     const alarm = await until('the webhook', () => hook.texts.find((t) => t.startsWith('【楼管家】紧急求助')))
     expect(alarm).toMatch(/#\d+/)
-    expect(alarm).toContain('steward-wang')
+    expect(alarm).toContain('物业小王')
     expect(alarm).not.toContain('血流不止')
     // And the start-up check had already said the day's shift could not be reached.
     expect(hook.texts.some((t) => t.includes('启动检查') && t.includes('全天值班'))).toBe(true)
@@ -97,7 +97,7 @@ describe('shifts with no reachable steward', () => {
     })
     const atStart = await until('the start-up alarm', () => hook.texts.find((t) => t.includes('启动检查')))
     expect(atStart).toContain(`值班 ${hhmm(end)}-${hhmm(start)}`)
-    expect(atStart).toContain('steward-li')
+    expect(atStart).toContain('管家李姐')
     expect(atStart).not.toContain(`值班 ${hhmm(start)}-${hhmm(end)}`)
     // Within the covered shift, ticks are quiet.
     tick(c.runtime.ctx)
@@ -107,7 +107,7 @@ describe('shifts with no reachable steward', () => {
     now += 2 * 3600_000
     tick(c.runtime.ctx)
     const atChange = await until('the shift-change alarm', () => hook.texts.find((t) => t.includes('换班')))
-    expect(atChange).toContain('steward-li')
+    expect(atChange).toContain('管家李姐')
     // Once per shift change, not on every tick.
     tick(c.runtime.ctx)
     await new Promise((r) => setTimeout(r, 50))
