@@ -11,6 +11,11 @@ export class StrictPuppetMock extends PuppetMock {
   readonly refused: string[] = []
   /** Friend requests accepted (contact ids), in order. */
   readonly acceptedFriends: string[] = []
+  /**
+   * Conversations whose sends fail whatever the friendship, as a service error does (a timeout,
+   * 「操作过于频繁」): the bot still believes they are friends, and only the send tells.
+   */
+  readonly failing = new Set<string>()
   private readonly friendships = new Map<string, PUPPET.payloads.Friendship>()
   private friendshipSeq = 0
 
@@ -39,6 +44,7 @@ export class StrictPuppetMock extends PuppetMock {
   }
 
   private async checkFriend(conversationId: string): Promise<void> {
+    if (this.failing.has(conversationId)) throw new Error(`send failed: ${conversationId} 操作过于频繁,请稍后再试`)
     if (conversationId.includes('@')) return // a room
     const payload = await this.contactRawPayload(conversationId).catch(() => undefined)
     if (payload?.friend === true) return
