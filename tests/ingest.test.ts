@@ -332,7 +332,7 @@ describe('schema versions 3 and later', () => {
       DROP INDEX tickets_talker; CREATE INDEX tickets_talker ON tickets(talker_id, state); DROP INDEX tickets_urgent_room; DROP INDEX households_room;
       DROP INDEX ticket_messages_inbound; DROP INDEX tickets_fault; CREATE INDEX tickets_fault ON tickets(fault_key, state);
       ALTER TABLE tickets DROP COLUMN possible_urgent; ALTER TABLE outbox DROP COLUMN ahead; DROP TABLE jielong_lines;
-      ALTER TABLE outbox DROP COLUMN purpose; ALTER TABLE outbox DROP COLUMN fallback;`)
+      ALTER TABLE outbox DROP COLUMN purpose; ALTER TABLE outbox DROP COLUMN fallback; DROP TABLE friend_requests;`)
     db.pragma('user_version = 2')
     db.close()
     const again = open('v2.db')
