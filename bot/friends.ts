@@ -105,6 +105,8 @@ export function friendRequests(ctx: Context, currentBot: () => Wechaty): FriendR
         ctx.log.info({ contactId: contact.id }, 'friend request delivered again: already handled or waiting')
         return
       }
+      // An earlier request of the same person was superseded in the store: forget it here too.
+      for (const [id, f] of live) if (f.contact().id === contact.id) live.delete(id)
       live.set(friendship.id, friendship)
       if (decision === 'accept-now') {
         const request = ctx.friendRequests.claimOne(friendship.id, ctx.clock())
