@@ -1,17 +1,20 @@
 // Friend requests through Wechaty: staff accepted at once; members of served rooms queued and
 // accepted under the hourly cap when TRIAGE_FRIENDS_FROM_ROOMS is on (handlers/friends.ts
-// decides); the greeting goes through the outbox like every other message.
+// decides); the greeting goes through the outbox like every other message. Every request is
+// stored before it is acted on (store/friend-requests.ts): one waiting at a restart is accepted
+// afterwards from its stored payload, and one the service delivers again is not accepted twice.
 import type { Contact, Friendship, Wechaty } from 'wechaty'
 import * as PUPPET from 'wechaty-puppet'
 import type { Context } from '../handlers/context.ts'
-import { FriendQueue, GREETING_RESIDENT, GREETING_STAFF, decideFriendRequest } from '../handlers/friends.ts'
+import { GREETING_RESIDENT, GREETING_STAFF, decideFriendRequest, dueFriendRequests } from '../handlers/friends.ts'
+import type { FriendRequest } from '../store/friend-requests.ts'
 
 export interface FriendRequests {
-  /** Requests waiting for the cap. */
+  /** Requests waiting for the cap (stored: they outlive a restart). */
   readonly queued: number
   onFriendship(bot: Wechaty, friendship: Friendship): Promise<void>
-  /** Accept what the cap allows now; returns how many were accepted. */
-  drain(): Promise<number>
+  /** Accept what the cap allows now (through `via`, default the Wechaty in use); returns how many were accepted. */
+  drain(via?: Wechaty): Promise<number>
   start(intervalMs?: number): void
   stop(): void
 }
@@ -26,32 +29,60 @@ async function inServedRoom(bot: Wechaty, ctx: Context, contact: Contact): Promi
   return false
 }
 
-export function friendRequests(ctx: Context): FriendRequests {
-  const queue = new FriendQueue<Friendship>(() => ctx.config.friends.perHour)
-  let timer: NodeJS.Timeout | null = null
+/** The request as Wechaty serialises it, to be accepted after a restart (Friendship.fromJSON). */
+function payloadOf(friendship: Friendship): string {
+  try {
+    return friendship.toJSON()
+  } catch {
+    return JSON.stringify({ id: friendship.id, contactId: friendship.contact().id, type: friendship.type() })
+  }
+}
 
-  const accept = async (friendship: Friendship, contactId: string, greeting: string): Promise<boolean> => {
+function safeLoggedIn(bot: Wechaty): boolean {
+  try {
+    return bot.isLoggedIn
+  } catch {
+    return false
+  }
+}
+
+/** `currentBot`: the Wechaty in use now (a reconnect builds a new one). */
+export function friendRequests(ctx: Context, currentBot: () => Wechaty): FriendRequests {
+  let timer: NodeJS.Timeout | null = null
+  /** Requests received by this process, ready to accept without restoring them from the store. */
+  const live = new Map<string, Friendship>()
+
+  const accept = async (bot: Wechaty, request: FriendRequest, greeting: string): Promise<boolean> => {
+    const { friendshipId, contactId } = request
+    let ok = false
     try {
+      const friendship = live.get(friendshipId) ?? (await bot.Friendship.fromJSON(request.payload))
       await friendship.accept()
+      ok = true
     } catch (err) {
       ctx.log.warn({ contactId, err: { message: (err as Error).message } }, 'friend request: accept failed')
-      return false
     }
+    live.delete(friendshipId)
+    ctx.friendRequests.settle(friendshipId, ok)
+    if (!ok) return false
     ctx.reach.set(contactId, true)
     ctx.outbox.send({ to: { kind: 'contact', id: contactId }, text: greeting, purpose: 'greeting' })
     ctx.log.info({ contactId }, 'friend request accepted')
     return true
   }
 
-  const drain = async (): Promise<number> => {
+  const drain = async (via?: Wechaty): Promise<number> => {
+    const bot = via ?? currentBot()
+    // Accepting needs a logged-in account; what waits stays stored until then.
+    if (!safeLoggedIn(bot)) return 0
     let n = 0
-    for (const { contactId, request } of queue.due(ctx.clock())) if (await accept(request, contactId, GREETING_RESIDENT)) n++
+    for (const request of dueFriendRequests(ctx)) if (await accept(bot, request, GREETING_RESIDENT)) n++
     return n
   }
 
   return {
     get queued() {
-      return queue.length
+      return ctx.friendRequests.countPending()
     },
     async onFriendship(bot, friendship) {
       const contact = friendship.contact()
@@ -63,11 +94,24 @@ export function friendRequests(ctx: Context): FriendRequests {
       const member = ctx.config.friends.fromRooms ? await inServedRoom(bot, ctx, contact) : false
       const decision = decideFriendRequest(ctx, contact.id, member)
       ctx.log.info({ contactId: contact.id, decision }, 'friend request')
-      if (decision === 'accept-now') await accept(friendship, contact.id, GREETING_STAFF)
-      else if (decision === 'queue') {
-        queue.add(contact.id, friendship)
-        await drain()
+      if (decision === 'ignore') return
+      const stored = ctx.friendRequests.receive({
+        friendshipId: friendship.id,
+        contactId: contact.id,
+        payload: payloadOf(friendship),
+        at: ctx.clock(),
+      })
+      if (stored === 'known') {
+        ctx.log.info({ contactId: contact.id }, 'friend request delivered again: already handled or waiting')
+        return
       }
+      // An earlier request of the same person was superseded in the store: forget it here too.
+      for (const [id, f] of live) if (f.contact().id === contact.id) live.delete(id)
+      live.set(friendship.id, friendship)
+      if (decision === 'accept-now') {
+        const request = ctx.friendRequests.claimOne(friendship.id, ctx.clock())
+        if (request) await accept(bot, request, GREETING_STAFF)
+      } else await drain(bot)
     },
     drain,
     start(intervalMs = 60_000) {

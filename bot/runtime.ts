@@ -136,7 +136,8 @@ export async function createRuntime(o: RuntimeOptions): Promise<Runtime> {
   let lastCheck: CheckReport | null = null
   let staffChecked: Promise<void> = Promise.resolve()
   let health: HealthServer | null = null
-  const friends = friendRequests(ctx)
+  // Reads `bot` when it drains: by then the first Wechaty is built (and a reconnect's replaces it).
+  const friends = friendRequests(ctx, () => bot)
   let lastMessageAt: number | null = null
   let stopping = false
   let reconnecting = false
@@ -170,6 +171,8 @@ export async function createRuntime(o: RuntimeOptions): Promise<Runtime> {
     })
     b.on('login', () => {
       alarm.online()
+      // Requests stored before a restart or a lost connection go on under the cap.
+      void friends.drain(b).catch((err: Error) => o.log.warn({ err: { message: err.message } }, 'friend requests: drain failed'))
       staffChecked = refreshStaff(b, ctx).then(
         (problems) => {
           if (problems.length === 0) return

@@ -1,5 +1,6 @@
 // What every handler gets: the store, an outbox, the configuration and a clock.
 // Handlers never see Wechaty; bot/ builds one Context and drains its outbox.
+import { FriendRequestStore } from '../store/friend-requests.ts'
 import { Households } from '../store/households.ts'
 import { Inbox } from '../store/inbox.ts'
 import { JielongLines } from '../store/jielong.ts'
@@ -59,6 +60,8 @@ export interface Context {
   outbox: Outbox
   /** Who can be written to privately (friends of the account), and the operator alarm. */
   reach: Reachability
+  /** Friend requests waiting for the hourly cap, and the accepts that count against it. */
+  friendRequests: FriendRequestStore
   /** The configuration in force; a reload replaces it through setConfig(). */
   readonly config: Config
   clock: Clock
@@ -85,6 +88,7 @@ export function createContext(db: DB, initialConfig: Config, clock: Clock = Date
     settings: new StewardSettings(db),
     outbox: new Outbox(new OutboxStore(db), clock),
     reach: new Reachability(),
+    friendRequests: new FriendRequestStore(db),
     get config() {
       return config
     },

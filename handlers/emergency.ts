@@ -1,6 +1,7 @@
 // Emergencies: alert every on-duty steward privately at once, tell the resident
 // help is coming (with the right number), re-alert until someone claims it and
 // escalate to managers. Talk of suicide never goes to the group.
+import type { Fallback, QueuedMessage } from '../store/outbox.ts'
 import type { StoredInbound } from '../store/types.ts'
 import type { Ticket } from '../store/tickets.ts'
 import { onDutyStewards } from './config.ts'
@@ -69,11 +70,19 @@ export function realertLine(t: Ticket): string {
   return `🆘 #${t.id} 仍无人认领(${hhmm(t.createdAt)}起,第${t.alertCount + 1}次提醒)${where(t)} ${need},回复「认领 ${t.id}」`
 }
 
-function notify(ctx: Context, ids: Iterable<string>, text: string): string[] {
+/** Alerts each contact once, at once; returns who was alerted and the outbox rows queued. */
+function notify(ctx: Context, ids: Iterable<string>, text: string, fallback?: Fallback): { to: string[]; rows: number[] } {
   const to = [...new Set(ids)]
-  for (const id of to) ctx.outbox.send({ to: { kind: 'contact', id }, text, urgent: true, purpose: 'alert' })
-  return to
+  const rows = to.map((id) =>
+    ctx.outbox.send({ to: { kind: 'contact', id }, text, urgent: true, purpose: 'alert', ...(fallback ? { fallback } : {}) }),
+  )
+  return { to, rows }
 }
+
+/** A ticket event: the outbox rows of the first alert, which the resident was told about. */
+const ALERT_ROWS = 'alert-rows'
+/** A ticket event: every first alert failed, and the resident was told to call for help themselves. */
+const ALERTS_UNDELIVERED = 'alerts-undelivered'
 
 /** Everyone who has had this ticket's full alert (recorded on its alert, re-alert and escalation events). */
 export function fullAlertRecipients(ctx: Context, ticketId: number): Set<string> {
@@ -90,9 +99,14 @@ export function raiseEmergency(ctx: Context, t: Ticket, m: StoredInbound): void 
   const now = ctx.clock()
   const suicide = t.emergency === 'suicide'
   const recipients = onDutyStewards(ctx.config, now)
-  const alerted = notify(ctx, suicide ? [...recipients, ...ctx.config.managers] : recipients, alertText(ctx, t, m.text))
+  const { to: alerted, rows } = notify(ctx, suicide ? [...recipients, ...ctx.config.managers] : recipients, alertText(ctx, t, m.text), {
+    ticketIds: [t.id],
+  })
   ctx.tickets.update(t.id, { alertedAt: now, alertCount: t.alertCount + 1 }, now, t)
   ctx.tickets.event(t.id, now, 'bot', 'alerted', alerted.join(','))
+  // Which rows these are: if every one of them fails its retries, the reply below was a promise
+  // nobody keeps, and alertsUndelivered() corrects it.
+  ctx.tickets.event(t.id, now, 'bot', ALERT_ROWS, rows.join(','))
   ctx.log.info({ ticketId: t.id, category: t.category, emergency: t.emergency, recipients: alerted.length }, 'emergency alert sent')
   // Nobody is told "the steward is coming" unless a private alert can reach one: on a real
   // account only the bot's friends can be written to.
@@ -121,8 +135,7 @@ export function raiseEmergency(ctx: Context, t: Ticket, m: StoredInbound): void 
   }
   const number = t.emergency ? EMERGENCY_NUMBERS[t.emergency] : null
   if (!reached) {
-    const call = number ? `立即拨打 ${number}` : '立即拨打 120(急救)、119(火警)或 110(报警)'
-    reply(ctx, m, `收到!#${t.id} 已记录,但值班管家此刻可能联系不上。情况危急请不要等待,${call}。我们也在继续设法联系物业。`, {
+    reply(ctx, m, `收到!#${t.id} 已记录,但值班管家此刻可能联系不上。情况危急请不要等待,${callNow(t)}。我们也在继续设法联系物业。`, {
       urgent: true,
     })
     return
@@ -146,11 +159,81 @@ function staffLabel(ctx: Context, id: string): string {
   return ctx.config.stewardNames.get(id) ?? ctx.config.managerNames.get(id) ?? id
 }
 
+/** The number the resident should call themselves when no steward is coming. */
+function callNow(t: Ticket): string {
+  const number = t.emergency ? EMERGENCY_NUMBERS[t.emergency] : null
+  return number && t.emergency !== 'suicide' ? `立即拨打 ${number}` : '立即拨打 120(急救)、119(火警)或 110(报警)'
+}
+
 /** For the operator channel outside WeChat: the ticket, its kind and place, never the resident's words. */
 function unreachableAlarm(ctx: Context, t: Ticket, ids: string[]): string {
   const kind = t.emergency ? EMERGENCY_NAMES[t.emergency] : CATEGORY_NAMES[t.category]
   const who = ids.length ? ids.map((id) => staffLabel(ctx, id)).join('、') : '(无人值班)'
   return `【楼管家】紧急求助 #${t.id}(${kind},${where(t)})无法私信送达任何值班人员(${who} 不是机器人的好友或联系不上)。请立即电话联系值班管家处理,并让对方加机器人为好友。`
+}
+
+/**
+ * An alert of an emergency failed its last retry. When it was the last of the first alert's
+ * sends and none of them arrived, the resident has been told 「已紧急通知值班管家」 by a bot
+ * that reached nobody: the resident is told to call for help now (in the group where they were
+ * told; privately for a crisis, which the group never heard of), the operator alarm goes off
+ * (TRIAGE_ALERT_WEBHOOK and the log) and the managers get the alert. Once per emergency;
+ * nothing when the resident was already told no steward could be reached, or when a steward
+ * has taken the ticket meanwhile. Returns how many messages were queued.
+ */
+export function alertsUndelivered(ctx: Context, m: QueuedMessage): number {
+  const ticketId = m.fallback?.ticketIds?.[0]
+  const t = ticketId == null ? null : ctx.tickets.get(ticketId)
+  if (!t) return 0
+  const events = ctx.tickets.events(t.id)
+  const rows = (events.find((e) => e.action === ALERT_ROWS)?.detail ?? '').split(',').filter(Boolean).map(Number)
+  // A re-alert or a neighbour's update: not the alert the resident was told about.
+  if (!rows.includes(m.id)) return 0
+  if (events.some((e) => e.action === 'unreachable' || e.action === ALERTS_UNDELIVERED)) return 0
+  // One arrived, or one is still being tried: the promise may yet hold.
+  const states = ctx.outbox.store.states(rows)
+  if (rows.some((id) => states.get(id) === 'sent' || states.get(id) === 'pending')) return 0
+  if (t.state !== 'open') return 0
+  const now = ctx.clock()
+  const recipients =
+    events
+      .find((e) => e.action === 'alerted')
+      ?.detail?.split(',')
+      .filter(Boolean) ?? []
+  ctx.tickets.event(t.id, now, 'bot', ALERTS_UNDELIVERED, recipients.join(','))
+  ctx.log.warn(
+    { ticketId: t.id, emergency: t.emergency, recipients: recipients.length },
+    'emergency: every alert failed; the resident is told to call',
+  )
+  const who = recipients.length ? recipients.join('、') : '(无人值班)'
+  ctx.reach.alarm(
+    `【楼管家】紧急求助 #${t.id}(${t.emergency ? EMERGENCY_NAMES[t.emergency] : CATEGORY_NAMES[t.category]},${where(t)})的提醒多次发送失败,没有送达任何值班人员(${who})。已请居民自行拨打求助电话。请立即电话联系值班管家处理。`,
+  )
+  const asker = { talkerId: t.talkerId, roomId: t.roomId }
+  let queued = 1
+  if (t.emergency === 'suicide' || t.category === 'emotional') {
+    reply(
+      ctx,
+      asker,
+      '抱歉,刚才说管家马上会联系您,可我们暂时还没能联系上管家。如果现在很难受,请拨打心理援助热线 12356(24小时);有危险请直接打 120。您不是一个人,我们也在继续想办法。',
+      { privately: true, urgent: true, purpose: 'crisis', fallback: { ticketIds: [t.id], talkerName: t.talkerName || t.talkerId } },
+    )
+  } else {
+    reply(
+      ctx,
+      asker,
+      `非常抱歉,需要更正:#${t.id} 的紧急通知没能送到值班管家。情况危急请不要等待,${callNow(t)}。我们也在继续设法联系物业。`,
+      { urgent: true },
+    )
+  }
+  // The managers, who coordinate, hear at once rather than at the escalation.
+  const managers = ctx.config.managers.filter((id) => !recipients.includes(id))
+  if (managers.length) {
+    const text = ctx.tickets.messages(t.id)[0]?.text ?? t.summary
+    const note = `提醒没能送达任何值班管家(${who} 多次发送失败),已请居民自行拨打求助电话。请立即电话联系值班管家或居民。`
+    queued += notify(ctx, managers, alertText(ctx, t, text, { mark: '⚠️', note })).to.length
+  }
+  return queued
 }
 
 /**
@@ -215,7 +298,7 @@ export function chaseEmergencies(ctx: Context): void {
     const text = ctx.tickets.messages(t.id)[0]?.text ?? t.summary
     if (!t.escalatedAt && now - t.createdAt >= escalate && ctx.config.managers.length > 0) {
       const note = `${Math.round((now - t.createdAt) / 60_000)} 分钟无人认领,请协调。`
-      const to = notify(ctx, ctx.config.managers, alertText(ctx, t, text, { mark: '⚠️', note }))
+      const { to } = notify(ctx, ctx.config.managers, alertText(ctx, t, text, { mark: '⚠️', note }))
       ctx.tickets.update(t.id, { escalatedAt: now }, now)
       ctx.tickets.event(t.id, now, 'bot', 'escalated', to.join(','))
     }

@@ -5,6 +5,7 @@
 import type { QueuedMessage } from '../store/outbox.ts'
 import { onDutyStewards } from './config.ts'
 import type { Context } from './context.ts'
+import { alertsUndelivered } from './emergency.ts'
 import { clip, displayName } from './wording.ts'
 
 /** Purposes the sender holds back from a contact who is not a friend; `strict`: unknown counts as not one. */
@@ -78,8 +79,14 @@ export function divertUndeliverable(ctx: Context, m: QueuedMessage, reason: 'not
       ctx.log.error({ outboxId: m.id, to: m.to.id }, 'a notice to staff could not be delivered')
       return 0
   }
-  return send(
-    staffFor(ctx, m.to.id, m.fallback?.ticketIds),
-    `⚠️ 一条发给 ${m.to.kind === 'room' ? '群' : ''}${person} 的消息未能送达(${why}),请留意:\n「${clip(m.text, 200)}」`,
+  // An emergency's alert: when no on-duty recipient got the first one, the resident was promised
+  // a steward who is not coming, and is told to call for help now (handlers/emergency.ts).
+  const corrected = m.purpose === 'alert' && reason === 'failed' ? alertsUndelivered(ctx, m) : 0
+  return (
+    corrected +
+    send(
+      staffFor(ctx, m.to.id, m.fallback?.ticketIds),
+      `⚠️ 一条发给 ${m.to.kind === 'room' ? '群' : ''}${person} 的消息未能送达(${why}),请留意:\n「${clip(m.text, 200)}」`,
+    )
   )
 }

@@ -2,6 +2,7 @@
 // must be friends at once; residents of the rooms the bot serves may be accepted too when the
 // operator enables it — slowly: accepting many requests in a burst gets accounts flagged.
 // The decision and the cap live here (no Wechaty); bot/ accepts and sends the greeting.
+import type { FriendRequest } from '../store/friend-requests.ts'
 import { roleOf } from './config.ts'
 import type { Context } from './context.ts'
 
@@ -19,30 +20,11 @@ export const GREETING_RESIDENT =
   '您好,我是本小区的楼管家,已通过您的好友申请。您在群里提的事项办好后会私信告诉您,也可以随时发「我的」查看进度。'
 
 /**
- * Requests waiting to be accepted, oldest first, at most `perHour` accepted in any rolling hour.
- * In memory: a request not accepted before a restart is sent again by the person or the service.
+ * Waiting requests that may be accepted now, oldest first: at most `perHour` accepts in any
+ * rolling hour, counting those made before a restart (the store keeps them). Each is marked as
+ * being accepted before bot/ asks the service, so none is ever accepted twice.
  */
-export class FriendQueue<T> {
-  private readonly waiting: { contactId: string; request: T }[] = []
-  private readonly accepted: number[] = []
-
-  constructor(private readonly perHour: () => number) {}
-
-  get length(): number {
-    return this.waiting.length
-  }
-
-  add(contactId: string, request: T): void {
-    if (this.waiting.some((w) => w.contactId === contactId)) return
-    this.waiting.push({ contactId, request })
-  }
-
-  /** The requests that may be accepted now (each counts against the cap from `now`). */
-  due(now: number): { contactId: string; request: T }[] {
-    while (this.accepted.length && this.accepted[0] <= now - 3600_000) this.accepted.shift()
-    const room = Math.max(0, this.perHour() - this.accepted.length)
-    const out = this.waiting.splice(0, room)
-    for (let i = 0; i < out.length; i++) this.accepted.push(now)
-    return out
-  }
+export function dueFriendRequests(ctx: Context): FriendRequest[] {
+  const now = ctx.clock()
+  return ctx.friendRequests.claimDue(now, ctx.config.friends.perHour - ctx.friendRequests.acceptedSince(now))
 }

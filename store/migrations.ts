@@ -245,6 +245,24 @@ export const MIGRATIONS: readonly string[] = [
   ALTER TABLE ticket_reporters ADD COLUMN satisfaction_at INTEGER;
   CREATE INDEX ticket_reporters_satisfaction ON ticket_reporters(satisfaction_at) WHERE satisfaction_at IS NOT NULL;
   `,
+  // 10: friend requests, kept across restarts. Accepting many at once gets an account flagged, so
+  // residents' requests wait under an hourly cap; in memory, a restart lost the waiting ones and
+  // forgot the last hour's accepts (the cap started again from zero). `payload` is the request as
+  // Wechaty gives it (Friendship.toJSON), to accept it after a restart; `accepted_at` is set when
+  // an accept is tried, and counts against the cap whatever came of it.
+  `
+  CREATE TABLE friend_requests (
+    friendship_id TEXT PRIMARY KEY,
+    contact_id    TEXT NOT NULL,
+    payload       TEXT NOT NULL,
+    state         TEXT NOT NULL DEFAULT 'pending',
+    received_at   INTEGER NOT NULL,
+    accepted_at   INTEGER
+  );
+  CREATE INDEX friend_requests_pending ON friend_requests(received_at) WHERE state = 'pending';
+  CREATE INDEX friend_requests_accepted ON friend_requests(accepted_at) WHERE accepted_at IS NOT NULL;
+  CREATE INDEX friend_requests_contact ON friend_requests(contact_id);
+  `,
 ]
 
 export const SCHEMA_VERSION = MIGRATIONS.length

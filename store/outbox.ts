@@ -147,6 +147,17 @@ export class OutboxStore {
     statement(this.db, `UPDATE outbox SET state = 'diverted', error = ? WHERE id = ?`).run(reason.slice(0, 500), id)
   }
 
+  /** The state of each row asked for ('pending', 'sent', 'failed', 'diverted'); rows no longer stored are absent. */
+  states(ids: readonly number[]): Map<number, string> {
+    const out = new Map<number, string>()
+    const get = statement(this.db, `SELECT state FROM outbox WHERE id = ?`)
+    for (const id of ids) {
+      const row = get.get(id) as { state: string } | undefined
+      if (row) out.set(id, row.state)
+    }
+    return out
+  }
+
   countPending(): number {
     return (statement(this.db, `SELECT count(*) AS n FROM outbox WHERE state = 'pending'`).get() as { n: number }).n
   }

@@ -10,6 +10,7 @@ export interface Removed {
   outbox: number
   reporters: number
   events: number
+  friendRequests: number
 }
 
 /** Deletes one contact's messages, tickets, orders and personal data everywhere. */
@@ -18,7 +19,7 @@ export function forgetContact(db: DB, contactId: string): Removed {
     const tickets = (db.prepare('SELECT id FROM tickets WHERE talker_id = ?').all(contactId) as { id: number }[]).map((r) => r.id)
     const inList = (ids: number[]) => `(${ids.map(() => '?').join(',') || 'NULL'})`
     const orders = (db.prepare(`SELECT id FROM orders WHERE talker_id = ?`).all(contactId) as { id: number }[]).map((r) => r.id)
-    const removed: Removed = { messages: 0, tickets: 0, orders: 0, outbox: 0, reporters: 0, events: 0 }
+    const removed: Removed = { messages: 0, tickets: 0, orders: 0, outbox: 0, reporters: 0, events: 0, friendRequests: 0 }
     db.prepare(`DELETE FROM order_lines WHERE order_id IN ${inList(orders)}`).run(...orders)
     // 接龙 lines they wrote, or that were filed as their orders
     db.prepare(`DELETE FROM jielong_lines WHERE author_id = ? OR order_id IN ${inList(orders)}`).run(contactId, ...orders)
@@ -38,6 +39,8 @@ export function forgetContact(db: DB, contactId: string): Removed {
     removed.outbox = db
       .prepare(`DELETE FROM outbox WHERE to_id = ? OR mentions LIKE ?`)
       .run(contactId, `%${JSON.stringify(contactId)}%`).changes
+    // A request carries the person's greeting: it goes too (a waiting one with it).
+    removed.friendRequests = db.prepare('DELETE FROM friend_requests WHERE contact_id = ?').run(contactId).changes
     return removed
   })()
 }
@@ -104,6 +107,8 @@ export function purgeOlderThan(db: DB, cutoff: number): Purged {
     const tickets = db.prepare(`DELETE FROM tickets WHERE ${closed}`).run(cutoff).changes
     const messages = db.prepare('DELETE FROM inbound WHERE at < ?').run(cutoff).changes
     const outbox = db.prepare(`DELETE FROM outbox WHERE state != 'pending' AND created_at < ?`).run(cutoff).changes
+    // Settled requests matter only for the last hour's cap; waiting ones are still work.
+    db.prepare(`DELETE FROM friend_requests WHERE state != 'pending' AND received_at < ?`).run(cutoff)
     return { messages, tickets, orders, outbox, days: new Set([...counts.keys()].map((k) => k.split('\u0000')[0])).size }
   })()
 }

@@ -48,6 +48,8 @@ export interface MockCommunityOptions {
   reloadEnv?: RuntimeOptions['reloadEnv']
   /** Contacts who are not friends of the bot's account: private messages to them are refused. */
   strangers?: string[]
+  /** A restart: the puppet service of an earlier community, which still knows its friend requests. */
+  after?: MockCommunity
 }
 
 export function communityEnv(c: Community): NodeJS.ProcessEnv {
@@ -67,6 +69,7 @@ export async function startMockCommunity(o: MockCommunityOptions): Promise<MockC
   const community = loadCommunity()
   const mocker = new mock.Mocker()
   const puppet = new StrictPuppetMock({ mocker })
+  if (o.after) puppet.continueFrom(o.after.puppet)
   const runtime = await createRuntime({
     env: { ...communityEnv(community), ...(o.env ?? {}) },
     // A fixture never touches the operator's DB: in-memory unless the caller brings one.
@@ -90,7 +93,9 @@ export async function startMockCommunity(o: MockCommunityOptions): Promise<MockC
   const botUser = mocker.createContact({ id: community.bot.id, name: community.bot.name })
   const people = [...community.stewards, ...community.managers, ...community.residents]
   const strangers = new Set(o.strangers ?? [])
-  for (const p of people) mocker.createContact({ id: p.id, name: p.name, friend: !strangers.has(p.id) })
+  // After a restart, whoever the earlier run befriended is a friend now.
+  const befriended = new Set(o.after?.puppet.acceptedFriends ?? [])
+  for (const p of people) mocker.createContact({ id: p.id, name: p.name, friend: !strangers.has(p.id) || befriended.has(p.id) })
   for (const r of community.rooms) mocker.createRoom({ id: r.id, topic: r.topic, memberIdList: r.memberIds })
   const loggedIn = new Promise<void>((resolve) => runtime.bot.once('login', () => resolve()))
   mocker.login(botUser)

@@ -11,8 +11,28 @@ export class StrictPuppetMock extends PuppetMock {
   readonly refused: string[] = []
   /** Friend requests accepted (contact ids), in order. */
   readonly acceptedFriends: string[] = []
-  private readonly friendships = new Map<string, PUPPET.payloads.Friendship>()
+  /**
+   * Conversations whose sends fail whatever the friendship, as a service error does (a timeout,
+   * 「操作过于频繁」): the bot still believes they are friends, and only the send tells.
+   */
+  readonly failing = new Set<string>()
+  /** The friend requests the service has delivered, by friendship id. */
+  readonly friendships = new Map<string, PUPPET.payloads.Friendship>()
   private friendshipSeq = 0
+
+  /**
+   * The service of an earlier run: a restarted bot talks to the same service, which still knows
+   * the requests it delivered and who is a friend now.
+   */
+  continueFrom(earlier: StrictPuppetMock): void {
+    for (const [id, f] of earlier.friendships) this.friendships.set(id, f)
+    this.friendshipSeq = earlier.friendshipSeq
+  }
+
+  /** The service delivers a request again (after a reconnect or a restart), with the same id. */
+  redeliverFriendship(friendshipId: string): void {
+    this.emit('friendship', { friendshipId })
+  }
 
   /** Someone asks to become the account's friend (the service emits a Receive friendship). */
   requestFriendship(contactId: string, hello = '你好'): void {
@@ -39,6 +59,7 @@ export class StrictPuppetMock extends PuppetMock {
   }
 
   private async checkFriend(conversationId: string): Promise<void> {
+    if (this.failing.has(conversationId)) throw new Error(`send failed: ${conversationId} 操作过于频繁,请稍后再试`)
     if (conversationId.includes('@')) return // a room
     const payload = await this.contactRawPayload(conversationId).catch(() => undefined)
     if (payload?.friend === true) return

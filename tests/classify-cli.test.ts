@@ -82,7 +82,7 @@ describe('triage classify', () => {
     expect(out[1]).toEqual({ id: 2, error: 'not valid JSON' })
     expect(out[2].urgent).toBe(true)
     expect(out[3].category).toBe('repair')
-    expect(r.stderr).toContain('line 2: not JSON')
+    expect(r.stderr).toContain('第 2 行不是有效的 JSON')
   }, 30_000)
 
   it('gives the same lines, in the same order, with a worker thread as with one thread', () => {
@@ -100,7 +100,7 @@ describe('triage classify', () => {
       two = run('1')
     expect(one.status).toBe(0)
     expect(two.status).toBe(0)
-    expect(two.stderr).not.toContain('worker thread stopped')
+    expect(two.stderr).not.toContain('工作线程停止了')
     expect(two.stdout.split('\n').length).toBe(1501)
     expect(two.stdout).toBe(one.stdout)
   }, 120_000)

@@ -8,11 +8,14 @@ import { Writable } from 'node:stream'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
 import { Inbox } from '../store/inbox.ts'
+import { SCHEMA_VERSION } from '../store/migrations.ts'
 import { openStore } from '../store/store.ts'
 import { runAdmin } from '../tools/admin.ts'
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..')
 const TSX = join(ROOT, 'node_modules', '.bin', 'tsx')
+/** Three English words in a row: a sentence the operator would have to read in English. */
+const ENGLISH = /\b[a-z]+ [a-z]+ [a-z]+\b/i
 
 function sink(): { stream: Writable; text: () => string } {
   let text = ''
@@ -71,7 +74,7 @@ describe('the operator CLI', () => {
     expect(err.text()).toContain('res-99')
     const out = sink()
     expect(await runAdmin('forget', ['res-01'], out.stream, sink().stream, { TRIAGE_DB: path })).toBe(0)
-    expect(out.text()).toContain('forgot res-01')
+    expect(out.text()).toContain('已删除 res-01 的记录:消息 1')
   })
 
   it('orders --delivered with an unknown ticket number is an error', async () => {
@@ -113,5 +116,49 @@ describe('the operator CLI', () => {
     expect(bad.stdout).toBe('')
     const good = run('digest', '--date', '2022-04-18')
     expect(good.status, good.stderr).toBe(0)
+  }, 120_000)
+
+  it('says what went wrong in Chinese: a misspelt variable (exit 2), a database from a newer version', async () => {
+    const path = existingDb()
+    const err = sink()
+    expect(await runAdmin('orders', [], sink().stream, err.stream, { TRIAGE_DB: path, TRIAGE_STEWARD: 'steward-wang' })).toBe(2)
+    expect(err.text()).toContain('配置有误')
+    expect(err.text()).toContain('TRIAGE_STEWARDS')
+    const db = openStore(path)
+    db.pragma(`user_version = ${SCHEMA_VERSION + 1}`)
+    db.close()
+    const newer = sink()
+    expect(await runAdmin('forget', ['res-01'], sink().stream, newer.stream, { TRIAGE_DB: path })).toBe(1)
+    expect(newer.text()).toContain('更新版本的楼管家')
+    expect(newer.text()).toContain(path)
+    expect(newer.text()).not.toMatch(ENGLISH)
+  })
+
+  it('answers usage, an unknown command and a missing argument in Chinese', async () => {
+    const path = existingDb()
+    for (const [command, args] of [
+      ['forget', []],
+      ['backup', []],
+      ['orders', ['--delivered', 'x']],
+      ['households', ['import']],
+      ['frobnicate', []],
+    ] as const) {
+      const err = sink()
+      expect(await runAdmin(command, [...args], sink().stream, err.stream, { TRIAGE_DB: path }), command).toBe(2)
+      expect(err.text(), command).toMatch(/[\u4e00-\u9fff]/)
+      expect(err.text(), command).not.toMatch(ENGLISH)
+    }
+    const env = { PATH: process.env.PATH, HOME: process.env.HOME, TRIAGE_DB: path }
+    const run = (...args: string[]) =>
+      spawnSync(TSX, [join(ROOT, 'tools/cli.ts'), ...args], { cwd: dirname(path), encoding: 'utf8', env, timeout: 60_000 })
+    const help = run('help')
+    expect(help.status).toBe(0)
+    expect(help.stdout).toContain('用法')
+    expect(help.stdout).toContain('households import [--dry-run]')
+    expect(help.stdout).not.toMatch(ENGLISH)
+    const unknown = run('frobnicate')
+    expect(unknown.status).toBe(2)
+    expect(unknown.stderr).toContain('未知命令:frobnicate')
+    expect(unknown.stderr).not.toMatch(ENGLISH)
   }, 120_000)
 })

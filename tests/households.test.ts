@@ -29,9 +29,9 @@ describe('household register', () => {
       note: '糖尿病',
     })
     expect(parseHouseholdRow(['12', '3', '1102', '绿色', ''])).toEqual({ building: '12', unit: '3', room: '1102', tier: 'green', note: '' })
-    expect(parseHouseholdRow(['楼栋-单元-房号', '档案', '备注'])).toMatch(/tier/)
-    expect(parseHouseholdRow(['3-2-502', 'purple'])).toMatch(/tier/)
-    expect(parseHouseholdRow(['门口', 'red'])).toMatch(/building and room/)
+    expect(parseHouseholdRow(['楼栋-单元-房号', '档案', '备注'])).toMatch(/档案颜色/)
+    expect(parseHouseholdRow(['3-2-502', 'purple'])).toMatch(/档案颜色/)
+    expect(parseHouseholdRow(['门口', 'red'])).toMatch(/读不出楼栋和房号/)
     expect(parseCsv('\ufeff"a,b",c\r\nd,"e ""f"""\n')).toEqual([
       ['a,b', 'c'],
       ['d', 'e "f"'],
@@ -53,7 +53,7 @@ describe('household register', () => {
     // Corrected, it goes in whole.
     writeFileSync(csv, '楼栋-单元-房号,档案,备注\n3-2-502,红,独居老人\n6-1-201,yellow,透析\n')
     expect(await runAdmin('households', ['import', csv], out.stream, out.stream, env)).toBe(0)
-    expect(out.text()).toContain('imported 2 households')
+    expect(out.text()).toContain('已导入 2 户')
     const households = new Households(openStore(env.TRIAGE_DB))
     expect(households.find({ building: '3', unit: '2', floor: '5', room: '502' })?.tier).toBe('red')
     // A location without a unit still matches when only one household has that door.

@@ -334,7 +334,7 @@ describe('schema versions 3 and later', () => {
       ALTER TABLE tickets DROP COLUMN possible_urgent; ALTER TABLE outbox DROP COLUMN ahead; DROP TABLE jielong_lines;
       ALTER TABLE outbox DROP COLUMN purpose; ALTER TABLE outbox DROP COLUMN fallback;
       DROP INDEX ticket_reporters_satisfaction; ALTER TABLE ticket_reporters DROP COLUMN satisfaction_asked_at;
-      ALTER TABLE ticket_reporters DROP COLUMN satisfaction; ALTER TABLE ticket_reporters DROP COLUMN satisfaction_at;`)
+      ALTER TABLE ticket_reporters DROP COLUMN satisfaction; ALTER TABLE ticket_reporters DROP COLUMN satisfaction_at; DROP TABLE friend_requests;`)
     db.pragma('user_version = 2')
     db.close()
     const again = open('v2.db')

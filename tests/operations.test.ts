@@ -181,7 +181,10 @@ describe("residents' data", () => {
     const light = handleRequest(ctx, other, triaged({ category: 'repair', text: other.text }), { quiet: false, silent: false }).ticket
     // res-77 also reported the neighbour's light: a merged reporter.
     ctx.tickets.addReporter(light.id, { talkerId: 'res-77', talkerName: '7-1-701 钱奶奶', roomId: 'floor-6-2@chatroom' })
+    // A friend request waiting for the cap carries her greeting.
+    ctx.friendRequests.receive({ friendshipId: 'f-77', contactId: 'res-77', payload: '{"hello":"我是钱奶奶"}', at: 1 })
     const removed = forgetContact(ctx.db, 'res-77')
+    expect(removed.friendRequests).toBe(1)
     expect(removed.messages).toBe(1)
     expect(removed.tickets).toBe(1)
     expect(removed.orders).toBe(1)

@@ -99,8 +99,11 @@ describe('the outbox purpose column', () => {
     const { OutboxStore } = await import('../store/outbox.ts')
     const path = join(mkdtempSync(join(tmpdir(), 'lgj-purpose-')), 'old.db')
     const old = new Database(path)
-    for (const sql of MIGRATIONS.slice(0, SCHEMA_VERSION - 1)) old.exec(sql)
-    old.pragma(`user_version = ${SCHEMA_VERSION - 1}`)
+    // The schema just before the purpose column, whatever came after it.
+    const before = MIGRATIONS.findIndex((sql) => sql.includes('ADD COLUMN purpose'))
+    expect(before).toBeGreaterThan(0)
+    for (const sql of MIGRATIONS.slice(0, before)) old.exec(sql)
+    old.pragma(`user_version = ${before}`)
     old
       .prepare(
         `INSERT INTO outbox (created_at, to_kind, to_id, text, mentions, urgent, ahead) VALUES (1, 'contact', 'res-01', '您好', '[]', 0, 0)`,

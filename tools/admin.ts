@@ -1,13 +1,14 @@
 // Operator commands on the DB (`npm run --silent triage -- <command>`):
 // orders, households import, forget, backup.
 import { chmodSync, closeSync, existsSync, openSync, readFileSync } from 'node:fs'
-import { forgetContact } from '../store/privacy.ts'
-import { openStore, type DB } from '../store/store.ts'
-import { parseConfig } from '../handlers/config.ts'
+import { forgetContact, type Removed } from '../store/privacy.ts'
+import { openStore, StoreError, type DB } from '../store/store.ts'
+import { ConfigError, parseConfig } from '../handlers/config.ts'
 import { createContext } from '../handlers/context.ts'
 import { markDelivered, ordersCsv, ordersReport } from '../handlers/orders.ts'
 import { HOUSEHOLDS_TEMPLATE, householdsCsv, planHouseholdImport } from './household-import.ts'
 import { dbPathFromEnv } from '../bot/env.ts'
+import { TIER_NAMES } from '../handlers/wording.ts'
 
 // The register's parsing lives in the one import module; tests and callers find it here too.
 export { parseCsv, parseHouseholdRow } from './household-import.ts'
@@ -20,6 +21,45 @@ export class CliError extends Error {
   ) {
     super(message)
   }
+}
+
+/** What the operator reads when a command fails: in Chinese, naming what to fix. */
+export function describeError(e: unknown, dbPath: string): string {
+  if (e instanceof CliError) return e.message
+  const detail = e instanceof Error ? e.message : String(e)
+  // The detail names the variable and its value; it is shared with the bot's start-up.
+  if (e instanceof ConfigError) return `配置有误(环境变量或 .env),未执行:${detail}`
+  if (e instanceof StoreError) {
+    switch (e.code) {
+      case 'NEWER_SCHEMA':
+        return `数据库 ${dbPath} 由更新版本的楼管家写入,当前版本读不懂:请升级楼管家,或检查 TRIAGE_DB 是否指错了文件。`
+      case 'READONLY':
+        return `数据库 ${dbPath} 是只读的,无法写入:请检查文件和所在目录的权限。`
+      case 'FULL':
+        return `数据库 ${dbPath} 写满了(磁盘空间或大小上限):请先腾出空间。`
+      case 'BUSY':
+        return `数据库 ${dbPath} 正被其他进程锁定:请稍后再试。`
+      case 'OPEN':
+        return `无法打开数据库 ${dbPath}(${detail})。`
+    }
+  }
+  return `出错了:${detail}`
+}
+
+/** The exit status for an error: 2 for what the operator must fix in the command or the configuration. */
+export function exitCode(e: unknown): number {
+  if (e instanceof CliError) return e.code
+  return e instanceof ConfigError ? 2 : 1
+}
+
+const REMOVED_NAMES: Record<keyof Removed, string> = {
+  messages: '消息',
+  tickets: '事项',
+  orders: '订单',
+  outbox: '待发和已发消息',
+  reporters: '报告人记录',
+  events: '事项日志',
+  friendRequests: '好友申请',
 }
 
 /**
@@ -47,8 +87,8 @@ export async function runAdmin(
   try {
     db = openExistingStore(env)
   } catch (e) {
-    err.write(`${(e as Error).message}\n`)
-    return e instanceof CliError ? e.code : 1
+    err.write(`${describeError(e, dbPathFromEnv(env))}\n`)
+    return exitCode(e)
   }
   try {
     const ctx = createContext(db, parseConfig(env))
@@ -58,7 +98,7 @@ export async function runAdmin(
         if (d >= 0) {
           const id = Number(args[d + 1])
           if (!Number.isInteger(id)) {
-            err.write('orders --delivered needs a ticket number\n')
+            err.write('orders --delivered 后面请写事项编号,例如:orders --delivered 12\n')
             return 2
           }
           if (!ctx.tickets.get(id)) {
@@ -67,13 +107,13 @@ export async function runAdmin(
           }
           const order = markDelivered(ctx, id, 'cli')
           if (!order) {
-            err.write(`#${id} has no open order\n`)
+            err.write(`#${id} 没有待送达的订单\n`)
             return 1
           }
           const t = ctx.tickets.get(id)
           if (t && (t.state === 'open' || t.state === 'claimed'))
             ctx.tickets.update(id, { state: 'done', resolvedAt: ctx.clock(), resolvedBy: 'cli', note: '已送达' }, ctx.clock())
-          out.write(`#${id} delivered\n`)
+          out.write(`#${id} 已标记为送达\n`)
           return 0
         }
         out.write(
@@ -111,7 +151,7 @@ export async function runAdmin(
         }
         if (dryRun) {
           for (const h of plan.households.slice(0, 20))
-            out.write(`  ${[h.building, h.unit, h.room].filter(Boolean).join('-')} ${h.tier} ${h.note}\n`)
+            out.write(`  ${[h.building, h.unit, h.room].filter(Boolean).join('-')} ${TIER_NAMES[h.tier]} ${h.note}\n`)
           if (plan.households.length > 20) out.write(`  ……共 ${plan.households.length} 户\n`)
           out.write('(试运行:未写入数据库)\n')
           return 0
@@ -119,12 +159,12 @@ export async function runAdmin(
         db.transaction(() => {
           for (const h of plan.households) ctx.households.upsert(h)
         })()
-        out.write(`imported ${plan.households.length} households\n`)
+        out.write(`已导入 ${plan.households.length} 户\n`)
         return 0
       }
       case 'forget': {
         if (!args[0]) {
-          err.write('usage: forget CONTACT_ID\n')
+          err.write('用法:forget 联系人ID(ID 可用 contacts 命令查看)\n')
           return 2
         }
         const removed = forgetContact(db, args[0])
@@ -134,15 +174,15 @@ export async function runAdmin(
           return 1
         }
         out.write(
-          `forgot ${args[0]}: ${Object.entries(removed)
-            .map(([k, v]) => `${v} ${k}`)
-            .join(', ')}\n`,
+          `已删除 ${args[0]} 的记录:${(Object.keys(REMOVED_NAMES) as (keyof Removed)[])
+            .map((k) => `${REMOVED_NAMES[k]} ${removed[k]}`)
+            .join('、')}\n`,
         )
         return 0
       }
       case 'backup': {
         if (!args[0]) {
-          err.write('usage: backup FILE\n')
+          err.write('用法:backup 备份文件路径\n')
           return 2
         }
         // The backup holds what the database holds: owner-only, like the database, from the first byte.
@@ -150,13 +190,17 @@ export async function runAdmin(
         chmodSync(args[0], 0o600)
         await db.backup(args[0])
         chmodSync(args[0], 0o600)
-        out.write(`backup written to ${args[0]}\n`)
+        out.write(`备份已写入 ${args[0]}(仅所有者可读写)\n`)
         return 0
       }
       default:
-        err.write(`unknown command: ${command}\n`)
+        err.write(`未知命令:${command}\n`)
         return 2
     }
+  } catch (e) {
+    // A configuration or storage fault: said in Chinese, with what to fix.
+    err.write(`${describeError(e, dbPathFromEnv(env))}\n`)
+    return exitCode(e)
   } finally {
     db.close()
   }

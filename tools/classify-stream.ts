@@ -24,7 +24,7 @@ export function threadsArg(args: string[]): number | null {
   const at = args.indexOf('--threads')
   if (at < 0) return null
   const n = Number(args[at + 1])
-  if (!Number.isInteger(n) || n < 0 || n > 16) throw new Error('classify: --threads needs a whole number from 0 to 16')
+  if (!Number.isInteger(n) || n < 0 || n > 16) throw new Error('classify:--threads 需要 0 到 16 之间的整数')
   return n
 }
 
@@ -46,7 +46,7 @@ class WorkerPool implements Helper {
         entry.pending.delete(m.seq)
       })
       const fail = (why: string) => {
-        if (entry.ok) process.stderr.write(`classify: a worker thread stopped (${why}); its share is answered here\n`)
+        if (entry.ok) process.stderr.write(`classify:一个工作线程停止了(${why}),它那份改由主线程回答\n`)
         entry.ok = false
         for (const resolve of entry.pending.values()) resolve(null)
         entry.pending.clear()
@@ -99,7 +99,7 @@ export async function runClassify(
   const lines = createInterface({ input, crlfDelay: Infinity })
   let bad = 0
   const write = async (r: BatchResult) => {
-    for (const n of r.bad) process.stderr.write(`classify: line ${n}: not JSON, answered with an error object\n`)
+    for (const n of r.bad) process.stderr.write(`classify:第 ${n} 行不是有效的 JSON,已在原位置输出错误对象\n`)
     bad += r.bad.length
     if (r.out && !output.write(r.out)) await new Promise<void>((resolve) => output.once('drain', () => resolve()))
   }
@@ -122,6 +122,6 @@ export async function runClassify(
   } finally {
     await pool?.close()
   }
-  if (bad > 0) process.stderr.write(`classify: ${bad} line(s) were not JSON; each got an error object in its place\n`)
+  if (bad > 0) process.stderr.write(`classify:共 ${bad} 行不是有效的 JSON,每行都在原位置输出了错误对象\n`)
   return 0
 }

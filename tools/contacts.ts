@@ -31,20 +31,25 @@ export async function listContacts(bot: Wechaty): Promise<Listing> {
 }
 
 export function formatListing(l: Listing): string {
-  const lines = ['# rooms (id, topic, building/floor read from the topic)']
+  const lines = ['# 群(ID、群名、从群名读出的楼栋/楼层)']
   for (const r of l.rooms) lines.push(`${r.id}\t${r.topic}\t${r.place}`)
-  lines.push('', '# contacts (id, name, location read from the name, friend)')
-  for (const c of l.contacts) lines.push(`${c.id}\t${c.name}\t${c.place}\t${c.friend === null ? '?' : c.friend ? 'friend' : '-'}`)
+  lines.push('', '# 联系人(ID、昵称、从昵称读出的位置、是否机器人的好友)')
+  for (const c of l.contacts) lines.push(`${c.id}\t${c.name}\t${c.place}\t${c.friend === null ? '未知' : c.friend ? '好友' : '非好友'}`)
   return lines.join('\n') + '\n'
 }
 
 /** Connects with the WECHATY_* variables, waits for login, prints, disconnects. */
-export async function runContacts(env: NodeJS.ProcessEnv, out: NodeJS.WritableStream, timeoutMs = 30_000): Promise<number> {
+export async function runContacts(
+  env: NodeJS.ProcessEnv,
+  out: NodeJS.WritableStream,
+  timeoutMs = 30_000,
+  err: NodeJS.WritableStream = process.stderr,
+): Promise<number> {
   const { WechatyBuilder } = await import('wechaty')
   const { puppetFor } = await import('../bot/runtime.ts')
   const { puppetFromEnv } = await import('../bot/env.ts')
   if (puppetFromEnv(env).mode === 'demo') {
-    out.write('no puppet configured: set WECHATY_PUPPET=wechaty-puppet-service and WECHATY_PUPPET_SERVICE_TOKEN\n')
+    err.write('未配置 puppet 服务:请在 .env 里设置 WECHATY_PUPPET=wechaty-puppet-service 和 WECHATY_PUPPET_SERVICE_TOKEN。\n')
     return 2
   }
   const bot = WechatyBuilder.build({ name: 'louguanjia-contacts', puppet: await puppetFor(env) })
@@ -53,7 +58,10 @@ export async function runContacts(env: NodeJS.ProcessEnv, out: NodeJS.WritableSt
     await bot.start()
     await new Promise<void>((resolve, reject) => {
       if (bot.isLoggedIn) return resolve()
-      const timer = setTimeout(() => reject(new Error('not logged in: is the bot account logged in on the puppet service?')), timeoutMs)
+      const timer = setTimeout(
+        () => reject(new Error(`${Math.round(timeoutMs / 1000)} 秒内没有登录:机器人账号是否已在 puppet 服务上登录?`)),
+        timeoutMs,
+      )
       bot.once('login', () => {
         clearTimeout(timer)
         resolve()

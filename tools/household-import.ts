@@ -22,12 +22,12 @@ const TIER_WORDS: Record<string, Tier> = {
 export function parseHouseholdRow(cells: string[]): Household | string {
   const clean = cells.map((c) => c.trim())
   const tierAt = clean.findIndex((c) => TIER_WORDS[c.toLowerCase()] ?? TIER_WORDS[c])
-  if (tierAt < 1) return 'no tier (red/yellow/green or 红/黄/绿)'
+  if (tierAt < 1) return '缺少档案颜色(红/黄/绿,或 red/yellow/green)'
   const place = clean.slice(0, tierAt).join('-')
   const loc = parseLocation(/^\d+-\d+-\d+$|^\d+-\d+$/.test(place) ? place : clean.slice(0, tierAt).join(''))
-  if (!loc?.building || !loc.room) return `cannot read building and room from "${place}"`
+  if (!loc?.building || !loc.room) return `从「${place}」读不出楼栋和房号`
   const tier = TIER_WORDS[clean[tierAt].toLowerCase()] ?? TIER_WORDS[clean[tierAt]]
-  if (!TIERS.includes(tier)) return 'bad tier'
+  if (!TIERS.includes(tier)) return '档案颜色无效'
   return { building: loc.building, unit: loc.unit ?? '', room: loc.room, tier, note: clean.slice(tierAt + 1).join(',') }
 }
 
