@@ -980,3 +980,21 @@ describe('接龙: what the header sells', () => {
     ])
   })
 })
+
+describe('lines copied from a shopping app', () => {
+  it('a multiplier after the package size is the count (LABELS.md: a size is not a quantity)', () => {
+    expect(brief('上海青 500g ×1\n精品五花肉 约 400g ×2')).toEqual([
+      ['上海青', 1, null],
+      ['精品五花肉', 2, null],
+    ])
+    expect(brief('上海青500g×2')).toEqual([['上海青', 2, null]])
+  })
+
+  it("an app's 数量 is a multiplier", () => {
+    expect(brief('宠物 尿垫 L 100片  数量：2').map((i) => [i[1], i[2]])).toEqual([[2, null]])
+  })
+
+  it('a multiplier inside a bracketed description does not count', () => {
+    expect(brief('蒙牛纯牛奶 2箱 (250ml x 12 那种)')).toEqual([['蒙牛纯牛奶', 2, '箱']])
+  })
+})

@@ -666,7 +666,9 @@ function markDescriptors(els: El[], toks: Tok[]): void {
     // pairs of amounts: 一盒10个 / 10个一盒 / 每盒10个
     if (next && next.t === E_Q && next.q) {
       const r = next.q
-      if (q.uk === U_CONTAINER && (q.v === 1 || q.per) && r.unit !== q.unit && !r.mult && !r.bare) {
+      // "500g×2": a multiplier after an amount counts packages of that size
+      if (r.mult && !q.mult) q.desc = true
+      else if (q.uk === U_CONTAINER && (q.v === 1 || q.per) && r.unit !== q.unit && !r.mult && !r.bare) {
         r.desc = true
         q.pairA = true
       } else if (r.uk === U_CONTAINER && (r.v === 1 || r.per) && isMeasureish(q) && !q.mult && !q.bare) {

@@ -245,7 +245,9 @@ function parseBody(s: string, asked = false): OrderItem[] {
     } else if (r.items.length) chunkTarget = addItems(st, r, ci, sepBefore)
     else if (r.geQty) spreadEach(st, r, ci)
     else if (info.forAll && info.bareUnit !== null && !r.qtyOnly) st.listUnit = info.bareUnit
-    else if (r.qtyOnly && !r.qtyOnlyDescOnly && changeAmount(st, s.slice(chunkFrom, toks[b - 1].e), r.qtyOnly, ci)) {
+    else if (r.qtyOnly && r.qtyOnly.mult && countAfterSize(st, s, r.qtyOnly, ci, chunkStart)) {
+      /* "上海青 500g ×1": the multiplier is the count, the weight was the package */
+    } else if (r.qtyOnly && !r.qtyOnlyDescOnly && changeAmount(st, s.slice(chunkFrom, toks[b - 1].e), r.qtyOnly, ci)) {
       /* "…，一共两斤": the item before now has its new amount */
     }
     // ("够炒两个菜就行": an amount in talk about cooking is not one to buy)
@@ -396,6 +398,21 @@ function unitForAll(st: MessageState, unit: string): void {
       it.bareQty = false
     }
   }
+}
+
+/**
+ * A line copied from a shopping app ("精品五花肉 约 400g ×2", "狗粮 成犬 10kg 数量:1"): a
+ * multiplier after the item's amount on the same line is how many to buy, and the amount before
+ * it was the package size (LABELS.md: a package size is not a quantity).
+ */
+function countAfterSize(st: MessageState, s: string, q: Qty, ci: number, chunkStart: number): boolean {
+  const it = st.items[st.items.length - 1]
+  if (!it || !it.hasQty || it.op === 'remove' || it.chunk < ci - 4 || q.v === null) return false
+  // (not a description in brackets: "2箱 (250ml x 12 那种)")
+  if (it.end < 0 || /[\n(（]/.test(s.slice(it.end, chunkStart))) return false
+  setQty(it, q)
+  st.lastItemsChunk = ci
+  return true
 }
 
 /**

@@ -180,6 +180,17 @@ export function tokenize(s: string): Tok[] {
         continue
       }
     }
+    if (c === 0x6570 /* 数 */ && s.charCodeAt(i + 1) === 0x91cf /* 量 */) {
+      // "狗粮 成犬 10kg 数量:1": a shopping app's count is a multiplier
+      let k = i + 2
+      while (k < n && (isSpace(s.charCodeAt(k)) || s.charCodeAt(k) === 58 || s.charCodeAt(k) === 0xff1a)) k++
+      const num = k < n && isAsciiDigit(s.charCodeAt(k)) ? scanNumber(s, k, SCAN_CTX) : null
+      if (num && num.arabic) {
+        toks.push(new Tok(T_NUM, i, num.end, 0, num.value, N_MULT | N_ARABIC, null, null))
+        i = num.end
+        continue
+      }
+    }
     if (c === 0x4fe9 /* 俩 */ || c === 0x4ee8 /* 仨 */ || c === 0x5eff /* 廿 */) {
       // 俩 = 两个, 仨 = 三个 (a count with its classifier built in), 廿 = 二十
       const m = matchAt(s, i)
