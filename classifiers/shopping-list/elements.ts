@@ -483,7 +483,9 @@ export function buildElements(s: string, toks: Tok[], a: number, b: number, info
         // house numbers; a lone 半; a Chinese numeral with no unit ("撒一小撮", "一大半")
         // ("各一": a Chinese numeral with no unit is an amount only right after 各)
         const afterEach = prev !== null && prev.k === T_KW && prev.sub === KW_GE
-        if (t.v >= 100 || t.f & N_HALF || (!(t.f & N_ARABIC) && !afterEach)) break
+        // ("土豆五、洋柿子三": also right after a goods name, closing its chunk)
+        const afterGoods = prev !== null && prev.k === T_GOODS && prev.e === t.s && i === b
+        if (t.v >= 100 || t.f & N_HALF || (!(t.f & N_ARABIC) && !afterEach && !afterGoods)) break
         const q = mkQty(t.v, null, 0)
         q.bare = true
         pushQ(els, q, i - 1, i - 1)
