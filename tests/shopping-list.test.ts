@@ -754,9 +754,12 @@ const COUNT_WORDS: Array<[string, number]> = [
   ['廿', 20],
 ]
 
+/** "斤把", "个把": about one of the unit, with no numeral. */
+const ABOUT_ONE = /[斤两个]把/
+
 function derivable(text: string): Set<number> {
   const out = new Set<number>([0.5])
-  if (BARE_CLASSIFIER.test(text)) out.add(1)
+  if (BARE_CLASSIFIER.test(text) || ABOUT_ONE.test(text)) out.add(1)
   if (UNIT_AND_A_HALF.test(text)) out.add(1.5)
   for (const [w, v] of COUNT_WORDS) if (text.includes(w)) out.add(v)
   for (let i = 0; i < text.length; i++) {
@@ -833,7 +836,8 @@ describe('properties', () => {
     fc.assert(
       fc.property(listish, (raw) => {
         const text = normalize(raw).replace(NUMERAL_CHARS, '')
-        const bareOne = BARE_CLASSIFIER.test(text)
+        // ("买袋米" and "斤把" say one with no numeral)
+        const bareOne = BARE_CLASSIFIER.test(text) || ABOUT_ONE.test(text)
         for (const it of parseShoppingList(text)) if (!(bareOne && it.qty === 1)) expect(it.qty).toBeNull()
       }),
       { numRuns: 1000 },
@@ -996,5 +1000,15 @@ describe('lines copied from a shopping app', () => {
 
   it('a multiplier inside a bracketed description does not count', () => {
     expect(brief('蒙牛纯牛奶 2箱 (250ml x 12 那种)')).toEqual([['蒙牛纯牛奶', 2, '箱']])
+  })
+})
+
+describe('about one', () => {
+  it('斤把 and 个把 with no number before them are one of the unit', () => {
+    expect(brief('番茄、黄瓜，每样斤把就够了')).toEqual([
+      ['番茄', 1, '斤'],
+      ['黄瓜', 1, '斤'],
+    ])
+    expect(brief('葱两把')).toEqual([['葱', 2, '把']])
   })
 })

@@ -283,6 +283,13 @@ export function tokenize(s: string): Tok[] {
       i += 2
       continue
     }
+    if (m && m.k === T_UNIT && ABOUT_ONE.has(m.word) && s.charCodeAt(i + 1) === 0x628a /* 把 */ && !afterNum(toks, i)) {
+      // "每样斤把就够了", "个把就行": about one of the unit, read as one
+      toks.push(new Tok(T_NUM, i, i, 0, 1, 0, null, null))
+      toks.push(new Tok(T_UNIT, i, i + 2, m.sub, null, 0, m.canon, m))
+      i += 2
+      continue
+    }
     if (m && m.k === T_GOODS && isEmojiStart(c)) {
       // "🍉一个 🍌一把": an emoji with its amount right after it stands for the thing; anywhere
       // else ("🥔土豆 2斤", "🥩 牛腩", "两个就好🥚") it is decoration
@@ -536,6 +543,9 @@ function mayBeInName(s: string, j: number): boolean {
   const w = wordAt(s, j)
   return !w || w.k === T_GOODS
 }
+
+/** Units that say "about one" with 把 after them and no number before: 斤把, 两把, 个把. */
+const ABOUT_ONE = new Set(['斤', '两', '个'])
 
 /** Does an unknown word run up to s[i]? */
 function afterUnknown(toks: Tok[], i: number): boolean {
