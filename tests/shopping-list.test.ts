@@ -1012,3 +1012,19 @@ describe('about one', () => {
     expect(brief('葱两把')).toEqual([['葱', 2, '把']])
   })
 })
+
+describe('接龙: the unit the header prices by', () => {
+  const withDoors = (text: string) => parseShoppingList(normalize(text)).map((i) => [i.name, i.qty, i.unit, i.door])
+
+  it('a bare amount on a line takes the unit its product is priced per', () => {
+    expect(withDoors('团购猪肉接龙\n鸡翅20/斤 排骨30/斤\n1. 8-1-101 鸡翅3 排骨2\n2. 8-2-402 排骨1')).toEqual([
+      ['鸡翅', 3, '斤', '8-1-101'],
+      ['排骨', 2, '斤', '8-1-101'],
+      ['排骨', 1, '斤', '8-2-402'],
+    ])
+  })
+
+  it('a multiplier stays without a unit (LABELS.md)', () => {
+    expect(withDoors('面包接龙\n吐司 15/个\n1. 8-1-101 吐司 x2\n2. 8-2-402 吐司 x1').map((i) => i[2])).toEqual([null, null])
+  })
+})

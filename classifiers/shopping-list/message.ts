@@ -3,7 +3,7 @@
 // the items they belong to; at the end only what reads as a request is kept (decide.ts), so that
 // commentary ("停电了冰箱里的肉都坏了") gives no order.
 import type { OrderItem } from './types.ts'
-import { AMOUNT_CHANGES, NOTICE_HEADER, NOTICE_LEAD, NOTICE_WORDS } from './lexicon.ts'
+import { AMOUNT_CHANGES, CANONICAL_UNITS, NOTICE_HEADER, NOTICE_LEAD, NOTICE_WORDS } from './lexicon.ts'
 import { readDoorList, type DoorList } from './jielong.ts'
 import { tokenize } from './tokens.ts'
 import { isCommonWord } from './sound.ts'
@@ -85,6 +85,7 @@ function parseDoorList(list: DoorList): OrderItem[] {
 
 function readEntries(list: DoorList): Jielong['entries'] {
   const product = headerProduct(list.header)
+  const perUnit = headerUnits(list.header)
   return list.entries.map((e) => {
     // a line of a 接龙 is an order by being there: it needs no 帮我买
     let items = e.text ? parseBody(e.text, true) : []
@@ -100,8 +101,28 @@ function readEntries(list: DoorList): Jielong['entries'] {
       }
     }
     if (e.door) for (const it of items) it.door = e.door
+    // "后腿3 排骨2" under "后腿肉18/斤 排骨28/斤": a bare amount is in the unit the header prices by
+    // (a multiplier, "欧包 x2", stays without a unit: LABELS.md)
+    if (!/[x×*✕✖]\s*\d/i.test(e.text))
+      for (const it of items) {
+        if (it.qty === null || it.unit !== null) continue
+        const priced = perUnit.find((p) => p.name.includes(it.name) || it.name.includes(p.name))
+        if (priced) it.unit = priced.unit
+      }
     return { door: e.door, line: e.line, items }
   })
+}
+
+/** "后腿肉18/斤", "卷纸 32元/提", "冷吃兔 35一斤": a name and the unit its price is per. */
+const PRICE_PER = /([\u4e00-\u9fff]{1,8})\s*[:：]?\s*[¥￥]?\d+(?:\.\d+)?\s*(?:元|块|蚊)?\s*(?:[/／每]|一)\s*([\u4e00-\u9fff])/g
+/** "鸡卵 一盒65", "高丽菜 一颗50": a unit and its price after the name. */
+const ONE_UNIT_PRICED = /([\u4e00-\u9fff]{1,8})\s*一([\u4e00-\u9fff])\s*[¥￥]?\d/g
+
+function headerUnits(header: string): Array<{ name: string; unit: string }> {
+  const out: Array<{ name: string; unit: string }> = []
+  for (const re of [PRICE_PER, ONE_UNIT_PRICED])
+    for (const m of header.matchAll(re)) if (CANONICAL_UNITS.has(m[2])) out.push({ name: m[1], unit: m[2] })
+  return out
 }
 
 /** A line that starts with its amount ("五包", "2箱（要大的）"). */
