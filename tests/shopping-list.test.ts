@@ -1028,3 +1028,21 @@ describe('接龙: the unit the header prices by', () => {
     expect(withDoors('面包接龙\n吐司 15/个\n1. 8-1-101 吐司 x2\n2. 8-2-402 吐司 x1').map((i) => i[2])).toEqual([null, null])
   })
 })
+
+describe('an amount said again in a later sentence', () => {
+  it('restates the item, as a correction would', () => {
+    expect(brief('老公发的：鸡蛋两盒 猪肉两斤\n我补充：猪肉一斤就够，再加一颗白菜')).toEqual([
+      ['鸡蛋', 2, '盒'],
+      ['猪肉', 1, '斤'],
+      ['白菜', 1, '颗'],
+    ])
+  })
+
+  it('but words that ask for more keep both', () => {
+    expect(brief('猪肉两斤。再来猪肉一斤').map((i) => i[1])).toEqual([2, 1])
+  })
+
+  it('and two amounts in one sentence are two items', () => {
+    expect(brief('土豆3斤 土豆5斤').map((i) => i[1])).toEqual([3, 5])
+  })
+})

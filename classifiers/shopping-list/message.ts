@@ -279,6 +279,7 @@ function parseBody(s: string, asked = false): OrderItem[] {
     settleRemovals(st, ci)
   }
   settleRemovals(st, chunkNo)
+  restatements(st)
   if (st.listUnit !== null) unitForAll(st, st.listUnit)
   joinBrands(st)
   totalsToParts(st)
@@ -335,6 +336,41 @@ function describesPrevious(st: MessageState, r: ChunkOut, ci: number, chunkStart
 }
 
 /** The chunk's items join the message; returns the item the chunk named (new or already listed), or -1. */
+const RESTATE_MAX_ITEMS = 30
+/** A line that opens with its number ("3. ", "4、"). */
+const NUMBERED_LINE = /^\s*\d{1,3}\s*[.、)）]/
+
+/** Words right before a name that ask for more of it ("再来两斤土豆", "另外加一盒鸡蛋"). */
+const MORE_BEFORE = /(?:再|另外|另|加|多|还要|还有)[^，,。；;！!？?\n]{0,4}$/
+
+/**
+ * "老公：猪肉两斤 … 我：猪肉一斤就够", "橙子5斤 … 家里还有橙子，橙子三斤吧": the same thing named
+ * again with an amount in a later sentence restates its amount (LABELS.md: a correction carries
+ * the item as it now stands), unless the words before it ask for more. Run once the message is
+ * read, so corrections aimed at the later mention ("豆干三块 改五块") have landed on it.
+ */
+function restatements(st: MessageState): void {
+  const items = st.items
+  // (a long list that names a thing twice, or a numbered line, lists it twice: not talk)
+  if (items.length > RESTATE_MAX_ITEMS) return
+  for (let k = items.length - 1; k > 0; k--) {
+    const it = items[k]
+    if (it.op !== 'add' || !it.hasQty || it.med || it.fallback || it.start < 0) continue
+    let j = -1
+    for (let m = 0; m < k && j < 0; m++) if (items[m].op === 'add' && items[m].hasQty && sameThing(items[m].name, it.name)) j = m
+    if (j < 0) continue
+    const old = items[j]
+    if (old.end < 0 || old.end > it.start || !/[\n。！!？?；;]/.test(st.s.slice(old.end, it.start))) continue
+    if (MORE_BEFORE.test(st.s.slice(Math.max(0, it.start - 8), it.start))) continue
+    if (NUMBERED_LINE.test(st.s.slice(st.s.lastIndexOf('\n', it.start - 1) + 1, it.start))) continue
+    old.qty = it.qty
+    old.unit = it.unit
+    old.bareQty = it.bareQty
+    old.touched = true
+    items.splice(k, 1)
+  }
+}
+
 function addItems(st: MessageState, r: ChunkOut, ci: number, sepBefore: number): number {
   const items = st.items
   const firstNew = items.length
