@@ -1046,3 +1046,14 @@ describe('an amount said again in a later sentence', () => {
     expect(brief('土豆3斤 土豆5斤').map((i) => i[1])).toEqual([3, 5])
   })
 })
+
+describe('regional units and sizes', () => {
+  it('刀 (沪, 百叶), 舊 (粤, a piece) and a size word between number and unit (细, 整)', () => {
+    expect(brief('百叶两刀、牛油一舊、蚝油一細樽、一整箱牛奶')).toEqual([
+      ['百叶', 2, '刀'],
+      ['牛油', 1, '块'],
+      ['蚝油', 1, '瓶'],
+      ['牛奶', 1, '箱'],
+    ])
+  })
+})

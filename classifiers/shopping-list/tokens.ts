@@ -637,6 +637,9 @@ function heardUnit(s: string, i: number, toks: Tok[], chinese: boolean): number 
   return i + 1
 }
 
+/** 小, 大, 细 (粤: small), 整 (a whole one). */
+const SIZE_WORDS = new Set([0x5c0f, 0x5927, 0x7ec6, 0x6574])
+
 /** After a number: read an ASCII unit, or skip spaces before a unit ("3 斤"). */
 function afterNumber(s: string, j: number, toks: Tok[]): number {
   let k = j
@@ -667,8 +670,9 @@ function afterNumber(s: string, j: number, toks: Tok[]): number {
     const m = matchAt(s, k)
     if (m && m.k === T_UNIT) return k
   }
-  // "一小把香菜", "两大袋米", "一小块豆腐": a size between the number and its unit is no part of the name
-  if (k === j && k + 1 < n && (s.charCodeAt(k) === 0x5c0f /* 小 */ || s.charCodeAt(k) === 0x5927) /* 大 */) {
+  // "一小把香菜", "两大袋米", "一小块豆腐", "一细樽" (粤 small), "一整箱": a size between the number
+  // and its unit is no part of the name
+  if (k === j && k + 1 < n && SIZE_WORDS.has(s.charCodeAt(k))) {
     const m = matchAt(s, k + 1)
     if (m && m.k === T_UNIT && m.word.length === 1 && m.sub !== U_MEASURE) {
       const w = matchAt(s, k)
