@@ -1057,3 +1057,16 @@ describe('regional units and sizes', () => {
     ])
   })
 })
+
+describe('a remark after the list', () => {
+  it('a list of amounts stays an order when a remark about the past follows it', () => {
+    expect(brief('卫生纸一提、拖把一个，旧的那个坏了')).toEqual([
+      ['卫生纸', 1, '提'],
+      ['拖把', 1, '个'],
+    ])
+  })
+
+  it('a report of what was bought is still no order', () => {
+    expect(brief('今天抢到了10斤米')).toEqual([])
+  })
+})
