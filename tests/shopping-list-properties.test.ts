@@ -180,7 +180,13 @@ const SPECIAL: Array<[RegExp, number]> = [
   [/仨/, 3],
   [/廿/, 20],
   [/[斤个只根颗把条块份袋盒瓶包]半/, 1.5],
+  [/[斤两个]把/, 1], // 斤把: about one 斤
 ]
+/** After a word that asks for more ("再加一盒"), an amount may be the sum of two. */
+const MORE_WORDS = listFiles
+  .get('amount-changes')!
+  .entries.filter((e) => e.tags.includes('more'))
+  .map((e) => e.word)
 
 /** Every amount the numerals of a text can stand for: n, n + ½ (一斤半), n × 12 (一打), ½ (半) … */
 function derivable(text: string): Set<number> {
@@ -200,6 +206,10 @@ function derivable(text: string): Set<number> {
       const p = scanNumber(text.slice(i, j), 0)
       if (p && p.value !== null) add(p.value)
     }
+  }
+  if (MORE_WORDS.some((w) => text.includes(w))) {
+    const values = [...out]
+    for (const a of values) for (const b of values) out.add(a + b)
   }
   return out
 }

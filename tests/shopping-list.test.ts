@@ -4,6 +4,7 @@ import fc from 'fast-check'
 import { normalize } from '../classifiers/normalize.ts'
 import { scanNumber } from '../classifiers/numerals.ts'
 import { parseShoppingList, type OrderItem } from '../classifiers/shopping-list/index.ts'
+import { listFiles } from '../classifiers/shopping-list/lexicon.ts'
 import { nameFromText } from './helpers/names-from-text.ts'
 
 const parse = (text: string): OrderItem[] => parseShoppingList(normalize(text))
@@ -772,8 +773,19 @@ function derivable(text: string): Set<number> {
       if (p && p.value !== null) for (const v of [p.value, p.value + 0.5, p.value * 12, (p.value + 0.5) * 12]) out.add(v)
     }
   }
+  // "鸡蛋一盒，再加一盒" is 2 盒: after a word that asks for more, an amount may be a sum of two
+  if (MORE_WORDS.some((w) => text.includes(w))) {
+    const values = [...out]
+    for (const a of values) for (const b of values) out.add(a + b)
+  }
   return out
 }
+
+/** The words of data/dict/lists/amount-changes.txt tagged `more`. */
+const MORE_WORDS = listFiles
+  .get('amount-changes')!
+  .entries.filter((e) => e.tags.includes('more'))
+  .map((e) => e.word)
 
 /** Names come from the text (tests/helpers/names-from-text.ts). */
 const inText = nameFromText
