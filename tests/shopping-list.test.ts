@@ -856,6 +856,7 @@ describe('properties', () => {
     )
   })
 
+  // (random ASCII, not pinyin: goods typed in pinyin, "doufu 2 kuai", are items — tests/sound.test.ts)
   it('text without Chinese characters has no items', () => {
     const latin = fc
       .array(

@@ -56,6 +56,21 @@ describe('what is not a mishearing', () => {
   })
 })
 
+describe('goods typed in pinyin', () => {
+  it('reads the syllables as the lexicon name, with pinyin numerals and units', () => {
+    expect(brief('xihongshi 2jin, doufu 2 kuai, 鸡蛋 yi he, 还要一瓶 laoganma')).toEqual([
+      ['西红柿', 2, '斤'],
+      ['豆腐', 2, '块'],
+      ['鸡蛋', 1, '盒'],
+      ['老干妈', 1, '瓶'],
+    ])
+  })
+
+  it('leaves English words and lone pinyin numerals alone', () => {
+    expect(brief('please help, shi ge ren wo yao')).toEqual([])
+  })
+})
+
 describe('data/dict/pinyin.txt', () => {
   it('is what `npm run pinyin-table` writes', () => {
     expect(readFileSync(PINYIN_FILE, 'utf8') === pinyinTable()).toBe(true)

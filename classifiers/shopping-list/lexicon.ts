@@ -129,7 +129,7 @@ export const listFiles: ReadonlyMap<string, WordFile> = new Map([
   ['heads', readWordFile('lists/heads.txt', [])],
   ['notices', readWordFile('lists/notices.txt', ['lead', 'header'])],
   ['heard-units', readWordFile('lists/heard-units.txt', ['spoken'], true)],
-  ['number-words', readWordFile('lists/number-words.txt', [], true)],
+  ['number-words', readWordFile('lists/number-words.txt', ['beforeunit'], true)],
   ['bottled', readWordFile('lists/bottled.txt', [])],
   ['amount-changes', readWordFile('lists/amount-changes.txt', ['total', 'more'])],
 ])
@@ -220,11 +220,14 @@ export const BOTTLED: readonly string[] = list('bottled').entries.map((e) => e.w
 
 /** Numbers written as English words, lower-cased: "half" → 0.5 (number-words.txt). */
 export const NUMBER_WORDS = new Map<string, number>()
+/** Those that are numbers only right before a unit: pinyin "yi he" is 一盒, a lone "shi" is not 十. */
+export const NUMBER_WORDS_BEFORE_UNIT = new Set<string>()
 for (const e of list('number-words').entries) {
   const v = e.canon === null ? NaN : Number(e.canon)
   if (!Number.isFinite(v) || v <= 0 || !/^[a-z]+$/.test(e.word))
     throw new LexiconFileError(list('number-words').file, e.line, `"${e.word}" must be a lower-case word "= number"`)
   NUMBER_WORDS.set(e.word, v)
+  if (e.tags.includes('beforeunit')) NUMBER_WORDS_BEFORE_UNIT.add(e.word)
 }
 
 function loadHeardUnits(): void {

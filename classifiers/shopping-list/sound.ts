@@ -21,6 +21,8 @@ const COMMON_WORD = 1000
 const SYLLABLE_BITS = 512 // more than the ~420 syllables of Mandarin
 const MAX_READINGS = 8 // readings combined per window (polyphonic characters multiply them)
 
+/** Each syllable's id ("zhu" → 417), from data/dict/pinyin.txt. */
+const SYLLABLES = new Map<string, number>()
 /** Each character's syllables (ids), from data/dict/pinyin.txt. */
 const READINGS = new Map<number, number[]>()
 
@@ -38,6 +40,7 @@ function loadPinyin(): void {
     const tab = line.indexOf('\t')
     if (tab <= 0) throw new LexiconFileError(dictPath(rel), i + 1, 'expected "syllable<TAB>characters"')
     id++
+    SYLLABLES.set(line.slice(0, tab), id)
     if (id >= SYLLABLE_BITS) throw new LexiconFileError(dictPath(rel), i + 1, 'too many syllables')
     for (let k = tab + 1; k < line.length; k++) {
       const c = line.charCodeAt(k)
@@ -191,4 +194,28 @@ export function heardGoodsAt(
     return { entry, end }
   }
   return null
+}
+
+/**
+ * A goods name typed in pinyin when the input method fails ("doufu 2 kuai", "jidan", "laoganma"):
+ * the lexicon name whose syllables these letters spell, or null. Every way of cutting the letters
+ * into syllables is tried (xian is xian or xi an); two syllables at least.
+ */
+export function pinyinGoods(word: string): Entry | null {
+  const w = word.toLowerCase()
+  if (w.length < 4 || w.length > 30 || !/^[a-z]+$/.test(w)) return null
+  let found: Entry | null = null
+  const cut = (at: number, key: number, n: number): void => {
+    if (found || n > SOUND_MAX) return
+    if (at === w.length) {
+      if (n >= SOUND_MIN) found = BY_SOUND.get(n * Math.pow(SYLLABLE_BITS, n) + key) ?? null
+      return
+    }
+    for (let len = Math.min(6, w.length - at); len >= 1 && !found; len--) {
+      const id = SYLLABLES.get(w.slice(at, at + len))
+      if (id !== undefined) cut(at + len, key * SYLLABLE_BITS + id, n + 1)
+    }
+  }
+  cut(0, 0, 0)
+  return found
 }

@@ -3,12 +3,13 @@
 // unknown becomes an UNK run. Addresses (7栋1102, 3-2-502), phone numbers, times, prices and
 // @mentions are recognised so that their numbers are never taken for quantities.
 import { isAsciiDigit, isChineseNumeralChar, scanNumber, type ScanContext } from '../numerals.ts'
-import { heardGoodsAt } from './sound.ts'
+import { heardGoodsAt, pinyinGoods } from './sound.ts'
 import {
   ASCII_UNITS,
   HEARD_UNITS,
   IN_WORD_OTHER,
   NUMBER_WORDS,
+  NUMBER_WORDS_BEFORE_UNIT,
   UNIT_AND_A_HALF,
   asciiWord,
   matchAt,
@@ -446,9 +447,11 @@ function asciiToken(s: string, i: number, toks: Tok[]): number {
     pushEntry(toks, m, i, s)
     return i + m.word.length
   }
-  const v = NUMBER_WORDS.get(s.slice(i, j).toLowerCase())
+  const word = s.slice(i, j).toLowerCase()
+  const v = NUMBER_WORDS.get(word)
   if (v !== undefined) {
     // "half 斤", "one dozen": a number, with the unit that follows it
+    const at = toks.length
     toks.push(new Tok(T_NUM, i, j, 0, v, N_ARABIC, null, null))
     const k = afterNumber(s, j, toks)
     if (k > j) return k
@@ -457,7 +460,9 @@ function asciiToken(s: string, i: number, toks: Tok[]): number {
       pushEntry(toks, u, k, s)
       return k + u.word.length
     }
-    return j
+    // (a pinyin numeral with no unit after it is only a word: "shi" is 是 as often as 十)
+    if (!NUMBER_WORDS_BEFORE_UNIT.has(word)) return j
+    toks.length = at
   }
   // "A包1份", "B套餐两份": a letter naming one of a seller's packs is a product
   if (j - i === 1 && s.charCodeAt(i) >= 65 && s.charCodeAt(i) <= 90) {
@@ -470,6 +475,12 @@ function asciiToken(s: string, i: number, toks: Tok[]): number {
   const w = asciiWord(s.slice(i, j))
   if (w) {
     pushEntry(toks, w, i, s)
+    return j
+  }
+  // "doufu 2 kuai", "laoganma": goods typed in pinyin (sound.ts)
+  const p = pinyinGoods(s.slice(i, j))
+  if (p) {
+    toks.push(new Tok(T_GOODS, i, j, p.sub, null, p.flags, p.canon ?? p.word, p))
     return j
   }
   const last = toks.length ? toks[toks.length - 1] : null
