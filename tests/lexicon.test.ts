@@ -108,3 +108,14 @@ describe('loading', () => {
     ])
   })
 })
+
+describe('lexicon coverage (tools/lexicon-coverage.ts)', () => {
+  it('a name is known when goods words cover it end to end', async () => {
+    const { knownName } = await import('../tools/lexicon-coverage.ts')
+    expect(knownName('猪肉')).toBe(true)
+    expect(knownName('飞鹤星飞帆3段')).toBe(true)
+    // an unknown word anywhere leaves it unknown (it must still parse: tests/lists-rounds)
+    expect(knownName('冷吃兔')).toBe(false)
+    expect(knownName('雪花勇闯天涯')).toBe(false)
+  })
+})
