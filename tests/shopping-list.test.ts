@@ -1083,3 +1083,12 @@ describe('a remark after the list', () => {
     expect(brief('今天抢到了10斤米')).toEqual([])
   })
 })
+
+describe('接龙 doors', () => {
+  const doors = (text: string) => parseShoppingList(normalize(text)).map((i) => i.door)
+
+  it('a line number run into its door ("1.1-1-101") and a lettered block ("A2-1603")', () => {
+    expect(doors('接龙:鸡蛋 30枚/板\n1.1-1-101 两板\n2.1-2-402 一板')).toEqual(['1-1-101', '1-2-402'])
+    expect(doors('米面接龙\n1. A2-1603 大米1袋\n2. B5-0802 面粉2袋')).toEqual(['A2-1603', 'B5-0802'])
+  })
+})

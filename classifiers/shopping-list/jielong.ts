@@ -29,8 +29,8 @@ export interface DoorList {
 const CN = '[一二三四五六七八九十]'
 const NUM = `(?:\\d{1,3}|${CN}{1,3})`
 const ROOM = `(?:\\d{1,4}|[零〇一二三四五六七八九]{3,4})[A-Za-z]?(?:室|号|房)?`
-/** 7-1-302, 2-502, 7#1-201 */
-const DASHED = '\\d{1,3}(?:#|[-—])\\d{1,4}(?:[-—]\\d{1,4})?'
+/** 7-1-302, 2-502, 7#1-201, A2-1603 (a lettered block) */
+const DASHED = '[A-Za-z]?\\d{1,3}(?:#|[-—])\\d{1,4}(?:[-—]\\d{1,4})?'
 /** 十二栋二单元302, 3号楼2门501, 3座15楼A, 12号楼东单元301, 16幢2单元501, 2栋3-1, 6栋-2-303, 3号101室 */
 const BUILDING = `${NUM}(?:号楼|号栋|号幢|栋|幢|座|号)(?:[东西南北中]?${NUM}?(?:单元|门|梯))?(?:${NUM}(?:楼|层))?(?:\\s?(?:[-—]?\\d{1,2}[-—]\\d{1,4}|${ROOM}|[A-Za-z]))?`
 /** 1单元1203, 2门101 */
@@ -42,8 +42,12 @@ const ROOM_ONLY = '\\d{3,4}(?:室)?'
 const DOOR = `(?:${DASHED}|${BUILDING}|${UNIT}|${FLOOR}|${ROOM_ONLY})`
 /** What may follow a door: white space, a colon, a bracket, a comma, the end of the line. */
 const AFTER = '(?=[\\s:：(（,，]|$)'
-/** A line's number: "1.", "2、", "3)", "(4)", "⑤", "6 " (a decimal point is not one: "2.5斤"). */
-const MARKER = /^\s*(?:[(（]\d{1,3}[)）]|[\u2460-\u2473\u2776-\u277f]|\d{1,3}\s*(?:[、)）:：]|[.．](?!\d))|\d{1,2}(?=\s))\s*/
+/**
+ * A line's number: "1.", "2、", "3)", "(4)", "⑤", "6 ", and "1.1-1-101" (the number run into a
+ * door); a decimal point is not one: "2.5斤".
+ */
+const MARKER =
+  /^\s*(?:[(（]\d{1,3}[)）]|[\u2460-\u2473\u2776-\u277f]|\d{1,3}\s*(?:[、)）:：]|[.．](?!\d)|[.．](?=\d{1,3}[-—#]\d))|\d{1,2}(?=\s))\s*/
 const NAME = '[\\u4e00-\\u9fff]{1,4}'
 const DOOR_AT_START = new RegExp(`^(?:(${NAME})\\s*[(（](${DOOR})[)）]|(?:(${NAME})\\s+)?(${DOOR})${AFTER})`)
 /** A person written after the door ("3-1-402 王 1箱", "5-2-701 李姐 …"). */
