@@ -379,7 +379,7 @@ describe('schema versions 3 and later', () => {
 describe('the queue report at volume', () => {
   it('reads a few tickets per priority level yet shows the same first fifteen as sorting the whole queue', async () => {
     const { byQueueOrder } = await import('../handlers/priority.ts')
-    const { queueReport } = await import('../handlers/commands.ts')
+    const { queueReport } = await import('../handlers/queue.ts')
     const now = T0
     const ctx = createContext(open(), parseConfig({ TRIAGE_STEWARDS: 'steward-wang' }), () => now)
     // 400 tickets over four days: waiting lifts old low-priority ones above newer high ones.
@@ -431,7 +431,7 @@ describe('the queue report at volume', () => {
   })
 
   it('says "more than" instead of counting a backlog past QUEUE_COUNT_UP_TO, and still shows the most pressing first', async () => {
-    const { QUEUE_COUNT_UP_TO, queueReport } = await import('../handlers/commands.ts')
+    const { QUEUE_COUNT_UP_TO, queueReport } = await import('../handlers/queue.ts')
     const now = T0
     const ctx = createContext(open(), parseConfig({ TRIAGE_STEWARDS: 'steward-wang' }), () => now)
     const add = ctx.db.prepare(
