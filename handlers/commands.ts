@@ -185,8 +185,8 @@ export const COMMANDS: readonly Command[] = [
     name: 'queue',
     words: ['队列', 'queue', '待办'],
     role: 'staff',
-    usage: '队列 [类别/楼栋] — 待办事项,按紧急程度排序',
-    run: (ctx, _m, c) => queueReport(ctx, c.args),
+    usage: '队列 [类别/楼栋] — 待办事项,按紧急程度排序;「队列 更多」看下一屏',
+    run: (ctx, m, c) => queueReport(ctx, c.args, m.talkerId),
   },
   {
     name: 'claim',
