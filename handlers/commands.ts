@@ -71,7 +71,8 @@ export function parseCommand(text: string): ParsedCommand | null {
 /** Hooks for work that lives in other handlers (digests) or in bot/ (reload). */
 export interface CommandHooks {
   digest?(ctx: Context, stewardId: string): string
-  daily?(ctx: Context, managerId: string): void
+  /** `args`: what followed 「日报」 (「详细」 asks for the details). */
+  daily?(ctx: Context, managerId: string, args?: string): void
   reload?(): string
 }
 
@@ -398,11 +399,11 @@ export const COMMANDS: readonly Command[] = [
     name: 'daily',
     words: ['日报', 'daily'],
     role: 'staff',
-    usage: '日报 — 今日日报',
+    usage: '日报 [详细] — 今日日报',
     helpGroup: 'digest',
     run: (ctx, m, c) => {
       if (!c.hooks.daily) return '日报功能尚未启用。'
-      c.hooks.daily(ctx, m.talkerId)
+      c.hooks.daily(ctx, m.talkerId, c.args)
       return null
     },
   },

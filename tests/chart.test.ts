@@ -11,6 +11,8 @@ function stats(fill: boolean): DailyStats {
     hour,
     opened: fill && hour >= 7 && hour <= 21 ? (hour % 5) + 1 : 0,
     resolved: fill && hour >= 8 && hour <= 22 ? hour % 4 : 0,
+    emergencies: 0,
+    breaches: 0,
     messages: Object.fromEntries(
       MESSAGE_CLASSES.map((c, i) => [c, fill && hour >= 6 ? (c === 'noise' ? 12 + (hour % 3) : (hour * (i + 3)) % 9) : 0]),
     ) as Record<MessageClass, number>,

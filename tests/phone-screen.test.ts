@@ -1,7 +1,11 @@
 // Digests and the queue on one phone screen (issue 19, item 4): measured in chat lines as a
 // WeChat bubble wraps them, with the rest one command away (「队列 更多」, 「日报 详细」).
 import { describe, expect, it } from 'vitest'
+import { digestHooks } from '../bot/digest-hooks.ts'
 import { handleCommand } from '../handlers/commands.ts'
+import { dailyDigestNow } from '../handlers/digest.ts'
+import { chaseEmergencies } from '../handlers/emergency.ts'
+import { checkSla } from '../handlers/sla.ts'
 import { handleRequest } from '../handlers/requests.ts'
 import { PHONE_LINE_WIDTH, SCREEN_LINES, chatLines, clipWidth, textWidth } from '../handlers/screen.ts'
 import { testContext, triaged, type TestContext } from './helpers/handler-context.ts'
@@ -98,5 +102,76 @@ describe('the queue', () => {
     const page = ask(ctx, '队列')
     expect(page).toContain('管家李姐处理中')
     expect(page).not.toContain('steward-li')
+  })
+})
+
+describe("the manager's daily digest", () => {
+  /** A busy day: 120 requests of every kind in three buildings, emergencies, breaches, shared faults and notes. */
+  function busyDay() {
+    const ctx = testContext({ TRIAGE_SLA_HIGH_MIN: '30', TRIAGE_SLA_NORMAL_MIN: '120' })
+    const hooks = digestHooks()
+    const categories = ['repair', 'grocery', 'medical', 'pet', 'emotional', 'other'] as const
+    const opened: number[] = []
+    for (let i = 0; i < 120; i++) {
+      ctx.advance(4 * 60_000)
+      const b = 3 + (i % 3)
+      const category = categories[i % 6]
+      const urgent = i % 25 === 0
+      const text = `${b}-${1 + (i % 2)}-${501 + i} 王阿姨家 第${i}件事 情况比较复杂 麻烦管家尽快过来看一下 谢谢`
+      const m = ctx.post({ text, talkerId: `res-${i}`, talkerName: `${b}-${1 + (i % 2)}-${501 + i} 王阿姨` })
+      const r = triaged({
+        category,
+        urgent,
+        emergency: urgent ? 'medical' : null,
+        possibleUrgent: i % 9 === 0 && !urgent,
+        location: { building: String(b), unit: String(1 + (i % 2)), floor: null, room: String(501 + i) },
+        text,
+      })
+      opened.push(handleRequest(ctx, m, r, quietly).ticket.id)
+      // Every third one is done, some minutes and some hours after it came in.
+      const t = i % 3 === 0 ? opened[Math.max(0, i - (i % 5) * 4)] : null
+      if (t != null && ctx.tickets.get(t)!.state === 'open') {
+        const note = '已请师傅上门处理好了,居民表示满意,明天再回访一次确认情况'
+        handleCommand(ctx, ctx.post({ text: `完成 ${t} ${note}`, talkerId: 'steward-wang', roomId: null, roomTopic: null }), hooks)
+      }
+      chaseEmergencies(ctx)
+      checkSla(ctx)
+    }
+    return { ctx, hooks }
+  }
+
+  it('fits one phone screen on a busy day, and says no count twice', () => {
+    const { ctx } = busyDay()
+    const { text, stats } = dailyDigestNow(ctx)
+    expect(stats.tickets.opened).toBe(120)
+    expect(stats.slaBreaches.length).toBeGreaterThan(10)
+    expect(stats.hotspots.length).toBeGreaterThan(0)
+    expect(chatLines(text)).toBeLessThanOrEqual(SCREEN_LINES)
+    expect(text).toContain(`⏰ 超时未认领 ${stats.slaBreaches.length} 件:`)
+    expect(text).not.toMatch(/等\d+件/)
+    expect(text).not.toMatch(/P90|p90/)
+    expect(text).toMatch(/九成在.+内/)
+    expect(text).toContain('📝 办结案例')
+    expect(text).toContain('「日报 详细」')
+  })
+
+  it('「日报」 sends the screen with its chart; 「日报 详细」 sends the details, without the chart again', () => {
+    const { ctx, hooks } = busyDay()
+    const askDaily = (words: string) => {
+      ctx.advance(5 * 60_000)
+      handleCommand(ctx, ctx.post({ text: words, talkerId: 'manager-zhou', roomId: null, roomTopic: null }), hooks)
+      return ctx
+        .sent()
+        .filter((s) => s.to === 'manager-zhou')
+        .at(-1)!
+    }
+    const daily = askDaily('日报')
+    expect(daily.hasFile).toBe(true)
+    expect(chatLines(daily.text)).toBeLessThanOrEqual(SCREEN_LINES)
+    const detail = askDaily('日报 详细')
+    expect(detail.hasFile).toBe(false)
+    expect(detail.text.split('\n')[0]).toMatch(/^📊 楼管家日报\(详细\)/)
+    expect(detail.text).toContain('按楼栋:')
+    expect(detail.text.length).toBeGreaterThan(daily.text.length)
   })
 })
