@@ -143,6 +143,10 @@ export function stewardDigest(ctx: Context, since: number, now: number): string 
     if (of.length) lines.push(`· ${CATEGORY_NAMES[c]} ${of.length}:${ids(of, 6)}`)
   }
 
+  // 接龙 lines the bot could not tie to their author (jielong.ts): the steward checks them.
+  const checks = ctx.reports.jielongChecks(since, now)
+  if (checks.length) lines.push(`🧾 接龙待核对 ${checks.length} 户:${ids(checks, 6)}(认不出是谁接的,「订单」看清单)`)
+
   // Emergencies: new ones in the window, and any urgent ticket still open.
   const urgent = ctx.reports.urgentSince(since, now)
   if (urgent.length) {
