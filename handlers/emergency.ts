@@ -279,10 +279,21 @@ export function askToLook(ctx: Context, t: Ticket, m: StoredInbound): void {
   ctx.tickets.event(t.id, now, 'bot', 'asked-to-look', recipients.join(','))
 }
 
-/** A neighbour's new detail on an emergency already alerted: stewards hear it at once. */
+/**
+ * A neighbour's new detail on an emergency already alerted, heard at once by whoever needs it: the
+ * steward who claimed it (the others have handed it over), or, while nobody has, every on-duty
+ * steward — then it is also a reminder, so the next re-alert counts from it and nobody is told
+ * about the same emergency twice within a minute.
+ */
 export function relayUpdate(ctx: Context, t: Ticket, m: StoredInbound): void {
-  const text = `🆘 #${t.id} 补充(${m.talkerName || '邻居'}):${clip(m.text, 200)}`
-  notify(ctx, onDutyStewards(ctx.config, ctx.clock()), text)
+  const now = ctx.clock()
+  const detail = `🆘 #${t.id} 补充(${m.talkerName || '邻居'}):${clip(m.text, 200)}`
+  if (t.state === 'claimed' && t.claimedBy) {
+    notify(ctx, [t.claimedBy], detail)
+    return
+  }
+  notify(ctx, onDutyStewards(ctx.config, now), `${detail}\n仍无人认领,回复「认领 ${t.id}」`)
+  if (t.state === 'open' && t.alertedAt != null) ctx.tickets.update(t.id, { alertedAt: now }, now, t)
 }
 
 /**

@@ -192,3 +192,61 @@ describe('the periodic steward digest', () => {
     expect(count('steward-li', /^👀 请看一眼/)).toBe(1)
   })
 })
+
+describe('news on an emergency already alerted', () => {
+  const neighbour = (ctx: ReturnType<typeof testContext>, text: string, over: Partial<Parameters<typeof triaged>[0]> = {}) => {
+    const m = ctx.post({ text, talkerId: 'res-12', talkerName: '3-1-303 邻居' })
+    return handleRequest(ctx, m, triaged({ category: 'medical', text, ...over }), quietly)
+  }
+
+  it('while nobody has claimed it, goes to every on-duty steward with the claim prompt', () => {
+    const ctx = testContext()
+    const t = emergency(ctx)
+    ctx.advance(60_000)
+    const filed = neighbour(ctx, '快打120 她说头晕', { urgent: true, emergency: 'medical' })
+    expect(filed.ticket.id).toBe(t.id)
+    for (const id of ['steward-wang', 'steward-li']) {
+      const last = toSteward(ctx, id).at(-1)!
+      expect(last.text).toBe(`🆘 #${t.id} 补充(3-1-303 邻居):快打120 她说头晕\n仍无人认领,回复「认领 ${t.id}」`)
+      expect(last.urgent).toBe(true)
+    }
+  })
+
+  it('a possible emergency joining it is relayed too, with no 「请看一眼」 and no reply in the group', () => {
+    const ctx = testContext()
+    const t = emergency(ctx)
+    ctx.advance(60_000)
+    const rooms = ctx.sent().filter((s) => s.kind === 'room').length
+    neighbour(ctx, '好像没动静了 快来人看看', { possibleUrgent: true })
+    expect(toSteward(ctx, 'steward-li').at(-1)!.text).toContain(`🆘 #${t.id} 补充(3-1-303 邻居):好像没动静了`)
+    expect(ctx.sent().some((s) => s.text.startsWith('👀'))).toBe(false)
+    expect(ctx.sent().filter((s) => s.kind === 'room')).toHaveLength(rooms)
+  })
+
+  it('goes only to the steward who claimed it, once someone has', () => {
+    const ctx = testContext()
+    const t = emergency(ctx)
+    ctx.advance(60_000)
+    handleCommand(ctx, ctx.post({ text: `认领 ${t.id}`, talkerId: 'steward-li', roomId: null, roomTopic: null }))
+    const before = toSteward(ctx, 'steward-wang').length
+    ctx.advance(60_000)
+    neighbour(ctx, '120还没到 她说头晕', { urgent: true, emergency: 'medical' })
+    expect(toSteward(ctx, 'steward-wang')).toHaveLength(before)
+    expect(toSteward(ctx, 'steward-li').at(-1)!.text).toBe(`🆘 #${t.id} 补充(3-1-303 邻居):120还没到 她说头晕`)
+  })
+
+  it('while nobody has claimed it, a relay is a reminder: the next re-alert counts from it', () => {
+    const ctx = testContext({ TRIAGE_REALERT_MIN: '3' })
+    const t = emergency(ctx)
+    ctx.advance(2 * 60_000)
+    neighbour(ctx, '快打120', { urgent: true, emergency: 'medical' })
+    ctx.advance(60_000) // 3 minutes after the alert, 1 after the relay: no re-alert yet
+    chaseEmergencies(ctx)
+    const about = () => toSteward(ctx, 'steward-wang').filter((s) => s.text.includes(`#${t.id}`))
+    expect(about()).toHaveLength(2)
+    ctx.advance(2 * 60_000) // 3 minutes after the relay
+    chaseEmergencies(ctx)
+    expect(about()).toHaveLength(3)
+    expect(about().at(-1)!.text).toMatch(/仍无人认领.*第2次提醒/)
+  })
+})
