@@ -250,3 +250,67 @@ describe('news on an emergency already alerted', () => {
     expect(about().at(-1)!.text).toMatch(/仍无人认领.*第2次提醒/)
   })
 })
+
+describe('news within a minute of the last message about an emergency', () => {
+  const say = (
+    ctx: ReturnType<typeof testContext>,
+    text: string,
+    over: Partial<Parameters<typeof triaged>[0]> = {},
+    talkerId = 'res-12',
+  ) => {
+    const m = ctx.post({ text, talkerId, talkerName: talkerId === 'res-01' ? '3-1-302 吴奶奶家' : '3-1-303 邻居' })
+    return handleRequest(ctx, m, triaged({ category: 'medical', urgent: true, emergency: 'medical', text, ...over }), quietly)
+  }
+  const about = (ctx: ReturnType<typeof testContext>, id: number) => toSteward(ctx, 'steward-wang').filter((s) => s.text.includes(`#${id}`))
+
+  it('waits for the next re-alert, which carries it', () => {
+    const ctx = testContext({ TRIAGE_REALERT_MIN: '3' })
+    const t = emergency(ctx)
+    ctx.advance(70_000)
+    say(ctx, '快打120')
+    ctx.advance(20_000)
+    say(ctx, '她说腿完全动不了')
+    expect(about(ctx, t.id)).toHaveLength(2) // the alert and the first relay
+    ctx.advance(160_000) // three minutes after the relay
+    chaseEmergencies(ctx)
+    expect(about(ctx, t.id)).toHaveLength(3)
+    expect(about(ctx, t.id).at(-1)!.text).toBe(
+      `🆘 #${t.id} 仍无人认领(09:00起,第2次提醒)3栋1单元302 急救,回复「认领 ${t.id}」\n补充:3-1-303 邻居:她说腿完全动不了`,
+    )
+    // Said once: the re-alert after that has no 补充.
+    ctx.advance(3 * 60_000)
+    chaseEmergencies(ctx)
+    expect(about(ctx, t.id).at(-1)!.text).not.toContain('补充')
+  })
+
+  it('goes to the steward who claims the emergency before its re-alert', () => {
+    const ctx = testContext({ TRIAGE_REALERT_MIN: '3' })
+    const t = emergency(ctx)
+    ctx.advance(20_000)
+    say(ctx, '血止不住')
+    expect(about(ctx, t.id)).toHaveLength(1)
+    ctx.advance(30_000)
+    handleCommand(ctx, ctx.post({ text: `认领 ${t.id}`, talkerId: 'steward-li', roomId: null, roomTopic: null }))
+    ctx.advance(30_000)
+    chaseEmergencies(ctx)
+    expect(toSteward(ctx, 'steward-li').at(-1)!.text).toBe(`🆘 #${t.id} 补充:3-1-303 邻居:血止不住`)
+    expect(about(ctx, t.id)).toHaveLength(1)
+    ctx.advance(60_000)
+    chaseEmergencies(ctx)
+    expect(toSteward(ctx, 'steward-li').filter((s) => s.text.includes('血止不住'))).toHaveLength(1)
+  })
+
+  it("the reporter's own alarm in other words is news on their emergency, not a second one", () => {
+    const ctx = testContext()
+    const t = emergency(ctx) // res-01
+    ctx.advance(90_000)
+    const filed = say(ctx, '打了 一直占线', { category: 'other', urgent: false, emergency: null, possibleUrgent: true }, 'res-01')
+    expect(filed.ticket.id).toBe(t.id)
+    expect(ctx.sent().some((s) => s.text.startsWith('👀'))).toBe(false)
+    expect(toSteward(ctx, 'steward-wang').at(-1)!.text).toContain(`🆘 #${t.id} 补充(3-1-302 吴奶奶家):打了 一直占线`)
+    // An emergency of another kind from the same person is a new one.
+    ctx.advance(60_000)
+    const fire = say(ctx, '厨房着火了', { category: 'other', emergency: 'fire' }, 'res-01')
+    expect(fire.created).toBe(true)
+  })
+})
