@@ -190,14 +190,18 @@ export function stewardDigest(ctx: Context, since: number, now: number): string 
   const emotional = ctx.reports.emotionalUnanswered()
   if (emotional.length) lines.push(`💬 心理关怀未回复 ${emotional.length}:${ids(emotional)}`)
 
-  const breached = ctx.reports.breachedOpen()
+  // Claim deadlines missed: the SLA reminder (sla.ts) is this line, so new breaches put it second,
+  // right under the header, with the new ones first.
+  const newlyBreached = new Set(ctx.reports.breachedBetween(since + 1, now + 1))
+  const breached = ctx.reports.breachedOpen().sort((a, b) => Number(newlyBreached.has(b.id)) - Number(newlyBreached.has(a.id)))
   const newBreaches = ctx.reports.newBreachCount(since, now)
-  if (breached.length || newBreaches)
-    lines.push(
-      `⏰ 超时未认领 ${breached.length}${newBreaches ? `(本期新增 ${newBreaches})` : ''}${breached.length ? `:${ids(breached)}` : ''}`,
-    )
+  if (breached.length || newBreaches) {
+    const line = `⏰ 超时未认领 ${breached.length}${newBreaches ? `(本期新增 ${newBreaches})` : ''}${breached.length ? `:${ids(breached)}` : ''}`
+    if (newBreaches) lines.splice(1, 0, line)
+    else lines.push(line)
+  }
 
-  if (lines.length === 2 && requests.length === 0) lines.push('目前没有待办事项 👍')
+  if (lines.length === 2 && requests.length === 0 && !newBreaches) lines.push('目前没有待办事项 👍')
   return lines.slice(0, MAX_STEWARD_LINES).join('\n')
 }
 

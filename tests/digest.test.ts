@@ -294,7 +294,9 @@ describe('steward digest', () => {
     const text = stewardDigest(ctx, at(7, 59), at(17))
     const lines = text.split('\n')
     expect(lines[0]).toBe('📋 管家简报 07:59–17:00')
-    expect(lines[1]).toContain('过滤闲聊 5 条') // 20:15 noise is after the window
+    // A breach new in the window comes right under the header (it is the SLA reminder).
+    expect(lines[1]).toBe(`⏰ 超时未认领 1(本期新增 1):#${ids.t5.id}`)
+    expect(lines[2]).toContain('过滤闲聊 5 条') // 20:15 noise is after the window
     expect(text).toContain(`· 报修 4:#${ids.t1.id} #${ids.t4.id} #${ids.t5.id} #${ids.t10.id}`)
     expect(text).toContain(`🚨 紧急 1:#${ids.t3.id}已完成`)
     expect(text).toContain(`⌛ 未认领 3 件,最久的 #${ids.t5.id} #${ids.t7.id} #${ids.t10.id}`)

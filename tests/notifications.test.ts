@@ -73,7 +73,13 @@ describe('alerts', () => {
   })
 
   it('sends no SLA reminder about an emergency that is being re-alerted, but still records the breach', () => {
-    const ctx = testContext({ TRIAGE_REALERT_MIN: '3', TRIAGE_SLA_URGENT_MIN: '5', TRIAGE_SLA_NORMAL_MIN: '60' })
+    // No periodic digest: SLA reminders go on their own (otherwise the digest carries them).
+    const ctx = testContext({
+      TRIAGE_REALERT_MIN: '3',
+      TRIAGE_SLA_URGENT_MIN: '5',
+      TRIAGE_SLA_NORMAL_MIN: '60',
+      TRIAGE_STEWARD_DIGEST_EVERY_MIN: '0',
+    })
     const t = emergency(ctx)
     const m = ctx.post({ text: '家里水管漏了', talkerId: 'res-09' })
     const repair = handleRequest(ctx, m, triaged({ category: 'repair', text: m.text }), quietly).ticket
@@ -118,7 +124,12 @@ describe('the periodic steward digest', () => {
       .ticket
 
   it('goes out only when something changed since the last one', () => {
-    const ctx = testContext({ TRIAGE_STEWARDS: 'steward-wang=物业小王', TRIAGE_SLA_NORMAL_MIN: '600', TRIAGE_SLA_HIGH_MIN: '600' })
+    const ctx = testContext({
+      TRIAGE_STEWARDS: 'steward-wang=物业小王',
+      TRIAGE_SLA_NORMAL_MIN: '600',
+      TRIAGE_SLA_HIGH_MIN: '600',
+      TRIAGE_STEWARD_DIGEST_EVERY_MIN: '60',
+    })
     const hooks = digestHooks()
     const digests = () => ctx.sent().filter((s) => s.text.startsWith('📋 管家简报'))
     tick(ctx, hooks) // 09:00: the first tick only sets the mark
@@ -143,7 +154,11 @@ describe('the periodic steward digest', () => {
   })
 
   it("follows a steward's own settings only off shift", () => {
-    const ctx = testContext({ TRIAGE_ONDUTY: '08:00-14:00=steward-wang;14:00-20:00=steward-li', TRIAGE_WORKING_HOURS: '08:00-20:00' })
+    const ctx = testContext({
+      TRIAGE_ONDUTY: '08:00-14:00=steward-wang;14:00-20:00=steward-li',
+      TRIAGE_WORKING_HOURS: '08:00-20:00',
+      TRIAGE_STEWARD_DIGEST_EVERY_MIN: '60',
+    })
     const hooks = digestHooks()
     const ask = (id: string, text: string) => {
       handleCommand(ctx, ctx.post({ text, talkerId: id, roomId: null, roomTopic: null }))
@@ -154,7 +169,7 @@ describe('the periodic steward digest', () => {
     expect(ask('steward-wang', '设置 简报 关')).toContain('定时简报:不发')
     expect(ask('steward-wang', '设置 免打扰 25点')).toContain('格式')
     expect(ask('steward-li', '设置')).toMatch(/每3小时[\s\S]*22:00-07:00/)
-    // On shift, steward-wang still gets the hourly digest: his 「简报 关」 applies off shift only.
+    // On shift, steward-wang still gets the hourly digest (the configured one): his 「简报 关」 applies off shift only.
     const digests = (id: string) => ctx.sent().filter((s) => s.to === id && s.text.startsWith('📋 管家简报'))
     tick(ctx, hooks)
     for (let h = 0; h < 4; h++) {
@@ -179,11 +194,18 @@ describe('the periodic steward digest', () => {
       ctx.advance(10 * 60_000)
       tick(ctx, hooks)
     }
-    // 11:00: steward-li is in quiet hours, steward-wang wants a digest every two hours.
+    // 11:00: steward-li is in quiet hours, steward-wang wants a digest every two hours, and the
+    // breach of 09:00's request (10:00) is in it rather than in a message of its own.
     expect(count('steward-li', /^📋 管家简报/)).toBe(0)
     expect(count('steward-li', /^⏰ 超时未认领/)).toBe(0)
-    expect(count('steward-wang', /^⏰ 超时未认领/)).toBe(1)
+    expect(count('steward-wang', /^⏰ 超时未认领/)).toBe(0)
     expect(count('steward-wang', /^📋 管家简报/)).toBe(1)
+    expect(
+      ctx
+        .sent()
+        .find((s) => s.to === 'steward-wang' && s.text.startsWith('📋 管家简报'))!
+        .text.split('\n')[1],
+    ).toMatch(/^⏰ 超时未认领 1\(本期新增 1\):#\d+$/)
     const e = ctx.post({ text: FALL, talkerId: 'res-07' })
     handleRequest(ctx, e, triaged({ category: 'medical', urgent: true, emergency: 'medical', location: loc, text: e.text }), quietly)
     const p = ctx.post({ text: '隔壁老人好像一天没动静了', talkerId: 'res-06' })
@@ -312,5 +334,45 @@ describe('news within a minute of the last message about an emergency', () => {
     ctx.advance(60_000)
     const fire = say(ctx, '厨房着火了', { category: 'other', emergency: 'fire' }, 'res-01')
     expect(fire.created).toBe(true)
+  })
+})
+
+describe('SLA breaches', () => {
+  it('go into the next steward digest, listed first, instead of a message of their own', () => {
+    const ctx = testContext({ TRIAGE_SLA_HIGH_MIN: '60' }) // the default digest: every 4 hours
+    const hooks = digestHooks()
+    tick(ctx, hooks) // 09:00, the mark
+    const m = ctx.post({ text: '降压药吃完了', talkerId: 'res-08' })
+    const t = handleRequest(ctx, m, triaged({ category: 'medical', text: m.text }), quietly).ticket
+    for (let i = 0; i < 4 * 12; i++) {
+      ctx.advance(5 * 60_000)
+      tick(ctx, hooks)
+    }
+    expect(ctx.tickets.get(t.id)!.slaBreached).toBe(true)
+    for (const id of ['steward-wang', 'steward-li']) {
+      const mine = toSteward(ctx, id)
+      expect(mine.map((s) => s.text.split('\n')[0])).toEqual(['📋 管家简报 00:00–13:00'])
+      expect(mine[0].text.split('\n')[1]).toBe(`⏰ 超时未认领 1(本期新增 1):#${t.id}`)
+    }
+  })
+
+  it('still come as a reminder to a steward who gets no digest now: digests off, or outside working hours', () => {
+    const ctx = testContext({ TRIAGE_SLA_HIGH_MIN: '60', TRIAGE_WORKING_HOURS: '08:00-20:00' })
+    handleCommand(ctx, ctx.post({ text: '设置 简报 关', talkerId: 'steward-li', roomId: null, roomTopic: null }))
+    const m = ctx.post({ text: '降压药吃完了', talkerId: 'res-08' })
+    const t = handleRequest(ctx, m, triaged({ category: 'medical', text: m.text }), quietly).ticket
+    ctx.advance(61 * 60_000)
+    checkSla(ctx)
+    const reminders = (id: string) => toSteward(ctx, id).filter((s) => s.text.startsWith('⏰ 超时未认领'))
+    expect(reminders('steward-li')).toHaveLength(1)
+    expect(reminders('steward-li')[0].text).toContain(`#${t.id}`)
+    expect(reminders('steward-wang')).toHaveLength(0)
+    // At night nobody gets a digest: the reminder goes to whoever is on duty.
+    ctx.setNow(new Date(2022, 3, 18, 21, 0).getTime())
+    const n = ctx.post({ text: '家里没有药了 很难受', talkerId: 'res-09' })
+    handleRequest(ctx, n, triaged({ category: 'medical', text: n.text }), quietly)
+    ctx.advance(61 * 60_000)
+    checkSla(ctx)
+    expect(reminders('steward-wang')).toHaveLength(1)
   })
 })
