@@ -190,19 +190,33 @@ export function stewardDigest(ctx: Context, since: number, now: number): string 
   const emotional = ctx.reports.emotionalUnanswered()
   if (emotional.length) lines.push(`💬 心理关怀未回复 ${emotional.length}:${ids(emotional)}`)
 
-  // Claim deadlines missed: the SLA reminder (sla.ts) is this line, so new breaches put it second,
-  // right under the header, with the new ones first.
+  // Claim deadlines missed and still unclaimed: the SLA reminder (sla.ts) is this line, so new
+  // ones put it second, right under the header, listed first.
   const newlyBreached = new Set(ctx.reports.breachedBetween(since + 1, now + 1))
   const breached = ctx.reports.breachedOpen().sort((a, b) => Number(newlyBreached.has(b.id)) - Number(newlyBreached.has(a.id)))
-  const newBreaches = ctx.reports.newBreachCount(since, now)
-  if (breached.length || newBreaches) {
-    const line = `⏰ 超时未认领 ${breached.length}${newBreaches ? `(本期新增 ${newBreaches})` : ''}${breached.length ? `:${ids(breached)}` : ''}`
-    if (newBreaches) lines.splice(1, 0, line)
+  const freshBreaches = breached.filter((t) => newlyBreached.has(t.id)).length
+  if (breached.length) {
+    const line = `⏰ 超时未认领 ${breached.length} 件${freshBreaches ? `(新 ${freshBreaches} 件)` : ''}:${ids(breached)}`
+    if (freshBreaches) lines.splice(1, 0, line)
     else lines.push(line)
   }
 
-  if (lines.length === 2 && requests.length === 0 && !newBreaches) lines.push('目前没有待办事项 👍')
-  return lines.slice(0, MAX_STEWARD_LINES).join('\n')
+  if (lines.length === 2 && requests.length === 0 && !breached.length) lines.push('目前没有待办事项 👍')
+  return fitScreen(lines.slice(0, MAX_STEWARD_LINES))
+}
+
+/**
+ * The steward digest on one phone screen (SCREEN_LINES chat lines): the oldest-unclaimed details
+ * go first (their summary line stays), then lines from the end, with a pointer to the rest.
+ */
+function fitScreen(lines: string[]): string {
+  const fits = (l: string[]) => chatLines(l.join('\n')) <= SCREEN_LINES
+  if (fits(lines)) return lines.join('\n')
+  const kept = lines.filter((l) => !/^ {2}#\d+ /.test(l)).map((l) => (l.startsWith('⌛') ? l.replace(/:$/, '') : l))
+  if (fits(kept)) return kept.join('\n')
+  const more = '……其余回复「队列」或「订单」查看'
+  while (kept.length > 2 && !fits([...kept, more])) kept.pop()
+  return [...kept, more].join('\n')
 }
 
 /** The kv key holding when a steward last got a digest. */

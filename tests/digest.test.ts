@@ -7,6 +7,7 @@ import { openStore } from '../store/store.ts'
 import type { NewTicket, Ticket } from '../store/tickets.ts'
 import { parseConfig } from '../handlers/config.ts'
 import { createContext, type Context } from '../handlers/context.ts'
+import { SCREEN_LINES, chatLines } from '../handlers/screen.ts'
 import {
   MAX_STEWARD_LINES,
   dailyDigest,
@@ -295,14 +296,13 @@ describe('steward digest', () => {
     const lines = text.split('\n')
     expect(lines[0]).toBe('📋 管家简报 07:59–17:00')
     // A breach new in the window comes right under the header (it is the SLA reminder).
-    expect(lines[1]).toBe(`⏰ 超时未认领 1(本期新增 1):#${ids.t5.id}`)
+    expect(lines[1]).toBe(`⏰ 超时未认领 1 件(新 1 件):#${ids.t5.id}`)
     expect(lines[2]).toContain('过滤闲聊 5 条') // 20:15 noise is after the window
     expect(text).toContain(`· 报修 4:#${ids.t1.id} #${ids.t4.id} #${ids.t5.id} #${ids.t10.id}`)
     expect(text).toContain(`🚨 紧急 1:#${ids.t3.id}已完成`)
     expect(text).toContain(`⌛ 未认领 3 件,最久的 #${ids.t5.id} #${ids.t7.id} #${ids.t10.id}`)
     expect(text).toContain(`💬 心理关怀未回复 1:#${ids.t7.id}`)
     expect(text).toMatch(/🖼 语音\/图片待查看 1:#\d+/)
-    expect(text).toContain(`⏰ 超时未认领 1(本期新增 1):#${ids.t5.id}`)
     for (const l of lines.slice(1)) expect(l).toMatch(/#\d+/)
   })
 
@@ -354,8 +354,11 @@ describe('steward digest', () => {
     const text = stewardDigest(ctx, at(7), at(18))
     const lines = text.split('\n')
     expect(lines.length).toBeLessThanOrEqual(MAX_STEWARD_LINES)
+    // One phone screen, measured as a chat bubble wraps it; the rest is one command away.
+    expect(chatLines(text)).toBeLessThanOrEqual(SCREEN_LINES)
     expect(lines[1]).toContain('读消息 600 条,过滤闲聊 300 条')
-    for (const l of lines.slice(1)) expect(l).toMatch(/#\d+/)
-    expect(text).toContain('🛒 待采购 50 户')
+    for (const l of lines.slice(1, -1)) expect(l).toMatch(/#\d+/)
+    expect(lines.at(-1)).toBe('……其余回复「队列」或「订单」查看')
+    expect(text).toContain('🚨 紧急')
   })
 })

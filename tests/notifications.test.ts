@@ -205,7 +205,7 @@ describe('the periodic steward digest', () => {
         .sent()
         .find((s) => s.to === 'steward-wang' && s.text.startsWith('📋 管家简报'))!
         .text.split('\n')[1],
-    ).toMatch(/^⏰ 超时未认领 1\(本期新增 1\):#\d+$/)
+    ).toMatch(/^⏰ 超时未认领 1 件\(新 1 件\):#\d+$/)
     const e = ctx.post({ text: FALL, talkerId: 'res-07' })
     handleRequest(ctx, e, triaged({ category: 'medical', urgent: true, emergency: 'medical', location: loc, text: e.text }), quietly)
     const p = ctx.post({ text: '隔壁老人好像一天没动静了', talkerId: 'res-06' })
@@ -352,7 +352,7 @@ describe('SLA breaches', () => {
     for (const id of ['steward-wang', 'steward-li']) {
       const mine = toSteward(ctx, id)
       expect(mine.map((s) => s.text.split('\n')[0])).toEqual(['📋 管家简报 00:00–13:00'])
-      expect(mine[0].text.split('\n')[1]).toBe(`⏰ 超时未认领 1(本期新增 1):#${t.id}`)
+      expect(mine[0].text.split('\n')[1]).toBe(`⏰ 超时未认领 1 件(新 1 件):#${t.id}`)
     }
   })
 
