@@ -32,6 +32,7 @@ import { anonymize, honorific } from './anonymize.ts'
 import { roleOf } from './config.ts'
 import type { Context } from './context.ts'
 import { consolidate, describePurchase } from './orders.ts'
+import { satisfactionCounts } from './satisfaction.ts'
 import { PHONE_LINE_WIDTH, SCREEN_LINES, chatLines, clipWidth, textWidth } from './screen.ts'
 import { CATEGORY_NAMES, FAULT_NAMES, clip, hhmm, where } from './wording.ts'
 
@@ -287,6 +288,8 @@ export interface DailyStats {
   hotspots: Hotspot[]
   redTier: { households: number; tickets: number[]; done: number }
   cases: string[]
+  /** Residents' answers to the satisfaction question (handlers/satisfaction.ts) given in the day. */
+  satisfaction: { satisfied: number; unsatisfied: number }
   hourly: HourBucket[]
 }
 
@@ -467,6 +470,7 @@ export function dailyStats(ctx: Context, dayStart: number, dayEnd: number): Dail
     hotspots,
     redTier: { households: households.size, tickets: red.map((t) => t.id), done: red.filter((t) => t.state === 'done').length },
     cases: pickCases(ctx, done),
+    satisfaction: satisfactionCounts(ctx, dayStart, dayEnd),
     hourly,
   }
 }
@@ -494,7 +498,7 @@ function heading(s: DailyStats, now: number, detail: boolean): string {
  * that matter and a case or two; 「日报 详细」 has the rest. Optional lines (the cases) are the
  * first to go when a busy day would push it past the screen.
  */
-export function dailySummary(s: DailyStats, now: number, extra: { satisfaction?: string | null } = {}): string {
+export function dailySummary(s: DailyStats, now: number): string {
   const partial = now < s.dayEnd && now >= s.dayStart
   const lines: string[] = [heading(s, now, false)]
   lines.push(`消息 ${s.messages.total} 条,其中闲聊/无需处理 ${s.messages.noise} 条`)
@@ -518,9 +522,9 @@ export function dailySummary(s: DailyStats, now: number, extra: { satisfaction?:
     )
   if (s.redTier.tickets.length)
     lines.push(`❤️ 红色档案住户 ${s.redTier.households} 户,${s.redTier.tickets.length} 件,已办结 ${s.redTier.done} 件`)
-  // Satisfaction (issue 19, item 3): the residents' 满意/不满意 answers, one line, when that
-  // count exists. The caller passes it as `extra.satisfaction` (dailyDigest fills it in).
-  if (extra.satisfaction) lines.push(extra.satisfaction)
+  // Satisfaction (issue 19, item 3): the residents' answers of the day, when there are any.
+  const rated = satisfactionLine(s)
+  if (rated) lines.push(rated)
   const footer = '回复「日报 详细」看案例和明细'
   // Cases last, as many as fit (at most two here; all of them in the details).
   const cases = s.cases.slice(0, 2)
@@ -548,6 +552,12 @@ function shortCase(c: string, width: number): string {
   const after = clipWidth(c.slice(close), Math.max(4, width / 2))
   const room = width - textWidth(before) - textWidth(after)
   return room >= 3 ? `${before}${clipWidth(c.slice(open + 1, close), room)}${after}` : clipWidth(c, width)
+}
+
+/** 「😊 居民评价:满意 5 · 不满意 1」, or null when nobody answered the question that day. */
+export function satisfactionLine(s: Pick<DailyStats, 'satisfaction'>): string | null {
+  const { satisfied, unsatisfied } = s.satisfaction
+  return satisfied + unsatisfied ? `😊 居民评价:满意 ${satisfied} · 不满意 ${unsatisfied}` : null
 }
 
 /** 「日报 详细」: everything behind the summary — ids, buildings, backlog by category, every hotspot and case. */
@@ -584,6 +594,8 @@ export function dailyDetail(s: DailyStats, now: number): string {
   lines.push(
     `❤️ 红色档案住户:服务 ${s.redTier.households} 户,${s.redTier.tickets.length} 件,已办结 ${s.redTier.done} 件${s.redTier.tickets.length ? `(${ids(s.redTier.tickets, 6)})` : ''}`,
   )
+  const rated = satisfactionLine(s)
+  if (rated) lines.push(rated)
   if (s.cases.length) {
     lines.push('📝 办结案例:')
     s.cases.forEach((c, i) => lines.push(`${i + 1}. ${c}`))

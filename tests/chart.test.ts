@@ -39,6 +39,7 @@ function stats(fill: boolean): DailyStats {
     hotspots: [],
     redTier: { households: 0, tickets: [], done: 0 },
     cases: [],
+    satisfaction: { satisfied: 0, unsatisfied: 0 },
     hourly,
   }
 }

@@ -6,6 +6,7 @@ import { handleCommand } from '../handlers/commands.ts'
 import { dailyDigestNow } from '../handlers/digest.ts'
 import { chaseEmergencies } from '../handlers/emergency.ts'
 import { checkSla } from '../handlers/sla.ts'
+import { processInbound } from '../handlers/pipeline.ts'
 import { handleRequest } from '../handlers/requests.ts'
 import { PHONE_LINE_WIDTH, SCREEN_LINES, chatLines, clipWidth, textWidth } from '../handlers/screen.ts'
 import { testContext, triaged, type TestContext } from './helpers/handler-context.ts'
@@ -153,6 +154,29 @@ describe("the manager's daily digest", () => {
     expect(text).toMatch(/九成在.+内/)
     expect(text).toContain('📝 办结案例')
     expect(text).toContain('「日报 详细」')
+  })
+
+  it('says how satisfied residents were, once some answered, in the screen and the details', () => {
+    const ctx = testContext()
+    expect(dailyDigestNow(ctx).text).not.toContain('居民评价')
+    for (const [i, answer] of ['1', '1', '不满意'].entries()) {
+      const id = `res-s${i}`
+      ctx.reach.set(id, true)
+      const text = `${i + 1}楼楼道灯不亮了`
+      const t = handleRequest(
+        ctx,
+        ctx.post({ text, talkerId: id, talkerName: `6-1-20${i} 住户` }),
+        triaged({ category: 'repair', text }),
+        quietly,
+      ).ticket
+      ctx.advance(60_000)
+      handleCommand(ctx, ctx.post({ text: `完成 ${t.id} 换了灯泡`, talkerId: 'steward-wang', roomId: null, roomTopic: null }))
+      ctx.advance(60_000)
+      processInbound(ctx, ctx.post({ text: answer, talkerId: id, roomId: null, roomTopic: null }))
+    }
+    const { text, detail } = dailyDigestNow(ctx)
+    expect(text).toContain('😊 居民评价:满意 2 · 不满意 1')
+    expect(detail).toContain('😊 居民评价:满意 2 · 不满意 1')
   })
 
   it('「日报」 sends the screen with its chart; 「日报 详细」 sends the details, without the chart again', () => {
