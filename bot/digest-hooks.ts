@@ -7,7 +7,10 @@ import { dailyChartPng } from '../handlers/chart.ts'
 import { dailyDigestNow, nextStewardDigest } from '../handlers/digest.ts'
 import type { DigestHooks } from './scheduler.ts'
 
-/** Queue the daily digest (text, with the chart as daily.png) to one contact. */
+/** The words after 「日报」 that ask for the details instead of the one-screen digest. */
+export const DAILY_DETAIL = /^(详细|详情|明细|全部|detail|details|more)$/i
+
+/** Queue the daily digest (one screen of text, with the chart as daily.png) to one contact. */
 export function sendDaily(ctx: Context, to: string): void {
   const { text, stats } = dailyDigestNow(ctx)
   let file: { name: string; base64: string } | undefined
@@ -25,7 +28,12 @@ export function sendDaily(ctx: Context, to: string): void {
 export function digestHooks(): CommandHooks & DigestHooks {
   return {
     digest: (ctx, stewardId) => nextStewardDigest(ctx, stewardId),
-    daily: (ctx, managerId) => sendDaily(ctx, managerId),
+    daily: (ctx, managerId, args = '') => {
+      // 「日报 详细」: the details behind the one-screen digest, as text only (the chart came with the digest).
+      if (DAILY_DETAIL.test(args.trim()))
+        ctx.outbox.send({ to: { kind: 'contact', id: managerId }, text: dailyDigestNow(ctx).detail, purpose: 'digest' })
+      else sendDaily(ctx, managerId)
+    },
     stewardDigest: (ctx, stewardId) => {
       ctx.outbox.send({ to: { kind: 'contact', id: stewardId }, text: nextStewardDigest(ctx, stewardId), purpose: 'digest' })
       ctx.log.info({ to: stewardId, kind: 'steward' }, 'digest queued')

@@ -2,16 +2,16 @@
 // Stewards and managers drive the queue; answers go to them privately,
 // wherever they typed. Residents get help and their own tickets only.
 // Authorisation is by contact id, never by display name.
-import type { Category } from '../classifiers/types.ts'
 import type { StoredInbound } from '../store/types.ts'
 import type { Ticket } from '../store/tickets.ts'
 import { roleOf, type Role } from './config.ts'
 import type { Context } from './context.ts'
 import { closeLoop } from './closing.ts'
 import { markDelivered, ordersReport } from './orders.ts'
+import { queueReport } from './queue.ts'
 import { reply, replyAll, replyPrivately } from './reply.ts'
 import { settingsCommand } from './settings.ts'
-import { PRIORITY_NAMES, byQueueOrder, effectivePriority } from './priority.ts'
+import { PRIORITY_NAMES, effectivePriority } from './priority.ts'
 import {
   CATEGORY_NAMES,
   CATEGORY_WORDS,
@@ -71,7 +71,8 @@ export function parseCommand(text: string): ParsedCommand | null {
 /** Hooks for work that lives in other handlers (digests) or in bot/ (reload). */
 export interface CommandHooks {
   digest?(ctx: Context, stewardId: string): string
-  daily?(ctx: Context, managerId: string): void
+  /** `args`: what followed 「日报」 (「详细」 asks for the details). */
+  daily?(ctx: Context, managerId: string, args?: string): void
   reload?(): string
 }
 
@@ -86,34 +87,6 @@ function line(t: Ticket, now: number): string {
   const owner = t.claimedBy ? ` · ${t.claimedBy}处理中` : ''
   const kind = t.kind === 'media' ? `待查看${t.summary}` : CATEGORY_NAMES[t.category]
   return `#${t.id} [${p}] ${kind} ${where(t)} ${hhmm(t.createdAt)}${owner}\n   ${t.kind === 'media' ? t.talkerName : clip(t.summary, 40)}`
-}
-
-/** The queue report counts open tickets up to this many; past it, it says "超过 9999 件". */
-export const QUEUE_COUNT_UP_TO = 9999
-
-export function queueReport(ctx: Context, args: string): string {
-  const now = ctx.clock()
-  let category: Category | undefined
-  let building: string | undefined
-  for (const word of args.split(/\s+/).filter(Boolean)) {
-    if (CATEGORY_WORDS[word]) category = CATEGORY_WORDS[word]
-    else if (/^\d+(栋|号楼|幢)?$/.test(word)) building = word.replace(/\D/g, '')
-  }
-  const SHOWN = 15
-  const total = ctx.tickets.countQueue({ category, building }, QUEUE_COUNT_UP_TO)
-  if (total === 0) return category || building ? '这个范围内没有待办事项。' : '目前没有待办事项 👍'
-  const shown = ctx.tickets.byIds(
-    ctx.tickets
-      .queueHead({ category, building }, SHOWN)
-      .sort(byQueueOrder(now))
-      .slice(0, SHOWN)
-      .map((k) => k.id),
-  )
-  const over = total > QUEUE_COUNT_UP_TO
-  const head = `📋 待办 ${over ? `超过 ${QUEUE_COUNT_UP_TO}` : total} 件${category ? `(${CATEGORY_NAMES[category]})` : ''}${building ? `(${building}栋)` : ''}`
-  const more =
-    total > shown.length ? [`……还有${over ? '很多' : ` ${total - shown.length} 件`},可按类别或楼栋筛选,如「队列 报修」「队列 6栋」`] : []
-  return [head, ...shown.map((t) => line(t, now)), ...more].join('\n')
 }
 
 /** Words for oneself in 「转派 N @自己」 (the bot suggests it when someone else has claimed the ticket). */
@@ -213,8 +186,8 @@ export const COMMANDS: readonly Command[] = [
     name: 'queue',
     words: ['队列', 'queue', '待办'],
     role: 'staff',
-    usage: '队列 [类别/楼栋] — 待办事项,按紧急程度排序',
-    run: (ctx, _m, c) => queueReport(ctx, c.args),
+    usage: '队列 [类别/楼栋] — 待办事项,按紧急程度排序;「队列 更多」看下一屏',
+    run: (ctx, m, c) => queueReport(ctx, c.args, m.talkerId),
   },
   {
     name: 'claim',
@@ -426,11 +399,11 @@ export const COMMANDS: readonly Command[] = [
     name: 'daily',
     words: ['日报', 'daily'],
     role: 'staff',
-    usage: '日报 — 今日日报',
+    usage: '日报 [详细] — 今日日报',
     helpGroup: 'digest',
     run: (ctx, m, c) => {
       if (!c.hooks.daily) return '日报功能尚未启用。'
-      c.hooks.daily(ctx, m.talkerId)
+      c.hooks.daily(ctx, m.talkerId, c.args)
       return null
     },
   },

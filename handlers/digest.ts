@@ -1,7 +1,8 @@
 // The steward digest (a phone screen of what happened since the last one, every
 // line pointing to ticket numbers) and the daily manager digest (volumes, times,
-// backlog, hotspots, anonymised cases). Pure over the store and the clock: no
-// Wechaty; bot/digest-hooks.ts sends them.
+// backlog, hotspots, anonymised cases): one phone screen (handlers/screen.ts), with
+// the details behind 「日报 详细」. Pure over the store and the clock: no Wechaty;
+// bot/digest-hooks.ts sends them.
 //
 // Definitions used by the daily digest (local time, process TZ):
 // - the day is [dayStart, dayEnd); a digest asked for during the day ends at "now".
@@ -10,7 +11,8 @@
 // - time to claim: claimedAt − createdAt for request tickets claimed during the day
 //   (whenever they were opened); time to resolve: resolvedAt − createdAt for
 //   request tickets done during the day (dismissed and cancelled ones excluded).
-// - median and p90 use the nearest-rank method: for n sorted values the p-th
+// - median and p90 (said as 「一半在…内,九成在…内」: "P90" means nothing to a
+//   property manager) use the nearest-rank method: for n sorted values the p-th
 //   percentile is the value at rank ceil(p/100 × n) (1-based). So the median of
 //   [1,2,3,4] is 2, and p90 of ten values is the 9th.
 // - SLA breaches: tickets flagged sla_breached that were opened in the day, or
@@ -30,6 +32,8 @@ import { anonymize, honorific } from './anonymize.ts'
 import { roleOf } from './config.ts'
 import type { Context } from './context.ts'
 import { consolidate, describePurchase } from './orders.ts'
+import { satisfactionCounts } from './satisfaction.ts'
+import { PHONE_LINE_WIDTH, SCREEN_LINES, chatLines, clipWidth, textWidth } from './screen.ts'
 import { CATEGORY_NAMES, FAULT_NAMES, clip, hhmm, where } from './wording.ts'
 
 export const MAX_STEWARD_LINES = 25
@@ -44,14 +48,17 @@ export const MESSAGE_CLASSES: MessageClass[] = [...REPORT_ORDER, 'noise', 'pendi
 
 // ---------------------------------------------------------------- helpers
 
-/** "#1 #2 #3 等7件" — at most `max` numbers. */
+/**
+ * "#1 #2 #3 …" — at most `max` numbers. The line that shows them has already said how many
+ * there are, so the count is not said again (「超时未认领 9 件:#3 … 等9件」 said it twice).
+ */
 export function ids(list: readonly { id: number }[] | readonly number[], max = 8): string {
   const nums = list.map((x) => (typeof x === 'number' ? x : x.id))
   const shown = nums
     .slice(0, max)
     .map((n) => `#${n}`)
     .join(' ')
-  return nums.length > max ? `${shown} 等${nums.length}件` : shown
+  return nums.length > max ? `${shown} …` : shown
 }
 
 /** Nearest-rank percentile of an ascending list (null when empty). */
@@ -137,6 +144,10 @@ export function stewardDigest(ctx: Context, since: number, now: number): string 
     if (of.length) lines.push(`· ${CATEGORY_NAMES[c]} ${of.length}:${ids(of, 6)}`)
   }
 
+  // 接龙 lines the bot could not tie to their author (jielong.ts): the steward checks them.
+  const checks = ctx.reports.jielongChecks(since, now)
+  if (checks.length) lines.push(`🧾 接龙待核对 ${checks.length} 户:${ids(checks, 6)}(认不出是谁接的,「订单」看清单)`)
+
   // Emergencies: new ones in the window, and any urgent ticket still open.
   const urgent = ctx.reports.urgentSince(since, now)
   if (urgent.length) {
@@ -180,15 +191,33 @@ export function stewardDigest(ctx: Context, since: number, now: number): string 
   const emotional = ctx.reports.emotionalUnanswered()
   if (emotional.length) lines.push(`💬 心理关怀未回复 ${emotional.length}:${ids(emotional)}`)
 
-  const breached = ctx.reports.breachedOpen()
-  const newBreaches = ctx.reports.newBreachCount(since, now)
-  if (breached.length || newBreaches)
-    lines.push(
-      `⏰ 超时未认领 ${breached.length}${newBreaches ? `(本期新增 ${newBreaches})` : ''}${breached.length ? `:${ids(breached)}` : ''}`,
-    )
+  // Claim deadlines missed and still unclaimed: the SLA reminder (sla.ts) is this line, so new
+  // ones put it second, right under the header, listed first.
+  const newlyBreached = new Set(ctx.reports.breachedBetween(since + 1, now + 1))
+  const breached = ctx.reports.breachedOpen().sort((a, b) => Number(newlyBreached.has(b.id)) - Number(newlyBreached.has(a.id)))
+  const freshBreaches = breached.filter((t) => newlyBreached.has(t.id)).length
+  if (breached.length) {
+    const line = `⏰ 超时未认领 ${breached.length} 件${freshBreaches ? `(新 ${freshBreaches} 件)` : ''}:${ids(breached)}`
+    if (freshBreaches) lines.splice(1, 0, line)
+    else lines.push(line)
+  }
 
-  if (lines.length === 2 && requests.length === 0) lines.push('目前没有待办事项 👍')
-  return lines.slice(0, MAX_STEWARD_LINES).join('\n')
+  if (lines.length === 2 && requests.length === 0 && !breached.length) lines.push('目前没有待办事项 👍')
+  return fitScreen(lines.slice(0, MAX_STEWARD_LINES))
+}
+
+/**
+ * The steward digest on one phone screen (SCREEN_LINES chat lines): the oldest-unclaimed details
+ * go first (their summary line stays), then lines from the end, with a pointer to the rest.
+ */
+function fitScreen(lines: string[]): string {
+  const fits = (l: string[]) => chatLines(l.join('\n')) <= SCREEN_LINES
+  if (fits(lines)) return lines.join('\n')
+  const kept = lines.filter((l) => !/^ {2}#\d+ /.test(l)).map((l) => (l.startsWith('⌛') ? l.replace(/:$/, '') : l))
+  if (fits(kept)) return kept.join('\n')
+  const more = '……其余回复「队列」或「订单」查看'
+  while (kept.length > 2 && !fits([...kept, more])) kept.pop()
+  return [...kept, more].join('\n')
 }
 
 /** The kv key holding when a steward last got a digest. */
@@ -231,6 +260,10 @@ export interface HourBucket {
   messages: Record<MessageClass, number>
   opened: number
   resolved: number
+  /** Urgent requests opened in the hour (marked on the chart). */
+  emergencies: number
+  /** Claim deadlines missed in the hour (marked on the chart). */
+  breaches: number
 }
 
 export interface Hotspot {
@@ -255,6 +288,8 @@ export interface DailyStats {
   hotspots: Hotspot[]
   redTier: { households: number; tickets: number[]; done: number }
   cases: string[]
+  /** Residents' answers to the satisfaction question (handlers/satisfaction.ts) given in the day. */
+  satisfaction: { satisfied: number; unsatisfied: number }
   hourly: HourBucket[]
 }
 
@@ -308,10 +343,19 @@ function pickCases(ctx: Context, done: Ticket[]): string[] {
   return picked.map((t) => caseText(ctx, t))
 }
 
-/** The daily manager digest for [dayStart, dayEnd): text and the numbers behind it. */
-export function dailyDigest(ctx: Context, dayStart: number, dayEnd: number): { text: string; stats: DailyStats } {
+export interface DailyDigest {
+  /** One phone screen (what is sent every evening and on 「日报」). */
+  text: string
+  /** Everything behind it (「日报 详细」). */
+  detail: string
+  stats: DailyStats
+}
+
+/** The daily manager digest for [dayStart, dayEnd): the one-screen text, the details and the numbers behind them. */
+export function dailyDigest(ctx: Context, dayStart: number, dayEnd: number): DailyDigest {
   const stats = dailyStats(ctx, dayStart, dayEnd)
-  return { text: dailyText(stats, ctx.clock()), stats }
+  const now = ctx.clock()
+  return { text: dailySummary(stats, now), detail: dailyDetail(stats, now), stats }
 }
 
 export function dailyStats(ctx: Context, dayStart: number, dayEnd: number): DailyStats {
@@ -319,6 +363,8 @@ export function dailyStats(ctx: Context, dayStart: number, dayEnd: number): Dail
     hour,
     opened: 0,
     resolved: 0,
+    emergencies: 0,
+    breaches: 0,
     messages: Object.fromEntries(MESSAGE_CLASSES.map((c) => [c, 0])) as Record<MessageClass, number>,
   }))
   const hourOf = (at: number) => new Date(at).getHours()
@@ -354,6 +400,7 @@ export function dailyStats(ctx: Context, dayStart: number, dayEnd: number): Dail
     const b = buildingName(t.building)
     byBuilding[b] = (byBuilding[b] ?? 0) + 1
     hourly[hourOf(t.createdAt)].opened++
+    if (t.urgent) hourly[hourOf(t.createdAt)].emergencies++
   }
 
   // Claim and resolve times over the work done in the day.
@@ -364,6 +411,11 @@ export function dailyStats(ctx: Context, dayStart: number, dayEnd: number): Dail
   // SLA breaches.
   const breachIds = new Set<number>(opened.filter((t) => t.slaBreached).map((t) => t.id))
   for (const id of ctx.reports.breachedBetween(dayStart, dayEnd)) breachIds.add(id)
+  // A breach happens when the claim deadline passes: that is its hour on the chart.
+  for (const t of ctx.tickets.byIds([...breachIds])) {
+    const when = t.slaClaimDue ?? t.createdAt
+    if (when >= dayStart && when < dayEnd) hourly[hourOf(when)].breaches++
+  }
 
   // Backlog at the day's end.
   const backlog = ctx.reports.backlogAt(dayEnd)
@@ -418,25 +470,108 @@ export function dailyStats(ctx: Context, dayStart: number, dayEnd: number): Dail
     hotspots,
     redTier: { households: households.size, tickets: red.map((t) => t.id), done: red.filter((t) => t.state === 'done').length },
     cases: pickCases(ctx, done),
+    satisfaction: satisfactionCounts(ctx, dayStart, dayEnd),
     hourly,
   }
 }
 
-function dailyText(s: DailyStats, now: number): string {
+/** 「一半在2分钟内,九成在14分钟内」: the median and p90 in words a property manager uses. */
+export function plainTiming(t: Timing): string {
+  if (t.n === 0 || t.median == null) return '暂无'
+  if (t.n === 1) return `用时${duration(t.median)}`
+  if (t.p90 === t.median || (t.p90 ?? 0) < 60_000) return `都在${duration(Math.max(t.p90 ?? 0, 60_000))}内`
+  return `一半在${duration(t.median)}内,九成在${duration(t.p90)}内`
+}
+
+const categoryCounts = (counts: Partial<Record<Category, number>>, sep = ' · ') =>
+  REPORT_ORDER.filter((c) => counts[c])
+    .map((c) => `${CATEGORY_NAMES[c]} ${counts[c]}`)
+    .join(sep)
+
+function heading(s: DailyStats, now: number, detail: boolean): string {
   const partial = now < s.dayEnd && now >= s.dayStart
-  const lines: string[] = [`📊 楼管家日报 ${s.date}${partial ? `(截至 ${hhmm(now)})` : ''}`]
+  return `📊 楼管家日报${detail ? '(详细)' : ''} ${s.date}${partial ? `(截至 ${hhmm(now)})` : ''}`
+}
+
+/**
+ * The daily digest a manager reads on a phone: one screen (SCREEN_LINES chat lines), the numbers
+ * that matter and a case or two; 「日报 详细」 has the rest. Optional lines (the cases) are the
+ * first to go when a busy day would push it past the screen.
+ */
+export function dailySummary(s: DailyStats, now: number): string {
+  const partial = now < s.dayEnd && now >= s.dayStart
+  const lines: string[] = [heading(s, now, false)]
+  lines.push(`消息 ${s.messages.total} 条,其中闲聊/无需处理 ${s.messages.noise} 条`)
+  const cats = categoryCounts(s.tickets.byCategory)
+  lines.push(`新事项 ${s.tickets.opened} 件${cats ? `:${cats}` : ''}`)
+  const { urgent, possible } = s.emergencies
+  if (urgent.length || possible.length)
+    lines.push(`🆘 紧急 ${urgent.length} 件${possible.length ? `,可能紧急 ${possible.length} 件` : ''},均已即时通知管家`)
+  if (s.claim.n) lines.push(`认领 ${s.claim.n} 件:${plainTiming(s.claim)}`)
+  if (s.resolve.n) lines.push(`办结 ${s.resolve.n} 件:${plainTiming(s.resolve)}`)
+  if (s.slaBreaches.length) lines.push(`⏰ 超时未认领 ${s.slaBreaches.length} 件:${ids(s.slaBreaches, 4)}`)
+  lines.push(
+    `${partial ? '当前' : '日终'}积压 ${s.backlog.total} 件${s.backlog.oldest.length ? `,最久的 ${ids(s.backlog.oldest, 3)}` : ''}`,
+  )
+  if (s.hotspots.length)
+    lines.push(
+      `🔁 反复出现:${s.hotspots
+        .slice(0, 2)
+        .map((h) => `${h.label}×${h.reports}`)
+        .join(' · ')}${s.hotspots.length > 2 ? ' …' : ''}`,
+    )
+  if (s.redTier.tickets.length)
+    lines.push(`❤️ 红色档案住户 ${s.redTier.households} 户,${s.redTier.tickets.length} 件,已办结 ${s.redTier.done} 件`)
+  // Satisfaction (issue 19, item 3): the residents' answers of the day, when there are any.
+  const rated = satisfactionLine(s)
+  if (rated) lines.push(rated)
+  const footer = '回复「日报 详细」看案例和明细'
+  // Cases last, as many as fit (at most two here; all of them in the details).
+  const cases = s.cases.slice(0, 2)
+  for (let n = cases.length; n >= 0; n--) {
+    // Each case cut to two chat lines here: the whole of it is in the details.
+    const body = n
+      ? [...lines, '📝 办结案例:', ...cases.slice(0, n).map((c, i) => `${i + 1}. ${shortCase(c, 2 * PHONE_LINE_WIDTH - 1.5)}`)]
+      : lines
+    const text = [...body, footer].join('\n')
+    if (n === 0 || chatLines(text) <= SCREEN_LINES) return text
+  }
+  return [...lines, footer].join('\n')
+}
+
+/**
+ * A case cut to `width`: the resident's words shortened first, so what was done still shows
+ * (「3栋吴女士反映的「快来人帮帮忙…」,已送医,家属陪同」).
+ */
+function shortCase(c: string, width: number): string {
+  if (textWidth(c) <= width) return c
+  const open = c.indexOf('「')
+  const close = c.lastIndexOf('」')
+  if (open < 0 || close < open) return clipWidth(c, width)
+  const before = c.slice(0, open + 1)
+  const after = clipWidth(c.slice(close), Math.max(4, width / 2))
+  const room = width - textWidth(before) - textWidth(after)
+  return room >= 3 ? `${before}${clipWidth(c.slice(open + 1, close), room)}${after}` : clipWidth(c, width)
+}
+
+/** 「😊 居民评价:满意 5 · 不满意 1」, or null when nobody answered the question that day. */
+export function satisfactionLine(s: Pick<DailyStats, 'satisfaction'>): string | null {
+  const { satisfied, unsatisfied } = s.satisfaction
+  return satisfied + unsatisfied ? `😊 居民评价:满意 ${satisfied} · 不满意 ${unsatisfied}` : null
+}
+
+/** 「日报 详细」: everything behind the summary — ids, buildings, backlog by category, every hotspot and case. */
+export function dailyDetail(s: DailyStats, now: number): string {
+  const partial = now < s.dayEnd && now >= s.dayStart
+  const lines: string[] = [heading(s, now, true)]
   const media = (s.messages.byType.image ?? 0) + (s.messages.byType.voice ?? 0) + (s.messages.byType.video ?? 0)
   lines.push(
     `消息 ${s.messages.total} 条:闲聊/无需处理 ${s.messages.noise} 条${media ? `,图片/语音 ${media} 条` : ''}${s.messages.pending ? `,未处理 ${s.messages.pending} 条` : ''}`,
   )
-  const cats = REPORT_ORDER.filter((c) => s.tickets.byCategory[c] > 0).map((c) => `${CATEGORY_NAMES[c]} ${s.tickets.byCategory[c]}`)
-  lines.push(`新事项 ${s.tickets.opened} 件${cats.length ? `:${cats.join(' · ')}` : ''}`)
+  lines.push(`新事项 ${s.tickets.opened} 件${s.tickets.opened ? `:${categoryCounts(s.tickets.byCategory)}` : ''}`)
   const { urgent, possible } = s.emergencies
-  if (urgent.length || possible.length) {
-    lines.push(
-      `紧急 ${urgent.length} 件${urgent.length ? `(${ids(urgent, 5)})` : ''};可能紧急 ${possible.length} 件${possible.length ? `(${ids(possible, 5)})` : ''}`,
-    )
-  }
+  if (urgent.length) lines.push(`紧急 ${urgent.length} 件:${ids(urgent, 10)}`)
+  if (possible.length) lines.push(`可能紧急 ${possible.length} 件:${ids(possible, 10)}`)
   const buildings = Object.entries(s.tickets.byBuilding).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0], 'zh', { numeric: true }))
   if (buildings.length)
     lines.push(
@@ -445,12 +580,12 @@ function dailyText(s: DailyStats, now: number): string {
         .map(([b, n]) => `${b} ${n}`)
         .join(' · ')}${buildings.length > 8 ? ' …' : ''}`,
     )
-  lines.push(`认领用时:中位 ${duration(s.claim.median)},P90 ${duration(s.claim.p90)}(${s.claim.n} 件)`)
-  lines.push(`办结用时:中位 ${duration(s.resolve.median)},P90 ${duration(s.resolve.p90)}(办结 ${s.resolve.n} 件)`)
-  lines.push(`超时未认领:${s.slaBreaches.length} 件${s.slaBreaches.length ? `(${ids(s.slaBreaches)})` : ''}`)
-  const backlogCats = REPORT_ORDER.filter((c) => s.backlog.byCategory[c]).map((c) => `${CATEGORY_NAMES[c]} ${s.backlog.byCategory[c]}`)
+  lines.push(`认领用时:${plainTiming(s.claim)}(${s.claim.n} 件)`)
+  lines.push(`办结用时:${plainTiming(s.resolve)}(办结 ${s.resolve.n} 件)`)
+  lines.push(`超时未认领 ${s.slaBreaches.length} 件${s.slaBreaches.length ? `:${ids(s.slaBreaches, 10)}` : ''}`)
+  const backlogCats = categoryCounts(s.backlog.byCategory)
   lines.push(
-    `${partial ? '当前' : '日终'}积压:${s.backlog.total} 件${backlogCats.length ? `(${backlogCats.join(' · ')})` : ''}${s.backlog.oldest.length ? `,最久 ${ids(s.backlog.oldest, 5)}` : ''}`,
+    `${partial ? '当前' : '日终'}积压 ${s.backlog.total} 件${backlogCats ? `(${backlogCats})` : ''}${s.backlog.oldest.length ? `,最久的 ${ids(s.backlog.oldest, 5)}` : ''}`,
   )
   if (s.hotspots.length) {
     lines.push('🔁 反复出现:')
@@ -459,6 +594,8 @@ function dailyText(s: DailyStats, now: number): string {
   lines.push(
     `❤️ 红色档案住户:服务 ${s.redTier.households} 户,${s.redTier.tickets.length} 件,已办结 ${s.redTier.done} 件${s.redTier.tickets.length ? `(${ids(s.redTier.tickets, 6)})` : ''}`,
   )
+  const rated = satisfactionLine(s)
+  if (rated) lines.push(rated)
   if (s.cases.length) {
     lines.push('📝 办结案例:')
     s.cases.forEach((c, i) => lines.push(`${i + 1}. ${c}`))
@@ -467,7 +604,7 @@ function dailyText(s: DailyStats, now: number): string {
 }
 
 /** The daily digest of the local day containing `now`, up to now. */
-export function dailyDigestNow(ctx: Context): { text: string; stats: DailyStats } {
+export function dailyDigestNow(ctx: Context): DailyDigest {
   const now = ctx.clock()
   return dailyDigest(ctx, localDayStart(now), Math.min(localDayEnd(now), now + 1))
 }

@@ -279,11 +279,66 @@ export function askToLook(ctx: Context, t: Ticket, m: StoredInbound): void {
   ctx.tickets.event(t.id, now, 'bot', 'asked-to-look', recipients.join(','))
 }
 
-/** A neighbour's new detail on an emergency already alerted: stewards hear it at once. */
-export function relayUpdate(ctx: Context, t: Ticket, m: StoredInbound): void {
-  const text = `🆘 #${t.id} 补充(${m.talkerName || '邻居'}):${clip(m.text, 200)}`
-  notify(ctx, onDutyStewards(ctx.config, ctx.clock()), text)
+/**
+ * News on an unclaimed emergency within this long of the last message about it waits for the
+ * next one (a re-alert, at most one re-alert interval away) instead of buzzing the phones twice
+ * in a minute.
+ */
+export const RELAY_GAP_MS = 60_000
+
+/** What a push about an emergency records, so the next one knows what was already said. */
+const PUSHED = new Set(['alerted', 'realerted', 'relayed', 'held-sent'])
+
+/** Neighbours' words held back since the last push about the ticket (「平安是福:快打120」). */
+function heldNews(ctx: Context, ticketId: number): string[] {
+  const held: string[] = []
+  for (const e of ctx.tickets.events(ticketId)) {
+    if (PUSHED.has(e.action)) held.length = 0
+    else if (e.action === 'update-held' && e.detail) held.push(e.detail)
+  }
+  return held
 }
+
+const withNews = (text: string, held: string[]) => (held.length ? `${text}\n补充:${held.join(';')}` : text)
+
+/**
+ * A neighbour's new detail on an emergency already alerted, heard at once by whoever needs it: the
+ * steward who claimed it (the others have handed it over), or, while nobody has, every on-duty
+ * steward — then it is also a reminder, so the next re-alert counts from it. Within RELAY_GAP_MS
+ * of the last push it waits for the next re-alert (or, if the ticket is claimed first, goes to
+ * the claimer on the next tick).
+ */
+export function relayUpdate(ctx: Context, t: Ticket, m: StoredInbound): void {
+  const now = ctx.clock()
+  const who = m.talkerName || '邻居'
+  const detail = `🆘 #${t.id} 补充(${who}):${clip(m.text, 200)}`
+  if (t.state === 'claimed' && t.claimedBy) {
+    notify(ctx, [t.claimedBy], withNews(detail, heldNews(ctx, t.id)))
+    ctx.tickets.event(t.id, now, 'bot', 'relayed', t.claimedBy)
+    return
+  }
+  if (t.state === 'open' && t.alertedAt != null && now - t.alertedAt < RELAY_GAP_MS) {
+    ctx.tickets.event(t.id, now, m.talkerId, 'update-held', `${who}:${clip(m.text, 60)}`)
+    return
+  }
+  const { to } = notify(ctx, onDutyStewards(ctx.config, now), `${withNews(detail, heldNews(ctx, t.id))}\n仍无人认领,回复「认领 ${t.id}」`)
+  ctx.tickets.event(t.id, now, 'bot', 'relayed', to.join(','))
+  if (t.state === 'open' && t.alertedAt != null) ctx.tickets.update(t.id, { alertedAt: now }, now, t)
+}
+
+/** Held news on an emergency claimed before its next re-alert: to the steward who claimed it. */
+function sendHeldToClaimers(ctx: Context, now: number): void {
+  for (const t of ctx.reports.urgentSince(now - EMERGENCY_NEWS_MS, now)) {
+    if (t.state !== 'claimed' || !t.claimedBy) continue
+    const held = heldNews(ctx, t.id)
+    if (held.length === 0) continue
+    notify(ctx, [t.claimedBy], `🆘 #${t.id} 补充:${held.join(';')}`)
+    ctx.tickets.event(t.id, now, 'bot', 'held-sent', t.claimedBy)
+  }
+}
+
+/** How far back a claimed emergency's held news is looked for (claims come within minutes). */
+const EMERGENCY_NEWS_MS = 24 * 3600_000
 
 /**
  * Periodic: re-alert unclaimed emergencies and escalate them to managers after the configured
@@ -294,6 +349,7 @@ export function chaseEmergencies(ctx: Context): void {
   const now = ctx.clock()
   const realert = ctx.config.realertMin * 60_000
   const escalate = ctx.config.escalateMin * 60_000
+  sendHeldToClaimers(ctx, now)
   for (const t of ctx.tickets.unclaimedUrgent()) {
     const text = ctx.tickets.messages(t.id)[0]?.text ?? t.summary
     if (!t.escalatedAt && now - t.createdAt >= escalate && ctx.config.managers.length > 0) {
@@ -306,12 +362,13 @@ export function chaseEmergencies(ctx: Context): void {
       const had = fullAlertRecipients(ctx, t.id)
       const recipients = [...new Set(onDutyStewards(ctx.config, now))]
       const fresh = recipients.filter((id) => !had.has(id))
+      const held = heldNews(ctx, t.id)
       notify(
         ctx,
         recipients.filter((id) => had.has(id)),
-        realertLine(t),
+        withNews(realertLine(t), held),
       )
-      notify(ctx, fresh, alertText(ctx, t, text, { note: `${hhmm(t.createdAt)} 起无人认领(第${t.alertCount + 1}次提醒)` }))
+      notify(ctx, fresh, withNews(alertText(ctx, t, text, { note: `${hhmm(t.createdAt)} 起无人认领(第${t.alertCount + 1}次提醒)` }), held))
       ctx.tickets.update(t.id, { alertedAt: now, alertCount: t.alertCount + 1 }, now)
       ctx.tickets.event(t.id, now, 'bot', 'realerted', fresh.join(','))
     }

@@ -15,7 +15,6 @@ import type { StoredInbound } from '../store/types.ts'
 import type { JielongLine } from '../store/jielong.ts'
 import type { OrderLine } from '../store/orders.ts'
 import type { Ticket } from '../store/tickets.ts'
-import { onDutyStewards } from './config.ts'
 import type { Context } from './context.ts'
 import { reply } from './reply.ts'
 import { applyItems, describeLine, fingerprint } from './order-lines.ts'
@@ -118,7 +117,7 @@ export function recordJielong(ctx: Context, m: StoredInbound, r: TriageResult, o
     touched.push({ ticket, entry: e, created: false })
   }
 
-  if (!opts.quiet && touched.length) acknowledge(ctx, m, list, touched, author !== null)
+  if (!opts.quiet && touched.length) acknowledge(ctx, m, touched, author !== null)
   const first = touched[0]?.ticket ?? anyTicket(ctx, known)
   if (!first) return null
   return { ticket: first, created: touched.some((t) => t.created), becameUrgent: false, becamePossible: false, merged: false }
@@ -174,22 +173,20 @@ function anyTicket(ctx: Context, known: Map<string, JielongLine>): Ticket | null
 function acknowledge(
   ctx: Context,
   m: StoredInbound,
-  list: Jielong,
   touched: Array<{ ticket: Ticket; entry: Entry; created: boolean }>,
   byAuthor: boolean,
 ): void {
-  if (ctx.config.ack === 'off') return
   const say = (t: { ticket: Ticket; entry: Entry }) => `#${t.ticket.id} ${t.entry.door}:${t.entry.lines.map(describeLine).join('、')}`
   if (byAuthor && m.roomId) {
+    if (ctx.config.ack === 'off') return
     const t = touched[0]
     const text = t.created ? `收到您的接龙,已登记 ${say(t)}。` : `好的,您在接龙里改的已更新:${say(t)}。`
     reply(ctx, m, text)
     return
   }
-  // several lines at once, or a private chat: nobody to thank in the group; the steward checks
-  const title = list.header.split('\n')[0].slice(0, 30) || '(无标题)'
-  const lines = touched.slice(0, 15).map((t) => `${t.created ? '新' : '改'} ${say(t)}`)
-  const more = touched.length > 15 ? [`……共 ${touched.length} 户`] : []
-  const text = [`📋 接龙「${title}」一次出现 ${touched.length} 户新登记或改动,无法确认各是谁接的,请核对:`, ...lines, ...more].join('\n')
-  for (const id of onDutyStewards(ctx.config, ctx.clock())) ctx.outbox.send({ to: { kind: 'contact', id }, text })
+  // Several lines at once, or a private chat: nobody to thank in the group; the steward checks
+  // them. Not urgent, so not a message of its own: the steward digest lists them (digest.ts), and
+  // 「订单」 shows every line.
+  const now = ctx.clock()
+  for (const t of touched) ctx.tickets.event(t.ticket.id, now, m.talkerId, 'jielong-check', t.created ? 'new' : 'changed')
 }

@@ -56,9 +56,10 @@ export function handleRequest(ctx: Context, m: StoredInbound, r: TriageResult, o
     raiseEmergency(ctx, ticket, m)
     return filed
   }
-  // More news on an emergency already raised: relayed at once (it is on the ticket either way;
-  // a flood of "救命" from one member must not become a flood of alerts outside the budget).
-  if (r.urgent && ticket.urgent && !filed.created) {
+  // More news on an emergency already raised — an alarm or a possible one from a neighbour in its
+  // group: relayed at once (it is on the ticket either way; a flood of "救命" from one member must
+  // not become a flood of alerts outside the budget).
+  if ((r.urgent || r.possibleUrgent) && ticket.urgent && !filed.created) {
     if (opts.silent) return filed
     relayUpdate(ctx, ticket, m)
     return filed

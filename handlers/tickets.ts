@@ -36,6 +36,22 @@ function emergencyThread(ctx: Context, m: StoredInbound, r: TriageResult): Ticke
   return t
 }
 
+/**
+ * The reporter of an open emergency raising the alarm again in its group, in words the model files
+ * elsewhere (「打了 一直占线」 after 「我妈摔倒了」): news on their emergency, not a second one —
+ * unless the words name an emergency of another kind.
+ */
+function ownEmergency(ctx: Context, m: StoredInbound, r: TriageResult): Ticket | null {
+  if (!m.roomId || !(r.urgent || r.possibleUrgent)) return null
+  const since = ctx.clock() - EMERGENCY_THREAD_MS
+  const t = ctx.tickets
+    .allOpenByTalker(m.talkerId, 'request')
+    .filter((t) => t.urgent && t.roomId === m.roomId && t.createdAt >= since)
+    .at(-1)
+  if (!t || (r.emergency && t.emergency && r.emergency !== t.emergency)) return null
+  return t
+}
+
 /** "不用买了" then "还是要买吧": the same request again, not a new ticket. */
 function reopenCancelled(ctx: Context, m: StoredInbound, r: TriageResult, since: number): Ticket | null {
   const t = ctx.tickets.recentlyCancelled(m.talkerId, r.category, since)
@@ -76,6 +92,7 @@ export function fileRequest(ctx: Context, m: StoredInbound, r: TriageResult, opt
   const existing =
     (opts.faultKey ? ctx.tickets.openByFault(opts.faultKey, since) : mine?.faultKey ? null : mine) ??
     emergencyThread(ctx, m, r) ??
+    ownEmergency(ctx, m, r) ??
     reopenCancelled(ctx, m, r, since)
   if (existing) {
     const merged = existing.talkerId !== m.talkerId

@@ -119,6 +119,20 @@ export class Reports {
     ).map((r) => r.ticket_id)
   }
 
+  /**
+   * Open tickets from 接龙 lines the bot could not tie to their author, marked in (since, now]
+   * (handlers/jielong.ts): the steward digest lists them to check.
+   */
+  jielongChecks(since: number, now: number): number[] {
+    return (
+      statement(
+        this.db,
+        `SELECT DISTINCT e.ticket_id FROM ticket_events e JOIN tickets t ON t.id = e.ticket_id
+        WHERE e.action = 'jielong-check' AND e.at > ? AND e.at <= ? AND t.state IN ('open', 'claimed') ORDER BY e.ticket_id`,
+      ).all(since, now) as { ticket_id: number }[]
+    ).map((r) => r.ticket_id)
+  }
+
   /** Requests created before `end` that were still open then (or closed only at or after it). */
   backlogAt(end: number): Ticket[] {
     return this.tickets(

@@ -11,6 +11,8 @@ function stats(fill: boolean): DailyStats {
     hour,
     opened: fill && hour >= 7 && hour <= 21 ? (hour % 5) + 1 : 0,
     resolved: fill && hour >= 8 && hour <= 22 ? hour % 4 : 0,
+    emergencies: 0,
+    breaches: 0,
     messages: Object.fromEntries(
       MESSAGE_CLASSES.map((c, i) => [c, fill && hour >= 6 ? (c === 'noise' ? 12 + (hour % 3) : (hour * (i + 3)) % 9) : 0]),
     ) as Record<MessageClass, number>,
@@ -37,6 +39,7 @@ function stats(fill: boolean): DailyStats {
     hotspots: [],
     redTier: { households: 0, tickets: [], done: 0 },
     cases: [],
+    satisfaction: { satisfied: 0, unsatisfied: 0 },
     hourly,
   }
 }
@@ -67,7 +70,7 @@ describe('daily chart', () => {
 
   it('draws bars in the category colours and renders the Chinese labels as glyphs', () => {
     const svg = chartSvg(stats(true))
-    expect(svg).toContain('每小时消息量(按类别)')
+    expect(svg).toContain('每小时需处理的消息(按类别)')
     expect(svg).toContain('每小时新建与办结事项')
     const render = (s: string) =>
       new Resvg(s, { font: { fontFiles: chartFontFiles(), loadSystemFonts: false, defaultFontFamily: 'Noto Sans SC' } }).render()
@@ -81,8 +84,8 @@ describe('daily chart', () => {
     }
     expect(colours.size).toBeGreaterThan(8)
     expect(nonWhite / (px.length / 28)).toBeGreaterThan(0.03)
-    expect(colours.has('44,160,44')).toBe(true) // grocery green
-    expect(colours.has('199,199,199')).toBe(true) // noise grey
+    expect(colours.has('0,158,115')).toBe(true) // grocery: Okabe–Ito bluish green
+    expect(colours.has('187,187,187')).toBe(true) // noise grey
 
     // The title text really draws glyphs: a title-only SVG is not blank where the text is.
     const title = `<svg xmlns="http://www.w3.org/2000/svg" width="300" height="80"><rect width="300" height="80" fill="#fff"/><text x="10" y="55" font-size="40" font-family="Noto Sans SC">楼管家日报</text></svg>`
@@ -101,5 +104,116 @@ describe('daily chart', () => {
     expect(niceScale(0)).toEqual({ max: 5, step: 1 })
     expect(niceScale(37)).toEqual({ max: 40, step: 10 })
     expect(niceScale(7, 4)).toEqual({ max: 8, step: 2 })
+  })
+})
+
+/** A day like the demo's: 60 noise messages an hour, one to five requests an hour, from 7 to 20. */
+function noisyDay(): DailyStats {
+  const s = stats(false)
+  for (const b of s.hourly) {
+    if (b.hour < 7 || b.hour > 20) continue
+    b.messages.noise = 60
+    b.messages.grocery = 1 + (b.hour % 3)
+    b.messages.repair = b.hour % 2
+    b.messages.medical = b.hour === 9 ? 1 : 0
+    b.opened = 2
+  }
+  s.hourly[9].emergencies = 1
+  s.hourly[13].emergencies = 2
+  s.hourly[11].breaches = 3
+  return s
+}
+
+interface Drawn {
+  panel: string
+  series: string
+  hour: number
+  value: number
+  height: number
+  fill: string
+}
+
+/** The bars of the SVG, as drawn: panel, series, hour, value, height in px and fill. */
+function bars(svg: string): Drawn[] {
+  return [...svg.matchAll(/<rect [^>]*data-panel="([^"]+)"[^>]*>/g)].map((m) => {
+    const attr = (name: string) => new RegExp(`${name}="([^"]+)"`).exec(m[0])![1]
+    return {
+      panel: m[1],
+      series: attr('data-series'),
+      hour: Number(attr('data-hour')),
+      value: Number(attr('data-value')),
+      height: Number(attr('height')),
+      fill: attr('fill'),
+    }
+  })
+}
+
+describe('the chart reads on a phone', () => {
+  it('draws the actionable categories at their own scale: noise cannot squash them', () => {
+    const svg = chartSvg(noisyDay())
+    const drawn = bars(svg)
+    const actionable = drawn.filter((b) => b.panel === 'actionable')
+    expect(new Set(actionable.map((b) => b.series))).toEqual(new Set(['grocery', 'repair', 'medical']))
+    // One message is at least 40 px tall (it was 430/60 ≈ 7 px under the noise's scale).
+    for (const b of actionable) expect(b.height / b.value).toBeGreaterThanOrEqual(40)
+    // The busiest hour's stack fills at least half of the 430-px panel.
+    const perHour = new Map<number, number>()
+    for (const b of actionable) perHour.set(b.hour, (perHour.get(b.hour) ?? 0) + b.height)
+    expect(Math.max(...perHour.values())).toBeGreaterThanOrEqual(215)
+    // Noise is on its own small panel, never with the categories.
+    const noise = drawn.filter((b) => b.series === 'noise')
+    expect(noise.length).toBeGreaterThan(0)
+    expect(noise.every((b) => b.panel === 'background' && b.height <= 110)).toBe(true)
+  })
+
+  it('trims the empty night hours', () => {
+    const svg = chartSvg(noisyDay())
+    const hours = bars(svg).map((b) => b.hour)
+    expect(Math.min(...hours)).toBe(7)
+    const labels = [...svg.matchAll(/data-axis-hour="(\d+)"/g)].map((m) => Number(m[1]))
+    expect(Math.min(...labels)).toBe(7)
+    expect(Math.max(...labels)).toBeLessThanOrEqual(20)
+    // The first hour's bar starts at the left of the panel, not a third of the way in.
+    const first = /<rect x="([\d.]+)"[^>]*data-panel="actionable"[^>]*data-hour="7"/.exec(svg)!
+    expect(Number(first[1])).toBeLessThan(140)
+  })
+
+  it('marks emergencies and SLA breaches in the hour they happened, with their counts', () => {
+    const svg = chartSvg(noisyDay())
+    const marks = [...svg.matchAll(/data-mark="(\w+)" data-hour="(\d+)" data-count="(\d+)"/g)].map((m) => `${m[1]}@${m[2]}×${m[3]}`)
+    expect(marks.sort()).toEqual(['breach@11×3', 'emergency@13×2', 'emergency@9×1'])
+    expect(svg).toContain('紧急求助')
+    expect(svg).toContain('超时未认领')
+  })
+
+  it('uses a colour-blind-safe palette in which no colour means two things', () => {
+    const okabeIto = ['#E69F00', '#56B4E9', '#009E73', '#F0E442', '#0072B2', '#D55E00', '#CC79A7', '#000000']
+    const fills = new Map<string, Set<string>>()
+    for (const b of bars(chartSvg(noisyDay()))) fills.set(b.series, (fills.get(b.series) ?? new Set()).add(b.fill))
+    for (const [series, set] of fills) {
+      expect(set.size, series).toBe(1)
+      if (!['noise', 'opened', 'resolved'].includes(series)) expect(okabeIto).toContain([...set][0])
+    }
+    const bySeries = [...fills.entries()].map(([series, set]) => [series, [...set][0]])
+    const colours = bySeries.filter(([series]) => series !== 'resolved').map(([, c]) => c)
+    expect(new Set(colours).size).toBe(colours.length)
+  })
+
+  it('renders the readable bars into the picture: the grocery colour fills a tall column', () => {
+    const svg = chartSvg(noisyDay())
+    const rect =
+      /<rect x="([\d.]+)" y="([\d.]+)" width="[\d.]+" height="([\d.]+)"[^>]*data-series="grocery" data-hour="10" data-value="(\d+)"/.exec(
+        svg,
+      )!
+    const [x, top, height, value] = rect.slice(1).map(Number)
+    const img = new Resvg(svg, { font: { fontFiles: chartFontFiles(), loadSystemFonts: false } }).render()
+    const px = img.pixels // a copy on every read: read it once
+    let green = 0
+    for (let y = Math.ceil(top) + 1; y < top + height - 1; y++) {
+      const i = (y * img.width + Math.round(x + 10)) * 4
+      if (px[i] === 0 && px[i + 1] === 158 && px[i + 2] === 115) green++
+    }
+    expect(value).toBe(2)
+    expect(green).toBeGreaterThanOrEqual(40 * value - 4)
   })
 })

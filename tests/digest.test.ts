@@ -7,7 +7,17 @@ import { openStore } from '../store/store.ts'
 import type { NewTicket, Ticket } from '../store/tickets.ts'
 import { parseConfig } from '../handlers/config.ts'
 import { createContext, type Context } from '../handlers/context.ts'
-import { MAX_STEWARD_LINES, dailyDigest, nextStewardDigest, percentile, stewardDigest, timing } from '../handlers/digest.ts'
+import { SCREEN_LINES, chatLines } from '../handlers/screen.ts'
+import {
+  MAX_STEWARD_LINES,
+  dailyDigest,
+  ids,
+  nextStewardDigest,
+  percentile,
+  plainTiming,
+  stewardDigest,
+  timing,
+} from '../handlers/digest.ts'
 
 const at = (h: number, m = 0, dayOffset = 0) => new Date(2024, 3, 12 + dayOffset, h, m).getTime()
 const MIN = 60_000
@@ -223,14 +233,38 @@ describe('daily digest', () => {
     expect(stats.hourly[9].resolved).toBe(2)
     expect(stats.hourly[15].resolved).toBe(1)
 
+    // The one-screen text: plain words for the median and p90, every count said once.
     expect(text).toContain('消息 10 条')
     expect(text).toContain('新事项 8 件')
-    expect(text).toContain('认领用时:中位 20分钟,P90 12小时5分(6 件)')
-    expect(text).toContain('办结用时:中位 2小时,P90 19小时(办结 5 件)')
-    expect(text).toContain(`超时未认领:1 件(#${ids.t5.id})`)
-    expect(text).toContain('日终积压:4 件')
-    expect(text).toContain('3栋2单元 停水 ×3')
-    expect(text).toContain('红色档案住户:服务 1 户')
+    expect(text).toContain('认领 6 件:一半在20分钟内,九成在12小时5分内')
+    expect(text).toContain('办结 5 件:一半在2小时内,九成在19小时内')
+    expect(text).toContain(`⏰ 超时未认领 1 件:#${ids.t5.id}`)
+    expect(text).toContain('日终积压 4 件')
+    expect(text).toContain('3栋2单元 停水×3')
+    expect(text).toContain('红色档案住户 1 户')
+    expect(text).not.toMatch(/P90|p90|中位/)
+    expect(text.split('\n').at(-1)).toBe('回复「日报 详细」看案例和明细')
+  })
+
+  it('keeps the details behind 「日报 详细」: buildings, ids, backlog by category, every case', () => {
+    const { ctx, ids, setNow } = seedDay()
+    setNow(at(8, 0, 1))
+    const { detail, stats } = dailyDigest(ctx, DAY_START, DAY_END)
+    expect(detail.split('\n')[0]).toBe('📊 楼管家日报(详细) 2024-04-12')
+    expect(detail).toContain('按楼栋:3栋 5 · 5栋 2 · 6栋 1')
+    expect(detail).toContain('认领用时:一半在20分钟内,九成在12小时5分内(6 件)')
+    expect(detail).toContain(`日终积压 4 件(报修 3 · 心理关怀 1),最久的 #${ids.t4.id} #${ids.t5.id} #${ids.t7.id} #${ids.t10.id}`)
+    expect(detail).toContain(`  3栋2单元 停水 ×3(#${ids.t4.id})`)
+    for (const c of stats.cases) expect(detail).toContain(c)
+    expect(detail).not.toMatch(/P90|中位/)
+  })
+
+  it('says each count once, however many numbers it lists', () => {
+    expect(ids([1, 2, 3, 4, 5, 6, 7, 8, 9], 3)).toBe('#1 #2 #3 …')
+    expect(ids([1, 2, 3], 3)).toBe('#1 #2 #3')
+    expect(plainTiming({ n: 10, median: 2 * MIN, p90: 14 * MIN })).toBe('一半在2分钟内,九成在14分钟内')
+    expect(plainTiming({ n: 1, median: 5 * MIN, p90: 5 * MIN })).toBe('用时5分钟')
+    expect(plainTiming({ n: 0, median: null, p90: null })).toBe('暂无')
   })
 
   it('tells 3–5 anonymised resolved cases: surname and building only, never emotional ones', () => {
@@ -261,13 +295,14 @@ describe('steward digest', () => {
     const text = stewardDigest(ctx, at(7, 59), at(17))
     const lines = text.split('\n')
     expect(lines[0]).toBe('📋 管家简报 07:59–17:00')
-    expect(lines[1]).toContain('过滤闲聊 5 条') // 20:15 noise is after the window
+    // A breach new in the window comes right under the header (it is the SLA reminder).
+    expect(lines[1]).toBe(`⏰ 超时未认领 1 件(新 1 件):#${ids.t5.id}`)
+    expect(lines[2]).toContain('过滤闲聊 5 条') // 20:15 noise is after the window
     expect(text).toContain(`· 报修 4:#${ids.t1.id} #${ids.t4.id} #${ids.t5.id} #${ids.t10.id}`)
     expect(text).toContain(`🚨 紧急 1:#${ids.t3.id}已完成`)
     expect(text).toContain(`⌛ 未认领 3 件,最久的 #${ids.t5.id} #${ids.t7.id} #${ids.t10.id}`)
     expect(text).toContain(`💬 心理关怀未回复 1:#${ids.t7.id}`)
     expect(text).toMatch(/🖼 语音\/图片待查看 1:#\d+/)
-    expect(text).toContain(`⏰ 超时未认领 1(本期新增 1):#${ids.t5.id}`)
     for (const l of lines.slice(1)) expect(l).toMatch(/#\d+/)
   })
 
@@ -319,8 +354,11 @@ describe('steward digest', () => {
     const text = stewardDigest(ctx, at(7), at(18))
     const lines = text.split('\n')
     expect(lines.length).toBeLessThanOrEqual(MAX_STEWARD_LINES)
+    // One phone screen, measured as a chat bubble wraps it; the rest is one command away.
+    expect(chatLines(text)).toBeLessThanOrEqual(SCREEN_LINES)
     expect(lines[1]).toContain('读消息 600 条,过滤闲聊 300 条')
-    for (const l of lines.slice(1)) expect(l).toMatch(/#\d+/)
-    expect(text).toContain('🛒 待采购 50 户')
+    for (const l of lines.slice(1, -1)) expect(l).toMatch(/#\d+/)
+    expect(lines.at(-1)).toBe('……其余回复「队列」或「订单」查看')
+    expect(text).toContain('🚨 紧急')
   })
 })

@@ -379,7 +379,7 @@ describe('schema versions 3 and later', () => {
 describe('the queue report at volume', () => {
   it('reads a few tickets per priority level yet shows the same first fifteen as sorting the whole queue', async () => {
     const { byQueueOrder } = await import('../handlers/priority.ts')
-    const { queueReport } = await import('../handlers/commands.ts')
+    const { queueReport } = await import('../handlers/queue.ts')
     const now = T0
     const ctx = createContext(open(), parseConfig({ TRIAGE_STEWARDS: 'steward-wang' }), () => now)
     // 400 tickets over four days: waiting lifts old low-priority ones above newer high ones.
@@ -426,12 +426,16 @@ describe('the queue report at volume', () => {
       expect(ctx.tickets.countQueue(filter, all.length)).toBe(all.length)
     }
     const report = queueReport(ctx, '')
-    expect(report).toContain(`待办 ${ctx.tickets.queue({ limit: 10_000 }).length} 件`)
-    expect(report.split('\n').filter((l) => l.includes('#'))).toHaveLength(15)
+    const whole = ctx.tickets.queue({ limit: 10_000 }).sort(byQueueOrder(now))
+    expect(report).toContain(`待办 ${whole.length} 件`)
+    // The first screen is the head of the whole queue, in its order.
+    const shown = [...report.matchAll(/^#(\d+) /gm)].map((m) => Number(m[1]))
+    expect(shown.length).toBeGreaterThanOrEqual(6)
+    expect(shown).toEqual(whole.slice(0, shown.length).map((t) => t.id))
   })
 
   it('says "more than" instead of counting a backlog past QUEUE_COUNT_UP_TO, and still shows the most pressing first', async () => {
-    const { QUEUE_COUNT_UP_TO, queueReport } = await import('../handlers/commands.ts')
+    const { QUEUE_COUNT_UP_TO, queueReport } = await import('../handlers/queue.ts')
     const now = T0
     const ctx = createContext(open(), parseConfig({ TRIAGE_STEWARDS: 'steward-wang' }), () => now)
     const add = ctx.db.prepare(
@@ -469,7 +473,7 @@ describe('the queue report at volume', () => {
     const report = queueReport(ctx, '')
     expect(report.split('\n')[0]).toBe(`📋 待办 超过 ${QUEUE_COUNT_UP_TO} 件`)
     expect(report.split('\n')[1]).toContain(`#${urgent.id}`)
-    expect(report).toContain('……还有很多,可按类别或楼栋筛选')
+    expect(report).toContain('还有很多:回复「队列 更多」看下一屏')
   })
 })
 

@@ -1,13 +1,14 @@
 // 接龙 by several households in the store: every participant reposts the whole list with their
 // own line added; each door's line is filed once as that door's order, a changed line corrects
 // it, the order belongs to the door, and the acknowledgement goes to the line's author (or, when
-// nobody can tell who wrote a line, to the on-duty steward).
+// nobody can tell who wrote a line, the steward digest lists it to check).
 import { describe, expect, it } from 'vitest'
 import { normalize } from '../classifiers/normalize.ts'
 import { parseShoppingList } from '../classifiers/shopping-list/index.ts'
 import { handleRequest } from '../handlers/requests.ts'
 import { processInbound } from '../handlers/pipeline.ts'
 import { ordersReport } from '../handlers/orders.ts'
+import { nextStewardDigest } from '../handlers/digest.ts'
 import { testContext, triaged, type TestContext } from './helpers/handler-context.ts'
 
 const HEADER = '【接龙】周六宠物粮团购\n皇家猫粮2kg 158元  猫砂6L 25元/包'
@@ -74,7 +75,7 @@ describe('接龙 reposts in the store', () => {
     expect(ctx.sent().at(-1)?.text).toContain('更新')
   })
 
-  it('lines nobody can attribute (several new at once) belong to their doors, and the steward is told', () => {
+  it('lines nobody can attribute (several new at once) belong to their doors, and the steward digest lists them to check', () => {
     const ctx = testContext()
     post(ctx, 'res-x', '路人', `${HEADER}\n${LINE1}\n${LINE2}\n${LINE3}`)
     expect(openOrders(ctx).map((o) => o[0])).toEqual(['3-1-101', '3-2-702', '4-1-1502'])
@@ -83,9 +84,16 @@ describe('接龙 reposts in the store', () => {
       .map((o) => o.talkerId)
       .sort()
     expect(talkers).toEqual(['door:3-1-101', 'door:3-2-702', 'door:4-1-1502'])
-    const sent = ctx.sent()
-    expect(sent.every((s) => s.kind === 'contact')).toBe(true)
-    expect(sent[0].text).toContain('3 户')
+    // Not a message of its own (nothing urgent in it): a line of the next digest.
+    expect(ctx.sent()).toEqual([])
+    const ids = ctx.orders
+      .open()
+      .map((o) => `#${o.ticketId}`)
+      .sort()
+    expect(nextStewardDigest(ctx, 'steward-wang')).toContain(`🧾 接龙待核对 3 户:${ids.join(' ')}`)
+    // Listed once: the next digest has only what came since.
+    ctx.advance(60 * 60_000)
+    expect(nextStewardDigest(ctx, 'steward-wang')).not.toContain('接龙待核对')
     expect(ordersReport(ctx)).toContain('【4栋】')
   })
 

@@ -73,7 +73,13 @@ describe('alerts', () => {
   })
 
   it('sends no SLA reminder about an emergency that is being re-alerted, but still records the breach', () => {
-    const ctx = testContext({ TRIAGE_REALERT_MIN: '3', TRIAGE_SLA_URGENT_MIN: '5', TRIAGE_SLA_NORMAL_MIN: '60' })
+    // No periodic digest: SLA reminders go on their own (otherwise the digest carries them).
+    const ctx = testContext({
+      TRIAGE_REALERT_MIN: '3',
+      TRIAGE_SLA_URGENT_MIN: '5',
+      TRIAGE_SLA_NORMAL_MIN: '60',
+      TRIAGE_STEWARD_DIGEST_EVERY_MIN: '0',
+    })
     const t = emergency(ctx)
     const m = ctx.post({ text: '家里水管漏了', talkerId: 'res-09' })
     const repair = handleRequest(ctx, m, triaged({ category: 'repair', text: m.text }), quietly).ticket
@@ -118,7 +124,12 @@ describe('the periodic steward digest', () => {
       .ticket
 
   it('goes out only when something changed since the last one', () => {
-    const ctx = testContext({ TRIAGE_STEWARDS: 'steward-wang=物业小王', TRIAGE_SLA_NORMAL_MIN: '600', TRIAGE_SLA_HIGH_MIN: '600' })
+    const ctx = testContext({
+      TRIAGE_STEWARDS: 'steward-wang=物业小王',
+      TRIAGE_SLA_NORMAL_MIN: '600',
+      TRIAGE_SLA_HIGH_MIN: '600',
+      TRIAGE_STEWARD_DIGEST_EVERY_MIN: '60',
+    })
     const hooks = digestHooks()
     const digests = () => ctx.sent().filter((s) => s.text.startsWith('📋 管家简报'))
     tick(ctx, hooks) // 09:00: the first tick only sets the mark
@@ -143,7 +154,11 @@ describe('the periodic steward digest', () => {
   })
 
   it("follows a steward's own settings only off shift", () => {
-    const ctx = testContext({ TRIAGE_ONDUTY: '08:00-14:00=steward-wang;14:00-20:00=steward-li', TRIAGE_WORKING_HOURS: '08:00-20:00' })
+    const ctx = testContext({
+      TRIAGE_ONDUTY: '08:00-14:00=steward-wang;14:00-20:00=steward-li',
+      TRIAGE_WORKING_HOURS: '08:00-20:00',
+      TRIAGE_STEWARD_DIGEST_EVERY_MIN: '60',
+    })
     const hooks = digestHooks()
     const ask = (id: string, text: string) => {
       handleCommand(ctx, ctx.post({ text, talkerId: id, roomId: null, roomTopic: null }))
@@ -154,7 +169,7 @@ describe('the periodic steward digest', () => {
     expect(ask('steward-wang', '设置 简报 关')).toContain('定时简报:不发')
     expect(ask('steward-wang', '设置 免打扰 25点')).toContain('格式')
     expect(ask('steward-li', '设置')).toMatch(/每3小时[\s\S]*22:00-07:00/)
-    // On shift, steward-wang still gets the hourly digest: his 「简报 关」 applies off shift only.
+    // On shift, steward-wang still gets the hourly digest (the configured one): his 「简报 关」 applies off shift only.
     const digests = (id: string) => ctx.sent().filter((s) => s.to === id && s.text.startsWith('📋 管家简报'))
     tick(ctx, hooks)
     for (let h = 0; h < 4; h++) {
@@ -179,16 +194,185 @@ describe('the periodic steward digest', () => {
       ctx.advance(10 * 60_000)
       tick(ctx, hooks)
     }
-    // 11:00: steward-li is in quiet hours, steward-wang wants a digest every two hours.
+    // 11:00: steward-li is in quiet hours, steward-wang wants a digest every two hours, and the
+    // breach of 09:00's request (10:00) is in it rather than in a message of its own.
     expect(count('steward-li', /^📋 管家简报/)).toBe(0)
     expect(count('steward-li', /^⏰ 超时未认领/)).toBe(0)
-    expect(count('steward-wang', /^⏰ 超时未认领/)).toBe(1)
+    expect(count('steward-wang', /^⏰ 超时未认领/)).toBe(0)
     expect(count('steward-wang', /^📋 管家简报/)).toBe(1)
+    expect(
+      ctx
+        .sent()
+        .find((s) => s.to === 'steward-wang' && s.text.startsWith('📋 管家简报'))!
+        .text.split('\n')[1],
+    ).toMatch(/^⏰ 超时未认领 1 件\(新 1 件\):#\d+$/)
     const e = ctx.post({ text: FALL, talkerId: 'res-07' })
     handleRequest(ctx, e, triaged({ category: 'medical', urgent: true, emergency: 'medical', location: loc, text: e.text }), quietly)
     const p = ctx.post({ text: '隔壁老人好像一天没动静了', talkerId: 'res-06' })
     handleRequest(ctx, p, triaged({ category: 'other', possibleUrgent: true, text: p.text }), quietly)
     expect(count('steward-li', /^🆘 3栋1单元302/)).toBe(1)
     expect(count('steward-li', /^👀 请看一眼/)).toBe(1)
+  })
+})
+
+describe('news on an emergency already alerted', () => {
+  const neighbour = (ctx: ReturnType<typeof testContext>, text: string, over: Partial<Parameters<typeof triaged>[0]> = {}) => {
+    const m = ctx.post({ text, talkerId: 'res-12', talkerName: '3-1-303 邻居' })
+    return handleRequest(ctx, m, triaged({ category: 'medical', text, ...over }), quietly)
+  }
+
+  it('while nobody has claimed it, goes to every on-duty steward with the claim prompt', () => {
+    const ctx = testContext()
+    const t = emergency(ctx)
+    ctx.advance(60_000)
+    const filed = neighbour(ctx, '快打120 她说头晕', { urgent: true, emergency: 'medical' })
+    expect(filed.ticket.id).toBe(t.id)
+    for (const id of ['steward-wang', 'steward-li']) {
+      const last = toSteward(ctx, id).at(-1)!
+      expect(last.text).toBe(`🆘 #${t.id} 补充(3-1-303 邻居):快打120 她说头晕\n仍无人认领,回复「认领 ${t.id}」`)
+      expect(last.urgent).toBe(true)
+    }
+  })
+
+  it('a possible emergency joining it is relayed too, with no 「请看一眼」 and no reply in the group', () => {
+    const ctx = testContext()
+    const t = emergency(ctx)
+    ctx.advance(60_000)
+    const rooms = ctx.sent().filter((s) => s.kind === 'room').length
+    neighbour(ctx, '好像没动静了 快来人看看', { possibleUrgent: true })
+    expect(toSteward(ctx, 'steward-li').at(-1)!.text).toContain(`🆘 #${t.id} 补充(3-1-303 邻居):好像没动静了`)
+    expect(ctx.sent().some((s) => s.text.startsWith('👀'))).toBe(false)
+    expect(ctx.sent().filter((s) => s.kind === 'room')).toHaveLength(rooms)
+  })
+
+  it('goes only to the steward who claimed it, once someone has', () => {
+    const ctx = testContext()
+    const t = emergency(ctx)
+    ctx.advance(60_000)
+    handleCommand(ctx, ctx.post({ text: `认领 ${t.id}`, talkerId: 'steward-li', roomId: null, roomTopic: null }))
+    const before = toSteward(ctx, 'steward-wang').length
+    ctx.advance(60_000)
+    neighbour(ctx, '120还没到 她说头晕', { urgent: true, emergency: 'medical' })
+    expect(toSteward(ctx, 'steward-wang')).toHaveLength(before)
+    expect(toSteward(ctx, 'steward-li').at(-1)!.text).toBe(`🆘 #${t.id} 补充(3-1-303 邻居):120还没到 她说头晕`)
+  })
+
+  it('while nobody has claimed it, a relay is a reminder: the next re-alert counts from it', () => {
+    const ctx = testContext({ TRIAGE_REALERT_MIN: '3' })
+    const t = emergency(ctx)
+    ctx.advance(2 * 60_000)
+    neighbour(ctx, '快打120', { urgent: true, emergency: 'medical' })
+    ctx.advance(60_000) // 3 minutes after the alert, 1 after the relay: no re-alert yet
+    chaseEmergencies(ctx)
+    const about = () => toSteward(ctx, 'steward-wang').filter((s) => s.text.includes(`#${t.id}`))
+    expect(about()).toHaveLength(2)
+    ctx.advance(2 * 60_000) // 3 minutes after the relay
+    chaseEmergencies(ctx)
+    expect(about()).toHaveLength(3)
+    expect(about().at(-1)!.text).toMatch(/仍无人认领.*第2次提醒/)
+  })
+})
+
+describe('news within a minute of the last message about an emergency', () => {
+  const say = (
+    ctx: ReturnType<typeof testContext>,
+    text: string,
+    over: Partial<Parameters<typeof triaged>[0]> = {},
+    talkerId = 'res-12',
+  ) => {
+    const m = ctx.post({ text, talkerId, talkerName: talkerId === 'res-01' ? '3-1-302 吴奶奶家' : '3-1-303 邻居' })
+    return handleRequest(ctx, m, triaged({ category: 'medical', urgent: true, emergency: 'medical', text, ...over }), quietly)
+  }
+  const about = (ctx: ReturnType<typeof testContext>, id: number) => toSteward(ctx, 'steward-wang').filter((s) => s.text.includes(`#${id}`))
+
+  it('waits for the next re-alert, which carries it', () => {
+    const ctx = testContext({ TRIAGE_REALERT_MIN: '3' })
+    const t = emergency(ctx)
+    ctx.advance(70_000)
+    say(ctx, '快打120')
+    ctx.advance(20_000)
+    say(ctx, '她说腿完全动不了')
+    expect(about(ctx, t.id)).toHaveLength(2) // the alert and the first relay
+    ctx.advance(160_000) // three minutes after the relay
+    chaseEmergencies(ctx)
+    expect(about(ctx, t.id)).toHaveLength(3)
+    expect(about(ctx, t.id).at(-1)!.text).toBe(
+      `🆘 #${t.id} 仍无人认领(09:00起,第2次提醒)3栋1单元302 急救,回复「认领 ${t.id}」\n补充:3-1-303 邻居:她说腿完全动不了`,
+    )
+    // Said once: the re-alert after that has no 补充.
+    ctx.advance(3 * 60_000)
+    chaseEmergencies(ctx)
+    expect(about(ctx, t.id).at(-1)!.text).not.toContain('补充')
+  })
+
+  it('goes to the steward who claims the emergency before its re-alert', () => {
+    const ctx = testContext({ TRIAGE_REALERT_MIN: '3' })
+    const t = emergency(ctx)
+    ctx.advance(20_000)
+    say(ctx, '血止不住')
+    expect(about(ctx, t.id)).toHaveLength(1)
+    ctx.advance(30_000)
+    handleCommand(ctx, ctx.post({ text: `认领 ${t.id}`, talkerId: 'steward-li', roomId: null, roomTopic: null }))
+    ctx.advance(30_000)
+    chaseEmergencies(ctx)
+    expect(toSteward(ctx, 'steward-li').at(-1)!.text).toBe(`🆘 #${t.id} 补充:3-1-303 邻居:血止不住`)
+    expect(about(ctx, t.id)).toHaveLength(1)
+    ctx.advance(60_000)
+    chaseEmergencies(ctx)
+    expect(toSteward(ctx, 'steward-li').filter((s) => s.text.includes('血止不住'))).toHaveLength(1)
+  })
+
+  it("the reporter's own alarm in other words is news on their emergency, not a second one", () => {
+    const ctx = testContext()
+    const t = emergency(ctx) // res-01
+    ctx.advance(90_000)
+    const filed = say(ctx, '打了 一直占线', { category: 'other', urgent: false, emergency: null, possibleUrgent: true }, 'res-01')
+    expect(filed.ticket.id).toBe(t.id)
+    expect(ctx.sent().some((s) => s.text.startsWith('👀'))).toBe(false)
+    expect(toSteward(ctx, 'steward-wang').at(-1)!.text).toContain(`🆘 #${t.id} 补充(3-1-302 吴奶奶家):打了 一直占线`)
+    // An emergency of another kind from the same person is a new one.
+    ctx.advance(60_000)
+    const fire = say(ctx, '厨房着火了', { category: 'other', emergency: 'fire' }, 'res-01')
+    expect(fire.created).toBe(true)
+  })
+})
+
+describe('SLA breaches', () => {
+  it('go into the next steward digest, listed first, instead of a message of their own', () => {
+    const ctx = testContext({ TRIAGE_SLA_HIGH_MIN: '60' }) // the default digest: every 4 hours
+    const hooks = digestHooks()
+    tick(ctx, hooks) // 09:00, the mark
+    const m = ctx.post({ text: '降压药吃完了', talkerId: 'res-08' })
+    const t = handleRequest(ctx, m, triaged({ category: 'medical', text: m.text }), quietly).ticket
+    for (let i = 0; i < 4 * 12; i++) {
+      ctx.advance(5 * 60_000)
+      tick(ctx, hooks)
+    }
+    expect(ctx.tickets.get(t.id)!.slaBreached).toBe(true)
+    for (const id of ['steward-wang', 'steward-li']) {
+      const mine = toSteward(ctx, id)
+      expect(mine.map((s) => s.text.split('\n')[0])).toEqual(['📋 管家简报 00:00–13:00'])
+      expect(mine[0].text.split('\n')[1]).toBe(`⏰ 超时未认领 1 件(新 1 件):#${t.id}`)
+    }
+  })
+
+  it('still come as a reminder to a steward who gets no digest now: digests off, or outside working hours', () => {
+    const ctx = testContext({ TRIAGE_SLA_HIGH_MIN: '60', TRIAGE_WORKING_HOURS: '08:00-20:00' })
+    handleCommand(ctx, ctx.post({ text: '设置 简报 关', talkerId: 'steward-li', roomId: null, roomTopic: null }))
+    const m = ctx.post({ text: '降压药吃完了', talkerId: 'res-08' })
+    const t = handleRequest(ctx, m, triaged({ category: 'medical', text: m.text }), quietly).ticket
+    ctx.advance(61 * 60_000)
+    checkSla(ctx)
+    const reminders = (id: string) => toSteward(ctx, id).filter((s) => s.text.startsWith('⏰ 超时未认领'))
+    expect(reminders('steward-li')).toHaveLength(1)
+    expect(reminders('steward-li')[0].text).toContain(`#${t.id}`)
+    expect(reminders('steward-wang')).toHaveLength(0)
+    // At night nobody gets a digest: the reminder goes to whoever is on duty.
+    ctx.setNow(new Date(2022, 3, 18, 21, 0).getTime())
+    const n = ctx.post({ text: '家里没有药了 很难受', talkerId: 'res-09' })
+    handleRequest(ctx, n, triaged({ category: 'medical', text: n.text }), quietly)
+    ctx.advance(61 * 60_000)
+    checkSla(ctx)
+    expect(reminders('steward-wang')).toHaveLength(1)
   })
 })
