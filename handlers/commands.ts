@@ -8,10 +8,9 @@ import { roleOf, type Role } from './config.ts'
 import type { Context } from './context.ts'
 import { closeLoop } from './closing.ts'
 import { markDelivered, ordersReport } from './orders.ts'
-import { queueReport } from './queue.ts'
+import { queueItem, queueReport } from './queue.ts'
 import { reply, replyAll, replyPrivately } from './reply.ts'
 import { settingsCommand } from './settings.ts'
-import { PRIORITY_NAMES, effectivePriority } from './priority.ts'
 import {
   CATEGORY_NAMES,
   CATEGORY_WORDS,
@@ -19,7 +18,6 @@ import {
   STATE_NAMES,
   clip,
   displayName,
-  hhmm,
   sayableInGroup,
   stewardAnswer,
   where,
@@ -80,13 +78,6 @@ export interface CommandHooks {
 function ticketArg(args: string): { id: number; rest: string } | null {
   const m = /^#?(\d{1,9})号?(?:\s+([\s\S]*))?$/.exec(args.trim())
   return m ? { id: Number(m[1]), rest: (m[2] ?? '').trim() } : null
-}
-
-function line(t: Ticket, now: number): string {
-  const p = PRIORITY_NAMES[effectivePriority(t, now)]
-  const owner = t.claimedBy ? ` · ${t.claimedBy}处理中` : ''
-  const kind = t.kind === 'media' ? `待查看${t.summary}` : CATEGORY_NAMES[t.category]
-  return `#${t.id} [${p}] ${kind} ${where(t)} ${hhmm(t.createdAt)}${owner}\n   ${t.kind === 'media' ? t.talkerName : clip(t.summary, 40)}`
 }
 
 /** Words for oneself in 「转派 N @自己」 (the bot suggests it when someone else has claimed the ticket). */
@@ -286,7 +277,7 @@ export const COMMANDS: readonly Command[] = [
         replyPrivately(
           ctx,
           target,
-          `${displayName(ctx.config, actor)} 把 #${t.id} 转给了您:\n${line(t, c.now)}\n办完后回复「完成 ${t.id} 处理说明」。`,
+          `${displayName(ctx.config, actor)} 把 #${t.id} 转给了您:\n${queueItem(ctx, t, c.now)}\n办完后回复「完成 ${t.id} 处理说明」。`,
         )
       return target === actor ? `#${t.id} 已转给您自己。` : `#${t.id} 已转派给 ${displayName(ctx.config, target)}。`
     },

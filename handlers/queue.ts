@@ -7,7 +7,7 @@ import type { Context } from './context.ts'
 import { PRIORITY_NAMES, byQueueOrder, effectivePriority } from './priority.ts'
 import { getKv, setKv } from '../store/store.ts'
 import { SCREEN_LINES, PHONE_LINE_WIDTH, chatLines, clipWidth } from './screen.ts'
-import { CATEGORY_NAMES, CATEGORY_WORDS, hhmm, where } from './wording.ts'
+import { CATEGORY_NAMES, CATEGORY_WORDS, displayName, hhmm, where } from './wording.ts'
 
 /** The queue report counts open tickets up to this many; past it, it says "超过 9999 件". */
 export const QUEUE_COUNT_UP_TO = 9999
@@ -48,9 +48,7 @@ function parseArgs(args: string): { filter: Filter; more: boolean } {
  */
 export function queueItem(ctx: Context, t: Ticket, now: number): string {
   const kind = t.kind === 'media' ? `待查看${t.summary}` : CATEGORY_NAMES[t.category]
-  const owner = t.claimedBy
-    ? ` · ${ctx.config.stewardNames.get(t.claimedBy) ?? ctx.config.managerNames.get(t.claimedBy) ?? '同事'}处理中`
-    : ''
+  const owner = t.claimedBy ? ` · ${displayName(ctx.config, t.claimedBy)}处理中` : ''
   const head = `#${t.id} [${PRIORITY_NAMES[effectivePriority(t, now)]}] ${kind} ${where(t)} ${hhmm(t.createdAt)}${owner}`
   // Indented by two spaces (one full-width character): the rest of the chat line is the words.
   const words = clipWidth(t.kind === 'media' ? t.talkerName : t.summary, PHONE_LINE_WIDTH - 1)

@@ -132,6 +132,17 @@ describe('转派 N @自己', () => {
     expect(toStaff(rows)).toEqual([`#${t.id} 已转给您自己。`])
   })
 
+  it('tells the steward it goes to who passed it, by name, never by contact id', () => {
+    const ctx = testContext()
+    const t = file(ctx, 'repair', '6栋1单元楼道灯不亮')
+    command(ctx, `认领 ${t.id}`)
+    const rows = command(ctx, `转派 ${t.id} @管家李姐`)
+    const notice = rows.filter((r) => r.to.id === 'steward-li').map((r) => r.text)
+    expect(notice).toHaveLength(1)
+    expect(notice[0]).toContain(`#${t.id}`)
+    expect(notice[0]).not.toMatch(/steward-|manager-|wxid_/)
+  })
+
   it('is refused to a manager, who is not a steward who could take it', () => {
     const ctx = testContext()
     const t = file(ctx, 'repair', '6栋1单元楼道灯不亮')
