@@ -101,6 +101,25 @@ describe('over gRPC (PuppetServer + PuppetService)', () => {
     expect(inRoom.some((h) => h.text.includes('📋'))).toBe(false)
   })
 
+  it('a steward answers the resident through the bot (回复) and closes the ticket with a note in the room', async () => {
+    mocker.ContactMock.load('res-02').say('5楼走廊的灯不亮了 晚上黑乎乎的').to(mocker.RoomMock.load(FLOOR))
+    const ticket = await until('the repair ticket', () =>
+      runtime.ctx.tickets.byTalker('res-02').find((t) => t.category === 'repair' && t.summary.includes('走廊的灯')),
+    )
+    const bot = mocker.ContactMock.load(community.bot.id)
+    const steward = mocker.ContactMock.load('steward-wang')
+    steward.say(`@楼管家 回复 ${ticket.id} 电工下午两点上来换`, [bot]).to(mocker.RoomMock.load(FLOOR))
+    const answer = await until('the answer in the room', () => inRoom.find((h) => h.text.includes('电工下午两点上来换')))
+    expect(answer.text).toContain(`#${ticket.id}`)
+    // (the mock puppet carries an @-mention as its text, "@name ", not as a mention list)
+    const name = community.residents.find((r) => r.id === 'res-02')!.name
+    expect(answer.text.startsWith(`@${name}`)).toBe(true)
+    steward.say(`@楼管家 完成 ${ticket.id} 灯管已换好`, [bot]).to(mocker.RoomMock.load(FLOOR))
+    const done = await until('the done notice in the room', () => inRoom.find((h) => h.text.includes('灯管已换好')))
+    expect(done.text.startsWith(`@${name}`)).toBe(true)
+    expect(runtime.ctx.tickets.get(ticket.id)?.state).toBe('done')
+  })
+
   it('answers GET /healthz: logged in, the last message time, the outbox depth', async () => {
     const port = runtime.health!.port
     const res = await fetch(`http://127.0.0.1:${port}/healthz`)
