@@ -200,12 +200,18 @@ const CUE_BY_KIND = new Map(CUES.map((c) => [c.kind, c]))
  * The kind of an emergency the model found and the rules did not: the response of a cue that
  * matched but was switched off, else what the category implies (emotional → the crisis path).
  */
-function modelEmergency(u: UrgencyResult, best: Category): EmergencyKind | null {
+/**
+ * The kind of an emergency only the model flagged (no cue fired): a suppressed cue's, else the
+ * category's; null when the category says nothing about it (the alert then names every number,
+ * 120/119/110).
+ */
+function modelEmergency(u: UrgencyResult, best: Category, text: string): EmergencyKind | null {
   const off = u.suppressed[0]
   if (off) {
     const cue = CUE_BY_KIND.get(off.slice(0, off.indexOf(':')))
     if (cue) return cue.response
   }
+  if (best === 'repair' && LIFT.test(text)) return 'trapped'
   return best === 'medical' ? 'medical' : best === 'emotional' ? 'suicide' : null
 }
 
@@ -243,7 +249,7 @@ function classify(text: string, thresholds: UrgencyThresholds): TriageDetail {
   const vetoed = urgency.urgent && pUrgent < thresholds.vetoBelow && !urgency.cues.some((k) => CUE_BY_KIND.get(k)?.certain)
   const urgent = (urgency.urgent && !vetoed) || pUrgent >= thresholds.urgentAt
   const possibleUrgent = !urgent && pUrgent >= thresholds.possibleAt
-  const emergency: EmergencyKind | null = urgent ? (urgency.urgent ? urgency.emergency : modelEmergency(urgency, best)) : null
+  const emergency: EmergencyKind | null = urgent ? (urgency.urgent ? urgency.emergency : modelEmergency(urgency, best, text)) : null
 
   // needs: the primary guess and every other need the model gives at least LABEL_AT
   const needs = new Set<Need>()
