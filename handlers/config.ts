@@ -135,9 +135,9 @@ export function checkVariableNames(env: Record<string, string | undefined>): voi
   if (unknown.length === 0) return
   const lines = unknown.sort().map((k) => {
     const guess = didYouMean(k)
-    return guess ? `${k} (did you mean ${guess}?)` : k
+    return guess ? `${k}(是不是 ${guess}?)` : k
   })
-  throw new ConfigError(`unknown variable${unknown.length > 1 ? 's' : ''}: ${lines.join('; ')}`)
+  throw new ConfigError(`不认识的变量:${lines.join(';')}`)
 }
 
 /** "steward-wang=物业小王, steward-li" → ids and optional names. */
@@ -156,13 +156,13 @@ function parsePeople(raw: string | undefined): { ids: string[]; names: Map<strin
 
 export function parseClock(s: string, variable: string): number {
   const m = /^(\d{1,2}):(\d{2})$/.exec(s.trim())
-  if (!m || Number(m[1]) > 23 || Number(m[2]) > 59) throw new ConfigError(`${variable}: expected HH:MM, got "${s}"`)
+  if (!m || Number(m[1]) > 23 || Number(m[2]) > 59) throw new ConfigError(`${variable}:应为 HH:MM 格式的时间,实际是 "${s}"`)
   return Number(m[1]) * 60 + Number(m[2])
 }
 
 function parseRange(s: string, variable: string): { from: number; to: number } {
   const [a, b] = s.split('-')
-  if (!a || !b) throw new ConfigError(`${variable}: expected HH:MM-HH:MM, got "${s}"`)
+  if (!a || !b) throw new ConfigError(`${variable}:应为 HH:MM-HH:MM 格式的时段,实际是 "${s}"`)
   return { from: parseClock(a, variable), to: parseClock(b, variable) }
 }
 
@@ -174,7 +174,7 @@ function parseShifts(raw: string | undefined): Shift[] | null {
     .filter((s) => s.trim())
     .map((s) => {
       const [range, who] = s.split('=')
-      if (!who) throw new ConfigError(`TRIAGE_ONDUTY: expected HH:MM-HH:MM=id,id; got "${s.trim()}"`)
+      if (!who) throw new ConfigError(`TRIAGE_ONDUTY:应为 HH:MM-HH:MM=id,id 的格式,实际是 "${s.trim()}"`)
       return { ...parseRange(range.trim(), 'TRIAGE_ONDUTY'), stewards: parsePeople(who).ids }
     })
 }
@@ -183,7 +183,7 @@ function positive(env: Record<string, string | undefined>, key: keyof typeof DEF
   const raw = env[key] ?? DEFAULTS[key]
   const n = Number(raw)
   if (!Number.isFinite(n) || n < 0 || (!allowZero && n === 0))
-    throw new ConfigError(`${key}: expected a ${allowZero ? 'non-negative' : 'positive'} number, got "${raw}"`)
+    throw new ConfigError(`${key}:应为${allowZero ? '不小于 0 的' : '大于 0 的'}数字,实际是 "${raw}"`)
   return n
 }
 
@@ -191,14 +191,14 @@ function yesNo(raw: string | undefined, variable: string): boolean {
   const v = (raw ?? '').trim().toLowerCase()
   if (v === '' || v === 'false' || v === 'no' || v === '0') return false
   if (v === 'true' || v === 'yes' || v === '1') return true
-  throw new ConfigError(`${variable}: expected true or false, got "${raw}"`)
+  throw new ConfigError(`${variable}:应为 true 或 false,实际是 "${raw}"`)
 }
 
 function healthPort(raw: string | undefined): number | null {
   if (!raw?.trim()) return null
   const n = Number(raw)
   if (!Number.isInteger(n) || n < 0 || n > 65535)
-    throw new ConfigError(`TRIAGE_HEALTH_PORT: expected a port number (0-65535, 0 = any free port), got "${raw}"`)
+    throw new ConfigError(`TRIAGE_HEALTH_PORT:应为端口号(0-65535,0 表示任选一个空闲端口),实际是 "${raw}"`)
   return n
 }
 
@@ -207,13 +207,13 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
   const stewards = parsePeople(env.TRIAGE_STEWARDS)
   const managers = parsePeople(env.TRIAGE_MANAGERS)
   const ack = (env.TRIAGE_ACK ?? DEFAULTS.TRIAGE_ACK) as AckMode
-  if (!['all', 'urgent', 'off'].includes(ack)) throw new ConfigError(`TRIAGE_ACK: expected all, urgent or off, got "${ack}"`)
+  if (!['all', 'urgent', 'off'].includes(ack)) throw new ConfigError(`TRIAGE_ACK:应为 all、urgent 或 off,实际是 "${ack}"`)
   let rooms: RegExp | null = null
   if (env.TRIAGE_ROOMS?.trim()) {
     try {
       rooms = new RegExp(env.TRIAGE_ROOMS)
     } catch (err) {
-      throw new ConfigError(`TRIAGE_ROOMS: not a regular expression: ${(err as Error).message}`)
+      throw new ConfigError(`TRIAGE_ROOMS:不是有效的正则表达式:${(err as Error).message}`)
     }
   }
   const normal = env.TRIAGE_SLA_NORMAL_MIN ?? DEFAULTS.TRIAGE_SLA_NORMAL_MIN
@@ -224,7 +224,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
       if (stewards.ids.includes(id)) continue
       const guess = didYouMean(id, stewards.ids)
       throw new ConfigError(
-        `TRIAGE_ONDUTY: "${id}" is not in TRIAGE_STEWARDS${guess ? ` (did you mean ${guess}?)` : ''}; every id on duty must be a configured steward`,
+        `TRIAGE_ONDUTY:"${id}" 不在 TRIAGE_STEWARDS 里${guess ? `(是不是 ${guess}?)` : ''};值班表里的每个 id 都必须是已配置的管家`,
       )
     }
   }
@@ -279,7 +279,7 @@ export function puppetFromEnv(env: Record<string, string | undefined>): PuppetCh
   if (!name || name === 'wechaty-puppet-mock') return { mode: 'demo', name: 'wechaty-puppet-mock', noTlsInsecureClient }
   if (name === 'wechaty-puppet-service' && !token) {
     throw new ConfigError(
-      'WECHATY_PUPPET_SERVICE_TOKEN is empty but WECHATY_PUPPET=wechaty-puppet-service: set the token your puppet-service provider gave you, or comment WECHATY_PUPPET out to run the demo',
+      'WECHATY_PUPPET_SERVICE_TOKEN 为空,但 WECHATY_PUPPET=wechaty-puppet-service:请填入 puppet 服务商给的 token,或注释掉 WECHATY_PUPPET 改跑演示',
     )
   }
   return {
@@ -309,7 +309,7 @@ export function parseSettings(env: Record<string, string | undefined>): Settings
   const config = parseConfig(env)
   const puppet = puppetFromEnv(env)
   if (puppet.mode !== 'demo' && config.stewards.length === 0) {
-    throw new ConfigError("TRIAGE_STEWARDS is empty: with no steward nobody would receive emergency alerts; list the stewards' contact ids")
+    throw new ConfigError('TRIAGE_STEWARDS 为空:没有管家就没有人收到紧急提醒;请列出管家的联系人 id')
   }
   return { puppet, dbPath: dbPathFromEnv(env), config }
 }

@@ -22,15 +22,15 @@ function errorOf(f: () => unknown): Error {
 }
 
 describe('configuration mistakes', () => {
-  it('an unknown TRIAGE_* name is an error with a "did you mean"', () => {
+  it('an unknown TRIAGE_* name is an error with a "did you mean" (是不是…)', () => {
     const err = errorOf(() => parseSettings({ ...SERVICE, TRIAGE_STEWARD: 'steward-wang' }))
     expect(err).toBeInstanceOf(ConfigError)
-    expect(err.message).toContain('TRIAGE_STEWARD ')
-    expect(err.message).toContain('did you mean TRIAGE_STEWARDS?')
+    expect(err.message).toContain('TRIAGE_STEWARD(')
+    expect(err.message).toContain('是不是 TRIAGE_STEWARDS?')
     // In the demo too: a typo is a typo wherever it is made.
-    expect(() => parseConfig({ ...STAFF, TRIAGE_DIGEST_AT: '20:00', TRIAGE_DIGST_AT: '18:00' })).toThrow(/did you mean TRIAGE_DIGEST_AT/)
+    expect(() => parseConfig({ ...STAFF, TRIAGE_DIGEST_AT: '20:00', TRIAGE_DIGST_AT: '18:00' })).toThrow(/是不是 TRIAGE_DIGEST_AT/)
     // A name nothing resembles is still an error, without a guess.
-    expect(errorOf(() => parseConfig({ TRIAGE_XYZZY_PLUGH: '1' })).message).not.toContain('did you mean')
+    expect(errorOf(() => parseConfig({ TRIAGE_XYZZY_PLUGH: '1' })).message).not.toContain('是不是')
   })
 
   it("knows the test and planned variables, and other programs' variables are none of its business", () => {
@@ -46,7 +46,7 @@ describe('configuration mistakes', () => {
     expect(err).toBeInstanceOf(ConfigError)
     expect(err.message).toContain('TRIAGE_ONDUTY')
     expect(err.message).toContain('"steward-lii"')
-    expect(err.message).toContain('did you mean steward-li?')
+    expect(err.message).toContain('是不是 steward-li?')
     // A manager is not on a steward's shift unless listed as a steward.
     expect(() => parseConfig({ ...STAFF, TRIAGE_ONDUTY: '00:00-23:59=manager-zhou' })).toThrow(/manager-zhou/)
     expect(parseConfig({ ...STAFF, TRIAGE_ONDUTY: '08:00-20:00=steward-wang;20:00-08:00=steward-li' }).onDuty).toHaveLength(2)
@@ -113,9 +113,9 @@ describe('the bot process', () => {
 
   it('stops with exit 2 and the variable named, before connecting, on each mistake', () => {
     const cases: [NodeJS.ProcessEnv, string][] = [
-      [{ ...SERVICE, ...STAFF, TRIAGE_STEWARD: 'x' }, 'did you mean TRIAGE_STEWARDS?'],
+      [{ ...SERVICE, ...STAFF, TRIAGE_STEWARD: 'x' }, '是不是 TRIAGE_STEWARDS?'],
       [{ ...SERVICE, ...STAFF, TRIAGE_ONDUTY: '20:00-08:00=steward-lii' }, 'TRIAGE_ONDUTY'],
-      [{ ...SERVICE, TRIAGE_MANAGERS: 'manager-zhou' }, 'TRIAGE_STEWARDS is empty'],
+      [{ ...SERVICE, TRIAGE_MANAGERS: 'manager-zhou' }, 'TRIAGE_STEWARDS 为空'],
       [{ ...STAFF, WECHATY_PUPPET: 'wechaty-puppet-service' }, 'WECHATY_PUPPET_SERVICE_TOKEN'],
     ]
     for (const [env, expected] of cases) {
