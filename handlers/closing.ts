@@ -1,9 +1,10 @@
 // Closing the loop when a ticket is done (「完成」, 「送达」): what its reporters are told, and
 // where (issue 19). A repair, grocery or pet ticket's note is said in the group, one post per
 // room @-mentioning everyone who reported it there, and the residents who are friends are asked
-// whether they were satisfied. A medical or other ticket gets a neutral 「#N 已处理」 in the group
-// and the steward's note privately to the resident who asked, where they are a friend. An
-// emotional ticket is never mentioned in the group: the person hears privately, or not at all.
+// whether they were satisfied. A medical, emotional or other ticket gets a neutral 「#N 已处理」 in
+// the group and the steward's note privately to the resident who asked, where they are a friend;
+// a crisis (an urgent emotional ticket) is never mentioned in the group: the person hears
+// privately, or not at all.
 // Nothing here writes to a steward: their answer to the command says what went where.
 import type { Ticket } from '../store/tickets.ts'
 import { roleOf } from './config.ts'
@@ -39,10 +40,16 @@ export function closeLoop(ctx: Context, t: Ticket, note: string, closing: Closin
   }
 
   if (t.category === 'emotional') {
-    if (!opener) return LOGGED_BY_STAFF
-    if (!friend) return '居民不是楼管家的好友,没有发消息给本人;群里也不会提这件事'
+    // A worry said in the group is closed there with a neutral 「#N 已处理」 (issue 19), which says
+    // no more than the group already read; a crisis never is: the group is not where the person
+    // is answered, and a public closing line would read as the matter being dismissed.
+    const inGroup = t.urgent ? [] : reporters.filter((r) => r.roomId)
+    replyAll(ctx, inGroup, () => neutralDoneNotice(t, closing), { purpose: 'done-notice', fallback })
+    const group = inGroup.length ? '群里只说了「已处理」;' : ''
+    if (!opener) return group || LOGGED_BY_STAFF
+    if (!friend) return `${group}居民不是楼管家的好友,没有私信本人`
     ctx.outbox.send({ to: { kind: 'contact', id: t.talkerId }, text: emotionalDoneNote(t, note), purpose: 'followup' })
-    return '已私信告诉本人'
+    return `${group}已私信告诉本人`
   }
 
   // Medical, and whatever the model could not place (it may be as private): neutral wherever

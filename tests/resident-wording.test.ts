@@ -1,6 +1,6 @@
 // What residents read when a ticket is done, or when the bot is unsure (issue 19, item 2): the
-// steward's note in the group only for repair, grocery and pet; medical matters neutral in the
-// group and in detail privately to a friend; emotional ones never in the group; a crisis never
+// steward's note in the group only for repair, grocery and pet; medical and emotional matters
+// neutral in the group and in detail privately to a friend; a crisis never in the group nor
 // invited back to it; a low-confidence guess with no category or hotline; one post per room for
 // a merged ticket; names, never contact ids. Triage results are written by hand.
 import { describe, expect, it } from 'vitest'
@@ -98,12 +98,13 @@ describe('done notices, by category', () => {
     expect(answer(rows)[0]).toContain('不是楼管家的好友')
   })
 
-  it('emotional: never in the group; privately to a friend, warmly, with the hotline; to nobody otherwise', () => {
+  it('emotional: a neutral 「已处理」 in the group; privately to a friend, warmly, with the hotline; to nobody otherwise', () => {
     const ctx = testContext()
     ctx.reach.set('res-01', true)
     const t = file(ctx, 'emotional', '一个人关在家 好孤单')
     const rows = command(ctx, `完成 ${t.id} 已电话聊过`)
-    expect(rows.filter((r) => r.to.kind === 'room')).toEqual([])
+    // the group reads that it is handled, never how (the note stays private)
+    expect(rows.filter((r) => r.to.kind === 'room').map((r) => r.text)).toEqual([`#${t.id} 已处理。`])
     const note = rows.filter((r) => r.to.id === 'res-01')
     expect(note).toHaveLength(1)
     expect(note[0].purpose).toBe('followup')
@@ -114,7 +115,8 @@ describe('done notices, by category', () => {
     stranger.reach.set('res-01', false)
     const s = file(stranger, 'emotional', '一个人关在家 好孤单')
     const none = command(stranger, `完成 ${s.id} 已电话聊过`)
-    expect(toResidents(none)).toEqual([])
+    expect(toResidents(none).filter((r) => r.to.kind === 'contact')).toEqual([])
+    expect(none.filter((r) => r.text.includes('已电话聊过'))).toEqual([])
     expect(answer(none)).toHaveLength(1)
   })
 

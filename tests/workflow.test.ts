@@ -351,13 +351,18 @@ describe('commands', () => {
     )
   })
 
-  it('closes an emotional ticket privately', () => {
+  it('acknowledges an emotional ticket privately, and closes it in the group with a neutral line only', () => {
     const ctx = testContext()
     const m = ctx.post({ text: '一个人关在家 好孤单' })
     const t = handleRequest(ctx, m, triaged({ category: 'emotional', text: m.text }), quietly).ticket
     expect(ctx.sent().every((s) => s.kind === 'contact')).toBe(true)
     handleCommand(ctx, ctx.post({ ...steward, text: `完成 ${t.id} 已电话聊过` }))
-    expect(ctx.sent().filter((s) => s.kind === 'room')).toEqual([])
+    expect(
+      ctx
+        .sent()
+        .filter((s) => s.kind === 'room')
+        .map((s) => s.text),
+    ).toEqual([`#${t.id} 已处理。`])
   })
 
   it('assigns to a configured steward by @name, recategorizes, dismisses and reopens', () => {
