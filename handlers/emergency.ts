@@ -304,11 +304,11 @@ const withNews = (text: string, held: string[]) => (held.length ? `${text}\n补�
 /**
  * A neighbour's new detail on an emergency already alerted, heard at once by whoever needs it: the
  * steward who claimed it (the others have handed it over), or, while nobody has, every on-duty
- * steward — then it is also a reminder, so the next re-alert counts from it. Within RELAY_GAP_MS
- * of the last push it waits for the next re-alert (or, if the ticket is claimed first, goes to
- * the claimer on the next tick).
+ * steward — then it is also a reminder, so the next re-alert counts from it. A possible alarm
+ * within RELAY_GAP_MS of the last push waits for the next re-alert (or, if the ticket is claimed
+ * first, goes to the claimer on the next tick); an urgent one never waits.
  */
-export function relayUpdate(ctx: Context, t: Ticket, m: StoredInbound): void {
+export function relayUpdate(ctx: Context, t: Ticket, m: StoredInbound, urgent = false): void {
   const now = ctx.clock()
   const who = m.talkerName || '邻居'
   const detail = `🆘 #${t.id} 补充(${who}):${clip(m.text, 200)}`
@@ -317,7 +317,8 @@ export function relayUpdate(ctx: Context, t: Ticket, m: StoredInbound): void {
     ctx.tickets.event(t.id, now, 'bot', 'relayed', t.claimedBy)
     return
   }
-  if (t.state === 'open' && t.alertedAt != null && now - t.alertedAt < RELAY_GAP_MS) {
+  // (an alarm of its own — 「他不呼吸了」 — never waits: minutes matter; only a possible one does)
+  if (!urgent && t.state === 'open' && t.alertedAt != null && now - t.alertedAt < RELAY_GAP_MS) {
     ctx.tickets.event(t.id, now, m.talkerId, 'update-held', `${who}:${clip(m.text, 60)}`)
     return
   }

@@ -61,7 +61,7 @@ export function handleRequest(ctx: Context, m: StoredInbound, r: TriageResult, o
   // not become a flood of alerts outside the budget).
   if ((r.urgent || r.possibleUrgent) && ticket.urgent && !filed.created) {
     if (opts.silent) return filed
-    relayUpdate(ctx, ticket, m)
+    relayUpdate(ctx, ticket, m, r.urgent)
     return filed
   }
   // A possible emergency: every on-duty steward is asked to look, ahead of the everyday traffic,

@@ -291,13 +291,13 @@ describe('news within a minute of the last message about an emergency', () => {
     ctx.advance(70_000)
     say(ctx, '快打120')
     ctx.advance(20_000)
-    say(ctx, '她说腿完全动不了')
+    say(ctx, '她说腿好像动不了', { urgent: false, possibleUrgent: true, emergency: null })
     expect(about(ctx, t.id)).toHaveLength(2) // the alert and the first relay
     ctx.advance(160_000) // three minutes after the relay
     chaseEmergencies(ctx)
     expect(about(ctx, t.id)).toHaveLength(3)
     expect(about(ctx, t.id).at(-1)!.text).toBe(
-      `🆘 #${t.id} 仍无人认领(09:00起,第2次提醒)3栋1单元302 急救,回复「认领 ${t.id}」\n补充:3-1-303 邻居:她说腿完全动不了`,
+      `🆘 #${t.id} 仍无人认领(09:00起,第2次提醒)3栋1单元302 急救,回复「认领 ${t.id}」\n补充:3-1-303 邻居:她说腿好像动不了`,
     )
     // Said once: the re-alert after that has no 补充.
     ctx.advance(3 * 60_000)
@@ -309,17 +309,27 @@ describe('news within a minute of the last message about an emergency', () => {
     const ctx = testContext({ TRIAGE_REALERT_MIN: '3' })
     const t = emergency(ctx)
     ctx.advance(20_000)
-    say(ctx, '血止不住')
+    say(ctx, '好像还在流血', { urgent: false, possibleUrgent: true, emergency: null })
     expect(about(ctx, t.id)).toHaveLength(1)
     ctx.advance(30_000)
     handleCommand(ctx, ctx.post({ text: `认领 ${t.id}`, talkerId: 'steward-li', roomId: null, roomTopic: null }))
     ctx.advance(30_000)
     chaseEmergencies(ctx)
-    expect(toSteward(ctx, 'steward-li').at(-1)!.text).toBe(`🆘 #${t.id} 补充:3-1-303 邻居:血止不住`)
+    expect(toSteward(ctx, 'steward-li').at(-1)!.text).toBe(`🆘 #${t.id} 补充:3-1-303 邻居:好像还在流血`)
     expect(about(ctx, t.id)).toHaveLength(1)
     ctx.advance(60_000)
     chaseEmergencies(ctx)
-    expect(toSteward(ctx, 'steward-li').filter((s) => s.text.includes('血止不住'))).toHaveLength(1)
+    expect(toSteward(ctx, 'steward-li').filter((s) => s.text.includes('好像还在流血'))).toHaveLength(1)
+  })
+
+  it('never holds back an alarm of its own: minutes matter', () => {
+    const ctx = testContext({ TRIAGE_REALERT_MIN: '3' })
+    const t = emergency(ctx)
+    ctx.advance(20_000)
+    say(ctx, '她不呼吸了 快来人')
+    const relayed = about(ctx, t.id)
+    expect(relayed).toHaveLength(2)
+    expect(relayed.at(-1)!.text).toContain('她不呼吸了')
   })
 
   it("the reporter's own alarm in other words is news on their emergency, not a second one", () => {
