@@ -35,6 +35,24 @@ describe('names voice input misheard', () => {
   })
 })
 
+describe('misheard names that start on another word', () => {
+  it('a noun that is no goods (猫), a filler next to an amount (够), a place name (东瓜)', () => {
+    expect(brief('猫傻两袋 猫凉一袋')).toEqual([
+      ['猫砂', 2, '袋'],
+      ['猫粮', 1, '袋'],
+    ])
+    expect(brief('够粮一袋')).toEqual([['狗粮', 1, '袋']])
+    expect(brief('东瓜半个')).toEqual([['冬瓜', 0.5, '个']])
+  })
+
+  it('but a filler away from an amount, or a unit after a number and a size, stays as written', () => {
+    // 要划 (yao hua) is not 腰花, 以里 (yi li) not 伊利, 一小袋米 not 一小 + 大米
+    expect(brief('武昌鱼买一条，鳝鱼半斤，要划好了的').map((i) => i[0])).not.toContain('腰花')
+    expect(brief('帮买一袋狗粮，一百块以里的').map((i) => i[0])).not.toContain('伊利')
+    expect(brief('再要一小袋米')).toEqual([['米', 1, '袋']])
+  })
+})
+
 describe('what is not a mishearing', () => {
   it('a common word that sounds like goods (打算, da suan: not 大蒜)', () => {
     expect(isCommonWord('打算')).toBe(true)

@@ -18,6 +18,9 @@ export const SOUND_MIN = 2
 export const SOUND_MAX = 5
 /** A word jieba counts at least this often is ordinary language, never a misheard name. */
 const COMMON_WORD = 1000
+/** jieba's tags of a common noun (n, nz, ng): a thing of its own. A place or person's name (ns, nr)
+ * written where goods belong is more likely a mishearing ("东瓜" for 冬瓜). */
+const COMMON_NOUN = /^n[zg]?$/
 const SYLLABLE_BITS = 512 // more than the ~420 syllables of Mandarin
 const MAX_READINGS = 8 // readings combined per window (polyphonic characters multiply them)
 
@@ -165,6 +168,8 @@ export function heardGoodsAt(
   minLength: number,
   canStart: (j: number) => boolean,
   nextToAmount: (end: number) => boolean,
+  /** Only next to an amount (the run starts with a filler: "够粮一袋", not "要划好的"). */
+  needAmount = false,
 ): HeardGoods | null {
   if (at + SOUND_MIN > s.length || !keysOf(s, at, at + SOUND_MIN).some((k) => OPENINGS.has(k))) return null
   let limit = at
@@ -186,11 +191,11 @@ export function heardGoodsAt(
     if (allGoods(s, at, end)) continue
     const written = s.slice(at, end)
     if (written === entry.word) continue
-    // a real word: a common one, or a noun ("梨子" is pears, not 李子), is what it says; a rarer
+    // a real word: a common one, or a common noun ("梨子" is pears, not 李子), is what it says; a rarer
     // verb or phrase ("相交") is a mishearing only right next to an amount
     const word = jiebaWord(written)
-    if (word && (word.freq >= COMMON_WORD || word.tag.startsWith('n'))) continue
-    if (word && !nextToAmount(end)) continue
+    if (word && (word.freq >= COMMON_WORD || COMMON_NOUN.test(word.tag))) continue
+    if ((word || needAmount) && !nextToAmount(end)) continue
     return { entry, end }
   }
   return null

@@ -262,7 +262,7 @@ export function tokenize(s: string): Tok[] {
       continue
     }
     const m = wordAt(s, i)
-    if (isCJK(c) && (!m || m.k === T_GOODS || unitAfterUnit(toks, m, i)) && !isChineseNumeralChar(c) && !afterUnknown(toks, i)) {
+    if (isCJK(c) && heardMayStart(toks, m, i) && !isChineseNumeralChar(c) && !afterUnknown(toks, i)) {
       // "朱肉两斤", "洗结精一瓶": a name voice input misheard (sound.ts)
       const h = heardGoodsAt(
         s,
@@ -270,6 +270,7 @@ export function tokenize(s: string): Tok[] {
         m ? m.word.length : 0,
         (j) => mayBeInName(s, j),
         (end) => afterNum(toks, i) || amountAt(s, end),
+        m !== null && m.k === T_FILL,
       )
       if (h) {
         toks.push(new Tok(T_GOODS, i, h.end, h.entry.sub, null, h.entry.flags, h.entry.canon ?? h.entry.word, h.entry))
@@ -564,10 +565,19 @@ function afterUnknown(toks: Tok[], i: number): boolean {
   return last !== null && last.k === T_UNK && last.e === i
 }
 
-/** "一箱克乐": a one-letter unit right after a unit is a letter of a name (可乐 misheard). */
-function unitAfterUnit(toks: Tok[], m: Entry, i: number): boolean {
+/**
+ * May a misheard name start at s[i], given the word the lexicon reads there? Nothing, goods or a
+ * noun that is no goods ("猫傻" for 猫砂: 猫 alone is the pet); a one-letter filler, next to an
+ * amount only ("够粮一袋" for 狗粮; not "要划好的"); a one-letter unit where no number stands before it ("挂念2把"
+ * for 挂面; "一箱克乐": after a unit, 克 is a letter of 可乐).
+ */
+function heardMayStart(toks: Tok[], m: Entry | null, i: number): boolean {
+  if (!m || m.k === T_GOODS || m.k === T_NONGOODS) return true
+  if (m.word.length !== 1) return false
+  if (m.k === T_FILL) return true
+  // (nor after a number and a size word: "一小袋米" is a bag of rice, not 大米)
   const last = toks.length ? toks[toks.length - 1] : null
-  return m.k === T_UNIT && m.word.length === 1 && last !== null && last.k === T_UNIT && last.e === i
+  return m.k === T_UNIT && !(last !== null && last.k === T_NUM && last.e >= i - 1)
 }
 
 /** An amount starts at j (after spaces): a number with a unit, or Arabic digits. */
@@ -626,7 +636,9 @@ function rangeEnd(s: string, j: number): number | null {
 function heardUnit(s: string, i: number, toks: Tok[], chinese: boolean): number {
   if (i >= s.length) return i
   const h = HEARD_UNITS.get(s.charCodeAt(i))
-  if (!h || (h.spoken && !chinese)) return i
+  // (after an Arabic numeral only where nothing follows but a break: "土豆3今 洋葱1各", typed on a
+  // phone; in "苹果5同梨3" the 同 joins two items)
+  if (!h || (h.spoken && !chinese && !breakAt(s, i + 1))) return i
   const m = matchAt(s, i)
   if (m && m.word.length > 1) return i
   // not inside a word ("统一同…": the numeral is a letter of 统一) nor before another numeral ("三合一")
@@ -650,6 +662,13 @@ function heardUnit(s: string, i: number, toks: Tok[], chinese: boolean): number 
 
 /** 小, 大, 细 (粤: small), 整 (a whole one). */
 const SIZE_WORDS = new Set([0x5c0f, 0x5927, 0x7ec6, 0x6574])
+
+/** Does a break (end, white space, punctuation) come at s[j]? */
+function breakAt(s: string, j: number): boolean {
+  if (j >= s.length) return true
+  const c = s.charCodeAt(j)
+  return isSpace(c) || c === 10 || c === 13 || isPunct(c)
+}
 
 /** After a number: read an ASCII unit, or skip spaces before a unit ("3 斤"). */
 function afterNumber(s: string, j: number, toks: Tok[]): number {
