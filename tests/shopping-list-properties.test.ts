@@ -180,7 +180,7 @@ const SPECIAL: Array<[RegExp, number]> = [
   [/仨/, 3],
   [/廿/, 20],
   [/[斤个只根颗把条块份袋盒瓶包]半/, 1.5],
-  [/[斤两个]把/, 1], // 斤把: about one 斤
+  [/[斤两个][把几]/, 1], // 斤把: about one 斤
 ]
 /** After a word that asks for more ("再加一盒"), an amount may be the sum of two. */
 const MORE_WORDS = listFiles

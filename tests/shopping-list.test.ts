@@ -756,7 +756,7 @@ const COUNT_WORDS: Array<[string, number]> = [
 ]
 
 /** "斤把", "个把": about one of the unit, with no numeral. */
-const ABOUT_ONE = /[斤两个]把/
+const ABOUT_ONE = /[斤两个][把几]/
 
 function derivable(text: string): Set<number> {
   const out = new Set<number>([0.5])
@@ -1023,6 +1023,14 @@ describe('about one', () => {
       ['黄瓜', 1, '斤'],
     ])
     expect(brief('葱两把')).toEqual([['葱', 2, '把']])
+  })
+
+  it('斤几 (粤: a jin and a bit) too, but not 斤几重 (how heavy one fish is)', () => {
+    expect(brief('芥兰、节瓜，每样斤几就得')).toEqual([
+      ['芥兰', 1, '斤'],
+      ['节瓜', 1, '斤'],
+    ])
+    expect(brief('鲩鱼一条，斤几重就得，仲要虾半斤').at(-1)).toEqual(['虾', 0.5, '斤'])
   })
 })
 

@@ -285,8 +285,15 @@ export function tokenize(s: string): Tok[] {
       i += 2
       continue
     }
-    if (m && m.k === T_UNIT && ABOUT_ONE.has(m.word) && s.charCodeAt(i + 1) === 0x628a /* 把 */ && !afterNum(toks, i)) {
-      // "每样斤把就够了", "个把就行": about one of the unit, read as one
+    if (
+      m &&
+      m.k === T_UNIT &&
+      ABOUT_ONE.has(m.word) &&
+      ABOUT_AFTER.has(s.charCodeAt(i + 1)) &&
+      s.charCodeAt(i + 2) !== 0x91cd /* 重: "斤几重" says how heavy one is, not how much to buy */ &&
+      !afterNum(toks, i)
+    ) {
+      // "每样斤把就够了", "个把就行", "每样斤几" (粤: a jin and a bit): about one of the unit, read as one
       toks.push(new Tok(T_NUM, i, i, 0, 1, 0, null, null))
       toks.push(new Tok(T_UNIT, i, i + 2, m.sub, null, 0, m.canon, m))
       i += 2
@@ -556,8 +563,10 @@ function mayBeInName(s: string, j: number): boolean {
   return !w || w.k === T_GOODS
 }
 
-/** Units that say "about one" with 把 after them and no number before: 斤把, 两把, 个把. */
+/** Units that say "about one" with 把 or 几 after them and no number before: 斤把, 个把, 斤几. */
 const ABOUT_ONE = new Set(['斤', '两', '个'])
+/** 把, 几 after such a unit. */
+const ABOUT_AFTER = new Set([0x628a, 0x51e0])
 
 /** Does an unknown word run up to s[i]? */
 function afterUnknown(toks: Tok[], i: number): boolean {
