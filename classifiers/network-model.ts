@@ -42,9 +42,10 @@ export interface Network {
   /**
    * bucket × hidden input weights as stored, int8, dense over all buckets (unused ones zero): a
    * bucket's row is one 64-byte cache line, where float32 rows took four — the forward pass is
-   * mostly memory reads.
+   * mostly memory reads. Held in offset binary (weight + 128, a byte 0–255) and read four bytes
+   * at a time, so the sums run two lanes to an integer (forwardStored).
    */
-  q1: Int8Array
+  rows: Uint32Array
   /** per hidden unit: int8 weight × scale = weight */
   scales: Float32Array
   b1: Float32Array
@@ -129,13 +130,15 @@ export function decodeNetwork(buf: Buffer, name = FILE): Network {
   const b1 = new Float32Array(slice(4 * H))
   const w2 = new Float32Array(slice(4 * H * K))
   const b2 = new Float32Array(slice(4 * K))
-  const q1 = new Int8Array(BUCKETS * H)
+  if (H % 4 !== 0) throw fail(`hidden size ${H} is not a multiple of 4`)
+  // every weight 0 (byte 128) where no bucket is stored
+  const bytes = new Uint8Array(BUCKETS * H).fill(128)
   for (let i = 0; i < n; i++) {
     const b = ids[i]
     if (b < 0 || b >= BUCKETS) throw fail(`bucket ${b} out of range`)
-    q1.set(q.subarray(i * H, i * H + H), b * H)
+    for (let j = 0; j < H; j++) bytes[b * H + j] = q[i * H + j] + 128
   }
-  return { header, hidden: H, q1, scales, b1, w2, b2 }
+  return { header, hidden: H, rows: new Uint32Array(bytes.buffer), scales, b1, w2, b2 }
 }
 
 function loadFile(): Network {
@@ -201,16 +204,47 @@ export function forward(net: FloatNetwork, ids: readonly number[], h: Float32Arr
   }
 }
 
-/** The same on the stored int8 weights (run time): integer sums, scaled once per hidden unit. */
+/** Rows summed into the 16-bit lanes before they are emptied: 257 × 255 < 65,536. */
+const LANE_ROWS = 257
+
+/**
+ * The same on the stored int8 weights (run time): integer sums, scaled once per hidden unit.
+ * Four offset-binary weights come in one 32-bit read; the even and the odd bytes are summed two to
+ * an integer (16-bit lanes, masked apart), and every LANE_ROWS rows the lanes are emptied into
+ * the per-unit sums, less the 128 each row added. Exact, and about twice as fast as a byte loop.
+ */
 function forwardStored(net: Network, ids: readonly number[], acc: Int32Array, h: Float32Array, out: Float32Array): void {
   const H = net.hidden
-  const q1 = net.q1
+  const W = H >> 2
+  const rows = net.rows
+  const { even, odd } = lanes(W)
   const scale = 1 / Math.sqrt(ids.length + 1)
   acc.fill(0, 0, H)
-  for (const b of ids) {
-    const base = b * H
-    for (let j = 0; j < H; j++) acc[j] += q1[base + j]
+  let n = 0
+  const empty = () => {
+    const bias = 128 * n
+    for (let k = 0; k < W; k++) {
+      const e = even[k]
+      const o = odd[k]
+      acc[4 * k] += (e & 0xffff) - bias
+      acc[4 * k + 1] += (o & 0xffff) - bias
+      acc[4 * k + 2] += (e >>> 16) - bias
+      acc[4 * k + 3] += (o >>> 16) - bias
+      even[k] = 0
+      odd[k] = 0
+    }
+    n = 0
   }
+  for (const b of ids) {
+    const base = b * W
+    for (let k = 0; k < W; k++) {
+      const x = rows[base + k]
+      even[k] += x & 0x00ff00ff
+      odd[k] += (x >>> 8) & 0x00ff00ff
+    }
+    if (++n === LANE_ROWS) empty()
+  }
+  empty()
   for (let j = 0; j < H; j++) {
     const v = acc[j] * net.scales[j] * scale + net.b1[j]
     h[j] = v > 0 ? v : 0
@@ -223,6 +257,16 @@ function forwardStored(net: Network, ids: readonly number[], acc: Int32Array, h:
 }
 
 const scratch = { acc: new Int32Array(64), h: new Float32Array(64), out: new Float32Array(K) }
+const laneScratch = { even: new Uint32Array(16), odd: new Uint32Array(16) }
+function lanes(w: number): { even: Uint32Array; odd: Uint32Array } {
+  if (laneScratch.even.length < w) {
+    laneScratch.even = new Uint32Array(w)
+    laneScratch.odd = new Uint32Array(w)
+  }
+  laneScratch.even.fill(0, 0, w)
+  laneScratch.odd.fill(0, 0, w)
+  return laneScratch
+}
 
 export function scoreNetwork(ids: readonly number[], net: Network = network()): NetworkScores {
   if (scratch.h.length < net.hidden) {
