@@ -105,26 +105,52 @@ function indexGoods(): void {
 loadPinyin()
 indexGoods()
 
-const jiebaText = jiebaDict.toString()
-const wordCache = new Map<string, JiebaWord | null>()
 interface JiebaWord {
   freq: number
   tag: string
 }
-/** The word as jieba's dictionary has it (how often, which part of speech), or null. */
-function jiebaWord(w: string): JiebaWord | null {
-  let found = wordCache.get(w)
-  if (found !== undefined) return found
-  const at = jiebaText.startsWith(w + ' ') ? 0 : jiebaText.indexOf('\n' + w + ' ')
-  found = null
-  if (at >= 0) {
-    const start = at === 0 ? 0 : at + 1
-    const end = jiebaText.indexOf('\n', start)
-    const [, freq, tag] = jiebaText.slice(start, end < 0 ? undefined : end).split(' ')
-    found = { freq: parseInt(freq, 10) || 0, tag: tag ?? '' }
+
+/**
+ * The words of jieba's dictionary that sound like a goods name (打算 like 大蒜, 梨子 like 李子):
+ * the only ones the repair ever asks about. Read once at load, so a window is looked up in a
+ * small map, not searched for in the five-megabyte dictionary text.
+ */
+const SOUNDING_WORDS = new Map<string, JiebaWord>()
+
+function indexSoundingWords(): void {
+  const text = jiebaDict.toString()
+  let at = 0
+  while (at < text.length) {
+    let end = text.indexOf('\n', at)
+    if (end < 0) end = text.length
+    const sp = text.indexOf(' ', at)
+    const len = sp - at
+    if (sp > at && sp < end && len >= SOUND_MIN && len <= SOUND_MAX && keysOf(text, at, at + SOUND_MIN).some((k) => OPENINGS.has(k))) {
+      if (keysOf(text, at, sp).some((k) => BY_SOUND.get(k))) {
+        const [, freq, tag] = text.slice(sp, end).trim() === '' ? [] : [null, ...text.slice(sp + 1, end).split(' ')]
+        SOUNDING_WORDS.set(text.slice(at, sp), { freq: parseInt(freq ?? '0', 10) || 0, tag: tag ?? '' })
+      }
+    }
+    at = end + 1
   }
-  wordCache.set(w, found)
-  return found
+}
+indexSoundingWords()
+
+const frequencies = new Map<string, number>()
+/** How often jieba's dictionary counts any word (0 when it is none): a search, cached; rare callers. */
+function commonFrequency(w: string): number {
+  let f = frequencies.get(w)
+  if (f !== undefined) return f
+  const text = jiebaDict.toString()
+  const at = text.startsWith(w + ' ') ? 0 : text.indexOf('\n' + w + ' ')
+  f = at < 0 ? 0 : parseInt(text.slice(text.indexOf(' ', at + 1) + 1), 10) || 0
+  frequencies.set(w, f)
+  return f
+}
+
+/** The word as jieba's dictionary has it (how often, which part of speech), when it sounds like goods. */
+function jiebaWord(w: string): JiebaWord | null {
+  return SOUNDING_WORDS.get(w) ?? null
 }
 
 /** Does a lexicon word start inside s[at..end) and run past its end? */
@@ -148,7 +174,7 @@ function allGoods(s: string, at: number, end: number): boolean {
 
 /** A word of ordinary language (jieba counts it often): never taken for an unknown product name. */
 export function isCommonWord(w: string): boolean {
-  return (jiebaWord(w)?.freq ?? 0) >= COMMON_WORD
+  return commonFrequency(w) >= COMMON_WORD
 }
 
 export interface HeardGoods {
