@@ -100,6 +100,14 @@ function mustExist(ctx: Context, args: string, usage: string): { ticket: Ticket;
   return { ticket, rest: a.rest }
 }
 
+/** 「回复 N 文本」, 「备注 N 文本」: an existing ticket and some words (at most 500 characters). */
+function ticketAndText(ctx: Context, args: string, usage: string): { ticket: Ticket; text: string } | string {
+  const r = mustExist(ctx, args, usage)
+  if (typeof r === 'string') return r
+  const text = r.rest.slice(0, 500)
+  return text ? { ticket: r.ticket, text } : `格式不对,应为:${usage}`
+}
+
 const isOpen = (t: Ticket) => t.state === 'open' || t.state === 'claimed'
 
 function mine(ctx: Context, talkerId: string): string {
@@ -202,11 +210,8 @@ export const COMMANDS: readonly Command[] = [
     role: 'staff',
     usage: '回复 N 文本 — 通过楼管家回复居民(报修/买菜/宠物在原群@本人,其他私信本人)',
     run: (ctx, m, c) => {
-      const r = mustExist(ctx, c.args, '回复 编号 文本')
-      if (typeof r === 'string') return r
-      const text = r.rest.slice(0, 500)
-      if (!text) return '格式不对,应为:回复 编号 文本'
-      return answerResident(ctx, r.ticket, m.talkerId, text, c)
+      const r = ticketAndText(ctx, c.args, '回复 编号 文本')
+      return typeof r === 'string' ? r : answerResident(ctx, r.ticket, m.talkerId, r.text, c)
     },
   },
   {
@@ -215,11 +220,9 @@ export const COMMANDS: readonly Command[] = [
     role: 'staff',
     usage: '备注 N 文本 — 给 #N 记一笔(不办结,居民看不到)',
     run: (ctx, _m, c) => {
-      const r = mustExist(ctx, c.args, '备注 编号 文本')
+      const r = ticketAndText(ctx, c.args, '备注 编号 文本')
       if (typeof r === 'string') return r
-      const text = r.rest.slice(0, 500)
-      if (!text) return '格式不对,应为:备注 编号 文本'
-      c.record(r.ticket, 'noted', text)
+      c.record(r.ticket, 'noted', r.text)
       // Someone has been in touch: the emotional ticket is no longer 「未回复」 in the digests.
       const cleared = r.ticket.category === 'emotional' && r.ticket.repliedAt == null
       if (cleared) ctx.tickets.update(r.ticket.id, { repliedAt: c.now }, c.now, r.ticket)
