@@ -1100,3 +1100,14 @@ describe('接龙 doors', () => {
     expect(doors('米面接龙\n1. A2-1603 大米1袋\n2. B5-0802 面粉2袋')).toEqual(['A2-1603', 'B5-0802'])
   })
 })
+
+describe('slashes between items', () => {
+  it('separate items after a bare number too, but a price per unit stays a price', () => {
+    expect(brief('土豆3/胡萝卜2/洋葱1')).toEqual([
+      ['土豆', 3, null],
+      ['胡萝卜', 2, null],
+      ['洋葱', 1, null],
+    ])
+    expect(brief('苹果10/斤')).toEqual([])
+  })
+})

@@ -319,17 +319,12 @@ export function tokenize(s: string): Tok[] {
       const last = toks.length ? toks[toks.length - 1] : null
       const next = matchAt(s, i + 1)
       const num = toks.length > 1 ? toks[toks.length - 2] : null
-      if (
-        last &&
+      // ("土豆3/胡萝卜2/洋葱1": after a bare number too, a slash before a name separates)
+      const amountBefore =
+        last !== null &&
         last.e === i &&
-        last.k === T_UNIT &&
-        num &&
-        num.k === T_NUM &&
-        num.e === last.s &&
-        i + 1 < n &&
-        isCJK(s.charCodeAt(i + 1)) &&
-        !(next && next.k === T_UNIT)
-      ) {
+        ((last.k === T_UNIT && num !== null && num.k === T_NUM && num.e === last.s) || (last.k === T_NUM && !(last.f & N_MULT)))
+      if (amountBefore && i + 1 < n && isCJK(s.charCodeAt(i + 1)) && !(next && next.k === T_UNIT)) {
         pushSep(toks, SP_PUNCT, i, i + 1)
       } else toks.push(new Tok(T_KW, i, i + 1, KW_SLASH, null, 0, null, null))
       i++
