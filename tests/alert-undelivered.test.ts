@@ -2,40 +2,28 @@
 // item 3): the group read 「已紧急通知值班管家」 because the on-duty stewards were friends, but
 // every alert then failed its retries. The resident is told to call for help now, the operator
 // alarm goes off, and the managers hear at once. The puppet refuses or fails the sends.
-import { createServer, type Server } from 'node:http'
 import pino from 'pino'
 import { afterEach, describe, expect, it } from 'vitest'
 import { MAX_ATTEMPTS } from '../store/outbox.ts'
 import { startMockCommunity, type MockCommunity } from '../testing/mock-community.ts'
 import { until } from './helpers/wait.ts'
+import { startWebhook, type Webhook } from './helpers/webhook.ts'
 
 const log = pino({ level: 'silent' })
 const FAST = { TRIAGE_RATE_PER_MIN: '1000', TRIAGE_RATE_PER_ROOM_MS: '0' }
 const FLOOR = 'floor-3-5@chatroom'
 const STEWARDS = ['steward-wang', 'steward-li']
 let c: MockCommunity | null = null
-let server: Server | null = null
+let opened: Webhook | null = null
 
 afterEach(async () => {
   await c?.stop()
   c = null
-  await new Promise((r) => (server ? server.close(r) : r(null)))
-  server = null
+  await opened?.close()
+  opened = null
 })
 
-async function webhook(): Promise<{ url: string; texts: string[] }> {
-  const texts: string[] = []
-  server = createServer((req, res) => {
-    let body = ''
-    req.on('data', (d) => (body += d))
-    req.on('end', () => {
-      texts.push((JSON.parse(body) as { text: { content: string } }).text.content)
-      res.end('{}')
-    })
-  })
-  await new Promise<void>((r) => server!.listen(0, '127.0.0.1', () => r()))
-  return { url: `http://127.0.0.1:${(server.address() as { port: number }).port}/send`, texts }
-}
+const webhook = async (): Promise<Webhook> => (opened = await startWebhook())
 
 /** Every retry of every failing send, and what their fallbacks queue. */
 async function retryAll(): Promise<void> {

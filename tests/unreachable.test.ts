@@ -1,38 +1,26 @@
 // An emergency is never announced to nobody (issue 18, item 3). The puppet refuses private
 // messages to non-friends, as WeChat and WeCom services do.
-import { createServer, type Server } from 'node:http'
 import pino from 'pino'
 import { afterEach, describe, expect, it } from 'vitest'
 import { tick } from '../bot/scheduler.ts'
 import { startMockCommunity, type MockCommunity } from '../testing/mock-community.ts'
 import { until } from './helpers/wait.ts'
+import { startWebhook, type Webhook } from './helpers/webhook.ts'
 
 const log = pino({ level: 'silent' })
 const FAST = { TRIAGE_RATE_PER_MIN: '1000', TRIAGE_RATE_PER_ROOM_MS: '0' }
 const FLOOR = 'floor-3-5@chatroom'
 let c: MockCommunity | null = null
-let server: Server | null = null
+let opened: Webhook | null = null
 
 afterEach(async () => {
   await c?.stop()
   c = null
-  await new Promise((r) => (server ? server.close(r) : r(null)))
-  server = null
+  await opened?.close()
+  opened = null
 })
 
-async function webhook(): Promise<{ url: string; texts: string[] }> {
-  const texts: string[] = []
-  server = createServer((req, res) => {
-    let body = ''
-    req.on('data', (d) => (body += d))
-    req.on('end', () => {
-      texts.push((JSON.parse(body) as { text: { content: string } }).text.content)
-      res.end('{}')
-    })
-  })
-  await new Promise<void>((r) => server!.listen(0, '127.0.0.1', () => r()))
-  return { url: `http://127.0.0.1:${(server.address() as { port: number }).port}/send`, texts }
-}
+const webhook = async (): Promise<Webhook> => (opened = await startWebhook())
 
 const hhmm = (d: Date) => `${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`
 
