@@ -3,14 +3,14 @@
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import Database from 'better-sqlite3'
 import pino from 'pino'
 import { afterEach, describe, expect, it } from 'vitest'
 import { FriendRequestStore } from '../store/friend-requests.ts'
-import { MIGRATIONS, SCHEMA_VERSION } from '../store/migrations.ts'
+import { SCHEMA_VERSION } from '../store/migrations.ts'
 import { openStore, type DB } from '../store/store.ts'
 import { startMockCommunity, type MockCommunity } from '../testing/mock-community.ts'
 import { until } from './helpers/wait.ts'
+import { databaseBefore } from './helpers/old-schema.ts'
 
 const log = pino({ level: 'silent' })
 const FAST = { TRIAGE_RATE_PER_MIN: '1000', TRIAGE_RATE_PER_ROOM_MS: '0' }
@@ -153,12 +153,7 @@ describe('the friend-request store', () => {
   })
 
   it('a database of the previous schema gains the table; one of a newer schema is refused', () => {
-    const path = join(mkdtempSync(join(tmpdir(), 'lgj-friends-')), 'old.db')
-    const at = MIGRATIONS.findIndex((sql) => sql.includes('CREATE TABLE friend_requests'))
-    expect(at).toBeGreaterThan(0)
-    const old = new Database(path)
-    for (const sql of MIGRATIONS.slice(0, at)) old.exec(sql)
-    old.pragma(`user_version = ${at}`)
+    const { path, db: old } = databaseBefore('CREATE TABLE friend_requests')
     old.close()
     const db = openStore(path)
     expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION)

@@ -10,6 +10,7 @@ import { handleRequest } from '../handlers/requests.ts'
 import { SATISFACTION_WINDOW_MS, parseSatisfaction, satisfactionCounts } from '../handlers/satisfaction.ts'
 import type { Ticket } from '../store/tickets.ts'
 import { T0, testContext, triaged, type TestContext } from './helpers/handler-context.ts'
+import { databaseBefore } from './helpers/old-schema.ts'
 
 const quietly = { quiet: false, silent: false }
 const FLOOR = 'floor-6-2@chatroom'
@@ -260,18 +261,11 @@ describe('satisfaction', () => {
 
 describe('the satisfaction columns', () => {
   it('a database of the previous schema gains them; one newer than the code is refused', async () => {
-    const { default: Database } = await import('better-sqlite3')
-    const { mkdtempSync } = await import('node:fs')
-    const { tmpdir } = await import('node:os')
-    const { join } = await import('node:path')
-    const { MIGRATIONS, SCHEMA_VERSION } = await import('../store/migrations.ts')
+    const { SCHEMA_VERSION } = await import('../store/migrations.ts')
     const { openStore } = await import('../store/store.ts')
     const { Tickets } = await import('../store/tickets.ts')
-    const dir = mkdtempSync(join(tmpdir(), 'lgj-satisfaction-'))
-    const path = join(dir, 'old.db')
-    const old = new Database(path)
-    for (const sql of MIGRATIONS.slice(0, SCHEMA_VERSION - 1)) old.exec(sql)
-    old.pragma(`user_version = ${SCHEMA_VERSION - 1}`)
+    // The schema just before the satisfaction columns, whatever came after them.
+    const { path, db: old } = databaseBefore('satisfaction_asked_at')
     old
       .prepare(`INSERT INTO tickets (id, category, priority, talker_id, created_at, updated_at) VALUES (7, 'repair', 3, 'res-01', 1, 1)`)
       .run()
@@ -285,10 +279,9 @@ describe('the satisfaction columns', () => {
     expect(tickets.awaitingSatisfaction('res-01', 0)).toBe(7)
     db.close()
 
-    const newer = join(dir, 'newer.db')
-    const n = new Database(newer)
+    const n = openStore(path)
     n.pragma(`user_version = ${SCHEMA_VERSION + 1}`)
     n.close()
-    expect(() => openStore(newer)).toThrow(/newer/)
+    expect(() => openStore(path)).toThrow(/newer/)
   })
 })

@@ -5,6 +5,7 @@ import pino from 'pino'
 import { afterEach, describe, expect, it } from 'vitest'
 import { MAX_ATTEMPTS } from '../store/outbox.ts'
 import { startMockCommunity, type MockCommunity } from '../testing/mock-community.ts'
+import { databaseBefore } from './helpers/old-schema.ts'
 
 const log = pino({ level: 'silent' })
 const FAST = { TRIAGE_RATE_PER_MIN: '1000', TRIAGE_RATE_PER_ROOM_MS: '0' }
@@ -90,20 +91,11 @@ describe('a send that keeps failing', () => {
 
 describe('the outbox purpose column', () => {
   it('a database of the previous schema gains it, pending rows counting as plain replies', async () => {
-    const { default: Database } = await import('better-sqlite3')
-    const { mkdtempSync } = await import('node:fs')
-    const { tmpdir } = await import('node:os')
-    const { join } = await import('node:path')
-    const { MIGRATIONS, SCHEMA_VERSION } = await import('../store/migrations.ts')
+    const { SCHEMA_VERSION } = await import('../store/migrations.ts')
     const { openStore } = await import('../store/store.ts')
     const { OutboxStore } = await import('../store/outbox.ts')
-    const path = join(mkdtempSync(join(tmpdir(), 'lgj-purpose-')), 'old.db')
-    const old = new Database(path)
     // The schema just before the purpose column, whatever came after it.
-    const before = MIGRATIONS.findIndex((sql) => sql.includes('ADD COLUMN purpose'))
-    expect(before).toBeGreaterThan(0)
-    for (const sql of MIGRATIONS.slice(0, before)) old.exec(sql)
-    old.pragma(`user_version = ${before}`)
+    const { path, db: old } = databaseBefore('ADD COLUMN purpose')
     old
       .prepare(
         `INSERT INTO outbox (created_at, to_kind, to_id, text, mentions, urgent, ahead) VALUES (1, 'contact', 'res-01', '您好', '[]', 0, 0)`,
