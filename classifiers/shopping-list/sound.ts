@@ -117,8 +117,11 @@ interface JiebaWord {
  */
 const SOUNDING_WORDS = new Map<string, JiebaWord>()
 
+/** jieba's dictionary as text, decoded once. */
+const JIEBA_TEXT = jiebaDict.toString()
+
 function indexSoundingWords(): void {
-  const text = jiebaDict.toString()
+  const text = JIEBA_TEXT
   let at = 0
   while (at < text.length) {
     let end = text.indexOf('\n', at)
@@ -141,7 +144,7 @@ const frequencies = new Map<string, number>()
 function commonFrequency(w: string): number {
   let f = frequencies.get(w)
   if (f !== undefined) return f
-  const text = jiebaDict.toString()
+  const text = JIEBA_TEXT
   const at = text.startsWith(w + ' ') ? 0 : text.indexOf('\n' + w + ' ')
   f = at < 0 ? 0 : parseInt(text.slice(text.indexOf(' ', at + 1) + 1), 10) || 0
   frequencies.set(w, f)
