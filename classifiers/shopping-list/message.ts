@@ -139,7 +139,7 @@ function namesSomething(text: string): boolean {
  * a name the lexicon need not know), else the name right before 接龙, else its first goods name
  * (a name the lexicon knows before an unknown one).
  */
-export function headerProduct(header: string): string | null {
+function headerProduct(header: string): string | null {
   if (!header) return null
   const toks = tokenize(header)
   let priced: string | null = null
@@ -186,7 +186,7 @@ export function headerProduct(header: string): string | null {
 /** "团购冷吃兔接龙", "东北大米接龙了": the words right before 接龙 name what the list sells. */
 const BEFORE_JIELONG = /([^\s,，。!！:：()（）【】[\]]{1,12})(?:接龙|拼团|团购)/
 
-export function namedForList(header: string): string | null {
+function namedForList(header: string): string | null {
   const m = BEFORE_JIELONG.exec(header.replace(/^\s*(?:团购|拼团)/, ''))
   if (!m) return null
   const text = m[1].replace(/^(?:团购|拼团|今天|今日|明天|本周|周末)/, '')
