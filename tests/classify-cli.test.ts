@@ -3,6 +3,7 @@
 import { spawnSync } from 'node:child_process'
 import { PassThrough, Writable } from 'node:stream'
 import { describe, expect, it } from 'vitest'
+import { answerText, classifyLines, nextShare, type Helper } from '../tools/classify-lines.ts'
 import { runClassify } from '../tools/classify-stream.ts'
 
 const TEXTS = [
@@ -113,4 +114,43 @@ describe('triage classify', () => {
     expect(r.status).not.toBe(0)
     expect(r.stderr).toContain('--threads')
   }, 30_000)
+
+  describe('sharing a batch with a helper', () => {
+    const lines = Array.from({ length: 200 }, (_, i) => JSON.stringify({ id: i, text: `${TEXTS[i % TEXTS.length]} 第${i}户` }))
+    const lineNos = lines.map((_, i) => i + 1)
+    const alone = async () => (await classifyLines(lines, lineNos, null)).out
+
+    it('goes on alone while the helper is still loading, and never asks it', async () => {
+      let asked = 0
+      const loading: Helper = {
+        ready: false,
+        share: 0.5,
+        answer: async () => {
+          asked++
+          return null
+        },
+      }
+      expect((await classifyLines(lines, lineNos, loading)).out).toBe(await alone())
+      expect(asked).toBe(0)
+    })
+
+    it('answers itself what a failed helper could not, so no line is lost or changed', async () => {
+      const failing: Helper = { ready: true, share: 0.5, answer: async (texts) => ({ answers: texts.map(() => null), perMs: 0 }) }
+      const fresh = Array.from({ length: 100 }, (_, i) => JSON.stringify({ id: i, text: `煤气味很重 ${i} 号` }))
+      const nos = fresh.map((_, i) => i + 1)
+      const out = (await classifyLines(fresh, nos, failing)).out.trim().split('\n')
+      expect(out).toHaveLength(100)
+      out.forEach((l, i) => expect(l).toBe(`{"id":${i},${answerText(`煤气味很重 ${i} 号`)}`))
+    })
+
+    it('hands the faster side the larger share, and never all or nothing', () => {
+      expect(nextShare(0.5, 10, 30)).toBeGreaterThan(0.5)
+      expect(nextShare(0.5, 30, 10)).toBeLessThan(0.5)
+      expect(nextShare(0.5, 10, 0)).toBeGreaterThanOrEqual(0.1)
+      expect(nextShare(0.9, 0, 10)).toBe(0.9)
+      let s = 0.5
+      for (let i = 0; i < 20; i++) s = nextShare(s, 1, 1000)
+      expect(s).toBe(0.9)
+    })
+  })
 })

@@ -7,9 +7,17 @@ export interface BatchResult {
   bad: number[]
 }
 
-/** Answers computed elsewhere (a worker thread), in the order of the texts given. */
+/** Answers computed elsewhere (worker threads), in the order of the texts given. */
 export interface Helper {
-  answer(texts: string[]): Promise<string[]>
+  /** can take work now: a worker still loading its model cannot, and this thread goes on alone */
+  readonly ready: boolean
+  /** the share of a batch's new texts to hand over (0–1), sized to how fast each side answers */
+  share: number
+  /**
+   * the answers, and how many texts a millisecond the helper answered; null for a text (or for
+   * all of them) the helper could not answer, which this thread then answers itself
+   */
+  answer(texts: string[]): Promise<{ answers: (string | null)[]; perMs: number } | null>
 }
 
 /** The output line for a text, without its id (serialising is part of the cost). */
@@ -41,16 +49,22 @@ const memo = new TextMemo<string>(50_000, 200)
 const SHARE_FROM = 32
 
 /**
- * `lineNos[i]` is the input line number of `lines[i]`: the id of a plain-text line, and of the
- * error object answering a `{` line that is not JSON. With a helper, the batch's new texts are split: the helper answers one share while this
- * thread answers the other; the output is the same, in the same order.
+ * The next share for the helper: its speed over both sides' speeds, halfway from the last share
+ * (one batch's timing is noisy), never all or nothing, so each side keeps being measured.
  */
-export async function classifyLines(
-  lines: string[],
-  lineNos: number[],
-  helper: Helper | null = null,
-  helperShare = 0.5,
-): Promise<BatchResult> {
+export function nextShare(last: number, minePerMs: number, theirsPerMs: number): number {
+  if (!(minePerMs > 0) || !(theirsPerMs >= 0)) return last
+  const fair = theirsPerMs / (theirsPerMs + minePerMs)
+  return Math.min(0.9, Math.max(0.1, (last + fair) / 2))
+}
+
+/**
+ * `lineNos[i]` is the input line number of `lines[i]`: the id of a plain-text line, and of the
+ * error object answering a `{` line that is not JSON. With a helper that is ready, the batch's
+ * new texts are split: the helper answers one share while this thread answers the other; the
+ * output is the same, in the same order.
+ */
+export async function classifyLines(lines: string[], lineNos: number[], helper: Helper | null = null): Promise<BatchResult> {
   const bad: number[] = []
   // One output line per input line, in place: a line that does not start with `{` is a text
   // (its id is its line number); a `{` line that does not parse gets an error object.
@@ -75,12 +89,15 @@ export async function classifyLines(
   const fresh = new Map<string, string | undefined>()
   for (const r of rows) if ('text' in r && memo.get(r.text) === undefined) fresh.set(r.text, undefined)
   const texts = [...fresh.keys()]
-  if (helper && texts.length >= SHARE_FROM) {
-    const split = Math.floor(texts.length * (1 - helperShare))
+  if (helper?.ready && texts.length >= SHARE_FROM) {
+    const split = Math.floor(texts.length * (1 - helper.share))
     const theirs = helper.answer(texts.slice(split))
+    const t0 = performance.now()
     for (let i = 0; i < split; i++) fresh.set(texts[i], answerText(texts[i]))
-    const answers = await theirs
-    for (let i = split; i < texts.length; i++) fresh.set(texts[i], answers[i - split])
+    const mine = performance.now() - t0
+    const got = await theirs
+    for (let i = split; i < texts.length; i++) fresh.set(texts[i], got?.answers[i - split] ?? answerText(texts[i]))
+    helper.share = nextShare(helper.share, split / Math.max(mine, 0.001), got?.perMs ?? 0)
   } else {
     for (const t of texts) fresh.set(t, answerText(t))
   }

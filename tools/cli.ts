@@ -33,8 +33,12 @@ async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv
   switch (command) {
     case 'classify': {
-      const { runClassify, threadsArg, defaultThreads } = await import('./classify-stream.ts')
-      return runClassify(process.stdin, process.stdout, rest, threadsArg(rest) ?? defaultThreads())
+      // the workers start loading their model first, while this thread loads its own
+      const { WorkerPool, threadsArg, defaultThreads } = await import('./classify-pool.ts')
+      const threads = threadsArg(rest) ?? defaultThreads()
+      const pool = threads > 0 ? new WorkerPool(threads) : null
+      const { runClassify } = await import('./classify-stream.ts')
+      return runClassify(process.stdin, process.stdout, rest, threads, pool)
     }
     case 'digest': {
       const { parseArgs } = await import('node:util')
