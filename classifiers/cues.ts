@@ -36,6 +36,8 @@ export interface Cue {
   re: RegExp
   needs: RegExp | null
   unless: RegExp | null
+  /** `{joke}` in `unless`: switched off when the message is a joke, as the urgency rules judge it */
+  unlessJoke: boolean
   clauseUnless: RegExp | null
   resolved: RegExp | null
   sticky: boolean
@@ -116,7 +118,12 @@ function loadFile(name: string, seen: Set<string>): Cue[] {
       forms,
       re: compileRegExp(y, all.join('|'), 'g', at('forms')),
       needs: alternation(y, e.needs, at('needs')),
-      unless: alternation(y, e.unless, at('unless')),
+      unless: alternation(
+        y,
+        stringList(y, e.unless, at('unless')).filter((p) => p !== '{joke}'),
+        at('unless'),
+      ),
+      unlessJoke: stringList(y, e.unless, at('unless')).includes('{joke}'),
       clauseUnless: alternation(y, e.clause_unless, at('clause_unless')),
       resolved: alternation(y, e.resolved, at('resolved')),
       sticky: e.sticky === true,

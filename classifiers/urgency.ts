@@ -42,6 +42,8 @@ const LOCAL = familyRe('local')
 const STRONG_LOCAL = familyRe('strong-local')
 const ADVICE = familyRe('advice')
 const JOKE = familyRe('joke')
+/** "这次是真的", "不是开玩笑": the writer says the message is no joke, whatever its emoji */
+const EARNEST = familyRe('earnest')
 const HYPERBOLE = familyRe('hyperbole')
 const MOURNING = familyRe('mourning')
 const FICTION = familyRe('fiction')
@@ -56,9 +58,12 @@ const HUMAN_NEAR = /我(?!家)|人|爸|妈|老人|孩子|宝宝|老公|老婆|�
 /** An animal attacking a person (a bite is then the person's emergency, not the pet's illness). */
 const ANIMAL_ATTACK = new RegExp(
   [
-    '(?:^|[^猫狗兔鸟])被[^。,]{0,6}(?:狗|犬|猫|蛇)[^。]{0,4}(?:咬|扑|抓)',
+    // "被一只没拴绳的big dog咬了": the animal may be described, and named in English
+    '(?:^|[^猫狗兔鸟])被[^。,]{0,12}(?:狗|犬|猫|蛇|dog|cat|snake)[^。]{0,4}(?:咬|扑|抓)',
+    '\\bbitten by (?:a |the |an )?[^.。,]{0,20}(?:dog|cat|snake)',
     '(?:狗|犬)[^。]{0,6}把[^。]{0,6}(?:咬|扑)',
-    `${family('person')}[^。,]{0,4}被[^。]{0,8}(?:狗|猫)`,
+    // the person, not their dog ("我家狗被大狗咬了" is the pet's)
+    `${family('person')}[^。,猫狗]{0,4}被[^。]{0,8}(?:狗|猫)`,
     `(?:狗|犬|猫)[^。]{0,6}(?:咬|扑|抓)[^。]{0,3}(?:了)?(?:${family('person')}|${family('child')}|快递员|路人|的脖子)`,
   ].join('|'),
 )
@@ -131,7 +136,7 @@ function assessOnce(text: string): UrgencyResult {
   const readContext = () => ({
     // news about strangers, or advice to everyone (家里有老人的要当心…: "家里" there is anyone's home)
     news: (NEWS.test(t) && !LOCAL.test(t)) || (ADVICE.test(t) && !STRONG_LOCAL.test(t)),
-    joke: JOKE.test(t),
+    joke: JOKE.test(t) && !EARNEST.test(t),
     // a relative far away: nobody in this building can act (they are told to call locally)
     remote: REMOTE.test(t) && !NEARBY.test(t),
     fiction: FICTION.test(t) && !STRONG_LOCAL.test(t),
@@ -147,7 +152,7 @@ function assessOnce(text: string): UrgencyResult {
       suppressed.push(`${cue.kind}:needs`)
       continue
     }
-    if (cue.unless && cue.unless.test(t)) {
+    if ((cue.unless && cue.unless.test(t)) || (cue.unlessJoke && joke)) {
       suppressed.push(`${cue.kind}:unless`)
       continue
     }
