@@ -1297,3 +1297,65 @@ describe('exchanges and Cantonese counting', () => {
     expect(brief('米都食晒，唔该帮手送包米上嚟')).toEqual([['米', 1, '包']])
   })
 })
+
+describe('what closes a list or says what the things are for is not an item', () => {
+  it.each([
+    [
+      'plain, 别的不要',
+      '挂面两把 鸡蛋一盒 酱油一瓶 别的不要',
+      [
+        ['挂面', 2, '把'],
+        ['鸡蛋', 1, '盒'],
+        ['酱油', 1, '瓶'],
+      ],
+    ],
+    [
+      'northeastern, 别的不用了',
+      '大米一袋 豆油一桶 别的不用了 钱回头给你',
+      [
+        ['大米', 1, '袋'],
+        ['豆油', 1, '桶'],
+      ],
+    ],
+    [
+      'spaced, 其他不要',
+      '土 豆 两 斤 ， 盐 一 包 ， 其 他 不 要',
+      [
+        ['土豆', 2, '斤'],
+        ['盐', 1, '包'],
+      ],
+    ],
+  ])('a close to the list (%s) does not take off its last item', (_style, text, want) => {
+    expect(brief(text)).toEqual(want)
+  })
+
+  it.each([
+    ['northeastern, 整…用', '五花肉来二斤，整红烧肉用', [['五花肉', 2, '斤']]],
+    ['sichuan, 灌…用', '后腿肉十斤 肥点的 灌香肠用', [['后腿肉', 10, '斤']]],
+    [
+      'wu, in brackets',
+      '黑鱼一条（炖汤用额），鸽子一只',
+      [
+        ['黑鱼', 1, '条'],
+        ['鸽子', 1, '只'],
+      ],
+    ],
+  ])('what the things are for (%s) is a dish, not an item', (_style, text, want) => {
+    expect(brief(text)).toEqual(want)
+  })
+
+  it('a name a buying verb asks for stays an item before a cooking verb; a bare one is the dish', () => {
+    expect(brief('再买点糯米包粽子用的')).toEqual([['糯米', null, null]])
+    expect(brief('帮忙带两斤小米熬粥')).toEqual([['小米', 2, '斤']])
+    expect(brief('猪肉炖粉条')).toEqual([])
+  })
+
+  it.each([
+    ['plain, 别买', '土豆三斤，香菜芹菜别买', [['土豆', 3, '斤']]],
+    ['wu, 覅', '小排一斤 葱姜覅买 屋里有', [['小排', 1, '斤']]],
+    ['hakka, 毋要', '芋子三斤，毋要辣椒', [['芋子', 3, '斤']]],
+    ['with 就, 别买了', '鸡蛋一板，辣椒就别买了', [['鸡蛋', 1, '板']]],
+  ])('names written together before a withdrawal are all withdrawn (%s)', (_style, text, want) => {
+    expect(brief(text)).toEqual(want)
+  })
+})

@@ -369,6 +369,9 @@ function pushQ(els: El[], q: Qty, ti: number, te: number): void {
   els.push(el)
 }
 
+/** 用 closing a purpose: "…用", "…用的", "…用，" (not 用来, 用量, 用完). */
+const FOR_USE = /^用(?:[的额嘅]|[^\u4e00-\u9fff]|$)/
+
 export function buildElements(s: string, toks: Tok[], a: number, b: number, info: ChunkInfo): El[] {
   const els: El[] = []
   let i = a
@@ -542,8 +545,13 @@ export function buildElements(s: string, toks: Tok[], a: number, b: number, info
             amount.t === E_Q &&
             amount.te === before!.ti - 1 &&
             !(toks[amount.ti].k === T_NUM && toks[amount.ti].s === toks[amount.ti].e)
-          if (before && before.t === E_G && before.te === i - 2 && toks[i - 2].e === verb.s && !ordered) before.g!.dish = true
+          // (nor one a buying verb asks for: "再买点小米熬粥用的")
+          const bought = before !== null && before.ti > a && toks[before.ti - 1].k === T_FILL && (toks[before.ti - 1].f & F_VERB) !== 0
+          if (before && before.t === E_G && before.te === i - 2 && toks[i - 2].e === verb.s && !ordered && !bought) before.g!.dish = true
         }
+        // "整扣肉用", "灌香肠用", "炖汤用的": what the things are for is a dish, not one more thing to
+        // buy (the names right before 用, when nothing but a break or 的 follows it)
+        if (spans.length && FOR_USE.test(s.slice(toks[j - 1].e, toks[j - 1].e + 2))) spans[spans.length - 1].dish = true
         for (const sp of spans) {
           if (sp.garbage && !sp.goods) continue
           const el = mkEl(E_G, sp.ta, sp.tb - 1)

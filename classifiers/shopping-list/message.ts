@@ -234,6 +234,7 @@ function parseBody(s: string, asked = false): OrderItem[] {
     }
     const els = buildElements(s, toks, a, b, info)
     const r = readChunk(s, toks, b, els, chunkNo, info)
+    removeGluedNames(s, r, toks[b - 1].e)
     st.infos.push(info)
     if (info.intent) st.intent = true
     if (info.verb) st.verb = true
@@ -285,6 +286,26 @@ function parseBody(s: string, asked = false): OrderItem[] {
   totalsToParts(st)
   needsToOrders(st)
   return withoutRepeats(keepOrders(st))
+}
+
+/** A word that withdraws what is named before it ("别买", "不要了", "唔要", "覅", "毋要"). */
+const WITHDRAWS = /别|不要|不用|不买|唔|莫|勿|覅|毋|免|甭/
+
+/**
+ * "香菜芹菜别买": names written together with nothing between them, then a word that withdraws
+ * the last, are withdrawn together — the words after them are about all of them.
+ */
+function removeGluedNames(s: string, r: ChunkOut, chunkEnd: number): void {
+  const items = r.items
+  const k = items.length - 1
+  if (k < 1) return
+  const last = items[k]
+  if (last.op !== 'remove' || last.hasQty || last.end < 0 || !WITHDRAWS.test(s.slice(last.end, chunkEnd))) return
+  for (let j = k - 1; j >= 0; j--) {
+    const it = items[j]
+    if (it.op !== 'add' || it.hasQty || it.med || it.fallback || it.end < 0 || it.end !== items[j + 1].start) break
+    it.op = 'remove'
+  }
 }
 
 /**
