@@ -1359,3 +1359,51 @@ describe('what closes a list or says what the things are for is not an item', ()
     expect(brief(text)).toEqual(want)
   })
 })
+
+describe('talk around a list does not cancel it', () => {
+  it.each([
+    [
+      'plain',
+      '我们老两口吃不了多少，土豆、萝卜、白菜这些每样一斤就行',
+      [
+        ['土豆', 1, '斤'],
+        ['萝卜', 1, '斤'],
+        ['白菜', 1, '斤'],
+      ],
+    ],
+    [
+      'wu',
+      '阿拉两家头吃勿了多少，青菜、番茄每样半斤就好',
+      [
+        ['青菜', 0.5, '斤'],
+        ['番茄', 0.5, '斤'],
+      ],
+    ],
+    [
+      'northeastern',
+      '俺们俩人吃不了多少 土豆 白菜 每样二斤就够',
+      [
+        ['土豆', 2, '斤'],
+        ['白菜', 2, '斤'],
+      ],
+    ],
+  ])('an each-word whose amount is said to be enough asks for the things (%s)', (_style, text, want) => {
+    expect(brief(text)).toEqual(want)
+  })
+
+  it('how good it need be ("都不用太好") is not a withdrawal', () => {
+    expect(brief('再要两斤猪肉，一只鸡，都不用太好，差不多就行')).toEqual([
+      ['猪肉', 2, '斤'],
+      ['鸡', 1, '只'],
+    ])
+    expect(brief('五花肉一斤 不用太瘦')).toEqual([['五花肉', 1, '斤']])
+  })
+
+  it('names one a line with the amounts left to the buyer are the list', () => {
+    expect(brief('这周要的东西：\n白菜\n豆腐\n挂面\n（数量你们看着办，够三个人吃一周）')).toEqual([
+      ['白菜', null, null],
+      ['豆腐', null, null],
+      ['挂面', null, null],
+    ])
+  })
+})

@@ -204,6 +204,8 @@ export interface ChunkInfo {
 
 /** A buying verb inside an each-word (都来, 各要, 侪要, 每样买). */
 const BUY_IN_EACH = /[要来買买整带拿]/
+/** After an each-word: an amount, then 就行 / 就好 / 就够 / 即可. */
+const EACH_ENOUGH = /^[^，,。！!？?；;\n]{1,6}?(?:就行|就好|就够|即可|就可以)/
 
 /** The writer, just before a request ("我明朝下单", "阿拉要"). */
 const FIRST_PERSON = /我|俺|阿拉|吾|阮|偶/
@@ -564,7 +566,8 @@ export function buildElements(s: string, toks: Tok[], a: number, b: number, info
       case T_KW: {
         if (t.sub === KW_UNITALL || t.sub === KW_GE) info.forAll = true
         // "都来十个", "各要两斤", "侪要一斤": an each-word with a buying verb in it asks for the things
-        if (t.sub === KW_GE && BUY_IN_EACH.test(s.slice(t.s, t.e))) {
+        // — and so does one whose amount is said to be enough ("每样一斤就行")
+        if (t.sub === KW_GE && (BUY_IN_EACH.test(s.slice(t.s, t.e)) || EACH_ENOUGH.test(s.slice(t.e, t.e + 12)))) {
           info.intent = true
           info.verb = true
         }

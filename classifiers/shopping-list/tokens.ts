@@ -198,7 +198,9 @@ export function tokenize(s: string): Tok[] {
       if (!m || m.word.length === 1) {
         toks.push(new Tok(T_NUM, i, i + 1, 0, c === 0x4fe9 ? 2 : c === 0x4ee8 ? 3 : 20, 0, null, null))
         const next = matchAt(s, i + 1)
-        if (c !== 0x5eff && !(next && next.k === T_UNIT)) toks.push(new Tok(T_UNIT, i + 1, i + 1, U_COUNT, null, 0, '个', null))
+        // (not before a counter: "俩人", "仨口子" are people, not goods)
+        if (c !== 0x5eff && !(next && (next.k === T_UNIT || next.k === T_OTHER)))
+          toks.push(new Tok(T_UNIT, i + 1, i + 1, U_COUNT, null, 0, '个', null))
         i++
         continue
       }
