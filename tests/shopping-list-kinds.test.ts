@@ -1407,3 +1407,41 @@ describe('talk around a list does not cancel it', () => {
     ])
   })
 })
+
+describe('a list written as a table', () => {
+  it('full-width bars, a header row, unknown names: each row is one item', () => {
+    expect(brief('列了张表：\n品名｜数量\n糍粑｜4包\n米线（干的）｜3包\n腊肉｜两斤\n表上没有的就不要了')).toEqual([
+      ['糍粑', 4, '包'],
+      ['米线', 3, '包'],
+      ['腊肉', 2, '斤'],
+    ])
+  })
+
+  it('markdown rows with a notes column: the notes and what was in brackets are notes, not items', () => {
+    const rows = parse(
+      '| 名称 | 数量 | 备注 |\n|---|---|---|\n| 汤圆（黑芝麻/花生） | 10袋 | 不要酒酿的 |\n| 牛奶 | 2箱 | |\n| 香蕉 | 3斤 | 别太熟 |',
+    )
+    expect(rows.map((i) => [i.name, i.qty, i.unit])).toEqual([
+      ['汤圆', 10, '袋'],
+      ['牛奶', 2, '箱'],
+      ['香蕉', 3, '斤'],
+    ])
+    expect(rows[0].note).toContain('黑芝麻/花生')
+    expect(rows[2].note).toContain('别太熟')
+  })
+
+  it('ASCII bars without a header, and a line after the table that orders more', () => {
+    expect(brief('鸡蛋 | 1板\n挂面 | 3把\n另外再要一瓶酱油')).toEqual([
+      ['鸡蛋', 1, '板'],
+      ['挂面', 3, '把'],
+      ['酱油', 1, '瓶'],
+    ])
+  })
+
+  it('one row with bars between items is not a table', () => {
+    expect(brief('帮我买 青菜两斤 | 豆腐一块')).toEqual([
+      ['青菜', 2, '斤'],
+      ['豆腐', 1, '块'],
+    ])
+  })
+})

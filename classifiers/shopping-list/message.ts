@@ -5,6 +5,7 @@
 import type { OrderItem } from './types.ts'
 import { AMOUNT_CHANGES, CANONICAL_UNITS, NOTICE_HEADER, NOTICE_LEAD, NOTICE_WORDS } from './lexicon.ts'
 import { readDoorList, type DoorList } from './jielong.ts'
+import { readTable, type TablePart } from './table.ts'
 import { tokenize } from './tokens.ts'
 import { isCommonWord } from './sound.ts'
 import { buildElements, newInfo, E_P, E_Q, type Qty } from './elements.ts'
@@ -39,7 +40,27 @@ function parse(text: string): OrderItem[] {
   const header = NOTICE_HEADER.exec(s)
   if (header && NOTICE_WORDS.test(header[1])) return []
   if (NOTICE_LEAD.test(s)) return []
+  const table = readTable(s)
+  if (table) return parseTable(table)
   return parseBody(s)
+}
+
+/**
+ * A list written as a table: each row on its own (a row is an order by being there), the lines
+ * around it as a message of their own ("另外再要一袋米").
+ */
+function parseTable(parts: TablePart[]): OrderItem[] {
+  const out: OrderItem[] = []
+  for (const p of parts) {
+    if (p.kind === 'text') {
+      out.push(...parseBody(p.text))
+      continue
+    }
+    const items = parseBody(`${p.row.name} ${p.row.amount}`, true)
+    for (const it of items) if (p.row.note) it.note = it.note ? `${it.note} ${p.row.note}` : p.row.note
+    out.push(...items)
+  }
+  return out
 }
 
 /**

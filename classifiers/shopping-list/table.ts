@@ -1,0 +1,74 @@
+// A list written as a table ("品名｜数量", "| 粽子 | 40个 | 不要肉粽 |"): pasted from a spreadsheet
+// or a notes app. Each row is one item — its name cell, its amount cell, and the rest of the row a
+// note — so an amount never crosses into the next row and a remark in a cell is not a second
+// item. Pure; the caller parses each row.
+
+/** A row of a table: its name and amount cells, its note (the other cells and what was in brackets). */
+export interface TableRow {
+  /** offset of the row's line in the message */
+  at: number
+  name: string
+  amount: string
+  note: string | null
+}
+
+/** A message split into the lines around its table and the table's rows, in order. */
+export type TablePart = { kind: 'text'; text: string } | { kind: 'row'; row: TableRow }
+
+const BAR = /[|｜]/
+/** A header cell: what a column is called. */
+const HEADER_CELL = /^(?:品名|名称|商品|物品|东西|名字|品类|数量|数目|份数|重量|规格|单位|备注|说明|要求|单价|价格|金额|小计)$/
+/** A cell that is an amount: a number (or 半, 几) first, a unit or nothing after. */
+const AMOUNT_CELL = /^(?:约|大概|大约)?\s*(?:\d+(?:\.\d+)?|[一二两三四五六七八九十百半几俩]+)\s*[^\s\d]{0,3}$/
+const RULE_ROW = /^[\s|｜:：\-—–=+]*$/
+const BRACKETS = /[（(]([^（()）]*)[)）]/g
+
+function cells(line: string): string[] {
+  return line
+    .split(BAR)
+    .map((c) => c.trim())
+    .filter((c, i, all) => c !== '' || (i > 0 && i < all.length - 1))
+}
+
+/**
+ * The parts of a message with a table in it, or null when it has none: at least two rows whose
+ * second cell is an amount. A header row and a rule row (---) are left out.
+ */
+export function readTable(s: string): TablePart[] | null {
+  if (!BAR.test(s)) return null
+  const lines = s.split('\n')
+  let rows = 0
+  for (const l of lines) {
+    if (!BAR.test(l)) continue
+    const c = cells(l)
+    if (c.length >= 2 && AMOUNT_CELL.test(c[1])) rows++
+  }
+  if (rows < 2) return null
+  const parts: TablePart[] = []
+  let text: string[] = []
+  let at = 0
+  const flush = () => {
+    if (text.length) parts.push({ kind: 'text', text: text.join('\n') })
+    text = []
+  }
+  for (const l of lines) {
+    const c = BAR.test(l) ? cells(l) : []
+    if (c.length >= 2 && AMOUNT_CELL.test(c[1])) {
+      flush()
+      const notes: string[] = []
+      const name = c[0].replace(BRACKETS, (_m, inner: string) => {
+        if (inner.trim()) notes.push(inner.trim())
+        return ''
+      })
+      for (const extra of c.slice(2)) if (extra) notes.push(extra)
+      parts.push({ kind: 'row', row: { at, name: name.trim(), amount: c[1], note: notes.length ? notes.join('；') : null } })
+    } else if (RULE_ROW.test(l) && BAR.test(l)) {
+      /* a rule under the header */
+    } else if (c.length >= 2 && c.every((x) => HEADER_CELL.test(x) || x === '')) {
+      /* the header */
+    } else text.push(l)
+    at += l.length + 1
+  }
+  flush()
+  return parts
+}
