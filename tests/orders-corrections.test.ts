@@ -17,6 +17,19 @@ const lines = (ctx: TestContext, talkerId = 'res-01') =>
 const sorted = (rows: Array<[string, number | null, string | null]>) => [...rows].sort((a, b) => a[0].localeCompare(b[0], 'zh'))
 
 describe('corrections in the store', () => {
+  it('a reply quoting the list changes it: a new amount replaces, a thing taken off goes, one added joins', () => {
+    const ctx = testContext()
+    say(ctx, '帮我买：狗粮1袋，狗罐头6个，鸡胸肉一盒')
+    say(ctx, '「小王：狗粮1袋 狗罐头6个 鸡胸肉一盒」\n- - - - - - - - - - - - - - -\n罐头改成12个，鸡胸肉不要了，再加一包磨牙棒')
+    expect(lines(ctx)).toEqual(
+      sorted([
+        ['狗粮', 1, '袋'],
+        ['狗罐头', 12, '个'],
+        ['磨牙棒', 1, '包'],
+      ]),
+    )
+  })
+
   it('"X删掉，换成Y": Y takes X\'s place', () => {
     const ctx = testContext()
     say(ctx, '麻烦帮我买：白菜一颗，土豆三斤，鸡蛋一盒')

@@ -1445,3 +1445,32 @@ describe('a list written as a table', () => {
     ])
   })
 })
+
+describe('a reply that quotes an earlier list orders what it changes', () => {
+  it.each([
+    [
+      'plain',
+      '「老李：土豆三斤 洋葱两个 鸡蛋一盒」\n- - - - - - - - - - - - - - -\n洋葱改成四个，再加一袋盐，土豆没错',
+      [
+        ['洋葱', 4, '个'],
+        ['盐', 1, '袋'],
+      ],
+    ],
+    ['cantonese', '「陈生：菜心一斤 番茄四个」\n- - - - - - - - - - - - - - -\n唔好意思，番茄要六个', [['番茄', 6, '个']]],
+    [
+      'northeastern, a thing withdrawn and one added',
+      '「二姐：排骨二斤 大葱一捆」\n----------\n大葱不要了，整两斤五花肉',
+      [['五花肉', 2, '斤']],
+    ],
+  ])('%s', (_style, text, want) => {
+    expect(brief(text)).toEqual(want)
+  })
+
+  it('a reply that orders nothing orders nothing; a list under a quoted notice is an order', () => {
+    expect(brief('「王姐：鸡蛋两盒 牛奶一箱」\n- - - - - - - -\n收到，明天送')).toEqual([])
+    expect(brief('「管家：明天统一配送，需要的报一下」\n- - - - - - - -\n土豆两斤，青菜一把')).toEqual([
+      ['土豆', 2, '斤'],
+      ['青菜', 1, '把'],
+    ])
+  })
+})

@@ -42,7 +42,38 @@ function parse(text: string): OrderItem[] {
   if (NOTICE_LEAD.test(s)) return []
   const table = readTable(s)
   if (table) return parseTable(table)
+  const quoted = QUOTED_REPLY.exec(s)
+  if (quoted) return parseQuotedReply(quoted[1], quoted[2])
   return parseBody(s)
+}
+
+/**
+ * A reply that quotes an earlier message, as WeChat copies it: 「name：the quoted text」, a line of
+ * dashes, then the reply.
+ */
+const QUOTED_REPLY = /^\s*「([^」]{1,2000})」[ \t]*\n[ \t\-—–_=·.]{3,}\n([\s\S]+)$/
+
+/**
+ * "「大姐：鸡蛋一板 白菜两棵」 ---- 白菜一棵就够了": the quoted list was ordered before; the reply
+ * changes it. The reply is read as corrections of the quoted list, and what comes out is what the
+ * reply changed or added — an item the quote had and the reply left as it was ("米没错") is not
+ * ordered again (LABELS.md: a correction carries the item as it now stands).
+ */
+function parseQuotedReply(quote: string, reply: string): OrderItem[] {
+  const before = parseBody(quote, true)
+  const after = parseBody(quote + '\n' + reply)
+  const same = (a: OrderItem, b: OrderItem) => a.name === b.name && a.qty === b.qty && a.unit === b.unit && a.op === b.op
+  const out: OrderItem[] = []
+  for (const it of after) {
+    if (before.some((b) => same(b, it))) continue
+    // a quoted item the reply changed is a correction of the order, not more of it
+    if (it.op === 'add' && before.some((b) => sameThing(b.name, it.name))) it.op = 'set'
+    out.push(it)
+  }
+  // a quoted item the reply took off ("鸡翼唔要喇") comes out as a removal, for the order it is in
+  for (const b of before)
+    if (b.op !== 'remove' && !after.some((it) => sameThing(b.name, it.name))) out.push({ ...b, op: 'remove', qty: null, unit: null })
+  return out
 }
 
 /**
