@@ -1474,3 +1474,51 @@ describe('a reply that quotes an earlier list orders what it changes', () => {
     ])
   })
 })
+
+describe('what replaces a thing ordered in the same message takes its amount', () => {
+  it.each([
+    [
+      'plain',
+      '可乐两瓶，薯片三包，可乐不要了，换成雪碧',
+      [
+        ['薯片', 3, '包'],
+        ['雪碧', 2, '瓶'],
+      ],
+    ],
+    [
+      'one a line',
+      '鸡翅 1袋\n牛奶 2箱\n——牛奶不要了，换成酸奶\n面包 1袋',
+      [
+        ['鸡翅', 1, '袋'],
+        ['酸奶', 2, '箱'],
+        ['面包', 1, '袋'],
+      ],
+    ],
+    ['with its own amount', '排骨两斤，排骨删掉，换成一斤五花肉', [['五花肉', 1, '斤']]],
+  ])('%s', (_style, text, want) => {
+    expect(brief(text)).toEqual(want)
+  })
+})
+
+describe('a one-character good before letters the lexicon does not know starts that name', () => {
+  it.each([
+    [
+      '盐焗鸭一只，青菜一把',
+      [
+        ['盐焗鸭', 1, '只'],
+        ['青菜', 1, '把'],
+      ],
+    ],
+    ['要两包盐巴', [['盐巴', 2, '包']]],
+    [
+      '葱姜蒜各一点',
+      [
+        ['葱', null, null],
+        ['姜', null, null],
+        ['蒜', null, null],
+      ],
+    ],
+  ])('%s', (text, want) => {
+    expect(brief(text)).toEqual(want)
+  })
+})

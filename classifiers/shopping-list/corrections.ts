@@ -30,13 +30,14 @@ export function applyOp(st: MessageState, it: PItem): boolean {
   // medicine is never an item, so it changes none ("土豆改成…退烧药" leaves the potatoes alone)
   if (it.med) return false
   if (it.op === 'remove') {
-    st.removed = { name: it.name, chunk: it.chunk }
+    st.removed = { name: it.name, chunk: it.chunk, ordered: null }
     // "鸡蛋唔要一盒啦，要两盒": wait for the amount that replaces the one taken back
     if (it.notAmount) return false
     // "米 1袋（不要泰国香米）": taking off 泰国香米 does not take off the rice; "鸡蛋不要了" takes off 土鸡蛋
     const k = findItem(items, it.name)
     if (k >= 0 && items[k].op === 'add' && items[k].name.includes(it.name)) {
-      items.splice(k, 1)
+      const [gone] = items.splice(k, 1)
+      if (gone.hasQty) st.removed.ordered = { qty: gone.qty, unit: gone.unit, bareQty: gone.bareQty }
       return true
     }
     return false
@@ -44,6 +45,20 @@ export function applyOp(st: MessageState, it: PItem): boolean {
   // "白菜删掉，换成两斤娃娃菜": the new item takes the place of the one just taken off
   if (!it.replaces && st.removed && st.removed.chunk >= it.chunk - 1 && !sameThing(st.removed.name, it.name)) it.replaces = st.removed.name
   const k = findItem(items, it.replaces ?? it.name)
+  // "可乐2瓶 … 可乐不要了，换成雪碧": what replaces a thing ordered in this message is ordered in
+  // its amount, unless it gives one of its own
+  const gone = st.removed
+  if (k < 0 && it.replaces && gone?.ordered && gone.name === it.replaces && gone.chunk >= it.chunk - 1) {
+    if (!it.hasQty) {
+      it.qty = gone.ordered.qty
+      it.unit = gone.ordered.unit
+      it.bareQty = gone.ordered.bareQty
+      it.hasQty = true
+    }
+    it.op = 'add'
+    it.replaces = null
+    return false
+  }
   if (k < 0 || items[k].op === 'remove') return false
   const old = items[k]
   // an item ordered with its amount in this message stays an order; one only named before

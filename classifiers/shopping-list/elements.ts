@@ -287,6 +287,16 @@ function buildSpans(s: string, toks: Tok[], a: number, b: number, out: Span[], i
     // either way the letters are not dictionary words: they count as junk for the commentary test
     info.junk += junkCount(s, toks[partStart].s, toks[b - 1].e)
   }
+  // "盐焗鸭", "姜母鸭": a one-character good written right before letters the lexicon does not
+  // know is the first letter of that name, not an item of its own (葱姜蒜, all known, stay three)
+  for (let k = parts.length - 2; k >= 0; k--) {
+    const [pa, pb] = parts[k]
+    const t = toks[pa]
+    if (pb === pa + 1 && t.k === T_GOODS && t.e - t.s === 1 && toks[parts[k + 1][0]].k === T_UNK && toks[parts[k + 1][0]].s === t.e) {
+      parts[k + 1][0] = pa
+      parts.splice(k, 1)
+    }
+  }
   const names: string[] = []
   const flagsOf: number[] = []
   const ranges: Array<[number, number]> = []

@@ -32,7 +32,12 @@ export interface MessageState {
   /** Where that oops word starts in the text. */
   oopsAt: number
   /** The item the last chunk took off the list ("白菜删掉"), for the one that replaces it ("换成娃娃菜"). */
-  removed: { name: string; chunk: number } | null
+  removed: {
+    name: string
+    chunk: number
+    /** the amount it was ordered in, when it was ordered in this message ("可乐2瓶 … 可乐不要了") */
+    ordered: { qty: number | null; unit: string | null; bareQty: boolean } | null
+  } | null
   /** The chunk whose last name was taken off the list and that a 和 joins to the next ("别买榴莲和菠萝"), or -2. */
   removeJoined: number
 }
