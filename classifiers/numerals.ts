@@ -165,6 +165,17 @@ function scanArabic(s: string, i: number, ctx: ScanContext): NumberScan | null {
       else range = true
     }
   }
+  // "西瓜 1/2 个": a half, a third or a quarter of one, when a unit follows
+  if (!range && !dashed && c === 47 /* / */ && end === a.end && Number.isInteger(a.value) && a.value >= 1) {
+    const d = end + 1 < n ? s.charCodeAt(end + 1) : 0
+    if (d >= 0x32 && d <= 0x34 && !(end + 2 < n && isAsciiDigit(s.charCodeAt(end + 2)))) {
+      let k = end + 2
+      while (k < n && s.charCodeAt(k) === 32) k++
+      const den = d - 0x30
+      if (a.value < den && ctx.unitAt && ctx.unitAt(s, k))
+        return { value: a.value / den, end: end + 2, range: false, liangUnit: false, dashed: false, arabic: true }
+    }
+  }
   return { value: a.value, end, range, liangUnit: false, dashed, arabic: true }
 }
 

@@ -1522,3 +1522,63 @@ describe('a one-character good before letters the lexicon does not know starts t
     expect(brief(text)).toEqual(want)
   })
 })
+
+describe('halves', () => {
+  it.each([
+    [
+      'a fraction before a unit',
+      '西瓜 1/2 个，葡萄一串',
+      [
+        ['西瓜', 0.5, '个'],
+        ['葡萄', 1, '串'],
+      ],
+    ],
+    [
+      'a quarter, no spaces',
+      '冬瓜1/4个 排骨2斤',
+      [
+        ['冬瓜', 0.25, '个'],
+        ['排骨', 2, '斤'],
+      ],
+    ],
+    [
+      'how ripe is not a half',
+      '木瓜一个半生熟，芒果三个',
+      [
+        ['木瓜', 1, '个'],
+        ['芒果', 3, '个'],
+      ],
+    ],
+    [
+      'how hard is not a half',
+      '番石榴两个半硬的，青菜两把',
+      [
+        ['番石榴', 2, '个'],
+        ['青菜', 2, '把'],
+      ],
+    ],
+    ['a unit and a half is one and a half', '土豆一个半', [['土豆', 1.5, '个']]],
+  ])('%s', (_style, text, want) => {
+    expect(brief(text)).toEqual(want)
+  })
+
+  it('a slash between bare amounts is still a separator', () => {
+    expect(brief('苹果5/梨3 单位是斤')).toEqual([
+      ['苹果', 5, '斤'],
+      ['梨', 3, '斤'],
+    ])
+  })
+})
+
+describe('an each-word as the heading of its line', () => {
+  it('reaches the names on its line, and a new heading ends it', () => {
+    expect(brief('以下各2斤：土豆、洋葱\n以下各1斤：菠菜、豆角\n肉类：五花肉两斤\n其他：鸡蛋1板')).toEqual([
+      ['土豆', 2, '斤'],
+      ['洋葱', 2, '斤'],
+      ['菠菜', 1, '斤'],
+      ['豆角', 1, '斤'],
+      ['五花肉', 2, '斤'],
+      ['鸡蛋', 1, '板'],
+    ])
+  })
+})

@@ -381,6 +381,9 @@ function pushQ(els: El[], q: Qty, ti: number, te: number): void {
   els.push(el)
 }
 
+/** After 半: the 半 of a word (半生熟, 半肥瘦, 半熟, 半透明), not a half. */
+const HALF_AS_WORD = /^[生熟肥瘦透截硬软]$/
+
 /** 用 closing a purpose: "…用", "…用的", "…用，" (not 用来, 用量, 用完). */
 const FOR_USE = /^用(?:[的额嘅]|[^\u4e00-\u9fff]|$)/
 
@@ -441,7 +444,15 @@ export function buildElements(s: string, toks: Tok[], a: number, b: number, info
             break
           }
           // 一斤半, 两个半, 一打半
-          if (after && after.k === T_NUM && after.f & N_HALF && v !== null && Number.isInteger(v)) {
+          // (not 半生熟, 半肥瘦: how ripe or how fat, after "木瓜一个")
+          if (
+            after &&
+            after.k === T_NUM &&
+            after.f & N_HALF &&
+            v !== null &&
+            Number.isInteger(v) &&
+            !HALF_AS_WORD.test(s.charAt(after.e))
+          ) {
             v += 0.5
             j++
           }

@@ -313,11 +313,13 @@ function parseBody(s: string, asked = false): OrderItem[] {
       r.cancelPrev = false
       r.setPrev = null
     }
+    // a new heading ("肉类：", "其他：") ends the reach of "以下各2斤："
+    if (intro && !r.geQty && st.eachAfter && ci > st.eachChunk) st.eachAfter = null
     let chunkTarget = -1
     if (r.items.length && describesPrevious(st, r, ci, chunkStart, toks[b - 1].e)) {
       /* a note on the item before */
     } else if (r.items.length) chunkTarget = addItems(st, r, ci, sepBefore)
-    else if (r.geQty) spreadEach(st, r, ci)
+    else if (r.geQty) spreadEach(st, r, ci, intro || sepBefore === SP_NL)
     else if (info.forAll && info.bareUnit !== null && !r.qtyOnly) st.listUnit = info.bareUnit
     else if (r.qtyOnly && r.qtyOnly.mult && countAfterSize(st, s, r.qtyOnly, ci, chunkStart)) {
       /* "上海青 500g ×1": the multiplier is the count, the weight was the package */
@@ -501,9 +503,10 @@ function addItems(st: MessageState, r: ChunkOut, ci: number, sepBefore: number):
 
 /**
  * "西红柿 黄瓜 各2斤": the amount after 各 goes to every item before it that has none; with none
- * before it ("以下每样要两斤：薯仔、洋葱"), to every item after it that has none.
+ * before it ("以下每样要两斤：薯仔、洋葱"), or as a heading of its own line, to every item after it
+ * that has none.
  */
-function spreadEach(st: MessageState, r: ChunkOut, ci: number): void {
+function spreadEach(st: MessageState, r: ChunkOut, ci: number, heading: boolean): void {
   if (!r.geQty) return
   let n = 0
   for (let k = st.items.length - 1; k >= 0; k--) {
@@ -514,7 +517,8 @@ function spreadEach(st: MessageState, r: ChunkOut, ci: number): void {
     setQty(p, r.geQty)
     n++
   }
-  if (n === 0 && st.items.length === 0) {
+  // (or a heading of its own line, "以下各1斤：" after the list under "以下各2斤：")
+  if (n === 0 && (st.items.length === 0 || heading)) {
     st.eachAfter = r.geQty
     st.eachChunk = ci
   }
