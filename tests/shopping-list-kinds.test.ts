@@ -1582,3 +1582,36 @@ describe('an each-word as the heading of its line', () => {
     ])
   })
 })
+
+describe('function words written with a space after them, or in English', () => {
+  it.each([
+    [
+      'english each',
+      'apple, pear, orange each 2 斤 pls',
+      [
+        ['苹果', 2, '斤'],
+        ['梨', 2, '斤'],
+        ['橙子', 2, '斤'],
+      ],
+    ],
+    [
+      'spaced 各',
+      '土豆 洋葱 各 3 斤',
+      [
+        ['土豆', 3, '斤'],
+        ['洋葱', 3, '斤'],
+      ],
+    ],
+    ['english remove', '牛排两块, 洋葱一个, remove 洋葱', [['牛排', 2, '块']]],
+    ['spaced 不要 before the name', '青菜两把，不要 香菜', [['青菜', 2, '把']]],
+  ])('%s', (_style, text, want) => {
+    expect(brief(text)).toEqual(want)
+  })
+
+  it('a withdrawal right after a name still withdraws that name, not the next', () => {
+    expect(brief('盐2包 味精不要 生抽1瓶')).toEqual([
+      ['盐', 2, '包'],
+      ['生抽', 1, '瓶'],
+    ])
+  })
+})

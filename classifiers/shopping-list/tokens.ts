@@ -29,6 +29,9 @@ import {
   T_MONEY,
   KW_SLASH,
   KW_EACH,
+  KW_GE,
+  KW_NOTWANT,
+  KW_SET,
   SP_SPACE,
   SP_PUNCT,
   SP_CONJ,
@@ -353,6 +356,7 @@ export function tokenize(s: string): Tok[] {
     pushSep(toks, SP_SPACE, i, i + 1)
     i++
   }
+  bindAcrossSpaces(toks)
   markStages(s, toks)
   markGlosses(s, toks)
   glueUnknown(toks)
@@ -379,6 +383,32 @@ function markStages(s: string, toks: Tok[]): void {
     toks[r] = new Tok(T_UNK, t.s, u.e, 0, null, STAGE, null, null)
     toks.splice(r + 1, 1)
   }
+}
+
+/**
+ * "remove 洋葱", "不要 香菜", "each 2 斤", "各 2 斤": a space after a word that opens its chunk and
+ * governs what follows it (a removal, an each-word, a change) does not part them, as residents who
+ * type English or space every word write them; the space is dropped from the separators.
+ */
+function bindAcrossSpaces(toks: Tok[]): void {
+  let w = 0
+  for (let r = 0; r < toks.length; r++) {
+    const t = toks[r]
+    if (t.k === T_SEP && t.sub === SP_SPACE && w > 0 && r + 1 < toks.length) {
+      const prev = toks[w - 1]
+      const next = toks[r + 1]
+      // (only a word that opens its chunk: "味精不要 生抽1瓶" withdraws the 味精 before it)
+      const opens = w < 2 || toks[w - 2].k === T_SEP
+      const governs =
+        prev.k === T_KW &&
+        opens &&
+        (((prev.sub === KW_NOTWANT || prev.sub === KW_SET) && (next.k === T_GOODS || next.k === T_UNK || next.k === T_NUM)) ||
+          (prev.sub === KW_GE && next.k === T_NUM))
+      if (governs) continue
+    }
+    toks[w++] = t
+  }
+  toks.length = w
 }
 
 /**
