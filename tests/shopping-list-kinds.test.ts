@@ -1615,3 +1615,59 @@ describe('function words written with a space after them, or in English', () => 
     ])
   })
 })
+
+describe('how much to buy, said in money', () => {
+  it.each([
+    [
+      'plain, 的 before the name',
+      '称二十块钱的猪头肉，再来一斤花生米',
+      [
+        ['猪头肉', 20, '元'],
+        ['花生米', 1, '斤'],
+      ],
+    ],
+    [
+      'sichuan, after the name',
+      '冒节子称个十块钱的，豆芽五块钱就够了',
+      [
+        ['冒节子', 10, '元'],
+        ['豆芽', 5, '元'],
+      ],
+    ],
+    [
+      'wu, 洋钿',
+      '肉馒头买十块洋钿，菜馒头五块洋钿，买勿到就算了',
+      [
+        ['肉馒头', 10, '元'],
+        ['菜馒头', 5, '元'],
+      ],
+    ],
+    [
+      'minnan, 箍',
+      '菜头买二十箍，番麦买两条',
+      [
+        ['菜头', 20, '元'],
+        ['番麦', 2, '条'],
+      ],
+    ],
+  ])('%s', (_style, text, want) => {
+    expect(brief(text)).toEqual(want)
+  })
+
+  it.each([
+    ['a price per unit', '西瓜5块一斤的 要一个', [['西瓜', 1, '个']]],
+    ['a limit on the bill', '总共别超过三十块，鸡蛋一盒', [['鸡蛋', 1, '盒']]],
+    [
+      'a budget after several things',
+      '帮我买点折耳根、儿菜，再来点老腊肉，五十块钱的样子就够了',
+      [
+        ['折耳根', null, null],
+        ['儿菜', null, null],
+        ['老腊肉', null, null],
+      ],
+    ],
+    ['what was paid', '五十块钱买的菜都坏了', []],
+  ])('money that is not how much to buy: %s', (_style, text, want) => {
+    expect(brief(text)).toEqual(want)
+  })
+})

@@ -381,6 +381,24 @@ function pushQ(els: El[], q: Qty, ti: number, te: number): void {
   els.push(el)
 }
 
+/** Before a sum of money: it bounds the whole bill ("总共别超过三十块", "预算一百块") or is paid. */
+const BILL_BEFORE =
+  /(?:以内|以下|超过|超出|预算|budget|总共|一共|合计|共计|最多|不到|给你|转你|付|收|找|退|花了|用了|才|贵|便宜|多少)[^，,。；;！!？?\n]{0,6}$/i
+/** After a sum of money: a price per unit ("13块一瓶", "30块/斤"), a limit ("以内"), or a question. */
+const NOT_WORTH_AFTER = /^\s*(?:[一每/／]|以内|以下|之内|内|多少|够不够|吗|呢|\?|？|左右以内)/
+/** After a sum of money that says how much to buy: 的, 左右, 就够, or the end of the clause. */
+const WORTH_AFTER = /^\s*(?:的|嘅|额|左右|上下|就够|就行|就好|就可以|够了|[，,。；;！!\s~～]|$)/
+
+/**
+ * "称二十块钱的猪头肉", "豆芽五块钱就够了", "肉馒头买十块洋钿": a sum of money said as how much of
+ * one thing to buy — not a price per unit, not the bill's limit, not a payment.
+ */
+function worthOf(s: string, numStart: number, moneyEnd: number, goodsNext: boolean): boolean {
+  const after = s.slice(moneyEnd, moneyEnd + 8)
+  if (NOT_WORTH_AFTER.test(after) || !(goodsNext || WORTH_AFTER.test(after))) return false
+  return !BILL_BEFORE.test(s.slice(Math.max(0, numStart - 12), numStart))
+}
+
 /** After 半: the 半 of a word (半生熟, 半肥瘦, 半熟, 半透明), not a half. */
 const HALF_AS_WORD = /^[生熟肥瘦透截硬软]$/
 
@@ -432,6 +450,12 @@ export function buildElements(s: string, toks: Tok[], a: number, b: number, info
             after &&
             (after.k === T_MONEY || after.k === T_NUM || (after.k === T_KW && (after.sub === KW_SLASH || after.sub === KW_EACH)))
           ) {
+            // "二十块钱的五花肉", "豆芽五块钱就够了": how much of it to buy, by money
+            if (after.k === T_MONEY && v !== null && v > 0 && worthOf(s, t.s, after.e, j + 1 < b && toks[j + 1].k === T_GOODS)) {
+              pushQ(els, mkQty(v, '元', U_MEASURE), i, j)
+              i = j + 1
+              break
+            }
             els.push(mkEl(E_P, i))
             info.price = true
             i = after.k === T_MONEY ? j + 1 : j
@@ -485,6 +509,11 @@ export function buildElements(s: string, toks: Tok[], a: number, b: number, info
           break
         }
         if (next && next.k === T_MONEY) {
+          if (t.v !== null && t.v > 0 && worthOf(s, t.s, next.e, i + 2 < b && toks[i + 2].k === T_GOODS)) {
+            pushQ(els, mkQty(t.v, '元', U_MEASURE), i, i + 1)
+            i += 2
+            break
+          }
           els.push(mkEl(E_P, i))
           info.price = true
           i += 2

@@ -574,6 +574,13 @@ function amountOnly(st: MessageState, r: ChunkOut, ci: number, sepBefore: number
   const q = r.qtyOnly
   if (!q) return
   const items = st.items
+  // "折耳根、儿菜，再来点老腊肉，五十块钱的样子就够了": a sum of money on its own after several
+  // things is what the whole list may cost, not how much of the last one to buy
+  if (q.unit === '元') {
+    let open = 0
+    for (const it of items) if (it.op === 'add' && !it.hasQty && !it.med) open++
+    if (open > 1) return
+  }
   // unknown words take an amount written right next to them, or beside them on a line of their
   // own ("石斛花 1包" in a list of one item a line), not one from further away
   let k = items.length - 1
