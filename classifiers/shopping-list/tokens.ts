@@ -641,17 +641,25 @@ function pushEntry(toks: Tok[], m: Entry, i: number, s: string): void {
       return
     }
   }
-  if (m.k === T_UNIT && (m.sub === U_CONTAINER || m.sub === U_COUNT)) {
-    // "买袋大米", "帮手买包米", "买个西瓜": a classifier right after a buying verb reads as 一
-    // ("带个七八罐", "买个一斤多": the number after the classifier is the amount)
+  if (m.k === T_UNIT && (m.sub === U_CONTAINER || m.sub === U_COUNT || (m.sub === U_MEASURE && m.word === '斤'))) {
+    // "买袋大米", "帮手买包米", "买个西瓜", "再拿块豆腐", "买斤豌豆尖": a classifier right after a
+    // buying verb (a filler tagged `one`) reads as 一 ("带个七八罐", "买个一斤多": the number after
+    // the classifier is the amount)
     const last = toks.length ? toks[toks.length - 1] : null
     const after = i + m.word.length < s.length ? s.charCodeAt(i + m.word.length) : 0
-    if (last && last.k === T_FILL && last.f & F_ONE && last.e === i && !isAsciiDigit(after) && !isChineseNumeralChar(after)) {
+    const buys =
+      last !== null &&
+      ((last.k === T_FILL && (last.f & F_ONE) !== 0) ||
+        (last.k === T_SEP && (last.f & F_INTENT) !== 0 && JOIN_THAT_BUYS.test(s.slice(last.s, last.e))))
+    if (last && buys && last.e === i && !isAsciiDigit(after) && !isChineseNumeralChar(after)) {
       toks.push(new Tok(T_NUM, i, i, 0, 1, 0, null, null))
     }
   }
   toks.push(new Tok(m.k, i, i + m.word.length, m.sub, null, m.flags, m.canon, m))
 }
+
+/** A join that buys (再买, 再拿, 再带): a bare classifier after it is one, as after 买. */
+const JOIN_THAT_BUYS = /[买拿带捎]$/
 
 const isRangeMark = (c: number) => c === 0x5230 /* 到 */ || c === 0x81f3 /* 至 */ || c === 126 || c === 0xff5e || c === 45
 /**
