@@ -1671,3 +1671,58 @@ describe('how much to buy, said in money', () => {
     expect(brief(text)).toEqual(want)
   })
 })
+
+describe('pieces, 84 and 爱', () => {
+  it.each([
+    [
+      'hakka, 块 after a name is pieces',
+      '梅菜两包、豆腐十块、猪肉一斤半',
+      [
+        ['梅菜', 2, '包'],
+        ['豆腐', 10, '块'],
+        ['猪肉', 1.5, '斤'],
+      ],
+    ],
+    [
+      'numbered canteen lines',
+      '15. 豆腐 20块\n16. 粉条 5包',
+      [
+        ['豆腐', 20, '块'],
+        ['粉条', 5, '包'],
+      ],
+    ],
+    ['a price after a name is still a price', '西瓜5块一斤的 要一个', [['西瓜', 1, '个']]],
+  ])('%s', (_style, text, want) => {
+    expect(brief(text)).toEqual(want)
+  })
+
+  it.each([
+    [
+      'one a line',
+      '洗衣凝珠 1盒\n84 1瓶\n厨房湿巾 2包',
+      [
+        ['洗衣凝珠', 1, '盒'],
+        ['84消毒液', 1, '瓶'],
+        ['厨房湿巾', 2, '包'],
+      ],
+    ],
+    [
+      'run-on',
+      '两瓶洗洁精，84来一瓶',
+      [
+        ['洗洁精', 2, '瓶'],
+        ['84消毒液', 1, '瓶'],
+      ],
+    ],
+    ['a number that is not the disinfectant', '84斤大米', [['大米', 84, '斤']]],
+  ])('84 is the disinfectant (%s)', (_style, text, want) => {
+    expect(brief(text)).toEqual(want)
+  })
+
+  it('客家 / 闽 爱 is a wish, and a kind not wanted (幼个毋爱) is a note, not a withdrawal', () => {
+    expect(brief('蚵仔半斤、带鱼两尾，带鱼爱阔个，幼个毋爱')).toEqual([
+      ['蚵仔', 0.5, '斤'],
+      ['带鱼', 2, '条'],
+    ])
+  })
+})

@@ -357,7 +357,9 @@ function kindBefore(s: string, toks: Tok[], ti: number): boolean {
   const p = ti > 0 ? toks[ti - 1] : null
   if (!p || p.k === T_SEP) return false
   if (p.k === T_NOTE) return /[的额嘅]$/.test(s.slice(p.s, p.e))
-  if (!((p.k === T_KW && p.sub === KW_DE) || (p.k === T_FILL && /^[额嘅]$/.test(s.slice(p.s, p.e))))) return false
+  // (客家, 粤 个 for 的 after a describing word: "幼个毋爱", "细个唔要")
+  const geAsDe = p.k === T_UNIT && s.slice(p.s, p.e) === '个' && ti > 1 && toks[ti - 2].k === T_UNK && toks[ti - 2].e === p.s
+  if (!((p.k === T_KW && p.sub === KW_DE) || (p.k === T_FILL && /^[额嘅]$/.test(s.slice(p.s, p.e))) || geAsDe)) return false
   const q = ti > 1 ? toks[ti - 2] : null
   return q !== null && q.k !== T_SEP && q.k !== T_GOODS && q.k !== T_NUM && q.k !== T_UNIT
 }

@@ -15,6 +15,8 @@ import {
   T_NOTE,
   T_UNK,
   T_MONEY,
+  T_SEP,
+  SP_SPACE,
   KW_NOTWANT,
   KW_DE,
   KW_GE,
@@ -461,7 +463,10 @@ export function buildElements(s: string, toks: Tok[], a: number, b: number, info
             i = after.k === T_MONEY ? j + 1 : j
             break
           }
-          if (unit === '块' && v !== null && v >= 10 && !(after && after.k === T_GOODS)) {
+          // ("豆腐十块", "豆腐 20块": right after a name, pieces of it)
+          const back = i > 0 && toks[i - 1].k === T_SEP && toks[i - 1].sub === SP_SPACE ? i - 2 : i - 1
+          const afterName = back >= 0 && toks[back].k === T_GOODS && v !== null && v <= 60
+          if (unit === '块' && v !== null && v >= 10 && !(after && after.k === T_GOODS) && !afterName) {
             els.push(mkEl(E_P, i))
             info.price = true
             i = j

@@ -155,6 +155,14 @@ export function tokenize(s: string): Tok[] {
       i = j
       continue
     }
+    if (c === 56 /* 8 */ && disinfectantAt(s, i)) {
+      // "84 1瓶", "84来一瓶": the disinfectant everyone calls by its number
+      const m = matchAt(s, i)
+      const e = m && m.k === T_GOODS ? i + m.word.length : i + 2
+      toks.push(new Tok(T_GOODS, i, e, DISINFECTANT.sub, null, DISINFECTANT.flags, DISINFECTANT.canon ?? DISINFECTANT.word, DISINFECTANT))
+      i = e
+      continue
+    }
     if ((c === 42 || isAsciiDigit(c)) && maskedNumber(s, i) > i) {
       // a phone number with its middle hidden ("155****0719"): no digit of it is an amount
       const e = maskedNumber(s, i)
@@ -656,6 +664,26 @@ function pushEntry(toks: Tok[], m: Entry, i: number, s: string): void {
     }
   }
   toks.push(new Tok(m.k, i, i + m.word.length, m.sub, null, m.flags, m.canon, m))
+}
+
+/** The goods entry of 84消毒液, which residents write as "84". */
+const DISINFECTANT = (() => {
+  const m = matchAt('84消毒液', 0)
+  if (!m || m.k !== T_GOODS) throw new Error('the goods lexicon must know 84消毒液')
+  return m
+})()
+
+/**
+ * "84" on its own — not part of a longer number, no unit after it — followed by 消毒, by an
+ * amount, or by a buying word ("84 1瓶", "84来一瓶", "84消毒液两瓶").
+ */
+function disinfectantAt(s: string, i: number): boolean {
+  if (s.charCodeAt(i + 1) !== 52 /* 4 */ || (i > 0 && (isAsciiDigit(s.charCodeAt(i - 1)) || s.charCodeAt(i - 1) === 46))) return false
+  const c = s.charCodeAt(i + 2)
+  if (isAsciiDigit(c) || c === 46 /* . */ || unitAt(s, i + 2)) return false
+  let k = i + 2
+  while (k < s.length && isSpace(s.charCodeAt(k))) k++
+  return /^(?:消毒|[\d一两二三来要买拿带]|x\s*\d|×)/i.test(s.slice(k, k + 3))
 }
 
 /** A join that buys (再买, 再拿, 再带): a bare classifier after it is one, as after 买. */
