@@ -54,7 +54,8 @@ const RESOLVED = familyRe('resolution')
 const RESOLVED_STRONG = familyRe('resolution-strong')
 const BUT_STILL = familyRe('but-still')
 const ANIMAL_G = new RegExp(family('animal'), 'g')
-const HUMAN_NEAR = /我(?!家)|人|爸|妈|老人|孩子|宝宝|老公|老婆|爷|奶|外公|外婆/
+// (人 of 别人 / 主人 / 人家 is not the patient: "我家狗…误吃了别人放的老鼠药")
+const HUMAN_NEAR = /我(?!家)|(?<![别主])人(?!家)|爸|妈|老人|孩子|宝宝|老公|老婆|爷|奶|外公|外婆/
 /** An animal attacking a person (a bite is then the person's emergency, not the pet's illness). */
 const ANIMAL_ATTACK = new RegExp(
   [
