@@ -1726,3 +1726,27 @@ describe('pieces, 84 and 爱', () => {
     ])
   })
 })
+
+describe('a door that writes a second line in the same 接龙 changes its order', () => {
+  const doors = (text: string) => parse(text).map((i) => [i.door, i.name, i.qty, i.unit])
+  it('改成 replaces, 再加 adds, and the door keeps one entry', () => {
+    expect(
+      doors('荔枝团购 妃子笑 9.9/斤 桂味 13.8/斤\n1. 3座502 妃子笑5斤\n2. 1座201 桂味3斤\n3. 3座502 再加桂味3斤\n4. 1座201 桂味改成4斤'),
+    ).toEqual([
+      ['3座502', '妃子笑', 5, '斤'],
+      ['3座502', '桂味', 3, '斤'],
+      ['1座201', '桂味', 4, '斤'],
+    ])
+  })
+
+  it('northern doors, a restated amount and a withdrawal', () => {
+    expect(
+      doors(
+        '水果团 草莓 88一盒 冻梨 25一袋\n1、3号楼2单元401 草莓1盒 冻梨1袋\n2、8号楼1单元702 冻梨2袋\n3、3号楼2单元401 草莓2盒 冻梨不要了',
+      ),
+    ).toEqual([
+      ['3号楼2单元401', '草莓', 2, '盒'],
+      ['8号楼1单元702', '冻梨', 2, '袋'],
+    ])
+  })
+})

@@ -136,6 +136,51 @@ function parseDoorList(list: DoorList): OrderItem[] {
 }
 
 function readEntries(list: DoorList): Jielong['entries'] {
+  return mergeDoors(readLines(list))
+}
+
+/** Words in a 接龙 line that add to what its door ordered before ("4. 3座502 再加桂味3斤"). */
+const ADDS_TO_DOOR = /再加|再要|再来|追加|另加|多要|加[一两二三四五六七八九十\d]/
+
+/**
+ * A door that writes a second line in the same 接龙 changes its order (LABELS.md: a correction
+ * carries the item as it now stands): "龙眼改成4斤" and a restated amount replace the first,
+ * "再加桂味3斤" adds, a withdrawal takes the item off. The door keeps one entry, its first.
+ */
+function mergeDoors(entries: Jielong['entries']): Jielong['entries'] {
+  const out: Jielong['entries'] = []
+  const byDoor = new Map<string, Jielong['entries'][number]>()
+  for (const e of entries) {
+    const key = e.door ? e.door.replace(/\s+/g, '') : null
+    const first = key ? byDoor.get(key) : undefined
+    if (!key || !first) {
+      if (key) byDoor.set(key, e)
+      out.push(e)
+      continue
+    }
+    const adds = ADDS_TO_DOOR.test(e.line)
+    for (const it of e.items) {
+      const k = first.items.findIndex((b) => b.op !== 'remove' && sameThing(b.name, it.name))
+      if (it.op === 'remove') {
+        if (k >= 0) first.items.splice(k, 1)
+        continue
+      }
+      if (k < 0) {
+        first.items.push({ ...it, op: 'add' })
+        continue
+      }
+      const b = first.items[k]
+      if (adds && it.op !== 'set' && b.qty !== null && it.qty !== null && b.unit === it.unit) b.qty += it.qty
+      else if (it.qty !== null) {
+        b.qty = it.qty
+        b.unit = it.unit
+      }
+    }
+  }
+  return out
+}
+
+function readLines(list: DoorList): Jielong['entries'] {
   const product = headerProduct(list.header)
   const perUnit = headerUnits(list.header)
   return list.entries.map((e) => {
