@@ -1750,3 +1750,51 @@ describe('a door that writes a second line in the same 接龙 changes its order'
     ])
   })
 })
+
+describe('units written before the number, for the list, or as the pack', () => {
+  it.each([
+    [
+      'the unit before its number',
+      '老周家\n西红柿 斤2\n茄子 个3\n鸡蛋 盒1',
+      [
+        ['西红柿', 2, '斤'],
+        ['茄子', 3, '个'],
+        ['鸡蛋', 1, '盒'],
+      ],
+    ],
+    [
+      'a heading with a colon',
+      '（单位：包）\n方便面 2\n榨菜 5',
+      [
+        ['方便面', 2, '包'],
+        ['榨菜', 5, '包'],
+      ],
+    ],
+    [
+      'sheets in a pack',
+      '婴儿湿巾 80抽 5包，棉柔巾 100抽 2包',
+      [
+        ['婴儿湿巾', 5, '包'],
+        ['棉柔巾', 2, '包'],
+      ],
+    ],
+    [
+      'a bare classifier after 再来 / 再整',
+      '土豆两斤 再来把葱 再整块豆腐',
+      [
+        ['土豆', 2, '斤'],
+        ['葱', 1, '把'],
+        ['豆腐', 1, '块'],
+      ],
+    ],
+  ])('%s', (_style, text, want) => {
+    expect(brief(text)).toEqual(want)
+  })
+
+  it('a number after 来 is still about (二十来个), and 第 / 每 are not amounts', () => {
+    expect(brief('鸡蛋二十来个，土豆三斤')).toEqual([
+      ['鸡蛋', 20, '个'],
+      ['土豆', 3, '斤'],
+    ])
+  })
+})

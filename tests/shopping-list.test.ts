@@ -737,7 +737,20 @@ const ONE_VERBS = readFileSync(new URL('../data/dict/lists/fillers.txt', import.
   )
   .filter((f) => !f[0].startsWith('#') && f.slice(1).includes('one'))
   .map((f) => f[0])
-const BARE_CLASSIFIER = new RegExp(`(?:${['购', ...ONE_VERBS].join('|')})(?:${[...CLASSIFIERS, '大', '小', '整'].join('|')})`)
+/** (…and the joins that ask and buy, 再来 / 还要 / 再拿: separators.txt entries tagged `intent` ending in a buying verb.) */
+const BUYING_JOINS = readFileSync(new URL('../data/dict/lists/separators.txt', import.meta.url), 'utf8')
+  .split('\n')
+  .map((l) =>
+    l
+      .replace(/\s#.*$/, '')
+      .trim()
+      .split(/\s+/),
+  )
+  .filter((f) => f[0] && !f[0].startsWith('#') && !f[0].startsWith('>') && f.slice(1).includes('intent') && /[买拿带捎来要整]$/.test(f[0]))
+  .map((f) => f[0])
+const BARE_CLASSIFIER = new RegExp(
+  `(?:${['购', ...ONE_VERBS, ...BUYING_JOINS].join('|')})(?:${[...CLASSIFIERS, '斤', '大', '小', '整'].join('|')})`,
+)
 
 /** "斤半" (Cantonese, and northern speech) is 一斤半: a unit and a half with no number before it. */
 const UNIT_AND_A_HALF = new RegExp(

@@ -553,6 +553,22 @@ export function buildElements(s: string, toks: Tok[], a: number, b: number, info
       }
       case T_UNIT: {
         const prev = i > a ? toks[i - 1] : null
+        // "西红柿 斤2", "茄子 个3": the unit written before its number, closing the chunk
+        const nx = i + 1 < b ? toks[i + 1] : null
+        if (
+          nx &&
+          nx.k === T_NUM &&
+          nx.s === t.e &&
+          nx.v !== null &&
+          nx.v > 0 &&
+          i + 2 === b &&
+          !(prev && (prev.k === T_NUM || prev.k === T_KW)) &&
+          !(nx.f & (N_DASHED | N_BIG | N_MULT))
+        ) {
+          pushQ(els, mkQty(nx.v, t.canon, t.sub === U_DOZEN ? U_COUNT : t.sub), i, i + 1)
+          i += 2
+          break
+        }
         if (prev && prev.k === T_KW && prev.sub === KW_SLASH) {
           els.push(mkEl(E_P, i))
           info.price = true
