@@ -173,7 +173,7 @@ const jielong = fc
 // Which amounts a text can give, by LABELS.md
 
 const BARE_CLASSIFIER =
-  /(?:买|团|购|带|换|整|称|捎|搞|弄|来|帮我买|帮手买|想卖|想麦|再麦|要麦)(袋|包|盒|瓶|箱|桶|罐|个|只|条|颗|把|根|块|份|听|板|提|卷|捆|串|樽|兜|筐|扎|组|排|挂|网|壶|篮|张|片|头|棵|株|支|节|瓣|件|套|双|对|盘|碗|杯|粒|枚|尾|大|小|整)/
+  /(?:买|团|购|带|换|整|称|捎|搞|弄|来|要|拿|帮我买|帮手买|想卖|想麦|再麦|要麦)(袋|包|盒|瓶|箱|桶|罐|个|只|条|颗|把|根|块|份|听|板|提|卷|捆|串|樽|兜|筐|扎|组|排|挂|网|壶|篮|张|片|头|棵|株|支|节|瓣|件|套|双|对|盘|碗|杯|粒|枚|尾|斤|大|小|整)/
 const ENGLISH: Record<string, number> = Object.fromEntries(listFiles.get('number-words')!.entries.map((e) => [e.word, Number(e.canon)]))
 const SPECIAL: Array<[RegExp, number]> = [
   [/俩/, 2],
