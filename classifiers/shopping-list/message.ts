@@ -139,8 +139,9 @@ function readEntries(list: DoorList): Jielong['entries'] {
   return mergeDoors(readLines(list))
 }
 
-/** Words in a 接龙 line that add to what its door ordered before ("4. 3座502 再加桂味3斤"). */
-const ADDS_TO_DOOR = /再加|再要|再来|追加|另加|多要|加[一两二三四五六七八九十\d]/
+/** Words in a 接龙 line that add to what its door ordered before ("4. 3座502 再加桂味3斤"): the
+ * `more` words of data/dict/lists/amount-changes.txt. */
+const ADDS_TO_DOOR = AMOUNT_CHANGES.filter((c) => !c.total).map((c) => c.word)
 
 /**
  * A door that writes a second line in the same 接龙 changes its order (LABELS.md: a correction
@@ -158,7 +159,7 @@ function mergeDoors(entries: Jielong['entries']): Jielong['entries'] {
       out.push(e)
       continue
     }
-    const adds = ADDS_TO_DOOR.test(e.line)
+    const adds = ADDS_TO_DOOR.some((w) => e.line.includes(w))
     for (const it of e.items) {
       const k = first.items.findIndex((b) => b.op !== 'remove' && sameThing(b.name, it.name))
       if (it.op === 'remove') {
