@@ -1798,3 +1798,27 @@ describe('units written before the number, for the list, or as the pack', () => 
     ])
   })
 })
+
+describe('a category word with an each-word heads the list after it', () => {
+  it.each([
+    [
+      'fruit',
+      '水果各来两斤：苹果、梨、砂糖橘',
+      [
+        ['苹果', 2, '斤'],
+        ['梨', 2, '斤'],
+        ['砂糖橘', 2, '斤'],
+      ],
+    ],
+    [
+      'vegetables',
+      '蔬菜各要一斤：白菜、萝卜',
+      [
+        ['白菜', 1, '斤'],
+        ['萝卜', 1, '斤'],
+      ],
+    ],
+  ])('%s', (_style, text, want) => {
+    expect(brief(text)).toEqual(want)
+  })
+})

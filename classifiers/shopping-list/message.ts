@@ -361,6 +361,13 @@ function parseBody(s: string, asked = false): OrderItem[] {
     }
     // a new heading ("肉类：", "其他：") ends the reach of "以下各2斤："
     if (intro && !r.geQty && st.eachAfter && ci > st.eachChunk) st.eachAfter = null
+    // "水果各来两斤：苹果、梨": a category word with an each-word heads the list after it
+    if (intro && r.geQty && r.items.length > 0 && r.items.every((it) => it.generic)) {
+      st.eachAfter = r.geQty
+      st.eachChunk = ci
+      r.items = []
+      r.geQty = null
+    }
     let chunkTarget = -1
     if (r.items.length && describesPrevious(st, r, ci, chunkStart, toks[b - 1].e)) {
       /* a note on the item before */
