@@ -1822,3 +1822,21 @@ describe('a category word with an each-word heads the list after it', () => {
     expect(brief(text)).toEqual(want)
   })
 })
+
+describe('a condition, then its substitute in the next clause', () => {
+  it.each([
+    ['plain', '河虾半斤，没河虾的话，就拿一斤蛤蜊', '河虾', '蛤蜊'],
+    ['wu 额话', '河虾半斤，没河虾额话，就拿一斤蛤蜊好了', '河虾', '蛤蜊'],
+  ])('%s', (_style, text, name, alt) => {
+    const items = parse(text)
+    expect(items.map((i) => i.name)).toEqual([name])
+    expect(items[0].alternatives).toContain(alt)
+  })
+
+  it('a clause after a condition that does not open with 就 is an item of its own', () => {
+    expect(brief('鸡蛋一盒，没有的话就算了，再要两斤土豆')).toEqual([
+      ['鸡蛋', 1, '盒'],
+      ['土豆', 2, '斤'],
+    ])
+  })
+})

@@ -368,6 +368,16 @@ function parseBody(s: string, asked = false): OrderItem[] {
       r.items = []
       r.geQty = null
     }
+    // "没河虾的话，就拿一斤蛤蜊": the chunk after a condition with no substitute names it
+    const cond = st.altFor
+    if (cond && cond.chunk === ci - 1 && r.items.length && INSTEAD_FIRST.test(s.slice(chunkStart, chunkStart + 3))) {
+      const p = st.items[cond.k]
+      if (p && p.op === 'add')
+        for (const it of r.items)
+          if (it.op === 'add' && !it.med && !sameThing(it.name, p.name) && !p.alternatives.includes(it.name)) p.alternatives.push(it.name)
+      r.items = []
+    }
+    st.altFor = null
     let chunkTarget = -1
     if (r.items.length && describesPrevious(st, r, ci, chunkStart, toks[b - 1].e)) {
       /* a note on the item before */
@@ -383,6 +393,11 @@ function parseBody(s: string, asked = false): OrderItem[] {
     else if (r.qtyOnly && !r.qtyOnlyDescOnly && !info.cook && !intro && !correctAmount(st, r.qtyOnly, ci))
       amountOnly(st, r, ci, sepBefore, sepAfter, aside)
     applyAlternatives(st, r, ci, chunkTarget)
+    if (r.altNeedTarget && !r.alts.length) {
+      // (named, "没河虾的话"; or not, "没有的话", after the item just listed)
+      const k = r.altRefs.length ? findItem(st.items, r.altRefs[0]) : st.lastItemsChunk === ci - 1 ? st.items.length - 1 : -1
+      if (k >= 0) st.altFor = { k, chunk: ci }
+    }
     applyToPrevious(st, r, ci)
     settleRemovals(st, ci)
   }
@@ -423,6 +438,9 @@ function removeGluedNames(s: string, r: ChunkOut, chunkEnd: number): void {
 const CONTINGENCY = /(?:超[了过出脱]|超预算|超\s*budget|超支|超额|太贵|贵了|不够钱)[^，,。；;]*?(?:就|的话)/i
 
 const BUDGET_WORD = /超|贵|不够钱/
+
+/** A chunk that opens with the substitute's word: 就, 那就, 换 ("…的话，就拿一斤蛤蜊"). */
+const INSTEAD_FIRST = /^(?:那就|就|换成|换|改拿|改买)/
 
 /** Where the sentence holding offset i starts (after the last punctuation or line break before it). */
 function sentenceStart(s: string, i: number): number {

@@ -38,6 +38,8 @@ export interface MessageState {
     /** the amount it was ordered in, when it was ordered in this message ("可乐2瓶 … 可乐不要了") */
     ordered: { qty: number | null; unit: string | null; bareQty: boolean } | null
   } | null
+  /** "没河虾的话，" with nothing after it: the item (index) whose substitute the next chunk names. */
+  altFor: { k: number; chunk: number } | null
   /** The chunk whose last name was taken off the list and that a 和 joins to the next ("别买榴莲和菠萝"), or -2. */
   removeJoined: number
 }
@@ -63,6 +65,7 @@ export function newState(s: string): MessageState {
     oopsChunk: -1,
     oopsAt: -1,
     removed: null,
+    altFor: null,
     removeJoined: -2,
   }
 }
