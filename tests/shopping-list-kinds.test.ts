@@ -1840,3 +1840,35 @@ describe('a condition, then its substitute in the next clause', () => {
     ])
   })
 })
+
+describe('a count after a weight on the same line is how many; the weight is the package', () => {
+  it.each([
+    [
+      'one a line, pet',
+      '皇家猫粮 2kg 一袋\n猫砂 豆腐砂 3包\n冻干 随便哪个牌子 1罐',
+      [
+        ['皇家猫粮', 1, '袋'],
+        ['豆腐猫砂', 3, '包'],
+        ['冻干', 1, '罐'],
+      ],
+    ],
+    [
+      'rice',
+      '大米 10斤 两袋，鸡蛋一板',
+      [
+        ['大米', 2, '袋'],
+        ['鸡蛋', 1, '板'],
+      ],
+    ],
+    [
+      'a flavour is not a heard 箱',
+      '毛嗑来二斤，要五香的，苞米五穗',
+      [
+        ['毛嗑', 2, '斤'],
+        ['苞米', 5, '穗'],
+      ],
+    ],
+  ])('%s', (_style, text, want) => {
+    expect(brief(text)).toEqual(want)
+  })
+})

@@ -22,7 +22,7 @@ import {
 } from './corrections.ts'
 import { joinBrands, keepOrders, needsToOrders, totalsToParts, withoutRepeats } from './decide.ts'
 import { findItem, newState, sameThing, type MessageState } from './state.ts'
-import { T_SEP, T_GOODS, T_UNK, SP_SPACE, SP_CONJ, SP_NL, SP_LISTEND, U_MEASURE, F_INTENT } from './kinds.ts'
+import { T_SEP, T_GOODS, T_UNK, SP_SPACE, SP_CONJ, SP_NL, SP_LISTEND, U_MEASURE, U_CONTAINER, F_INTENT } from './kinds.ts'
 
 export function parseShoppingList(text: string): OrderItem[] {
   try {
@@ -384,8 +384,8 @@ function parseBody(s: string, asked = false): OrderItem[] {
     } else if (r.items.length) chunkTarget = addItems(st, r, ci, sepBefore)
     else if (r.geQty) spreadEach(st, r, ci, intro || sepBefore === SP_NL)
     else if (info.forAll && info.bareUnit !== null && !r.qtyOnly) st.listUnit = info.bareUnit
-    else if (r.qtyOnly && r.qtyOnly.mult && countAfterSize(st, s, r.qtyOnly, ci, chunkStart)) {
-      /* "上海青 500g ×1": the multiplier is the count, the weight was the package */
+    else if (r.qtyOnly && (r.qtyOnly.mult || packedCount(st, r.qtyOnly)) && countAfterSize(st, s, r.qtyOnly, ci, chunkStart)) {
+      /* "上海青 500g ×1", "皇家猫粮 2kg 一袋": the count after a weight is how many; the weight was the package */
     } else if (r.qtyOnly && !r.qtyOnlyDescOnly && changeAmount(st, s.slice(chunkFrom, toks[b - 1].e), r.qtyOnly, ci)) {
       /* "…，一共两斤": the item before now has its new amount */
     }
@@ -603,6 +603,15 @@ function unitForAll(st: MessageState, unit: string): void {
       it.bareQty = false
     }
   }
+}
+
+/** Weights a package is sold by (LABELS.md: "1袋十斤的大米" is 1 袋). */
+const PACKAGE_WEIGHTS = new Set(['斤', '公斤', '克', '两', '升', '毫升'])
+
+/** "皇家猫粮 2kg 一袋": a count in a container right after an item weighed, on the same line. */
+function packedCount(st: MessageState, q: Qty): boolean {
+  const it = st.items[st.items.length - 1]
+  return q.uk === U_CONTAINER && !q.bare && !q.price && it !== undefined && it.unit !== null && PACKAGE_WEIGHTS.has(it.unit)
 }
 
 /**

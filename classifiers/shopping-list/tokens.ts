@@ -718,6 +718,8 @@ function heardUnit(s: string, i: number, toks: Tok[], chinese: boolean): number 
   const before = toks.length > 1 ? toks[toks.length - 2] : null
   if (before && before.k === T_UNK && before.e === num.s) return i
   const after = i + 1 < s.length ? s.charCodeAt(i + 1) : 0
+  // ("要五香的", "五香味": a flavour, not a heard 箱; "两公斤一代的" is still a bag)
+  if (s.charCodeAt(i) === 0x9999 /* 香 */ && (after === 0x7684 /* 的 */ || after === 0x5473) /* 味 */) return i
   // ("一今半": a unit and a half, as "一斤半")
   if (after === 0x534a /* 半 */ && !unitAt(s, i + 2)) {
     toks.push(new Tok(T_UNIT, i, i + 1, h.kind, null, 0, h.canon, null))
