@@ -1872,3 +1872,17 @@ describe('a count after a weight on the same line is how many; the weight is the
     expect(brief(text)).toEqual(want)
   })
 })
+
+describe('an enumeration of bare classifiers after a buying verb', () => {
+  it('each is one', () => {
+    expect(brief('下楼顺手帮我带盒牛奶、把葱、块豆腐，谢啦')).toEqual([
+      ['牛奶', 1, '盒'],
+      ['葱', 1, '把'],
+      ['豆腐', 1, '块'],
+    ])
+    expect(brief('买个西瓜、葡萄两串')).toEqual([
+      ['西瓜', 1, '个'],
+      ['葡萄', 2, '串'],
+    ])
+  })
+})

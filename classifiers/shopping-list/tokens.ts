@@ -659,7 +659,18 @@ function pushEntry(toks: Tok[], m: Entry, i: number, s: string): void {
       last !== null &&
       ((last.k === T_FILL && (last.f & F_ONE) !== 0) ||
         (last.k === T_SEP && (last.f & F_INTENT) !== 0 && JOIN_THAT_BUYS.test(s.slice(last.s, last.e))))
-    if (last && buys && last.e === i && !isAsciiDigit(after) && !isChineseNumeralChar(after)) {
+    // (and in an enumeration of such: "带盒牛奶、把葱、块豆腐" — the one before was a bare classifier too)
+    const n = toks.length
+    const listed =
+      last !== null &&
+      last.k === T_SEP &&
+      /^[、，,]$/.test(s.slice(last.s, last.e)) &&
+      n >= 4 &&
+      toks[n - 2].k === T_GOODS &&
+      toks[n - 3].k === T_UNIT &&
+      toks[n - 4].k === T_NUM &&
+      toks[n - 4].s === toks[n - 4].e
+    if (last && (buys || listed) && last.e === i && !isAsciiDigit(after) && !isChineseNumeralChar(after)) {
       toks.push(new Tok(T_NUM, i, i, 0, 1, 0, null, null))
     }
   }
