@@ -1886,3 +1886,13 @@ describe('an enumeration of bare classifiers after a buying verb', () => {
     ])
   })
 })
+
+describe('a price list is not an order', () => {
+  it.each([
+    ['a table of prices', '今日菜价：\n白菜 | 2元/斤\n土豆 | 3元/斤\n需要的私聊'],
+    ['bars, bare 元', '今日菜价：\n白菜｜2元\n土豆｜3元'],
+    ['one line', '今日菜价：白菜 2元 土豆 3元'],
+  ])('%s', (_style, text) => {
+    expect(brief(text)).toEqual([])
+  })
+})

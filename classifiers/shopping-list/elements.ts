@@ -388,6 +388,8 @@ const BILL_BEFORE =
   /(?:以内|以下|超过|超出|预算|budget|总共|一共|合计|共计|最多|不到|给你|转你|付|收|找|退|花了|用了|才|贵|便宜|多少)[^，,。；;！!？?\n]{0,6}$/i
 /** After a sum of money: a price per unit ("13块一瓶", "30块/斤"), a limit ("以内"), or a question. */
 const NOT_WORTH_AFTER = /^\s*(?:[一每/／]|以内|以下|之内|内|多少|够不够|吗|呢|\?|？|左右以内)/
+/** A buying word just before a sum of money: 称, 买, 来, 拿, 要, 整. */
+const BUY_BEFORE = /[称买来拿要整带][个点些]?$/
 /** After a sum of money that says how much to buy: 的, 左右, 就够, or the end of the clause. */
 const WORTH_AFTER = /^\s*(?:的|嘅|额|左右|上下|就够|就行|就好|就可以|够了|[，,。；;！!\s~～]|$)/
 
@@ -398,6 +400,10 @@ const WORTH_AFTER = /^\s*(?:的|嘅|额|左右|上下|就够|就行|就好|就�
 function worthOf(s: string, numStart: number, moneyEnd: number, goodsNext: boolean): boolean {
   const after = s.slice(moneyEnd, moneyEnd + 8)
   if (NOT_WORTH_AFTER.test(after) || !(goodsNext || WORTH_AFTER.test(after))) return false
+  // (a bare 元 is how prices are written — "白菜 2元" on a price list — unless a buying word or 的
+  // says it is how much to buy: "称十元的")
+  if (/元$/.test(s.slice(numStart, moneyEnd)) && !/^\s*的/.test(after) && !BUY_BEFORE.test(s.slice(Math.max(0, numStart - 6), numStart)))
+    return false
   return !BILL_BEFORE.test(s.slice(Math.max(0, numStart - 12), numStart))
 }
 

@@ -20,6 +20,9 @@ const BAR = /[|｜]/
 const HEADER_CELL = /^(?:品名|名称|商品|物品|东西|名字|品类|数量|数目|份数|重量|规格|单位|备注|说明|要求|单价|价格|金额|小计)$/
 /** A cell that is an amount: a number (or 半, 几) first, a unit or nothing after. */
 const AMOUNT_CELL = /^(?:约|大概|大约)?\s*(?:\d+(?:\.\d+)?|[一二两三四五六七八九十百半几俩]+)\s*[^\s\d]{0,3}$/
+/** A cell that is a price, not an amount ("2元/斤", "¥15", "3蚊"): a price list is not an order. */
+const PRICE_CELL = /[元块¥￥蚊钱/／]/
+const isAmount = (c: string) => AMOUNT_CELL.test(c) && !PRICE_CELL.test(c)
 const RULE_ROW = /^[\s|｜:：\-—–=+]*$/
 const BRACKETS = /[（(]([^（()）]*)[)）]/g
 
@@ -41,7 +44,7 @@ export function readTable(s: string): TablePart[] | null {
   for (const l of lines) {
     if (!BAR.test(l)) continue
     const c = cells(l)
-    if (c.length >= 2 && AMOUNT_CELL.test(c[1])) rows++
+    if (c.length >= 2 && isAmount(c[1])) rows++
   }
   if (rows < 2) return null
   const parts: TablePart[] = []
@@ -53,7 +56,7 @@ export function readTable(s: string): TablePart[] | null {
   }
   for (const l of lines) {
     const c = BAR.test(l) ? cells(l) : []
-    if (c.length >= 2 && AMOUNT_CELL.test(c[1])) {
+    if (c.length >= 2 && isAmount(c[1])) {
       flush()
       const notes: string[] = []
       const name = c[0].replace(BRACKETS, (_m, inner: string) => {
