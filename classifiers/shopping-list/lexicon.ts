@@ -262,6 +262,8 @@ export function wordAt(s: string, i: number): Entry | null {
   if (!m || m.word.length < 2 || m.k === T_GOODS || m.k === T_MED) return m
   const end = i + m.word.length
   for (let j = i + 1; j < end; j++) {
+    // (not at the 儿 of 儿化: "整点儿菜" is 整点儿 + 菜, not 整点 + 儿菜)
+    if (j === end - 1 && s.charCodeAt(j) === 0x513f /* 儿 */) break
     const g = matchAt(s, j)
     if (g && (g.k === T_GOODS || g.k === T_MED) && j + g.word.length > end) {
       // (unless the rest is a goods word of its own: "改成猫粮" is 改成 + 猫粮, not 改 + 成猫粮)
