@@ -1896,3 +1896,40 @@ describe('a price list is not an order', () => {
     expect(brief(text)).toEqual([])
   })
 })
+
+describe('terse lists and Northwestern verbs', () => {
+  it.each([
+    [
+      'a deaf resident, one line',
+      '我聋 打字联系\n米1袋 油1 盐1',
+      [
+        ['米', 1, '袋'],
+        ['油', 1, null],
+        ['盐', 1, null],
+      ],
+    ],
+    [
+      '西北 挑上 / 称上',
+      '黄河蜜瓜给我们挑上两个，沙枣子有的话称上一斤',
+      [
+        ['黄河蜜瓜', 2, '个'],
+        ['沙枣子', 1, '斤'],
+      ],
+    ],
+    [
+      '北方 一箱子',
+      '再买上一箱子娃哈哈，面条子五斤',
+      [
+        ['娃哈哈', 1, '箱'],
+        ['面条子', 5, '斤'],
+      ],
+    ],
+  ])('%s', (_style, text, want) => {
+    expect(brief(text)).toEqual(want)
+  })
+
+  it('a weak word with a bare number alone in talk is no order; 乖乖 as a term of endearment is no item', () => {
+    expect(brief('停水了 水2')).toEqual([])
+    expect(brief('乖乖，冰箱空掉了，帮我带点东西：鸡蛋一盒')).toEqual([['鸡蛋', 1, '盒']])
+  })
+})

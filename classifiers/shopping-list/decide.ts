@@ -162,8 +162,11 @@ export function keepOrders(st: MessageState): PItem[] {
       if (!it.hasQty || it.unit === null || !(st.intent || anyQty)) continue
     }
     if (it.weak && it.op === 'add' && (!it.hasQty || it.bareQty)) {
-      // "米，油，盐": a bare weak word is kept only as one entry of a plain list
-      if (!(st.intent && solid >= 1 && info && info.junk === 0 && !info.cond && !it.hasQty && !it.unk)) continue
+      // "米，油，盐": a bare weak word is kept only as one entry of a plain list — or, with a bare
+      // number of its own, as one entry of a terse list beside other things ("米1袋 油1 盐1")
+      const plain = st.intent && solid >= 1 && info && info.junk === 0 && !info.cond && !it.hasQty && !it.unk
+      const terse = it.hasQty && it.bareQty && solid >= 2 && info && info.junk === 0 && !info.cond && !it.unk
+      if (!plain && !terse) continue
     }
     // (a heading comes before the things it heads; a category word after them, or one entry of an
     // enumeration "坚果、海苔、果冻", is a thing to buy: "鸡蛋十个，再随便来点绿叶菜")
