@@ -26,11 +26,11 @@ interface Gold {
 const FLOORS: Record<string, { itemF1: number; orderExact: number }> = {
   'lists-heldout.jsonl': { itemF1: 0.985, orderExact: 0.98 },
   'lists-01.jsonl': { itemF1: 0.978, orderExact: 0.93 },
-  'lists-02.jsonl': { itemF1: 0.97, orderExact: 0.87 },
+  'lists-02.jsonl': { itemF1: 0.97, orderExact: 0.875 },
   'lists-03.jsonl': { itemF1: 0.905, orderExact: 0.75 },
   'lists-04.jsonl': { itemF1: 0.94, orderExact: 0.725 },
-  'lists-05.jsonl': { itemF1: 0.925, orderExact: 0.765 },
-  'lists-06.jsonl': { itemF1: 0.93, orderExact: 0.77 },
+  'lists-05.jsonl': { itemF1: 0.925, orderExact: 0.77 },
+  'lists-06.jsonl': { itemF1: 0.93, orderExact: 0.785 },
   'lists-07.jsonl': { itemF1: 0.93, orderExact: 0.79 },
   'lists-08.jsonl': { itemF1: 0.94, orderExact: 0.765 },
   'lists-09.jsonl': { itemF1: 0.935, orderExact: 0.795 },
@@ -38,8 +38,8 @@ const FLOORS: Record<string, { itemF1: number; orderExact: number }> = {
   'lists-11.jsonl': { itemF1: 0.95, orderExact: 0.79 },
   'lists-12.jsonl': { itemF1: 0.95, orderExact: 0.81 },
   'lists-13.jsonl': { itemF1: 0.91, orderExact: 0.69 },
-  'lists-14.jsonl': { itemF1: 0.92, orderExact: 0.69 },
-  'lists-15.jsonl': { itemF1: 0.91, orderExact: 0.685 },
+  'lists-14.jsonl': { itemF1: 0.93, orderExact: 0.73 },
+  'lists-15.jsonl': { itemF1: 0.915, orderExact: 0.71 },
 }
 
 const EVAL = new URL('../data/eval/', import.meta.url)
