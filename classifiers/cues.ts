@@ -108,6 +108,7 @@ function loadFile(name: string, seen: Set<string>): Cue[] {
       check = CHECKS[String(e.check)] ?? null
       if (!check) throw y.error(at('check'), `unknown check ${String(e.check)} (${Object.keys(CHECKS).join(', ')})`)
     }
+    const unless = stringList(y, e.unless, at('unless'))
     const c = (e.cases ?? {}) as Record<string, unknown>
     return {
       kind,
@@ -120,10 +121,10 @@ function loadFile(name: string, seen: Set<string>): Cue[] {
       needs: alternation(y, e.needs, at('needs')),
       unless: alternation(
         y,
-        stringList(y, e.unless, at('unless')).filter((p) => p !== '{joke}'),
+        unless.filter((p) => p !== '{joke}'),
         at('unless'),
       ),
-      unlessJoke: stringList(y, e.unless, at('unless')).includes('{joke}'),
+      unlessJoke: unless.includes('{joke}'),
       clauseUnless: alternation(y, e.clause_unless, at('clause_unless')),
       resolved: alternation(y, e.resolved, at('resolved')),
       sticky: e.sticky === true,
