@@ -5,6 +5,7 @@ import { normalize } from '../classifiers/normalize.ts'
 import { scanNumber } from '../classifiers/numerals.ts'
 import { parseShoppingList, type OrderItem } from '../classifiers/shopping-list/index.ts'
 import { listFiles } from '../classifiers/shopping-list/lexicon.ts'
+import { JOIN_THAT_BUYS } from '../classifiers/shopping-list/tokens.ts'
 import { nameFromText } from './helpers/names-from-text.ts'
 
 const parse = (text: string): OrderItem[] => parseShoppingList(normalize(text))
@@ -746,7 +747,7 @@ const BUYING_JOINS = readFileSync(new URL('../data/dict/lists/separators.txt', i
       .trim()
       .split(/\s+/),
   )
-  .filter((f) => f[0] && !f[0].startsWith('#') && !f[0].startsWith('>') && f.slice(1).includes('intent') && /[买拿带捎来要整]$/.test(f[0]))
+  .filter((f) => f[0] && !f[0].startsWith('#') && !f[0].startsWith('>') && f.slice(1).includes('intent') && JOIN_THAT_BUYS.test(f[0]))
   .map((f) => f[0])
 const BARE_CLASSIFIER = new RegExp(
   `(?:${['购', ...ONE_VERBS, ...BUYING_JOINS].join('|')})(?:${[...CLASSIFIERS, '斤', '大', '小', '整'].join('|')})`,

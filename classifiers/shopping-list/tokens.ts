@@ -698,7 +698,7 @@ function disinfectantAt(s: string, i: number): boolean {
 }
 
 /** A join that buys (再买, 再拿, 再带): a bare classifier after it is one, as after 买. */
-const JOIN_THAT_BUYS = /[买拿带捎来要整]$/
+export const JOIN_THAT_BUYS = /[买拿带捎来要整]$/
 
 const isRangeMark = (c: number) => c === 0x5230 /* 到 */ || c === 0x81f3 /* 至 */ || c === 126 || c === 0xff5e || c === 45
 /**
