@@ -44,6 +44,7 @@ const ADVICE = familyRe('advice')
 const JOKE = familyRe('joke')
 /** "这次是真的", "不是开玩笑": the writer says the message is no joke, whatever its emoji */
 const EARNEST = familyRe('earnest')
+const TOPIC_SWITCH_G = new RegExp(family('topic-switch'), 'g')
 const HYPERBOLE = familyRe('hyperbole')
 const MOURNING = familyRe('mourning')
 const FICTION = familyRe('fiction')
@@ -88,6 +89,10 @@ function isBreak(c: number): boolean {
     c === 0xff0c ||
     c === 0x09
   )
+}
+function hasBreak(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (isBreak(s.charCodeAt(i))) return true
+  return false
 }
 function span(text: string, start: number, end: number, stop: (c: number) => boolean): string {
   let s = start
@@ -211,9 +216,13 @@ function offReason(cue: Cue, m: RegExpExecArray, t: string, news: boolean, joke:
   // mourning: the person has died, a medical cue tells how (葬礼, 上周走了)
   if (cue.response === 'medical' && MOURNING.test(t)) return 'mourning'
   // a past event: a word of the past in the clause, and after it no word that something is
-  // happening now (现在 alone does not count: 这个习惯到现在还有)
-  const pi = clause.search(PAST)
-  if (pi >= 0 && !NOW_AFTER_PAST.test(clause.slice(pi))) return 'past'
+  // happening now (现在 alone does not count: 这个习惯到现在还有). A match that runs across clauses
+  // (化疗……出不去) is read in the clause it starts in and the one it ends in: a past word between
+  // them tells why, not when (化疗，今天上午十点……因为昨天有阳性被封，出不去).
+  for (const c of m[0].length > 1 && hasBreak(m[0]) ? [span(t, start, start + 1, isBreak), span(t, end - 1, end, isBreak)] : [clause]) {
+    const pi = c.search(PAST)
+    if (pi >= 0 && !NOW_AFTER_PAST.test(c.slice(pi))) return 'past'
+  }
   // …or earlier in the same sentence (我小时候在河边玩 掉进水里过), or said with 过 (中风过)
   const si = sentenceBefore.search(PAST)
   if (si >= 0 && !NOW_AFTER_PAST.test(sentence.slice(si))) return 'past'
@@ -224,12 +233,27 @@ function offReason(cue: Cue, m: RegExpExecArray, t: string, news: boolean, joke:
   if (NEWS.test(sentence) && !STRONG_LOCAL.test(sentence)) return 'news'
   if (FICTION.test(sentence) && !STRONG_LOCAL.test(sentence)) return 'fiction'
   if (FICTION_FRAME.test(sentenceBefore)) return 'fiction'
-  if (joke && !NEVER_A_JOKE.has(cue.response)) return 'joke'
+  if (joke && !NEVER_A_JOKE.has(cue.response) && jokeReaches(t, start)) return 'joke'
   if (HYPERBOLE.test(clause) || HYPERBOLE.test(t.slice(Math.max(0, start - 20), end + 6))) return 'hyperbole'
   // resolution later in the message
   const after = t.slice(end)
   if (isResolved(after, cue.resolved ?? RESOLVED) || (cue.resolved && isResolved(after, RESOLVED_STRONG))) return 'resolved'
   return null
+}
+
+/**
+ * The message's laugh reaches the cue: no new subject begins between them. A reply that laughs
+ * along and then, "by the way", reports a child on the road is not joking about the child.
+ */
+function jokeReaches(t: string, start: number): boolean {
+  TOPIC_SWITCH_G.lastIndex = 0
+  let from = -1
+  let m: RegExpExecArray | null
+  while ((m = TOPIC_SWITCH_G.exec(t)) !== null && m.index < start) {
+    from = m.index + m[0].length
+    if (m[0].length === 0) TOPIC_SWITCH_G.lastIndex++
+  }
+  return from < 0 || (JOKE.test(t.slice(from)) && !EARNEST.test(t.slice(from)))
 }
 
 /** A resolution marker after the cue, not followed by "but" (缓过来一点但呼吸还是很急). */
