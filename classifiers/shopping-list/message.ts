@@ -199,6 +199,9 @@ function readLines(list: DoorList): Jielong['entries'] {
       }
     }
     if (e.door) for (const it of items) it.door = e.door
+    // (a line for two doors orders the same for each)
+    for (const d of e.also ?? [])
+      for (const it of items.filter((i) => i.door === e.door)) items.push({ ...it, alternatives: [...it.alternatives], door: d })
     // "后腿3 排骨2" under "后腿肉18/斤 排骨28/斤": a bare amount is in the unit the header prices by
     // (a multiplier, "欧包 x2", stays without a unit: LABELS.md)
     if (!/[x×*✕✖]\s*\d/i.test(e.text))
@@ -347,6 +350,7 @@ function parseBody(s: string, asked = false): OrderItem[] {
       st.oopsChunk = ci
       st.oopsAt = info.oopsAt
     }
+    if (sepBefore === SP_NL || ci === 0) st.lineChunk = ci
     if (sepBefore === SP_NL || sepBefore === SP_LISTEND || ci === 0) for (const it of r.items) it.lineStart = true
     // the name is all the chunk says ("石斛花" on its own, before "1包")
     if (r.items.length === 1 && r.items[0].start === chunkStart && r.items[0].end === toks[b - 1].e) r.items[0].wholeChunk = true
@@ -495,6 +499,8 @@ const MORE_BEFORE = /(?:再|另外|另|加|多|还要|还有)[^，,。；;！!�
  * the item as it now stands), unless the words before it ask for more. Run once the message is
  * read, so corrections aimed at the later mention ("豆干三块 改五块") have landed on it.
  */
+const sameHead = (a: string, b: string): boolean => a === b || a.endsWith(b) || b.endsWith(a)
+
 function restatements(st: MessageState): void {
   const items = st.items
   // (a long list that names a thing twice, or a numbered line, lists it twice: not talk)
@@ -503,7 +509,8 @@ function restatements(st: MessageState): void {
     const it = items[k]
     if (it.op !== 'add' || !it.hasQty || it.med || it.fallback || it.start < 0) continue
     let j = -1
-    for (let m = 0; m < k && j < 0; m++) if (items[m].op === 'add' && items[m].hasQty && sameThing(items[m].name, it.name)) j = m
+    // (the same head: 排骨 restates 猪排骨, but 牛肉丸 is not 牛肉 said again)
+    for (let m = 0; m < k && j < 0; m++) if (items[m].op === 'add' && items[m].hasQty && sameHead(items[m].name, it.name)) j = m
     if (j < 0) continue
     const old = items[j]
     if (old.end < 0 || old.end > it.start || !/[\n。！!？?；;]/.test(st.s.slice(old.end, it.start))) continue
@@ -534,8 +541,12 @@ function addItems(st: MessageState, r: ChunkOut, ci: number, sepBefore: number):
       st.pending = null
     }
     if (!it.hasQty && !it.med && !it.fallback) {
-      // a name said again without an amount refers to the item already listed ("鲫鱼没有就要草鱼")
-      const k = findItem(items, it.name)
+      // a name said again without an amount refers to the item already listed ("鲫鱼没有就要草鱼");
+      // on a line of its own, after a line that gave that item its amount, only a name of the
+      // same thing does: "牛肉 2斤⏎牛肉丸 1袋" is a second thing (豆腐猫砂 would be 猫砂 said more fully)
+      const found = findItem(items, it.name)
+      const ownLine = sepBefore === SP_NL && found >= 0 && items[found].hasQty && items[found].chunk < st.lineChunk
+      const k = found >= 0 && (!ownLine || sameHead(items[found].name, it.name)) ? found : -1
       // (but a longer name after a bare one is a sibling in a plain list, not the same thing said
       // again: "鸡蛋 鸭蛋 咸鸭蛋 都来十个")
       const sibling =
@@ -688,8 +699,17 @@ function amountOnly(st: MessageState, r: ChunkOut, ci: number, sepBefore: number
   } else if (k >= 0 && !items[k].hasQty && items[k].op !== 'remove' && (!q.bare || st.lastItemsChunk === ci - 1)) {
     setQty(items[k], q)
     st.lastItemsChunk = ci
-  } else if (!q.bare && !aside) {
+  } else if (!q.bare && !aside && !endsLineOfItem(st, k, sepAfter)) {
     st.pending = q
     st.pendingChunk = ci
   }
+}
+
+/**
+ * "成猫粮 4袋 10kg⏎猫条 100根": an amount that ends a line whose item already has one describes
+ * that item (its package); it is not waiting for the next line's name — taken so, every amount
+ * after it slid one line down.
+ */
+function endsLineOfItem(st: MessageState, k: number, sepAfter: number): boolean {
+  return (sepAfter === SP_NL || sepAfter === 0) && k >= 0 && st.items[k].hasQty && st.items[k].chunk >= st.lineChunk
 }

@@ -22,6 +22,8 @@ export interface MessageState {
   pendingChunk: number
   /** The last chunk that named something. */
   lastItemsChunk: number
+  /** the chunk the current line began with */
+  lineChunk: number
   /** "单位是斤": the unit of every bare number in the list. */
   listUnit: string | null
   /** "以下每样要两斤：…": the amount of every item after it that gives none. */
@@ -59,6 +61,7 @@ export function newState(s: string): MessageState {
     pending: null,
     pendingChunk: -1,
     lastItemsChunk: -1,
+    lineChunk: 0,
     listUnit: null,
     eachAfter: null,
     eachChunk: -1,
