@@ -1933,3 +1933,75 @@ describe('terse lists and Northwestern verbs', () => {
     expect(brief('乖乖，冰箱空掉了，帮我带点东西：鸡蛋一盒')).toEqual([['鸡蛋', 1, '盒']])
   })
 })
+
+describe('one item a line: an amount never slides to the next line', () => {
+  it.each([
+    [
+      'pet supplies, a pack size after the count',
+      '这周要补的：\n狗粮 3袋 15kg\n磨牙棒 20根\n尿垫 2包',
+      [
+        ['狗粮', 3, '袋'],
+        ['磨牙棒', 20, '根'],
+        ['尿垫', 2, '包'],
+      ],
+    ],
+    [
+      'an app paste, the spec after the count',
+      '啤酒 500ml×12罐 1箱\n矿泉水 1箱\n纸巾 3提',
+      [
+        ['啤酒', 12, '罐'],
+        ['矿泉水', 1, '箱'],
+        ['纸巾', 3, '提'],
+      ],
+    ],
+    [
+      'a canteen order, a size remark ending a line',
+      '大米 2袋 50斤\n鸡蛋 3板\n白菜 20斤',
+      [
+        ['大米', 2, '袋'],
+        ['鸡蛋', 3, '板'],
+        ['白菜', 20, '斤'],
+      ],
+    ],
+  ])('%s', (_style, text, want) => {
+    expect(brief(text)).toEqual(want)
+  })
+
+  it('a longer name on its own line is a second thing, not the first said again', () => {
+    expect(brief('猪肉 2斤\n饺子皮 1袋\n猪肉馅 1斤')).toEqual([
+      ['猪肉', 2, '斤'],
+      ['饺子皮', 1, '袋'],
+      ['猪肉馅', 1, '斤'],
+    ])
+    expect(brief('鸡蛋 1板\n鸡蛋干 2包')).toEqual([
+      ['鸡蛋', 1, '板'],
+      ['鸡蛋干', 2, '包'],
+    ])
+    // (the same thing said more fully on the same line still is one item)
+    expect(brief('猫砂一袋 要豆腐猫砂')).toEqual([['豆腐猫砂', 1, '袋']])
+  })
+})
+
+describe('接龙 doors in lettered blocks, and one line for two doors', () => {
+  const doors = (text: string) => parse(text).map((i) => [i.name, i.qty, i.unit, i.door])
+  it('A栋1502, B-903, C座8楼 are doors', () => {
+    expect(doors('鲜肉月饼接龙 12元一盒\n1. A栋1502 月饼2盒\n2. B-903 月饼1盒\n3. C座8楼 3盒')).toEqual([
+      ['月饼', 2, '盒', 'A栋1502'],
+      ['月饼', 1, '盒', 'B-903'],
+      // (a line that names nothing orders the header's product)
+      ['鲜肉月饼', 3, '盒', 'C座8楼'],
+    ])
+  })
+  it('a line that names two doors orders the same for each', () => {
+    expect(doors('西瓜团购接龙\n1. 3-1-201 西瓜1个\n2. 5栋302 / 5栋402 西瓜各1个（帮邻居报的）')).toEqual([
+      ['西瓜', 1, '个', '3-1-201'],
+      ['西瓜', 1, '个', '5栋302'],
+      ['西瓜', 1, '个', '5栋402'],
+    ])
+    expect(doors('粽子接龙\n1. A-301、A-302 粽子10个\n2. B栋101 粽子5个')).toEqual([
+      ['粽子', 10, '个', 'A-301'],
+      ['粽子', 10, '个', 'A-302'],
+      ['粽子', 5, '个', 'B栋101'],
+    ])
+  })
+})

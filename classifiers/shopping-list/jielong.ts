@@ -12,6 +12,8 @@ import { T_GOODS } from './kinds.ts'
 export interface DoorLine {
   /** The door as written ("2-1-301", "七栋一单元601", "3座15楼A"). */
   door: string | null
+  /** More doors the same line orders for ("A栋601 / A栋701 鸡蛋各30个"): each gets the items too. */
+  also?: string[]
   /** The line's own words: what that household orders, without the marker, door or name. */
   text: string
   /** The whole line as written (the store compares reposts line by line). */
@@ -29,10 +31,10 @@ export interface DoorList {
 const CN = '[一二三四五六七八九十]'
 const NUM = `(?:\\d{1,3}|${CN}{1,3})`
 const ROOM = `(?:\\d{1,4}|[零〇一二三四五六七八九]{3,4})[A-Za-z]?(?:室|号|房)?`
-/** 7-1-302, 2-502, 7#1-201, A2-1603 (a lettered block) */
-const DASHED = '[A-Za-z]?\\d{1,3}(?:#|[-—])\\d{1,4}(?:[-—]\\d{1,4})?'
-/** 十二栋二单元302, 3号楼2门501, 3座15楼A, 12号楼东单元301, 16幢2单元501, 2栋3-1, 6栋-2-303, 3号101室 */
-const BUILDING = `${NUM}(?:号楼|号栋|号幢|栋|幢|座|号)(?:[东西南北中]?${NUM}?(?:单元|门|梯))?(?:${NUM}(?:楼|层))?(?:\\s?(?:[-—]?\\d{1,2}[-—]\\d{1,4}|${ROOM}|[A-Za-z]))?`
+/** 7-1-302, 2-502, 7#1-201, A2-1603, B-903 (a lettered block) */
+const DASHED = '(?:[A-Za-z]?\\d{1,3}|[A-Za-z])(?:#|[-—])\\d{1,4}(?:[-—]\\d{1,4})?'
+/** 十二栋二单元302, A栋1502 (a lettered block), 3号楼2门501, 3座15楼A, 12号楼东单元301, 16幢2单元501, 2栋3-1, 6栋-2-303, 3号101室 */
+const BUILDING = `(?:${NUM}|[A-Za-z])(?:号楼|号栋|号幢|栋|幢|座|号)(?:[东西南北中]?${NUM}?(?:单元|门|梯))?(?:${NUM}(?:楼|层))?(?:\\s?(?:[-—]?\\d{1,2}[-—]\\d{1,4}|${ROOM}|[A-Za-z]))?`
 /** 1单元1203, 2门101 */
 const UNIT = `${NUM}(?:单元|门)\\s?${ROOM}`
 /** 12楼H, 5楼 */
@@ -40,8 +42,9 @@ const FLOOR = '\\d{1,2}(?:楼|层)[A-Za-z]?'
 /** 101, 1103 (a room alone, in a building's own list) */
 const ROOM_ONLY = '\\d{3,4}(?:室)?'
 const DOOR = `(?:${DASHED}|${BUILDING}|${UNIT}|${FLOOR}|${ROOM_ONLY})`
-/** What may follow a door: white space, a colon, a bracket, a comma, the end of the line. */
-const AFTER = '(?=[\\s:：(（,，]|$)'
+/** What may follow a door: white space, a colon, a bracket, a comma, the end of the line, or the
+ * mark before a second door ("A-301、A-302 …"). */
+const AFTER = '(?=[\\s:：(（,，、/／]|$)'
 /**
  * A line's number: "1.", "2、", "3)", "(4)", "⑤", "6 ", and "1.1-1-101" (the number run into a
  * door); a decimal point is not one: "2.5斤".
@@ -53,6 +56,7 @@ const DOOR_AT_START = new RegExp(`^(?:(${NAME})\\s*[(（](${DOOR})[)）]|(?:(${N
 /** A person written after the door ("3-1-402 王 1箱", "5-2-701 李姐 …"). */
 const PERSON =
   /^(?:[老小阿][\u4e00-\u9fff]|[\u4e00-\u9fff]{1,2}(?:姐|哥|姨|叔|奶奶|爷爷|阿姨|太|生|总|伯|婆|公|嫂|妹|弟|家)|[\u4e00-\u9fff])$/
+const ALSO_DOOR = new RegExp(`^\\s*[/／、&＆和跟]\\s*(${DOOR})${AFTER}`)
 const JIELONG_WORD = /接龙|团购|拼团|统计|汇总|报名|往下接|格式/
 
 /**
@@ -73,10 +77,16 @@ function entryLine(line: string): DoorLine | null {
     return null
   }
   // "（代李奶奶）", a person's name after the door or instead of one ("1. 王姐 2箱")
+  // "A栋601 / A栋701 鸡蛋各30个": one line for two households
+  const also: string[] = []
+  for (let more = door ? ALSO_DOOR.exec(rest) : null; more; more = ALSO_DOOR.exec(rest)) {
+    also.push(more[1].replace(/\s+/g, ''))
+    rest = rest.slice(more[0].length).replace(/^[\s:：,，]+/, '')
+  }
   rest = rest.replace(/^[(（][^)）]{0,8}[)）]\s*/, '')
   const sp = /^([\u4e00-\u9fff]{1,3})\s+/.exec(rest)
   if (sp && PERSON.test(sp[1]) && !isGoods(sp[1])) rest = rest.slice(sp[0].length)
-  return { door, text: rest.trim(), line: line.trim() }
+  return also.length ? { door, also, text: rest.trim(), line: line.trim() } : { door, text: rest.trim(), line: line.trim() }
 }
 
 function isGoods(w: string): boolean {
