@@ -2005,3 +2005,58 @@ describe('接龙 doors in lettered blocks, and one line for two doors', () => {
     ])
   })
 })
+
+describe('what the resident does not want is no item', () => {
+  it.each([
+    [
+      'cantonese',
+      '要排骨一斤，唔好肥膏，再要两个番茄',
+      [
+        ['排骨', 1, '斤'],
+        ['番茄', 2, '个'],
+      ],
+    ],
+    [
+      'hubei',
+      '腊肉一块 千万莫要那种太咸的腊肠 再来一把蒜苗',
+      [
+        ['腊肉', 1, '块'],
+        ['蒜苗', 1, '把'],
+      ],
+    ],
+    [
+      'vegetarian, a list withdrawn at once',
+      '奶奶吃斋：香菇一包 木耳一包，葱、蒜、洋葱这些都不要',
+      [
+        ['香菇', 1, '包'],
+        ['木耳', 1, '包'],
+      ],
+    ],
+    [
+      'glued names withdrawn together',
+      '冬瓜半个 豆腐一块 葱姜蒜都不沾',
+      [
+        ['冬瓜', 0.5, '个'],
+        ['豆腐', 1, '块'],
+      ],
+    ],
+    [
+      'after the name',
+      '挂面两把 鸡蛋也不吃 来点青菜',
+      [
+        ['挂面', 2, '把'],
+        ['青菜', null, null],
+      ],
+    ],
+  ])('%s', (_style, text, want) => {
+    expect(brief(text)).toEqual(want)
+  })
+
+  it('a list that closes with 多的不用 keeps its last item', () => {
+    expect(brief('大米一袋、菜油一桶、鸡蛋一板，多的不用')).toEqual([
+      ['大米', 1, '袋'],
+      ['菜油', 1, '桶'],
+      ['鸡蛋', 1, '板'],
+    ])
+  })
+})

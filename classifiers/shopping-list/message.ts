@@ -403,6 +403,7 @@ function parseBody(s: string, asked = false): OrderItem[] {
       if (k >= 0) st.altFor = { k, chunk: ci }
     }
     applyToPrevious(st, r, ci)
+    if (ALL_OF_THESE_NOT.test(s.slice(chunkStart, toks[b - 1].e))) withdrawEnumeration(st, chunkStart)
     settleRemovals(st, ci)
   }
   settleRemovals(st, chunkNo)
@@ -412,6 +413,24 @@ function parseBody(s: string, asked = false): OrderItem[] {
   totalsToParts(st)
   needsToOrders(st)
   return withoutRepeats(keepOrders(st))
+}
+
+/** "葱、蒜、韭菜这些都不要", "葱蒜韭菜都不沾": a withdrawal of everything just enumerated. */
+const ALL_OF_THESE_NOT = /(?:这些|这几样|这几个|全|都|统统|一律)[也]?(?:不要|不沾|不吃|别买|莫买|莫要|唔要|不用)/
+
+/**
+ * The names enumerated right before such a withdrawal, in its sentence and without an amount of
+ * their own, are withdrawn with the last of them (which the withdrawal itself took back).
+ */
+function withdrawEnumeration(st: MessageState, chunkStart: number): void {
+  const from = sentenceStart(st.s, chunkStart)
+  for (let k = st.items.length - 1; k >= 0; k--) {
+    const it = st.items[k]
+    if (it.start < from || it.start < 0) break
+    if (it.op === 'remove') continue
+    if (it.op !== 'add' || it.hasQty) break
+    it.op = 'remove'
+  }
 }
 
 /** A word that withdraws what is named before it ("别买", "不要了", "唔要", "覅", "毋要"). */
