@@ -2060,3 +2060,31 @@ describe('what the resident does not want is no item', () => {
     ])
   })
 })
+
+describe('a weight after a counted item is its size, not the amount', () => {
+  it.each([
+    ['northeastern', '来一只老母鸡 三斤来沉的 给剁开', [['老母鸡', 1, '只']]],
+    [
+      'hubei',
+      '要一个冬瓜 十来斤的样子 再来两斤藕',
+      [
+        ['冬瓜', 1, '个'],
+        ['藕', 2, '斤'],
+      ],
+    ],
+    [
+      'pet',
+      '猫粮要一份，十斤的，猫砂两包',
+      [
+        ['猫粮', 1, '份'],
+        ['猫砂', 2, '包'],
+      ],
+    ],
+  ])('%s', (_style, text, want) => {
+    expect(brief(text)).toEqual(want)
+  })
+
+  it('a weight for a portion still says how much the portion is', () => {
+    expect(brief('团一份牛肉 三斤左右')).toEqual([['牛肉', 3, '斤']])
+  })
+})

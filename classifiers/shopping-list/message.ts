@@ -395,7 +395,7 @@ function parseBody(s: string, asked = false): OrderItem[] {
     }
     // ("够炒两个菜就行": an amount in talk about cooking is not one to buy)
     else if (r.qtyOnly && !r.qtyOnlyDescOnly && !info.cook && !intro && !correctAmount(st, r.qtyOnly, ci))
-      amountOnly(st, r, ci, sepBefore, sepAfter, aside)
+      amountOnly(st, r, ci, sepBefore, sepAfter, aside, s.slice(chunkStart, toks[b - 1].e))
     applyAlternatives(st, r, ci, chunkTarget)
     if (r.altNeedTarget && !r.alts.length) {
       // (named, "没河虾的话"; or not, "没有的话", after the item just listed)
@@ -679,8 +679,11 @@ function changeAmount(st: MessageState, text: string, q: Qty, ci: number): boole
   return true
 }
 
+/** An amount that describes the size of the one just named: "…的", "…的样子", "…来沉的", "…那么大". */
+const SIZE_TAIL = /(?:的|额|嘅)(?:样子|那种|左右)?$|样子$|来沉|那么(?:大|重)/
+
 /** A chunk with an amount and no name: "土豆 三斤", "猫粮快吃完了 … 两袋就够". */
-function amountOnly(st: MessageState, r: ChunkOut, ci: number, sepBefore: number, sepAfter: number, aside: boolean): void {
+function amountOnly(st: MessageState, r: ChunkOut, ci: number, sepBefore: number, sepAfter: number, aside: boolean, text: string): void {
   const q = r.qtyOnly
   if (!q) return
   const items = st.items
@@ -709,8 +712,14 @@ function amountOnly(st: MessageState, r: ChunkOut, ci: number, sepBefore: number
   // the end of a line after a name it is that item's amount ("土豆 2⏎洋葱 1")
   const listMarker = q.bare && (sepAfter === SP_LISTEND || sepBefore === SP_NL || k < 0)
   if (listMarker) return
+  // (not a size: "一个西瓜 八九斤的样子", "狗粮一份，二十斤的" say how big the one is)
   const vague =
-    k >= 0 && items[k].hasQty && items[k].qty === 1 && (items[k].unit === '份' || items[k].unit === '个') && items[k].op === 'add'
+    k >= 0 &&
+    items[k].hasQty &&
+    items[k].qty === 1 &&
+    (items[k].unit === '份' || items[k].unit === '个') &&
+    items[k].op === 'add' &&
+    !SIZE_TAIL.test(text)
   if (vague && q.uk === U_MEASURE && !q.bare && st.lastItemsChunk === ci - 1 && items[k].chunk === ci - 1) {
     // "团一份猪肉 两斤左右": the weight says how much the portion is
     setQty(items[k], q)
