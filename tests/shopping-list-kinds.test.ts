@@ -2088,3 +2088,34 @@ describe('a weight after a counted item is its size, not the amount', () => {
     expect(brief('团一份牛肉 三斤左右')).toEqual([['牛肉', 3, '斤']])
   })
 })
+
+describe('the dish a list is for is no item', () => {
+  it.each([
+    [
+      'a measure between the verb and the dish',
+      '排骨两斤 玉米两根 周末想炖一锅排骨汤',
+      [
+        ['排骨', 2, '斤'],
+        ['玉米', 2, '根'],
+      ],
+    ],
+    [
+      '南方 烧',
+      '明天想烧个红烧肉，五花肉两斤，冰糖一包',
+      [
+        ['五花肉', 2, '斤'],
+        ['冰糖', 1, '包'],
+      ],
+    ],
+    [
+      'the purpose in brackets',
+      '红豆 2斤（熬红豆沙）\n糯米 1袋',
+      [
+        ['红豆', 2, '斤'],
+        ['糯米', 1, '袋'],
+      ],
+    ],
+  ])('%s', (_style, text, want) => {
+    expect(brief(text)).toEqual(want)
+  })
+})

@@ -411,6 +411,8 @@ function worthOf(s: string, numStart: number, moneyEnd: number, goodsNext: boole
 const HALF_AS_WORD = /^[生熟肥瘦透截硬软]$/
 
 /** 用 closing a purpose: "…用", "…用的", "…用，" (not 用来, 用量, 用完). */
+/** A classifier between a cooking verb and its dish: 做个, 烧一锅, 炖一锅, 来一道. */
+const DISH_MEASURE = /^(?:个|锅|道|顿|盘|碗)$/
 const FOR_USE = /^用(?:[的额嘅]|[^\u4e00-\u9fff]|$)/
 
 export function buildElements(s: string, toks: Tok[], a: number, b: number, info: ChunkInfo): El[] {
@@ -605,13 +607,19 @@ export function buildElements(s: string, toks: Tok[], a: number, b: number, info
         // "想做葱油饼", "熬粥": what is cooked right after a cooking verb is the dish — but not right
         // after an amount, where the verb is part of the name ("一斤炒米", "两斤蒸面条"); and in
         // "猪肉炖粉条" both sides are the dish
-        const verb = i > a ? toks[i - 1] : null
+        // ("想做个东坡肉", "炖一锅排骨汤": a classifier may stand between the verb and the dish)
+        let vi = i - 1
+        if (vi > a && toks[vi].k === T_UNIT && DISH_MEASURE.test(s.slice(toks[vi].s, toks[vi].e)) && toks[vi - 1].e === toks[vi].s) {
+          vi--
+          if (vi > a && toks[vi].k === T_NUM && toks[vi].v === 1 && toks[vi - 1].e === toks[vi].s) vi--
+        }
+        const verb = vi >= a ? toks[vi] : null
         const cooked =
           verb !== null &&
           verb.k === T_FILL &&
           (verb.f & F_COOK) !== 0 &&
-          verb.e === toks[i].s &&
-          !(i - 2 >= a && (toks[i - 2].k === T_UNIT || toks[i - 2].k === T_NUM) && toks[i - 2].e === verb.s)
+          (vi === i - 1 ? verb.e === toks[i].s : true) &&
+          !(vi - 1 >= a && (toks[vi - 1].k === T_UNIT || toks[vi - 1].k === T_NUM) && toks[vi - 1].e === verb.s)
         if (cooked && spans.length) {
           // (every name written together after the verb is the dish: "做糖醋鱼" is 糖 醋 鱼 in one)
           for (const sp of spans) sp.dish = true
@@ -626,7 +634,7 @@ export function buildElements(s: string, toks: Tok[], a: number, b: number, info
             !(toks[amount.ti].k === T_NUM && toks[amount.ti].s === toks[amount.ti].e)
           // (nor one a buying verb asks for: "再买点小米熬粥用的")
           const bought = before !== null && before.ti > a && toks[before.ti - 1].k === T_FILL && (toks[before.ti - 1].f & F_VERB) !== 0
-          if (before && before.t === E_G && before.te === i - 2 && toks[i - 2].e === verb.s && !ordered && !bought) before.g!.dish = true
+          if (before && before.t === E_G && before.te === vi - 1 && toks[vi - 1].e === verb.s && !ordered && !bought) before.g!.dish = true
         }
         // "整扣肉用", "灌香肠用", "炖汤用的": what the things are for is a dish, not one more thing to
         // buy (the names right before 用, when nothing but a break or 的 follows it)

@@ -578,7 +578,8 @@ function addItems(st: MessageState, r: ChunkOut, ci: number, sepBefore: number):
         !st.infos[items[k].chunk]?.need
       if (k >= 0 && items[k].op === 'add' && !items[k].fallback && !sibling) {
         // "猫砂一袋 要豆腐猫砂": the fuller name wins
-        if (it.name.length > items[k].name.length && it.name.includes(items[k].name)) items[k].name = it.name
+        // (not a dish made of it: "绿豆 5斤（熬绿豆汤）" buys 绿豆)
+        if (!it.dish && it.name.length > items[k].name.length && it.name.includes(items[k].name)) items[k].name = it.name
         if (it.note) items[k].note = items[k].note ? items[k].note + ' ' + it.note : it.note
         for (const al of it.alternatives) if (!items[k].alternatives.includes(al)) items[k].alternatives.push(al)
         chunkTarget = k
