@@ -2119,3 +2119,25 @@ describe('the dish a list is for is no item', () => {
     expect(brief(text)).toEqual(want)
   })
 })
+
+describe('接龙: the organiser example, floors with a side, short names of header products', () => {
+  const doors = (text: string) => parse(text).map((i) => [i.name, i.qty, i.unit, i.door])
+  it("the organiser's example line is nobody's order", () => {
+    expect(doors('杨梅接龙 20元一斤\n例：5栋101 杨梅2斤\n1. 3栋1单元502 杨梅3斤\n2. 7-2-301 2斤')).toEqual([
+      ['杨梅', 3, '斤', '3栋1单元502'],
+      ['杨梅', 2, '斤', '7-2-301'],
+    ])
+  })
+  it('a floor with its side is a door (五楼左, 四楼东)', () => {
+    expect(doors('大米团购接龙 一袋50斤\n1、6栋二单元三楼右 1袋\n2、九栋四楼东 2袋')).toEqual([
+      ['大米', 1, '袋', '6栋二单元三楼右'],
+      ['大米', 2, '袋', '九栋四楼东'],
+    ])
+  })
+  it('a short name of a product the header sells is that product', () => {
+    expect(doors('水果接龙\n哈密瓜 3元/斤\n脆桃 一箱5斤 40元\n1. 2-1-101 哈密瓜1个\n2. 5栋302 桃子一箱')).toEqual([
+      ['哈密瓜', 1, '个', '2-1-101'],
+      ['脆桃', 1, '箱', '5栋302'],
+    ])
+  })
+})

@@ -34,7 +34,7 @@ const ROOM = `(?:\\d{1,4}|[零〇一二三四五六七八九]{3,4})[A-Za-z]?(?:�
 /** 7-1-302, 2-502, 7#1-201, A2-1603, B-903 (a lettered block) */
 const DASHED = '(?:[A-Za-z]?\\d{1,3}|[A-Za-z])(?:#|[-—])\\d{1,4}(?:[-—]\\d{1,4})?'
 /** 十二栋二单元302, A栋1502 (a lettered block), 3号楼2门501, 3座15楼A, 12号楼东单元301, 16幢2单元501, 2栋3-1, 6栋-2-303, 3号101室 */
-const BUILDING = `(?:${NUM}|[A-Za-z])(?:号楼|号栋|号幢|栋|幢|座|号)(?:[东西南北中]?${NUM}?(?:单元|门|梯))?(?:${NUM}(?:楼|层))?(?:\\s?(?:[-—]?\\d{1,2}[-—]\\d{1,4}|${ROOM}|[A-Za-z]))?`
+const BUILDING = `(?:${NUM}|[A-Za-z])(?:号楼|号栋|号幢|栋|幢|座|号)(?:[东西南北中]?${NUM}?(?:单元|门|梯))?(?:${NUM}(?:楼|层)(?:[东西南北左右中](?:边|侧|户)?)?)?(?:\\s?(?:[-—]?\\d{1,2}[-—]\\d{1,4}|${ROOM}|[A-Za-z]))?`
 /** 1单元1203, 2门101 */
 const UNIT = `${NUM}(?:单元|门)\\s?${ROOM}`
 /** 12楼H, 5楼 */
@@ -57,6 +57,7 @@ const DOOR_AT_START = new RegExp(`^(?:(${NAME})\\s*[(（](${DOOR})[)）]|(?:(${N
 const PERSON =
   /^(?:[老小阿][\u4e00-\u9fff]|[\u4e00-\u9fff]{1,2}(?:姐|哥|姨|叔|奶奶|爷爷|阿姨|太|生|总|伯|婆|公|嫂|妹|弟|家)|[\u4e00-\u9fff])$/
 const ALSO_DOOR = new RegExp(`^\\s*[/／、&＆和跟]\\s*(${DOOR})${AFTER}`)
+const EXAMPLE_LINE = /^\s*(?:例|例如|比如|示例|样例|举例|格式|e\.?g\.?)\s*[:：.、]?\s*/i
 const JIELONG_WORD = /接龙|团购|拼团|统计|汇总|报名|往下接|格式/
 
 /**
@@ -109,6 +110,8 @@ export function readDoorList(s: string): DoorList | null {
   let doors = 0
   for (let i = 0; i < lines.length; i++) {
     if (!lines[i].trim()) continue
+    // "例 1栋1单元101 荔枝3斤", "格式：楼号+数量": the organiser's example is nobody's order
+    if (EXAMPLE_LINE.test(lines[i])) continue
     const e = entryLine(lines[i])
     if (!e) continue
     if (first < 0) first = i

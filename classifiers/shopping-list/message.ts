@@ -184,6 +184,7 @@ function mergeDoors(entries: Jielong['entries']): Jielong['entries'] {
 function readLines(list: DoorList): Jielong['entries'] {
   const product = headerProduct(list.header)
   const perUnit = headerUnits(list.header)
+  const sold = [...new Set([...(product ? [product] : []), ...perUnit.map((p) => p.name), ...headerNames(list.header)])]
   return list.entries.map((e) => {
     // a line of a 接龙 is an order by being there: it needs no 帮我买
     let items = e.text ? parseBody(e.text, true) : []
@@ -197,6 +198,12 @@ function readLines(list: DoorList): Jielong['entries'] {
         const own = parseBody(product + head, true).filter((i) => i.qty !== null && i.name === product)
         items = head === e.text ? own : [...own, ...parseBody(e.text.slice(cut), true)]
       }
+    }
+    // "瓜一个 桃子两箱" under "麒麟瓜 2.8元/斤 … 水蜜桃 一箱5斤": a line's short name for one of the
+    // header's products is that product
+    for (const it of items) {
+      const full = headerNameFor(it.name, sold)
+      if (full) it.name = full
     }
     if (e.door) for (const it of items) it.door = e.door
     // (a line for two doors orders the same for each)
@@ -224,6 +231,33 @@ function headerUnits(header: string): Array<{ name: string; unit: string }> {
   for (const re of [PRICE_PER, ONE_UNIT_PRICED])
     for (const m of header.matchAll(re)) if (CANONICAL_UNITS.has(m[2])) out.push({ name: m[1], unit: m[2] })
   return out
+}
+
+/** The goods named on the header's lines that give a price or a size ("水蜜桃 一箱5斤 45元"). */
+function headerNames(header: string): string[] {
+  const out: string[] = []
+  for (const line of header.split('\n')) {
+    if (!/\d/.test(line)) continue
+    for (const it of parseBody(line, true)) if (it.name && !out.includes(it.name)) out.push(it.name)
+  }
+  return out
+}
+
+/**
+ * The header product a line's short name stands for, written differently (桃子 → 水蜜桃): the only
+ * one that contains its core; null when it is a product of its own, could be several, or is a part
+ * of the header's name as written (猫粮 under 皇家猫粮 stays as the line wrote it).
+ */
+function headerNameFor(name: string, sold: string[]): string | null {
+  if (!name || sold.some((p) => p.includes(name))) return null
+  const core = name.length > 1 && /[子儿]$/.test(name) ? name.slice(0, -1) : name
+  let hit: string | null = null
+  for (const p of sold) {
+    if (p.length <= core.length || !p.includes(core)) continue
+    if (hit && hit !== p) return null
+    hit = p
+  }
+  return hit
 }
 
 /** A line that starts with its amount ("五包", "2箱（要大的）"). */
