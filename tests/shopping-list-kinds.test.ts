@@ -1255,8 +1255,9 @@ describe('the reason and the order', () => {
   })
 
   it('taking off something more specific leaves the item; a choice between people is no substitute', () => {
+    // (the brand in brackets joins the name)
     expect(brief('米 1袋（五常的，不要泰国香米）\n面条 2把')).toEqual([
-      ['米', 1, '袋'],
+      ['五常米', 1, '袋'],
       ['面条', 2, '把'],
     ])
     expect(brief('麻烦哪位好心人或者管家帮我买一袋猫粮一包猫砂')).toEqual([
@@ -2138,6 +2139,52 @@ describe('接龙: the organiser example, floors with a side, short names of head
     expect(doors('水果接龙\n哈密瓜 3元/斤\n脆桃 一箱5斤 40元\n1. 2-1-101 哈密瓜1个\n2. 5栋302 桃子一箱')).toEqual([
       ['哈密瓜', 1, '个', '2-1-101'],
       ['脆桃', 1, '箱', '5栋302'],
+    ])
+  })
+})
+
+describe('names in brackets after a thing to buy say which one, not more things', () => {
+  it.each([
+    [
+      'a brand alone joins the name',
+      '老抽（李锦记）1瓶\n白糖 1包',
+      [
+        ['李锦记老抽', 1, '瓶'],
+        ['白糖', 1, '包'],
+      ],
+    ],
+    [
+      'a wish after the amount is a note',
+      '梭子蟹 4只（要母的膏蟹）\n花蛤 2斤',
+      [
+        ['梭子蟹', 4, '只'],
+        ['花蛤', 2, '斤'],
+      ],
+    ],
+    [
+      'a fuller name replaces it',
+      '牛奶 2箱（伊利纯牛奶），鸡蛋一盒',
+      [
+        ['伊利纯牛奶', 2, '箱'],
+        ['鸡蛋', 1, '盒'],
+      ],
+    ],
+    [
+      'a kind after the amount is a note',
+      '运动饮料两瓶（宝矿力），面包一袋',
+      [
+        ['运动饮料', 2, '瓶'],
+        ['面包', 1, '袋'],
+      ],
+    ],
+  ])('%s', (_style, text, want) => {
+    expect(brief(text)).toEqual(want)
+  })
+
+  it('after a category word the names in brackets are the things', () => {
+    expect(brief('帮我买点水果（苹果、香蕉）')).toEqual([
+      ['苹果', null, null],
+      ['香蕉', null, null],
     ])
   })
 })

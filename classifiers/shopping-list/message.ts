@@ -370,6 +370,7 @@ function parseBody(s: string, asked = false): OrderItem[] {
     const els = buildElements(s, toks, a, b, info)
     const r = readChunk(s, toks, b, els, chunkNo, info)
     removeGluedNames(s, r, toks[b - 1].e)
+    if (aside) bracketNote(st, r, s.slice(chunkStart, toks[b - 1].e), chunkStart)
     st.infos.push(info)
     if (info.intent) st.intent = true
     if (info.verb) st.verb = true
@@ -447,6 +448,33 @@ function parseBody(s: string, asked = false): OrderItem[] {
   totalsToParts(st)
   needsToOrders(st)
   return withoutRepeats(keepOrders(st))
+}
+
+/**
+ * Names in brackets right after a thing to buy, with no amount of their own, say which one or how
+ * it should be; they are not more things: a brand joins the name ("生抽（海天）1瓶" is 海天生抽), a
+ * fuller name of it replaces it ("牛奶 2箱（蒙牛纯牛奶）"), a wish or a kind after its amount is its
+ * note ("白蟹 3只（要膏蟹）", "运动饮料两瓶（宝矿力）"). After a category word they are the things
+ * ("水果（苹果、香蕉）"); before the amount, another name may be the product said another way
+ * ("cherry tomato（小番茄）一盒"), and stays the item.
+ */
+function bracketNote(st: MessageState, r: ChunkOut, text: string, at: number): void {
+  const p = st.items[st.items.length - 1]
+  if (!p || p.op !== 'add' || p.generic || p.med || !r.items.length || p.end < 0) return
+  if (!r.items.every((it) => it.op === 'add' && !it.hasQty && !it.med)) return
+  // (right after it: nothing but its amount between the name and the bracket)
+  if (/[，,。；;、！!？?\n]/.test(st.s.slice(p.end, at))) return
+  const brand = r.items.every((it) => it.brandOnly) ? r.items.map((it) => it.name).join('') : ''
+  // (the brand alone: "（海天）", "（李锦记的）" — not a remark, "（白象的就有清真的）")
+  if (brand && /^\s*(?:的|牌|的就行|就行)?\s*[)）]?\s*$/.test(text.replace(brand, ''))) {
+    if (!p.name.includes(brand)) p.name = brand + p.name
+  } else if (r.items.length === 1 && !r.items[0].dish && r.items[0].name.length > p.name.length && r.items[0].name.includes(p.name)) {
+    p.name = r.items[0].name
+  } else if (p.hasQty || r.items.every((it) => it.dish) || /^\s*(?:要|只要|最好|不要|别)/.test(text)) {
+    const note = r.items.map((it) => it.name).join(' ')
+    p.note = p.note ? p.note + ' ' + note : note
+  } else return
+  r.items = []
 }
 
 /** "葱、蒜、韭菜这些都不要", "葱蒜韭菜都不沾": a withdrawal of everything just enumerated. */
