@@ -132,6 +132,7 @@ export const listFiles: ReadonlyMap<string, WordFile> = new Map([
   ['number-words', readWordFile('lists/number-words.txt', ['beforeunit'], true)],
   ['bottled', readWordFile('lists/bottled.txt', [])],
   ['amount-changes', readWordFile('lists/amount-changes.txt', ['total', 'more'])],
+  ['initials', readWordFile('lists/initials.txt', [], true)],
 ])
 
 function list(name: string): WordFile {

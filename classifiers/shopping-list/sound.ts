@@ -11,7 +11,7 @@ import { readFileSync } from 'node:fs'
 import { dict as jiebaDict } from '@node-rs/jieba/dict.js'
 import { DICT_DIR, LexiconFileError, dictPath } from './data-files.ts'
 import { G_GENERIC, T_GOODS } from './kinds.ts'
-import { goodsFiles, matchAt, type Entry } from './lexicon.ts'
+import { goodsFiles, listFiles, matchAt, type Entry } from './lexicon.ts'
 
 /** Names shorter or longer than this are not compared (one syllable matches far too much). */
 export const SOUND_MIN = 2
@@ -26,6 +26,8 @@ const MAX_READINGS = 8 // readings combined per window (polyphonic characters mu
 
 /** Each syllable's id ("zhu" → 417), from data/dict/pinyin.txt. */
 const SYLLABLES = new Map<string, number>()
+/** Each syllable by its id (the inverse of SYLLABLES). */
+const SYLLABLE_NAMES: string[] = ['']
 /** Each character's syllables (ids), from data/dict/pinyin.txt. */
 const READINGS = new Map<number, number[]>()
 
@@ -44,6 +46,7 @@ function loadPinyin(): void {
     if (tab <= 0) throw new LexiconFileError(dictPath(rel), i + 1, 'expected "syllable<TAB>characters"')
     id++
     SYLLABLES.set(line.slice(0, tab), id)
+    SYLLABLE_NAMES[id] = line.slice(0, tab)
     if (id >= SYLLABLE_BITS) throw new LexiconFileError(dictPath(rel), i + 1, 'too many syllables')
     for (let k = tab + 1; k < line.length; k++) {
       const c = line.charCodeAt(k)
@@ -252,4 +255,56 @@ export function pinyinGoods(word: string): Entry | null {
   }
   cut(0, 0, 0)
   return found
+}
+
+/** Initials → the goods they stand for: data/dict/lists/initials.txt, then every goods name whose
+ * initials (three letters or more) no other name shares. Built on first use. */
+let INITIALS: Map<string, Entry | null> | null = null
+
+function initialsOf(word: string): string[] {
+  let keys = ['']
+  for (let i = 0; i < word.length; i++) {
+    const r = READINGS.get(word.charCodeAt(i))
+    if (!r) return []
+    const next = new Set<string>()
+    for (const k of keys) for (const id of r) if (next.size < MAX_READINGS) next.add(k + SYLLABLE_NAMES[id][0])
+    keys = [...next]
+  }
+  return keys
+}
+
+function indexInitials(): Map<string, Entry | null> {
+  const out = new Map<string, Entry | null>()
+  for (const f of goodsFiles.values()) {
+    for (const e of f.entries) {
+      const word = e.canon ?? e.word
+      if (word.length < 3 || word.length > 5) continue
+      const entry = matchAt(word, 0)
+      if (!entry || entry.k !== T_GOODS || entry.word !== word || entry.flags & G_GENERIC) continue
+      for (const key of initialsOf(word)) {
+        const old = out.get(key)
+        if (old === undefined) out.set(key, entry)
+        else if (old !== null && old.word !== entry.word) out.set(key, null)
+      }
+    }
+  }
+  const file = listFiles.get('initials')
+  for (const e of file?.entries ?? []) {
+    const entry = e.canon ? matchAt(e.canon, 0) : null
+    if (!entry || entry.k !== T_GOODS || entry.word !== e.canon)
+      throw new LexiconFileError(file!.file, null, `"${e.word} = ${e.canon}": ${e.canon} is not a goods name of data/dict/goods/`)
+    out.set(e.word, entry)
+  }
+  return out
+}
+
+/**
+ * "xhs" → 西红柿, "jd" → 鸡蛋: goods typed as the initials of their syllables. The caller checks
+ * that an amount follows: only there is a bare pair of letters a thing to buy.
+ */
+export function initialsGoods(word: string): Entry | null {
+  const w = word.toLowerCase()
+  if (w !== word || w.length < 2 || w.length > 5 || !/^[a-z]+$/.test(w)) return null
+  INITIALS ??= indexInitials()
+  return INITIALS.get(w) ?? null
 }

@@ -3,7 +3,7 @@
 // unknown becomes an UNK run. Addresses (7栋1102, 3-2-502), phone numbers, times, prices and
 // @mentions are recognised so that their numbers are never taken for quantities.
 import { isAsciiDigit, isChineseNumeralChar, scanNumber, type ScanContext } from '../numerals.ts'
-import { heardGoodsAt, pinyinGoods } from './sound.ts'
+import { heardGoodsAt, initialsGoods, pinyinGoods } from './sound.ts'
 import {
   ASCII_UNITS,
   HEARD_UNITS,
@@ -427,7 +427,9 @@ function markGlosses(s: string, toks: Tok[]): void {
   const cjkGoods = (t: Tok | undefined) => t !== undefined && t.k === T_GOODS && isCJK(s.charCodeAt(t.s))
   for (let r = 0; r < toks.length; r++) {
     const t = toks[r]
-    if (t.k !== T_GOODS || t.canon === null || !isAsciiLetter(s.charCodeAt(t.s))) continue
+    // (an English word: not pinyin or initials, which stand for the Chinese name itself)
+    if (t.k !== T_GOODS || t.canon === null || !isAsciiLetter(s.charCodeAt(t.s)) || !t.ent || !isAsciiLetter(t.ent.word.charCodeAt(0)))
+      continue
     // the neighbours across a space (a space is a separator token)
     const prev = r >= 2 && toks[r - 1].k === T_SEP ? toks[r - 2] : toks[r - 1]
     const next = r + 2 < toks.length && toks[r + 1].k === T_SEP ? toks[r + 2] : toks[r + 1]
@@ -472,6 +474,9 @@ function afterNum(toks: Tok[], i: number): boolean {
   const last = toks.length ? toks[toks.length - 1] : null
   return last !== null && last.k === T_NUM && last.e === i
 }
+
+/** An amount right after a word: "xhs 2斤", "mb ×2", "jd 一盒". */
+const AMOUNT_NEXT = /^\s?(?:[x×*]\s?)?(?:\d|[一二两三四五六七八九十半俩仨])/
 
 /** What follows a letter that names a pack: A包, B套餐, C餐, D款. */
 const PACK_AFTER_LETTER = /^(?:套餐|包|餐|款|套)/
@@ -520,8 +525,9 @@ function asciiToken(s: string, i: number, toks: Tok[]): number {
     pushEntry(toks, w, i, s)
     return j
   }
-  // "doufu 2 kuai", "laoganma": goods typed in pinyin (sound.ts)
-  const p = pinyinGoods(s.slice(i, j))
+  // "doufu 2 kuai", "laoganma": goods typed in pinyin; "xhs 2斤", "jd 一盒": in its initials, with
+  // the amount right after them (sound.ts)
+  const p = pinyinGoods(s.slice(i, j)) ?? (AMOUNT_NEXT.test(s.slice(j, j + 4)) ? initialsGoods(s.slice(i, j)) : null)
   if (p) {
     toks.push(new Tok(T_GOODS, i, j, p.sub, null, p.flags, p.canon ?? p.word, p))
     return j
