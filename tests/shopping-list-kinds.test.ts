@@ -2188,3 +2188,35 @@ describe('names in brackets after a thing to buy say which one, not more things'
     ])
   })
 })
+
+describe('emoji and English units for goods', () => {
+  it.each([
+    [
+      'an emoji as a letter of a name',
+      '火锅要：🐟丸2袋 肥牛2盒',
+      [
+        ['鱼丸', 2, '袋'],
+        ['肥牛', 2, '盒'],
+      ],
+    ],
+    ['an emoji a correction names', '刚才的🍌改成🍎 还是两斤', [['苹果', 2, '斤']]],
+    [
+      'English units after the number',
+      'Coke 1 case, 纸巾 3 rolls, 酸奶 2 cups',
+      [
+        ['可乐', 1, '箱'],
+        ['纸巾', 3, '卷'],
+        ['酸奶', 2, '杯'],
+      ],
+    ],
+  ])('%s', (_style, text, want) => {
+    expect(brief(text)).toEqual(want)
+  })
+
+  it('an emoji before the name it decorates stays decoration', () => {
+    expect(brief('🥔土豆 2斤 🍅番茄 3个')).toEqual([
+      ['土豆', 2, '斤'],
+      ['番茄', 3, '个'],
+    ])
+  })
+})

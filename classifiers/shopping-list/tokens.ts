@@ -32,6 +32,7 @@ import {
   KW_GE,
   KW_NOTWANT,
   KW_SET,
+  KW_SWAP,
   SP_SPACE,
   SP_PUNCT,
   SP_CONJ,
@@ -316,7 +317,18 @@ export function tokenize(s: string): Tok[] {
       // "🍉一个 🍌一把": an emoji with its amount right after it stands for the thing; anywhere
       // else ("🥔土豆 2斤", "🥩 牛腩", "两个就好🥚") it is decoration
       const d = i + m.word.length < n ? s.charCodeAt(i + m.word.length) : 0
-      if (!(isAsciiDigit(d) || isChineseNumeralChar(d))) {
+      // (and as a letter of a name the lexicon does not finish, "🐟丸1袋"; and what a correction
+      // names, "的🍎改成🍐")
+      const next = d && isCJK(d) && !isChineseNumeralChar(d) ? matchAt(s, i + m.word.length) : null
+      const inName =
+        d !== 0 &&
+        isCJK(d) &&
+        !isChineseNumeralChar(d) &&
+        (!next || next.k === T_UNK) &&
+        AMOUNT_SOON.test(s.slice(i + m.word.length, i + m.word.length + 6))
+      const last = toks.length ? toks[toks.length - 1] : null
+      const named = last !== null && last.k === T_KW && (last.sub === KW_SET || last.sub === KW_NOTWANT || last.sub === KW_SWAP)
+      if (!(isAsciiDigit(d) || isChineseNumeralChar(d) || inName || named)) {
         pushSep(toks, SP_SPACE, i, i + m.word.length)
         i += m.word.length
         continue
@@ -474,6 +486,9 @@ function afterNum(toks: Tok[], i: number): boolean {
   const last = toks.length ? toks[toks.length - 1] : null
   return last !== null && last.k === T_NUM && last.e === i
 }
+
+/** An amount within a few letters: "🐟丸1袋". */
+const AMOUNT_SOON = /^[^\s,，。、;；]{1,3}(?:\d|[一二两三四五六七八九十半俩])/
 
 /** An amount right after a word: "xhs 2斤", "mb ×2", "jd 一盒". */
 const AMOUNT_NEXT = /^\s?(?:[x×*]\s?)?(?:\d|[一二两三四五六七八九十半俩仨])/
