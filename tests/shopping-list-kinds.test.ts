@@ -2220,3 +2220,43 @@ describe('emoji and English units for goods', () => {
     ])
   })
 })
+
+describe('lists by kind, one thing a line', () => {
+  it.each([
+    [
+      'a heading by kind, then the things',
+      '蛋奶\n土鸡蛋 30个\n鸭蛋 10个\n咸鸭蛋 6个',
+      [
+        ['土鸡蛋', 30, '个'],
+        ['鸭蛋', 10, '个'],
+        ['咸鸭蛋', 6, '个'],
+      ],
+    ],
+    [
+      'a brand under a heading is its own thing',
+      '酒水\n青岛啤酒 2箱\n可口可乐 3瓶',
+      [
+        ['青岛啤酒', 2, '箱'],
+        ['可口可乐', 3, '瓶'],
+      ],
+    ],
+    [
+      'a longer name on its own line is another thing',
+      '牛肉 2斤\n牛肉干 1袋\n牛肉丸 1袋',
+      [
+        ['牛肉', 2, '斤'],
+        ['牛肉干', 1, '袋'],
+        ['牛肉丸', 1, '袋'],
+      ],
+    ],
+  ])('%s', (_style, text, want) => {
+    expect(brief(text)).toEqual(want)
+  })
+
+  it('a name said again in talk still restates it', () => {
+    expect(brief('豆干三块、米粉一包。刚才说豆干三块，改五块好了')).toEqual([
+      ['豆干', 5, '块'],
+      ['米粉', 1, '包'],
+    ])
+  })
+})

@@ -88,7 +88,10 @@ export function brandOfPrevious(st: MessageState, it: PItem, ci: number, r: Chun
       !p.med &&
       p.chunk === ci - 1 &&
       p.end >= 0 &&
-      st.s.slice(p.end, it.start).trim() === ''
+      st.s.slice(p.end, it.start).trim() === '' &&
+      // (not after a category heading, nor on the next line: "饮料⏎可口可乐 2瓶" orders the cola)
+      !p.generic &&
+      !st.s.slice(p.end, it.start).includes('\n')
     ) {
       p.note = p.note ? p.note + ' ' + it.name : it.name
       return true

@@ -580,7 +580,13 @@ const MORE_BEFORE = /(?:再|另外|另|加|多|还要|还有)[^，,。；;！!�
  * the item as it now stands), unless the words before it ask for more. Run once the message is
  * read, so corrections aimed at the later mention ("豆干三块 改五块") have landed on it.
  */
-const sameHead = (a: string, b: string): boolean => a === b || a.endsWith(b) || b.endsWith(a)
+/**
+ * A later name that restates an earlier one: the same, or a shorter way of saying it (猪排骨 … 排骨);
+ * after the end of a sentence also a longer one (豆干三块。…说豆干三块改五块). Lines of a list are
+ * not sentences of talk: "鸭蛋 10个⏎咸鸭蛋 6个" are two things.
+ */
+const restates = (earlier: string, later: string, talk: boolean): boolean =>
+  earlier === later || earlier.endsWith(later) || (talk && later.endsWith(earlier))
 
 function restatements(st: MessageState): void {
   const items = st.items
@@ -590,11 +596,16 @@ function restatements(st: MessageState): void {
     const it = items[k]
     if (it.op !== 'add' || !it.hasQty || it.med || it.fallback || it.start < 0) continue
     let j = -1
-    // (the same head: 排骨 restates 猪排骨, but 牛肉丸 is not 牛肉 said again)
-    for (let m = 0; m < k && j < 0; m++) if (items[m].op === 'add' && items[m].hasQty && sameHead(items[m].name, it.name)) j = m
+    // (排骨 restates 猪排骨; but 牛肉丸 is not 牛肉 said again, nor 咸鸭蛋 鸭蛋)
+    for (let m = 0; m < k && j < 0; m++) {
+      const o = items[m]
+      if (o.op !== 'add' || !o.hasQty || o.end < 0 || o.end > it.start) continue
+      const between = st.s.slice(o.end, it.start)
+      if (!/[\n。！!？?；;]/.test(between)) continue
+      if (restates(o.name, it.name, /[。！!？?；;]/.test(between))) j = m
+    }
     if (j < 0) continue
     const old = items[j]
-    if (old.end < 0 || old.end > it.start || !/[\n。！!？?；;]/.test(st.s.slice(old.end, it.start))) continue
     if (MORE_BEFORE.test(st.s.slice(Math.max(0, it.start - 8), it.start))) continue
     if (NUMBERED_LINE.test(st.s.slice(st.s.lastIndexOf('\n', it.start - 1) + 1, it.start))) continue
     old.qty = it.qty
@@ -623,11 +634,11 @@ function addItems(st: MessageState, r: ChunkOut, ci: number, sepBefore: number):
     }
     if (!it.hasQty && !it.med && !it.fallback) {
       // a name said again without an amount refers to the item already listed ("鲫鱼没有就要草鱼");
-      // on a line of its own, after a line that gave that item its amount, only a name of the
-      // same thing does: "牛肉 2斤⏎牛肉丸 1袋" is a second thing (豆腐猫砂 would be 猫砂 said more fully)
+      // not on a line of its own after a line that gave that item its amount: "牛肉 2斤⏎牛肉丸 1袋",
+      // "鸭蛋 10个⏎咸鸭蛋 6个" are second things (a repeat without an amount is dropped later)
       const found = findItem(items, it.name)
       const ownLine = sepBefore === SP_NL && found >= 0 && items[found].hasQty && items[found].chunk < st.lineChunk
-      const k = found >= 0 && (!ownLine || sameHead(items[found].name, it.name)) ? found : -1
+      const k = found >= 0 && !ownLine ? found : -1
       // (but a longer name after a bare one is a sibling in a plain list, not the same thing said
       // again: "鸡蛋 鸭蛋 咸鸭蛋 都来十个")
       const sibling =
