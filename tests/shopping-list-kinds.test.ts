@@ -2260,3 +2260,27 @@ describe('lists by kind, one thing a line', () => {
     ])
   })
 })
+
+describe('amounts per person or per day, then the sum', () => {
+  it.each([
+    [
+      'plain',
+      '我们家四口人：鸡蛋每人每天一个，就是28个，凑个整买30个吧；牛奶一箱',
+      [
+        ['鸡蛋', 30, '个'],
+        ['牛奶', 1, '箱'],
+      ],
+    ],
+    [
+      'voice, no punctuation',
+      '我们寝室四个人每人两包方便面那就是八包然后可乐每人一瓶一共四瓶',
+      [
+        ['方便面', 8, '包'],
+        ['可乐', 4, '瓶'],
+      ],
+    ],
+    ['northeastern', '一人一天一斤馒头 一共整六斤', [['馒头', 6, '斤']]],
+  ])('%s', (_style, text, want) => {
+    expect(brief(text)).toEqual(want)
+  })
+})

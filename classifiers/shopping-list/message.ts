@@ -34,7 +34,7 @@ export function parseShoppingList(text: string): OrderItem[] {
 
 function parse(text: string): OrderItem[] {
   if (!text) return []
-  const s = restate(unspace(text))
+  const s = splitTotals(restate(unspace(text)))
   const list = readDoorList(s)
   if (list) return parseDoorList(list)
   const header = NOTICE_HEADER.exec(s)
@@ -45,6 +45,16 @@ function parse(text: string): OrderItem[] {
   const quoted = QUOTED_REPLY.exec(s)
   if (quoted) return parseQuotedReply(quoted[1], quoted[2])
   return parseBody(s)
+}
+
+/**
+ * "每个人要两桶泡面那就是十二桶": a sum written straight after the amount it multiplies, with no
+ * comma, is read as a clause of its own, so that it replaces that amount (amount-changes.txt).
+ */
+// (after four letters of the same clause: "，搿能一共两袋" is a clause already)
+const RUN_ON_TOTAL = /(?<=[^，,。；;、！!？?\s]{4})(那就是|就是|一共是|一共|总共|合计)(?=\s*(?:\d|[一二两三四五六七八九十]))/g
+function splitTotals(s: string): string {
+  return s.indexOf('共') < 0 && s.indexOf('就是') < 0 && s.indexOf('合计') < 0 ? s : s.replace(RUN_ON_TOTAL, '，$1')
 }
 
 /**
