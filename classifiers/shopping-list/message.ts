@@ -49,12 +49,16 @@ function parse(text: string): OrderItem[] {
 
 /**
  * "每个人要两桶泡面那就是十二桶": a sum written straight after the amount it multiplies, with no
- * comma, is read as a clause of its own, so that it replaces that amount (amount-changes.txt).
+ * comma, is read as a clause of its own, so that it replaces that amount: the `total` words of
+ * data/dict/lists/amount-changes.txt, after four letters of the same clause ("，搿能一共两袋" is a
+ * clause already) and before a number.
  */
-// (after four letters of the same clause: "，搿能一共两袋" is a clause already)
-const RUN_ON_TOTAL = /(?<=[^，,。；;、！!？?\s]{4})(那就是|就是|一共是|一共|总共|合计)(?=\s*(?:\d|[一二两三四五六七八九十]))/g
+const TOTAL_WORDS = AMOUNT_CHANGES.filter((c) => c.total)
+  .map((c) => c.word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+  .sort((a, b) => b.length - a.length)
+const RUN_ON_TOTAL = new RegExp(`(?<=[^，,。；;、！!？?\\s]{4})(${TOTAL_WORDS.join('|')})(?=\\s*(?:\\d|[一二两三四五六七八九十]))`, 'g')
 function splitTotals(s: string): string {
-  return s.indexOf('共') < 0 && s.indexOf('就是') < 0 && s.indexOf('合计') < 0 ? s : s.replace(RUN_ON_TOTAL, '，$1')
+  return s.replace(RUN_ON_TOTAL, '，$1')
 }
 
 /**
