@@ -2284,3 +2284,21 @@ describe('amounts per person or per day, then the sum', () => {
     expect(brief(text)).toEqual(want)
   })
 })
+
+describe('接龙: the same as another door, with changes', () => {
+  const doors = (text: string) => parse(text).map((i) => [i.name, i.qty, i.unit, i.door])
+  it('copies the door it names and applies the changes', () => {
+    expect(doors('年货接龙\n1. 5-1-602 饺子粉1袋 香油1瓶 啤酒1箱\n2. 5-1-502 跟602一样，就是啤酒换成可乐1箱，再加糖蒜1罐')).toEqual([
+      ['饺子粉', 1, '袋', '5-1-602'],
+      ['香油', 1, '瓶', '5-1-602'],
+      ['啤酒', 1, '箱', '5-1-602'],
+      ['饺子粉', 1, '袋', '5-1-502'],
+      ['香油', 1, '瓶', '5-1-502'],
+      ['可乐', 1, '箱', '5-1-502'],
+      ['糖蒜', 1, '罐', '5-1-502'],
+    ])
+  })
+  it('a door it cannot find leaves the line as written', () => {
+    expect(doors('水果接龙\n1. 3-2-101 苹果5斤\n2. 3-2-201 跟909一样')).toEqual([['苹果', 5, '斤', '3-2-101']])
+  })
+})

@@ -199,7 +199,13 @@ function readLines(list: DoorList): Jielong['entries'] {
   const product = headerProduct(list.header)
   const perUnit = headerUnits(list.header)
   const sold = [...new Set([...(product ? [product] : []), ...perUnit.map((p) => p.name), ...headerNames(list.header)])]
-  return list.entries.map((e) => {
+  const done: Jielong['entries'] = []
+  for (const e of list.entries) {
+    done.push(readLine(e, done))
+  }
+  return done
+
+  function readLine(e: DoorList['entries'][number], before: Jielong['entries']): Jielong['entries'][number] {
     // a line of a 接龙 is an order by being there: it needs no 帮我买
     let items = e.text ? parseBody(e.text, true) : []
     // "2. 7栋1101 五包": the header's product, in the amount the line gives (when the line names
@@ -231,8 +237,38 @@ function readLines(list: DoorList): Jielong['entries'] {
         const priced = perUnit.find((p) => p.name.includes(it.name) || it.name.includes(p.name))
         if (priced) it.unit = priced.unit
       }
+    // "跟402一样，就是二锅头换成牛栏山1箱，再加北冰洋1箱": the same as another door, with changes
+    const same = SAME_AS_DOOR.exec(e.text)
+    const ref = same ? before.find((b) => b.door !== null && b.door.replace(/\s+/g, '').endsWith(same[1])) : undefined
+    if (ref) items = sameAsDoor(ref.items, items, e.door)
     return { door: e.door, line: e.line, items }
-  })
+  }
+}
+
+/** "跟402一样", "同602", "和3-1-502一样": a line that orders what another door ordered. */
+const SAME_AS_DOOR = /^\s*(?:跟|和|同|照|按)\s*([0-9A-Za-z\-]{2,10})(?:号|室|家)?\s*(?:一样|的一样|一模一样|那样|的)?/
+
+/**
+ * Another door's items for this door, changed as the line says: a replacement takes the place of
+ * what it replaces (换成), anything else is added or sets the amount of the same thing.
+ */
+function sameAsDoor(theirs: OrderItem[], changes: OrderItem[], door: string | null): OrderItem[] {
+  const out: OrderItem[] = theirs
+    .filter((t) => t.op !== 'remove')
+    .map((t) => ({ ...t, alternatives: [...t.alternatives], op: 'add', door: door ?? undefined }))
+  for (const c of changes) {
+    const k = out.findIndex((o) => (c.replaces && sameThing(o.name, c.replaces)) || sameThing(o.name, c.name))
+    if (c.op === 'remove') {
+      if (k >= 0) out.splice(k, 1)
+      continue
+    }
+    const item: OrderItem = { ...c, op: 'add', door: door ?? undefined }
+    delete item.replaces
+    if (k >= 0) out[k] = item
+    else out.push(item)
+  }
+  if (!door) for (const o of out) delete o.door
+  return out
 }
 
 /** "后腿肉18/斤", "卷纸 32元/提", "冷吃兔 35一斤": a name and the unit its price is per. */
