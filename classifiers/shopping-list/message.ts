@@ -478,8 +478,9 @@ function parseBody(s: string, asked = false): OrderItem[] {
     } else if (r.qtyOnly && !r.qtyOnlyDescOnly && changeAmount(st, s.slice(chunkFrom, toks[b - 1].e), r.qtyOnly, ci)) {
       /* "…，一共两斤": the item before now has its new amount */
     }
-    // ("够炒两个菜就行": an amount in talk about cooking is not one to buy)
-    else if (r.qtyOnly && !r.qtyOnlyDescOnly && !info.cook && !intro && !correctAmount(st, r.qtyOnly, ci))
+    // ("够炒两个菜就行": an amount in talk about cooking is not one to buy, nor one said to be more
+    // than is needed: "哪用得了一斤", "米还够吃三天")
+    else if (r.qtyOnly && !r.qtyOnlyDescOnly && !info.cook && !info.enough && !intro && !correctAmount(st, r.qtyOnly, ci))
       amountOnly(st, r, ci, sepBefore, sepAfter, aside, s.slice(chunkStart, toks[b - 1].e))
     applyAlternatives(st, r, ci, chunkTarget)
     if (r.altNeedTarget && !r.alts.length) {
