@@ -124,14 +124,15 @@ describe('units', () => {
     ['韭菜1捆', '捆', 1],
     ['葡萄2串', '串', 2],
     ['大米两大袋', '袋', 2],
-    // one canonical token a unit: 粒 is 颗, 枚 is 个, a 件 of drinks is a case
+    // one canonical token a unit: 粒 is 颗, 枚 is 个; 件 stays 件 — a case of drinks, but five 件 of
+    // braised tofu are pieces, and every writer of lists-16 to -21 kept it as written
     ['番茄四粒', '颗', 4],
     ['高丽菜一粒', '颗', 1],
     ['鸡蛋30枚', '个', 30],
     ['咸鸭蛋六枚', '个', 6],
-    ['矿泉水一件', '箱', 1],
-    ['啤酒2件', '箱', 2],
-    ['纯牛奶来一件', '箱', 1],
+    ['矿泉水一件', '件', 1],
+    ['啤酒2件', '件', 2],
+    ['卤水豆干5件', '件', 5],
   ])('%s → %s', (text, unit, qty) => {
     expect(brief(text)).toEqual([[expect.any(String), qty, unit]])
   })
