@@ -246,7 +246,7 @@ function readLines(list: DoorList): Jielong['entries'] {
 }
 
 /** "跟402一样", "同602", "和3-1-502一样": a line that orders what another door ordered. */
-const SAME_AS_DOOR = /^\s*(?:跟|和|同|照|按)\s*([0-9A-Za-z\-]{2,10})(?:号|室|家)?\s*(?:一样|的一样|一模一样|那样|的)?/
+const SAME_AS_DOOR = /^\s*(?:跟|和|同|照|按)\s*([0-9A-Za-z-]{2,10})(?:号|室|家)?\s*(?:一样|的一样|一模一样|那样|的)?/
 
 /**
  * Another door's items for this door, changed as the line says: a replacement takes the place of
