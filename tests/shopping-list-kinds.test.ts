@@ -2302,3 +2302,16 @@ describe('接龙: the same as another door, with changes', () => {
     expect(doors('水果接龙\n1. 3-2-101 苹果5斤\n2. 3-2-201 跟909一样')).toEqual([['苹果', 5, '斤', '3-2-101']])
   })
 })
+
+describe('pinyin initials', () => {
+  it('are goods in a message with Chinese in it', () => {
+    expect(brief('懒得打字：td 3斤 hg 2根 jd 一盒')).toEqual([
+      ['土豆', 3, '斤'],
+      ['黄瓜', 2, '根'],
+      ['鸡蛋', 1, '盒'],
+    ])
+  })
+  it('are only letters in a message of letters and numbers alone', () => {
+    expect(brief('hg*2 td 3 ok')).toEqual([])
+  })
+})

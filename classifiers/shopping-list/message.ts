@@ -498,8 +498,12 @@ function parseBody(s: string, asked = false): OrderItem[] {
   joinBrands(st)
   totalsToParts(st)
   needsToOrders(st)
-  return withoutRepeats(keepOrders(st))
+  const out = withoutRepeats(keepOrders(st))
+  // a message of Latin letters only ("tea", "ok milk") orders nothing it does not ask for or count
+  return st.intent || HAS_HAN.test(s) ? out : out.filter((it) => it.qty !== null)
 }
+
+const HAS_HAN = /[\u3400-\u9fff]/
 
 /**
  * Names in brackets right after a thing to buy, with no amount of their own, say which one or how

@@ -487,6 +487,14 @@ function afterNum(toks: Tok[], i: number): boolean {
   return last !== null && last.k === T_NUM && last.e === i
 }
 
+const HAS_CJK = /[\u3400-\u9fff]/
+const LATIN_WORD_G = /[a-z]{4,}/gi
+/** Does the message spell some goods in full pinyin ("dami", "jidan")? */
+function spellsGoods(s: string): boolean {
+  for (const m of s.matchAll(LATIN_WORD_G)) if (pinyinGoods(m[0])) return true
+  return false
+}
+
 /** An amount within a few letters: "🐟丸1袋". */
 const AMOUNT_SOON = /^[^\s,，。、;；]{1,3}(?:\d|[一二两三四五六七八九十半俩])/
 
@@ -542,7 +550,11 @@ function asciiToken(s: string, i: number, toks: Tok[]): number {
   }
   // "doufu 2 kuai", "laoganma": goods typed in pinyin; "xhs 2斤", "jd 一盒": in its initials, with
   // the amount right after them (sound.ts)
-  const p = pinyinGoods(s.slice(i, j)) ?? (AMOUNT_NEXT.test(s.slice(j, j + 4)) ? initialsGoods(s.slice(i, j)) : null)
+  // (initials only in a message with Chinese in it, or with goods spelt in pinyin beside them: "hg*2"
+  // alone is letters and a number, not 黄瓜; "jd 30ge, dami 10jin" is a list)
+  const p =
+    pinyinGoods(s.slice(i, j)) ??
+    (AMOUNT_NEXT.test(s.slice(j, j + 4)) && (HAS_CJK.test(s) || spellsGoods(s)) ? initialsGoods(s.slice(i, j)) : null)
   if (p) {
     toks.push(new Tok(T_GOODS, i, j, p.sub, null, p.flags, p.canon ?? p.word, p))
     return j
