@@ -6,7 +6,7 @@ import type { OrderItem } from './types.ts'
 import { AMOUNT_CHANGES, CANONICAL_UNITS, NOTICE_HEADER, NOTICE_LEAD, NOTICE_WORDS } from './lexicon.ts'
 import { readDoorList, type DoorList } from './jielong.ts'
 import { readTable, type TablePart } from './table.ts'
-import { tokenize } from './tokens.ts'
+import { HAS_CJK, tokenize } from './tokens.ts'
 import { isCommonWord } from './sound.ts'
 import { buildElements, newInfo, E_P, E_Q, type Qty } from './elements.ts'
 import { readChunk, setQty, type ChunkOut } from './chunk.ts'
@@ -500,10 +500,8 @@ function parseBody(s: string, asked = false): OrderItem[] {
   needsToOrders(st)
   const out = withoutRepeats(keepOrders(st))
   // a message of Latin letters only ("tea", "ok milk") orders nothing it does not ask for or count
-  return st.intent || HAS_HAN.test(s) ? out : out.filter((it) => it.qty !== null)
+  return st.intent || HAS_CJK.test(s) ? out : out.filter((it) => it.qty !== null)
 }
-
-const HAS_HAN = /[\u3400-\u9fff]/
 
 /**
  * Names in brackets right after a thing to buy, with no amount of their own, say which one or how

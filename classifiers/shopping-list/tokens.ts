@@ -487,7 +487,8 @@ function afterNum(toks: Tok[], i: number): boolean {
   return last !== null && last.k === T_NUM && last.e === i
 }
 
-const HAS_CJK = /[\u3400-\u9fff]/
+/** Does a text hold any Chinese character? */
+export const HAS_CJK = /[\u3400-\u9fff]/
 const LATIN_WORD_G = /[a-z]{4,}/gi
 /** Does the message spell some goods in full pinyin ("dami", "jidan")? */
 function spellsGoods(s: string): boolean {
