@@ -2315,3 +2315,39 @@ describe('pinyin initials', () => {
     expect(brief('hg*2 td 3 ok')).toEqual([])
   })
 })
+
+describe('a misheard name is repaired; a rare name the writer chose is kept', () => {
+  it.each([
+    [
+      'voice-to-text, a filler letter',
+      '帮我带两斤花家一斤生耗',
+      [
+        ['花甲', 2, '斤'],
+        ['生蚝', 1, '斤'],
+      ],
+    ],
+    [
+      'voice-to-text, 都 for 豆',
+      '帮我买2斤土都 1斤西红是',
+      [
+        ['土豆', 2, '斤'],
+        ['西红柿', 1, '斤'],
+      ],
+    ],
+    ['a heard unit before a name that starts with a numeral', '帮我卖两金五花肉', [['五花肉', 2, '斤']]],
+    [
+      'Shandong courgette',
+      '茭瓜一个 豆角一斤',
+      [
+        ['茭瓜', 1, '个'],
+        ['豆角', 1, '斤'],
+      ],
+    ],
+    ['a rare name not in the lexicon', '菰笋两根', [['菰笋', 2, '根']]],
+  ])('%s', (_style, text, want) => {
+    expect(brief(text)).toEqual(want)
+  })
+  it('"我家" next to an amount stays my home', () => {
+    expect(brief('我家一斤都吃不完 土豆两斤')).toEqual([['土豆', 2, '斤']])
+  })
+})

@@ -183,6 +183,26 @@ export function isCommonWord(w: string): boolean {
   return commonFrequency(w) >= COMMON_WORD
 }
 
+/** A letter this much rarer than the one it would stand for, and rare in itself (jieba's count of
+ * it as a word), was chosen, not misheard. Voice input does write 蜜 (429) for 米 and 布 for 不. */
+const RARER = 0.1
+const RARE_LETTER = 300
+
+/**
+ * Is a letter of `written` far rarer in ordinary language than the letter of `name` it would stand
+ * for? Voice input and a phone's first candidate write the common character of a sound, never a
+ * rare one: "花家" is 花甲 misheard, but 茭瓜 (Shandong for courgette) and 茨菰 are names their
+ * writers chose, not 角瓜 or 慈姑.
+ */
+function rarerThanHeard(written: string, name: string): boolean {
+  for (let i = 0; i < written.length; i++) {
+    if (written[i] === name[i]) continue
+    const f = commonFrequency(written[i])
+    if (f < RARE_LETTER && f < RARER * commonFrequency(name[i])) return true
+  }
+  return false
+}
+
 export interface HeardGoods {
   entry: Entry
   end: number
@@ -192,7 +212,9 @@ export interface HeardGoods {
  * The goods name s[at..) sounds like, longest first, or null. `canStart(j)` says whether the
  * character at j may belong to a name at all (no unit, keyword or filler starts there; the
  * caller does not ask in the middle of an unknown word: "嘉顿梳打饼" holds no 大饼);
- * `nextToAmount(end)` whether an amount stands right before `at` or right after `end`.
+ * `nextToAmount(end)` whether an amount stands right before `at` or right after `end`;
+ * `weakAt(j)` whether the character at j, a one-letter filler, may end a name next to an amount
+ * ("两斤花家一斤" is 花甲, "土都两斤" 土豆; "我家" alone stays my home).
  */
 export function heardGoodsAt(
   s: string,
@@ -202,10 +224,14 @@ export function heardGoodsAt(
   nextToAmount: (end: number) => boolean,
   /** Only next to an amount (the run starts with a filler: "够粮一袋", not "要划好的"). */
   needAmount = false,
+  weakAt: (j: number) => boolean = () => false,
 ): HeardGoods | null {
   if (at + SOUND_MIN > s.length || !keysOf(s, at, at + SOUND_MIN).some((k) => OPENINGS.has(k))) return null
   let limit = at
   while (limit < s.length && limit - at < SOUND_MAX && (limit === at || canStart(limit))) limit++
+  // (a filler as the last letter: 家 of "花家", 都 of "土都")
+  let weakEnd = -1
+  if (limit < s.length && limit - at < SOUND_MAX && limit - at >= SOUND_MIN - 1 && weakAt(limit)) weakEnd = ++limit
   for (let end = limit; end - at >= Math.max(SOUND_MIN, minLength + 1); end--) {
     let entry: Entry | null = null
     for (const key of keysOf(s, at, end)) {
@@ -218,11 +244,13 @@ export function heardGoodsAt(
     if (!entry) continue
     // the window must not cut a word the lexicon knows ("张飞牛肉" is not 肥牛 + 肉), nor leave a
     // stray letter glued to the name ("朱古力" is not 猪骨 + 力)
+    if (end === weakEnd && !nextToAmount(end)) continue
     if (cutsWord(s, at, end) || (end < s.length && canStart(end) && matchAt(s, end) === null)) continue
     // goods written side by side ("米油盐" once its spaces are gone) are those goods, not 蜜柚
     if (allGoods(s, at, end)) continue
     const written = s.slice(at, end)
     if (written === entry.word) continue
+    if (rarerThanHeard(written, entry.word)) continue
     // a real word: a common one, or a common noun ("梨子" is pears, not 李子), is what it says; a rarer
     // verb or phrase ("相交") is a mishearing only right next to an amount
     const word = jiebaWord(written)

@@ -285,6 +285,11 @@ export function tokenize(s: string): Tok[] {
         (j) => mayBeInName(s, j),
         (end) => afterNum(toks, i) || amountAt(s, end),
         m !== null && m.k === T_FILL,
+        (j) => {
+          const w = wordAt(s, j)
+          // (a plain filler or a letter of names, never a verb: "帮我好友买一斤" has no 油麦)
+          return w !== null && w.k === T_FILL && w.word.length === 1 && (w.flags & ~F_INWORD) === 0
+        },
       )
       if (h) {
         toks.push(new Tok(T_GOODS, i, h.end, h.entry.sub, null, h.entry.flags, h.entry.canon ?? h.entry.word, h.entry))
@@ -771,9 +776,11 @@ function heardUnit(s: string, i: number, toks: Tok[], chinese: boolean): number 
     return i + 1
   }
   if (isAsciiDigit(after) || isChineseNumeralChar(after)) {
-    // "一代十斤的": a package size follows the unit; "三合一": a number with nothing after it
+    // "一代十斤的": a package size follows the unit; "三合一": a number with nothing after it;
+    // "两金五花肉": goods whose name starts with a numeral
     const next = scanNumber(s, i + 1, SCAN_CTX)
-    if (!next || !unitAt(s, next.end)) return i
+    const goods = matchAt(s, i + 1)
+    if ((!next || !unitAt(s, next.end)) && !(goods && goods.k === T_GOODS)) return i
   }
   toks.push(new Tok(T_UNIT, i, i + 1, h.kind, null, 0, h.canon, null))
   return i + 1
