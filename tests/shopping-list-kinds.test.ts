@@ -2316,6 +2316,51 @@ describe('pinyin initials', () => {
   })
 })
 
+describe('a floor collected on one line, room by room', () => {
+  const doors = (text: string) => parse(text).map((i) => [i.name, i.qty, i.unit, i.door])
+  it.each([
+    [
+      'plain',
+      '15楼收单：1501两把青菜一斤五花肉；1502一板鸡蛋；1503一袋米',
+      [
+        ['青菜', 2, '把', '1501'],
+        ['五花肉', 1, '斤', '1501'],
+        ['鸡蛋', 1, '板', '1502'],
+        ['米', 1, '袋', '1503'],
+      ],
+    ],
+    [
+      'dashed doors, commas',
+      '帮大家报一下：7-2-301 扇贝3斤，7-2-302 飞蟹2斤，7-2-401 虾爬子两斤',
+      [
+        ['扇贝', 3, '斤', '7-2-301'],
+        ['飞蟹', 2, '斤', '7-2-302'],
+        ['虾爬子', 2, '斤', '7-2-401'],
+      ],
+    ],
+    [
+      'a room that orders nothing',
+      '3楼统计 301猫粮一袋 302鸡蛋一板 303这次不要',
+      [
+        ['猫粮', 1, '袋', '301'],
+        ['鸡蛋', 1, '板', '302'],
+      ],
+    ],
+  ])('%s', (_style, text, want) => {
+    expect(doors(text)).toEqual(want)
+  })
+  it('weights and counts are amounts, not rooms', () => {
+    expect(doors('买500克猪肉，300克牛肉，1000个口罩')).toEqual([
+      ['猪肉', 500, '克', undefined],
+      ['牛肉', 300, '克', undefined],
+      ['口罩', 1000, '个', undefined],
+    ])
+  })
+  it('two rooms are not yet a floor', () => {
+    expect(doors('1501两把青菜；1502一板鸡蛋').every((i) => i[3] === undefined)).toBe(true)
+  })
+})
+
 describe('a misheard name is repaired; a rare name the writer chose is kept', () => {
   it.each([
     [

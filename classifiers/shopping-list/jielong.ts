@@ -7,7 +7,7 @@
 //
 // Read by lines, before the usual reading: each door line is read on its own, as a small list.
 import { matchAt } from './lexicon.ts'
-import { T_GOODS } from './kinds.ts'
+import { T_FILL, T_GOODS } from './kinds.ts'
 
 export interface DoorLine {
   /** The door as written ("2-1-301", "七栋一单元601", "3座15楼A"). */
@@ -102,8 +102,9 @@ function isGoods(w: string): boolean {
  * The door lines of a 接龙, or null when the text is not one: at least two lines that start with
  * a door, or one under a header that says it is a group list (接龙, 团购, 统计 …).
  */
-export function readDoorList(s: string): DoorList | null {
-  if (s.indexOf('\n') < 0) return null
+export function readDoorList(text: string): DoorList | null {
+  const s = text.indexOf('\n') < 0 ? roomsOnOneLine(text) : text
+  if (s === null) return null
   const lines = s.split('\n')
   const entries: DoorLine[] = []
   let first = -1
@@ -126,4 +127,38 @@ export function readDoorList(s: string): DoorList | null {
   // a room alone ("101 鸡蛋1盒") is a door only when several lines start with one
   if (doors < 2 && entries.every((e) => e.door === null || /^\d{3,4}室?$/.test(e.door))) return null
   return { header, entries, product: null }
+}
+
+/**
+ * A room that starts a household's part of a line: after a break (；，。：, a space or the start),
+ * a room number or a dashed door, then the household's words ("1501两把青菜", "7-2-301 扇贝3斤").
+ * Not a weight or a count ("500克", "1000个"): a unit, a counter or money after the number is
+ * an amount, and the caller checks that.
+ */
+const DOOR_IN_LINE = new RegExp(`(^|[；;，,。：:、\\s])\\s*(${DASHED}|${ROOM_ONLY})(?=\\s*[\\u4e00-\\u9fff])`, 'g')
+/** How many rooms a line must start parts at before it is read as a floor's orders, room by room. */
+const ROOMS_ON_ONE_LINE = 3
+
+/**
+ * "我是15楼志愿者，帮本层收的单：1501两把青菜一斤五花肉；1502一板鸡蛋一箱牛奶；1503一袋米": a
+ * floor's orders a volunteer collected on one line, room by room. Each room then starts a line of
+ * its own, as in a 接龙; null when the line is not one (fewer than three rooms start a part).
+ */
+function roomsOnOneLine(s: string): string | null {
+  const cuts: number[] = []
+  for (const m of s.matchAll(DOOR_IN_LINE)) {
+    const at = m.index + m[0].length - m[2].length
+    const next = /[一二两三四五六七八九十半]/.test(s[at + m[2].length]) ? null : matchAt(s, at + m[2].length)
+    // (an amount: "500克", "300块", "1000个")
+    if (next && next.k !== T_GOODS && next.k !== T_FILL) continue
+    cuts.push(at)
+  }
+  if (cuts.length < ROOMS_ON_ONE_LINE) return null
+  let out = s.slice(0, cuts[0]).replace(/[；;，,：:\s]+$/, '')
+  cuts.forEach((at, k) => {
+    const part = s.slice(at, k + 1 < cuts.length ? cuts[k + 1] : s.length).replace(/[；;，,。\s]+$/, '')
+    const door = /^(?:[A-Za-z]?\d{1,3}|[A-Za-z])(?:#|[-—])\d{1,4}(?:[-—]\d{1,4})?|^\d{3,4}室?/.exec(part)
+    out += '\n' + (door ? door[0] + ' ' + part.slice(door[0].length).trimStart() : part)
+  })
+  return out
 }
