@@ -2396,3 +2396,19 @@ describe('a misheard name is repaired; a rare name the writer chose is kept', ()
     expect(brief('我家一斤都吃不完 土豆两斤')).toEqual([['土豆', 2, '斤']])
   })
 })
+
+describe('a brand joins its product across a name the lexicon does not know', () => {
+  it.each([
+    ['Cantonese', '同埋一袋嘉頓生命麵包', [['嘉顿生命面包', 1, '袋']]],
+    [
+      'Wu',
+      '帮我带一袋皇家小型犬狗粮，两包尿垫',
+      [
+        ['皇家小型犬狗粮', 1, '袋'],
+        ['尿垫', 2, '包'],
+      ],
+    ],
+  ])('%s', (_style, text, want) => {
+    expect(brief(text)).toEqual(want)
+  })
+})

@@ -254,6 +254,9 @@ function buildSpans(s: string, toks: Tok[], a: number, b: number, out: Span[], i
       // (or the same across a stage: "飞鹤星飞帆3段奶粉")
       let nx = i + 1 < b ? toks[i + 1] : null
       if (nx && nx.k === T_UNK && nx.f & STAGE && i + 2 < b) nx = toks[i + 2]
+      // (and across a product name the lexicon does not know: "嘉顿生命面包")
+      else if (nx && nx.k === T_UNK && nx.e - nx.s <= 3 && i + 2 < b && toks[i + 2].k === T_GOODS && !(toks[i + 2].f & G_BRAND))
+        nx = toks[i + 2]
       const joins =
         (t.f & G_BRAND) !== 0 && nx !== null && nx.k === T_GOODS && (!(nx.f & G_BRAND) || (nx.f & G_LINE) !== 0 || (t.f & G_LINE) !== 0)
       if (!joins) {
