@@ -2397,6 +2397,44 @@ describe('a misheard name is repaired; a rare name the writer chose is kept', ()
   })
 })
 
+describe('"X的" after an item with its amount says which one', () => {
+  it.each([
+    [
+      'Sichuan',
+      '方便面一箱康师傅红烧牛肉的，火锅底料两袋要桥头的',
+      [
+        ['方便面', 1, '箱'],
+        ['火锅底料', 2, '袋'],
+      ],
+    ],
+    ['voice-to-text', '猫沙两代要那个豆腐的谢谢啊', [['猫砂', 2, '袋']]],
+    [
+      'internet slang',
+      '泡面帮带一箱 老坛酸菜的 火腿肠一包',
+      [
+        ['泡面', 1, '箱'],
+        ['火腿肠', 1, '包'],
+      ],
+    ],
+    [
+      'a flavour',
+      '猫粮再加一袋，鸡肉味的，罐头两罐',
+      [
+        ['猫粮', 1, '袋'],
+        ['罐头', 2, '罐'],
+      ],
+    ],
+  ])('%s', (_style, text, want) => {
+    expect(brief(text)).toEqual(want)
+  })
+  it('a name with its own amount is an item', () => {
+    expect(brief('方便面一箱，红烧牛肉的两包')).toEqual([
+      ['方便面', 1, '箱'],
+      ['红烧牛肉', 2, '包'],
+    ])
+  })
+})
+
 describe('a brand joins its product across a name the lexicon does not know', () => {
   it.each([
     ['Cantonese', '同埋一袋嘉頓生命麵包', [['嘉顿生命面包', 1, '袋']]],

@@ -28,6 +28,7 @@ import {
   U_COUNT,
   F_OOPS,
   F_VERB,
+  F_INTENT,
   SP_SPACE,
 } from './kinds.ts'
 export interface PItem {
@@ -46,6 +47,7 @@ export interface PItem {
   garbage: boolean
   brandOnly: boolean
   brandNote: boolean // "要皇家的": a brand wish for the item before
+  kindNote: boolean // "方便面一箱康师傅红烧牛肉的": which one, for the item with an amount before
   hasQty: boolean
   bareQty: boolean // the amount has no unit and no x ("土豆 3")
   chunk: number
@@ -108,6 +110,7 @@ export function emptyItem(name: string, chunk: number): PItem {
     garbage: false,
     brandOnly: false,
     brandNote: false,
+    kindNote: false,
     hasQty: false,
     bareQty: false,
     chunk,
@@ -185,6 +188,13 @@ function adjacentBefore(toks: Tok[], q: El, g: Span): boolean {
   if (q.te + 1 === g.ta) return true
   const mid = toks[q.te + 1]
   return q.te + 2 === g.ta && mid !== undefined && mid.k === T_KW && mid.sub === KW_DE
+}
+
+/** Does the clause of toks[ta] open by adding something ("，还要点青菜的", "再来个大的")? */
+function addsBefore(toks: Tok[], ta: number): boolean {
+  let i = ta - 1
+  while (i >= 0 && toks[i].k !== T_SEP) i--
+  return i >= 0 && (toks[i].f & F_INTENT) !== 0
 }
 
 /** Pair the goods spans and amounts of els[from..to) into items. */
@@ -313,6 +323,11 @@ function pairRange(toks: Tok[], els: El[], from: number, to: number, chunk: numb
     it.end = toks[g.tb - 1].e
     const nt = toks[g.tb]
     if (g.brandOnly && !g.qty && !g.garbage && nt && nt.k === T_KW && nt.sub === KW_DE) it.brandNote = true
+    // a name and 的 that close a clause, with no amount of their own ("要桥头的", "老坛酸菜的")
+    let after = g.tb + 1
+    while (after < toks.length && toks[after].k === T_FILL && !(toks[after].f & (F_VERB | F_INTENT))) after++
+    if (!g.qty && nt && nt.k === T_KW && nt.sub === KW_DE && (after === toks.length || toks[after].k === T_SEP) && !addsBefore(toks, g.ta))
+      it.kindNote = true
     items.push(it)
   }
   // notes go to the nearest name before them (or the first)

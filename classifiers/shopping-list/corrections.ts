@@ -97,6 +97,15 @@ export function brandOfPrevious(st: MessageState, it: PItem, ci: number, r: Chun
       return true
     }
   }
+  if (it.kindNote && !it.brandNote && items.length) {
+    // "方便面一箱康师傅红烧牛肉的", "猫砂两袋要那个豆腐的": which one the item before is, once it
+    // has its amount (in the same sentence)
+    const p = items[items.length - 1]
+    if (p.op === 'add' && p.hasQty && !p.med && p.end >= 0 && !/[\n。.!?！？]/.test(st.s.slice(p.end, it.start))) {
+      p.note = p.note ? p.note + ' ' + it.name + '的' : it.name + '的'
+      return true
+    }
+  }
   if (it.brandNote && items.length) {
     const p = items[items.length - 1]
     const note = it.name + '的'
