@@ -2450,3 +2450,37 @@ describe('a brand joins its product across a name the lexicon does not know', ()
     expect(brief(text)).toEqual(want)
   })
 })
+
+describe('multipliers between slashes are separate items', () => {
+  it.each([
+    [
+      'slashes',
+      '可乐x2/雪碧x2/红牛x1/矿泉水x12',
+      [
+        ['可乐', 2, null],
+        ['雪碧', 2, null],
+        ['红牛', 1, null],
+        ['矿泉水', 12, null],
+      ],
+    ],
+    [
+      'stars',
+      '薯片*3/辣条*2',
+      [
+        ['薯片', 3, null],
+        ['辣条', 2, null],
+      ],
+    ],
+  ])('%s', (_style, text, want) => {
+    expect(brief(text)).toEqual(want)
+  })
+})
+
+describe('only 只 after a number is its unit', () => {
+  it.each([
+    ['Wu', '番茄四只要红透个', [['番茄', 4, '只']]],
+    ['Cantonese', '鸡蛋十只要大只嘅', [['鸡蛋', 10, '只']]],
+  ])('%s', (_style, text, want) => {
+    expect(brief(text)).toEqual(want)
+  })
+})

@@ -339,6 +339,16 @@ export function tokenize(s: string): Tok[] {
         continue
       }
     }
+    if (m && m.word === '只要' && afterNum(toks, i)) {
+      // "番茄四只要红透个": right after a number 只 is its unit (Wu and Cantonese count fruit, eggs
+      // and fish by 只), not the first letter of 只要
+      const u = matchAt(s, i, i + 1)
+      if (u && u.k === T_UNIT) {
+        pushEntry(toks, u, i, s)
+        i += 1
+        continue
+      }
+    }
     if (m) {
       pushEntry(toks, m, i, s)
       i += m.word.length
@@ -349,11 +359,13 @@ export function tokenize(s: string): Tok[] {
       const last = toks.length ? toks[toks.length - 1] : null
       const next = matchAt(s, i + 1)
       const num = toks.length > 1 ? toks[toks.length - 2] : null
-      // ("土豆3/胡萝卜2/洋葱1": after a bare number too, a slash before a name separates)
+      // ("土豆3/胡萝卜2/洋葱1": after a bare number too, a slash before a name separates; after a
+      // multiplier, before goods: "可乐x2/雪碧x2")
       const amountBefore =
         last !== null &&
         last.e === i &&
-        ((last.k === T_UNIT && num !== null && num.k === T_NUM && num.e === last.s) || (last.k === T_NUM && !(last.f & N_MULT)))
+        ((last.k === T_UNIT && num !== null && num.k === T_NUM && num.e === last.s) ||
+          (last.k === T_NUM && (!(last.f & N_MULT) || (next !== null && next.k === T_GOODS))))
       if (amountBefore && i + 1 < n && isCJK(s.charCodeAt(i + 1)) && !(next && next.k === T_UNIT)) {
         pushSep(toks, SP_PUNCT, i, i + 1)
       } else toks.push(new Tok(T_KW, i, i + 1, KW_SLASH, null, 0, null, null))
