@@ -2484,3 +2484,26 @@ describe('only 只 after a number is its unit', () => {
     expect(brief(text)).toEqual(want)
   })
 })
+
+describe('an amount said to be enough closes its clause', () => {
+  it.each([
+    [
+      'voice-to-text run-on',
+      '西红柿三斤不对不对两斤就够了黄瓜来四根',
+      [
+        ['西红柿', 2, '斤'],
+        ['黄瓜', 4, '根'],
+      ],
+    ],
+    [
+      'plain',
+      '土豆两斤就行了洋葱三个',
+      [
+        ['土豆', 2, '斤'],
+        ['洋葱', 3, '个'],
+      ],
+    ],
+  ])('%s', (_style, text, want) => {
+    expect(brief(text)).toEqual(want)
+  })
+})
