@@ -2507,3 +2507,28 @@ describe('an amount said to be enough closes its clause', () => {
     expect(brief(text)).toEqual(want)
   })
 })
+
+describe("an item's own amount wins over a heading's", () => {
+  it.each([
+    [
+      'Taiwanese',
+      '以下攏是兩包：乖乖、旺旺仙貝\n養樂多另外十瓶',
+      [
+        ['乖乖', 2, '包'],
+        ['旺旺仙贝', 2, '包'],
+        ['养乐多', 10, '瓶'],
+      ],
+    ],
+    [
+      'plain',
+      '以下每样两斤：土豆、洋葱，胡萝卜另外五根',
+      [
+        ['土豆', 2, '斤'],
+        ['洋葱', 2, '斤'],
+        ['胡萝卜', 5, '根'],
+      ],
+    ],
+  ])('%s', (_style, text, want) => {
+    expect(brief(text)).toEqual(want)
+  })
+})

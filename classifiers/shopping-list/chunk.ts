@@ -48,6 +48,7 @@ export interface PItem {
   brandOnly: boolean
   brandNote: boolean // "要皇家的": a brand wish for the item before
   kindNote: boolean // "方便面一箱康师傅红烧牛肉的": which one, for the item with an amount before
+  fromEach: boolean // its amount is a heading's ("以下都是两包："): its own, said after it, wins
   hasQty: boolean
   bareQty: boolean // the amount has no unit and no x ("土豆 3")
   chunk: number
@@ -111,6 +112,7 @@ export function emptyItem(name: string, chunk: number): PItem {
     brandOnly: false,
     brandNote: false,
     kindNote: false,
+    fromEach: false,
     hasQty: false,
     bareQty: false,
     chunk,

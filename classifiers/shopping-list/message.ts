@@ -680,7 +680,10 @@ function addItems(st: MessageState, r: ChunkOut, ci: number, sepBefore: number):
     }
     if (brandOfPrevious(st, it, ci, r)) continue
     if (restatedAfterOops(st, it)) continue
-    if (!it.hasQty && st.eachAfter && !it.med && !it.fallback) setQty(it, st.eachAfter)
+    if (!it.hasQty && st.eachAfter && !it.med && !it.fallback) {
+      setQty(it, st.eachAfter)
+      it.fromEach = true
+    }
     if (!it.hasQty && st.pending && st.pendingChunk === ci - 1 && !it.med && !it.fallback && !it.dish) {
       setQty(it, st.pending)
       st.pending = null
@@ -850,6 +853,11 @@ function amountOnly(st: MessageState, r: ChunkOut, ci: number, sepBefore: number
   if (vague && q.uk === U_MEASURE && !q.bare && st.lastItemsChunk === ci - 1 && items[k].chunk === ci - 1) {
     // "团一份猪肉 两斤左右": the weight says how much the portion is
     setQty(items[k], q)
+    st.lastItemsChunk = ci
+  } else if (k >= 0 && items[k].fromEach && !q.bare && items[k].chunk === ci - 1) {
+    // "以下都是两包：乖乖、仙贝⏎养乐多另外十瓶": the item's own amount, not the heading's
+    setQty(items[k], q)
+    items[k].fromEach = false
     st.lastItemsChunk = ci
   } else if (k >= 0 && !items[k].hasQty && items[k].op !== 'remove' && (!q.bare || st.lastItemsChunk === ci - 1)) {
     setQty(items[k], q)
