@@ -94,3 +94,25 @@ describe('data/dict/pinyin.txt', () => {
     expect(readFileSync(PINYIN_FILE, 'utf8') === pinyinTable()).toBe(true)
   })
 })
+
+describe('names heard with a southern accent (n/l, zh/z, -ng/-n)', () => {
+  it.each([
+    [
+      'n as l',
+      '牛乃两箱 面包一袋',
+      [
+        ['牛奶', 2, '箱'],
+        ['面包', 1, '袋'],
+      ],
+    ],
+    ['-ng as -n', '宝宝用的婴儿诗经两包', [['婴儿湿巾', 2, '包']]],
+  ])('%s', (_kind, text, want) => {
+    expect(brief(text)).toEqual(want)
+  })
+  it.each([
+    ['a verb with its aspect', '冰箱里还冻着一块 这次买鸡蛋一盒', [['鸡蛋', 1, '盒']]],
+    ['after a number, not before one', '对着四面墙发呆 帮我买土豆两斤', [['土豆', 2, '斤']]],
+  ])('not %s', (_kind, text, want) => {
+    expect(brief(text)).toEqual(want)
+  })
+})

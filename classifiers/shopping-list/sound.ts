@@ -69,14 +69,44 @@ export function soundsAlike(a: string, b: string): boolean {
   return true
 }
 
-/** Every sound key of s[a..b) (one per combination of readings, up to MAX_READINGS), or []. */
-function keysOf(s: string, a: number, b: number): number[] {
+/**
+ * Each syllable's accent class: the syllables a speaker of the south, and the recogniser that
+ * hears them, do not tell apart (n and l, zh/ch/sh and z/c/s, -ng and -n): "牛来" for 牛奶, "诗经"
+ * for 湿巾. The class is the id of the first syllable of the class.
+ */
+const ACCENT: number[] = []
+
+function accentOf(syllable: string): string {
+  return syllable
+    .replace(/^([zcs])h/, '$1')
+    .replace(/^n(?=[aeiouü])/, 'l')
+    .replace(/ng$/, 'n')
+}
+
+function indexAccents(): void {
+  const first = new Map<string, number>()
+  for (let id = 1; id < SYLLABLE_NAMES.length; id++) {
+    const a = accentOf(SYLLABLE_NAMES[id])
+    if (!first.has(a)) first.set(a, id)
+    ACCENT[id] = first.get(a)!
+  }
+}
+
+/**
+ * Every sound key of s[a..b) (one per combination of readings, up to MAX_READINGS), or []; by
+ * accent class when `accent` is set.
+ */
+function keysOf(s: string, a: number, b: number, accent = false): number[] {
   let keys = [b - a] // the length leads, so names of different lengths never collide
   for (let i = a; i < b; i++) {
     const r = READINGS.get(s.charCodeAt(i))
     if (!r) return []
     const next: number[] = []
-    for (const k of keys) for (const id of r) if (next.length < MAX_READINGS) next.push(k * SYLLABLE_BITS + id)
+    for (const k of keys)
+      for (const id of r) {
+        const key = k * SYLLABLE_BITS + (accent ? ACCENT[id] : id)
+        if (next.length < MAX_READINGS && !next.includes(key)) next.push(key)
+      }
     keys = next
   }
   return keys
@@ -86,6 +116,9 @@ function keysOf(s: string, a: number, b: number): number[] {
 const BY_SOUND = new Map<number, Entry | null>()
 /** The keys of the first two syllables of every indexed name: most positions stop here. */
 const OPENINGS = new Set<number>()
+/** The same by accent class (keysOf with `accent`). */
+const BY_ACCENT = new Map<number, Entry | null>()
+const ACCENT_OPENINGS = new Set<number>()
 
 function indexGoods(): void {
   for (const f of goodsFiles.values()) {
@@ -101,11 +134,18 @@ function indexGoods(): void {
         else if (old !== null && old.word !== entry.word) BY_SOUND.set(key, null)
       }
       for (const key of keysOf(word, 0, 2)) OPENINGS.add(key)
+      for (const key of keysOf(word, 0, word.length, true)) {
+        const old = BY_ACCENT.get(key)
+        if (old === undefined) BY_ACCENT.set(key, entry)
+        else if (old !== null && old.word !== entry.word) BY_ACCENT.set(key, null)
+      }
+      for (const key of keysOf(word, 0, 2, true)) ACCENT_OPENINGS.add(key)
     }
   }
 }
 
 loadPinyin()
+indexAccents()
 indexGoods()
 
 interface JiebaWord {
@@ -183,6 +223,12 @@ export function isCommonWord(w: string): boolean {
   return commonFrequency(w) >= COMMON_WORD
 }
 
+/** Aspect particles: a name heard with an accent never ends with one. */
+const ASPECT = /[着了]/
+
+/** A number starts here (after a space at most). */
+const NUMBER_NEXT = /^\s?[\d一二两三四五六七八九十半]/
+
 /** A letter this much rarer than the one it would stand for, and rare in itself (jieba's count of
  * it as a word), was chosen, not misheard. Voice input does write 蜜 (429) for 米 and 布 for 不. */
 const RARER = 0.1
@@ -226,7 +272,9 @@ export function heardGoodsAt(
   needAmount = false,
   weakAt: (j: number) => boolean = () => false,
 ): HeardGoods | null {
-  if (at + SOUND_MIN > s.length || !keysOf(s, at, at + SOUND_MIN).some((k) => OPENINGS.has(k))) return null
+  if (at + SOUND_MIN > s.length) return null
+  const exact = keysOf(s, at, at + SOUND_MIN).some((k) => OPENINGS.has(k))
+  if (!exact && !keysOf(s, at, at + SOUND_MIN, true).some((k) => ACCENT_OPENINGS.has(k))) return null
   let limit = at
   while (limit < s.length && limit - at < SOUND_MAX && (limit === at || canStart(limit))) limit++
   // (a filler as the last letter: 家 of "花家", 都 of "土都")
@@ -234,14 +282,30 @@ export function heardGoodsAt(
   if (limit < s.length && limit - at < SOUND_MAX && limit - at >= SOUND_MIN - 1 && weakAt(limit)) weakEnd = ++limit
   for (let end = limit; end - at >= Math.max(SOUND_MIN, minLength + 1); end--) {
     let entry: Entry | null = null
-    for (const key of keysOf(s, at, end)) {
-      const e = BY_SOUND.get(key)
-      if (e) {
-        entry = e
-        break
+    if (exact)
+      for (const key of keysOf(s, at, end)) {
+        const e = BY_SOUND.get(key)
+        if (e) {
+          entry = e
+          break
+        }
+      }
+    // heard with an accent ("牛乃两箱", "婴儿诗经两包"): only before an amount, and never a word of
+    // jieba's ("四面墙" holds no 棉签)
+    let accent = false
+    if (!entry && NUMBER_NEXT.test(s.slice(end, end + 2)) && nextToAmount(end)) {
+      for (const key of keysOf(s, at, end, true)) {
+        const e = BY_ACCENT.get(key)
+        if (e) {
+          entry = e
+          accent = true
+          break
+        }
       }
     }
     if (!entry) continue
+    // (nor a verb with its aspect: "冻着一块" is frozen, not 冬枣)
+    if (accent && (commonFrequency(s.slice(at, end)) > 0 || ASPECT.test(s[end - 1]))) continue
     // the window must not cut a word the lexicon knows ("张飞牛肉" is not 肥牛 + 肉), nor leave a
     // stray letter glued to the name ("朱古力" is not 猪骨 + 力)
     if (end === weakEnd && !nextToAmount(end)) continue
