@@ -131,6 +131,39 @@ describe('triage: cancellations', () => {
     expect(isCancellation(normalize('土豆不用买了 但是帮我买两斤白菜'))).toBe(false)
     expect(triage('水管不用修了 但是帮我买一袋米').cancels).toBe(false)
   })
+  it('a list that withdraws one thing and orders others is an order', () => {
+    for (const [t, want] of [
+      ['大白菜整两棵，胡萝卜三根，香菜就不要了家里有', ['大白菜', '胡萝卜']],
+      ['宝宝用品\na2奶粉1段 1罐\n纸尿裤NB码 1包\n口水巾不要了，上次买的够', ['a2奶粉', '纸尿裤']],
+    ] as const) {
+      const r = triage(t)
+      expect(r.cancels, t).toBe(false)
+      expect(r.category, t).toBe('grocery')
+      for (const name of want)
+        expect(
+          r.items.map((i) => i.name),
+          t,
+        ).toContain(name)
+    }
+  })
+})
+
+describe('triage: a list the parser reads is an order', () => {
+  it.each([
+    ['pinyin', 'bang wo mai 3 jin tudou, 2 ba qingcai, xiexie'],
+    ['pinyin, no verb', 'qing bang mai: jidan 1 he, doufu 2 kuai, mianbao 1 dai'],
+    ['an app copy', '京东上看的：\n安慕希 原味酸奶 205g*12盒 ¥69 1箱\n维达 抽纸 3层100抽 ¥39 2提\n能帮忙带吗'],
+    ['emoji bullets', '🧻 卷纸 1提\n🧴 洗衣液 1桶\n🧽 洗碗布 3块\n🗑️ 垃圾袋 2卷'],
+  ])('%s', (_style, text) => {
+    expect(triage(text).category).toBe('grocery')
+  })
+  it.each([
+    ['a recipe', '🍰零失败巴斯克芝士蛋糕｜烤箱小白也能做\n奶油奶酪250g、淡奶油120ml、鸡蛋2个、糖50g、低粉10g\n全部搅匀，220度烤25分钟'],
+    ['a stock count', '今天物资清点完毕：大米20袋、食用油12桶、方便面6箱，均已入库'],
+    ['a story', '今天下班早，去菜市场逛了一圈，买了两斤虾、一把青菜，给自己做了一顿饭。一个人的晚餐，也要认真对待🍤'],
+  ])('not %s', (_kind, text) => {
+    expect(triage(text).category).toBe('other')
+  })
 })
 
 describe('triage: needsReview', () => {
