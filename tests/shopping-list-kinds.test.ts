@@ -2532,3 +2532,30 @@ describe("an item's own amount wins over a heading's", () => {
     expect(brief(text)).toEqual(want)
   })
 })
+
+describe('a remark before the list does not make it a report', () => {
+  it.each([
+    [
+      'elderly',
+      '家里就我和老伴俩人，吃不了多少。小白菜、菠菜各一把，绿豆芽一斤',
+      [
+        ['小白菜', 1, '把'],
+        ['菠菜', 1, '把'],
+        ['绿豆芽', 1, '斤'],
+      ],
+    ],
+    [
+      'Northeastern',
+      '一个人吃不了多少。大葱一捆，土豆三斤',
+      [
+        ['大葱', 1, '捆'],
+        ['土豆', 3, '斤'],
+      ],
+    ],
+  ])('%s', (_style, text, want) => {
+    expect(brief(text)).toEqual(want)
+  })
+  it('what was bought is still a report', () => {
+    expect(brief('今天抢到了10斤米')).toEqual([])
+  })
+})

@@ -89,18 +89,16 @@ export function needsToOrders(st: MessageState): void {
   }
 }
 
-/** Do two or more items with amounts come before every chunk that reports what happened? */
-function remarkAfterList(st: MessageState): boolean {
-  let firstPast = -1
-  for (let c = 0; c < st.infos.length; c++)
-    if (st.infos[c].past) {
-      firstPast = c
-      break
-    }
+/**
+ * Are there two or more items with amounts, none of them in a chunk that reports what happened?
+ * Then the report is a remark around the list ("卫生纸一提、拖把一个，旧的那个坏了"; "一个人吃不了
+ * 多少。小白菜、菠菜各一把，绿豆芽一斤"), not what the list is.
+ */
+function remarkAroundList(st: MessageState): boolean {
   let listed = 0
   for (const it of st.items) {
     if (!(it.hasQty && !it.med && it.op === 'add')) continue
-    if (it.chunk >= firstPast) return false
+    if (st.infos[it.chunk]?.past) return false
     listed++
   }
   return listed >= 2
@@ -116,9 +114,9 @@ export function keepOrders(st: MessageState): PItem[] {
   const medNames: string[] = []
   for (const it of items) if (it.med && medNames.length < 50) medNames.push(it.name)
   for (const it of items) if (!it.generic && !it.med && !it.garbage && !it.fallback && it.op === 'add') specific = true
-  // "今天抢到了10斤米": a report, not an order; but a list of amounts that a remark follows
-  // ("卫生纸一提、拖把一个，旧的那个坏了") is the list, and the remark its reason
-  if (st.past && !st.intent && !remarkAfterList(st)) return []
+  // "今天抢到了10斤米": a report, not an order; but a list of amounts that a remark follows or comes
+  // before ("卫生纸一提、拖把一个，旧的那个坏了") is the list, and the remark its reason
+  if (st.past && !st.intent && !remarkAroundList(st)) return []
   // "明天团购 蔬菜包 39元一份 需要的私聊": an organiser's call, unless the writer orders too, or says
   // they are running out ("调料侪见底了：料酒两瓶… 阿有人一道拼单")
   if (st.offer && !st.first && !st.need) return []
