@@ -2559,3 +2559,46 @@ describe('a remark before the list does not make it a report', () => {
     expect(brief('今天抢到了10斤米')).toEqual([])
   })
 })
+
+describe('amounts written after the names, in the same order', () => {
+  it.each([
+    [
+      'Cantonese soup',
+      '帮我买冬瓜、咸蛋、瘦肉，一斤、两只、半斤',
+      [
+        ['冬瓜', 1, '斤'],
+        ['咸蛋', 2, '只'],
+        ['瘦肉', 0.5, '斤'],
+      ],
+    ],
+    [
+      'with 分别',
+      '麻烦帮买 土豆 洋葱 胡萝卜 牛腩，分别要2斤、1斤、3根、2斤',
+      [
+        ['土豆', 2, '斤'],
+        ['洋葱', 1, '斤'],
+        ['胡萝卜', 3, '根'],
+        ['牛腩', 2, '斤'],
+      ],
+    ],
+    [
+      'two of each',
+      '茄子、豆角，两斤、一斤',
+      [
+        ['茄子', 2, '斤'],
+        ['豆角', 1, '斤'],
+      ],
+    ],
+  ])('%s', (_style, text, want) => {
+    expect(brief(text)).toEqual(want)
+  })
+  it('a size and a count are not two amounts for two names', () => {
+    expect(brief('金龙鱼 大米 5kg ×1')).toEqual([['金龙鱼大米', 1, null]])
+  })
+  it('fewer amounts than names go to the name before them', () => {
+    expect(brief('土豆 洋葱 两斤')).toEqual([
+      ['土豆', null, null],
+      ['洋葱', 2, '斤'],
+    ])
+  })
+})

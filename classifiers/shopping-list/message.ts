@@ -6,7 +6,7 @@ import type { OrderItem } from './types.ts'
 import { AMOUNT_CHANGES, CANONICAL_UNITS, NOTICE_HEADER, NOTICE_LEAD, NOTICE_WORDS } from './lexicon.ts'
 import { readDoorList, type DoorList } from './jielong.ts'
 import { readTable, type TablePart } from './table.ts'
-import { HAS_CJK, tokenize } from './tokens.ts'
+import { HAS_CJK, N_MULT, tokenize, type Tok } from './tokens.ts'
 import { isCommonWord } from './sound.ts'
 import { buildElements, newInfo, E_P, E_Q, type Qty } from './elements.ts'
 import { readChunk, setQty, type ChunkOut } from './chunk.ts'
@@ -22,7 +22,21 @@ import {
 } from './corrections.ts'
 import { joinBrands, keepOrders, needsToOrders, totalsToParts, withoutRepeats } from './decide.ts'
 import { findItem, newState, sameThing, type MessageState } from './state.ts'
-import { T_SEP, T_GOODS, T_UNK, SP_SPACE, SP_CONJ, SP_NL, SP_LISTEND, U_MEASURE, U_CONTAINER, F_INTENT } from './kinds.ts'
+import {
+  T_SEP,
+  T_GOODS,
+  T_UNK,
+  T_MED,
+  T_NONGOODS,
+  T_NUM,
+  SP_SPACE,
+  SP_CONJ,
+  SP_NL,
+  SP_LISTEND,
+  U_MEASURE,
+  U_CONTAINER,
+  F_INTENT,
+} from './kinds.ts'
 
 export function parseShoppingList(text: string): OrderItem[] {
   try {
@@ -403,6 +417,7 @@ function parseBody(s: string, asked = false): OrderItem[] {
     }
     let b = a
     while (b < n && toks[b].k !== T_SEP) b++
+    const chunkTok = a
     const sepBefore = a > 0 ? toks[a - 1].sub : 0
     // "(5kg)" describes the item before it; "帮忙带一份：" introduces the list after it
     const aside = a > 0 && /[(（]/.test(s.slice(toks[a - 1].s, toks[a - 1].e))
@@ -480,7 +495,9 @@ function parseBody(s: string, asked = false): OrderItem[] {
     }
     // ("够炒两个菜就行": an amount in talk about cooking is not one to buy, nor one said to be more
     // than is needed: "哪用得了一斤", "米还够吃三天")
-    else if (r.qtyOnly && !r.qtyOnlyDescOnly && !info.cook && !info.enough && !intro && !correctAmount(st, r.qtyOnly, ci))
+    else if (r.qtyOnly && !r.qtyOnlyDescOnly && respectively(st, r.qtyOnly, toks, chunkTok, ci)) {
+      /* "冬瓜、咸蛋、瘦肉，一斤、两只、半斤": the amounts go to the names in order */
+    } else if (r.qtyOnly && !r.qtyOnlyDescOnly && !info.cook && !info.enough && !intro && !correctAmount(st, r.qtyOnly, ci))
       amountOnly(st, r, ci, sepBefore, sepAfter, aside, s.slice(chunkStart, toks[b - 1].e))
     applyAlternatives(st, r, ci, chunkTarget)
     if (r.altNeedTarget && !r.alts.length) {
@@ -805,6 +822,61 @@ function changeAmount(st: MessageState, text: string, q: Qty, ci: number): boole
     if (q.unit !== it.unit) return false
     it.qty += q.v
   }
+  st.lastItemsChunk = ci
+  return true
+}
+
+/** How many chunks from toks[a] on carry an amount and no name ("一斤、两只、半斤")? */
+function amountChunks(s: string, toks: Tok[], a: number): number {
+  let n = 0
+  let num = false
+  for (let i = a; i <= toks.length; i++) {
+    const t = toks[i]
+    if (i === toks.length || t.k === T_SEP) {
+      if (!num) break
+      n++
+      num = false
+      // (written as an enumeration, "一斤、两只、半斤": a space, a bracket or the end of a sentence
+      // ends the run — "1.8kg x1", "一罐（700g）" are a size and a count)
+      if (i < toks.length && !/^\s*[、，,;；]\s*$/.test(s.slice(t.s, t.e))) break
+      continue
+    }
+    if (t.k === T_GOODS || t.k === T_UNK || t.k === T_MED || t.k === T_NONGOODS) break
+    if (t.k === T_NUM) {
+      if (num || t.f & N_MULT) return 0
+      num = true
+    }
+  }
+  return n
+}
+
+/**
+ * "帮我买冬瓜、咸蛋、瘦肉，一斤、两只、半斤", "土豆 洋葱 胡萝卜 牛腩，分别要2斤、1斤、3根、2斤":
+ * the names first, then as many amounts, each in a chunk of its own, in the same order. Returns
+ * whether the amount went to its name.
+ */
+function respectively(st: MessageState, q: Qty, toks: Tok[], a: number, ci: number): boolean {
+  const items = st.items
+  const r = st.respectively
+  if (r && r.left > 0) {
+    setQty(items[r.next], q)
+    r.next++
+    r.left--
+    st.lastItemsChunk = ci
+    return true
+  }
+  st.respectively = null
+  // the names waiting for an amount at the end of what was read
+  let first = items.length
+  while (first > 0) {
+    const p = items[first - 1]
+    if (p.hasQty || p.op !== 'add' || p.med || p.fallback || p.generic || p.dish) break
+    first--
+  }
+  const waiting = items.length - first
+  if (waiting < 2 || amountChunks(st.s, toks, a) !== waiting || items[first].chunk < st.lineChunk) return false
+  setQty(items[first], q)
+  st.respectively = { next: first + 1, left: waiting - 1 }
   st.lastItemsChunk = ci
   return true
 }

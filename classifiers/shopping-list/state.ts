@@ -42,6 +42,9 @@ export interface MessageState {
   } | null
   /** "没河虾的话，" with nothing after it: the item (index) whose substitute the next chunk names. */
   altFor: { k: number; chunk: number } | null
+  /** "冬瓜、咸蛋、瘦肉，一斤、两只、半斤": amounts written after the names they go to, in order — the
+   * item (index) the next such amount is for, and how many are still to come. */
+  respectively: { next: number; left: number } | null
   /** The chunk whose last name was taken off the list and that a 和 joins to the next ("别买榴莲和菠萝"), or -2. */
   removeJoined: number
 }
@@ -70,6 +73,7 @@ export function newState(s: string): MessageState {
     removed: null,
     altFor: null,
     removeJoined: -2,
+    respectively: null,
   }
 }
 
