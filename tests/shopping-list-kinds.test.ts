@@ -2602,3 +2602,20 @@ describe('amounts written after the names, in the same order', () => {
     ])
   })
 })
+
+describe('接龙: courtyard and lane-house doors', () => {
+  const doors = (text: string) => parse(text).map((i) => [i.name, i.qty, i.unit, i.door])
+  it('hutong rooms, with a person run into the door', () => {
+    expect(doors('#接龙 年货：腊肠68/斤 腊肉58/斤\n1. 东院3号 腊肠2斤\n2. 中院东厢房 腊肉1斤\n3. 北房老刘 腊肠3斤')).toEqual([
+      ['腊肠', 2, '斤', '东院3号'],
+      ['腊肉', 1, '斤', '中院东厢房'],
+      ['腊肠', 3, '斤', '北房'],
+    ])
+  })
+  it('Shanghai lane houses', () => {
+    expect(doors('接龙 青团 40元一盒\n1. 58弄3号前楼 豆沙青团2盒\n2. 62弄后厢房 青团1盒')).toEqual([
+      ['豆沙青团', 2, '盒', '58弄3号前楼'],
+      ['青团', 1, '盒', '62弄后厢房'],
+    ])
+  })
+})

@@ -37,14 +37,19 @@ const DASHED = '(?:[A-Za-z]?\\d{1,3}|[A-Za-z])(?:#|[-—])\\d{1,4}(?:[-—]\\d{1
 const BUILDING = `(?:${NUM}|[A-Za-z])(?:号楼|号栋|号幢|栋|幢|座|号)(?:[东西南北中]?${NUM}?(?:单元|门|梯))?(?:${NUM}(?:楼|层)(?:[东西南北左右中](?:边|侧|户)?)?)?(?:\\s?(?:[-—]?\\d{1,2}[-—]\\d{1,4}|${ROOM}|[A-Za-z]))?`
 /** 1单元1203, 2门101 */
 const UNIT = `${NUM}(?:单元|门)\\s?${ROOM}`
+/** A courtyard house (北京, 天津 胡同): 前院1号, 中院东厢房, 后院西屋, 北房, 东屋 */
+const COURT =
+  '(?:[东西南北前中后]院(?:\\d{1,3}号)?(?:[东西](?:厢房|屋)|[东西南北正]房|[东西南北]屋)?|[东西](?:厢房|屋)|[东西南北正]房|[东西南北]屋)'
+/** A Shanghai lane house: 58弄3号前楼, 62弄后厢房, 22号亭子间 */
+const LANE = `(?:\\d{1,4}弄(?:\\d{1,3}号)?|\\d{1,3}号)(?:前楼|后楼|亭子间|[前后]厢房|三层阁|客堂间|灶披间)?`
 /** 12楼H, 5楼 */
 const FLOOR = '\\d{1,2}(?:楼|层)[A-Za-z]?'
 /** 101, 1103 (a room alone, in a building's own list) */
 const ROOM_ONLY = '\\d{3,4}(?:室)?'
-const DOOR = `(?:${DASHED}|${BUILDING}|${UNIT}|${FLOOR}|${ROOM_ONLY})`
+const DOOR = `(?:${DASHED}|${BUILDING}|${UNIT}|${FLOOR}|${LANE}|${COURT}|${ROOM_ONLY})`
 /** What may follow a door: white space, a colon, a bracket, a comma, the end of the line, or the
- * mark before a second door ("A-301、A-302 …"). */
-const AFTER = '(?=[\\s:：(（,，、/／]|$)'
+ * mark before a second door ("A-301、A-302 …"), or a person run into it ("北房老刘 腊肠3斤"). */
+const AFTER = '(?=[\\s:：(（,，、/／]|$|[老小阿][\\u4e00-\\u9fff](?:[\\s:：,，]|$))'
 /**
  * A line's number: "1.", "2、", "3)", "(4)", "⑤", "6 ", and "1.1-1-101" (the number run into a
  * door); a decimal point is not one: "2.5斤".
