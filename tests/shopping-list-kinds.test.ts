@@ -2619,3 +2619,28 @@ describe('接龙: courtyard and lane-house doors', () => {
     ])
   })
 })
+
+describe('a bare classifier after a buying verb is one, unless a dish is being made', () => {
+  it.each([
+    ['Northeastern', '整条胖头鱼，三斤来的', [['胖头鱼', 1, '条']]],
+    [
+      'plain',
+      '想要条鲤鱼，三斤左右的；再来一斤基围虾',
+      [
+        ['鲤鱼', 1, '条'],
+        ['基围虾', 1, '斤'],
+      ],
+    ],
+    [
+      'a dish',
+      '一袋酸菜两斤宽粉 今晚整个猪肉炖粉条',
+      [
+        ['酸菜', 1, '袋'],
+        ['宽粉', 2, '斤'],
+      ],
+    ],
+    ['a flavour is no dish', '同我买包烧烤味薯片', [['烧烤味薯片', 1, '包']]],
+  ])('%s', (_style, text, want) => {
+    expect(brief(text)).toEqual(want)
+  })
+})

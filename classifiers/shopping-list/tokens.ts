@@ -45,6 +45,7 @@ import {
   F_INTENT,
   F_ONE,
   F_INWORD,
+  F_COOK,
   G_BRAND,
 } from './kinds.ts'
 
@@ -721,11 +722,29 @@ function pushEntry(toks: Tok[], m: Entry, i: number, s: string): void {
       toks[n - 3].k === T_UNIT &&
       toks[n - 4].k === T_NUM &&
       toks[n - 4].s === toks[n - 4].e
-    if (last && (buys || listed) && last.e === i && !isAsciiDigit(after) && !isChineseNumeralChar(after)) {
+    if (
+      last &&
+      (buys || listed) &&
+      last.e === i &&
+      !isAsciiDigit(after) &&
+      !isChineseNumeralChar(after) &&
+      !dishAhead(s, i + m.word.length)
+    ) {
       toks.push(new Tok(T_NUM, i, i, 0, 1, 0, null, null))
     }
   }
   toks.push(new Tok(m.k, i, i + m.word.length, m.sub, null, m.flags, m.canon, m))
+}
+
+/** Is a cooking verb ahead in the clause ("整个猪肉炖粉条": making a dish, not one of something)? */
+function dishAhead(s: string, from: number): boolean {
+  for (let j = from; j < s.length && j < from + 12; j++) {
+    if (/[\s,，。;；!！?？\n]/.test(s[j])) return false
+    const w = matchAt(s, j)
+    // (a flavour is no dish: "买包烧烤味薯片")
+    if (w && w.k === T_FILL && w.flags & F_COOK && s[j + w.word.length] !== '味') return true
+  }
+  return false
 }
 
 /** The goods entry of 84消毒液, which residents write as "84". */
