@@ -2644,3 +2644,19 @@ describe('a bare classifier after a buying verb is one, unless a dish is being m
     expect(brief(text)).toEqual(want)
   })
 })
+
+describe('斤 and 两 said together are one weight', () => {
+  it.each([
+    [
+      'plain',
+      '帮我买一斤二两瘦肉，切成丝，还要二两香菜',
+      [
+        ['瘦肉', 1.2, '斤'],
+        ['香菜', 2, '两'],
+      ],
+    ],
+    ['amount after the name', '排骨两斤三两', [['排骨', 2.3, '斤']]],
+  ])('%s', (_style, text, want) => {
+    expect(brief(text)).toEqual(want)
+  })
+})

@@ -788,6 +788,11 @@ function derivable(text: string): Set<number> {
       if (p && p.value !== null) for (const v of [p.value, p.value + 0.5, p.value * 12, (p.value + 0.5) * 12]) out.add(v)
     }
   }
+  // "一斤二两" is 1.2 斤: a weight in 斤 and 两 together
+  if (/斤.{1,3}两/.test(text)) {
+    const values = [...out]
+    for (const a of values) for (const b of values) if (b < 10) out.add(Math.round((a + b / 10) * 10) / 10)
+  }
   // "鸡蛋一盒，再加一盒" is 2 盒: after a word that asks for more, an amount may be a sum of two
   if (MORE_WORDS.some((w) => text.includes(w))) {
     const values = [...out]

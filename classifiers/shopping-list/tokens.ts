@@ -394,6 +394,7 @@ export function tokenize(s: string): Tok[] {
     pushSep(toks, SP_SPACE, i, i + 1)
     i++
   }
+  jinAndLiang(toks)
   bindAcrossSpaces(toks)
   markStages(s, toks)
   markGlosses(s, toks)
@@ -734,6 +735,21 @@ function pushEntry(toks: Tok[], m: Entry, i: number, s: string): void {
     }
   }
   toks.push(new Tok(m.k, i, i + m.word.length, m.sub, null, m.flags, m.canon, m))
+}
+
+/**
+ * "一斤二两瘦肉", "两斤三两": a weight in 斤 and 两 said together is one amount in 斤 (ten 两 to the
+ * 斤), as market sellers weigh it.
+ */
+function jinAndLiang(toks: Tok[]): void {
+  for (let k = 0; k + 3 < toks.length; k++) {
+    const [n1, u1, n2, u2] = [toks[k], toks[k + 1], toks[k + 2], toks[k + 3]]
+    if (n1.k !== T_NUM || u1.k !== T_UNIT || u1.canon !== '斤' || n2.k !== T_NUM || u2.k !== T_UNIT || u2.canon !== '两') continue
+    if (n1.v === null || n2.v === null || n2.v >= 10 || n1.e !== u1.s || u1.e !== n2.s || n2.e !== u2.s || n1.f || n2.f) continue
+    n1.v = Math.round((n1.v + n2.v / 10) * 10) / 10
+    u1.e = u2.e
+    toks.splice(k + 2, 2)
+  }
 }
 
 /** Is a cooking verb ahead in the clause ("整个猪肉炖粉条": making a dish, not one of something)? */
