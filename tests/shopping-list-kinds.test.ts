@@ -2660,3 +2660,16 @@ describe('斤 and 两 said together are one weight', () => {
     expect(brief(text)).toEqual(want)
   })
 })
+
+describe("an app's product title: what the package holds, then how many", () => {
+  it.each([
+    ['sheets', '淘宝复制的：\n维达 抽纸 3层 100抽  6包', [['维达抽纸', 6, '包']]],
+    ['portions', '盒马：\n三文鱼刺身 200g  2份', [['三文鱼刺身', 2, '份']]],
+    ['a price, then a bare count', '山姆app里的：\n澳洲谷饲牛肋条 1.2kg  ¥159  1', [['牛肋条', 1, null]]],
+  ])('%s', (_style, text, want) => {
+    expect(brief(text)).toEqual(want)
+  })
+  it('a bare number after a weight, with no price, is not a count', () => {
+    expect(brief('牛肋条 1.2kg 1')).not.toEqual([['牛肋条', 1, null]])
+  })
+})

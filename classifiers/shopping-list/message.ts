@@ -488,7 +488,11 @@ function parseBody(s: string, asked = false): OrderItem[] {
     } else if (r.items.length) chunkTarget = addItems(st, r, ci, sepBefore)
     else if (r.geQty) spreadEach(st, r, ci, intro || sepBefore === SP_NL)
     else if (info.forAll && info.bareUnit !== null && !r.qtyOnly) st.listUnit = info.bareUnit
-    else if (r.qtyOnly && (r.qtyOnly.mult || packedCount(st, r.qtyOnly)) && countAfterSize(st, s, r.qtyOnly, ci, chunkStart)) {
+    else if (
+      r.qtyOnly &&
+      (r.qtyOnly.mult || packedCount(st, r.qtyOnly, lineUpTo(s, toks[b - 1].e))) &&
+      countAfterSize(st, s, r.qtyOnly, ci, chunkStart)
+    ) {
       /* "上海青 500g ×1", "皇家猫粮 2kg 一袋": the count after a weight is how many; the weight was the package */
     } else if (r.qtyOnly && !r.qtyOnlyDescOnly && changeAmount(st, s.slice(chunkFrom, toks[b - 1].e), r.qtyOnly, ci)) {
       /* "…，一共两斤": the item before now has its new amount */
@@ -783,12 +787,24 @@ function unitForAll(st: MessageState, unit: string): void {
 }
 
 /** Weights a package is sold by (LABELS.md: "1袋十斤的大米" is 1 袋). */
-const PACKAGE_WEIGHTS = new Set(['斤', '公斤', '克', '两', '升', '毫升'])
+/** The line of s that ends at `end`, from its start. */
+function lineUpTo(s: string, end: number): string {
+  return s.slice(s.lastIndexOf('\n', end - 1) + 1, end)
+}
 
-/** "皇家猫粮 2kg 一袋": a count in a container right after an item weighed, on the same line. */
-function packedCount(st: MessageState, q: Qty): boolean {
+/** What a package holds, as an app's product title gives it: a weight, a volume, sheets or leaves. */
+const PACKAGE_WEIGHTS = new Set(['斤', '公斤', '克', '两', '升', '毫升', '片', '抽'])
+
+/**
+ * "皇家猫粮 2kg 一袋", "纸尿裤 L码 58片 2包", "三文鱼刺身 200g 2份": a count in a container (or in
+ * portions) right after an item given by what its package holds, on the same line; and in a line
+ * copied with its price, the bare number that ends it ("澳洲牛肋条 1.2kg ¥159 1").
+ */
+function packedCount(st: MessageState, q: Qty, line: string): boolean {
   const it = st.items[st.items.length - 1]
-  return q.uk === U_CONTAINER && !q.bare && !q.price && it !== undefined && it.unit !== null && PACKAGE_WEIGHTS.has(it.unit)
+  if (it === undefined || it.unit === null || !PACKAGE_WEIGHTS.has(it.unit) || q.price) return false
+  if (q.bare) return /[¥￥]\s*\d+(?:\.\d+)?\s+\d{1,3}\s*$/.test(line)
+  return q.uk === U_CONTAINER || q.unit === '份'
 }
 
 /**
