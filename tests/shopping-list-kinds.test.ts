@@ -2673,3 +2673,31 @@ describe("an app's product title: what the package holds, then how many", () => 
     expect(brief('牛肋条 1.2kg 1')).not.toEqual([['牛肋条', 1, null]])
   })
 })
+
+describe('a name typed with a look-alike character', () => {
+  it.each([
+    [
+      'a cheap phone',
+      '青莱两把 冬爪一块 胡萝卜三根',
+      [
+        ['青菜', 2, '把'],
+        ['冬瓜', 1, '块'],
+        ['胡萝卜', 3, '根'],
+      ],
+    ],
+    [
+      'handwriting input',
+      '方便而一箱，牛餐肉两罐',
+      [
+        ['方便面', 1, '箱'],
+        ['午餐肉', 2, '罐'],
+      ],
+    ],
+  ])('%s', (_style, text, want) => {
+    expect(brief(text)).toEqual(want)
+  })
+  it('only next to an amount, and never a word the lexicon knows', () => {
+    expect(brief('士多啤梨一盒')).toEqual([['士多啤梨', 1, '盒']])
+    expect(brief('我家冬爪子受伤了 土豆两斤')).toEqual([['土豆', 2, '斤']])
+  })
+})

@@ -133,6 +133,7 @@ export const listFiles: ReadonlyMap<string, WordFile> = new Map([
   ['bottled', readWordFile('lists/bottled.txt', [])],
   ['amount-changes', readWordFile('lists/amount-changes.txt', ['total', 'more'])],
   ['initials', readWordFile('lists/initials.txt', [], true)],
+  ['look-alike', readWordFile('lists/look-alike.txt', [], true)],
 ])
 
 function list(name: string): WordFile {

@@ -57,14 +57,18 @@ function loadPinyin(): void {
   })
 }
 
-/** Do a and b sound alike, character by character (the test of what a repaired name may be)? */
-export function soundsAlike(a: string, b: string): boolean {
+/**
+ * Do a and b sound alike, character by character (the test of what a repaired name may be)? With
+ * `accent`, by accent class (n/l, zh/z, -ng/-n).
+ */
+export function soundsAlike(a: string, b: string, accent = false): boolean {
   if (a.length !== b.length) return false
   for (let i = 0; i < a.length; i++) {
     if (a[i] === b[i]) continue
     const x = READINGS.get(a.charCodeAt(i))
     const y = READINGS.get(b.charCodeAt(i))
-    if (!x || !y || !x.some((r) => y.includes(r))) return false
+    if (!x || !y) return false
+    if (accent ? !x.some((r) => y.some((q) => ACCENT[r] === ACCENT[q])) : !x.some((r) => y.includes(r))) return false
   }
   return true
 }

@@ -4,6 +4,7 @@
 // @mentions are recognised so that their numbers are never taken for quantities.
 import { isAsciiDigit, isChineseNumeralChar, scanNumber, type ScanContext } from '../numerals.ts'
 import { heardGoodsAt, initialsGoods, pinyinGoods } from './sound.ts'
+import { lookAlikeGoodsAt } from './shape.ts'
 import {
   ASCII_UNITS,
   HEARD_UNITS,
@@ -277,6 +278,16 @@ export function tokenize(s: string): Tok[] {
       continue
     }
     const m = wordAt(s, i)
+    if (isCJK(c) && !isChineseNumeralChar(c) && !afterUnknown(toks, i) && (!m || m.k !== T_GOODS || m.word.length < 2)) {
+      // "士豆三斤", "冬爪一块", "牛餐肉两罐": a name typed with a look-alike character (shape.ts),
+      // right next to an amount
+      const l = lookAlikeGoodsAt(s, i)
+      if (l && (!m || m.word.length < l.end - i) && (afterNum(toks, i) || amountAt(s, l.end))) {
+        toks.push(new Tok(T_GOODS, i, l.end, l.entry.sub, null, l.entry.flags, l.entry.canon ?? l.entry.word, l.entry))
+        i = l.end
+        continue
+      }
+    }
     if (isCJK(c) && heardMayStart(toks, m, i) && !isChineseNumeralChar(c) && !afterUnknown(toks, i)) {
       // "朱肉两斤", "洗结精一瓶": a name voice input misheard (sound.ts)
       const h = heardGoodsAt(

@@ -1,9 +1,11 @@
 // The rule both list-parser property tests hold every item name to: a name is taken from the
 // text, never made up. It may be written as meant where the lexicon knows an alias ("鸡旦 =
-// 鸡蛋"), where voice input misheard it (it then sounds like the text: "朱肉" → 猪肉) or where
+// 鸡蛋"), where voice input misheard it (it then sounds like the text: "朱肉" → 猪肉, with an
+// accent "牛乃" → 牛奶), where a look-alike letter was typed ("士豆" → 土豆), or where
 // it was typed in pinyin ("doufu" → 豆腐) or in its pinyin initials ("xhs" → 西红柿).
 import { goodsFiles } from '../../classifiers/shopping-list/lexicon.ts'
 import { initialsGoods, pinyinGoods, soundsAlike } from '../../classifiers/shopping-list/sound.ts'
+import { looksAlike } from '../../classifiers/shopping-list/shape.ts'
 
 /** The names an alias in the goods files stands for. */
 const ALIASES: Array<[string, string]> = []
@@ -25,7 +27,11 @@ export function nameFromText(name: string, text: string): boolean {
     for (let at = flat.indexOf(alias); at >= 0; at = flat.indexOf(alias, at + 1))
       versions.push(flat.slice(0, at) + canon + flat.slice(at + alias.length))
   if (versions.some((v) => v.includes(name) || v.toLowerCase().includes(name.toLowerCase()))) return true
-  for (let at = 0; at + name.length <= flat.length; at++) if (soundsAlike(flat.slice(at, at + name.length), name)) return true
+  // (heard with an accent, or typed with a look-alike letter: 牛乃 → 牛奶, 士豆 → 土豆)
+  for (let at = 0; at + name.length <= flat.length; at++) {
+    const w = flat.slice(at, at + name.length)
+    if (soundsAlike(w, name, true) || looksAlike(w, name)) return true
+  }
   // or it was typed in pinyin ("doufu" → 豆腐), or in its initials ("xhs" → 西红柿)
   for (const w of text.match(/[A-Za-z]+/g) ?? []) {
     const p = pinyinGoods(w) ?? initialsGoods(w)
