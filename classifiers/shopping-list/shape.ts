@@ -43,6 +43,17 @@ function keyOf(s: string, a: number, b: number): string | null {
 
 /** Key → the goods name it stands for; null where two names share a key. */
 const BY_SHAPE = new Map<string, Entry | null>()
+/** The first two letters of every key, as char codes: most positions stop here. */
+const OPENINGS = new Set<number>()
+
+/** Each paired character's code → its class's code. */
+const CLASS_CODE = new Map<number, number>()
+
+function opening(s: string, at: number): number {
+  const a = s.charCodeAt(at)
+  const b = s.charCodeAt(at + 1)
+  return (CLASS_CODE.get(a) ?? a) * 0x10000 + (CLASS_CODE.get(b) ?? b)
+}
 
 function indexGoods(): void {
   for (const f of goodsFiles.values()) {
@@ -53,6 +64,7 @@ function indexGoods(): void {
       if (!entry || entry.k !== T_GOODS || entry.word !== word || entry.flags & G_GENERIC) continue
       const key = keyOf(word, 0, word.length)
       if (key === null) continue
+      OPENINGS.add(opening(word, 0))
       const old = BY_SHAPE.get(key)
       if (old === undefined) BY_SHAPE.set(key, entry)
       else if (old !== null && old.word !== entry.word) BY_SHAPE.set(key, null)
@@ -61,6 +73,7 @@ function indexGoods(): void {
 }
 
 loadPairs()
+for (const [c, k] of CLASS) CLASS_CODE.set(c.charCodeAt(0), k.charCodeAt(0))
 indexGoods()
 
 /** Does a look like b, letter by letter (the same, or a pair of look-alike.txt)? */
@@ -73,12 +86,7 @@ export function looksAlike(a: string, b: string): boolean {
 
 /** The goods name s[at..) looks like, longest first, or null; the run must not be a lexicon word itself. */
 export function lookAlikeGoodsAt(s: string, at: number): { entry: Entry; end: number } | null {
-  if (!CLASS.has(s[at]) && !CLASS.has(s[at + 1])) {
-    // (most runs have no paired letter in their first two: a quick way out)
-    let any = false
-    for (let j = at + 2; j < s.length && j < at + MAX; j++) if (CLASS.has(s[j])) any = true
-    if (!any) return null
-  }
+  if (at + MIN > s.length || !OPENINGS.has(opening(s, at))) return null
   for (let end = Math.min(s.length, at + MAX); end - at >= MIN; end--) {
     const key = keyOf(s, at, end)
     if (key === null) continue

@@ -87,6 +87,9 @@ function accentOf(syllable: string): string {
     .replace(/ng$/, 'n')
 }
 
+/** Each character's accent classes (READINGS by class, without repeats). */
+const ACCENT_READINGS = new Map<number, number[]>()
+
 function indexAccents(): void {
   const first = new Map<string, number>()
   for (let id = 1; id < SYLLABLE_NAMES.length; id++) {
@@ -94,6 +97,7 @@ function indexAccents(): void {
     if (!first.has(a)) first.set(a, id)
     ACCENT[id] = first.get(a)!
   }
+  for (const [c, ids] of READINGS) ACCENT_READINGS.set(c, [...new Set(ids.map((id) => ACCENT[id]))])
 }
 
 /**
@@ -101,16 +105,13 @@ function indexAccents(): void {
  * accent class when `accent` is set.
  */
 function keysOf(s: string, a: number, b: number, accent = false): number[] {
+  const readings = accent ? ACCENT_READINGS : READINGS
   let keys = [b - a] // the length leads, so names of different lengths never collide
   for (let i = a; i < b; i++) {
-    const r = READINGS.get(s.charCodeAt(i))
+    const r = readings.get(s.charCodeAt(i))
     if (!r) return []
     const next: number[] = []
-    for (const k of keys)
-      for (const id of r) {
-        const key = k * SYLLABLE_BITS + (accent ? ACCENT[id] : id)
-        if (next.length < MAX_READINGS && !next.includes(key)) next.push(key)
-      }
+    for (const k of keys) for (const id of r) if (next.length < MAX_READINGS) next.push(k * SYLLABLE_BITS + id)
     keys = next
   }
   return keys
@@ -175,15 +176,25 @@ function indexSoundingWords(): void {
     if (end < 0) end = text.length
     const sp = text.indexOf(' ', at)
     const len = sp - at
-    if (sp > at && sp < end && len >= SOUND_MIN && len <= SOUND_MAX && keysOf(text, at, at + SOUND_MIN).some((k) => OPENINGS.has(k))) {
-      if (keysOf(text, at, sp).some((k) => BY_SOUND.get(k))) {
+    if (len === 1) CHAR_FREQ.set(text[at], parseInt(text.slice(sp + 1, end), 10) || 0)
+    if (sp > at && sp < end && len >= SOUND_MIN && len <= SOUND_MAX) {
+      if (keysOf(text, at, at + SOUND_MIN).some((k) => OPENINGS.has(k)) && keysOf(text, at, sp).some((k) => BY_SOUND.get(k))) {
         const [, freq, tag] = text.slice(sp, end).trim() === '' ? [] : [null, ...text.slice(sp + 1, end).split(' ')]
         SOUNDING_WORDS.set(text.slice(at, sp), { freq: parseInt(freq ?? '0', 10) || 0, tag: tag ?? '' })
       }
+      if (
+        keysOf(text, at, at + SOUND_MIN, true).some((k) => ACCENT_OPENINGS.has(k)) &&
+        keysOf(text, at, sp, true).some((k) => BY_ACCENT.get(k))
+      )
+        ACCENT_WORDS.add(text.slice(at, sp))
     }
     at = end + 1
   }
 }
+/** The words of jieba's dictionary that sound like a goods name heard with an accent: never repaired. */
+const ACCENT_WORDS = new Set<string>()
+/** How often jieba counts each character as a word of its own (read in the same pass). */
+const CHAR_FREQ = new Map<string, number>()
 indexSoundingWords()
 
 const frequencies = new Map<string, number>()
@@ -230,6 +241,9 @@ export function isCommonWord(w: string): boolean {
 /** Aspect particles: a name heard with an accent never ends with one. */
 const ASPECT = /[着了]/
 
+/** A number somewhere in these letters. */
+const NUMBER_SOON = /[\d一二两三四五六七八九十半]/
+
 /** A number starts here (after a space at most). */
 const NUMBER_NEXT = /^\s?[\d一二两三四五六七八九十半]/
 
@@ -247,8 +261,8 @@ const RARE_LETTER = 300
 function rarerThanHeard(written: string, name: string): boolean {
   for (let i = 0; i < written.length; i++) {
     if (written[i] === name[i]) continue
-    const f = commonFrequency(written[i])
-    if (f < RARE_LETTER && f < RARER * commonFrequency(name[i])) return true
+    const f = CHAR_FREQ.get(written[i]) ?? 0
+    if (f < RARE_LETTER && f < RARER * (CHAR_FREQ.get(name[i]) ?? 0)) return true
   }
   return false
 }
@@ -278,7 +292,9 @@ export function heardGoodsAt(
 ): HeardGoods | null {
   if (at + SOUND_MIN > s.length) return null
   const exact = keysOf(s, at, at + SOUND_MIN).some((k) => OPENINGS.has(k))
-  if (!exact && !keysOf(s, at, at + SOUND_MIN, true).some((k) => ACCENT_OPENINGS.has(k))) return null
+  // (heard with an accent only a few letters before a number: most positions stop here)
+  const accentNear = !exact && NUMBER_SOON.test(s.slice(at + SOUND_MIN, at + SOUND_MAX + 2))
+  if (!exact && !(accentNear && keysOf(s, at, at + SOUND_MIN, true).some((k) => ACCENT_OPENINGS.has(k)))) return null
   let limit = at
   while (limit < s.length && limit - at < SOUND_MAX && (limit === at || canStart(limit))) limit++
   // (a filler as the last letter: 家 of "花家", 都 of "土都")
@@ -309,7 +325,7 @@ export function heardGoodsAt(
     }
     if (!entry) continue
     // (nor a verb with its aspect: "冻着一块" is frozen, not 冬枣)
-    if (accent && (commonFrequency(s.slice(at, end)) > 0 || ASPECT.test(s[end - 1]))) continue
+    if (accent && (ACCENT_WORDS.has(s.slice(at, end)) || ASPECT.test(s[end - 1]))) continue
     // the window must not cut a word the lexicon knows ("张飞牛肉" is not 肥牛 + 肉), nor leave a
     // stray letter glued to the name ("朱古力" is not 猪骨 + 力)
     if (end === weakEnd && !nextToAmount(end)) continue
