@@ -141,6 +141,7 @@ export function readDoorList(text: string): DoorList | null {
  * an amount, and the caller checks that.
  */
 const DOOR_IN_LINE = new RegExp(`(^|[；;，,。：:、\\s])\\s*(${DASHED}|${ROOM_ONLY})(?=\\s*[\\u4e00-\\u9fff])`, 'g')
+const ROOM_DIGITS = /\d{3,4}/g
 /** How many rooms a line must start parts at before it is read as a floor's orders, room by room. */
 const ROOMS_ON_ONE_LINE = 3
 
@@ -150,6 +151,9 @@ const ROOMS_ON_ONE_LINE = 3
  * its own, as in a 接龙; null when the line is not one (fewer than three rooms start a part).
  */
 function roomsOnOneLine(s: string): string | null {
+  // (three rooms need three numbers of three digits at least: most messages stop here)
+  const rooms = s.match(ROOM_DIGITS)
+  if (!rooms || rooms.length < ROOMS_ON_ONE_LINE) return null
   const cuts: number[] = []
   for (const m of s.matchAll(DOOR_IN_LINE)) {
     const at = m.index + m[0].length - m[2].length

@@ -117,6 +117,15 @@ function keysOf(s: string, a: number, b: number, accent = false): number[] {
   return keys
 }
 
+/** Is the key of some reading of s[at..at+2) in `set` (keysOf's keys for two letters, without the arrays)? */
+function openingHit(s: string, at: number, readings: Map<number, number[]>, set: Set<number>): boolean {
+  const x = readings.get(s.charCodeAt(at))
+  const y = readings.get(s.charCodeAt(at + 1))
+  if (!x || !y) return false
+  for (const a of x) for (const b of y) if (set.has((SOUND_MIN * SYLLABLE_BITS + a) * SYLLABLE_BITS + b)) return true
+  return false
+}
+
 /** Sound key → the goods entry it names; null where two different names sound the same. */
 const BY_SOUND = new Map<number, Entry | null>()
 /** The keys of the first two syllables of every indexed name: most positions stop here. */
@@ -289,12 +298,18 @@ export function heardGoodsAt(
   /** Only next to an amount (the run starts with a filler: "够粮一袋", not "要划好的"). */
   needAmount = false,
   weakAt: (j: number) => boolean = () => false,
+  /** May the name have been heard with an accent (no lexicon word starts at `at`)? */
+  accentAllowed = false,
 ): HeardGoods | null {
   if (at + SOUND_MIN > s.length) return null
-  const exact = keysOf(s, at, at + SOUND_MIN).some((k) => OPENINGS.has(k))
-  // (heard with an accent only a few letters before a number: most positions stop here)
-  const accentNear = !exact && NUMBER_SOON.test(s.slice(at + SOUND_MIN, at + SOUND_MAX + 2))
-  if (!exact && !(accentNear && keysOf(s, at, at + SOUND_MIN, true).some((k) => ACCENT_OPENINGS.has(k)))) return null
+  const exact = openingHit(s, at, READINGS, OPENINGS)
+  // (heard with an accent only where no word of the lexicon starts, a few letters before a
+  // number: most positions stop here)
+  if (
+    !exact &&
+    !(accentAllowed && NUMBER_SOON.test(s.slice(at + SOUND_MIN, at + SOUND_MAX + 2)) && openingHit(s, at, ACCENT_READINGS, ACCENT_OPENINGS))
+  )
+    return null
   let limit = at
   while (limit < s.length && limit - at < SOUND_MAX && (limit === at || canStart(limit))) limit++
   // (a filler as the last letter: 家 of "花家", 都 of "土都")

@@ -278,7 +278,13 @@ export function tokenize(s: string): Tok[] {
       continue
     }
     const m = wordAt(s, i)
-    if (isCJK(c) && !isChineseNumeralChar(c) && !afterUnknown(toks, i) && (!m || m.k !== T_GOODS || m.word.length < 2)) {
+    if (
+      isCJK(c) &&
+      !isChineseNumeralChar(c) &&
+      !afterUnknown(toks, i) &&
+      (!m || m.k !== T_GOODS || m.word.length < 2) &&
+      (afterNum(toks, i) || NUMBER_AHEAD.test(s.slice(i + 2, i + 8)))
+    ) {
       // "士豆三斤", "冬爪一块", "牛餐肉两罐": a name typed with a look-alike character (shape.ts),
       // right next to an amount
       const l = lookAlikeGoodsAt(s, i)
@@ -302,6 +308,7 @@ export function tokenize(s: string): Tok[] {
           // (a plain filler or a letter of names, never a verb: "帮我好友买一斤" has no 油麦)
           return w !== null && w.k === T_FILL && w.word.length === 1 && (w.flags & ~F_INWORD) === 0
         },
+        m === null,
       )
       if (h) {
         toks.push(new Tok(T_GOODS, i, h.end, h.entry.sub, null, h.entry.flags, h.entry.canon ?? h.entry.word, h.entry))
@@ -762,6 +769,9 @@ function jinAndLiang(toks: Tok[]): void {
     toks.splice(k + 2, 2)
   }
 }
+
+/** A number a few letters ahead (a repaired name must stand next to an amount). */
+const NUMBER_AHEAD = /[\d一二两三四五六七八九十半俩仨]/
 
 /** Is a cooking verb ahead in the clause ("整个猪肉炖粉条": making a dish, not one of something)? */
 function dishAhead(s: string, from: number): boolean {
