@@ -2701,3 +2701,34 @@ describe('a name typed with a look-alike character', () => {
     expect(brief('我家冬爪子受伤了 土豆两斤')).toEqual([['土豆', 2, '斤']])
   })
 })
+
+describe('a table written with spaces under a header', () => {
+  it.each([
+    [
+      'notes in the third column',
+      '品名 数量 备注\n荔枝 2~3斤 妃子笑\n香蕉 1把\n苹果 5斤 红富士\n卷纸 1提',
+      [
+        ['荔枝', 2, '斤'],
+        ['香蕉', 1, '把'],
+        ['苹果', 5, '斤'],
+        ['卷纸', 1, '提'],
+      ],
+    ],
+    [
+      'a unit for the whole table',
+      '单位都是斤哈\n品名 数量 备注\n土豆 3\n黄瓜 2 要直的',
+      [
+        ['土豆', 3, '斤'],
+        ['黄瓜', 2, '斤'],
+      ],
+    ],
+  ])('%s', (_style, text, want) => {
+    expect(brief(text)).toEqual(want)
+  })
+  it('without a header, spaces are no table', () => {
+    expect(brief('荔枝 2斤 香蕉 1把')).toEqual([
+      ['荔枝', 2, '斤'],
+      ['香蕉', 1, '把'],
+    ])
+  })
+})

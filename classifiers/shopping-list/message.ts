@@ -108,14 +108,22 @@ function parseQuotedReply(quote: string, reply: string): OrderItem[] {
  * A list written as a table: each row on its own (a row is an order by being there), the lines
  * around it as a message of their own ("另外再要一袋米").
  */
+/** "单位都是斤", "都按斤": the unit of a table's bare amounts. */
+const TABLE_UNIT = new RegExp(`(?:单位(?:都|全)?是|都是|都按|全按)\\s*(${[...CANONICAL_UNITS].filter((u) => u.length <= 2).join('|')})`)
+const BARE_NUMBER = /^\d+(?:\.\d+)?$/
+
 function parseTable(parts: TablePart[]): OrderItem[] {
   const out: OrderItem[] = []
+  // "单位都是斤哈⏎品名 数量 备注⏎土豆 3": a unit said once for the whole table
+  let unit: string | null = null
   for (const p of parts) {
     if (p.kind === 'text') {
+      unit = TABLE_UNIT.exec(p.text)?.[1] ?? unit
       out.push(...parseBody(p.text))
       continue
     }
-    const items = parseBody(`${p.row.name} ${p.row.amount}`, true)
+    const amount = unit && BARE_NUMBER.test(p.row.amount) ? p.row.amount + unit : p.row.amount
+    const items = parseBody(`${p.row.name} ${amount}`, true)
     for (const it of items) if (p.row.note) it.note = it.note ? `${it.note} ${p.row.note}` : p.row.note
     out.push(...items)
   }

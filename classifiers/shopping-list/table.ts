@@ -1,5 +1,5 @@
-// A list written as a table ("品名｜数量", "| 粽子 | 40个 | 不要肉粽 |"): pasted from a spreadsheet
-// or a notes app. Each row is one item — its name cell, its amount cell, and the rest of the row a
+// A list written as a table ("品名｜数量", "| 粽子 | 40个 | 不要肉粽 |", or under a header "品名 数量
+// 备注" with spaces between the cells): pasted from a spreadsheet or a notes app. Each row is one item — its name cell, its amount cell, and the rest of the row a
 // note — so an amount never crosses into the next row and a remark in a cell is not a second
 // item. Pure; the caller parses each row.
 
@@ -19,7 +19,7 @@ const BAR = /[|｜]/
 /** A header cell: what a column is called. */
 const HEADER_CELL = /^(?:品名|名称|商品|物品|东西|名字|品类|数量|数目|份数|重量|规格|单位|备注|说明|要求|单价|价格|金额|小计)$/
 /** A cell that is an amount: a number (or 半, 几) first, a unit or nothing after. */
-const AMOUNT_CELL = /^(?:约|大概|大约)?\s*(?:\d+(?:\.\d+)?|[一二两三四五六七八九十百半几俩]+)\s*[^\s\d]{0,3}$/
+const AMOUNT_CELL = /^(?:约|大概|大约)?\s*(?:\d+(?:\.\d+)?(?:[~～\-到至]\d+(?:\.\d+)?)?|[一二两三四五六七八九十百半几俩]+)\s*[^\s\d]{0,3}$/
 /** A cell that is a price, not an amount ("2元/斤", "¥15", "3蚊"): a price list is not an order. */
 const PRICE_CELL = /[元块¥￥蚊钱/／]/
 const isAmount = (c: string) => AMOUNT_CELL.test(c) && !PRICE_CELL.test(c)
@@ -33,17 +33,30 @@ function cells(line: string): string[] {
     .filter((c, i, all) => c !== '' || (i > 0 && i < all.length - 1))
 }
 
+/** The cells of a table written with spaces between them, under a header such as "品名 数量 备注". */
+function spacedCells(line: string): string[] {
+  return line.trim().split(/\s+/)
+}
+
+/** Is the line a header of a table written with spaces ("品名 数量 备注")? */
+function spacedHeader(line: string): boolean {
+  const c = spacedCells(line)
+  return c.length >= 2 && c.every((x) => HEADER_CELL.test(x))
+}
+
 /**
  * The parts of a message with a table in it, or null when it has none: at least two rows whose
  * second cell is an amount. A header row and a rule row (---) are left out.
  */
 export function readTable(s: string): TablePart[] | null {
-  if (!BAR.test(s)) return null
   const lines = s.split('\n')
+  // (or, under a header, with spaces between the cells: "品名 数量 备注⏎荔枝 2~3斤 妃子笑")
+  const spaced = !BAR.test(s) && lines.some(spacedHeader)
+  if (!BAR.test(s) && !spaced) return null
+  const split = (l: string) => (spaced ? spacedCells(l) : BAR.test(l) ? cells(l) : [])
   let rows = 0
   for (const l of lines) {
-    if (!BAR.test(l)) continue
-    const c = cells(l)
+    const c = split(l)
     if (c.length >= 2 && isAmount(c[1])) rows++
   }
   if (rows < 2) return null
@@ -54,8 +67,10 @@ export function readTable(s: string): TablePart[] | null {
     if (text.length) parts.push({ kind: 'text', text: text.join('\n') })
     text = []
   }
+  let header = !spaced
   for (const l of lines) {
-    const c = BAR.test(l) ? cells(l) : []
+    if (spaced && !header) header = spacedHeader(l)
+    const c = header ? split(l) : []
     if (c.length >= 2 && isAmount(c[1])) {
       flush()
       const notes: string[] = []
@@ -67,7 +82,7 @@ export function readTable(s: string): TablePart[] | null {
       parts.push({ kind: 'row', row: { at, name: name.trim(), amount: c[1], note: notes.length ? notes.join('；') : null } })
     } else if (RULE_ROW.test(l) && BAR.test(l)) {
       /* a rule under the header */
-    } else if (c.length >= 2 && c.every((x) => HEADER_CELL.test(x) || x === '')) {
+    } else if ((c.length >= 2 && c.every((x) => HEADER_CELL.test(x) || x === '')) || (spaced && spacedHeader(l))) {
       /* the header */
     } else text.push(l)
     at += l.length + 1
