@@ -2732,3 +2732,23 @@ describe('a table written with spaces under a header', () => {
     ])
   })
 })
+
+describe('接龙: the line above, and products the header names as one', () => {
+  const doors = (text: string) => parse(text).map((i) => [i.name, i.qty, i.unit, i.door])
+  it('同上 and 跟楼上一样 order what the line before ordered', () => {
+    expect(doors('#接龙 鸡蛋 35元一板\n1. 1-2-601 鸡蛋1板 牛奶1箱\n2. 1-2-602 同上')).toEqual([
+      ['鸡蛋', 1, '板', '1-2-601'],
+      ['牛奶', 1, '箱', '1-2-601'],
+      ['鸡蛋', 1, '板', '1-2-602'],
+      ['牛奶', 1, '箱', '1-2-602'],
+    ])
+    expect(doors('接龙 大米 55元一袋\n1. 3-101 大米1袋\n2. 3-102 跟楼上一样').map((i) => i[3])).toEqual(['3-101', '3-102'])
+  })
+  it('two goods words the header names as one product are that product', () => {
+    expect(doors('馕 接龙👇\n大馕 8元 / 芝麻馕 6元 / 油馕 5元\n1. 5-1-301 大馕2个\n2. 5-2-501 芝麻馕3个 油馕1个')).toEqual([
+      ['大馕', 2, '个', '5-1-301'],
+      ['芝麻馕', 3, '个', '5-2-501'],
+      ['油馕', 1, '个', '5-2-501'],
+    ])
+  })
+})

@@ -241,6 +241,13 @@ function readLines(list: DoorList): Jielong['entries'] {
         items = head === e.text ? own : [...own, ...parseBody(e.text.slice(cut), true)]
       }
     }
+    // "芝麻馕3个" under "芝麻馕 6元": two goods words the header names as one product are that product
+    for (let k = 0; k + 1 < items.length; k++) {
+      const joined = items[k].name + items[k + 1].name
+      if (items[k].qty !== null || items[k].op !== 'add' || !list.header.includes(joined) || !e.text.includes(joined)) continue
+      items[k + 1].name = joined
+      items.splice(k, 1)
+    }
     // "瓜一个 桃子两箱" under "麒麟瓜 2.8元/斤 … 水蜜桃 一箱5斤": a line's short name for one of the
     // header's products is that product
     for (const it of items) {
@@ -261,7 +268,12 @@ function readLines(list: DoorList): Jielong['entries'] {
       }
     // "跟402一样，就是二锅头换成牛栏山1箱，再加北冰洋1箱": the same as another door, with changes
     const same = SAME_AS_DOOR.exec(e.text)
-    const ref = same ? before.find((b) => b.door !== null && b.door.replace(/\s+/g, '').endsWith(same[1])) : undefined
+    // ("5. 1-2-602 同上", "跟楼上一样": the line before)
+    const ref = same
+      ? before.find((b) => b.door !== null && b.door.replace(/\s+/g, '').endsWith(same[1]))
+      : SAME_AS_ABOVE.test(e.text)
+        ? before[before.length - 1]
+        : undefined
     if (ref) items = sameAsDoor(ref.items, items, e.door)
     return { door: e.door, line: e.line, items }
   }
@@ -269,6 +281,8 @@ function readLines(list: DoorList): Jielong['entries'] {
 
 /** "跟402一样", "同602", "和3-1-502一样": a line that orders what another door ordered. */
 const SAME_AS_DOOR = /^\s*(?:跟|和|同|照|按)\s*([0-9A-Za-z-]{2,10})(?:号|室|家)?\s*(?:一样|的一样|一模一样|那样|的)?/
+/** "同上", "跟楼上一样", "照上面": what the line before ordered. */
+const SAME_AS_ABOVE = /^\s*(?:同上|(?:跟|和|同|照)(?:楼上|上面|上一家|上家)(?:一样|的一样|那样)?)/
 
 /**
  * Another door's items for this door, changed as the line says: a replacement takes the place of
