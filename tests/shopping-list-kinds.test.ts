@@ -2752,3 +2752,26 @@ describe('接龙: the line above, and products the header names as one', () => {
     ])
   })
 })
+
+describe('an amount settled on replaces the one said first', () => {
+  it.each([
+    [
+      'a couple',
+      '我家那口子非说要买十斤排骨，我说五斤够了。别听他的，就五斤，再来一斤五花',
+      [
+        ['排骨', 5, '斤'],
+        ['五花', 1, '斤'],
+      ],
+    ],
+    ['on second thought', '土豆三斤，两斤就行', [['土豆', 2, '斤']]],
+  ])('%s', (_style, text, want) => {
+    expect(brief(text)).toEqual(want)
+  })
+  it.each([
+    ['a size', '帮我称两条鲫鱼，每条半斤左右的样子就行', [['鲫鱼', 2, '条']]],
+    ['a condition', '蛏仔买两三斤，若超过六十箍就买一斤就好', [['蛏仔', 2, '斤']]],
+    ['more of it', '鸡蛋一盒，再加一盒', [['鸡蛋', 2, '盒']]],
+  ])('not %s', (_style, text, want) => {
+    expect(brief(text)).toEqual(want)
+  })
+})

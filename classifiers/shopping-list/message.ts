@@ -524,7 +524,10 @@ function parseBody(s: string, asked = false): OrderItem[] {
     else if (r.qtyOnly && !r.qtyOnlyDescOnly && respectively(st, r.qtyOnly, toks, chunkTok, ci)) {
       /* "冬瓜、咸蛋、瘦肉，一斤、两只、半斤": the amounts go to the names in order */
     } else if (r.qtyOnly && !r.qtyOnlyDescOnly && !info.cook && !info.enough && !intro && !correctAmount(st, r.qtyOnly, ci))
-      amountOnly(st, r, ci, sepBefore, sepAfter, aside, s.slice(chunkStart, toks[b - 1].e))
+      amountOnly(st, r, ci, sepBefore, sepAfter, aside, s.slice(chunkStart, toks[b - 1].e), {
+        after: s.slice(toks[b - 1].e, toks[b - 1].e + 4),
+        sentence: s.slice(sentenceStart(s, chunkStart), toks[b - 1].e),
+      })
     applyAlternatives(st, r, ci, chunkTarget)
     if (r.altNeedTarget && !r.alts.length) {
       // (named, "没河虾的话"; or not, "没有的话", after the item just listed)
@@ -922,11 +925,47 @@ function respectively(st: MessageState, q: Qty, toks: Tok[], a: number, ci: numb
 /** An amount that describes the size of the one just named: "…的", "…的样子", "…来沉的", "…那么大". */
 const SIZE_TAIL = /(?:的|额|嘅)(?:样子|那种|左右)?$|样子$|来沉|那么(?:大|重)/
 
+/** "就五斤", "只要两斤": an amount settled on. */
+const SETTLED_BEFORE = /^(?:就|只要|只买|那就)/
+/** A size or a condition in the sentence: the amount is not settled on. */
+const SETTLED_NOT = /每|样子|左右的|的话|若|如果|要是|假如|超过|太贵|贵的话|没有/
+/** "五斤够了", "两斤就行", "就五斤吧": an amount said to be enough. */
+const SETTLED_AFTER = /(?:^|[^不])(?:够了|就够|就行|就好|就可以|吧)\s*$|^\s*(?:够了|就够|就行|就好|就可以|吧)/
+
 /** A chunk with an amount and no name: "土豆 三斤", "猫粮快吃完了 … 两袋就够". */
-function amountOnly(st: MessageState, r: ChunkOut, ci: number, sepBefore: number, sepAfter: number, aside: boolean, text: string): void {
+function amountOnly(
+  st: MessageState,
+  r: ChunkOut,
+  ci: number,
+  sepBefore: number,
+  sepAfter: number,
+  aside: boolean,
+  text: string,
+  around: { after: string; sentence: string } = { after: '', sentence: '' },
+): void {
   const q = r.qtyOnly
   if (!q) return
   const items = st.items
+  // "老公说要买十斤排骨，我说五斤够了 … 就五斤": an amount said to be enough, or settled on with
+  // 就, for the thing just ordered in that unit, is its amount now
+  const last = items.length ? items[items.length - 1] : null
+  if (
+    last &&
+    last.hasQty &&
+    last.op === 'add' &&
+    !q.bare &&
+    q.unit === last.unit &&
+    q.v !== last.qty &&
+    !q.price &&
+    !q.desc &&
+    (SETTLED_BEFORE.test(text) || SETTLED_AFTER.test(text) || SETTLED_AFTER.test(around.after)) &&
+    // (not a size, "每条半斤左右的样子就行", nor a condition, "若超过六十箍就买一斤就好")
+    !SETTLED_NOT.test(around.sentence)
+  ) {
+    setQty(last, q)
+    st.lastItemsChunk = ci
+    return
+  }
   // "折耳根、儿菜，再来点老腊肉，五十块钱的样子就够了": a sum of money on its own after several
   // things is what the whole list may cost, not how much of the last one to buy
   if (q.unit === '元') {
