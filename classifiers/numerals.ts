@@ -26,6 +26,14 @@ const DIGIT_MAP = new Map<number, number>(
     ['壹', 1],
     ['贰', 2],
     ['叁', 3],
+    // (the rest of the financial numerals: a grandfather's shopping list, "面粉伍斤 小米拾斤")
+    ['肆', 4],
+    ['伍', 5],
+    ['陆', 6],
+    ['柒', 7],
+    ['捌', 8],
+    ['玖', 9],
+    ['零', 0],
   ].map(([c, v]) => [(c as string).charCodeAt(0), v as number]),
 )
 

@@ -2775,3 +2775,15 @@ describe('an amount settled on replaces the one said first', () => {
     expect(brief(text)).toEqual(want)
   })
 })
+
+describe('financial numerals', () => {
+  it('a grandfather writes every amount in them', () => {
+    expect(brief('购物单 面粉拾斤 小米伍斤 白糖壹斤 胡萝卜叁根 葱陆根')).toEqual([
+      ['面粉', 10, '斤'],
+      ['小米', 5, '斤'],
+      ['白糖', 1, '斤'],
+      ['胡萝卜', 3, '根'],
+      ['葱', 6, '根'],
+    ])
+  })
+})
