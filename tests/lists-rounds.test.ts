@@ -43,17 +43,19 @@ const FLOORS: Record<string, { itemF1: number; orderExact: number }> = {
   'lists-16.jsonl': { itemF1: 0.925, orderExact: 0.735 },
   'lists-17.jsonl': { itemF1: 0.92, orderExact: 0.785 },
   'lists-18.jsonl': { itemF1: 0.96, orderExact: 0.84 },
-  'lists-19.jsonl': { itemF1: 0.935, orderExact: 0.785 },
+  'lists-19.jsonl': { itemF1: 0.94, orderExact: 0.79 },
   'lists-20.jsonl': { itemF1: 0.93, orderExact: 0.735 },
-  'lists-21.jsonl': { itemF1: 0.95, orderExact: 0.805 },
+  'lists-21.jsonl': { itemF1: 0.95, orderExact: 0.81 },
   'lists-22.jsonl': { itemF1: 0.945, orderExact: 0.79 },
   'lists-23.jsonl': { itemF1: 0.945, orderExact: 0.815 },
   'lists-24.jsonl': { itemF1: 0.935, orderExact: 0.78 },
   'lists-25.jsonl': { itemF1: 0.94, orderExact: 0.78 },
   'lists-26.jsonl': { itemF1: 0.905, orderExact: 0.725 },
   'lists-27.jsonl': { itemF1: 0.95, orderExact: 0.825 },
-  'lists-28.jsonl': { itemF1: 0.92, orderExact: 0.715 },
-  'lists-29.jsonl': { itemF1: 0.935, orderExact: 0.75 },
+  'lists-28.jsonl': { itemF1: 0.92, orderExact: 0.725 },
+  'lists-29.jsonl': { itemF1: 0.94, orderExact: 0.77 },
+  'lists-30.jsonl': { itemF1: 0.875, orderExact: 0.635 },
+  'lists-31.jsonl': { itemF1: 0.92, orderExact: 0.75 },
 }
 
 const EVAL = new URL('../data/eval/', import.meta.url)
