@@ -344,14 +344,15 @@ const AMOUNT =
 const ORDER_MODEL_AT = 0.03
 
 /** May a list the parser reads be filed as an order: the model gives it a chance (or cannot read
- * the letters), and it is no hearsay, advice, stock count, or notice that asks for nothing? */
+ * the letters), and it is no hearsay, advice, stock count, recipe, or notice that asks for nothing? */
 function mayBeOrder(text: string, f: Facts, pOrder: number): boolean {
-  if (f.hearsay || f.advice || (f.notice && !f.request) || STOCK_REPORT.test(text)) return false
+  if (f.hearsay || f.advice || (f.notice && !f.request) || STOCK_REPORT.test(text) || RECIPE.test(text)) return false
   // (the model reads little in a message of letters: "bang wo mai 3 jin tudou")
   return pOrder >= ORDER_MODEL_AT || mostlyLatin(text)
 }
 
 const STOCK_REPORT = familyRe('stock-report')
+const RECIPE = familyRe('recipe')
 
 /** Are there more than twice as many Latin letters as Chinese characters (pinyin, English)? */
 function mostlyLatin(text: string): boolean {
