@@ -219,8 +219,9 @@ function modelEmergency(u: UrgencyResult, best: Category, text: string): Emergen
 function classify(text: string, thresholds: UrgencyThresholds): TriageDetail {
   if (isNoise(text)) return { result: result(text, { confidence: 0.99 }), rulesUrgent: false, certain: false, pUrgent: 0, cues: [] }
   // a 接龙 by several households is an order of each door that wrote a line (LABELS.md); a 接龙 of
-  // names or of tests orders nothing
-  if (isJielong(text)) {
+  // names or of tests orders nothing — unless a line raises an emergency ("3. 2-301 先不接了！孩子
+  // 被鱼丸卡住了"), which goes the whole way below like any other message
+  if (isJielong(text) && !assessUrgency(canonical(text)).urgent) {
     const items = safeItems(text)
     const location = safeLocation(text)
     if (!items.some((i) => i.door))

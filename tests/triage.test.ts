@@ -148,6 +148,17 @@ describe('triage: cancellations', () => {
   })
 })
 
+describe('triage: an emergency inside a 接龙', () => {
+  it('is urgent, and the 接龙 without one is an order', () => {
+    const header = '年货接龙（年糕8元/条）\n1. 2-101 年糕3条\n2. 2-202 汤圆2袋'
+    expect(triage(header).urgent).toBe(false)
+    expect(triage(header).category).toBe('grocery')
+    const r = triage(header + '\n3. 2-301 先不接了！孩子被鱼丸卡住了 喘不上气 谁会弄 快来')
+    expect(r.urgent).toBe(true)
+    expect(r.emergency).toBe('medical')
+  })
+})
+
 describe('triage: a list the parser reads is an order', () => {
   it.each([
     ['pinyin', 'bang wo mai 3 jin tudou, 2 ba qingcai, xiexie'],
