@@ -193,6 +193,10 @@ function scanChinese(s: string, i: number, ctx: ScanContext): NumberScan | null 
   if (s.charCodeAt(i) === C_HALF) {
     return { value: 0.5, end: i + 1, range: false, liangUnit: false, dashed: false, arabic: false }
   }
+  // 百, 千, 万 with no digit before them are letters of a name (百色芒果, 千岛湖, 万州烤鱼), not a
+  // number; 十 alone is ten ("十个")
+  const m0 = MULTIPLIER.get(s.charCodeAt(i))
+  if (m0 !== undefined && m0 > 10) return null
   let total = 0 // completed 万 sections
   let section = 0 // below 万
   let digit = -1 // pending digit, -1 none

@@ -131,6 +131,15 @@ describe('scanNumber', () => {
     expect(scanNumber('12', 5)).toBeNull()
   })
 
+  it('reads no number in 百, 千 or 万 with no digit before them (names: 百色, 千岛湖, 万州); 十 alone is ten', () => {
+    expect(scanNumber('百色芒果', 0)).toBeNull()
+    expect(scanNumber('千岛湖鱼头', 0)).toBeNull()
+    expect(scanNumber('万州烤鱼', 0)).toBeNull()
+    expect(scanNumber('十个', 0)).toMatchObject({ value: 10 })
+    expect(scanNumber('一百斤', 0)).toMatchObject({ value: 100 })
+    expect(scanNumber('肆伍', 0)).toMatchObject({ value: 4 })
+  })
+
   it('leaves 千克 to the unit', () => {
     expect(scanNumber('五千克', 0, { unitAt })).toMatchObject({ value: 5, end: 1 })
     expect(scanNumber('五千', 0, { unitAt })).toMatchObject({ value: 5000, end: 2 })
