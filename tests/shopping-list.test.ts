@@ -776,6 +776,8 @@ const ABOUT_ONE = /[斤两个][把几]/
 function derivable(text: string): Set<number> {
   const out = new Set<number>([0.5])
   if (BARE_CLASSIFIER.test(text) || ABOUT_ONE.test(text)) out.add(1)
+  // ("斤几半": about one, and a half on it)
+  if (ABOUT_ONE.test(text)) out.add(1.5)
   if (UNIT_AND_A_HALF.test(text)) out.add(1.5)
   for (const [w, v] of COUNT_WORDS) if (text.includes(w)) out.add(v)
   for (let i = 0; i < text.length; i++) {
