@@ -116,6 +116,29 @@ export const goodsFiles: ReadonlyMap<GoodsKind, WordFile> = new Map(
   GOODS_KINDS.map((k) => [k, readWordFile(`goods/${k}.txt`, GOODS_TAGS, true)]),
 )
 
+/**
+ * Every goods name of data/dict/goods/ of `min` to `max` letters (an alias by the name it stands
+ * for) that the lexicon reads back as itself and that is no category word (水果, 蔬菜): the names a
+ * repair (heard, typed with a look-alike letter, written as initials) may turn text into.
+ */
+export function* repairableGoods(min: number, max: number): Generator<Entry> {
+  for (const f of goodsFiles.values()) {
+    for (const e of f.entries) {
+      const word = e.canon ?? e.word
+      if (word.length < min || word.length > max) continue
+      const entry = matchAt(word, 0)
+      if (entry && entry.k === T_GOODS && entry.word === word && !(entry.flags & G_GENERIC)) yield entry
+    }
+  }
+}
+
+/** Index `entry` under `key`, or mark the key ambiguous (null) when another name holds it. */
+export function indexUnique<K>(index: Map<K, Entry | null>, key: K, entry: Entry): void {
+  const old = index.get(key)
+  if (old === undefined) index.set(key, entry)
+  else if (old !== null && old.word !== entry.word) index.set(key, null)
+}
+
 /** The word files of data/dict/lists/, by name. */
 export const listFiles: ReadonlyMap<string, WordFile> = new Map([
   ['medicine', readWordFile('lists/medicine.txt', [])],

@@ -5,10 +5,8 @@
 //
 // Only inside list parsing, only where the run is no word the lexicon knows, and only right next
 // to an amount: the caller checks the amount (a look-alike of goods in talk stays talk).
-import { T_GOODS } from './kinds.ts'
-import { G_GENERIC } from './kinds.ts'
 import { LexiconFileError } from './data-files.ts'
-import { goodsFiles, listFiles, matchAt, type Entry } from './lexicon.ts'
+import { indexUnique, listFiles, matchAt, repairableGoods, type Entry } from './lexicon.ts'
 
 const MIN = 2
 const MAX = 5
@@ -56,19 +54,11 @@ function opening(s: string, at: number): number {
 }
 
 function indexGoods(): void {
-  for (const f of goodsFiles.values()) {
-    for (const e of f.entries) {
-      const word = e.canon ?? e.word
-      if (word.length < MIN || word.length > MAX) continue
-      const entry = matchAt(word, 0)
-      if (!entry || entry.k !== T_GOODS || entry.word !== word || entry.flags & G_GENERIC) continue
-      const key = keyOf(word, 0, word.length)
-      if (key === null) continue
-      OPENINGS.add(opening(word, 0))
-      const old = BY_SHAPE.get(key)
-      if (old === undefined) BY_SHAPE.set(key, entry)
-      else if (old !== null && old.word !== entry.word) BY_SHAPE.set(key, null)
-    }
+  for (const entry of repairableGoods(MIN, MAX)) {
+    const key = keyOf(entry.word, 0, entry.word.length)
+    if (key === null) continue
+    OPENINGS.add(opening(entry.word, 0))
+    indexUnique(BY_SHAPE, key, entry)
   }
 }
 

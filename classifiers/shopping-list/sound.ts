@@ -10,8 +10,8 @@
 import { readFileSync } from 'node:fs'
 import { dict as jiebaDict } from '@node-rs/jieba/dict.js'
 import { DICT_DIR, LexiconFileError, dictPath } from './data-files.ts'
-import { G_GENERIC, T_GOODS } from './kinds.ts'
-import { goodsFiles, listFiles, matchAt, type Entry } from './lexicon.ts'
+import { T_GOODS } from './kinds.ts'
+import { indexUnique, listFiles, matchAt, repairableGoods, type Entry } from './lexicon.ts'
 
 /** Names shorter or longer than this are not compared (one syllable matches far too much). */
 export const SOUND_MIN = 2
@@ -135,26 +135,13 @@ const BY_ACCENT = new Map<number, Entry | null>()
 const ACCENT_OPENINGS = new Set<number>()
 
 function indexGoods(): void {
-  for (const f of goodsFiles.values()) {
-    for (const e of f.entries) {
-      const word = e.canon ?? e.word
-      if (word.length < SOUND_MIN || word.length > SOUND_MAX) continue
-      const entry = matchAt(word, 0)
-      // a category word (水果, 蔬菜) is never what someone misheard
-      if (!entry || entry.k !== T_GOODS || entry.word !== word || entry.flags & G_GENERIC) continue
-      for (const key of keysOf(word, 0, word.length)) {
-        const old = BY_SOUND.get(key)
-        if (old === undefined) BY_SOUND.set(key, entry)
-        else if (old !== null && old.word !== entry.word) BY_SOUND.set(key, null)
-      }
-      for (const key of keysOf(word, 0, 2)) OPENINGS.add(key)
-      for (const key of keysOf(word, 0, word.length, true)) {
-        const old = BY_ACCENT.get(key)
-        if (old === undefined) BY_ACCENT.set(key, entry)
-        else if (old !== null && old.word !== entry.word) BY_ACCENT.set(key, null)
-      }
-      for (const key of keysOf(word, 0, 2, true)) ACCENT_OPENINGS.add(key)
-    }
+  // (a category word, 水果 or 蔬菜, is never what someone misheard)
+  for (const entry of repairableGoods(SOUND_MIN, SOUND_MAX)) {
+    const word = entry.word
+    for (const key of keysOf(word, 0, word.length)) indexUnique(BY_SOUND, key, entry)
+    for (const key of keysOf(word, 0, 2)) OPENINGS.add(key)
+    for (const key of keysOf(word, 0, word.length, true)) indexUnique(BY_ACCENT, key, entry)
+    for (const key of keysOf(word, 0, 2, true)) ACCENT_OPENINGS.add(key)
   }
 }
 
@@ -402,19 +389,7 @@ function initialsOf(word: string): string[] {
 
 function indexInitials(): Map<string, Entry | null> {
   const out = new Map<string, Entry | null>()
-  for (const f of goodsFiles.values()) {
-    for (const e of f.entries) {
-      const word = e.canon ?? e.word
-      if (word.length < 3 || word.length > 5) continue
-      const entry = matchAt(word, 0)
-      if (!entry || entry.k !== T_GOODS || entry.word !== word || entry.flags & G_GENERIC) continue
-      for (const key of initialsOf(word)) {
-        const old = out.get(key)
-        if (old === undefined) out.set(key, entry)
-        else if (old !== null && old.word !== entry.word) out.set(key, null)
-      }
-    }
-  }
+  for (const entry of repairableGoods(3, 5)) for (const key of initialsOf(entry.word)) indexUnique(out, key, entry)
   const file = listFiles.get('initials')
   for (const e of file?.entries ?? []) {
     const entry = e.canon ? matchAt(e.canon, 0) : null
