@@ -31,7 +31,7 @@ import {
   remoteWorry,
   type Facts,
 } from './rules.ts'
-import { parseShoppingList, type OrderItem } from './shopping-list/index.ts'
+import { parseShoppingList, UNIT_WORDS, type OrderItem } from './shopping-list/index.ts'
 import { parseLocation, type Location } from './location.ts'
 import { CATEGORIES, NEEDS, PRIORITY, type Category, type EmergencyKind, type Need } from './types.ts'
 
@@ -331,9 +331,14 @@ function classify(text: string, thresholds: UrgencyThresholds): TriageDetail {
   }
 }
 
-/** An amount in the text: a number and a unit, or a multiplier ("2斤", "两包", "x3", "×2"). */
-const AMOUNT =
-  /[\d一二两三四五六七八九十半俩仨][\s]?(?:斤|公斤|千克|kg|克|g|个|袋|包|盒|瓶|箱|把|根|颗|棵|块|条|只|罐|桶|提|板|份|支|串|捆|听|打|升|L|片|卷|双|副|张|枚|头|杯|jin|ge|dai|bao|he|ping|xiang|ba|gen|ke|kuai|tiao|zhi|guan|tong|ti|ban|fen)|[x×*]\s?\d/i
+/** An amount in the text: a number and a unit of data/dict/units.txt, or a multiplier ("2斤", "两包", "3 jin", "x3"). */
+const AMOUNT = new RegExp(
+  `[\\d一二两三四五六七八九十半俩仨]\\s?(?:${[...UNIT_WORDS]
+    .sort((x, y) => y.length - x.length)
+    .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+    .join('|')})|[x×*]\\s?\\d`,
+  'i',
+)
 
 /**
  * The least the model must give groceries and pet supplies together before a list the parser reads

@@ -14,3 +14,4 @@
 //   message.ts     all chunks → the message's items
 export type { OrderItem, ItemOp } from './types.ts'
 export { parseShoppingList, parseJielong, type Jielong } from './message.ts'
+export { UNIT_WORDS } from './lexicon.ts'

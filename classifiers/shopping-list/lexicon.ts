@@ -196,8 +196,12 @@ function loadUnits(): void {
     if (!UNIT_KIND_OF.has(canon)) UNIT_KIND_OF.set(canon, uk)
     if (/^[A-Za-z]+$/.test(w)) ASCII_UNITS.set(w.toLowerCase(), [canon, uk])
     else addWord(w, T_UNIT, uk, canon)
+    UNIT_WORDS.push(w)
   }
 }
+
+/** Every unit as written in data/dict/units.txt (斤, 公斤, kg, jin …), for a quick test of amounts. */
+export const UNIT_WORDS: string[] = []
 
 function flagsOf(tags: readonly string[], table: Record<string, number>): number {
   let f = 0
