@@ -142,6 +142,8 @@ export function readDoorList(text: string): DoorList | null {
  */
 const DOOR_IN_LINE = new RegExp(`(^|[；;，,。：:、\\s])\\s*(${DASHED}|${ROOM_ONLY})(?=\\s*[\\u4e00-\\u9fff])`, 'g')
 const ROOM_DIGITS = /\d{3,4}/g
+/** The door a part of such a line starts with. */
+const PART_DOOR = new RegExp(`^(?:${DASHED}|${ROOM_ONLY})`)
 /** How many rooms a line must start parts at before it is read as a floor's orders, room by room. */
 const ROOMS_ON_ONE_LINE = 3
 
@@ -166,7 +168,7 @@ function roomsOnOneLine(s: string): string | null {
   let out = s.slice(0, cuts[0]).replace(/[；;，,：:\s]+$/, '')
   cuts.forEach((at, k) => {
     const part = s.slice(at, k + 1 < cuts.length ? cuts[k + 1] : s.length).replace(/[；;，,。\s]+$/, '')
-    const door = /^(?:[A-Za-z]?\d{1,3}|[A-Za-z])(?:#|[-—])\d{1,4}(?:[-—]\d{1,4})?|^\d{3,4}室?/.exec(part)
+    const door = PART_DOOR.exec(part)
     out += '\n' + (door ? door[0] + ' ' + part.slice(door[0].length).trimStart() : part)
   })
   return out
