@@ -2787,3 +2787,51 @@ describe('financial numerals', () => {
     ])
   })
 })
+
+describe('接龙: one letter for a header product, the unit the header prices by, the door at the end', () => {
+  it('a part of a header product right before an amount is that product', () => {
+    // plain: the organiser prices by the tray and the sack
+    expect(doors('团购接龙：鸭蛋 20个一板 36元；小米 10斤一袋 55元\n1. 3-2-701 鸭1\n2. 3-1-302 米2 鸭1')).toEqual([
+      ['3-2-701', '鸭蛋', 1, '板'],
+      ['3-1-302', '小米', 2, '袋'],
+      ['3-1-302', '鸭蛋', 1, '板'],
+    ])
+    // Cantonese: a size in brackets between the product and its price
+    expect(doors('接龍 維他奶（250ml×24盒）68蚊一箱 / 嘉頓餅乾 一罐45蚊\n1) 2座1101 維2\n2) 5座803 餅1 維1')).toEqual([
+      ['2座1101', '维他奶', 2, '箱'],
+      ['5座803', '嘉顿饼干', 1, '罐'],
+      ['5座803', '维他奶', 1, '箱'],
+    ])
+    // a part found in two products is left as written
+    expect(doors('接龙 纯牛奶 48元一箱 酸牛奶 52元一箱\n1. 6-1-201 奶1\n2. 6-2-402 纯牛奶2箱').slice(-1)).toEqual([
+      ['6-2-402', '纯牛奶', 2, '箱'],
+    ])
+  })
+
+  it('a bare number is in the unit the organiser asks lines to count in', () => {
+    expect(doors('【接龙】阳山水蜜桃 13元/斤（大果），写斤数就行\n1、7-1-502 6\n2、7栋2单元301 4斤')).toEqual([
+      ['7-1-502', '阳山水蜜桃', 6, '斤'],
+      ['7栋2单元301', '阳山水蜜桃', 4, '斤'],
+    ])
+    expect(doors('#接龙\n东北大米团购（五常稻花香）\n一袋68元，直接写袋数\n1. 9-1-1202 2\n2. 9-3-601 1')).toEqual([
+      ['9-1-1202', '东北大米', 2, '袋'],
+      ['9-3-601', '东北大米', 1, '袋'],
+    ])
+  })
+
+  it("the organiser's remark between the lines prices a second product", () => {
+    expect(doors('接龙 土猪前腿 16元/斤\n1. 2-1-301 前腿2\n团长：还有筒骨，12元一斤\n2. 2-2-702 筒骨3 前腿1')).toEqual([
+      ['2-1-301', '土猪前腿', 2, '斤'],
+      ['2-2-702', '筒骨', 3, '斤'],
+      ['2-2-702', '土猪前腿', 1, '斤'],
+    ])
+  })
+
+  it('a door written last on the line is the line’s door', () => {
+    expect(doors('腊肠接龙 45元/斤\n1. 4-1-302 腊肠2斤\n2. 腊肠三斤 5-2-1101\n3. 腊肠1斤（6栋1单元702）')).toEqual([
+      ['4-1-302', '腊肠', 2, '斤'],
+      ['5-2-1101', '腊肠', 3, '斤'],
+      ['6栋1单元702', '腊肠', 1, '斤'],
+    ])
+  })
+})

@@ -23,6 +23,8 @@ export interface DoorLine {
 export interface DoorList {
   /** The lines before the first door line: what is sold, prices, rules. */
   header: string
+  /** The organiser's lines between the door lines ("——补充：桂味到货 13元/斤——"): more of the header. */
+  remarks: string
   entries: DoorLine[]
   /** The one product the header sells, for lines that give only an amount; null when it names several. */
   product: string | null
@@ -58,6 +60,8 @@ const MARKER =
   /^\s*(?:[(（]\d{1,3}[)）]|[\u2460-\u2473\u2776-\u277f]|\d{1,3}\s*(?:[、)）:：]|[.．](?!\d)|[.．](?=\d{1,3}[-—#]\d))|\d{1,2}(?=\s))\s*/
 const NAME = '[\\u4e00-\\u9fff]{1,4}'
 const DOOR_AT_START = new RegExp(`^(?:(${NAME})\\s*[(（](${DOOR})[)）]|(?:(${NAME})\\s+)?(${DOOR})${AFTER})`)
+/** A door written last on a numbered line, after a space or a mark ("腊肉五斤 7-2-802", "米1（3栋1单元502）"). */
+const DOOR_AT_END = new RegExp(`[\\s,，、/／(（]\\s*(${DASHED}|${BUILDING}|${UNIT})\\s*[)）]?\\s*$`)
 /** A person written after the door ("3-1-402 王 1箱", "5-2-701 李姐 …"). */
 const PERSON =
   /^(?:[老小阿][\u4e00-\u9fff]|[\u4e00-\u9fff]{1,2}(?:姐|哥|姨|叔|奶奶|爷爷|阿姨|太|生|总|伯|婆|公|嫂|妹|弟|家)|[\u4e00-\u9fff])$/
@@ -76,9 +80,15 @@ function entryLine(line: string): DoorLine | null {
   const m = DOOR_AT_START.exec(rest)
   // a goods word is not a person ("腊肠 2斤" must not read as a name before a door)
   const name = m ? (m[1] ?? m[3]) : undefined
-  if (m && !(name && isGoods(name))) {
+  const atStart = m !== null && !(name && isGoods(name))
+  const end = atStart || !marker ? null : DOOR_AT_END.exec(rest)
+  if (m && atStart) {
     door = (m[2] ?? m[4]).replace(/\s+/g, '')
     rest = rest.slice(m[0].length).replace(/^[\s:：,，]+/, '')
+  } else if (end && end.index > 0) {
+    // "4. 腊肉五斤 7-2-802": the door signed at the end of the line
+    door = end[1].replace(/\s+/g, '')
+    rest = rest.slice(0, end.index)
   } else if (!marker) {
     return null
   }
@@ -112,6 +122,7 @@ export function readDoorList(text: string): DoorList | null {
   if (s === null) return null
   const lines = s.split('\n')
   const entries: DoorLine[] = []
+  const remarks: string[] = []
   let first = -1
   let doors = 0
   for (let i = 0; i < lines.length; i++) {
@@ -119,7 +130,10 @@ export function readDoorList(text: string): DoorList | null {
     // "例 1栋1单元101 荔枝3斤", "格式：楼号+数量": the organiser's example is nobody's order
     if (EXAMPLE_LINE.test(lines[i])) continue
     const e = entryLine(lines[i])
-    if (!e) continue
+    if (!e) {
+      if (first >= 0) remarks.push(lines[i])
+      continue
+    }
     if (first < 0) first = i
     if (e.door) doors++
     entries.push(e)
@@ -131,7 +145,7 @@ export function readDoorList(text: string): DoorList | null {
   if (doors < 2 && (!JIELONG_WORD.test(header) || !entries.some((e) => e.door && e.text))) return null
   // a room alone ("101 鸡蛋1盒") is a door only when several lines start with one
   if (doors < 2 && entries.every((e) => e.door === null || /^\d{3,4}室?$/.test(e.door))) return null
-  return { header, entries, product: null }
+  return { header, remarks: remarks.join('\n'), entries, product: null }
 }
 
 /**

@@ -219,8 +219,11 @@ function mergeDoors(entries: Jielong['entries']): Jielong['entries'] {
 
 function readLines(list: DoorList): Jielong['entries'] {
   const product = headerProduct(list.header)
-  const perUnit = headerUnits(list.header)
-  const sold = [...new Set([...(product ? [product] : []), ...perUnit.map((p) => p.name), ...headerNames(list.header)])]
+  // (what the organiser adds between the lines prices more products: "——补充：桂味 13元/斤——")
+  const about = list.remarks ? list.header + '\n' + list.remarks : list.header
+  const perUnit = headerUnits(about)
+  const sold = [...new Set([...(product ? [product] : []), ...perUnit.map((p) => p.name), ...headerNames(about)])]
+  const askedUnit = unitAskedFor(about)
   const done: Jielong['entries'] = []
   for (const e of list.entries) {
     done.push(readLine(e, done))
@@ -229,22 +232,23 @@ function readLines(list: DoorList): Jielong['entries'] {
 
   function readLine(e: DoorList['entries'][number], before: Jielong['entries']): Jielong['entries'][number] {
     // a line of a 接龙 is an order by being there: it needs no 帮我买
-    let items = e.text ? parseBody(e.text, true) : []
+    const text = e.text ? shortNamesWritten(e.text, sold) : ''
+    let items = text ? parseBody(text, true) : []
     // "2. 7栋1101 五包": the header's product, in the amount the line gives (when the line names
     // nothing); "3. 5座3楼D 一盒,另加一盒咸蛋": an amount that opens the line is the header's
     // product, and the rest of the line orders more
-    if (product && AMOUNT_FIRST.test(e.text)) {
-      const cut = e.text.search(/[,，;；、+＋]|另|再|加|还/)
-      const head = cut > 0 && items.length > 0 ? e.text.slice(0, cut) : e.text
+    if (product && AMOUNT_FIRST.test(text)) {
+      const cut = text.search(/[,，;；、+＋]|另|再|加|还/)
+      const head = cut > 0 && items.length > 0 ? text.slice(0, cut) : text
       if (!namesSomething(head)) {
         const own = parseBody(product + head, true).filter((i) => i.qty !== null && i.name === product)
-        items = head === e.text ? own : [...own, ...parseBody(e.text.slice(cut), true)]
+        items = head === text ? own : [...own, ...parseBody(text.slice(cut), true)]
       }
     }
     // "芝麻馕3个" under "芝麻馕 6元": two goods words the header names as one product are that product
     for (let k = 0; k + 1 < items.length; k++) {
       const joined = items[k].name + items[k + 1].name
-      if (items[k].qty !== null || items[k].op !== 'add' || !list.header.includes(joined) || !e.text.includes(joined)) continue
+      if (items[k].qty !== null || items[k].op !== 'add' || !list.header.includes(joined) || !text.includes(joined)) continue
       items[k + 1].name = joined
       items.splice(k, 1)
     }
@@ -260,11 +264,13 @@ function readLines(list: DoorList): Jielong['entries'] {
       for (const it of items.filter((i) => i.door === e.door)) items.push({ ...it, alternatives: [...it.alternatives], door: d })
     // "后腿3 排骨2" under "后腿肉18/斤 排骨28/斤": a bare amount is in the unit the header prices by
     // (a multiplier, "欧包 x2", stays without a unit: LABELS.md)
-    if (!/[x×*✕✖]\s*\d/i.test(e.text))
+    // ("写斤数", "直接写包数": the unit the organiser asks every line to count in)
+    if (!/[x×*✕✖]\s*\d/i.test(text))
       for (const it of items) {
         if (it.qty === null || it.unit !== null) continue
         const priced = perUnit.find((p) => p.name.includes(it.name) || it.name.includes(p.name))
         if (priced) it.unit = priced.unit
+        else if (askedUnit) it.unit = askedUnit
       }
     // "跟402一样，就是二锅头换成牛栏山1箱，再加北冰洋1箱": the same as another door, with changes
     const same = SAME_AS_DOOR.exec(e.text)
@@ -307,14 +313,60 @@ function sameAsDoor(theirs: OrderItem[], changes: OrderItem[], door: string | nu
   return out
 }
 
-/** "后腿肉18/斤", "卷纸 32元/提", "冷吃兔 35一斤": a name and the unit its price is per. */
-const PRICE_PER = /([\u4e00-\u9fff]{1,8})\s*[:：]?\s*[¥￥]?\d+(?:\.\d+)?\s*(?:元|块|蚊)?\s*(?:[/／每]|一)\s*([\u4e00-\u9fff])/g
+/** What may stand between a product and its price: a note in brackets, a package size, a comma. */
+const BETWEEN = '(?:\\s*[(（][^)）\\n]{0,20}[)）])?(?:\\s*\\d+(?:\\.\\d+)?\\s*(?:kg|KG|g|ml|ML|L|l|斤|克|公斤|升|毫升))?(?:\\s*[，,])?'
+/** "后腿肉18/斤", "卷纸 32元/提", "冷吃兔 35一斤", "皇氏水牛奶（200ml×10盒）55元一提", "洗衣液 3kg 39元一瓶":
+ * a name and the unit its price is per. */
+const PRICE_PER = new RegExp(
+  `([\\u4e00-\\u9fff]{1,8})${BETWEEN}\\s*[:：]?\\s*[¥￥]?\\d+(?:\\.\\d+)?\\s*(?:元|块|蚊)?\\s*(?:[/／每]|一)([\\u4e00-\\u9fff])`,
+  'g',
+)
+/** "土鸡蛋 30个一板 45元", "大米 25斤一袋 68元": the package a price is for, after what it holds. */
+const SIZE_THEN_PRICE =
+  /([\u4e00-\u9fff]{1,8})\s*\d+\s*[\u4e00-\u9fffA-Za-z]{1,2}\s*一\s*([\u4e00-\u9fff])\s*[,，]?\s*[¥￥]?\d+(?:\.\d+)?\s*(?:元|块|蚊)/g
+/** "写斤数", "直接写包数", "按斤报", "数量写箱数": the one unit the organiser asks every line to count in. */
+const ASKED_UNIT = /(?:写|填|报|按)\s*([\u4e00-\u9fff])\s*数|按\s*([\u4e00-\u9fff])\s*(?:写|填|报|接)/g
+
+function unitAskedFor(header: string): string | null {
+  let unit: string | null = null
+  for (const m of header.matchAll(ASKED_UNIT)) {
+    const u = m[1] ?? m[2]
+    if (!CANONICAL_UNITS.has(u)) continue
+    // ("数量按袋、瓶写": one unit for each product, not one for every line)
+    if (unit && unit !== u) return null
+    unit = u
+  }
+  return unit
+}
+
+/**
+ * "蛋1 米1" under "土鸡蛋 30个一板 45元；大米 25斤一袋 68元", "纸2 液1" under "维达抽纸 … 蓝月亮洗衣液":
+ * a line that calls a header product by a part of its name, right before its amount. The part
+ * becomes the product's name when it is in exactly one of them and is not a product of its own.
+ */
+function shortNamesWritten(text: string, sold: string[]): string {
+  if (sold.length === 0) return text
+  return text.replace(SHORT_BEFORE_AMOUNT, (all, lead: string, part: string) => {
+    // (a product's own name stays as written: 猫粮 under 皇家猫粮)
+    if (sold.includes(part) || (part.length > 1 && namesGoods(part))) return all
+    let hit: string | null = null
+    for (const p of sold) {
+      if (p.length <= part.length || !p.includes(part)) continue
+      // (the same product found twice, once cut short: "月亮洗衣液", "蓝月亮洗衣液")
+      if (hit && !hit.includes(p) && !p.includes(hit)) return all
+      if (!hit || p.length > hit.length) hit = p
+    }
+    return hit ? lead + hit : all
+  })
+}
+/** One or two letters after a break and before an amount: "蛋1", " 米2袋", "、液1". */
+const SHORT_BEFORE_AMOUNT = /(^|[\s,，、;；+＋/／\d])([\u4e00-\u9fff]{1,2})(?=\s*[\d一二两三四五六七八九十半])/g
 /** "鸡卵 一盒65", "高丽菜 一颗50": a unit and its price after the name. */
 const ONE_UNIT_PRICED = /([\u4e00-\u9fff]{1,8})\s*一([\u4e00-\u9fff])\s*[¥￥]?\d/g
 
 function headerUnits(header: string): Array<{ name: string; unit: string }> {
   const out: Array<{ name: string; unit: string }> = []
-  for (const re of [PRICE_PER, ONE_UNIT_PRICED])
+  for (const re of [PRICE_PER, ONE_UNIT_PRICED, SIZE_THEN_PRICE])
     for (const m of header.matchAll(re)) if (CANONICAL_UNITS.has(m[2])) out.push({ name: m[1], unit: m[2] })
   return out
 }
@@ -401,16 +453,40 @@ function headerProduct(header: string): string | null {
     }
     a = end + 1
   }
-  return priced ?? pricedUnknown ?? namedForList(header) ?? known ?? unknown
+  const named = namedForList(header)
+  // "柳州螺蛳粉团购（好欢螺 400g/包）": goods named before 团购 come before a name priced in a note
+  // after them (a brand, a size)
+  const pricedName = priced ?? pricedUnknown
+  if (pricedName && named && namesGoods(named) && inBrackets(header, pricedName)) return named
+  return priced ?? pricedUnknown ?? named ?? known ?? unknown
+}
+
+/** Whether the first time the header writes the name, it is inside brackets. */
+function inBrackets(header: string, name: string): boolean {
+  const at = header.indexOf(name)
+  if (at < 0) return false
+  const before = header.slice(0, at)
+  return Math.max(before.lastIndexOf('('), before.lastIndexOf('（')) > Math.max(before.lastIndexOf(')'), before.lastIndexOf('）'))
+}
+
+function namesGoods(text: string): boolean {
+  for (const t of tokenize(text)) if (t.k === T_GOODS) return true
+  return false
 }
 
 /** "团购冷吃兔接龙", "东北大米接龙了": the words right before 接龙 name what the list sells. */
-const BEFORE_JIELONG = /([^\s,，。!！:：()（）【】[\]]{1,12})(?:接龙|拼团|团购)/
+const BEFORE_JIELONG = /([^\s,，。!！:：()（）【】[\]#]{1,12})(?:接龙|拼团|团购)/g
 
 function namedForList(header: string): string | null {
-  const m = BEFORE_JIELONG.exec(header.replace(/^\s*(?:团购|拼团)/, ''))
-  if (!m) return null
-  const text = m[1].replace(/^(?:团购|拼团|今天|今日|明天|本周|周末)/, '')
+  // ("#接龙\n柳州螺蛳粉团购": the first 接龙 word may have nothing before it)
+  for (const m of header.replace(/^\s*(?:团购|拼团)/, '').matchAll(BEFORE_JIELONG)) {
+    const name = nameBefore(m[1].replace(/^(?:团购|拼团|今天|今日|明天|本周|周末)/, ''))
+    if (name) return name
+  }
+  return null
+}
+
+function nameBefore(text: string): string | null {
   const toks = tokenize(text)
   if (toks.length === 0) return null
   let name: string | null = null
