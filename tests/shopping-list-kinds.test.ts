@@ -2835,3 +2835,46 @@ describe('接龙: one letter for a header product, the unit the header prices by
     ])
   })
 })
+
+describe('a product named bare, then which one with the amount, is one item', () => {
+  it.each([
+    [
+      'plain',
+      '纯牛奶要蒙牛的一箱，酸奶要君乐宝两提',
+      [
+        ['蒙牛纯牛奶', 1, '箱'],
+        ['君乐宝酸奶', 2, '提'],
+      ],
+    ],
+    [
+      'brand right after the product',
+      '洗洁精白猫一瓶 洗衣粉雕牌两袋',
+      [
+        ['白猫洗洁精', 1, '瓶'],
+        ['雕牌洗衣粉', 2, '袋'],
+      ],
+    ],
+    ['sichuan', '我老汉儿想喝啤酒，燕京的三件嘛', [['燕京啤酒', 3, '件']]],
+    [
+      'the exact kind of the same goods',
+      '酱油要海天生抽两瓶，肉就是五花肉一斤',
+      [
+        ['海天生抽', 2, '瓶'],
+        ['五花肉', 1, '斤'],
+      ],
+    ],
+  ])('%s', (_style, text, want) => {
+    expect(brief(text)).toEqual(want)
+  })
+
+  it('a plain list names two things', () => {
+    expect(brief('葱，姜一块')).toEqual([
+      ['葱', null, null],
+      ['姜', 1, '块'],
+    ])
+    expect(brief('面包，伊利两箱')).toEqual([
+      ['面包', null, null],
+      ['伊利', 2, '箱'],
+    ])
+  })
+})

@@ -31,6 +31,37 @@ export function joinBrands(st: MessageState): void {
   }
 }
 
+/**
+ * A product named bare, then which one it is with the amount: "酸奶要安慕希一箱" (a brand: 安慕希酸奶),
+ * "苹果要红富士，六只", "洗衣液蓝月亮一桶", "老汉儿要喝啤酒，雪花的两件"; "豉油要李锦记生抽一樽",
+ * "泡面我要维力炸酱面一袋", "猪肉就是瘦肉吧两斤" (the same kind of goods, said exactly: that one). One
+ * item, not a bare one and an exact one. A plain list ("葱，姜一块") names two things: a brand
+ * alone may follow a comma, anything else needs 要 / 是 / 就是 between.
+ */
+export function specificAfterGeneric(st: MessageState): void {
+  const items = st.items
+  for (let k = 0; k + 1 < items.length; k++) {
+    const p = items[k]
+    const nx = items[k + 1]
+    if (p.op !== 'add' || nx.op !== 'add' || p.hasQty || !nx.hasQty || p.med || nx.med || p.brandOnly || p.end < 0) continue
+    if (nx.start < p.end || nx.name.includes(p.name)) continue
+    const gap = st.s.slice(p.end, nx.start)
+    // (after a comma, a brand is the product's only as "雪花的": "鸡蛋，伊利两箱" is two things)
+    // (nor under a heading: "饮料 可口可乐2瓶")
+    const brandAfter = nx.brandOnly && !p.generic && BRAND_AFTER.test(gap) && (/^[ \t]*$/.test(gap) || st.s[nx.end] === '的')
+    if (!SAID_EXACTLY.test(gap) && !brandAfter) continue
+    // (goods of one kind: "土豆农夫山泉1" is potatoes and water)
+    if (!(p.kinds & nx.kinds)) continue
+    if (nx.brandOnly) nx.name += p.name
+    items.splice(k, 1)
+    k--
+  }
+}
+/** Between a product and which one it is: "要", "是", "就是", "我要", "要那种", "，要". */
+const SAID_EXACTLY = /^[\s，,]*(?:我|俺|就)?(?:要|是|就是|就要|只要|要买|只喝|只吃|就买)(?:那个|那种|个)?[\s:：]*$/
+/** Between a product and its brand: nothing, a space, a comma (not a new line or sentence). */
+const BRAND_AFTER = /^[ \t，,]*$/
+
 /** A total and then its parts: "买两箱牛奶 一箱纯牛奶一箱酸奶", "两只鸡 一只乌鸡一只土鸡". */
 export function totalsToParts(st: MessageState): void {
   const items = st.items

@@ -20,7 +20,7 @@ import {
   restatedAfterOops,
   settleRemovals,
 } from './corrections.ts'
-import { joinBrands, keepOrders, needsToOrders, totalsToParts, withoutRepeats } from './decide.ts'
+import { joinBrands, keepOrders, needsToOrders, specificAfterGeneric, totalsToParts, withoutRepeats } from './decide.ts'
 import { findItem, newState, sameThing, type MessageState } from './state.ts'
 import {
   T_SEP,
@@ -618,6 +618,7 @@ function parseBody(s: string, asked = false): OrderItem[] {
   restatements(st)
   if (st.listUnit !== null) unitForAll(st, st.listUnit)
   joinBrands(st)
+  specificAfterGeneric(st)
   totalsToParts(st)
   needsToOrders(st)
   const out = withoutRepeats(keepOrders(st))

@@ -15,6 +15,12 @@ export function nameFromText(name: string, text: string): boolean {
   const flat = text.replace(/\s+/g, '')
   name = name.replace(/\s+/g, '')
   if (flat.includes(name)) return true
+  // (a brand written after its product goes before it: "洗衣液蓝月亮一桶" is 蓝月亮洗衣液)
+  for (let i = 2; i + 2 <= name.length; i++) {
+    const brand = flat.indexOf(name.slice(0, i))
+    const product = flat.indexOf(name.slice(i))
+    if (brand >= 0 && product >= 0 && product < brand) return true
+  }
   // write the aliases the text contains the way they are meant (all of them, or one at a time:
   // two may overlap, "整鸡旦")
   const found = ALIASES.filter(([alias]) => flat.includes(alias))
