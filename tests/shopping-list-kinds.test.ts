@@ -2878,3 +2878,59 @@ describe('a product named bare, then which one with the amount, is one item', ()
     ])
   })
 })
+
+describe('a run that one amount is for, the dish a list is for, sizes and bills', () => {
+  it('names before 各 are each ordered, brands and longer names too', () => {
+    expect(brief('红牛 脉动 加多宝 各两箱')).toEqual([
+      ['红牛', 2, '箱'],
+      ['脉动', 2, '箱'],
+      ['加多宝', 2, '箱'],
+    ])
+    expect(brief('辣椒 青椒 每样半斤')).toEqual([
+      ['辣椒', 0.5, '斤'],
+      ['青椒', 0.5, '斤'],
+    ])
+    // (without 各 a brand after a bare product is which one)
+    expect(brief('酸奶 蒙牛 三盒')).toEqual([['酸奶', 3, '盒']])
+  })
+
+  it('"X的料", "X嘅料", "X的配菜" name the dish, not a thing to buy', () => {
+    expect(brief('想煮个酸辣粉，帮我买酸辣粉的料：红薯粉两把、花生米半斤')).toEqual([
+      ['红薯粉', 2, '把'],
+      ['花生米', 0.5, '斤'],
+    ])
+    expect(brief('唔該幫我買打邊爐嘅料：肥牛兩盒，魚蛋一包')).toEqual([
+      ['肥牛', 2, '盒'],
+      ['鱼蛋', 1, '包'],
+    ])
+    expect(brief('凉面的配菜我屋头有，只要碱面两斤')).toEqual([['碱面', 2, '斤']])
+  })
+
+  it('a clothing size on nappies is a note, not part of the name', () => {
+    expect(parse('拉拉裤L码两包，湿巾一包')).toMatchObject([
+      { name: '拉拉裤', qty: 2, unit: '包', note: 'L码' },
+      { name: '湿巾', qty: 1, unit: '包' },
+    ])
+    expect(brief('尿不湿XXL 3包')).toEqual([['尿不湿', 3, '包']])
+  })
+
+  it('a bare total many times the last count is the bill, not an amount', () => {
+    expect(brief('算了一下：牛奶一箱58，面包两袋16，总共74')).toEqual([
+      ['牛奶', 1, '箱'],
+      ['面包', 2, '袋'],
+    ])
+    // (a total in the item's own terms still sets it)
+    expect(brief('排骨一斤 再加半斤 一共一斤半')).toEqual([['排骨', 1.5, '斤']])
+  })
+
+  it('pinyin and English units: ban, bunch', () => {
+    expect(brief('jidan 2 ban, 香菜 yi ba')).toEqual([
+      ['鸡蛋', 2, '板'],
+      ['香菜', 1, '把'],
+    ])
+    expect(brief('grapes 2 bunches, 香蕉 1 bunch')).toEqual([
+      ['葡萄', 2, '把'],
+      ['香蕉', 1, '把'],
+    ])
+  })
+})

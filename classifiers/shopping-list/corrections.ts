@@ -3,7 +3,7 @@
 // brands that belong to the item before ("要瘦的", "奶粉 飞鹤").
 import { emptyItem, setQty, type ChunkOut, type PItem } from './chunk.ts'
 import type { Qty } from './elements.ts'
-import { findItem, sameThing, type MessageState } from './state.ts'
+import { eachFollows, findItem, sameThing, type MessageState } from './state.ts'
 
 /**
  * "不是A，是B" — "黄瓜不是2根，是4根", "不是白菜是包菜", "不是二斤排骨 是五斤" — says "A改成B".
@@ -91,7 +91,9 @@ export function brandOfPrevious(st: MessageState, it: PItem, ci: number, r: Chun
       st.s.slice(p.end, it.start).trim() === '' &&
       // (not after a category heading, nor on the next line: "饮料⏎可口可乐 2瓶" orders the cola)
       !p.generic &&
-      !st.s.slice(p.end, it.start).includes('\n')
+      !st.s.slice(p.end, it.start).includes('\n') &&
+      // (nor in a run that one amount is for: "可乐 雪碧 王老吉 各1箱" is three drinks)
+      !eachFollows(st, it)
     ) {
       p.note = p.note ? p.note + ' ' + it.name : it.name
       return true

@@ -231,6 +231,10 @@ function enumerated(s: string, it: PItem): boolean {
 }
 
 /** The same thing named twice ("盐和酱油没了 … 盐一包 酱油一瓶", "土豆 土豆") is one item. */
+/** A clothing size after or before a name of two letters or more: "纸尿裤L码", "XL尿不湿", "拉拉裤 XXL". */
+const SIZE_AFTER = /(?<=[\u4e00-\u9fff]{2})\s*(X{0,3}L|M|S|NB)(?:码|号)?$/
+const SIZE_BEFORE = /^(X{0,3}L|M|S|NB)(?:码|号)?\s*(?=[\u4e00-\u9fff]{2})/
+
 export function withoutRepeats(keep: PItem[]): OrderItem[] {
   const out: OrderItem[] = []
   const firstByName = new Map<string, number>()
@@ -258,8 +262,12 @@ export function withoutRepeats(keep: PItem[]): OrderItem[] {
       }
       if (dup) continue
     }
+    // "纸尿裤L码", "XL码尿不湿": the size is how the resident wants it, not part of the product
+    const size = SIZE_AFTER.exec(it.name) ?? SIZE_BEFORE.exec(it.name)
+    const name = size ? it.name.replace(size[0], '') : it.name
+    if (size) it.note = it.note ? size[1] + '码 ' + it.note : size[1] + '码'
     const o: OrderItem = {
-      name: it.name,
+      name,
       qty: it.hasQty ? it.qty : null,
       unit: it.hasQty ? it.unit : null,
       alternatives: it.alternatives,

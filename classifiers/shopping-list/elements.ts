@@ -417,6 +417,8 @@ const HALF_AS_WORD = /^[生熟肥瘦透截硬软]$/
 /** A classifier between a cooking verb and its dish: 做个, 烧一锅, 炖一锅, 来一道. */
 const DISH_MEASURE = /^(?:个|锅|道|顿|盘|碗)$/
 const FOR_USE = /^用(?:[的额嘅]|[^\u4e00-\u9fff]|$)/
+/** After a dish, the things it needs: "的料", "嘅料", "的配菜", "配菜" (not 底料: 火锅底料 is goods). */
+const INGREDIENTS_OF = /^(?:(?:的|嘅|个)(?:料|配料|配菜|材料|食材)|配菜)/
 
 export function buildElements(s: string, toks: Tok[], a: number, b: number, info: ChunkInfo): El[] {
   const els: El[] = []
@@ -642,6 +644,8 @@ export function buildElements(s: string, toks: Tok[], a: number, b: number, info
         // "整扣肉用", "灌香肠用", "炖汤用的": what the things are for is a dish, not one more thing to
         // buy (the names right before 用, when nothing but a break or 的 follows it)
         if (spans.length && FOR_USE.test(s.slice(toks[j - 1].e, toks[j - 1].e + 2))) spans[spans.length - 1].dish = true
+        // "螺蛳粉的料：", "老友粉嘅料", "酸汤鱼的配菜": the dish the things are for
+        if (spans.length && INGREDIENTS_OF.test(s.slice(toks[j - 1].e, toks[j - 1].e + 4))) spans[spans.length - 1].dish = true
         for (const sp of spans) {
           if (sp.garbage && !sp.goods) continue
           const el = mkEl(E_G, sp.ta, sp.tb - 1)

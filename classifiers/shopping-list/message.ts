@@ -21,7 +21,7 @@ import {
   settleRemovals,
 } from './corrections.ts'
 import { joinBrands, keepOrders, needsToOrders, specificAfterGeneric, totalsToParts, withoutRepeats } from './decide.ts'
-import { findItem, newState, sameThing, type MessageState } from './state.ts'
+import { eachFollows, findItem, newState, sameThing, type MessageState } from './state.ts'
 import {
   T_SEP,
   T_GOODS,
@@ -826,7 +826,7 @@ function addItems(st: MessageState, r: ChunkOut, ci: number, sepBefore: number):
         it.name.length > items[k].name.length &&
         items[k].chunk >= ci - 1 &&
         items[k].wholeChunk &&
-        it.wholeChunk &&
+        (it.wholeChunk || eachFollows(st, it)) &&
         !st.infos[items[k].chunk]?.need
       if (k >= 0 && items[k].op === 'add' && !items[k].fallback && !sibling) {
         // "猫砂一袋 要豆腐猫砂": the fuller name wins
@@ -928,6 +928,9 @@ function countAfterSize(st: MessageState, s: string, q: Qty, ci: number, chunkSt
  * "…再加半斤，一共一斤半", "鸡蛋一盒，再加一盒": an amount with no name after 一共 (or 再加) is the
  * new total of the item just named (or is added to it, in the same unit).
  */
+/** How many times the item's count a bare total may be before it is read as money. */
+const TOTAL_AT_MOST = 5
+
 function changeAmount(st: MessageState, text: string, q: Qty, ci: number): boolean {
   const change = AMOUNT_CHANGES.find((c) => text.includes(c.word))
   if (!change || q.v === null || q.price || q.desc) return false
@@ -935,6 +938,8 @@ function changeAmount(st: MessageState, text: string, q: Qty, ci: number): boole
   if (!it || it.op === 'remove' || !it.hasQty || it.qty === null || it.chunk < ci - 2) return false
   if (change.total) {
     if (q.unit !== null && it.unit !== null && q.unit !== it.unit && q.uk !== U_MEASURE) return false
+    // "小馄饨一袋15，合计66": a bare total many times the item's own count is the bill, not an amount
+    if (q.unit === null && it.unit !== null && q.v > TOTAL_AT_MOST * it.qty) return false
     setQty(it, q)
   } else {
     if (q.unit !== it.unit) return false

@@ -87,3 +87,11 @@ export function findItem(items: PItem[], name: string): number {
   for (let i = items.length - 1; i >= stop; i--) if (!items[i].med && sameThing(items[i].name, name)) return i
   return -1
 }
+
+/** An amount for each of the names before it, right after the last: "各1箱", "每样一包". */
+const EACH_AFTER = /^[\s、,，]*(?:各|每样|每种|一样来)/
+
+/** Whether the item is the last of a run that one amount is for ("可乐 雪碧 王老吉 各1箱"). */
+export function eachFollows(st: MessageState, it: { end: number }): boolean {
+  return it.end >= 0 && EACH_AFTER.test(st.s.slice(it.end, it.end + 6))
+}
