@@ -2934,3 +2934,73 @@ describe('a run that one amount is for, the dish a list is for, sizes and bills'
     ])
   })
 })
+
+describe('接龙 by product numbers, doors with a dash, header lines with prices', () => {
+  const doors = (text: string) => parse(text).map((i) => [i.door ?? null, i.name, i.qty, i.unit])
+  it('lines that order the header products by their numbers (①, 2号)', () => {
+    expect(doors('【周五水果团】按编号接龙\n① 麒麟西瓜 一个 35元\n② 阳光玫瑰 一盒 28元\n1. 3-2-101 ①1 ②2\n2. 5-1-702 ②×3')).toEqual([
+      ['3-2-101', '麒麟西瓜', 1, '个'],
+      ['3-2-101', '阳光玫瑰', 2, '盒'],
+      ['5-1-702', '阳光玫瑰', 3, null],
+    ])
+    expect(doors('【冻品团 写编号】\n1号 速冻水饺 一袋 25\n2号 手抓饼 一包 18\n1. 7-1-301 1号*2\n2. 7-2-502 2号1包 1号1袋')).toEqual([
+      ['7-1-301', '速冻水饺', 2, null],
+      ['7-2-502', '手抓饼', 1, '包'],
+      ['7-2-502', '速冻水饺', 1, '袋'],
+    ])
+  })
+
+  it('"1号" is a door where the header does not number its products', () => {
+    expect(doors('接龙 鸡蛋 15元一板\n1. 1号 鸡蛋2板\n2. 2号 鸡蛋1板')).toEqual([
+      ['1号', '鸡蛋', 2, '板'],
+      ['2号', '鸡蛋', 1, '板'],
+    ])
+  })
+
+  it('a door with a dash after 座 or 栋 (8座-2101, 6棟-2502)', () => {
+    expect(doors('接龙 荔枝 12元/斤\n1. 8座-2101 荔枝3斤\n2. 6栋-2502 荔枝2斤')).toEqual([
+      ['8座-2101', '荔枝', 3, '斤'],
+      ['6栋-2502', '荔枝', 2, '斤'],
+    ])
+  })
+})
+
+describe('one line of a list keeps its amount', () => {
+  it('an unknown name keeps the amount beside it when a note in brackets follows', () => {
+    expect(brief('青菜 2斤\n头茬韭 1斤（要嫩的）\n豆芽 半斤')).toEqual([
+      ['青菜', 2, '斤'],
+      ['头茬韭', 1, '斤'],
+      ['豆芽', 0.5, '斤'],
+    ])
+  })
+  it('"加：" opening the next line does not make this line a heading', () => {
+    expect(brief('面条 2把\n加：鸡蛋 1盒\n加：小葱 1把')).toEqual([
+      ['面条', 2, '把'],
+      ['鸡蛋', 1, '盒'],
+      ['小葱', 1, '把'],
+    ])
+  })
+})
+
+describe('what is not wanted is other kinds, dishes joined by 和, 都整 as a heading', () => {
+  it('"别的牌子的X不要" keeps the X ordered', () => {
+    expect(brief('老干妈两瓶，其他牌子的辣酱不要')).toEqual([['老干妈', 2, '瓶']])
+    expect(brief('金龙鱼花生油一桶，别的油别买')).toEqual([['金龙鱼花生油', 1, '桶']])
+  })
+  it('a second dish after 和 / 跟 is no item either', () => {
+    expect(brief('想做红烧肉跟可乐鸡翅，买五花肉两斤、鸡翅一斤')).toEqual([
+      ['五花肉', 2, '斤'],
+      ['鸡翅', 1, '斤'],
+    ])
+  })
+  it('Northeastern 都整 before a colon heads the list', () => {
+    expect(brief('都整二斤：土豆、茄子、辣椒')).toEqual([
+      ['土豆', 2, '斤'],
+      ['茄子', 2, '斤'],
+      ['辣椒', 2, '斤'],
+    ])
+  })
+  it('Cantonese 嘅 after an item with its amount says which one', () => {
+    expect(parse('牛腩一斤要爽啲嘅')).toMatchObject([{ name: '牛腩', qty: 1, unit: '斤' }])
+  })
+})

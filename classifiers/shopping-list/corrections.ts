@@ -25,6 +25,9 @@ export function restate(s: string): string {
  * returns false when there is nothing to change (the item then stands on its own: a correction
  * of an order sent before).
  */
+/** Right before a name: "别的牌子的", "其他", "别家的" — what is not wanted is every other kind of it. */
+const OTHER_KINDS = /(?:别的|其他|其它|别家|别个|第二种)[^，,。；;!！\n]{0,5}$/
+
 export function applyOp(st: MessageState, it: PItem): boolean {
   const items = st.items
   // medicine is never an item, so it changes none ("土豆改成…退烧药" leaves the potatoes alone)
@@ -33,6 +36,8 @@ export function applyOp(st: MessageState, it: PItem): boolean {
     st.removed = { name: it.name, chunk: it.chunk, ordered: null }
     // "鸡蛋唔要一盒啦，要两盒": wait for the amount that replaces the one taken back
     if (it.notAmount) return false
+    // "卫龙辣条两包，别的牌子的辣条不要": other kinds are not wanted — a wish, the item stays
+    if (it.start > 0 && OTHER_KINDS.test(st.s.slice(Math.max(0, it.start - 8), it.start))) return true
     // "米 1袋（不要泰国香米）": taking off 泰国香米 does not take off the rice; "鸡蛋不要了" takes off 土鸡蛋
     const k = findItem(items, it.name)
     if (k >= 0 && items[k].op === 'add' && items[k].name.includes(it.name)) {

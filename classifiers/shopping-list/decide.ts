@@ -44,7 +44,7 @@ export function specificAfterGeneric(st: MessageState): void {
     const p = items[k]
     const nx = items[k + 1]
     if (p.op !== 'add' || nx.op !== 'add' || p.hasQty || !nx.hasQty || p.med || nx.med || p.brandOnly || p.end < 0) continue
-    if (nx.start < p.end || nx.name.includes(p.name)) continue
+    if (nx.start < p.end || nx.name.includes(p.name) || p.name.includes(nx.name)) continue
     const gap = st.s.slice(p.end, nx.start)
     // (after a comma, a brand is the product's only as "雪花的": "鸡蛋，伊利两箱" is two things)
     // (nor under a heading: "饮料 可口可乐2瓶")

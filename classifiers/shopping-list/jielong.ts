@@ -25,6 +25,8 @@ export interface DoorList {
   header: string
   /** The organiser's lines between the door lines ("——补充：桂味到货 13元/斤——"): more of the header. */
   remarks: string
+  /** Products the header numbers ("① 伊利纯牛奶 …", "2号 北冰洋 一箱 50"), by number: lines order by them. */
+  numbered: Map<string, string>
   entries: DoorLine[]
   /** The one product the header sells, for lines that give only an amount; null when it names several. */
   product: string | null
@@ -35,8 +37,8 @@ const NUM = `(?:\\d{1,3}|${CN}{1,3})`
 const ROOM = `(?:\\d{1,4}|[零〇一二三四五六七八九]{3,4})[A-Za-z]?(?:室|号|房)?`
 /** 7-1-302, 2-502, 7#1-201, A2-1603, B-903 (a lettered block) */
 const DASHED = '(?:[A-Za-z]?\\d{1,3}|[A-Za-z])(?:#|[-—])\\d{1,4}(?:[-—]\\d{1,4})?'
-/** 十二栋二单元302, A栋1502 (a lettered block), 3号楼2门501, 3座15楼A, 12号楼东单元301, 16幢2单元501, 2栋3-1, 6栋-2-303, 3号101室 */
-const BUILDING = `(?:${NUM}|[A-Za-z])(?:号楼|号栋|号幢|栋|幢|座|号)(?:[东西南北中]?${NUM}?(?:单元|门|梯))?(?:${NUM}(?:楼|层)(?:[东西南北左右中](?:边|侧|户)?)?)?(?:\\s?(?:[-—]?\\d{1,2}[-—]\\d{1,4}|${ROOM}|[A-Za-z]))?`
+/** 十二栋二单元302, A栋1502 (a lettered block), 3号楼2门501, 3座15楼A, 12号楼东单元301, 16幢2单元501, 2栋3-1, 6栋-2-303, 8座-2101, 3号101室 */
+const BUILDING = `(?:${NUM}|[A-Za-z])(?:号楼|号栋|号幢|栋|幢|座|号)(?:[东西南北中]?${NUM}?(?:单元|门|梯))?(?:${NUM}(?:楼|层)(?:[东西南北左右中](?:边|侧|户)?)?)?(?:\\s?(?:[-—]?\\d{1,2}[-—]\\d{1,4}|[-—]?${ROOM}|[A-Za-z]))?`
 /** 1单元1203, 2门101 */
 const UNIT = `${NUM}(?:单元|门)\\s?${ROOM}`
 /** A courtyard house (北京, 天津 胡同): 前院1号, 中院东厢房, 后院西屋, 北房, 东屋 */
@@ -60,6 +62,21 @@ const MARKER =
   /^\s*(?:[(（]\d{1,3}[)）]|[\u2460-\u2473\u2776-\u277f]|\d{1,3}\s*(?:[、)）:：]|[.．](?!\d)|[.．](?=\d{1,3}[-—#]\d))|\d{1,2}(?=\s))\s*/
 const NAME = '[\\u4e00-\\u9fff]{1,4}'
 const DOOR_AT_START = new RegExp(`^(?:(${NAME})\\s*[(（](${DOOR})[)）]|(?:(${NAME})\\s+)?(${DOOR})${AFTER})`)
+/** A header line that numbers a product: "① 伊利纯牛奶 …", "3号 冰红茶1L 一箱 36" (not 3号楼). */
+const PRODUCT_NO = /^\s*([\u2460-\u2473]|\d{1,2}\s*号(?![楼栋幢院门]))\s*[:：.、]?\s*([\u4e00-\u9fffA-Za-z].*)$/
+const CIRCLED = /^[\u2460-\u2473]$/
+/** The organiser asks lines to order by number: "按编号下单", "门牌+编号+数量", "序号". */
+const BY_NUMBER = /编号|序号|按号/
+
+/** "①" and "1号" are the same number: the key a line's reference is looked up by. */
+export function productKey(mark: string): string {
+  const c = mark.codePointAt(0) ?? 0
+  if (c >= 0x2460 && c <= 0x2473) return String(c - 0x2460 + 1)
+  return mark.replace(/\D/g, '')
+}
+
+/** A price on a line: "55元", "¥12", "9.9元", "12元/斤", "18蚊". */
+const PRICED = /\d\s*(?:元|块钱|蚊)|[¥￥$]\s*\d/
 /** A door written last on a numbered line, after a space or a mark ("腊肉五斤 7-2-802", "米1（3栋1单元502）"). */
 const DOOR_AT_END = new RegExp(`[\\s,，、/／(（]\\s*(${DASHED}|${BUILDING}|${UNIT})\\s*[)）]?\\s*$`)
 /** A person written after the door ("3-1-402 王 1箱", "5-2-701 李姐 …"). */
@@ -123,15 +140,32 @@ export function readDoorList(text: string): DoorList | null {
   const lines = s.split('\n')
   const entries: DoorLine[] = []
   const remarks: string[] = []
+  const numbered = new Map<string, string>()
   let first = -1
   let doors = 0
   for (let i = 0; i < lines.length; i++) {
     if (!lines[i].trim()) continue
     // "例 1栋1单元101 荔枝3斤", "格式：楼号+数量": the organiser's example is nobody's order
     if (EXAMPLE_LINE.test(lines[i])) continue
+    // "① 伊利纯牛奶 250ml×24 52元", "2号 北冰洋 一箱 50" under "按编号下单": a product the lines
+    // order by its number, part of the header
+    const no = doors === 0 ? PRODUCT_NO.exec(lines[i]) : null
+    if (no && (CIRCLED.test(no[1]) || BY_NUMBER.test(s))) {
+      numbered.set(productKey(no[1]), no[2].trim())
+      entries.length = 0
+      first = -1
+      continue
+    }
     const e = entryLine(lines[i])
     if (!e) {
       if (first >= 0) remarks.push(lines[i])
+      continue
+    }
+    // "①五常大米 10斤/袋 55元": the organiser's numbered products, before any household's line,
+    // are the header's
+    if (doors === 0 && !e.door && PRICED.test(e.line)) {
+      entries.length = 0
+      first = -1
       continue
     }
     if (first < 0) first = i
@@ -145,7 +179,7 @@ export function readDoorList(text: string): DoorList | null {
   if (doors < 2 && (!JIELONG_WORD.test(header) || !entries.some((e) => e.door && e.text))) return null
   // a room alone ("101 鸡蛋1盒") is a door only when several lines start with one
   if (doors < 2 && entries.every((e) => e.door === null || /^\d{3,4}室?$/.test(e.door))) return null
-  return { header, remarks: remarks.join('\n'), entries, product: null }
+  return { header, remarks: remarks.join('\n'), numbered, entries, product: null }
 }
 
 /**

@@ -4,7 +4,7 @@
 // commentary ("停电了冰箱里的肉都坏了") gives no order.
 import type { OrderItem } from './types.ts'
 import { AMOUNT_CHANGES, CANONICAL_UNITS, NOTICE_HEADER, NOTICE_LEAD, NOTICE_WORDS } from './lexicon.ts'
-import { readDoorList, type DoorList } from './jielong.ts'
+import { productKey, readDoorList, type DoorList } from './jielong.ts'
 import { readTable, type TablePart } from './table.ts'
 import { HAS_CJK, N_MULT, tokenize, type Tok } from './tokens.ts'
 import { isCommonWord } from './sound.ts'
@@ -224,6 +224,7 @@ function readLines(list: DoorList): Jielong['entries'] {
   const perUnit = headerUnits(about)
   const sold = [...new Set([...(product ? [product] : []), ...perUnit.map((p) => p.name), ...headerNames(about)])]
   const askedUnit = unitAskedFor(about)
+  const byNumber = numberedNames(list.numbered)
   const done: Jielong['entries'] = []
   for (const e of list.entries) {
     done.push(readLine(e, done))
@@ -232,7 +233,7 @@ function readLines(list: DoorList): Jielong['entries'] {
 
   function readLine(e: DoorList['entries'][number], before: Jielong['entries']): Jielong['entries'][number] {
     // a line of a 接龙 is an order by being there: it needs no 帮我买
-    const text = e.text ? shortNamesWritten(e.text, sold) : ''
+    const text = e.text ? shortNamesWritten(byNumber.size ? numbersWritten(e.text, byNumber) : e.text, sold) : ''
     let items = text ? parseBody(text, true) : []
     // "2. 7栋1101 五包": the header's product, in the amount the line gives (when the line names
     // nothing); "3. 5座3楼D 一盒,另加一盒咸蛋": an amount that opens the line is the header's
@@ -359,6 +360,28 @@ function shortNamesWritten(text: string, sold: string[]): string {
     return hit ? lead + hit : all
   })
 }
+/** The name of each product the header numbers: "伊利纯牛奶 250ml×24 整箱 52元" is 伊利纯牛奶. */
+function numberedNames(numbered: Map<string, string>): Map<string, string> {
+  const out = new Map<string, string>()
+  for (const [no, line] of numbered) {
+    // (the words before the first space or figure, as the organiser wrote them: 草莓老酸奶, not 草莓)
+    const run = NAME_RUN.exec(line)?.[0]
+    const name = run && run.length <= 10 ? run : parseBody(line, true).find((i) => i.op === 'add')?.name
+    if (name) out.set(no, name)
+  }
+  return out
+}
+
+/** "①2箱 ⑤×4", "1号*2 4号*1": a line that orders the header's products by their numbers. */
+function numbersWritten(text: string, byNumber: Map<string, string>): string {
+  return text.replace(NUMBER_REF, (all, mark: string) => {
+    const name = byNumber.get(productKey(mark))
+    return name ? ' ' + name : all
+  })
+}
+const NAME_RUN = /^[\u4e00-\u9fffA-Za-z]{2,}/
+const NUMBER_REF = /([\u2460-\u2473]|(?<![\d\-#])\d{1,2}\s*号(?![楼栋幢院门单]))/g
+
 /** One or two letters after a break and before an amount: "蛋1", " 米2袋", "、液1". */
 const SHORT_BEFORE_AMOUNT = /(^|[\s,，、;；+＋/／\d])([\u4e00-\u9fff]{1,2})(?=\s*[\d一二两三四五六七八九十半])/g
 /** "鸡卵 一盒65", "高丽菜 一颗50": a unit and its price after the name. */
@@ -519,7 +542,8 @@ function parseBody(s: string, asked = false): OrderItem[] {
     const sepBefore = a > 0 ? toks[a - 1].sub : 0
     // "(5kg)" describes the item before it; "帮忙带一份：" introduces the list after it
     const aside = a > 0 && /[(（]/.test(s.slice(toks[a - 1].s, toks[a - 1].e))
-    const intro = b < n && /[:：]/.test(s.slice(toks[b].s, toks[b].e))
+    // (a colon on the next line opens that line, "⏎加：小葱 1把", not this chunk)
+    const intro = b < n && /^[^\n]*[:：]/.test(s.slice(toks[b].s, toks[b].e))
     const chunkStart = toks[a].s
     // (with the join before it: "，再加一盒")
     const chunkFrom = a > 0 ? toks[a - 1].s : chunkStart
@@ -556,6 +580,11 @@ function parseBody(s: string, asked = false): OrderItem[] {
     if (st.removeJoined === ci - 1 && sepBefore === SP_CONJ) for (const it of r.items) if (it.op === 'add' && !it.hasQty) it.op = 'remove'
     const lastOut = r.items.length ? r.items[r.items.length - 1] : null
     st.removeJoined = lastOut && lastOut.op === 'remove' && !lastOut.hasQty && sepAfter === SP_CONJ ? ci : -2
+    // "想做回锅肉和麻婆豆腐": a dish reaches the names joined to it by 和 / 跟 / 同, without amounts
+    if (st.dishJoined === ci - 1 && sepBefore === SP_CONJ) for (const it of r.items) if (it.op === 'add' && !it.hasQty) it.dish = true
+    // (not across a comma: "他最爱吃虾，还有葱姜各一点" buys the onions)
+    st.dishJoined =
+      lastOut && lastOut.dish && !lastOut.hasQty && sepAfter === SP_CONJ && DISH_AND.test(s.slice(toks[b].s, toks[b].e)) ? ci : -2
     if (budgetTalk && st.items.length && CONTINGENCY.test(s.slice(sentenceStart(s, chunkStart), toks[b - 1].e))) {
       r.items = r.items.filter((it) => !listedBefore(st, it.name))
       r.cancelPrev = false
@@ -928,6 +957,9 @@ function countAfterSize(st: MessageState, s: string, q: Qty, ci: number, chunkSt
  * "…再加半斤，一共一斤半", "鸡蛋一盒，再加一盒": an amount with no name after 一共 (or 再加) is the
  * new total of the item just named (or is added to it, in the same unit).
  */
+/** What joins two dishes: 和, 跟, 同, 与 on their own. */
+const DISH_AND = /^\s*(?:和|跟|同|与)\s*$/
+
 /** How many times the item's count a bare total may be before it is read as money. */
 const TOTAL_AT_MOST = 5
 
@@ -1067,7 +1099,8 @@ function amountOnly(
     sepBefore === SP_SPACE &&
     items[k].lineStart &&
     items[k].wholeChunk &&
-    (sepAfter === SP_NL || sepAfter === 0)
+    // (or with a note in brackets after it: "春韭 1斤（头刀的）")
+    (sepAfter === SP_NL || sepAfter === 0 || /^\s*[（(]/.test(around.after))
   if (!ownLine) while (k >= 0 && items[k].fallback && !items[k].hasQty) k--
   // a bare number starting a line or closed by a list mark is the line's number ("1.", "2、"); at
   // the end of a line after a name it is that item's amount ("土豆 2⏎洋葱 1")

@@ -47,6 +47,8 @@ export interface MessageState {
   respectively: { next: number; left: number } | null
   /** The chunk whose last name was taken off the list and that a 和 joins to the next ("别买榴莲和菠萝"), or -2. */
   removeJoined: number
+  /** The chunk whose last name was a dish, joined by 和 to the next ("做回锅肉和麻婆豆腐"). */
+  dishJoined: number
 }
 
 export function newState(s: string): MessageState {
@@ -73,6 +75,7 @@ export function newState(s: string): MessageState {
     removed: null,
     altFor: null,
     removeJoined: -2,
+    dishJoined: -2,
     respectively: null,
   }
 }
