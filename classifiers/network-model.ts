@@ -11,13 +11,22 @@
 // the magic line, a JSON header, the used bucket ids, their int8 input rows (one scale per
 // hidden unit), then float32 hidden biases, output weights and output biases. Read once, on
 // first use; a missing or malformed file is an error that names it.
+//
+// Three such networks, trained alike from three seeds (network.bin, network-2.bin,
+// network-3.bin), score every message together: their outputs are averaged before the
+// sigmoid and softmax. One network's false alarms on calm text moved with its seed alone (calm-10:
+// 17 to 39 per 5,000 over five seeds of the same corpus), so every retraining was a draw; the
+// average of three keeps what they agree on (docs/performance.md).
 import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { DataFileError, DATA_DIR } from './data-file.ts'
 import { BUCKETS, HASH_BITS } from './features.ts'
 import { CATEGORIES, NEEDS, type Category, type Need } from './types.ts'
 
-export const NETWORK_MODEL_URL = new URL('model/network.bin', DATA_DIR)
+/** The ensemble's files, in the order tools/train.ts trains them (its seeds: ENSEMBLE_SEEDS). */
+export const NETWORK_FILES = ['network.bin', 'network-2.bin', 'network-3.bin'] as const
+export const NETWORK_MODEL_URLS = NETWORK_FILES.map((f) => new URL('model/' + f, DATA_DIR))
+export const NETWORK_MODEL_URL = NETWORK_MODEL_URLS[0]
 const MAGIC = 'louguanjia-network/1\n'
 const FILE = 'data/model/network.bin'
 
@@ -142,32 +151,38 @@ export function decodeNetwork(buf: Buffer, name = FILE): Network {
   return { header, hidden: H, rows: new Int32Array(bytes.buffer), scales, b1, w2, b2 }
 }
 
-function loadFile(): Network {
+function loadFile(url: URL): Network {
+  const name = 'data/model/' + fileURLToPath(url).split(/[\\/]/).pop()
   let buf: Buffer
   try {
-    buf = readFileSync(NETWORK_MODEL_URL)
+    buf = readFileSync(url)
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code
     throw new DataFileError(
-      FILE,
+      name,
       null,
-      code === 'ENOENT' ? `missing (expected at ${fileURLToPath(NETWORK_MODEL_URL)}); run \`npm run train\`` : `unreadable: ${code}`,
+      code === 'ENOENT' ? `missing (expected at ${fileURLToPath(url)}); run \`npm run train\`` : `unreadable: ${code}`,
     )
   }
-  return decodeNetwork(buf)
+  return decodeNetwork(buf, name)
 }
 
 // Loaded on first use (triage's warm-up at start-up uses it), so the trainer can import this file
 // before a model exists.
-let model: Network | null = null
+let models: Network[] | null = null
 
-/** Replace the model in memory (training and tests); null reloads the file. */
-export function useNetwork(m: Network | null): void {
-  model = m ?? loadFile()
+/** Replace the ensemble in memory (training and tests) by one network or several; null reloads the files. */
+export function useNetwork(m: Network | Network[] | null): void {
+  models = m === null ? NETWORK_MODEL_URLS.map(loadFile) : Array.isArray(m) ? m : [m]
 }
 
+/** The first network of the ensemble. */
 export function network(): Network {
-  return (model ??= loadFile())
+  return ensemble()[0]
+}
+
+export function ensemble(): Network[] {
+  return (models ??= NETWORK_MODEL_URLS.map(loadFile))
 }
 
 export interface NetworkScores {
@@ -285,15 +300,29 @@ function forwardStored(net: Network, ids: readonly number[], acc: Int32Array, h:
   }
 }
 
-const scratch = { acc: new Int32Array(64), h: new Float32Array(64), out: new Float32Array(K) }
+const scratch = { acc: new Int32Array(64), h: new Float32Array(64), out: new Float32Array(K), sum: new Float32Array(K) }
 
-export function scoreNetwork(ids: readonly number[], net: Network = network()): NetworkScores {
-  if (scratch.h.length < net.hidden) {
-    scratch.h = new Float32Array(net.hidden)
-    scratch.acc = new Int32Array(net.hidden)
+/** The scores of a message's buckets: by one network when given, else by the ensemble's average. */
+export function scoreNetwork(ids: readonly number[], net?: Network): NetworkScores {
+  const nets = net ? [net] : ensemble()
+  for (const n of nets)
+    if (scratch.h.length < n.hidden) {
+      scratch.h = new Float32Array(n.hidden)
+      scratch.acc = new Int32Array(n.hidden)
+    }
+  const { acc, h } = scratch
+  const total = scratch.sum
+  let out = scratch.out
+  forwardStored(nets[0], ids, acc, h, out)
+  if (nets.length > 1) {
+    total.set(out)
+    for (let m = 1; m < nets.length; m++) {
+      forwardStored(nets[m], ids, acc, h, out)
+      for (let k = 0; k < K; k++) total[k] += out[k]
+    }
+    for (let k = 0; k < K; k++) total[k] /= nets.length
+    out = total
   }
-  const { acc, h, out } = scratch
-  forwardStored(net, ids, acc, h, out)
   let max = -Infinity
   for (let c = 0; c < CATEGORIES.length; c++) max = Math.max(max, out[CAT0 + c])
   let sum = 0

@@ -30,6 +30,12 @@ export interface TrainOptions {
   seed: number
 }
 export const DEFAULT_OPTIONS: TrainOptions = { hidden: 64, epochs: 8, rate: 0.05, l2: 1e-5, urgentWeight: 2, minDocs: 3, seed: 20261206 }
+/**
+ * The seed of each network of the ensemble (classifiers/network-model.ts NETWORK_FILES), in its
+ * order: the first is the seed the single network always had; the others were the next two tried
+ * when measuring how much one network's false alarms depend on its seed (docs/performance.md).
+ */
+export const ENSEMBLE_SEEDS = [DEFAULT_OPTIONS.seed, 1, 2] as const
 
 /** The features of a text exactly as triage computes them at run time. */
 export function featuresOf(text: string): number[] {
