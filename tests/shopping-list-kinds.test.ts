@@ -3004,3 +3004,94 @@ describe('what is not wanted is other kinds, dishes joined by 和, 都整 as a h
     expect(parse('牛腩一斤要爽啲嘅')).toMatchObject([{ name: '牛腩', qty: 1, unit: '斤' }])
   })
 })
+
+describe('units written before the name, after a figure, and sizes in brackets', () => {
+  it('"N unit NAME + N unit NAME": the plus joins two items', () => {
+    expect(brief('pls 带 2 bags 面包 + 1 box 鸡蛋')).toEqual([
+      ['面包', 2, '袋'],
+      ['鸡蛋', 1, '盒'],
+    ])
+    expect(brief('牛奶两箱 + 3袋挂面')).toEqual([
+      ['牛奶', 2, '箱'],
+      ['挂面', 3, '袋'],
+    ])
+    // (a plus run into the name is one more: "菜包+1")
+    expect(brief('菜包+1')).toEqual([['菜包', 1, null]])
+  })
+  it('两 after a written figure is the weight; 个半斤 is 个 and half a 斤', () => {
+    expect(brief('木耳2两 枸杞1两')).toEqual([
+      ['木耳', 2, '两'],
+      ['枸杞', 1, '两'],
+    ])
+    expect(brief('海米来个半斤')).toEqual([['海米', 0.5, '斤']])
+    expect(brief('韭菜斤半')).toEqual([['韭菜', 1.5, '斤']])
+  })
+  it('a size in brackets before the count is the package (LABELS.md)', () => {
+    expect(brief('狗粮（10kg）两袋')).toEqual([['狗粮', 2, '袋']])
+    expect(brief('主食罐 (100g) 3箱')).toEqual([['主食罐', 3, '箱']])
+  })
+  it('市斤 is the 斤', () => {
+    expect(brief('猪肉2市斤')).toEqual([['猪肉', 2, '斤']])
+  })
+})
+
+describe('接龙: "+1", doors with #, a stairway a line', () => {
+  it('"+1" orders one of the header product', () => {
+    expect(doors('【接龙】赣南脐橙 一箱10斤 68元\n1. 2幢301 2箱\n2. 2幢302 +1')).toEqual([
+      ['2幢301', '赣南脐橙', 2, '箱'],
+      ['2幢302', '赣南脐橙', 1, '箱'],
+    ])
+  })
+  it('doors written 12#1单元501, bare amounts under "都按斤称"', () => {
+    expect(doors('水果接龙（都按斤称）\n苹果5元 梨4元\n1、3#2单元402 苹果4 梨2\n2、5#101 梨3')).toEqual([
+      ['3#2单元402', '苹果', 4, '斤'],
+      ['3#2单元402', '梨', 2, '斤'],
+      ['5#101', '梨', 3, '斤'],
+    ])
+  })
+  it("a volunteer's tally, one stairway a line", () => {
+    expect(doors('【5号楼统计】\n东单元：面粉6袋 鸡蛋4板\n西单元：面粉3袋\n中单元：暂无')).toEqual([
+      ['东单元', '面粉', 6, '袋'],
+      ['东单元', '鸡蛋', 4, '板'],
+      ['西单元', '面粉', 3, '袋'],
+    ])
+    expect(doors('2-1单元：大米5袋\n2-2单元：大米8袋 挂面10把')).toEqual([
+      ['2-1单元', '大米', 5, '袋'],
+      ['2-2单元', '大米', 8, '袋'],
+      ['2-2单元', '挂面', 10, '把'],
+    ])
+  })
+})
+
+describe('what is not bought, in dialect, and amounts for a closed enumeration', () => {
+  it.each([
+    ['hakka', '面条两把，唔爱买辣个榨菜', [['面条', 2, '把']]],
+    ['minnan', '面线一包，毋免买葱', [['面线', 1, '包']]],
+    ['xuzhou', '白给我买蒜了，要馍十个', [['馍', 10, '个']]],
+    ['eat less', '医生讲甜食少吃，买燕麦片一包', [['燕麦片', 1, '包']]],
+  ])('%s', (_style, text, want) => {
+    expect(brief(text)).toEqual(want)
+  })
+  it('"别买太多" is about the amount, not a removal', () => {
+    expect(brief('米粉两包，别买太多')).toEqual([['米粉', 2, '包']])
+  })
+  it('a budget passed in Cantonese is a condition, not a removal', () => {
+    expect(brief('芒果两斤、荔枝一斤，超咗预算就唔要荔枝')).toEqual([
+      ['芒果', 2, '斤'],
+      ['荔枝', 1, '斤'],
+    ])
+  })
+  it('an unknown name in an enumeration closed by 以上各 gets the amount', () => {
+    expect(brief('蟹壳黄、油墩子、糍饭糕，以上各一份')).toEqual([
+      ['蟹壳黄', 1, '份'],
+      ['油墩子', 1, '份'],
+      ['糍饭糕', 1, '份'],
+    ])
+  })
+  it('"一个是…一个是…" counts the things off', () => {
+    expect(brief('一个是面粉一袋，一个是白糖两包')).toEqual([
+      ['面粉', 1, '袋'],
+      ['白糖', 2, '包'],
+    ])
+  })
+})

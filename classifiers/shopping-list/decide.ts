@@ -230,11 +230,11 @@ function enumerated(s: string, it: PItem): boolean {
   return it.end >= 0 && (s[it.end] === '、' || s[it.end] === '/')
 }
 
-/** The same thing named twice ("盐和酱油没了 … 盐一包 酱油一瓶", "土豆 土豆") is one item. */
 /** A clothing size after or before a name of two letters or more: "纸尿裤L码", "XL尿不湿", "拉拉裤 XXL". */
 const SIZE_AFTER = /(?<=[\u4e00-\u9fff]{2})\s*(X{0,3}L|M|S|NB)(?:码|号)?$/
 const SIZE_BEFORE = /^(X{0,3}L|M|S|NB)(?:码|号)?\s*(?=[\u4e00-\u9fff]{2})/
 
+/** The same thing named twice ("盐和酱油没了 … 盐一包 酱油一瓶", "土豆 土豆") is one item. */
 export function withoutRepeats(keep: PItem[]): OrderItem[] {
   const out: OrderItem[] = []
   const firstByName = new Map<string, number>()

@@ -35,8 +35,8 @@ export interface DoorList {
 const CN = '[一二三四五六七八九十]'
 const NUM = `(?:\\d{1,3}|${CN}{1,3})`
 const ROOM = `(?:\\d{1,4}|[零〇一二三四五六七八九]{3,4})[A-Za-z]?(?:室|号|房)?`
-/** 7-1-302, 2-502, 7#1-201, A2-1603, B-903 (a lettered block) */
-const DASHED = '(?:[A-Za-z]?\\d{1,3}|[A-Za-z])(?:#|[-—])\\d{1,4}(?:[-—]\\d{1,4})?'
+/** 7-1-302, 2-502, 7#1-201, 12#1单元501, A2-1603, B-903 (a lettered block) */
+const DASHED = '(?:[A-Za-z]?\\d{1,3}|[A-Za-z])(?:#|[-—])\\d{1,4}(?:[-—]\\d{1,4}|单元\\d{1,4})?'
 /** 十二栋二单元302, A栋1502 (a lettered block), 3号楼2门501, 3座15楼A, 12号楼东单元301, 16幢2单元501, 2栋3-1, 6栋-2-303, 8座-2101, 3号101室 */
 const BUILDING = `(?:${NUM}|[A-Za-z])(?:号楼|号栋|号幢|栋|幢|座|号)(?:[东西南北中]?${NUM}?(?:单元|门|梯))?(?:${NUM}(?:楼|层)(?:[东西南北左右中](?:边|侧|户)?)?)?(?:\\s?(?:[-—]?\\d{1,2}[-—]\\d{1,4}|[-—]?${ROOM}|[A-Za-z]))?`
 /** 1单元1203, 2门101 */
@@ -50,7 +50,9 @@ const LANE = `(?:\\d{1,4}弄(?:\\d{1,3}号)?|\\d{1,3}号)(?:前楼|后楼|亭子
 const FLOOR = '\\d{1,2}(?:楼|层)[A-Za-z]?'
 /** 101, 1103 (a room alone, in a building's own list) */
 const ROOM_ONLY = '\\d{3,4}(?:室)?'
-const DOOR = `(?:${DASHED}|${BUILDING}|${UNIT}|${FLOOR}|${LANE}|${COURT}|${ROOM_ONLY})`
+/** A whole stairway, in a volunteer's tally one line a unit: "东单元：", "3-1单元：", "2单元：" */
+const STAIRWAY = '(?:[东西南北中]|\\d{1,2}(?:[-—]\\d{1,2})?|[一二三四五六七八九十]{1,2})单元(?=\\s*[:：])'
+const DOOR = `(?:${DASHED}|${BUILDING}|${UNIT}|${FLOOR}|${LANE}|${COURT}|${STAIRWAY}|${ROOM_ONLY})`
 /** What may follow a door: white space, a colon, a bracket, a comma, the end of the line, or the
  * mark before a second door ("A-301、A-302 …"), or a person run into it ("北房老刘 腊肠3斤"). */
 const AFTER = '(?=[\\s:：(（,，、/／]|$|[老小阿][\\u4e00-\\u9fff](?:[\\s:：,，]|$))'

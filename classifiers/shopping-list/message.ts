@@ -9,7 +9,7 @@ import { readTable, type TablePart } from './table.ts'
 import { HAS_CJK, N_MULT, tokenize, type Tok } from './tokens.ts'
 import { isCommonWord } from './sound.ts'
 import { buildElements, newInfo, E_P, E_Q, type Qty } from './elements.ts'
-import { readChunk, setQty, type ChunkOut } from './chunk.ts'
+import { readChunk, setQty, type ChunkOut, type PItem } from './chunk.ts'
 import {
   applyAlternatives,
   applyOp,
@@ -238,6 +238,7 @@ function readLines(list: DoorList): Jielong['entries'] {
     // "2. 7栋1101 五包": the header's product, in the amount the line gives (when the line names
     // nothing); "3. 5座3楼D 一盒,另加一盒咸蛋": an amount that opens the line is the header's
     // product, and the rest of the line orders more
+    // ("+1": one more household wants one)
     if (product && AMOUNT_FIRST.test(text)) {
       const cut = text.search(/[,，;；、+＋]|另|再|加|还/)
       const head = cut > 0 && items.length > 0 ? text.slice(0, cut) : text
@@ -325,8 +326,8 @@ const PRICE_PER = new RegExp(
 /** "土鸡蛋 30个一板 45元", "大米 25斤一袋 68元": the package a price is for, after what it holds. */
 const SIZE_THEN_PRICE =
   /([\u4e00-\u9fff]{1,8})\s*\d+\s*[\u4e00-\u9fffA-Za-z]{1,2}\s*一\s*([\u4e00-\u9fff])\s*[,，]?\s*[¥￥]?\d+(?:\.\d+)?\s*(?:元|块|蚊)/g
-/** "写斤数", "直接写包数", "按斤报", "数量写箱数": the one unit the organiser asks every line to count in. */
-const ASKED_UNIT = /(?:写|填|报|按)\s*([\u4e00-\u9fff])\s*数|按\s*([\u4e00-\u9fff])\s*(?:写|填|报|接)/g
+/** "写斤数", "直接写包数", "按斤报", "都按斤称": the one unit the organiser asks every line to count in. */
+const ASKED_UNIT = /(?:写|填|报|按)\s*([\u4e00-\u9fff])\s*数|按\s*([\u4e00-\u9fff])\s*(?:写|填|报|接|称|算|计)/g
 
 function unitAskedFor(header: string): string | null {
   let unit: string | null = null
@@ -422,7 +423,7 @@ function headerNameFor(name: string, sold: string[]): string | null {
 }
 
 /** A line that starts with its amount ("五包", "2箱（要大的）"). */
-const AMOUNT_FIRST = /^[\d一二两三四五六七八九十半几俩仨]/
+const AMOUNT_FIRST = /^[+＋]?\s*[\d一二两三四五六七八九十半几俩仨]/
 
 function namesSomething(text: string): boolean {
   for (const t of tokenize(text)) if (t.k === T_GOODS || t.k === T_UNK) return true
@@ -725,9 +726,9 @@ function removeGluedNames(s: string, r: ChunkOut, chunkEnd: number): void {
  * passed is a contingency for the steward, not an order — the items it names stand as first
  * ordered.
  */
-const CONTINGENCY = /(?:超[了过出脱]|超预算|超\s*budget|超支|超额|太贵|贵了|不够钱)[^，,。；;]*?(?:就|的话)/i
+const CONTINGENCY = /(?:超[了过出脱咗]|超预算|超\s*budget|over\s*budget|超支|超额|太贵|贵了|不够钱|钱不够)[^，,。；;]*?(?:就|的话)/i
 
-const BUDGET_WORD = /超|贵|不够钱/
+const BUDGET_WORD = /超|贵|不够钱|钱不够|budget/i
 
 /** A chunk that opens with the substitute's word: 就, 那就, 换 ("…的话，就拿一斤蛤蜊"). */
 const INSTEAD_FIRST = /^(?:那就|就|换成|换|改拿|改买)/
@@ -874,8 +875,9 @@ function addItems(st: MessageState, r: ChunkOut, ci: number, sepBefore: number):
   if (r.geQty && r.geSpread && sepBefore !== SP_NL) {
     for (let k = firstNew - 1; k >= 0; k--) {
       const p = items[k]
-      // (a category word before the things is their heading: "水果要苹果和梨各两斤")
-      if (p.hasQty || p.op !== 'add' || p.fallback || p.med || p.generic || p.chunk < ci - 8) break
+      // (a category word before the things is their heading: "水果要苹果和梨各两斤"; an unknown name
+      // counts when it is one entry of an enumeration: "扎肉、醉鸡、香糕，以上各一份")
+      if (p.hasQty || p.op !== 'add' || (p.fallback && !inEnumeration(st.s, p)) || p.med || p.generic || p.chunk < ci - 8) break
       setQty(p, r.geQty)
     }
   }
@@ -894,9 +896,11 @@ function spreadEach(st: MessageState, r: ChunkOut, ci: number, heading: boolean)
   let n = 0
   for (let k = st.items.length - 1; k >= 0; k--) {
     const p = st.items[k]
-    // (an unknown word between the names and 各 is talk, not an item: "洗洁精同洗衣液！碗堆到成座山 各一支")
-    if (p.fallback && !p.hasQty) continue
-    if (p.hasQty || p.op !== 'add' || p.fallback || p.med || p.generic) break
+    // (an unknown word between the names and 各 is talk, not an item: "洗洁精同洗衣液！碗堆到成座山 各一支";
+    // one entry of an enumeration is a thing: "扎肉、醉鸡、香糕，以上各一份")
+    const entry = p.fallback && !p.hasQty && p.op === 'add' && !p.med && inEnumeration(st.s, p)
+    if (p.fallback && !p.hasQty && !entry) continue
+    if (p.hasQty || p.op !== 'add' || (p.fallback && !entry) || p.med || p.generic) break
     setQty(p, r.geQty)
     n++
   }
@@ -943,26 +947,38 @@ function packedCount(st: MessageState, q: Qty, line: string): boolean {
  * multiplier after the item's amount on the same line is how many to buy, and the amount before
  * it was the package size (LABELS.md: a package size is not a quantity).
  */
+/** Only a size in brackets between a name and the count after it: " (85g) ", "（2kg）". */
+const SIZE_IN_BRACKETS = /^\s*[(（]\s*[\d.]+\s*(?:kg|KG|g|ml|ML|L|l|斤|克|公斤|升|毫升)\s*[)）]\s*$/
+
 function countAfterSize(st: MessageState, s: string, q: Qty, ci: number, chunkStart: number): boolean {
   const it = st.items[st.items.length - 1]
   if (!it || !it.hasQty || it.op === 'remove' || it.chunk < ci - 4 || q.v === null) return false
-  // (not a description in brackets: "2箱 (250ml x 12 那种)")
-  if (it.end < 0 || /[\n(（]/.test(s.slice(it.end, chunkStart))) return false
+  // (not a description in brackets: "2箱 (250ml x 12 那种)"; but a size in brackets before the count
+  // is the package: "主食罐 (85g) 4箱")
+  const between = it.end < 0 ? '' : s.slice(it.end, chunkStart)
+  const sizeInBrackets = SIZE_IN_BRACKETS.test(between) && it.unit !== null && PACKAGE_WEIGHTS.has(it.unit) && q.uk !== U_MEASURE
+  if (it.end < 0 || (/[\n(（]/.test(between) && !sizeInBrackets)) return false
   setQty(it, q)
   st.lastItemsChunk = ci
   return true
 }
 
-/**
- * "…再加半斤，一共一斤半", "鸡蛋一盒，再加一盒": an amount with no name after 一共 (or 再加) is the
- * new total of the item just named (or is added to it, in the same unit).
- */
+/** An entry of an enumeration: "、" or "/" after it, or the amount for all of them ("，以上各一份"). */
+function inEnumeration(s: string, it: PItem): boolean {
+  return it.end >= 0 && (s[it.end] === '、' || s[it.end] === '/' || EACH_CLOSES.test(s.slice(it.end, it.end + 8)))
+}
+const EACH_CLOSES = /^(?:[，,]\s*(?:以上|上面|这些|这几样)?|\s*(?:以上|上面|这些|这几样))(?:都|各|每样)/
+
 /** What joins two dishes: 和, 跟, 同, 与 on their own. */
 const DISH_AND = /^\s*(?:和|跟|同|与)\s*$/
 
 /** How many times the item's count a bare total may be before it is read as money. */
 const TOTAL_AT_MOST = 5
 
+/**
+ * "…再加半斤，一共一斤半", "鸡蛋一盒，再加一盒": an amount with no name after 一共 (or 再加) is the
+ * new total of the item just named (or is added to it, in the same unit).
+ */
 function changeAmount(st: MessageState, text: string, q: Qty, ci: number): boolean {
   const change = AMOUNT_CHANGES.find((c) => text.includes(c.word))
   if (!change || q.v === null || q.price || q.desc) return false

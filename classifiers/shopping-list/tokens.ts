@@ -180,6 +180,13 @@ export function tokenize(s: string): Tok[] {
       const prev = i > 0 ? s.charCodeAt(i - 1) : 0
       if (k < n && isAsciiDigit(s.charCodeAt(k)) && !((c === 120 || c === 88) && isAsciiLetter(prev))) {
         const num = scanNumber(s, k, SCAN_CTX)
+        // "3 cans 可乐 + 1 pack 辣条": a plus set apart by a space, before an amount with its unit,
+        // joins two items; "蔬菜包+1" is one more
+        if (num && (c === 43 || c === 0xff0b) && isSpace(prev) && unitAfter(s, num.end)) {
+          pushSep(toks, SP_PUNCT, i, i + 1)
+          i++
+          continue
+        }
         if (num) {
           let f = N_MULT
           if (num.dashed) f |= N_DASHED
@@ -223,6 +230,16 @@ export function tokenize(s: string): Tok[] {
       toks.push(new Tok(T_MONEY, i, i + 1, 0, null, 0, null, null))
       i++
       continue
+    }
+    if (c === 0x4e24 /* 两 */ && toks.length > 0) {
+      // "猪肝1两", "苔条2两": after a written figure 两 is the weight, not a second number
+      const prev = toks[toks.length - 1]
+      const next = i + 1 < n ? matchAt(s, i + 1) : null
+      if (prev.k === T_NUM && prev.e === i && prev.f & N_ARABIC && !(next && next.k === T_UNIT)) {
+        toks.push(new Tok(T_UNIT, i, i + 1, U_MEASURE, null, 0, '两', null))
+        i++
+        continue
+      }
     }
     if (isAsciiDigit(c) || isChineseNumeralChar(c)) {
       const m = matchAt(s, i)
@@ -316,7 +333,15 @@ export function tokenize(s: string): Tok[] {
         continue
       }
     }
-    if (m && m.k === T_UNIT && UNIT_AND_A_HALF.has(m.word) && s.charCodeAt(i + 1) === 0x534a /* 半 */ && !afterNum(toks, i)) {
+    if (
+      m &&
+      m.k === T_UNIT &&
+      UNIT_AND_A_HALF.has(m.word) &&
+      s.charCodeAt(i + 1) === 0x534a /* 半 */ &&
+      !afterNum(toks, i) &&
+      // (not "来个半斤": 个 then half a 斤)
+      !isMeasureAt(s, i + 2)
+    ) {
       // "番茄斤半", "猪肉两半": a unit and a half with no number before it is one and a half
       toks.push(new Tok(T_NUM, i, i, 0, 1.5, 0, null, null))
       toks.push(new Tok(T_UNIT, i, i + 2, m.sub, null, 0, m.canon, m))
@@ -671,6 +696,21 @@ function mayBeInName(s: string, j: number): boolean {
 
 /** Units that say "about one" with 把 or 几 after them and no number before: 斤把, 个把, 斤几. */
 const ABOUT_ONE = new Set(['斤', '两', '个'])
+
+/** A unit starts at s[i], after spaces ("1 pack", "2袋"). */
+function unitAfter(s: string, i: number): boolean {
+  while (i < s.length && isSpace(s.charCodeAt(i))) i++
+  if (i >= s.length) return false
+  if (isAsciiLetter(s.charCodeAt(i))) return asciiUnitAt(s, i) !== null
+  const m = matchAt(s, i)
+  return m !== null && m.k === T_UNIT
+}
+
+/** A weight unit starts at s[i] ("半斤" after 个: the half is of the 斤). */
+function isMeasureAt(s: string, i: number): boolean {
+  const m = i < s.length ? matchAt(s, i) : null
+  return m !== null && m.k === T_UNIT && m.sub === U_MEASURE
+}
 /** 把, 几 after such a unit. */
 const ABOUT_AFTER = new Set([0x628a, 0x51e0])
 
