@@ -3095,3 +3095,30 @@ describe('what is not bought, in dialect, and amounts for a closed enumeration',
     ])
   })
 })
+
+describe('Wenzhou, Minnan and Anhui function words; multiplier lists; what a pack contains', () => {
+  it.each([
+    ['wenzhou', '带鱼两斤，黄鱼否要爻', [['带鱼', 2, '斤']]],
+    ['minnan correction', '菜头毋是一条是两条', [['菜头', 2, '条']]],
+    ['anhui question', '可有卖荠菜的？要一斤', [['荠菜', 1, '斤']]],
+  ])('%s', (_style, text, want) => {
+    expect(brief(text)).toEqual(want)
+  })
+  it('闽 抑是 offers a substitute; 拢会使 is "any will do", not a brand heard', () => {
+    expect(parse('五花肉抑是梅花肉拢会使，一斤')).toMatchObject([{ name: '五花肉', qty: 1, unit: '斤', alternatives: ['梅花肉'] }])
+  })
+  it('unknown names with multipliers, two or more, are a list', () => {
+    expect(brief('麦芽塔 x3\n芋圆冰 x2')).toEqual([
+      ['麦芽塔', 3, null],
+      ['芋圆冰', 2, null],
+    ])
+    // (one alone is not: "那个东西x3")
+    expect(brief('那个东西x3')).toEqual([])
+  })
+  it('a 接龙 pack is sold by its name, not by what its note says it contains', () => {
+    expect(doors('【接龙】腊味礼包 每份88元（含：腊肉1斤 香肠1斤 糍粑2块）\n1. 2栋301 1份\n2. 2栋502 2份')).toEqual([
+      ['2栋301', '腊味礼包', 1, '份'],
+      ['2栋502', '腊味礼包', 2, '份'],
+    ])
+  })
+})

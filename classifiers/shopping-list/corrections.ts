@@ -6,13 +6,13 @@ import type { Qty } from './elements.ts'
 import { eachFollows, findItem, sameThing, type MessageState } from './state.ts'
 
 /**
- * "不是A，是B" — "黄瓜不是2根，是4根", "不是白菜是包菜", "不是二斤排骨 是五斤" — says "A改成B".
+ * "不是A，是B" — "黄瓜不是2根，是4根", "不是白菜是包菜", "不是二斤排骨 是五斤", 闽 "毋是一盒是两盒" — says "A改成B".
  * The idiom spans two chunks, so it is restated in the text before it is read, as the
  * correction the reader already knows: one way to read every correction. A and B are short runs
  * with no separator; "是不是" is a question, not this.
  */
 const NOT_A_BUT_B =
-  /(?<!是)(?:不是|唔系|唔是)([^，,。；;！!？?\n\s]{1,12}?)[，,、\s…]*(?:而是|(?<![都就还也只要])是|系)(?!不是)(?=[^，,。；;！!？?\n\s])/g
+  /(?<!是)(?:不是|唔系|唔是|毋是)([^，,。；;！!？?\n\s]{1,12}?)[，,、\s…]*(?:而是|(?<![都就还也只要])是|系)(?!不是)(?=[^，,。；;！!？?\n\s])/g
 
 export function restate(s: string): string {
   if (s.indexOf('是') < 0 && s.indexOf('系') < 0) return s

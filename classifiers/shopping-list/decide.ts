@@ -140,6 +140,9 @@ export function keepOrders(st: MessageState): PItem[] {
   const items = st.items
   let anyQty = false
   for (const it of items) if (it.hasQty && !it.bareQty && !it.med && !it.fallback && it.op === 'add') anyQty = true
+  // ("x4", "*2": amounts written as multipliers, the mark of a list)
+  let multipliers = 0
+  for (const it of items) if (it.hasQty && it.unit === null && !it.bareQty && it.op === 'add') multipliers++
   // a category word beside the things themselves is their heading: "买点水果 … 苹果香蕉各两斤"
   let specific = false
   const medNames: string[] = []
@@ -187,8 +190,10 @@ export function keepOrders(st: MessageState): PItem[] {
     const prev = it.chunk > 0 ? st.infos[it.chunk - 1] : undefined
     if (info && info.past && !info.intent && !(prev && prev.intent) && it.op === 'add' && !info.cond && !it.touched) continue
     if (it.fallback) {
-      // an unknown word is an item only right next to an amount with a unit, in a request: "豆角3斤"
-      if (!it.hasQty || it.unit === null || !(st.intent || anyQty)) continue
+      // an unknown word is an item only right next to an amount with a unit, in a request: "豆角3斤";
+      // or with a multiplier in a list of several ("乌饭麻糍 x4 青草糊 x2")
+      const multiplied = it.hasQty && it.unit === null && !it.bareQty && multipliers >= 2
+      if (!it.hasQty || (it.unit === null && !multiplied) || !(st.intent || anyQty || multiplied)) continue
     }
     if (it.weak && it.op === 'add' && (!it.hasQty || it.bareQty)) {
       // "米，油，盐": a bare weak word is kept only as one entry of a plain list — or, with a bare

@@ -436,8 +436,10 @@ function namesSomething(text: string): boolean {
  * a name the lexicon need not know), else the name right before 接龙, else its first goods name
  * (a name the lexicon knows before an unknown one).
  */
-function headerProduct(header: string): string | null {
-  if (!header) return null
+function headerProduct(text: string): string | null {
+  if (!text) return null
+  // ("生活物资包 每份100元（含：大米5斤 食用油1桶…）": what a pack holds is not what is sold)
+  const header = text.replace(CONTENTS, ' ')
   const toks = tokenize(header)
   let priced: string | null = null
   let pricedUnknown: string | null = null
@@ -497,6 +499,9 @@ function namesGoods(text: string): boolean {
   for (const t of tokenize(text)) if (t.k === T_GOODS) return true
   return false
 }
+
+/** A note in brackets that lists what a pack contains: "（含：大米5斤 …）", "(包括 …)". */
+const CONTENTS = /[（(]\s*(?:含|包含|包括|内含|内有)[:：]?[^)）]*[)）]/g
 
 /** "团购冷吃兔接龙", "东北大米接龙了": the words right before 接龙 name what the list sells. */
 const BEFORE_JIELONG = /([^\s,，。!！:：()（）【】[\]#]{1,12})(?:接龙|拼团|团购)/g
