@@ -182,7 +182,7 @@ export function tokenize(s: string): Tok[] {
         const num = scanNumber(s, k, SCAN_CTX)
         // "3 cans 可乐 + 1 pack 辣条": a plus set apart by a space, before an amount with its unit,
         // joins two items; "蔬菜包+1" is one more
-        if (num && (c === 43 || c === 0xff0b) && isSpace(prev) && unitAfter(s, num.end)) {
+        if (num && c === 43 && isSpace(prev) && unitAfter(s, num.end)) {
           pushSep(toks, SP_PUNCT, i, i + 1)
           i++
           continue
