@@ -3122,3 +3122,20 @@ describe('Wenzhou, Minnan and Anhui function words; multiplier lists; what a pac
     ])
   })
 })
+
+describe('接龙 by size; emoji bullets', () => {
+  it('a header that prices 大 / 中 / 小 sells one product in sizes: each size is that product, noted', () => {
+    const items = parse('🍑水蜜桃接龙\n大果 12元/斤\n中果 9元/斤\n小果 6元/斤\n1. 5-1-301 大3斤 小2斤\n2. 5-2-702 中4斤 小0')
+    expect(items.map((i) => [i.door, i.name, i.qty, i.unit, i.note])).toEqual([
+      ['5-1-301', '水蜜桃', 3, '斤', '大'],
+      ['5-1-301', '水蜜桃', 2, '斤', '小'],
+      ['5-2-702', '水蜜桃', 4, '斤', '中'],
+    ])
+  })
+  it('an emoji before a written name is its bullet, not one more thing', () => {
+    expect(brief('🥕胡萝卜 2根\n🍅番茄 3个')).toEqual([
+      ['胡萝卜', 2, '根'],
+      ['番茄', 3, '个'],
+    ])
+  })
+})

@@ -46,6 +46,12 @@ export function specificAfterGeneric(st: MessageState): void {
     if (p.op !== 'add' || nx.op !== 'add' || p.hasQty || !nx.hasQty || p.med || nx.med || p.brandOnly || p.end < 0) continue
     if (nx.start < p.end || nx.name.includes(p.name) || p.name.includes(nx.name)) continue
     const gap = st.s.slice(p.end, nx.start)
+    // "🌶️二荆条 1斤": an emoji used as the bullet of the name after it is no item of its own
+    if (p.start >= 0 && !WRITTEN.test(st.s.slice(p.start, p.end)) && /^[\s\uFE0F]*$/.test(gap)) {
+      items.splice(k, 1)
+      k--
+      continue
+    }
     // (after a comma, a brand is the product's only as "雪花的": "鸡蛋，伊利两箱" is two things)
     // (nor under a heading: "饮料 可口可乐2瓶")
     const brandAfter = nx.brandOnly && !p.generic && BRAND_AFTER.test(gap) && (/^[ \t]*$/.test(gap) || st.s[nx.end] === '的')
@@ -57,6 +63,8 @@ export function specificAfterGeneric(st: MessageState): void {
     k--
   }
 }
+/** Letters of a written name (an emoji-only span is a picture, not a name). */
+const WRITTEN = /[\u4e00-\u9fffA-Za-z]/
 /** Between a product and which one it is: "要", "是", "就是", "我要", "要那种", "，要". */
 const SAID_EXACTLY = /^[\s，,]*(?:我|俺|就)?(?:要|是|就是|就要|只要|要买|只喝|只吃|就买)(?:那个|那种|个)?[\s:：]*$/
 /** Between a product and its brand: nothing, a space, a comma (not a new line or sentence). */

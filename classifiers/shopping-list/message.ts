@@ -225,6 +225,7 @@ function readLines(list: DoorList): Jielong['entries'] {
   const sold = [...new Set([...(product ? [product] : []), ...perUnit.map((p) => p.name), ...headerNames(about)])]
   const askedUnit = unitAskedFor(about)
   const byNumber = numberedNames(list.numbered)
+  const tiers = sizeTiers(about)
   const done: Jielong['entries'] = []
   for (const e of list.entries) {
     done.push(readLine(e, done))
@@ -233,8 +234,18 @@ function readLines(list: DoorList): Jielong['entries'] {
 
   function readLine(e: DoorList['entries'][number], before: Jielong['entries']): Jielong['entries'][number] {
     // a line of a 接龙 is an order by being there: it needs no 帮我买
-    const text = e.text ? shortNamesWritten(byNumber.size ? numbersWritten(e.text, byNumber) : e.text, sold) : ''
+    // ("大1份 中2份" under a header that prices 大份 / 中份 / 小份: each size is the product, with its size as the note)
+    const sized = tiers && product ? tiersWritten(e.text, product) : null
+    const text = e.text
+      ? shortNamesWritten(byNumber.size ? numbersWritten(sized ? sized.text : e.text, byNumber) : sized ? sized.text : e.text, sold)
+      : ''
     let items = text ? parseBody(text, true) : []
+    if (sized) {
+      // (in the order written; "中0 小0": none of that size)
+      let k = 0
+      items = items.filter((it) => it.qty !== 0)
+      for (const it of items) if (it.name === product && k < sized.sizes.length) it.note = sized.sizes[k++]
+    }
     // "2. 7栋1101 五包": the header's product, in the amount the line gives (when the line names
     // nothing); "3. 5座3楼D 一盒,另加一盒咸蛋": an amount that opens the line is the header's
     // product, and the rest of the line orders more
@@ -361,6 +372,30 @@ function shortNamesWritten(text: string, sold: string[]): string {
     return hit ? lead + hit : all
   })
 }
+/**
+ * A header that sells one product in sizes, each with its price: "大份 鹅肉一斤 68 ⏎ 中份 半斤 36",
+ * "大 38/斤 中 30/斤 小 20/斤", "大个 8元/斤 ⏎ 中个 6元/斤". Two sizes or more make it one.
+ */
+function sizeTiers(header: string): boolean {
+  const seen = new Set<string>()
+  for (const m of header.matchAll(TIER_PRICED)) seen.add(m[1])
+  return seen.size >= 2
+}
+const TIER_PRICED =
+  /(?:^|[\s，,、])([大中小])(?:份|个|号|杯|果|只|盒)?(?:\s+|\s*[(（][^)）\n]{0,12}[)）]\s*)[^\n\d]{0,8}?\d+(?:\.\d+)?\s*(?:元|块|蚊)?\s*(?:[/／每]|$|\s|[，,])/gm
+
+/** "大1份 中2份", "大3斤": a size, then how much of the header's product in it. */
+function tiersWritten(text: string, product: string): { text: string; sizes: string[] } | null {
+  const sizes: string[] = []
+  const out = text.replace(TIER_IN_LINE, (_all, lead: string, size: string, word: string | undefined) => {
+    sizes.push(size + (word ?? ''))
+    return lead + product
+  })
+  return sizes.length ? { text: out, sizes } : null
+}
+const SIZE_WORD = /^[大中小](?:份|个|号|杯|果|只|盒)?$/
+const TIER_IN_LINE = /(^|[\s，,、])([大中小])(份|个|号|杯|果|只|盒)?(?=\s*[\d一二两三四五六七八九十半])/g
+
 /** The name of each product the header numbers: "伊利纯牛奶 250ml×24 整箱 52元" is 伊利纯牛奶. */
 function numberedNames(numbered: Map<string, string>): Map<string, string> {
   const out = new Map<string, string>()
@@ -482,6 +517,9 @@ function headerProduct(text: string): string | null {
   const named = namedForList(header)
   // "柳州螺蛳粉团购（好欢螺 400g/包）": goods named before 团购 come before a name priced in a note
   // after them (a brand, a size)
+  // (a size the header prices, "大果 12元/斤", is no product: the product is named elsewhere)
+  if (priced && SIZE_WORD.test(priced)) priced = null
+  if (pricedUnknown && SIZE_WORD.test(pricedUnknown)) pricedUnknown = null
   const pricedName = priced ?? pricedUnknown
   if (pricedName && named && namesGoods(named) && inBrackets(header, pricedName)) return named
   return priced ?? pricedUnknown ?? named ?? known ?? unknown
