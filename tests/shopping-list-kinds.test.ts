@@ -3139,3 +3139,37 @@ describe('接龙 by size; emoji bullets', () => {
     ])
   })
 })
+
+describe('接龙: a WeChat name after the door; northwestern and Minnan withdrawals', () => {
+  it('a name the header asks for, or one before goods with their amount, is nobody’s goods', () => {
+    expect(
+      doors('【月饼团】五仁 10元/个 豆沙 8元/个\n格式：门牌 昵称 品名数量\n1. 3-2-801 小叶子 五仁2个\n2. 3-1-402 Tony 豆沙4个'),
+    ).toEqual([
+      ['3-2-801', '五仁', 2, '个'],
+      ['3-1-402', '豆沙', 4, '个'],
+    ])
+    expect(doors('接龙 车厘子 一箱5斤 180元\n1. 6-1-301 阿花 2箱\n2. 6-2-702 果果妈 1箱')).toEqual([
+      ['6-1-301', '车厘子', 2, '箱'],
+      ['6-2-702', '车厘子', 1, '箱'],
+    ])
+  })
+  it('goods, pinyin initials or a size before the amount are still the order', () => {
+    expect(doors('接龙 今天有：西红柿 黄瓜\n1. 7-1-302 xhs 2斤\n2. 7-2-501 尿不湿XL 2包')).toEqual([
+      ['7-1-302', '西红柿', 2, '斤'],
+      ['7-2-501', '尿不湿', 2, '包'],
+    ])
+  })
+  it.each([
+    ['northwestern', '麻花两袋，薯片嫑买', [['麻花', 2, '袋']]],
+    ['minnan', '面线一包，汽水免买', [['面线', 1, '包']]],
+    ['minnan', '毋通买芫荽，五花肉一斤', [['五花肉', 1, '斤']]],
+  ])('%s', (_style, text, want) => {
+    expect(brief(text)).toEqual(want)
+  })
+  it('a festival is not the food named after it', () => {
+    expect(brief('元宵节家里聚会：可乐2瓶、汤圆3袋')).toEqual([
+      ['可乐', 2, '瓶'],
+      ['汤圆', 3, '袋'],
+    ])
+  })
+})

@@ -26,6 +26,7 @@ import {
   T_SEP,
   T_GOODS,
   T_UNK,
+  T_FILL,
   T_MED,
   T_NONGOODS,
   T_NUM,
@@ -226,6 +227,7 @@ function readLines(list: DoorList): Jielong['entries'] {
   const askedUnit = unitAskedFor(about)
   const byNumber = numberedNames(list.numbered)
   const tiers = sizeTiers(about)
+  const nicknames = NICKNAME_ASKED.test(about)
   const done: Jielong['entries'] = []
   for (const e of list.entries) {
     done.push(readLine(e, done))
@@ -235,10 +237,11 @@ function readLines(list: DoorList): Jielong['entries'] {
   function readLine(e: DoorList['entries'][number], before: Jielong['entries']): Jielong['entries'][number] {
     // a line of a 接龙 is an order by being there: it needs no 帮我买
     // ("大1份 中2份" under a header that prices 大份 / 中份 / 小份: each size is the product, with its size as the note)
-    const sized = tiers && product ? tiersWritten(e.text, product) : null
-    const text = e.text
-      ? shortNamesWritten(byNumber.size ? numbersWritten(sized ? sized.text : e.text, byNumber) : sized ? sized.text : e.text, sold)
-      : ''
+    // ("2-1803 阿珠 馅饼3筒", "5号1202室 阿拉宝宝 1箱": a WeChat name after the door is nobody's goods)
+    const own = withoutNickname(e.text, nicknames, product)
+    const sized = tiers && product ? tiersWritten(own, product) : null
+    const base = sized ? sized.text : own
+    const text = base ? shortNamesWritten(byNumber.size ? numbersWritten(base, byNumber) : base, sold) : ''
     let items = text ? parseBody(text, true) : []
     if (sized) {
       // (in the order written; "中0 小0": none of that size)
@@ -372,6 +375,34 @@ function shortNamesWritten(text: string, sold: string[]): string {
     return hit ? lead + hit : all
   })
 }
+/** The organiser asks each line for a name: "格式：楼-室 昵称 品名数量", "门牌+微信名+数量". */
+const NICKNAME_ASKED = /昵称|微信名|群昵称|名字|称呼|姓名/
+
+/**
+ * The words a line starts with when they are a name, not goods: under a header that asks for a
+ * name, the first word before a space; with or without one, a first word with no figure that is
+ * followed by goods with their amount ("阿珠 馅饼3筒"), or by an amount alone when the header
+ * sells one product and the word is not it ("老克勒 2箱"; "塌棵菜 2斤" under 塌棵菜 orders it).
+ */
+function withoutNickname(text: string, asked: boolean, product: string | null): string {
+  const m = LEADING_WORD.exec(text)
+  // (a name is letters that say nothing to the parser: no goods, no amount, no "唔要", no pinyin
+  // initials — "xhs 2斤", "尿不湿XL 2包", "花甲唔要喇 换做鱿鱼1斤" are orders)
+  if (!m || !(asked || /^[\u4e00-\u9fff]{2,5}$/.test(m[1])) || !nameOnly(m[1])) return text
+  const rest = text.slice(m[0].length)
+  if (asked || GOODS_THEN_AMOUNT.test(rest)) return rest
+  // ("老克勒 2箱" under "大闸蟹接龙": the amount is the header product's, so the word before it is a name)
+  if (product && AMOUNT_FIRST.test(rest) && !product.includes(m[1]) && !m[1].includes(product)) return rest
+  return text
+}
+const LEADING_WORD = /^((?:(?![一二两三四五六七八九十半几])[\u4e00-\u9fffA-Za-z]){1,8})\s+(?=\S)/
+const GOODS_THEN_AMOUNT = /^[\u4e00-\u9fffA-Za-z]{1,10}\s*[\d一二两三四五六七八九十半]/
+
+function nameOnly(w: string): boolean {
+  const toks = tokenize(w)
+  return toks.length > 0 && toks.every((t) => t.k === T_UNK || t.k === T_FILL) && !/[A-Za-z]{1,4}$/.test(w.replace(/[\u4e00-\u9fff]+/, ''))
+}
+
 /**
  * A header that sells one product in sizes, each with its price: "大份 鹅肉一斤 68 ⏎ 中份 半斤 36",
  * "大 38/斤 中 30/斤 小 20/斤", "大个 8元/斤 ⏎ 中个 6元/斤". Two sizes or more make it one.
