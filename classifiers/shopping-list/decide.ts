@@ -46,12 +46,6 @@ export function specificAfterGeneric(st: MessageState): void {
     if (p.op !== 'add' || nx.op !== 'add' || p.hasQty || !nx.hasQty || p.med || nx.med || p.brandOnly || p.end < 0) continue
     if (nx.start < p.end || nx.name.includes(p.name) || p.name.includes(nx.name)) continue
     const gap = st.s.slice(p.end, nx.start)
-    // "🌶️二荆条 1斤": an emoji used as the bullet of the name after it is no item of its own
-    if (p.start >= 0 && !WRITTEN.test(st.s.slice(p.start, p.end)) && /^[\s\uFE0F]*$/.test(gap)) {
-      items.splice(k, 1)
-      k--
-      continue
-    }
     // (after a comma, a brand is the product's only as "雪花的": "鸡蛋，伊利两箱" is two things)
     // (nor under a heading: "饮料 可口可乐2瓶")
     const brandAfter = nx.brandOnly && !p.generic && BRAND_AFTER.test(gap) && (/^[ \t]*$/.test(gap) || st.s[nx.end] === '的')
@@ -63,12 +57,25 @@ export function specificAfterGeneric(st: MessageState): void {
     k--
   }
 }
-/** Letters of a written name (an emoji-only span is a picture, not a name). */
-const WRITTEN = /[\u4e00-\u9fffA-Za-z]/
 /** Between a product and which one it is: "要", "是", "就是", "我要", "要那种", "，要". */
 const SAID_EXACTLY = /^[\s，,]*(?:我|俺|就)?(?:要|是|就是|就要|只要|要买|只喝|只吃|就买)(?:那个|那种|个)?[\s:：]*$/
 /** Between a product and its brand: nothing, a space, a comma (not a new line or sentence). */
 const BRAND_AFTER = /^[ \t，,]*$/
+
+/** "🌶️二荆条 1斤": an emoji used as the bullet of the name written after it is no item of its own. */
+export function emojiBullets(st: MessageState): void {
+  const items = st.items
+  for (let k = 0; k + 1 < items.length; k++) {
+    const p = items[k]
+    const nx = items[k + 1]
+    if (p.op !== 'add' || p.hasQty || p.start < 0 || nx.start < p.end || WRITTEN.test(st.s.slice(p.start, p.end))) continue
+    if (!/^[\s\uFE0F]*$/.test(st.s.slice(p.end, nx.start))) continue
+    items.splice(k, 1)
+    k--
+  }
+}
+/** Letters of a written name (an emoji-only span is a picture, not a name). */
+const WRITTEN = /[\u4e00-\u9fffA-Za-z]/
 
 /** A total and then its parts: "买两箱牛奶 一箱纯牛奶一箱酸奶", "两只鸡 一只乌鸡一只土鸡". */
 export function totalsToParts(st: MessageState): void {
@@ -239,13 +246,21 @@ function specificAfter(items: PItem[], it: PItem): boolean {
 }
 
 /** Is item it one entry of an enumeration: a 、 right after its name ("蔬菜、水果、肉")? */
-function enumerated(s: string, it: PItem): boolean {
+export function enumerated(s: string, it: PItem): boolean {
   return it.end >= 0 && (s[it.end] === '、' || s[it.end] === '/')
 }
 
 /** A clothing size after or before a name of two letters or more: "纸尿裤L码", "XL尿不湿", "拉拉裤 XXL". */
 const SIZE_AFTER = /(?<=[\u4e00-\u9fff]{2})\s*(X{0,3}L|M|S|NB)(?:码|号)?$/
 const SIZE_BEFORE = /^(X{0,3}L|M|S|NB)(?:码|号)?\s*(?=[\u4e00-\u9fff]{2})/
+
+/** "纸尿裤L码", "XL码尿不湿": the size is how the resident wants it, not part of the product — its note. */
+function sizeToNote(it: PItem): string {
+  const size = SIZE_AFTER.exec(it.name) ?? SIZE_BEFORE.exec(it.name)
+  if (!size) return it.name
+  it.note = it.note ? size[1] + '码 ' + it.note : size[1] + '码'
+  return it.name.replace(size[0], '')
+}
 
 /** The same thing named twice ("盐和酱油没了 … 盐一包 酱油一瓶", "土豆 土豆") is one item. */
 export function withoutRepeats(keep: PItem[]): OrderItem[] {
@@ -275,10 +290,7 @@ export function withoutRepeats(keep: PItem[]): OrderItem[] {
       }
       if (dup) continue
     }
-    // "纸尿裤L码", "XL码尿不湿": the size is how the resident wants it, not part of the product
-    const size = SIZE_AFTER.exec(it.name) ?? SIZE_BEFORE.exec(it.name)
-    const name = size ? it.name.replace(size[0], '') : it.name
-    if (size) it.note = it.note ? size[1] + '码 ' + it.note : size[1] + '码'
+    const name = sizeToNote(it)
     const o: OrderItem = {
       name,
       qty: it.hasQty ? it.qty : null,

@@ -20,7 +20,16 @@ import {
   restatedAfterOops,
   settleRemovals,
 } from './corrections.ts'
-import { joinBrands, keepOrders, needsToOrders, specificAfterGeneric, totalsToParts, withoutRepeats } from './decide.ts'
+import {
+  emojiBullets,
+  enumerated,
+  joinBrands,
+  keepOrders,
+  needsToOrders,
+  specificAfterGeneric,
+  totalsToParts,
+  withoutRepeats,
+} from './decide.ts'
 import { eachFollows, findItem, newState, sameThing, type MessageState } from './state.ts'
 import {
   T_SEP,
@@ -722,6 +731,7 @@ function parseBody(s: string, asked = false): OrderItem[] {
   restatements(st)
   if (st.listUnit !== null) unitForAll(st, st.listUnit)
   joinBrands(st)
+  emojiBullets(st)
   specificAfterGeneric(st)
   totalsToParts(st)
   needsToOrders(st)
@@ -1039,7 +1049,7 @@ function countAfterSize(st: MessageState, s: string, q: Qty, ci: number, chunkSt
 
 /** An entry of an enumeration: "、" or "/" after it, or the amount for all of them ("，以上各一份"). */
 function inEnumeration(s: string, it: PItem): boolean {
-  return it.end >= 0 && (s[it.end] === '、' || s[it.end] === '/' || EACH_CLOSES.test(s.slice(it.end, it.end + 8)))
+  return enumerated(s, it) || (it.end >= 0 && EACH_CLOSES.test(s.slice(it.end, it.end + 8)))
 }
 const EACH_CLOSES = /^(?:[，,]\s*(?:以上|上面|这些|这几样)?|\s*(?:以上|上面|这些|这几样))(?:都|各|每样)/
 
