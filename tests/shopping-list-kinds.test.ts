@@ -3173,3 +3173,27 @@ describe('接龙: a WeChat name after the door; northwestern and Minnan withdraw
     ])
   })
 })
+
+describe('接龙 by letter codes; emoji counted with x', () => {
+  it('a header that gives products letter codes has lines that order by code and count', () => {
+    expect(doors('周六团购\nA 五常大米 10斤/袋\nB 东北木耳 半斤/袋\n格式：门牌+字母数量\n1. 3-1-201 A1 B2\n2. 3-2-502 B1')).toEqual([
+      ['3-1-201', '五常大米', 1, null],
+      ['3-1-201', '东北木耳', 2, null],
+      ['3-2-502', '东北木耳', 1, null],
+    ])
+    expect(doors('代码：K1 葱油饼 4元/个；K2 韭菜饼 4元/个\n1. 6幢301 K1×3 K2×2\n2. 6幢402 K2×5')).toEqual([
+      ['6幢301', '葱油饼', 3, null],
+      ['6幢301', '韭菜饼', 2, null],
+      ['6幢402', '韭菜饼', 5, null],
+    ])
+  })
+  it('an emoji with a multiplier after it is the thing, counted', () => {
+    expect(brief('🍊x5 🍎x3')).toEqual([
+      ['橘子', 5, null],
+      ['苹果', 3, null],
+    ])
+  })
+  it('闽 免了 withdraws the item before it', () => {
+    expect(brief('米粉免了，加一包贡丸')).toEqual([['贡丸', 1, '包']])
+  })
+})

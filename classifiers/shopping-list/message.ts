@@ -237,6 +237,7 @@ function readLines(list: DoorList): Jielong['entries'] {
   const byNumber = numberedNames(list.numbered)
   const tiers = sizeTiers(about)
   const nicknames = NICKNAME_ASKED.test(about)
+  const codes = productCodes(list.header)
   const done: Jielong['entries'] = []
   for (const e of list.entries) {
     done.push(readLine(e, done))
@@ -249,7 +250,8 @@ function readLines(list: DoorList): Jielong['entries'] {
     // ("2-1803 阿珠 馅饼3筒", "5号1202室 阿拉宝宝 1箱": a WeChat name after the door is nobody's goods)
     const own = withoutNickname(e.text, nicknames, product)
     const sized = tiers && product ? tiersWritten(own, product) : null
-    const base = sized ? sized.text : own
+    const coded = codes.size ? codesWritten(sized ? sized.text : own, codes) : null
+    const base = coded ?? (sized ? sized.text : own)
     const text = base ? shortNamesWritten(byNumber.size ? numbersWritten(base, byNumber) : base, sold) : ''
     let items = text ? parseBody(text, true) : []
     if (sized) {
@@ -348,7 +350,7 @@ const PRICE_PER = new RegExp(
 )
 /** "土鸡蛋 30个一板 45元", "大米 25斤一袋 68元": the package a price is for, after what it holds. */
 const SIZE_THEN_PRICE =
-  /([\u4e00-\u9fff]{1,8})\s*\d+\s*[\u4e00-\u9fffA-Za-z]{1,2}\s*一\s*([\u4e00-\u9fff])\s*[,，]?\s*[¥￥]?\d+(?:\.\d+)?\s*(?:元|块|蚊)/g
+  /([\u4e00-\u9fff]{1,8})\s*\d+\s*[\u4e00-\u9fffA-Za-z]{1,2}\s*(?:一|[/／])\s*([\u4e00-\u9fff])\s*[,，]?\s*[¥￥]?\d+(?:\.\d+)?\s*(?:元|块|蚊)/g
 /** "写斤数", "直接写包数", "按斤报", "都按斤称": the one unit the organiser asks every line to count in. */
 const ASKED_UNIT = /(?:写|填|报|按)\s*([\u4e00-\u9fff])\s*数|按\s*([\u4e00-\u9fff])\s*(?:写|填|报|接|称|算|计)/g
 
@@ -435,6 +437,36 @@ function tiersWritten(text: string, product: string): { text: string; sizes: str
 }
 const SIZE_WORD = /^[大中小](?:份|个|号|杯|果|只|盒)?$/
 const TIER_IN_LINE = /(^|[\s，,、])([大中小])(份|个|号|杯|果|只|盒)?(?=\s*[\d一二两三四五六七八九十半])/g
+
+/**
+ * Products the header gives a letter code ("A 金华火腿切片 200g/盒 35元", "代码：K1 辣烤饼 3元/个；
+ * K2 弗辣烤饼 …"), two or more of them: code → name. A code is a capital letter, perhaps with a
+ * figure, then a space, then the name.
+ */
+function productCodes(header: string): Map<string, string> {
+  const out = new Map<string, string>()
+  for (const m of header.matchAll(CODE_DEF)) if (!out.has(m[1])) out.set(m[1], m[2])
+  return out.size >= 2 ? out : new Map()
+}
+const CODE_DEF = /(?:^|[\s；;，,：:])([A-Z][0-9]?)\s+([\u4e00-\u9fff][\u4e00-\u9fffA-Za-z]{1,11})/gm
+
+/** "A1 B2", "K1×6 M1": a line that orders coded products by code and count. */
+function codesWritten(text: string, codes: Map<string, string>): string | null {
+  let hit = false
+  const out = text.replace(CODE_REF, (all, letter: string, digit: string) => {
+    // (a code with its figure, "K1×6", before a letter then a count, "A1")
+    if (digit && codes.has(letter + digit)) {
+      hit = true
+      return ' ' + codes.get(letter + digit)
+    }
+    const name = codes.get(letter)
+    if (!name) return all
+    hit = true
+    return ' ' + name + digit
+  })
+  return hit ? out : null
+}
+const CODE_REF = /(?<![A-Za-z0-9])([A-Z])(\d?)(?=\s*(?:[×xX*]\s*)?\d|\s|$)/g
 
 /** The name of each product the header numbers: "伊利纯牛奶 250ml×24 整箱 52元" is 伊利纯牛奶. */
 function numberedNames(numbered: Map<string, string>): Map<string, string> {

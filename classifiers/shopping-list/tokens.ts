@@ -377,7 +377,9 @@ export function tokenize(s: string): Tok[] {
         AMOUNT_SOON.test(s.slice(i + m.word.length, i + m.word.length + 6))
       const last = toks.length ? toks[toks.length - 1] : null
       const named = last !== null && last.k === T_KW && (last.sub === KW_SET || last.sub === KW_NOTWANT || last.sub === KW_SWAP)
-      if (!(isAsciiDigit(d) || isChineseNumeralChar(d) || inName || named)) {
+      // ("🍊x5", "🥫 x6": a multiplier counts the thing too)
+      const counted = MULT_AFTER.test(s.slice(i + m.word.length, i + m.word.length + 5))
+      if (!(isAsciiDigit(d) || isChineseNumeralChar(d) || inName || named || counted)) {
         pushSep(toks, SP_SPACE, i, i + m.word.length)
         i += m.word.length
         continue
@@ -695,6 +697,9 @@ function mayBeInName(s: string, j: number): boolean {
 }
 
 /** Units that say "about one" with 把 or 几 after them and no number before: 斤把, 个把, 斤几. */
+/** A multiplier right after an emoji: "x5", " ×2", "*3". */
+const MULT_AFTER = /^\s*[xX×*✕]\s*\d/
+
 const ABOUT_ONE = new Set(['斤', '两', '个'])
 
 /** A unit starts at s[i], after spaces ("1 pack", "2袋"). */
