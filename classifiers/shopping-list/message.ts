@@ -375,7 +375,7 @@ function shortNamesWritten(text: string, sold: string[]): string {
   if (sold.length === 0) return text
   return text.replace(SHORT_BEFORE_AMOUNT, (all, lead: string, part: string) => {
     // (a product's own name stays as written: 猫粮 under 皇家猫粮)
-    if (sold.includes(part) || (part.length > 1 && namesGoods(part))) return all
+    if (sold.includes(part) || (part.length > 1 && namesSomething(part, true))) return all
     let hit: string | null = null
     for (const p of sold) {
       if (p.length <= part.length || !p.includes(part)) continue
@@ -532,8 +532,9 @@ function headerNameFor(name: string, sold: string[]): string | null {
 /** A line that starts with its amount ("五包", "2箱（要大的）"). */
 const AMOUNT_FIRST = /^[+＋]?\s*[\d一二两三四五六七八九十半几俩仨]/
 
-function namesSomething(text: string): boolean {
-  for (const t of tokenize(text)) if (t.k === T_GOODS || t.k === T_UNK) return true
+/** Whether the text holds a name: goods the lexicon knows, or (unless `knownOnly`) a word it does not. */
+function namesSomething(text: string, knownOnly = false): boolean {
+  for (const t of tokenize(text)) if (t.k === T_GOODS || (!knownOnly && t.k === T_UNK)) return true
   return false
 }
 
@@ -593,7 +594,7 @@ function headerProduct(text: string): string | null {
   if (priced && SIZE_WORD.test(priced)) priced = null
   if (pricedUnknown && SIZE_WORD.test(pricedUnknown)) pricedUnknown = null
   const pricedName = priced ?? pricedUnknown
-  if (pricedName && named && namesGoods(named) && inBrackets(header, pricedName)) return named
+  if (pricedName && named && namesSomething(named, true) && inBrackets(header, pricedName)) return named
   return priced ?? pricedUnknown ?? named ?? known ?? unknown
 }
 
@@ -603,11 +604,6 @@ function inBrackets(header: string, name: string): boolean {
   if (at < 0) return false
   const before = header.slice(0, at)
   return Math.max(before.lastIndexOf('('), before.lastIndexOf('（')) > Math.max(before.lastIndexOf(')'), before.lastIndexOf('）'))
-}
-
-function namesGoods(text: string): boolean {
-  for (const t of tokenize(text)) if (t.k === T_GOODS) return true
-  return false
 }
 
 /** A note in brackets that lists what a pack contains: "（含：大米5斤 …）", "(包括 …)". */
