@@ -1141,3 +1141,19 @@ describe('slashes between items', () => {
     expect(brief('苹果10/斤')).toEqual([])
   })
 })
+
+describe('the shop the buyer is sent to', () => {
+  it.each([
+    ['再去门口水果摊买2斤橙子', [['橙子', 2, '斤']]],
+    ['到楼下老李豆腐坊买两块千张', [['千张', 2, '块']]],
+    ['帮我克中百仓储买：香菇一包', [['香菇', 1, '包']]],
+    ['在钱大妈买一斤排骨', [['排骨', 1, '斤']]],
+  ])('%s: the shop is no item and the amount after 买 is for what follows', (text, want) => {
+    expect(brief(text)).toEqual(want)
+  })
+
+  it('but 到 inside another word does not open a shop ("见到有荔枝团")', () => {
+    expect(brief('见到有荔枝团，我都想加两箱')).toEqual([['荔枝', 2, '箱']])
+    expect(brief('西瓜在盒马买一个')).toEqual([['西瓜', 1, '个']])
+  })
+})

@@ -444,9 +444,31 @@ export function tokenize(s: string): Tok[] {
   markStages(s, toks)
   markGlosses(s, toks)
   glueUnknown(toks)
+  markShops(s, toks)
   markLeftovers(s, toks)
   markNoneAtAll(s, toks)
   return toks
+}
+
+/**
+ * Where the writer sends the buyer: "去门口水果摊买2斤橙子", "到楼下老李豆腐坊买两块千张",
+ * "去东门盒马买：" — the words between going (去, 到, 在; 克 is 去 in Wuhan) and buying are a
+ * shop, never an item, and the amount after 买 belongs to what follows it.
+ */
+const GO_TO_SHOP =
+  /(?<![见看收听想得遇找等直迟送达做来回报拿买提感受])(?:去|到|在|克)([^\s\d，,。；;：:、！!？?一二两三四五六七八九十半几买带拿有]{2,10}?)(?=(?:帮我|给我|帮忙)?(?:买|带|拿|购))/g
+
+function markShops(s: string, toks: Tok[]): void {
+  if (!/[去到在克]/.test(s)) return
+  for (const m of s.matchAll(GO_TO_SHOP)) {
+    const from = m.index! + 1
+    const to = from + m[1].length
+    for (const t of toks)
+      if (t.e > from && t.s < to && t.e <= to && (t.k === T_GOODS || t.k === T_UNK || t.k === T_NONGOODS || t.k === T_MONEY)) {
+        t.k = T_NONGOODS
+        t.canon = null
+      }
+  }
 }
 
 export const STAGE = 1 // flag of an unknown token: a formula stage, "3段", "2号", part of a name
