@@ -1157,3 +1157,28 @@ describe('the shop the buyer is sent to', () => {
     expect(brief('西瓜在盒马买一个')).toEqual([['西瓜', 1, '个']])
   })
 })
+
+describe('a condition on an item already listed', () => {
+  it.each([
+    ['鲈鱼1条，基围虾1斤；要是没有基围虾，冻虾仁买1袋也行', '基围虾', '冻虾仁'],
+    ['高丽菜一粒，菜头两条，高丽菜若无，买大白菜', '高丽菜', '大白菜'],
+    ['排骨两斤，冇得排骨，搞点筒子骨也要得', '排骨', '筒子骨'],
+  ])('%s: what follows is its substitute, not one more item', (text, item, alt) => {
+    const items = parse(text)
+    expect(items.map((i) => i.name)).not.toContain(alt)
+    expect(items.find((i) => i.name === item)?.alternatives).toContain(alt)
+  })
+
+  it('a need of its own stays an order ("家里没有米了")', () => {
+    expect(brief('家里没有米了，米一袋')).toEqual([['米', 1, '袋']])
+  })
+
+  it('a substitute named again with a remark is not ordered on its own', () => {
+    const items = parse('三文鱼200克，核桃一袋。三文鱼冇得就买鲈鱼，鲈鱼要活滴')
+    expect(items.map((i) => [i.name, i.qty, i.unit])).toEqual([
+      ['三文鱼', 200, '克'],
+      ['核桃', 1, '袋'],
+    ])
+    expect(items[0].alternatives).toEqual(['鲈鱼'])
+  })
+})

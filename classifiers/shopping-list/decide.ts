@@ -282,6 +282,8 @@ export function withoutRepeats(keep: PItem[]): OrderItem[] {
         for (let m = 0; m < keep.length && !dup; m++) {
           const o = keep[m]
           if (m !== k && o.op === 'add' && sameThing(o.name, it.name) && (o.hasQty || m < k)) dup = true
+          // "三文鱼冇得就买鲈鱼，鲈鱼要活滴": said again of a substitute, it is a remark on it
+          else if (m < k && o.op === 'add' && o.alternatives.some((a) => sameThing(a, it.name))) dup = true
         }
       } else {
         // a very long post: exact repeats only

@@ -8,7 +8,7 @@ import { productKey, readDoorList, type DoorList } from './jielong.ts'
 import { readTable, type TablePart } from './table.ts'
 import { HAS_CJK, N_MULT, tokenize, type Tok } from './tokens.ts'
 import { isCommonWord } from './sound.ts'
-import { buildElements, newInfo, E_P, E_Q, type Qty } from './elements.ts'
+import { buildElements, newInfo, E_K, E_P, E_Q, type Qty } from './elements.ts'
 import { readChunk, setQty, type ChunkOut, type PItem } from './chunk.ts'
 import {
   applyAlternatives,
@@ -46,6 +46,7 @@ import {
   U_MEASURE,
   U_CONTAINER,
   F_INTENT,
+  KW_OK,
 } from './kinds.ts'
 
 export function parseShoppingList(text: string): OrderItem[] {
@@ -712,8 +713,17 @@ function parseBody(s: string, asked = false): OrderItem[] {
       r.geQty = null
     }
     // "没河虾的话，就拿一斤蛤蜊": the chunk after a condition with no substitute names it
+    // — or that closes with a word that accepts it ("要是没有基围虾，冻虾仁买1袋也行"), or names
+    // it with no amount ("高丽菜若无，买大白菜")
     const cond = st.altFor
-    if (cond && cond.chunk === ci - 1 && r.items.length && INSTEAD_FIRST.test(s.slice(chunkStart, chunkStart + 3))) {
+    if (
+      cond &&
+      cond.chunk === ci - 1 &&
+      r.items.length &&
+      (INSTEAD_FIRST.test(s.slice(chunkStart, chunkStart + 3)) ||
+        (els.length > 1 && els[els.length - 1].t === E_K && els[els.length - 1].sub === KW_OK) ||
+        r.items.every((it) => !it.hasQty))
+    ) {
       const p = st.items[cond.k]
       if (p && p.op === 'add')
         for (const it of r.items)
@@ -721,6 +731,14 @@ function parseBody(s: string, asked = false): OrderItem[] {
       r.items = []
     }
     st.altFor = null
+    // "基围虾1斤；要是没有基围虾，…": a condition on an item already listed, not a need of its own
+    if (info.cond && !r.altNeedTarget && r.items.length === 1 && r.items[0].op === 'add' && !r.items[0].hasQty) {
+      const k = findItem(st.items, r.items[0].name)
+      if (k >= 0 && st.items[k].op === 'add' && st.items[k].hasQty) {
+        r.items = []
+        st.altFor = { k, chunk: ci }
+      }
+    }
     let chunkTarget = -1
     if (r.items.length && describesPrevious(st, r, ci, chunkStart, toks[b - 1].e)) {
       /* a note on the item before */
