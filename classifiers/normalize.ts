@@ -67,6 +67,8 @@ function mayBeTraditional(text: string): boolean {
  */
 function joinSpacedText(text: string): string {
   if (text.length < 7 || text.indexOf(' ') < 0) return text
+  // (line by line: "鸡 蛋 一 盒⏎牛 奶 两 箱" is spaced on every line, and a line break is no letter)
+  if (text.indexOf('\n') >= 0) return text.split('\n').map(joinSpacedText).join('\n')
   const tokens = text.split(' ')
   if (tokens.length < 4) return text
   let single = 0

@@ -20,6 +20,11 @@ describe('normalize', () => {
     expect(normalize('帮 我 买 土 豆 3斤')).toBe('帮我买土豆 3斤')
     expect(normalize('两个 词 之间')).toBe('两个 词 之间')
   })
+  it('collapses letter-spacing line by line, keeping the line breaks', () => {
+    expect(normalize('鸡 蛋 一 盒\n牛 奶 两 箱\n面 包 三 个')).toBe('鸡蛋一盒\n牛奶两箱\n面包三个')
+    expect(normalize('我 妈 摔 倒 了\n在 5 栋 6 0 3')).toBe('我妈摔倒了\n在5栋603')
+    expect(normalize('两个 词 之间\n还有 一行')).toBe('两个 词 之间\n还有 一行')
+  })
   it('collapses repeated punctuation', () => {
     expect(normalize('好的。。。。谢谢～～～')).toBe('好的。谢谢~')
     expect(normalize('急急急???!!!')).toBe('急急急?')
