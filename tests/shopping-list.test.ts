@@ -1182,3 +1182,26 @@ describe('a condition on an item already listed', () => {
     expect(items[0].alternatives).toEqual(['鲈鱼'])
   })
 })
+
+describe('an oops and its new amount in one chunk', () => {
+  it.each([
+    [
+      '鸡蛋一板…不对要两板，牛奶一箱',
+      [
+        ['鸡蛋', 2, '板'],
+        ['牛奶', 1, '箱'],
+      ],
+    ],
+    ['土豆三斤 不对 两斤', [['土豆', 2, '斤']]],
+    ['排骨一斤 说错了要两斤', [['排骨', 2, '斤']]],
+  ])('%s', (text, want) => {
+    expect(brief(text)).toEqual(want)
+  })
+
+  it('an amount before the oops word is not a correction of itself', () => {
+    expect(brief('土豆三斤，黄瓜两根不对')).toEqual([
+      ['土豆', 3, '斤'],
+      ['黄瓜', 2, '根'],
+    ])
+  })
+})

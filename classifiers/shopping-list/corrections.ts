@@ -182,7 +182,7 @@ export function applyToPrevious(st: MessageState, r: ChunkOut, ci: number): void
  * An amount on its own after "鸡蛋唔要一盒啦" replaces the amount taken back; after "哦不对" it
  * corrects the item just ordered ("要五个土豆，哦不对，六个"). Returns whether it was used.
  */
-export function correctAmount(st: MessageState, q: Qty, ci: number): boolean {
+export function correctAmount(st: MessageState, q: Qty, ci: number, oopsFirst = false): boolean {
   const items = st.items
   const k = items.length - 1
   if (k < 0) return false
@@ -195,7 +195,9 @@ export function correctAmount(st: MessageState, q: Qty, ci: number): boolean {
     if (!applyOp(st, p)) items.push(p)
     return true
   }
-  if (st.oopsChunk >= 0 && st.oopsChunk >= p.chunk && st.oopsChunk < ci && p.hasQty && p.op !== 'remove' && !p.fallback) {
+  // (the oops in an earlier chunk, or opening this one: "鸡蛋一板…不对要两板")
+  const oops = st.oopsChunk >= 0 && (st.oopsChunk < ci || (st.oopsChunk === ci && oopsFirst))
+  if (oops && st.oopsChunk >= p.chunk && p.chunk < ci && p.hasQty && p.op !== 'remove' && !p.fallback) {
     setQty(p, q)
     return true
   }

@@ -758,7 +758,14 @@ function parseBody(s: string, asked = false): OrderItem[] {
     // than is needed: "哪用得了一斤", "米还够吃三天")
     else if (r.qtyOnly && !r.qtyOnlyDescOnly && respectively(st, r.qtyOnly, toks, chunkTok, ci)) {
       /* "冬瓜、咸蛋、瘦肉，一斤、两只、半斤": the amounts go to the names in order */
-    } else if (r.qtyOnly && !r.qtyOnlyDescOnly && !info.cook && !info.enough && !intro && !correctAmount(st, r.qtyOnly, ci))
+    } else if (
+      r.qtyOnly &&
+      !r.qtyOnlyDescOnly &&
+      !info.cook &&
+      !info.enough &&
+      !intro &&
+      !correctAmount(st, r.qtyOnly, ci, info.oops && !AMOUNT_CHAR.test(s.slice(chunkStart, info.oopsAt)))
+    )
       amountOnly(st, r, ci, sepBefore, sepAfter, aside, s.slice(chunkStart, toks[b - 1].e), {
         after: s.slice(toks[b - 1].e, toks[b - 1].e + 4),
         sentence: s.slice(sentenceStart(s, chunkStart), toks[b - 1].e),
@@ -859,6 +866,9 @@ function removeGluedNames(s: string, r: ChunkOut, chunkEnd: number): void {
 const CONTINGENCY = /(?:超[了过出脱咗]|超预算|超\s*budget|over\s*budget|超支|超额|太贵|贵了|不够钱|钱不够)[^，,。；;]*?(?:就|的话)/i
 
 const BUDGET_WORD = /超|贵|不够钱|钱不够|budget/i
+
+/** A figure or a Chinese numeral: is there an amount in the text before an oops word? */
+const AMOUNT_CHAR = /[0-9一二两三四五六七八九十半]/
 
 /** A chunk that opens with the substitute's word: 就, 那就, 换 ("…的话，就拿一斤蛤蜊"). */
 const INSTEAD_FIRST = /^(?:那就|就|换成|换|改拿|改买)/
