@@ -1205,3 +1205,20 @@ describe('an oops and its new amount in one chunk', () => {
     ])
   })
 })
+
+describe('what ran out, then how much of it', () => {
+  it.each([
+    ['垃圾袋冇得哒也要两卷咯', [['垃圾袋', 2, '卷']]],
+    ['兔子粮没了帮我带一袋', [['兔子粮', 1, '袋']]],
+    ['猫粮见底了，买两袋', [['猫粮', 2, '袋']]],
+  ])('%s', (text, want) => {
+    expect(brief(text)).toEqual(want)
+  })
+
+  it('but not when something else is named with the amount', () => {
+    expect(brief('辅食没了，米粉一盒')).toEqual([
+      ['辅食', null, null],
+      ['米粉', 1, '盒'],
+    ])
+  })
+})

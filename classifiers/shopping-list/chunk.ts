@@ -587,6 +587,15 @@ export function readChunk(s: string, toks: Tok[], b: number, els: El[], chunk: n
     }
     out.items = pairRange(toks, els, 0, cond, chunk, out)
     const from = cond + 1
+    // "垃圾袋冇得哒也要两卷", "兔子粮没了帮我带一袋": what ran out, then how much of it to bring
+    const last = out.items.length ? out.items[out.items.length - 1] : null
+    if (info.need && last && !last.hasQty && !last.fallback && !hasG(els, from, n) && findK(els, from, n, KW_CANCEL) < 0) {
+      const q = firstUsableQ(els, from, n)
+      if (q) {
+        setQty(last, q)
+        return out
+      }
+    }
     if (findK(els, from, n, KW_CANCEL) >= 0 || findK(els, from, n, KW_NOTWANT) >= 0) {
       // "鲜肉买不到就算了": a name with no amount before 没有…就算了 is what the condition is about,
       // not a thing to buy (one already listed is still matched by its name)
