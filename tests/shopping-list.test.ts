@@ -1222,3 +1222,11 @@ describe('what ran out, then how much of it', () => {
     ])
   })
 })
+
+describe('a container amount before a word for people', () => {
+  it('is still an amount ("湿巾三包宝宝等着用"), where a count of people is not', () => {
+    expect(brief('湿巾三包宝宝等着用')).toEqual([['湿巾', 3, '包']])
+    expect(brief('纸尿裤两袋孩子要用')).toEqual([['纸尿裤', 2, '袋']])
+    expect(brief('我家3个孩子两个老人')).toEqual([])
+  })
+})

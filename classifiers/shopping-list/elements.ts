@@ -510,8 +510,9 @@ export function buildElements(s: string, toks: Tok[], a: number, b: number, info
           }
           i = j
           if (v === null || v <= 0) break // 几斤: vague
-          // 3个孩子, 2个老人: not an amount of goods
-          if (i < b && toks[i].k === T_NONGOODS) {
+          // 3个孩子, 2个老人: not an amount of goods — but a container or a weight is one whoever
+          // stands after it ("湿巾三包宝宝等着用")
+          if (i < b && toks[i].k === T_NONGOODS && uk !== U_CONTAINER && uk !== U_MEASURE) {
             info.junk += 1
             break
           }
