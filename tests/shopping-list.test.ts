@@ -1230,3 +1230,15 @@ describe('a container amount before a word for people', () => {
     expect(brief('我家3个孩子两个老人')).toEqual([])
   })
 })
+
+describe('a removal reaches an enumeration with 、', () => {
+  it.each([
+    ['酸奶两板，千万别买花生油、花生酱', '花生酱'],
+    ['别买榴莲、菠萝，西瓜要一个', '菠萝'],
+    ['不要香菜、葱，姜一块', '葱'],
+  ])('%s', (text, removed) => {
+    const items = parse(text)
+    expect(items.find((i) => i.name === removed)?.op).toBe('remove')
+    expect(items.filter((i) => i.op !== 'remove').every((i) => i.qty !== null)).toBe(true)
+  })
+})

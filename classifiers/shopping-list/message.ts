@@ -690,9 +690,12 @@ function parseBody(s: string, asked = false): OrderItem[] {
     // the name is all the chunk says ("石斛花" on its own, before "1包")
     if (r.items.length === 1 && r.items[0].start === chunkStart && r.items[0].end === toks[b - 1].e) r.items[0].wholeChunk = true
     // "别买榴莲和菠萝": a removal reaches the names joined to it by 和 / 同 / 跟
-    if (st.removeJoined === ci - 1 && sepBefore === SP_CONJ) for (const it of r.items) if (it.op === 'add' && !it.hasQty) it.op = 'remove'
+    // — and an enumeration with 、 ("千万别买花生油、花生酱")
+    const joinedBefore = sepBefore === SP_CONJ || (chunkTok > 0 && s.slice(toks[chunkTok - 1].s, toks[chunkTok - 1].e) === '、')
+    if (st.removeJoined === ci - 1 && joinedBefore) for (const it of r.items) if (it.op === 'add' && !it.hasQty) it.op = 'remove'
     const lastOut = r.items.length ? r.items[r.items.length - 1] : null
-    st.removeJoined = lastOut && lastOut.op === 'remove' && !lastOut.hasQty && sepAfter === SP_CONJ ? ci : -2
+    const joinedAfter = sepAfter === SP_CONJ || (b < n && s.slice(toks[b].s, toks[b].e) === '、')
+    st.removeJoined = lastOut && lastOut.op === 'remove' && !lastOut.hasQty && joinedAfter ? ci : -2
     // "想做回锅肉和麻婆豆腐": a dish reaches the names joined to it by 和 / 跟 / 同, without amounts
     if (st.dishJoined === ci - 1 && sepBefore === SP_CONJ) for (const it of r.items) if (it.op === 'add' && !it.hasQty) it.dish = true
     // (not across a comma: "他最爱吃虾，还有葱姜各一点" buys the onions)
