@@ -1242,3 +1242,24 @@ describe('a removal reaches an enumeration with 、', () => {
     expect(items.filter((i) => i.op !== 'remove').every((i) => i.qty !== null)).toBe(true)
   })
 })
+
+describe('what someone must not eat', () => {
+  it.each([
+    [
+      '果冻 ×1 海苔 ×4 不要任何带花生的',
+      [
+        ['果冻', 1, null],
+        ['海苔', 4, null],
+      ],
+    ],
+    ['燕麦奶两盒，孙子对牛奶过敏', [['燕麦奶', 2, '盒']]],
+    ['花生过敏的孩子，要米饼2包', [['米饼', 2, '包']]],
+    ['要豆浆粉一袋，不能买含奶的', [['豆浆粉', 1, '袋']]],
+  ])('%s: the allergen is no item', (text, want) => {
+    expect(brief(text).filter((i) => i[0] !== undefined)).toEqual(want)
+  })
+
+  it('but goods bought beside an allergy are ordered', () => {
+    expect(brief('我对花粉过敏，帮我买两斤花生')).toEqual([['花生', 2, '斤']])
+  })
+})

@@ -445,6 +445,7 @@ export function tokenize(s: string): Tok[] {
   markGlosses(s, toks)
   glueUnknown(toks)
   markShops(s, toks)
+  markAllergens(s, toks)
   markLeftovers(s, toks)
   markNoneAtAll(s, toks)
   return toks
@@ -457,6 +458,28 @@ export function tokenize(s: string): Tok[] {
  */
 const GO_TO_SHOP =
   /(?<![见看收听想得遇找等直迟送达做来回报拿买提感受])(?:去|到|在|克)([^\s\d，,。；;：:、！!？?一二两三四五六七八九十半几买带拿有]{2,10}?)(?=(?:帮我|给我|帮忙)?(?:买|带|拿|购))/g
+
+/**
+ * What someone must not eat is no order: "孩子花生过敏", "对牛奶蛋白过敏", "不要任何带花生的",
+ * "含奶的零食" — the goods named before 过敏, or after 含 / 任何带 and before 的, are a
+ * description.
+ */
+const ALLERGEN =
+  /(?:对)?([^\s\d，,。；;：:、！!？?]{1,6}?)(?:蛋白)?过敏|(?:含有|含|任何带|任何含)([^\s\d，,。；;：:、！!？?]{1,6}?)(?:的|成分)/g
+
+function markAllergens(s: string, toks: Tok[]): void {
+  if (s.indexOf('过敏') < 0 && s.indexOf('含') < 0 && s.indexOf('任何') < 0) return
+  for (const m of s.matchAll(ALLERGEN)) {
+    const word = m[1] ?? m[2]
+    const from = m.index! + m[0].indexOf(word)
+    const to = from + word.length
+    for (const t of toks)
+      if (t.k === T_GOODS && t.s >= from && t.e <= to) {
+        t.k = T_NONGOODS
+        t.canon = null
+      }
+  }
+}
 
 function markShops(s: string, toks: Tok[]): void {
   if (!/[去到在克]/.test(s)) return
