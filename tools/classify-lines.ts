@@ -43,7 +43,7 @@ export function answerText(text: string): string {
 }
 
 /** Answers of repeated texts, remembered. */
-const memo = new TextMemo<string>(50_000, 200)
+const memo = new TextMemo<string>(100_000, 200)
 
 /** Below this many new texts in a batch, handing half to a helper costs more than it saves. */
 const SHARE_FROM = 32
