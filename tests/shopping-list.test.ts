@@ -1263,3 +1263,17 @@ describe('what someone must not eat', () => {
     expect(brief('我对花粉过敏，帮我买两斤花生')).toEqual([['花生', 2, '斤']])
   })
 })
+
+describe('a unit that opens a longer word after a number', () => {
+  it.each([
+    ['再要三罐罐头，牛肉味', [['罐头', 3, '罐']]],
+    ['兩罐罐頭', [['罐头', 2, '罐']]],
+    ['一瓶瓶装水', [['水', 1, '瓶']]],
+  ])('%s: the unit, then the goods', (text, want) => {
+    expect(brief(text)).toEqual(want)
+  })
+
+  it('but a word the unit only begins stays whole ("两袋袋鼠奶粉")', () => {
+    expect(brief('两袋袋鼠奶粉')).toEqual([['袋鼠奶粉', 2, '袋']])
+  })
+})

@@ -295,6 +295,17 @@ export function tokenize(s: string): Tok[] {
       continue
     }
     const m = wordAt(s, i)
+    if (m && m.k === T_GOODS && afterNum(toks, i)) {
+      // "三罐罐头", "一瓶瓶装水": after a number, a unit that opens a longer word (罐罐, 瓶装水)
+      // is the unit when the goods word after it reaches as far ("两包子" stays 包子)
+      const u = matchAt(s, i, i + 1)
+      const rest = u && u.k === T_UNIT ? matchAt(s, i + 1) : null
+      if (rest && rest.k === T_GOODS && i + 1 + rest.word.length >= i + m.word.length) {
+        toks.push(new Tok(T_UNIT, i, i + 1, u!.sub, null, u!.flags, u!.canon, u))
+        i++
+        continue
+      }
+    }
     if (
       isCJK(c) &&
       !isChineseNumeralChar(c) &&
