@@ -1277,3 +1277,19 @@ describe('a unit that opens a longer word after a number', () => {
     expect(brief('两袋袋鼠奶粉')).toEqual([['袋鼠奶粉', 2, '袋']])
   })
 })
+
+describe('what the buyer must not bring by mistake', () => {
+  it.each([
+    ['蒜苗一把，你莫又买成韭菜哒', [['蒜苗', 1, '把']]],
+    ['豆腐干一斤。莫买成五花肉了哈', [['豆腐干', 1, '斤']]],
+    [
+      '老干妈两瓶，正宗的，别买成山寨的；再来一袋米粉',
+      [
+        ['老干妈', 2, '瓶'],
+        ['米粉', 1, '袋'],
+      ],
+    ],
+  ])('%s: neither ordered nor withdrawing the item before', (text, want) => {
+    expect(brief(text)).toEqual(want)
+  })
+})

@@ -457,6 +457,7 @@ export function tokenize(s: string): Tok[] {
   glueUnknown(toks)
   markShops(s, toks)
   markAllergens(s, toks)
+  markBoughtWrong(s, toks)
   markLeftovers(s, toks)
   markNoneAtAll(s, toks)
   return toks
@@ -486,6 +487,26 @@ function markAllergens(s: string, toks: Tok[]): void {
     const to = from + word.length
     for (const t of toks)
       if (t.k === T_GOODS && t.s >= from && t.e <= to) {
+        t.k = T_NONGOODS
+        t.canon = null
+      }
+  }
+}
+
+/**
+ * What the buyer must not bring by mistake: "你莫又买成韭菜哒", "莫买成榨菜了" — the goods after
+ * 买成 are the wrong thing, named only to be avoided.
+ */
+const BOUGHT_WRONG = /(?:莫|别|不要|勿|覅|千万别)?又?买错?成([^\s\d，,。；;：:、！!？?]{1,6})/g
+
+function markBoughtWrong(s: string, toks: Tok[]): void {
+  if (s.indexOf('买') < 0 || s.indexOf('成') < 0) return
+  for (const m of s.matchAll(BOUGHT_WRONG)) {
+    const from = m.index!
+    const to = from + m[0].length
+    // (the warning word with it: "莫买" here withdraws nothing listed before it)
+    for (const t of toks)
+      if (t.s >= from && t.s < to && (t.k === T_GOODS || t.k === T_UNK || t.k === T_KW)) {
         t.k = T_NONGOODS
         t.canon = null
       }
