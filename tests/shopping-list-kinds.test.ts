@@ -2950,6 +2950,33 @@ describe('接龙 by product numbers, doors with a dash, header lines with prices
     ])
   })
 
+  it('priced header lines numbered with a bare figure or 号, and several circled on one line', () => {
+    expect(
+      doors('【9幢 日用品拼单】\n1 抽纸（24包/提）39\n2 洗衣凝珠 52颗/盒 45\n接龙：\n1. 9-1-201 1号2提\n2. 9-2-502 2号1盒 1号1提'),
+    ).toEqual([
+      ['9-1-201', '抽纸', 2, '提'],
+      ['9-2-502', '洗衣凝珠', 1, '盒'],
+      ['9-2-502', '抽纸', 1, '提'],
+    ])
+    expect(doors('【年货团】\n编号/品名/价格\n01 东坡肉 500g/盒 48\n02 酱鸭 整只 78\n1. 8-1-301 01*2 02*1\n2. 8-2-702 02*2')).toEqual([
+      ['8-1-301', '东坡肉', 2, null],
+      ['8-1-301', '酱鸭', 1, null],
+      ['8-2-702', '酱鸭', 2, null],
+    ])
+    expect(doors('冻品团\n①带鱼段 2斤/袋 ②冻虾仁 1斤/袋 ③羊肉卷\n报名：门牌+序号+袋数\n1. 2-1-301 ①2 ③3\n2. 2-1-1001 ②2')).toEqual([
+      ['2-1-301', '带鱼段', 2, null],
+      ['2-1-301', '羊肉卷', 3, null],
+      ['2-1-1001', '冻虾仁', 2, null],
+    ])
+    expect(doors('年货团\n1号 蔬菜包（青菜、萝卜，约8斤）58元/份\n2号 冬笋 28元/斤\n1. 3-1-502 蔬菜包1份\n2. 3-2-702 1号×2 2号×1')).toEqual(
+      [
+        ['3-1-502', '蔬菜包', 1, '份'],
+        ['3-2-702', '蔬菜包', 2, null],
+        ['3-2-702', '冬笋', 1, null],
+      ],
+    )
+  })
+
   it('"1号" is a door where the header does not number its products', () => {
     expect(doors('接龙 鸡蛋 15元一板\n1. 1号 鸡蛋2板\n2. 2号 鸡蛋1板')).toEqual([
       ['1号', '鸡蛋', 2, '板'],

@@ -66,6 +66,12 @@ const NAME = '[\\u4e00-\\u9fff]{1,4}'
 const DOOR_AT_START = new RegExp(`^(?:(${NAME})\\s*[(（](${DOOR})[)）]|(?:(${NAME})\\s+)?(${DOOR})${AFTER})`)
 /** A header line that numbers a product: "① 伊利纯牛奶 …", "3号 冰红茶1L 一箱 36" (not 3号楼). */
 const PRODUCT_NO = /^\s*([\u2460-\u2473]|\d{1,2}\s*号(?![楼栋幢院门]))\s*[:：.、]?\s*([\u4e00-\u9fffA-Za-z].*)$/
+/** The same with a bare number: "1 抽纸（24包/提）39", "01 东坡肉 500g/盒 48" — a product only when priced. */
+const PRODUCT_BARE_NO = /^\s*(\d{1,2})\s*[.、:：]?\s+([\u4e00-\u9fffA-Za-z].*)$/
+/** A price at the end of a header line, with or without 元: "… 39", "… 45元", "… ¥16". */
+const PRICE_LAST = /(?:\s|[)）])[¥￥$]?\d{1,4}(?:\.\d{1,2})?\s*(?:元|块|蚊)?\s*$/
+/** Several circled products on one header line: "①带鱼段 2斤/袋 ②冻虾仁 1斤/袋 ③牛肉卷". */
+const CIRCLED_RUN = /([\u2460-\u2473])\s*([^\u2460-\u2473]+)/g
 const CIRCLED = /^[\u2460-\u2473]$/
 /** The organiser asks lines to order by number: "按编号下单", "门牌+编号+数量", "序号". */
 const BY_NUMBER = /编号|序号|按号/
@@ -74,7 +80,8 @@ const BY_NUMBER = /编号|序号|按号/
 export function productKey(mark: string): string {
   const c = mark.codePointAt(0) ?? 0
   if (c >= 0x2460 && c <= 0x2473) return String(c - 0x2460 + 1)
-  return mark.replace(/\D/g, '')
+  // ("01" and "1" are the same number)
+  return String(Number(mark.replace(/\D/g, '')))
 }
 
 /** A price on a line: "55元", "¥12", "9.9元", "12元/斤", "18蚊". */
@@ -151,9 +158,14 @@ export function readDoorList(text: string): DoorList | null {
     if (EXAMPLE_LINE.test(lines[i])) continue
     // "① 伊利纯牛奶 250ml×24 52元", "2号 北冰洋 一箱 50" under "按编号下单": a product the lines
     // order by its number, part of the header
-    const no = doors === 0 ? PRODUCT_NO.exec(lines[i]) : null
-    if (no && (CIRCLED.test(no[1]) || BY_NUMBER.test(s))) {
-      numbered.set(productKey(no[1]), no[2].trim())
+    // ("1号 蔬菜包（…）58元/份", "1 抽纸（24包/提）39": priced, a product too)
+    const no = doors === 0 ? (PRODUCT_NO.exec(lines[i]) ?? PRODUCT_BARE_NO.exec(lines[i])) : null
+    const priced = no !== null && (PRICED.test(lines[i]) || PRICE_LAST.test(lines[i]))
+    if (no && (CIRCLED.test(no[1]) || priced || (BY_NUMBER.test(s) && /号|[\u2460-\u2473]/.test(no[1])))) {
+      // ("①带鱼段 2斤/袋 ②冻虾仁 1斤/袋": several on one line)
+      const run = CIRCLED.test(no[1]) ? [...lines[i].matchAll(CIRCLED_RUN)] : []
+      if (run.length > 1) for (const r of run) numbered.set(productKey(r[1]), r[2].trim())
+      else numbered.set(productKey(no[1]), no[2].trim())
       entries.length = 0
       first = -1
       continue

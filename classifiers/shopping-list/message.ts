@@ -489,7 +489,7 @@ function numbersWritten(text: string, byNumber: Map<string, string>): string {
   })
 }
 const NAME_RUN = /^[\u4e00-\u9fffA-Za-z]{2,}/
-const NUMBER_REF = /([\u2460-\u2473]|(?<![\d\-#])\d{1,2}\s*号(?![楼栋幢院门单]))/g
+const NUMBER_REF = /([\u2460-\u2473]|(?<![\d\-#])\d{1,2}\s*号(?![楼栋幢院门单])|(?<![\d\-#.])\d{1,2}(?=\s*[*×xX✕]\s*\d))/g
 
 /** One or two letters after a break and before an amount: "蛋1", " 米2袋", "、液1". */
 const SHORT_BEFORE_AMOUNT = /(^|[\s,，、;；+＋/／\d])([\u4e00-\u9fff]{1,2})(?=\s*[\d一二两三四五六七八九十半])/g
