@@ -1293,3 +1293,19 @@ describe('what the buyer must not bring by mistake', () => {
     expect(brief(text)).toEqual(want)
   })
 })
+
+describe('a removal, then a correction of another item', () => {
+  it.each([
+    [
+      '苹果两斤 梨两斤 香蕉一把，梨不要了，苹果改三斤',
+      [
+        ['苹果', 3, '斤'],
+        ['香蕉', 1, '把'],
+      ],
+    ],
+    ['鸡蛋一板、牛奶一箱，牛奶不要了，鸡蛋改两板', [['鸡蛋', 2, '板']]],
+    ['白菜两斤，白菜删掉，换成两斤娃娃菜', [['娃娃菜', 2, '斤']]],
+  ])('%s', (text, want) => {
+    expect(brief(text)).toEqual(want)
+  })
+})

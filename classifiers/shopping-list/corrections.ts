@@ -48,7 +48,15 @@ export function applyOp(st: MessageState, it: PItem): boolean {
     return false
   }
   // "白菜删掉，换成两斤娃娃菜": the new item takes the place of the one just taken off
-  if (!it.replaces && st.removed && st.removed.chunk >= it.chunk - 1 && !sameThing(st.removed.name, it.name)) it.replaces = st.removed.name
+  // (but "梨不要了，苹果改三斤" corrects the apples already listed: a thing of its own)
+  if (
+    !it.replaces &&
+    st.removed &&
+    st.removed.chunk >= it.chunk - 1 &&
+    !sameThing(st.removed.name, it.name) &&
+    findItem(items, it.name) < 0
+  )
+    it.replaces = st.removed.name
   const k = findItem(items, it.replaces ?? it.name)
   // "可乐2瓶 … 可乐不要了，换成雪碧": what replaces a thing ordered in this message is ordered in
   // its amount, unless it gives one of its own
