@@ -1309,3 +1309,12 @@ describe('a removal, then a correction of another item', () => {
     expect(brief(text)).toEqual(want)
   })
 })
+
+describe('an amount said again after a pause in dictation', () => {
+  it('restates the item ("嗯……洋柿子整两斤得了")', () => {
+    expect(brief('洋柿子三斤，黄瓜两斤，嗯……洋柿子整两斤得了')).toEqual([
+      ['洋柿子', 2, '斤'],
+      ['黄瓜', 2, '斤'],
+    ])
+  })
+})

@@ -950,8 +950,9 @@ function restatements(st: MessageState): void {
       const o = items[m]
       if (o.op !== 'add' || !o.hasQty || o.end < 0 || o.end > it.start) continue
       const between = st.s.slice(o.end, it.start)
-      if (!/[\n。！!？?；;]/.test(between)) continue
-      if (restates(o.name, it.name, /[。！!？?；;]/.test(between))) j = m
+      // (a pause in dictation, "嗯……洋柿子整两斤得了", ends a sentence too)
+      if (!/[\n。！!？?；;…]/.test(between)) continue
+      if (restates(o.name, it.name, /[。！!？?；;…]/.test(between))) j = m
     }
     if (j < 0) continue
     const old = items[j]
