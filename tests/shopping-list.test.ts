@@ -1318,3 +1318,25 @@ describe('an amount said again after a pause in dictation', () => {
     ])
   })
 })
+
+describe('a bill checked beside the amounts', () => {
+  it.each([
+    [
+      '五花肉 2斤×26=52\n鸡蛋 30个 =24\n豆腐 2块×3=6\n合计：82元',
+      [
+        ['五花肉', 2, '斤'],
+        ['鸡蛋', 30, '个'],
+        ['豆腐', 2, '块'],
+      ],
+    ],
+    [
+      '大米 1袋 59.9\n鸡蛋 2盒 2×16=32\n核：59.9+32=91.9，对的',
+      [
+        ['大米', 1, '袋'],
+        ['鸡蛋', 2, '盒'],
+      ],
+    ],
+  ])('%s: the sums are money', (text, want) => {
+    expect(brief(text)).toEqual(want)
+  })
+})

@@ -59,7 +59,7 @@ export function parseShoppingList(text: string): OrderItem[] {
 
 function parse(text: string): OrderItem[] {
   if (!text) return []
-  const s = splitTotals(restate(unspace(text)))
+  const s = withoutSums(splitTotals(restate(unspace(text))))
   const list = readDoorList(s)
   if (list) return parseDoorList(list)
   const header = NOTICE_HEADER.exec(s)
@@ -84,6 +84,18 @@ const TOTAL_WORDS = AMOUNT_CHANGES.filter((c) => c.total)
 const RUN_ON_TOTAL = new RegExp(`(?<=[^，,。；;、！!？?\\s]{4})(${TOTAL_WORDS.join('|')})(?=\\s*(?:\\d|[一二两三四五六七八九十]))`, 'g')
 function splitTotals(s: string): string {
   return s.replace(RUN_ON_TOTAL, '，$1')
+}
+
+/**
+ * "五花肉 2斤×26=52", "鸡蛋 2盒 2×16=32", "52+24+13.5+6=95.5": a writer who checks the bill
+ * writes the price sums beside the amounts; the figures of a sum are money, never an amount.
+ */
+const PRODUCT_SUM = /(?:\d+(?:\.\d+)?\s*)?[×xX*]\s*\d+(?:\.\d+)?\s*[=＝]\s*\d+(?:\.\d+)?/g
+const ADDED_SUM = /\d+(?:\.\d+)?(?:\s*[+＋]\s*\d+(?:\.\d+)?)+\s*[=＝]\s*\d+(?:\.\d+)?/g
+const BARE_RESULT = /\s[=＝]\s*\d+(?:\.\d+)?/g
+function withoutSums(s: string): string {
+  if (s.indexOf('=') < 0 && s.indexOf('＝') < 0) return s
+  return s.replace(ADDED_SUM, ' ').replace(PRODUCT_SUM, ' ').replace(BARE_RESULT, ' ')
 }
 
 /**
