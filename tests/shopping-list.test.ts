@@ -1340,3 +1340,31 @@ describe('a bill checked beside the amounts', () => {
     expect(brief(text)).toEqual(want)
   })
 })
+
+describe('"each" after an English amount', () => {
+  it.each([
+    [
+      'All 1 kg each: 鸡翅中, 鸡腿',
+      [
+        ['鸡翅中', 1, '公斤'],
+        ['鸡腿', 1, '公斤'],
+      ],
+    ],
+    [
+      'All 1 pack each pls: 饺子皮, 汤圆',
+      [
+        ['饺子皮', 1, '包'],
+        ['汤圆', 1, '包'],
+      ],
+    ],
+    [
+      '鸡腿, 鸡翅 2斤 each',
+      [
+        ['鸡腿', 2, '斤'],
+        ['鸡翅', 2, '斤'],
+      ],
+    ],
+  ])('%s', (text, want) => {
+    expect(brief(text)).toEqual(want)
+  })
+})

@@ -59,7 +59,7 @@ export function parseShoppingList(text: string): OrderItem[] {
 
 function parse(text: string): OrderItem[] {
   if (!text) return []
-  const s = withoutSums(splitTotals(restate(unspace(text))))
+  const s = eachFirst(withoutSums(splitTotals(restate(unspace(text)))))
   const list = readDoorList(s)
   if (list) return parseDoorList(list)
   const header = NOTICE_HEADER.exec(s)
@@ -84,6 +84,16 @@ const TOTAL_WORDS = AMOUNT_CHANGES.filter((c) => c.total)
 const RUN_ON_TOTAL = new RegExp(`(?<=[^，,。；;、！!？?\\s]{4})(${TOTAL_WORDS.join('|')})(?=\\s*(?:\\d|[一二两三四五六七八九十]))`, 'g')
 function splitTotals(s: string): string {
   return s.replace(RUN_ON_TOTAL, '，$1')
+}
+
+/**
+ * "All 1 kg each: 鸡翅中, 鸡腿", "1 pack each pls": English puts "each" after the amount, with a
+ * space the reader would take for a break; read as the Chinese says it, 各 before the amount.
+ */
+const EACH_AFTER_AMOUNT = /(\d+(?:\.\d+)?\s*(?:[A-Za-z]{1,6}|[\u4e00-\u9fff]))\s+each\b/gi
+function eachFirst(s: string): string {
+  if (!/each/i.test(s)) return s
+  return s.replace(EACH_AFTER_AMOUNT, '各$1')
 }
 
 /**
@@ -719,7 +729,9 @@ function parseBody(s: string, asked = false): OrderItem[] {
       r.setPrev = null
     }
     // a new heading ("肉类：", "其他：") ends the reach of "以下各2斤："
-    if (intro && !r.geQty && st.eachAfter && ci > st.eachChunk) st.eachAfter = null
+    // ("各1包 pls:": a filler before the colon is no heading)
+    if (intro && !r.geQty && st.eachAfter && ci > st.eachChunk && (r.items.length > 0 || HAS_CJK.test(s.slice(chunkStart, toks[b - 1].e))))
+      st.eachAfter = null
     // "水果各来两斤：苹果、梨": a category word with an each-word heads the list after it
     if (intro && r.geQty && r.items.length > 0 && r.items.every((it) => it.generic)) {
       st.eachAfter = r.geQty
