@@ -1368,3 +1368,14 @@ describe('"each" after an English amount', () => {
     expect(brief(text)).toEqual(want)
   })
 })
+
+describe('接龙 lines that say only 要 and a number', () => {
+  it('order the header product, in the unit it is sold by', () => {
+    const items = parse('【西瓜接龙】麒麟瓜 按个卖 25元一个\n1. 3-1-201 要2\n2. 3-2-502 要1\n3. 5-1-1801 要3，挑熟点的')
+    expect(items.map((i) => [i.door, i.name, i.qty, i.unit])).toEqual([
+      ['3-1-201', '麒麟瓜', 2, '个'],
+      ['3-2-502', '麒麟瓜', 1, '个'],
+      ['5-1-1801', '麒麟瓜', 3, '个'],
+    ])
+  })
+})

@@ -289,7 +289,8 @@ function readLines(list: DoorList): Jielong['entries'] {
     // ("+1": one more household wants one)
     if (product && AMOUNT_FIRST.test(text)) {
       const cut = text.search(/[,，;；、+＋]|另|再|加|还/)
-      const head = cut > 0 && items.length > 0 ? text.slice(0, cut) : text
+      // ("要3，挑熟点的": a remark after the amount orders nothing more)
+      const head = cut > 0 ? text.slice(0, cut) : text
       if (!namesSomething(head)) {
         const own = parseBody(product + head, true).filter((i) => i.qty !== null && i.name === product)
         items = head === text ? own : [...own, ...parseBody(text.slice(cut), true)]
@@ -374,8 +375,8 @@ const PRICE_PER = new RegExp(
 /** "土鸡蛋 30个一板 45元", "大米 25斤一袋 68元": the package a price is for, after what it holds. */
 const SIZE_THEN_PRICE =
   /([\u4e00-\u9fff]{1,8})\s*\d+\s*[\u4e00-\u9fffA-Za-z]{1,2}\s*(?:一|[/／])\s*([\u4e00-\u9fff])\s*[,，]?\s*[¥￥]?\d+(?:\.\d+)?\s*(?:元|块|蚊)/g
-/** "写斤数", "直接写包数", "按斤报", "都按斤称": the one unit the organiser asks every line to count in. */
-const ASKED_UNIT = /(?:写|填|报|按)\s*([\u4e00-\u9fff])\s*数|按\s*([\u4e00-\u9fff])\s*(?:写|填|报|接|称|算|计)/g
+/** "写斤数", "直接写包数", "按斤报", "都按斤称", "按个卖": the one unit the organiser asks every line to count in. */
+const ASKED_UNIT = /(?:写|填|报|按)\s*([\u4e00-\u9fff])\s*数|按\s*([\u4e00-\u9fff])\s*(?:写|填|报|接|称|算|计|卖)/g
 
 function unitAskedFor(header: string): string | null {
   let unit: string | null = null
@@ -553,7 +554,7 @@ function headerNameFor(name: string, sold: string[]): string | null {
 }
 
 /** A line that starts with its amount ("五包", "2箱（要大的）"). */
-const AMOUNT_FIRST = /^[+＋]?\s*[\d一二两三四五六七八九十半几俩仨]/
+const AMOUNT_FIRST = /^[+＋]?\s*(?:要|来|订|拿)?\s*[\d一二两三四五六七八九十半几俩仨]/
 
 /** Whether the text holds a name: goods the lexicon knows, or (unless `knownOnly`) a word it does not. */
 function namesSomething(text: string, knownOnly = false): boolean {
