@@ -1379,3 +1379,45 @@ describe('接龙 lines that say only 要 and a number', () => {
     ])
   })
 })
+
+describe('right after an oops, a different thing takes the place of the last', () => {
+  it.each([
+    ['草鱼一条，不对不对，鲫鱼一条', [['鲫鱼', 1, '条']]],
+    [
+      '唔該幫我買一斤芥蘭……啊唔係，係菜心，再要兩個番茄',
+      [
+        ['菜心', 1, '斤'],
+        ['番茄', 2, '个'],
+      ],
+    ],
+    ['牛奶一箱 哦说错了 酸奶一箱', [['酸奶', 1, '箱']]],
+  ])('%s', (text, want) => {
+    expect(brief(text)).toEqual(want)
+  })
+
+  it.each([
+    [
+      '大葱两捆，不对一捆就够，酸菜一袋',
+      [
+        ['大葱', 1, '捆'],
+        ['酸菜', 1, '袋'],
+      ],
+    ],
+    [
+      '蚝油1瓶 将油 不对 酱油1瓶',
+      [
+        ['蚝油', 1, '瓶'],
+        ['酱油', 1, '瓶'],
+      ],
+    ],
+    [
+      '土豆三斤，哦不对，还要两斤洋葱',
+      [
+        ['土豆', 3, '斤'],
+        ['洋葱', 2, '斤'],
+      ],
+    ],
+  ])('but not after an amount corrected, a word that was no item, or 还要: %s', (text, want) => {
+    expect(brief(text)).toEqual(want)
+  })
+})

@@ -240,3 +240,41 @@ export function restatedAfterOops(st: MessageState, it: PItem): boolean {
   p.bareQty = it.bareQty
   return true
 }
+
+/** What may stand between an item and the oops that takes it back: its amount, a particle, a pause. */
+const OOPS_GAP = /^[\s\d.一二两三四五六七八九十半,，。、…!！?？~～啊呀哦噢诶哎吧呢嘛啦了的个条斤两只颗把袋盒瓶箱包罐根块]*$/
+const AMOUNT_IN_GAP = /[\d一二两三四五六七八九十半]/
+
+/** Words that add to the list after an oops ("哦不对，还要两斤洋葱"): what follows is more, not a swap. */
+const ADDS_AFTER_OOPS = /(?:再|另外|另|加|还要|还有|多)[^，,。；;！!？?\n]{0,4}$/
+
+/**
+ * "草鱼一条啊不对不对，鲫鱼一条", "一斤芥兰……啊唔系，系菜心": right after an oops, a different thing
+ * takes the place of the one said just before it — in its own amount, or in the one said.
+ */
+export function swappedAfterOops(st: MessageState, it: PItem): boolean {
+  if (st.oopsChunk < 0 || it.op !== 'add' || it.med || it.fallback || it.start < 0) return false
+  if (!(st.oopsChunk === it.chunk - 1 || (st.oopsChunk === it.chunk && it.start > st.oopsAt))) return false
+  const p = st.items.length ? st.items[st.items.length - 1] : null
+  if (!p || p.op !== 'add' || p.med || p.fallback || p.end < 0 || p.end > st.oopsAt) return false
+  if (sameThing(p.name, it.name)) return false
+  // (the oops right after that item — its amount and a particle between at most — and nothing
+  // but the oops before the new one: "大葱两捆，不对一捆就够，酸菜一袋" corrected an amount, and
+  // "蚝油1瓶 将油 不对 酱油1瓶" took back a word that was no item)
+  if (!OOPS_GAP.test(st.s.slice(p.end, st.oopsAt))) return false
+  if (AMOUNT_IN_GAP.test(st.s.slice(st.oopsAt, it.start))) return false
+  if (ADDS_AFTER_OOPS.test(st.s.slice(Math.max(0, it.start - 8), it.start))) return false
+  p.name = it.name
+  if (it.hasQty) {
+    p.qty = it.qty
+    p.unit = it.unit
+    p.hasQty = true
+    p.bareQty = it.bareQty
+  }
+  // (the item now stands where it was said: one more after it is an item of its own)
+  p.start = it.start
+  p.end = it.end
+  p.chunk = it.chunk
+  p.touched = true
+  return true
+}

@@ -18,6 +18,7 @@ import {
   correctAmount,
   restate,
   restatedAfterOops,
+  swappedAfterOops,
   settleRemovals,
 } from './corrections.ts'
 import {
@@ -1002,6 +1003,7 @@ function addItems(st: MessageState, r: ChunkOut, ci: number, sepBefore: number):
     }
     if (brandOfPrevious(st, it, ci, r)) continue
     if (restatedAfterOops(st, it)) continue
+    if (swappedAfterOops(st, it)) continue
     if (!it.hasQty && st.eachAfter && !it.med && !it.fallback) {
       setQty(it, st.eachAfter)
       it.fromEach = true
