@@ -1281,6 +1281,7 @@ describe('a unit that opens a longer word after a number', () => {
 describe('what the buyer must not bring by mistake', () => {
   it.each([
     ['蒜苗一把，你莫又买成韭菜哒', [['蒜苗', 1, '把']]],
+    ['火锅底料一包，莫拿成清油的了', [['火锅底料', 1, '包']]],
     ['豆腐干一斤。莫买成五花肉了哈', [['豆腐干', 1, '斤']]],
     [
       '老干妈两瓶，正宗的，别买成山寨的；再来一袋米粉',

@@ -497,10 +497,10 @@ function markAllergens(s: string, toks: Tok[]): void {
  * What the buyer must not bring by mistake: "你莫又买成韭菜哒", "莫买成榨菜了" — the goods after
  * 买成 are the wrong thing, named only to be avoided.
  */
-const BOUGHT_WRONG = /(?:莫|别|不要|勿|覅|千万别)?又?买错?成([^\s\d，,。；;：:、！!？?]{1,6})/g
+const BOUGHT_WRONG = /(?:莫|别|不要|勿|覅|千万别)?又?(?:买|拿|整|搞)错?成([^\s\d，,。；;：:、！!？?]{1,6})/g
 
 function markBoughtWrong(s: string, toks: Tok[]): void {
-  if (s.indexOf('买') < 0 || s.indexOf('成') < 0) return
+  if (s.indexOf('成') < 0) return
   for (const m of s.matchAll(BOUGHT_WRONG)) {
     const from = m.index!
     const to = from + m[0].length
