@@ -1422,3 +1422,29 @@ describe('right after an oops, a different thing takes the place of the last', (
     expect(brief(text)).toEqual(want)
   })
 })
+
+describe('Fuzhou 蜀 for 一', () => {
+  it.each([
+    [
+      '红糟 蜀罐\n光饼 10个',
+      [
+        ['红糟', 1, '罐'],
+        ['光饼', 10, '个'],
+      ],
+    ],
+    [
+      '汝帮我带蜀瓶洗碗精，卫生纸蜀提',
+      [
+        ['洗碗精', 1, '瓶'],
+        ['卫生纸', 1, '提'],
+      ],
+    ],
+    ['再加蜀斤章鱼', [['章鱼', 1, '斤']]],
+  ])('%s: before a unit it is one', (text, want) => {
+    expect(brief(text)).toEqual(want)
+  })
+
+  it('but not where it is a letter of a name (四川蜀南竹海笋干)', () => {
+    expect(brief('四川蜀南竹海笋干一包')).toEqual([['笋干', 1, '包']])
+  })
+})

@@ -226,6 +226,16 @@ export function tokenize(s: string): Tok[] {
         continue
       }
     }
+    if (c === 0x8700 /* 蜀 */ && i + 1 < n) {
+      // 福州 蜀 is 一 ("虾油蜀瓶", "红糟蜀罐", "蜀斤章鱼"): a number only right before a unit
+      const u = matchAt(s, i + 1)
+      const self = matchAt(s, i)
+      if (u && u.k === T_UNIT && !(self && self.word.length > 1)) {
+        toks.push(new Tok(T_NUM, i, i + 1, 0, 1, 0, null, null))
+        i++
+        continue
+      }
+    }
     if (c === 0xa5 || c === 0xffe5) {
       toks.push(new Tok(T_MONEY, i, i + 1, 0, null, 0, null, null))
       i++
