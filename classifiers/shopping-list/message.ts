@@ -3,6 +3,7 @@
 // the items they belong to; at the end only what reads as a request is kept (decide.ts), so that
 // commentary ("停电了冰箱里的肉都坏了") gives no order.
 import type { OrderItem } from './types.ts'
+import { scanNumber } from '../numerals.ts'
 import { AMOUNT_CHANGES, CANONICAL_UNITS, NOTICE_HEADER, NOTICE_LEAD, NOTICE_WORDS } from './lexicon.ts'
 import { productKey, readDoorList, type DoorList } from './jielong.ts'
 import { readTable, type TablePart } from './table.ts'
@@ -70,7 +71,58 @@ function parse(text: string): OrderItem[] {
   if (table) return parseTable(table)
   const quoted = QUOTED_REPLY.exec(s)
   if (quoted) return parseQuotedReply(quoted[1], quoted[2])
-  return parseBody(s)
+  return parseBody(byPosition(s))
+}
+
+/**
+ * "第二样覅了，最后一样改成两盒", "第三个换成四季豆", "第五个不要": a correction that names an
+ * item by its place in the list. The list (before or after the corrections) is read without the
+ * clauses that name places, each place becomes the name of that item, and the corrections are read
+ * after the list, as if written by name.
+ */
+const BY_PLACE = /第\s*([一二三四五六七八九十]|\d{1,2})\s*(?:个|样|项|种|行|条)|最后(?:一|那)?\s*(?:个|样|项|种|行)/g
+const PLACE_CHANGE = /不要|覅|勿要|唔要|别|莫|删|去掉|取消|改|换|整成|算了/
+const CLAUSE = /[^，,。；;！!？?\n\s—]+[，,。；;！!？?\n\s—]*/g
+function byPosition(s: string): string {
+  if (s.indexOf('第') < 0 && s.indexOf('最后') < 0) return s
+  const clauses = s.match(CLAUSE) ?? []
+  const base: string[] = []
+  const refs: string[] = []
+  // (the items the places count: those listed before the first correction, or else those after
+  // the last — "更正：第二个改成…，另外加一斤空心菜" does not count the spinach)
+  let before = ''
+  let after = ''
+  for (const c of clauses) {
+    BY_PLACE.lastIndex = 0
+    if (BY_PLACE.test(c) && PLACE_CHANGE.test(c)) {
+      refs.push(c)
+      after = ''
+    } else {
+      base.push(c)
+      if (refs.length === 0) before += c
+      else after += c
+    }
+  }
+  if (refs.length === 0) return s
+  const adds = (t: string) => parseBody(t).filter((it) => it.op === 'add')
+  let listed = adds(before)
+  if (listed.length < 2) listed = adds(after)
+  if (listed.length < 2) return s
+  let ok = true
+  const named = refs.map((c) =>
+    c.replace(BY_PLACE, (ref: string, n?: string) => {
+      const k = n === undefined ? listed.length - 1 : (scanNumber(n, 0)?.value ?? 0) - 1
+      if (k < 0 || k >= listed.length) {
+        ok = false
+        return ref
+      }
+      return listed[k].name
+    }),
+  )
+  const text = base.join('')
+  // (a place the list does not have withdraws nothing: not the last item either)
+  if (!ok) return text
+  return text + (/[，,。；;！!？?\n]$/.test(text) ? '' : '。') + named.join('')
 }
 
 /**
