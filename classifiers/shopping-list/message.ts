@@ -61,7 +61,7 @@ export function parseShoppingList(text: string): OrderItem[] {
 
 function parse(text: string): OrderItem[] {
   if (!text) return []
-  const s = eachFirst(withoutSums(splitTotals(restate(unspace(text)))))
+  const s = unitLast(eachFirst(withoutSums(splitTotals(restate(unspace(text))))))
   const list = readDoorList(s)
   if (list) return parseDoorList(list)
   const header = NOTICE_HEADER.exec(s)
@@ -137,6 +137,19 @@ const TOTAL_WORDS = AMOUNT_CHANGES.filter((c) => c.total)
 const RUN_ON_TOTAL = new RegExp(`(?<=[^，,。；;、！!？?\\s]{4})(${TOTAL_WORDS.join('|')})(?=\\s*(?:\\d|[一二两三四五六七八九十]))`, 'g')
 function splitTotals(s: string): string {
   return s.replace(RUN_ON_TOTAL, '，$1')
+}
+
+/**
+ * "牛肉 斤×3", "AD钙奶 板×2": a unit written before its count, as a form's column would; read in
+ * the usual order, 3斤.
+ */
+const UNIT_THEN_COUNT = new RegExp(
+  `(^|[\\s:：,，、])(${['斤', '两', '克', '个', '只', '根', '颗', '把', '袋', '盒', '瓶', '箱', '包', '桶', '罐', '板', '提', '条', '块', '份', '卷', '听', '捆', '串', '公斤'].join('|')})\\s*[×xX*]\\s*(\\d{1,3})(?![\\d.])`,
+  'g',
+)
+function unitLast(s: string): string {
+  if (!/[×xX*]\s*\d/.test(s)) return s
+  return s.replace(UNIT_THEN_COUNT, '$1$3$2')
 }
 
 /**
