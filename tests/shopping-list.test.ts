@@ -1487,3 +1487,29 @@ describe('corrections that name an item by its place in the list', () => {
     ])
   })
 })
+
+describe('a unit before its count, and numbers run into the names', () => {
+  it('"牛肉 斤×3" is 3 斤; a bare count stays without a unit', () => {
+    expect(brief('牛肉 斤×3\n鸡蛋 盒×1\n馍馍 8')).toEqual([
+      ['牛肉', 3, '斤'],
+      ['鸡蛋', 1, '盒'],
+      ['馍馍', 8, null],
+    ])
+  })
+
+  it('"1羊肉3斤 2粉条1把 3白菜1颗" numbers its items', () => {
+    expect(brief('1羊肉3斤 2粉条1把 3白菜1颗')).toEqual([
+      ['羊肉', 3, '斤'],
+      ['粉条', 1, '把'],
+      ['白菜', 1, '颗'],
+    ])
+  })
+
+  it('but amounts one a line are amounts ("奶粉 1罐⏎湿巾 3包")', () => {
+    expect(brief('奶粉 1罐\n纸尿裤 2包\n湿巾 3包')).toEqual([
+      ['奶粉', 1, '罐'],
+      ['纸尿裤', 2, '包'],
+      ['湿巾', 3, '包'],
+    ])
+  })
+})

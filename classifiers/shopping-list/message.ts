@@ -61,7 +61,7 @@ export function parseShoppingList(text: string): OrderItem[] {
 
 function parse(text: string): OrderItem[] {
   if (!text) return []
-  const s = unitLast(eachFirst(withoutSums(splitTotals(restate(unspace(text))))))
+  const s = inlineMarkers(unitLast(eachFirst(withoutSums(splitTotals(restate(unspace(text)))))))
   const list = readDoorList(s)
   if (list) return parseDoorList(list)
   const header = NOTICE_HEADER.exec(s)
@@ -137,6 +137,20 @@ const TOTAL_WORDS = AMOUNT_CHANGES.filter((c) => c.total)
 const RUN_ON_TOTAL = new RegExp(`(?<=[^，,。；;、！!？?\\s]{4})(${TOTAL_WORDS.join('|')})(?=\\s*(?:\\d|[一二两三四五六七八九十]))`, 'g')
 function splitTotals(s: string): string {
   return s.replace(RUN_ON_TOTAL, '，$1')
+}
+
+/**
+ * "1羊肉3斤 2粉条1把 3白菜1颗": items numbered 1, 2, 3 … with the number run into the name. The
+ * numbers are list markers, not amounts; read as "1、羊肉3斤".
+ */
+const RUN_IN_MARKER =
+  /(^|[\s:：,，;；])(\d{1,2})(?=[\u4e00-\u9fff])(?![斤两克个只根颗把袋盒瓶箱包桶罐板提条块份卷听捆串头棵支粒双对件栋号楼单元座幢层室户])/g
+function inlineMarkers(s: string): string {
+  const marks = [...s.matchAll(RUN_IN_MARKER)]
+  if (marks.length < 3) return s
+  // (only a run counting up from 1: "1…2…3…")
+  for (let k = 0; k < marks.length; k++) if (Number(marks[k][2]) !== k + 1) return s
+  return s.replace(RUN_IN_MARKER, '$1$2、')
 }
 
 /**
