@@ -55,7 +55,7 @@ const FLOORS: Record<string, { itemF1: number; orderExact: number }> = {
   'lists-28.jsonl': { itemF1: 0.925, orderExact: 0.73 },
   'lists-29.jsonl': { itemF1: 0.945, orderExact: 0.8 },
   'lists-30.jsonl': { itemF1: 0.885, orderExact: 0.65 },
-  'lists-31.jsonl': { itemF1: 0.925, orderExact: 0.76 },
+  'lists-31.jsonl': { itemF1: 0.93, orderExact: 0.78 },
   'lists-32.jsonl': { itemF1: 0.94, orderExact: 0.815 },
   'lists-33.jsonl': { itemF1: 0.955, orderExact: 0.8 },
   'lists-34.jsonl': { itemF1: 0.945, orderExact: 0.82 },
@@ -77,7 +77,9 @@ const FLOORS: Record<string, { itemF1: number; orderExact: number }> = {
   'lists-50.jsonl': { itemF1: 0.94, orderExact: 0.79 },
   'lists-51.jsonl': { itemF1: 0.895, orderExact: 0.7 },
   'lists-52.jsonl': { itemF1: 0.895, orderExact: 0.685 },
-  'lists-53.jsonl': { itemF1: 0.91, orderExact: 0.695 },
+  'lists-53.jsonl': { itemF1: 0.95, orderExact: 0.755 },
+  'lists-54.jsonl': { itemF1: 0.94, orderExact: 0.76 },
+  'lists-55.jsonl': { itemF1: 0.895, orderExact: 0.68 },
 }
 
 const EVAL = new URL('../data/eval/', import.meta.url)
