@@ -2977,6 +2977,23 @@ describe('接龙 by product numbers, doors with a dash, header lines with prices
     )
   })
 
+  it('a header selling one product in sizes beside others, or naming it only in its title', () => {
+    expect(
+      doors('【三华李接龙】翁源三华李 大份(5斤)55 小份(2.5斤)30；枇杷 18蚊斤\n1. 1座-1602 三华李大份1份\n2. 3座803 小份两份、枇杷2斤'),
+    ).toEqual([
+      ['1座-1602', '三华李', 1, '份'],
+      ['3座803', '三华李', 2, '份'],
+      ['3座803', '枇杷', 2, '斤'],
+    ])
+    expect(
+      doors('【蔬菜包接龙】大份(8斤左右，6种菜)38元，小份(4斤)20元；另有鸡蛋 15元/板\n1. 5-1-301 大份1份 鸡蛋1板\n2. 8-2-502 小份2份'),
+    ).toEqual([
+      ['5-1-301', '蔬菜包', 1, '份'],
+      ['5-1-301', '鸡蛋', 1, '板'],
+      ['8-2-502', '蔬菜包', 2, '份'],
+    ])
+  })
+
   it('"1号" is a door where the header does not number its products', () => {
     expect(doors('接龙 鸡蛋 15元一板\n1. 1号 鸡蛋2板\n2. 2号 鸡蛋1板')).toEqual([
       ['1号', '鸡蛋', 2, '板'],

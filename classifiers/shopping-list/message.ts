@@ -339,6 +339,8 @@ function readLines(list: DoorList): Jielong['entries'] {
   const askedUnit = unitAskedFor(about)
   const byNumber = numberedNames(list.numbered)
   const tiers = sizeTiers(about)
+  // ("翁源三华李 大份(5斤)55 小份30；枇杷 18蚊斤": the product sold in sizes is the one named before them)
+  const tiered = tiers ? (tierProduct(about) ?? product) : null
   const nicknames = NICKNAME_ASKED.test(about)
   const codes = productCodes(list.header)
   const done: Jielong['entries'] = []
@@ -352,7 +354,7 @@ function readLines(list: DoorList): Jielong['entries'] {
     // ("大1份 中2份" under a header that prices 大份 / 中份 / 小份: each size is the product, with its size as the note)
     // ("2-1803 阿珠 馅饼3筒", "5号1202室 阿拉宝宝 1箱": a WeChat name after the door is nobody's goods)
     const own = withoutNickname(e.text, nicknames, product)
-    const sized = tiers && product ? tiersWritten(own, product) : null
+    const sized = tiered ? tiersWritten(own, tiered) : null
     const coded = codes.size ? codesWritten(sized ? sized.text : own, codes) : null
     const base = coded ?? (sized ? sized.text : own)
     const text = base ? shortNamesWritten(byNumber.size ? numbersWritten(base, byNumber) : base, sold) : ''
@@ -361,7 +363,7 @@ function readLines(list: DoorList): Jielong['entries'] {
       // (in the order written; "中0 小0": none of that size)
       let k = 0
       items = items.filter((it) => it.qty !== 0)
-      for (const it of items) if (it.name === product && k < sized.sizes.length) it.note = sized.sizes[k++]
+      for (const it of items) if (it.name === tiered && k < sized.sizes.length) it.note = sized.sizes[k++]
     }
     // "2. 7栋1101 五包": the header's product, in the amount the line gives (when the line names
     // nothing); "3. 5座3楼D 一盒,另加一盒咸蛋": an amount that opens the line is the header's
@@ -528,12 +530,30 @@ function sizeTiers(header: string): boolean {
   return seen.size >= 2
 }
 const TIER_PRICED =
-  /(?:^|[\s，,、])([大中小])(?:份|个|号|杯|果|只|盒)?(?:\s+|\s*[(（][^)）\n]{0,12}[)）]\s*)[^\n\d]{0,8}?\d+(?:\.\d+)?\s*(?:元|块|蚊)?\s*(?:[/／每]|$|\s|[，,])/gm
+  /(?:^|[\s，,、】\]:：;；])([大中小])(?:份|个|号|杯|果|只|盒)?(?:\s+|\s*[(（][^)）\n]{0,12}[)）]\s*)[^\n\d]{0,8}?\d+(?:\.\d+)?\s*(?:元|块|蚊)?(?=\s*(?:[/／每]|$|\s|[，,;；]))/gm
 
-/** "大1份 中2份", "大3斤": a size, then how much of the header's product in it. */
+/** The product a header sells in sizes when it sells other things too: what it names before the first size. */
+function tierProduct(header: string): string | null {
+  TIER_PRICED.lastIndex = 0
+  const first = TIER_PRICED.exec(header)
+  TIER_PRICED.lastIndex = 0
+  if (!first) return null
+  const before =
+    header
+      .slice(0, first.index)
+      .split(/[;；\n]/)
+      .pop() ?? ''
+  // (or the title: "【蔬菜包接龙】大份(8斤)38元")
+  return headerProduct(before) ?? TITLE_PRODUCT.exec(before)?.[1] ?? null
+}
+const TITLE_PRODUCT = /([\u4e00-\u9fff]{2,6}?)(?:接龙|团购|拼团)/
+
+/** "大1份 中2份", "大3斤", "三华李大份1份": a size, then how much of the header's product in it. */
 function tiersWritten(text: string, product: string): { text: string; sizes: string[] } | null {
   const sizes: string[] = []
-  const out = text.replace(TIER_IN_LINE, (_all, lead: string, size: string, word: string | undefined) => {
+  // (the product's name run into its size is the size: "三华李大份1份")
+  const bare = text.split(product).join(' ')
+  const out = bare.replace(TIER_IN_LINE, (_all, lead: string, size: string, word: string | undefined) => {
     sizes.push(size + (word ?? ''))
     return lead + product
   })
