@@ -1513,3 +1513,38 @@ describe('a unit before its count, and numbers run into the names', () => {
     ])
   })
 })
+
+describe('a checklist pasted from a phone', () => {
+  it.each([
+    [
+      '⬜ 牛奶×2\n⬜ 鸡蛋 一板\n✅ 洗洁精\n（勾了的家里还有）',
+      [
+        ['牛奶', 2, null],
+        ['鸡蛋', 1, '板'],
+      ],
+    ],
+    [
+      '[ ] 猫粮 1袋\n[ ] 猫砂 2袋\n[x] 面包\n（打x的昨天买过了）',
+      [
+        ['猫粮', 1, '袋'],
+        ['猫砂', 2, '袋'],
+      ],
+    ],
+    [
+      '☐ 小白菜 2把\n☑ 大米（家里还有，不用）\n☐ 鸡蛋 1板',
+      [
+        ['小白菜', 2, '把'],
+        ['鸡蛋', 1, '板'],
+      ],
+    ],
+  ])('%s: the ticked lines are not ordered', (text, want) => {
+    expect(brief(text)).toEqual(want)
+  })
+
+  it('ticks used as bullets, with no empty box, are a list', () => {
+    expect(brief('✅ 鸡蛋两盒\n✅ 牛奶一箱')).toEqual([
+      ['鸡蛋', 2, '盒'],
+      ['牛奶', 1, '箱'],
+    ])
+  })
+})

@@ -61,7 +61,7 @@ export function parseShoppingList(text: string): OrderItem[] {
 
 function parse(text: string): OrderItem[] {
   if (!text) return []
-  const s = inlineMarkers(unitLast(eachFirst(withoutSums(splitTotals(restate(unspace(text)))))))
+  const s = inlineMarkers(unitLast(eachFirst(withoutSums(splitTotals(restate(unspace(withoutTicked(text))))))))
   const list = readDoorList(s)
   if (list) return parseDoorList(list)
   const header = NOTICE_HEADER.exec(s)
@@ -137,6 +137,17 @@ const TOTAL_WORDS = AMOUNT_CHANGES.filter((c) => c.total)
 const RUN_ON_TOTAL = new RegExp(`(?<=[^，,。；;、！!？?\\s]{4})(${TOTAL_WORDS.join('|')})(?=\\s*(?:\\d|[一二两三四五六七八九十]))`, 'g')
 function splitTotals(s: string): string {
   return s.replace(RUN_ON_TOTAL, '，$1')
+}
+
+/**
+ * A checklist pasted from a phone's notes: "⬜ 牛奶×2 … ✅ 洗洁精（勾了的家里还有）", "[ ] 猫粮 1袋 …
+ * [x] 面包". Where both kinds of box are used, the ticked lines are done or at home: not ordered.
+ */
+const UNTICKED = /(?:^|\n)\s*(?:[⬜☐□▢]|\[\s\])/
+const TICKED_LINE = /(^|\n)\s*(?:[✅☑✔✓]|\[[xX√✓]\])[^\n]*/g
+function withoutTicked(s: string): string {
+  if (!UNTICKED.test(s)) return s
+  return s.replace(TICKED_LINE, '$1')
 }
 
 /**
