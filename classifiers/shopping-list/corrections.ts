@@ -3,6 +3,7 @@
 // brands that belong to the item before ("要瘦的", "奶粉 飞鹤").
 import { emptyItem, setQty, type ChunkOut, type PItem } from './chunk.ts'
 import type { Qty } from './elements.ts'
+import { NUMBER_AHEAD } from './tokens.ts'
 import { eachFollows, findItem, sameThing, type MessageState } from './state.ts'
 
 /**
@@ -243,7 +244,6 @@ export function restatedAfterOops(st: MessageState, it: PItem): boolean {
 
 /** What may stand between an item and the oops that takes it back: its amount, a particle, a pause. */
 const OOPS_GAP = /^[\s\d.一二两三四五六七八九十半,，。、…!！?？~～啊呀哦噢诶哎吧呢嘛啦了的个条斤两只颗把袋盒瓶箱包罐根块]*$/
-const AMOUNT_IN_GAP = /[\d一二两三四五六七八九十半]/
 
 /** Words that add to the list after an oops ("哦不对，还要两斤洋葱"): what follows is more, not a swap. */
 const ADDS_AFTER_OOPS = /(?:再|另外|另|加|还要|还有|多)[^，,。；;！!？?\n]{0,4}$/
@@ -262,7 +262,7 @@ export function swappedAfterOops(st: MessageState, it: PItem): boolean {
   // but the oops before the new one: "大葱两捆，不对一捆就够，酸菜一袋" corrected an amount, and
   // "蚝油1瓶 将油 不对 酱油1瓶" took back a word that was no item)
   if (!OOPS_GAP.test(st.s.slice(p.end, st.oopsAt))) return false
-  if (AMOUNT_IN_GAP.test(st.s.slice(st.oopsAt, it.start))) return false
+  if (NUMBER_AHEAD.test(st.s.slice(st.oopsAt, it.start))) return false
   if (ADDS_AFTER_OOPS.test(st.s.slice(Math.max(0, it.start - 8), it.start))) return false
   p.name = it.name
   if (it.hasQty) {

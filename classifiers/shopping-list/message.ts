@@ -7,7 +7,7 @@ import { scanNumber } from '../numerals.ts'
 import { AMOUNT_CHANGES, CANONICAL_UNITS, NOTICE_HEADER, NOTICE_LEAD, NOTICE_WORDS } from './lexicon.ts'
 import { productKey, readDoorList, type DoorList } from './jielong.ts'
 import { readTable, type TablePart } from './table.ts'
-import { HAS_CJK, N_MULT, tokenize, type Tok } from './tokens.ts'
+import { HAS_CJK, N_MULT, NUMBER_AHEAD, tokenize, type Tok } from './tokens.ts'
 import { isCommonWord } from './sound.ts'
 import { buildElements, newInfo, E_K, E_P, E_Q, type Qty } from './elements.ts'
 import { readChunk, setQty, type ChunkOut, type PItem } from './chunk.ts'
@@ -156,7 +156,9 @@ function withoutTicked(s: string): string {
  */
 const RUN_IN_MARKER =
   /(^|[\s:：,，;；])(\d{1,2})(?=[\u4e00-\u9fff])(?![斤两克个只根颗把袋盒瓶箱包桶罐板提条块份卷听捆串头棵支粒双对件栋号楼单元座幢层室户])/g
+const RUN_IN_HINT = /\d[\u4e00-\u9fff]/
 function inlineMarkers(s: string): string {
+  if (!RUN_IN_HINT.test(s)) return s
   const marks = [...s.matchAll(RUN_IN_MARKER)]
   if (marks.length < 3) return s
   // (only a run counting up from 1: "1…2…3…")
@@ -903,7 +905,7 @@ function parseBody(s: string, asked = false): OrderItem[] {
       !info.cook &&
       !info.enough &&
       !intro &&
-      !correctAmount(st, r.qtyOnly, ci, info.oops && !AMOUNT_CHAR.test(s.slice(chunkStart, info.oopsAt)))
+      !correctAmount(st, r.qtyOnly, ci, info.oops && !NUMBER_AHEAD.test(s.slice(chunkStart, info.oopsAt)))
     )
       amountOnly(st, r, ci, sepBefore, sepAfter, aside, s.slice(chunkStart, toks[b - 1].e), {
         after: s.slice(toks[b - 1].e, toks[b - 1].e + 4),
@@ -1005,9 +1007,6 @@ function removeGluedNames(s: string, r: ChunkOut, chunkEnd: number): void {
 const CONTINGENCY = /(?:超[了过出脱咗]|超预算|超\s*budget|over\s*budget|超支|超额|太贵|贵了|不够钱|钱不够)[^，,。；;]*?(?:就|的话)/i
 
 const BUDGET_WORD = /超|贵|不够钱|钱不够|budget/i
-
-/** A figure or a Chinese numeral: is there an amount in the text before an oops word? */
-const AMOUNT_CHAR = /[0-9一二两三四五六七八九十半]/
 
 /** A chunk that opens with the substitute's word: 就, 那就, 换 ("…的话，就拿一斤蛤蜊"). */
 const INSTEAD_FIRST = /^(?:那就|就|换成|换|改拿|改买)/

@@ -903,7 +903,8 @@ function jinAndLiang(toks: Tok[]): void {
 }
 
 /** A number a few letters ahead (a repaired name must stand next to an amount). */
-const NUMBER_AHEAD = /[\d一二两三四五六七八九十半俩仨]/
+/** A figure or a Chinese numeral: an amount is near (or was written) where one stands. */
+export const NUMBER_AHEAD = /[\d一二两三四五六七八九十半俩仨]/
 
 /** Is a cooking verb ahead in the clause ("整个猪肉炖粉条": making a dish, not one of something)? */
 function dishAhead(s: string, from: number): boolean {
