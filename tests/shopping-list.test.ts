@@ -1548,3 +1548,32 @@ describe('a checklist pasted from a phone', () => {
     ])
   })
 })
+
+describe("a shop's price list, then the writer's choice", () => {
+  it.each([
+    [
+      '楼下水果店今天的价：\n蒙自石榴 8元/斤\n软籽石榴 12元/斤\n昭通苹果 6元/斤\n火龙果 7元/斤\n我要软籽的3斤，苹果5斤，其他不要',
+      [
+        ['软籽石榴', 3, '斤'],
+        ['苹果', 5, '斤'],
+      ],
+    ],
+    [
+      'Copy 团长的 price list：\n牛排 39/片\n三文鱼 88/盒\n虾仁 45/袋\n我要 牛排 x4，三文鱼 1盒，others 不要',
+      [
+        ['牛排', 4, null],
+        ['三文鱼', 1, '盒'],
+      ],
+    ],
+  ])('%s: the priced lines are for sale, not ordered', (text, want) => {
+    expect(brief(text)).toEqual(want)
+  })
+
+  it('a list of amounts in 块 is a list, not prices ("豆腐 2块")', () => {
+    expect(brief('猪肉 2斤\n豆腐 2块\n生姜 1块')).toEqual([
+      ['猪肉', 2, '斤'],
+      ['豆腐', 2, '块'],
+      ['生姜', 1, '块'],
+    ])
+  })
+})

@@ -71,7 +71,52 @@ function parse(text: string): OrderItem[] {
   if (table) return parseTable(table)
   const quoted = QUOTED_REPLY.exec(s)
   if (quoted) return parseQuotedReply(quoted[1], quoted[2])
+  const prices = priceList(s)
+  if (prices) return parseChoice(prices)
   return parseBody(byPosition(s))
+}
+
+/**
+ * "楼下水果店今天的价：⏎蒙自石榴 8元/斤⏎软籽石榴 12元/斤⏎…⏎我要软籽的3斤，苹果5斤，其他不要": a
+ * shop's price list copied in, then the writer's choice. The priced lines are what is for sale,
+ * not orders; the choice is read on its own, its short names standing for the priced names.
+ * (块 alone is a piece as often as a yuan: "豆腐 2块" is an amount, "2块/斤" a price.)
+ */
+const PRICE_ONLY_LINE =
+  /^\s*([\u4e00-\u9fffA-Za-z][^\n\d]{0,14}?)[\s:：]*[¥￥$]?\d+(?:\.\d+)?\s*(?:(?:元|块钱|蚊)(?:\s*[/／每]\s*[\u4e00-\u9fffA-Za-z]{1,2})?|[/／每]\s*[\u4e00-\u9fffA-Za-z]{1,2})\s*$/
+function priceList(s: string): { names: string[]; rest: string } | null {
+  if (s.indexOf('\n') < 0) return null
+  const names: string[] = []
+  const rest: string[] = []
+  for (const line of s.split('\n')) {
+    const m = PRICE_ONLY_LINE.exec(line)
+    if (m) names.push(m[1].trim())
+    else rest.push(line)
+  }
+  if (names.length < 2 || !rest.some((l) => NUMBER_AHEAD.test(l))) return null
+  return { names, rest: rest.join('\n') }
+}
+
+function parseChoice(p: { names: string[]; rest: string }): OrderItem[] {
+  // ("软籽的3斤" under "软籽石榴 12元/斤": the start of a priced name, then 的 and an amount)
+  let rest = p.rest
+  for (const name of p.names)
+    for (let len = name.length - 1; len >= 2; len--) {
+      const head = name.slice(0, len)
+      if (p.names.filter((n) => n.startsWith(head)).length !== 1) continue
+      const at = rest.indexOf(head + '的')
+      if (at >= 0 && NUMBER_AHEAD.test(rest.slice(at + len + 1, at + len + 3))) {
+        rest = rest.slice(0, at) + name + rest.slice(at + len + 1)
+        break
+      }
+    }
+  const items = parseBody(byPosition(rest))
+  if (items.length === 0) return items
+  for (const it of items) {
+    const full = headerNameFor(it.name, p.names)
+    if (full) it.name = full
+  }
+  return items
 }
 
 /**
