@@ -495,11 +495,7 @@ function markAllergens(s: string, toks: Tok[]): void {
     const word = m[1] ?? m[2]
     const from = m.index! + m[0].indexOf(word)
     const to = from + word.length
-    for (const t of toks)
-      if (t.k === T_GOODS && t.s >= from && t.e <= to) {
-        t.k = T_NONGOODS
-        t.canon = null
-      }
+    describes(toks, (t) => t.s >= from && t.e <= to, GOODS_ONLY)
   }
 }
 
@@ -515,11 +511,7 @@ function markBoughtWrong(s: string, toks: Tok[]): void {
     const from = m.index!
     const to = from + m[0].length
     // (the warning word with it: "莫买" here withdraws nothing listed before it)
-    for (const t of toks)
-      if (t.s >= from && t.s < to && (t.k === T_GOODS || t.k === T_UNK || t.k === T_KW)) {
-        t.k = T_NONGOODS
-        t.canon = null
-      }
+    describes(toks, (t) => t.s >= from && t.s < to, WORDS_AND_WARNING)
   }
 }
 
@@ -528,12 +520,22 @@ function markShops(s: string, toks: Tok[]): void {
   for (const m of s.matchAll(GO_TO_SHOP)) {
     const from = m.index! + 1
     const to = from + m[1].length
-    for (const t of toks)
-      if (t.e > from && t.s < to && t.e <= to && (t.k === T_GOODS || t.k === T_UNK || t.k === T_NONGOODS || t.k === T_MONEY)) {
-        t.k = T_NONGOODS
-        t.canon = null
-      }
+    describes(toks, (t) => t.e > from && t.s < to && t.e <= to, PLACE_WORDS)
   }
+}
+
+/** The kinds of token a span may turn into a description: goods; names and a warning; a place. */
+const GOODS_ONLY = new Set([T_GOODS])
+const WORDS_AND_WARNING = new Set([T_GOODS, T_UNK, T_KW])
+const PLACE_WORDS = new Set([T_GOODS, T_UNK, T_NONGOODS, T_MONEY])
+
+/** A span of the text that describes (an allergen, a shop, a wrong buy) orders nothing: its tokens become no goods. */
+function describes(toks: Tok[], inSpan: (t: Tok) => boolean, kinds: ReadonlySet<number>): void {
+  for (const t of toks)
+    if (kinds.has(t.k) && inSpan(t)) {
+      t.k = T_NONGOODS
+      t.canon = null
+    }
 }
 
 export const STAGE = 1 // flag of an unknown token: a formula stage, "3段", "2号", part of a name
