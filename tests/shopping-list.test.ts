@@ -1577,3 +1577,28 @@ describe("a shop's price list, then the writer's choice", () => {
     ])
   })
 })
+
+describe('a remark under a numbered item', () => {
+  it('an indented line or 注： is a note on the item above, not an item', () => {
+    const items = parse('1、大米 一袋\n   注：要射阳大米，十斤装的\n2、鸡蛋 二十个\n   注：草鸡蛋最好\n3、青菜 两斤\n   注：矮脚黄')
+    expect(items.map((i) => [i.name, i.qty, i.unit])).toEqual([
+      ['射阳大米', 1, '袋'],
+      ['草鸡蛋', 20, '个'],
+      ['青菜', 2, '斤'],
+    ])
+    expect(items[2].note).toContain('矮脚黄')
+    expect(brief('一、挂面 五把\n二、小米 二斤\n　　要新米\n三、白糖 一袋')).toEqual([
+      ['挂面', 5, '把'],
+      ['小米', 2, '斤'],
+      ['白糖', 1, '袋'],
+    ])
+  })
+
+  it('but an indented line numbered itself is the next item', () => {
+    expect(brief('一、凉菜\n  ① 海蜇皮 2斤\n  ② 卤鸭 2只\n二、主食\n  ① 线面 5斤')).toEqual([
+      ['海蜇皮', 2, '斤'],
+      ['卤鸭', 2, '只'],
+      ['线面', 5, '斤'],
+    ])
+  })
+})

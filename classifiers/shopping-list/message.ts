@@ -61,7 +61,7 @@ export function parseShoppingList(text: string): OrderItem[] {
 
 function parse(text: string): OrderItem[] {
   if (!text) return []
-  const s = inlineMarkers(unitLast(eachFirst(withoutSums(splitTotals(restate(unspace(withoutTicked(text))))))))
+  const s = inlineMarkers(unitLast(eachFirst(withoutSums(splitTotals(restate(unspace(notesUnder(withoutTicked(text)))))))))
   const list = readDoorList(s)
   if (list) return parseDoorList(list)
   const header = NOTICE_HEADER.exec(s)
@@ -182,6 +182,19 @@ const TOTAL_WORDS = AMOUNT_CHANGES.filter((c) => c.total)
 const RUN_ON_TOTAL = new RegExp(`(?<=[^，,。；;、！!？?\\s]{4})(${TOTAL_WORDS.join('|')})(?=\\s*(?:\\d|[一二两三四五六七八九十]))`, 'g')
 function splitTotals(s: string): string {
   return s.replace(RUN_ON_TOTAL, '，$1')
+}
+
+/**
+ * "2、菜籽油 一桶⏎   注：五升的，不要调和油", "二、小米 二斤⏎　　要新米": a line indented (or opened
+ * with 注：) under a numbered item is a remark on that item, read as a bracket after it — not a
+ * line that is numbered or bulleted itself. (Normalising leaves one space of any indent.)
+ */
+const NOTE_UNDER =
+  /(^|\n)([ \t]*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[、.．)）][^\n]*)\n(?![ \t]*(?:(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[、.．)）]|[\u2460-\u2473\u2776-\u277f•·*\-–—]))(?:[ \t　]+|[ \t　]*(?:注|备注)\s*[:：])\s*(?:(?:注|备注)\s*[:：]\s*)?([^\n]+)/g
+function notesUnder(s: string): string {
+  if (s.indexOf('\n') < 0) return s
+  // (twice: a note under every item, the lines overlapping)
+  return s.replace(NOTE_UNDER, '$1$2（$3）').replace(NOTE_UNDER, '$1$2（$3）')
 }
 
 /**
