@@ -212,8 +212,13 @@ function withoutTicked(s: string): string {
  * "1羊肉3斤 2粉条1把 3白菜1颗": items numbered 1, 2, 3 … with the number run into the name. The
  * numbers are list markers, not amounts; read as "1、羊肉3斤".
  */
-const RUN_IN_MARKER =
-  /(^|[\s:：,，;；])(\d{1,2})(?=[\u4e00-\u9fff])(?![斤两克个只根颗把袋盒瓶箱包桶罐板提条块份卷听捆串头棵支粒双对件栋号楼单元座幢层室户])/g
+/** The canonical units written in Chinese (data/dict/units.txt), longest first. */
+const CHINESE_UNITS = [...CANONICAL_UNITS].filter((u) => /^[\u4e00-\u9fff]+$/.test(u)).sort((a, b) => b.length - a.length)
+// (not before a unit, "1罐", nor a door's building or floor, "3栋", "5楼")
+const RUN_IN_MARKER = new RegExp(
+  `(^|[\\s:：,，;；])(\\d{1,2})(?=[\\u4e00-\\u9fff])(?!${CHINESE_UNITS.join('|')}|[栋号楼单座幢层室户])`,
+  'g',
+)
 const RUN_IN_HINT = /\d[\u4e00-\u9fff]/
 function inlineMarkers(s: string): string {
   if (!RUN_IN_HINT.test(s)) return s
@@ -228,10 +233,7 @@ function inlineMarkers(s: string): string {
  * "牛肉 斤×3", "AD钙奶 板×2": a unit written before its count, as a form's column would; read in
  * the usual order, 3斤.
  */
-const UNIT_THEN_COUNT = new RegExp(
-  `(^|[\\s:：,，、])(${['斤', '两', '克', '个', '只', '根', '颗', '把', '袋', '盒', '瓶', '箱', '包', '桶', '罐', '板', '提', '条', '块', '份', '卷', '听', '捆', '串', '公斤'].join('|')})\\s*[×xX*]\\s*(\\d{1,3})(?![\\d.])`,
-  'g',
-)
+const UNIT_THEN_COUNT = new RegExp(`(^|[\\s:：,，、])(${CHINESE_UNITS.join('|')})\\s*[×xX*]\\s*(\\d{1,3})(?![\\d.])`, 'g')
 function unitLast(s: string): string {
   if (!/[×xX*]\s*\d/.test(s)) return s
   return s.replace(UNIT_THEN_COUNT, '$1$3$2')
