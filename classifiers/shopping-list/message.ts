@@ -185,12 +185,12 @@ function splitTotals(s: string): string {
 }
 
 /**
- * "2、菜籽油 一桶⏎   注：五升的，不要调和油", "二、小米 二斤⏎　　要新米": a line indented (or opened
+ * "2、菜籽油 一桶⏎   注：五升的，不要调和油", "二、小米 二斤⏎  要新米" (indented with full-width spaces): a line indented (or opened
  * with 注：) under a numbered item is a remark on that item, read as a bracket after it — not a
  * line that is numbered or bulleted itself. (Normalising leaves one space of any indent.)
  */
 const NOTE_UNDER =
-  /(^|\n)([ \t]*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[、.．)）][^\n]*)\n(?![ \t]*(?:(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[、.．)）]|[\u2460-\u2473\u2776-\u277f•·*\-–—]))(?:[ \t　]+|[ \t　]*(?:注|备注)\s*[:：])\s*(?:(?:注|备注)\s*[:：]\s*)?([^\n]+)/g
+  /(^|\n)([ \t]*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[、.．)）][^\n]*)\n(?![ \t]*(?:(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[、.．)）]|[\u2460-\u2473\u2776-\u277f•·*\-–—]))(?:[ \t\u3000]+|[ \t\u3000]*(?:注|备注)\s*[:：])\s*(?:(?:注|备注)\s*[:：]\s*)?([^\n]+)/g
 function notesUnder(s: string): string {
   if (s.indexOf('\n') < 0) return s
   // (twice: a note under every item, the lines overlapping)
