@@ -211,8 +211,14 @@ function derivable(text: string): Set<number> {
     const values = [...out]
     for (const a of values) for (const b of values) out.add(a + b)
   }
+  // "一斤二两", "斤半三两": a weight in 斤 and 两 is one amount in 斤 (tokens.ts jinAndLiang)
+  if (JIN_THEN_LIANG.test(text)) {
+    const values = [...out]
+    for (const a of values) for (const b of values) out.add(Math.round((a + b / 10) * 1000) / 1000)
+  }
   return out
 }
+const JIN_THEN_LIANG = /斤[半]?\s*[\d一二三四五六七八九十]+\s*两/
 
 // ---------------------------------------------------------------------------
 // Function words: a name must not be made only of them
