@@ -1602,3 +1602,39 @@ describe('a remark under a numbered item', () => {
     ])
   })
 })
+
+describe('emoji that stand for the goods', () => {
+  it.each([
+    [
+      '🍎🍎🍎 三斤\n🍇 两串\n🍑 1斤',
+      [
+        ['苹果', 3, '斤'],
+        ['葡萄', 2, '串'],
+        ['桃', 1, '斤'],
+      ],
+    ],
+    [
+      '🥭 3斤\n🍋 两个\n🥚 一盒',
+      [
+        ['芒果', 3, '斤'],
+        ['柠檬', 2, '个'],
+        ['鸡蛋', 1, '盒'],
+      ],
+    ],
+  ])('%s: an emoji, a space and an amount order the thing', (text, want) => {
+    expect(brief(text)).toEqual(want)
+  })
+
+  it('an emoji before the written name, or with no amount, is decoration', () => {
+    expect(brief('🥔土豆 2斤 🥩 牛腩 1斤')).toEqual([
+      ['土豆', 2, '斤'],
+      ['牛腩', 1, '斤'],
+    ])
+    expect(brief('两个就好🥚')).toEqual([])
+  })
+
+  it('"🍒 不要" withdraws the cherries, not the line before', () => {
+    const items = parse('🍑 1斤\n🍒 不要，太贵了')
+    expect(items.filter((i) => i.op !== 'remove').map((i) => [i.name, i.qty, i.unit])).toEqual([['桃', 1, '斤']])
+  })
+})

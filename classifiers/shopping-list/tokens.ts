@@ -400,6 +400,16 @@ export function tokenize(s: string): Tok[] {
       const named = last !== null && last.k === T_KW && (last.sub === KW_SET || last.sub === KW_NOTWANT || last.sub === KW_SWAP)
       // ("🍊x5", "🥫 x6": a multiplier counts the thing too)
       const counted = MULT_AFTER.test(s.slice(i + m.word.length, i + m.word.length + 5))
+      // ("🍇 两串", "🍎🍎🍎 三斤": the amount after a space, or after the same emoji again — one item)
+      let run = i + m.word.length
+      while (s.startsWith(m.word, run)) run += m.word.length
+      // ("🍒 不要": the thing the writer withdraws, not a decoration before the withdrawal)
+      const spaced = AMOUNT_AFTER_SPACE.test(s.slice(run, run + 4)) || WITHDRAWN_AFTER.test(s.slice(run, run + 5))
+      if (spaced && !(isAsciiDigit(d) || isChineseNumeralChar(d))) {
+        toks.push(new Tok(m.k, i, run, m.sub, null, m.flags, m.canon, m))
+        i = run
+        continue
+      }
       if (!(isAsciiDigit(d) || isChineseNumeralChar(d) || inName || named || counted)) {
         pushSep(toks, SP_SPACE, i, i + m.word.length)
         i += m.word.length
@@ -788,6 +798,9 @@ function mayBeInName(s: string, j: number): boolean {
 /** Units that say "about one" with 把 or 几 after them and no number before: 斤把, 个把, 斤几. */
 /** A multiplier right after an emoji: "x5", " ×2", "*3". */
 const MULT_AFTER = /^\s*[xX×*✕]\s*\d/
+/** An amount after the emoji and a space (or the emoji repeated): "🍇 两串", "🥭 3斤". */
+const AMOUNT_AFTER_SPACE = /^\s*(?:\d|[一二两三四五六七八九十半俩])/
+const WITHDRAWN_AFTER = /^\s*(?:不要|别买|不用|唔要|覅)/
 
 const ABOUT_ONE = new Set(['斤', '两', '个'])
 
