@@ -3241,3 +3241,20 @@ describe('接龙 by letter codes; emoji counted with x', () => {
     expect(brief('米粉免了，加一包贡丸')).toEqual([['贡丸', 1, '包']])
   })
 })
+
+describe('接龙 lines that name a product by its price', () => {
+  const doors = (text: string) => parse(text).map((i) => [i.door ?? null, i.name, i.qty, i.unit])
+  it('"要那个168的一只", "15的两条", "88的两份"', () => {
+    expect(
+      doors('【潮味团购】\n卤鹅 半只 88元\n卤鹅整只 168元\n粿条 6元/斤\n1. 3栋602 要那个168的一只，再加粿条2斤\n2. 11座2003 88的两份'),
+    ).toEqual([
+      ['3栋602', '卤鹅', 1, '只'],
+      ['3栋602', '粿条', 2, '斤'],
+      ['11座2003', '卤鹅', 2, '份'],
+    ])
+    expect(doors('粿品接龙\n红桃粿 3元/个\n菜头粿 15元/条\n1. 3栋2201 红桃粿10个\n2. 2栋1003 15的两条')).toEqual([
+      ['3栋2201', '红桃粿', 10, '个'],
+      ['2栋1003', '菜头粿', 2, '条'],
+    ])
+  })
+})

@@ -416,6 +416,7 @@ function readLines(list: DoorList): Jielong['entries'] {
   const tiered = tiers ? (tierProduct(about) ?? product) : null
   const nicknames = NICKNAME_ASKED.test(about)
   const codes = productCodes(list.header)
+  const byPrice = productsByPrice(about)
   const done: Jielong['entries'] = []
   for (const e of list.entries) {
     done.push(readLine(e, done))
@@ -429,7 +430,7 @@ function readLines(list: DoorList): Jielong['entries'] {
     const own = withoutNickname(e.text, nicknames, product)
     const sized = tiered ? tiersWritten(own, tiered) : null
     const coded = codes.size ? codesWritten(sized ? sized.text : own, codes) : null
-    const base = coded ?? (sized ? sized.text : own)
+    const base = pricesWritten(coded ?? (sized ? sized.text : own), byPrice)
     const text = base ? shortNamesWritten(byNumber.size ? numbersWritten(base, byNumber) : base, sold) : ''
     let items = text ? parseBody(text, true) : []
     if (sized) {
@@ -646,6 +647,39 @@ function productCodes(header: string): Map<string, string> {
   return out.size >= 2 ? out : new Map()
 }
 const CODE_DEF = /(?:^|[\s；;，,：:])([A-Z][0-9]?)\s+([\u4e00-\u9fff][\u4e00-\u9fffA-Za-z]{1,11})/gm
+
+/**
+ * What each price in the header sells: "卤鹅 一只 168元", "菜头粿 15元/条" — 168 → 卤鹅, 15 → 菜头粿.
+ * A price two products share names neither.
+ */
+function productsByPrice(header: string): Map<string, string> {
+  const out = new Map<string, string | null>()
+  for (const line of header.split('\n')) {
+    const prices = [...line.matchAll(HEADER_PRICE)].map((m) => String(Number(m[1])))
+    if (prices.length !== 1) continue
+    // (the name written first: "泰国榴梿（金枕）35蚊/斤" sells 榴梿, whatever its bracket says)
+    const at = (n: string) => (line.indexOf(n) < 0 ? Infinity : line.indexOf(n))
+    const name = parseBody(line, true)
+      .filter((it) => it.op === 'add')
+      .sort((a, b) => at(a.name) - at(b.name))[0]?.name
+    if (!name) continue
+    out.set(prices[0], out.has(prices[0]) && out.get(prices[0]) !== name ? null : name)
+  }
+  const named = new Map<string, string>()
+  for (const [p, n] of out) if (n) named.set(p, n)
+  return named
+}
+const HEADER_PRICE = /(\d+(?:\.\d+)?)\s*(?:元|蚊|块钱)/g
+
+/** "要那个168的一只", "15的两条", "要嗰個35嘅一個": a line that names a header product by its price. */
+function pricesWritten(text: string, byPrice: Map<string, string>): string {
+  if (byPrice.size === 0) return text
+  return text.replace(PRICE_REF, (all, price: string) => {
+    const name = byPrice.get(String(Number(price)))
+    return name ? name : all
+  })
+}
+const PRICE_REF = /(?:要)?(?:那个|嗰个|嗰個|个)?\s*(\d+(?:\.\d+)?)\s*(?:元|块|蚊)?\s*(?:的|嘅)/g
 
 /** "A1 B2", "K1×6 M1": a line that orders coded products by code and count. */
 function codesWritten(text: string, codes: Map<string, string>): string | null {
