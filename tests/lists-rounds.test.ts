@@ -85,7 +85,7 @@ const FLOORS: Record<string, { itemF1: number; orderExact: number }> = {
   'lists-58.jsonl': { itemF1: 0.915, orderExact: 0.7 },
   'lists-59.jsonl': { itemF1: 0.9, orderExact: 0.68 },
   'lists-60.jsonl': { itemF1: 0.91, orderExact: 0.68 },
-  'lists-61.jsonl': { itemF1: 0.91, orderExact: 0.68 },
+  'lists-61.jsonl': { itemF1: 0.925, orderExact: 0.705 },
 }
 
 const EVAL = new URL('../data/eval/', import.meta.url)
