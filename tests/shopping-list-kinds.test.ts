@@ -3258,3 +3258,19 @@ describe('接龙 lines that name a product by its price', () => {
     ])
   })
 })
+
+describe('a goods name and 的 before another says which one or what it is for', () => {
+  it('the second is the item, the first its note', () => {
+    expect(parse('草莓的酸奶两盒，包子的面粉一袋').map((i) => [i.name, i.qty, i.unit, i.note])).toEqual([
+      ['酸奶', 2, '盒', '草莓的'],
+      ['面粉', 1, '袋', '包子的'],
+    ])
+  })
+  it('a one-letter word before 的 is how it should be, and a brand still joins the product', () => {
+    expect(brief('苹果三斤要脆的不要面的香蕉一串')).toEqual([
+      ['苹果', 3, '斤'],
+      ['香蕉', 1, '串'],
+    ])
+    expect(brief('一袋网易严选的猫粮')).toEqual([['网易严选猫粮', 1, '袋']])
+  })
+})

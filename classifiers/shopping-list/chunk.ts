@@ -175,6 +175,16 @@ function brandOfProduct(toks: Tok[], els: El[], k: number): number {
   return k + 2
 }
 
+/** Is span els[k] a goods name of two letters or more ("面的" is mealy) with no amount that 的 joins to the goods name right after it? */
+function modifiesNext(els: El[], k: number): boolean {
+  const g = els[k].g!
+  const de = els[k + 1]
+  const p = els[k + 2]
+  if (!g.goods || g.fallback || g.brandOnly || g.med || g.qty !== null || g.name.length < 2 || !de || !p) return false
+  if (de.t !== E_K || de.sub !== KW_DE || de.ti !== g.tb || p.t !== E_G || p.ti !== de.te + 1) return false
+  return p.g!.goods && !p.g!.med && !p.g!.fallback && !p.g!.generic
+}
+
 /** Counters that count goods, not people, animals, videos or messages: "一块老腊排" is an order. */
 const GOODS_COUNTERS = new Set(['块', '根', '把', '颗', '棵', '串', '捆', '瓣', '节', '头', '片', '株', '穗', '盘', '碗'])
 
@@ -317,9 +327,20 @@ function pairRange(toks: Tok[], els: El[], from: number, to: number, chunk: numb
     return []
   }
   const items: PItem[] = []
+  const kept: number[] = []
+  let modifier = ''
   for (const gi of gIdx) {
     const g = els[gi].g!
+    // "草莓的酸奶两盒", "热干面的碱面两斤": a goods name with no amount, 的, then another — the
+    // first says which one, or what it is for (a note), and is no item of its own
+    if (modifiesNext(els, gi)) {
+      modifier = g.name + '的'
+      continue
+    }
     const it = toItem(g, chunk)
+    kept.push(gi)
+    if (modifier) it.note = modifier
+    modifier = ''
     it.op = op
     it.start = toks[g.ta].s
     it.end = toks[g.tb - 1].e
@@ -337,9 +358,9 @@ function pairRange(toks: Tok[], els: El[], from: number, to: number, chunk: numb
     const e = els[i]
     if (e.t !== E_N) continue
     let best = 0
-    for (let k = 0; k < gIdx.length; k++) if (gIdx[k] < i) best = k
+    for (let k = 0; k < kept.length; k++) if (kept[k] < i) best = k
     const it = items[best]
-    it.note = it.note ? it.note + ' ' + e.text : e.text
+    if (it) it.note = it.note ? it.note + ' ' + e.text : e.text
   }
   return items
 }
