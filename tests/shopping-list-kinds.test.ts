@@ -3274,3 +3274,12 @@ describe('a goods name and 的 before another says which one or what it is for',
     expect(brief('一袋网易严选的猫粮')).toEqual([['网易严选猫粮', 1, '袋']])
   })
 })
+
+describe('money said with a dialect 的', () => {
+  it('豫 哩 after the sum makes it how much to buy', () => {
+    expect(brief('芹菜称五块钱哩，豆腐两块')).toEqual([
+      ['芹菜', 5, '元'],
+      ['豆腐', 2, '块'],
+    ])
+  })
+})

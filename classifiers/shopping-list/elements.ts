@@ -1,7 +1,7 @@
 // Chunk elements: a chunk's tokens become goods spans (G), quantity phrases (Q), keywords (K),
 // notes (N) and prices (P). Package sizes ("十斤装", "一盒10个") and prices ("5块一斤") are marked
 // here so that no later step takes them for amounts.
-import { HEAD_SUFFIX } from './lexicon.ts'
+import { DE_WORDS, HEAD_SUFFIX } from './lexicon.ts'
 import { Tok, STAGE, N_DASHED, N_BIG, N_MULT, N_HALF, N_ARABIC, isCJK, isAsciiLetter } from './tokens.ts'
 import {
   T_GOODS,
@@ -393,8 +393,8 @@ const BILL_BEFORE =
 const NOT_WORTH_AFTER = /^\s*(?:[一每/／]|以内|以下|之内|内|多少|够不够|吗|呢|\?|？|左右以内)/
 /** A buying word just before a sum of money: 称, 买, 来, 拿, 要, 整. */
 const BUY_BEFORE = /[称买来拿要整带][个点些]?$/
-/** After a sum of money that says how much to buy: 的, 左右, 就够, or the end of the clause. */
-const WORTH_AFTER = /^\s*(?:的|嘅|额|左右|上下|就够|就行|就好|就可以|够了|[，,。；;！!\s~～]|$)/
+/** After a sum of money that says how much to buy: 的 (or a word for it), 左右, 就够, or the end of the clause. */
+const WORTH_AFTER = new RegExp(`^\\s*(?:${DE_WORDS.join('|')}|额|左右|上下|就够|就行|就好|就可以|够了|[，,。；;！!\\s~～]|$)`)
 
 /**
  * "称二十块钱的猪头肉", "豆芽五块钱就够了", "肉馒头买十块洋钿": a sum of money said as how much of

@@ -320,3 +320,7 @@ export const NOTICE_LEAD = new RegExp(`^\\s*(${noticeWords('lead').join('|')})[�
 export const AMOUNT_CHANGES: ReadonlyArray<{ word: string; total: boolean }> = list('amount-changes')
   .entries.map((e) => ({ word: e.word, total: e.tags.includes('total') }))
   .sort((a, b) => b.word.length - a.word.length)
+/** The words that do the work of 的 (的, 粤 嘅, 豫 哩): the `de` role of keywords.txt. */
+export const DE_WORDS: readonly string[] = list('keywords')
+  .entries.filter((e) => e.tags[0] === 'de')
+  .map((e) => e.word)
