@@ -3259,6 +3259,25 @@ describe('接龙 lines that name a product by its price', () => {
   })
 })
 
+describe('a name said twice in a row is one thing', () => {
+  it('a name, or a name and its amount, repeated straight after itself', () => {
+    expect(brief('嗯那个空心菜空心菜一把然后排骨排骨要两斤')).toEqual([
+      ['空心菜', 1, '把'],
+      ['排骨', 2, '斤'],
+    ])
+    expect(brief('西瓜一个西瓜一个啊还有酸奶来六盒')).toEqual([
+      ['西瓜', 1, '个'],
+      ['酸奶', 6, '盒'],
+    ])
+    expect(brief('我要那个面粉面粉一袋')).toEqual([['面粉', 1, '袋']])
+  })
+  it('two lines that order the same thing are two orders, and a number said twice is not a name', () => {
+    expect(brief('苹果2斤，苹果2斤')).toHaveLength(2)
+    expect(brief('谢谢谢谢，土豆两斤')).toEqual([['土豆', 2, '斤']])
+    expect(brief('猪肉2斤 牛肉2斤 牛腩1斤')).toHaveLength(3)
+  })
+})
+
 describe('a goods name and 的 before another says which one or what it is for', () => {
   it('the second is the item, the first its note', () => {
     expect(parse('草莓的酸奶两盒，包子的面粉一袋').map((i) => [i.name, i.qty, i.unit, i.note])).toEqual([

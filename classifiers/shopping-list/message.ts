@@ -4,7 +4,7 @@
 // commentary ("停电了冰箱里的肉都坏了") gives no order.
 import type { OrderItem } from './types.ts'
 import { scanNumber } from '../numerals.ts'
-import { AMOUNT_CHANGES, CANONICAL_UNITS, NOTICE_HEADER, NOTICE_LEAD, NOTICE_WORDS } from './lexicon.ts'
+import { AMOUNT_CHANGES, CANONICAL_UNITS, NOTICE_HEADER, NOTICE_LEAD, NOTICE_WORDS, matchAt } from './lexicon.ts'
 import { productKey, readDoorList, type DoorList } from './jielong.ts'
 import { readTable, type TablePart } from './table.ts'
 import { HAS_CJK, N_MULT, NUMBER_AHEAD, tokenize, type Tok } from './tokens.ts'
@@ -61,7 +61,7 @@ export function parseShoppingList(text: string): OrderItem[] {
 
 function parse(text: string): OrderItem[] {
   if (!text) return []
-  const s = inlineMarkers(unitLast(eachFirst(withoutSums(splitTotals(restate(unspace(notesUnder(withoutTicked(text)))))))))
+  const s = inlineMarkers(unitLast(eachFirst(withoutSums(splitTotals(restate(unspace(notesUnder(withoutTicked(unrepeated(text))))))))))
   const list = readDoorList(s)
   if (list) return parseDoorList(list)
   const header = NOTICE_HEADER.exec(s)
@@ -75,6 +75,42 @@ function parse(text: string): OrderItem[] {
   if (prices) return parseChoice(prices)
   return parseBody(byPosition(s))
 }
+
+/**
+ * "还有那个豌豆尖豌豆尖半斤", "吐豆五斤吐豆五斤啊": voice input (or a resident thinking aloud)
+ * says a name, or a name and its amount, twice in a row; it is one thing, written once. A run of
+ * two to ten letters with no space, written again straight after itself, is kept once when it
+ * ends in a goods word of two letters or more or in an amount ("一个一个" and "谢谢谢谢" stay as
+ * written; so does "牛肉2斤 羊肉2斤 羊排", whose repeat "肉2斤 羊" is no unit of its own).
+ */
+function unrepeated(s: string): string {
+  let out = ''
+  let from = 0
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i)
+    if (c < 0x3400 || c > 0x9fff) continue
+    for (let len = 2; len <= 10 && i + 2 * len <= s.length; len++) {
+      if (s.charCodeAt(i + len) !== c) continue
+      const run = s.slice(i, i + len)
+      if (run !== s.slice(i + len, i + 2 * len) || !sayOnce(run)) continue
+      out += s.slice(from, i + len)
+      from = i + 2 * len
+      i = from - 1
+      break
+    }
+  }
+  return from ? out + s.slice(from) : s
+}
+function sayOnce(run: string): boolean {
+  if (/[\s，,。；;、]/.test(run)) return false
+  if (run.length >= 3 && AMOUNT_ENDS.test(run)) return true
+  for (let j = 0; j < run.length - 1; j++) {
+    const e = matchAt(run, j)
+    if (e && e.k === T_GOODS && e.word.length >= 2 && j + e.word.length === run.length) return true
+  }
+  return false
+}
+const AMOUNT_ENDS = /[\d一二两三四五六七八九十半俩仨][\u4e00-\u9fff]$/
 
 /**
  * "楼下水果店今天的价：⏎蒙自石榴 8元/斤⏎软籽石榴 12元/斤⏎…⏎我要软籽的3斤，苹果5斤，其他不要": a
