@@ -3278,6 +3278,21 @@ describe('a name said twice in a row is one thing', () => {
   })
 })
 
+describe('an amount said to be too little, then the new amount', () => {
+  it('the next amount with no name replaces it', () => {
+    expect(brief('排骨两斤不够，亲戚都来了，弄四斤吧')).toEqual([['排骨', 4, '斤']])
+    expect(brief('菜心一斤唔夠，要兩斤')).toEqual([['菜心', 2, '斤']])
+    expect(brief('牛奶一箱太少了，来两箱吧')).toEqual([['牛奶', 2, '箱']])
+  })
+  it('an addition stays an addition, and a new name is a new item', () => {
+    expect(brief('鸡蛋一盒不够，再加一盒')).toEqual([['鸡蛋', 2, '盒']])
+    expect(brief('大米一袋不够吃，再来五斤面粉')).toEqual([
+      ['大米', 1, '袋'],
+      ['面粉', 5, '斤'],
+    ])
+  })
+})
+
 describe('a goods name and 的 before another says which one or what it is for', () => {
   it('the second is the item, the first its note', () => {
     expect(parse('草莓的酸奶两盒，包子的面粉一袋').map((i) => [i.name, i.qty, i.unit, i.note])).toEqual([

@@ -154,7 +154,7 @@ export const listFiles: ReadonlyMap<string, WordFile> = new Map([
   ['heard-units', readWordFile('lists/heard-units.txt', ['spoken'], true)],
   ['number-words', readWordFile('lists/number-words.txt', ['beforeunit'], true)],
   ['bottled', readWordFile('lists/bottled.txt', [])],
-  ['amount-changes', readWordFile('lists/amount-changes.txt', ['total', 'more'])],
+  ['amount-changes', readWordFile('lists/amount-changes.txt', ['total', 'more', 'short'])],
   ['initials', readWordFile('lists/initials.txt', [], true)],
   ['look-alike', readWordFile('lists/look-alike.txt', [], true)],
 ])
@@ -318,9 +318,14 @@ export const NOTICE_LEAD = new RegExp(`^\\s*(${noticeWords('lead').join('|')})[�
 
 /** "一共", "再加": words before a nameless amount that make it the item's total, or an addition to it. */
 export const AMOUNT_CHANGES: ReadonlyArray<{ word: string; total: boolean }> = list('amount-changes')
-  .entries.map((e) => ({ word: e.word, total: e.tags.includes('total') }))
+  .entries.filter((e) => !e.tags.includes('short'))
+  .map((e) => ({ word: e.word, total: e.tags.includes('total') }))
   .sort((a, b) => b.word.length - a.word.length)
 /** The words that do the work of 的 (的, 粤 嘅, 豫 哩): the `de` role of keywords.txt. */
 export const DE_WORDS: readonly string[] = list('keywords')
   .entries.filter((e) => e.tags[0] === 'de')
+  .map((e) => e.word)
+/** "不够", "太少": said of an item's amount, they make the next nameless amount its new total. */
+export const SHORT_WORDS: readonly string[] = list('amount-changes')
+  .entries.filter((e) => e.tags.includes('short'))
   .map((e) => e.word)

@@ -4,7 +4,7 @@
 // commentary ("停电了冰箱里的肉都坏了") gives no order.
 import type { OrderItem } from './types.ts'
 import { scanNumber } from '../numerals.ts'
-import { AMOUNT_CHANGES, CANONICAL_UNITS, NOTICE_HEADER, NOTICE_LEAD, NOTICE_WORDS, matchAt } from './lexicon.ts'
+import { AMOUNT_CHANGES, CANONICAL_UNITS, NOTICE_HEADER, NOTICE_LEAD, NOTICE_WORDS, SHORT_WORDS, matchAt } from './lexicon.ts'
 import { productKey, readDoorList, type DoorList } from './jielong.ts'
 import { readTable, type TablePart } from './table.ts'
 import { HAS_CJK, N_MULT, NUMBER_AHEAD, tokenize, type Tok } from './tokens.ts'
@@ -1390,9 +1390,9 @@ const TOTAL_AT_MOST = 5
  * new total of the item just named (or is added to it, in the same unit).
  */
 function changeAmount(st: MessageState, text: string, q: Qty, ci: number): boolean {
-  const change = AMOUNT_CHANGES.find((c) => text.includes(c.word))
-  if (!change || q.v === null || q.price || q.desc) return false
   const it = st.items[st.items.length - 1]
+  const change = AMOUNT_CHANGES.find((c) => text.includes(c.word)) ?? (it && saidShort(st, it, text) ? SHORT_CHANGE : undefined)
+  if (!change || q.v === null || q.price || q.desc) return false
   if (!it || it.op === 'remove' || !it.hasQty || it.qty === null || it.chunk < ci - 2) return false
   if (change.total) {
     if (q.unit !== null && it.unit !== null && q.unit !== it.unit && q.uk !== U_MEASURE) return false
@@ -1405,6 +1405,19 @@ function changeAmount(st: MessageState, text: string, q: Qty, ci: number): boole
   }
   st.lastItemsChunk = ci
   return true
+}
+
+/**
+ * "米一包唔够，要两包", "羊肉二斤不够，孩儿们都回来了，弄三斤吧": the amount just ordered was said
+ * to be too little (a `short` word of amount-changes.txt between the item and this clause), so
+ * this amount is its new total.
+ */
+const SHORT_CHANGE = { word: '', total: true }
+function saidShort(st: MessageState, it: PItem, text: string): boolean {
+  if (it.end < 0) return false
+  const at = st.s.indexOf(text, it.end)
+  const between = st.s.slice(it.end, at < 0 ? it.end : at)
+  return between.length <= 24 && SHORT_WORDS.some((w) => between.includes(w))
 }
 
 /** How many chunks from toks[a] on carry an amount and no name ("一斤、两只、半斤")? */
