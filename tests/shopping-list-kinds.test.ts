@@ -3317,3 +3317,18 @@ describe('money said with a dialect 的', () => {
     ])
   })
 })
+
+describe('what ran out, how much, then the next thing with its own amount', () => {
+  it('the amount before the next name goes to what ran out', () => {
+    expect(brief('狗粮没了帮买一袋狗罐头六罐')).toEqual([
+      ['狗粮', 1, '袋'],
+      ['狗罐头', 6, '罐'],
+    ])
+  })
+  it('with no amount after the next name, the amount is that name’s', () => {
+    expect(brief('狗粮没了帮买一袋狗罐头')).toEqual([
+      ['狗粮', null, null],
+      ['狗罐头', 1, '袋'],
+    ])
+  })
+})

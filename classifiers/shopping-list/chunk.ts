@@ -574,6 +574,21 @@ function goodsNames(els: El[], from: number, to: number): string[] {
   return out
 }
 
+/**
+ * The first element from `from` on, if it is a usable amount with no name before it, followed
+ * directly by a goods name that has its own amount right after it ("一袋猫砂两包"): the amount then
+ * belongs to something before. Returns its index, or -1.
+ */
+function amountBeforeCounted(els: El[], from: number, to: number): number {
+  let i = from
+  while (i < to && els[i].t !== E_Q && els[i].t !== E_G) i++
+  if (i + 2 >= to || els[i].t !== E_Q || !usable(els[i].q)) return -1
+  const g = els[i + 1]
+  const q = els[i + 2]
+  if (g.t !== E_G || g.ti !== els[i].te + 1 || g.g!.fallback || q.t !== E_Q || !usable(q.q) || q.ti !== g.te + 1) return -1
+  return i
+}
+
 function findK(els: El[], from: number, to: number, sub: number): number {
   for (let i = from; i < to; i++) if (els[i].t === E_K && els[i].sub === sub) return i
   return -1
@@ -616,6 +631,13 @@ export function readChunk(s: string, toks: Tok[], b: number, els: El[], chunk: n
         setQty(last, q)
         return out
       }
+    }
+    // "猫粮没了帮买一袋猫砂两包": how much of it, then the next thing with its own amount after it
+    const q1 = info.need && last && !last.hasQty && !last.fallback ? amountBeforeCounted(els, from, n) : -1
+    if (q1 >= 0 && last) {
+      setQty(last, els[q1].q!)
+      for (const it of pairRange(toks, els, q1 + 1, n, chunk, out)) out.items.push(it)
+      return out
     }
     if (findK(els, from, n, KW_CANCEL) >= 0 || findK(els, from, n, KW_NOTWANT) >= 0) {
       // "鲜肉买不到就算了": a name with no amount before 没有…就算了 is what the condition is about,
