@@ -3332,3 +3332,20 @@ describe('what ran out, how much, then the next thing with its own amount', () =
     ])
   })
 })
+
+describe('what is left at home is not an order', () => {
+  it('还有 straight after a name, then an amount, withdraws the name', () => {
+    expect(brief('面粉还有半袋先不买 鸡蛋要两盒')).toEqual([['鸡蛋', 2, '盒']])
+    expect(brief('米还有一袋，油冇得了，买一壶花生油')).toEqual([['花生油', 1, '壶']])
+  })
+  it('还有 that joins two things is still a join', () => {
+    expect(brief('帮我买茄子还有两斤豆角')).toEqual([
+      ['茄子', null, null],
+      ['豆角', 2, '斤'],
+    ])
+    expect(brief('鸡蛋一盒还有牛奶两箱')).toEqual([
+      ['鸡蛋', 1, '盒'],
+      ['牛奶', 2, '箱'],
+    ])
+  })
+})

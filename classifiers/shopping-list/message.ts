@@ -1010,6 +1010,9 @@ function parseBody(s: string, asked = false): OrderItem[] {
         st.altFor = { k, chunk: ci }
       }
     }
+    // "米还有半袋", "猫粮还有半袋先不买": 还有 straight after a name, then an amount with no name of
+    // its own, is what is left at home — the name is not wanted, and the amount is not to buy
+    if (r.qtyOnly && !r.items.length && leftAtHome(st, s, toks, chunkTok)) r.qtyOnly = null
     let chunkTarget = -1
     if (r.items.length && describesPrevious(st, r, ci, chunkStart, toks[b - 1].e)) {
       /* a note on the item before */
@@ -1089,6 +1092,15 @@ function bracketNote(st: MessageState, r: ChunkOut, text: string, at: number): v
     p.note = p.note ? p.note + ' ' + note : note
   } else return
   r.items = []
+}
+
+/** Is the separator before toks[at] 还有, right after a name with no amount? Withdraws that name. */
+function leftAtHome(st: MessageState, s: string, toks: Tok[], at: number): boolean {
+  const sep = at > 0 ? toks[at - 1] : null
+  const p = st.items[st.items.length - 1]
+  if (!sep || !p || p.op !== 'add' || p.hasQty || p.end !== sep.s || !/^还(?:有|剩)$/.test(s.slice(sep.s, sep.e))) return false
+  p.op = 'remove'
+  return true
 }
 
 /** "葱、蒜、韭菜这些都不要", "葱蒜韭菜都不沾": a withdrawal of everything just enumerated. */
