@@ -1,7 +1,7 @@
 // Chunk elements: a chunk's tokens become goods spans (G), quantity phrases (Q), keywords (K),
 // notes (N) and prices (P). Package sizes ("十斤装", "一盒10个") and prices ("5块一斤") are marked
 // here so that no later step takes them for amounts.
-import { DE_WORDS, HEAD_SUFFIX } from './lexicon.ts'
+import { ANY_KIND_HEADS, DE_WORDS, HEAD_SUFFIX } from './lexicon.ts'
 import { Tok, STAGE, N_DASHED, N_BIG, N_MULT, N_HALF, N_ARABIC, isCJK, isAsciiLetter } from './tokens.ts'
 import {
   T_GOODS,
@@ -352,7 +352,14 @@ function buildSpans(s: string, toks: Tok[], a: number, b: number, out: Span[], i
   // goods written together are separate items, unless the last is a head of another kind that
   // the others fill ("猪肉白菜饺子"); "腊肉香肠" are two kinds of cured meat, two items
   const headKind = kinds[kinds.length - 1]
-  if (names.length > 1 && endsWithHead(names[names.length - 1]) && kinds.some((k, i) => i < kinds.length - 1 && k !== headKind)) {
+  const head = names[names.length - 1]
+  const eachAfter = b < toks.length && toks[b].k === T_KW && toks[b].sub === KW_GE
+  if (
+    names.length > 1 &&
+    !eachAfter &&
+    endsWithHead(head) &&
+    (ANY_KIND_HEADS.includes(head) || kinds.some((k, i) => i < kinds.length - 1 && k !== headKind))
+  ) {
     let fl = G_WEAK
     for (const f of flagsOf) fl &= f
     const sp = mkSpan(names.join(''), ranges[0][0], ranges[ranges.length - 1][1])
