@@ -3349,3 +3349,21 @@ describe('what is left at home is not an order', () => {
     ])
   })
 })
+
+describe('接龙 of lettered sets', () => {
+  const doors = (text: string) => parse(text).map((i) => [i.door ?? null, i.name, i.qty, i.unit])
+  it('a header that letters its sets (A款, 水果包B) has lines that order them by letter and count', () => {
+    expect(doors('端午礼盒团\nA款：粽子6个+咸鸭蛋4个 58元\nB款：粽子10个+绿豆糕1盒 88元\n1. 2-1-301 A×1\n2. 5-2-1102 A×1 B×2')).toEqual([
+      ['2-1-301', 'A款', 1, null],
+      ['5-2-1102', 'A款', 1, null],
+      ['5-2-1102', 'B款', 2, null],
+    ])
+    expect(doors('水果包接龙\n水果包A 60元（苹果 梨）\n水果包B 90元（车厘子 芒果）\n1. 8栋602 B×1\n2. 3栋101 A×2')).toEqual([
+      ['8栋602', '水果包B', 1, null],
+      ['3栋101', '水果包A', 2, null],
+    ])
+  })
+  it('a capital written onto a name stays with it', () => {
+    expect(brief('花王纸尿裤M 1包')).toEqual([['花王纸尿裤', 1, '包']])
+  })
+})

@@ -675,14 +675,27 @@ const TIER_IN_LINE = /(^|[\s，,、])([大中小])(份|个|号|杯|果|只|盒)?
 /**
  * Products the header gives a letter code ("A 金华火腿切片 200g/盒 35元", "代码：K1 辣烤饼 3元/个；
  * K2 弗辣烤饼 …"), two or more of them: code → name. A code is a capital letter, perhaps with a
- * figure, then a space, then the name.
+ * figure, then a space, then the name — or a letter written into the name of a set (A套餐, 蔬菜包B).
  */
 function productCodes(header: string): Map<string, string> {
   const out = new Map<string, string>()
   for (const m of header.matchAll(CODE_DEF)) if (!out.has(m[1])) out.set(m[1], m[2])
-  return out.size >= 2 ? out : new Map()
+  for (const m of header.matchAll(CODE_COLON)) if (!out.has(m[1])) out.set(m[1], m[2])
+  if (out.size >= 2) return out
+  // "A套餐：苹果3斤+橘子3斤 39元", "蔬菜包A 50元/份": sets the organiser lettered, each sold as
+  // one thing, named as written
+  const sets = new Map<string, string>()
+  for (const m of header.matchAll(SET_DEF)) {
+    const [letter, name] = m[1] ? [m[1], m[1] + m[2]] : [m[4], m[3] + m[4]]
+    if (!sets.has(letter)) sets.set(letter, name)
+  }
+  return sets.size >= 2 ? sets : new Map()
 }
-const CODE_DEF = /(?:^|[\s；;，,：:])([A-Z][0-9]?)\s+([\u4e00-\u9fff][\u4e00-\u9fffA-Za-z]{1,11})/gm
+const CODE_DEF = /(?:^|[\s；;，,：:]|\p{Extended_Pictographic})([A-Z][0-9]?)(?:款|套|号)?\s+([\u4e00-\u9fff][\u4e00-\u9fffA-Za-z]{1,11})/gmu
+/** "A套：蔬菜包（8-10斤）88元": a code, a colon and one product (not "A套餐：苹果3斤+橘子3斤", a set's contents). */
+const CODE_COLON =
+  /(?:^|[\s；;，,：:]|\p{Extended_Pictographic})([A-Z][0-9]?)(?:款|套餐|套|号)?\s*[:：]\s*([\u4e00-\u9fff][\u4e00-\u9fffA-Za-z]{1,11})(?=[\s（(]|$)/gmu
+const SET_DEF = /(?<![A-Za-z])([A-Z])(套餐|款|套)|((?:[\u4e00-\u9fff]{1,4})?(?:套餐|包|款|套))([A-Z])(?![A-Za-z0-9])/g
 
 /**
  * What each price in the header sells: "卤鹅 一只 168元", "菜头粿 15元/条" — 168 → 卤鹅, 15 → 菜头粿.
@@ -720,20 +733,22 @@ const PRICE_REF = /(?:要)?(?:那个|嗰个|嗰個|个)?\s*(\d+(?:\.\d+)?)\s*(?:
 /** "A1 B2", "K1×6 M1": a line that orders coded products by code and count. */
 function codesWritten(text: string, codes: Map<string, string>): string | null {
   let hit = false
-  const out = text.replace(CODE_REF, (all, letter: string, digit: string) => {
+  const out = text.replace(CODE_REF, (all, letter: string, set: string | undefined, digit: string) => {
     // (a code with its figure, "K1×6", before a letter then a count, "A1")
     if (digit && codes.has(letter + digit)) {
       hit = true
       return ' ' + codes.get(letter + digit)
     }
     const name = codes.get(letter)
-    if (!name) return all
+    // ("A套餐1份" under "套餐A …": the line names the set its own way, and keeps it)
+    if (!name || (set && name.includes(letter))) return all
     hit = true
-    return ' ' + name + digit
+    // ("套餐A1份": a space keeps the set's own letter apart from the count)
+    return ' ' + name + (/[A-Z]$/.test(name) ? ' ' : '') + digit
   })
   return hit ? out : null
 }
-const CODE_REF = /(?<![A-Za-z0-9])([A-Z])(\d?)(?=\s*(?:[×xX*]\s*)?\d|\s|$)/g
+const CODE_REF = /(?<![A-Za-z])([A-Z])(款|套餐|套)?(\d?)(?=\s*(?:[×xX*]\s*)?[\d一二两三四五六七八九十]|\s|$)/g
 
 /** The name of each product the header numbers: "伊利纯牛奶 250ml×24 整箱 52元" is 伊利纯牛奶. */
 function numberedNames(numbered: Map<string, string>): Map<string, string> {

@@ -707,7 +707,9 @@ function asciiToken(s: string, i: number, toks: Tok[]): number {
       return j + pack[0].length
     }
   }
-  const w = asciiWord(s.slice(i, j))
+  // ("蔬菜包A×1": a capital written onto a name is its letter, not the English word "a")
+  const lettered = j - i === 1 && i > 0 && s.charCodeAt(i) <= 90 && isCJK(s.charCodeAt(i - 1))
+  const w = lettered ? null : asciiWord(s.slice(i, j))
   if (w) {
     pushEntry(toks, w, i, s)
     return j
