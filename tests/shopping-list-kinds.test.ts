@@ -3367,3 +3367,16 @@ describe('接龙 of lettered sets', () => {
     expect(brief('花王纸尿裤M 1包')).toEqual([['花王纸尿裤', 1, '包']])
   })
 })
+
+describe('short of money in Cantonese or English is a condition', () => {
+  it('the item stays as ordered', () => {
+    expect(brief('預算五十蚊：菜心兩斤、番茄三個，唔夠錢就唔要番茄')).toEqual([
+      ['菜心', 2, '斤'],
+      ['番茄', 3, '个'],
+    ])
+    expect(brief('budget 100: 牛奶 1箱, 车厘子 1盒 (if too expensive 就不要车厘子)')).toEqual([
+      ['牛奶', 1, '箱'],
+      ['车厘子', 1, '盒'],
+    ])
+  })
+})

@@ -1161,9 +1161,10 @@ function removeGluedNames(s: string, r: ChunkOut, chunkEnd: number): void {
  * passed is a contingency for the steward, not an order — the items it names stand as first
  * ordered.
  */
-const CONTINGENCY = /(?:超[了过出脱咗]|超预算|超\s*budget|over\s*budget|超支|超额|太贵|贵了|不够钱|钱不够)[^，,。；;]*?(?:就|的话)/i
+const CONTINGENCY =
+  /(?:超[了过出脱咗]|超预算|超\s*budget|over\s*budget|超支|超额|太贵|贵了|不够钱|钱不够|唔够钱|too\s+expensive)[^，,。；;]*?(?:就|的话)/i
 
-const BUDGET_WORD = /超|贵|不够钱|钱不够|budget/i
+const BUDGET_WORD = /超|贵|不够钱|钱不够|唔够钱|budget|expensive/i
 
 /** A chunk that opens with the substitute's word: 就, 那就, 换 ("…的话，就拿一斤蛤蜊"). */
 const INSTEAD_FIRST = /^(?:那就|就|换成|换|改拿|改买)/
