@@ -1,7 +1,7 @@
 // Chunk elements: a chunk's tokens become goods spans (G), quantity phrases (Q), keywords (K),
 // notes (N) and prices (P). Package sizes ("十斤装", "一盒10个") and prices ("5块一斤") are marked
 // here so that no later step takes them for amounts.
-import { ANY_KIND_HEADS, DE_WORDS, HEAD_SUFFIX } from './lexicon.ts'
+import { ANY_KIND_HEADS, DE_WORDS, HEAD_SUFFIX, LEAD_WORDS } from './lexicon.ts'
 import { Tok, STAGE, N_DASHED, N_BIG, N_MULT, N_HALF, N_ARABIC, isCJK, isAsciiLetter } from './tokens.ts'
 import {
   T_GOODS,
@@ -339,6 +339,16 @@ function buildSpans(s: string, toks: Tok[], a: number, b: number, out: Span[], i
     ranges.push([startIdx, pb])
   }
   if (names.length === 0) return
+  // "冻干鸡肉": a lead word written right before a goods word makes one product with it
+  for (let i = names.length - 2; i >= 0; i--) {
+    if (!LEAD_WORDS.has(names[i]) || toks[ranges[i][1] - 1].e !== toks[ranges[i + 1][0]].s) continue
+    names.splice(i, 2, names[i] + names[i + 1])
+    ranges.splice(i, 2, [ranges[i][0], ranges[i + 1][1]])
+    kinds.splice(i, 2, kinds[i + 1])
+    masks.splice(i, 2, masks[i] | masks[i + 1])
+    flagsOf.splice(i, 2, flagsOf[i + 1])
+    unks.splice(i, 2, unks[i] || unks[i + 1])
+  }
   // "土豆土豆土豆": the same word over and over is not a list
   let allSame = names.length > 1
   for (let i = 1; i < names.length && allSame; i++) if (names[i] !== names[0]) allSame = false

@@ -149,7 +149,7 @@ export const listFiles: ReadonlyMap<string, WordFile> = new Map([
   ['money', readWordFile('lists/money.txt', [])],
   ['non-goods', readWordFile('lists/non-goods.txt', [])],
   ['keywords', readWordFile('lists/keywords.txt', Object.keys(KEYWORD_ROLES))],
-  ['heads', readWordFile('lists/heads.txt', ['any'])],
+  ['heads', readWordFile('lists/heads.txt', ['any', 'lead'])],
   ['notices', readWordFile('lists/notices.txt', ['lead', 'header'])],
   ['heard-units', readWordFile('lists/heard-units.txt', ['spoken'], true)],
   ['number-words', readWordFile('lists/number-words.txt', ['beforeunit'], true)],
@@ -214,6 +214,12 @@ const GOODS_FLAGS: Record<string, number> = { brand: G_BRAND, line: G_BRAND | G_
 export const IN_WORD_OTHER = new Set<string>()
 /** A multi-word name ending in one of these is one product ("猪肉白菜饺子"), not several. */
 export const HEAD_SUFFIX: readonly string[] = list('heads').entries.map((e) => e.word)
+/** Words that make one product with the goods word written right after them (冻干鸡肉): tagged `lead`. */
+export const LEAD_WORDS: ReadonlySet<string> = new Set(
+  list('heads')
+    .entries.filter((e) => e.tags.includes('lead'))
+    .map((e) => e.word),
+)
 /** Heads that join the words before them whatever their kind (青稞饼干, 花生糖): tagged `any`. */
 export const ANY_KIND_HEADS: readonly string[] = list('heads')
   .entries.filter((e) => e.tags.includes('any'))
