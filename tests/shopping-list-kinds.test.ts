@@ -3380,3 +3380,26 @@ describe('short of money in Cantonese or English is a condition', () => {
     ])
   })
 })
+
+describe('要 and a kind of the thing just counted is its note', () => {
+  it('a bare name sharing a letter with the item right before its amount', () => {
+    expect(parse('排骨 2斤 要肋排，牛肉一斤').map((i) => [i.name, i.qty, i.note ?? null])).toEqual([
+      ['排骨', 2, '要肋排'],
+      ['牛肉', 1, null],
+    ])
+    expect(brief('生姜二两要小黄姜，大蒜一头')).toEqual([
+      ['生姜', 2, '两'],
+      ['大蒜', 1, '头'],
+    ])
+  })
+  it('还要, 再要 or a different thing are more items', () => {
+    expect(brief('猪肉一斤，还要猪蹄')).toEqual([
+      ['猪肉', 1, '斤'],
+      ['猪蹄', null, null],
+    ])
+    expect(brief('苹果两斤，要香蕉')).toEqual([
+      ['苹果', 2, '斤'],
+      ['香蕉', null, null],
+    ])
+  })
+})

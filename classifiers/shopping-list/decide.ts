@@ -62,6 +62,27 @@ const SAID_EXACTLY = /^[\s，,]*(?:我|俺|就)?(?:要|是|就是|就要|只要|
 /** Between a product and its brand: nothing, a space, a comma (not a new line or sentence). */
 const BRAND_AFTER = /^[ \t，,]*$/
 
+/**
+ * "羊排 3斤 要肋排", "排骨整三斤，要肋排", "生姜半斤要老姜": right after a thing and its amount, 要
+ * and a bare name that shares a letter with it says which cut or kind of it — a note, not a second
+ * item ("猪肉一斤，还要猪蹄" adds one: 还, 再, 另, 也, 加 before 要).
+ */
+export function kindAfterAmount(st: MessageState): void {
+  const items = st.items
+  for (let k = 0; k + 1 < items.length; k++) {
+    const p = items[k]
+    const nx = items[k + 1]
+    if (p.op !== 'add' || nx.op !== 'add' || !p.hasQty || nx.hasQty || p.med || nx.med || nx.brandOnly || p.end < 0) continue
+    if (nx.start < p.end || !WANT_KIND.test(st.s.slice(p.end, nx.start))) continue
+    if (![...nx.name].some((c) => c.charCodeAt(0) >= 0x3400 && p.name.includes(c))) continue
+    const note = '要' + nx.name
+    p.note = p.note ? p.note + ' ' + note : note
+    items.splice(k + 1, 1)
+  }
+}
+/** Between a thing's name and a kind of it: its amount, then 要 / 挑 / 选 (no 还, 再, 另, 也, 加). */
+const WANT_KIND = /^[^。；;\n！!？?还再另也加和跟]{0,10}?[，,\s]*(?:要|挑|选|只要|就要)(?:那种|那个)?\s*$/
+
 /** "🌶️二荆条 1斤": an emoji used as the bullet of the name written after it is no item of its own. */
 export function emojiBullets(st: MessageState): void {
   const items = st.items

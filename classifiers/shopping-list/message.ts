@@ -27,6 +27,7 @@ import {
   enumerated,
   joinBrands,
   keepOrders,
+  kindAfterAmount,
   needsToOrders,
   specificAfterGeneric,
   totalsToParts,
@@ -1075,6 +1076,7 @@ function parseBody(s: string, asked = false): OrderItem[] {
   joinBrands(st)
   emojiBullets(st)
   specificAfterGeneric(st)
+  kindAfterAmount(st)
   totalsToParts(st)
   needsToOrders(st)
   const out = withoutRepeats(keepOrders(st))
