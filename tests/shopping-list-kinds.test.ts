@@ -3403,3 +3403,16 @@ describe('要 and a kind of the thing just counted is its note', () => {
     ])
   })
 })
+
+describe('a flavour or a brand closed by 的 before the amount is the product’s', () => {
+  it('the product takes the amount; a flavour is its note', () => {
+    expect(parse('狗罐头要牛肉的八罐，猫砂一包').map((i) => [i.name, i.qty, i.unit, i.note ?? null])).toEqual([
+      ['狗罐头', 8, '罐', '牛肉的'],
+      ['猫砂', 1, '包', null],
+    ])
+    expect(brief('猫粮，要三文鱼的，两袋')).toEqual([['猫粮', 2, '袋']])
+  })
+  it('the same kind said exactly is still that one', () => {
+    expect(brief('酸奶要安慕希一箱')).toEqual([['安慕希酸奶', 1, '箱']])
+  })
+})

@@ -63,6 +63,33 @@ const SAID_EXACTLY = /^[\s，,]*(?:我|俺|就)?(?:要|是|就是|就要|只要|
 const BRAND_AFTER = /^[ \t，,]*$/
 
 /**
+ * "猫罐头要鸡肉的十罐", "狗罐头，要鸡肉的，六罐", "螺蛳粉要好欢螺的 两包": a product named bare, then
+ * a flavour or a brand of another kind closed by 的, with the amount after it. The amount is the
+ * product's; a flavour is its note, a brand joins its name (好欢螺螺蛳粉). (The same kind of goods
+ * said exactly is specificAfterGeneric's.)
+ */
+export function flavourThenAmount(st: MessageState): void {
+  const items = st.items
+  for (let k = 0; k + 1 < items.length; k++) {
+    const p = items[k]
+    const nx = items[k + 1]
+    if (p.op !== 'add' || nx.op !== 'add' || p.hasQty || !nx.hasQty || p.med || nx.med || p.brandOnly || p.generic) continue
+    if (p.end < 0 || nx.start <= p.end || nx.end < 0 || !FLAVOUR_GAP.test(st.s.slice(p.end, nx.start))) continue
+    if (!DE_AFTER.test(st.s.slice(nx.end, nx.end + 1)) || (p.kinds & nx.kinds) !== 0) continue
+    p.qty = nx.qty
+    p.unit = nx.unit
+    p.hasQty = true
+    p.bareQty = nx.bareQty
+    if (nx.brandOnly || nx.fallback) p.name = nx.name + p.name
+    else p.note = p.note ? p.note + ' ' + nx.name + '的' : nx.name + '的'
+    items.splice(k + 1, 1)
+  }
+}
+/** Between the product and its flavour or brand: 要 / 是 / 就要, perhaps after a comma. */
+const FLAVOUR_GAP = /^[\s，,]*(?:我|俺)?(?:要|是|就要|只要)(?:那个|那种)?[\s:：]*$/
+const DE_AFTER = /^[的嘅哩额个]$/
+
+/**
  * "羊排 3斤 要肋排", "排骨整三斤，要肋排", "生姜半斤要老姜": right after a thing and its amount, 要
  * and a bare name that shares a letter with it says which cut or kind of it — a note, not a second
  * item ("猪肉一斤，还要猪蹄" adds one: 还, 再, 另, 也, 加 before 要).

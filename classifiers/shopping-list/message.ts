@@ -25,6 +25,7 @@ import {
 import {
   emojiBullets,
   enumerated,
+  flavourThenAmount,
   joinBrands,
   keepOrders,
   kindAfterAmount,
@@ -1076,6 +1077,7 @@ function parseBody(s: string, asked = false): OrderItem[] {
   joinBrands(st)
   emojiBullets(st)
   specificAfterGeneric(st)
+  flavourThenAmount(st)
   kindAfterAmount(st)
   totalsToParts(st)
   needsToOrders(st)
