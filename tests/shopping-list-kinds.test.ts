@@ -3416,3 +3416,10 @@ describe('a flavour or a brand closed by 的 before the amount is the product’
     expect(brief('酸奶要安慕希一箱')).toEqual([['安慕希酸奶', 1, '箱']])
   })
 })
+
+describe('a withdrawal of all the things just named, in Wu and Beijing speech', () => {
+  it('统统勿要, 侪覅, 都甭买 take back every one', () => {
+    expect(brief('面包饼干统统勿要，帮我拼：青菜一斤')).toEqual([['青菜', 1, '斤']])
+    expect(brief('可乐雪碧都甭买，矿泉水一箱')).toEqual([['矿泉水', 1, '箱']])
+  })
+})

@@ -1113,17 +1113,18 @@ function bracketNote(st: MessageState, r: ChunkOut, text: string, at: number): v
   r.items = []
 }
 
-/** Is the separator before toks[at] 还有, right after a name with no amount? Withdraws that name. */
+/** Is the separator before toks[at] 还有 (after a comma or not), right after a name with no amount? Withdraws that name. */
 function leftAtHome(st: MessageState, s: string, toks: Tok[], at: number): boolean {
   const sep = at > 0 ? toks[at - 1] : null
   const p = st.items[st.items.length - 1]
-  if (!sep || !p || p.op !== 'add' || p.hasQty || p.end !== sep.s || !/^还(?:有|剩)$/.test(s.slice(sep.s, sep.e))) return false
+  if (!sep || !p || !/^[\s，,]*还(?:有|剩)$/.test(s.slice(sep.s, sep.e))) return false
+  if (p.op !== 'add' || p.hasQty || p.end !== sep.s) return false
   p.op = 'remove'
   return true
 }
 
 /** "葱、蒜、韭菜这些都不要", "葱蒜韭菜都不沾": a withdrawal of everything just enumerated. */
-const ALL_OF_THESE_NOT = /(?:这些|这几样|这几个|全|都|统统|一律)[也]?(?:不要|不沾|不吃|别买|莫买|莫要|唔要|不用)/
+const ALL_OF_THESE_NOT = /(?:这些|这几样|这几个|全|都|统统|一律|侪)[也]?(?:不要|不沾|不吃|别买|莫买|莫要|唔要|不用|勿要|覅|甭买|别要)/
 
 /**
  * The names enumerated right before such a withdrawal, in its sentence and without an amount of
