@@ -65,8 +65,9 @@ const BRAND_AFTER = /^[ \t，,]*$/
 /**
  * "猫罐头要鸡肉的十罐", "狗罐头，要鸡肉的，六罐", "螺蛳粉要好欢螺的 两包": a product named bare, then
  * a flavour or a brand of another kind closed by 的, with the amount after it. The amount is the
- * product's; a flavour is its note, a brand joins its name (好欢螺螺蛳粉). (The same kind of goods
- * said exactly is specificAfterGeneric's.)
+ * product's, and the flavour or brand its note: the product keeps the resident's own word for it,
+ * which is what a purchase list sorts by. (The same kind of goods said exactly is
+ * specificAfterGeneric's.)
  */
 export function flavourThenAmount(st: MessageState): void {
   const items = st.items
@@ -80,8 +81,7 @@ export function flavourThenAmount(st: MessageState): void {
     p.unit = nx.unit
     p.hasQty = true
     p.bareQty = nx.bareQty
-    if (nx.brandOnly || nx.fallback) p.name = nx.name + p.name
-    else p.note = p.note ? p.note + ' ' + nx.name + '的' : nx.name + '的'
+    p.note = p.note ? p.note + ' ' + nx.name + '的' : nx.name + '的'
     items.splice(k + 1, 1)
   }
 }
