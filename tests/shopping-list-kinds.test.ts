@@ -3423,3 +3423,16 @@ describe('a withdrawal of all the things just named, in Wu and Beijing speech', 
     expect(brief('可乐雪碧都甭买，矿泉水一箱')).toEqual([['矿泉水', 1, '箱']])
   })
 })
+
+describe('goods typed in pinyin a syllable at a time', () => {
+  it('syllables one space apart that spell a goods name before an amount are that name', () => {
+    expect(brief('mai dongxi: bai cai 2 颗, jiang you 1 瓶, mian tiao 3 ba')).toEqual([
+      ['白菜', 2, '颗'],
+      ['酱油', 1, '瓶'],
+      ['面条', 3, '把'],
+    ])
+  })
+  it('greetings and words with no amount after them stay letters', () => {
+    expect(brief('guanjia ni hao, tudou 2 jin')).toEqual([['土豆', 2, '斤']])
+  })
+})

@@ -671,12 +671,46 @@ const PACK_AFTER_LETTER = /^(?:套餐|包|餐|款|套)/
 const isWordChar = (c: number) => isAsciiLetter(c) || isAsciiDigit(c) || c === 39 /* ' */ || c === 38 /* & */
 
 /**
+ * Two to four lower-case words of letters from s[i], one space apart, that spell one goods name in
+ * pinyin when run together ("jiang you", "xi yi fen"; the longest that does) and stand right
+ * before an amount: its entry and end.
+ */
+function spacedPinyin(s: string, i: number): { entry: Entry; end: number } | null {
+  const ends: number[] = []
+  let k = i
+  while (ends.length < 4) {
+    let e = k
+    while (e < s.length && s.charCodeAt(e) >= 97 && s.charCodeAt(e) <= 122) e++
+    if (e === k || e - k > 6 || (e < s.length && isWordChar(s.charCodeAt(e)))) break
+    ends.push(e)
+    if (s.charCodeAt(e) !== 32 || !isAsciiLetter(s.charCodeAt(e + 1))) break
+    k = e + 1
+  }
+  for (let n = ends.length; n >= 2; n--) {
+    // (only with an amount soon after: "ni hao" is a greeting, "an jia" is 俺家, not goods)
+    if (!AMOUNT_AFTER_SPACED.test(s.slice(ends[n - 1], ends[n - 1] + 6))) continue
+    const entry = pinyinGoods(s.slice(i, ends[n - 1]).replace(/ /g, ''))
+    if (entry) return { entry, end: ends[n - 1] }
+  }
+  return null
+}
+/** An amount right after spaced pinyin, or after a word or two of Chinese ("hu la tang 料 2 袋"). */
+const AMOUNT_AFTER_SPACED = /^\s?(?:[\u4e00-\u9fff]{1,2}\s?)?(?:[x×*]\s?)?[\d一二两三四五六七八九十半俩仨]/
+
+/**
  * An ASCII word is read whole: a dictionary word only when it is the whole word ("pls",
  * "Thanks"), or a name that runs on into Chinese ("N95口罩"); "a" inside "Oatly" is nothing.
  */
 function asciiToken(s: string, i: number, toks: Tok[]): number {
   let j = i
   while (j < s.length && isWordChar(s.charCodeAt(j))) j++
+  // "jiang you 1 瓶", "xi yi fen 1 袋": goods typed in pinyin a syllable at a time
+  const spaced = s.charCodeAt(j) === 32 ? spacedPinyin(s, i) : null
+  if (spaced) {
+    const p = spaced.entry
+    toks.push(new Tok(T_GOODS, i, spaced.end, p.sub, null, p.flags, p.canon ?? p.word, p))
+    return spaced.end
+  }
   const m = matchAt(s, i)
   if (m && m.word.length >= j - i) {
     pushEntry(toks, m, i, s)
