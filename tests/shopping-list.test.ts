@@ -827,7 +827,8 @@ function checkShape(items: OrderItem[], text: string): void {
       expect(Number.isFinite(it.qty)).toBe(true)
       expect(it.qty).toBeGreaterThan(0)
     }
-    if (it.unit !== null) expect(CANONICAL_UNITS.has(it.unit)).toBe(true)
+    // (or 元: how much to buy said in money, "香菜五块钱的")
+    if (it.unit !== null) expect(CANONICAL_UNITS.has(it.unit) || it.unit === '元').toBe(true)
     for (const m of MEDS) expect(it.name.includes(m)).toBe(false)
   }
 }

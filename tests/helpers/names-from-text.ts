@@ -1,8 +1,9 @@
 // The rule both list-parser property tests hold every item name to: a name is taken from the
 // text, never made up. It may be written as meant where the lexicon knows an alias ("鸡旦 =
 // 鸡蛋"), where voice input misheard it (it then sounds like the text: "朱肉" → 猪肉, with an
-// accent "牛乃" → 牛奶), where a look-alike letter was typed ("士豆" → 土豆), or where
-// it was typed in pinyin ("doufu" → 豆腐) or in its pinyin initials ("xhs" → 西红柿).
+// accent "牛乃" → 牛奶), where a look-alike letter was typed ("士豆" → 土豆), where it was
+// typed in pinyin ("doufu", "dou fu" → 豆腐) or in its pinyin initials ("xhs" → 西红柿), or
+// where it was said twice in a row ("豌豆尖豌豆尖" is read once).
 import { goodsFiles } from '../../classifiers/shopping-list/lexicon.ts'
 import { initialsGoods, pinyinGoods, soundsAlike } from '../../classifiers/shopping-list/sound.ts'
 import { looksAlike } from '../../classifiers/shopping-list/shape.ts'
@@ -15,6 +16,9 @@ export function nameFromText(name: string, text: string): boolean {
   const flat = text.replace(/\s+/g, '')
   name = name.replace(/\s+/g, '')
   if (flat.includes(name)) return true
+  // (a run written again straight after itself is read once: "鸡旦鸡旦" is 鸡旦, then 鸡蛋)
+  const once = flat.replace(/(.{2,10}?)\1/gu, '$1')
+  if (once !== flat && nameFromText(name, once)) return true
   // (a brand written after its product goes before it: "洗衣液蓝月亮一桶" is 蓝月亮洗衣液)
   for (let i = 2; i + 2 <= name.length; i++) {
     const brand = flat.indexOf(name.slice(0, i))
@@ -39,7 +43,7 @@ export function nameFromText(name: string, text: string): boolean {
     if (soundsAlike(w, name, true) || looksAlike(w, name)) return true
   }
   // or it was typed in pinyin ("doufu" → 豆腐), or in its initials ("xhs" → 西红柿)
-  for (const w of text.match(/[A-Za-z]+/g) ?? []) {
+  for (const w of [...(text.match(/[A-Za-z]+/g) ?? []), ...(text.match(/[a-z]+(?: [a-z]+){1,3}/g) ?? []).map((r) => r.replace(/ /g, ''))]) {
     const p = pinyinGoods(w) ?? initialsGoods(w)
     if (p && (p.canon ?? p.word) === name) return true
   }
