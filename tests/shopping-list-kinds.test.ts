@@ -3436,3 +3436,16 @@ describe('goods typed in pinyin a syllable at a time', () => {
     expect(brief('guanjia ni hao, tudou 2 jin')).toEqual([['土豆', 2, '斤']])
   })
 })
+
+describe('a correction that says how much was written too many', () => {
+  it('多写了 and 减掉 take that much off the thing named, in its unit', () => {
+    expect(brief('苹果4斤，牛奶2箱。苹果写多了，多写了一斤')).toEqual([
+      ['苹果', 3, '斤'],
+      ['牛奶', 2, '箱'],
+    ])
+    expect(brief('饺子5袋，写多了，减掉2袋')).toEqual([['饺子', 3, '袋']])
+  })
+  it('never below nothing, nor in another unit', () => {
+    expect(brief('饺子2袋，减掉2袋')).toEqual([['饺子', 2, '袋']])
+  })
+})

@@ -800,14 +800,22 @@ function derivable(text: string): Set<number> {
     const values = [...out]
     for (const a of values) for (const b of values) out.add(a + b)
   }
+  // "月饼12只，写多了，减掉4只" is 8 只: after a word that takes some off, a difference of two
+  if (LESS_WORDS.some((w) => text.includes(w))) {
+    const values = [...out]
+    for (const a of values) for (const b of values) if (a > b) out.add(a - b)
+  }
   return out
 }
 
-/** The words of data/dict/lists/amount-changes.txt tagged `more`. */
-const MORE_WORDS = listFiles
-  .get('amount-changes')!
-  .entries.filter((e) => e.tags.includes('more'))
-  .map((e) => e.word)
+/** The words of data/dict/lists/amount-changes.txt tagged `more`, and those tagged `less`. */
+const wordsTagged = (tag: string) =>
+  listFiles
+    .get('amount-changes')!
+    .entries.filter((e) => e.tags.includes(tag))
+    .map((e) => e.word)
+const MORE_WORDS = wordsTagged('more')
+const LESS_WORDS = wordsTagged('less')
 
 /** Names come from the text (tests/helpers/names-from-text.ts). */
 const inText = nameFromText

@@ -154,7 +154,7 @@ export const listFiles: ReadonlyMap<string, WordFile> = new Map([
   ['heard-units', readWordFile('lists/heard-units.txt', ['spoken'], true)],
   ['number-words', readWordFile('lists/number-words.txt', ['beforeunit'], true)],
   ['bottled', readWordFile('lists/bottled.txt', [])],
-  ['amount-changes', readWordFile('lists/amount-changes.txt', ['total', 'more', 'short'])],
+  ['amount-changes', readWordFile('lists/amount-changes.txt', ['total', 'more', 'short', 'less'])],
   ['initials', readWordFile('lists/initials.txt', [], true)],
   ['look-alike', readWordFile('lists/look-alike.txt', [], true)],
 ])
@@ -326,10 +326,10 @@ export const NOTICE_WORDS = new RegExp(noticeWords('header').join('|'))
 /** "通知：…", "统计一下：…", "提醒大家：…": a notice, a tally or advice to everyone, not the writer's order. */
 export const NOTICE_LEAD = new RegExp(`^\\s*(${noticeWords('lead').join('|')})[一下]*\\s*[:：]`)
 
-/** "一共", "再加": words before a nameless amount that make it the item's total, or an addition to it. */
-export const AMOUNT_CHANGES: ReadonlyArray<{ word: string; total: boolean }> = list('amount-changes')
+/** "一共", "再加", "减掉": words before a nameless amount that make it the item's total, or add it, or take it off. */
+export const AMOUNT_CHANGES: ReadonlyArray<{ word: string; total: boolean; less?: boolean }> = list('amount-changes')
   .entries.filter((e) => !e.tags.includes('short'))
-  .map((e) => ({ word: e.word, total: e.tags.includes('total') }))
+  .map((e) => ({ word: e.word, total: e.tags.includes('total'), less: e.tags.includes('less') }))
   .sort((a, b) => b.word.length - a.word.length)
 /** The words that do the work of 的 (的, 粤 嘅, 豫 哩): the `de` role of keywords.txt. */
 export const DE_WORDS: readonly string[] = list('keywords')

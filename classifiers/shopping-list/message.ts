@@ -401,7 +401,7 @@ function readEntries(list: DoorList): Jielong['entries'] {
 
 /** Words in a 接龙 line that add to what its door ordered before ("4. 3座502 再加桂味3斤"): the
  * `more` words of data/dict/lists/amount-changes.txt. */
-const ADDS_TO_DOOR = AMOUNT_CHANGES.filter((c) => !c.total).map((c) => c.word)
+const ADDS_TO_DOOR = AMOUNT_CHANGES.filter((c) => !c.total && !c.less).map((c) => c.word)
 
 /**
  * A door that writes a second line in the same 接龙 changes its order (LABELS.md: a correction
@@ -1423,10 +1423,32 @@ const TOTAL_AT_MOST = 5
  * new total of the item just named (or is added to it, in the same unit).
  */
 function changeAmount(st: MessageState, text: string, q: Qty, ci: number): boolean {
-  const it = st.items[st.items.length - 1]
+  let it = st.items[st.items.length - 1]
   const change = AMOUNT_CHANGES.find((c) => text.includes(c.word)) ?? (it && saidShort(st, it, text) ? SHORT_CHANGE : undefined)
   if (!change || q.v === null || q.price || q.desc) return false
-  if (!it || it.op === 'remove' || !it.hasQty || it.qty === null || it.chunk < ci - 2) return false
+  // ("鸡蛋3盒…上面那个鸡蛋写多了，多写了一盒": named again with no amount, the item ordered before)
+  if (it && !it.hasQty && it.op === 'add' && it.chunk >= ci - 2) {
+    const bare = it
+    const k = st.items.findIndex((o) => o !== bare && o.op === 'add' && o.hasQty && sameThing(o.name, bare.name))
+    if (k < 0) return false
+    it = st.items[k]
+  } else if (!it || it.chunk < ci - 2) return false
+  // ("…牛奶1箱。那个鸡蛋写多了，多写了一盒": taken off the thing just named again, in the same unit)
+  if (change.less && it.unit !== q.unit) {
+    const before = st.s.slice(Math.max(0, st.s.indexOf(text) - 16), st.s.indexOf(text))
+    let k = st.items.length - 1
+    while (k >= 0 && !(st.items[k].op === 'add' && st.items[k].hasQty && st.items[k].unit === q.unit && before.includes(st.items[k].name)))
+      k--
+    if (k < 0) return false
+    it = st.items[k]
+  }
+  if (it.op === 'remove' || !it.hasQty || it.qty === null) return false
+  if (change.less) {
+    if (q.unit !== it.unit || q.v >= it.qty) return false
+    it.qty -= q.v
+    st.lastItemsChunk = ci
+    return true
+  }
   if (change.total) {
     if (q.unit !== null && it.unit !== null && q.unit !== it.unit && q.uk !== U_MEASURE) return false
     // "小馄饨一袋15，合计66": a bare total many times the item's own count is the bill, not an amount
@@ -1445,7 +1467,7 @@ function changeAmount(st: MessageState, text: string, q: Qty, ci: number): boole
  * to be too little (a `short` word of amount-changes.txt between the item and this clause), so
  * this amount is its new total.
  */
-const SHORT_CHANGE = { word: '', total: true }
+const SHORT_CHANGE = { word: '', total: true, less: false }
 function saidShort(st: MessageState, it: PItem, text: string): boolean {
   if (it.end < 0) return false
   const at = st.s.indexOf(text, it.end)
