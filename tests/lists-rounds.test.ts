@@ -97,6 +97,8 @@ const FLOORS: Record<string, { itemF1: number; orderExact: number }> = {
   'lists-67.jsonl': { itemF1: 0.94, orderExact: 0.805 },
   'lists-68.jsonl': { itemF1: 0.915, orderExact: 0.755 },
   'lists-69.jsonl': { itemF1: 0.905, orderExact: 0.68 },
+  'lists-70.jsonl': { itemF1: 0.92, orderExact: 0.75 },
+  'lists-71.jsonl': { itemF1: 0.91, orderExact: 0.665 },
 }
 
 const EVAL = new URL('../data/eval/', import.meta.url)
