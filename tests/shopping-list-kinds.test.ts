@@ -3449,3 +3449,17 @@ describe('a correction that says how much was written too many', () => {
     expect(brief('饺子2袋，减掉2袋')).toEqual([['饺子', 2, '袋']])
   })
 })
+
+describe('an amount for each person, and how many people', () => {
+  it('is that many times the amount', () => {
+    expect(brief('我们家五个人，粽子每人两个，咸鸭蛋每人一个，白糖一包')).toEqual([
+      ['粽子', 10, '个'],
+      ['咸鸭蛋', 5, '个'],
+      ['白糖', 1, '包'],
+    ])
+  })
+  it('unless the writer sums it up, or the number of people is unclear', () => {
+    expect(brief('四个人：羊肉每人半斤，就是两斤')).toEqual([['羊肉', 2, '斤']])
+    expect(brief('三个人吃，还有两个人不在，饺子每人一袋')).toEqual([['饺子', 1, '袋']])
+  })
+})

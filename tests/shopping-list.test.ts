@@ -800,6 +800,11 @@ function derivable(text: string): Set<number> {
     const values = [...out]
     for (const a of values) for (const b of values) out.add(a + b)
   }
+  // "六个人，土笋冻每人一个" is 6 个: an amount for each person, times the people
+  if (/每人|每个人|每位|一人|人均|each person|per person/i.test(text)) {
+    const values = [...out]
+    for (const a of values) for (const b of values) out.add(a * b)
+  }
   // "月饼12只，写多了，减掉4只" is 8 只: after a word that takes some off, a difference of two
   if (LESS_WORDS.some((w) => text.includes(w))) {
     const values = [...out]

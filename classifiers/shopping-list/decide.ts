@@ -1,6 +1,7 @@
 // The last steps of a message: join a brand written apart from its product, replace a total by
 // its parts, keep only what reads as an order, and drop repeats.
 import type { OrderItem } from './types.ts'
+import { scanNumber } from '../numerals.ts'
 import { BOTTLED, GOODS_KINDS } from './lexicon.ts'
 import type { PItem } from './chunk.ts'
 import { LOOKBACK, sameThing, type MessageState } from './state.ts'
@@ -88,6 +89,33 @@ export function flavourThenAmount(st: MessageState): void {
 /** Between the product and its flavour or brand: 要 / 是 / 就要, perhaps after a comma. */
 const FLAVOUR_GAP = /^[\s，,]*(?:我|俺)?(?:要|是|就要|只要)(?:那个|那种)?[\s:：]*$/
 const DE_AFTER = /^[的嘅哩额个]$/
+
+/**
+ * "阮兜六个人，土笋冻每人一个", "屋头六个人 … 鹌鹑蛋每人5个": an amount for each person, in a message
+ * that says how many people there are (one number only), is that many times the amount — unless
+ * the writer sums it up right after ("毛肚每人二两，就是一斤": the total words have done it).
+ */
+export function perPerson(st: MessageState): void {
+  let heads = 0
+  for (const m of st.s.matchAll(HEAD_COUNT)) {
+    const v = scanNumber(m[1], 0)?.value ?? null
+    if (v === null || v < 2 || v > 50 || (heads && heads !== v)) return
+    heads = v
+  }
+  if (!heads) return
+  for (const it of st.items) {
+    if (it.op !== 'add' || !it.hasQty || it.qty === null || it.end < 0) continue
+    const after = st.s.slice(it.end, it.end + 28)
+    if (!PER_HEAD.test(after) || SUMMED.test(after)) continue
+    it.qty *= heads
+  }
+}
+/** "六个人", "四口人", "8 ppl": how many people the order is for. */
+const HEAD_COUNT = /(\d{1,2}|[两二三四五六七八九十]{1,3})\s*(?:个人|口人|位客人|ppl|people|persons)/g
+/** Right after the name: each person's amount ("每人一个", "要每人五只", "each person 半斤"). */
+const PER_HEAD = /^\s*(?:要|来|买|整)?\s*(?:每人|每个人|每位|一人|人均|each person|per person)/i
+/** A sum written after the per-person amount, in the same clause or the next. */
+const SUMMED = /^[^。；;\n]*?(?:就是|所以|也是|一共|总共|合计|加起来)/
 
 /**
  * "羊排 3斤 要肋排", "排骨整三斤，要肋排", "生姜半斤要老姜": right after a thing and its amount, 要

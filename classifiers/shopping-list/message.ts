@@ -29,6 +29,7 @@ import {
   joinBrands,
   keepOrders,
   kindAfterAmount,
+  perPerson,
   needsToOrders,
   specificAfterGeneric,
   totalsToParts,
@@ -1079,6 +1080,7 @@ function parseBody(s: string, asked = false): OrderItem[] {
   specificAfterGeneric(st)
   flavourThenAmount(st)
   kindAfterAmount(st)
+  perPerson(st)
   totalsToParts(st)
   needsToOrders(st)
   const out = withoutRepeats(keepOrders(st))
