@@ -3463,3 +3463,13 @@ describe('an amount for each person, and how many people', () => {
     expect(brief('三个人吃，还有两个人不在，饺子每人一袋')).toEqual([['饺子', 1, '袋']])
   })
 })
+
+describe('a product as a heading, a colon, then which one', () => {
+  it('the exact one with its amount is the item', () => {
+    expect(brief('牛奶：蒙牛纯牛奶两箱，面包一袋')).toEqual([
+      ['蒙牛纯牛奶', 2, '箱'],
+      ['面包', 1, '袋'],
+    ])
+    expect(brief('饮料：可口可乐2瓶')).toEqual([['可口可乐', 2, '瓶']])
+  })
+})

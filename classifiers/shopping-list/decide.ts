@@ -53,13 +53,13 @@ export function specificAfterGeneric(st: MessageState): void {
     if (!SAID_EXACTLY.test(gap) && !brandAfter) continue
     // (goods of one kind: "土豆农夫山泉1" is potatoes and water)
     if (!(p.kinds & nx.kinds)) continue
-    if (nx.brandOnly) nx.name += p.name
+    if (nx.brandOnly && !p.generic) nx.name += p.name
     items.splice(k, 1)
     k--
   }
 }
-/** Between a product and which one it is: "要", "是", "就是", "我要", "要那种", "，要". */
-const SAID_EXACTLY = /^[\s，,]*(?:我|俺|就)?(?:要|是|就是|就要|只要|要买|只喝|只吃|就买)(?:那个|那种|个)?[\s:：]*$/
+/** Between a product and which one it is: "要", "是", "就是", "我要", "要那种", "，要"; or a colon ("奶粉：美素佳儿两罐"). */
+const SAID_EXACTLY = /^[\s，,]*(?:(?:我|俺|就)?(?:要|是|就是|就要|只要|要买|只喝|只吃|就买)(?:那个|那种|个)?[\s:：]*|\s*[:：]\s*)$/
 /** Between a product and its brand: nothing, a space, a comma (not a new line or sentence). */
 const BRAND_AFTER = /^[ \t，,]*$/
 
