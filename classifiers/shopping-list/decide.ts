@@ -53,7 +53,8 @@ export function specificAfterGeneric(st: MessageState): void {
     if (!SAID_EXACTLY.test(gap) && !brandAfter) continue
     // (goods of one kind: "土豆农夫山泉1" is potatoes and water)
     if (!(p.kinds & nx.kinds)) continue
-    if (nx.brandOnly && !p.generic) nx.name += p.name
+    // (not under a heading: "猫粮：皇家K36 一包" is named as the line names it)
+    if (nx.brandOnly && !p.generic && !/[:：]/.test(gap)) nx.name += p.name
     items.splice(k, 1)
     k--
   }
