@@ -1119,7 +1119,7 @@ function bracketNote(st: MessageState, r: ChunkOut, text: string, at: number): v
 function leftAtHome(st: MessageState, s: string, toks: Tok[], at: number): boolean {
   const sep = at > 0 ? toks[at - 1] : null
   const p = st.items[st.items.length - 1]
-  if (!sep || !p || !/^[\s，,]*还(?:有|剩)$/.test(s.slice(sep.s, sep.e))) return false
+  if (!sep || !p || !/^[\s，,]*还有$/.test(s.slice(sep.s, sep.e))) return false
   if (p.op !== 'add' || p.hasQty || p.end !== sep.s) return false
   p.op = 'remove'
   return true
@@ -1437,7 +1437,8 @@ function changeAmount(st: MessageState, text: string, q: Qty, ci: number): boole
   } else if (!it || it.chunk < ci - 2) return false
   // ("…牛奶1箱。那个鸡蛋写多了，多写了一盒": taken off the thing just named again, in the same unit)
   if (change.less && it.unit !== q.unit) {
-    const before = st.s.slice(Math.max(0, st.s.indexOf(text) - 16), st.s.indexOf(text))
+    const at = st.s.indexOf(text)
+    const before = st.s.slice(Math.max(0, at - 16), Math.max(0, at))
     let k = st.items.length - 1
     while (k >= 0 && !(st.items[k].op === 'add' && st.items[k].hasQty && st.items[k].unit === q.unit && before.includes(st.items[k].name)))
       k--
