@@ -97,6 +97,8 @@ const DE_AFTER = /^[的嘅哩额个]$/
  * the writer sums it up right after ("毛肚每人二两，就是一斤": the total words have done it).
  */
 export function perPerson(st: MessageState): void {
+  // (most lists say nothing per person: a look for the words before any expression)
+  if (st.s.indexOf('每') < 0 && st.s.indexOf('一人') < 0 && st.s.indexOf('人均') < 0 && !PER_HEAD_EN.test(st.s)) return
   let heads = 0
   for (const m of st.s.matchAll(HEAD_COUNT)) {
     const v = scanNumber(m[1], 0)?.value ?? null
@@ -111,6 +113,7 @@ export function perPerson(st: MessageState): void {
     it.qty *= heads
   }
 }
+const PER_HEAD_EN = /each person|per person/i
 /** "六个人", "四口人", "8 ppl": how many people the order is for. */
 const HEAD_COUNT = /(\d{1,2}|[两二三四五六七八九十]{1,3})\s*(?:个人|口人|位客人|ppl|people|persons)/g
 /** Right after the name: each person's amount ("每人一个", "要每人五只", "each person 半斤"). */
