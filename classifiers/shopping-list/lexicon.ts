@@ -214,16 +214,15 @@ const GOODS_FLAGS: Record<string, number> = { brand: G_BRAND, line: G_BRAND | G_
 export const IN_WORD_OTHER = new Set<string>()
 /** A multi-word name ending in one of these is one product ("猪肉白菜饺子"), not several. */
 export const HEAD_SUFFIX: readonly string[] = list('heads').entries.map((e) => e.word)
+/** The words of a word file that carry a tag (or, in keywords.txt, a role). */
+const tagged = (file: string, tag: string): string[] =>
+  list(file)
+    .entries.filter((e) => e.tags.includes(tag))
+    .map((e) => e.word)
 /** Words that make one product with the goods word written right after them (冻干鸡肉): tagged `lead`. */
-export const LEAD_WORDS: ReadonlySet<string> = new Set(
-  list('heads')
-    .entries.filter((e) => e.tags.includes('lead'))
-    .map((e) => e.word),
-)
+export const LEAD_WORDS: ReadonlySet<string> = new Set(tagged('heads', 'lead'))
 /** Heads that join the words before them whatever their kind (青稞饼干, 花生糖): tagged `any`. */
-export const ANY_KIND_HEADS: readonly string[] = list('heads')
-  .entries.filter((e) => e.tags.includes('any'))
-  .map((e) => e.word)
+export const ANY_KIND_HEADS: readonly string[] = tagged('heads', 'any')
 
 function loadVocabulary(): void {
   for (const [kind, f] of goodsFiles) {
@@ -315,10 +314,7 @@ export function wordAt(s: string, i: number): Entry | null {
 }
 
 const escape = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
-const noticeWords = (tag: string) =>
-  list('notices')
-    .entries.filter((e) => e.tags.includes(tag))
-    .map((e) => escape(e.word))
+const noticeWords = (tag: string) => tagged('notices', tag).map(escape)
 
 /** A post that opens with a 【…】 header of this kind is a notice or an advert, not an order. */
 export const NOTICE_HEADER = /^\s*[【[]([^】\]]{0,12})[】\]]/
@@ -327,15 +323,11 @@ export const NOTICE_WORDS = new RegExp(noticeWords('header').join('|'))
 export const NOTICE_LEAD = new RegExp(`^\\s*(${noticeWords('lead').join('|')})[一下]*\\s*[:：]`)
 
 /** "一共", "再加", "减掉": words before a nameless amount that make it the item's total, or add it, or take it off. */
-export const AMOUNT_CHANGES: ReadonlyArray<{ word: string; total: boolean; less?: boolean }> = list('amount-changes')
+export const AMOUNT_CHANGES: ReadonlyArray<{ word: string; total: boolean; less: boolean }> = list('amount-changes')
   .entries.filter((e) => !e.tags.includes('short'))
   .map((e) => ({ word: e.word, total: e.tags.includes('total'), less: e.tags.includes('less') }))
   .sort((a, b) => b.word.length - a.word.length)
 /** The words that do the work of 的 (的, 粤 嘅, 豫 哩): the `de` role of keywords.txt. */
-export const DE_WORDS: readonly string[] = list('keywords')
-  .entries.filter((e) => e.tags[0] === 'de')
-  .map((e) => e.word)
+export const DE_WORDS: readonly string[] = tagged('keywords', 'de')
 /** "不够", "太少": said of an item's amount, they make the next nameless amount its new total. */
-export const SHORT_WORDS: readonly string[] = list('amount-changes')
-  .entries.filter((e) => e.tags.includes('short'))
-  .map((e) => e.word)
+export const SHORT_WORDS: readonly string[] = tagged('amount-changes', 'short')

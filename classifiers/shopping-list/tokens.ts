@@ -670,6 +670,12 @@ const PACK_AFTER_LETTER = /^(?:套餐|包|餐|款|套)/
 
 const isWordChar = (c: number) => isAsciiLetter(c) || isAsciiDigit(c) || c === 39 /* ' */ || c === 38 /* & */
 
+/** A goods word spelt in letters (pinyin, its initials) from s[i] to s[end]: the goods it stands for. */
+function pushSpelt(toks: Tok[], p: Entry, i: number, end: number): number {
+  toks.push(new Tok(T_GOODS, i, end, p.sub, null, p.flags, p.canon ?? p.word, p))
+  return end
+}
+
 /**
  * Two to four lower-case words of letters from s[i], one space apart, that spell one goods name in
  * pinyin when run together ("jiang you", "xi yi fen"; the longest that does) and stand right
@@ -706,11 +712,7 @@ function asciiToken(s: string, i: number, toks: Tok[]): number {
   while (j < s.length && isWordChar(s.charCodeAt(j))) j++
   // "jiang you 1 瓶", "xi yi fen 1 袋": goods typed in pinyin a syllable at a time
   const spaced = s.charCodeAt(j) === 32 ? spacedPinyin(s, i) : null
-  if (spaced) {
-    const p = spaced.entry
-    toks.push(new Tok(T_GOODS, i, spaced.end, p.sub, null, p.flags, p.canon ?? p.word, p))
-    return spaced.end
-  }
+  if (spaced) return pushSpelt(toks, spaced.entry, i, spaced.end)
   const m = matchAt(s, i)
   if (m && m.word.length >= j - i) {
     pushEntry(toks, m, i, s)
@@ -755,10 +757,7 @@ function asciiToken(s: string, i: number, toks: Tok[]): number {
   const p =
     pinyinGoods(s.slice(i, j)) ??
     (AMOUNT_NEXT.test(s.slice(j, j + 4)) && (HAS_CJK.test(s) || spellsGoods(s)) ? initialsGoods(s.slice(i, j)) : null)
-  if (p) {
-    toks.push(new Tok(T_GOODS, i, j, p.sub, null, p.flags, p.canon ?? p.word, p))
-    return j
-  }
+  if (p) return pushSpelt(toks, p, i, j)
   const last = toks.length ? toks[toks.length - 1] : null
   if (last && last.k === T_UNK && last.e === i) last.e = j
   else toks.push(new Tok(T_UNK, i, j, 0, null, 0, null, null))
