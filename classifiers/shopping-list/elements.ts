@@ -45,6 +45,7 @@ import {
   F_APPROX,
   F_OOPS,
   F_NEED,
+  F_LEFT,
 } from './kinds.ts'
 export const E_G = 1 // goods span
 export const E_Q = 2 // quantity phrase
@@ -452,6 +453,13 @@ export function buildElements(s: string, toks: Tok[], a: number, b: number, info
           if (next && next.k === T_UNIT) i++
           break
         }
+        // "奶粉得返半罐", "米只剩两斤": what is left at home, not an amount to buy
+        if (prev && prev.k === T_FILL && prev.f & F_LEFT) {
+          info.left = true
+          i++
+          if (next && next.k === T_UNIT) i++
+          break
+        }
         if (prev && prev.k === T_KW && prev.sub === KW_DI) {
           i++
           if (next && (next.k === T_UNIT || next.k === T_OTHER)) i++
@@ -740,7 +748,7 @@ export function buildElements(s: string, toks: Tok[], a: number, b: number, info
           info.oopsAt = t.s
         }
         if (t.f & F_NEED) info.need = true
-        if (t.ent && t.ent.word.endsWith('剩')) info.left = true
+        if (t.f & F_LEFT) info.left = true
         if (t.f & F_COOK) {
           // "做馒头", "准备蒸馒头": only filler before the cooking verb
           let lead = true

@@ -95,6 +95,7 @@ export const F_APPROX = 256 // 十来个, 二十多斤
 export const F_INWORD = 512 // 菜 in 塌棵菜: a letter of an unknown name next to it
 export const F_OOPS = 1024 // 哦不对, 说错了, 更正: what follows corrects what came before
 export const F_NEED = 2048 // 没了, 见底了: the writer is running out of it
+export const F_LEFT = 4096 // 只剩, 得返: the amount after it is what is left at home
 
 export const FILLER_FLAGS: Record<string, number> = {
   intent: F_INTENT,
@@ -109,6 +110,7 @@ export const FILLER_FLAGS: Record<string, number> = {
   inword: F_INWORD,
   oops: F_OOPS,
   need: F_NEED,
+  left: F_LEFT,
 }
 
 // counter flags (data/dict/lists/counters.txt)
