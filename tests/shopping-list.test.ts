@@ -328,6 +328,19 @@ describe('package sizes are not quantities', () => {
     expect(brief(text)).toEqual([[name, qty, unit]])
   })
 
+  it('a package size in brackets after a counted thing neither changes its count nor waits for the next line', () => {
+    expect(brief('大米 3袋（一袋十斤的就行）\n面粉 1袋')).toEqual([
+      ['大米', 3, '袋'],
+      ['面粉', 1, '袋'],
+    ])
+    expect(brief('煤球 2箱（蜂窝煤 一箱30个的）\n火柴 1盒')).toEqual([
+      ['煤球', 2, '箱'],
+      ['火柴', 1, '盒'],
+    ])
+    // (one amount only: it is the count)
+    expect(brief('大米 一袋十斤的')).toEqual([['大米', 1, '袋']])
+  })
+
   it('prices are not quantities', () => {
     expect(brief('西瓜5块一斤的 要一个')).toEqual([['西瓜', 1, '个']])
     expect(brief('鸡蛋多少钱一板')).toEqual([])

@@ -1569,6 +1569,8 @@ function amountOnly(
     q.v !== last.qty &&
     !q.price &&
     !q.desc &&
+    // (not the first of a package size, "大米3袋（一袋十斤的就行）": how much one bag holds)
+    !q.pairA &&
     (SETTLED_BEFORE.test(text) || SETTLED_AFTER.test(text) || SETTLED_AFTER.test(around.after)) &&
     // (not a size, "每条半斤左右的样子就行", nor a condition, "若超过六十箍就买一斤就好")
     !SETTLED_NOT.test(around.sentence)
@@ -1577,6 +1579,9 @@ function amountOnly(
     st.lastItemsChunk = ci
     return
   }
+  // "煤球 2箱（蜂窝煤 一箱30个的）": a package size on the line of a thing already counted says
+  // how big its packages are; it is no amount waiting for the next line's name
+  if (q.pairA && last && last.hasQty && last.op === 'add' && last.chunk >= st.lineChunk) return
   // "折耳根、儿菜，再来点老腊肉，五十块钱的样子就够了": a sum of money on its own after several
   // things is what the whole list may cost, not how much of the last one to buy
   if (q.unit === '元') {
