@@ -1665,3 +1665,19 @@ describe('emoji that stand for the goods', () => {
     expect(items.filter((i) => i.op !== 'remove').map((i) => [i.name, i.qty, i.unit])).toEqual([['桃', 1, '斤']])
   })
 })
+
+describe('a line that pairs every name with the amount after it', () => {
+  it('gives an unknown name between two counted ones the amount after it', () => {
+    // (牛板筋 is not in the lexicon)
+    expect(brief('鸡翅 5斤 牛板筋 30串 纸杯 2包')).toEqual([
+      ['鸡翅', 5, '斤'],
+      ['牛板筋', 30, '串'],
+      ['纸杯', 2, '包'],
+    ])
+    expect(brief('鸡翅5斤 牛板筋 30串 纸杯 2包')).toEqual([
+      ['鸡翅', 5, '斤'],
+      ['牛板筋', 30, '串'],
+      ['纸杯', 2, '包'],
+    ])
+  })
+})

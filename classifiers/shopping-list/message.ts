@@ -1603,7 +1603,22 @@ function amountOnly(
     items[k].wholeChunk &&
     // (or with a note in brackets after it: "春韭 1斤（头刀的）")
     (sepAfter === SP_NL || sepAfter === 0 || /^\s*[（(]/.test(around.after))
-  if (!ownLine) while (k >= 0 && items[k].fallback && !items[k].hasQty) k--
+  // …or in a line that pairs every name with the amount after it, a space apart ("鸡翅 5斤 牛板筋
+  // 30串 纸杯 2包"): the unknown word stands where a name stands
+  const inRhythm =
+    k > 0 &&
+    items[k].fallback &&
+    !items[k].hasQty &&
+    items[k].chunk === ci - 1 &&
+    items[k].wholeChunk &&
+    sepBefore === SP_SPACE &&
+    (sepAfter === SP_SPACE || sepAfter === SP_NL || sepAfter === 0) &&
+    !q.bare &&
+    items[k - 1].hasQty &&
+    items[k - 1].op === 'add' &&
+    items[k - 1].chunk >= ci - 3 &&
+    items[k - 1].chunk >= st.lineChunk
+  if (!ownLine && !inRhythm) while (k >= 0 && items[k].fallback && !items[k].hasQty) k--
   // a bare number starting a line or closed by a list mark is the line's number ("1.", "2、"); at
   // the end of a line after a name it is that item's amount ("土豆 2⏎洋葱 1")
   const listMarker = q.bare && (sepAfter === SP_LISTEND || sepBefore === SP_NL || k < 0)
