@@ -1681,3 +1681,12 @@ describe('a line that pairs every name with the amount after it', () => {
     ])
   })
 })
+
+describe('a heading that gives the unit of the lines under it', () => {
+  it('names the goods and the unit', () => {
+    expect(brief('菜都按斤：土豆 3 茄子 2')).toEqual([
+      ['土豆', 3, '斤'],
+      ['茄子', 2, '斤'],
+    ])
+  })
+})

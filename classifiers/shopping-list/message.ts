@@ -1031,6 +1031,8 @@ function parseBody(s: string, asked = false): OrderItem[] {
     // "米还有半袋", "猫粮还有半袋先不买": 还有 straight after a name, then an amount with no name of
     // its own, is what is left at home — the name is not wanted, and the amount is not to buy
     if (r.qtyOnly && !r.items.length && leftAtHome(st, s, toks, chunkTok)) r.qtyOnly = null
+    // "菜都按斤：土豆 3 茄子 2": a heading that names what the lines are and the unit they count in
+    if (info.forAll && info.bareUnit !== null && intro && !r.qtyOnly && r.items.every((it) => !it.hasQty)) r.items = []
     let chunkTarget = -1
     if (r.items.length && describesPrevious(st, r, ci, chunkStart, toks[b - 1].e)) {
       /* a note on the item before */
