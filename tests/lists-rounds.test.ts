@@ -24,7 +24,10 @@ interface Gold {
 
 /** Floors per set: item F1 and the share of orders whose items are all exactly right. */
 const FLOORS: Record<string, { itemF1: number; orderExact: number }> = {
-  'lists-heldout.jsonl': { itemF1: 0.99, orderExact: 0.98 },
+  // (lowered on purpose with lists-44 and -48, by one order each: "几根", "几个" now keep their unit
+  // with no number; these writers labelled no unit, while of the items the parser now reads so in
+  // every round the writers gave 17 their unit and 3 none, and eleven other rounds rose)
+  'lists-heldout.jsonl': { itemF1: 0.985, orderExact: 0.975 },
   'lists-01.jsonl': { itemF1: 0.98, orderExact: 0.945 },
   'lists-02.jsonl': { itemF1: 0.975, orderExact: 0.89 },
   'lists-03.jsonl': { itemF1: 0.94, orderExact: 0.83 },
@@ -71,11 +74,13 @@ const FLOORS: Record<string, { itemF1: number; orderExact: number }> = {
   'lists-41.jsonl': { itemF1: 0.955, orderExact: 0.805 },
   'lists-42.jsonl': { itemF1: 0.935, orderExact: 0.765 },
   'lists-43.jsonl': { itemF1: 0.93, orderExact: 0.77 },
-  'lists-44.jsonl': { itemF1: 0.905, orderExact: 0.73 },
+  // (lowered with lists-heldout's: a few in a unit)
+  'lists-44.jsonl': { itemF1: 0.905, orderExact: 0.725 },
   'lists-45.jsonl': { itemF1: 0.91, orderExact: 0.805 },
   'lists-46.jsonl': { itemF1: 0.93, orderExact: 0.825 },
   'lists-47.jsonl': { itemF1: 0.93, orderExact: 0.73 },
-  'lists-48.jsonl': { itemF1: 0.935, orderExact: 0.74 },
+  // (lowered with lists-heldout's: a few in a unit)
+  'lists-48.jsonl': { itemF1: 0.93, orderExact: 0.735 },
   'lists-49.jsonl': { itemF1: 0.935, orderExact: 0.775 },
   'lists-50.jsonl': { itemF1: 0.94, orderExact: 0.795 },
   'lists-51.jsonl': { itemF1: 0.91, orderExact: 0.725 },

@@ -1003,7 +1003,7 @@ describe('long posts and other keyboards', () => {
   it('a phone number with its middle hidden is not an amount', () => {
     expect(brief('求购：鸡蛋一盒、苹果几个\n联系电话 139****2741')).toEqual([
       ['鸡蛋', 1, '盒'],
-      ['苹果', null, null],
+      ['苹果', null, '个'],
     ])
   })
 

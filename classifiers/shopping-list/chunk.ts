@@ -60,6 +60,7 @@ export interface PItem {
   kinds: number // every goods kind among its words, as bits
   absorbed: boolean // the order that a need before it ("奶粉快没了") was about
   dish: boolean // named right after a cooking verb: the dish, not a thing to buy
+  fewUnit: string | null // "葱 几根": a few, in this unit, with no number
   start: number // offsets of the name in the text (-1 when not one span)
   end: number
 }
@@ -124,6 +125,7 @@ export function emptyItem(name: string, chunk: number): PItem {
     kinds: 0,
     absorbed: false,
     dish: false,
+    fewUnit: null,
     start: -1,
     end: -1,
   }

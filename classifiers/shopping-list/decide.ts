@@ -2,7 +2,8 @@
 // its parts, keep only what reads as an order, and drop repeats.
 import type { OrderItem } from './types.ts'
 import { scanNumber } from '../numerals.ts'
-import { BOTTLED, GOODS_KINDS } from './lexicon.ts'
+import { BOTTLED, GOODS_KINDS, matchAt } from './lexicon.ts'
+import { T_UNIT } from './kinds.ts'
 import type { PItem } from './chunk.ts'
 import { LOOKBACK, sameThing, type MessageState } from './state.ts'
 
@@ -380,7 +381,7 @@ export function withoutRepeats(keep: PItem[]): OrderItem[] {
       alternatives: it.alternatives,
       op: it.op,
     }
-    if (o.qty === null) o.unit = null
+    if (o.qty === null) o.unit = it.fewUnit
     // "两支水", "一支豉油": a bottle, written as 支 in Cantonese
     if (o.unit === '支' && BOTTLED.some((end) => o.name.endsWith(end))) o.unit = '瓶'
     if (it.note) o.note = it.note
@@ -388,4 +389,28 @@ export function withoutRepeats(keep: PItem[]): OrderItem[] {
     out.push(o)
   }
   return out
+}
+
+/** 几 right after a name, or a verb after it ("葱 几根", "土豆买几个"). */
+const FEW_AFTER = /^\s{0,2}(?:[买要来拿带整]\s?)?几(?=\S)/
+
+/**
+ * "葱 几根", "来几包薯片": a few, counted in a unit — no number to take (LABELS.md: qty null),
+ * but the unit is what the steward buys in, so it stays.
+ */
+export function fewOfUnit(st: MessageState): void {
+  const s = st.s
+  for (const it of st.items) {
+    if (it.op !== 'add' || it.hasQty || it.start < 0 || it.med) continue
+    const after = FEW_AFTER.exec(s.slice(it.end, it.end + 6))
+    let at = after ? it.end + after[0].length : -1
+    // (before the name: "来几包辣条" — not "十几个", a number the amount already took)
+    if (at < 0 && it.start >= 2 && s.charAt(it.start - 2) === '几') at = it.start - 1
+    if (at < 0) continue
+    const u = matchAt(s, at)
+    if (!u || u.k !== T_UNIT || !u.canon || (at === it.start - 1 && u.word.length !== 1)) continue
+    // (not a question of weight, "几斤重")
+    if (s.charAt(at + u.word.length) === '重') continue
+    it.fewUnit = u.canon
+  }
 }

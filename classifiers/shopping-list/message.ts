@@ -30,6 +30,7 @@ import {
   keepOrders,
   kindAfterAmount,
   perPerson,
+  fewOfUnit,
   needsToOrders,
   specificAfterGeneric,
   totalsToParts,
@@ -1083,6 +1084,7 @@ function parseBody(s: string, asked = false): OrderItem[] {
   flavourThenAmount(st)
   kindAfterAmount(st)
   perPerson(st)
+  fewOfUnit(st)
   totalsToParts(st)
   needsToOrders(st)
   const out = withoutRepeats(keepOrders(st))
