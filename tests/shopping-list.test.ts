@@ -1688,3 +1688,45 @@ describe('a line that pairs every name with the amount after it', () => {
     ])
   })
 })
+
+describe('a count shared out over kinds', () => {
+  it.each([
+    [
+      '饺子两袋 一袋猪肉白菜的 一袋三鲜的',
+      [
+        ['猪肉白菜饺子', 1, '袋'],
+        ['三鲜饺子', 1, '袋'],
+      ],
+    ],
+    [
+      '酸奶要两排，一排草莓的一排黄桃的',
+      [
+        ['草莓酸奶', 1, '排'],
+        ['黄桃酸奶', 1, '排'],
+      ],
+    ],
+    [
+      '帮我带嵌糕两个，一个全肉个一个素个',
+      [
+        ['全肉嵌糕', 1, '个'],
+        ['素嵌糕', 1, '个'],
+      ],
+    ],
+  ])('%s is one item of each kind', (text, want) => {
+    expect(brief(text)).toEqual(want)
+  })
+
+  it('not wishes, nor kinds that do not add up to the count', () => {
+    expect(brief('西瓜两个 一个要熟的 一个要生的')).toEqual([['西瓜', 2, '个']])
+    expect(brief('鸡蛋两盒，一盒给我妈')).toEqual([['鸡蛋', 2, '盒']])
+  })
+})
+
+describe('a heading that gives the unit of the lines under it', () => {
+  it('names the goods and the unit', () => {
+    expect(brief('菜都按斤：土豆 3 茄子 2')).toEqual([
+      ['土豆', 3, '斤'],
+      ['茄子', 2, '斤'],
+    ])
+  })
+})

@@ -414,3 +414,43 @@ export function fewOfUnit(st: MessageState): void {
     it.fewUnit = u.canon
   }
 }
+
+/** One of the unit, then which kind: "一袋三鲜的", "一排草莓的", "1盒原味嘅". */
+const ONE_OF =
+  /^[，,、\s]*(?:一|1)(\S)((?![一两二半要给挑选不别])[^\s，,、。；;！!？?\n\d]{1,6}?)(?:的|嘅|噶|个)?(?=[，,、\s。；;！!？?]|一|1|$)/
+
+/**
+ * "饺子两袋，一袋三鲜的一袋韭菜的", "酸奶要两排，一排草莓的一排黄桃的": a count shared out
+ * one by one over kinds is one item of each kind, when the kinds add up to the count.
+ */
+export function sharedOut(st: MessageState): void {
+  const items = st.items
+  for (let k = 0; k < items.length; k++) {
+    const it = items[k]
+    if (it.op !== 'add' || !it.hasQty || it.unit === null || it.end < 0 || it.med) continue
+    const n = it.qty
+    if (n === null || !Number.isInteger(n) || n < 2 || n > 6) continue
+    // (the count may come after the name and a verb: "饺子买两袋，一袋…"; the first kind starts
+    // after a pause)
+    let at = -1
+    for (let j = it.end + 1; j < it.end + 10 && j < st.s.length && at < 0; j++)
+      if (/[，,、\s]/.test(st.s.charAt(j - 1)) && /[一1]/.test(st.s.charAt(j))) at = j
+    if (at < 0) continue
+    const kinds: string[] = []
+    for (let m = ONE_OF.exec(st.s.slice(at)); m && kinds.length < n; m = ONE_OF.exec(st.s.slice(at))) {
+      const u = matchAt(st.s, at + m[0].indexOf(m[1]))
+      if (!u || u.k !== T_UNIT || u.canon !== it.unit) break
+      kinds.push(m[2].replace(/味儿$/, '味'))
+      at += m[0].length
+    }
+    if (kinds.length !== n) continue
+    // (what the parse made of the kinds — "三鲜 1袋" — gives way to them)
+    let drop = 0
+    while (k + 1 + drop < items.length && items[k + 1 + drop].start >= it.end && items[k + 1 + drop].start < at) drop++
+    // (a kind that already names the thing stands alone: "牛奶两箱，一箱纯牛奶一箱…")
+    const named = (kind: string) => (kind.endsWith(it.name) ? kind : kind + it.name)
+    const each = kinds.map((kind) => ({ ...it, name: named(kind), qty: 1, alternatives: [...it.alternatives] }))
+    items.splice(k, 1 + drop, ...each)
+    k += n - 1
+  }
+}

@@ -31,6 +31,7 @@ import {
   kindAfterAmount,
   perPerson,
   fewOfUnit,
+  sharedOut,
   needsToOrders,
   specificAfterGeneric,
   totalsToParts,
@@ -1086,6 +1087,7 @@ function parseBody(s: string, asked = false): OrderItem[] {
   perPerson(st)
   fewOfUnit(st)
   totalsToParts(st)
+  sharedOut(st)
   needsToOrders(st)
   const out = withoutRepeats(keepOrders(st))
   // a message of Latin letters only ("tea", "ok milk") orders nothing it does not ask for or count
