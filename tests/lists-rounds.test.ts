@@ -106,6 +106,8 @@ const FLOORS: Record<string, { itemF1: number; orderExact: number }> = {
   'lists-71.jsonl': { itemF1: 0.92, orderExact: 0.705 },
   'lists-72.jsonl': { itemF1: 0.91, orderExact: 0.72 },
   'lists-73.jsonl': { itemF1: 0.94, orderExact: 0.795 },
+  'lists-74.jsonl': { itemF1: 0.925, orderExact: 0.735 },
+  'lists-75.jsonl': { itemF1: 0.945, orderExact: 0.86 },
 }
 
 const EVAL = new URL('../data/eval/', import.meta.url)
