@@ -1730,3 +1730,22 @@ describe('a heading that gives the unit of the lines under it', () => {
     ])
   })
 })
+
+describe('money that bounds the bill', () => {
+  it('prices no amount beside it', () => {
+    expect(brief('芹菜一把，豆腐两块，总共别超过三十块')).toEqual([
+      ['芹菜', 1, '把'],
+      ['豆腐', 2, '块'],
+    ])
+    expect(brief('青菜两斤 三十块以内')).toEqual([['青菜', 2, '斤']])
+  })
+
+  it('a cap on the price of one is not an amount', () => {
+    expect(brief('带鱼不超过四十一斤就来两斤')).toEqual([['带鱼', 2, '斤']])
+    expect(brief('梭子蟹一只勿超过四十块就买两只')).toEqual([['梭子蟹', 2, '只']])
+  })
+
+  it('a price per unit still prices the amount beside it', () => {
+    expect(brief('西瓜5块一斤的 要一个')).toEqual([['西瓜', 1, '个']])
+  })
+})

@@ -409,6 +409,23 @@ const BILL_BEFORE =
   /(?:以内|以下|超过|超出|预算|budget|总共|一共|合计|共计|最多|不到|给你|转你|付|收|找|退|花了|用了|才|贵|便宜|多少)[^，,。；;！!？?\n]{0,6}$/i
 /** After a sum of money: a price per unit ("13块一瓶", "30块/斤"), a limit ("以内"), or a question. */
 const NOT_WORTH_AFTER = /^\s*(?:[一每/／]|以内|以下|之内|内|多少|够不够|吗|呢|\?|？|左右以内)/
+/** Before a price said as a limit: "不超过", "不到", "低于". */
+const CAP_BEFORE = /(?:超过|不到|低于|高于|以下|以内)$/
+/** After a sum of money: a limit on the whole bill. */
+const BILL_LIMIT_AFTER = /^\s*(?:以内|以下|之内)/
+/** A sum of money from numStart to moneyEnd that bounds the whole bill. */
+const isBill = (s: string, numStart: number, moneyEnd: number): boolean =>
+  LIMIT_BEFORE.test(s.slice(Math.max(0, numStart - 12), numStart)) || BILL_LIMIT_AFTER.test(s.slice(moneyEnd, moneyEnd + 4))
+/** Before a sum of money: a limit on it ("总共别超过", "预算"; not 付 or 才, which a name may hold). */
+const LIMIT_BEFORE = /(?:超过|超出|预算|budget|总共|一共|合计|共计|最多|不到)[^，,。；;！!？?\n]{0,6}$/i
+/** The sub of a price element that bounds the whole bill. */
+const P_BILL = 1
+/** A price at token i; a limit on the whole bill ("总共别超过三十块", "三十块以内") prices no amount beside it. */
+function pushPrice(els: El[], i: number, bill: boolean): void {
+  const el = mkEl(E_P, i)
+  if (bill) el.sub = P_BILL
+  els.push(el)
+}
 /** A buying word just before a sum of money: 称, 买, 来, 拿, 要, 整. */
 const BUY_BEFORE = /[称买来拿要整带][个点些]?$/
 /** After a sum of money that says how much to buy: 的 (or a word for it), 左右, 就够, or the end of the clause. */
@@ -484,6 +501,18 @@ export function buildElements(s: string, toks: Tok[], a: number, b: number, info
           let uk = next.sub
           let j = i + 2
           const after = j < b ? toks[j] : null
+          // "不超过四十一斤就来两斤": a cap on the price, 四十 a 斤 — not forty-one of them
+          if (
+            CAP_BEFORE.test(s.slice(Math.max(0, t.s - 4), t.s)) &&
+            t.e - t.s > 1 &&
+            s.charAt(t.e - 1) === '一' &&
+            (uk === U_MEASURE || uk === U_COUNT || uk === U_CONTAINER)
+          ) {
+            pushPrice(els, i, false)
+            info.price = true
+            i = j
+            break
+          }
           // 块 as money: 5块钱, 5块一斤, 20块
           if (
             unit === '块' &&
@@ -496,7 +525,7 @@ export function buildElements(s: string, toks: Tok[], a: number, b: number, info
               i = j + 1
               break
             }
-            els.push(mkEl(E_P, i))
+            pushPrice(els, i, isBill(s, t.s, (after.k === T_MONEY ? after : next).e))
             info.price = true
             i = after.k === T_MONEY ? j + 1 : j
             break
@@ -505,7 +534,7 @@ export function buildElements(s: string, toks: Tok[], a: number, b: number, info
           const back = i > 0 && toks[i - 1].k === T_SEP && toks[i - 1].sub === SP_SPACE ? i - 2 : i - 1
           const afterName = back >= 0 && toks[back].k === T_GOODS && v !== null && v <= 60
           if (unit === '块' && v !== null && v >= 10 && !(after && after.k === T_GOODS) && !afterName) {
-            els.push(mkEl(E_P, i))
+            pushPrice(els, i, isBill(s, t.s, next.e))
             info.price = true
             i = j
             break
@@ -558,7 +587,7 @@ export function buildElements(s: string, toks: Tok[], a: number, b: number, info
             i += 2
             break
           }
-          els.push(mkEl(E_P, i))
+          pushPrice(els, i, isBill(s, t.s, next.e))
           info.price = true
           i += 2
           break
@@ -767,7 +796,7 @@ export function buildElements(s: string, toks: Tok[], a: number, b: number, info
         i++
     }
   }
-  markDescriptors(els, toks)
+  markDescriptors(els, toks, s)
   for (const e of els) if (e.q && e.q.price) info.price = true
   return els
 }
@@ -781,7 +810,7 @@ function close(toks: Tok[], a: number, b: number): boolean {
   return true
 }
 
-function markDescriptors(els: El[], toks: Tok[]): void {
+function markDescriptors(els: El[], toks: Tok[], s: string): void {
   let nq = 0
   for (let i = 0; i < els.length; i++) {
     const e = els[i]
@@ -790,7 +819,9 @@ function markDescriptors(els: El[], toks: Tok[]): void {
     const q = e.q
     const prev = i > 0 ? els[i - 1] : null
     const next = i + 1 < els.length ? els[i + 1] : null
-    if ((prev && prev.t === E_P) || (next && next.t === E_P)) q.price = true
+    if ((prev && prev.t === E_P && prev.sub !== P_BILL) || (next && next.t === E_P && next.sub !== P_BILL)) q.price = true
+    // ("一只勿超过四十块就买两只": one of them and its limit, then how many)
+    if (next && next.t === E_P && next.sub === P_BILL && q.v === 1 && els.slice(i + 2).some((o) => o.t === E_Q)) q.price = true
     // "十斤装的", "一盒10个那种" — not "二斤要那种宽的", where 那种 describes the noodles
     if (next && next.t === E_K && (next.sub === KW_ZHUANG || next.sub === KW_NAZHONG) && close(toks, e.te, next.ti)) q.desc = true
     if (next && next.t === E_K && next.sub === KW_SLASH) q.price = true
@@ -819,7 +850,9 @@ function markDescriptors(els: El[], toks: Tok[]): void {
   for (const e of els) {
     if (e.t === E_G) things++
     if (!e.q) continue
-    if (e.q.unit === '块' && !e.q.mult && one) kuai = e.q
+    // (块 that bounds the bill, "别超过三十块", "三十块以内", is money but no price of the 斤 before)
+    if (e.q.unit === '块' && !e.q.mult && isBill(s, toks[e.ti].s, toks[e.te].e)) e.q.price = true
+    else if (e.q.unit === '块' && !e.q.mult && one) kuai = e.q
     else if (e.q.v === 1 && (e.q.uk === U_MEASURE || e.q.uk === U_COUNT) && !one) one = e.q
   }
   if (kuai && one && things <= 1) {
