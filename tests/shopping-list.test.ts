@@ -1749,3 +1749,17 @@ describe('money that bounds the bill', () => {
     expect(brief('西瓜5块一斤的 要一个')).toEqual([['西瓜', 1, '个']])
   })
 })
+
+describe('a weight closed by 的 after a counted thing is its size', () => {
+  it('waits for no name after it', () => {
+    expect(brief('鲫鱼一条 两斤来的 鸡蛋一盒')).toEqual([
+      ['鲫鱼', 1, '条'],
+      ['鸡蛋', 1, '盒'],
+    ])
+    expect(brief('面粉 一袋 5kg的 + 鸡蛋 30个 + 生抽 1瓶')).toEqual([
+      ['面粉', 1, '袋'],
+      ['鸡蛋', 30, '个'],
+      ['生抽', 1, '瓶'],
+    ])
+  })
+})

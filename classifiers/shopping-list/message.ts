@@ -1588,6 +1588,20 @@ function amountOnly(
   // "煤球 2箱（蜂窝煤 一箱30个的）": a package size on the line of a thing already counted says
   // how big its packages are; it is no amount waiting for the next line's name
   if (q.pairA && last && last.hasQty && last.op === 'add' && last.chunk >= st.lineChunk) return
+  // "草鱼一条 三斤来的", "面粉 一袋 5kg的": a weight closed by 的 after a thing counted in pieces
+  // or packages says how big each is — it waits for no name after it
+  if (
+    last &&
+    last.hasQty &&
+    last.op === 'add' &&
+    last.unit !== q.unit &&
+    q.uk === U_MEASURE &&
+    !q.bare &&
+    SIZE_TAIL.test(text) &&
+    st.lastItemsChunk >= ci - 2 &&
+    last.chunk >= st.lineChunk
+  )
+    return
   // "折耳根、儿菜，再来点老腊肉，五十块钱的样子就够了": a sum of money on its own after several
   // things is what the whole list may cost, not how much of the last one to buy
   if (q.unit === '元') {
