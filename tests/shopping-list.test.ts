@@ -1763,3 +1763,21 @@ describe('a weight closed by 的 after a counted thing is its size', () => {
     ])
   })
 })
+
+describe('an amount for every thing, said before the list', () => {
+  it('reaches the list across talk that ends in a colon', () => {
+    expect(brief('每样都是一斤，麻烦记一下：土豆、茄子、黄瓜')).toEqual([
+      ['土豆', 1, '斤'],
+      ['茄子', 1, '斤'],
+      ['黄瓜', 1, '斤'],
+    ])
+  })
+
+  it('a new heading after the list it reached ends it', () => {
+    expect(brief('以下各2斤：苹果、梨\n其他：香蕉1把')).toEqual([
+      ['苹果', 2, '斤'],
+      ['梨', 2, '斤'],
+      ['香蕉', 1, '把'],
+    ])
+  })
+})

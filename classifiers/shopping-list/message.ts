@@ -994,7 +994,14 @@ function parseBody(s: string, asked = false): OrderItem[] {
     }
     // a new heading ("肉类：", "其他：") ends the reach of "以下各2斤："
     // ("各1包 pls:": a filler before the colon is no heading)
-    if (intro && !r.geQty && st.eachAfter && ci > st.eachChunk && (r.items.length > 0 || HAS_CJK.test(s.slice(chunkStart, toks[b - 1].e))))
+    // (but not talk before the list it has not reached yet: "每样都是一斤，麻烦记一下：土豆、茄子")
+    if (
+      intro &&
+      !r.geQty &&
+      st.eachAfter &&
+      ci > st.eachChunk &&
+      (r.items.length > 0 || (HAS_CJK.test(s.slice(chunkStart, toks[b - 1].e)) && st.items.some((it) => it.chunk > st.eachChunk)))
+    )
       st.eachAfter = null
     // "水果各来两斤：苹果、梨": a category word with an each-word heads the list after it
     if (intro && r.geQty && r.items.length > 0 && r.items.every((it) => it.generic)) {
