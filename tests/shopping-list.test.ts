@@ -1781,3 +1781,15 @@ describe('an amount for every thing, said before the list', () => {
     ])
   })
 })
+
+describe('one each for the people the message counts, said before the amount', () => {
+  it('multiplies', () => {
+    expect(brief('两个孩子一人一瓶酸奶、一人一个面包')).toEqual([
+      ['酸奶', 2, '瓶'],
+      ['面包', 2, '个'],
+    ])
+  })
+  it('not without a count of people', () => {
+    expect(brief('一人一瓶酸奶')).toEqual([['酸奶', 1, '瓶']])
+  })
+})

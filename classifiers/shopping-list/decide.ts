@@ -110,13 +110,18 @@ export function perPerson(st: MessageState): void {
   for (const it of st.items) {
     if (it.op !== 'add' || !it.hasQty || it.qty === null || it.end < 0) continue
     const after = st.s.slice(it.end, it.end + 28)
-    if (!PER_HEAD.test(after) || SUMMED.test(after)) continue
+    // (or said before the amount and the name: "一人一瓶酸奶")
+    const before = it.start >= 0 && PER_HEAD_BEFORE.test(st.s.slice(Math.max(0, it.start - 8), it.start))
+    if (!(PER_HEAD.test(after) || before) || SUMMED.test(after)) continue
     it.qty *= heads
   }
 }
 const PER_HEAD_EN = /each person|per person/i
 /** "六个人", "四口人", "8 ppl": how many people the order is for. */
-const HEAD_COUNT = /(\d{1,2}|[两二三四五六七八九十]{1,3})\s*(?:个人|口人|位客人|ppl|people|persons)/g
+const HEAD_COUNT =
+  /(\d{1,2}|[两二三四五六七八九十]{1,3})\s*(?:个人|口人|位客人|个(?:孩子|小孩|娃(?!娃)儿?|仔女|细路|小朋友|老人|学生)|ppl|people|persons)/g
+/** Just before a thing's amount and name: each person's ("一人一瓶酸奶", "每人两个苹果"). */
+const PER_HEAD_BEFORE = /(?:每人|每个人|每位|一人|人均)\s*(?:\d{1,3}|[一两二三四五六七八九十半])[^\s\d，,。；;、]{0,2}$/
 /** Right after the name: each person's amount ("每人一个", "要每人五只", "each person 半斤"). */
 const PER_HEAD = /^\s*(?:要|来|买|整)?\s*(?:每人|每个人|每位|一人|人均|each person|per person)/i
 /** A sum written after the per-person amount, in the same clause or the next. */
