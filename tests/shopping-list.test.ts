@@ -1793,3 +1793,23 @@ describe('one each for the people the message counts, said before the amount', (
     expect(brief('一人一瓶酸奶')).toEqual([['酸奶', 1, '瓶']])
   })
 })
+
+describe('things not wanted', () => {
+  it('English cancel before or after the name, with or without 掉', () => {
+    const kept = (text: string) =>
+      parse(text)
+        .filter((i) => i.op !== 'remove')
+        .map((i) => [i.name, i.qty, i.unit])
+    expect(kept('鸡蛋两盒, cancel 可乐')).toEqual([['鸡蛋', 2, '盒']])
+    expect(kept('菜心一斤 牛油果 cancel 掉')).toEqual([['菜心', 1, '斤']])
+  })
+
+  it('a heading of things not wanted takes back its own line, not the line before', () => {
+    const items = parse('苹果 2斤\n不要：香蕉、葡萄\n梨 3个')
+    expect(items.filter((i) => i.op !== 'remove').map((i) => [i.name, i.qty, i.unit])).toEqual([
+      ['苹果', 2, '斤'],
+      ['梨', 3, '个'],
+    ])
+    expect(items.filter((i) => i.op === 'remove').map((i) => i.name)).toEqual(['香蕉', '葡萄'])
+  })
+})

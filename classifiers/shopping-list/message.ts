@@ -1042,6 +1042,13 @@ function parseBody(s: string, asked = false): OrderItem[] {
     if (r.qtyOnly && !r.items.length && leftAtHome(st, s, toks, chunkTok)) r.qtyOnly = null
     // "菜都按斤：土豆 3 茄子 2": a heading that names what the lines are and the unit they count in
     if (info.forAll && info.bareUnit !== null && intro && !r.qtyOnly && r.items.every((it) => !it.hasQty)) r.items = []
+    // "要：…⏎不要：葡萄（屋里还有）": a heading of things not wanted takes back what its line names,
+    // not the item before it
+    if (intro && NOT_WANTED_HEADING.test(s.slice(chunkStart, toks[b - 1].e)) && !r.items.length) {
+      r.cancelPrev = false
+      st.notWantLine = st.lineChunk
+    } else if (st.notWantLine >= 0 && st.notWantLine !== st.lineChunk) st.notWantLine = -1
+    if (st.notWantLine >= 0 && !intro) for (const it of r.items) if (!it.hasQty) it.op = 'remove'
     let chunkTarget = -1
     if (r.items.length && describesPrevious(st, r, ci, chunkStart, toks[b - 1].e)) {
       /* a note on the item before */
@@ -1127,6 +1134,9 @@ function bracketNote(st: MessageState, r: ChunkOut, text: string, at: number): v
   } else return
   r.items = []
 }
+
+/** A heading of things not wanted: "不要：", "不用买：". */
+const NOT_WANTED_HEADING = /^(?:不要|不用买|别买|不需要|唔要|唔使)$/
 
 /** Is the separator before toks[at] 还有 (after a comma or not), right after a name with no amount? Withdraws that name. */
 function leftAtHome(st: MessageState, s: string, toks: Tok[], at: number): boolean {

@@ -29,6 +29,8 @@ export interface MessageState {
   /** "以下每样要两斤：…": the amount of every item after it that gives none. */
   eachAfter: Qty | null
   eachChunk: number
+  /** "不要：香蕉、葡萄": the line this heading of unwanted things opened, or -1. */
+  notWantLine: number
   /** The chunk of the last 哦不对 / 说错了 / 更正, or -1: later amounts and restated items correct earlier ones. */
   oopsChunk: number
   /** Where that oops word starts in the text. */
@@ -70,6 +72,7 @@ export function newState(s: string): MessageState {
     listUnit: null,
     eachAfter: null,
     eachChunk: -1,
+    notWantLine: -1,
     oopsChunk: -1,
     oopsAt: -1,
     removed: null,

@@ -716,7 +716,10 @@ function asciiToken(s: string, i: number, toks: Tok[]): number {
   const m = matchAt(s, i)
   if (m && m.word.length >= j - i) {
     pushEntry(toks, m, i, s)
-    return i + m.word.length
+    // ("cancel 掉", "delete掉": the Chinese ending after an English verb is part of it)
+    const off = m.k === T_KW ? /^\s?掉/.exec(s.slice(i + m.word.length, i + m.word.length + 2)) : null
+    if (off) toks[toks.length - 1].e += off[0].length
+    return i + m.word.length + (off ? off[0].length : 0)
   }
   const word = s.slice(i, j).toLowerCase()
   const v = NUMBER_WORDS.get(word)
