@@ -1009,24 +1009,27 @@ function rangeEnd(s: string, j: number): number | null {
  * Right after a number, a character voice input writes for a classifier is that classifier
  * ("一代米" is 一袋米, "三今" 三斤), unless a longer word starts there ("两香蕉").
  */
-function heardUnit(s: string, i: number, toks: Tok[], chinese: boolean): number {
-  if (i >= s.length) return i
+function heardUnit(s: string, at: number, toks: Tok[], chinese: boolean): number {
+  if (at >= s.length) return at
+  // ("两大代", "一小和": a size between the number and the unit, as in 两大袋)
+  const sized = (s.charCodeAt(at) === 0x5927 /* 大 */ || s.charCodeAt(at) === 0x5c0f) /* 小 */ && HEARD_UNITS.has(s.charCodeAt(at + 1))
+  const i = sized ? at + 1 : at
   const h = HEARD_UNITS.get(s.charCodeAt(i))
   // (after an Arabic numeral only where nothing follows but a break: "土豆3今 洋葱1各", typed on a
   // phone; in "苹果5同梨3" the 同 joins two items)
-  if (!h || (h.spoken && !chinese && !breakAt(s, i + 1))) return i
+  if (!h || (h.spoken && !chinese && !breakAt(s, i + 1))) return at
   const m = matchAt(s, i)
-  if (m && m.word.length > 1) return i
+  if (m && m.word.length > 1) return at
   // not inside a word ("统一同…": the numeral is a letter of 统一) nor before another numeral ("三合一")
   const num = toks[toks.length - 1]
   const before = toks.length > 1 ? toks[toks.length - 2] : null
-  if (before && before.k === T_UNK && before.e === num.s) return i
+  if (before && before.k === T_UNK && before.e === num.s) return at
   const after = i + 1 < s.length ? s.charCodeAt(i + 1) : 0
   // ("要五香的", "五香味": a flavour, not a heard 箱; "两公斤一代的" is still a bag)
-  if (s.charCodeAt(i) === 0x9999 /* 香 */ && (after === 0x7684 /* 的 */ || after === 0x5473) /* 味 */) return i
+  if (s.charCodeAt(i) === 0x9999 /* 香 */ && (after === 0x7684 /* 的 */ || after === 0x5473) /* 味 */) return at
   // ("一今半": a unit and a half, as "一斤半")
   if (after === 0x534a /* 半 */ && !unitAt(s, i + 2)) {
-    toks.push(new Tok(T_UNIT, i, i + 1, h.kind, null, 0, h.canon, null))
+    toks.push(new Tok(T_UNIT, at, i + 1, h.kind, null, 0, h.canon, null))
     return i + 1
   }
   if (isAsciiDigit(after) || isChineseNumeralChar(after)) {
@@ -1034,9 +1037,9 @@ function heardUnit(s: string, i: number, toks: Tok[], chinese: boolean): number 
     // "两金五花肉": goods whose name starts with a numeral
     const next = scanNumber(s, i + 1, SCAN_CTX)
     const goods = matchAt(s, i + 1)
-    if ((!next || !unitAt(s, next.end)) && !(goods && goods.k === T_GOODS)) return i
+    if ((!next || !unitAt(s, next.end)) && !(goods && goods.k === T_GOODS)) return at
   }
-  toks.push(new Tok(T_UNIT, i, i + 1, h.kind, null, 0, h.canon, null))
+  toks.push(new Tok(T_UNIT, at, i + 1, h.kind, null, 0, h.canon, null))
   return i + 1
 }
 
