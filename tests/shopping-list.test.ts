@@ -1789,6 +1789,17 @@ describe('one each for the people the message counts, said before the amount', (
       ['面包', 2, '个'],
     ])
   })
+  it('reaches the things enumerated after it with 、, not past a comma', () => {
+    expect(brief('明天去公园，一共四个孩子，每人一瓶酸奶、一根香肠、一个面包')).toEqual([
+      ['酸奶', 4, '瓶'],
+      ['香肠', 4, '根'],
+      ['面包', 4, '个'],
+    ])
+    expect(brief('三个人，每人一瓶水，一个西瓜')).toEqual([
+      ['水', 3, '瓶'],
+      ['西瓜', 1, '个'],
+    ])
+  })
   it('not without a count of people', () => {
     expect(brief('一人一瓶酸奶')).toEqual([['酸奶', 1, '瓶']])
   })

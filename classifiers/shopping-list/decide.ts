@@ -107,15 +107,23 @@ export function perPerson(st: MessageState): void {
     heads = v
   }
   if (!heads) return
+  let chain: PItem | null = null
   for (const it of st.items) {
     if (it.op !== 'add' || !it.hasQty || it.qty === null || it.end < 0) continue
     const after = st.s.slice(it.end, it.end + 28)
-    // (or said before the amount and the name: "一人一瓶酸奶")
-    const before = it.start >= 0 && PER_HEAD_BEFORE.test(st.s.slice(Math.max(0, it.start - 8), it.start))
+    // (or said before the amount and the name: "一人一瓶酸奶", and for the things enumerated
+    // after it: "每人一瓶酸奶、一根香肠")
+    const lead = it.start >= 0 ? st.s.slice(Math.max(0, it.start - 8), it.start) : ''
+    const chained = chain !== null && chain.end >= 0 && it.start >= 0 && ENUMERATED_AMOUNT.test(st.s.slice(chain.end, it.start))
+    const before = it.start >= 0 && (PER_HEAD_BEFORE.test(lead) || chained)
+    chain = null
     if (!(PER_HEAD.test(after) || before) || SUMMED.test(after)) continue
     it.qty *= heads
+    if (before) chain = it
   }
 }
+/** Between two things enumerated with 、: only the next one's amount. */
+const ENUMERATED_AMOUNT = /^[、\s]*、[\s]*(?:\d{1,3}|[一两二三四五六七八九十半])[^\s\d，,。；;、]{0,2}$/
 const PER_HEAD_EN = /each person|per person/i
 /** "六个人", "四口人", "8 ppl": how many people the order is for. */
 const HEAD_COUNT =
