@@ -1824,3 +1824,17 @@ describe('things not wanted', () => {
     expect(items.filter((i) => i.op === 'remove').map((i) => i.name)).toEqual(['香蕉', '葡萄'])
   })
 })
+
+describe('钱 as a weight', () => {
+  it('right after a number, with nothing of money about it, is a tenth of a 两', () => {
+    expect(brief('红枣二两；枸杞五钱；生姜一块')).toEqual([
+      ['红枣', 2, '两'],
+      ['枸杞', 5, '钱'],
+      ['生姜', 1, '块'],
+    ])
+  })
+  it('money when the words around it say so', () => {
+    expect(brief('五块钱的葱')).toEqual([['葱', 5, '元']])
+    expect(brief('葱五钱的')).not.toContainEqual(['葱', 5, '钱'])
+  })
+})

@@ -1,7 +1,7 @@
 // Chunk elements: a chunk's tokens become goods spans (G), quantity phrases (Q), keywords (K),
 // notes (N) and prices (P). Package sizes ("十斤装", "一盒10个") and prices ("5块一斤") are marked
 // here so that no later step takes them for amounts.
-import { ANY_KIND_HEADS, DE_WORDS, HEAD_SUFFIX, LEAD_WORDS } from './lexicon.ts'
+import { ALONE_HEADS, ANY_KIND_HEADS, DE_WORDS, HEAD_SUFFIX, LEAD_WORDS } from './lexicon.ts'
 import { Tok, STAGE, N_DASHED, N_BIG, N_MULT, N_HALF, N_ARABIC, isCJK, isAsciiLetter } from './tokens.ts'
 import {
   T_GOODS,
@@ -368,7 +368,7 @@ function buildSpans(s: string, toks: Tok[], a: number, b: number, out: Span[], i
   if (
     names.length > 1 &&
     !eachAfter &&
-    endsWithHead(head) &&
+    (endsWithHead(head) || ALONE_HEADS.has(head)) &&
     (ANY_KIND_HEADS.includes(head) || kinds.some((k, i) => i < kinds.length - 1 && k !== headKind))
   ) {
     let fl = G_WEAK
@@ -409,6 +409,8 @@ const BILL_BEFORE =
   /(?:以内|以下|超过|超出|预算|budget|总共|一共|合计|共计|最多|不到|给你|转你|付|收|找|退|花了|用了|才|贵|便宜|多少)[^，,。；;！!？?\n]{0,6}$/i
 /** After a sum of money: a price per unit ("13块一瓶", "30块/斤"), a limit ("以内"), or a question. */
 const NOT_WORTH_AFTER = /^\s*(?:[一每/／]|以内|以下|之内|内|多少|够不够|吗|呢|\?|？|左右以内)/
+/** After 钱: words that make it money after all ("五钱的", "五钱左右", "五钱一斤"). */
+const MONEY_NEAR = /^(?:的|左右|一|每|\/)/
 /** Before a price said as a limit: "不超过", "不到", "低于". */
 const CAP_BEFORE = /(?:超过|不到|低于|高于|以下|以内)$/
 /** After a sum of money: a limit on the whole bill. */
@@ -582,6 +584,13 @@ export function buildElements(s: string, toks: Tok[], a: number, b: number, info
           break
         }
         if (next && next.k === T_MONEY) {
+          // "枸杞五钱", "花椒叁钱": 钱 right after a number, with nothing of money about it, is the
+          // weight (a tenth of a 两), not a sum
+          if (t.v !== null && t.v > 0 && t.v <= 10 && s.slice(next.s, next.e) === '钱' && !MONEY_NEAR.test(s.slice(next.e, next.e + 2))) {
+            pushQ(els, mkQty(t.v, '钱', U_MEASURE), i, i + 1)
+            i += 2
+            break
+          }
           if (t.v !== null && t.v > 0 && worthOf(s, t.s, next.e, i + 2 < b && toks[i + 2].k === T_GOODS)) {
             pushQ(els, mkQty(t.v, '元', U_MEASURE), i, i + 1)
             i += 2
