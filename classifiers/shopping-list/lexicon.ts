@@ -149,7 +149,7 @@ export const listFiles: ReadonlyMap<string, WordFile> = new Map([
   ['money', readWordFile('lists/money.txt', [])],
   ['non-goods', readWordFile('lists/non-goods.txt', [])],
   ['keywords', readWordFile('lists/keywords.txt', Object.keys(KEYWORD_ROLES))],
-  ['heads', readWordFile('lists/heads.txt', ['any', 'lead'])],
+  ['heads', readWordFile('lists/heads.txt', ['any', 'lead', 'alone'])],
   ['notices', readWordFile('lists/notices.txt', ['lead', 'header'])],
   ['heard-units', readWordFile('lists/heard-units.txt', ['spoken'], true)],
   ['number-words', readWordFile('lists/number-words.txt', ['beforeunit'], true)],
@@ -213,7 +213,9 @@ const GOODS_FLAGS: Record<string, number> = { brand: G_BRAND, line: G_BRAND | G_
 /** Counters that also occur inside product names ("折叠凳", "台灯", "门帘"). */
 export const IN_WORD_OTHER = new Set<string>()
 /** A multi-word name ending in one of these is one product ("猪肉白菜饺子"), not several. */
-export const HEAD_SUFFIX: readonly string[] = list('heads').entries.map((e) => e.word)
+export const HEAD_SUFFIX: readonly string[] = list('heads')
+  .entries.filter((e) => !e.tags.includes('alone'))
+  .map((e) => e.word)
 /** The words of a word file that carry a tag (or, in keywords.txt, a role). */
 const tagged = (file: string, tag: string): string[] =>
   list(file)
@@ -223,6 +225,8 @@ const tagged = (file: string, tag: string): string[] =>
 export const LEAD_WORDS: ReadonlySet<string> = new Set(tagged('heads', 'lead'))
 /** Heads that join the words before them whatever their kind (青稞饼干, 花生糖): tagged `any`. */
 export const ANY_KIND_HEADS: readonly string[] = tagged('heads', 'any')
+/** Heads only as a word of their own, never as the end of a longer one (肉: 鲮鱼肉, not 红烧牛肉): tagged `alone`. */
+export const ALONE_HEADS: ReadonlySet<string> = new Set(tagged('heads', 'alone'))
 
 function loadVocabulary(): void {
   for (const [kind, f] of goodsFiles) {
