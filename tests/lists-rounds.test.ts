@@ -112,6 +112,8 @@ const FLOORS: Record<string, { itemF1: number; orderExact: number }> = {
   'lists-77.jsonl': { itemF1: 0.955, orderExact: 0.835 },
   'lists-78.jsonl': { itemF1: 0.94, orderExact: 0.815 },
   'lists-79.jsonl': { itemF1: 0.92, orderExact: 0.805 },
+  'lists-80.jsonl': { itemF1: 0.93, orderExact: 0.785 },
+  'lists-81.jsonl': { itemF1: 0.94, orderExact: 0.825 },
 }
 
 const EVAL = new URL('../data/eval/', import.meta.url)
