@@ -1838,3 +1838,15 @@ describe('钱 as a weight', () => {
     expect(brief('葱五钱的')).not.toContainEqual(['葱', 5, '钱'])
   })
 })
+
+describe('English for one unit over the list', () => {
+  it('"all in 斤:" gives the bare numbers after it their unit', () => {
+    expect(brief('all in 斤: 牛肉 2, 猪肉 1')).toEqual([
+      ['牛肉', 2, '斤'],
+      ['猪肉', 1, '斤'],
+    ])
+  })
+  it('not "all in" before anything but a unit', () => {
+    expect(brief('all in one bag pls: 土豆 2斤')).toEqual([['土豆', 2, '斤']])
+  })
+})

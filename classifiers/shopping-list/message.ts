@@ -66,7 +66,9 @@ export function parseShoppingList(text: string): OrderItem[] {
 
 function parse(text: string): OrderItem[] {
   if (!text) return []
-  const s = inlineMarkers(unitLast(eachFirst(withoutSums(splitTotals(restate(unspace(notesUnder(withoutTicked(unrepeated(text))))))))))
+  const s = inlineMarkers(
+    unitLast(allInUnit(eachFirst(withoutSums(splitTotals(restate(unspace(notesUnder(withoutTicked(unrepeated(text)))))))))),
+  )
   const list = readDoorList(s)
   if (list) return parseDoorList(list)
   const header = NOTICE_HEADER.exec(s)
@@ -278,6 +280,13 @@ const UNIT_THEN_COUNT = new RegExp(`(^|[\\s:：,，、])(${CHINESE_UNITS.join('|
 function unitLast(s: string): string {
   if (!/[×xX*]\s*\d/.test(s)) return s
   return s.replace(UNIT_THEN_COUNT, '$1$3$2')
+}
+
+/** "all in 斤:", "all in kg": English for 都按斤, the unit of every bare number after it. */
+const ALL_IN_UNIT = /\ball (?:in|by)\s*(?=[\u4e00-\u9fff]|kg\b|g\b)/gi
+function allInUnit(s: string): string {
+  if (!/all (?:in|by)/i.test(s)) return s
+  return s.replace(ALL_IN_UNIT, '都按')
 }
 
 /**
