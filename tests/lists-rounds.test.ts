@@ -114,6 +114,8 @@ const FLOORS: Record<string, { itemF1: number; orderExact: number }> = {
   'lists-79.jsonl': { itemF1: 0.92, orderExact: 0.805 },
   'lists-80.jsonl': { itemF1: 0.935, orderExact: 0.795 },
   'lists-81.jsonl': { itemF1: 0.945, orderExact: 0.835 },
+  'lists-82.jsonl': { itemF1: 0.92, orderExact: 0.78 },
+  'lists-83.jsonl': { itemF1: 0.925, orderExact: 0.775 },
 }
 
 const EVAL = new URL('../data/eval/', import.meta.url)
