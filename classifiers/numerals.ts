@@ -62,6 +62,8 @@ const MULTIPLIER = { get: (c: number): number | undefined => (MULT_VAL[c] > 0 ? 
 
 const C_LIANG = '两'.charCodeAt(0)
 const C_HALF = '半'.charCodeAt(0)
+const C_FEN = 0x5206 // 分
+const C_ZHI_OF = 0x4e4b // 之
 const C_JI = '几'.charCodeAt(0)
 const C_DIAN = '点'.charCodeAt(0)
 const C_YI = '一'.charCodeAt(0)
@@ -285,6 +287,23 @@ function scanChinese(s: string, i: number, ctx: ScanContext): NumberScan | null 
     break
   }
   if (!seenAny) return null
+  // "四分之一个西瓜", "三分之一斤": a fraction of one, when a unit follows it
+  if (!vague && !range && decimal === null && s.charCodeAt(j) === C_FEN && s.charCodeAt(j + 1) === C_ZHI_OF) {
+    const den = total + section + (digit >= 0 ? digit : 0)
+    const num = j + 2 < n && isChineseNumeralChar(s.charCodeAt(j + 2)) ? scanChinese(s, j + 2, ctx) : null
+    if (
+      num &&
+      num.value !== null &&
+      !num.range &&
+      den >= 2 &&
+      den <= 10 &&
+      num.value >= 1 &&
+      num.value < den &&
+      ctx.unitAt &&
+      ctx.unitAt(s, num.end)
+    )
+      return { value: num.value / den, end: num.end, range: false, liangUnit: false, dashed: false, arabic: false }
+  }
   let value: number | null
   if (vague) value = null
   else {

@@ -1850,3 +1850,20 @@ describe('English for one unit over the list', () => {
     expect(brief('all in one bag pls: 土豆 2斤')).toEqual([['土豆', 2, '斤']])
   })
 })
+
+describe('a fraction of one', () => {
+  it('四分之一个, 三分之二斤: the fraction, when a unit follows', () => {
+    expect(brief('西瓜要四分之一个就够')).toEqual([['西瓜', 0.25, '个']])
+    expect(brief('三分之二斤牛肉')).toEqual([['牛肉', 2 / 3, '斤']])
+  })
+  it('not 分 in other words', () => {
+    expect(brief('十分钟之内送到 苹果两斤')).toEqual([['苹果', 2, '斤']])
+  })
+})
+
+describe('half of the same unit after an amount is another amount, not "and a half"', () => {
+  it('"一箱半箱也行" is one box', () => {
+    expect(brief('啤酒一箱半箱也行')).toEqual([['啤酒', 1, '箱']])
+    expect(brief('猪肉一斤半')).toEqual([['猪肉', 1.5, '斤']])
+  })
+})

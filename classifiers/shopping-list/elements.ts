@@ -549,7 +549,9 @@ export function buildElements(s: string, toks: Tok[], a: number, b: number, info
             after.f & N_HALF &&
             v !== null &&
             Number.isInteger(v) &&
-            !HALF_AS_WORD.test(s.charAt(after.e))
+            !HALF_AS_WORD.test(s.charAt(after.e)) &&
+            // (not 半 with the same unit again: "一箱半箱也行" is a box, or half of one)
+            !(j + 1 < b && toks[j + 1].k === T_UNIT && toks[j + 1].canon === unit)
           ) {
             v += 0.5
             j++
