@@ -54,6 +54,9 @@ import {
   U_CONTAINER,
   F_INTENT,
   KW_OK,
+  KW_NOTWANT,
+  KW_CANCEL,
+  T_KW,
 } from './kinds.ts'
 
 export function parseShoppingList(text: string): OrderItem[] {
@@ -1053,7 +1056,7 @@ function parseBody(s: string, asked = false): OrderItem[] {
     if (info.forAll && info.bareUnit !== null && intro && !r.qtyOnly && r.items.every((it) => !it.hasQty)) r.items = []
     // "要：…⏎不要：葡萄（屋里还有）": a heading of things not wanted takes back what its line names,
     // not the item before it
-    if (intro && NOT_WANTED_HEADING.test(s.slice(chunkStart, toks[b - 1].e)) && !r.items.length) {
+    if (intro && b - chunkTok === 1 && notWantWord(toks[chunkTok]) && !r.items.length) {
       r.cancelPrev = false
       st.notWantLine = st.lineChunk
     } else if (st.notWantLine >= 0 && st.notWantLine !== st.lineChunk) st.notWantLine = -1
@@ -1144,8 +1147,8 @@ function bracketNote(st: MessageState, r: ChunkOut, text: string, at: number): v
   r.items = []
 }
 
-/** A heading of things not wanted: "不要：", "不用买：". */
-const NOT_WANTED_HEADING = /^(?:不要|不用买|别买|不需要|唔要|唔使)$/
+/** A word of keywords.txt that takes things back ("不要", "别买", "唔使"): alone before a colon, a heading. */
+const notWantWord = (t: Tok): boolean => t.k === T_KW && (t.sub === KW_NOTWANT || t.sub === KW_CANCEL)
 
 /** Is the separator before toks[at] 还有 (after a comma or not), right after a name with no amount? Withdraws that name. */
 function leftAtHome(st: MessageState, s: string, toks: Tok[], at: number): boolean {
