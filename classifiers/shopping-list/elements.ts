@@ -404,9 +404,13 @@ function pushQ(els: El[], q: Qty, ti: number, te: number): void {
   els.push(el)
 }
 
+/** Words that put a limit on a sum of money ("总共别超过", "预算"). */
+const LIMIT_WORDS = '超过|超出|预算|budget|总共|一共|合计|共计|最多|不到'
 /** Before a sum of money: it bounds the whole bill ("总共别超过三十块", "预算一百块") or is paid. */
-const BILL_BEFORE =
-  /(?:以内|以下|超过|超出|预算|budget|总共|一共|合计|共计|最多|不到|给你|转你|付|收|找|退|花了|用了|才|贵|便宜|多少)[^，,。；;！!？?\n]{0,6}$/i
+const BILL_BEFORE = new RegExp(
+  `(?:以内|以下|${LIMIT_WORDS}|给你|转你|付|收|找|退|花了|用了|才|贵|便宜|多少)[^，,。；;！!？?\\n]{0,6}$`,
+  'i',
+)
 /** After a sum of money: a price per unit ("13块一瓶", "30块/斤"), a limit ("以内"), or a question. */
 const NOT_WORTH_AFTER = /^\s*(?:[一每/／]|以内|以下|之内|内|多少|够不够|吗|呢|\?|？|左右以内)/
 /** After 钱: words that make it money after all ("五钱的", "五钱左右", "五钱一斤"). */
@@ -419,7 +423,7 @@ const BILL_LIMIT_AFTER = /^\s*(?:以内|以下|之内)/
 const isBill = (s: string, numStart: number, moneyEnd: number): boolean =>
   LIMIT_BEFORE.test(s.slice(Math.max(0, numStart - 12), numStart)) || BILL_LIMIT_AFTER.test(s.slice(moneyEnd, moneyEnd + 4))
 /** Before a sum of money: a limit on it ("总共别超过", "预算"; not 付 or 才, which a name may hold). */
-const LIMIT_BEFORE = /(?:超过|超出|预算|budget|总共|一共|合计|共计|最多|不到)[^，,。；;！!？?\n]{0,6}$/i
+const LIMIT_BEFORE = new RegExp(`(?:${LIMIT_WORDS})[^，,。；;！!？?\\n]{0,6}$`, 'i')
 /** The sub of a price element that bounds the whole bill. */
 const P_BILL = 1
 /** A price at token i; a limit on the whole bill ("总共别超过三十块", "三十块以内") prices no amount beside it. */
