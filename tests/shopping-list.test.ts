@@ -1867,3 +1867,10 @@ describe('half of the same unit after an amount is another amount, not "and a ha
     expect(brief('猪肉一斤半')).toEqual([['猪肉', 1.5, '斤']])
   })
 })
+
+describe('what is nearly gone, then a brand of its kind', () => {
+  it('只剩 says it is running out: the brand ordered after it meets it', () => {
+    expect(brief('尿不湿只剩三片了，帮我买两包好奇')).toEqual([['好奇尿不湿', 2, '包']])
+    expect(brief('泡面吃完了，康师傅两包')).toEqual([['康师傅泡面', 2, '包']])
+  })
+})
