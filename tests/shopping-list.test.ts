@@ -1874,3 +1874,26 @@ describe('what is nearly gone, then a brand of its kind', () => {
     expect(brief('泡面吃完了，康师傅两包')).toEqual([['康师傅泡面', 2, '包']])
   })
 })
+
+describe('a heading closed by a colon over a list', () => {
+  it('says what the list is for, and is not one more thing to buy', () => {
+    expect(brief('凉拌菜要用的：黄瓜两根 木耳一包')).toEqual([
+      ['黄瓜', 2, '根'],
+      ['木耳', 1, '包'],
+    ])
+    expect(brief('火锅料整点：羊肉卷两盒，金针菇一把')).toEqual([
+      ['羊肉卷', 2, '盒'],
+      ['金针菇', 1, '把'],
+    ])
+    expect(brief('BB食嘅嘢：南瓜一个\n米糊一盒')).toEqual([
+      ['南瓜', 1, '个'],
+      ['米糊', 1, '盒'],
+    ])
+  })
+  it('a name before a colon with its own amount after it is still the item', () => {
+    expect(brief('鸡蛋：两盒\n牛奶：一箱')).toEqual([
+      ['鸡蛋', 2, '盒'],
+      ['牛奶', 1, '箱'],
+    ])
+  })
+})

@@ -316,6 +316,7 @@ export function keepOrders(st: MessageState): PItem[] {
     if (it.generic && it.op === 'add' && !it.hasQty && (!st.verb || (specific && specificAfter(items, it) && !enumerated(st.s, it))))
       continue
     if (!it.hasQty && it.op === 'add' && firstAsk > it.chunk && info && !info.intent && !info.left && info.junk > 0) continue
+    if (!it.hasQty && it.op === 'add' && headsTheList(st, it)) continue
     if (!it.hasQty && it.op === 'add') {
       // without an amount, only a plain list or a request counts
       if (!st.intent && !anyQty && st.junk > 2) continue
@@ -329,6 +330,20 @@ export function keepOrders(st: MessageState): PItem[] {
   }
   return keep
 }
+
+/**
+ * "凉拌菜要用的：黄瓜两根 木耳一包", "宝宝吃的东西：…": a name with no amount, closed a few words later by
+ * a colon, with things and their amounts after it, says what the list is for — a heading, not one
+ * more thing to buy. (A product said exactly after its heading, "奶粉：美素佳儿两罐", is merged by
+ * specificAfterGeneric before this.)
+ */
+function headsTheList(st: MessageState, it: PItem): boolean {
+  if (it.end < 0 || !HEADING_TAIL.test(st.s.slice(it.end, it.end + 8))) return false
+  for (const o of st.items) if (o !== it && o.start > it.end && o.hasQty && o.op === 'add' && !o.med) return true
+  return false
+}
+/** After a heading's name: a few words with no separator or number, then a colon. */
+const HEADING_TAIL = /^[^，,。；;！!？?\n\d０-９一二两三四五六七八九十]{0,6}[:：]/
 
 /** Is a specific thing to buy named after item it? */
 function specificAfter(items: PItem[], it: PItem): boolean {
