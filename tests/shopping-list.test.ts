@@ -1868,13 +1868,6 @@ describe('half of the same unit after an amount is another amount, not "and a ha
   })
 })
 
-describe('what is nearly gone, then a brand of its kind', () => {
-  it('只剩 says it is running out: the brand ordered after it meets it', () => {
-    expect(brief('尿不湿只剩三片了，帮我买两包好奇')).toEqual([['好奇尿不湿', 2, '包']])
-    expect(brief('泡面吃完了，康师傅两包')).toEqual([['康师傅泡面', 2, '包']])
-  })
-})
-
 describe('a heading closed by a colon over a list', () => {
   it('says what the list is for, and is not one more thing to buy', () => {
     expect(brief('凉拌菜要用的：黄瓜两根 木耳一包')).toEqual([
@@ -1895,5 +1888,26 @@ describe('a heading closed by a colon over a list', () => {
       ['鸡蛋', 2, '盒'],
       ['牛奶', 1, '箱'],
     ])
+  })
+})
+
+describe('a flavour said as one word is the product’s, not a product', () => {
+  it('with the amount after the flavour, the amount is the product’s', () => {
+    expect(brief('薯片要番茄味两包')).toEqual([['薯片', 2, '包']])
+    expect(brief('有人团挂面吗？我要葱油味三包')).toEqual([['挂面', 3, '包']])
+  })
+  it('after the product and its amount, the flavour is a note', () => {
+    expect(brief('牛肉干一袋要五香味嘅')).toEqual([['牛肉干', 1, '袋']])
+    expect(parseShoppingList('酸奶两盒，要原味')[0].note).toContain('原味')
+  })
+  it('a flavour written into a brand’s name stays the name', () => {
+    expect(brief('元气森林白桃味一箱')).toEqual([['元气森林白桃味', 1, '箱']])
+  })
+})
+
+describe('what is nearly gone, then a brand of its kind', () => {
+  it('只剩 says it is running out: the brand ordered after it meets it', () => {
+    expect(brief('尿不湿只剩三片了，帮我买两包好奇')).toEqual([['好奇尿不湿', 2, '包']])
+    expect(brief('泡面吃完了，康师傅两包')).toEqual([['康师傅泡面', 2, '包']])
   })
 })

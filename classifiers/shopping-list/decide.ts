@@ -77,19 +77,35 @@ export function flavourThenAmount(st: MessageState): void {
   for (let k = 0; k + 1 < items.length; k++) {
     const p = items[k]
     const nx = items[k + 1]
-    if (p.op !== 'add' || nx.op !== 'add' || p.hasQty || !nx.hasQty || p.med || nx.med || p.brandOnly || p.generic) continue
-    if (p.end < 0 || nx.start <= p.end || nx.end < 0 || !FLAVOUR_GAP.test(st.s.slice(p.end, nx.start))) continue
-    if (!DE_AFTER.test(st.s.slice(nx.end, nx.end + 1)) || (p.kinds & nx.kinds) !== 0) continue
+    if (p.op !== 'add' || nx.op !== 'add' || p.med || nx.med || p.brandOnly || p.generic) continue
+    if (p.end < 0 || nx.start <= p.end || nx.end < 0) continue
+    const gap = st.s.slice(p.end, nx.start)
+    const flavour = isFlavour(nx)
+    // "薯片两包，要番茄味的": a flavour with no amount of its own after the product's is its note
+    if (p.hasQty && !nx.hasQty && flavour && FLAVOUR_AFTER_AMOUNT.test(gap)) {
+      p.note = p.note ? p.note + ' ' + nx.name : nx.name
+      items.splice(k + 1, 1)
+      k--
+      continue
+    }
+    if (p.hasQty || !nx.hasQty || !FLAVOUR_GAP.test(gap)) continue
+    // (a flavour said as one, "麻油味一箱", needs no 的 and may share the product's kind)
+    if (!flavour && (!DE_AFTER.test(st.s.slice(nx.end, nx.end + 1)) || (p.kinds & nx.kinds) !== 0)) continue
     p.qty = nx.qty
     p.unit = nx.unit
     p.hasQty = true
     p.bareQty = nx.bareQty
-    p.note = p.note ? p.note + ' ' + nx.name + '的' : nx.name + '的'
+    const said = DE_AFTER.test(st.s.slice(nx.end, nx.end + 1)) ? nx.name + '的' : nx.name
+    p.note = p.note ? p.note + ' ' + said : said
     items.splice(k + 1, 1)
   }
 }
-/** Between the product and its flavour or brand: 要 / 是 / 就要, perhaps after a comma. */
-const FLAVOUR_GAP = /^[\s，,]*(?:我|俺)?(?:要|是|就要|只要)(?:那个|那种)?[\s:：]*$/
+/** Between the product and its flavour or brand: 要 / 是 / 就要, perhaps after a comma or a question. */
+const FLAVOUR_GAP = /^(?:吗|嘛|么|冇|没有)?[\s，,？?。]*(?:我|俺)?(?:要|是|就要|只要)(?:那个|那种)?[\s:：]*$/
+/** After a product and its amount, before its flavour: "两包要", "，要那种", "两包，". */
+const FLAVOUR_AFTER_AMOUNT = /^[^，,。；;！!？?\n]{0,5}?[\s，,]*(?:要|是|就要|只要)?(?:那个|那种)?\s*$/
+/** "番茄味", "原味": a flavour said as one word, not a product (元气森林白桃味 names its brand). */
+const isFlavour = (it: PItem) => it.name.length <= 4 && it.name.length >= 2 && it.name.endsWith('味') && !it.brandOnly
 const DE_AFTER = /^[的嘅哩额个]$/
 
 /**
