@@ -118,6 +118,8 @@ const FLOORS: Record<string, { itemF1: number; orderExact: number }> = {
   'lists-83.jsonl': { itemF1: 0.925, orderExact: 0.775 },
   'lists-84.jsonl': { itemF1: 0.925, orderExact: 0.79 },
   'lists-85.jsonl': { itemF1: 0.93, orderExact: 0.745 },
+  'lists-86.jsonl': { itemF1: 0.955, orderExact: 0.82 },
+  'lists-87.jsonl': { itemF1: 0.94, orderExact: 0.78 },
 }
 
 const EVAL = new URL('../data/eval/', import.meta.url)
