@@ -32,8 +32,14 @@ export interface Cue {
   line: number | null
   /** variety → compiled pattern sources */
   forms: Partial<Record<Variety, string[]>>
-  /** all forms as one global expression */
+  /** all forms as one global expression (a never-matching one when the kind has only late forms) */
   re: RegExp
+  /** forms added since the model was last trained (`late_forms`): read after the model, never
+   * shown to it as a feature, so a phrasing can be added without retraining; the next retraining
+   * moves them into `forms` */
+  lateForms: Partial<Record<Variety, string[]>>
+  /** all late forms as one global expression, or null */
+  lateRe: RegExp | null
   needs: RegExp | null
   unless: RegExp | null
   /** `{joke}` in `unless`: switched off when the message is a joke, as the urgency rules judge it */
@@ -85,24 +91,30 @@ function loadFile(name: string, seen: Set<string>): Cue[] {
     seen.add(kind)
     const response = e.response as EmergencyKind
     if (!RESPONSE_KINDS.includes(response)) throw y.error(at('response'), `response must be one of ${RESPONSE_KINDS.join(', ')}`)
-    const formsRaw = e.forms
-    if (!formsRaw || typeof formsRaw !== 'object' || Array.isArray(formsRaw))
-      throw y.error(at('forms'), 'forms are a map of variety → patterns')
-    const forms: Partial<Record<Variety, string[]>> = {}
-    const all: string[] = []
-    for (const [variety, list] of Object.entries(formsRaw as Record<string, unknown>)) {
-      if (!VARIETIES.includes(variety as Variety))
-        throw y.error(at('forms', variety), `unknown variety ${variety} (${VARIETIES.join(', ')})`)
-      const srcs = stringList(y, list, at('forms', variety)).map((p, j) => {
-        const src = patternSource(p, (d) => y.error(at('forms', variety, j), d))
-        compileRegExp(y, src, '', at('forms', variety, j))
-        if (new RegExp(src).test('')) throw y.error(at('forms', variety, j), `a pattern that matches nothing at all: ${p}`)
-        return src
-      })
-      forms[variety as Variety] = srcs
-      all.push(...srcs)
+    const readForms = (field: 'forms' | 'late_forms') => {
+      const raw = e[field]
+      const forms: Partial<Record<Variety, string[]>> = {}
+      const all: string[] = []
+      if (raw === undefined && field === 'late_forms') return { forms, all }
+      if (!raw || typeof raw !== 'object' || Array.isArray(raw)) throw y.error(at(field), `${field} are a map of variety → patterns`)
+      for (const [variety, list] of Object.entries(raw as Record<string, unknown>)) {
+        if (!VARIETIES.includes(variety as Variety))
+          throw y.error(at(field, variety), `unknown variety ${variety} (${VARIETIES.join(', ')})`)
+        const srcs = stringList(y, list, at(field, variety)).map((p, j) => {
+          const src = patternSource(p, (d) => y.error(at(field, variety, j), d))
+          compileRegExp(y, src, '', at(field, variety, j))
+          if (new RegExp(src).test('')) throw y.error(at(field, variety, j), `a pattern that matches nothing at all: ${p}`)
+          return src
+        })
+        forms[variety as Variety] = srcs
+        all.push(...srcs)
+      }
+      return { forms, all }
     }
-    if (all.length === 0) throw y.error(at('forms'), 'a cue needs at least one pattern')
+    // (a kind new since the last training has late forms only: `forms: {}`)
+    const { forms, all } = readForms('forms')
+    const late = readForms('late_forms')
+    if (all.length === 0 && late.all.length === 0) throw y.error(at('forms'), 'a cue needs at least one pattern')
     let check: CueCheck | null = null
     if (e.check !== undefined) {
       check = CHECKS[String(e.check)] ?? null
@@ -117,7 +129,9 @@ function loadFile(name: string, seen: Set<string>): Cue[] {
       file: 'data/cues/' + name,
       line: y.lineOf(at()),
       forms,
-      re: compileRegExp(y, all.join('|'), 'g', at('forms')),
+      re: all.length ? compileRegExp(y, all.join('|'), 'g', at('forms')) : NEVER,
+      lateForms: late.forms,
+      lateRe: late.all.length ? compileRegExp(y, late.all.join('|'), 'g', at('late_forms')) : null,
       needs: alternation(y, e.needs, at('needs')),
       unless: alternation(
         y,
@@ -150,4 +164,11 @@ function loadAll(): Cue[] {
   return files.flatMap((f) => loadFile(f, seen))
 }
 
+/** The expression of a kind that has no forms the model was trained with. */
+export const NEVER = /(?!)/g
+
 export const CUES: readonly Cue[] = loadAll()
+/** The cues whose forms the model was trained with (its features): every kind with `forms`. */
+export const MODEL_CUES: readonly Cue[] = CUES.filter((c) => c.re !== NEVER)
+/** The cues with forms added since the last training (`late_forms`), read after the model. */
+export const LATE_CUES: readonly Cue[] = CUES.filter((c) => c.lateRe !== null)

@@ -12,7 +12,7 @@
 import { normalize } from './normalize.ts'
 import { familyRe } from './families.ts'
 import { canonical } from './dialect.ts'
-import { assessUrgency, type UrgencyResult } from './urgency.ts'
+import { assessLate, assessUrgency, type UrgencyResult } from './urgency.ts'
 import { FeatureSet, extractFeatures } from './features.ts'
 import { scoreNetwork } from './network-model.ts'
 import { CUES } from './cues.ts'
@@ -67,6 +67,9 @@ export interface TriageDetail {
   certain: boolean
   pUrgent: number
   cues: string[]
+  /** a hit of the forms added since the model was trained (`late_forms`): urgent when its kind is
+   * certain, else possibly urgent, whatever the model says (it never saw them) */
+  late: 'certain' | 'possible' | null
 }
 
 /**
@@ -148,6 +151,7 @@ export function triageWith(input: string, thresholds: UrgencyThresholds = THRESH
       certain: false,
       pUrgent: 0,
       cues: [],
+      late: null,
     }
   }
   if (caught.length) detail = { ...detail, result: { ...detail.result, parserErrors: caught } }
@@ -217,15 +221,16 @@ function modelEmergency(u: UrgencyResult, best: Category, text: string): Emergen
 }
 
 function classify(text: string, thresholds: UrgencyThresholds): TriageDetail {
-  if (isNoise(text)) return { result: result(text, { confidence: 0.99 }), rulesUrgent: false, certain: false, pUrgent: 0, cues: [] }
+  if (isNoise(text))
+    return { result: result(text, { confidence: 0.99 }), rulesUrgent: false, certain: false, pUrgent: 0, cues: [], late: null }
   // a 接龙 by several households is an order of each door that wrote a line (LABELS.md); a 接龙 of
   // names or of tests orders nothing — unless a line raises an emergency ("3. 2-301 先不接了！孩子
   // 被鱼丸卡住了"), which goes the whole way below like any other message
-  if (isJielong(text) && !assessUrgency(canonical(text)).urgent) {
+  if (isJielong(text) && !assessUrgency(canonical(text)).urgent && !assessLate(canonical(text)).urgent) {
     const items = safeItems(text)
     const location = safeLocation(text)
     if (!items.some((i) => i.door))
-      return { result: result(text, { confidence: 0.99, location }), rulesUrgent: false, certain: false, pUrgent: 0, cues: [] }
+      return { result: result(text, { confidence: 0.99, location }), rulesUrgent: false, certain: false, pUrgent: 0, cues: [], late: null }
     const pet = PET_SUPPLY.test(text),
       people = PEOPLE_GROCERY.test(text.replace(PET_SUPPLY_ALL, ''))
     const labels: Category[] = pet && !people ? ['pet'] : pet ? ['grocery', 'pet'] : ['grocery']
@@ -235,6 +240,7 @@ function classify(text: string, thresholds: UrgencyThresholds): TriageDetail {
       certain: false,
       pUrgent: 0,
       cues: [],
+      late: null,
     }
   }
   const location = safeLocation(text)
@@ -249,9 +255,20 @@ function classify(text: string, thresholds: UrgencyThresholds): TriageDetail {
   // urgency: the rules for what is certain, the model for recall; below the urgent threshold a
   // second one marks a possible emergency for a steward to look at
   const vetoed = urgency.urgent && pUrgent < thresholds.vetoBelow && !urgency.cues.some((k) => CUE_BY_KIND.get(k)?.certain)
-  const urgent = (urgency.urgent && !vetoed) || pUrgent >= thresholds.urgentAt
-  const possibleUrgent = !urgent && pUrgent >= thresholds.possibleAt
-  const emergency: EmergencyKind | null = urgent ? (urgency.urgent ? urgency.emergency : modelEmergency(urgency, best, text)) : null
+  // forms added since the model was trained: it never saw them, so it is not asked to agree
+  const lateHit = assessLate(canon)
+  const late = !lateHit.urgent ? null : lateHit.cues.some((k) => CUE_BY_KIND.get(k)?.certain) ? 'certain' : 'possible'
+  const urgent = (urgency.urgent && !vetoed) || pUrgent >= thresholds.urgentAt || late === 'certain'
+  const possibleUrgent = !urgent && (pUrgent >= thresholds.possibleAt || late === 'possible')
+  const emergency: EmergencyKind | null = !urgent
+    ? null
+    : urgency.urgent && !vetoed
+      ? urgency.emergency
+      : late === 'certain'
+        ? lateHit.emergency
+        : urgency.urgent
+          ? urgency.emergency
+          : modelEmergency(urgency, best, text)
 
   // needs: the primary guess and every other need the model gives at least LABEL_AT
   const needs = new Set<Need>()
@@ -296,6 +313,7 @@ function classify(text: string, thresholds: UrgencyThresholds): TriageDetail {
       certain: false,
       pUrgent,
       cues: urgency.cues,
+      late: null,
     }
   }
 
@@ -328,6 +346,7 @@ function classify(text: string, thresholds: UrgencyThresholds): TriageDetail {
     certain: urgency.cues.some((k) => CUE_BY_KIND.get(k)?.certain),
     pUrgent,
     cues: urgency.cues,
+    late,
   }
 }
 

@@ -12,7 +12,7 @@
 // Input is the canonical text (dialect.ts): normalised, lower case, dialect words mapped.
 import { charCount } from './char-frequency.ts'
 import { CharIndex } from './prefilter.ts'
-import { CUES, type Cue } from './cues.ts'
+import { CUES, NEVER, type Cue } from './cues.ts'
 import { family, familyRe } from './families.ts'
 import type { EmergencyKind } from './types.ts'
 
@@ -102,12 +102,20 @@ function span(text: string, start: number, end: number, stop: (c: number) => boo
   return text.slice(s, e)
 }
 
+/** A character normalised text never holds: an entry of an index that is never a candidate. */
+const NO_TEXT = '\uffff'
+
 /**
  * Which cues a text could fire, from the characters it contains: one pass over the text rules
  * out most messages (greetings, orders) and most cues of the rest (classifiers/prefilter.ts).
  */
 export const CUE_INDEX = new CharIndex(
-  CUES.map((c) => c.re.source),
+  CUES.map((c) => (c.re === NEVER ? NO_TEXT : c.re.source)),
+  charCount,
+)
+/** The same for the forms added since the last training (`late_forms`), read after the model. */
+export const LATE_INDEX = new CharIndex(
+  CUES.map((c) => (c.lateRe === null ? NO_TEXT : c.lateRe.source)),
   charCount,
 )
 
@@ -116,25 +124,39 @@ const MAX_SCAN = 20000
 
 const SPACED_PAIR = /([\u3400-\u9fff]) (?=[\u3400-\u9fff])/g
 
+/** The cues the model was trained with: what the model's features see (classifiers/features.ts). */
 export function assessUrgency(text: string): UrgencyResult {
-  const r = assessOnce(text)
+  return assessWith(text, false)
+}
+
+/**
+ * The forms added to the cues since the model was last trained (`late_forms` in data/cues/):
+ * read after the model and never shown to it, so that a phrasing can be added without a retraining
+ * (which moves the model's other answers too); the next retraining moves them into `forms`.
+ */
+export function assessLate(text: string): UrgencyResult {
+  return assessWith(text, true)
+}
+
+function assessWith(text: string, late: boolean): UrgencyResult {
+  const r = assessOnce(text, late)
   if (r.urgent || !text) return r
   // "我弟弟 头撞到 暖气片 上 流 好多 血": residents who space every word; read it once more without the spaces
   const spaces = (text.match(/ /g) ?? []).length
   if (spaces >= 3 && spaces * 5 >= text.length) {
-    const again = assessOnce(text.replace(SPACED_PAIR, '$1'))
+    const again = assessOnce(text.replace(SPACED_PAIR, '$1'), late)
     if (again.urgent) return again
   }
   return r
 }
 
-function assessOnce(text: string): UrgencyResult {
+function assessOnce(text: string, late: boolean): UrgencyResult {
   const fired: string[] = []
   const responses: EmergencyKind[] = []
   const suppressed: string[] = []
   if (!text) return { urgent: false, emergency: null, cues: fired, responses, suppressed }
   const t = text.length > MAX_SCAN ? text.slice(0, MAX_SCAN / 2) + '\n' + text.slice(-MAX_SCAN / 2) : text
-  const candidates = CUE_INDEX.candidates(t)
+  const candidates = (late ? LATE_INDEX : CUE_INDEX).candidates(t)
   if (candidates.length === 0) return { urgent: false, emergency: null, cues: fired, responses, suppressed }
 
   // the context that switches hits off, read once a cue has matched
@@ -150,7 +172,7 @@ function assessOnce(text: string): UrgencyResult {
   const kinds = new Set<EmergencyKind>()
   for (const at of candidates) {
     const cue = CUES[at]
-    const re = cue.re
+    const re = (late ? cue.lateRe : cue.re) ?? NEVER
     re.lastIndex = 0
     if (!re.test(t)) continue
     const { news, joke, remote, fiction } = (context ??= readContext())

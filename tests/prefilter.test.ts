@@ -7,7 +7,7 @@ import { CUES } from '../classifiers/cues.ts'
 import { canonical } from '../classifiers/dialect.ts'
 import { normalize } from '../classifiers/normalize.ts'
 import { CharIndex, requiredChars } from '../classifiers/prefilter.ts'
-import { CUE_INDEX } from '../classifiers/urgency.ts'
+import { CUE_INDEX, LATE_INDEX } from '../classifiers/urgency.ts'
 
 const sorted = (s: Set<string> | null) => (s ? [...s].sort().join('') : null)
 
@@ -44,9 +44,14 @@ describe('the cue index', () => {
     for (const raw of texts) {
       const t = prepared(raw)
       const cands = new Set(CUE_INDEX.candidates(t))
+      const late = new Set(LATE_INDEX.candidates(t))
       CUES.forEach((cue, i) => {
         cue.re.lastIndex = 0
         if (cue.re.test(t) && !cands.has(i)) out.push(`${cue.kind}: ${raw}`)
+        if (cue.lateRe) {
+          cue.lateRe.lastIndex = 0
+          if (cue.lateRe.test(t) && !late.has(i)) out.push(`${cue.kind} (late): ${raw}`)
+        }
       })
     }
     return out

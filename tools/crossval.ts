@@ -19,6 +19,7 @@ interface Scored {
   certain: boolean
   pUrgent: number
   cues: string[]
+  late: 'certain' | 'possible' | null
 }
 
 const GRID = [0.08, 0.1, 0.15, 0.2, 0.25, 0.3, 0.4, 0.5, 0.6, 0.7]
@@ -34,8 +35,8 @@ function figures(rows: Scored[], t: UrgencyThresholds) {
     possible = 0
   for (const r of rows) {
     const vetoed = r.rulesUrgent && !r.certain && r.pUrgent < t.vetoBelow
-    const urgent = (r.rulesUrgent && !vetoed) || r.pUrgent >= t.urgentAt
-    const maybe = !urgent && r.pUrgent >= t.possibleAt
+    const urgent = (r.rulesUrgent && !vetoed) || r.pUrgent >= t.urgentAt || r.late === 'certain'
+    const maybe = !urgent && (r.pUrgent >= t.possibleAt || r.late === 'possible')
     if (r.urgent) {
       if (urgent) tp++
       else fn++
@@ -89,6 +90,7 @@ function main(argv: string[]): void {
         certain: r.certain,
         pUrgent: r.pUrgent,
         cues: r.cues,
+        late: r.late,
       })
     }
     const acc = scored.filter((s) => s.writer === w && s.category === s.predCategory).length / test.length
