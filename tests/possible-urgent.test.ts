@@ -6,7 +6,10 @@ import { describe, expect, it } from 'vitest'
 import { drainInbox } from '../handlers/pipeline.ts'
 import { handleRequest } from '../handlers/requests.ts'
 import { stewardDigest } from '../handlers/digest.ts'
-import { triage } from '../classifiers/triage.ts'
+import { triage, triageWith } from '../classifiers/triage.ts'
+import { assessLate, assessUrgency } from '../classifiers/urgency.ts'
+import { canonical } from '../classifiers/dialect.ts'
+import { normalize } from '../classifiers/normalize.ts'
 import { T0, testContext, triaged } from './helpers/handler-context.ts'
 
 const quietly = { quiet: false, silent: false }
@@ -75,5 +78,32 @@ describe('a possible emergency', () => {
     const digest = stewardDigest(ctx, T0 - 1, T0 + 60_000)
     expect(digest).toContain(`👀 可能紧急 1:#${ticket.id}`)
     expect(digest).not.toContain('🚨 紧急')
+  })
+})
+
+// Forms added to data/cues/ since the model was trained (`late_forms`) are read after the model:
+// the model never saw them, so it is not asked to agree, and they leave its features alone (a
+// retraining moves its other answers: docs/rounds.md, "Tried and not kept").
+describe('cue forms added since the model was trained', () => {
+  it('a late form of a certain kind makes the message urgent, with its response', () => {
+    const r = triageWith('后山的山火往我们小区这边烧过来了，烟很大，物业能不能组织一下大家撤')
+    expect(r.late).toBe('certain')
+    expect(r.result.urgent).toBe(true)
+    expect(r.result.emergency).toBe('fire')
+  })
+  it('a late form of a kind that is not certain is a possible emergency at least', () => {
+    const r = triageWith('her waters have just broken, 我们在9楼 电梯坏了 没车')
+    expect(r.late).toBe('possible')
+    expect(r.result.urgent || r.result.possibleUrgent).toBe(true)
+  })
+  it('is switched off like any form: a fire already put out is no alarm', () => {
+    const r = triageWith('后山的山火往我们小区这边烧过来了一阵，现在已经扑灭了，虚惊一场')
+    expect(r.late).toBe(null)
+    expect(r.result.urgent).toBe(false)
+  })
+  it('the model is not shown them: its features are those of the trained forms only', () => {
+    const text = '后头坡上的山火往我们这边烧过来了'
+    expect(assessLate(canonical(normalize(text))).cues).toContain('wildfire-approaching')
+    expect(assessUrgency(canonical(normalize(text))).cues).not.toContain('wildfire-approaching')
   })
 })
