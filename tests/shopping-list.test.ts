@@ -1911,3 +1911,17 @@ describe('what is nearly gone, then a brand of its kind', () => {
     expect(brief('泡面吃完了，康师傅两包')).toEqual([['康师傅泡面', 2, '包']])
   })
 })
+
+describe('a count of more than one with what it cost', () => {
+  it('is the amount bought, not a unit price', () => {
+    expect(brief('盐2包×3元＝6元')).toEqual([['盐', 2, '包']])
+    expect(brief('帮我带烧饼30个45元')).toEqual([['烧饼', 30, '个']])
+    expect(brief('苹果5斤20元，梨3斤15块')).toEqual([
+      ['苹果', 5, '斤'],
+      ['梨', 3, '斤'],
+    ])
+  })
+  it('a shop’s price list is still no order', () => {
+    expect(brief('今日到货：鸡蛋30个15元 需要的接龙')).toEqual([])
+  })
+})

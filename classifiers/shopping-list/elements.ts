@@ -834,7 +834,13 @@ function markDescriptors(els: El[], toks: Tok[], s: string): void {
     const q = e.q
     const prev = i > 0 ? els[i - 1] : null
     const next = i + 1 < els.length ? els[i + 1] : null
-    if ((prev && prev.t === E_P && prev.sub !== P_BILL) || (next && next.t === E_P && next.sub !== P_BILL)) q.price = true
+    // (a price after a count of more than one is what that many cost — "盐2包6元", "烧饼30个45元":
+    // the count is the amount bought; after one it may be a unit price, "生抽1瓶12.8元")
+    if (
+      (prev && prev.t === E_P && prev.sub !== P_BILL) ||
+      (next && next.t === E_P && next.sub !== P_BILL && !(q.v !== null && q.v > 1 && !q.bare))
+    )
+      q.price = true
     // ("一只勿超过四十块就买两只": one of them and its limit, then how many)
     if (next && next.t === E_P && next.sub === P_BILL && q.v === 1 && els.slice(i + 2).some((o) => o.t === E_Q)) q.price = true
     // "十斤装的", "一盒10个那种" — not "二斤要那种宽的", where 那种 describes the noodles
