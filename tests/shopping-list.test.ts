@@ -1925,3 +1925,27 @@ describe('a count of more than one with what it cost', () => {
     expect(brief('今日到货：鸡蛋30个15元 需要的接龙')).toEqual([])
   })
 })
+
+describe('things not wanted, written on together after 不要', () => {
+  it('single seasonings, or a run closed by 这些, are all taken off', () => {
+    expect(
+      parse('豆腐半斤，不要葱蒜')
+        .filter((i) => i.op === 'remove')
+        .map((i) => i.name),
+    ).toEqual(['葱', '蒜'])
+    expect(
+      parse('盐两袋，莫买腊肉咸菜这些了')
+        .filter((i) => i.op === 'remove')
+        .map((i) => i.name),
+    ).toEqual(['腊肉', '咸菜'])
+    expect(
+      parse('唔要葱姜蒜，豆腐两块')
+        .filter((i) => i.op !== 'remove')
+        .map((i) => i.name),
+    ).toEqual(['豆腐'])
+  })
+  it('one kind of a thing named by two words is not two things taken off', () => {
+    expect(brief('帮我买一只鸡，要土鸡，不要肉鸡；再买点姜')).toContainEqual(['土鸡', 1, '只'])
+    expect(parse('走地鸡一只，唔爱饲料鸡').filter((i) => i.op !== 'remove')).toMatchObject([{ name: '走地鸡', qty: 1, unit: '只' }])
+  })
+})

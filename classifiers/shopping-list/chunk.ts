@@ -4,6 +4,7 @@
 import type { ItemOp } from './types.ts'
 import { Tok } from './tokens.ts'
 import { E_G, E_Q, E_K, E_N, usable, type El, type Qty, type Span, type ChunkInfo } from './elements.ts'
+import { GOODS_KINDS } from './goods-kinds.ts'
 import {
   T_UNK,
   T_NOTE,
@@ -382,6 +383,17 @@ function oopsBetween(toks: Tok[], a: number, b: number): boolean {
  * Only filler, an amount, a note or 的 between tokens a and b (exclusive): "可乐一箱 … 不要了"
  * reaches the cola; "橘子两斤如果太贵了就算了" does not reach the tangerines.
  */
+/** After goods written on together: words that close them as a list of their own. */
+const RUN_CLOSED = /^(?:这些|这类|之类|这种|那些|啥的|什么的|等)/
+/** Are the goods elements from..to (inclusive) each one seasoning of one character (葱, 姜, 蒜)? */
+function allSingle(toks: Tok[], els: El[], from: number, to: number): boolean {
+  for (let i = from; i <= to; i++)
+    if (toks[els[i].te].e - toks[els[i].ti].s !== 1 || (els[i].g!.kind !== PRODUCE && els[i].g!.kind !== CONDIMENTS)) return false
+  return true
+}
+const PRODUCE = 1 + GOODS_KINDS.indexOf('produce')
+const CONDIMENTS = 1 + GOODS_KINDS.indexOf('condiments')
+
 function reaches(toks: Tok[], a: number, b: number): boolean {
   for (let i = a + 1; i < b; i++) {
     const t = toks[i]
@@ -440,6 +452,13 @@ function readRemovals(s: string, toks: Tok[], b: number, els: El[], chunk: numbe
     if (e.sub === KW_NOTWANT && nx) {
       if (nx.t === E_G && nx.g!.goods && reaches(toks, e.te, nx.ti)) {
         removed.add(k + 1)
+        // "不要葱蒜", "莫买腊肉咸菜这些": the goods written on together after it are all not wanted —
+        // when they are single seasonings or the run is closed as a list ("这些", "之类"); "不要肉鸡",
+        // "唔要香水柠檬" name one kind of the thing
+        let j = k + 1
+        while (j + 1 < n && els[j + 1].t === E_G && els[j + 1].g!.goods && els[j + 1].ti === els[j].te + 1) j++
+        if (j > k + 1 && (RUN_CLOSED.test(s.slice(toks[els[j].te].e, toks[els[j].te].e + 4)) || allSingle(toks, els, k + 1, j)))
+          for (let i = k + 2; i <= j; i++) removed.add(i)
         info.intent = true
         continue
       }
