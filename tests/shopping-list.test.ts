@@ -1949,3 +1949,12 @@ describe('things not wanted, written on together after 不要', () => {
     expect(parse('走地鸡一只，唔爱饲料鸡').filter((i) => i.op !== 'remove')).toMatchObject([{ name: '走地鸡', qty: 1, unit: '只' }])
   })
 })
+
+describe('category words written together', () => {
+  it('are still a category, not one more thing to buy', () => {
+    expect(brief('想给孩子准备点水果零食，橘子两斤，饼干两盒')).toEqual([
+      ['橘子', 2, '斤'],
+      ['饼干', 2, '盒'],
+    ])
+  })
+})

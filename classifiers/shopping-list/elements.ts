@@ -371,11 +371,13 @@ function buildSpans(s: string, toks: Tok[], a: number, b: number, out: Span[], i
     (endsWithHead(head) || ALONE_HEADS.has(head)) &&
     (ANY_KIND_HEADS.includes(head) || kinds.some((k, i) => i < kinds.length - 1 && k !== headKind))
   ) {
-    let fl = G_WEAK
+    let fl = G_WEAK | G_GENERIC
     for (const f of flagsOf) fl &= f
     const sp = mkSpan(names.join(''), ranges[0][0], ranges[ranges.length - 1][1])
     sp.goods = true
     sp.weak = (fl & G_WEAK) !== 0
+    // ("水果零食": category words together are still a category word)
+    sp.generic = (fl & G_GENERIC) !== 0
     sp.kind = headKind
     sp.kinds = masks.reduce((x, y) => x | y, 0)
     out.push(sp)
