@@ -120,6 +120,8 @@ const FLOORS: Record<string, { itemF1: number; orderExact: number }> = {
   'lists-85.jsonl': { itemF1: 0.93, orderExact: 0.745 },
   'lists-86.jsonl': { itemF1: 0.955, orderExact: 0.82 },
   'lists-87.jsonl': { itemF1: 0.94, orderExact: 0.78 },
+  'lists-88.jsonl': { itemF1: 0.92, orderExact: 0.775 },
+  'lists-89.jsonl': { itemF1: 0.93, orderExact: 0.745 },
 }
 
 const EVAL = new URL('../data/eval/', import.meta.url)
