@@ -1958,3 +1958,17 @@ describe('category words written together', () => {
     ])
   })
 })
+
+describe('a substitute named again with its own amount', () => {
+  it('is still the substitute, not a second order', () => {
+    expect(brief('鲫鱼两条，冒得的话鳊鱼也行，鳊鱼就要一条')).toEqual([['鲫鱼', 2, '条']])
+    expect(parse('排骨两斤 没有就换鸡腿 鸡腿要三斤')).toMatchObject([{ name: '排骨', qty: 2, alternatives: ['鸡腿'] }])
+  })
+  it('a thing ordered before it is named as a substitute stays ordered', () => {
+    expect(brief('猪肉、牛肉丸、鱼丸，每样都系一斤，冇牛肉丸就换多一斤鱼丸')).toEqual([
+      ['猪肉', 1, '斤'],
+      ['牛肉丸', 1, '斤'],
+      ['鱼丸', 1, '斤'],
+    ])
+  })
+})

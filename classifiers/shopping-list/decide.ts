@@ -66,6 +66,26 @@ const SAID_EXACTLY = /^[\s，,]*(?:(?:我|俺|就)?(?:要|是|就是|就要|只�
 const BRAND_AFTER = /^[ \t，,]*$/
 
 /**
+ * "黄鸭叫两斤，冒得的话刁子鱼也行，刁子鱼就要一斤半": a substitute named again with its own amount
+ * says how much of it to take instead — it is still the substitute, not a second order.
+ */
+export function restatedSubstitutes(st: MessageState): void {
+  const items = st.items
+  for (let k = 1; k < items.length; k++) {
+    const it = items[k]
+    if (it.op !== 'add' || it.med) continue
+    // (named as the substitute before it is named again: "猪肉、鱼丸各一斤，冇猪肉就换鱼丸" keeps 鱼丸)
+    const said = it.start > 0 ? st.s.lastIndexOf(it.name, it.start - 1) : -1
+    let alt = false
+    for (let j = 0; j < k && !alt; j++)
+      if (items[j].op === 'add' && items[j].alternatives.includes(it.name) && said >= 0 && said >= items[j].end) alt = true
+    if (!alt) continue
+    items.splice(k, 1)
+    k--
+  }
+}
+
+/**
  * "猫罐头要鸡肉的十罐", "狗罐头，要鸡肉的，六罐", "螺蛳粉要好欢螺的 两包": a product named bare, then
  * a flavour or a brand of another kind closed by 的, with the amount after it. The amount is the
  * product's, and the flavour or brand its note: the product keeps the resident's own word for it,

@@ -26,6 +26,7 @@ import {
   emojiBullets,
   enumerated,
   flavourThenAmount,
+  restatedSubstitutes,
   joinBrands,
   keepOrders,
   kindAfterAmount,
@@ -1109,6 +1110,7 @@ function parseBody(s: string, asked = false): OrderItem[] {
   emojiBullets(st)
   specificAfterGeneric(st)
   flavourThenAmount(st)
+  restatedSubstitutes(st)
   kindAfterAmount(st)
   perPerson(st)
   fewOfUnit(st)
