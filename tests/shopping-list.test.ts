@@ -1972,3 +1972,18 @@ describe('a substitute named again with its own amount', () => {
     ])
   })
 })
+
+describe('a kind named bare, then a brand of it with the amount', () => {
+  it('is one order under the brand, with the kind’s name', () => {
+    expect(brief('宝宝的尿不湿帮我买好奇的两包')).toEqual([['好奇尿不湿', 2, '包']])
+    expect(brief('帮我带点那个牛奶啊特仑苏的一箱')).toEqual([['特仑苏牛奶', 1, '箱']])
+    expect(brief('狗粮莫得了，帮我买一袋比瑞吉的')).toEqual([['比瑞吉狗粮', 1, '袋']])
+  })
+  it('not across a separator: two things, or a heading', () => {
+    expect(brief('鸡蛋，伊利两箱')).toEqual([
+      ['鸡蛋', null, null],
+      ['伊利', 2, '箱'],
+    ])
+    expect(brief('湿巾两包，纸尿裤随便，再来一罐君乐宝')).toContainEqual(['湿巾', 2, '包'])
+  })
+})

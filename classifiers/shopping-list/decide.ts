@@ -66,6 +66,30 @@ const SAID_EXACTLY = /^[\s，,]*(?:(?:我|俺|就)?(?:要|是|就是|就要|只�
 const BRAND_AFTER = /^[ \t，,]*$/
 
 /**
+ * "宝宝的尿布帮我买帮宝适M号一包", "牛奶啊特仑苏的一箱": a kind of goods named bare, then, in the same
+ * clause and with words between, a brand of that kind with its amount — the brand is which one
+ * (and takes the kind's name); the bare word is no second order. (Only with words between and no separator: "鸡蛋，伊利两箱" is
+ * two things, "湿巾随便，再来一罐君乐宝" too; a need said before its order is needsToOrders'.)
+ */
+export function brandForKind(st: MessageState): void {
+  const items = st.items
+  for (let k = 0; k + 1 < items.length; k++) {
+    const p = items[k]
+    const o = items[k + 1]
+    if (p.op !== 'add' || p.hasQty || p.brandOnly || p.med || p.unk || p.kind === 0 || p.end < 0) continue
+    if (o.op !== 'add' || !o.hasQty || !o.brandOnly || o.med || o.start <= p.end || !meets(o.kinds, p.kind)) continue
+    if (!BRAND_GAP.test(st.s.slice(p.end, o.start))) continue
+    // (the brand takes the kind's name, as after a need: 好奇 → 好奇尿不湿)
+    // (before a size in letters, which becomes its note: 帮宝适M → 帮宝适尿布M)
+    if (!o.name.includes(p.name)) o.name = o.name.replace(/(?=[A-Za-z]*$)/, p.name)
+    items.splice(k, 1)
+    k--
+  }
+}
+/** Between a kind and its brand: words (a request, a particle, its amount), no separator or colon (a heading). */
+const BRAND_GAP = /^[^。！？!?\n\s，,、；;:：]{1,16}$/
+
+/**
  * "黄鸭叫两斤，冒得的话刁子鱼也行，刁子鱼就要一斤半": a substitute named again with its own amount
  * says how much of it to take instead — it is still the substitute, not a second order.
  */

@@ -27,6 +27,7 @@ import {
   enumerated,
   flavourThenAmount,
   restatedSubstitutes,
+  brandForKind,
   joinBrands,
   keepOrders,
   kindAfterAmount,
@@ -1117,6 +1118,7 @@ function parseBody(s: string, asked = false): OrderItem[] {
   totalsToParts(st)
   sharedOut(st)
   needsToOrders(st)
+  brandForKind(st)
   const out = withoutRepeats(keepOrders(st))
   // a message of Latin letters only ("tea", "ok milk") orders nothing it does not ask for or count
   return st.intent || HAS_CJK.test(s) ? out : out.filter((it) => it.qty !== null)
