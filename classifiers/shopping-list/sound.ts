@@ -117,12 +117,73 @@ function keysOf(s: string, a: number, b: number, accent = false): number[] {
   return keys
 }
 
-/** Is the key of some reading of s[at..at+2) in `set` (keysOf's keys for two letters, without the arrays)? */
-function openingHit(s: string, at: number, readings: Map<number, number[]>, set: Set<number>): boolean {
-  const x = readings.get(s.charCodeAt(at))
-  const y = readings.get(s.charCodeAt(at + 1))
-  if (!x || !y) return false
-  for (const a of x) for (const b of y) if (set.has((SOUND_MIN * SYLLABLE_BITS + a) * SYLLABLE_BITS + b)) return true
+/**
+ * READINGS and ACCENT_READINGS as tables by character code: the repair asks for most letters of
+ * a list, and an array look-up costs a fraction of a Map's.
+ */
+const READING_TABLE: Array<number[] | undefined> = new Array(65536)
+const ACCENT_TABLE: Array<number[] | undefined> = new Array(65536)
+
+function tableReadings(): void {
+  for (const [c, ids] of READINGS) READING_TABLE[c] = ids
+  for (const [c, ids] of ACCENT_READINGS) ACCENT_TABLE[c] = ids
+}
+
+/**
+ * The first entry of `index` that a key of s[a..b) names (keysOf's keys, in keysOf's order), or
+ * null: keysOf without its arrays, for the repair's inner loop.
+ */
+function firstByKey(s: string, a: number, b: number, table: Array<number[] | undefined>, index: Map<number, Entry | null>): Entry | null {
+  let keys = KEYS_A
+  let next = KEYS_B
+  keys[0] = b - a // the length leads, as in keysOf
+  let n = 1
+  for (let i = a; i < b; i++) {
+    const r = table[s.charCodeAt(i)]
+    if (r === undefined) return null
+    let m = 0
+    for (let k = 0; k < n; k++) for (let q = 0; q < r.length && m < MAX_READINGS; q++) next[m++] = keys[k] * SYLLABLE_BITS + r[q]
+    const t = keys
+    keys = next
+    next = t
+    n = m
+  }
+  for (let k = 0; k < n; k++) {
+    const e = index.get(keys[k])
+    if (e) return e
+  }
+  return null
+}
+const KEYS_A = new Float64Array(MAX_READINGS)
+const KEYS_B = new Float64Array(MAX_READINGS)
+
+/**
+ * The openings (keysOf's keys of a name's first two letters) as a bit per pair of syllables, row
+ * by first syllable: a test of a few bits, not of a Set, at nearly every letter of a list.
+ */
+const OPENING_BITS = new Uint32Array((SYLLABLE_BITS * SYLLABLE_BITS) / 32)
+const ACCENT_OPENING_BITS = new Uint32Array((SYLLABLE_BITS * SYLLABLE_BITS) / 32)
+
+function openingBits(bits: Uint32Array, set: Set<number>): void {
+  for (const key of set) {
+    // key = (SOUND_MIN * SYLLABLE_BITS + a) * SYLLABLE_BITS + b
+    const pair = key - SOUND_MIN * SYLLABLE_BITS * SYLLABLE_BITS
+    bits[pair >>> 5] |= 1 << (pair & 31)
+  }
+}
+
+/** Is the key of some reading of s[at..at+2) an opening (keysOf's keys for two letters, without the arrays)? */
+function openingHit(s: string, at: number, table: Array<number[] | undefined>, bits: Uint32Array): boolean {
+  const x = table[s.charCodeAt(at)]
+  const y = table[s.charCodeAt(at + 1)]
+  if (x === undefined || y === undefined) return false
+  for (let i = 0; i < x.length; i++) {
+    const row = x[i] * SYLLABLE_BITS
+    for (let j = 0; j < y.length; j++) {
+      const pair = row + y[j]
+      if (bits[pair >>> 5] & (1 << (pair & 31))) return true
+    }
+  }
   return false
 }
 
@@ -148,6 +209,9 @@ function indexGoods(): void {
 loadPinyin()
 indexAccents()
 indexGoods()
+tableReadings()
+openingBits(OPENING_BITS, OPENINGS)
+openingBits(ACCENT_OPENING_BITS, ACCENT_OPENINGS)
 
 interface JiebaWord {
   freq: number
@@ -289,12 +353,16 @@ export function heardGoodsAt(
   accentAllowed = false,
 ): HeardGoods | null {
   if (at + SOUND_MIN > s.length) return null
-  const exact = openingHit(s, at, READINGS, OPENINGS)
+  const exact = openingHit(s, at, READING_TABLE, OPENING_BITS)
   // (heard with an accent only where no word of the lexicon starts, a few letters before a
   // number: most positions stop here)
   if (
     !exact &&
-    !(accentAllowed && NUMBER_SOON.test(s.slice(at + SOUND_MIN, at + SOUND_MAX + 2)) && openingHit(s, at, ACCENT_READINGS, ACCENT_OPENINGS))
+    !(
+      accentAllowed &&
+      NUMBER_SOON.test(s.slice(at + SOUND_MIN, at + SOUND_MAX + 2)) &&
+      openingHit(s, at, ACCENT_TABLE, ACCENT_OPENING_BITS)
+    )
   )
     return null
   let limit = at
@@ -303,27 +371,13 @@ export function heardGoodsAt(
   let weakEnd = -1
   if (limit < s.length && limit - at < SOUND_MAX && limit - at >= SOUND_MIN - 1 && weakAt(limit)) weakEnd = ++limit
   for (let end = limit; end - at >= Math.max(SOUND_MIN, minLength + 1); end--) {
-    let entry: Entry | null = null
-    if (exact)
-      for (const key of keysOf(s, at, end)) {
-        const e = BY_SOUND.get(key)
-        if (e) {
-          entry = e
-          break
-        }
-      }
+    let entry: Entry | null = exact ? firstByKey(s, at, end, READING_TABLE, BY_SOUND) : null
     // heard with an accent ("牛乃两箱", "婴儿诗经两包"): only before an amount, and never a word of
     // jieba's ("四面墙" holds no 棉签)
     let accent = false
     if (!entry && NUMBER_NEXT.test(s.slice(end, end + 2)) && nextToAmount(end)) {
-      for (const key of keysOf(s, at, end, true)) {
-        const e = BY_ACCENT.get(key)
-        if (e) {
-          entry = e
-          accent = true
-          break
-        }
-      }
+      entry = firstByKey(s, at, end, ACCENT_TABLE, BY_ACCENT)
+      accent = entry !== null
     }
     if (!entry) continue
     // (nor a verb with its aspect: "冻着一块" is frozen, not 冬枣)
