@@ -55,8 +55,6 @@ const PRIORITY: Record<number, number> = {
 }
 
 const ROOT = new TrieNode()
-/** The root's children as a flat table (the first lookup of every position). */
-const ROOT_KIDS: Array<TrieNode | undefined> = new Array(65536)
 
 function addWord(word: string, k: number, sub = 0, canon: string | null = null, flags = 0): void {
   if (!word) return
@@ -69,7 +67,6 @@ function addWord(word: string, k: number, sub = 0, canon: string | null = null, 
       nx = new TrieNode()
       node.next.set(c, nx)
     }
-    if (i === 0) ROOT_KIDS[c] = nx
     node = nx
   }
   const old = node.entry
@@ -91,18 +88,85 @@ export function asciiWord(w: string): Entry | null {
   return ASCII_WORDS.get(w.toLowerCase()) ?? null
 }
 
+// The trie is built of Maps (above), then read from flat arrays: matchAt runs at nearly every
+// letter of a list (and again inside function words, wordAt), and a step through typed arrays
+// costs a fraction of a Map look-up. Nodes are numbered from 1 (0 is "none"); an edge from node
+// p by letter c is found in an open-addressed table keyed by (p, c).
+
+/** The root's children by letter (the first step of every look-up), as node numbers. */
+const ROOT_KIDS = new Int32Array(65536)
+/** Each node's entry, and whether it has children, by node number. */
+const NODE_ENTRY: Array<Entry | null> = [null]
+let NODE_HAS_KIDS = new Uint8Array(0)
+/** The edges below the root: parent, letter and child, at slots found by hashing (parent, letter). */
+let EDGE_PARENT = new Int32Array(0)
+let EDGE_CHAR = new Uint16Array(0)
+let EDGE_CHILD = new Int32Array(0)
+let EDGE_SHIFT = 32
+
+const edgeSlot = (p: number, c: number): number => (Math.imul(p, 0x9e3779b1) + Math.imul(c, 0x85ebca6b)) >>> EDGE_SHIFT
+
+/** Number the nodes of the Map trie and fill the flat tables from it (once, when every word is in). */
+function flattenTrie(): void {
+  const kids: Array<[number, number, TrieNode]> = [] // (parent, letter, child) below the root
+  const ids = new Map<TrieNode, number>()
+  const number = (node: TrieNode): number => {
+    const id = NODE_ENTRY.length
+    ids.set(node, id)
+    NODE_ENTRY.push(node.entry)
+    return id
+  }
+  const queue: TrieNode[] = []
+  for (const [c, nx] of ROOT.next ?? []) {
+    ROOT_KIDS[c] = number(nx)
+    queue.push(nx)
+  }
+  for (let q = 0; q < queue.length; q++) {
+    const node = queue[q]
+    for (const [c, nx] of node.next ?? []) {
+      kids.push([ids.get(node)!, c, nx])
+      number(nx)
+      queue.push(nx)
+    }
+  }
+  NODE_HAS_KIDS = new Uint8Array(NODE_ENTRY.length)
+  for (const [p] of kids) NODE_HAS_KIDS[p] = 1
+  let bits = 4
+  while (1 << bits < kids.length * 2) bits++
+  EDGE_SHIFT = 32 - bits
+  EDGE_PARENT = new Int32Array(1 << bits)
+  EDGE_CHAR = new Uint16Array(1 << bits)
+  EDGE_CHILD = new Int32Array(1 << bits)
+  const mask = (1 << bits) - 1
+  for (const [p, c, nx] of kids) {
+    let h = edgeSlot(p, c)
+    while (EDGE_PARENT[h] !== 0) h = (h + 1) & mask
+    EDGE_PARENT[h] = p
+    EDGE_CHAR[h] = c
+    EDGE_CHILD[h] = ids.get(nx)!
+  }
+}
+
 /** Longest dictionary word starting at s[i] (and ending at or before `end`). */
 export function matchAt(s: string, i: number, end = s.length): Entry | null {
   if (i >= end) return null
-  let node: TrieNode | undefined = ROOT_KIDS[s.charCodeAt(i)]
-  if (!node) return null
-  let best: Entry | null = node.entry
-  const n = end
-  for (let j = i + 1; j < n; j++) {
-    if (!node.next) break
-    node = node.next.get(s.charCodeAt(j))
-    if (!node) break
-    if (node.entry) best = node.entry
+  let node = ROOT_KIDS[s.charCodeAt(i)]
+  if (node === 0) return null
+  let best: Entry | null = NODE_ENTRY[node]
+  const mask = EDGE_PARENT.length - 1
+  for (let j = i + 1; j < end; j++) {
+    if (NODE_HAS_KIDS[node] === 0) break
+    const c = s.charCodeAt(j)
+    let h = edgeSlot(node, c)
+    let p = EDGE_PARENT[h]
+    while (p !== 0 && (p !== node || EDGE_CHAR[h] !== c)) {
+      h = (h + 1) & mask
+      p = EDGE_PARENT[h]
+    }
+    if (p === 0) break
+    node = EDGE_CHILD[h]
+    const e = NODE_ENTRY[node]
+    if (e !== null) best = e
   }
   return best
 }
@@ -284,6 +348,7 @@ function loadHeardUnits(): void {
 }
 // ASCII words are looked up whole ("a" must not match inside "Oatly"), and in any case
 collectAscii(ROOT, '')
+flattenTrie()
 
 function collectAscii(node: TrieNode, prefix: string): void {
   if (node.entry && prefix) {
