@@ -290,7 +290,7 @@ export function tokenize(s: string): Tok[] {
         const start = i
         i = num.liangUnit ? num.end : afterNumber(s, num.end, toks)
         // (not after a number read digit by digit, "五零一": a room, not an amount)
-        if (i === num.end && !num.liangUnit && num.value !== null && num.value < 100 && !/[零〇]/.test(s.slice(start, tokEnd)))
+        if (i === num.end && !num.liangUnit && num.value !== null && num.value < 100 && !hasZero(s, start, tokEnd))
           i = heardUnit(s, i, toks, !num.arabic)
         continue
       }
@@ -321,7 +321,7 @@ export function tokenize(s: string): Tok[] {
       !isChineseNumeralChar(c) &&
       !afterUnknown(toks, i) &&
       (!m || m.k !== T_GOODS || m.word.length < 2) &&
-      (afterNum(toks, i) || NUMBER_AHEAD.test(s.slice(i + 2, i + 8)))
+      (afterNum(toks, i) || numberAhead(s, i + 2, i + 8))
     ) {
       // "士豆三斤", "冬爪一块", "牛餐肉两罐": a name typed with a look-alike character (shape.ts),
       // right next to an amount
@@ -599,7 +599,6 @@ function bindAcrossSpaces(toks: Tok[]): void {
  * of it, not a second item.
  */
 function markGlosses(s: string, toks: Tok[]): void {
-  const cjkGoods = (t: Tok | undefined) => t !== undefined && t.k === T_GOODS && isCJK(s.charCodeAt(t.s))
   for (let r = 0; r < toks.length; r++) {
     const t = toks[r]
     // (an English word: not pinyin or initials, which stand for the Chinese name itself)
@@ -608,8 +607,13 @@ function markGlosses(s: string, toks: Tok[]): void {
     // the neighbours across a space (a space is a separator token)
     const prev = r >= 2 && toks[r - 1].k === T_SEP ? toks[r - 2] : toks[r - 1]
     const next = r + 2 < toks.length && toks[r + 1].k === T_SEP ? toks[r + 2] : toks[r + 1]
-    if (cjkGoods(prev) || cjkGoods(next)) t.k = T_FILL
+    if (cjkGoods(s, prev) || cjkGoods(s, next)) t.k = T_FILL
   }
+}
+
+/** Chinese goods (not an English gloss). Not a closure in markGlosses: tsx names each one it makes. */
+function cjkGoods(s: string, t: Tok | undefined): boolean {
+  return t !== undefined && t.k === T_GOODS && isCJK(s.charCodeAt(t.s))
 }
 
 /**
@@ -958,6 +962,23 @@ function jinAndLiang(toks: Tok[]): void {
 /** A number a few letters ahead (a repaired name must stand next to an amount). */
 /** A figure or a Chinese numeral: an amount is near (or was written) where one stands. */
 export const NUMBER_AHEAD = /[\d一二两三四五六七八九十半俩仨]/
+/** The letters of NUMBER_AHEAD, by code. */
+const NUMBER_AHEAD_CHAR = new Uint8Array(65536)
+for (const ch of '0123456789一二两三四五六七八九十半俩仨') NUMBER_AHEAD_CHAR[ch.charCodeAt(0)] = 1
+/** NUMBER_AHEAD.test(s.slice(from, to)) without the slice: the scanner asks at most CJK letters. */
+function numberAhead(s: string, from: number, to: number): boolean {
+  const end = Math.min(to, s.length)
+  for (let j = from; j < end; j++) if (NUMBER_AHEAD_CHAR[s.charCodeAt(j)] === 1) return true
+  return false
+}
+/** Does s[from..to) hold 零 or 〇 (a number read digit by digit)? */
+function hasZero(s: string, from: number, to: number): boolean {
+  for (let j = from; j < to; j++) {
+    const c = s.charCodeAt(j)
+    if (c === 0x96f6 /* 零 */ || c === 0x3007 /* 〇 */) return true
+  }
+  return false
+}
 
 /** Is a cooking verb ahead in the clause ("整个猪肉炖粉条": making a dish, not one of something)? */
 function dishAhead(s: string, from: number): boolean {
