@@ -172,16 +172,62 @@ function openingBits(bits: Uint32Array, set: Set<number>): void {
   }
 }
 
+/**
+ * The opening test by pairs of letters' readings: a character's readings (one of some two
+ * thousand different lists) are numbered, and what a pair of lists gives is worked out once, then
+ * kept as a bit — most letters of a list are asked about, and over and over the same pairs.
+ */
+interface OpeningMemo {
+  /** Each character's list of readings, numbered from 1 (0: none), by character code. */
+  sig: Uint16Array
+  /** Each numbered list. */
+  lists: number[][]
+  /** Pairs of lists worked out, and those that make an opening: a bit per (first, second). */
+  known: Uint32Array
+  hit: Uint32Array
+  bits: Uint32Array
+}
+
+function openingMemo(table: Array<number[] | undefined>, bits: Uint32Array): OpeningMemo {
+  const sig = new Uint16Array(65536)
+  const lists: number[][] = [[]]
+  const ids = new Map<string, number>()
+  for (let c = 0; c < 65536; c++) {
+    const r = table[c]
+    if (r === undefined) continue
+    const key = r.join(',')
+    let id = ids.get(key)
+    if (id === undefined) {
+      id = lists.length
+      ids.set(key, id)
+      lists.push(r)
+    }
+    sig[c] = id
+  }
+  const size = Math.ceil((lists.length * lists.length) / 32)
+  return { sig, lists, known: new Uint32Array(size), hit: new Uint32Array(size), bits }
+}
+
 /** Is the key of some reading of s[at..at+2) an opening (keysOf's keys for two letters, without the arrays)? */
-function openingHit(s: string, at: number, table: Array<number[] | undefined>, bits: Uint32Array): boolean {
-  const x = table[s.charCodeAt(at)]
-  const y = table[s.charCodeAt(at + 1)]
-  if (x === undefined || y === undefined) return false
+function openingHit(s: string, at: number, memo: OpeningMemo): boolean {
+  const a = memo.sig[s.charCodeAt(at)]
+  const b = memo.sig[s.charCodeAt(at + 1)]
+  if (a === 0 || b === 0) return false
+  const p = a * memo.lists.length + b
+  const w = p >>> 5
+  const bit = 1 << (p & 31)
+  if (memo.known[w] & bit) return (memo.hit[w] & bit) !== 0
+  memo.known[w] |= bit
+  const x = memo.lists[a]
+  const y = memo.lists[b]
   for (let i = 0; i < x.length; i++) {
     const row = x[i] * SYLLABLE_BITS
     for (let j = 0; j < y.length; j++) {
       const pair = row + y[j]
-      if (bits[pair >>> 5] & (1 << (pair & 31))) return true
+      if (memo.bits[pair >>> 5] & (1 << (pair & 31))) {
+        memo.hit[w] |= bit
+        return true
+      }
     }
   }
   return false
@@ -212,6 +258,8 @@ indexGoods()
 tableReadings()
 openingBits(OPENING_BITS, OPENINGS)
 openingBits(ACCENT_OPENING_BITS, ACCENT_OPENINGS)
+const OPENING_MEMO = openingMemo(READING_TABLE, OPENING_BITS)
+const ACCENT_OPENING_MEMO = openingMemo(ACCENT_TABLE, ACCENT_OPENING_BITS)
 
 interface JiebaWord {
   freq: number
@@ -353,17 +401,10 @@ export function heardGoodsAt(
   accentAllowed = false,
 ): HeardGoods | null {
   if (at + SOUND_MIN > s.length) return null
-  const exact = openingHit(s, at, READING_TABLE, OPENING_BITS)
+  const exact = openingHit(s, at, OPENING_MEMO)
   // (heard with an accent only where no word of the lexicon starts, a few letters before a
   // number: most positions stop here)
-  if (
-    !exact &&
-    !(
-      accentAllowed &&
-      NUMBER_SOON.test(s.slice(at + SOUND_MIN, at + SOUND_MAX + 2)) &&
-      openingHit(s, at, ACCENT_TABLE, ACCENT_OPENING_BITS)
-    )
-  )
+  if (!exact && !(accentAllowed && NUMBER_SOON.test(s.slice(at + SOUND_MIN, at + SOUND_MAX + 2)) && openingHit(s, at, ACCENT_OPENING_MEMO)))
     return null
   let limit = at
   while (limit < s.length && limit - at < SOUND_MAX && (limit === at || canStart(limit))) limit++
