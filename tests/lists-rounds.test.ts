@@ -122,6 +122,8 @@ const FLOORS: Record<string, { itemF1: number; orderExact: number }> = {
   'lists-87.jsonl': { itemF1: 0.94, orderExact: 0.78 },
   'lists-88.jsonl': { itemF1: 0.92, orderExact: 0.775 },
   'lists-89.jsonl': { itemF1: 0.93, orderExact: 0.745 },
+  'lists-90.jsonl': { itemF1: 0.915, orderExact: 0.755 },
+  'lists-91.jsonl': { itemF1: 0.94, orderExact: 0.82 },
 }
 
 const EVAL = new URL('../data/eval/', import.meta.url)
