@@ -16,6 +16,8 @@ export function nameFromText(name: string, text: string): boolean {
   const flat = text.replace(/\s+/g, '')
   name = name.replace(/\s+/g, '')
   if (flat.includes(name)) return true
+  // (a brand closed by 的 before its product is one name: "蓝月亮的洗衣液" is 蓝月亮洗衣液)
+  if (/[的嘅额噶]/.test(flat) && flat.replace(/[的嘅额噶]/g, '').includes(name)) return true
   // (a run written again straight after itself is read once: "鸡旦鸡旦" is 鸡旦, then 鸡蛋)
   const once = flat.replace(/(.{2,10}?)\1/gu, '$1')
   if (once !== flat && nameFromText(name, once)) return true
@@ -27,15 +29,17 @@ export function nameFromText(name: string, text: string): boolean {
   }
   // write the aliases the text contains the way they are meant (all of them, or one at a time:
   // two may overlap, "整鸡旦")
-  const found = ALIASES.filter(([alias]) => flat.includes(alias))
+  // (English aliases in any case: the parser reads "TEA" as tea)
+  const lower = flat.toLowerCase()
+  const found = ALIASES.filter(([alias]) => lower.includes(alias))
   const versions = [
-    found.reduce((t, [alias, canon]) => t.split(alias).join(canon), flat),
-    ...found.map(([alias, canon]) => flat.split(alias).join(canon)),
+    found.reduce((t, [alias, canon]) => t.split(alias).join(canon), lower),
+    ...found.map(([alias, canon]) => lower.split(alias).join(canon)),
   ]
   // (or one occurrence only: the reading may cut "整鸡旦鸡旦" as 整鸡 旦 鸡旦)
   for (const [alias, canon] of found)
-    for (let at = flat.indexOf(alias); at >= 0; at = flat.indexOf(alias, at + 1))
-      versions.push(flat.slice(0, at) + canon + flat.slice(at + alias.length))
+    for (let at = lower.indexOf(alias); at >= 0; at = lower.indexOf(alias, at + 1))
+      versions.push(lower.slice(0, at) + canon + lower.slice(at + alias.length))
   if (versions.some((v) => v.includes(name) || v.toLowerCase().includes(name.toLowerCase()))) return true
   // (heard with an accent, or typed with a look-alike letter: 牛乃 → 牛奶, 士豆 → 土豆)
   for (let at = 0; at + name.length <= flat.length; at++) {
