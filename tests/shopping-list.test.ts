@@ -1987,3 +1987,19 @@ describe('a kind named bare, then a brand of it with the amount', () => {
     expect(brief('湿巾两包，纸尿裤随便，再来一罐君乐宝')).toContainEqual(['湿巾', 2, '包'])
   })
 })
+
+describe('a count shared out, and a list that only looks like one', () => {
+  it('one of the unit and a whole product of another kind is a thing of its own', () => {
+    expect(brief('土豆2个、1个农夫山泉、1个鸡蛋')).toEqual([
+      ['土豆', 2, '个'],
+      ['农夫山泉', 1, '个'],
+      ['鸡蛋', 1, '个'],
+    ])
+  })
+  it('kinds of the same goods still share the count out', () => {
+    expect(brief('牛奶两箱，一箱纯牛奶一箱酸奶')).toEqual([
+      ['纯牛奶', 1, '箱'],
+      ['酸奶', 1, '箱'],
+    ])
+  })
+})

@@ -3,7 +3,7 @@
 import type { OrderItem } from './types.ts'
 import { scanNumber } from '../numerals.ts'
 import { BOTTLED, GOODS_KINDS, matchAt } from './lexicon.ts'
-import { T_UNIT } from './kinds.ts'
+import { T_GOODS, T_UNIT } from './kinds.ts'
 import type { PItem } from './chunk.ts'
 import { LOOKBACK, sameThing, type MessageState } from './state.ts'
 
@@ -505,7 +505,7 @@ export function fewOfUnit(st: MessageState): void {
 
 /** One of the unit, then which kind: "一袋三鲜的", "一排草莓的", "1盒原味嘅". */
 const ONE_OF =
-  /^[，,、\s]*(?:一|1)(\S)((?![一两二半要给挑选不别])[^\s，,、。；;！!？?\n\d]{1,6}?)(?:的|嘅|噶|个)?(?=[，,、\s。；;！!？?]|一|1|$)/
+  /^[，,、\s]*(?:一|1)(\S)((?![一两二半要给挑选不别])[^\s，,、。；;！!？?\n\d]{1,6}?)(的|嘅|噶|个)?(?=[，,、\s。；;！!？?]|一|1|$)/
 
 /**
  * "饺子两袋，一袋三鲜的一袋韭菜的", "酸奶要两排，一排草莓的一排黄桃的": a count shared out
@@ -528,6 +528,9 @@ export function sharedOut(st: MessageState): void {
     for (let m = ONE_OF.exec(st.s.slice(at)); m && kinds.length < n; m = ONE_OF.exec(st.s.slice(at))) {
       const u = matchAt(st.s, at + m[0].indexOf(m[1]))
       if (!u || u.k !== T_UNIT || u.canon !== it.unit) break
+      // (a whole product of another kind, not closed by 的, is a thing of its own: "土豆2个、1个鸡蛋")
+      const w = m[3] ? null : matchAt(m[2], 0)
+      if (w && w.k === T_GOODS && w.word.length === m[2].length && w.sub !== it.kind) break
       kinds.push(m[2].replace(/味儿$/, '味'))
       at += m[0].length
     }
