@@ -67,11 +67,11 @@ const FLOORS: Record<string, { itemF1: number; orderExact: number }> = {
   'lists-34.jsonl': { itemF1: 0.955, orderExact: 0.84 },
   'lists-35.jsonl': { itemF1: 0.95, orderExact: 0.845 },
   'lists-36.jsonl': { itemF1: 0.95, orderExact: 0.85 },
-  'lists-37.jsonl': { itemF1: 0.93, orderExact: 0.815 },
+  'lists-37.jsonl': { itemF1: 0.93, orderExact: 0.82 },
   'lists-38.jsonl': { itemF1: 0.93, orderExact: 0.76 },
   'lists-39.jsonl': { itemF1: 0.95, orderExact: 0.79 },
   'lists-40.jsonl': { itemF1: 0.875, orderExact: 0.66 },
-  'lists-41.jsonl': { itemF1: 0.96, orderExact: 0.825 },
+  'lists-41.jsonl': { itemF1: 0.96, orderExact: 0.83 },
   'lists-42.jsonl': { itemF1: 0.94, orderExact: 0.78 },
   'lists-43.jsonl': { itemF1: 0.94, orderExact: 0.795 },
   // (lowered with lists-heldout's: a few in a unit)
@@ -88,7 +88,7 @@ const FLOORS: Record<string, { itemF1: number; orderExact: number }> = {
   'lists-53.jsonl': { itemF1: 0.955, orderExact: 0.775 },
   'lists-54.jsonl': { itemF1: 0.955, orderExact: 0.83 },
   'lists-55.jsonl': { itemF1: 0.93, orderExact: 0.74 },
-  'lists-56.jsonl': { itemF1: 0.945, orderExact: 0.785 },
+  'lists-56.jsonl': { itemF1: 0.945, orderExact: 0.79 },
   'lists-57.jsonl': { itemF1: 0.955, orderExact: 0.815 },
   'lists-58.jsonl': { itemF1: 0.935, orderExact: 0.755 },
   'lists-59.jsonl': { itemF1: 0.91, orderExact: 0.73 },
@@ -123,7 +123,7 @@ const FLOORS: Record<string, { itemF1: number; orderExact: number }> = {
   'lists-88.jsonl': { itemF1: 0.93, orderExact: 0.82 },
   'lists-89.jsonl': { itemF1: 0.93, orderExact: 0.75 },
   'lists-90.jsonl': { itemF1: 0.92, orderExact: 0.78 },
-  'lists-91.jsonl': { itemF1: 0.94, orderExact: 0.82 },
+  'lists-91.jsonl': { itemF1: 0.95, orderExact: 0.85 },
 }
 
 const EVAL = new URL('../data/eval/', import.meta.url)
