@@ -168,7 +168,3 @@ function loadAll(): Cue[] {
 export const NEVER = /(?!)/g
 
 export const CUES: readonly Cue[] = loadAll()
-/** The cues whose forms the model was trained with (its features): every kind with `forms`. */
-export const MODEL_CUES: readonly Cue[] = CUES.filter((c) => c.re !== NEVER)
-/** The cues with forms added since the last training (`late_forms`), read after the model. */
-export const LATE_CUES: readonly Cue[] = CUES.filter((c) => c.lateRe !== null)
