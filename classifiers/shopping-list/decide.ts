@@ -68,8 +68,9 @@ const BRAND_AFTER = /^[ \t，,]*$/
 /**
  * "宝宝的尿布帮我买帮宝适M号一包", "牛奶啊特仑苏的一箱": a kind of goods named bare, then, in the same
  * clause and with words between, a brand of that kind with its amount — the brand is which one
- * (and takes the kind's name); the bare word is no second order. (Only with words between and no separator: "鸡蛋，伊利两箱" is
- * two things, "湿巾随便，再来一罐君乐宝" too; a need said before its order is needsToOrders'.)
+ * (and takes the kind's name); the bare word is no second order. Only with words between and no
+ * separator: "鸡蛋，伊利两箱" is two things, "湿巾随便，再来一罐君乐宝" too; a need said before its
+ * order is needsToOrders'.
  */
 export function brandForKind(st: MessageState): void {
   const items = st.items
