@@ -220,13 +220,16 @@ function modelEmergency(u: UrgencyResult, best: Category, text: string): Emergen
   return best === 'medical' ? 'medical' : best === 'emotional' ? 'suicide' : null
 }
 
+/** A 接龙 that raises no emergency, by the cues the model knows or the ones added since. */
+const calmJielong = (canon: string) => !assessUrgency(canon).urgent && !assessLate(canon).urgent
+
 function classify(text: string, thresholds: UrgencyThresholds): TriageDetail {
   if (isNoise(text))
     return { result: result(text, { confidence: 0.99 }), rulesUrgent: false, certain: false, pUrgent: 0, cues: [], late: null }
   // a 接龙 by several households is an order of each door that wrote a line (LABELS.md); a 接龙 of
   // names or of tests orders nothing — unless a line raises an emergency ("3. 2-301 先不接了！孩子
   // 被鱼丸卡住了"), which goes the whole way below like any other message
-  if (isJielong(text) && !assessUrgency(canonical(text)).urgent && !assessLate(canonical(text)).urgent) {
+  if (isJielong(text) && calmJielong(canonical(text))) {
     const items = safeItems(text)
     const location = safeLocation(text)
     if (!items.some((i) => i.door))
