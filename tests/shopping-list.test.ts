@@ -2003,3 +2003,43 @@ describe('a count shared out, and a list that only looks like one', () => {
     ])
   })
 })
+
+describe('a refusal in the middle of a list', () => {
+  const toBuy = (text: string) => brief(text).filter((_, i) => parse(text)[i].op !== 'remove')
+  it('a bare name right before 不要 is the one refused when the next name has an amount', () => {
+    expect(toBuy('带鱼不要黄鱼要两条')).toEqual([['黄鱼', 2, '条']])
+    expect(toBuy('白菜唔要菜心要一斤')).toEqual([['菜心', 1, '斤']])
+    expect(toBuy('土豆两斤，红薯不要山药要一根')).toEqual([
+      ['土豆', 2, '斤'],
+      ['山药', 1, '根'],
+    ])
+  })
+  it('the chunk’s one bare name is refused though a reason follows or stands between', () => {
+    expect(toBuy('酸奶两盒，冰淇淋别买天热容易化')).toEqual([['酸奶', 2, '盒']])
+    expect(toBuy('米一袋，樱桃太贵了不要')).toEqual([['米', 1, '袋']])
+    expect(toBuy('面包一袋 蛋糕勿要 伊吃不了')).toEqual([['面包', 1, '袋']])
+  })
+  it('but which one it is, after the refusal, is a wish about the item', () => {
+    expect(toBuy('西瓜不要太生的一个')).toEqual([['西瓜', 1, '个']])
+    expect(toBuy('香菜一把，香菜莫要太老的')).toEqual([['香菜', 1, '把']])
+    expect(toBuy('奶粉一罐，别买错了不要1段')).toEqual([['奶粉', 1, '罐']])
+  })
+  it('fruit of one kind written together after 别买 are all refused', () => {
+    expect(toBuy('橙子三斤，别买桃子李子')).toEqual([['橙子', 3, '斤']])
+    expect(toBuy('黄瓜两根，不要西瓜香瓜')).toEqual([['黄瓜', 2, '根']])
+  })
+  it('a flavour refused is a note, not a product', () => {
+    expect(brief('猫罐头六罐，不要牛肉味的')).toEqual([['猫罐头', 6, '罐']])
+    expect(brief('薯片两包 不要番茄味')).toEqual([['薯片', 2, '包']])
+    expect(parse('饼干三包，不要芝士味的')[0].note).toBe('不要芝士味的')
+  })
+  it('a thing refused and named again bare is the reason, not an order', () => {
+    expect(toBuy('梨两斤，芒果勿要，上次的芒果全烂了')).toEqual([['梨', 2, '斤']])
+    expect(toBuy('葡萄不要了，葡萄酸得很')).toEqual([])
+    expect(toBuy('桃子不要了，要油桃两斤')).toEqual([['油桃', 2, '斤']])
+  })
+  it('group-buy and Minnan ways of leaving an item out', () => {
+    expect(toBuy('团长，别给我算腊肠了，鸡翅要一斤')).toEqual([['鸡翅', 1, '斤']])
+    expect(toBuy('面线一包，鸭蛋免矣')).toEqual([['面线', 1, '包']])
+  })
+})

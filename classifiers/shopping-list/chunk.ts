@@ -14,6 +14,7 @@ import {
   T_UNIT,
   T_SEP,
   T_GOODS,
+  T_OTHER,
   KW_SAME,
   KW_COND,
   KW_SWAP,
@@ -391,6 +392,72 @@ function allSingle(toks: Tok[], els: El[], from: number, to: number): boolean {
     if (toks[els[i].te].e - toks[els[i].ti].s !== 1 || (els[i].g!.kind !== PRODUCE && els[i].g!.kind !== CONDIMENTS)) return false
   return true
 }
+/**
+ * "别买香蕉葡萄": goods written together at the end of the chunk, each a whole product of the same
+ * kind, are each not wanted ("唔要香水柠檬" is one lemon: 香水 is not a fruit).
+ */
+function sameKindRun(toks: Tok[], els: El[], from: number, to: number, b: number): boolean {
+  const next = els[to].te + 1
+  if (next < b && toks[next].k !== T_SEP) return false
+  const kind = els[from].g!.kind
+  for (let i = from; i <= to; i++) {
+    const g = els[i].g!
+    if (g.kind === 0 || g.kind !== kind || g.generic || g.weak || g.unk || g.tb - g.ta !== 1) return false
+    if (toks[g.ta].e - toks[g.ta].s < 2) return false
+  }
+  return true
+}
+
+/** 不要 / 别买 / 勿要 …: a refusal of the thing itself (not "别放辣", a remark about how). */
+function refuses(s: string, t: Tok): boolean {
+  return /^(?:不要|别买|不买|别要|勿要|唔要|莫要|莫买|不用买|别拿|不需要)$/.test(s.slice(t.s, t.e))
+}
+
+/** After els[k]: an amount, a note or a kind closed by 的 ("不要青的一串", "莫要太老的") — which one, not whether. */
+function saysWhichAfter(s: string, toks: Tok[], els: El[], k: number, b: number): boolean {
+  for (let i = k + 1; i < els.length; i++) if (els[i].t === E_Q || els[i].t === E_N) return true
+  for (let i = els[k].te + 1; i < b; i++) {
+    const t = toks[i]
+    if (t.k === T_NOTE || (t.k === T_KW && t.sub === KW_DE) || (t.k === T_FILL && /^[的嘅额]/.test(s.slice(t.s, t.e)))) return true
+  }
+  return false
+}
+
+/** After token a in the chunk: a number or a counter ("不要3段", "别买大个的") — which one, not whether. */
+function specAfter(toks: Tok[], a: number, b: number): boolean {
+  for (let i = a + 1; i < b; i++) if (toks[i].k === T_NUM || toks[i].k === T_OTHER) return true
+  return false
+}
+
+/** A goods name before els[k] in the chunk. */
+function anyGBefore(els: El[], k: number): boolean {
+  for (let i = 0; i < k; i++) if (els[i].t === E_G && els[i].g!.goods) return true
+  return false
+}
+
+/** A goods name after els[k] in the chunk. */
+function goodsAfter(els: El[], k: number): boolean {
+  for (let i = k + 1; i < els.length; i++) if (els[i].t === E_G && els[i].g!.goods) return true
+  return false
+}
+
+/**
+ * The goods name just before els[k] when it has no amount and only a few words stand between
+ * them ("葡萄太贵了不要"), and it is the chunk's only goods name before k; else -1.
+ */
+function bareNameBefore(s: string, toks: Tok[], els: El[], k: number): number {
+  if (k === 0 || els[k - 1].t !== E_G || !els[k - 1].g!.goods || els[k - 1].g!.med) return -1
+  for (let i = 0; i < k - 1; i++) if (els[i].t === E_G && els[i].g!.goods) return -1
+  const g = els[k - 1]
+  let between = 0
+  for (let i = g.te + 1; i < els[k].ti; i++) {
+    const t = toks[i]
+    if (t.k !== T_FILL && t.k !== T_UNK) return -1
+    between += t.e - t.s
+  }
+  return between <= 4 ? k - 1 : -1
+}
+
 const PRODUCE = 1 + GOODS_KINDS.indexOf('produce')
 const CONDIMENTS = 1 + GOODS_KINDS.indexOf('condiments')
 
@@ -439,6 +506,7 @@ function readRemovals(s: string, toks: Tok[], b: number, els: El[], chunk: numbe
   let anyG = false
   for (let i = 0; i < n; i++) if (els[i].t === E_G && els[i].g!.goods) anyG = true
   const same = new Set<number>()
+  const flavour = new Set<number>()
   for (let k = 0; k < n; k++) {
     const e = els[k]
     if (e.t === E_K && e.sub === KW_SAME) {
@@ -451,13 +519,44 @@ function readRemovals(s: string, toks: Tok[], b: number, els: El[], chunk: numbe
     const nx = k + 1 < n ? els[k + 1] : null
     if (e.sub === KW_NOTWANT && nx) {
       if (nx.t === E_G && nx.g!.goods && reaches(toks, e.te, nx.ti)) {
+        // "鲈鱼不要虾要一斤": a bare name right before 不要 and an amount after the name that
+        // follows it — the one not wanted is the bare one; nobody gives an amount of what they refuse
+        const pv = k > 0 ? els[k - 1] : null
+        const after = k + 2 < n ? els[k + 2] : null
+        if (
+          pv !== null &&
+          pv.t === E_G &&
+          pv.g!.goods &&
+          pv.te + 1 === e.ti &&
+          after !== null &&
+          after.t === E_Q &&
+          usable(after.q) &&
+          reaches(toks, nx.te, after.ti)
+        ) {
+          removed.add(k - 1)
+          info.intent = true
+          continue
+        }
+        // "不要鱼肉味的": a flavour not wanted is a wish about the item before, not a product
+        let f = k + 1
+        while (f + 1 < n && els[f + 1].t === E_G && els[f + 1].ti === els[f].te + 1) f++
+        if (els[f].g!.name.endsWith('味') && !goodsAfter(els, f)) {
+          for (let i = k + 1; i <= f; i++) flavour.add(i)
+          if (!anyGBefore(els, k)) out.notePrev = s.slice(toks[e.ti].s, toks[b - 1].e)
+          continue
+        }
         removed.add(k + 1)
         // "不要葱蒜", "莫买腊肉咸菜这些": the goods written on together after it are all not wanted —
         // when they are single seasonings or the run is closed as a list ("这些", "之类"); "不要肉鸡",
         // "唔要香水柠檬" name one kind of the thing
         let j = k + 1
         while (j + 1 < n && els[j + 1].t === E_G && els[j + 1].g!.goods && els[j + 1].ti === els[j].te + 1) j++
-        if (j > k + 1 && (RUN_CLOSED.test(s.slice(toks[els[j].te].e, toks[els[j].te].e + 4)) || allSingle(toks, els, k + 1, j)))
+        if (
+          j > k + 1 &&
+          (RUN_CLOSED.test(s.slice(toks[els[j].te].e, toks[els[j].te].e + 4)) ||
+            allSingle(toks, els, k + 1, j) ||
+            sameKindRun(toks, els, k + 1, j, b))
+        )
           for (let i = k + 2; i <= j; i++) removed.add(i)
         info.intent = true
         continue
@@ -480,6 +579,14 @@ function readRemovals(s: string, toks: Tok[], b: number, els: El[], chunk: numbe
     // at the end of what it says: the name just before it ("鸡蛋不要了", "挂面就算了")
     let words = false
     for (let i = e.te + 1; i < (nx ? nx.ti : b); i++) if (toks[i].k === T_UNK) words = true
+    // "雪糕别买化了", "葡萄太贵了不要": the one bare name of the chunk, right before a refusal to buy
+    // it (with at most a short reason between them), is not wanted, whatever is said after
+    const bare = bareNameBefore(s, toks, els, k)
+    if (bare >= 0 && refuses(s, toks[e.ti]) && !goodsAfter(els, k) && !saysWhichAfter(s, toks, els, k, b)) {
+      removed.add(bare)
+      info.intent = true
+      continue
+    }
     if (e.sub === KW_NOTWANT && (words || (nx && nx.t !== E_K))) {
       // "不要超了", "别放辣": a remark about how, not a removal
       if (!anyG && words) out.notePrev = s.slice(toks[e.ti].s, toks[b - 1].e)
@@ -494,7 +601,8 @@ function readRemovals(s: string, toks: Tok[], b: number, els: El[], chunk: numbe
       let a = e.ti - 1
       while (a > 0 && toks[a - 1].k !== T_SEP) a--
       out.notePrev = s.slice(toks[a].s, toks[e.te].e)
-    } else if (!anyG) {
+    } else if (!anyG && !(e.sub === KW_NOTWANT && specAfter(toks, e.te, b))) {
+      // ("不要3段": which one it is not, a wish about the item, not its removal)
       out.cancelPrev = true
       info.intent = true
     }
@@ -505,7 +613,7 @@ function readRemovals(s: string, toks: Tok[], b: number, els: El[], chunk: numbe
   for (let i = 0; i < n; i++) {
     if (els[i].t !== E_G) continue
     const it = items[j++]
-    if (!it || same.has(i)) continue
+    if (!it || same.has(i) || flavour.has(i)) continue
     keep.push(it)
     if (!removed.has(i)) continue
     it.op = 'remove'

@@ -91,6 +91,27 @@ export function brandForKind(st: MessageState): void {
 const BRAND_GAP = /^[^。！？!?\n\s，,、；;:：]{1,16}$/
 
 /**
+ * "香蕉勿要，熟透个香蕉老早坏了": a thing just turned down, named again bare in a later chunk, is
+ * the reason being given, not an order of it — an order again would carry an amount or a 要.
+ */
+export function talkOfRemoved(st: MessageState): void {
+  const items = st.items
+  for (let k = 1; k < items.length; k++) {
+    const it = items[k]
+    if (it.op !== 'add' || it.hasQty || it.alternatives.length || it.start < 0) continue
+    let gone = false
+    for (let j = 0; j < k && !gone; j++) {
+      const r = items[j]
+      if (r.op === 'remove' && r.chunk < it.chunk && r.name.length >= 2 && it.name.startsWith(r.name)) gone = true
+    }
+    if (!gone || WANT_BEFORE.test(st.s.slice(Math.max(0, it.start - 3), it.start))) continue
+    items.splice(k, 1)
+    k--
+  }
+}
+const WANT_BEFORE = /(?:要|买|换|来|拿|带|整)[点些个]?$/
+
+/**
  * "黄鸭叫两斤，冒得的话刁子鱼也行，刁子鱼就要一斤半": a substitute named again with its own amount
  * says how much of it to take instead — it is still the substitute, not a second order.
  */

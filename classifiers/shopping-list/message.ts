@@ -27,6 +27,7 @@ import {
   enumerated,
   flavourThenAmount,
   restatedSubstitutes,
+  talkOfRemoved,
   brandForKind,
   joinBrands,
   keepOrders,
@@ -1105,6 +1106,7 @@ function parseBody(s: string, asked = false): OrderItem[] {
     settleRemovals(st, ci)
   }
   settleRemovals(st, chunkNo)
+  talkOfRemoved(st)
   restatements(st)
   if (st.listUnit !== null) unitForAll(st, st.listUnit)
   joinBrands(st)
