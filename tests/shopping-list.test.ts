@@ -2043,3 +2043,11 @@ describe('a refusal in the middle of a list', () => {
     expect(toBuy('面线一包，鸭蛋免矣')).toEqual([['面线', 1, '包']])
   })
 })
+
+describe('a brand written on to the kind', () => {
+  it('with 的 it says which one, whatever shelf the brand sits on', () => {
+    expect(brief('奶粉美素佳儿3段的要两罐')).toEqual([['美素佳儿3段奶粉', 2, '罐']])
+    expect(brief('啤酒吧，百威的两箱')).toEqual([['百威啤酒', 2, '箱']])
+    expect(brief('酸奶呀，安慕希的一提')).toEqual([['安慕希酸奶', 1, '提']])
+  })
+})

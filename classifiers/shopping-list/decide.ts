@@ -52,8 +52,9 @@ export function specificAfterGeneric(st: MessageState): void {
     // (nor under a heading: "饮料 可口可乐2瓶")
     const brandAfter = nx.brandOnly && !p.generic && BRAND_AFTER.test(gap) && (/^[ \t]*$/.test(gap) || st.s[nx.end] === '的')
     if (!SAID_EXACTLY.test(gap) && !brandAfter) continue
-    // (goods of one kind: "土豆农夫山泉1" is potatoes and water)
-    if (!(p.kinds & nx.kinds)) continue
+    // (goods of one kind: "土豆农夫山泉1" is potatoes and water — unless the brand is written on
+    // to the word and closed by 的, "奶粉飞鹤星飞帆的", which says which one whatever shelf it sits on)
+    if (!(p.kinds & nx.kinds) && !(brandAfter && gap === '' && st.s[nx.end] === '的')) continue
     // (not under a heading: "猫粮：皇家K36 一包" is named as the line names it)
     if (nx.brandOnly && !p.generic && !/[:：]/.test(gap)) nx.name += p.name
     items.splice(k, 1)
@@ -62,8 +63,8 @@ export function specificAfterGeneric(st: MessageState): void {
 }
 /** Between a product and which one it is: "要", "是", "就是", "我要", "要那种", "，要"; or a colon ("奶粉：美素佳儿两罐"). */
 const SAID_EXACTLY = /^[\s，,]*(?:(?:我|俺|就)?(?:要|是|就是|就要|只要|要买|只喝|只吃|就买)(?:那个|那种|个)?[\s:：]*|\s*[:：]\s*)$/
-/** Between a product and its brand: nothing, a space, a comma (not a new line or sentence). */
-const BRAND_AFTER = /^[ \t，,]*$/
+/** Between a product and its brand: nothing, a space, a comma, perhaps after a particle (not a new line or sentence). */
+const BRAND_AFTER = /^[ \t]*(?:吧|啊|呀|哈|嘛|哦|呢)?[ \t，,]*$/
 
 /**
  * "宝宝的尿布帮我买帮宝适M号一包", "牛奶啊特仑苏的一箱": a kind of goods named bare, then, in the same
