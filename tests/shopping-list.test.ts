@@ -2051,3 +2051,18 @@ describe('a brand written on to the kind', () => {
     expect(brief('酸奶呀，安慕希的一提')).toEqual([['安慕希酸奶', 1, '提']])
   })
 })
+
+describe('a gloss in brackets before the amount', () => {
+  it('is the same thing said another way: one item, named in both words (a fuller name alone)', () => {
+    expect(brief('番薯（红薯）两斤、鸡蛋一盒')).toEqual([
+      ['番薯（红薯）', 2, '斤'],
+      ['鸡蛋', 1, '盒'],
+    ])
+    expect(brief('米粉（河粉）一包')).toEqual([['米粉（河粉）', 1, '包']])
+    expect(brief('醋（陈醋）两瓶')).toEqual([['陈醋', 2, '瓶']])
+  })
+  it('a flavour or a word that is not goods is its note', () => {
+    expect(parse('猫粮（鸡肉味）一袋')).toMatchObject([{ name: '猫粮', qty: 1, unit: '袋', note: '鸡肉味' }])
+    expect(brief('黄酒（十年陈）两瓶')).toEqual([['黄酒', 2, '瓶']])
+  })
+})

@@ -1146,12 +1146,29 @@ function bracketNote(st: MessageState, r: ChunkOut, text: string, at: number): v
     if (!p.name.includes(brand)) p.name = brand + p.name
   } else if (r.items.length === 1 && !r.items[0].dish && r.items[0].name.length > p.name.length && r.items[0].name.includes(p.name)) {
     p.name = r.items[0].name
+  } else if (
+    !p.hasQty &&
+    r.items.length === 1 &&
+    !r.items[0].dish &&
+    AMOUNT_AFTER_BRACKET.test(st.s.slice(at + text.length, at + text.length + 6))
+  ) {
+    // "土豆（花生）一斤", "方便面（泡面）一包", "宝路狗粮（牛肉味）一包": before the amount, the bracket
+    // says the same thing in other words (a gloss in another dialect, which one) — one thing to buy,
+    // named in both words so the supplier reads the resident's word and the gloss; a flavour, or a
+    // word the lexicon does not know as goods ("陈酿"), is a note
+    const it = r.items[0]
+    if (it.name.endsWith('味')) p.note = p.note ? p.note + ' ' + it.name : it.name
+    else if (it.fallback || it.unk) p.note = p.note ? p.note + ' ' + it.name : it.name
+    else if (!p.name.includes(it.name)) p.name = `${p.name}（${it.name}）`
   } else if (p.hasQty || r.items.every((it) => it.dish) || /^\s*(?:要|只要|最好|不要|别)/.test(text)) {
     const note = r.items.map((it) => it.name).join(' ')
     p.note = p.note ? p.note + ' ' + note : note
   } else return
   r.items = []
 }
+
+/** Right after a bracket's contents: its close, then an amount ("）一斤", ") 2袋"). */
+const AMOUNT_AFTER_BRACKET = /^\s*[)）]\s*(?:[0-9０-９]|[一二两三四五六七八九十半俩仨几])/
 
 /** A word of keywords.txt that takes things back ("不要", "别买", "唔使"): alone before a colon, a heading. */
 const notWantWord = (t: Tok): boolean => t.k === T_KW && (t.sub === KW_NOTWANT || t.sub === KW_CANCEL)
