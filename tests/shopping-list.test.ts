@@ -2066,3 +2066,11 @@ describe('a gloss in brackets before the amount', () => {
     expect(brief('黄酒（十年陈）两瓶')).toEqual([['黄酒', 2, '瓶']])
   })
 })
+
+describe('an amount turned down, then the amount meant', () => {
+  it('is a correction of the amount, with or without 是', () => {
+    expect(brief('香油两瓶，不要两瓶要一瓶')).toEqual([['香油', 1, '瓶']])
+    expect(brief('面粉三袋——不是三袋，两袋')).toEqual([['面粉', 2, '袋']])
+    expect(brief('排骨四斤 唔要四斤 要两斤')).toEqual([['排骨', 2, '斤']])
+  })
+})

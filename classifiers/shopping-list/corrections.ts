@@ -4,6 +4,7 @@
 import { emptyItem, setQty, type ChunkOut, type PItem } from './chunk.ts'
 import type { Qty } from './elements.ts'
 import { NUMBER_AHEAD } from './tokens.ts'
+import { UNIT_WORDS } from './lexicon.ts'
 import { eachFollows, findItem, sameThing, type MessageState } from './state.ts'
 
 /**
@@ -15,7 +16,17 @@ import { eachFollows, findItem, sameThing, type MessageState } from './state.ts'
 const NOT_A_BUT_B =
   /(?<!是)(?:不是|唔系|唔是|毋是)([^，,。；;！!？?\n\s]{1,12}?)[，,、\s…]*(?:而是|(?<![都就还也只要])是|系)(?!不是)(?=[^，,。；;！!？?\n\s])/g
 
+/**
+ * "不要两瓶要一瓶", "不是两桶，一桶": an amount turned down, then the amount meant — with no 是
+ * before the second, the first idiom does not see it. Both are amounts (a number and a unit of
+ * units.txt), so it reads as nothing but a correction of the amount.
+ */
+const CJK_UNITS = UNIT_WORDS.filter((u) => /^[\u3400-\u9fff]+$/.test(u)).sort((a, b) => b.length - a.length)
+const AMOUNT = `(?:[0-9]+(?:\\.[0-9]+)?|[一二两三四五六七八九十半俩仨]{1,3})\\s*(?:${CJK_UNITS.join('|')})`
+const NOT_N_BUT_M = new RegExp(`(?<!是)(?:不是|不要|唔要|唔系|毋是)\\s*${AMOUNT}[，,、\\s…]*(?:要|就要|只要)?(?=${AMOUNT})`, 'g')
+
 export function restate(s: string): string {
+  if (s.indexOf('不') >= 0 || s.indexOf('唔') >= 0 || s.indexOf('毋') >= 0) s = s.replace(NOT_N_BUT_M, ' 改成')
   if (s.indexOf('是') < 0 && s.indexOf('系') < 0) return s
   // (a space where 不是 was: what stood before it does not run into A)
   return s.replace(NOT_A_BUT_B, ' $1改成')
