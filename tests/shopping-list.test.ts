@@ -2074,3 +2074,20 @@ describe('an amount turned down, then the amount meant', () => {
     expect(brief('排骨四斤 唔要四斤 要两斤')).toEqual([['排骨', 2, '斤']])
   })
 })
+
+describe('what the household already has', () => {
+  const toBuy = (text: string) =>
+    parse(text)
+      .filter((i) => i.op !== 'remove')
+      .map((i) => [i.name, i.qty, i.unit])
+  it('is said before what it lacks and is not bought', () => {
+    expect(toBuy('米有，油也有，要：青菜两把')).toEqual([['青菜', 2, '把']])
+    expect(toBuy('酱油醋家里都有了，买盐一包')).toEqual([['盐', 1, '包']])
+    expect(toBuy('面条屋里有咧，就是缺鸡蛋，一板')).toEqual([['鸡蛋', 1, '板']])
+  })
+  it('but a question whether there is any, or a word that there is none, is not', () => {
+    expect(toBuy('鸡枞给有？有的话来半斤')).toEqual([['鸡枞', 0.5, '斤']])
+    expect(toBuy('腐乳伐有了，帮忙带两瓶')).toEqual([['腐乳', 2, '瓶']])
+    expect(toBuy('猕猴桃可有？有的话称三斤')).toEqual([['猕猴桃', 3, '斤']])
+  })
+})

@@ -971,6 +971,13 @@ function parseBody(s: string, asked = false): OrderItem[] {
     const els = buildElements(s, toks, a, b, info)
     const r = readChunk(s, toks, b, els, chunkNo, info)
     removeGluedNames(s, r, toks[b - 1].e)
+    if (
+      !info.verb &&
+      !info.question &&
+      ALREADY_HAVE.test(s.slice(chunkStart, toks[b - 1].e)) &&
+      !ASKED.test(s.slice(toks[b - 1].e, toks[b - 1].e + 2))
+    )
+      alreadyHave(st, r)
     if (aside) bracketNote(st, r, s.slice(chunkStart, toks[b - 1].e), chunkStart)
     st.infos.push(info)
     if (info.intent) st.intent = true
@@ -1203,6 +1210,19 @@ function withdrawEnumeration(st: MessageState, chunkStart: number): void {
 
 /** A word that withdraws what is named before it ("别买", "不要了", "唔要", "覅", "毋要"). */
 const WITHDRAWS = /别|不要|不用|不买|唔|莫|勿|覅|毋|免|甭/
+
+/**
+ * "米有，油也有", "汤底跟青菜家里都有了": what the household has already, said before what it
+ * lacks — the names of such a chunk (with no amount and no buying word) are not things to buy.
+ */
+const ALREADY_HAVE = /(?<![没给可伐冇无莫阿勿])(?:家里|屋里|家裡|屋头|屋企)?(?:也|还|都|倒)?有(?:了|咧|嘞|啦|哒|咯)?\s*$/
+/** (a question after it: "鸡枞给有？", "海肠有没有？"; before it, 没 / 伐 / 冇 say there is none, 阿 / 给 / 可 ask) */
+const ASKED = /^\s*[?？吗嘛么]/
+/** The chunk's names are had, not wanted (one ordered before, "土豆家里还有，不要了", is the removal's to take off). */
+function alreadyHave(st: MessageState, r: ChunkOut): void {
+  if (r.items.length && r.items.every((it) => it.op === 'add' && !it.hasQty && findItem(st.items, it.name) < 0))
+    for (const it of r.items) it.op = 'remove'
+}
 
 /**
  * "香菜芹菜别买": names written together with nothing between them, then a word that withdraws
