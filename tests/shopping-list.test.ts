@@ -2091,3 +2091,18 @@ describe('what the household already has', () => {
     expect(toBuy('猕猴桃可有？有的话称三斤')).toEqual([['猕猴桃', 3, '斤']])
   })
 })
+
+describe('not needed, because the household has it', () => {
+  const toBuy = (text: string) =>
+    parse(text)
+      .filter((i) => i.op !== 'remove')
+      .map((i) => [i.name, i.qty, i.unit])
+  it('takes the thing before it off the list', () => {
+    expect(toBuy('纸巾两提，洗手液不用，家里还有')).toEqual([['纸巾', 2, '提']])
+    expect(toBuy('奶瓶刷一个\n围兜 不用了 屋里有')).toEqual([['奶瓶刷', 1, '个']])
+    expect(toBuy('可乐6罐，冰块不用了，家里也有')).toEqual([['可乐', 6, '罐']])
+  })
+  it('a bare 不用 that closes the list still leaves it alone', () => {
+    expect(toBuy('鸡蛋一盒，多的不用')).toEqual([['鸡蛋', 1, '盒']])
+  })
+})
