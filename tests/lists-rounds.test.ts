@@ -128,6 +128,8 @@ const FLOORS: Record<string, { itemF1: number; orderExact: number }> = {
   'lists-93.jsonl': { itemF1: 0.91, orderExact: 0.745 },
   'lists-94.jsonl': { itemF1: 0.91, orderExact: 0.74 },
   'lists-95.jsonl': { itemF1: 0.96, orderExact: 0.86 },
+  'lists-96.jsonl': { itemF1: 0.925, orderExact: 0.755 },
+  'lists-97.jsonl': { itemF1: 0.95, orderExact: 0.79 },
 }
 
 const EVAL = new URL('../data/eval/', import.meta.url)
