@@ -2106,3 +2106,24 @@ describe('not needed, because the household has it', () => {
     expect(toBuy('鸡蛋一盒，多的不用')).toEqual([['鸡蛋', 1, '盒']])
   })
 })
+
+describe('a name the lexicon does not know, then across a space its amount', () => {
+  it('is an item when it opens a line or follows a comma', () => {
+    expect(brief('想拜托买：稀豆粉 x2、养乐多 x10')).toEqual([
+      ['稀豆粉', 2, null],
+      ['养乐多', 10, null],
+    ])
+    expect(brief('帮忙带：\n豆腐乳 2瓶\n稀豆粉 1袋')).toContainEqual(['稀豆粉', 1, '袋'])
+    expect(brief('麻烦买 稀豆粉 两袋、鸡蛋 一盒')).toEqual([
+      ['稀豆粉', 2, '袋'],
+      ['鸡蛋', 1, '盒'],
+    ])
+  })
+  it('not after another name (the brand of it), nor before a counter that is not a unit', () => {
+    expect(brief('请帮忙买 牛奶 蒙牛 两箱 / 面包 一袋')).toEqual([
+      ['牛奶', 2, '箱'],
+      ['面包', 1, '袋'],
+    ])
+    expect(brief('谢谢 3楼的邻居')).toEqual([])
+  })
+})

@@ -471,7 +471,7 @@ export function tokenize(s: string): Tok[] {
     i++
   }
   jinAndLiang(toks)
-  bindAcrossSpaces(toks)
+  bindAcrossSpaces(s, toks)
   markStages(s, toks)
   markGlosses(s, toks)
   glueUnknown(toks)
@@ -573,7 +573,7 @@ function markStages(s: string, toks: Tok[]): void {
  * governs what follows it (a removal, an each-word, a change) does not part them, as residents who
  * type English or space every word write them; the space is dropped from the separators.
  */
-function bindAcrossSpaces(toks: Tok[]): void {
+function bindAcrossSpaces(s: string, toks: Tok[]): void {
   let w = 0
   for (let r = 0; r < toks.length; r++) {
     const t = toks[r]
@@ -588,10 +588,40 @@ function bindAcrossSpaces(toks: Tok[]): void {
         (((prev.sub === KW_NOTWANT || prev.sub === KW_SET) && (next.k === T_GOODS || next.k === T_UNK || next.k === T_NUM)) ||
           (prev.sub === KW_GE && next.k === T_NUM))
       if (governs) continue
+      // "林凤营鲜乳 x2", "饵块粑 两袋": a word the lexicon does not know, opening its chunk, then
+      // across a space an amount with a unit or an x — the list's shape says it is the name of the
+      // thing counted (an unknown name still parses); not a name with a counter such as 栋 or 楼
+      if (prev.k === T_UNK && startsItem(toks, w - 1) && isCJK(s.charCodeAt(prev.s)) && next.k === T_NUM && counted(toks, r + 1)) continue
     }
     toks[w++] = t
   }
   toks.length = w
+}
+
+/**
+ * Nothing but spaces before toks[i] back to a comma, a line, a buying verb or the start ("麻烦买
+ * 稀豆粉 两袋"; but "鲜奶 林凤营 两瓶" is one item, named twice).
+ */
+function startsItem(toks: Tok[], i: number): boolean {
+  let verb = false
+  for (let j = i - 1; j >= 0; j--) {
+    const t = toks[j]
+    // (a buying verb that opens its clause: "麻烦买 稀豆粉 两袋", not "花椒要汉源嘞 二两")
+    if (t.k === T_FILL && (verb || t.f & F_VERB)) {
+      verb = true
+      continue
+    }
+    if (t.k !== T_SEP) return false
+    if (verb || t.sub !== SP_SPACE) return true
+  }
+  return true
+}
+
+/** The number at toks[i] counts goods: a multiplier ("x2"), or a unit right after it ("2瓶"). */
+function counted(toks: Tok[], i: number): boolean {
+  if (toks[i].f & N_MULT) return true
+  const u = i + 1 < toks.length ? toks[i + 1] : null
+  return u !== null && u.k === T_UNIT && u.s === toks[i].e
 }
 
 /**
