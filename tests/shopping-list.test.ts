@@ -2127,3 +2127,27 @@ describe('a name the lexicon does not know, then across a space its amount', () 
     expect(brief('谢谢 3楼的邻居')).toEqual([])
   })
 })
+
+describe('a multiplier written before each name', () => {
+  it('goes with the name after it when the first one opens its line', () => {
+    expect(brief('×3 土豆 ×1 洋葱（大个的）×2 青椒')).toEqual([
+      ['土豆', 3, null],
+      ['洋葱', 1, null],
+      ['青椒', 2, null],
+    ])
+    expect(brief('今天的：\n2x 牛奶（一升一盒的）\n1x 吐司')).toEqual([
+      ['牛奶', 2, null],
+      ['吐司', 1, null],
+    ])
+    expect(brief('4× 可乐 2× 雪碧')).toEqual([
+      ['可乐', 4, null],
+      ['雪碧', 2, null],
+    ])
+  })
+  it('after the names it stays theirs', () => {
+    expect(brief('西瓜 ×1 葡萄 ×2')).toEqual([
+      ['西瓜', 1, null],
+      ['葡萄', 2, null],
+    ])
+  })
+})

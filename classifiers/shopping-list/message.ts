@@ -73,7 +73,9 @@ export function parseShoppingList(text: string): OrderItem[] {
 function parse(text: string): OrderItem[] {
   if (!text) return []
   const s = inlineMarkers(
-    unitLast(allInUnit(eachFirst(withoutSums(splitTotals(restate(unspace(notesUnder(withoutTicked(unrepeated(text)))))))))),
+    unitLast(
+      allInUnit(eachFirst(withoutSums(splitTotals(restate(multipliersFirst(unspace(notesUnder(withoutTicked(unrepeated(text)))))))))),
+    ),
   )
   const list = readDoorList(s)
   if (list) return parseDoorList(list)
@@ -370,6 +372,29 @@ function parseTable(parts: TablePart[]): OrderItem[] {
     out.push(...items)
   }
   return out
+}
+
+/**
+ * "2x 莜面", "×2 五花肉（一斤一块的）×1 豆瓣", "3× 酸奶 1× 面包": a multiplier written before each
+ * name. When the message's first multiplier opens its line (nothing but spaces before it) and a
+ * Chinese name follows it, every multiplier goes with the name after it: each pair is rewritten
+ * name first, as the rest of the parser reads lists ("五花肉 ×2 豆瓣 ×1" is left as it is).
+ */
+const MULT_ANY = /(?:[×✕*]\s*\d+(?:\.\d+)?|\d+(?:\.\d+)?\s*[xX×✕*])(?![\dA-Za-z])/
+const MULT_OPENS_LINE = new RegExp(`(?:^|\\n)[ \\t]*${MULT_ANY.source}[ \\t]*[\\u3400-\\u9fff]`)
+const MULT_THEN_NAME =
+  /(?:[×✕*][ \t]*(\d+(?:\.\d+)?)|(\d+(?:\.\d+)?)[ \t]*[xX×✕*])(?![\dA-Za-z])[ \t]*([\u3400-\u9fff][^\s×✕*\d，,、;；\n（(]*)([（(][^）)\n]*[)）])?/g
+function multipliersFirst(text: string): string {
+  const first = MULT_ANY.exec(text)
+  if (!first) return text
+  const open = MULT_OPENS_LINE.exec(text)
+  // (the first multiplier of the message must be the one that opens a line)
+  if (!open || open.index + open[0].search(/\S/) > first.index + (text[first.index] === '\n' ? 1 : 0)) return text
+  // (the count before what the bracket says of the package: "莜面×2（五斤一袋的）" is 2, not 一袋)
+  return text.replace(
+    MULT_THEN_NAME,
+    (_, a: string | undefined, b: string | undefined, name: string, bracket: string | undefined) => `${name}×${a ?? b}${bracket ?? ''}，`,
+  )
 }
 
 /**
