@@ -2151,3 +2151,17 @@ describe('a multiplier written before each name', () => {
     ])
   })
 })
+
+describe('what is not to be brought, for whom', () => {
+  const toBuy = (text: string) =>
+    parse(text)
+      .filter((i) => i.op !== 'remove')
+      .map((i) => [i.name, i.qty, i.unit])
+  it('a run of names then 一样都别带 / 一律别给我带 is all turned down', () => {
+    expect(toBuy('牛奶一箱，饼干薯片一样都别带')).toEqual([['牛奶', 1, '箱']])
+    expect(toBuy('鸡胸肉两斤\n奶茶可乐一律别给我带，在减肥')).toEqual([['鸡胸肉', 2, '斤']])
+  })
+  it('莫给他买 before an enumeration turns each down', () => {
+    expect(toBuy('挂面三把\n千万别给她买月饼、汤圆、糖果')).toEqual([['挂面', 3, '把']])
+  })
+})

@@ -1216,7 +1216,8 @@ function leftAtHome(st: MessageState, s: string, toks: Tok[], at: number): boole
 }
 
 /** "葱、蒜、韭菜这些都不要", "葱蒜韭菜都不沾": a withdrawal of everything just enumerated. */
-const ALL_OF_THESE_NOT = /(?:这些|这几样|这几个|全|都|统统|一律|侪)[也]?(?:不要|不沾|不吃|别买|莫买|莫要|唔要|不用|勿要|覅|甭买|别要)/
+const ALL_OF_THESE_NOT =
+  /(?:这些|这几样|这几个|全|都|统统|一律|侪)[也]?(?:不要|不沾|不吃|别买|莫买|莫要|唔要|不用|勿要|覅|甭买|别要|别带|莫带|别拿|(?:别|莫|不要)给(?:我|他|她|我们)(?:买|带|拿))/
 
 /**
  * The names enumerated right before such a withdrawal, in its sentence and without an amount of
