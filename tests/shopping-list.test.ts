@@ -2165,3 +2165,18 @@ describe('what is not to be brought, for whom', () => {
     expect(toBuy('挂面三把\n千万别给她买月饼、汤圆、糖果')).toEqual([['挂面', 3, '把']])
   })
 })
+
+describe('a 接龙 of packs, and the lines that name no product', () => {
+  it('what a pack holds, after its price in the bracket, is not the product', () => {
+    expect(brief('周末蔬菜包接龙（30元一份，每份含青菜2斤 萝卜1个）\n1. 3栋201 2份\n2. 5-1-302 1份')).toEqual([
+      ['蔬菜包', 2, '份'],
+      ['蔬菜包', 1, '份'],
+    ])
+  })
+  it('a line with only a multiplier orders the header’s product', () => {
+    expect(brief('粽子接龙 20元一袋\n1 6栋502 x2\n2 8栋1101 x1')).toEqual([
+      ['粽子', 2, null],
+      ['粽子', 1, null],
+    ])
+  })
+})

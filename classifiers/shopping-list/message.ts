@@ -857,7 +857,8 @@ function headerNameFor(name: string, sold: string[]): string | null {
 }
 
 /** A line that starts with its amount ("五包", "2箱（要大的）"). */
-const AMOUNT_FIRST = /^[+＋]?\s*(?:要|来|订|拿)?\s*[\d一二两三四五六七八九十半几俩仨]/
+// (a multiplier too: "7栋1802 x2" under "蔬菜包接龙")
+const AMOUNT_FIRST = /^[+＋]?\s*(?:要|来|订|拿)?\s*(?:[xX×✕*]\s*\d|[\d一二两三四五六七八九十半几俩仨])/
 
 /** Whether the text holds a name: goods the lexicon knows, or (unless `knownOnly`) a word it does not. */
 function namesSomething(text: string, knownOnly = false): boolean {
@@ -934,7 +935,8 @@ function inBrackets(header: string, name: string): boolean {
 }
 
 /** A note in brackets that lists what a pack contains: "（含：大米5斤 …）", "(包括 …)". */
-const CONTENTS = /[（(]\s*(?:含|包含|包括|内含|内有)[:：]?[^)）]*[)）]/g
+// (also after the pack's price, "（38元一份，每份含土豆2斤…）")
+const CONTENTS = /[（(](?:[^)）]*?[，,、\s])?\s*(?:每(?:份|包|袋|盒|箱|套))?(?:含|包含|包括|内含|内有)[:：]?[^)）]*[)）]/g
 
 /** "团购冷吃兔接龙", "东北大米接龙了": the words right before 接龙 name what the list sells. */
 const BEFORE_JIELONG = /([^\s,，。!！:：()（）【】[\]#]{1,12})(?:接龙|拼团|团购)/g
