@@ -2180,3 +2180,30 @@ describe('a 接龙 of packs, and the lines that name no product', () => {
     ])
   })
 })
+
+describe('turned down with no reason given', () => {
+  const toBuy = (text: string) =>
+    parse(text)
+      .filter((i) => i.op !== 'remove')
+      .map((i) => [i.name, i.qty, i.unit])
+  it('the one name of a chunk, then 不用 / 唔使, is not bought', () => {
+    expect(toBuy('本周：\n牛奶 2箱\n面包 1袋\n咖啡不用')).toEqual([
+      ['牛奶', 2, '箱'],
+      ['面包', 1, '袋'],
+    ])
+    expect(toBuy('鸡蛋一盒 青菜两斤 豆腐就唔使')).toEqual([
+      ['鸡蛋', 1, '盒'],
+      ['青菜', 2, '斤'],
+    ])
+    expect(toBuy('苹果三斤，香蕉也不用了')).toEqual([['苹果', 3, '斤']])
+  })
+  it('but 多的不用 closes the list and leaves the last item', () => {
+    expect(toBuy('鸡蛋一盒，多的不用')).toEqual([['鸡蛋', 1, '盒']])
+  })
+  it('a ticked box after a markdown bullet is done, not ordered', () => {
+    expect(toBuy('清单\n- [ ] 大葱 两根\n- [x] 大米（家里还有）\n- [ ] 鸡腿 六个')).toEqual([
+      ['大葱', 2, '根'],
+      ['鸡腿', 6, '个'],
+    ])
+  })
+})

@@ -252,8 +252,9 @@ function notesUnder(s: string): string {
  * A checklist pasted from a phone's notes: "⬜ 牛奶×2 … ✅ 洗洁精（勾了的家里还有）", "[ ] 猫粮 1袋 …
  * [x] 面包". Where both kinds of box are used, the ticked lines are done or at home: not ordered.
  */
-const UNTICKED = /(?:^|\n)\s*(?:[⬜☐□▢]|\[\s\])/
-const TICKED_LINE = /(^|\n)\s*(?:[✅☑✔✓]|\[[xX√✓]\])[^\n]*/g
+// (a markdown bullet may stand before the box: "- [x] 大米")
+const UNTICKED = /(?:^|\n)\s*(?:[-*•·]\s*)?(?:[⬜☐□▢]|\[\s\])/
+const TICKED_LINE = /(^|\n)\s*(?:[-*•·]\s*)?(?:[✅☑✔✓]|\[[xX√✓]\])[^\n]*/g
 function withoutTicked(s: string): string {
   if (!UNTICKED.test(s)) return s
   return s.replace(TICKED_LINE, '$1')
@@ -1005,6 +1006,7 @@ function parseBody(s: string, asked = false): OrderItem[] {
       !ASKED.test(s.slice(toks[b - 1].e, toks[b - 1].e + 2))
     )
       alreadyHave(st, r)
+    if (NOT_NEEDED_END.test(s.slice(chunkStart, toks[b - 1].e))) notNeeded(r)
     if (aside) bracketNote(st, r, s.slice(chunkStart, toks[b - 1].e), chunkStart)
     st.infos.push(info)
     if (info.intent) st.intent = true
@@ -1246,6 +1248,15 @@ const WITHDRAWS = /别|不要|不用|不买|唔|莫|勿|覅|毋|免|甭/
 const ALREADY_HAVE = /(?<![没给可伐冇无莫阿勿])(?:家里|屋里|家裡|屋头|屋企)?(?:也|还|都|倒)?有(?:了|咧|嘞|啦|哒|咯)?\s*$/
 /** (a question after it: "鸡枞给有？", "海肠有没有？"; before it, 没 / 伐 / 冇 say there is none, 阿 / 给 / 可 ask) */
 const ASKED = /^\s*[?？吗嘛么]/
+/**
+ * "茶叶不用", "蕉就唔使": a bare 不用 closes a list too ("多的不用", so it is no keyword), but right
+ * after the chunk's one name, with nothing else in the chunk, it turns that thing down.
+ */
+const NOT_NEEDED_END = /^[^\s，,。的]{1,10}?(?:就|也|都)?(?:不用|唔使|唔洗)(?:了|啦|咯|喇|嘞)?\s*$/
+function notNeeded(r: ChunkOut): void {
+  if (r.items.length === 1 && r.items[0].op === 'add' && !r.items[0].hasQty) r.items[0].op = 'remove'
+}
+
 /** The chunk's names are had, not wanted (one ordered before, "土豆家里还有，不要了", is the removal's to take off). */
 function alreadyHave(st: MessageState, r: ChunkOut): void {
   if (r.items.length && r.items.every((it) => it.op === 'add' && !it.hasQty && findItem(st.items, it.name) < 0))
