@@ -2207,3 +2207,21 @@ describe('turned down with no reason given', () => {
     ])
   })
 })
+
+describe('共 and 统共 as totals', () => {
+  it('a banquet by the table: the total after the per-table amount wins', () => {
+    expect(brief('喜酒一共6桌：\n土鸡 每桌1只，共6只\n鲈鱼 每桌1条，共6条')).toEqual([
+      ['土鸡', 6, '只'],
+      ['鲈鱼', 6, '条'],
+    ])
+  })
+  it('a per-person amount summed with 共 is not multiplied again', () => {
+    expect(brief('全班30个学生，每人一瓶酸奶，共30瓶')).toEqual([['酸奶', 30, '瓶']])
+  })
+  it('统共别超 bounds the bill: the money is no amount of the item before it', () => {
+    expect(brief('橘子三斤、板栗一斤，统共别超六十块钱')).toEqual([
+      ['橘子', 3, '斤'],
+      ['板栗', 1, '斤'],
+    ])
+  })
+})

@@ -2,7 +2,7 @@
 // its parts, keep only what reads as an order, and drop repeats.
 import type { OrderItem } from './types.ts'
 import { scanNumber } from '../numerals.ts'
-import { BOTTLED, GOODS_KINDS, matchAt } from './lexicon.ts'
+import { AMOUNT_CHANGES, BOTTLED, GOODS_KINDS, matchAt } from './lexicon.ts'
 import { T_GOODS, T_UNIT } from './kinds.ts'
 import type { PItem } from './chunk.ts'
 import { LOOKBACK, sameThing, type MessageState } from './state.ts'
@@ -215,8 +215,12 @@ const HEAD_COUNT =
 const PER_HEAD_BEFORE = /(?:每人|每个人|每位|一人|人均)\s*(?:\d{1,3}|[一两二三四五六七八九十半])[^\s\d，,。；;、]{0,2}$/
 /** Right after the name: each person's amount ("每人一个", "要每人五只", "each person 半斤"). */
 const PER_HEAD = /^\s*(?:要|来|买|整)?\s*(?:每人|每个人|每位|一人|人均|each person|per person)/i
-/** A sum written after the per-person amount, in the same clause or the next. */
-const SUMMED = /^[^。；;\n]*?(?:就是|所以|也是|一共|总共|合计|加起来)/
+/** A sum written after the per-person amount, in the same clause or the next (the `total` words of amount-changes.txt). */
+const SUMMED = new RegExp(
+  `^[^。；;\\n]*?(?:就是|所以|也是|${AMOUNT_CHANGES.filter((c) => c.total)
+    .map((c) => c.word)
+    .join('|')})`,
+)
 
 /**
  * "羊排 3斤 要肋排", "排骨整三斤，要肋排", "生姜半斤要老姜": right after a thing and its amount, 要

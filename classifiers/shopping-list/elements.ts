@@ -1,7 +1,7 @@
 // Chunk elements: a chunk's tokens become goods spans (G), quantity phrases (Q), keywords (K),
 // notes (N) and prices (P). Package sizes ("十斤装", "一盒10个") and prices ("5块一斤") are marked
 // here so that no later step takes them for amounts.
-import { ALONE_HEADS, ANY_KIND_HEADS, DE_WORDS, HEAD_SUFFIX, LEAD_WORDS } from './lexicon.ts'
+import { ALONE_HEADS, AMOUNT_CHANGES, ANY_KIND_HEADS, DE_WORDS, HEAD_SUFFIX, LEAD_WORDS } from './lexicon.ts'
 import { Tok, STAGE, N_DASHED, N_BIG, N_MULT, N_HALF, N_ARABIC, isCJK, isAsciiLetter } from './tokens.ts'
 import {
   T_GOODS,
@@ -406,8 +406,10 @@ function pushQ(els: El[], q: Qty, ti: number, te: number): void {
   els.push(el)
 }
 
-/** Words that put a limit on a sum of money ("总共别超过", "预算"). */
-const LIMIT_WORDS = '超过|超出|预算|budget|总共|一共|合计|共计|最多|不到'
+/** Words that put a limit on a sum of money ("总共别超过", "预算", "统共别超"): the `total` words of amount-changes.txt and these. */
+const LIMIT_WORDS = ['超过|超出|别超|莫超|不超|预算|budget|最多|不到', ...AMOUNT_CHANGES.filter((c) => c.total).map((c) => c.word)].join(
+  '|',
+)
 /** Before a sum of money: it bounds the whole bill ("总共别超过三十块", "预算一百块") or is paid. */
 const BILL_BEFORE = new RegExp(
   `(?:以内|以下|${LIMIT_WORDS}|给你|转你|付|收|找|退|花了|用了|才|贵|便宜|多少)[^，,。；;！!？?\\n]{0,6}$`,
