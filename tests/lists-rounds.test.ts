@@ -134,6 +134,8 @@ const FLOORS: Record<string, { itemF1: number; orderExact: number }> = {
   'lists-99.jsonl': { itemF1: 0.945, orderExact: 0.825 },
   'lists-100.jsonl': { itemF1: 0.94, orderExact: 0.795 },
   'lists-101.jsonl': { itemF1: 0.945, orderExact: 0.825 },
+  'lists-102.jsonl': { itemF1: 0.96, orderExact: 0.86 },
+  'lists-103.jsonl': { itemF1: 0.93, orderExact: 0.78 },
 }
 
 const EVAL = new URL('../data/eval/', import.meta.url)
