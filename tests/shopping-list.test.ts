@@ -11,6 +11,11 @@ import { nameFromText } from './helpers/names-from-text.ts'
 const parse = (text: string): OrderItem[] => parseShoppingList(normalize(text))
 /** [name, qty, unit] of each item, the scored part of the contract. */
 const brief = (text: string) => parse(text).map((i) => [i.name, i.qty, i.unit])
+/** The same, without what the message takes off the list (`op: 'remove'`): what is bought. */
+const toBuy = (text: string) =>
+  parse(text)
+    .filter((i) => i.op !== 'remove')
+    .map((i) => [i.name, i.qty, i.unit])
 
 describe('quantity and name in either order', () => {
   it.each([
@@ -2005,7 +2010,6 @@ describe('a count shared out, and a list that only looks like one', () => {
 })
 
 describe('a refusal in the middle of a list', () => {
-  const toBuy = (text: string) => brief(text).filter((_, i) => parse(text)[i].op !== 'remove')
   it('a bare name right before 不要 is the one refused when the next name has an amount', () => {
     expect(toBuy('带鱼不要黄鱼要两条')).toEqual([['黄鱼', 2, '条']])
     expect(toBuy('白菜唔要菜心要一斤')).toEqual([['菜心', 1, '斤']])
@@ -2076,10 +2080,6 @@ describe('an amount turned down, then the amount meant', () => {
 })
 
 describe('what the household already has', () => {
-  const toBuy = (text: string) =>
-    parse(text)
-      .filter((i) => i.op !== 'remove')
-      .map((i) => [i.name, i.qty, i.unit])
   it('is said before what it lacks and is not bought', () => {
     expect(toBuy('米有，油也有，要：青菜两把')).toEqual([['青菜', 2, '把']])
     expect(toBuy('酱油醋家里都有了，买盐一包')).toEqual([['盐', 1, '包']])
@@ -2093,10 +2093,6 @@ describe('what the household already has', () => {
 })
 
 describe('not needed, because the household has it', () => {
-  const toBuy = (text: string) =>
-    parse(text)
-      .filter((i) => i.op !== 'remove')
-      .map((i) => [i.name, i.qty, i.unit])
   it('takes the thing before it off the list', () => {
     expect(toBuy('纸巾两提，洗手液不用，家里还有')).toEqual([['纸巾', 2, '提']])
     expect(toBuy('奶瓶刷一个\n围兜 不用了 屋里有')).toEqual([['奶瓶刷', 1, '个']])
@@ -2153,10 +2149,6 @@ describe('a multiplier written before each name', () => {
 })
 
 describe('what is not to be brought, for whom', () => {
-  const toBuy = (text: string) =>
-    parse(text)
-      .filter((i) => i.op !== 'remove')
-      .map((i) => [i.name, i.qty, i.unit])
   it('a run of names then 一样都别带 / 一律别给我带 is all turned down', () => {
     expect(toBuy('牛奶一箱，饼干薯片一样都别带')).toEqual([['牛奶', 1, '箱']])
     expect(toBuy('鸡胸肉两斤\n奶茶可乐一律别给我带，在减肥')).toEqual([['鸡胸肉', 2, '斤']])
@@ -2182,10 +2174,6 @@ describe('a 接龙 of packs, and the lines that name no product', () => {
 })
 
 describe('turned down with no reason given', () => {
-  const toBuy = (text: string) =>
-    parse(text)
-      .filter((i) => i.op !== 'remove')
-      .map((i) => [i.name, i.qty, i.unit])
   it('the one name of a chunk, then 不用 / 唔使, is not bought', () => {
     expect(toBuy('本周：\n牛奶 2箱\n面包 1袋\n咖啡不用')).toEqual([
       ['牛奶', 2, '箱'],
