@@ -29,8 +29,9 @@ const NOT_N_BUT_M = new RegExp(`(?<!是)(?:不是|不要|唔要|唔系|毋是)\\
  * "口罩不用，家里还有", "溢奶巾 不用，家里有": a bare 不用 also closes a list ("多的不用"), but with
  * the household's own stock named as the reason it takes the thing before it off, like 不要了.
  */
-const NOT_NEEDED_HAVE =
-  /(?:不用|唔使|唔洗)(?:了|啦|咯|喇)?(?=[，,、\s]*(?:家里|屋里|家裡|屋头|屋企|我家|阿拉屋里)(?:面|里)?(?:还|仲|也|都)?(?:有|剩))/g
+/** Where the household keeps what it has: 家里, 屋里, 屋头 (川), 屋企 (粤), 阿拉屋里 (沪) … */
+export const AT_HOME = '(?:家里|屋里|家裡|屋头|屋企|我家|阿拉屋里)'
+const NOT_NEEDED_HAVE = new RegExp(`(?:不用|唔使|唔洗)(?:了|啦|咯|喇)?(?=[，,、\\s]*${AT_HOME}(?:面|里)?(?:还|仲|也|都)?(?:有|剩))`, 'g')
 
 export function restate(s: string): string {
   if (s.indexOf('不') >= 0 || s.indexOf('唔') >= 0 || s.indexOf('毋') >= 0) s = s.replace(NOT_N_BUT_M, ' 改成')

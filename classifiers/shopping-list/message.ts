@@ -12,6 +12,7 @@ import { isCommonWord } from './sound.ts'
 import { buildElements, newInfo, E_K, E_P, E_Q, type Qty } from './elements.ts'
 import { readChunk, setQty, type ChunkOut, type PItem } from './chunk.ts'
 import {
+  AT_HOME,
   applyAlternatives,
   applyOp,
   applyToPrevious,
@@ -1193,8 +1194,7 @@ function bracketNote(st: MessageState, r: ChunkOut, text: string, at: number): v
     // named in both words so the supplier reads the resident's word and the gloss; a flavour, or a
     // word the lexicon does not know as goods ("陈酿"), is a note
     const it = r.items[0]
-    if (it.name.endsWith('味')) p.note = p.note ? p.note + ' ' + it.name : it.name
-    else if (it.fallback || it.unk) p.note = p.note ? p.note + ' ' + it.name : it.name
+    if (it.name.endsWith('味') || it.fallback || it.unk) p.note = p.note ? p.note + ' ' + it.name : it.name
     else if (!p.name.includes(it.name)) p.name = `${p.name}（${it.name}）`
   } else if (p.hasQty || r.items.every((it) => it.dish) || /^\s*(?:要|只要|最好|不要|别)/.test(text)) {
     const note = r.items.map((it) => it.name).join(' ')
@@ -1245,7 +1245,7 @@ const WITHDRAWS = /别|不要|不用|不买|唔|莫|勿|覅|毋|免|甭/
  * "米有，油也有", "汤底跟青菜家里都有了": what the household has already, said before what it
  * lacks — the names of such a chunk (with no amount and no buying word) are not things to buy.
  */
-const ALREADY_HAVE = /(?<![没给可伐冇无莫阿勿])(?:家里|屋里|家裡|屋头|屋企)?(?:也|还|都|倒)?有(?:了|咧|嘞|啦|哒|咯)?\s*$/
+const ALREADY_HAVE = new RegExp(`(?<![没给可伐冇无莫阿勿])${AT_HOME}?(?:也|还|都|倒)?有(?:了|咧|嘞|啦|哒|咯)?\\s*$`)
 /** (a question after it: "鸡枞给有？", "海肠有没有？"; before it, 没 / 伐 / 冇 say there is none, 阿 / 给 / 可 ask) */
 const ASKED = /^\s*[?？吗嘛么]/
 /**
