@@ -2213,3 +2213,17 @@ describe('共 and 统共 as totals', () => {
     ])
   })
 })
+
+describe('shop abbreviations for units', () => {
+  it('pkt and btl are 包 and 瓶, as pcs is 个', () => {
+    expect(brief('Weekly:\n- 饼干 2 pkt\n- 可乐 4 btl\n- 鸡蛋 10 pcs')).toEqual([
+      ['饼干', 2, '包'],
+      ['可乐', 4, '瓶'],
+      ['鸡蛋', 10, '个'],
+    ])
+    expect(brief('加单: 啤酒 6 btls, 紫菜 3 pkts')).toEqual([
+      ['啤酒', 6, '瓶'],
+      ['紫菜', 3, '包'],
+    ])
+  })
+})
