@@ -2227,3 +2227,10 @@ describe('shop abbreviations for units', () => {
     ])
   })
 })
+
+describe('a refusal of one kind of the item before', () => {
+  it('"唔要蒸嘅", "不要冻的" after an item is a wish, not a cancel', () => {
+    expect(toBuy('鱼饼一斤，要炸过嘅，唔要蒸嘅')).toEqual([['鱼饼', 1, '斤']])
+    expect(toBuy('虾仁半斤，不要冻的')).toEqual([['虾仁', 0.5, '斤']])
+  })
+})

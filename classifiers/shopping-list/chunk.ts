@@ -423,9 +423,15 @@ function saysWhichAfter(s: string, toks: Tok[], els: El[], k: number, b: number)
   return false
 }
 
-/** After token a in the chunk: a number or a counter ("不要3段", "别买大个的") — which one, not whether. */
+/**
+ * After token a in the chunk: a number, a counter or a kind closed by 的 ("不要3段", "唔要蒸嘅") —
+ * which one, not whether.
+ */
 function specAfter(toks: Tok[], a: number, b: number): boolean {
-  for (let i = a + 1; i < b; i++) if (toks[i].k === T_NUM || toks[i].k === T_OTHER) return true
+  for (let i = a + 1; i < b; i++) {
+    const t = toks[i]
+    if (t.k === T_NUM || t.k === T_OTHER || (t.k === T_KW && t.sub === KW_DE)) return true
+  }
   return false
 }
 
@@ -602,7 +608,7 @@ function readRemovals(s: string, toks: Tok[], b: number, els: El[], chunk: numbe
       while (a > 0 && toks[a - 1].k !== T_SEP) a--
       out.notePrev = s.slice(toks[a].s, toks[e.te].e)
     } else if (!anyG && !(e.sub === KW_NOTWANT && specAfter(toks, e.te, b))) {
-      // ("不要3段": which one it is not, a wish about the item, not its removal)
+      // ("不要3段", "唔要蒸嘅": which one it is not, a wish about the item, not its removal)
       out.cancelPrev = true
       info.intent = true
     }
