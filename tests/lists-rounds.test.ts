@@ -136,6 +136,8 @@ const FLOORS: Record<string, { itemF1: number; orderExact: number }> = {
   'lists-101.jsonl': { itemF1: 0.95, orderExact: 0.845 },
   'lists-102.jsonl': { itemF1: 0.96, orderExact: 0.86 },
   'lists-103.jsonl': { itemF1: 0.93, orderExact: 0.78 },
+  'lists-104.jsonl': { itemF1: 0.95, orderExact: 0.84 },
+  'lists-105.jsonl': { itemF1: 0.955, orderExact: 0.84 },
 }
 
 const EVAL = new URL('../data/eval/', import.meta.url)
