@@ -2234,3 +2234,18 @@ describe('a refusal of one kind of the item before', () => {
     expect(toBuy('虾仁半斤，不要冻的')).toEqual([['虾仁', 0.5, '斤']])
   })
 })
+
+describe('实在不行 and 不行的话 before a substitute', () => {
+  it('what follows is the alternative, not a second order', () => {
+    expect(parse('牛腩三斤，实在不行就拿牛腱子').map((i) => [i.name, i.qty, i.alternatives])).toEqual([['牛腩', 3, ['牛腱子']]])
+    expect(parse('五花肉两斤 不行的话换前腿肉').map((i) => [i.name, i.qty, i.alternatives])).toEqual([['五花肉', 2, ['前腿肉']]])
+    expect(parse('要小米一袋嘛，实在不行黄米也要得').map((i) => [i.name, i.alternatives])).toEqual([['小米', ['黄米']]])
+  })
+})
+
+describe('a size with 往上 or 朝上', () => {
+  it('is the size of the fish, never a name', () => {
+    expect(brief('鲢鱼一条，四斤往上的')).toEqual([['鲢鱼', 1, '条']])
+    expect(brief('整两条草鱼，三斤朝上')).toEqual([['草鱼', 2, '条']])
+  })
+})
