@@ -2235,6 +2235,30 @@ describe('a refusal of one kind of the item before', () => {
   })
 })
 
+describe('a 接龙 numbered with keycap emoji', () => {
+  it('each keycap line is a door line, as "1." would be', () => {
+    expect(brief('🍊脐橙接龙 6元/斤\n1️⃣ 3-2-401 脐橙5斤\n2️⃣ 7栋1单元302 脐橙10斤\n3️⃣ 9-1-1201 脐橙3斤')).toEqual([
+      ['脐橙', 5, '斤'],
+      ['脐橙', 10, '斤'],
+      ['脐橙', 3, '斤'],
+    ])
+    expect(brief('团购鸡蛋、挂面\n1⃣️ 2-301 鸡蛋2板 挂面1把\n2⃣️ 5-602 挂面3把')).toEqual([
+      ['鸡蛋', 2, '板'],
+      ['挂面', 1, '把'],
+      ['挂面', 3, '把'],
+    ])
+  })
+  it('a keycap inside a line is the digit it shows', () => {
+    expect(brief('要土豆3️⃣斤')).toEqual([['土豆', 3, '斤']])
+  })
+  it('an unknown word priced in the header is not the product the title names', () => {
+    expect(brief('【桂花糕接龙】百年老号 18元/盒\n1. 3-1-201 2盒\n2. 8栋402 1盒')).toEqual([
+      ['桂花糕', 2, '盒'],
+      ['桂花糕', 1, '盒'],
+    ])
+  })
+})
+
 describe('实在不行 and 不行的话 before a substitute', () => {
   it('what follows is the alternative, not a second order', () => {
     expect(parse('牛腩三斤，实在不行就拿牛腱子').map((i) => [i.name, i.qty, i.alternatives])).toEqual([['牛腩', 3, ['牛腱子']]])

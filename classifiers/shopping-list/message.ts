@@ -75,7 +75,11 @@ function parse(text: string): OrderItem[] {
   if (!text) return []
   const s = inlineMarkers(
     unitLast(
-      allInUnit(eachFirst(withoutSums(splitTotals(restate(multipliersFirst(unspace(notesUnder(withoutTicked(unrepeated(text)))))))))),
+      allInUnit(
+        eachFirst(
+          withoutSums(splitTotals(restate(multipliersFirst(unspace(notesUnder(withoutTicked(unrepeated(keycaps(text))))))))),
+        ),
+      ),
     ),
   )
   const list = readDoorList(s)
@@ -90,6 +94,19 @@ function parse(text: string): OrderItem[] {
   const prices = priceList(s)
   if (prices) return parseChoice(prices)
   return parseBody(byPosition(s))
+}
+
+/**
+ * "1️⃣ 5-1-301 糍粑2斤", "🔟 …": a 接龙's lines numbered with keycap emoji (a digit, the emoji
+ * selector the normalisation drops, and U+20E3). At a line's start the keycap is the line's
+ * number, read as "1."; inside a line it is the digit it shows ("要2⃣斤").
+ */
+function keycaps(s: string): string {
+  if (s.indexOf('\u20e3') < 0 && s.indexOf('\u{1f51f}') < 0) return s
+  return s
+    .replace(/^([ \t]*)(?:(\d)\u20e3|\u{1f51f})/gmu, (_m, lead: string, d?: string) => `${lead}${d ?? '10'}. `)
+    .replace(/(\d)\u20e3/g, '$1')
+    .replace(/\u{1f51f}/gu, '10')
 }
 
 /**
@@ -925,6 +942,9 @@ function headerProduct(text: string): string | null {
   if (pricedUnknown && SIZE_WORD.test(pricedUnknown)) pricedUnknown = null
   const pricedName = priced ?? pricedUnknown
   if (pricedName && named && namesSomething(named, true) && inBrackets(header, pricedName)) return named
+  // ("【沙茶面料包接龙】厦门老字号 15元/包": a priced word the lexicon does not know is no product
+  // when the title names goods before 接龙)
+  if (!priced && pricedUnknown && named && namesSomething(named, true)) return named
   return priced ?? pricedUnknown ?? named ?? known ?? unknown
 }
 
