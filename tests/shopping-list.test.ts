@@ -2259,6 +2259,23 @@ describe('a 接龙 numbered with keycap emoji', () => {
   })
 })
 
+describe('a heading of things not wanted over the lines under it', () => {
+  it('rules its lines up to a heading of things wanted', () => {
+    expect(toBuy('不要的：\n辣椒\n香菜\n要的：\n土豆 2斤\n鸡蛋 1盒')).toEqual([
+      ['土豆', 2, '斤'],
+      ['鸡蛋', 1, '盒'],
+    ])
+    expect(toBuy('唔要：\n芫荽\n葱\n\n菜心 一斤')).toEqual([['菜心', 1, '斤']])
+    expect(toBuy('以下别买：\n可乐\n薯片\n要买的：\n酸奶 两盒')).toEqual([['酸奶', 2, '盒']])
+  })
+  it('and the things turned down come out as removals', () => {
+    expect(parse('不要的：\n辣椒\n要的：\n土豆 2斤').map((i) => [i.name, i.op])).toEqual([
+      ['辣椒', 'remove'],
+      ['土豆', 'add'],
+    ])
+  })
+})
+
 describe('实在不行 and 不行的话 before a substitute', () => {
   it('what follows is the alternative, not a second order', () => {
     expect(parse('牛腩三斤，实在不行就拿牛腱子').map((i) => [i.name, i.qty, i.alternatives])).toEqual([['牛腩', 3, ['牛腱子']]])

@@ -77,7 +77,7 @@ function parse(text: string): OrderItem[] {
     unitLast(
       allInUnit(
         eachFirst(
-          withoutSums(splitTotals(restate(multipliersFirst(unspace(notesUnder(withoutTicked(unrepeated(keycaps(text))))))))),
+          withoutSums(splitTotals(restate(multipliersFirst(unspace(notesUnder(withoutTicked(unrepeated(refusedUnder(keycaps(text)))))))))),
         ),
       ),
     ),
@@ -108,6 +108,30 @@ function keycaps(s: string): string {
     .replace(/(\d)\u20e3/g, '$1')
     .replace(/\u{1f51f}/gu, '10')
 }
+
+/**
+ * "不要的：⏎香菜⏎葱⏎要的：⏎冬瓜 2斤": a heading that turns things down rules the lines under it,
+ * up to a heading that asks for things (or a blank line); each is read as "不要" that line. A
+ * heading that lists them on its own line ("不要：香蕉、葡萄") rules that line only.
+ */
+function refusedUnder(s: string): string {
+  if (s.indexOf('\n') < 0 || !REFUSAL_HEADING.test(s)) return s
+  const lines = s.split('\n')
+  let refusing = false
+  for (let i = 0; i < lines.length; i++) {
+    const heading = REFUSAL_HEADING_LINE.exec(lines[i])
+    if (heading) {
+      // (a heading that lists them on its own line, "不要：香蕉、葡萄", rules that line only)
+      refusing = !heading[1].trim()
+      lines[i] = refusing ? '' : `不要${heading[1].trim()}`
+    } else if (!lines[i].trim() || WANT_HEADING.test(lines[i])) refusing = false
+    else if (refusing) lines[i] = `不要${lines[i].trim()}`
+  }
+  return lines.join('\n')
+}
+const REFUSAL_HEADING = /(?:不要|别买|不用买|勿买|唔要|不需要)(?:的|了)?\s*[:：]/
+const REFUSAL_HEADING_LINE = /^\s*(?:以下|下面|这些)?(?:不要|别买|不用买|勿买|唔要|不需要)(?:的|了)?\s*[:：](.*)$/
+const WANT_HEADING = /^\s*(?:以下|下面)?(?:要|要买|需要|买)(?:的)?\s*[:：]/
 
 /**
  * "还有那个豌豆尖豌豆尖半斤", "吐豆五斤吐豆五斤啊": voice input (or a resident thinking aloud)
