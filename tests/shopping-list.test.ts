@@ -2259,6 +2259,29 @@ describe('a 接龙 numbered with keycap emoji', () => {
   })
 })
 
+describe('a name explained, not ordered again', () => {
+  it('the thing named again, then 就是 / 是 and what it is', () => {
+    expect(toBuy('蛏子一斤，蛏子就是那个竹蛏')).toEqual([['蛏子', 1, '斤']])
+    expect(toBuy('洋芋三斤 洋芋啊就是土豆')).toEqual([['洋芋', 3, '斤']])
+    expect(toBuy('地瓜两斤（我妈说的地瓜就是红薯），鸡蛋一盒')).toEqual([
+      ['地瓜', 2, '斤'],
+      ['鸡蛋', 1, '盒'],
+    ])
+  })
+  it('是 before and 那种 after describe the kind', () => {
+    expect(toBuy('白茶两盒，是茶叶那种，还有矿泉水一箱')).toEqual([
+      ['白茶', 2, '盒'],
+      ['矿泉水', 1, '箱'],
+    ])
+  })
+  it('就是 alone before a bare name is "and also", and the name is kept', () => {
+    expect(toBuy('鸡蛋一盒，就是面包也要')).toEqual([
+      ['鸡蛋', 1, '盒'],
+      ['面包', null, null],
+    ])
+  })
+})
+
 describe('a heading of things not wanted over the lines under it', () => {
   it('rules its lines up to a heading of things wanted', () => {
     expect(toBuy('不要的：\n辣椒\n香菜\n要的：\n土豆 2斤\n鸡蛋 1盒')).toEqual([

@@ -92,6 +92,48 @@ export function brandForKind(st: MessageState): void {
 const BRAND_GAP = /^[^。！？!?\n\s，,、；;:：]{1,16}$/
 
 /**
+ * "花甲一斤，花甲啊就是那个蛤蜊", "折耳根半斤（奶奶说的折耳根就是鱼腥草）", "绿茶两盒，是茶叶那种":
+ * a bare name the writer says a thing just ordered *is* — the thing named again and 就是 / 是 / 又叫
+ * before it, or 是 before it and 那种 after — explains the order; it is no second order. A bare
+ * name after 就是 alone ("鸡蛋一盒，就是面包也要") is left alone: that is "and also" as often.
+ */
+export function glosses(st: MessageState): void {
+  const items = st.items
+  for (let k = 1; k < items.length; k++) {
+    const it = items[k]
+    if (it.op !== 'add' || it.hasQty || it.alternatives.length || it.start < 0 || it.med) continue
+    const before = st.s.slice(Math.max(0, it.start - 16), it.start)
+    const clause = before.slice(Math.max(before.lastIndexOf('\n'), before.lastIndexOf('。')) + 1)
+    const namedAgain = items.some(
+      (p, j) =>
+        j < k &&
+        p.op === 'add' &&
+        p.hasQty &&
+        p.name.length >= 2 &&
+        p.end >= 0 &&
+        p.end <= it.start &&
+        clause.includes(p.name) &&
+        GLOSS_AFTER_NAME.test(clause.slice(clause.lastIndexOf(p.name) + p.name.length)),
+    )
+    const p = items[k - 1]
+    const described =
+      p.op === 'add' &&
+      p.hasQty &&
+      p.end >= 0 &&
+      p.end <= it.start &&
+      GLOSS_BEFORE_KIND.test(st.s.slice(p.end, it.start)) &&
+      /^(?:那种|这种|那样)/.test(st.s.slice(it.end, it.end + 3))
+    if (!namedAgain && !described) continue
+    items.splice(k, 1)
+    k--
+  }
+}
+/** After the name said again: a particle, then "is" ("花甲啊就是那个", "折耳根就是", "土豆又叫"). */
+const GLOSS_AFTER_NAME = /^(?:啊|呀|呢|嘛|哦|么)?[，, ]?(?:其实|也)?(?:就是|是|又叫|也叫|叫做|就叫)(?:那个|那种)?$/
+/** After the thing (and its amount), before a kind described: "，是", "两盒，是那个" ("绿茶两盒，是茶叶那种"). */
+const GLOSS_BEFORE_KIND = /^[^\s，,。；;\n]{0,6}[\s，,]*(?:要|就)?是(?:那个)?$/
+
+/**
  * "香蕉勿要，熟透个香蕉老早坏了": a thing just turned down, named again bare in a later chunk, is
  * the reason being given, not an order of it — an order again would carry an amount or a 要.
  */

@@ -29,6 +29,7 @@ import {
   flavourThenAmount,
   restatedSubstitutes,
   talkOfRemoved,
+  glosses,
   brandForKind,
   joinBrands,
   keepOrders,
@@ -1188,6 +1189,7 @@ function parseBody(s: string, asked = false): OrderItem[] {
   }
   settleRemovals(st, chunkNo)
   talkOfRemoved(st)
+  glosses(st)
   restatements(st)
   if (st.listUnit !== null) unitForAll(st, st.listUnit)
   joinBrands(st)
