@@ -2307,6 +2307,17 @@ describe('实在不行 and 不行的话 before a substitute', () => {
   })
 })
 
+describe('an amount per child, how many children, then the sum', () => {
+  it('the sum later in the sentence is the order', () => {
+    expect(brief('果冻每人一个，全班42个小朋友，共42个；饼干5包')).toEqual([
+      ['果冻', 42, '个'],
+      ['饼干', 5, '包'],
+    ])
+    expect(brief('牛奶每个孩子一盒，我们班40个娃，那就是40盒')).toEqual([['牛奶', 40, '盒']])
+    expect(brief('糖果每个学生一包，三十个学生，一共三十包')).toEqual([['糖果', 30, '包']])
+  })
+})
+
 describe('a size with 往上 or 朝上', () => {
   it('is the size of the fish, never a name', () => {
     expect(brief('鲢鱼一条，四斤往上的')).toEqual([['鲢鱼', 1, '条']])

@@ -225,6 +225,7 @@ const DE_AFTER = /^[的嘅哩额个]$/
 export function perPerson(st: MessageState): void {
   // (most lists say nothing per person: a look for the words before any expression)
   if (st.s.indexOf('每') < 0 && st.s.indexOf('一人') < 0 && st.s.indexOf('人均') < 0 && !PER_HEAD_EN.test(st.s)) return
+  sumsAfterHeads(st)
   let heads = 0
   for (const m of st.s.matchAll(HEAD_COUNT)) {
     const v = scanNumber(m[1], 0)?.value ?? null
@@ -247,6 +248,32 @@ export function perPerson(st: MessageState): void {
     if (before) chain = it
   }
 }
+/**
+ * "旺仔牛奶每人一罐，班上38个娃娃，就是38罐", "奶嚼口每个孩子一袋，全班36人，共36袋": an amount per
+ * person, then how many people, then the sum in the same unit, in the same sentence — the sum is
+ * the order (the run-on sum straight after the amount is the chunks' own).
+ */
+function sumsAfterHeads(st: MessageState): void {
+  for (const it of st.items) {
+    if (it.op !== 'add' || !it.hasQty || it.qty === null || it.unit === null || it.end < 0) continue
+    const rest = st.s.slice(it.end, it.end + 40)
+    if (!PER_HEAD.test(rest)) continue
+    const sentence = rest.slice(0, rest.search(/[。；;！!？?\n]|$/))
+    const m = SUM_LATER.exec(sentence)
+    if (!m || !sentence.slice(0, m.index).match(/[，,]/)) continue
+    const n = scanNumber(m[1], 0)
+    if (!n || n.value === null || n.end !== m[1].length || m[2] !== it.unit || n.value < it.qty) continue
+    it.qty = n.value
+    it.touched = true
+  }
+}
+/** A sum later in the sentence: a `total` word of amount-changes.txt, then a number and a unit. */
+const SUM_LATER = new RegExp(
+  `(?:${AMOUNT_CHANGES.filter((c) => c.total)
+    .map((c) => c.word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+    .sort((x, y) => y.length - x.length)
+    .join('|')})\\s*(\\d{1,4}|[一二两三四五六七八九十百]{1,4})\\s*([\\u4e00-\\u9fff])`,
+)
 /** Between two things enumerated with 、: only the next one's amount. */
 const ENUMERATED_AMOUNT = /^[、\s]*、[\s]*(?:\d{1,3}|[一两二三四五六七八九十半])[^\s\d，,。；;、]{0,2}$/
 const PER_HEAD_EN = /each person|per person/i
@@ -256,7 +283,7 @@ const HEAD_COUNT =
 /** Just before a thing's amount and name: each person's ("一人一瓶酸奶", "每人两个苹果"). */
 const PER_HEAD_BEFORE = /(?:每人|每个人|每位|一人|人均)\s*(?:\d{1,3}|[一两二三四五六七八九十半])[^\s\d，,。；;、]{0,2}$/
 /** Right after the name: each person's amount ("每人一个", "要每人五只", "each person 半斤"). */
-const PER_HEAD = /^\s*(?:要|来|买|整)?\s*(?:每人|每个人|每位|一人|人均|each person|per person)/i
+const PER_HEAD = /^\s*(?:要|来|买|整)?\s*(?:每人|每个人|每位|一人|人均|每个(?:孩子|小孩|娃|小朋友|学生|同学)|each person|per person)/i
 /** A sum written after the per-person amount, in the same clause or the next (the `total` words of amount-changes.txt). */
 const SUMMED = new RegExp(
   `^[^。；;\\n]*?(?:就是|所以|也是|${AMOUNT_CHANGES.filter((c) => c.total)
