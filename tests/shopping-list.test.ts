@@ -2318,6 +2318,25 @@ describe('an amount per child, how many children, then the sum', () => {
   })
 })
 
+describe('a quoted order ordered again with changes', () => {
+  it('还照这个来 keeps the quoted items, as changed', () => {
+    expect(
+      toBuy('「王姐：上周的\n1. 排骨 2斤\n2. 鸡蛋 1盒\n3. 面条 2把」\n- - - - - - - -\n这周还照这个来，排骨改成3斤，面条不要了'),
+    ).toEqual([
+      ['排骨', 3, '斤'],
+      ['鸡蛋', 1, '盒'],
+    ])
+    expect(toBuy('「老李：白菜两棵 豆腐一块」\n------\n跟上次一样，再加一斤猪肉')).toEqual([
+      ['白菜', 2, '棵'],
+      ['豆腐', 1, '块'],
+      ['猪肉', 1, '斤'],
+    ])
+  })
+  it('without it the reply gives only what it changed', () => {
+    expect(toBuy('「老李：白菜两棵 豆腐一块」\n------\n豆腐改成两块')).toEqual([['豆腐', 2, '块']])
+  })
+})
+
 describe('a size with 往上 or 朝上', () => {
   it('is the size of the fish, never a name', () => {
     expect(brief('鲢鱼一条，四斤往上的')).toEqual([['鲢鱼', 1, '条']])

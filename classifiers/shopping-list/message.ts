@@ -378,6 +378,8 @@ const QUOTED_REPLY = /^\s*「([^」]{1,2000})」[ \t]*\n[ \t\-—–_=·.]{3,}\n
 function parseQuotedReply(quote: string, reply: string): OrderItem[] {
   const before = parseBody(quote, true)
   const after = parseBody(quote + '\n' + reply)
+  // ("上周订单…」⏎——⏎这周还照这个来，改两处…": the quoted order is ordered again, as changed)
+  if (ORDER_AGAIN.test(reply)) return after.filter((it) => it.op !== 'remove')
   const same = (a: OrderItem, b: OrderItem) => a.name === b.name && a.qty === b.qty && a.unit === b.unit && a.op === b.op
   const out: OrderItem[] = []
   for (const it of after) {
@@ -391,6 +393,10 @@ function parseQuotedReply(quote: string, reply: string): OrderItem[] {
     if (b.op !== 'remove' && !after.some((it) => sameThing(b.name, it.name))) out.push({ ...b, op: 'remove', qty: null, unit: null })
   return out
 }
+
+/** A reply that orders the quoted list again: "还照这个来", "照上周的买", "跟上次一样", "照旧", "同上". */
+const ORDER_AGAIN =
+  /(?:照|按|跟|和)(?:着)?(?:这个|这张|这单|上周|上次|上回|上面|原来)(?:的|那样)?(?:来|买|订|下单|要|一样)|照旧|同上|还是这些|再来一(?:份|单)/
 
 /**
  * A list written as a table: each row on its own (a row is an order by being there), the lines
