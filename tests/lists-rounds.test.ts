@@ -138,6 +138,8 @@ const FLOORS: Record<string, { itemF1: number; orderExact: number }> = {
   'lists-103.jsonl': { itemF1: 0.96, orderExact: 0.835 },
   'lists-104.jsonl': { itemF1: 0.98, orderExact: 0.915 },
   'lists-105.jsonl': { itemF1: 0.975, orderExact: 0.895 },
+  'lists-106.jsonl': { itemF1: 0.945, orderExact: 0.835 },
+  'lists-107.jsonl': { itemF1: 0.93, orderExact: 0.79 },
 }
 
 const EVAL = new URL('../data/eval/', import.meta.url)
