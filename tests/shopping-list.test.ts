@@ -2343,3 +2343,24 @@ describe('a size with 往上 or 朝上', () => {
     expect(brief('整两条草鱼，三斤朝上')).toEqual([['草鱼', 2, '条']])
   })
 })
+
+describe('个 after a buying verb, then a name with its own amount', () => {
+  it('the name’s own amount is the order, and the next item keeps its own', () => {
+    expect(brief('帮忙拿个 Pampers纸尿裤 2 包，还有湿巾 3 包')).toEqual([
+      ['纸尿裤', 2, '包'],
+      ['湿巾', 3, '包'],
+    ])
+    expect(brief('麻烦带个洗洁精 两瓶，再带个抽纸 一提')).toEqual([
+      ['洗洁精', 2, '瓶'],
+      ['抽纸', 1, '提'],
+    ])
+    expect(brief('买个奶粉3罐 米粉1盒')).toEqual([
+      ['奶粉', 3, '罐'],
+      ['米粉', 1, '盒'],
+    ])
+  })
+  it('but not when the amount after it is a size', () => {
+    expect(brief('买袋大米十斤装的')).toEqual([['大米', 1, '袋']])
+    expect(brief('给我留条草鱼 三斤来的')).toEqual([['草鱼', 1, '条']])
+  })
+})

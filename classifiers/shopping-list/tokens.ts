@@ -471,6 +471,7 @@ export function tokenize(s: string): Tok[] {
     i++
   }
   jinAndLiang(toks)
+  articleYields(s, toks)
   bindAcrossSpaces(s, toks)
   markStages(s, toks)
   markGlosses(s, toks)
@@ -973,6 +974,45 @@ function pushEntry(toks: Tok[], m: Entry, i: number, s: string): void {
   }
   toks.push(new Tok(m.k, i, i + m.word.length, m.sub, null, m.flags, m.canon, m))
 }
+
+/**
+ * "帮忙带个 Dettol洗手液补充装 2 包": the classifier after a buying verb reads as 一 ("买个西瓜"),
+ * but when the name right after it carries an amount of its own, that amount is the order and the
+ * 个 was only "a" — left standing, it took the name and pushed the real amount on to the next one.
+ * (Not before a size: "买袋大米十斤装", "买个西瓜五斤重的" keep the bag and the melon.)
+ */
+function articleYields(s: string, toks: Tok[]): void {
+  for (let k = 0; k + 4 < toks.length; k++) {
+    const t = toks[k]
+    if (t.k !== T_NUM || t.s !== t.e || t.v !== 1 || toks[k + 1].k !== T_UNIT || toks[k + 1].s !== t.s) continue
+    // (only the 一 a classifier after a buying verb stands for, not "斤把" about a 斤)
+    if (toks[k + 1].e - toks[k + 1].s !== 1) continue
+    const blank = (t: Tok) => t.k === T_SEP && s.slice(t.s, t.e).trim() === ''
+    let j = k + 2
+    if (blank(toks[j])) j++
+    let goods = false
+    while (
+      j < toks.length &&
+      (toks[j].k === T_GOODS || toks[j].k === T_UNK) &&
+      (j === k + 2 || toks[j].s === toks[j - 1].e || toks[j - 1].k === T_SEP)
+    ) {
+      if (toks[j].k === T_GOODS) goods = true
+      j++
+    }
+    if (!goods) continue
+    if (j < toks.length && blank(toks[j])) j++
+    const n = toks[j]
+    const u = toks[j + 1]
+    if (!n || !u || n.k !== T_NUM || n.s === n.e || u.k !== T_UNIT || (u.s !== n.e && s.slice(n.e, u.s).trim() !== '')) continue
+    // (a weight or a volume after a package is its size: "买包皇家猫粮 2kg", "买个西瓜 五斤")
+    if (u.sub === U_MEASURE || SIZE_AFTER.test(s.slice(u.e, u.e + 2))) continue
+    // (the amount ends its clause: "带瓶立白洗洁精 一桶蓝月亮洗衣液" is the next thing's amount)
+    if (j + 2 < toks.length && toks[j + 2].k !== T_SEP) continue
+    toks.splice(k, 2)
+  }
+}
+// ("三斤来的", "两斤多": about that much — a size too)
+const SIZE_AFTER = /^(?:装|的|重|左|上下|大|规|来|多|往|朝|以|那|这|嗰|个|嘅)/
 
 /**
  * "一斤二两瘦肉", "两斤三两": a weight in 斤 and 两 said together is one amount in 斤 (ten 两 to the
