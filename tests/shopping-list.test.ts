@@ -2364,3 +2364,21 @@ describe('个 after a buying verb, then a name with its own amount', () => {
     expect(brief('给我留条草鱼 三斤来的')).toEqual([['草鱼', 1, '条']])
   })
 })
+
+describe('a brand in Latin letters before its amount', () => {
+  it('is the item, as an unknown Chinese name would be', () => {
+    expect(brief('牛奶两箱，Oreo 一盒')).toEqual([
+      ['牛奶', 2, '箱'],
+      ['Oreo', 1, '盒'],
+    ])
+    expect(brief('Nutella 1罐，面包一袋')).toEqual([
+      ['Nutella', 1, '罐'],
+      ['面包', 1, '袋'],
+    ])
+    expect(brief('帮我买 QQ星 两箱')).toEqual([['QQ星', 2, '箱']])
+  })
+  it('an English word that opens a sentence is no brand', () => {
+    expect(brief('Also 鸡蛋 1 盒')).toEqual([['鸡蛋', 1, '盒']])
+    expect(brief('Extra 2 包 面条 pls')).toEqual([['面条', 2, '包']])
+  })
+})

@@ -2,7 +2,7 @@
 // notes (N) and prices (P). Package sizes ("十斤装", "一盒10个") and prices ("5块一斤") are marked
 // here so that no later step takes them for amounts.
 import { ALONE_HEADS, AMOUNT_CHANGES, ANY_KIND_HEADS, DE_WORDS, HEAD_SUFFIX, LEAD_WORDS } from './lexicon.ts'
-import { Tok, STAGE, N_DASHED, N_BIG, N_MULT, N_HALF, N_ARABIC, isCJK, isAsciiLetter } from './tokens.ts'
+import { Tok, STAGE, N_DASHED, N_BIG, N_MULT, N_HALF, N_ARABIC, isCJK, isAsciiLetter, LATIN_BRAND } from './tokens.ts'
 import {
   T_GOODS,
   T_MED,
@@ -280,7 +280,11 @@ function buildSpans(s: string, toks: Tok[], a: number, b: number, out: Span[], i
     const en = toks[b - 1].e
     const sp = mkSpan(s.slice(st, en), a, b)
     const cjk = cjkCount(s, st, en)
-    sp.fallback = en - st <= MAX_FALLBACK && cjk >= 2
+    // (or a brand in Latin letters, capitalised as brands are: "Oreo 一盒", "Aptamil 3段", "QQ星 一箱")
+    // (a brand in a bracket is a note on the thing before it: "猫粮 1袋（Orijen 1.8kg 那个）")
+    // (nor when the name follows it: "Oreo 奥利奥 3包", "Orijen 渴望猫粮 一包" name it twice)
+    const named = b + 1 < toks.length && toks[b].k === T_SEP && s.slice(toks[b].s, toks[b].e).trim() === '' && toks[b + 1].k === T_GOODS
+    sp.fallback = (en - st <= MAX_FALLBACK && cjk >= 2) || (LATIN_BRAND.test(s.slice(st, en)) && !inBracket(s, st) && !named)
     if (!sp.fallback) sp.garbage = true
     info.junk += junkCount(s, st, en)
     out.push(sp)
@@ -905,3 +909,9 @@ function markDescriptors(els: El[], toks: Tok[], s: string): void {
 }
 
 export const usable = (q: Qty | null): q is Qty => q !== null && !q.desc && !q.price
+
+/** Whether offset `at` is inside an open bracket: "（…", "(…" with no close before `at`. */
+function inBracket(s: string, at: number): boolean {
+  const before = s.slice(Math.max(0, at - 40), at)
+  return Math.max(before.lastIndexOf('('), before.lastIndexOf('（')) > Math.max(before.lastIndexOf(')'), before.lastIndexOf('）'))
+}

@@ -592,12 +592,18 @@ function bindAcrossSpaces(s: string, toks: Tok[]): void {
       // "林凤营鲜乳 x2", "饵块粑 两袋": a word the lexicon does not know, opening its chunk, then
       // across a space an amount with a unit or an x — the list's shape says it is the name of the
       // thing counted (an unknown name still parses); not a name with a counter such as 栋 or 楼
-      if (prev.k === T_UNK && startsItem(toks, w - 1) && isCJK(s.charCodeAt(prev.s)) && next.k === T_NUM && counted(toks, r + 1)) continue
+      // (or a brand in Latin letters: "Aptamil 一罐", "QQ星 一箱")
+      const name = isCJK(s.charCodeAt(prev.s)) || LATIN_BRAND.test(s.slice(prev.s, prev.e))
+      if (prev.k === T_UNK && startsItem(toks, w - 1) && name && next.k === T_NUM && counted(toks, r + 1)) continue
     }
     toks[w++] = t
   }
   toks.length = w
 }
+
+/** A brand written in Latin letters: a capital, then letters or digits, perhaps a Chinese letter or two ("QQ星"). */
+// (not a size: XL, NB码, S号)
+export const LATIN_BRAND = /^(?!(?:X{0,4}[SML]|XS|NB)(?:码|号)?$)[A-Z][A-Za-z0-9'&+-]{1,15}[\u4e00-\u9fff]{0,2}$/
 
 /**
  * Nothing but spaces before toks[i] back to a comma, a line, a buying verb or the start ("麻烦买
