@@ -2382,3 +2382,10 @@ describe('a brand in Latin letters before its amount', () => {
     expect(brief('Extra 2 包 面条 pls')).toEqual([['面条', 2, '包']])
   })
 })
+
+describe('仨 and 俩 as the head count', () => {
+  it('an amount each is multiplied by them', () => {
+    expect(brief('我们家仨人，酸奶一人一盒')).toEqual([['酸奶', 3, '盒']])
+    expect(brief('俺们俩人 馒头每人两个')).toEqual([['馒头', 4, '个']])
+  })
+})

@@ -228,7 +228,7 @@ export function perPerson(st: MessageState): void {
   sumsAfterHeads(st)
   let heads = 0
   for (const m of st.s.matchAll(HEAD_COUNT)) {
-    const v = scanNumber(m[1], 0)?.value ?? null
+    const v = m[1] === '仨' ? 3 : m[1] === '俩' ? 2 : (scanNumber(m[1], 0)?.value ?? null)
     if (v === null || v < 2 || v > 50 || (heads && heads !== v)) return
     heads = v
   }
@@ -278,8 +278,9 @@ const SUM_LATER = new RegExp(
 const ENUMERATED_AMOUNT = /^[、\s]*、[\s]*(?:\d{1,3}|[一两二三四五六七八九十半])[^\s\d，,。；;、]{0,2}$/
 const PER_HEAD_EN = /each person|per person/i
 /** "六个人", "四口人", "8 ppl": how many people the order is for. */
+// (北方 仨人, 俩人: three, two people)
 const HEAD_COUNT =
-  /(\d{1,2}|[两二三四五六七八九十]{1,3})\s*(?:个人|口人|位客人|个(?:孩子|小孩|娃(?!娃)儿?|仔女|细路|小朋友|老人|学生)|ppl|people|persons)/g
+  /(\d{1,2}|[两二三四五六七八九十]{1,3}|仨|俩)\s*(?:(?<=[仨俩]\s*)人|个人|口人|位客人|个(?:孩子|小孩|娃(?!娃)儿?|仔女|细路|小朋友|老人|学生)|ppl|people|persons)/g
 /** Just before a thing's amount and name: each person's ("一人一瓶酸奶", "每人两个苹果"). */
 const PER_HEAD_BEFORE = /(?:每人|每个人|每位|一人|人均)\s*(?:\d{1,3}|[一两二三四五六七八九十半])[^\s\d，,。；;、]{0,2}$/
 /** Right after the name: each person's amount ("每人一个", "要每人五只", "each person 半斤"). */
