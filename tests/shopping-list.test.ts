@@ -2389,3 +2389,10 @@ describe('仨 and 俩 as the head count', () => {
     expect(brief('俺们俩人 馒头每人两个')).toEqual([['馒头', 4, '个']])
   })
 })
+
+describe('a few, after 也 or 再', () => {
+  it('keeps its unit', () => {
+    expect(brief('皮蛋也拿几个')).toEqual([['皮蛋', null, '个']])
+    expect(brief('蒜再来几头')).toEqual([['蒜', null, '头']])
+  })
+})

@@ -577,7 +577,8 @@ export function withoutRepeats(keep: PItem[]): OrderItem[] {
 }
 
 /** 几 right after a name, or a verb after it ("葱 几根", "土豆买几个"). */
-const FEW_AFTER = /^\s{0,2}(?:[买要来拿带整]\s?)?几(?=\S)/
+// ("咸鸭蛋也拿几个", "葱再来几根": 也, 再, 还 before the verb)
+const FEW_AFTER = /^\s{0,2}(?:[也再还]?[买要来拿带整]\s?)?几(?=\S)/
 
 /**
  * "葱 几根", "来几包薯片": a few, counted in a unit — no number to take (LABELS.md: qty null),
