@@ -2396,3 +2396,13 @@ describe('a few, after 也 or 再', () => {
     expect(brief('蒜再来几头')).toEqual([['蒜', null, '头']])
   })
 })
+
+describe('the amount meant, then the one written by mistake', () => {
+  it('"是二十个，不是十个" corrects to the first', () => {
+    expect(brief('鸡蛋我写错了，要的是三十个，不是十个')).toEqual([['鸡蛋', 30, '个']])
+    expect(brief('牛奶要的是两箱不是一箱')).toEqual([['牛奶', 2, '箱']])
+  })
+  it('while "不是十个，是二十个" still reads the other way round', () => {
+    expect(brief('鸡蛋不是十个，是二十个')).toEqual([['鸡蛋', 20, '个']])
+  })
+})

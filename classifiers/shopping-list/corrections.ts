@@ -23,6 +23,8 @@ const NOT_A_BUT_B =
  */
 const CJK_UNITS = UNIT_WORDS.filter((u) => /^[\u3400-\u9fff]+$/.test(u)).sort((a, b) => b.length - a.length)
 const AMOUNT = `(?:[0-9]+(?:\\.[0-9]+)?|[一二两三四五六七八九十半俩仨]{1,3})\\s*(?:${CJK_UNITS.join('|')})`
+// ("我要的是二十个，不是十个": the amount meant first, then the one written by mistake)
+const M_NOT_N = new RegExp(`(?:是|系)\\s*(${AMOUNT})[，,、\\s]*(?:不是|而不是|唔系)\\s*${AMOUNT}`, 'g')
 const NOT_N_BUT_M = new RegExp(`(?<!是)(?:不是|不要|唔要|唔系|毋是)\\s*${AMOUNT}[，,、\\s…]*(?:要|就要|只要)?(?=${AMOUNT})`, 'g')
 
 /**
@@ -34,7 +36,7 @@ export const AT_HOME = '(?:家里|屋里|家裡|屋头|屋企|我家|阿拉屋�
 const NOT_NEEDED_HAVE = new RegExp(`(?:不用|唔使|唔洗)(?:了|啦|咯|喇)?(?=[，,、\\s]*${AT_HOME}(?:面|里)?(?:还|仲|也|都)?(?:有|剩))`, 'g')
 
 export function restate(s: string): string {
-  if (s.indexOf('不') >= 0 || s.indexOf('唔') >= 0 || s.indexOf('毋') >= 0) s = s.replace(NOT_N_BUT_M, ' 改成')
+  if (s.indexOf('不') >= 0 || s.indexOf('唔') >= 0 || s.indexOf('毋') >= 0) s = s.replace(NOT_N_BUT_M, ' 改成').replace(M_NOT_N, ' 改成$1')
   if (s.indexOf('不用') >= 0 || s.indexOf('唔') >= 0) s = s.replace(NOT_NEEDED_HAVE, '不要了')
   if (s.indexOf('是') < 0 && s.indexOf('系') < 0) return s
   // (a space where 不是 was: what stood before it does not run into A)
