@@ -2406,3 +2406,19 @@ describe('the amount meant, then the one written by mistake', () => {
     expect(brief('鸡蛋不是十个，是二十个')).toEqual([['鸡蛋', 20, '个']])
   })
 })
+
+describe('a weight, then across a space one package', () => {
+  it('the package is the order, the weight its size', () => {
+    expect(brief('狗粮 10kg 一袋')).toEqual([['狗粮', 1, '袋']])
+    expect(brief('面粉（高筋的）5斤 一袋，鸡蛋一盒')).toEqual([
+      ['面粉', 1, '袋'],
+      ['鸡蛋', 1, '盒'],
+    ])
+  })
+  it('but a package count followed by a name is that name’s', () => {
+    expect(brief('牛肉2斤 一袋薯片')).toEqual([
+      ['牛肉', 2, '斤'],
+      ['薯片', 1, '袋'],
+    ])
+  })
+})

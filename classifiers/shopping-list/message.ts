@@ -78,7 +78,11 @@ function parse(text: string): OrderItem[] {
     unitLast(
       allInUnit(
         eachFirst(
-          withoutSums(splitTotals(restate(multipliersFirst(unspace(notesUnder(withoutTicked(unrepeated(refusedUnder(keycaps(text)))))))))),
+          withoutSums(
+            splitTotals(
+              restate(multipliersFirst(unspace(notesUnder(withoutTicked(unrepeated(refusedUnder(sizeThenCount(keycaps(text))))))))),
+            ),
+          ),
         ),
       ),
     ),
@@ -108,6 +112,17 @@ function keycaps(s: string): string {
     .replace(/^([ \t]*)(?:(\d)\u20e3|\u{1f51f})/gmu, (_m, lead: string, d?: string) => `${lead}${d ?? '10'}. `)
     .replace(/(\d)\u20e3/g, '$1')
     .replace(/\u{1f51f}/gu, '10')
+}
+
+/**
+ * "猫砂（膨润土的）20斤 一袋", "皇家猫粮 2kg 一袋": a weight, then across a space one package
+ * that ends the clause — the weight is the package's size and the package the order, as when they
+ * are written together ("20斤一袋"); the space is dropped so that they are read together.
+ */
+const SIZE_SPACE_COUNT =
+  /(\d+(?:\.\d+)?\s*(?:斤|公斤|千克|kg|KG|Kg|克|g|升|L|ml|毫升))[ \t]+((?:1|一)\s*(?:袋|包|箱|桶|瓶|盒|罐))(?=[\s，,。；;！!]|$)/g
+function sizeThenCount(s: string): string {
+  return s.replace(SIZE_SPACE_COUNT, '$1$2')
 }
 
 /**
