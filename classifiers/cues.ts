@@ -42,6 +42,10 @@ export interface Cue {
   lateRe: RegExp | null
   needs: RegExp | null
   unless: RegExp | null
+  /** contexts learnt since the model was last trained (`late_unless`) that switch the kind off:
+   * read after the model (its features still see the hit, so the committed model is reproduced),
+   * and moved into `unless` by the next retraining */
+  lateUnless: RegExp | null
   /** `{joke}` in `unless`: switched off when the message is a joke, as the urgency rules judge it */
   unlessJoke: boolean
   clauseUnless: RegExp | null
@@ -139,6 +143,7 @@ function loadFile(name: string, seen: Set<string>): Cue[] {
         at('unless'),
       ),
       unlessJoke: unless.includes('{joke}'),
+      lateUnless: alternation(y, e.late_unless, at('late_unless')),
       clauseUnless: alternation(y, e.clause_unless, at('clause_unless')),
       resolved: alternation(y, e.resolved, at('resolved')),
       sticky: e.sticky === true,

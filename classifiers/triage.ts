@@ -12,7 +12,7 @@
 import { normalize } from './normalize.ts'
 import { familyRe } from './families.ts'
 import { canonical } from './dialect.ts'
-import { assessLate, assessUrgency, type UrgencyResult } from './urgency.ts'
+import { assessLate, assessUrgency, withLateUnless, type UrgencyResult } from './urgency.ts'
 import { FeatureSet, extractFeatures } from './features.ts'
 import { scoreNetwork } from './network-model.ts'
 import { CUES } from './cues.ts'
@@ -211,7 +211,7 @@ const CUE_BY_KIND = new Map(CUES.map((c) => [c.kind, c]))
  * 120/119/110).
  */
 function modelEmergency(u: UrgencyResult, best: Category, text: string): EmergencyKind | null {
-  const off = u.suppressed[0]
+  const off = u.suppressed.find((s) => !s.endsWith(':late-unless'))
   if (off) {
     const cue = CUE_BY_KIND.get(off.slice(0, off.indexOf(':')))
     if (cue) return cue.response
@@ -221,7 +221,7 @@ function modelEmergency(u: UrgencyResult, best: Category, text: string): Emergen
 }
 
 /** A 接龙 that raises no emergency, by the cues the model knows or the ones added since. */
-const calmJielong = (canon: string) => !assessUrgency(canon).urgent && !assessLate(canon).urgent
+const calmJielong = (canon: string) => !withLateUnless(assessUrgency(canon), canon).urgent && !assessLate(canon).urgent
 
 function classify(text: string, thresholds: UrgencyThresholds): TriageDetail {
   if (isNoise(text))
@@ -251,27 +251,30 @@ function classify(text: string, thresholds: UrgencyThresholds): TriageDetail {
   const urgency = assessUrgency(canon)
   const facts = analyze(text)
   const { probs, labelProbs, pUrgent } = modelScores(canon, urgency, facts)
+  // (the model is given the rules' answer it was trained on; the decision reads the contexts learnt
+  // since, `late_unless`)
+  const rules = withLateUnless(urgency, canon)
   const p = (c: Category) => probs.get(c) ?? 0
   let best: Category = 'other'
   for (const c of CATEGORIES) if (p(c) > p(best)) best = c
 
   // urgency: the rules for what is certain, the model for recall; below the urgent threshold a
   // second one marks a possible emergency for a steward to look at
-  const vetoed = urgency.urgent && pUrgent < thresholds.vetoBelow && !urgency.cues.some((k) => CUE_BY_KIND.get(k)?.certain)
+  const vetoed = rules.urgent && pUrgent < thresholds.vetoBelow && !rules.cues.some((k) => CUE_BY_KIND.get(k)?.certain)
   // forms added since the model was trained: it never saw them, so it is not asked to agree
   const lateHit = assessLate(canon)
   const late = !lateHit.urgent ? null : lateHit.cues.some((k) => CUE_BY_KIND.get(k)?.certain) ? 'certain' : 'possible'
-  const urgent = (urgency.urgent && !vetoed) || pUrgent >= thresholds.urgentAt || late === 'certain'
+  const urgent = (rules.urgent && !vetoed) || pUrgent >= thresholds.urgentAt || late === 'certain'
   const possibleUrgent = !urgent && (pUrgent >= thresholds.possibleAt || late === 'possible')
   const emergency: EmergencyKind | null = !urgent
     ? null
-    : urgency.urgent && !vetoed
-      ? urgency.emergency
+    : rules.urgent && !vetoed
+      ? rules.emergency
       : late === 'certain'
         ? lateHit.emergency
-        : urgency.urgent
-          ? urgency.emergency
-          : modelEmergency(urgency, best, text)
+        : rules.urgent
+          ? rules.emergency
+          : modelEmergency(rules, best, text)
 
   // needs: the primary guess and every other need the model gives at least LABEL_AT
   const needs = new Set<Need>()
@@ -290,14 +293,14 @@ function classify(text: string, thresholds: UrgencyThresholds): TriageDetail {
     // a second need also needs a word of its own in the text (medicine bought is not groceries)
     for (const c of NEEDS) if ((labelProbs.get(c) ?? 0) >= LABEL_AT && facts.cue[c]) needs.add(c)
   }
-  if (urgent && urgency.urgent) {
+  if (urgent && rules.urgent) {
     // talk of suicide alone (no injury or overdose cue) is the person's state of mind, not a medical case
-    if (urgency.responses.every((k) => k === 'suicide')) {
+    if (rules.responses.every((k) => k === 'suicide')) {
       needs.delete('medical')
       needs.add('emotional')
     }
     // a missing person is `other` (LABELS.md): the dementia or age that makes it urgent is not a need of its own
-    if (urgency.responses.every((k) => k === 'missing') && !facts.strong.medical) needs.delete('medical')
+    if (rules.responses.every((k) => k === 'missing') && !facts.strong.medical) needs.delete('medical')
   }
   // a lift with people inside is the building's (LABELS.md)
   if (urgent && needs.size === 0 && emergency === 'trapped' && LIFT.test(text)) needs.add('repair')
@@ -315,7 +318,7 @@ function classify(text: string, thresholds: UrgencyThresholds): TriageDetail {
       rulesUrgent: false,
       certain: false,
       pUrgent,
-      cues: urgency.cues,
+      cues: rules.cues,
       late: null,
     }
   }
@@ -345,10 +348,10 @@ function classify(text: string, thresholds: UrgencyThresholds): TriageDetail {
       location,
       text,
     },
-    rulesUrgent: urgency.urgent,
-    certain: urgency.cues.some((k) => CUE_BY_KIND.get(k)?.certain),
+    rulesUrgent: rules.urgent,
+    certain: rules.cues.some((k) => CUE_BY_KIND.get(k)?.certain),
     pUrgent,
-    cues: urgency.cues,
+    cues: rules.cues,
     late,
   }
 }

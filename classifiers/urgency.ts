@@ -138,6 +138,29 @@ export function assessLate(text: string): UrgencyResult {
   return assessWith(text, true)
 }
 
+/**
+ * The rules' answer once the contexts learnt since the training (`late_unless`) are applied: a
+ * kind that fired in such a context is switched off. Triage gives the model the answer before this
+ * (its features are what it was trained on) and decides with the answer after it.
+ */
+export function withLateUnless(u: UrgencyResult, text: string): UrgencyResult {
+  if (!u.urgent) return u
+  const off = u.cues.filter((k) => CUE_BY_KIND.get(k)?.lateUnless?.test(text))
+  if (off.length === 0) return u
+  const cues: string[] = []
+  const responses: EmergencyKind[] = []
+  u.cues.forEach((k, i) => {
+    if (off.includes(k)) return
+    cues.push(k)
+    responses.push(u.responses[i])
+  })
+  // (marked apart: a kind switched off by what was learnt since says nothing of what the emergency is)
+  const suppressed = [...u.suppressed, ...off.map((k) => `${k}:late-unless`)]
+  if (cues.length === 0) return { urgent: false, emergency: null, cues, responses, suppressed }
+  return { urgent: true, emergency: pickKind(new Set(responses)), cues, responses, suppressed }
+}
+const CUE_BY_KIND = new Map(CUES.map((c) => [c.kind, c]))
+
 function assessWith(text: string, late: boolean): UrgencyResult {
   const r = assessOnce(text, late)
   if (r.urgent || !text) return r
@@ -180,7 +203,7 @@ function assessOnce(text: string, late: boolean): UrgencyResult {
       suppressed.push(`${cue.kind}:needs`)
       continue
     }
-    if ((cue.unless && cue.unless.test(t)) || (cue.unlessJoke && joke)) {
+    if ((cue.unless && cue.unless.test(t)) || (cue.unlessJoke && joke) || (late && cue.lateUnless && cue.lateUnless.test(t))) {
       suppressed.push(`${cue.kind}:unless`)
       continue
     }

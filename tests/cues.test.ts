@@ -5,14 +5,15 @@ import { describe, expect, it } from 'vitest'
 import { CUES } from '../classifiers/cues.ts'
 import { FAMILIES } from '../classifiers/families.ts'
 import { DIALECTS, canonical } from '../classifiers/dialect.ts'
-import { assessLate, assessUrgency } from '../classifiers/urgency.ts'
+import { assessLate, assessUrgency, withLateUnless } from '../classifiers/urgency.ts'
 import { normalize } from '../classifiers/normalize.ts'
 import { RESPONSE_KINDS } from '../classifiers/types.ts'
 
 const read = (t: string) => canonical(normalize(t))
-/** The rules as triage reads them: the forms the model was trained with, then the late ones. */
+/** The rules as triage reads them: the forms the model was trained with (less the contexts learnt
+ * since, `late_unless`), then the late ones. */
 const urgency = (t: string) => {
-  const a = assessUrgency(read(t))
+  const a = withLateUnless(assessUrgency(read(t)), read(t))
   const b = assessLate(read(t))
   return { urgent: a.urgent || b.urgent, cues: [...a.cues, ...b.cues], suppressed: [...a.suppressed, ...b.suppressed] }
 }

@@ -289,3 +289,30 @@ describe('warming up at start-up', () => {
     rmSync(dir, { recursive: true, force: true })
   })
 })
+
+describe('triage: contexts learnt since the model was trained (late_unless)', () => {
+  it('switch a certain cue off after the model, so a reminder about a brazier is not urgent', () => {
+    const r = triage('我看到5栋一楼有人在屋里烧炭盆取暖，门窗都开着，提醒一下大家睡前记得灭火通风')
+    // (whether the model asks a steward to look is the model's: only the certainty is switched off)
+    expect(r.urgent).toBe(false)
+  })
+  it('but the same brazier with dying spoken of stays urgent, on the suicide path', () => {
+    const r = triage('屋里冷得很 烧炭盆取暖也暖不了心 我真的不想活了')
+    expect(r.urgent).toBe(true)
+    expect(r.emergency).toBe('suicide')
+  })
+  it('and a kind switched off so says nothing of what the emergency is', async () => {
+    const { assessUrgency, withLateUnless } = await import('../classifiers/urgency.ts')
+    const { canonical } = await import('../classifiers/dialect.ts')
+    const t = canonical(normalize('一家三口头痛呕吐 烧炭取暖 2栋'))
+    const before = assessUrgency(t)
+    const after = withLateUnless(before, t)
+    expect(before.cues).toContain('suicide-direct')
+    expect(after.cues).not.toContain('suicide-direct')
+    expect(after.suppressed).toContain('suicide-direct:late-unless')
+    // (the model still flags it, as carbon monoxide it is, not as a suicide)
+    const r = triage('一家三口头痛呕吐 烧炭取暖 2栋')
+    expect(r.urgent).toBe(true)
+    expect(r.emergency).not.toBe('suicide')
+  })
+})
