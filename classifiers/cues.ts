@@ -51,6 +51,9 @@ export interface Cue {
   clauseUnless: RegExp | null
   resolved: RegExp | null
   sticky: boolean
+  /** the forms name a cause that is past by nature ("昨晚吃了野生菌……一直在吐"): a match is read
+   * for the past only in the clause it ends in, where the harm is told */
+  pastCause: boolean
   /** a hit is urgent whatever the model says (the model may veto other cues' hits: triage.ts) */
   certain: boolean
   check: CueCheck | null
@@ -147,6 +150,7 @@ function loadFile(name: string, seen: Set<string>): Cue[] {
       clauseUnless: alternation(y, e.clause_unless, at('clause_unless')),
       resolved: alternation(y, e.resolved, at('resolved')),
       sticky: e.sticky === true,
+      pastCause: e.past_cause === true,
       certain: e.certain === true,
       check,
       cases: { fire: cases(y, c.fire, at('cases', 'fire')), calm: cases(y, c.calm, at('cases', 'calm')) },

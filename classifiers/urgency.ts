@@ -264,7 +264,9 @@ function offReason(cue: Cue, m: RegExpExecArray, t: string, news: boolean, joke:
   // happening now (现在 alone does not count: 这个习惯到现在还有). A match that runs across clauses
   // (化疗……出不去) is read in the clause it starts in and the one it ends in: a past word between
   // them tells why, not when (化疗，今天上午十点……因为昨天有阳性被封，出不去).
-  for (const c of m[0].length > 1 && hasBreak(m[0]) ? [span(t, start, start + 1, isBreak), span(t, end - 1, end, isBreak)] : [clause]) {
+  const across = m[0].length > 1 && hasBreak(m[0])
+  const ends = span(t, end - 1, end, isBreak)
+  for (const c of across ? (cue.pastCause ? [ends] : [span(t, start, start + 1, isBreak), ends]) : [clause]) {
     const pi = c.search(PAST)
     if (pi >= 0 && !NOW_AFTER_PAST.test(c.slice(pi))) return 'past'
   }
