@@ -140,6 +140,8 @@ const FLOORS: Record<string, { itemF1: number; orderExact: number }> = {
   'lists-105.jsonl': { itemF1: 0.975, orderExact: 0.9 },
   'lists-106.jsonl': { itemF1: 0.955, orderExact: 0.87 },
   'lists-107.jsonl': { itemF1: 0.945, orderExact: 0.85 },
+  'lists-108.jsonl': { itemF1: 0.95, orderExact: 0.85 },
+  'lists-109.jsonl': { itemF1: 0.94, orderExact: 0.79 },
 }
 
 const EVAL = new URL('../data/eval/', import.meta.url)
