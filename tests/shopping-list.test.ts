@@ -2422,3 +2422,10 @@ describe('a weight, then across a space one package', () => {
     ])
   })
 })
+
+describe('asking whether any is left, in a run-on', () => {
+  it('还有没有 ends the question, and the order after it stands alone', () => {
+    expect(brief('团购的排骨还有没有我想要两斤小排')).toEqual([['小排', 2, '斤']])
+    expect(brief('那个鸡蛋还有没我要一板')).toEqual([['鸡蛋', 1, '板']])
+  })
+})
