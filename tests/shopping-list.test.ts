@@ -2429,3 +2429,16 @@ describe('asking whether any is left, in a run-on', () => {
     expect(brief('那个鸡蛋还有没我要一板')).toEqual([['鸡蛋', 1, '板']])
   })
 })
+
+describe('the kind meant, named right after the thing counted', () => {
+  it('"买一条鱼最好是鲫鱼" is one 鲫鱼', () => {
+    expect(brief('想买一条鱼最好是鲈鱼')).toEqual([['鲈鱼', 1, '条']])
+    expect(brief('称两斤肉，要五花肉')).toEqual([['五花肉', 2, '斤']])
+  })
+  it('but another thing after it is its own order', () => {
+    expect(brief('一条鱼 鲫鱼两条')).toEqual([
+      ['鱼', 1, '条'],
+      ['鲫鱼', 2, '条'],
+    ])
+  })
+})

@@ -61,6 +61,26 @@ export function specificAfterGeneric(st: MessageState): void {
     k--
   }
 }
+/**
+ * "买一条鱼最好是鲫鱼", "要两斤肉，要五花肉": a thing ordered with its amount, then right after it
+ * the kind of it that is meant, bare (its name ends in the thing's: 鲫鱼 is a 鱼) — that kind, in
+ * that amount; not a second order.
+ */
+export function kindNamedAfter(st: MessageState): void {
+  const items = st.items
+  for (let k = 0; k + 1 < items.length; k++) {
+    const p = items[k]
+    const nx = items[k + 1]
+    if (p.op !== 'add' || nx.op !== 'add' || !p.hasQty || nx.hasQty || p.med || nx.med || p.end < 0 || nx.start < p.end) continue
+    if (nx.name === p.name || !nx.name.endsWith(p.name) || nx.alternatives.length) continue
+    if (!KIND_MEANT.test(st.s.slice(p.end, nx.start))) continue
+    p.name = nx.name
+    items.splice(k + 1, 1)
+  }
+}
+/** Between the thing and the kind meant: "最好是", "，要", "就要". */
+const KIND_MEANT = /^[\s，,]*(?:最好是|最好要|最好|就要|要|是)(?:那种|那个)?$/
+
 /** Between a product and which one it is: "要", "是", "就是", "我要", "要那种", "，要"; or a colon ("奶粉：美素佳儿两罐"). */
 const SAID_EXACTLY = /^[\s，,]*(?:(?:我|俺|就)?(?:要|是|就是|就要|只要|要买|只喝|只吃|就买)(?:那个|那种|个)?[\s:：]*|\s*[:：]\s*)$/
 /** Between a product and its brand: nothing, a space, a comma, perhaps after a particle (not a new line or sentence). */

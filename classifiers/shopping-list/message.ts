@@ -39,6 +39,7 @@ import {
   sharedOut,
   needsToOrders,
   specificAfterGeneric,
+  kindNamedAfter,
   totalsToParts,
   withoutRepeats,
 } from './decide.ts'
@@ -1216,6 +1217,7 @@ function parseBody(s: string, asked = false): OrderItem[] {
   joinBrands(st)
   emojiBullets(st)
   specificAfterGeneric(st)
+  kindNamedAfter(st)
   flavourThenAmount(st)
   restatedSubstitutes(st)
   kindAfterAmount(st)
