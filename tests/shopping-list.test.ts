@@ -2442,3 +2442,40 @@ describe('the kind meant, named right after the thing counted', () => {
     ])
   })
 })
+
+describe('a cancel on a condition', () => {
+  it('leaves the order standing', () => {
+    expect(brief('橙子2斤，如果太贵就不要了')).toEqual([['橙子', 2, '斤']])
+    expect(brief('梨3斤，桃子2斤。要是还是烂的我就再也不买了')).toEqual([
+      ['梨', 3, '斤'],
+      ['桃子', 2, '斤'],
+    ])
+  })
+  it('while a plain one still withdraws it', () => {
+    expect(toBuy('梨3斤，桃子2斤，桃子不要了')).toEqual([['梨', 3, '斤']])
+  })
+})
+
+describe('a removal repeated in the same bracket', () => {
+  it('"牛肉划掉，不要了" takes off the beef only', () => {
+    expect(toBuy('猪肉2斤 牛肉1斤（牛肉划掉，不要了，换成鸡翅8个） 土豆3个')).toEqual([
+      ['猪肉', 2, '斤'],
+      ['鸡翅', 8, '个'],
+      ['土豆', 3, '个'],
+    ])
+  })
+})
+
+describe('a cancel when there is none, and a kind turned down', () => {
+  it('"没有的话就不要了" and "没就算了" leave the order standing', () => {
+    expect(brief('有清真的羊肉吗，有的话来三斤，没有的话就不要了')).toEqual([['羊肉', 3, '斤']])
+    expect(brief('要两只大闸蟹，阳澄湖的最好，没就算了')).toEqual([['大闸蟹', 2, '只']])
+  })
+  it('"不要盒装的" turns down a packing, not the eggs', () => {
+    expect(brief('鸡蛋要散装的，称两斤，不要盒装的')).toEqual([['鸡蛋', 2, '斤']])
+  })
+  it('a bare 不要了 after the amount still withdraws the thing', () => {
+    expect(toBuy('雪碧 2瓶，可乐 330ml*6罐 不要了')).toEqual([['雪碧', 2, '瓶']])
+    expect(toBuy('挂面两把，鸡蛋我家里还有半篮，不要了')).toEqual([['挂面', 2, '把']])
+  })
+})

@@ -26,6 +26,8 @@ import {
   KW_SET,
   KW_GE,
   KW_DE,
+  KW_ZHUANG,
+  KW_NAZHONG,
   KW_SLASH,
   U_COUNT,
   F_OOPS,
@@ -430,7 +432,9 @@ function saysWhichAfter(s: string, toks: Tok[], els: El[], k: number, b: number)
 function specAfter(toks: Tok[], a: number, b: number): boolean {
   for (let i = a + 1; i < b; i++) {
     const t = toks[i]
-    if (t.k === T_NUM || t.k === T_OTHER || (t.k === T_KW && t.sub === KW_DE)) return true
+    // (or how it is packed or of which kind: "不要盒装的", "不要那种散装的")
+    if (t.k === T_NUM || t.k === T_OTHER || (t.k === T_KW && (t.sub === KW_DE || t.sub === KW_ZHUANG || t.sub === KW_NAZHONG)))
+      return true
   }
   return false
 }

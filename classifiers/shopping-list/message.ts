@@ -410,6 +410,13 @@ function parseQuotedReply(quote: string, reply: string): OrderItem[] {
   return out
 }
 
+/** A chunk that is only an amount: "330ml*6罐", "半篮子", "3斤~~". */
+const AMOUNT_ONLY =
+  /^[\s~]*(?:\d+(?:\.\d+)?\s*[A-Za-z]{0,3}\s*[*×xX]\s*)?(?:\d+(?:\.\d+)?|[一两二三四五六七八九十半几]{1,3})\s*[\u4e00-\u9fffA-Za-z]{0,3}[\s~]*$/
+
+/** A condition opening a clause: if, in case. */
+const IF_BEFORE = /^[\s，,。]*(?:如果|要是|假如|假若|万一|若是|倘若|if\b)/i
+
 /** A reply that orders the quoted list again: "还照这个来", "照上周的买", "跟上次一样", "照旧", "同上". */
 const ORDER_AGAIN =
   /(?:照|按|跟|和)(?:着)?(?:这个|这张|这单|上周|上次|上回|上面|原来)(?:的|那样)?(?:来|买|订|下单|要|一样)|照旧|同上|还是这些|再来一(?:份|单)/
@@ -1041,6 +1048,8 @@ function parseBody(s: string, asked = false): OrderItem[] {
   let chunkNo = 0
   let a = 0
   const n = toks.length
+  // (the text of the chunk before, for what a bare 不要了 withdraws)
+  let lastChunkText = ''
   while (a < n) {
     if (toks[a].k === T_SEP) {
       a++
@@ -1205,9 +1214,21 @@ function parseBody(s: string, asked = false): OrderItem[] {
       const k = r.altRefs.length ? findItem(st.items, r.altRefs[0]) : st.lastItemsChunk === ci - 1 ? st.items.length - 1 : -1
       if (k >= 0) st.altFor = { k, chunk: ci }
     }
+    // ("橙子2斤，如果太贵就不要了", "要是还烂我就再也不买了": a cancel on a condition leaves the
+    // order standing — it is bought unless the condition comes true)
+    // (so is one on there being none: "有的话来两斤，没有的话就不要了", "阳澄湖的最好，没就算了")
+    if (r.cancelPrev && (info.cond || IF_BEFORE.test(s.slice(chunkStart, toks[b - 1].e)))) r.cancelPrev = false
+    // (a bare 不要了 withdraws the thing the chunk before it spoke of — named again, or given its amount
+    // there: "可乐 330ml*6罐 不要了", "鸡蛋家里还有半篮，不要了". After "牛肉划掉" it is the beef, off
+    // already, not the mutton ordered chunks earlier and last on the list now; after "老板要是给你硬的"
+    // or "红酒我们自己有" it is nothing on the list)
+    const last = st.items[st.items.length - 1]
+    if (r.cancelPrev && last && last.chunk < ci - 1 && !lastChunkText.includes(last.name) && !AMOUNT_ONLY.test(lastChunkText))
+      r.cancelPrev = false
     applyToPrevious(st, r, ci)
     if (ALL_OF_THESE_NOT.test(s.slice(chunkStart, toks[b - 1].e))) withdrawEnumeration(st, chunkStart)
     settleRemovals(st, ci)
+    lastChunkText = s.slice(chunkStart, toks[b - 1].e)
   }
   settleRemovals(st, chunkNo)
   talkOfRemoved(st)
