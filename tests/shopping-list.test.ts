@@ -2466,6 +2466,22 @@ describe('a removal repeated in the same bracket', () => {
   })
 })
 
+describe('a 接龙 with the organiser’s running totals and grades', () => {
+  it('the totals in brackets are nobody’s order; a grade is the line’s note', () => {
+    const items = parse('【砂糖橘接龙】一箱10斤\n特级 58元/箱，一级 45元/箱\n1. 2-1-301 特级1箱（共1箱）\n2. 5-2-602 一级2箱（目前共3箱）')
+    expect(items.map((i) => [i.qty, i.unit, i.note, i.door])).toEqual([
+      [1, '箱', '特级', '2-1-301'],
+      [2, '箱', '一级', '5-2-602'],
+    ])
+  })
+  it('a cut the header offers is no nickname', () => {
+    expect(brief('猪肉接龙 前腿后腿五花都有\n1. 3-1-201 后腿 2斤\n2. 5-2-402 五花 1斤')).toEqual([
+      ['后腿', 2, '斤'],
+      ['五花', 1, '斤'],
+    ])
+  })
+})
+
 describe('a cancel when there is none, and a kind turned down', () => {
   it('"没有的话就不要了" and "没就算了" leave the order standing', () => {
     expect(brief('有清真的羊肉吗，有的话来三斤，没有的话就不要了')).toEqual([['羊肉', 3, '斤']])

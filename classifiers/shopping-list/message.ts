@@ -515,6 +515,10 @@ function readEntries(list: DoorList): Jielong['entries'] {
   return mergeDoors(readLines(list))
 }
 
+/** A running total in brackets on a 接龙 line: "（目前共2箱）", "(共10箱，够起送了)", "（累计15斤）". */
+// (the sum may have been set apart by a comma already: "(目前,共2箱)")
+const RUNNING_TOTAL = /[（(][\s，,]*(?:目前|现在|已经|已|一)?[\s，,]*(?:共|总共|合计|累计|总计|已接)[^)）]{0,30}[)）]/g
+
 /** Words in a 接龙 line that add to what its door ordered before ("4. 3座502 再加桂味3斤"): the
  * `more` words of data/dict/lists/amount-changes.txt. */
 const ADDS_TO_DOOR = AMOUNT_CHANGES.filter((c) => !c.total && !c.less).map((c) => c.word)
@@ -581,7 +585,8 @@ function readLines(list: DoorList): Jielong['entries'] {
     // a line of a 接龙 is an order by being there: it needs no 帮我买
     // ("大1份 中2份" under a header that prices 大份 / 中份 / 小份: each size is the product, with its size as the note)
     // ("2-1803 阿珠 馅饼3筒", "5号1202室 阿拉宝宝 1箱": a WeChat name after the door is nobody's goods)
-    const own = withoutNickname(e.text, nicknames, product)
+    // ("3-1-202 特级2箱（目前共2箱）": the organiser's running total is nobody's order)
+    const own = withoutNickname(e.text.replace(RUNNING_TOTAL, ' '), nicknames, product, about)
     const sized = tiered ? tiersWritten(own, tiered) : null
     const coded = codes.size ? codesWritten(sized ? sized.text : own, codes) : null
     const base = pricesWritten(coded ?? (sized ? sized.text : own), byPrice)
@@ -729,7 +734,7 @@ const NICKNAME_ASKED = /昵称|微信名|群昵称|名字|称呼|姓名/
  * followed by goods with their amount ("阿珠 馅饼3筒"), or by an amount alone when the header
  * sells one product and the word is not it ("老克勒 2箱"; "塌棵菜 2斤" under 塌棵菜 orders it).
  */
-function withoutNickname(text: string, asked: boolean, product: string | null): string {
+function withoutNickname(text: string, asked: boolean, product: string | null, about = ''): string {
   const m = LEADING_WORD.exec(text)
   // (a name is letters that say nothing to the parser: no goods, no amount, no "唔要", no pinyin
   // initials — "xhs 2斤", "尿不湿XL 2包", "花甲唔要喇 换做鱿鱼1斤" are orders)
@@ -737,7 +742,8 @@ function withoutNickname(text: string, asked: boolean, product: string | null): 
   const rest = text.slice(m[0].length)
   if (asked || GOODS_THEN_AMOUNT.test(rest)) return rest
   // ("老克勒 2箱" under "大闸蟹接龙": the amount is the header product's, so the word before it is a name)
-  if (product && AMOUNT_FIRST.test(rest) && !product.includes(m[1]) && !m[1].includes(product)) return rest
+  // (not a word the header offers: "后腿 3公斤" under "羊肉接龙 … 后腿前腿排骨都有")
+  if (product && AMOUNT_FIRST.test(rest) && !product.includes(m[1]) && !m[1].includes(product) && !about.includes(m[1])) return rest
   return text
 }
 const LEADING_WORD = /^((?:(?![一二两三四五六七八九十半几])[\u4e00-\u9fffA-Za-z]){1,8})\s+(?=\S)/
@@ -752,13 +758,18 @@ function nameOnly(w: string): boolean {
  * A header that sells one product in sizes, each with its price: "大份 鹅肉一斤 68 ⏎ 中份 半斤 36",
  * "大 38/斤 中 30/斤 小 20/斤", "大个 8元/斤 ⏎ 中个 6元/斤". Two sizes or more make it one.
  */
+/** A size or a grade a seller prices apart: 大 / 中 / 小, or 特级 / 一等 / 二等 … ("特级果 68元/箱"). */
+const TIER = '(?:[大中小]|特级|特等|一等|二等|三等|一级|二级|三级|优等|精品)'
+
 function sizeTiers(header: string): boolean {
   const seen = new Set<string>()
   for (const m of header.matchAll(TIER_PRICED)) seen.add(m[1])
   return seen.size >= 2
 }
-const TIER_PRICED =
-  /(?:^|[\s，,、】\]:：;；])([大中小])(?:份|个|号|杯|果|只|盒)?(?:\s+|\s*[(（][^)）\n]{0,12}[)）]\s*)[^\n\d]{0,8}?\d+(?:\.\d+)?\s*(?:元|块|蚊)?(?=\s*(?:[/／每]|$|\s|[，,;；]))/gm
+const TIER_PRICED = new RegExp(
+  `(?:^|[\\s，,、】\\]:：;；])(${TIER})(?:份|个|号|杯|果|只|盒)?(?:\\s+|\\s*[(（][^)）\\n]{0,12}[)）]\\s*)[^\\n\\d]{0,8}?\\d+(?:\\.\\d+)?\\s*(?:元|块|蚊)?(?=\\s*(?:[/／每]|$|\\s|[，,;；]))`,
+  'gm',
+)
 
 /** The product a header sells in sizes when it sells other things too: what it names before the first size. */
 function tierProduct(header: string): string | null {
@@ -787,8 +798,8 @@ function tiersWritten(text: string, product: string): { text: string; sizes: str
   })
   return sizes.length ? { text: out, sizes } : null
 }
-const SIZE_WORD = /^[大中小](?:份|个|号|杯|果|只|盒)?$/
-const TIER_IN_LINE = /(^|[\s，,、])([大中小])(份|个|号|杯|果|只|盒)?(?=\s*[\d一二两三四五六七八九十半])/g
+const SIZE_WORD = new RegExp(`^${TIER}(?:份|个|号|杯|果|只|盒)?$`)
+const TIER_IN_LINE = new RegExp(`(^|[\\s，,、])(${TIER})(份|个|号|杯|果|只|盒)?(?=\\s*[\\d一二两三四五六七八九十半])`, 'g')
 
 /**
  * Products the header gives a letter code ("A 金华火腿切片 200g/盒 35元", "代码：K1 辣烤饼 3元/个；
