@@ -2482,6 +2482,18 @@ describe('a 接龙 with the organiser’s running totals and grades', () => {
   })
 })
 
+describe('a brand written on to the thing counted', () => {
+  it('is which one, with 的', () => {
+    expect(brief('帮我带一箱牛奶蒙牛的，再带两瓶生抽海天的')).toEqual([
+      ['蒙牛牛奶', 1, '箱'],
+      ['海天生抽', 2, '瓶'],
+    ])
+  })
+  it('after a comma, or of another kind, it stays a wish', () => {
+    expect(parse('鸡蛋一盒，伊利的').map((i) => [i.name, i.note])).toEqual([['鸡蛋', '伊利的']])
+  })
+})
+
 describe('a cancel when there is none, and a kind turned down', () => {
   it('"没有的话就不要了" and "没就算了" leave the order standing', () => {
     expect(brief('有清真的羊肉吗，有的话来三斤，没有的话就不要了')).toEqual([['羊肉', 3, '斤']])

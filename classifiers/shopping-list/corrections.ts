@@ -4,7 +4,8 @@
 import { emptyItem, setQty, type ChunkOut, type PItem } from './chunk.ts'
 import type { Qty } from './elements.ts'
 import { NUMBER_AHEAD } from './tokens.ts'
-import { UNIT_WORDS } from './lexicon.ts'
+import { UNIT_WORDS, matchAt } from './lexicon.ts'
+import { T_GOODS } from './kinds.ts'
 import { eachFollows, findItem, sameThing, type MessageState } from './state.ts'
 
 /**
@@ -146,12 +147,30 @@ export function brandOfPrevious(st: MessageState, it: PItem, ci: number, r: Chun
   }
   if (it.brandNote && items.length) {
     const p = items[items.length - 1]
+    // ("一箱矿泉水农夫山泉的", "洗衣粉一袋立白的": written on to the thing or its amount, a brand of
+    // its kind says which one it is — 农夫山泉矿泉水; after a comma it stays a wish, "鸡蛋一盒，伊利的")
+    // (not a brand of what follows its 的: "一箱牛奶蒙牛的纯牛奶")
+    const ofNext = matchAt(st.s, it.end + 1)
+    if (
+      p.op === 'add' &&
+      p.end >= 0 &&
+      it.start >= 0 &&
+      p.kinds & it.kinds &&
+      BRAND_ON.test(st.s.slice(p.end, it.start)) &&
+      !(ofNext && ofNext.k === T_GOODS)
+    ) {
+      if (!p.name.includes(it.name)) p.name = it.name + p.name
+      return true
+    }
     const note = it.name + '的'
     p.note = p.note ? p.note + ' ' + note : note
     return true
   }
   return false
 }
+
+/** Between a thing and its brand written on: nothing, a space, or the thing's own amount. */
+const BRAND_ON = /^[ \t]*(?:(?:\d+(?:\.\d+)?|[一两二三四五六七八九十半]{1,3})[^\s\d，,。；;、的]{1,2}[ \t]*)?$/
 
 /** Substitutes the chunk names, on the item they are for. */
 export function applyAlternatives(st: MessageState, r: ChunkOut, ci: number, chunkTarget: number): void {
