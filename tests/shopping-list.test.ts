@@ -2494,6 +2494,33 @@ describe('a brand written on to the thing counted', () => {
   })
 })
 
+describe('滴 for 的 in Hubei and Sichuan speech', () => {
+  it('reads the 的 it stands for, inside list parsing', () => {
+    expect(brief('有滴话帮我带两斤藕带')).toEqual([['藕带', 2, '斤']])
+    expect(brief('腊肉一块，三斤重滴')).toEqual([['腊肉', 1, '块']])
+  })
+  it('but not after a number, nor in a name', () => {
+    expect(brief('滴露消毒液两瓶')).toEqual([['滴露消毒液', 2, '瓶']])
+  })
+})
+
+describe('an English change, "from … to …"', () => {
+  it('is the new amount', () => {
+    expect(brief('排骨 from 2斤 to 3斤')).toEqual([['排骨', 3, '斤']])
+    expect(brief('牛奶 from 1 箱 to 2 箱 pls')).toEqual([['牛奶', 2, '箱']])
+  })
+})
+
+describe('a price per piece in brackets', () => {
+  it('is no amount of the next thing', () => {
+    expect(brief('鸡腿 4 个 (大概 5 块一个), 青菜 1 把, 豆腐 2 盒')).toEqual([
+      ['鸡腿', 4, '个'],
+      ['青菜', 1, '把'],
+      ['豆腐', 2, '盒'],
+    ])
+  })
+})
+
 describe('a cancel when there is none, and a kind turned down', () => {
   it('"没有的话就不要了" and "没就算了" leave the order standing', () => {
     expect(brief('有清真的羊肉吗，有的话来三斤，没有的话就不要了')).toEqual([['羊肉', 3, '斤']])

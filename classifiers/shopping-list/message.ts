@@ -81,7 +81,13 @@ function parse(text: string): OrderItem[] {
         eachFirst(
           withoutSums(
             splitTotals(
-              restate(multipliersFirst(unspace(notesUnder(withoutTicked(unrepeated(refusedUnder(sizeThenCount(keycaps(text))))))))),
+              restate(
+                multipliersFirst(
+                  unspace(
+                    notesUnder(withoutTicked(unrepeated(refusedUnder(sizeThenCount(keycaps(dialectDe(pricesAside(fromTo(text))))))))),
+                  ),
+                ),
+              ),
             ),
           ),
         ),
@@ -101,6 +107,42 @@ function parse(text: string): OrderItem[] {
   if (prices) return parseChoice(prices)
   return parseBody(byPosition(s))
 }
+
+/**
+ * "鸡蛋 from 3 盒 to 2 盒", "鸡胸肉 from 2斤 to 3斤": a change written in English is read as
+ * "改成" the new amount.
+ */
+function fromTo(s: string): string {
+  if (!/from/i.test(s)) return s
+  return s.replace(FROM_TO, ' 改成$1')
+}
+const FROM_TO = /\bfrom\s*\d+(?:\.\d+)?\s*[\u4e00-\u9fffA-Za-z]{1,3}\s*to\s*(\d+(?:\.\d+)?\s*[\u4e00-\u9fffA-Za-z]{1,3})/gi
+
+/**
+ * "牛排 2 块 (大概 40 一块), 芦笋 1 把": a price per piece in brackets is how much one costs, and
+ * its "一块" no amount of anything — left in, it was taken for the next thing's amount.
+ */
+function pricesAside(s: string): string {
+  if (s.indexOf('(') < 0 && s.indexOf('（') < 0) return s
+  return s.replace(PRICE_IN_BRACKETS, ' ')
+}
+const PRICE_IN_BRACKETS =
+  /[（(][^)）\n]{0,6}?\d+(?:\.\d+)?\s*(?:元|块钱|块|蚊|rmb|RMB)?\s*(?:一|每|\/)\s*[\u4e00-\u9fff]{1,2}[^)）\n]{0,6}[)）]/g
+
+/**
+ * "两斤重滴", "有滴话带两斤", "刚才报滴红安苕", "猫子恰滴猫粮": in Hubei, Hunan and Sichuan speech
+ * 滴 is 的 (and 恰 is 吃, before it or after 要 / 想). Read so inside list parsing only; not after a number ("一滴")
+ * nor in the names that begin with it (滴露, 滴眼液, 滴鸡精).
+ */
+function dialectDe(s: string): string {
+  if (s.indexOf('滴') < 0 && s.indexOf('恰') < 0) return s
+  return s
+    .replace(/恰滴/g, '吃的')
+    .replace(/(?<=[要想去来])恰(?=[\u4e00-\u9fff])/g, '吃')
+    .replace(DIALECT_DE, '的')
+}
+// (nor 滴子, a little: "买滴子豆豉")
+const DIALECT_DE = /(?<![一二两三四五六七八九十几\d滴])滴(?![露眼鸡滴水管灌子])/g
 
 /**
  * "1️⃣ 5-1-301 糍粑2斤", "🔟 …": a 接龙's lines numbered with keycap emoji (a digit, the emoji
