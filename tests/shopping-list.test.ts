@@ -2521,6 +2521,13 @@ describe('a price per piece in brackets', () => {
   })
 })
 
+describe('a bare name with 多的 or 少点的 after it', () => {
+  it('says how the thing before should be', () => {
+    expect(parse('油条要3根，芝麻多的那种').map((i) => [i.name, i.qty, i.note])).toEqual([['油条', 3, '芝麻多的那种']])
+    expect(parse('牛杂一斤，牛肚少点的').map((i) => [i.name, i.qty, i.note])).toEqual([['牛杂', 1, '牛肚少点的']])
+  })
+})
+
 describe('a cancel when there is none, and a kind turned down', () => {
   it('"没有的话就不要了" and "没就算了" leave the order standing', () => {
     expect(brief('有清真的羊肉吗，有的话来三斤，没有的话就不要了')).toEqual([['羊肉', 3, '斤']])

@@ -148,6 +148,27 @@ export function glosses(st: MessageState): void {
     k--
   }
 }
+/**
+ * "油馕要2个，芝麻多的那种", "牛杂一斤，牛肚少点的": a bare name with 多的 / 少点的 after it says how
+ * the thing ordered before should be — a note on it, not an order of its own.
+ */
+export function describedBy(st: MessageState): void {
+  const items = st.items
+  for (let k = 1; k < items.length; k++) {
+    const it = items[k]
+    if (it.op !== 'add' || it.hasQty || it.start < 0 || it.end < 0 || it.med) continue
+    const m = MORE_OR_LESS.exec(st.s.slice(it.end, it.end + 8))
+    if (!m) continue
+    const p = items[k - 1]
+    if (p.op !== 'add' || !p.hasQty || p.end < 0 || /[\n。!?！？]/.test(st.s.slice(p.end, it.start))) continue
+    const note = it.name + m[0]
+    p.note = p.note ? p.note + ' ' + note : note
+    items.splice(k, 1)
+    k--
+  }
+}
+const MORE_OR_LESS = /^(?:要)?(?:多|少)(?:一)?(?:点|些)?(?:的|滴|嘅)(?:那种|那款)?/
+
 /** After the name said again: a particle, then "is" ("花甲啊就是那个", "折耳根就是", "土豆又叫"). */
 const GLOSS_AFTER_NAME = /^(?:啊|呀|呢|嘛|哦|么)?[，, ]?(?:其实|也)?(?:就是|是|又叫|也叫|叫做|就叫)(?:那个|那种)?$/
 /** After the thing (and its amount), before a kind described: "，是", "两盒，是那个" ("绿茶两盒，是茶叶那种"). */

@@ -30,6 +30,7 @@ import {
   restatedSubstitutes,
   talkOfRemoved,
   glosses,
+  describedBy,
   brandForKind,
   joinBrands,
   keepOrders,
@@ -1286,6 +1287,7 @@ function parseBody(s: string, asked = false): OrderItem[] {
   settleRemovals(st, chunkNo)
   talkOfRemoved(st)
   glosses(st)
+  describedBy(st)
   restatements(st)
   if (st.listUnit !== null) unitForAll(st, st.listUnit)
   joinBrands(st)
