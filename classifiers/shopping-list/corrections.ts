@@ -149,16 +149,11 @@ export function brandOfPrevious(st: MessageState, it: PItem, ci: number, r: Chun
     const p = items[items.length - 1]
     // ("一箱矿泉水农夫山泉的", "洗衣粉一袋立白的": written on to the thing or its amount, a brand of
     // its kind says which one it is — 农夫山泉矿泉水; after a comma it stays a wish, "鸡蛋一盒，伊利的")
-    // (not a brand of what follows its 的: "一箱牛奶蒙牛的纯牛奶")
+    // (not a brand of what follows its 的: "一箱牛奶蒙牛的纯牛奶", "狗粮皇家的中型犬" — after it the
+    // message goes on, or a size, a filler or a verb follows)
     const ofNext = matchAt(st.s, it.end + 1)
-    if (
-      p.op === 'add' &&
-      p.end >= 0 &&
-      it.start >= 0 &&
-      p.kinds & it.kinds &&
-      BRAND_ON.test(st.s.slice(p.end, it.start)) &&
-      !(ofNext && ofNext.k === T_GOODS)
-    ) {
+    const goesOn = /^(?:$|[\s，,。；;！!？?、)）])/.test(st.s.slice(it.end + 1, it.end + 2)) || (ofNext !== null && ofNext.k !== T_GOODS)
+    if (p.op === 'add' && p.end >= 0 && it.start >= 0 && p.kinds & it.kinds && BRAND_ON.test(st.s.slice(p.end, it.start)) && goesOn) {
       if (!p.name.includes(it.name)) p.name = it.name + p.name
       return true
     }

@@ -453,9 +453,12 @@ function parseQuotedReply(quote: string, reply: string): OrderItem[] {
   return out
 }
 
-/** A chunk that is only an amount: "330ml*6罐", "半篮子", "3斤~~". */
+/** A chunk that is only an amount: "330ml*6罐", "x1", "半篮子", "3斤~~". */
 const AMOUNT_ONLY =
-  /^[\s~]*(?:\d+(?:\.\d+)?\s*[A-Za-z]{0,3}\s*[*×xX]\s*)?(?:\d+(?:\.\d+)?|[一两二三四五六七八九十半几]{1,3})\s*[\u4e00-\u9fffA-Za-z]{0,3}[\s~]*$/
+  /^[\s~]*(?:(?:\d+(?:\.\d+)?\s*[A-Za-z]{0,3}\s*)?[*×xX]\s*)?(?:\d+(?:\.\d+)?|[一两二三四五六七八九十半几]{1,3})\s*[\u4e00-\u9fffA-Za-z]{0,3}[\s~]*$/
+
+/** A chunk that only strikes the thing before out: "（删掉，不要了）", "划掉". */
+const STRIKE_ONLY = /^[\s(（【]*(?:删掉|删了|删除|划掉|去掉|拿掉|取消|cancel|delete)[\s)）】]*$/i
 
 /** A condition opening a clause: if, in case. */
 const IF_BEFORE = /^[\s，,。]*(?:如果|要是|假如|假若|万一|若是|倘若|if\b)/i
@@ -1277,7 +1280,14 @@ function parseBody(s: string, asked = false): OrderItem[] {
     // already, not the mutton ordered chunks earlier and last on the list now; after "老板要是给你硬的"
     // or "红酒我们自己有" it is nothing on the list)
     const last = st.items[st.items.length - 1]
-    if (r.cancelPrev && last && last.chunk < ci - 1 && !lastChunkText.includes(last.name) && !AMOUNT_ONLY.test(lastChunkText))
+    if (
+      r.cancelPrev &&
+      last &&
+      last.chunk < ci - 1 &&
+      !lastChunkText.includes(last.name) &&
+      !AMOUNT_ONLY.test(lastChunkText) &&
+      !STRIKE_ONLY.test(lastChunkText)
+    )
       r.cancelPrev = false
     applyToPrevious(st, r, ci)
     if (ALL_OF_THESE_NOT.test(s.slice(chunkStart, toks[b - 1].e))) withdrawEnumeration(st, chunkStart)
