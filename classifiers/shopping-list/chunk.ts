@@ -433,8 +433,7 @@ function specAfter(toks: Tok[], a: number, b: number): boolean {
   for (let i = a + 1; i < b; i++) {
     const t = toks[i]
     // (or how it is packed or of which kind: "不要盒装的", "不要那种散装的")
-    if (t.k === T_NUM || t.k === T_OTHER || (t.k === T_KW && (t.sub === KW_DE || t.sub === KW_ZHUANG || t.sub === KW_NAZHONG)))
-      return true
+    if (t.k === T_NUM || t.k === T_OTHER || (t.k === T_KW && (t.sub === KW_DE || t.sub === KW_ZHUANG || t.sub === KW_NAZHONG))) return true
   }
   return false
 }
