@@ -142,6 +142,8 @@ const FLOORS: Record<string, { itemF1: number; orderExact: number }> = {
   'lists-107.jsonl': { itemF1: 0.945, orderExact: 0.86 },
   'lists-108.jsonl': { itemF1: 0.96, orderExact: 0.905 },
   'lists-109.jsonl': { itemF1: 0.965, orderExact: 0.87 },
+  'lists-110.jsonl': { itemF1: 0.91, orderExact: 0.74 },
+  'lists-111.jsonl': { itemF1: 0.91, orderExact: 0.735 },
 }
 
 const EVAL = new URL('../data/eval/', import.meta.url)
