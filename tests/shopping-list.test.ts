@@ -2541,3 +2541,16 @@ describe('a cancel when there is none, and a kind turned down', () => {
     expect(toBuy('挂面两把，鸡蛋我家里还有半篮，不要了')).toEqual([['挂面', 2, '把']])
   })
 })
+
+describe('a line struck out in a notes app', () => {
+  it('is taken off, not ordered', () => {
+    expect(toBuy('鸡蛋 1盒\n~~可乐 2瓶~~\n面包 1袋')).toEqual([
+      ['鸡蛋', 1, '盒'],
+      ['面包', 1, '袋'],
+    ])
+    expect(toBuy('牛奶 1箱\n~~薯片~~ 想都别想')).toEqual([['牛奶', 1, '箱']])
+  })
+  it('while a range or a wave after a word is no strike-out', () => {
+    expect(brief('苹果3~5斤 好的~')).toEqual([['苹果', 3, '斤']])
+  })
+})

@@ -85,7 +85,9 @@ function parse(text: string): OrderItem[] {
               restate(
                 multipliersFirst(
                   unspace(
-                    notesUnder(withoutTicked(unrepeated(refusedUnder(sizeThenCount(keycaps(dialectDe(pricesAside(fromTo(text))))))))),
+                    notesUnder(
+                      withoutTicked(unrepeated(refusedUnder(sizeThenCount(keycaps(dialectDe(pricesAside(fromTo(struckOut(text))))))))),
+                    ),
                   ),
                 ),
               ),
@@ -108,6 +110,18 @@ function parse(text: string): OrderItem[] {
   if (prices) return parseChoice(prices)
   return parseBody(byPosition(s))
 }
+
+/**
+ * "~~燕麦片~~ 划掉了", "~~啤酒~~ 想都别想": a list kept in a notes app strikes out what is no
+ * longer wanted; struck-out text is taken off (a removal the message keeps), not ordered.
+ */
+// (the normalisation has made the markdown's ~~ one ~ by then, so a pair of them around a line's
+// words: "~啤酒~ 想都别想"; not a range, "3~5斤", nor a wave after a word, "好的~")
+function struckOut(s: string): string {
+  if (s.indexOf('~') < 0) return s
+  return s.replace(STRUCK, (_m, lead: string, what: string) => `${lead}${what.trim()}，不要了，`)
+}
+const STRUCK = /(^|[\s(（【])~([^~\n\d][^~\n]{0,39}?)~(?=$|[\s，,。)）】])/gm
 
 /**
  * "鸡蛋 from 3 盒 to 2 盒", "鸡胸肉 from 2斤 to 3斤": a change written in English is read as
