@@ -2404,7 +2404,8 @@ describe('"X的" after an item with its amount says which one', () => {
       '方便面一箱康师傅红烧牛肉的，火锅底料两袋要桥头的',
       [
         ['方便面', 1, '箱'],
-        ['火锅底料', 2, '袋'],
+        // (a brand of the thing's kind, written on to its amount, is its name: 桥头火锅底料)
+        ['桥头火锅底料', 2, '袋'],
       ],
     ],
     ['voice-to-text', '猫沙两代要那个豆腐的谢谢啊', [['猫砂', 2, '袋']]],
