@@ -177,3 +177,6 @@ function loadAll(): Cue[] {
 export const NEVER = /(?!)/g
 
 export const CUES: readonly Cue[] = loadAll()
+
+/** Each cue by its kind. */
+export const CUE_BY_KIND: ReadonlyMap<string, Cue> = new Map(CUES.map((c) => [c.kind, c]))

@@ -15,7 +15,7 @@ import { canonical } from './dialect.ts'
 import { assessLate, assessUrgency, withLateUnless, type UrgencyResult } from './urgency.ts'
 import { FeatureSet, extractFeatures } from './features.ts'
 import { scoreNetwork } from './network-model.ts'
-import { CUES } from './cues.ts'
+import { CUE_BY_KIND } from './cues.ts'
 import { DataFileError, readYaml } from './data-file.ts'
 import {
   analyze,
@@ -198,8 +198,6 @@ function modelScores(canon: string, urgency: UrgencyResult, facts: Facts): Score
   FEATURES.clear()
   return { probs: sc.categories, labelProbs: sc.labels, pUrgent: sc.pUrgent }
 }
-
-const CUE_BY_KIND = new Map(CUES.map((c) => [c.kind, c]))
 
 /**
  * The kind of an emergency the model found and the rules did not: the response of a cue that

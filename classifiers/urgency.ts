@@ -12,7 +12,7 @@
 // Input is the canonical text (dialect.ts): normalised, lower case, dialect words mapped.
 import { charCount } from './char-frequency.ts'
 import { CharIndex } from './prefilter.ts'
-import { CUES, NEVER, type Cue } from './cues.ts'
+import { CUES, CUE_BY_KIND, NEVER, type Cue } from './cues.ts'
 import { family, familyRe } from './families.ts'
 import type { EmergencyKind } from './types.ts'
 
@@ -159,7 +159,6 @@ export function withLateUnless(u: UrgencyResult, text: string): UrgencyResult {
   if (cues.length === 0) return { urgent: false, emergency: null, cues, responses, suppressed }
   return { urgent: true, emergency: pickKind(new Set(responses)), cues, responses, suppressed }
 }
-const CUE_BY_KIND = new Map(CUES.map((c) => [c.kind, c]))
 
 function assessWith(text: string, late: boolean): UrgencyResult {
   const r = assessOnce(text, late)
