@@ -2554,3 +2554,16 @@ describe('a line struck out in a notes app', () => {
     expect(brief('苹果3~5斤 好的~')).toEqual([['苹果', 3, '斤']])
   })
 })
+
+describe('a thing taken off on a condition', () => {
+  it('is still ordered: bought unless the condition comes true', () => {
+    expect(toBuy('排骨两斤，青菜一把，要是太贵排骨就不要了')).toEqual([
+      ['排骨', 2, '斤'],
+      ['青菜', 1, '把'],
+    ])
+    expect(toBuy('牛腩一斤，如果超咗预算牛腩就唔要')).toEqual([['牛腩', 1, '斤']])
+  })
+  it('while taken off plainly it is withdrawn', () => {
+    expect(toBuy('排骨两斤，青菜一把，排骨不要了')).toEqual([['青菜', 1, '把']])
+  })
+})

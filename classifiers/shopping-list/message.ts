@@ -1248,6 +1248,9 @@ function parseBody(s: string, asked = false): OrderItem[] {
       st.notWantLine = st.lineChunk
     } else if (st.notWantLine >= 0 && st.notWantLine !== st.lineChunk) st.notWantLine = -1
     if (st.notWantLine >= 0 && !intro) for (const it of r.items) if (!it.hasQty) it.op = 'remove'
+    // ("如果超咗预算白鳝就唔要", "要是太贵排骨就不要了": taken off on a condition, the thing is still
+    // ordered — bought unless the condition comes true — so the removal is not applied)
+    if (IF_BEFORE.test(s.slice(chunkStart, toks[b - 1].e))) r.items = r.items.filter((it) => it.op !== 'remove')
     let chunkTarget = -1
     if (r.items.length && describesPrevious(st, r, ci, chunkStart, toks[b - 1].e)) {
       /* a note on the item before */
