@@ -2567,3 +2567,17 @@ describe('a thing taken off on a condition', () => {
     expect(toBuy('排骨两斤，青菜一把，排骨不要了')).toEqual([['青菜', 1, '把']])
   })
 })
+
+describe('a 接龙 that sells by the head', () => {
+  it('a line that gives how many people orders that many of the amount each', () => {
+    expect(brief('【饺子接龙】一人一份，报人数\n1. 2-1-301 饺子 俺家三口人\n2. 5-2-602 饺子 两个人 醋1瓶')).toEqual([
+      ['饺子', 3, '份'],
+      ['饺子', 2, '份'],
+      ['醋', 1, '瓶'],
+    ])
+    expect(brief('米粉团购 按人头报，每人一斤\n1. 8栋201 米粉 四个人\n2. 9-1-303 米粉2斤')).toEqual([
+      ['米粉', 4, '斤'],
+      ['米粉', 2, '斤'],
+    ])
+  })
+})

@@ -575,6 +575,26 @@ function readEntries(list: DoorList): Jielong['entries'] {
   return mergeDoors(readLines(list))
 }
 
+/**
+ * "烩面 8块一份，一人一份，报人数就中" ⏎ "3单元501 烩面 俺家三口人": a 接龙 that sells by the head asks
+ * each line for how many people; a line that gives a head count orders that many of the amount each.
+ */
+function perHeadAsked(about: string): { qty: number; unit: string } | null {
+  const m = PER_HEAD_ASKED.exec(about)
+  if (!m) return null
+  const q = m[1] === '半' ? 0.5 : (scanNumber(m[1], 0)?.value ?? null)
+  return q === null ? null : { qty: q, unit: m[2] }
+}
+const PER_HEAD_ASKED = /(?:一人|每人|每个人|一个人)\s*(半|一|两|二|三|\d+(?:\.\d+)?)\s*(份|斤|两|个|碗|袋|盒|瓶|包|只)/
+function headsCounted(text: string, each: { qty: number; unit: string } | null): string {
+  if (!each) return text
+  return text.replace(HEADS_IN_LINE, (whole, n: string) => {
+    const v = n === '仨' ? 3 : n === '俩' ? 2 : (scanNumber(n, 0)?.value ?? null)
+    return v === null || v > 50 ? whole : ` ${v * each.qty}${each.unit}`
+  })
+}
+const HEADS_IN_LINE = /(\d{1,2}|[一两二三四五六七八九十]{1,3}|仨|俩)\s*(?:个人|口人|口|位|人)(?![份斤])/g
+
 /** A running total in brackets on a 接龙 line: "（目前共2箱）", "(共10箱，够起送了)", "（累计15斤）". */
 // (the sum may have been set apart by a comma already: "(目前,共2箱)")
 const RUNNING_TOTAL = /[（(][\s，,]*(?:目前|现在|已经|已|一)?[\s，,]*(?:共|总共|合计|累计|总计|已接)[^)）]{0,30}[)）]/g
@@ -633,6 +653,7 @@ function readLines(list: DoorList): Jielong['entries'] {
   // ("翁源三华李 大份(5斤)55 小份30；枇杷 18蚊斤": the product sold in sizes is the one named before them)
   const tiered = tiers ? (tierProduct(about) ?? product) : null
   const nicknames = NICKNAME_ASKED.test(about)
+  const perHead = perHeadAsked(about)
   const codes = productCodes(list.header)
   const byPrice = productsByPrice(about)
   const done: Jielong['entries'] = []
@@ -646,7 +667,7 @@ function readLines(list: DoorList): Jielong['entries'] {
     // ("大1份 中2份" under a header that prices 大份 / 中份 / 小份: each size is the product, with its size as the note)
     // ("2-1803 阿珠 馅饼3筒", "5号1202室 阿拉宝宝 1箱": a WeChat name after the door is nobody's goods)
     // ("3-1-202 特级2箱（目前共2箱）": the organiser's running total is nobody's order)
-    const own = withoutNickname(e.text.replace(RUNNING_TOTAL, ' '), nicknames, product, about)
+    const own = withoutNickname(headsCounted(e.text.replace(RUNNING_TOTAL, ' '), perHead), nicknames, product, about)
     const sized = tiered ? tiersWritten(own, tiered) : null
     const coded = codes.size ? codesWritten(sized ? sized.text : own, codes) : null
     const base = pricesWritten(coded ?? (sized ? sized.text : own), byPrice)
