@@ -1156,6 +1156,9 @@ function parseBody(s: string, asked = false): OrderItem[] {
     // (a colon on the next line opens that line, "⏎加：小葱 1把", not this chunk)
     const intro = b < n && /^[^\n]*[:：]/.test(s.slice(toks[b].s, toks[b].e))
     const chunkStart = toks[a].s
+    const chunkText = s.slice(chunkStart, toks[b - 1].e)
+    // (a clause on a condition: what it takes off is still ordered, bought unless it comes true)
+    const onCondition = IF_BEFORE.test(chunkText)
     // (with the join before it: "，再加一盒")
     const chunkFrom = a > 0 ? toks[a - 1].s : chunkStart
     const sepAfter = b < n ? toks[b].sub : 0
@@ -1168,15 +1171,10 @@ function parseBody(s: string, asked = false): OrderItem[] {
     const els = buildElements(s, toks, a, b, info)
     const r = readChunk(s, toks, b, els, chunkNo, info)
     removeGluedNames(s, r, toks[b - 1].e)
-    if (
-      !info.verb &&
-      !info.question &&
-      ALREADY_HAVE.test(s.slice(chunkStart, toks[b - 1].e)) &&
-      !ASKED.test(s.slice(toks[b - 1].e, toks[b - 1].e + 2))
-    )
+    if (!info.verb && !info.question && ALREADY_HAVE.test(chunkText) && !ASKED.test(s.slice(toks[b - 1].e, toks[b - 1].e + 2)))
       alreadyHave(st, r)
-    if (NOT_NEEDED_END.test(s.slice(chunkStart, toks[b - 1].e))) notNeeded(r)
-    if (aside) bracketNote(st, r, s.slice(chunkStart, toks[b - 1].e), chunkStart)
+    if (NOT_NEEDED_END.test(chunkText)) notNeeded(r)
+    if (aside) bracketNote(st, r, chunkText, chunkStart)
     st.infos.push(info)
     if (info.intent) st.intent = true
     if (info.verb) st.verb = true
@@ -1220,7 +1218,7 @@ function parseBody(s: string, asked = false): OrderItem[] {
       !r.geQty &&
       st.eachAfter &&
       ci > st.eachChunk &&
-      (r.items.length > 0 || (HAS_CJK.test(s.slice(chunkStart, toks[b - 1].e)) && st.items.some((it) => it.chunk > st.eachChunk)))
+      (r.items.length > 0 || (HAS_CJK.test(chunkText) && st.items.some((it) => it.chunk > st.eachChunk)))
     )
       st.eachAfter = null
     // "水果各来两斤：苹果、梨": a category word with an each-word heads the list after it
@@ -1271,7 +1269,7 @@ function parseBody(s: string, asked = false): OrderItem[] {
     if (st.notWantLine >= 0 && !intro) for (const it of r.items) if (!it.hasQty) it.op = 'remove'
     // ("如果超咗预算白鳝就唔要", "要是太贵排骨就不要了": taken off on a condition, the thing is still
     // ordered — bought unless the condition comes true — so the removal is not applied)
-    if (IF_BEFORE.test(s.slice(chunkStart, toks[b - 1].e))) r.items = r.items.filter((it) => it.op !== 'remove')
+    if (onCondition) r.items = r.items.filter((it) => it.op !== 'remove')
     let chunkTarget = -1
     if (r.items.length && describesPrevious(st, r, ci, chunkStart, toks[b - 1].e)) {
       /* a note on the item before */
@@ -1299,7 +1297,7 @@ function parseBody(s: string, asked = false): OrderItem[] {
       !intro &&
       !correctAmount(st, r.qtyOnly, ci, info.oops && !NUMBER_AHEAD.test(s.slice(chunkStart, info.oopsAt)))
     )
-      amountOnly(st, r, ci, sepBefore, sepAfter, aside, s.slice(chunkStart, toks[b - 1].e), {
+      amountOnly(st, r, ci, sepBefore, sepAfter, aside, chunkText, {
         after: s.slice(toks[b - 1].e, toks[b - 1].e + 4),
         sentence: s.slice(sentenceStart(s, chunkStart), toks[b - 1].e),
       })
@@ -1312,7 +1310,7 @@ function parseBody(s: string, asked = false): OrderItem[] {
     // ("橙子2斤，如果太贵就不要了", "要是还烂我就再也不买了": a cancel on a condition leaves the
     // order standing — it is bought unless the condition comes true)
     // (so is one on there being none: "有的话来两斤，没有的话就不要了", "阳澄湖的最好，没就算了")
-    if (r.cancelPrev && (info.cond || IF_BEFORE.test(s.slice(chunkStart, toks[b - 1].e)))) r.cancelPrev = false
+    if (r.cancelPrev && (info.cond || onCondition)) r.cancelPrev = false
     // (a bare 不要了 withdraws the thing the chunk before it spoke of — named again, or given its amount
     // there: "可乐 330ml*6罐 不要了", "鸡蛋家里还有半篮，不要了". After "牛肉划掉" it is the beef, off
     // already, not the mutton ordered chunks earlier and last on the list now; after "老板要是给你硬的"
@@ -1328,9 +1326,9 @@ function parseBody(s: string, asked = false): OrderItem[] {
     )
       r.cancelPrev = false
     applyToPrevious(st, r, ci)
-    if (ALL_OF_THESE_NOT.test(s.slice(chunkStart, toks[b - 1].e))) withdrawEnumeration(st, chunkStart)
+    if (ALL_OF_THESE_NOT.test(chunkText)) withdrawEnumeration(st, chunkStart)
     settleRemovals(st, ci)
-    lastChunkText = s.slice(chunkStart, toks[b - 1].e)
+    lastChunkText = chunkText
   }
   settleRemovals(st, chunkNo)
   talkOfRemoved(st)
