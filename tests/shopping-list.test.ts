@@ -2581,3 +2581,48 @@ describe('a 接龙 that sells by the head', () => {
     ])
   })
 })
+
+describe('a cart pasted from a shopping app', () => {
+  it('reads each line whole: the title without its sizes, the count after ×, no unit', () => {
+    expect(brief('帮我按这个买：\n【金锣】无淀粉火腿肠 30g*10支 ¥19.9 ×2\n【白象】老母鸡汤面 5连包 ¥14.5 ×1')).toEqual([
+      ['金锣无淀粉火腿肠', 2, null],
+      ['白象老母鸡汤面', 1, null],
+    ])
+    // a label that names the shop or a promotion is not part of the name
+    expect(brief('【官方旗舰店】维达 卷纸 4层140g*27卷 ¥59 ×1\n【限时秒杀】三只松鼠 夏威夷果 265g ¥25.9 ×3')).toEqual([
+      ['维达卷纸', 1, null],
+      ['三只松鼠夏威夷果', 3, null],
+    ])
+    // without brackets, "x" for ×, a grade run into the name
+    expect(brief('盒马抄的\n鲜活基围虾 约500g ¥49.9 x1\n3A级 冰糖心苹果 5斤装 ¥39.8 x2')).toEqual([
+      ['鲜活基围虾', 1, null],
+      ['冰糖心苹果', 2, null],
+    ])
+  })
+  it('applies what the writer says about the cart to its lines', () => {
+    // only some of it
+    expect(brief('【蒙牛】特仑苏 250ml*12盒 ¥59 ×1\n【伊利】安慕希 205g*10 ¥49 ×2\n【光明】莫斯利安 ¥45 ×1\n只要安慕希就行')).toEqual([
+      ['伊利安慕希', 2, null],
+    ])
+    // by the lines' numbers
+    expect(brief('1. 【佳沛】金果 6个装 ¥49 ×1\n2. 【都乐】香蕉 1.5kg ¥19.9 ×1\n3. 【褚橙】冰糖橙 5斤 ¥69 ×1\n我要1和3')).toEqual([
+      ['佳沛金果', 1, null],
+      ['褚橙冰糖橙', 1, null],
+    ])
+    // a new amount, a line taken off, one swapped for another
+    expect(toBuy('【海天】味极鲜 1.6L ¥21 ×1\n【李锦记】蚝油 510g ¥12 ×1\n【恒顺】香醋 500ml ¥8 ×1\n蚝油要两瓶，香醋不要了')).toEqual([
+      ['海天味极鲜', 1, null],
+      ['李锦记蚝油', 2, '瓶'],
+    ])
+    expect(toBuy('【可口可乐】零度 330ml*24罐 ¥52 ×1\n【百事】七喜 2L ¥7 ×2\n零度不要了 换成雪碧两瓶')).toEqual([
+      ['百事七喜', 2, null],
+      ['雪碧', 2, '瓶'],
+    ])
+  })
+  it('is not a list line that only has a multiplier', () => {
+    expect(brief('牛腩×2 西红柿×3')).toEqual([
+      ['牛腩', 2, null],
+      ['西红柿', 3, null],
+    ])
+  })
+})

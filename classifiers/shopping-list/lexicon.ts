@@ -221,6 +221,7 @@ export const listFiles: ReadonlyMap<string, WordFile> = new Map([
   ['amount-changes', readWordFile('lists/amount-changes.txt', ['total', 'more', 'short', 'less'])],
   ['initials', readWordFile('lists/initials.txt', [], true)],
   ['look-alike', readWordFile('lists/look-alike.txt', [], true)],
+  ['shop-labels', readWordFile('lists/shop-labels.txt', [])],
 ])
 
 function list(name: string): WordFile {

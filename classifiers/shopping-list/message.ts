@@ -44,6 +44,7 @@ import {
   totalsToParts,
   withoutRepeats,
 } from './decide.ts'
+import { parseCart, readCart } from './app-cart.ts'
 import { eachFollows, findItem, newState, sameThing, type MessageState } from './state.ts'
 import {
   T_SEP,
@@ -76,6 +77,9 @@ export function parseShoppingList(text: string): OrderItem[] {
 
 function parse(text: string): OrderItem[] {
   if (!text) return []
+  // (read before the rewrites below: they would take a title's sizes and words for amounts)
+  const cart = readCart(text)
+  if (cart) return parseCart(cart, parse)
   const s = inlineMarkers(
     unitLast(
       allInUnit(
