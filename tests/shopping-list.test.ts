@@ -2626,3 +2626,21 @@ describe('a cart pasted from a shopping app', () => {
     ])
   })
 })
+
+describe('a verb that asks, then an amount and a name the lexicon does not know', () => {
+  it('orders the unknown thing', () => {
+    expect(toBuy('苹果三斤，再买两个暖宝宝贴')).toEqual([
+      ['苹果', 3, '斤'],
+      ['暖宝宝贴', 2, '个'],
+    ])
+    expect(toBuy('挂面一把，再来两个荞面饸饹')).toEqual([
+      ['挂面', 1, '把'],
+      ['荞面饸饹', 2, '个'],
+    ])
+    expect(toBuy('买一个搪瓷盆')).toEqual([['搪瓷盆', 1, '个']])
+  })
+  it('but not children looked after, nor plans', () => {
+    expect(toBuy('我一个人带两个小崽子，帮我买鸡蛋一盒')).toEqual([['鸡蛋', 1, '盒']])
+    expect(toBuy('周末搞个聚会，要啤酒两箱')).toEqual([['啤酒', 2, '箱']])
+  })
+})

@@ -208,6 +208,19 @@ function adjacentBefore(toks: Tok[], q: El, g: Span): boolean {
   return q.te + 2 === g.ta && mid !== undefined && mid.k === T_KW && mid.sub === KW_DE
 }
 
+/**
+ * Is the token right before toks[ti] a verb that asks for goods ("再买", "再来", "捎"), with nothing
+ * between? Not one that takes people and plans as well: "带两个细伢子", "搞个联欢", "拿个羊肚子也行"
+ * (a substitute), nor 整 with no number, "整个火锅" (a whole hotpot, a meal to make).
+ */
+function askedRightBefore(s: string, toks: Tok[], ti: number): boolean {
+  const t = ti > 0 ? toks[ti - 1] : undefined
+  if (t === undefined || (t.f & F_INTENT) === 0 || t.e !== toks[ti].s || (t.k !== T_SEP && t.k !== T_FILL)) return false
+  const verb = s.slice(t.s, t.e)
+  return !NOT_ONLY_GOODS.test(verb) && !(verb.endsWith('整') && toks[ti].s === toks[ti].e)
+}
+const NOT_ONLY_GOODS = /[带搞拿]$/
+
 /** Does the clause of toks[ta] open by adding something ("，还要点青菜的", "再来个大的")? */
 function addsBefore(toks: Tok[], ta: number): boolean {
   let i = ta - 1
@@ -216,7 +229,7 @@ function addsBefore(toks: Tok[], ta: number): boolean {
 }
 
 /** Pair the goods spans and amounts of els[from..to) into items. */
-function pairRange(toks: Tok[], els: El[], from: number, to: number, chunk: number, out: ChunkOut, op: ItemOp = 'add'): PItem[] {
+function pairRange(s: string, toks: Tok[], els: El[], from: number, to: number, chunk: number, out: ChunkOut, op: ItemOp = 'add'): PItem[] {
   const gIdx: number[] = []
   let firstKind = 0
   for (let i = from; i < to; i++) {
@@ -274,7 +287,13 @@ function pairRange(toks: Tok[], els: El[], from: number, to: number, chunk: numb
       if (gi < i && (adjacentAfter(g, e.ti) || verbBetween(toks, g, e.ti))) before = gi
       // "一个视频", "一只橘猫": a general counter before an unknown word is a sentence, not an order
       // ("一块老腊排", "两根山药棍": a counter that only goods take is one)
-      if (gi > i && after < 0 && adjacentBefore(toks, e, g) && !(g.fallback && q.uk === U_COUNT && !GOODS_COUNTERS.has(q.unit ?? '')))
+      // ("再买一个东瓜", "再来两个白薯": a verb asking for goods right before the amount makes it one)
+      if (
+        gi > i &&
+        after < 0 &&
+        adjacentBefore(toks, e, g) &&
+        !(g.fallback && q.uk === U_COUNT && !GOODS_COUNTERS.has(q.unit ?? '') && !askedRightBefore(s, toks, e.ti))
+      )
         after = gi
     }
     // The name written right next to the amount wins ("两袋米", "土豆3斤") — but a chunk keeps the
@@ -616,7 +635,7 @@ function readRemovals(s: string, toks: Tok[], b: number, els: El[], chunk: numbe
       info.intent = true
     }
   }
-  const items = pairRange(toks, els, 0, n, chunk, out)
+  const items = pairRange(s, toks, els, 0, n, chunk, out)
   const keep: PItem[] = []
   let j = 0
   for (let i = 0; i < n; i++) {
@@ -653,7 +672,7 @@ function lastG(els: El[], from: number, to: number): number {
  * right before the next 改成 is that correction's X ("鸡蛋改成一盒牛奶改成两箱"); after the last
  * correction, the rest of the chunk is ordered as usual ("…改成鲜面条两斤小米一斤").
  */
-function readCorrections(toks: Tok[], els: El[], sets: number[], chunk: number, out: ChunkOut): PItem[] {
+function readCorrections(s: string, toks: Tok[], els: El[], sets: number[], chunk: number, out: ChunkOut): PItem[] {
   const items: PItem[] = []
   let from = 0
   for (let k = 0; k < sets.length; k++) {
@@ -662,7 +681,7 @@ function readCorrections(toks: Tok[], els: El[], sets: number[], chunk: number, 
     const x = lastG(els, from, at)
     let xItem: PItem | null = null
     if (x >= 0) {
-      const left = pairRange(toks, els, from, x + 1, chunk, out)
+      const left = pairRange(s, toks, els, from, x + 1, chunk, out)
       xItem = left.length ? left[left.length - 1] : null
       for (let i = 0; i < left.length - 1; i++) items.push(left[i])
     }
@@ -671,7 +690,7 @@ function readCorrections(toks: Tok[], els: El[], sets: number[], chunk: number, 
     const to = nextX >= 0 && hasG(els, at + 1, nextX) ? nextX : nextX >= 0 ? nextX : next
     const yFrom = at + 1
     if (hasG(els, yFrom, to)) {
-      const right = pairRange(toks, els, yFrom, to, chunk, out)
+      const right = pairRange(s, toks, els, yFrom, to, chunk, out)
       const y = right[0]
       y.op = 'set'
       if (xItem) {
@@ -756,10 +775,10 @@ export function readChunk(s: string, toks: Tok[], b: number, els: El[], chunk: n
     const g = cond + 1 < n && els[cond + 1].t === E_G ? els[cond + 1] : null
     const after = g ? toks[g.te + 1] : undefined
     if (g && after && after.k === T_FILL && /^[了啦喇咯]$/.test(s.slice(after.s, after.e)) && firstUsableQ(els, cond + 2, n)) {
-      out.items = pairRange(toks, els, 0, n, chunk, out)
+      out.items = pairRange(s, toks, els, 0, n, chunk, out)
       return out
     }
-    out.items = pairRange(toks, els, 0, cond, chunk, out)
+    out.items = pairRange(s, toks, els, 0, cond, chunk, out)
     const from = cond + 1
     // "垃圾袋冇得哒也要两卷", "兔子粮没了帮我带一袋": what ran out, then how much of it to bring
     const last = out.items.length ? out.items[out.items.length - 1] : null
@@ -774,7 +793,7 @@ export function readChunk(s: string, toks: Tok[], b: number, els: El[], chunk: n
     const q1 = info.need && last && !last.hasQty && !last.fallback ? amountBeforeCounted(els, from, n) : -1
     if (q1 >= 0 && last) {
       setQty(last, els[q1].q!)
-      for (const it of pairRange(toks, els, q1 + 1, n, chunk, out)) out.items.push(it)
+      for (const it of pairRange(s, toks, els, q1 + 1, n, chunk, out)) out.items.push(it)
       return out
     }
     if (findK(els, from, n, KW_CANCEL) >= 0 || findK(els, from, n, KW_NOTWANT) >= 0) {
@@ -805,11 +824,11 @@ export function readChunk(s: string, toks: Tok[], b: number, els: El[], chunk: n
       }
     } else if (!out.items.some((it) => !it.fallback)) {
       // 家里没有米了: a need, not a substitution (an unknown word before 没有 is not an item it replaces)
-      out.items = pairRange(toks, els, from, n, chunk, out)
+      out.items = pairRange(s, toks, els, from, n, chunk, out)
       return out
     } else if (firstUsableQ(els, from, n)) {
       // "酱油没了谁家有酱油先借我一瓶": what follows with its own amount is the order, not a substitute
-      for (const it of pairRange(toks, els, from, n, chunk, out)) out.items.push(it)
+      for (const it of pairRange(s, toks, els, from, n, chunk, out)) out.items.push(it)
       return out
     } else {
       alts = goodsNames(els, from, n)
@@ -857,7 +876,7 @@ export function readChunk(s: string, toks: Tok[], b: number, els: El[], chunk: n
         return out
       }
     }
-    const before = pairRange(toks, els, 0, orAt, chunk, out)
+    const before = pairRange(s, toks, els, 0, orAt, chunk, out)
     const alts = goodsNames(els, orAt + 1, n)
     if (before.length) {
       const prim = before[before.length - 1]
@@ -877,7 +896,7 @@ export function readChunk(s: string, toks: Tok[], b: number, els: El[], chunk: n
       out.altNeedTarget = true
       return out
     }
-    out.items = pairRange(toks, els, orAt + 1, n, chunk, out)
+    out.items = pairRange(s, toks, els, orAt + 1, n, chunk, out)
     return out
   }
   // "（猪肉两斤） 排骨也行": a name offered instead of the item before, in a chunk of its own
@@ -904,8 +923,8 @@ export function readChunk(s: string, toks: Tok[], b: number, els: El[], chunk: n
     if (give >= 0) {
       let from = 0
       while (from < swapAt && els[from].ti < give) from++
-      const asked = pairRange(toks, els, 0, from, chunk, out)
-      const after = pairRange(toks, els, swapAt + 1, n, chunk, out)
+      const asked = pairRange(s, toks, els, 0, from, chunk, out)
+      const after = pairRange(s, toks, els, swapAt + 1, n, chunk, out)
       const wanted = firstUsableQ(els, swapAt + 1, n)
       if (after.length === 0 && wanted) out.qtyOnly = wanted
       out.items = [...asked, ...after]
@@ -932,14 +951,14 @@ export function readChunk(s: string, toks: Tok[], b: number, els: El[], chunk: n
     // "猫粮要换一种": no new amount, no new name — not a correction
     if (afterHasG || qAfter) {
       info.intent = true
-      out.items = readCorrections(toks, els, sets, chunk, out)
+      out.items = readCorrections(s, toks, els, sets, chunk, out)
       return out
     }
   }
   // removals: 鸡蛋不要了 / 不要鸡蛋了 / 要土豆不要红薯; and 西红柿不变
   if (findK(els, 0, n, KW_CANCEL) >= 0 || findK(els, 0, n, KW_NOTWANT) >= 0 || findK(els, 0, n, KW_SAME) >= 0)
     return readRemovals(s, toks, b, els, chunk, info, out)
-  out.items = pairRange(toks, els, 0, n, chunk, out)
+  out.items = pairRange(s, toks, els, 0, n, chunk, out)
   if (out.items.length === 0) {
     for (let i = 0; i < n; i++) if (els[i].t === E_N) out.notePrev = out.notePrev ? out.notePrev + ' ' + els[i].text : els[i].text
   }

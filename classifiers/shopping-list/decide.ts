@@ -369,6 +369,9 @@ export function emojiBullets(st: MessageState): void {
 /** Letters of a written name (an emoji-only span is a picture, not a name). */
 const WRITTEN = /[\u4e00-\u9fffA-Za-z]/
 
+/** Units a count of things may be given in, one by one: 份, 个, 盒. */
+const PORTIONS = new Set(['份', '个', '盒'])
+
 /** A total and then its parts: "买两箱牛奶 一箱纯牛奶一箱酸奶", "两只鸡 一只乌鸡一只土鸡". */
 export function totalsToParts(st: MessageState): void {
   const items = st.items
@@ -376,10 +379,15 @@ export function totalsToParts(st: MessageState): void {
     const t = items[k]
     if (!t.hasQty || t.op !== 'add' || t.med || t.qty === null) continue
     let sum = 0
-    let related = false
+    // ("买两个盒饭，一份辣椒炒肉一份回锅肉": a word the lexicon does not know, counted, then as many
+    // named one by one — the parts, whatever they are counted in)
+    const counted = t.fallback && (t.unit === '个' || t.unit === null)
+    let related = counted
     for (let j = k + 1; j < items.length && j - k <= 8; j++) {
       const p = items[j]
-      if (!p.hasQty || p.op !== 'add' || p.unit !== t.unit || p.chunk <= t.chunk || p.qty === null) break
+      const sameUnit = p.unit === t.unit || (counted && PORTIONS.has(p.unit ?? ''))
+      if (counted && !p.hasQty && p.op === 'add') continue
+      if (!p.hasQty || p.op !== 'add' || !sameUnit || p.chunk <= t.chunk || p.qty === null) break
       sum += p.qty
       if (sameThing(p.name, t.name)) related = true
       if (j - k >= 2 && related && Math.abs(sum - t.qty) < 1e-9) {
