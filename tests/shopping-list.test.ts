@@ -2644,3 +2644,12 @@ describe('a verb that asks, then an amount and a name the lexicon does not know'
     expect(toBuy('周末搞个聚会，要啤酒两箱')).toEqual([['啤酒', 2, '箱']])
   })
 })
+
+describe('a refusal of something that is not goods', () => {
+  it('does not take off the item before it', () => {
+    expect(toBuy('豆浆两袋、馒头五个，孩子的零花钱别给')).toEqual([
+      ['豆浆', 2, '袋'],
+      ['馒头', 5, '个'],
+    ])
+  })
+})

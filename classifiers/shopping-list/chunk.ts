@@ -14,6 +14,7 @@ import {
   T_UNIT,
   T_SEP,
   T_GOODS,
+  T_NONGOODS,
   T_OTHER,
   KW_SAME,
   KW_COND,
@@ -521,6 +522,18 @@ function nameBefore(toks: Tok[], els: El[], k: number): number {
 }
 
 /**
+ * Is what toks[ti] refuses something that is not goods, named right before it ("甜的物件拢毋通买",
+ * "孩子的零花钱别给")? Not a reason said before it: "伊血压高覅买" refuses the wine.
+ */
+function otherThingBefore(toks: Tok[], ti: number): boolean {
+  for (let i = ti - 1; i >= Math.max(0, ti - 2); i--) {
+    if (toks[i].k === T_NONGOODS) return true
+    if (toks[i].k !== T_KW) return false
+  }
+  return false
+}
+
+/**
  * A chunk with 不要 / 不要了 / 删掉 / 算了: each removes the one name it belongs to — the name
  * right after 不要 ("不要鸡蛋"), or the name just before ("鸡蛋不要了") when nothing else stands
  * between them — and the other names of the chunk are read as usual ("苹果三斤不要面的香蕉一串").
@@ -629,8 +642,9 @@ function readRemovals(s: string, toks: Tok[], b: number, els: El[], chunk: numbe
       let a = e.ti - 1
       while (a > 0 && toks[a - 1].k !== T_SEP) a--
       out.notePrev = s.slice(toks[a].s, toks[e.te].e)
-    } else if (!anyG && !(e.sub === KW_NOTWANT && specAfter(toks, e.te, b))) {
+    } else if (!anyG && !(e.sub === KW_NOTWANT && specAfter(toks, e.te, b)) && !otherThingBefore(toks, e.ti)) {
       // ("不要3段", "唔要蒸嘅": which one it is not, a wish about the item, not its removal)
+      // ("甜的物件拢毋通买": what is refused is named, and it is not the item before)
       out.cancelPrev = true
       info.intent = true
     }
