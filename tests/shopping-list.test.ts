@@ -2653,3 +2653,26 @@ describe('a refusal of something that is not goods', () => {
     ])
   })
 })
+
+describe('more of a thing already on the list', () => {
+  it('is added to it, named before or after the amount', () => {
+    expect(brief('排骨两斤，青椒三个，排骨再加一斤')).toEqual([
+      ['排骨', 3, '斤'],
+      ['青椒', 3, '个'],
+    ])
+    expect(brief('酸奶两排，面包一袋。再来一排酸奶')).toEqual([
+      ['酸奶', 3, '排'],
+      ['面包', 1, '袋'],
+    ])
+    expect(brief('馒头五个 豆浆两袋 馒头再要五个吧 一共十个')).toEqual([
+      ['馒头', 10, '个'],
+      ['豆浆', 2, '袋'],
+    ])
+  })
+  it('while more of something new is one more thing', () => {
+    expect(brief('排骨两斤，再加一斤五花肉')).toEqual([
+      ['排骨', 2, '斤'],
+      ['五花肉', 1, '斤'],
+    ])
+  })
+})

@@ -1277,7 +1277,11 @@ function parseBody(s: string, asked = false): OrderItem[] {
     let chunkTarget = -1
     if (r.items.length && describesPrevious(st, r, ci, chunkStart, toks[b - 1].e)) {
       /* a note on the item before */
-    } else if (r.items.length) chunkTarget = addItems(st, r, ci, sepBefore)
+    } else if (r.items.length) {
+      chunkTarget = addItems(st, r, ci, sepBefore)
+      st.lastNamed = chunkTarget >= 0 ? st.items[chunkTarget] : null
+      st.lastNamedChunk = ci
+    }
     else if (r.geQty) spreadEach(st, r, ci, intro || sepBefore === SP_NL)
     else if (info.forAll && info.bareUnit !== null && !r.qtyOnly) st.listUnit = info.bareUnit
     else if (
@@ -1578,6 +1582,25 @@ function restatements(st: MessageState): void {
   }
 }
 
+/** The words that ask for more of a thing (amount-changes.txt, `more`): 再加, 再来, 追加 …. */
+const MORE_WORDS = AMOUNT_CHANGES.filter((c) => !c.total && !c.less).map((c) => c.word)
+
+/**
+ * "鸡蛋两盒 … 再加一盒鸡蛋", "土豆三斤，再来两斤土豆": more of a thing already on the list, in the
+ * same unit, is added to it (LABELS.md: the item as it now stands), not ordered a second time.
+ */
+function moreOfListed(st: MessageState, it: PItem): boolean {
+  if (it.op !== 'add' || !it.hasQty || it.qty === null || it.med || it.fallback || it.start < 0) return false
+  const before = st.s.slice(Math.max(0, it.start - 8), it.start)
+  if (/[，,。；;！!？?\n]/.test(before.slice(-4)) || !MORE_WORDS.some((w) => before.includes(w))) return false
+  const old = st.items.find((o) => o.op === 'add' && o.hasQty && o.qty !== null && o.unit === it.unit && !o.fallback && sameThing(o.name, it.name))
+  if (!old || old.qty === null) return false
+  old.qty += it.qty
+  old.touched = true
+  st.lastItemsChunk = it.chunk
+  return true
+}
+
 function addItems(st: MessageState, r: ChunkOut, ci: number, sepBefore: number): number {
   const items = st.items
   const firstNew = items.length
@@ -1588,6 +1611,7 @@ function addItems(st: MessageState, r: ChunkOut, ci: number, sepBefore: number):
       continue
     }
     if (brandOfPrevious(st, it, ci, r)) continue
+    if (moreOfListed(st, it)) continue
     if (restatedAfterOops(st, it)) continue
     if (swappedAfterOops(st, it)) continue
     if (!it.hasQty && st.eachAfter && !it.med && !it.fallback) {
@@ -1737,11 +1761,15 @@ const TOTAL_AT_MOST = 5
  * new total of the item just named (or is added to it, in the same unit).
  */
 function changeAmount(st: MessageState, text: string, q: Qty, ci: number): boolean {
-  let it = st.items[st.items.length - 1]
+  // (the thing the chunk before named, though it was listed earlier: "羊肉五斤，土豆三斤，羊肉再加两斤")
+  const named = st.lastNamed && st.lastNamedChunk === ci - 1 && st.items.includes(st.lastNamed) ? st.lastNamed : null
+  let it = named ?? st.items[st.items.length - 1]
   const change = AMOUNT_CHANGES.find((c) => text.includes(c.word)) ?? (it && saidShort(st, it, text) ? SHORT_CHANGE : undefined)
   if (!change || q.v === null || q.price || q.desc) return false
   // ("鸡蛋3盒…上面那个鸡蛋写多了，多写了一盒": named again with no amount, the item ordered before)
-  if (it && !it.hasQty && it.op === 'add' && it.chunk >= ci - 2) {
+  if (named && named.hasQty) {
+    /* said again just now: that one, however long ago it was listed */
+  } else if (it && !it.hasQty && it.op === 'add' && it.chunk >= ci - 2) {
     const bare = it
     const k = st.items.findIndex((o) => o !== bare && o.op === 'add' && o.hasQty && sameThing(o.name, bare.name))
     if (k < 0) return false

@@ -22,6 +22,9 @@ export interface MessageState {
   pendingChunk: number
   /** The last chunk that named something. */
   lastItemsChunk: number
+  /** The item that chunk named, new or already listed ("羊肉再加两斤": 羊肉 said again), or null. */
+  lastNamed: PItem | null
+  lastNamedChunk: number
   /** the chunk the current line began with */
   lineChunk: number
   /** "单位是斤": the unit of every bare number in the list. */
@@ -68,6 +71,8 @@ export function newState(s: string): MessageState {
     pending: null,
     pendingChunk: -1,
     lastItemsChunk: -1,
+    lastNamed: null,
+    lastNamedChunk: -1,
     lineChunk: 0,
     listUnit: null,
     eachAfter: null,
