@@ -2676,3 +2676,23 @@ describe('more of a thing already on the list', () => {
     ])
   })
 })
+
+describe('the unit said once after bare counts, and a unit refused', () => {
+  it('names the unit of the counts before it', () => {
+    expect(brief('酱料补一下\n豆瓣酱1\n芝麻酱1\n辣椒酱1\n都是一瓶')).toEqual([
+      ['豆瓣酱', 1, '瓶'],
+      ['芝麻酱', 1, '瓶'],
+      ['辣椒酱', 1, '瓶'],
+    ])
+    expect(brief('方便面2 火腿肠3 都是一包的')).toEqual([
+      ['方便面', 2, '包'],
+      ['火腿肠', 3, '包'],
+    ])
+  })
+  it('a unit the writer says not to use is not the list’s', () => {
+    expect(brief('下面都按公斤：排骨2 牛腩1，按公斤，别按斤')).toEqual([
+      ['排骨', 2, '公斤'],
+      ['牛腩', 1, '公斤'],
+    ])
+  })
+})

@@ -410,6 +410,8 @@ function pushQ(els: El[], q: Qty, ti: number, te: number): void {
   els.push(el)
 }
 
+/** A negation right before 按 / 论: "嫑按斤", "不要按个卖", "唔好论斤". */
+const REFUSED_BEFORE = /(?:不|别|嫑|覅|莫|勿|甭|唔好|唔要)$/
 /** Words that put a limit on a sum of money ("总共别超过", "预算", "统共别超"): the `total` words of amount-changes.txt and these. */
 const LIMIT_WORDS = ['超过|超出|别超|莫超|不超|预算|budget|最多|不到', ...AMOUNT_CHANGES.filter((c) => c.total).map((c) => c.word)].join(
   '|',
@@ -734,7 +736,8 @@ export function buildElements(s: string, toks: Tok[], a: number, b: number, info
         break
       }
       case T_KW: {
-        if (t.sub === KW_UNITALL || t.sub === KW_GE) info.forAll = true
+        // ("按公斤称，嫑按斤": a unit refused is not the list's)
+        if ((t.sub === KW_UNITALL && !REFUSED_BEFORE.test(s.slice(Math.max(0, t.s - 2), t.s))) || t.sub === KW_GE) info.forAll = true
         // "都来十个", "各要两斤", "侪要一斤": an each-word with a buying verb in it asks for the things
         // — and so does one whose amount is said to be enough ("每样一斤就行")
         if (t.sub === KW_GE && (BUY_IN_EACH.test(s.slice(t.s, t.e)) || EACH_ENOUGH.test(s.slice(t.e, t.e + 12)))) {

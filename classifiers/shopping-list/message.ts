@@ -1675,8 +1675,17 @@ function addItems(st: MessageState, r: ChunkOut, ci: number, sepBefore: number):
 function spreadEach(st: MessageState, r: ChunkOut, ci: number, heading: boolean): void {
   if (!r.geQty) return
   let n = 0
+  const each = r.geQty
   for (let k = st.items.length - 1; k >= 0; k--) {
     const p = st.items[k]
+    // ("生抽1⏎老抽1⏎蚝油1⏎都是一瓶": the bare numbers were counts of the unit said after them;
+    // "酱油2 醋1 都是一瓶" names the unit, one of it being the way to say so)
+    if (p.hasQty && p.bareQty && p.op === 'add' && (p.qty === each.v || each.v === 1) && each.unit !== null && !p.med) {
+      p.unit = each.unit
+      p.bareQty = false
+      n++
+      continue
+    }
     // (an unknown word between the names and 各 is talk, not an item: "洗洁精同洗衣液！碗堆到成座山 各一支";
     // one entry of an enumeration is a thing: "扎肉、醉鸡、香糕，以上各一份")
     const entry = p.fallback && !p.hasQty && p.op === 'add' && !p.med && inEnumeration(st.s, p)
