@@ -2696,3 +2696,27 @@ describe('the unit said once after bare counts, and a unit refused', () => {
     ])
   })
 })
+
+describe('a 接龙 whose lines name the household', () => {
+  it('a kin word with 家 before the door is a household, not milk', () => {
+    expect(brief('帮三家一起报：\n王奶奶家（5-2-301）：面条2把\n刘爷爷家（5-2-502）：豆腐1块、白菜1颗')).toEqual([
+      ['面条', 2, '把'],
+      ['豆腐', 1, '块'],
+      ['白菜', 1, '颗'],
+    ])
+  })
+  it('a line number run into a building is not a decimal', () => {
+    const items = parse('鸡蛋接龙 土鸡蛋1.2元一个\n1.5号楼2单元301 土鸡蛋30个\n2.6栋1201 土鸡蛋20个')
+    expect(items.map((i) => [i.name, i.qty, i.unit, i.door])).toEqual([
+      ['土鸡蛋', 30, '个', '5号楼2单元301'],
+      ['土鸡蛋', 20, '个', '6栋1201'],
+    ])
+  })
+  it('a line keeps its own word for a thing the header names another way', () => {
+    const items = parse('#接龙 鲜鸭团\n老鸭45一只 要剁的备注\n1、3栋201 鸭子1只\n2、3-1-602 鸭子两只')
+    expect(items.map((i) => [i.name, i.qty, i.unit])).toEqual([
+      ['鸭子', 1, '只'],
+      ['鸭子', 2, '只'],
+    ])
+  })
+})

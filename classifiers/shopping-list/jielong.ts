@@ -57,11 +57,11 @@ const DOOR = `(?:${DASHED}|${BUILDING}|${UNIT}|${FLOOR}|${LANE}|${COURT}|${STAIR
  * mark before a second door ("A-301、A-302 …"), or a person run into it ("北房老刘 腊肠3斤"). */
 const AFTER = '(?=[\\s:：(（,，、/／]|$|[老小阿][\\u4e00-\\u9fff](?:[\\s:：,，]|$))'
 /**
- * A line's number: "1.", "2、", "3)", "(4)", "⑤", "6 ", and "1.1-1-101" (the number run into a
- * door); a decimal point is not one: "2.5斤".
+ * A line's number: "1.", "2、", "3)", "(4)", "⑤", "6 ", and "1.1-1-101", "1.2号楼1门301" (the
+ * number run into a door); a decimal point is not one: "2.5斤".
  */
 const MARKER =
-  /^\s*(?:[(（]\d{1,3}[)）]|[\u2460-\u2473\u2776-\u277f]|\d{1,3}\s*(?:[、)）:：]|[.．](?!\d)|[.．](?=\d{1,3}[-—#]\d))|\d{1,2}(?=\s))\s*/
+  /^\s*(?:[(（]\d{1,3}[)）]|[\u2460-\u2473\u2776-\u277f]|\d{1,3}\s*(?:[、)）:：]|[.．](?!\d)|[.．](?=\d{1,3}[-—#]\d)|[.．](?=\d{1,3}(?:号楼|号栋|栋|幢|座)))|\d{1,2}(?=\s))\s*/
 const NAME = '[\\u4e00-\\u9fff]{1,4}'
 const DOOR_AT_START = new RegExp(`^(?:(${NAME})\\s*[(（](${DOOR})[)）]|(?:(${NAME})\\s+)?(${DOOR})${AFTER})`)
 /** A header line that numbers a product: "① 伊利纯牛奶 …", "3号 冰红茶1L 一箱 36" (not 3号楼). */
@@ -132,9 +132,11 @@ function entryLine(line: string): DoorLine | null {
 }
 
 function isGoods(w: string): boolean {
-  for (let i = 0; i < w.length; i++) {
+  // (read as the tokens read it, longest word first: 张奶奶家 is 张 + 奶奶家, a household, not 奶)
+  for (let i = 0; i < w.length; ) {
     const e = matchAt(w, i)
     if (e && e.k === T_GOODS) return true
+    i += e ? e.word.length : 1
   }
   return false
 }

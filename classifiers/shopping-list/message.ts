@@ -1016,6 +1016,8 @@ function headerNames(header: string): string[] {
 function headerNameFor(name: string, sold: string[]): string | null {
   if (!name || sold.some((p) => p.includes(name))) return null
   const core = name.length > 1 && /[子儿]$/.test(name) ? name.slice(0, -1) : name
+  // (one letter says too little: 柚子 under "沙田柚 8蚊一个", 兔子 under "鲜兔38一只" stay as written)
+  if (core.length < 2) return null
   let hit: string | null = null
   for (const p of sold) {
     if (p.length <= core.length || !p.includes(core)) continue
