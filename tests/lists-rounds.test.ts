@@ -153,6 +153,8 @@ const FLOORS: Record<string, { itemF1: number; orderExact: number }> = {
   'lists-113.jsonl': { itemF1: 0.945, orderExact: 0.835 },
   'lists-114.jsonl': { itemF1: 0.94, orderExact: 0.83 },
   'lists-115.jsonl': { itemF1: 0.92, orderExact: 0.79 },
+  'lists-116.jsonl': { itemF1: 0.94, orderExact: 0.805 },
+  'lists-117.jsonl': { itemF1: 0.92, orderExact: 0.74 },
 }
 
 const EVAL = new URL('../data/eval/', import.meta.url)
