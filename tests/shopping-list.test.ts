@@ -2720,3 +2720,37 @@ describe('a 接龙 whose lines name the household', () => {
     ])
   })
 })
+
+describe('one product in several sizes', () => {
+  it('each size after the first is the product again', () => {
+    expect(brief('纸尿裤L码两包，XL码一包')).toEqual([
+      ['纸尿裤', 2, '包'],
+      ['纸尿裤', 1, '包'],
+    ])
+    expect(brief('拉拉裤M号1包 L号2包')).toEqual([
+      ['拉拉裤', 1, '包'],
+      ['拉拉裤', 2, '包'],
+    ])
+    expect(brief('奶粉1段两罐，2段一罐')).toEqual([
+      ['奶粉', 2, '罐'],
+      ['奶粉', 1, '罐'],
+    ])
+  })
+  it('keeps the size as the note', () => {
+    expect(parse('纸尿裤L码两包，M码一包').map((i) => i.note)).toEqual(['L码', 'M码'])
+  })
+  it('in a 接龙 that sells one product, a line of sizes orders it in each', () => {
+    const items = parse('拉拉裤团购 M/L/XL 一个价 79/包\n1. 2-1-301 L码2包\n2. 2-2-602 M码1包 XL码1包')
+    expect(items.map((i) => [i.name, i.qty, i.unit, i.door])).toEqual([
+      ['拉拉裤', 2, '包', '2-1-301'],
+      ['拉拉裤', 1, '包', '2-2-602'],
+      ['拉拉裤', 1, '包', '2-2-602'],
+    ])
+  })
+  it('but a size with nothing ordered after it is no new item', () => {
+    expect(brief('纸尿裤L码两包，湿巾三包')).toEqual([
+      ['纸尿裤', 2, '包'],
+      ['湿巾', 3, '包'],
+    ])
+  })
+})

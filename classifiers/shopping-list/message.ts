@@ -45,6 +45,7 @@ import {
   withoutRepeats,
 } from './decide.ts'
 import { parseCart, readCart } from './app-cart.ts'
+import { sizesOfOne, sizesOfProduct } from './sizes.ts'
 import { eachFollows, findItem, newState, sameThing, type MessageState } from './state.ts'
 import {
   T_SEP,
@@ -88,9 +89,11 @@ function parse(text: string): OrderItem[] {
             splitTotals(
               restate(
                 multipliersFirst(
-                  unspace(
-                    notesUnder(
-                      withoutTicked(unrepeated(refusedUnder(sizeThenCount(keycaps(dialectDe(pricesAside(fromTo(struckOut(text))))))))),
+                  sizesOfOne(
+                    unspace(
+                      notesUnder(
+                        withoutTicked(unrepeated(refusedUnder(sizeThenCount(keycaps(dialectDe(pricesAside(fromTo(struckOut(text))))))))),
+                      ),
                     ),
                   ),
                 ),
@@ -675,7 +678,7 @@ function readLines(list: DoorList): Jielong['entries'] {
     const sized = tiered ? tiersWritten(own, tiered) : null
     const coded = codes.size ? codesWritten(sized ? sized.text : own, codes) : null
     const base = pricesWritten(coded ?? (sized ? sized.text : own), byPrice)
-    const text = base ? shortNamesWritten(byNumber.size ? numbersWritten(base, byNumber) : base, sold) : ''
+    const text = base ? shortNamesWritten(sizesOfProduct(byNumber.size ? numbersWritten(base, byNumber) : base, product), sold) : ''
     let items = text ? parseBody(text, true) : []
     if (sized) {
       // (in the order written; "中0 小0": none of that size)
@@ -1283,8 +1286,7 @@ function parseBody(s: string, asked = false): OrderItem[] {
       chunkTarget = addItems(st, r, ci, sepBefore)
       st.lastNamed = chunkTarget >= 0 ? st.items[chunkTarget] : null
       st.lastNamedChunk = ci
-    }
-    else if (r.geQty) spreadEach(st, r, ci, intro || sepBefore === SP_NL)
+    } else if (r.geQty) spreadEach(st, r, ci, intro || sepBefore === SP_NL)
     else if (info.forAll && info.bareUnit !== null && !r.qtyOnly) st.listUnit = info.bareUnit
     else if (
       r.qtyOnly &&
@@ -1595,7 +1597,9 @@ function moreOfListed(st: MessageState, it: PItem): boolean {
   if (it.op !== 'add' || !it.hasQty || it.qty === null || it.med || it.fallback || it.start < 0) return false
   const before = st.s.slice(Math.max(0, it.start - 8), it.start)
   if (/[，,。；;！!？?\n]/.test(before.slice(-4)) || !MORE_WORDS.some((w) => before.includes(w))) return false
-  const old = st.items.find((o) => o.op === 'add' && o.hasQty && o.qty !== null && o.unit === it.unit && !o.fallback && sameThing(o.name, it.name))
+  const old = st.items.find(
+    (o) => o.op === 'add' && o.hasQty && o.qty !== null && o.unit === it.unit && !o.fallback && sameThing(o.name, it.name),
+  )
   if (!old || old.qty === null) return false
   old.qty += it.qty
   old.touched = true
