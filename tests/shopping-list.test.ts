@@ -2754,3 +2754,20 @@ describe('one product in several sizes', () => {
     ])
   })
 })
+
+describe('个 for 的 in Wu, Gan, Hakka and Hunan speech', () => {
+  it('after money, before 话, and closing a clause', () => {
+    expect(brief('帮我称五块钱个芹菜，十块钱个牛肉')).toEqual([
+      ['芹菜', 5, '元'],
+      ['牛肉', 10, '元'],
+    ])
+    expect(toBuy('包子十个，要菜馅个，肉馅个弗要')).toEqual([['包子', 10, '个']])
+    expect(toBuy('鲫鱼两条，要活个；冇得个话草鱼也好')).toEqual([['鲫鱼', 2, '条']])
+  })
+  it('while the counter stays a counter', () => {
+    expect(brief('苹果三个，梨两个，这个月就这些')).toEqual([
+      ['苹果', 3, '个'],
+      ['梨', 2, '个'],
+    ])
+  })
+})

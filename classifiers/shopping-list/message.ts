@@ -157,12 +157,20 @@ const PRICE_IN_BRACKETS =
  * nor in the names that begin with it (滴露, 滴眼液, 滴鸡精).
  */
 function dialectDe(s: string): string {
+  if (s.indexOf('个') >= 0) s = s.replace(GE_AS_DE, '的')
   if (s.indexOf('滴') < 0 && s.indexOf('恰') < 0) return s
   return s
     .replace(/恰滴/g, '吃的')
     .replace(/(?<=[要想去来])恰(?=[\u4e00-\u9fff])/g, '吃')
     .replace(DIALECT_DE, '的')
 }
+/**
+ * "龙游个，白个弗要", "要活个", "十块钱个藜蒿", "冇得个话": in Wu, Gan, Hakka and Hunan speech 个 is
+ * 的 — after money, before 话, and closing a clause or before a refusal. Not the counter: after a
+ * number, a demonstrative or a verb ("三个，", "这个", "再来个，" stay as they are).
+ */
+const GE_AS_DE =
+  /(?<=钱)个|(?<=[\u4e00-\u9fff])(?<![这那哪一二两三四五六七八九十百千几半每各壹贰叁肆伍陆柒捌玖拾佰蜀是来要买拿整带弄称搞给做吃有没冇啥])个(?=\s*(?:[，,。；;！!？?\n]|$|话|弗要|不要|莫要|勿要|覅|也好|也行|就好|就行))/g
 // (nor 滴子, a little: "买滴子豆豉")
 const DIALECT_DE = /(?<![一二两三四五六七八九十几\d滴])滴(?![露眼鸡滴水管灌子])/g
 
