@@ -2771,3 +2771,19 @@ describe('个 for 的 in Wu, Gan, Hakka and Hunan speech', () => {
     ])
   })
 })
+
+describe('a product named with the brand it should be, after another item', () => {
+  it('is a thing to buy, not a wish about the item before', () => {
+    expect(brief('鸡蛋两盒，猫粮要皇家的，一袋')).toEqual([
+      ['鸡蛋', 2, '盒'],
+      ['猫粮', 1, '袋'],
+    ])
+    expect(brief('挂面一把，奶粉要飞鹤的，一罐')).toEqual([
+      ['挂面', 1, '把'],
+      ['奶粉', 1, '罐'],
+    ])
+  })
+  it('while a kind closed by 的 after an item is how that item is wanted', () => {
+    expect(brief('牛奶一箱，黑芝麻的')).toEqual([['牛奶', 1, '箱']])
+  })
+})

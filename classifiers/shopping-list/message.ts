@@ -1526,14 +1526,20 @@ const NOT_THIS = /不要|别|勿|莫|唔要|冇要|甭/
  * (its names closed by 的 or a flavour), with no amount of its own, right after an item that has
  * one, describes that item: it becomes the item's note, not a second thing to buy.
  */
+/** A word that asks for one kind of a thing: 要, 买, 拿 ("猫粮要皇家的"; not "奶粉是亚培的", a fact). */
+const ASKS_FOR = /[要买拿来]/
+
 function describesPrevious(st: MessageState, r: ChunkOut, ci: number, chunkStart: number, chunkEnd: number): boolean {
   if (r.qtyOnly || r.alts.length || r.altRefs.length || r.geQty) return false
   for (const it of r.items) if (it.hasQty || it.op !== 'add' || it.med) return false
   // (a brand alone, "要皇家的", is already a wish about the item before)
   if (r.items.every((it) => it.brandOnly)) return false
+  const text = st.s.slice(chunkStart, chunkEnd)
+  // (nor a product named with the brand it should be, "猫粮要皇家的": a thing to buy of its own)
+  if (r.items.length > 1 && !r.items[0].brandOnly && r.items.slice(1).some((it) => it.brandOnly || it.brandNote) && ASKS_FOR.test(text))
+    return false
   // the names are closed by 的 ("黑芝麻的"), not followed by a wish of their own ("米粉要湿的")
   const end = r.items[r.items.length - 1].end
-  const text = st.s.slice(chunkStart, chunkEnd)
   const flavour = /(?:味|馅)$/.test(r.items[r.items.length - 1].name) && /^[!！~～。.]*$/.test(st.s.slice(end, chunkEnd))
   if (end < 0 || !(flavour || KIND_OF.test(st.s.slice(end, chunkEnd))) || NOT_THIS.test(text)) return false
   const last = st.items.length ? st.items[st.items.length - 1] : null
