@@ -2787,3 +2787,12 @@ describe('a product named with the brand it should be, after another item', () =
     expect(brief('牛奶一箱，黑芝麻的')).toEqual([['牛奶', 1, '箱']])
   })
 })
+
+describe('more of another kind of the same thing', () => {
+  it('is a second thing, not more of the first', () => {
+    expect(brief('鲫鱼一斤，再要一斤小杂鱼')).toEqual([
+      ['鲫鱼', 1, '斤'],
+      ['小杂鱼', 1, '斤'],
+    ])
+  })
+})

@@ -1611,8 +1611,10 @@ function moreOfListed(st: MessageState, it: PItem): boolean {
   if (it.op !== 'add' || !it.hasQty || it.qty === null || it.med || it.fallback || it.start < 0) return false
   const before = st.s.slice(Math.max(0, it.start - 8), it.start)
   if (/[，,。；;！!？?\n]/.test(before.slice(-4)) || !MORE_WORDS.some((w) => before.includes(w))) return false
+  // (the same thing, or a shorter way of saying it; not 小杂鱼 after 鱼, another kind of fish)
   const old = st.items.find(
-    (o) => o.op === 'add' && o.hasQty && o.qty !== null && o.unit === it.unit && !o.fallback && sameThing(o.name, it.name),
+    (o) =>
+      o.op === 'add' && o.hasQty && o.qty !== null && o.unit === it.unit && !o.fallback && (o.name === it.name || o.name.endsWith(it.name)),
   )
   if (!old || old.qty === null) return false
   old.qty += it.qty
