@@ -2796,3 +2796,13 @@ describe('more of another kind of the same thing', () => {
     ])
   })
 })
+
+describe('an amount for everything after a heading', () => {
+  it('reaches a name the lexicon does not know in the enumeration', () => {
+    expect(brief('以下每样一包：藜蒿干、蓝莓、海苔')).toEqual([
+      ['藜蒿干', 1, '包'],
+      ['蓝莓', 1, '包'],
+      ['海苔', 1, '包'],
+    ])
+  })
+})

@@ -1636,7 +1636,8 @@ function addItems(st: MessageState, r: ChunkOut, ci: number, sepBefore: number):
     if (moreOfListed(st, it)) continue
     if (restatedAfterOops(st, it)) continue
     if (swappedAfterOops(st, it)) continue
-    if (!it.hasQty && st.eachAfter && !it.med && !it.fallback) {
+    // (a name the lexicon does not know too, as one entry of the enumeration: "以下全部一盒：车厘茄、蓝莓")
+    if (!it.hasQty && st.eachAfter && !it.med && (!it.fallback || inEnumeration(st.s, it))) {
       setQty(it, st.eachAfter)
       it.fromEach = true
     }
