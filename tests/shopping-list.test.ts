@@ -2806,3 +2806,13 @@ describe('an amount for everything after a heading', () => {
     ])
   })
 })
+
+describe('筒, a roll of biscuits or crisps', () => {
+  it('is its own unit; oil in a 筒 is the bucket voice input heard', () => {
+    expect(brief('薯片两筒，麻饼一筒')).toEqual([
+      ['薯片', 2, '筒'],
+      ['麻饼', 1, '筒'],
+    ])
+    expect(brief('菜籽油一筒')).toEqual([['菜籽油', 1, '桶']])
+  })
+})

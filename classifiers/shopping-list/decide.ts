@@ -618,6 +618,8 @@ export function withoutRepeats(keep: PItem[]): OrderItem[] {
     if (o.qty === null) o.unit = it.fewUnit
     // "两支水", "一支豉油": a bottle, written as 支 in Cantonese
     if (o.unit === '支' && BOTTLED.some((end) => o.name.endsWith(end))) o.unit = '瓶'
+    // "花生油一筒": oil comes by the bucket (桶), which voice input writes 筒 (a roll of biscuits)
+    if (o.unit === '筒' && o.name.endsWith('油')) o.unit = '桶'
     if (it.note) o.note = it.note
     if (it.replaces) o.replaces = it.replaces
     out.push(o)
