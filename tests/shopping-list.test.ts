@@ -2816,3 +2816,15 @@ describe('筒, a roll of biscuits or crisps', () => {
     expect(brief('菜籽油一筒')).toEqual([['菜籽油', 1, '桶']])
   })
 })
+
+describe('a floor’s orders with each room run on after the last', () => {
+  it('cuts the line at every room', () => {
+    const items = parse('帮8楼收的：801要鸡蛋一盒白菜一颗802就要两斤面条803土豆三斤')
+    expect(items.map((i) => [i.name, i.qty, i.unit, i.door])).toEqual([
+      ['鸡蛋', 1, '盒', '801'],
+      ['白菜', 1, '颗', '801'],
+      ['面条', 2, '斤', '802'],
+      ['土豆', 3, '斤', '803'],
+    ])
+  })
+})

@@ -7,7 +7,7 @@
 //
 // Read by lines, before the usual reading: each door line is read on its own, as a small list.
 import { matchAt } from './lexicon.ts'
-import { T_FILL, T_GOODS } from './kinds.ts'
+import { T_FILL, T_GOODS, T_KW } from './kinds.ts'
 
 export interface DoorLine {
   /** The door as written ("2-1-301", "七栋一单元601", "3座15楼A"). */
@@ -206,6 +206,8 @@ export function readDoorList(text: string): DoorList | null {
  */
 const DOOR_IN_LINE = new RegExp(`(^|[；;，,。：:、\\s])\\s*(${DASHED}|${ROOM_ONLY})(?=\\s*[\\u4e00-\\u9fff])`, 'g')
 const ROOM_DIGITS = /\d{3,4}/g
+/** A room run on after words, before words: "…一板1702就要…", "…一颗802就要…". */
+const ROOM_RUN_ON = /(?<=[\u4e00-\u9fff])\d{3,4}(?=[\u4e00-\u9fff])/g
 /** The door a part of such a line starts with. */
 const PART_DOOR = new RegExp(`^(?:${DASHED}|${ROOM_ONLY})`)
 /** How many rooms a line must start parts at before it is read as a floor's orders, room by room. */
@@ -221,11 +223,16 @@ function roomsOnOneLine(s: string): string | null {
   const rooms = s.match(ROOM_DIGITS)
   if (!rooms || rooms.length < ROOMS_ON_ONE_LINE) return null
   const cuts: number[] = []
-  for (const m of s.matchAll(DOOR_IN_LINE)) {
-    const at = m.index + m[0].length - m[2].length
-    const next = /[一二两三四五六七八九十半]/.test(s[at + m[2].length]) ? null : matchAt(s, at + m[2].length)
+  // (after a break, or run on after the last household's words: "…鸡蛋一板1702就要一箱牛奶")
+  const starts = [...s.matchAll(DOOR_IN_LINE)].map((m) => ({ at: m.index + m[0].length - m[2].length, door: m[2] }))
+  for (const m of s.matchAll(ROOM_RUN_ON)) if (!starts.some((x) => x.at === m.index)) starts.push({ at: m.index, door: m[0] })
+  starts.sort((a, b) => a.at - b.at)
+  for (const m of starts) {
+    const at = m.at
+    const next = /[一二两三四五六七八九十半]/.test(s[at + m.door.length]) ? null : matchAt(s, at + m.door.length)
     // (an amount: "500克", "300块", "1000个")
-    if (next && next.k !== T_GOODS && next.k !== T_FILL) continue
+    // ("1702就要…": a word that steers the list, 就要, may follow a door too)
+    if (next && next.k !== T_GOODS && next.k !== T_FILL && next.k !== T_KW) continue
     cuts.push(at)
   }
   if (cuts.length < ROOMS_ON_ONE_LINE) return null
