@@ -155,6 +155,8 @@ const FLOORS: Record<string, { itemF1: number; orderExact: number }> = {
   'lists-115.jsonl': { itemF1: 0.93, orderExact: 0.8 },
   'lists-116.jsonl': { itemF1: 0.955, orderExact: 0.84 },
   'lists-117.jsonl': { itemF1: 0.93, orderExact: 0.765 },
+  'lists-118.jsonl': { itemF1: 0.945, orderExact: 0.815 },
+  'lists-119.jsonl': { itemF1: 0.945, orderExact: 0.79 },
 }
 
 const EVAL = new URL('../data/eval/', import.meta.url)
