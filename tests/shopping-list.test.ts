@@ -2828,3 +2828,22 @@ describe('a floor’s orders with each room run on after the last', () => {
     ])
   })
 })
+
+describe('the price the writer will pay', () => {
+  it('is no amount: a figure with a limit, or money and the unit it is paid for', () => {
+    expect(brief('梨十块钱以下一斤的，来三斤')).toEqual([['梨', 3, '斤']])
+    expect(brief('带鱼二十以内一斤的来两斤，鱿鱼五块左右一斤的来一斤')).toEqual([
+      ['带鱼', 2, '斤'],
+      ['鱿鱼', 1, '斤'],
+    ])
+    expect(brief('哈密瓜要两块一斤的，搞一个')).toEqual([['哈密瓜', 1, '个']])
+  })
+  it('while money alone orders that much, and an amount about so much is that amount', () => {
+    expect(brief('帮我买十块钱的韭菜')).toEqual([['韭菜', 10, '元']])
+    expect(brief('排骨二十块钱左右的就行')).toEqual([['排骨', 20, '元']])
+    expect(brief('赤小豆二两左右，蜜枣三粒')).toEqual([
+      ['赤小豆', 2, '两'],
+      ['蜜枣', 3, '颗'],
+    ])
+  })
+})

@@ -145,9 +145,23 @@ const FROM_TO = /\bfrom\s*\d+(?:\.\d+)?\s*[\u4e00-\u9fffA-Za-z]{1,3}\s*to\s*(\d+
  * its "一块" no amount of anything — left in, it was taken for the next thing's amount.
  */
 function pricesAside(s: string): string {
+  if (PRICE_PER_WORD.test(s)) s = s.replace(PRICE_LIMIT, ' ').replace(PRICE_PER_UNIT, ' ')
   if (s.indexOf('(') < 0 && s.indexOf('（') < 0) return s
   return s.replace(PRICE_IN_BRACKETS, ' ')
 }
+/**
+ * "黄花鱼十五以内一斤的来二斤", "桃子五块左右一斤的，两斤", "西瓜要八毛一斤以内的": the price the
+ * writer will pay for a unit — a figure with money or a limit (以内, 上下, 左右), then the unit it is
+ * paid for — is no amount. Not money alone ("十块钱的藜蒿", "二十块钱左右的就行" order that much
+ * money's worth) nor an amount about so much ("赤小豆二两左右").
+ */
+const PRICE_NUM = '(?:\\d+(?:\\.\\d+)?|[一二两三四五六七八九十百]{1,4})'
+const PRICE_MONEY = '(?:块钱?|元|毛钱?|蚊)'
+const PRICE_LIMITS = '(?:以内|以下|之内|上下|左右|出头)'
+const PRICE_UNIT = '(?:一|每)\\s*(?:斤|个|两|公斤|只|条|盒|袋)'
+const PRICE_PER_WORD = /[一每]\s*(?:斤|个|两|公斤|只|条|盒|袋)/
+const PRICE_LIMIT = new RegExp(`${PRICE_NUM}[ \\t]*${PRICE_MONEY}?[ \\t]*${PRICE_LIMITS}[ \\t]*${PRICE_UNIT}[ \\t]*${PRICE_LIMITS}?[ \\t]*的?`, 'g')
+const PRICE_PER_UNIT = new RegExp(`${PRICE_NUM}[ \\t]*${PRICE_MONEY}[ \\t]*${PRICE_UNIT}[ \\t]*${PRICE_LIMITS}?[ \\t]*的`, 'g')
 const PRICE_IN_BRACKETS =
   /[（(][^)）\n]{0,6}?\d+(?:\.\d+)?\s*(?:元|块钱|块|蚊|rmb|RMB)?\s*(?:一|每|\/)\s*[\u4e00-\u9fff]{1,2}[^)）\n]{0,6}[)）]/g
 
