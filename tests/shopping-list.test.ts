@@ -2847,3 +2847,13 @@ describe('the price the writer will pay', () => {
     ])
   })
 })
+
+describe('a weight written against a count of packages', () => {
+  it('is the size of each package', () => {
+    expect(brief('奶粉800g三罐')).toEqual([['奶粉', 3, '罐']])
+    expect(brief('大米10斤两袋，面粉5斤一袋')).toEqual([
+      ['大米', 2, '袋'],
+      ['面粉', 1, '袋'],
+    ])
+  })
+})

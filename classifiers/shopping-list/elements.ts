@@ -865,7 +865,14 @@ function markDescriptors(els: El[], toks: Tok[], s: string): void {
       else if (q.uk === U_CONTAINER && (q.v === 1 || q.per) && r.unit !== q.unit && !r.mult && !r.bare) {
         r.desc = true
         q.pairA = true
-      } else if (r.uk === U_CONTAINER && (r.v === 1 || r.per) && isMeasureish(q) && !q.mult && !q.bare) {
+      } else if (
+        r.uk === U_CONTAINER &&
+        // ("900g两罐", "20斤两袋": a weight written right against a count of packages is their size)
+        (r.v === 1 || r.per || (toks[e.te].e === toks[next.ti].s && q.uk !== U_COUNT)) &&
+        isMeasureish(q) &&
+        !q.mult &&
+        !q.bare
+      ) {
         q.desc = true
         r.pairA = true
       }
