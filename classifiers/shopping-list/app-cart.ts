@@ -23,8 +23,9 @@ const SHOP_LABELS = new RegExp(
 // a price, and the count at the end of the line
 const CART_LINE =
   /^\s*(?:(\d{1,2})\s*[.、)）]\s*)?(?:[【[]([^】\]\n]{1,12})[】\]]\s*)?([^\n¥￥]*?)\s*(?:[¥￥]\s*(\d+(?:\.\d+)?)\s*)?[×xX✕*]\s*(\d{1,3})\s*$/
-/** A size, a count of pieces or a grade inside a title: 550ml, 24瓶, 3层100抽*24包, 约2.5斤/份, XL, 3段. */
+/** A figure marks a word of a title as a size, a count of pieces or a grade: 550ml, 24瓶, 3层100抽*24包, 约2.5斤/份, 3段. */
 const HAS_DIGIT = /[0-9]/
+/** A clothing size on its own: XL, M码. */
 const SIZE_LETTERS = /^(?:X{0,3}L|M|S|XS|NB|SS)(?:码|号)?$/i
 /** How the package is sold, not what is in it: 整箱, 瓶装, 混合装, 5连包. */
 const PACKING = /^(?:整箱|整件|瓶装|罐装|袋装|盒装|箱装|散装|混合装|家庭装|组合装|礼盒装|量贩装|连包)$/

@@ -133,7 +133,7 @@ function entryLine(line: string): DoorLine | null {
 
 function isGoods(w: string): boolean {
   // (read as the tokens read it, longest word first: 张奶奶家 is 张 + 奶奶家, a household, not 奶)
-  for (let i = 0; i < w.length; ) {
+  for (let i = 0; i < w.length;) {
     const e = matchAt(w, i)
     if (e && e.k === T_GOODS) return true
     i += e ? e.word.length : 1

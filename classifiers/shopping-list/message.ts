@@ -160,7 +160,10 @@ const PRICE_MONEY = '(?:块钱?|元|毛钱?|蚊)'
 const PRICE_LIMITS = '(?:以内|以下|之内|上下|左右|出头)'
 const PRICE_UNIT = '(?:一|每)\\s*(?:斤|个|两|公斤|只|条|盒|袋)'
 const PRICE_PER_WORD = /[一每]\s*(?:斤|个|两|公斤|只|条|盒|袋)/
-const PRICE_LIMIT = new RegExp(`${PRICE_NUM}[ \\t]*${PRICE_MONEY}?[ \\t]*${PRICE_LIMITS}[ \\t]*${PRICE_UNIT}[ \\t]*${PRICE_LIMITS}?[ \\t]*的?`, 'g')
+const PRICE_LIMIT = new RegExp(
+  `${PRICE_NUM}[ \\t]*${PRICE_MONEY}?[ \\t]*${PRICE_LIMITS}[ \\t]*${PRICE_UNIT}[ \\t]*${PRICE_LIMITS}?[ \\t]*的?`,
+  'g',
+)
 const PRICE_PER_UNIT = new RegExp(`${PRICE_NUM}[ \\t]*${PRICE_MONEY}[ \\t]*${PRICE_UNIT}[ \\t]*${PRICE_LIMITS}?[ \\t]*的`, 'g')
 const PRICE_IN_BRACKETS =
   /[（(][^)）\n]{0,6}?\d+(?:\.\d+)?\s*(?:元|块钱|块|蚊|rmb|RMB)?\s*(?:一|每|\/)\s*[\u4e00-\u9fff]{1,2}[^)）\n]{0,6}[)）]/g
