@@ -157,6 +157,8 @@ const FLOORS: Record<string, { itemF1: number; orderExact: number }> = {
   'lists-117.jsonl': { itemF1: 0.93, orderExact: 0.765 },
   'lists-118.jsonl': { itemF1: 0.945, orderExact: 0.815 },
   'lists-119.jsonl': { itemF1: 0.955, orderExact: 0.825 },
+  'lists-120.jsonl': { itemF1: 0.945, orderExact: 0.825 },
+  'lists-121.jsonl': { itemF1: 0.915, orderExact: 0.81 },
 }
 
 const EVAL = new URL('../data/eval/', import.meta.url)
