@@ -2857,3 +2857,24 @@ describe('a weight written against a count of packages', () => {
     ])
   })
 })
+
+describe('a thing there is still some of', () => {
+  it('is the household’s stock, not an order', () => {
+    expect(toBuy('大米还有，缺的是酱油一瓶、白糖一斤')).toEqual([
+      ['酱油', 1, '瓶'],
+      ['白糖', 1, '斤'],
+    ])
+    expect(toBuy('屋里米还有一眼，帮我买青菜两把')).toEqual([['青菜', 2, '把']])
+    expect(toBuy('尿不湿来一包，奶粉还有莫得问题')).toEqual([['尿不湿', 1, '包']])
+  })
+  it('while 还有 between two things, or after an amount, joins them', () => {
+    expect(brief('我要苹果还有香蕉各一斤')).toEqual([
+      ['苹果', 1, '斤'],
+      ['香蕉', 1, '斤'],
+    ])
+    expect(brief('苹果两斤还有，香蕉一把')).toEqual([
+      ['苹果', 2, '斤'],
+      ['香蕉', 1, '把'],
+    ])
+  })
+})

@@ -36,7 +36,16 @@ const NOT_N_BUT_M = new RegExp(`(?<!是)(?:不是|不要|唔要|唔系|毋是)\\
 export const AT_HOME = '(?:家里|屋里|家裡|屋头|屋企|我家|阿拉屋里)'
 const NOT_NEEDED_HAVE = new RegExp(`(?:不用|唔使|唔洗)(?:了|啦|咯|喇)?(?=[，,、\\s]*${AT_HOME}(?:面|里)?(?:还|仲|也|都)?(?:有|剩))`, 'g')
 
+/**
+ * "大米还有，缺的是酱油", "米还有一眼", "奶粉还有莫得问题": a thing that there is still some of, said
+ * so and no more, is the household's stock — read as "大米有", which takes it off the list. Not
+ * 还有 between two things ("苹果还有香蕉"), after an amount ("苹果两斤还有，") or a person ("我还有", said
+ * of the thing before), nor 还有没有 (a question).
+ */
+const STILL_HAVE = /(?<=[\u4e00-\u9fff])(?<![斤两个把包袋盒瓶箱桶罐根颗棵条只块份提板串卷，,我你他她俺侬们])还有(?:一眼|一点|点儿|些)?(?:莫得问题|没问题|冇问题)?(?=\s*(?:[，,。；;！!]|$))/g
+
 export function restate(s: string): string {
+  if (s.indexOf('还有') >= 0) s = s.replace(STILL_HAVE, '有')
   if (s.indexOf('不') >= 0 || s.indexOf('唔') >= 0 || s.indexOf('毋') >= 0) s = s.replace(NOT_N_BUT_M, ' 改成').replace(M_NOT_N, ' 改成$1')
   if (s.indexOf('不用') >= 0 || s.indexOf('唔') >= 0) s = s.replace(NOT_NEEDED_HAVE, '不要了')
   if (s.indexOf('是') < 0 && s.indexOf('系') < 0) return s
