@@ -42,7 +42,8 @@ const NOT_NEEDED_HAVE = new RegExp(`(?:不用|唔使|唔洗)(?:了|啦|咯|喇)?
  * 还有 between two things ("苹果还有香蕉"), after an amount ("苹果两斤还有，") or a person ("我还有", said
  * of the thing before), nor 还有没有 (a question).
  */
-const STILL_HAVE = /(?<=[\u4e00-\u9fff])(?<![斤两个把包袋盒瓶箱桶罐根颗棵条只块份提板串卷，,我你他她俺侬们])还有(?:一眼|一点|点儿|些)?(?:莫得问题|没问题|冇问题)?(?=\s*(?:[，,。；;！!]|$))/g
+const STILL_HAVE =
+  /(?<=[\u4e00-\u9fff])(?<![斤两个把包袋盒瓶箱桶罐根颗棵条只块份提板串卷，,我你他她俺侬们])还有(?:一眼|一点|点儿|些)?(?:莫得问题|没问题|冇问题)?(?=\s*(?:[，,。；;！!]|$))/g
 
 export function restate(s: string): string {
   if (s.indexOf('还有') >= 0) s = s.replace(STILL_HAVE, '有')
