@@ -2878,3 +2878,20 @@ describe('a thing there is still some of', () => {
     ])
   })
 })
+
+describe('a product named bare, then its kinds with amounts of their own', () => {
+  it('orders the product in each kind, the kind its note', () => {
+    expect(parse('帮我带烧饼，芝麻的4个、红糖的6个').map((i) => [i.name, i.qty, i.unit, i.note])).toEqual([
+      ['烧饼', 4, '个', '芝麻的'],
+      ['烧饼', 6, '个', '红糖的'],
+    ])
+    expect(brief('包子：香菇的3个，白菜的2个，韭菜的5个')).toEqual([
+      ['包子', 3, '个'],
+      ['包子', 2, '个'],
+      ['包子', 5, '个'],
+    ])
+  })
+  it('while one flavour after the product is its note', () => {
+    expect(brief('猫罐头要鸡肉的十罐')).toEqual([['猫罐头', 10, '罐']])
+  })
+})

@@ -250,6 +250,40 @@ export function flavourThenAmount(st: MessageState): void {
     items.splice(k + 1, 1)
   }
 }
+/**
+ * "帮我带锅盔，红糖的5个、梅干菜的5个", "粽子要两种，肉的五个，豆沙的五个": a product named bare, then two
+ * kinds of it or more, each closed by 的 with an amount of its own. Each is that product in that
+ * amount, the kind its note — not a thing called 红糖 or 肉.
+ */
+export function kindsOfBare(st: MessageState): void {
+  const items = st.items
+  for (let k = 0; k + 2 < items.length; k++) {
+    const p = items[k]
+    if (p.op !== 'add' || p.hasQty || p.med || p.brandOnly || p.end < 0) continue
+    let n = 0
+    for (let j = k + 1; j < items.length; j++) {
+      const q = items[j]
+      const prevEnd = j === k + 1 ? p.end : items[j - 1].end
+      if (q.op !== 'add' || !q.hasQty || q.med || q.start < prevEnd || q.end < 0) break
+      const gap = st.s.slice(prevEnd, q.start)
+      if (!DE_AFTER.test(st.s.slice(q.end, q.end + 1)) || !(j === k + 1 ? FIRST_KIND_GAP : NEXT_KIND_GAP).test(gap)) break
+      n++
+    }
+    if (n < 2) continue
+    for (let j = k + 1; j <= k + n; j++) {
+      const q = items[j]
+      q.note = q.note ? q.name + '的 ' + q.note : q.name + '的'
+      q.name = p.name
+    }
+    items.splice(k, 1)
+    k += n - 1
+  }
+}
+/** Between a bare product and its first kind: a break, perhaps 要两种 ("粽子要两种，肉的…"). */
+const FIRST_KIND_GAP = /^[\s，,、:：；;]*(?:要(?:[两二三四几]种|[两二三四几]样)?[\s，,、:：；;]*)?$/
+/** Between one kind and the next: its 的, its amount, a break ("的5个、"). */
+const NEXT_KIND_GAP = /^[的嘅哩额个]\s*(?:\d+(?:\.\d+)?|[一两二三四五六七八九十半]{1,3})\s*[\u4e00-\u9fff]?[\s，,、；;]*$/
+
 /** Between the product and its flavour or brand: 要 / 是 / 就要, perhaps after a comma or a question. */
 const FLAVOUR_GAP = /^(?:吗|嘛|么|冇|没有)?[\s，,？?。]*(?:我|俺)?(?:要|是|就要|只要)(?:那个|那种)?[\s:：]*$/
 /** After a product and its amount, before its flavour: "两包要", "，要那种", "两包，". */

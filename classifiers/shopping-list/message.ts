@@ -27,6 +27,7 @@ import {
   emojiBullets,
   enumerated,
   flavourThenAmount,
+  kindsOfBare,
   restatedSubstitutes,
   talkOfRemoved,
   glosses,
@@ -1378,6 +1379,7 @@ function parseBody(s: string, asked = false): OrderItem[] {
   specificAfterGeneric(st)
   kindNamedAfter(st)
   flavourThenAmount(st)
+  kindsOfBare(st)
   restatedSubstitutes(st)
   kindAfterAmount(st)
   perPerson(st)
