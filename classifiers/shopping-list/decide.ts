@@ -250,10 +250,12 @@ export function flavourThenAmount(st: MessageState): void {
     items.splice(k + 1, 1)
   }
 }
+
 /**
- * "帮我带锅盔，红糖的5个、梅干菜的5个", "粽子要两种，肉的五个，豆沙的五个": a product named bare, then two
- * kinds of it or more, each closed by 的 with an amount of its own. Each is that product in that
- * amount, the kind its note — not a thing called 红糖 or 肉.
+ * "帮我带锅盔，红糖的5个、梅干菜的5个", "包子：香菇的3个，白菜的2个": a product named bare, then two kinds
+ * of it or more, each closed by 的 with an amount of its own. Each is that product in that amount,
+ * the kind its note — not a thing called 红糖 or 香菇. (A kind the lexicon does not know, 豆沙的5个,
+ * names no item, and the run stops there.)
  */
 export function kindsOfBare(st: MessageState): void {
   const items = st.items
