@@ -24,10 +24,15 @@ export function sizesOfOne(s: string): string {
   let product: string | null = null
   let out = ''
   let from = 0
+  // (the sizes and the tokens are both in text order: one walk over each, never a search per size)
+  let ti = 0
   for (const m of sizes) {
     const at = m.index
+    while (ti < toks.length && toks[ti].e <= at) ti++
     // (the product a size is written on: the goods word right before it, a space apart at most)
-    const named = toks.find((t) => t.k === T_GOODS && t.e <= at && s.slice(t.e, at).trim() === '')
+    let k = ti - 1
+    if (k >= 0 && s.slice(toks[k].s, toks[k].e).trim() === '') k--
+    const named = k >= 0 && toks[k].k === T_GOODS && s.slice(toks[k].e, at).trim() === '' ? toks[k] : undefined
     if (named) {
       product = s.slice(named.s, named.e)
       continue
