@@ -2895,3 +2895,57 @@ describe('a product named bare, then its kinds with amounts of their own', () =>
     expect(brief('猫罐头要鸡肉的十罐')).toEqual([['猫罐头', 10, '罐']])
   })
 })
+
+describe('things set out after a colon, none with an amount', () => {
+  it('are a list, whatever talk is around it', () => {
+    expect(brief('今天的单：\n1. 鸡蛋\n2. 牛奶\n3. 面包\n数量你看着拿，两个人吃三天的')).toEqual([
+      ['鸡蛋', null, null],
+      ['牛奶', null, null],
+      ['面包', null, null],
+    ])
+    expect(brief('帮吾看下子，一百块钱以内：腊肉、莲藕、藕带（有的话）、青椒，数量尔看着配')).toEqual([
+      ['腊肉', null, null],
+      ['莲藕', null, null],
+      ['藕带', null, null],
+      ['青椒', null, null],
+    ])
+    expect(brief('屋企冇嘢食喇，麻烦睇下：\n- 菜心\n- 鸡蛋\n- 豆腐')).toEqual([
+      ['菜心', null, null],
+      ['鸡蛋', null, null],
+      ['豆腐', null, null],
+    ])
+  })
+  it('while a notice that lists goods after its colon orders nothing', () => {
+    expect(brief('通知：明天到货的有鸡蛋、牛奶、面包')).toEqual([])
+  })
+})
+
+describe('one amount for all of them, said before the list', () => {
+  it('reaches every thing after the colon, a word the lexicon does not know before it', () => {
+    expect(brief('速冻额侪要一包：荠菜馄饨、黑洋酥汤团、三鲜水饺')).toEqual([
+      ['荠菜馄饨', 1, '包'],
+      ['黑洋酥汤团', 1, '包'],
+      ['三鲜水饺', 1, '包'],
+    ])
+    expect(brief('杂粮的都要一斤：小米、绿豆、红豆')).toEqual([
+      ['小米', 1, '斤'],
+      ['绿豆', 1, '斤'],
+      ['红豆', 1, '斤'],
+    ])
+  })
+  it('and a bare 都 before an amount, after the list, is each of them', () => {
+    expect(brief('杂粮要点儿：小米、绿豆、红豆、薏米，都一斤')).toEqual([
+      ['小米', 1, '斤'],
+      ['绿豆', 1, '斤'],
+      ['红豆', 1, '斤'],
+      ['薏米', 1, '斤'],
+    ])
+    expect(brief('土豆 茄子 青椒，都2斤')).toEqual([
+      ['土豆', 2, '斤'],
+      ['茄子', 2, '斤'],
+      ['青椒', 2, '斤'],
+    ])
+    // (a 都 that is no amount's stays talk)
+    expect(brief('我们都在家，要鸡蛋一盒')).toEqual([['鸡蛋', 1, '盒']])
+  })
+})

@@ -515,6 +515,7 @@ export function keepOrders(st: MessageState): PItem[] {
       firstAsk = c
       break
     }
+  const setOut = setOutAfterColon(st)
   const keep: PItem[] = []
   for (const it of items) {
     if (it.med || it.garbage || (it.dish && !it.hasQty)) continue
@@ -561,7 +562,7 @@ export function keepOrders(st: MessageState): PItem[] {
     if (!it.hasQty && it.op === 'add' && headsTheList(st, it)) continue
     if (!it.hasQty && it.op === 'add') {
       // without an amount, only a plain list or a request counts
-      if (!st.intent && !anyQty && st.junk > 2) continue
+      if (!st.intent && !anyQty && st.junk > 2 && !setOut.has(it)) continue
       if (
         info &&
         ((info.junk > 6 && !info.intent) || info.price || info.enough || info.cook || (info.question && !info.intent && !st.intent))
@@ -572,6 +573,44 @@ export function keepOrders(st: MessageState): PItem[] {
   }
   return keep
 }
+
+/**
+ * "今天的单：⏎1. 鸡蛋⏎2. 牛奶⏎…", "一百块钱以内：腊肉、莲藕、藕带（有的话）、青椒": two or more
+ * things the lexicon knows, set out after a colon with nothing between them but separators, line
+ * numbers and a short remark in brackets, are a list the writer wrote out — whatever talk is around
+ * it ("数量你看着拿，两个人吃三天的"), and though none has an amount.
+ */
+function setOutAfterColon(st: MessageState): Set<PItem> {
+  const out = new Set<PItem>()
+  const s = st.s
+  if (s.indexOf(':') < 0 && s.indexOf('：') < 0) return out
+  let run: PItem[] = []
+  let end = -1
+  const flush = () => {
+    if (run.length >= 2 && run.every((it) => !it.fallback && !it.weak && !it.generic && !it.unk)) for (const it of run) out.add(it)
+    run = []
+  }
+  for (const it of st.items) {
+    if (it.op !== 'add' || it.start < 0 || it.hasQty || it.med) {
+      flush()
+      end = -1
+      continue
+    }
+    const gap = end >= 0 && it.start >= end ? s.slice(end, it.start).replace(REMARK_IN_BRACKETS, '') : null
+    if (gap !== null && run.length && BETWEEN_ENTRIES.test(gap)) run.push(it)
+    else {
+      flush()
+      const before = s.slice(Math.max(0, it.start - 8), it.start)
+      if (COLON_THEN_ENTRY.test(before)) run = [it]
+    }
+    end = it.end
+  }
+  flush()
+  return out
+}
+const REMARK_IN_BRACKETS = /[(（][^)）\n]{0,10}[)）]/g
+const BETWEEN_ENTRIES = /^[ \t]*(?:[、,，;；/]|\n[ \t]*(?:\d{1,2}[ \t]*[.．、)）][ \t]*|[-*•·][ \t]*)?)[ \t]*$/
+const COLON_THEN_ENTRY = /[:：][ \t]*(?:\n[ \t]*(?:\d{1,2}[ \t]*[.．、)）][ \t]*|[-*•·][ \t]*)?)?$/
 
 /**
  * "凉拌菜要用的：黄瓜两根 木耳一包", "宝宝吃的东西：…": a name with no amount, closed a few words later by

@@ -453,9 +453,20 @@ function allInUnit(s: string): string {
  */
 const EACH_AFTER_AMOUNT = /(\d+(?:\.\d+)?\s*(?:[A-Za-z]{1,6}|[\u4e00-\u9fff]))\s+each\b/gi
 function eachFirst(s: string): string {
+  if (s.indexOf('都') >= 0) s = s.replace(ALL_THEN_AMOUNT, '各')
   if (!/each/i.test(s)) return s
   return s.replace(EACH_AFTER_AMOUNT, '各$1')
 }
+/**
+ * "小米、绿豆、红豆、薏米，都一斤": a bare 都 opening a clause, straight before an amount, is 各 — one
+ * amount for every thing before it. (Elsewhere a bare 都 is too often "already" or "also".)
+ */
+const ALL_THEN_AMOUNT = new RegExp(
+  `(?<=[，,、；;\\s])都(?=[ \\t]*(?:\\d+(?:\\.\\d+)?|[一二两三四五六七八九十半])[ \\t]*(?:${[...CANONICAL_UNITS]
+    .filter((u) => u.length <= 2)
+    .join('|')}))`,
+  'g',
+)
 
 /**
  * "五花肉 2斤×26=52", "鸡蛋 2盒 2×16=32", "52+24+13.5+6=95.5": a writer who checks the bill
@@ -1256,8 +1267,9 @@ function parseBody(s: string, asked = false): OrderItem[] {
       (r.items.length > 0 || (HAS_CJK.test(chunkText) && st.items.some((it) => it.chunk > st.eachChunk)))
     )
       st.eachAfter = null
-    // "水果各来两斤：苹果、梨": a category word with an each-word heads the list after it
-    if (intro && r.geQty && r.items.length > 0 && r.items.every((it) => it.generic)) {
+    // "水果各来两斤：苹果、梨": a category word with an each-word heads the list after it — or a
+    // word the lexicon does not know, with no amount of its own ("速冻的都要一包：荠菜馄饨、…")
+    if (intro && r.geQty && r.items.length > 0 && r.items.every((it) => it.generic || (it.fallback && !it.hasQty))) {
       st.eachAfter = r.geQty
       st.eachChunk = ci
       r.items = []
