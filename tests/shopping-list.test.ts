@@ -2949,3 +2949,20 @@ describe('one amount for all of them, said before the list', () => {
     expect(brief('我们都在家，要鸡蛋一盒')).toEqual([['鸡蛋', 1, '盒']])
   })
 })
+
+describe('an amount taken back and a new one said in the same breath', () => {
+  it('is a change of amount, not a removal', () => {
+    expect(toBuy('刚才说的那个苹果不要五斤了要三斤就行然后香焦也加一把')).toEqual([
+      ['苹果', 3, '斤'],
+      ['香蕉', 1, '把'],
+    ])
+    expect(toBuy('刚才报的货改一下：二荆条不要10斤了要15斤，豆芽取消，加葱5把')).toEqual([
+      ['二荆条', 15, '斤'],
+      ['葱', 5, '把'],
+    ])
+    expect(toBuy('鸡蛋唔要一盒啦，半盒就够')).toEqual([['鸡蛋', 0.5, '盒']])
+  })
+  it('while an amount taken back with nothing after it takes the thing off', () => {
+    expect(toBuy('土豆三斤 鸡蛋一盒 鸡蛋不要一盒了')).toEqual([['土豆', 3, '斤']])
+  })
+})

@@ -544,6 +544,7 @@ function readRemovals(s: string, toks: Tok[], b: number, els: El[], chunk: numbe
   const n = els.length
   const removed = new Set<number>()
   const notAmount = new Set<number>()
+  const reset = new Map<number, Qty>()
   let anyG = false
   for (let i = 0; i < n; i++) if (els[i].t === E_G && els[i].g!.goods) anyG = true
   const same = new Set<number>()
@@ -609,6 +610,14 @@ function readRemovals(s: string, toks: Tok[], b: number, els: El[], chunk: numbe
       }
       if (nx.t === E_Q && usable(nx.q)) {
         const g = nameBefore(toks, els, k)
+        // "苹果不要五斤了要三斤", "二荆条不要10斤了要15斤": the amount taken back, then in the same
+        // breath the new one — a change of amount, not a removal
+        const m = g >= 0 ? newAmountAfter(els, k + 1) : -1
+        if (m >= 0) {
+          reset.set(g, els[m].q!)
+          info.intent = true
+          continue
+        }
         if (g >= 0) {
           removed.add(g)
           notAmount.add(g)
@@ -657,13 +666,30 @@ function readRemovals(s: string, toks: Tok[], b: number, els: El[], chunk: numbe
     const it = items[j++]
     if (!it || same.has(i) || flavour.has(i)) continue
     keep.push(it)
+    const q = reset.get(i)
+    if (q) {
+      it.op = 'set'
+      setQty(it, q)
+    }
     if (!removed.has(i)) continue
     it.op = 'remove'
     if (notAmount.has(i)) it.notAmount = true
   }
-  if (removed.size) out.qtyOnly = null
+  if (removed.size || reset.size) out.qtyOnly = null
   out.items = keep
   return out
+}
+
+/**
+ * After "不要五斤" (els[from] the amount taken back): the next amount in the chunk, with no other
+ * thing named before it ("了要三斤", "了，要15斤"), or -1.
+ */
+function newAmountAfter(els: El[], from: number): number {
+  for (let i = from + 1; i < els.length; i++) {
+    if (els[i].t === E_G) return -1
+    if (els[i].t === E_Q && usable(els[i].q)) return i
+  }
+  return -1
 }
 
 /** 拿, 用: what follows, before 换, is given in exchange ("拿我多的冬瓜换"). */
