@@ -2966,3 +2966,23 @@ describe('an amount taken back and a new one said in the same breath', () => {
     expect(toBuy('土豆三斤 鸡蛋一盒 鸡蛋不要一盒了')).toEqual([['土豆', 3, '斤']])
   })
 })
+
+describe('more of a thing, the more-word after its name', () => {
+  it('is added to the thing ordered', () => {
+    expect(brief('苹果三斤，橘子两斤，苹果再多来两斤吧')).toEqual([
+      ['苹果', 5, '斤'],
+      ['橘子', 2, '斤'],
+    ])
+    expect(brief('排骨两斤 排骨多买一斤')).toEqual([['排骨', 3, '斤']])
+  })
+})
+
+describe('more of a thing, then its total', () => {
+  it('the total is that thing’s', () => {
+    expect(brief('排骨2斤，鸡翅1斤，牛肉1斤，哦排骨再多来1斤吧，一共3斤')).toEqual([
+      ['排骨', 3, '斤'],
+      ['鸡翅', 1, '斤'],
+      ['牛肉', 1, '斤'],
+    ])
+  })
+})

@@ -1635,23 +1635,27 @@ function restatements(st: MessageState): void {
 const MORE_WORDS = AMOUNT_CHANGES.filter((c) => !c.total && !c.less).map((c) => c.word)
 
 /**
- * "鸡蛋两盒 … 再加一盒鸡蛋", "土豆三斤，再来两斤土豆": more of a thing already on the list, in the
- * same unit, is added to it (LABELS.md: the item as it now stands), not ordered a second time.
+ * "鸡蛋两盒 … 再加一盒鸡蛋", "土豆三斤，再来两斤土豆", "苹果再多来两斤": more of a thing already on the
+ * list, in the same unit, is added to it (LABELS.md: the item as it now stands), not ordered a
+ * second time.
  */
-function moreOfListed(st: MessageState, it: PItem): boolean {
-  if (it.op !== 'add' || !it.hasQty || it.qty === null || it.med || it.fallback || it.start < 0) return false
+function moreOfListed(st: MessageState, it: PItem): PItem | null {
+  if (it.op !== 'add' || !it.hasQty || it.qty === null || it.med || it.fallback || it.start < 0) return null
   const before = st.s.slice(Math.max(0, it.start - 8), it.start)
-  if (/[，,。；;！!？?\n]/.test(before.slice(-4)) || !MORE_WORDS.some((w) => before.includes(w))) return false
+  // (or between the name and its amount: "苹果再多来两斤", "排骨多买一斤")
+  const after = it.end >= 0 ? st.s.slice(it.end, it.end + 6).replace(/^[ \t]*(?:给我|给俺|也|就)?/, '') : ''
+  const more = !/[，,。；;！!？?\n]/.test(before.slice(-4)) && MORE_WORDS.some((w) => before.includes(w))
+  if (!more && !MORE_WORDS.some((w) => after.startsWith(w))) return null
   // (the same thing, or a shorter way of saying it; not 小杂鱼 after 鱼, another kind of fish)
   const old = st.items.find(
     (o) =>
       o.op === 'add' && o.hasQty && o.qty !== null && o.unit === it.unit && !o.fallback && (o.name === it.name || o.name.endsWith(it.name)),
   )
-  if (!old || old.qty === null) return false
+  if (!old || old.qty === null) return null
   old.qty += it.qty
   old.touched = true
   st.lastItemsChunk = it.chunk
-  return true
+  return old
 }
 
 function addItems(st: MessageState, r: ChunkOut, ci: number, sepBefore: number): number {
@@ -1664,7 +1668,12 @@ function addItems(st: MessageState, r: ChunkOut, ci: number, sepBefore: number):
       continue
     }
     if (brandOfPrevious(st, it, ci, r)) continue
-    if (moreOfListed(st, it)) continue
+    // (the thing more was added to is the one the chunk spoke of: "排骨再多来1斤吧，一共3斤")
+    const more = moreOfListed(st, it)
+    if (more) {
+      chunkTarget = items.indexOf(more)
+      continue
+    }
     if (restatedAfterOops(st, it)) continue
     if (swappedAfterOops(st, it)) continue
     // (a name the lexicon does not know too, as one entry of the enumeration: "以下全部一盒：车厘茄、蓝莓")
