@@ -2986,3 +2986,11 @@ describe('more of a thing, then its total', () => {
     ])
   })
 })
+
+describe('after an oops, a new thing put in place of the one just said', () => {
+  it('replaces it, in the amount it is given', () => {
+    expect(toBuy('金龙鱼调和油5L一桶，不对，换成鲁花花生油，也是一桶')).toEqual([['鲁花花生油', 1, '桶']])
+    expect(toBuy('酱油两瓶，不对 换成蚝油 也是两瓶')).toEqual([['蚝油', 2, '瓶']])
+    expect(toBuy('鸡蛋一盒 不对 改成两盒')).toEqual([['鸡蛋', 2, '盒']])
+  })
+})

@@ -59,6 +59,9 @@ export function restate(s: string): string {
  * returns false when there is nothing to change (the item then stands on its own: a correction
  * of an order sent before).
  */
+/** Something taken off between an oops and the new name: what the new name replaces is that. */
+const TAKEN_OFF_BETWEEN = /不要|别要|唔要|覅|勿要|莫要|删|取消|算了|免了|划掉/
+
 /** Right before a name: "别的牌子的", "其他", "别家的" — what is not wanted is every other kind of it. */
 const OTHER_KINDS = /(?:别的|其他|其它|别家|别个|第二种)[^，,。；;!！\n]{0,5}$/
 
@@ -91,6 +94,25 @@ export function applyOp(st: MessageState, it: PItem): boolean {
     findItem(items, it.name) < 0
   )
     it.replaces = st.removed.name
+  // "金龙鱼调和油5L一桶，不对，换成鲁花花生油": after an oops, a new name put in the place of the
+  // thing said just before it
+  if (it.op === 'set' && !it.replaces && st.oopsChunk >= 0 && findItem(items, it.name) < 0) {
+    const p = items.length ? items[items.length - 1] : null
+    // (the oops after it, and right before the new name: "百菜要一颗不对两颗…那个分条不要了换成粉丝"
+    // corrected the cabbage's amount; what the noodles replace is the thing taken off)
+    if (
+      p &&
+      p.op === 'add' &&
+      !p.med &&
+      p.chunk < it.chunk &&
+      p.chunk >= it.chunk - 2 &&
+      st.oopsChunk >= p.chunk &&
+      st.oopsChunk >= it.chunk - 1 &&
+      !TAKEN_OFF_BETWEEN.test(st.s.slice(st.oopsAt, Math.max(st.oopsAt, it.start))) &&
+      !sameThing(p.name, it.name)
+    )
+      it.replaces = p.name
+  }
   const k = findItem(items, it.replaces ?? it.name)
   // "可乐2瓶 … 可乐不要了，换成雪碧": what replaces a thing ordered in this message is ordered in
   // its amount, unless it gives one of its own
