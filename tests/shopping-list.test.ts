@@ -2994,3 +2994,17 @@ describe('after an oops, a new thing put in place of the one just said', () => {
     expect(toBuy('鸡蛋一盒 不对 改成两盒')).toEqual([['鸡蛋', 2, '盒']])
   })
 })
+
+describe('which one is not meant', () => {
+  it('orders nothing and takes nothing off', () => {
+    expect(brief('我要三斤排古 不对不对是两斤 然后鸡翅一和 鸡翅中啊 不是鸡翅根')).toEqual([
+      ['排骨', 2, '斤'],
+      ['鸡翅中', 1, '盒'],
+    ])
+    expect(brief('要鸡翅中一盒，不是鸡翅根哈')).toEqual([['鸡翅中', 1, '盒']])
+    expect(brief('买点鸡蛋 不是鸭蛋')).toEqual([['鸡蛋', null, null]])
+  })
+  it('while 不是 A 是 B still corrects A to B', () => {
+    expect(toBuy('不是白菜是包菜 一颗')).toEqual([['包菜', 1, '颗']])
+  })
+})

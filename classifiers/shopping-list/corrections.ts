@@ -51,8 +51,16 @@ export function restate(s: string): string {
   if (s.indexOf('不用') >= 0 || s.indexOf('唔') >= 0) s = s.replace(NOT_NEEDED_HAVE, '不要了')
   if (s.indexOf('是') < 0 && s.indexOf('系') < 0) return s
   // (a space where 不是 was: what stood before it does not run into A)
-  return s.replace(NOT_A_BUT_B, ' $1改成')
+  return s.replace(NOT_A_BUT_B, ' $1改成').replace(NOT_THIS_ONE, ' ')
 }
+
+/**
+ * "鸡翅一盒 鸡翅中啊 不是鸡翅根", "买点鸡蛋，不是鸭蛋哈": 不是 a thing, closing the clause with no 是 after
+ * it, says which one is not meant — it orders nothing and takes nothing off, and goes.
+ */
+// (a name only: no verb that asks and no amount in it — "不是蒜要两头" corrects the amount)
+const NOT_THIS_ONE =
+  /(?<!是)(?:不是|唔系|唔是|毋是)[^，,。；;！!？?\n\s是系\d要来买拿一二两三四五六七八九十半几]{1,8}?[啊哈呀哦喔嘛啦咯的]*(?=\s*(?:[，,。；;！!？?\n]|$))/g
 
 /**
  * A removal or a correction of an item listed earlier in the message changes it in place;
