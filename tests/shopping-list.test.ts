@@ -3008,3 +3008,38 @@ describe('which one is not meant', () => {
     expect(toBuy('不是白菜是包菜 一颗')).toEqual([['包菜', 1, '颗']])
   })
 })
+
+describe('doubling what was ordered', () => {
+  it('doubles every amount after a word for all of them', () => {
+    expect(brief('刚才那张单子，全部翻倍！来客人了🙏\n> 土豆2斤 五花肉1斤 鸡蛋10个 啤酒6瓶')).toEqual([
+      ['土豆', 4, '斤'],
+      ['五花肉', 2, '斤'],
+      ['鸡蛋', 20, '个'],
+      ['啤酒', 12, '瓶'],
+    ])
+    expect(brief('全部翻倍，亲戚过来了\n「阿依古丽：羊肉2公斤 馕5个 酸奶4杯」')).toEqual([
+      ['羊肉', 4, '公斤'],
+      ['馕', 10, '个'],
+      ['酸奶', 8, '杯'],
+    ])
+    expect(brief('青椒一斤 茄子两根 都要双份')).toEqual([
+      ['青椒', 2, '斤'],
+      ['茄子', 4, '根'],
+    ])
+  })
+  it('doubles the thing named before the word, named again or not', () => {
+    // (闽 毋免: not needed)
+    expect(toBuy('海蛎2斤 土笋冻8个 面线2把，啊面线毋免啦，土笋冻加倍')).toEqual([
+      ['海蛎', 2, '斤'],
+      ['土笋冻', 16, '个'],
+    ])
+    expect(brief('腊肉一斤 鸡蛋一盒 腊肉给我翻一倍')).toEqual([
+      ['腊肉', 2, '斤'],
+      ['鸡蛋', 1, '盒'],
+    ])
+  })
+  it('while a new amount said after the word is the amount', () => {
+    expect(brief('刚才俺报的苞米六根 翻倍 要十二根')).toEqual([['苞米', 12, '根']])
+    expect(brief('鸡蛋一盒，鸡蛋 double，要两盒')).toEqual([['鸡蛋', 2, '盒']])
+  })
+})

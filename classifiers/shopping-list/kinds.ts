@@ -34,6 +34,7 @@ export const KW_DI = 14 // ordinal: 第
 export const KW_SLASH = 15 // / (also OR)
 export const KW_UNITALL = 16 // unitall: 单位是, 都按, 全部按: the unit of every bare number in the list
 export const KW_SAME = 17 // same: 不变, 照旧: the item named before stays as ordered
+export const KW_DOUBLE = 18 // double: 加倍, 翻倍, 双份: twice the amount ordered
 
 export const KEYWORD_ROLES: Record<string, number> = {
   unless: KW_COND,
@@ -52,6 +53,7 @@ export const KEYWORD_ROLES: Record<string, number> = {
   ordinal: KW_DI,
   unitall: KW_UNITALL,
   same: KW_SAME,
+  double: KW_DOUBLE,
 }
 
 // separator strengths (a run of separators keeps the strongest)

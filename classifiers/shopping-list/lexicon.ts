@@ -397,6 +397,10 @@ export const AMOUNT_CHANGES: ReadonlyArray<{ word: string; total: boolean; less:
   .entries.filter((e) => !e.tags.includes('short'))
   .map((e) => ({ word: e.word, total: e.tags.includes('total'), less: e.tags.includes('less') }))
   .sort((a, b) => b.word.length - a.word.length)
+/** "加倍", "翻倍", "双份": twice the amount ordered (the `double` role of keywords.txt). */
+export const DOUBLING_WORDS: readonly string[] = tagged('keywords', 'double')
+/** "全部", "统统", "侪": every one of them (the `each` role of keywords.txt). */
+export const EACH_WORDS: readonly string[] = tagged('keywords', 'each')
 /** The words that do the work of 的 (的, 粤 嘅, 豫 哩): the `de` role of keywords.txt. */
 export const DE_WORDS: readonly string[] = tagged('keywords', 'de')
 /** "不够", "太少": said of an item's amount, they make the next nameless amount its new total. */

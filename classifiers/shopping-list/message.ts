@@ -45,6 +45,7 @@ import {
   totalsToParts,
   withoutRepeats,
 } from './decide.ts'
+import { doubled } from './doubling.ts'
 import { parseCart, readCart } from './app-cart.ts'
 import { sizesOfOne, sizesOfProduct } from './sizes.ts'
 import { eachFollows, findItem, newState, sameThing, type MessageState } from './state.ts'
@@ -1385,6 +1386,7 @@ function parseBody(s: string, asked = false): OrderItem[] {
   glosses(st)
   describedBy(st)
   restatements(st)
+  doubled(st)
   if (st.listUnit !== null) unitForAll(st, st.listUnit)
   joinBrands(st)
   emojiBullets(st)
