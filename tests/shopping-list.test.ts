@@ -3043,3 +3043,40 @@ describe('doubling what was ordered', () => {
     expect(brief('鸡蛋一盒，鸡蛋 double，要两盒')).toEqual([['鸡蛋', 2, '盒']])
   })
 })
+
+describe('a list typed back from a screenshot', () => {
+  it('joins the lines the picture broke', () => {
+    expect(
+      brief('（我把备忘录截图打出来了，格式有点乱）\n买菜清单：\n西红\n柿 3个\n鸡蛋\n一盒\n（10个装\n的）\n挂面 2\n把\n老干妈 1瓶'),
+    ).toEqual([
+      ['西红柿', 3, '个'],
+      ['鸡蛋', 1, '盒'],
+      ['挂面', 2, '把'],
+      ['老干妈', 1, '瓶'],
+    ])
+    expect(brief('室友截图发我的我直接抄过来：\n燃面 x4\n宜宾\n碎米芽菜 2袋\n冰红茶\n一提\n辣条\n两三\n包')).toEqual([
+      ['燃面', 4, null],
+      ['宜宾碎米芽菜', 2, '袋'],
+      ['冰红茶', 1, '提'],
+      ['辣条', 2, '包'],
+    ])
+    expect(brief('ocr出来的可能有错字见谅\n1. 纯牛奶 1箱\n2. 面包\n3. 洗发 水 1瓶\n4. 卫生 纸 一提')).toEqual([
+      ['纯牛奶', 1, '箱'],
+      ['面包', null, null],
+      ['洗发水', 1, '瓶'],
+      ['卫生纸', 1, '提'],
+    ])
+  })
+  it('keeps a thing with no amount apart from the line after it', () => {
+    expect(toBuy('截了图又打了一遍\n酸奶\n4杯 要原味\n不要\n草莓味\n香蕉\n一把')).toEqual([
+      ['酸奶', 4, '杯'],
+      ['香蕉', 1, '把'],
+    ])
+  })
+  it('while lines of a message that does not say so stay lines', () => {
+    expect(brief('面包\n苹果 3个')).toEqual([
+      ['面包', null, null],
+      ['苹果', 3, '个'],
+    ])
+  })
+})

@@ -70,7 +70,8 @@ const NUMBER = /^(?:\d+(?:\.\d+)?|null)$/
 function parseExample(file: string, line: number, body: string): Example {
   const at = body.indexOf('=>')
   if (at < 0) throw new LexiconFileError(file, line, 'an example needs "=>" between the text and its items')
-  const text = body.slice(0, at).trim()
+  // (\n in an example is a line break: a list of several lines is one example line)
+  const text = body.slice(0, at).trim().replace(/\\n/g, '\n')
   if (!text) throw new LexiconFileError(file, line, 'an example needs a text before "=>"')
   const items: Example['items'] = []
   for (const part of body.slice(at + 2).split(';')) {

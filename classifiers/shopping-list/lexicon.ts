@@ -222,7 +222,10 @@ export const listFiles: ReadonlyMap<string, WordFile> = new Map([
   ['initials', readWordFile('lists/initials.txt', [], true)],
   ['look-alike', readWordFile('lists/look-alike.txt', [], true)],
   ['shop-labels', readWordFile('lists/shop-labels.txt', [])],
+  ['transcribed', readWordFile('lists/transcribed.txt', [])],
 ])
+/** "截图", "ocr": the list was typed back from a picture (transcribed.txt). */
+export const TRANSCRIBED_WORDS: readonly string[] = list('transcribed').entries.map((e) => e.word)
 
 function list(name: string): WordFile {
   const f = listFiles.get(name)

@@ -48,6 +48,7 @@ import {
 import { doubled } from './doubling.ts'
 import { parseCart, readCart } from './app-cart.ts'
 import { sizesOfOne, sizesOfProduct } from './sizes.ts'
+import { rejoined } from './transcribed.ts'
 import { eachFollows, findItem, newState, sameThing, type MessageState } from './state.ts'
 import {
   T_SEP,
@@ -72,7 +73,8 @@ import {
 
 export function parseShoppingList(text: string): OrderItem[] {
   try {
-    return parse(typeof text === 'string' ? text : '')
+    // (a list typed back from a screenshot is made whole first)
+    return parse(typeof text === 'string' ? rejoined(text) : '')
   } catch {
     return []
   }
