@@ -3080,3 +3080,20 @@ describe('a list typed back from a screenshot', () => {
     ])
   })
 })
+
+describe('a pet’s food heard as 两', () => {
+  it('is 粮 when no unit follows it', () => {
+    expect(brief('猫两没了帮我买一代')).toEqual([['猫粮', 1, '袋']])
+    expect(brief('我家那个看门的大黄狗的狗两快没了 帮我买一代大带的')).toEqual([['狗粮', 1, '袋']])
+    expect(brief('我想买猫沙三袋还有猫两一包')).toEqual([
+      ['猫砂', 3, '袋'],
+      ['猫粮', 1, '包'],
+    ])
+  })
+  it('while before a unit it is the count, the 粮 unsaid', () => {
+    expect(brief('帮我埋一下猫凉就是那个皇家的室内猫两代还有毛沙三代')).toEqual([
+      ['皇家猫粮', 2, '袋'],
+      ['猫砂', 3, '袋'],
+    ])
+  })
+})

@@ -96,7 +96,9 @@ function parse(text: string): OrderItem[] {
                   sizesOfOne(
                     unspace(
                       notesUnder(
-                        withoutTicked(unrepeated(refusedUnder(sizeThenCount(keycaps(dialectDe(pricesAside(fromTo(struckOut(text))))))))),
+                        withoutTicked(
+                          unrepeated(refusedUnder(sizeThenCount(keycaps(petFoodHeard(dialectDe(pricesAside(fromTo(struckOut(text))))))))),
+                        ),
                       ),
                     ),
                   ),
@@ -194,6 +196,17 @@ const GE_AS_DE =
   /(?<=钱)个|(?<=[\u4e00-\u9fff])(?<![这那哪一二两三四五六七八九十百千几半每各壹贰叁肆伍陆柒捌玖拾佰蜀是来要买拿整带弄称搞给做吃有没冇啥])个(?=\s*(?:[，,。；;！!？?\n]|$|话|弗要|不要|莫要|勿要|覅|也好|也行|就好|就行))/g
 // (nor 滴子, a little: "买滴子豆豉")
 const DIALECT_DE = /(?<![一二两三四五六七八九十几\d滴])滴(?![露眼鸡滴水管灌子])/g
+
+/**
+ * "猫两没了", "狗两快没了", "还有猫两一包": voice input writes 粮 (liáng) as 两 (liǎng) — a pet's
+ * food, when what follows is no unit that 两 would count ("猫两代", "狗两袋" are 两 bags of it, the
+ * 粮 unsaid). Read so inside list parsing only.
+ */
+function petFoodHeard(s: string): string {
+  if (s.indexOf('两') < 0) return s
+  return s.replace(PET_FOOD_HEARD, '$1粮')
+}
+const PET_FOOD_HEARD = /([猫狗])两(?=\s*(?:[没快也还要的了就吃都，,。；;！!？?\n]|$|[一二三四五六七八九十\d]))/g
 
 /**
  * "1️⃣ 5-1-301 糍粑2斤", "🔟 …": a 接龙's lines numbered with keycap emoji (a digit, the emoji
