@@ -3097,3 +3097,25 @@ describe('a pet’s food heard as 两', () => {
     ])
   })
 })
+
+describe('a 接龙 line that names only a kind, or an amount and a remark', () => {
+  it('orders the header’s product, when the header sells one', () => {
+    const jielong = '冷吃兔接龙 微辣/特辣两种 35元一袋\n1、2-1-1101 2袋\n2、1-3-401 特辣4袋\n3、4-2-802 微辣的×3'
+    expect(parse(jielong).map((i) => [i.name, i.qty, i.unit, i.door])).toEqual([
+      ['冷吃兔', 2, '袋', '2-1-1101'],
+      ['特辣', 4, '袋', '1-3-401'],
+      ['冷吃兔', 3, null, '4-2-802'],
+    ])
+    expect(parse('冰川矿泉水接龙 66元一箱\n1. 6-1-202 2箱\n2. 7-1-1101 3箱 不要气泡的').map((i) => [i.name, i.qty, i.door])).toEqual([
+      ['冰川矿泉水', 2, '6-1-202'],
+      ['冰川矿泉水', 3, '7-1-1101'],
+    ])
+  })
+  it('while under a header of several products each line keeps what it names', () => {
+    expect(brief('年货接龙\n蒸碗：大份128/小份78\n灵宝苹果 85一箱\n1. 2-1-302 苹果2箱\n2. 7-1-401 大份一个 小份一个')).toEqual([
+      ['苹果', 2, '箱'],
+      ['大份', 1, '个'],
+      ['小份', 1, '个'],
+    ])
+  })
+})

@@ -706,7 +706,12 @@ function readLines(list: DoorList): Jielong['entries'] {
   // (what the organiser adds between the lines prices more products: "——补充：桂味 13元/斤——")
   const about = list.remarks ? list.header + '\n' + list.remarks : list.header
   const perUnit = headerUnits(about)
-  const sold = [...new Set([...(product ? [product] : []), ...perUnit.map((p) => p.name), ...headerNames(about)])]
+  // ("微辣/特辣两种": how many kinds there are is not part of a name)
+  const sold = [
+    ...new Set(
+      [...(product ? [product] : []), ...perUnit.map((p) => p.name), ...headerNames(about)].map((n) => n.replace(KINDS_COUNTED, '')),
+    ),
+  ].filter(Boolean)
   const askedUnit = unitAskedFor(about)
   const byNumber = numberedNames(list.numbered)
   const tiers = sizeTiers(about)
@@ -716,6 +721,8 @@ function readLines(list: DoorList): Jielong['entries'] {
   const perHead = perHeadAsked(about)
   const codes = productCodes(list.header)
   const byPrice = productsByPrice(about)
+  // (no other goods sold beside the product)
+  const onlyProduct = product !== null && sold.every((p) => p.includes(product) || product.includes(p) || !namesSomething(p, true))
   const done: Jielong['entries'] = []
   for (const e of list.entries) {
     done.push(readLine(e, done))
@@ -744,7 +751,10 @@ function readLines(list: DoorList): Jielong['entries'] {
     // product, and the rest of the line orders more
     // ("+1": one more household wants one)
     if (product && AMOUNT_FIRST.test(text)) {
-      const cut = text.search(/[,，;；、+＋]|另|再|加|还/)
+      let cut = text.search(/[,，;；、+＋]|另|再|加|还/)
+      // ("3箱 不要气泡的": a remark after a space, too, when it names no goods)
+      const space = cut < 0 ? text.search(/(?<=\S)[ \t]/) : -1
+      if (space > 0 && !namesSomething(text.slice(space), true)) cut = space
       // ("要3，挑熟点的": a remark after the amount orders nothing more)
       const head = cut > 0 ? text.slice(0, cut) : text
       if (!namesSomething(head)) {
@@ -752,6 +762,12 @@ function readLines(list: DoorList): Jielong['entries'] {
         items = head === text ? own : [...own, ...parseBody(text.slice(cut), true)]
       }
     }
+    // "微辣的×3" under "冷吃兔接龙 微辣/特辣两种": a line that names nothing, only how it should be
+    // and how much, orders the header's product — when the header sells that one product
+    // (the product written where its name would stand: before the first amount)
+    const firstAmount = text.search(/[xX×✕*]\s*\d|\d|[一二两三四五六七八九十半俩仨]/)
+    if (product && onlyProduct && items.length === 0 && firstAmount >= 0 && !namesSomething(text))
+      items = parseBody(text.slice(0, firstAmount) + product + text.slice(firstAmount), true)
     // "芝麻馕3个" under "芝麻馕 6元": two goods words the header names as one product are that product
     for (let k = 0; k + 1 < items.length; k++) {
       const joined = items[k].name + items[k + 1].name
@@ -1055,6 +1071,7 @@ function headerUnits(header: string): Array<{ name: string; unit: string }> {
 }
 
 /** The goods named on the header's lines that give a price or a size ("水蜜桃 一箱5斤 45元"). */
+const KINDS_COUNTED = /(?:\d+|[一二两三四五六七八九十几])(?:种|样|款)$/
 function headerNames(header: string): string[] {
   const out: string[] = []
   for (const line of header.split('\n')) {
