@@ -3119,3 +3119,14 @@ describe('a 接龙 line that names only a kind, or an amount and a remark', () =
     ])
   })
 })
+
+describe('a flavour after the bare product, a space between, with the amount', () => {
+  it('is the product’s amount, the flavour its note', () => {
+    expect(brief('出前一丁 麻油味 x5')).toEqual([['出前一丁', 5, null]])
+    expect(brief('零食清单👇\n旺旺雪饼 1包\n乐事薯片 黄瓜味 2包')).toEqual([
+      ['旺旺雪饼', 1, '包'],
+      ['乐事薯片', 2, '包'],
+    ])
+    expect(brief('康师傅方便面 红烧牛肉味 一箱')).toEqual([['康师傅方便面', 1, '箱']])
+  })
+})

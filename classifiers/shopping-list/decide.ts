@@ -238,9 +238,12 @@ export function flavourThenAmount(st: MessageState): void {
       k--
       continue
     }
-    if (p.hasQty || !nx.hasQty || !FLAVOUR_GAP.test(gap)) continue
+    // ("出前一丁 麻油味 x5", "乐事薯片 黄瓜味 2包": a flavour after the bare product, a space between)
+    // (longer there too: "康师傅方便面 红烧牛肉味 一箱")
+    const spaced = /^[ \t]+$/.test(gap) && nx.name.endsWith('味') && nx.name.length <= 6 && !nx.brandOnly
+    if (p.hasQty || !nx.hasQty || !(FLAVOUR_GAP.test(gap) || spaced)) continue
     // (a flavour said as one, "麻油味一箱", needs no 的 and may share the product's kind)
-    if (!flavour && (!DE_AFTER.test(st.s.slice(nx.end, nx.end + 1)) || (p.kinds & nx.kinds) !== 0)) continue
+    if (!flavour && !spaced && (!DE_AFTER.test(st.s.slice(nx.end, nx.end + 1)) || (p.kinds & nx.kinds) !== 0)) continue
     p.qty = nx.qty
     p.unit = nx.unit
     p.hasQty = true
