@@ -3130,3 +3130,18 @@ describe('a flavour after the bare product, a space between, with the amount', (
     expect(brief('康师傅方便面 红烧牛肉味 一箱')).toEqual([['康师傅方便面', 1, '箱']])
   })
 })
+
+describe('a product in brackets after its kind', () => {
+  it('is the thing bought, by its own name', () => {
+    expect(brief('請幫忙帶泡麵兩包（維力炸醬麵），養樂多10瓶')).toEqual([
+      ['维力炸酱面', 2, '包'],
+      ['养乐多', 10, '瓶'],
+    ])
+    expect(brief('方便面一箱（今麦郎红烧面）')).toEqual([['今麦郎红烧面', 1, '箱']])
+  })
+  it('while a wish in brackets stays a note', () => {
+    expect(brief('面条 2把（要细的）')).toEqual([['面条', 2, '把']])
+    expect(brief('青菜 1斤（上海青）')).toEqual([['青菜', 1, '斤']])
+    expect(brief('猫砂 2袋（混合砂）')).toEqual([['猫砂', 2, '袋']])
+  })
+})

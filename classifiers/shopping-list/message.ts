@@ -1442,7 +1442,8 @@ function parseBody(s: string, asked = false): OrderItem[] {
 /**
  * Names in brackets right after a thing to buy, with no amount of their own, say which one or how
  * it should be; they are not more things: a brand joins the name ("生抽（海天）1瓶" is 海天生抽), a
- * fuller name of it replaces it ("牛奶 2箱（蒙牛纯牛奶）"), a wish or a kind after its amount is its
+ * fuller name of it — or the product by its own name, with the same head ("泡面两包（维力炸酱面）") —
+ * replaces it ("牛奶 2箱（蒙牛纯牛奶）"), a wish or a kind after its amount is its
  * note ("白蟹 3只（要膏蟹）", "运动饮料两瓶（宝矿力）"). After a category word they are the things
  * ("水果（苹果、香蕉）"); before the amount, another name may be the product said another way
  * ("cherry tomato（小番茄）一盒"), and stays the item.
@@ -1457,7 +1458,15 @@ function bracketNote(st: MessageState, r: ChunkOut, text: string, at: number): v
   // (the brand alone: "（海天）", "（李锦记的）" — not a remark, "（白象的就有清真的）")
   if (brand && /^\s*(?:的|牌|的就行|就行)?\s*[)）]?\s*$/.test(text.replace(brand, ''))) {
     if (!p.name.includes(brand)) p.name = brand + p.name
-  } else if (r.items.length === 1 && !r.items[0].dish && r.items[0].name.length > p.name.length && r.items[0].name.includes(p.name)) {
+  } else if (
+    r.items.length === 1 &&
+    !r.items[0].dish &&
+    r.items[0].name.length > p.name.length &&
+    // (or, after its amount, one of it by its own name, the same head last: "泡麵兩包（維力炸醬麵）";
+    // not a kind of it in a word or two, "猫砂 2袋（混合砂）")
+    (r.items[0].name.includes(p.name) ||
+      (p.hasQty && r.items[0].name.endsWith(p.name.slice(-1)) && r.items[0].name.length >= p.name.length + 2))
+  ) {
     p.name = r.items[0].name
   } else if (
     !p.hasQty &&
