@@ -3145,3 +3145,29 @@ describe('a product in brackets after its kind', () => {
     expect(brief('猫砂 2袋（混合砂）')).toEqual([['猫砂', 2, '袋']])
   })
 })
+
+describe('a dish someone wants to eat, then what it takes', () => {
+  it('is no thing to buy', () => {
+    expect(brief('想吃酸汤鱼了，帮买条花鲢，三斤左右的，再要一斤黄豆芽，一把芹菜')).toEqual([
+      ['花鲢', 1, '条'],
+      ['黄豆芽', 1, '斤'],
+      ['芹菜', 1, '把'],
+    ])
+    expect(brief('老公話要食沙嗲牛肉麵😂 幫手買公仔麵3包、午餐肉1罐')).toEqual([
+      ['公仔面', 3, '包'],
+      ['午餐肉', 1, '罐'],
+    ])
+    expect(brief('我阿嬤一直說想吃虱目魚粥，麻煩幫忙買虱目魚肚兩片、芹菜一把')).toEqual([
+      ['虱目鱼肚', 2, '片'],
+      ['芹菜', 1, '把'],
+    ])
+  })
+  it('while a thing wished for, an amount of it after, is bought', () => {
+    expect(brief('孩子想吃小排，帮我买两斤')).toEqual([['小排', 2, '斤']])
+    expect(brief('想吃西瓜了 帮我带一个')).toEqual([['西瓜', 1, '个']])
+    expect(brief('孩子想吃苹果和香蕉，各买两斤')).toEqual([
+      ['苹果', 2, '斤'],
+      ['香蕉', 2, '斤'],
+    ])
+  })
+})

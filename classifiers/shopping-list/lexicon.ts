@@ -395,6 +395,9 @@ export const NOTICE_WORDS = new RegExp(noticeWords('header').join('|'))
 /** "通知：…", "统计一下：…", "提醒大家：…": a notice, a tally or advice to everyone, not the writer's order. */
 export const NOTICE_LEAD = new RegExp(`^\\s*(${noticeWords('lead').join('|')})[一下]*\\s*[:：]`)
 
+/** "想吃", "爱吃", "要食": the cooking words that wish to eat a thing (fillers.txt, `cook`, with 吃 / 食 / 呷 / 喝, not 不吃). */
+export const EAT_WORDS: readonly string[] = tagged('fillers', 'cook').filter((w) => /[吃食呷喝]/.test(w) && !/^[不唔]/.test(w))
+
 /** "一共", "再加", "减掉": words before a nameless amount that make it the item's total, or add it, or take it off. */
 export const AMOUNT_CHANGES: ReadonlyArray<{ word: string; total: boolean; less: boolean }> = list('amount-changes')
   .entries.filter((e) => !e.tags.includes('short'))

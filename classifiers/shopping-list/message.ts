@@ -4,7 +4,7 @@
 // commentary ("停电了冰箱里的肉都坏了") gives no order.
 import type { OrderItem } from './types.ts'
 import { scanNumber } from '../numerals.ts'
-import { AMOUNT_CHANGES, CANONICAL_UNITS, NOTICE_HEADER, NOTICE_LEAD, NOTICE_WORDS, SHORT_WORDS, matchAt } from './lexicon.ts'
+import { AMOUNT_CHANGES, CANONICAL_UNITS, EAT_WORDS, NOTICE_HEADER, NOTICE_LEAD, NOTICE_WORDS, SHORT_WORDS, matchAt } from './lexicon.ts'
 import { productKey, readDoorList, type DoorList } from './jielong.ts'
 import { readTable, type TablePart } from './table.ts'
 import { HAS_CJK, N_MULT, NUMBER_AHEAD, tokenize, type Tok } from './tokens.ts'
@@ -1865,6 +1865,13 @@ function inEnumeration(s: string, it: PItem): boolean {
 }
 const EACH_CLOSES = /^(?:[，,]\s*(?:以上|上面|这些|这几样)?|\s*(?:以上|上面|这些|这几样))(?:都|各|每样)/
 
+/** Is a dish `it` named right after a word that wishes to eat it ("想吃", "爱吃", "要食")? */
+function wishedFor(st: MessageState, it: PItem): boolean {
+  if (it.start < 0) return false
+  const before = st.s.slice(Math.max(0, it.start - 4), it.start)
+  return EAT_WORDS.some((w) => before.endsWith(w))
+}
+
 /** What joins two dishes: 和, 跟, 同, 与 on their own. */
 const DISH_AND = /^\s*(?:和|跟|同|与)\s*$/
 
@@ -2061,7 +2068,8 @@ function amountOnly(
   // unknown words take an amount written right next to them, or beside them on a line of their
   // own ("石斛花 1包" in a list of one item a line), not one from further away
   let k = items.length - 1
-  while (k >= 0 && items[k].dish && !items[k].hasQty) k--
+  // (a dish is passed over — but not a thing wished for, "孩子想吃小排，帮我买两斤": the amount is of it)
+  while (k >= 0 && items[k].dish && !items[k].hasQty && !wishedFor(st, items[k])) k--
   const ownLine =
     k >= 0 &&
     items[k].fallback &&
