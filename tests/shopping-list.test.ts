@@ -3171,3 +3171,26 @@ describe('a dish someone wants to eat, then what it takes', () => {
     ])
   })
 })
+
+describe('things that ran out, each named again to say which one', () => {
+  it('is one item each, with the brand said again', () => {
+    expect(brief('屋里厢洗洁精、草纸、肥皂侪用光了。洗洁精白猫额一瓶，草纸一提，肥皂两块')).toEqual([
+      ['白猫洗洁精', 1, '瓶'],
+      ['草纸', 1, '提'],
+      ['肥皂', 2, '块'],
+    ])
+    expect(brief('屋头卫生纸、洗衣液都莫得了，卫生纸要维达的一提，洗衣液蓝月亮一桶')).toEqual([
+      ['维达卫生纸', 1, '提'],
+      ['蓝月亮洗衣液', 1, '桶'],
+    ])
+    expect(brief('牛奶和面包都吃完了，牛奶要伊利的一箱，面包来两袋')).toEqual([
+      ['伊利牛奶', 1, '箱'],
+      ['面包', 2, '袋'],
+    ])
+  })
+  it('while a thing named again with no amount of its own stays the need it was', () => {
+    expect(brief('管家，我家米快吃完了，能帮忙带一袋泰国香米吗？Thai jasmine rice 10kg 那种，one bag is fine。')).toEqual([
+      ['泰国香米', 1, '袋'],
+    ])
+  })
+})

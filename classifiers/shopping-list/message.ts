@@ -1751,6 +1751,28 @@ function addItems(st: MessageState, r: ChunkOut, ci: number, sepBefore: number):
         if (!it.dish && it.name.length > items[k].name.length && it.name.includes(items[k].name)) items[k].name = it.name
         if (it.note) items[k].note = items[k].note ? items[k].note + ' ' + it.note : it.note
         for (const al of it.alternatives) if (!items[k].alternatives.includes(al)) items[k].alternatives.push(al)
+        // "洗洁精、草纸侪用光了。洗洁精白猫额一瓶": a thing only named before (what ran out, what is
+        // wanted), named again to say which one, now stands where it was named again — next to what
+        // it says of it
+        // (first in its chunk: "一瓶千禾零添加酱油" named the brand before it, with the amount)
+        // (with which one and its amount said there: "奶粉没飞鹤个话" is a condition, not which one)
+        if (
+          !items[k].hasQty &&
+          items[k].name === it.name &&
+          k < items.length - 1 &&
+          it.start > items[k].end &&
+          r.items[0] === it &&
+          !st.infos[ci]?.cond &&
+          r.items.some((o) => o !== it && o.hasQty && o.op === 'add')
+        ) {
+          const [moved] = items.splice(k, 1)
+          moved.start = it.start
+          moved.end = it.end
+          moved.chunk = it.chunk
+          items.push(moved)
+          chunkTarget = items.length - 1
+          continue
+        }
         chunkTarget = k
         continue
       }
