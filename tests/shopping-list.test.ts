@@ -3194,3 +3194,17 @@ describe('things that ran out, each named again to say which one', () => {
     ])
   })
 })
+
+describe('a misheard name with a verb that asks before its amount', () => {
+  it('is the goods it sounds like, as right next to the amount', () => {
+    expect(brief('帮我麦一今然后那个算苗也来一今还有斗角来半今')).toEqual([
+      ['蒜苗', 1, '斤'],
+      ['豆角', 0.5, '斤'],
+    ])
+    expect(brief('斗角来半斤')).toEqual([['豆角', 0.5, '斤']])
+  })
+  it('while a word that only sounds like goods stays itself', () => {
+    expect(brief('我打算来两斤肉')).toEqual([['肉', 2, '斤']])
+    expect(brief('八角来一包')).toEqual([['八角', 1, '包']])
+  })
+})

@@ -339,7 +339,7 @@ export function tokenize(s: string): Tok[] {
         i,
         m ? m.word.length : 0,
         (j) => mayBeInName(s, j),
-        (end) => afterNum(toks, i) || amountAt(s, end),
+        (end) => afterNum(toks, i) || amountAt(s, end) || amountAskedAt(s, end),
         m !== null && m.k === T_FILL,
         (j) => {
           const w = wordAt(s, j)
@@ -871,8 +871,26 @@ function mayBeInName(s: string, j: number): boolean {
   const c = s.charCodeAt(j)
   if (!isCJK(c) || isChineseNumeralChar(c)) return false
   const w = wordAt(s, j)
-  return !w || w.k === T_GOODS
+  // (a one-letter money word is a letter of names too, not after a number: 角 of 豆角, 八角)
+  return !w || w.k === T_GOODS || (w.k === T_MONEY && w.word.length === 1 && j > 0 && !/[\d一二两三四五六七八九十百半几]/.test(s[j - 1]))
 }
+
+/**
+ * "斗角来半今", "算苗也来一今": 要 or 来 between a name and its amount — a misheard name is as sure
+ * there as right next to the amount.
+ */
+function amountAskedAt(s: string, j: number): boolean {
+  const m = ASK_BEFORE_AMOUNT.exec(s.slice(j, j + 4))
+  if (m === null) return false
+  const k = j + m[0].length
+  if (amountAt(s, k)) return true
+  // (a unit as voice input writes it counts here too: "一今", "半今")
+  const num = isChineseNumeralChar(s.charCodeAt(k)) ? scanNumber(s, k, SCAN_CTX) : null
+  return num !== null && num.end > k && HEARD_UNITS.has(s.charCodeAt(num.end))
+}
+// (only 要 and 来, bare or after 也 / 就 / 再: after "帮我买" a person's name is as likely as goods —
+// "老王帮我买一袋" is no 捞网, "给咱买两斤" no 鸡杂)
+const ASK_BEFORE_AMOUNT = /^(?:也|就|再)?(?:要|来)/
 
 /** Units that say "about one" with 把 or 几 after them and no number before: 斤把, 个把, 斤几. */
 /** A multiplier right after an emoji: "x5", " ×2", "*3". */
