@@ -3208,3 +3208,27 @@ describe('a misheard name with a verb that asks before its amount', () => {
     expect(brief('八角来一包')).toEqual([['八角', 1, '包']])
   })
 })
+
+describe('talk around a list that is no item', () => {
+  it('is left out: when, not even one, none of them then forget it', () => {
+    expect(brief('面粉5斤 酵母1包 红糖半斤 周末蒸馒头')).toEqual([
+      ['面粉', 5, '斤'],
+      ['酵母', 1, '包'],
+      ['红糖', 0.5, '斤'],
+    ])
+    expect(brief('哎呀今天河边涨水了，菜场冇开，屋里一根菜都冇得了。买两斤洋芋、一把空心菜')).toEqual([
+      ['洋芋', 2, '斤'],
+      ['空心菜', 1, '把'],
+    ])
+    expect(
+      parse('我想麦点青菜要是没有青菜的话就要生菜生菜也没有的话就要那个油麦菜都没有就算了').map((i) => [i.name, i.alternatives]),
+    ).toEqual([['青菜', ['生菜', '油麦菜']]])
+  })
+  it('while 都 with a verb before an amount is each of them', () => {
+    expect(brief('白菜、土豆、大萝卜，都给整五斤')).toEqual([
+      ['白菜', 5, '斤'],
+      ['土豆', 5, '斤'],
+      ['大萝卜', 5, '斤'],
+    ])
+  })
+})

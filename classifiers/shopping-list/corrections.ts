@@ -37,6 +37,18 @@ export const AT_HOME = '(?:家里|屋里|家裡|屋头|屋企|我家|阿拉屋�
 const NOT_NEEDED_HAVE = new RegExp(`(?:不用|唔使|唔洗)(?:了|啦|咯|喇)?(?=[，,、\\s]*${AT_HOME}(?:面|里)?(?:还|仲|也|都)?(?:有|剩))`, 'g')
 
 /**
+ * "屋里一根菜都冇得了", "一个鸡蛋都没有了": not even one — what ran out, and no amount of anything.
+ */
+const NOT_EVEN_ONE = /一(?:根|个|点|滴|粒|把|颗|块|口|片)(?=[\u4e00-\u9fff]{0,3}都(?:没|冇|莫|无|不剩))/g
+
+/**
+ * "…就要那个油麦菜都没有就算了": "if there is none of them at all, forget it", run on with no comma
+ * after the last substitute, was read as withdrawing it; a comma before it makes it the condition it
+ * is. (Not 也没有: "扁豆也没有的话那就算了" opens its own clause.)
+ */
+const NONE_THEN_FORGET_GLUED = /(?<=[\u4e00-\u9fff])(?=都(?:没有|没得|冇得|莫得|冇)(?:的话)?(?:就|那就)?(?:算了|不要了|别买了))/g
+
+/**
  * "大米还有，缺的是酱油", "米还有一眼", "奶粉还有莫得问题": a thing that there is still some of, said
  * so and no more, is the household's stock — read as "大米有", which takes it off the list. Not
  * 还有 between two things ("苹果还有香蕉"), after an amount ("苹果两斤还有，") or a person ("我还有", said
@@ -47,6 +59,8 @@ const STILL_HAVE =
 
 export function restate(s: string): string {
   if (s.indexOf('还有') >= 0) s = s.replace(STILL_HAVE, '有')
+  if (s.indexOf('算了') >= 0 || s.indexOf('不要了') >= 0) s = s.replace(NONE_THEN_FORGET_GLUED, '，')
+  if (s.indexOf('都') >= 0) s = s.replace(NOT_EVEN_ONE, '')
   if (s.indexOf('不') >= 0 || s.indexOf('唔') >= 0 || s.indexOf('毋') >= 0) s = s.replace(NOT_N_BUT_M, ' 改成').replace(M_NOT_N, ' 改成$1')
   if (s.indexOf('不用') >= 0 || s.indexOf('唔') >= 0) s = s.replace(NOT_NEEDED_HAVE, '不要了')
   if (s.indexOf('是') < 0 && s.indexOf('系') < 0) return s

@@ -477,8 +477,11 @@ function eachFirst(s: string): string {
  * "小米、绿豆、红豆、薏米，都一斤": a bare 都 opening a clause, straight before an amount, is 各 — one
  * amount for every thing before it. (Elsewhere a bare 都 is too often "already" or "also".)
  */
+// (a verb between is part of it: "白菜、土豆、大萝卜，都给整五斤")
 const ALL_THEN_AMOUNT = new RegExp(
-  `(?<=[，,、；;\\s])都(?=[ \\t]*(?:\\d+(?:\\.\\d+)?|[一二两三四五六七八九十半])[ \\t]*(?:${[...CANONICAL_UNITS]
+  `(?<=[，,、；;\\s])都(?:给[我俺]?)?(?:整|来|要|买|称|拿)?(?=[ \\t]*(?:\\d+(?:\\.\\d+)?|[一二两三四五六七八九十半])[ \\t]*(?:${[
+    ...CANONICAL_UNITS,
+  ]
     .filter((u) => u.length <= 2)
     .join('|')}))`,
   'g',
