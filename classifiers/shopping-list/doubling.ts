@@ -1,23 +1,16 @@
 // Doubling what was ordered: "土笋冻加倍", "腊肉给我翻一倍", "刚才那张单子，全部翻倍！⏎> 土豆2斤 …".
-import { DOUBLING_WORDS, EACH_WORDS } from './lexicon.ts'
+import { DOUBLING_WORDS, EACH_WORDS, wordsPattern } from './lexicon.ts'
 import { scanNumber } from '../numerals.ts'
 import type { PItem } from './chunk.ts'
 import type { MessageState } from './state.ts'
 
-const escape = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
-const alternation = (words: readonly string[]) =>
-  [...words]
-    .sort((a, b) => b.length - a.length)
-    .map(escape)
-    .join('|')
-
-const DOUBLING = new RegExp(`(?:${alternation(DOUBLING_WORDS)})`, 'gi')
+const DOUBLING = new RegExp(`(?:${wordsPattern(DOUBLING_WORDS)})`, 'gi')
 /**
  * A word for all of them right before the doubling word, a few letters of talk between them
  * ("全部翻倍", "刚才那单全部翻一倍", "都要双份", "统统给我加倍"). Before a doubling word a bare 都 or
  * 全 is "all of them" too — elsewhere it is too often "already" or "also" to be read so.
  */
-const ALL_BEFORE = new RegExp(`(?:${alternation([...EACH_WORDS, '都', '全', '所有', '整单', '全单'])})[^，,。；;！!？?\\n]{0,3}$`)
+const ALL_BEFORE = new RegExp(`(?:${wordsPattern([...EACH_WORDS, '都', '全', '所有', '整单', '全单'])})[^，,。；;！!？?\\n]{0,3}$`)
 /** A new amount said straight after it ("翻倍 要十二根", "double，要两盒"): that is the amount. */
 const AMOUNT_AFTER = /^([^。；;！!？?\n]{0,6}?)(?:\d+(?:\.\d+)?|[一二两三四五六七八九十百半]+)\s*([\u4e00-\u9fffA-Za-z])/
 /** Between the thing and its doubling word: a few letters, no break ("腊肉给我翻一倍", "土笋冻加倍"). */

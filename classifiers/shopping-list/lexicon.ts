@@ -387,6 +387,12 @@ export function wordAt(s: string, i: number): Entry | null {
 }
 
 const escape = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+/** Words of a word file as one regular-expression alternation, escaped, the longest first. */
+export const wordsPattern = (words: readonly string[]): string =>
+  [...words]
+    .sort((a, b) => b.length - a.length)
+    .map(escape)
+    .join('|')
 const noticeWords = (tag: string) => tagged('notices', tag).map(escape)
 
 /** A post that opens with a 【…】 header of this kind is a notice or an advert, not an order. */

@@ -2,12 +2,11 @@
 // 打了一遍"): its lines break where the picture's did — in the middle of a name ("西红⏎柿 3个"),
 // between an amount and its unit ("酸奶 6⏎盒"), between a name and its amount ("冰红茶⏎一提"), inside
 // a remark in brackets ("（10个装⏎的）") — and a space can fall inside a word ("洗发 水 1瓶").
-import { TRANSCRIBED_WORDS, matchAt } from './lexicon.ts'
+import { TRANSCRIBED_WORDS, matchAt, wordsPattern } from './lexicon.ts'
 import { T_GOODS, T_UNIT } from './kinds.ts'
 
-const escape = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 /** The writer says the text was copied from a picture (transcribed.txt). */
-const TRANSCRIBED = new RegExp(TRANSCRIBED_WORDS.map(escape).join('|'), 'i')
+const TRANSCRIBED = new RegExp(wordsPattern(TRANSCRIBED_WORDS), 'i')
 
 /** A line's own number ("1.", "2、", "-"): a line of its own, never the tail of the one before. */
 const BULLET = /^(?:\d{1,2}[ \t]*[.．、)）]|[-*•·])/
