@@ -3232,3 +3232,16 @@ describe('talk around a list that is no item', () => {
     ])
   })
 })
+
+describe('whether a stall has it for sale, then how much if it has', () => {
+  it('orders the thing asked about, in the amount said after', () => {
+    expect(brief('有香蕉卖吗？有就来一串')).toEqual([['香蕉', 1, '串']])
+    expect(
+      parse('那种老挝过来嘞小芭蕉有得卖咩？有就来一串，没得就拿普通香蕉2斤').map((i) => [i.name, i.qty, i.unit, i.alternatives]),
+    ).toEqual([['小芭蕉', 1, '串', ['普通香蕉']]])
+    expect(brief('荆州的鱼糕今天有冇得卖的？有的话搞两块，冇得鱼糕就换一斤鱼丸')).toEqual([['鱼糕', 2, '块']])
+  })
+  it('while the question alone orders nothing', () => {
+    expect(brief('菜场有卖香菜吗')).toEqual([])
+  })
+})
