@@ -3245,3 +3245,10 @@ describe('whether a stall has it for sale, then how much if it has', () => {
     expect(brief('菜场有卖香菜吗')).toEqual([])
   })
 })
+
+describe('the amount last time, then this time’s', () => {
+  it('is this time’s', () => {
+    expect(toBuy('鸡蛋上回是一盒这回要两盒')).toEqual([['鸡蛋', 2, '盒']])
+    expect(toBuy('鸡蛋上次买了一盒，这次要两盒')).toEqual([['鸡蛋', 2, '盒']])
+  })
+})

@@ -26,6 +26,11 @@ const CJK_UNITS = UNIT_WORDS.filter((u) => /^[\u3400-\u9fff]+$/.test(u)).sort((a
 const AMOUNT = `(?:[0-9]+(?:\\.[0-9]+)?|[一二两三四五六七八九十半俩仨]{1,3})\\s*(?:${CJK_UNITS.join('|')})`
 // ("我要的是二十个，不是十个": the amount meant first, then the one written by mistake)
 const M_NOT_N = new RegExp(`(?:是|系)\\s*(${AMOUNT})[，,、\\s]*(?:不是|而不是|唔系)\\s*${AMOUNT}`, 'g')
+// ("鸡蛋上回是一盒这回要两盒": the amount last time, then this time's)
+const LAST_TIME_THIS_TIME = new RegExp(
+  `(?:上回|上次)(?:是|买的|要的|买了)?\\s*${AMOUNT}[，,、\\s]*(?:这回|这次)(?:要|就要|改成|来)?(?=\\s*${AMOUNT})`,
+  'g',
+)
 const NOT_N_BUT_M = new RegExp(`(?<!是)(?:不是|不要|唔要|唔系|毋是)\\s*${AMOUNT}[，,、\\s…]*(?:要|就要|只要)?(?=${AMOUNT})`, 'g')
 
 /**
@@ -62,6 +67,7 @@ export function restate(s: string): string {
   if (s.indexOf('算了') >= 0 || s.indexOf('不要了') >= 0) s = s.replace(NONE_THEN_FORGET_GLUED, '，')
   if (s.indexOf('都') >= 0) s = s.replace(NOT_EVEN_ONE, '')
   if (s.indexOf('不') >= 0 || s.indexOf('唔') >= 0 || s.indexOf('毋') >= 0) s = s.replace(NOT_N_BUT_M, ' 改成').replace(M_NOT_N, ' 改成$1')
+  if (s.indexOf('回') >= 0 || s.indexOf('次') >= 0) s = s.replace(LAST_TIME_THIS_TIME, ' 改成')
   if (s.indexOf('不用') >= 0 || s.indexOf('唔') >= 0) s = s.replace(NOT_NEEDED_HAVE, '不要了')
   if (s.indexOf('是') < 0 && s.indexOf('系') < 0) return s
   // (a space where 不是 was: what stood before it does not run into A)
