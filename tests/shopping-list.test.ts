@@ -3252,3 +3252,14 @@ describe('the amount last time, then this time’s', () => {
     expect(toBuy('鸡蛋上次买了一盒，这次要两盒')).toEqual([['鸡蛋', 2, '盒']])
   })
 })
+
+describe('an amount said to be too much', () => {
+  it('gives way to the amount after it', () => {
+    expect(brief('大米一小袋就行，不用多；鸡蛋一板太多了吃不完，买半板；豆腐一块')).toEqual([
+      ['大米', 1, '袋'],
+      ['鸡蛋', 0.5, '板'],
+      ['豆腐', 1, '块'],
+    ])
+    expect(brief('排骨三斤太多了，两斤就够')).toEqual([['排骨', 2, '斤']])
+  })
+})
