@@ -2,7 +2,7 @@
 // 打了一遍"): its lines break where the picture's did — in the middle of a name ("西红⏎柿 3个"),
 // between an amount and its unit ("酸奶 6⏎盒"), between a name and its amount ("冰红茶⏎一提"), inside
 // a remark in brackets ("（10个装⏎的）") — and a space can fall inside a word ("洗发 水 1瓶").
-import { TRANSCRIBED_WORDS, matchAt, wordsPattern } from './lexicon.ts'
+import { CANONICAL_UNITS, TRANSCRIBED_WORDS, matchAt, wordsPattern } from './lexicon.ts'
 import { T_GOODS, T_UNIT } from './kinds.ts'
 
 /** The writer says the text was copied from a picture (transcribed.txt). */
@@ -13,7 +13,8 @@ const BULLET = /^(?:\d{1,2}[ \t]*[.．、)）]|[-*•·])/
 const NUMBER_FIRST = /^(?:\d|[一二两三四五六七八九十半几])/
 const NUMBER_LAST = /(?:\d|[一二两三四五六七八九十半几])$/
 /** An amount anywhere in a line: a number, then a unit or a multiplier sign ("2斤", "6", "×2"). */
-const HAS_AMOUNT = /\d|[一二两三四五六七八九十半][^\s]?$|[一二两三四五六七八九十半](?=[斤两个根颗把袋盒瓶箱包桶罐板提条只块份卷听捆串杯])/
+// (the units are data/dict/units.txt's, not a list of its own)
+const HAS_AMOUNT = new RegExp(`\\d|[一二两三四五六七八九十半][^\\s]?$|[一二两三四五六七八九十半](?=${wordsPattern([...CANONICAL_UNITS])})`)
 const REFUSAL_LAST = /(?:不要|别要|别买|不用|唔要|覅|莫要)$/
 const CJK_FIRST = /^[\u4e00-\u9fff]/
 const CJK_ONLY = /^[\u4e00-\u9fff]{1,3}$/
