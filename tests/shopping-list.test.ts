@@ -3111,6 +3111,13 @@ describe('a 接龙 line that names only a kind, or an amount and a remark', () =
       ['冰川矿泉水', 3, '7-1-1101'],
     ])
   })
+  it('with a unit written before the amount, reads it as the unit, not as part of the name', () => {
+    expect(parse('【接龙】土豆\n1. 3-1-101 斤2\n2. 3-1-102 2斤').map((i) => [i.name, i.qty, i.unit, i.door])).toEqual([
+      ['土豆', 2, '斤', '3-1-101'],
+      ['土豆', 2, '斤', '3-1-102'],
+    ])
+    expect(parse('红薯接龙 3元一斤\n1、5-2-301 斤5').map((i) => [i.name, i.qty, i.unit])).toEqual([['红薯', 5, '斤']])
+  })
   it('while under a header of several products each line keeps what it names', () => {
     expect(brief('年货接龙\n蒸碗：大份128/小份78\n灵宝苹果 85一箱\n1. 2-1-302 苹果2箱\n2. 7-1-401 大份一个 小份一个')).toEqual([
       ['苹果', 2, '箱'],

@@ -769,8 +769,16 @@ function readLines(list: DoorList): Jielong['entries'] {
     // and how much, orders the header's product — when the header sells that one product
     // (the product written where its name would stand: before the first amount)
     const firstAmount = text.search(/[xX×✕*]\s*\d|\d|[一二两三四五六七八九十半俩仨]/)
-    if (product && onlyProduct && items.length === 0 && firstAmount >= 0 && !namesSomething(text))
-      items = parseBody(text.slice(0, firstAmount) + product + text.slice(firstAmount), true)
+    if (product && onlyProduct && items.length === 0 && firstAmount >= 0 && !namesSomething(text)) {
+      // ("斤2": a unit written before its number is the unit of that number, not part of the name)
+      const before = text.slice(0, firstAmount).trim()
+      const n = CANONICAL_UNITS.has(before) ? scanNumber(text, firstAmount) : null
+      items = n
+        ? parseBody(product + text.slice(firstAmount, n.end) + before + text.slice(n.end), true)
+        : // (apart from what stands before it: "整1" is 整 then 鸡旦, not 整鸡 then 旦)
+          // (and from its amount: "土豆g" then 1, not 土豆g1)
+          parseBody(text.slice(0, firstAmount) + ' ' + product + ' ' + text.slice(firstAmount), true)
+    }
     // "芝麻馕3个" under "芝麻馕 6元": two goods words the header names as one product are that product
     for (let k = 0; k + 1 < items.length; k++) {
       const joined = items[k].name + items[k + 1].name
