@@ -2876,6 +2876,13 @@ describe('a thing there is still some of', () => {
       ['苹果', 2, '斤'],
       ['香蕉', 1, '把'],
     ])
+    // (an amount right before the name: the 还有 after it is no word about stock, and 豆 + 有 is
+    // no 豆油 heard)
+    expect(brief('2土豆还有')).toEqual([['土豆', 2, null]])
+    expect(brief('来1斤黄豆还有，葱一把')).toEqual([
+      ['黄豆', 1, '斤'],
+      ['葱', 1, '把'],
+    ])
   })
 })
 

@@ -56,14 +56,17 @@ const NONE_THEN_FORGET_GLUED = /(?<=[\u4e00-\u9fff])(?=都(?:没有|没得|冇�
 /**
  * "大米还有，缺的是酱油", "米还有一眼", "奶粉还有莫得问题": a thing that there is still some of, said
  * so and no more, is the household's stock — read as "大米有", which takes it off the list. Not
- * 还有 between two things ("苹果还有香蕉"), after an amount ("苹果两斤还有，") or a person ("我还有", said
+ * 还有 between two things ("苹果还有香蕉"), after an amount ("苹果两斤还有，", "1土豆还有") or a person ("我还有", said
  * of the thing before), nor 还有没有 (a question).
  */
 const STILL_HAVE =
   /(?<=[\u4e00-\u9fff])(?<![斤两个把包袋盒瓶箱桶罐根颗棵条只块份提板串卷，,我你他她俺侬们])还有(?:一眼|一点|点儿|些)?(?:莫得问题|没问题|冇问题)?(?=\s*(?:[，,。；;！!]|$))/g
 
+/** (an amount just before the name: "1土豆还有", "half香还有" order it and go on, they say nothing of stock) */
+const AMOUNT_JUST_BEFORE = /[\dA-Za-z一二两三四五六七八九十廿半俩仨][^，,。；;！!？?\s]{0,3}$/
+
 export function restate(s: string): string {
-  if (s.indexOf('还有') >= 0) s = s.replace(STILL_HAVE, '有')
+  if (s.indexOf('还有') >= 0) s = s.replace(STILL_HAVE, (m, at: number) => (AMOUNT_JUST_BEFORE.test(s.slice(0, at)) ? m : '有'))
   if (s.indexOf('算了') >= 0 || s.indexOf('不要了') >= 0) s = s.replace(NONE_THEN_FORGET_GLUED, '，')
   if (s.indexOf('都') >= 0) s = s.replace(NOT_EVEN_ONE, '')
   if (s.indexOf('不') >= 0 || s.indexOf('唔') >= 0 || s.indexOf('毋') >= 0) s = s.replace(NOT_N_BUT_M, ' 改成').replace(M_NOT_N, ' 改成$1')
