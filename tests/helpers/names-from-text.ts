@@ -13,9 +13,13 @@ const ALIASES: Array<[string, string]> = []
 for (const f of goodsFiles.values()) for (const e of f.entries) if (e.canon) ALIASES.push([e.word, e.canon])
 
 export function nameFromText(name: string, text: string): boolean {
-  const flat = text.replace(/\s+/g, '')
-  name = name.replace(/\s+/g, '')
+  // (brackets in either width: the reading writes "土豆(菜头)" as 土豆（菜头）)
+  const flat = widths(text.replace(/\s+/g, ''))
+  name = widths(name.replace(/\s+/g, ''))
   if (flat.includes(name)) return true
+  // (a name glossed in other words, "土豆（花生）": each word from the text (shopping-list/message.ts))
+  const gloss = /^([^（）]+)（([^（）]+)）$/.exec(name)
+  if (gloss) return nameFromText(gloss[1], text) && nameFromText(gloss[2], text)
   // (a brand closed by 的 before its product is one name: "蓝月亮的洗衣液" is 蓝月亮洗衣液)
   if (/[的嘅额噶]/.test(flat) && flat.replace(/[的嘅额噶]/g, '').includes(name)) return true
   // (a run written again straight after itself is read once: "鸡旦鸡旦" is 鸡旦, then 鸡蛋)
@@ -40,12 +44,16 @@ export function nameFromText(name: string, text: string): boolean {
   for (const [alias, canon] of found)
     for (let at = lower.indexOf(alias); at >= 0; at = lower.indexOf(alias, at + 1))
       versions.push(lower.slice(0, at) + canon + lower.slice(at + alias.length))
+  // (and 的 between a brand and its product once the aliases are read: "石斛花的鸡旦")
+  if (/[的嘅额噶]/.test(flat)) versions.push(...versions.map((v) => v.replace(/[的嘅额噶]/g, '')))
   if (versions.some((v) => v.includes(name) || v.toLowerCase().includes(name.toLowerCase()))) return true
-  // (heard with an accent, or typed with a look-alike letter: 牛乃 → 牛奶, 士豆 → 土豆)
-  for (let at = 0; at + name.length <= flat.length; at++) {
-    const w = flat.slice(at, at + name.length)
-    if (soundsAlike(w, name, true) || looksAlike(w, name)) return true
-  }
+  // (heard with an accent, or typed with a look-alike letter: 牛乃 → 牛奶, 士豆 → 土豆; in the
+  // text as written or with its aliases read: "代白莱" is 代白菜, heard as 大白菜)
+  for (const v of [flat, ...versions])
+    for (let at = 0; at + name.length <= v.length; at++) {
+      const w = v.slice(at, at + name.length)
+      if (soundsAlike(w, name, true) || looksAlike(w, name)) return true
+    }
   // or it was typed in pinyin ("doufu" → 豆腐), or in its initials ("xhs" → 西红柿)
   for (const w of [...(text.match(/[A-Za-z]+/g) ?? []), ...(text.match(/[a-z]+(?: [a-z]+){1,3}/g) ?? []).map((r) => r.replace(/ /g, ''))]) {
     const p = pinyinGoods(w) ?? initialsGoods(w)
@@ -53,3 +61,5 @@ export function nameFromText(name: string, text: string): boolean {
   }
   return false
 }
+
+const widths = (s: string): string => s.replace(/\(/g, '（').replace(/\)/g, '）')
