@@ -351,6 +351,14 @@ describe('voice-to-text: words heard alike are repaired inside a list only', () 
       ],
     ],
     [
+      'a heard unit before a word of talk that starts with a numeral letter',
+      '旺仔牛奶一题一共不要超过五十块，酱油两品一起买了',
+      [
+        ['旺仔牛奶', 1, '提'],
+        ['酱油', 2, '瓶'],
+      ],
+    ],
+    [
       'typed 斥 for 斤',
       '面条2斥 肉末半斥',
       [

@@ -1149,10 +1149,11 @@ function heardUnit(s: string, at: number, toks: Tok[], chinese: boolean): number
   }
   if (isAsciiDigit(after) || isChineseNumeralChar(after)) {
     // "一代十斤的": a package size follows the unit; "三合一": a number with nothing after it;
-    // "两金五花肉": goods whose name starts with a numeral
+    // "两金五花肉": goods whose name starts with a numeral; "一题一共不要超过五十块": a word of
+    // talk that starts with a numeral letter
     const next = scanNumber(s, i + 1, SCAN_CTX)
-    const goods = matchAt(s, i + 1)
-    if ((!next || !unitAt(s, next.end)) && !(goods && goods.k === T_GOODS)) return at
+    const word = matchAt(s, i + 1)
+    if ((!next || !unitAt(s, next.end)) && !(word && (word.k === T_GOODS || (word.k === T_FILL && word.word.length > 1)))) return at
   }
   toks.push(new Tok(T_UNIT, at, i + 1, h.kind, null, 0, h.canon, null))
   return i + 1
