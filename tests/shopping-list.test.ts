@@ -3277,3 +3277,17 @@ describe('an amount said to be too much', () => {
     expect(brief('排骨三斤太多了，两斤就够')).toEqual([['排骨', 2, '斤']])
   })
 })
+
+describe('a steamer basket (笼) of buns or dumplings', () => {
+  it('is the unit, in every way it is asked for', () => {
+    expect(brief('稍美要上两笼，砖茶一块')).toEqual([
+      ['稍美', 2, '笼'],
+      ['砖茶', 1, '块'],
+    ])
+    expect(brief('黄桥烧饼6个，蟹黄包一笼')).toEqual([
+      ['黄桥烧饼', 6, '个'],
+      ['蟹黄包', 1, '笼'],
+    ])
+    expect(brief('稍梅有卖的话带两笼，没有就算了')).toEqual([['稍梅', 2, '笼']])
+  })
+})
