@@ -3291,3 +3291,12 @@ describe('a steamer basket (笼) of buns or dumplings', () => {
     expect(brief('稍梅有卖的话带两笼，没有就算了')).toEqual([['稍梅', 2, '笼']])
   })
 })
+
+describe('a note turned round by the letter before it', () => {
+  it('keeps its 不, so the steward never reads the opposite', () => {
+    const notes = (t: string) => parse(t).map((i) => [i.name, i.note ?? null])
+    expect(notes('豆浆两杯不加糖')).toEqual([['豆浆', '不加糖']])
+    expect(notes('咖啡一杯，免加糖')).toEqual([['咖啡', '免加糖']])
+    expect(notes('豆浆两杯加糖')).toEqual([['豆浆', '加糖']])
+  })
+})

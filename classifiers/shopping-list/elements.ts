@@ -762,6 +762,9 @@ export function buildElements(s: string, toks: Tok[], a: number, b: number, info
           const pw = s.slice(prev.s, prev.e)
           if (pw === '要' || pw === '不要' || pw === '别' || pw === '要求') text = pw + text
         }
+        // ("豆浆两杯不加糖": the note says no sugar, so its 不 goes with it — the steward must not
+        // read 加糖)
+        if (text === s.slice(t.s, t.e) && t.s > 0 && NOTE_NEGATION.test(s[t.s - 1])) text = s[t.s - 1] + text
         const el = mkEl(E_N, i)
         el.text = text
         els.push(el)
@@ -925,3 +928,6 @@ function inBracket(s: string, at: number): boolean {
   const before = s.slice(Math.max(0, at - 40), at)
   return Math.max(before.lastIndexOf('('), before.lastIndexOf('（')) > Math.max(before.lastIndexOf(')'), before.lastIndexOf('）'))
 }
+
+/** A letter that turns a note round when written right before it: 不加糖, 免辣, 唔要冰. */
+const NOTE_NEGATION = /[不别免唔冇没勿莫嫑覅]/
