@@ -3300,3 +3300,19 @@ describe('a note turned round by the letter before it', () => {
     expect(notes('豆浆两杯加糖')).toEqual([['豆浆', '加糖']])
   })
 })
+
+describe('a unit right after a number, before a word for making dumplings', () => {
+  it('is the unit, not 包 of 包馄饨', () => {
+    expect(brief('两包馄饨，一袋汤圆')).toEqual([
+      ['馄饨', 2, '包'],
+      ['汤圆', 1, '袋'],
+    ])
+    expect(brief('帮我带3包饺子')).toEqual([['饺子', 3, '包']])
+  })
+  it('while after a weekday the 一 is the day’s, and the dumplings are made', () => {
+    expect(brief('礼拜一包馄饨，要肉馅半斤，馄饨皮一包')).toEqual([
+      ['肉馅', 0.5, '斤'],
+      ['馄饨皮', 1, '包'],
+    ])
+  })
+})

@@ -1169,6 +1169,9 @@ function breakAt(s: string, j: number): boolean {
   return isSpace(c) || c === 10 || c === 13 || isPunct(c)
 }
 
+/** A weekday's word before its number: 礼拜一, 星期三, 周五. */
+const DAY_BEFORE = /(?:礼拜|星期|周)$/
+
 /** After a number: read an ASCII unit, or skip spaces before a unit ("3 斤"). */
 function afterNumber(s: string, j: number, toks: Tok[]): number {
   let k = j
@@ -1198,6 +1201,20 @@ function afterNumber(s: string, j: number, toks: Tok[]): number {
   if (k > j && k < n) {
     const m = matchAt(s, k)
     if (m && m.k === T_UNIT) return k
+  }
+  // "两包馄饨": right after a number, 包 is the unit, not the start of 包馄饨 (making wontons) —
+  // unless the number names a day ("礼拜一包馄饨": on Monday, wontons are made)
+  const num = toks.length ? toks[toks.length - 1] : null
+  if (k === j && k + 1 < n && !(num && DAY_BEFORE.test(s.slice(Math.max(0, num.s - 2), num.s)))) {
+    const w = matchAt(s, k)
+    if (w && w.k === T_FILL && w.word.length > 1) {
+      const u = matchAt(s, k, k + 1)
+      const g = matchAt(s, k + 1)
+      if (u && u.k === T_UNIT && g && g.k === T_GOODS) {
+        toks.push(new Tok(T_UNIT, k, k + 1, u.sub, null, 0, u.canon, null))
+        return k + 1
+      }
+    }
   }
   // "一小把香菜", "两大袋米", "一小块豆腐", "一细樽" (粤 small), "一整箱": a size between the number
   // and its unit is no part of the name
