@@ -3301,6 +3301,25 @@ describe('a note turned round by the letter before it', () => {
   })
 })
 
+describe('a filling beside a product made with one', () => {
+  it('says which one is meant, in every order and style', () => {
+    const withNote = (t: string) => parse(t).map((i) => [i.name, i.qty, i.unit, i.note ?? null])
+    expect(withNote('帮俺买点冻饺子，三鲜馅的两袋，再买一斤猪肉')).toEqual([
+      ['冻饺子', 2, '袋', '三鲜馅的'],
+      ['猪肉', 1, '斤', null],
+    ])
+    expect(withNote('唔該幫我買兩包雲吞，鮮蝦馅嘅')).toEqual([['云吞', 2, '包', '鲜虾馅嘅']])
+    expect(withNote('管家 给带一袋饺子猪肉酸菜馅的 完事儿')).toEqual([['饺子', 1, '袋', '猪肉酸菜馅的']])
+  })
+  it('while a filling with its own amount and no 的 is minced meat to buy', () => {
+    expect(brief('饺子皮一斤，猪肉馅一斤，韭菜一把')).toEqual([
+      ['饺子皮', 1, '斤'],
+      ['猪肉馅', 1, '斤'],
+      ['韭菜', 1, '把'],
+    ])
+  })
+})
+
 describe('a unit right after a number, before a word for making dumplings', () => {
   it('is the unit, not 包 of 包馄饨', () => {
     expect(brief('两包馄饨，一袋汤圆')).toEqual([

@@ -213,7 +213,7 @@ export const listFiles: ReadonlyMap<string, WordFile> = new Map([
   ['money', readWordFile('lists/money.txt', [])],
   ['non-goods', readWordFile('lists/non-goods.txt', [])],
   ['keywords', readWordFile('lists/keywords.txt', Object.keys(KEYWORD_ROLES))],
-  ['heads', readWordFile('lists/heads.txt', ['any', 'lead', 'alone'])],
+  ['heads', readWordFile('lists/heads.txt', ['any', 'lead', 'alone', 'filled'])],
   ['notices', readWordFile('lists/notices.txt', ['lead', 'header'])],
   ['heard-units', readWordFile('lists/heard-units.txt', ['spoken'], true)],
   ['number-words', readWordFile('lists/number-words.txt', ['beforeunit'], true)],
@@ -295,6 +295,9 @@ export const LEAD_WORDS: ReadonlySet<string> = new Set(tagged('heads', 'lead'))
 export const ANY_KIND_HEADS: readonly string[] = tagged('heads', 'any')
 /** Heads only as a word of their own, never as the end of a longer one (肉: 鲮鱼肉, not 红烧牛肉): tagged `alone`. */
 export const ALONE_HEADS: ReadonlySet<string> = new Set(tagged('heads', 'alone'))
+
+/** Heads of goods made with a filling (饺子, 包子, 汤圆): "三鲜馅的" after one is which, not a thing to buy. */
+export const FILLED_HEADS: readonly string[] = tagged('heads', 'filled')
 
 function loadVocabulary(): void {
   for (const [kind, f] of goodsFiles) {

@@ -46,6 +46,7 @@ import {
   withoutRepeats,
 } from './decide.ts'
 import { doubled } from './doubling.ts'
+import { fillings } from './fillings.ts'
 import { parseCart, readCart } from './app-cart.ts'
 import { sizesOfOne, sizesOfProduct } from './sizes.ts'
 import { rejoined } from './transcribed.ts'
@@ -1435,6 +1436,7 @@ function parseBody(s: string, asked = false): OrderItem[] {
   emojiBullets(st)
   specificAfterGeneric(st)
   kindNamedAfter(st)
+  fillings(st)
   flavourThenAmount(st)
   kindsOfBare(st)
   restatedSubstitutes(st)
