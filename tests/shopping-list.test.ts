@@ -3335,3 +3335,23 @@ describe('a unit right after a number, before a word for making dumplings', () =
     ])
   })
 })
+
+describe('an amount settled on after talk', () => {
+  it('is the amount of the last thing ordered, whatever was said between', () => {
+    expect(brief('买两斤橘子，我女儿说橘子上火少吃点，那就一斤吧')[0]).toEqual(['橘子', 1, '斤'])
+    expect(brief('我家老头非要买十斤冻梨，我说五斤够吃了，谁吃那老些。就五斤吧，他爱咋咋地。再加冻柿子五个')).toEqual([
+      ['冻梨', 5, '斤'],
+      ['冻柿子', 5, '个'],
+    ])
+    expect(brief('俺改一下哈 驴肉不要二斤了 要三斤 哎不对 俺闺女说她也捎回来了 那就一斤 烧饼还是二十个')).toEqual([
+      ['驴肉', 1, '斤'],
+      ['烧饼', 20, '个'],
+    ])
+  })
+  it('while a clause that names its own thing orders that thing', () => {
+    expect(brief('鸡蛋一盒，那就两斤土豆吧')).toEqual([
+      ['鸡蛋', 1, '盒'],
+      ['土豆', 2, '斤'],
+    ])
+  })
+})

@@ -218,7 +218,7 @@ export const listFiles: ReadonlyMap<string, WordFile> = new Map([
   ['heard-units', readWordFile('lists/heard-units.txt', ['spoken'], true)],
   ['number-words', readWordFile('lists/number-words.txt', ['beforeunit'], true)],
   ['bottled', readWordFile('lists/bottled.txt', [])],
-  ['amount-changes', readWordFile('lists/amount-changes.txt', ['total', 'more', 'short', 'less'])],
+  ['amount-changes', readWordFile('lists/amount-changes.txt', ['total', 'more', 'short', 'less', 'settle'])],
   ['initials', readWordFile('lists/initials.txt', [], true)],
   ['look-alike', readWordFile('lists/look-alike.txt', [], true)],
   ['shop-labels', readWordFile('lists/shop-labels.txt', [])],
@@ -409,7 +409,7 @@ export const EAT_WORDS: readonly string[] = tagged('fillers', 'cook').filter((w)
 
 /** "一共", "再加", "减掉": words before a nameless amount that make it the item's total, or add it, or take it off. */
 export const AMOUNT_CHANGES: ReadonlyArray<{ word: string; total: boolean; less: boolean }> = list('amount-changes')
-  .entries.filter((e) => !e.tags.includes('short'))
+  .entries.filter((e) => !e.tags.includes('short') && !e.tags.includes('settle'))
   .map((e) => ({ word: e.word, total: e.tags.includes('total'), less: e.tags.includes('less') }))
   .sort((a, b) => b.word.length - a.word.length)
 /** "加倍", "翻倍", "双份": twice the amount ordered (the `double` role of keywords.txt). */
@@ -418,5 +418,7 @@ export const DOUBLING_WORDS: readonly string[] = tagged('keywords', 'double')
 export const EACH_WORDS: readonly string[] = tagged('keywords', 'each')
 /** The words that do the work of 的 (的, 粤 嘅, 豫 哩): the `de` role of keywords.txt. */
 export const DE_WORDS: readonly string[] = tagged('keywords', 'de')
+/** "那就", "就": opening a clause of only an amount, they settle the last thing's amount (settled.ts). */
+export const SETTLE_WORDS: readonly string[] = tagged('amount-changes', 'settle')
 /** "不够", "太少": said of an item's amount, they make the next nameless amount its new total. */
 export const SHORT_WORDS: readonly string[] = tagged('amount-changes', 'short')

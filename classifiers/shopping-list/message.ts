@@ -47,6 +47,7 @@ import {
 } from './decide.ts'
 import { doubled } from './doubling.ts'
 import { fillings } from './fillings.ts'
+import { settledAmounts } from './settled.ts'
 import { parseCart, readCart } from './app-cart.ts'
 import { sizesOfOne, sizesOfProduct } from './sizes.ts'
 import { rejoined } from './transcribed.ts'
@@ -1430,6 +1431,7 @@ function parseBody(s: string, asked = false): OrderItem[] {
   glosses(st)
   describedBy(st)
   restatements(st)
+  settledAmounts(st)
   doubled(st)
   if (st.listUnit !== null) unitForAll(st, st.listUnit)
   joinBrands(st)
