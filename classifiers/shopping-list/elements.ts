@@ -563,7 +563,8 @@ export function buildElements(s: string, toks: Tok[], a: number, b: number, info
             after.f & N_HALF &&
             v !== null &&
             Number.isInteger(v) &&
-            !HALF_AS_WORD.test(s.charAt(after.e)) &&
+            // (but 一斤半瘦肉 is a pound and a half of lean meat: a goods word after 半 is no 半瘦)
+            !(HALF_AS_WORD.test(s.charAt(after.e)) && !(j + 1 < b && toks[j + 1].k === T_GOODS && toks[j + 1].s === after.e)) &&
             // (not 半 with the same unit again: "一箱半箱也行" is a box, or half of one)
             !(j + 1 < b && toks[j + 1].k === T_UNIT && toks[j + 1].canon === unit)
           ) {
