@@ -3357,3 +3357,20 @@ describe('an amount settled on after talk', () => {
     ])
   })
 })
+
+describe('a refusal after the name, with words between', () => {
+  it('takes the thing off when someone does not like or use it', () => {
+    expect(toBuy('两包猫砂，要膨润土额，豆腐砂伊弗欢喜。再买一包猫条')).toEqual([
+      ['猫砂', 2, '包'],
+      ['猫条', 1, '包'],
+    ])
+    expect(toBuy('酱油一瓶，萝卜就唔要啦，屋企细路唔中意')).toEqual([['酱油', 1, '瓶']])
+  })
+  it('and with 就 between the name and the refusal', () => {
+    expect(toBuy('瑤柱半斤；蠔豉四兩；花膠就唔好啦，貴到飛起')).toEqual([
+      ['瑶柱', 0.5, '斤'],
+      ['蚝豉', 4, '两'],
+    ])
+    expect(toBuy('香蕉三四根，苹果就覅了')).toEqual([['香蕉', 3, '根']])
+  })
+})

@@ -490,11 +490,14 @@ function bareNameBefore(s: string, toks: Tok[], els: El[], k: number): number {
 const PRODUCE = 1 + GOODS_KINDS.indexOf('produce')
 const CONDIMENTS = 1 + GOODS_KINDS.indexOf('condiments')
 
-function reaches(toks: Tok[], a: number, b: number): boolean {
+function reaches(toks: Tok[], a: number, b: number, s = ''): boolean {
   for (let i = a + 1; i < b; i++) {
     const t = toks[i]
     if (t.k === T_FILL || t.k === T_NUM || t.k === T_UNIT || t.k === T_NOTE) continue
     if (t.k === T_KW && t.sub === KW_DE) continue
+    // (given the text: a bare 就 right after the name, before what refuses it, "苹果就覅了",
+    // "花胶就唔好啦" — not after a condition, "拖鞋不方便买就skip")
+    if (s && i === a + 1 && t.k === T_KW && t.sub === KW_SWITCH && s.slice(t.s, t.e) === '就') continue
     return false
   }
   return true
@@ -513,10 +516,10 @@ function kindBefore(s: string, toks: Tok[], ti: number): boolean {
 }
 
 /** The goods name nearest before els[k] that reaches it, or -1. */
-function nameBefore(toks: Tok[], els: El[], k: number): number {
+function nameBefore(toks: Tok[], els: El[], k: number, s = ''): number {
   for (let i = k - 1; i >= 0; i--) {
     const e = els[i]
-    if (e.t === E_G) return e.g!.goods && !e.g!.med && reaches(toks, e.te, els[k].ti) ? i : -1
+    if (e.t === E_G) return e.g!.goods && !e.g!.med && reaches(toks, e.te, els[k].ti, s) ? i : -1
   }
   return -1
 }
@@ -642,7 +645,7 @@ function readRemovals(s: string, toks: Tok[], b: number, els: El[], chunk: numbe
       if (!anyG && words) out.notePrev = s.slice(toks[e.ti].s, toks[b - 1].e)
       continue
     }
-    const g = nameBefore(toks, els, k)
+    const g = nameBefore(toks, els, k, s)
     if (g >= 0) {
       removed.add(g)
       info.intent = true
