@@ -3374,3 +3374,16 @@ describe('a refusal after the name, with words between', () => {
     expect(toBuy('香蕉三四根，苹果就覅了')).toEqual([['香蕉', 3, '根']])
   })
 })
+
+describe('a removal, then a word that asks for more', () => {
+  it('ends the removal: what follows is ordered', () => {
+    expect(toBuy('不要香菜，再买点姜')).toEqual([['姜', null, null]])
+    expect(toBuy('鸡蛋一盒，香菜不要了，还要两块姜')).toEqual([
+      ['鸡蛋', 1, '盒'],
+      ['姜', 2, '块'],
+    ])
+  })
+  it('while things joined by 和 are refused together', () => {
+    expect(toBuy('鸡蛋一盒，别买榴莲和菠萝')).toEqual([['鸡蛋', 1, '盒']])
+  })
+})

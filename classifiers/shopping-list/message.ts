@@ -1287,7 +1287,10 @@ function parseBody(s: string, asked = false): OrderItem[] {
     if (r.items.length === 1 && r.items[0].start === chunkStart && r.items[0].end === toks[b - 1].e) r.items[0].wholeChunk = true
     // "别买榴莲和菠萝": a removal reaches the names joined to it by 和 / 同 / 跟
     // — and an enumeration with 、 ("千万别买花生油、花生酱")
-    const joinedBefore = sepBefore === SP_CONJ || (chunkTok > 0 && s.slice(toks[chunkTok - 1].s, toks[chunkTok - 1].e) === '、')
+    // (not a word that asks for more, "不要香菜，再买点姜": a new request, the removal ends)
+    const joinedBefore =
+      (sepBefore === SP_CONJ && !(chunkTok > 0 && toks[chunkTok - 1].f & F_INTENT)) ||
+      (chunkTok > 0 && s.slice(toks[chunkTok - 1].s, toks[chunkTok - 1].e) === '、')
     if (st.removeJoined === ci - 1 && joinedBefore) for (const it of r.items) if (it.op === 'add' && !it.hasQty) it.op = 'remove'
     const lastOut = r.items.length ? r.items[r.items.length - 1] : null
     const joinedAfter = sepAfter === SP_CONJ || (b < n && s.slice(toks[b].s, toks[b].e) === '、')
