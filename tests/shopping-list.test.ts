@@ -3387,3 +3387,16 @@ describe('a removal, then a word that asks for more', () => {
     expect(toBuy('鸡蛋一盒，别买榴莲和菠萝')).toEqual([['鸡蛋', 1, '盒']])
   })
 })
+
+describe('a kind refused right after the thing is ordered', () => {
+  it('is a note on the thing, which stays ordered', () => {
+    expect(parse('排骨两斤猪肉一斤半要瘦的那个肥的不要').map((i) => [i.name, i.qty, i.unit, i.note ?? null])).toEqual([
+      ['排骨', 2, '斤', null],
+      ['猪肉', 1.5, '斤', '要瘦的 肥的不要'],
+    ])
+    expect(parse('五花肉一斤，肥的不要').map((i) => [i.name, i.note ?? null])).toEqual([['五花肉', '肥的不要']])
+  })
+  it('while a flavour refused is the flavour, taken off', () => {
+    expect(toBuy('罐头一箱 鱼味的莫买')).toEqual([['罐头', 1, '箱']])
+  })
+})

@@ -645,7 +645,10 @@ function readRemovals(s: string, toks: Tok[], b: number, els: El[], chunk: numbe
       if (!anyG && words) out.notePrev = s.slice(toks[e.ti].s, toks[b - 1].e)
       continue
     }
-    const g = nameBefore(toks, els, k, s)
+    // ("猪肉一斤半要瘦的那个肥的不要": a kind closed by 的 right before the refusal is the kind
+    // refused, not the thing named further back — "鱼味的莫买" refuses the flavour it names)
+    const named = nameBefore(toks, els, k, s)
+    const g = named >= 0 && els[named].te < e.ti - 2 && kindBefore(s, toks, e.ti) ? -1 : named
     if (g >= 0) {
       removed.add(g)
       info.intent = true

@@ -18,6 +18,7 @@ import {
   T_SEP,
   SP_SPACE,
   KW_NOTWANT,
+  KW_CANCEL,
   KW_DE,
   KW_GE,
   KW_UNITALL,
@@ -766,6 +767,10 @@ export function buildElements(s: string, toks: Tok[], a: number, b: number, info
         // ("豆浆两杯不加糖": the note says no sugar, so its 不 goes with it — the steward must not
         // read 加糖)
         if (text === s.slice(t.s, t.e) && t.s > 0 && NOTE_NEGATION.test(s[t.s - 1])) text = s[t.s - 1] + text
+        // ("肥的不要": refused after it — the note says so)
+        const next = i + 1 < b ? toks[i + 1] : null
+        if (next && next.k === T_KW && (next.sub === KW_NOTWANT || next.sub === KW_CANCEL) && next.s === t.e)
+          text += s.slice(next.s, next.e)
         const el = mkEl(E_N, i)
         el.text = text
         els.push(el)
