@@ -1857,7 +1857,7 @@ describe('a count after a weight on the same line is how many; the weight is the
       '皇家猫粮 2kg 一袋\n猫砂 豆腐砂 3包\n冻干 随便哪个牌子 1罐',
       [
         ['皇家猫粮', 1, '袋'],
-        ['豆腐猫砂', 3, '包'],
+        ['猫砂', 3, '包'],
         ['冻干', 1, '罐'],
       ],
     ],

@@ -3375,19 +3375,6 @@ describe('a refusal after the name, with words between', () => {
   })
 })
 
-describe('a removal, then a word that asks for more', () => {
-  it('ends the removal: what follows is ordered', () => {
-    expect(toBuy('不要香菜，再买点姜')).toEqual([['姜', null, null]])
-    expect(toBuy('鸡蛋一盒，香菜不要了，还要两块姜')).toEqual([
-      ['鸡蛋', 1, '盒'],
-      ['姜', 2, '块'],
-    ])
-  })
-  it('while things joined by 和 are refused together', () => {
-    expect(toBuy('鸡蛋一盒，别买榴莲和菠萝')).toEqual([['鸡蛋', 1, '盒']])
-  })
-})
-
 describe('a kind refused right after the thing is ordered', () => {
   it('is a note on the thing, which stays ordered', () => {
     expect(parse('排骨两斤猪肉一斤半要瘦的那个肥的不要').map((i) => [i.name, i.qty, i.unit, i.note ?? null])).toEqual([
@@ -3398,5 +3385,43 @@ describe('a kind refused right after the thing is ordered', () => {
   })
   it('while a flavour refused is the flavour, taken off', () => {
     expect(toBuy('罐头一箱 鱼味的莫买')).toEqual([['罐头', 1, '箱']])
+  })
+})
+
+describe('a sort of the thing said right after it', () => {
+  it('is which one, the thing keeping its name and amount', () => {
+    const withNote = (t: string) => parse(t).map((i) => [i.name, i.qty, i.unit, i.note ?? null])
+    expect(withNote('猫砂两包，豆腐砂。猫条一盒')).toEqual([
+      ['猫砂', 2, '包', '豆腐砂'],
+      ['猫条', 1, '盒', null],
+    ])
+    expect(withNote('猫砂 豆腐砂 3包')).toEqual([['猫砂', 3, '包', '豆腐砂']])
+    expect(withNote('猫罐头一箱，猫砂三包，豆腐砂不要混合砂').slice(0, 2)).toEqual([
+      ['猫罐头', 1, '箱', null],
+      ['猫砂', 3, '包', '豆腐砂'],
+    ])
+  })
+  it('while another thing with the same last letter is its own order, and a sort alone keeps its name', () => {
+    expect(brief('鸡蛋一盒，鸭蛋')).toEqual([
+      ['鸡蛋', 1, '盒'],
+      ['鸭蛋', null, null],
+    ])
+    expect(brief('豆腐砂两袋，冻干再来一罐')).toEqual([
+      ['豆腐砂', 2, '袋'],
+      ['冻干', 1, '罐'],
+    ])
+  })
+})
+
+describe('a removal, then a word that asks for more', () => {
+  it('ends the removal: what follows is ordered', () => {
+    expect(toBuy('不要香菜，再买点姜')).toEqual([['姜', null, null]])
+    expect(toBuy('鸡蛋一盒，香菜不要了，还要两块姜')).toEqual([
+      ['鸡蛋', 1, '盒'],
+      ['姜', 2, '块'],
+    ])
+  })
+  it('while things joined by 和 are refused together', () => {
+    expect(toBuy('鸡蛋一盒，别买榴莲和菠萝')).toEqual([['鸡蛋', 1, '盒']])
   })
 })

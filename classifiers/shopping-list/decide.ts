@@ -2,7 +2,7 @@
 // its parts, keep only what reads as an order, and drop repeats.
 import type { OrderItem } from './types.ts'
 import { scanNumber } from '../numerals.ts'
-import { AMOUNT_CHANGES, BOTTLED, GOODS_KINDS, matchAt } from './lexicon.ts'
+import { AMOUNT_CHANGES, BOTTLED, GOODS_KINDS, SORT_WORDS, matchAt } from './lexicon.ts'
 import { T_GOODS, T_UNIT } from './kinds.ts'
 import type { PItem } from './chunk.ts'
 import { LOOKBACK, sameThing, type MessageState } from './state.ts'
@@ -78,6 +78,45 @@ export function kindNamedAfter(st: MessageState): void {
     items.splice(k + 1, 1)
   }
 }
+/**
+ * "猫砂两包，豆腐砂", "猫砂 豆腐砂 3包": a thing, then bare and right after it a sort of it by
+ * another word with the same head letter (豆腐砂, tagged `sort` in the goods files, is a 猫砂 — but
+ * 鸭蛋 after 鸡蛋 is another thing, and stays an order). The sort is which
+ * one, the note of the thing, which keeps the resident's first word and the amount (said before
+ * the kind or after it); not a second order. Not a kind turned down ("豆腐砂它们不爱用").
+ */
+export function kindOfSameHead(st: MessageState): void {
+  const items = st.items
+  for (let k = 0; k + 1 < items.length; k++) {
+    const p = items[k]
+    const nx = items[k + 1]
+    if (p.op !== 'add' || nx.op !== 'add' || p.med || nx.med || p.end < 0 || nx.start < p.end || nx.end < 0) continue
+    if (p.hasQty === nx.hasQty || nx.alternatives.length || p.name.length < 2 || nx.name.length < 2) continue
+    if (nx.name === p.name || nx.name.endsWith(p.name) || p.name.endsWith(nx.name) || nx.name.slice(-1) !== p.name.slice(-1)) continue
+    if (!SORT_WORDS.has(nx.name) || !(p.kinds & nx.kinds)) continue
+    const gap = st.s.slice(p.end, nx.start)
+    if (p.hasQty ? !SAME_HEAD_GAP.test(gap) : !/^[ \t]+$/.test(gap)) continue
+    if (!nx.hasQty && !SAME_HEAD_AFTER.test(st.s.slice(nx.end, nx.end + 6))) continue
+    if (!p.hasQty) {
+      p.qty = nx.qty
+      p.unit = nx.unit
+      p.hasQty = true
+      p.bareQty = nx.bareQty
+    }
+    p.note = p.note ? p.note + ' ' + nx.name : nx.name
+    items.splice(k + 1, 1)
+  }
+}
+/** Between the thing and its kind: its amount, a break, perhaps 要 ("猫砂两包，要豆腐砂"). */
+const SAME_HEAD_GAP = /^[^，,。；;！!？?\n]{0,6}?[\s，,、]*(?:要|就要|是)?$/
+/**
+ * After a bare sort: the clause ends (a break or a space), perhaps after 的 / 那种 / 就得 / 可以; or
+ * 那个 opens the next thing ("豆腐砂那个罐头也来六个"); or another sort turned down after it
+ * ("豆腐砂的别买那个膨润土的", "豆腐砂不要混合砂") — not "豆腐砂伊弗欢喜", "豆腐砂不要了".
+ */
+const SAME_HEAD_AFTER =
+  /^(?:(?:的|额|嘅|那种|就得|就行|就好|可以|也行)?\s*(?:[，,。；;！!\n]|$|[ \t])|那个|[的额嘅]?(?:别|莫|不要|唔要)(?:买|卖|拿)?(?:那个)?(?![了啦咯喇嘞])[\u4e00-\u9fff])/
+
 /** Between the thing and the kind meant: "最好是", "，要", "就要". */
 const KIND_MEANT = /^[\s，,]*(?:最好是|最好要|最好|就要|要|是)(?:那种|那个)?$/
 

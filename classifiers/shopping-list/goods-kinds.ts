@@ -13,4 +13,4 @@ export const GOODS_KINDS = [
   'cleaning',
 ] as const
 export type GoodsKind = (typeof GOODS_KINDS)[number]
-export const GOODS_TAGS: readonly string[] = ['brand', 'line', 'variety', 'weak', 'generic']
+export const GOODS_TAGS: readonly string[] = ['brand', 'line', 'variety', 'weak', 'generic', 'sort']

@@ -296,6 +296,10 @@ export const ANY_KIND_HEADS: readonly string[] = tagged('heads', 'any')
 /** Heads only as a word of their own, never as the end of a longer one (肉: 鲮鱼肉, not 红烧牛肉): tagged `alone`. */
 export const ALONE_HEADS: ReadonlySet<string> = new Set(tagged('heads', 'alone'))
 
+/** Goods tagged `sort`: a sort of the product with the same head letter (豆腐砂 of 猫砂), said after it as which one. */
+export const SORT_WORDS: ReadonlySet<string> = new Set(
+  [...goodsFiles.values()].flatMap((f) => f.entries.filter((e) => e.tags.includes('sort')).map((e) => e.word)),
+)
 /** Heads of goods made with a filling (饺子, 包子, 汤圆): "三鲜馅的" after one is which, not a thing to buy. */
 export const FILLED_HEADS: readonly string[] = tagged('heads', 'filled')
 

@@ -28,6 +28,7 @@ import {
   enumerated,
   flavourThenAmount,
   kindsOfBare,
+  kindOfSameHead,
   restatedSubstitutes,
   talkOfRemoved,
   glosses,
@@ -1441,6 +1442,7 @@ function parseBody(s: string, asked = false): OrderItem[] {
   emojiBullets(st)
   specificAfterGeneric(st)
   kindNamedAfter(st)
+  kindOfSameHead(st)
   fillings(st)
   flavourThenAmount(st)
   kindsOfBare(st)
