@@ -3425,3 +3425,30 @@ describe('a removal, then a word that asks for more', () => {
     expect(toBuy('鸡蛋一盒，别买榴莲和菠萝')).toEqual([['鸡蛋', 1, '盒']])
   })
 })
+
+describe('one of each (各一样)', () => {
+  it('is one of every thing named, in no unit', () => {
+    expect(brief('洗洁精 卫生纸 洗衣粉 各一样 随便啥子牌子都可以')).toEqual([
+      ['洗洁精', 1, null],
+      ['卫生纸', 1, null],
+      ['洗衣粉', 1, null],
+    ])
+    expect(brief('家里卫生纸、洗衣液、洗洁精都造没了，各来一样')).toEqual([
+      ['卫生纸', 1, null],
+      ['洗衣液', 1, null],
+      ['洗洁精', 1, null],
+    ])
+    expect(brief('油 盐 酱油 各一样')).toEqual([
+      ['油', 1, null],
+      ['盐', 1, null],
+      ['酱油', 1, null],
+    ])
+  })
+  it('while amounts said after it, each its own, are the amounts', () => {
+    expect(brief('垃圾袋、抽纸、洗手液都快没了，各来一样：垃圾袋两卷，抽纸一提，洗手液一瓶')).toEqual([
+      ['垃圾袋', 2, '卷'],
+      ['抽纸', 1, '提'],
+      ['洗手液', 1, '瓶'],
+    ])
+  })
+})

@@ -100,7 +100,9 @@ function parse(text: string): OrderItem[] {
                     unspace(
                       notesUnder(
                         withoutTicked(
-                          unrepeated(refusedUnder(sizeThenCount(keycaps(petFoodHeard(dialectDe(pricesAside(fromTo(struckOut(text))))))))),
+                          unrepeated(
+                            refusedUnder(sizeThenCount(keycaps(oneOfEach(petFoodHeard(dialectDe(pricesAside(fromTo(struckOut(text))))))))),
+                          ),
                         ),
                       ),
                     ),
@@ -210,6 +212,18 @@ function petFoodHeard(s: string): string {
   return s.replace(PET_FOOD_HEARD, '$1粮')
 }
 const PET_FOOD_HEARD = /([猫狗])两(?=\s*(?:[没快也还要的了就吃都，,。；;！!？?\n]|$|[一二三四五六七八九十\d]))/g
+
+/**
+ * "米、油、盐各来一样", "洗洁精 卫生纸 洗衣粉 各一样": one of each, in no unit — read as "各1", the
+ * bare amount every one of them takes (LABELS.md: a bare count has no unit).
+ */
+function oneOfEach(s: string): string {
+  if (s.indexOf('一样') < 0) return s
+  // (not when the amounts follow, each its own: "各来一样：垃圾袋两卷，抽纸一提")
+  return s.replace(ONE_OF_EACH, (m, at: number) => (AMOUNT_LATER.test(s.slice(at + m.length)) ? m : '各1'))
+}
+const AMOUNT_LATER = /[\d一两二三四五六七八九十半]/
+const ONE_OF_EACH = /各(?:来|要|买|拿|整|带)?一样(?![的东])/g
 
 /**
  * "1️⃣ 5-1-301 糍粑2斤", "🔟 …": a 接龙's lines numbered with keycap emoji (a digit, the emoji
@@ -1761,7 +1775,8 @@ function addItems(st: MessageState, r: ChunkOut, ci: number, sepBefore: number):
         k >= 0 &&
         !items[k].hasQty &&
         it.name.length > items[k].name.length &&
-        items[k].chunk >= ci - 1 &&
+        // (anywhere earlier on the line: "米 油 盐 酱油 醋 各一样")
+        items[k].chunk >= Math.min(ci - 1, st.lineChunk) &&
         items[k].wholeChunk &&
         (it.wholeChunk || eachFollows(st, it)) &&
         !st.infos[items[k].chunk]?.need
