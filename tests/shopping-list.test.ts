@@ -3452,3 +3452,18 @@ describe('one of each (各一样)', () => {
     ])
   })
 })
+
+describe('an amount for each guest at a party', () => {
+  it('is that many times the amount, the guests counted in any word for them', () => {
+    expect(brief('屋里要来12个小伢，每个伢一杯酸奶、两个鸡腿、一根玉米，大人的我们自己弄')).toEqual([
+      ['酸奶', 12, '杯'],
+      ['鸡腿', 24, '个'],
+      ['玉米', 12, '根'],
+    ])
+    expect(brief('女儿周末过生日，来8个同学，每人准备一个小蛋糕、一瓶AD钙奶，另外要两个大西瓜')).toEqual([
+      ['小蛋糕', 8, '个'],
+      ['AD钙奶', 8, '瓶'],
+      ['大西瓜', 2, '个'],
+    ])
+  })
+})

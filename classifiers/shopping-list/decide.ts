@@ -4,6 +4,7 @@ import type { OrderItem } from './types.ts'
 import { scanNumber } from '../numerals.ts'
 import { AMOUNT_CHANGES, BOTTLED, GOODS_KINDS, SORT_WORDS, matchAt } from './lexicon.ts'
 import { T_GOODS, T_UNIT } from './kinds.ts'
+import { family } from '../families.ts'
 import type { PItem } from './chunk.ts'
 import { LOOKBACK, sameThing, type MessageState } from './state.ts'
 
@@ -398,12 +399,17 @@ const ENUMERATED_AMOUNT = /^[、\s]*、[\s]*(?:\d{1,3}|[一两二三四五六七
 const PER_HEAD_EN = /each person|per person/i
 /** "六个人", "四口人", "8 ppl": how many people the order is for. */
 // (北方 仨人, 俩人: three, two people)
-const HEAD_COUNT =
-  /(\d{1,2}|[两二三四五六七八九十]{1,3}|仨|俩)\s*(?:(?<=[仨俩]\s*)人|个人|口人|位客人|个(?:孩子|小孩|娃(?!娃)儿?|仔女|细路|小朋友|老人|学生)|ppl|people|persons)/g
-/** Just before a thing's amount and name: each person's ("一人一瓶酸奶", "每人两个苹果"). */
-const PER_HEAD_BEFORE = /(?:每人|每个人|每位|一人|人均)\s*(?:\d{1,3}|[一两二三四五六七八九十半])[^\s\d，,。；;、]{0,2}$/
+// (个 and who they are: the `guests` family of data/dict/families.yaml)
+const HEAD_COUNT = new RegExp(
+  `(\\d{1,2}|[两二三四五六七八九十]{1,3}|仨|俩)\\s*(?:(?<=[仨俩]\\s*)人|个人|口人|位客人|个${family('guests')}|ppl|people|persons)`,
+  'g',
+)
+/** Just before a thing's amount and name: each person's ("一人一瓶酸奶", "每人两个苹果", "每人准备一个小蛋糕"). */
+const PER_HEAD_BEFORE = new RegExp(
+  `(?:每人|每个人|每位|一人|人均|每个${family('guests')})\\s*(?:准备|发|要|来|买)?\\s*(?:\\d{1,3}|[一两二三四五六七八九十半])[^\\s\\d，,。；;、]{0,2}$`,
+)
 /** Right after the name: each person's amount ("每人一个", "要每人五只", "each person 半斤"). */
-const PER_HEAD = /^\s*(?:要|来|买|整)?\s*(?:每人|每个人|每位|一人|人均|每个(?:孩子|小孩|娃|小朋友|学生|同学)|each person|per person)/i
+const PER_HEAD = new RegExp(`^\\s*(?:要|来|买|整)?\\s*(?:每人|每个人|每位|一人|人均|每个${family('guests')}|each person|per person)`, 'i')
 /** A sum written after the per-person amount, in the same clause or the next (the `total` words of amount-changes.txt). */
 const SUMMED = new RegExp(
   `^[^。；;\\n]*?(?:就是|所以|也是|${AMOUNT_CHANGES.filter((c) => c.total)
