@@ -3467,3 +3467,16 @@ describe('an amount for each guest at a party', () => {
     ])
   })
 })
+
+describe('a thing put in place of another, then named with its amount', () => {
+  it('is one item in that amount', () => {
+    expect(toBuy('哎呀打错了，不是莴笋是儿菜，儿菜两斤，莴笋不要了。')).toEqual([['儿菜', 2, '斤']])
+    expect(toBuy('啱先講嘅菜心改做芥蘭啊，菜心唔要喇，芥蘭一斤就得。')).toEqual([['芥兰', 1, '斤']])
+  })
+  it('while a thing named bare in talk before the order is not that order', () => {
+    expect(toBuy('上次团的苹果一半是烂的，这次还要：苹果5斤，橙子3斤')).toEqual([
+      ['苹果', 5, '斤'],
+      ['橙子', 3, '斤'],
+    ])
+  })
+})

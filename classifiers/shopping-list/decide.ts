@@ -63,6 +63,32 @@ export function specificAfterGeneric(st: MessageState): void {
   }
 }
 /**
+ * "不是莴笋是儿菜，儿菜两斤", "菜心改做芥蘭啊…芥蘭一斤就得": a thing put bare in place of another,
+ * then named again with its amount — one item, in that amount, where it was first named; not a
+ * bare one and a second one. (Only a thing put in place: one named bare in talk before the order,
+ * "上次团的苹果一半是烂的…苹果5斤", is talk, and goes.)
+ */
+export function bareThenAmount(st: MessageState): void {
+  const items = st.items
+  for (let j = 1; j < items.length; j++) {
+    const it = items[j]
+    if (it.op !== 'add' || !it.hasQty || it.med || it.fallback) continue
+    let k = j - 1
+    while (k >= 0 && items[k].name !== it.name) k--
+    if (k < 0) continue
+    const p = items[k]
+    if (p.hasQty || p.op !== 'set' || p.med) continue
+    p.qty = it.qty
+    p.unit = it.unit
+    p.hasQty = true
+    p.bareQty = it.bareQty
+    if (it.note) p.note = p.note ? p.note + ' ' + it.note : it.note
+    items.splice(j, 1)
+    j--
+  }
+}
+
+/**
  * "买一条鱼最好是鲫鱼", "要两斤肉，要五花肉": a thing ordered with its amount, then right after it
  * the kind of it that is meant, bare (its name ends in the thing's: 鲫鱼 is a 鱼) — that kind, in
  * that amount; not a second order.

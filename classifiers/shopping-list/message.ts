@@ -28,6 +28,7 @@ import {
   enumerated,
   flavourThenAmount,
   kindsOfBare,
+  bareThenAmount,
   kindOfSameHead,
   restatedSubstitutes,
   talkOfRemoved,
@@ -1455,6 +1456,7 @@ function parseBody(s: string, asked = false): OrderItem[] {
   joinBrands(st)
   emojiBullets(st)
   specificAfterGeneric(st)
+  bareThenAmount(st)
   kindNamedAfter(st)
   kindOfSameHead(st)
   fillings(st)
