@@ -1426,6 +1426,26 @@ describe('a list written as a table', () => {
     ])
   })
 
+  it('a unit column under 单位 is each amount’s unit; a heading 单位： is the unit of every row', () => {
+    expect(brief('3幢1单元402 采购清单\n品名｜数量｜单位｜备注\n五花肉｜2｜斤｜肥瘦相间的\n鸡蛋｜1｜盒｜\n大白菜｜1｜颗｜')).toEqual([
+      ['五花肉', 2, '斤'],
+      ['鸡蛋', 1, '盒'],
+      ['大白菜', 1, '颗'],
+    ])
+    expect(brief('饮料|数量|单位\n可乐|2|瓶\n矿泉水|1|箱')).toEqual([
+      ['可乐', 2, '瓶'],
+      ['矿泉水', 1, '箱'],
+    ])
+    expect(brief('品名\t数量\t单位\n鸡腿\t40\t斤\n土豆\t100\t斤')).toEqual([
+      ['鸡腿', 40, '斤'],
+      ['土豆', 100, '斤'],
+    ])
+    expect(brief('单位：斤\n荠菜|1\n春笋|3')).toEqual([
+      ['荠菜', 1, '斤'],
+      ['春笋', 3, '斤'],
+    ])
+  })
+
   it('markdown rows with a notes column: the notes and what was in brackets are notes, not items', () => {
     const rows = parse(
       '| 名称 | 数量 | 备注 |\n|---|---|---|\n| 汤圆（黑芝麻/花生） | 10袋 | 不要酒酿的 |\n| 牛奶 | 2箱 | |\n| 香蕉 | 3斤 | 别太熟 |',

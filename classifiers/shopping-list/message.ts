@@ -567,7 +567,9 @@ const ORDER_AGAIN =
  * around it as a message of their own ("另外再要一袋米").
  */
 /** "单位都是斤", "都按斤": the unit of a table's bare amounts. */
-const TABLE_UNIT = new RegExp(`(?:单位(?:都|全)?是|都是|都按|全按)\\s*(${[...CANONICAL_UNITS].filter((u) => u.length <= 2).join('|')})`)
+const TABLE_UNIT = new RegExp(
+  `(?:单位(?:都|全)?(?:是|[:：])|都是|都按|全按)\\s*(${[...CANONICAL_UNITS].filter((u) => u.length <= 2).join('|')})`,
+)
 const BARE_NUMBER = /^\d+(?:\.\d+)?$/
 
 function parseTable(parts: TablePart[]): OrderItem[] {

@@ -23,6 +23,17 @@ const AMOUNT_CELL = /^(?:约|大概|大约)?\s*(?:\d+(?:\.\d+)?(?:[~～\-到至]
 /** A cell that is a price, not an amount ("2元/斤", "¥15", "3蚊"): a price list is not an order. */
 const PRICE_CELL = /[元块¥￥蚊钱/／]/
 const isAmount = (c: string) => AMOUNT_CELL.test(c) && !PRICE_CELL.test(c)
+/**
+ * A header row: every cell names a column — or every cell after the first, which names what the
+ * rows are ("饮料｜数量｜单位"), when one of them is the amount's column.
+ */
+function headerRow(c: string[]): boolean {
+  const named = (x: string) => HEADER_CELL.test(x) || x === ''
+  return c.every(named) || (c.slice(1).every(named) && c.slice(1).some((x) => AMOUNT_COLUMN.test(x)))
+}
+const AMOUNT_COLUMN = /^(?:数量|数目|份数|重量)$/
+/** A unit cell under a 单位 header: a short word with no number ("斤", "盒", "kg"). */
+const UNIT_CELL = /^[^\s\d]{1,3}$/
 const RULE_ROW = /^[\s|｜:：\-—–=+]*$/
 const BRACKETS = /[（(]([^（()）]*)[)）]/g
 
@@ -68,6 +79,8 @@ export function readTable(s: string): TablePart[] | null {
     text = []
   }
   let header = !spaced
+  // ("品名｜数量｜单位｜备注": a header that names a unit column — that cell is the amount's unit)
+  let unitCol = -1
   for (const l of lines) {
     if (spaced && !header) header = spacedHeader(l)
     const c = header ? split(l) : []
@@ -78,12 +91,17 @@ export function readTable(s: string): TablePart[] | null {
         if (inner.trim()) notes.push(inner.trim())
         return ''
       })
-      for (const extra of c.slice(2)) if (extra) notes.push(extra)
-      parts.push({ kind: 'row', row: { at, name: name.trim(), amount: c[1], note: notes.length ? notes.join('；') : null } })
+      const unit = unitCol >= 2 && UNIT_CELL.test(c[unitCol] ?? '') && !/[^\d.\s]$/.test(c[1]) ? c[unitCol] : ''
+      c.slice(2).forEach((extra, i) => {
+        if (extra && i + 2 !== unitCol) notes.push(extra)
+        else if (extra && !unit) notes.push(extra)
+      })
+      parts.push({ kind: 'row', row: { at, name: name.trim(), amount: c[1] + unit, note: notes.length ? notes.join('；') : null } })
     } else if (RULE_ROW.test(l) && BAR.test(l)) {
       /* a rule under the header */
-    } else if ((c.length >= 2 && c.every((x) => HEADER_CELL.test(x) || x === '')) || (spaced && spacedHeader(l))) {
+    } else if ((c.length >= 2 && headerRow(c)) || (spaced && spacedHeader(l))) {
       /* the header */
+      unitCol = (spaced ? spacedCells(l) : c).indexOf('单位')
     } else text.push(l)
     at += l.length + 1
   }
