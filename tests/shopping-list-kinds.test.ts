@@ -1446,6 +1446,17 @@ describe('a list written as a table', () => {
     ])
   })
 
+  it('an amount column named for its unit (斤数, 箱数) counts in that unit', () => {
+    expect(brief('6号楼2单元402 老张家\n菜名 | 斤数\n白菜 | 5\n五花肉 | 1.5')).toEqual([
+      ['白菜', 5, '斤'],
+      ['五花肉', 1.5, '斤'],
+    ])
+    expect(brief('饮料|箱数\n农夫山泉|2\n王老吉|1')).toEqual([
+      ['农夫山泉', 2, '箱'],
+      ['王老吉', 1, '箱'],
+    ])
+  })
+
   it('markdown rows with a notes column: the notes and what was in brackets are notes, not items', () => {
     const rows = parse(
       '| 名称 | 数量 | 备注 |\n|---|---|---|\n| 汤圆（黑芝麻/花生） | 10袋 | 不要酒酿的 |\n| 牛奶 | 2箱 | |\n| 香蕉 | 3斤 | 别太熟 |',
@@ -2992,10 +3003,11 @@ describe('接龙 by product numbers, doors with a dash, header lines with prices
       ['8-1-301', '酱鸭', 1, null],
       ['8-2-702', '酱鸭', 2, null],
     ])
+    // (the format counts in 袋: "门牌+序号+袋数")
     expect(doors('冻品团\n①带鱼段 2斤/袋 ②冻虾仁 1斤/袋 ③羊肉卷\n报名：门牌+序号+袋数\n1. 2-1-301 ①2 ③3\n2. 2-1-1001 ②2')).toEqual([
-      ['2-1-301', '带鱼段', 2, null],
-      ['2-1-301', '羊肉卷', 3, null],
-      ['2-1-1001', '冻虾仁', 2, null],
+      ['2-1-301', '带鱼段', 2, '袋'],
+      ['2-1-301', '羊肉卷', 3, '袋'],
+      ['2-1-1001', '冻虾仁', 2, '袋'],
     ])
     expect(doors('年货团\n1号 蔬菜包（青菜、萝卜，约8斤）58元/份\n2号 冬笋 28元/斤\n1. 3-1-502 蔬菜包1份\n2. 3-2-702 1号×2 2号×1')).toEqual(
       [

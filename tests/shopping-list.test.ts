@@ -3480,3 +3480,17 @@ describe('a thing put in place of another, then named with its amount', () => {
     ])
   })
 })
+
+describe('a 接龙 format that names the unit each line counts in', () => {
+  it('gives that unit to the bare amounts of the lines', () => {
+    const lines = (t: string) => parse(t).map((i) => [i.name, i.qty, i.unit])
+    expect(lines('🥟大饽饽接龙 5个一袋 15元/袋\n接龙写门牌+袋数\n1. 6-1-301 2袋\n2. 11号楼2单元502 1')).toEqual([
+      ['大饽饽', 2, '袋'],
+      ['大饽饽', 1, '袋'],
+    ])
+    expect(lines('【牡蛎接龙】8斤一箱 60元\n门牌+箱数\n1. 2号楼1单元702 1\n2. 9-2-301 2箱')).toEqual([
+      ['牡蛎', 1, '箱'],
+      ['牡蛎', 2, '箱'],
+    ])
+  })
+})

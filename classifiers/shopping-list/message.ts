@@ -878,8 +878,13 @@ const PRICE_PER = new RegExp(
 /** "土鸡蛋 30个一板 45元", "大米 25斤一袋 68元": the package a price is for, after what it holds. */
 const SIZE_THEN_PRICE =
   /([\u4e00-\u9fff]{1,8})\s*\d+\s*[\u4e00-\u9fffA-Za-z]{1,2}\s*(?:一|[/／])\s*([\u4e00-\u9fff])\s*[,，]?\s*[¥￥]?\d+(?:\.\d+)?\s*(?:元|块|蚊)/g
-/** "写斤数", "直接写包数", "按斤报", "都按斤称", "按个卖": the one unit the organiser asks every line to count in. */
-const ASKED_UNIT = /(?:写|填|报|按)\s*([\u4e00-\u9fff])\s*数|按\s*([\u4e00-\u9fff])\s*(?:写|填|报|接|称|算|计|卖)/g
+/**
+ * "写斤数", "直接写包数", "按斤报", "都按斤称", "按个卖", "格式：楼号+序号+袋数", "写门牌和斤数": the one unit
+ * the organiser asks every line to count in. ("门牌+品名+份数" asks how many of the priced portions,
+ * which writers label with no unit as often as with 份: left to the line.)
+ */
+const ASKED_UNIT =
+  /(?:写|填|报|按|[+＋和、]\s*(?!份))\s*([\u4e00-\u9fff])\s*数(?![量字目])|按\s*([\u4e00-\u9fff])\s*(?:写|填|报|接|称|算|计|卖)/g
 
 function unitAskedFor(header: string): string | null {
   let unit: string | null = null

@@ -17,7 +17,8 @@ export type TablePart = { kind: 'text'; text: string } | { kind: 'row'; row: Tab
 
 const BAR = /[|｜]/
 /** A header cell: what a column is called. */
-const HEADER_CELL = /^(?:品名|名称|商品|物品|东西|名字|品类|数量|数目|份数|重量|规格|单位|备注|说明|要求|单价|价格|金额|小计)$/
+const HEADER_CELL =
+  /^(?:品名|名称|商品|物品|东西|名字|菜名|品类|数量|数目|份数|重量|规格|单位|备注|说明|要求|单价|价格|金额|小计|[斤个箱袋包盒瓶桶罐只根把条块提板]数)$/
 /** A cell that is an amount: a number (or 半, 几) first, a unit or nothing after. */
 const AMOUNT_CELL = /^(?:约|大概|大约)?\s*(?:\d+(?:\.\d+)?(?:[~～\-到至]\d+(?:\.\d+)?)?|[一二两三四五六七八九十百半几俩]+)\s*[^\s\d]{0,3}$/
 /** A cell that is a price, not an amount ("2元/斤", "¥15", "3蚊"): a price list is not an order. */
@@ -31,7 +32,7 @@ function headerRow(c: string[]): boolean {
   const named = (x: string) => HEADER_CELL.test(x) || x === ''
   return c.every(named) || (c.slice(1).every(named) && c.slice(1).some((x) => AMOUNT_COLUMN.test(x)))
 }
-const AMOUNT_COLUMN = /^(?:数量|数目|份数|重量)$/
+const AMOUNT_COLUMN = /^(?:数量|数目|份数|重量|[斤个箱袋包盒瓶桶罐只根把条块提板]数)$/
 /** A unit cell under a 单位 header: a short word with no number ("斤", "盒", "kg"). */
 const UNIT_CELL = /^[^\s\d]{1,3}$/
 const RULE_ROW = /^[\s|｜:：\-—–=+]*$/
@@ -52,7 +53,7 @@ function spacedCells(line: string): string[] {
 /** Is the line a header of a table written with spaces ("品名 数量 备注")? */
 function spacedHeader(line: string): boolean {
   const c = spacedCells(line)
-  return c.length >= 2 && c.every((x) => HEADER_CELL.test(x))
+  return c.length >= 2 && headerRow(c)
 }
 
 /**
@@ -81,6 +82,7 @@ export function readTable(s: string): TablePart[] | null {
   let header = !spaced
   // ("品名｜数量｜单位｜备注": a header that names a unit column — that cell is the amount's unit)
   let unitCol = -1
+  let countedIn = ''
   for (const l of lines) {
     if (spaced && !header) header = spacedHeader(l)
     const c = header ? split(l) : []
@@ -91,7 +93,8 @@ export function readTable(s: string): TablePart[] | null {
         if (inner.trim()) notes.push(inner.trim())
         return ''
       })
-      const unit = unitCol >= 2 && UNIT_CELL.test(c[unitCol] ?? '') && !/[^\d.\s]$/.test(c[1]) ? c[unitCol] : ''
+      const bare = !/[^\d.\s]$/.test(c[1])
+      const unit = unitCol >= 2 && UNIT_CELL.test(c[unitCol] ?? '') && bare ? c[unitCol] : bare ? countedIn : ''
       c.slice(2).forEach((extra, i) => {
         if (extra && i + 2 !== unitCol) notes.push(extra)
         else if (extra && !unit) notes.push(extra)
@@ -101,7 +104,11 @@ export function readTable(s: string): TablePart[] | null {
       /* a rule under the header */
     } else if ((c.length >= 2 && headerRow(c)) || (spaced && spacedHeader(l))) {
       /* the header */
-      unitCol = (spaced ? spacedCells(l) : c).indexOf('单位')
+      const named = spaced ? spacedCells(l) : c
+      unitCol = named.indexOf('单位')
+      // ("菜名 | 斤数", "饮料⇥箱数": the amount column counts in a unit)
+      countedIn = /^(.)数$/.exec(named[1] ?? '')?.[1] ?? ''
+      if (countedIn === '份') countedIn = ''
     } else text.push(l)
     at += l.length + 1
   }
