@@ -3494,3 +3494,24 @@ describe('a 接龙 format that names the unit each line counts in', () => {
     ])
   })
 })
+
+describe('names joined by slashes', () => {
+  it('are a list, however many', () => {
+    expect(brief('大米/面粉/食用油/盐')).toEqual([
+      ['大米', null, null],
+      ['面粉', null, null],
+      ['食用油', null, null],
+      ['盐', null, null],
+    ])
+    expect(brief('猫粮/猫砂/罐头 x2 each')).toEqual([
+      ['猫粮', 2, null],
+      ['猫砂', 2, null],
+      ['罐头', 2, null],
+    ])
+  })
+  it('while a choice is said to be one ("都行"), and a slash inside a code is part of the name', () => {
+    const one = parse('可乐/雪碧都行，来一瓶')
+    expect(one.map((i) => [i.name, i.qty, i.unit, i.alternatives])).toEqual([['可乐', 1, '瓶', ['雪碧']]])
+    expect(brief('希尔斯k/d处方猫粮1袋').length).toBe(1)
+  })
+})

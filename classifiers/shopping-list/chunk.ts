@@ -890,7 +890,15 @@ export function readChunk(s: string, toks: Tok[], b: number, els: El[], chunk: n
   const slash = or < 0 ? findK(els, 0, n, KW_SLASH) : -1
   // ("醋/酱油各1瓶": with 各 after them, names joined by / are a list, not a choice)
   const geAfter = slash >= 0 && (findK(els, slash + 1, n, KW_GE) >= 0 || geNext(toks, b))
-  const orAt = or >= 0 ? or : slash >= 0 && hasG(els, 0, slash) && hasG(els, slash + 1, n) && !geAfter ? slash : -1
+  // ("大米/面粉/食用油/盐": names joined by / are a list; a choice only when what will do is said,
+  // "可乐/雪碧都行")
+  // (a slash between letters is part of a name, "希尔斯k/d": left as it was read)
+  const slashTok = slash >= 0 ? toks[els[slash].ti] : null
+  const inLetters = slashTok !== null && /[A-Za-z]/.test(s[slashTok.s - 1] ?? '') && /[A-Za-z]/.test(s[slashTok.e] ?? '')
+  // (two names and one slash, no amount between: "醋/酱油 一瓶" is one bottle of either)
+  const oneOfTwo = slash >= 0 && findK(els, slash + 1, n, KW_SLASH) < 0 && !firstUsableQ(els, 0, slash)
+  const slashChoice = slash >= 0 && (inLetters || oneOfTwo || findK(els, slash + 1, n, KW_OK) >= 0)
+  const orAt = or >= 0 ? or : slash >= 0 && hasG(els, 0, slash) && hasG(els, slash + 1, n) && !geAfter && slashChoice ? slash : -1
   if (orAt >= 0) {
     // "（伊利或者蒙牛都行）": a choice of brand for the item before
     let brands = 0

@@ -219,11 +219,14 @@ const PET_FOOD_HEARD = /([猫狗])两(?=\s*(?:[没快也还要的了就吃都，
  * bare amount every one of them takes (LABELS.md: a bare count has no unit).
  */
 function oneOfEach(s: string): string {
+  // ("猫粮/猫砂/罐头 x2 each": English puts each after the amount — read as 各 before it)
+  if (/each/i.test(s)) s = s.replace(AMOUNT_EACH, '各$1')
   if (s.indexOf('一样') < 0) return s
   // (not when the amounts follow, each its own: "各来一样：垃圾袋两卷，抽纸一提")
   return s.replace(ONE_OF_EACH, (m, at: number) => (AMOUNT_LATER.test(s.slice(at + m.length)) ? m : '各1'))
 }
 const AMOUNT_LATER = /[\d一两二三四五六七八九十半]/
+const AMOUNT_EACH = /((?:[xX×*]\s*)?\d+(?:\.\d+)?\s*[\u4e00-\u9fff]?)\s*each\b/gi
 const ONE_OF_EACH = /各(?:来|要|买|拿|整|带)?一样(?![的东])/g
 
 /**
