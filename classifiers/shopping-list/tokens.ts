@@ -741,8 +741,13 @@ function spacedPinyin(s: string, i: number): { entry: Entry; end: number } | nul
   }
   return null
 }
-/** An amount right after spaced pinyin, or after a word or two of Chinese ("hu la tang 料 2 袋"). */
-const AMOUNT_AFTER_SPACED = /^\s?(?:[\u4e00-\u9fff]{1,2}\s?)?(?:[x×*]\s?)?[\d一二两三四五六七八九十半俩仨]/
+/**
+ * An amount right after spaced pinyin, or after a word or two of Chinese ("hu la tang 料 2 袋"), or
+ * typed in pinyin too ("xi fa shui yi ping": a pinyin numeral, then a word — number-words.txt reads
+ * it only before a unit).
+ */
+const AMOUNT_AFTER_SPACED =
+  /^\s?(?:(?:[\u4e00-\u9fff]{1,2}\s?)?(?:[x×*]\s?)?[\d一二两三四五六七八九十半俩仨]|(?:yi|er|liang|san|si|wu|liu|qi|ba|jiu|shi|ban)\s[a-z])/
 
 /**
  * An ASCII word is read whole: a dictionary word only when it is the whole word ("pls",
