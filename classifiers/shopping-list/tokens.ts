@@ -1174,9 +1174,6 @@ function breakAt(s: string, j: number): boolean {
   return isSpace(c) || c === 10 || c === 13 || isPunct(c)
 }
 
-/** A weekday's word before its number: 礼拜一, 星期三, 周五. */
-const DAY_BEFORE = /(?:礼拜|星期|周)$/
-
 /** After a number: read an ASCII unit, or skip spaces before a unit ("3 斤"). */
 function afterNumber(s: string, j: number, toks: Tok[]): number {
   let k = j
@@ -1207,10 +1204,9 @@ function afterNumber(s: string, j: number, toks: Tok[]): number {
     const m = matchAt(s, k)
     if (m && m.k === T_UNIT) return k
   }
-  // "两包馄饨": right after a number, 包 is the unit, not the start of 包馄饨 (making wontons) —
-  // unless the number names a day ("礼拜一包馄饨": on Monday, wontons are made)
-  const num = toks.length ? toks[toks.length - 1] : null
-  if (k === j && k + 1 < n && !(num && DAY_BEFORE.test(s.slice(Math.max(0, num.s - 2), num.s)))) {
+  // "两包馄饨": right after a number, 包 is the unit, not the start of 包馄饨 (making wontons)
+  // (a weekday's numeral is no number: 礼拜一 is a word of fillers.txt)
+  if (k === j && k + 1 < n) {
     const w = matchAt(s, k)
     if (w && w.k === T_FILL && w.word.length > 1) {
       const u = matchAt(s, k, k + 1)
