@@ -3515,3 +3515,23 @@ describe('names joined by slashes', () => {
     expect(brief('希尔斯k/d处方猫粮1袋').length).toBe(1)
   })
 })
+
+describe('84 by itself', () => {
+  it('is the disinfectant, in a list, after its amount or on a line of its own', () => {
+    expect(brief('洗衣粉一袋 84两瓶 卷纸一提')).toEqual([
+      ['洗衣粉', 1, '袋'],
+      ['84消毒液', 2, '瓶'],
+      ['卷纸', 1, '提'],
+    ])
+    expect(brief('整两桶桶装水，一瓶84，一袋洗衣粉')[1]).toEqual(['84消毒液', 1, '瓶'])
+    expect(brief('家里用的：\n洗洁精\n84\n垃圾袋')).toEqual([
+      ['洗洁精', null, null],
+      ['84消毒液', null, null],
+      ['垃圾袋', null, null],
+    ])
+  })
+  it('while 84 with a unit, a price or in a door is a number', () => {
+    expect(brief('鸡蛋84个')).toEqual([['鸡蛋', 84, '个']])
+    expect(brief('花了84，')).toEqual([])
+  })
+})

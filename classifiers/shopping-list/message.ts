@@ -102,7 +102,11 @@ function parse(text: string): OrderItem[] {
                       notesUnder(
                         withoutTicked(
                           unrepeated(
-                            refusedUnder(sizeThenCount(keycaps(oneOfEach(petFoodHeard(dialectDe(pricesAside(fromTo(struckOut(text))))))))),
+                            refusedUnder(
+                              sizeThenCount(
+                                keycaps(oneOfEach(disinfectant84(petFoodHeard(dialectDe(pricesAside(fromTo(struckOut(text)))))))),
+                              ),
+                            ),
                           ),
                         ),
                       ),
@@ -218,6 +222,17 @@ const PET_FOOD_HEARD = /([猫狗])两(?=\s*(?:[没快也还要的了就吃都，
  * "米、油、盐各来一样", "洗洁精 卫生纸 洗衣粉 各一样": one of each, in no unit — read as "各1", the
  * bare amount every one of them takes (LABELS.md: a bare count has no unit).
  */
+/**
+ * "84两瓶", "一瓶84，", "84" on a line of its own: 84 by itself is 84消毒液, the disinfectant every
+ * household buys by that number — read as its name when nothing makes it a number (a unit, a price,
+ * a digit run, a door: "84个", "84元", "1-2-84").
+ */
+function disinfectant84(s: string): string {
+  if (s.indexOf('84') < 0) return s
+  return s.replace(BARE_84, '84消毒液')
+}
+const BARE_84 = /(?<=^|[\s，,、。；;：:]|[瓶桶袋壶])84(?=\s*(?:[一两二三四五六七八九十]+\s*[瓶桶袋壶]|\d+\s*[瓶桶袋壶]|[，,、。；;\n]|$))/gm
+
 function oneOfEach(s: string): string {
   // ("猫粮/猫砂/罐头 x2 each": English puts each after the amount — read as 各 before it)
   if (/each/i.test(s)) s = s.replace(AMOUNT_EACH, '各$1')

@@ -17,6 +17,8 @@ export function nameFromText(name: string, text: string): boolean {
   const flat = widths(text.replace(/\s+/g, ''))
   name = widths(name.replace(/\s+/g, ''))
   if (flat.includes(name)) return true
+  // (84 by itself is the disinfectant: shopping-list/message.ts)
+  if (name === '84消毒液' && flat.includes('84')) return true
   // (a name glossed in other words, "土豆（花生）": each word from the text (shopping-list/message.ts))
   const gloss = /^([^（）]+)（([^（）]+)）$/.exec(name)
   if (gloss) return nameFromText(gloss[1], text) && nameFromText(gloss[2], text)
