@@ -3535,3 +3535,14 @@ describe('84 by itself', () => {
     expect(brief('花了84，')).toEqual([])
   })
 })
+
+describe('算了 right after an amount', () => {
+  it('settles on that amount, it takes nothing off', () => {
+    expect(toBuy('土豆三斤算了')).toEqual([['土豆', 3, '斤']])
+    expect(toBuy('米豆腐两斤，哦不对，三斤……米豆腐还是两斤算了，屋头就两个人吃不完')).toEqual([['米豆腐', 2, '斤']])
+  })
+  it('while after the thing it takes it off, and before the thing named again it takes the amount back', () => {
+    expect(toBuy('鸡蛋一盒，土豆算了')).toEqual([['鸡蛋', 1, '盒']])
+    expect(toBuy('那个葱要一把算了葱要两把')).toEqual([['葱', 2, '把']])
+  })
+})

@@ -515,6 +515,9 @@ function kindBefore(s: string, toks: Tok[], ti: number): boolean {
   return q !== null && q.k !== T_SEP && q.k !== T_GOODS && q.k !== T_NUM && q.k !== T_UNIT
 }
 
+/** Cancel words that, right after an amount, settle on it: 算了, 就算了, 得了. */
+const SETTLED_BY = /^(?:就)?(?:算了|得了)$/
+
 /** The goods name nearest before els[k] that reaches it, or -1. */
 function nameBefore(toks: Tok[], els: El[], k: number, s = ''): number {
   for (let i = k - 1; i >= 0; i--) {
@@ -645,9 +648,22 @@ function readRemovals(s: string, toks: Tok[], b: number, els: El[], chunk: numbe
       if (!anyG && words) out.notePrev = s.slice(toks[e.ti].s, toks[b - 1].e)
       continue
     }
+    const named = nameBefore(toks, els, k, s)
+    // ("土豆三斤算了", "米豆腐还是两斤算了": 算了 right after an amount settles on it — "let it be
+    // that much" — it takes nothing off; but "葱要一把算了葱要两把" takes the amount back, the
+    // thing named again)
+    const prevTok = e.ti > 0 ? toks[e.ti - 1] : null
+    const namedAgain = named >= 0 && k + 1 < n && els[k + 1].t === E_G && els[k + 1].g!.name === els[named].g!.name
+    if (
+      e.sub === KW_CANCEL &&
+      prevTok &&
+      (prevTok.k === T_UNIT || prevTok.k === T_NUM) &&
+      SETTLED_BY.test(s.slice(toks[e.ti].s, toks[e.te].e)) &&
+      !namedAgain
+    )
+      continue
     // ("猪肉一斤半要瘦的那个肥的不要": a kind closed by 的 right before the refusal is the kind
     // refused, not the thing named further back — "鱼味的莫买" refuses the flavour it names)
-    const named = nameBefore(toks, els, k, s)
     const g = named >= 0 && els[named].te < e.ti - 2 && kindBefore(s, toks, e.ti) ? -1 : named
     if (g >= 0) {
       removed.add(g)
