@@ -143,6 +143,19 @@ export function setQty(it: PItem, q: Qty): void {
   it.bareQty = q.bare
 }
 
+/** The amount of one item given to another (a kind, a filling, a replacement said with it). */
+export function takeAmount(to: PItem, from: PItem): void {
+  to.qty = from.qty
+  to.unit = from.unit
+  to.hasQty = true
+  to.bareQty = from.bareQty
+}
+
+/** A note added after the item's notes so far. */
+export function addNote(it: PItem, note: string): void {
+  it.note = it.note ? it.note + ' ' + note : note
+}
+
 function toItem(g: Span, chunk: number): PItem {
   const it = emptyItem(g.name, chunk)
   it.med = g.med
@@ -386,7 +399,7 @@ function pairRange(s: string, toks: Tok[], els: El[], from: number, to: number, 
     let best = 0
     for (let k = 0; k < kept.length; k++) if (kept[k] < i) best = k
     const it = items[best]
-    if (it) it.note = it.note ? it.note + ' ' + e.text : e.text
+    if (it) addNote(it, e.text)
   }
   return items
 }
@@ -758,10 +771,7 @@ function readCorrections(s: string, toks: Tok[], els: El[], sets: number[], chun
       if (xItem) {
         y.replaces = xItem.name
         if (!y.hasQty && xItem.hasQty) {
-          y.qty = xItem.qty
-          y.unit = xItem.unit
-          y.hasQty = true
-          y.bareQty = xItem.bareQty
+          takeAmount(y, xItem)
         }
       }
       items.push(y)

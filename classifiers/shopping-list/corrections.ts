@@ -1,7 +1,7 @@
 // What a chunk does to the items already read: corrections ("土豆改成5斤", "土豆换成红薯"),
 // removals ("鸡蛋不要了"), substitutes for an earlier item ("没有的话换西芹"), and notes and
 // brands that belong to the item before ("要瘦的", "奶粉 飞鹤").
-import { emptyItem, setQty, type ChunkOut, type PItem } from './chunk.ts'
+import { addNote, emptyItem, setQty, takeAmount, type ChunkOut, type PItem } from './chunk.ts'
 import type { Qty } from './elements.ts'
 import { NUMBER_AHEAD } from './tokens.ts'
 import { UNIT_WORDS, matchAt } from './lexicon.ts'
@@ -166,10 +166,7 @@ export function applyOp(st: MessageState, it: PItem): boolean {
   if (!old.hasQty || st.infos[old.chunk]?.past) old.op = 'set'
   old.touched = true
   if (it.hasQty) {
-    old.qty = it.qty
-    old.unit = it.unit
-    old.hasQty = true
-    old.bareQty = it.bareQty
+    takeAmount(old, it)
   }
   if (it.replaces) old.name = it.name
   if (it.note) old.note = it.note
@@ -195,7 +192,7 @@ export function brandOfPrevious(st: MessageState, it: PItem, ci: number, r: Chun
       // (nor in a run that one amount is for: "可乐 雪碧 王老吉 各1箱" is three drinks)
       !eachFollows(st, it)
     ) {
-      p.note = p.note ? p.note + ' ' + it.name : it.name
+      addNote(p, it.name)
       return true
     }
   }
@@ -204,7 +201,7 @@ export function brandOfPrevious(st: MessageState, it: PItem, ci: number, r: Chun
     // has its amount (in the same sentence)
     const p = items[items.length - 1]
     if (p.op === 'add' && p.hasQty && !p.med && p.end >= 0 && !/[\n。.!?！？]/.test(st.s.slice(p.end, it.start))) {
-      p.note = p.note ? p.note + ' ' + it.name + '的' : it.name + '的'
+      addNote(p, it.name + '的')
       return true
     }
   }
@@ -221,7 +218,7 @@ export function brandOfPrevious(st: MessageState, it: PItem, ci: number, r: Chun
       return true
     }
     const note = it.name + '的'
-    p.note = p.note ? p.note + ' ' + note : note
+    addNote(p, note)
     return true
   }
   return false
@@ -282,7 +279,7 @@ export function applyToPrevious(st: MessageState, r: ChunkOut, ci: number): void
   }
   if (r.notePrev && items.length && st.lastItemsChunk >= ci - 1) {
     const p = items[items.length - 1]
-    p.note = p.note ? p.note + ' ' + r.notePrev : r.notePrev
+    addNote(p, r.notePrev)
   }
 }
 
@@ -334,10 +331,7 @@ export function restatedAfterOops(st: MessageState, it: PItem): boolean {
   if (k < 0) return false
   const p = st.items[k]
   if (p.chunk > st.oopsChunk || (p.chunk === st.oopsChunk && !(p.end >= 0 && p.end <= st.oopsAt)) || p.op !== 'add') return false
-  p.qty = it.qty
-  p.unit = it.unit
-  p.hasQty = true
-  p.bareQty = it.bareQty
+  takeAmount(p, it)
   return true
 }
 
@@ -365,10 +359,7 @@ export function swappedAfterOops(st: MessageState, it: PItem): boolean {
   if (ADDS_AFTER_OOPS.test(st.s.slice(Math.max(0, it.start - 8), it.start))) return false
   p.name = it.name
   if (it.hasQty) {
-    p.qty = it.qty
-    p.unit = it.unit
-    p.hasQty = true
-    p.bareQty = it.bareQty
+    takeAmount(p, it)
   }
   // (the item now stands where it was said: one more after it is an item of its own)
   p.start = it.start

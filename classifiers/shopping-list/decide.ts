@@ -5,7 +5,7 @@ import { scanNumber } from '../numerals.ts'
 import { AMOUNT_CHANGES, BOTTLED, GOODS_KINDS, SORT_WORDS, matchAt } from './lexicon.ts'
 import { T_GOODS, T_UNIT } from './kinds.ts'
 import { family } from '../families.ts'
-import type { PItem } from './chunk.ts'
+import { addNote, takeAmount, type PItem } from './chunk.ts'
 import { LOOKBACK, sameThing, type MessageState } from './state.ts'
 
 /** "伊利 纯牛奶 2箱": a brand written apart from its product is part of its name. */
@@ -78,11 +78,8 @@ export function bareThenAmount(st: MessageState): void {
     if (k < 0) continue
     const p = items[k]
     if (p.hasQty || p.op !== 'set' || p.med) continue
-    p.qty = it.qty
-    p.unit = it.unit
-    p.hasQty = true
-    p.bareQty = it.bareQty
-    if (it.note) p.note = p.note ? p.note + ' ' + it.note : it.note
+    takeAmount(p, it)
+    if (it.note) addNote(p, it.note)
     items.splice(j, 1)
     j--
   }
@@ -108,9 +105,9 @@ export function kindNamedAfter(st: MessageState): void {
 /**
  * "猫砂两包，豆腐砂", "猫砂 豆腐砂 3包": a thing, then bare and right after it a sort of it by
  * another word with the same head letter (豆腐砂, tagged `sort` in the goods files, is a 猫砂 — but
- * 鸭蛋 after 鸡蛋 is another thing, and stays an order). The sort is which
- * one, the note of the thing, which keeps the resident's first word and the amount (said before
- * the kind or after it); not a second order. Not a kind turned down ("豆腐砂它们不爱用").
+ * 鸭蛋 after 鸡蛋 is another thing, and stays an order). The sort is which one: the thing's note,
+ * the thing keeping the resident's first word and the amount (said before the sort or after it);
+ * not a second order. Not a sort turned down ("豆腐砂它们不爱用").
  */
 export function kindOfSameHead(st: MessageState): void {
   const items = st.items
@@ -125,12 +122,9 @@ export function kindOfSameHead(st: MessageState): void {
     if (p.hasQty ? !SAME_HEAD_GAP.test(gap) : !/^[ \t]+$/.test(gap)) continue
     if (!nx.hasQty && !SAME_HEAD_AFTER.test(st.s.slice(nx.end, nx.end + 6))) continue
     if (!p.hasQty) {
-      p.qty = nx.qty
-      p.unit = nx.unit
-      p.hasQty = true
-      p.bareQty = nx.bareQty
+      takeAmount(p, nx)
     }
-    p.note = p.note ? p.note + ' ' + nx.name : nx.name
+    addNote(p, nx.name)
     items.splice(k + 1, 1)
   }
 }
@@ -228,7 +222,7 @@ export function describedBy(st: MessageState): void {
     const p = items[k - 1]
     if (p.op !== 'add' || !p.hasQty || p.end < 0 || /[\n。!?！？]/.test(st.s.slice(p.end, it.start))) continue
     const note = it.name + m[0]
-    p.note = p.note ? p.note + ' ' + note : note
+    addNote(p, note)
     items.splice(k, 1)
     k--
   }
@@ -299,7 +293,7 @@ export function flavourThenAmount(st: MessageState): void {
     const flavour = isFlavour(nx)
     // "薯片两包，要番茄味的": a flavour with no amount of its own after the product's is its note
     if (p.hasQty && !nx.hasQty && flavour && FLAVOUR_AFTER_AMOUNT.test(gap)) {
-      p.note = p.note ? p.note + ' ' + nx.name : nx.name
+      addNote(p, nx.name)
       items.splice(k + 1, 1)
       k--
       continue
@@ -310,12 +304,9 @@ export function flavourThenAmount(st: MessageState): void {
     if (p.hasQty || !nx.hasQty || !(FLAVOUR_GAP.test(gap) || spaced)) continue
     // (a flavour said as one, "麻油味一箱", needs no 的 and may share the product's kind)
     if (!flavour && !spaced && (!DE_AFTER.test(st.s.slice(nx.end, nx.end + 1)) || (p.kinds & nx.kinds) !== 0)) continue
-    p.qty = nx.qty
-    p.unit = nx.unit
-    p.hasQty = true
-    p.bareQty = nx.bareQty
+    takeAmount(p, nx)
     const said = DE_AFTER.test(st.s.slice(nx.end, nx.end + 1)) ? nx.name + '的' : nx.name
-    p.note = p.note ? p.note + ' ' + said : said
+    addNote(p, said)
     items.splice(k + 1, 1)
   }
 }
@@ -457,7 +448,7 @@ export function kindAfterAmount(st: MessageState): void {
     if (nx.start < p.end || !WANT_KIND.test(st.s.slice(p.end, nx.start))) continue
     if (![...nx.name].some((c) => c.charCodeAt(0) >= 0x3400 && p.name.includes(c))) continue
     const note = '要' + nx.name
-    p.note = p.note ? p.note + ' ' + note : note
+    addNote(p, note)
     items.splice(k + 1, 1)
   }
 }
@@ -597,7 +588,7 @@ export function keepOrders(st: MessageState): PItem[] {
       // "皇家、冠能、比瑞吉都行", "宝矿力、外星人什么牌子都行": brands alone are a wish about the item
       // before them, not things to buy
       const p = keep.length ? keep[keep.length - 1] : null
-      if (p) p.note = p.note ? p.note + ' ' + it.name : it.name
+      if (p) addNote(p, it.name)
       continue
     }
     if (!it.hasQty && it.op === 'add') {

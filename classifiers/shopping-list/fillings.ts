@@ -2,7 +2,7 @@
 // beside a product made with one (a head tagged `filled` in data/dict/lists/heads.txt) says which
 // of that product is meant; it is the product's note, not a thing to buy. A filling said with an
 // amount and no 的 ("猪肉馅一斤") is minced meat, and stays an order.
-import type { PItem } from './chunk.ts'
+import { addNote, takeAmount, type PItem } from './chunk.ts'
 import { FILLED_HEADS } from './lexicon.ts'
 import type { MessageState } from './state.ts'
 
@@ -25,17 +25,6 @@ const FILLING_GAP = /^[\s，,、；;:：？?。]*(?:吗|嘛|么)?[\s，,、；;:
 
 /** The filling as written, with its 的 or 嘅. */
 const said = (st: MessageState, it: PItem, name = it.name) => name + st.s[it.end]
-
-function addNote(it: PItem, note: string): void {
-  it.note = it.note ? it.note + ' ' + note : note
-}
-
-function takeAmount(to: PItem, from: PItem): void {
-  to.qty = from.qty
-  to.unit = from.unit
-  to.hasQty = true
-  to.bareQty = from.bareQty
-}
 
 export function fillings(st: MessageState): void {
   const items = st.items

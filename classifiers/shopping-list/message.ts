@@ -10,7 +10,7 @@ import { readTable, type TablePart } from './table.ts'
 import { HAS_CJK, N_MULT, NUMBER_AHEAD, tokenize, type Tok } from './tokens.ts'
 import { isCommonWord } from './sound.ts'
 import { buildElements, newInfo, E_K, E_P, E_Q, type Qty } from './elements.ts'
-import { readChunk, setQty, type ChunkOut, type PItem } from './chunk.ts'
+import { addNote, readChunk, setQty, type ChunkOut, type PItem } from './chunk.ts'
 import {
   AT_HOME,
   applyAlternatives,
@@ -219,10 +219,6 @@ function petFoodHeard(s: string): string {
 const PET_FOOD_HEARD = /([猫狗])两(?=\s*(?:[没快也还要的了就吃都，,。；;！!？?\n]|$|[一二三四五六七八九十\d]))/g
 
 /**
- * "米、油、盐各来一样", "洗洁精 卫生纸 洗衣粉 各一样": one of each, in no unit — read as "各1", the
- * bare amount every one of them takes (LABELS.md: a bare count has no unit).
- */
-/**
  * "84两瓶", "一瓶84，", "84" on a line of its own: 84 by itself is 84消毒液, the disinfectant every
  * household buys by that number — read as its name when nothing makes it a number (a unit, a price,
  * a digit run, a door: "84个", "84元", "1-2-84").
@@ -233,6 +229,10 @@ function disinfectant84(s: string): string {
 }
 const BARE_84 = /(?<=^|[\s，,、。；;：:]|[瓶桶袋壶])84(?=\s*(?:[一两二三四五六七八九十]+\s*[瓶桶袋壶]|\d+\s*[瓶桶袋壶]|[，,、。；;\n]|$))/gm
 
+/**
+ * "米、油、盐各来一样", "洗洁精 卫生纸 洗衣粉 各一样": one of each, in no unit — read as "各1", the
+ * bare amount every one of them takes (LABELS.md: a bare count has no unit).
+ */
 function oneOfEach(s: string): string {
   // ("猫粮/猫砂/罐头 x2 each": English puts each after the amount — read as 各 before it)
   if (/each/i.test(s)) s = s.replace(AMOUNT_EACH, '各$1')
@@ -1540,11 +1540,11 @@ function bracketNote(st: MessageState, r: ChunkOut, text: string, at: number): v
     // named in both words so the supplier reads the resident's word and the gloss; a flavour, or a
     // word the lexicon does not know as goods ("陈酿"), is a note
     const it = r.items[0]
-    if (it.name.endsWith('味') || it.fallback || it.unk) p.note = p.note ? p.note + ' ' + it.name : it.name
+    if (it.name.endsWith('味') || it.fallback || it.unk) addNote(p, it.name)
     else if (!p.name.includes(it.name)) p.name = `${p.name}（${it.name}）`
   } else if (p.hasQty || r.items.every((it) => it.dish) || /^\s*(?:要|只要|最好|不要|别)/.test(text)) {
     const note = r.items.map((it) => it.name).join(' ')
-    p.note = p.note ? p.note + ' ' + note : note
+    addNote(p, note)
   } else return
   r.items = []
 }
@@ -1679,7 +1679,7 @@ function describesPrevious(st: MessageState, r: ChunkOut, ci: number, chunkStart
   if (end < 0 || !(flavour || KIND_OF.test(st.s.slice(end, chunkEnd))) || NOT_THIS.test(text)) return false
   const last = st.items.length ? st.items[st.items.length - 1] : null
   if (!last || last.chunk !== ci - 1 || !last.hasQty || last.op === 'remove' || last.med) return false
-  last.note = last.note ? last.note + ' ' + text : text
+  addNote(last, text)
   st.lastItemsChunk = ci
   return true
 }
