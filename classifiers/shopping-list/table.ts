@@ -17,8 +17,11 @@ export type TablePart = { kind: 'text'; text: string } | { kind: 'row'; row: Tab
 
 const BAR = /[|｜]/
 /** A header cell: what a column is called. */
-const HEADER_CELL =
-  /^(?:品名|名称|商品|物品|东西|名字|菜名|品类|数量|数目|份数|重量|规格|单位|备注|说明|要求|单价|价格|金额|小计|[斤个箱袋包盒瓶桶罐只根把条块提板]数)$/
+/** An amount column named for the unit it counts in: 斤数, 箱数, 袋数. */
+const COUNTED_IN = '[斤个箱袋包盒瓶桶罐只根把条块提板]数'
+const HEADER_CELL = new RegExp(
+  `^(?:品名|名称|商品|物品|东西|名字|菜名|品类|数量|数目|份数|重量|规格|单位|备注|说明|要求|单价|价格|金额|小计|${COUNTED_IN})$`,
+)
 /** A cell that is an amount: a number (or 半, 几) first, a unit or nothing after. */
 const AMOUNT_CELL = /^(?:约|大概|大约)?\s*(?:\d+(?:\.\d+)?(?:[~～\-到至]\d+(?:\.\d+)?)?|[一二两三四五六七八九十百半几俩]+)\s*[^\s\d]{0,3}$/
 /** A cell that is a price, not an amount ("2元/斤", "¥15", "3蚊"): a price list is not an order. */
@@ -32,7 +35,7 @@ function headerRow(c: string[]): boolean {
   const named = (x: string) => HEADER_CELL.test(x) || x === ''
   return c.every(named) || (c.slice(1).every(named) && c.slice(1).some((x) => AMOUNT_COLUMN.test(x)))
 }
-const AMOUNT_COLUMN = /^(?:数量|数目|份数|重量|[斤个箱袋包盒瓶桶罐只根把条块提板]数)$/
+const AMOUNT_COLUMN = new RegExp(`^(?:数量|数目|份数|重量|${COUNTED_IN})$`)
 /** A unit cell under a 单位 header: a short word with no number ("斤", "盒", "kg"). */
 const UNIT_CELL = /^[^\s\d]{1,3}$/
 const RULE_ROW = /^[\s|｜:：\-—–=+]*$/
@@ -95,10 +98,8 @@ export function readTable(s: string): TablePart[] | null {
       })
       const bare = !/[^\d.\s]$/.test(c[1])
       const unit = unitCol >= 2 && UNIT_CELL.test(c[unitCol] ?? '') && bare ? c[unitCol] : bare ? countedIn : ''
-      c.slice(2).forEach((extra, i) => {
-        if (extra && i + 2 !== unitCol) notes.push(extra)
-        else if (extra && !unit) notes.push(extra)
-      })
+      // (the other cells are notes; the unit cell too when it gave no unit)
+      for (const [i, extra] of c.slice(2).entries()) if (extra && !(i + 2 === unitCol && unit)) notes.push(extra)
       parts.push({ kind: 'row', row: { at, name: name.trim(), amount: c[1] + unit, note: notes.length ? notes.join('；') : null } })
     } else if (RULE_ROW.test(l) && BAR.test(l)) {
       /* a rule under the header */

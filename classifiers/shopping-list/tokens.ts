@@ -743,11 +743,12 @@ function spacedPinyin(s: string, i: number): { entry: Entry; end: number } | nul
 }
 /**
  * An amount right after spaced pinyin, or after a word or two of Chinese ("hu la tang 料 2 袋"), or
- * typed in pinyin too ("xi fa shui yi ping": a pinyin numeral, then a word — number-words.txt reads
- * it only before a unit).
+ * typed in pinyin too ("xi fa shui yi ping": a pinyin numeral of number-words.txt, which it reads
+ * only before a unit, then a word).
  */
-const AMOUNT_AFTER_SPACED =
-  /^\s?(?:(?:[\u4e00-\u9fff]{1,2}\s?)?(?:[x×*]\s?)?[\d一二两三四五六七八九十半俩仨]|(?:yi|er|liang|san|si|wu|liu|qi|ba|jiu|shi|ban)\s[a-z])/
+const AMOUNT_AFTER_SPACED = new RegExp(
+  `^\\s?(?:(?:[\\u4e00-\\u9fff]{1,2}\\s?)?(?:[x×*]\\s?)?[\\d一二两三四五六七八九十半俩仨]|(?:${[...NUMBER_WORDS_BEFORE_UNIT].join('|')})\\s[a-z])`,
+)
 
 /**
  * An ASCII word is read whole: a dictionary word only when it is the whole word ("pls",
