@@ -3546,3 +3546,19 @@ describe('算了 right after an amount', () => {
     expect(toBuy('那个葱要一把算了葱要两把')).toEqual([['葱', 2, '把']])
   })
 })
+
+describe('不要 and which kind (那种…的) after the thing', () => {
+  it('is a wish about the thing, which stays ordered', () => {
+    expect(toBuy('洋芋五斤、萝卜两个。洋芋莫要那种发了芽的哈')).toEqual([
+      ['洋芋', 5, '斤'],
+      ['萝卜', 2, '个'],
+    ])
+    expect(toBuy('卷纸一提、拖把一个，拖把莫要那种海绵的哈，要布条条的')).toEqual([
+      ['卷纸', 1, '提'],
+      ['拖把', 1, '个'],
+    ])
+  })
+  it('while 不要 with no kind after the thing takes it off', () => {
+    expect(toBuy('洋芋五斤，萝卜两个，洋芋不要了')).toEqual([['萝卜', 2, '个']])
+  })
+})

@@ -662,6 +662,9 @@ function readRemovals(s: string, toks: Tok[], b: number, els: El[], chunk: numbe
       continue
     }
     const named = nameBefore(toks, els, k, s)
+    // ("洋芋莫要那种发了芽的", "土豆不要那种太小的": 不要 and which kind — 那种 … 的 — after the thing is
+    // a wish about it; the thing stays ordered)
+    if (e.sub === KW_NOTWANT && named >= 0 && nx && nx.t === E_K && nx.sub === KW_NAZHONG && specAfter(toks, e.te, b)) continue
     // ("土豆三斤算了", "米豆腐还是两斤算了": 算了 right after an amount settles on it — "let it be
     // that much" — it takes nothing off; but "葱要一把算了葱要两把" takes the amount back, the
     // thing named again)
