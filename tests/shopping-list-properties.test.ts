@@ -174,10 +174,15 @@ const jielong = fc
 // ---------------------------------------------------------------------------
 // Which amounts a text can give, by LABELS.md
 
-// (a buying word then a bare unit of the units file, "买坛", "来袋", "买嚿": one of it)
+// (a buying word then a bare unit of the units file, "买坛", "来袋", "买嚿", "送斤": one of it — the
+// verbs tagged `one` in fillers.txt, and the heard ones)
 const BARE_UNITS = UNIT_WORDS.filter((u) => /^[\u4e00-\u9fff]$/.test(u))
+const ONE_VERBS = listFiles
+  .get('fillers')!
+  .entries.filter((e) => e.tags.includes('one'))
+  .map((e) => e.word)
 const BARE_CLASSIFIER = new RegExp(
-  `(?:买|团|购|带|换|整|称|捎|搞|弄|来|要|拿|帮我买|帮手买|想卖|想麦|再麦|要麦)(?:${[...BARE_UNITS, '尾', '株', '大', '小', '整'].join('|')})`,
+  `(?:${[...ONE_VERBS, '购', '整', '称', '捎', '搞', '弄', '来', '要', '想卖', '想麦', '再麦', '要麦'].join('|')})(?:${[...BARE_UNITS, '尾', '株', '大', '小', '整'].join('|')})`,
 )
 const ENGLISH: Record<string, number> = Object.fromEntries(listFiles.get('number-words')!.entries.map((e) => [e.word, Number(e.canon)]))
 const SPECIAL: Array<[RegExp, number]> = [

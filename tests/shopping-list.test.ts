@@ -3127,6 +3127,9 @@ describe('a 接龙 line that names only a kind, or an amount and a remark', () =
     ])
     expect(parse('红薯接龙 3元一斤\n1、5-2-301 斤5').map((i) => [i.name, i.qty, i.unit])).toEqual([['红薯', 5, '斤']])
   })
+  it('while a header with no name in it (a unit and a stray letter) gives the lines no product', () => {
+    expect(parse('【接龙】把成\n1. 3-1-101 一斤半')).toEqual([])
+  })
   it('while under a header of several products each line keeps what it names', () => {
     expect(brief('年货接龙\n蒸碗：大份128/小份78\n灵宝苹果 85一箱\n1. 2-1-302 苹果2箱\n2. 7-1-401 大份一个 小份一个')).toEqual([
       ['苹果', 2, '箱'],
@@ -3560,5 +3563,12 @@ describe('不要 and which kind (那种…的) after the thing', () => {
   })
   it('while 不要 with no kind after the thing takes it off', () => {
     expect(toBuy('洋芋五斤，萝卜两个，洋芋不要了')).toEqual([['萝卜', 2, '个']])
+  })
+})
+
+describe('a keycap emoji right after a number', () => {
+  it('is a number of its own, not more digits of the one before', () => {
+    expect(parse('【接龙】土豆\n1. 3-1-101 1.5🔟').map((i) => i.qty)).toEqual([1.5])
+    expect(brief('要2⃣斤土豆')).toEqual([['土豆', 2, '斤']])
   })
 })

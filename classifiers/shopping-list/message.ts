@@ -251,10 +251,14 @@ const ONE_OF_EACH = /各(?:来|要|买|拿|整|带)?一样(?![的东])/g
  */
 function keycaps(s: string): string {
   if (s.indexOf('\u20e3') < 0 && s.indexOf('\u{1f51f}') < 0) return s
-  return s
-    .replace(/^([ \t]*)(?:(\d)\u20e3|\u{1f51f})/gmu, (_m, lead: string, d?: string) => `${lead}${d ?? '10'}. `)
-    .replace(/(\d)\u20e3/g, '$1')
-    .replace(/\u{1f51f}/gu, '10')
+  return (
+    s
+      .replace(/^([ \t]*)(?:(\d)\u20e3|\u{1f51f})/gmu, (_m, lead: string, d?: string) => `${lead}${d ?? '10'}. `)
+      // (apart from a number just before it: "1.5🔟" is not 1.510)
+      .replace(/(?<=[\d.])(?=\d\u20e3|\u{1f51f})/gu, ' ')
+      .replace(/(\d)\u20e3/g, '$1')
+      .replace(/\u{1f51f}/gu, '10')
+  )
 }
 
 /**
@@ -743,7 +747,9 @@ function mergeDoors(entries: Jielong['entries']): Jielong['entries'] {
 }
 
 function readLines(list: DoorList): Jielong['entries'] {
-  const product = headerProduct(list.header)
+  // (a header "product" with no name in it — a unit and a stray letter, "把成" — sells nothing)
+  const named = headerProduct(list.header)
+  const product = named && nameLike(named) ? named : null
   // (what the organiser adds between the lines prices more products: "——补充：桂味 13元/斤——")
   const about = list.remarks ? list.header + '\n' + list.remarks : list.header
   const perUnit = headerUnits(about)
@@ -1159,6 +1165,18 @@ function headerNameFor(name: string, sold: string[]): string | null {
 const AMOUNT_FIRST = /^[+＋]?\s*(?:要|来|订|拿)?\s*(?:[xX×✕*]\s*\d|[\d一二两三四五六七八九十半几俩仨])/
 
 /** Whether the text holds a name: goods the lexicon knows, or (unless `knownOnly`) a word it does not. */
+/** A goods word, or an unknown run of two letters or more that are not each a word of their own (把 成). */
+function nameLike(text: string): boolean {
+  return tokenize(text).some((t) => t.k === T_GOODS || (t.k === T_UNK && t.e - t.s >= 2 && !eachLetterAWord(text, t.s, t.e)))
+}
+const eachLetterAWord = (s: string, a: number, b: number): boolean => {
+  for (let i = a; i < b; i++) {
+    const m = matchAt(s, i, i + 1)
+    if (!m || m.k === T_GOODS) return false
+  }
+  return true
+}
+
 function namesSomething(text: string, knownOnly = false): boolean {
   for (const t of tokenize(text)) if (t.k === T_GOODS || (!knownOnly && t.k === T_UNK)) return true
   return false
