@@ -1164,7 +1164,6 @@ function headerNameFor(name: string, sold: string[]): string | null {
 // (a multiplier too: "7栋1802 x2" under "蔬菜包接龙")
 const AMOUNT_FIRST = /^[+＋]?\s*(?:要|来|订|拿)?\s*(?:[xX×✕*]\s*\d|[\d一二两三四五六七八九十半几俩仨])/
 
-/** Whether the text holds a name: goods the lexicon knows, or (unless `knownOnly`) a word it does not. */
 /** A goods word, or an unknown run of two letters or more that are not each a word of their own (把 成). */
 function nameLike(text: string): boolean {
   return tokenize(text).some((t) => t.k === T_GOODS || (t.k === T_UNK && t.e - t.s >= 2 && !eachLetterAWord(text, t.s, t.e)))
@@ -1177,6 +1176,7 @@ const eachLetterAWord = (s: string, a: number, b: number): boolean => {
   return true
 }
 
+/** Whether the text holds a name: goods the lexicon knows, or (unless `knownOnly`) a word it does not. */
 function namesSomething(text: string, knownOnly = false): boolean {
   for (const t of tokenize(text)) if (t.k === T_GOODS || (!knownOnly && t.k === T_UNK)) return true
   return false
