@@ -165,6 +165,13 @@ describe('triage: a list the parser reads is an order', () => {
     ['pinyin, no verb', 'qing bang mai: jidan 1 he, doufu 2 kuai, mianbao 1 dai'],
     ['an app copy', '京东上看的：\n安慕希 原味酸奶 205g*12盒 ¥69 1箱\n维达 抽纸 3层100抽 ¥39 2提\n能帮忙带吗'],
     ['emoji bullets', '🧻 卷纸 1提\n🧴 洗衣液 1桶\n🧽 洗碗布 3块\n🗑️ 垃圾袋 2卷'],
+    // (bare lists and corrections the model alone read as chatter: nothing in them tells of goods)
+    ['a bare list, Northeastern', '雪糕×10，冰红茶×6，整好了吱一声'],
+    ['a bare list, Minnan', '养乐多×2 布丁×3 科学面×5，囡仔欲食'],
+    ['a bare list with a wish', '西瓜*1 哈密瓜*2 葡萄*1 冰镇的最好'],
+    ['a bare list and where to leave it', '纸1提 洗衣液1 牙膏1 放门口别敲门'],
+    ['a Cantonese correction', '头先讲的鸡翼唔要住，改做鸡髀六只'],
+    ['one thing and what instead', '土鸡蛋拿二十个，要是没有土鸡蛋就拿普通鸡蛋'],
   ])('%s', (_style, text) => {
     expect(triage(text).category).toBe('grocery')
   })
@@ -172,6 +179,10 @@ describe('triage: a list the parser reads is an order', () => {
     ['a recipe', '🍰零失败巴斯克芝士蛋糕｜烤箱小白也能做\n奶油奶酪250g、淡奶油120ml、鸡蛋2个、糖50g、低粉10g\n全部搅匀，220度烤25分钟'],
     ['a stock count', '今天物资清点完毕：大米20袋、食用油12桶、方便面6箱，均已入库'],
     ['a story', '今天下班早，去菜市场逛了一圈，买了两斤虾、一把青菜，给自己做了一顿饭。一个人的晚餐，也要认真对待🍤'],
+    // (told, not asked: a price list, a shop's offer, a memory — filed only if the model reads an order)
+    ['a price question', '菜场今天茄子4块一斤 豆角6块 这价钱还行吧'],
+    ['a shop offer', '本店新到砂糖橘 一箱十斤 要的私我'],
+    ['a memory', '小时候过年 我奶奶总要蒸两笼包子 炸一盆丸子'],
   ])('not %s', (_kind, text) => {
     expect(triage(text).category).toBe('other')
   })
