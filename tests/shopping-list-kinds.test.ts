@@ -3514,3 +3514,16 @@ describe('a product as a heading, a colon, then which one', () => {
     expect(brief('饮料：可口可乐2瓶')).toEqual([['可口可乐', 2, '瓶']])
   })
 })
+
+describe('after 没有, a verb that takes is "instead"', () => {
+  it('the second name is the substitute, not another order', () => {
+    expect(parse('韭菜1斤 没韭菜拿蒜苗').map((i) => [i.name, i.qty, i.alternatives])).toEqual([['韭菜', 1, ['蒜苗']]])
+    expect(parse('猪肉两斤，没猪肉要牛肉').map((i) => [i.name, i.qty, i.alternatives])).toEqual([['猪肉', 2, ['牛肉']]])
+    expect(parse('豆腐两块 冇豆腐买豆干').map((i) => [i.name, i.qty, i.alternatives])).toEqual([['豆腐', 2, ['豆干']]])
+  })
+  it('an amount after the second name makes it an order of its own', () => {
+    const items = parse('没有大米了买面粉两袋')
+    expect(items.find((i) => i.name === '面粉')?.qty).toBe(2)
+    expect(items.flatMap((i) => i.alternatives)).toEqual([])
+  })
+})

@@ -797,6 +797,16 @@ function waitingBefore(els: El[], gIdx: number[], i: number): boolean {
   return false
 }
 
+/** After 没有: a name, a verb that takes (拿, 买, 要, 来, 整, 用), and another name, with no amount. */
+function takeInstead(s: string, toks: Tok[], els: El[], from: number, n: number): boolean {
+  if (from + 1 >= n || els[from].t !== E_G || els[from + 1].t !== E_G || firstUsableQ(els, from, n)) return false
+  const a = els[from].g,
+    b = els[from + 1].g
+  if (!a || !b || !a.goods || !b.goods || a.med || b.med) return false
+  return TAKE_VERB.test(s.slice(toks[els[from].te].e, toks[els[from + 1].ti].s))
+}
+const TAKE_VERB = /^\s*(?:就|便)?(?:拿|买|要|来|整|用|搞|换)(?:点|些|个)?\s*$/
+
 function goodsNames(els: El[], from: number, to: number): string[] {
   const out: string[] = []
   for (let i = from; i < to; i++) {
@@ -897,6 +907,10 @@ export function readChunk(s: string, toks: Tok[], b: number, els: El[], chunk: n
         alts = [gs[gs.length - 1]]
         refs = gs.slice(0, -1)
       }
+    } else if (takeInstead(s, toks, els, from, n)) {
+      // "没韭菜拿蒜苗", "冇腩排买肋排": no word for "instead", only a verb between the two names
+      refs = goodsNames(els, from, from + 1)
+      alts = goodsNames(els, from + 1, n)
     } else if (!out.items.some((it) => !it.fallback)) {
       // 家里没有米了: a need, not a substitution (an unknown word before 没有 is not an item it replaces)
       out.items = pairRange(s, toks, els, from, n, chunk, out)
