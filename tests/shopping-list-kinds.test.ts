@@ -3433,6 +3433,11 @@ describe('要 and a kind of the thing just counted is its note', () => {
       ['大蒜', 1, '头'],
     ])
   })
+  it('with a substitute named for the kind, the kind is what is bought', () => {
+    expect(parse('猪肉 1斤 要五花肉，没有就前腿肉').map((i) => [i.name, i.qty, i.alternatives])).toEqual([['五花肉', 1, ['前腿肉']]])
+    expect(parse('牛肉一斤，要牛腩，冇牛腩就牛腱').map((i) => [i.name, i.qty, i.alternatives])).toEqual([['牛腩', 1, ['牛腱']]])
+    expect(parse('羊肉两斤，要羊排，实在没有羊排拿羊腿也行').map((i) => [i.name, i.qty, i.alternatives])).toEqual([['羊排', 2, ['羊腿']]])
+  })
   it('还要, 再要 or a different thing are more items', () => {
     expect(brief('猪肉一斤，还要猪蹄')).toEqual([
       ['猪肉', 1, '斤'],

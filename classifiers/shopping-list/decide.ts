@@ -437,7 +437,8 @@ const SUMMED = new RegExp(
 /**
  * "羊排 3斤 要肋排", "排骨整三斤，要肋排", "生姜半斤要老姜": right after a thing and its amount, 要
  * and a bare name that shares a letter with it says which cut or kind of it — a note, not a second
- * item ("猪肉一斤，还要猪蹄" adds one: 还, 再, 另, 也, 加 before 要).
+ * item ("猪肉一斤，还要猪蹄" adds one: 还, 再, 另, 也, 加 before 要). With a substitute named for the
+ * kind, the kind is the thing bought.
  */
 export function kindAfterAmount(st: MessageState): void {
   const items = st.items
@@ -447,9 +448,16 @@ export function kindAfterAmount(st: MessageState): void {
     if (p.op !== 'add' || nx.op !== 'add' || !p.hasQty || nx.hasQty || p.med || nx.med || nx.brandOnly || p.end < 0) continue
     if (nx.start < p.end || !WANT_KIND.test(st.s.slice(p.end, nx.start))) continue
     if (![...nx.name].some((c) => c.charCodeAt(0) >= 0x3400 && p.name.includes(c))) continue
-    const note = '要' + nx.name
-    addNote(p, note)
     items.splice(k + 1, 1)
+    if (nx.alternatives.length) {
+      // "猪肉 1斤 要五花肉，没有就前腿肉": a kind with a substitute named for it is what is bought —
+      // the thing takes its name, and the substitute (a note would have lost it)
+      p.name = nx.name
+      for (const al of nx.alternatives) if (!p.alternatives.includes(al)) p.alternatives.push(al)
+      if (nx.note) addNote(p, nx.note)
+      continue
+    }
+    addNote(p, '要' + nx.name)
   }
 }
 /** Between a thing's name and a kind of it: its amount, then 要 / 挑 / 选 (no 还, 再, 另, 也, 加). */
