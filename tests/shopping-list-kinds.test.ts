@@ -3520,6 +3520,25 @@ describe('a product as a heading, a colon, then which one', () => {
   })
 })
 
+describe('a bare name on its own line before a colon heads the lines under it', () => {
+  it('the kinds under it are each an item, none of them the heading said again', () => {
+    expect(brief('鱼：\n鲫鱼 两条\n草鱼 1条')).toEqual([
+      ['鲫鱼', 2, '条'],
+      ['草鱼', 1, '条'],
+    ])
+    expect(brief('肉:\n猪肉 两斤\n牛肉 1斤\n羊肉 一斤')).toEqual([
+      ['猪肉', 2, '斤'],
+      ['牛肉', 1, '斤'],
+      ['羊肉', 1, '斤'],
+    ])
+    expect(brief('蛋：\n鸡蛋 两盒\n鸭蛋 6个\n鹌鹑蛋 一盒')).toEqual([
+      ['鸡蛋', 2, '盒'],
+      ['鸭蛋', 6, '个'],
+      ['鹌鹑蛋', 1, '盒'],
+    ])
+  })
+})
+
 describe('after 没有, a verb that takes is "instead"', () => {
   it('the second name is the substitute, not another order', () => {
     expect(parse('韭菜1斤 没韭菜拿蒜苗').map((i) => [i.name, i.qty, i.alternatives])).toEqual([['韭菜', 1, ['蒜苗']]])

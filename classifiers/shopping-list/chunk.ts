@@ -58,6 +58,7 @@ export interface PItem {
   bareQty: boolean // the amount has no unit and no x ("土豆 3")
   chunk: number
   lineStart: boolean // the name's chunk starts a line (or the message)
+  heading: boolean // the name alone on its line before a colon: "鱼：⏎鲫鱼 两条⏎草鱼 1条" heads the lines under it
   wholeChunk: boolean // the name is all its chunk says
   notAmount: boolean // a removal of an amount, not of the item ("鸡蛋唔要一盒啦"): the next amount replaces it
   touched: boolean // a later correction changed it
@@ -123,6 +124,7 @@ export function emptyItem(name: string, chunk: number): PItem {
     bareQty: false,
     chunk,
     lineStart: false,
+    heading: false,
     wholeChunk: false,
     notAmount: false,
     touched: false,

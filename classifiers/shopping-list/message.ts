@@ -1344,6 +1344,9 @@ function parseBody(s: string, asked = false): OrderItem[] {
     if (sepBefore === SP_NL || sepBefore === SP_LISTEND || ci === 0) for (const it of r.items) it.lineStart = true
     // the name is all the chunk says ("石斛花" on its own, before "1包")
     if (r.items.length === 1 && r.items[0].start === chunkStart && r.items[0].end === toks[b - 1].e) r.items[0].wholeChunk = true
+    // "鱼：⏎鲫鱼 两条⏎草鱼 1条": a bare name alone on its line before a colon is the lines' heading
+    if (r.items.length === 1 && r.items[0].wholeChunk && r.items[0].lineStart && !r.items[0].hasQty && HEADING_END.test(st.s.slice(r.items[0].end)))
+      r.items[0].heading = true
     // "别买榴莲和菠萝": a removal reaches the names joined to it by 和 / 同 / 跟
     // — and an enumeration with 、 ("千万别买花生油、花生酱")
     // (not a word that asks for more, "不要香菜，再买点姜": a new request, the removal ends)
@@ -1569,6 +1572,9 @@ function bracketNote(st: MessageState, r: ChunkOut, text: string, at: number): v
 
 /** Right after a bracket's contents: its close, then an amount ("）一斤", ") 2袋"). */
 const AMOUNT_AFTER_BRACKET = /^\s*[)）]\s*(?:[0-9０-９]|[一二两三四五六七八九十半俩仨几])/
+
+/** After a heading's name: a colon ending its line, with more lines after it. */
+const HEADING_END = /^[ \t]*[:：][ \t]*\n\s*\S/
 
 /** A word of keywords.txt that takes things back ("不要", "别买", "唔使"): alone before a colon, a heading. */
 const notWantWord = (t: Tok): boolean => t.k === T_KW && (t.sub === KW_NOTWANT || t.sub === KW_CANCEL)
@@ -1812,7 +1818,8 @@ function addItems(st: MessageState, r: ChunkOut, ci: number, sepBefore: number):
       // not on a line of its own after a line that gave that item its amount: "牛肉 2斤⏎牛肉丸 1袋",
       // "鸭蛋 10个⏎咸鸭蛋 6个" are second things (a repeat without an amount is dropped later)
       const found = findItem(items, it.name)
-      const ownLine = sepBefore === SP_NL && found >= 0 && items[found].hasQty && items[found].chunk < st.lineChunk
+      // (nor the heading over the lines: "鱼：⏎鲫鱼 两条⏎草鱼 1条" names two fish, and no 鱼)
+      const ownLine = sepBefore === SP_NL && found >= 0 && (items[found].hasQty || items[found].heading) && items[found].chunk < st.lineChunk
       const k = found >= 0 && !ownLine ? found : -1
       // (but a longer name after a bare one is a sibling in a plain list, not the same thing said
       // again: "鸡蛋 鸭蛋 咸鸭蛋 都来十个")

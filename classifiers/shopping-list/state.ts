@@ -95,7 +95,8 @@ export const LOOKBACK = 200
 
 export function findItem(items: PItem[], name: string): number {
   const stop = Math.max(0, items.length - LOOKBACK)
-  for (let i = items.length - 1; i >= stop; i--) if (!items[i].med && sameThing(items[i].name, name)) return i
+  // (a heading is never the thing named again: "鱼：⏎鲫鱼 两条⏎草鱼 1条")
+  for (let i = items.length - 1; i >= stop; i--) if (!items[i].med && !items[i].heading && sameThing(items[i].name, name)) return i
   return -1
 }
 
