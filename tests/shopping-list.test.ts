@@ -2621,6 +2621,34 @@ describe('a cart pasted from a shopping app', () => {
       ['雪碧', 2, '瓶'],
     ])
   })
+  it('reads titles copied without prices, by their sizes, with the count after ×, 数量 or in a unit', () => {
+    // sizes written on to the name go; the count's unit stays when the line gives one
+    expect(brief('同事一起拼的：\n农夫山泉矿泉水550ml*24瓶 2箱\n伊利纯牛奶250ml*16盒 1箱')).toEqual([
+      ['农夫山泉矿泉水', 2, '箱'],
+      ['伊利纯牛奶', 1, '箱'],
+    ])
+    expect(brief('朴朴上的这些能一起团吗：\n好奇金装纸尿裤XL码36片 ×2\n君乐宝乐铂奶粉3段800g ×1')).toEqual([
+      ['好奇金装纸尿裤', 2, null],
+      ['君乐宝乐铂奶粉3段', 1, null],
+    ])
+    expect(brief('1. 鲁花花生油 5L 数量:1\n2. 加加老抽 500ml 数量:2')).toEqual([
+      ['鲁花花生油', 1, null],
+      ['加加老抽', 2, null],
+    ])
+  })
+  it('without prices, lines written by hand among the titles make a list of the writer’s own', () => {
+    // (read in its order by the list reader: 帮宝适 stays second)
+    expect(brief('宝宝用品：\n爱他美2段 1罐\n帮宝适拉拉裤XL 2包\n婴儿湿巾 80抽 3包').map((i) => i[0])).toEqual([
+      '爱他美2段',
+      '帮宝适拉拉裤',
+      '婴儿湿巾',
+    ])
+    // nor is a 接龙 line a title: its door opens it
+    expect(toBuy('宠物粮接龙\n1. 2-1-302 皇家猫粮2kg×1\n2. 4-2-1601 比瑞吉狗粮10kg 1袋').map((i) => i[0])).toEqual([
+      '皇家猫粮',
+      '比瑞吉狗粮',
+    ])
+  })
   it('is not a list line that only has a multiplier', () => {
     expect(brief('牛腩×2 西红柿×3')).toEqual([
       ['牛腩', 2, null],

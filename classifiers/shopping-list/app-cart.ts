@@ -32,12 +32,47 @@ const PACKING = /^(?:整箱|整件|瓶装|罐装|袋装|盒装|箱装|散装|混
 /** "5S压榨一级花生油", "3A级 苹果": a grade in Latin letters and figures, on the name or apart. */
 const GRADE_ON = /^\d+[A-Za-z]+(?:级?$|级(?=[\u3400-\u9fff])|(?=[\u3400-\u9fff]))/
 const CJK = /[\u3400-\u9fff]/
+/**
+ * Sizes written on to a title's name, to its end: a size letter and its 码, a count of pieces, a
+ * stage, a weight or a volume, a pack of so many ("L码52片", "3段900g", "480ml*15瓶", "4层140g*27卷").
+ */
+const SIZES_ON =
+  /(?:(?:X{0,3}L|M|S|XS|NB)(?:码|号)|\d+(?:\.\d+)?\s*(?:ml|mL|ML|l|L|g|G|kg|KG|Kg|克|千克|公斤|斤|升|毫升|片|抽|层|枚|粒|连包|入|袋|包|瓶|罐|盒|卷|支|条|只|个))(?:\s*[*×xX✕/]\s*\d+\s*(?:[\u3400-\u9fff]|ml|g|kg|L)?)*(?:装)?/g
+/** A formula's stage is which one ("君乐宝 乐铂 3段"), not a size. */
+const STAGE = /^[1-4]段$/
+/** "约 400g": the word before a size that is no part of the name. */
+const ABOUT = /^(?:约|约重|净重|规格)$/
+/** What is left of a word of a title without the sizes written on to it ("约2.5斤/份" leaves nothing). */
+const onName = (w: string) => {
+  const rest = w
+    .replace(SIZES_ON, '')
+    .replace(/^约/, '')
+    .replace(/[/／][^/／]{0,2}$/, '')
+  // ("80抽的": a 的 or 装 left over is no part of a name)
+  return NAME_WITH_CODE.test(rest) ? rest : ''
+}
+/** A name with a product code in it, "皇家K36幼猫猫粮", "N1豆腐猫砂": two letters of a name at least. */
+const NAME_WITH_CODE = /[\u3400-\u9fff]{2}/
+
+/**
+ * "元气森林白桃味苏打气泡水480ml*15瓶 1箱", "蒙牛纯牛奶全脂250ml*24盒 ×1", "…80抽*6包 数量:1": a line
+ * copied from an app without its price — a title with its sizes, then how many (after ×, after 数量,
+ * or with a unit of its own at the end of the line).
+ */
+const COUNTED_LINE =
+  /^\s*(?:(\d{1,2})\s*[.、)）]\s*)?(?:[【[]([^】\]\n]{1,12})[】\]]\s*)?([^\n¥￥]*?)\s*(?:[×xX✕*]\s*(\d{1,3})|数量\s*[:：]?\s*(\d{1,3})|\s(\d{1,3})\s*(箱|提|袋|包|瓶|罐|盒|桶|组|件|份|卷|条|支|听|板))\s*$/
+/** A door opening a line, after its number: "1. 2-1-302", "3、6栋902", "5号楼1单元". */
+const DOOR_FIRST = /^\s*(?:\d{1,3}\s*[.、)）]\s*)?(?:\d{1,3}\s*-\s*\d{1,4}|\d{1,3}\s*(?:栋|幢|号楼|座|号))/
+/** A size written in a title: a figure and a measure ("480ml", "52片", "5kg", "3段"). */
+const TITLE_SIZE = /\d+(?:\.\d+)?\s*(?:ml|mL|ML|l|L|g|G|kg|KG|Kg|克|千克|公斤|升|毫升|片|抽|段|层|枚|连包|入)|\d\s*[*×xX✕]\s*\d/
 
 interface CartLine {
   /** The number the writer gave the line, when the lines are numbered. */
   no: number | null
   name: string
   count: number
+  /** The count's unit where the line gives one ("1箱"); none after ×. */
+  unit: string | null
 }
 
 export interface Cart {
@@ -51,11 +86,16 @@ function titleName(label: string | undefined, title: string): string | null {
   const words = title
     .split(/\s+/)
     .map((w) => w.replace(GRADE_ON, ''))
-    .filter((w) => w && !HAS_DIGIT.test(w) && !SIZE_LETTERS.test(w) && !PACKING.test(w))
+    // ("帮宝适一级帮纸尿裤L码52片", "维达超韧卷纸4层140g*27卷": sizes written on to the name go, the name stays)
+    .map((w) => (HAS_DIGIT.test(w) && CJK.test(w) ? onName(w) : w))
+    .filter(
+      (w) =>
+        w && (!HAS_DIGIT.test(w) || NAME_WITH_CODE.test(w) || STAGE.test(w)) && !SIZE_LETTERS.test(w) && !PACKING.test(w) && !ABOUT.test(w),
+    )
   const cjk = words.filter((w) => CJK.test(w))
   const body = (cjk.length ? cjk : words).join('')
-  const brand = label && CJK.test(label) && !SHOP_LABELS.test(label) ? label.trim() : ''
-  const name = brand && !body.includes(brand) ? brand + body : body || (label?.trim() ?? '')
+  const brand = label && CJK.test(label) && !SHOP_LABELS.test(label) ? label.replace(/\s+/g, '') : ''
+  const name = brand && !body.includes(brand) ? brand + body : body || (label?.replace(/\s+/g, '') ?? '')
   return name ? name : null
 }
 
@@ -65,17 +105,50 @@ export function readCart(text: string): Cart | null {
   const lines: CartLine[] = []
   const rest: string[] = []
   let priced = 0
+  let sized = 0
+  // (an unpriced cart's lines come one after the other: lines written by hand among them make a
+  // list of the writer's own, read in its order by the list reader)
+  let handBetween = 0
+  let handSince = 0
   for (const line of text.split('\n')) {
-    const m = CART_LINE.exec(line)
-    const name = m && (m[3].trim() || m[2]) ? titleName(m[2], m[3]) : null
-    // (a title holds a size or a price: "牛腩×2" alone is an ordinary list line)
-    if (m && name && (m[4] !== undefined || HAS_DIGIT.test(m[3]))) {
-      if (m[4] !== undefined) priced++
-      lines.push({ no: m[1] === undefined ? null : Number(m[1]), name, count: Number(m[5]) })
-    } else rest.push(line)
+    const cart = cartLine(line)
+    if (!cart) {
+      rest.push(line)
+      if (lines.length && line.trim()) handSince++
+      continue
+    }
+    if (cart.priced) priced++
+    else if (cart.sized) sized++
+    handBetween += handSince
+    handSince = 0
+    lines.push(cart.line)
   }
-  if (priced === 0) return null
+  if (priced === 0 && (sized < 2 || handBetween > 0)) return null
   return { lines, rest: rest.join('\n') }
+}
+
+/** A line of a cart: a title, its price if any, and how many; null for any other line. */
+function cartLine(line: string): { line: CartLine; priced: boolean; sized: boolean } | null {
+  const m = CART_LINE.exec(line)
+  const name = m && (m[3].trim() || m[2]) ? titleName(m[2], m[3]) : null
+  // (a title holds a size or a price: "牛腩×2" alone is an ordinary list line)
+  if (m && name && (m[4] !== undefined || HAS_DIGIT.test(m[3])) && (m[4] !== undefined || !DOOR_FIRST.test(line)))
+    return {
+      line: { no: m[1] === undefined ? null : Number(m[1]), name, count: Number(m[5]), unit: null },
+      priced: m[4] !== undefined,
+      sized: TITLE_SIZE.test(m[3]),
+    }
+  // "元气森林白桃味苏打气泡水480ml*15瓶 1箱": no price, a title with its sizes, then how many
+  // (a 接龙 line starts with its door: "2. 4-2-1601 比瑞吉狗粮10kg 1袋" is that household's order)
+  if (DOOR_FIRST.test(line)) return null
+  const c = COUNTED_LINE.exec(line)
+  const cname = c && TITLE_SIZE.test(c[3]) ? titleName(c[2], c[3]) : null
+  if (!c || !cname) return null
+  return {
+    line: { no: c[1] === undefined ? null : Number(c[1]), name: cname, count: Number(c[4] ?? c[5] ?? c[6]), unit: c[7] ?? null },
+    priced: false,
+    sized: true,
+  }
 }
 
 const same = (a: string, b: string) => a.includes(b) || b.includes(a)
@@ -95,7 +168,7 @@ export function parseCart(cart: Cart, parseRest: (text: string) => OrderItem[]):
   let items: Array<OrderItem & { no: number | null; at: number }> = cart.lines.map((l, at) => ({
     name: l.name,
     qty: l.count,
-    unit: null,
+    unit: l.unit,
     alternatives: [],
     no: l.no,
     at,
@@ -140,7 +213,8 @@ export function parseCart(cart: Cart, parseRest: (text: string) => OrderItem[]):
     if (swaps !== undefined && cart.lines.some((l) => same(l.name, swaps))) {
       const { replaces: _r, ...it } = said
       const at = out.findIndex((o) => same(o.name, swaps))
-      if (at >= 0) out.splice(at, 1, { ...it, op: 'add' })
+      // ("丑橘换成耙耙柑": with no amount of its own, the product swapped in comes in the line's)
+      if (at >= 0) out.splice(at, 1, { ...it, ...(it.qty === null ? { qty: out[at].qty, unit: out[at].unit } : {}), op: 'add' })
       else out.push({ ...it, op: 'add' })
       continue
     }
