@@ -1345,7 +1345,13 @@ function parseBody(s: string, asked = false): OrderItem[] {
     // the name is all the chunk says ("石斛花" on its own, before "1包")
     if (r.items.length === 1 && r.items[0].start === chunkStart && r.items[0].end === toks[b - 1].e) r.items[0].wholeChunk = true
     // "鱼：⏎鲫鱼 两条⏎草鱼 1条": a bare name alone on its line before a colon is the lines' heading
-    if (r.items.length === 1 && r.items[0].wholeChunk && r.items[0].lineStart && !r.items[0].hasQty && HEADING_END.test(st.s.slice(r.items[0].end)))
+    if (
+      r.items.length === 1 &&
+      r.items[0].wholeChunk &&
+      r.items[0].lineStart &&
+      !r.items[0].hasQty &&
+      HEADING_END.test(st.s.slice(r.items[0].end))
+    )
       r.items[0].heading = true
     // "别买榴莲和菠萝": a removal reaches the names joined to it by 和 / 同 / 跟
     // — and an enumeration with 、 ("千万别买花生油、花生酱")
@@ -1819,7 +1825,8 @@ function addItems(st: MessageState, r: ChunkOut, ci: number, sepBefore: number):
       // "鸭蛋 10个⏎咸鸭蛋 6个" are second things (a repeat without an amount is dropped later)
       const found = findItem(items, it.name)
       // (nor the heading over the lines: "鱼：⏎鲫鱼 两条⏎草鱼 1条" names two fish, and no 鱼)
-      const ownLine = sepBefore === SP_NL && found >= 0 && (items[found].hasQty || items[found].heading) && items[found].chunk < st.lineChunk
+      const ownLine =
+        sepBefore === SP_NL && found >= 0 && (items[found].hasQty || items[found].heading) && items[found].chunk < st.lineChunk
       const k = found >= 0 && !ownLine ? found : -1
       // (but a longer name after a bare one is a sibling in a plain list, not the same thing said
       // again: "鸡蛋 鸭蛋 咸鸭蛋 都来十个")
