@@ -1170,6 +1170,10 @@ describe('接龙 doors', () => {
     expect(doors('接龙:鸡蛋 30枚/板\n1.1-1-101 两板\n2.1-2-402 一板')).toEqual(['1-1-101', '1-2-402'])
     expect(doors('米面接龙\n1. A2-1603 大米1袋\n2. B5-0802 面粉2袋')).toEqual(['A2-1603', 'B5-0802'])
   })
+  it('doors as Taiwan writes them: a flat of a floor (5楼之2), a floor in letters (12F, B-3F)', () => {
+    expect(doors('#接龍 高麗菜 一顆50\n1. A棟5樓之2 2顆\n2. B棟12F-1 1顆\n3. C-3F 3顆')).toEqual(['A栋5楼之2', 'B栋12F-1', 'C-3F'])
+    expect(doors('粽子接龙\n1. 2栋6楼之1 肉粽4颗\n2. 7栋11F 碱粽2颗')).toEqual(['2栋6楼之1', '7栋11F'])
+  })
 })
 
 describe('slashes between items', () => {
