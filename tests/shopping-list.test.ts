@@ -3140,6 +3140,18 @@ describe('a pet’s food heard as 两', () => {
 })
 
 describe('a 接龙 line that names only a kind, or an amount and a remark', () => {
+  it('what to take instead, after the amount, is said of the header’s product', () => {
+    const oranges = '【橙子接龙】脐橙 一箱10斤 60元\n1. 3-1-901 两箱\n2. 7栋1203 1箱 要是没有脐橙，冰糖橙也行'
+    expect(parse(oranges).map((i) => [i.name, i.qty, i.unit, i.door, i.alternatives])).toEqual([
+      ['脐橙', 2, '箱', '3-1-901', []],
+      ['脐橙', 1, '箱', '7栋1203', ['冰糖橙']],
+    ])
+    const lychees = '【荔枝接龙】桂味 一箱5斤 68元\n1. 3-1-901 1箱\n2. 7栋1203 2箱 没有桂味的话糯米糍也行'
+    expect(parse(lychees).map((i) => [i.name, i.qty, i.alternatives])).toEqual([
+      ['桂味', 1, []],
+      ['桂味', 2, ['糯米糍']],
+    ])
+  })
   it('orders the header’s product, when the header sells one', () => {
     const jielong = '冷吃兔接龙 微辣/特辣两种 35元一袋\n1、2-1-1101 2袋\n2、1-3-401 特辣4袋\n3、4-2-802 微辣的×3'
     expect(parse(jielong).map((i) => [i.name, i.qty, i.unit, i.door])).toEqual([

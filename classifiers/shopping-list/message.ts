@@ -797,7 +797,12 @@ function readLines(list: DoorList): Jielong['entries'] {
     // nothing); "3. 5座3楼D 一盒,另加一盒咸蛋": an amount that opens the line is the header's
     // product, and the rest of the line orders more
     // ("+1": one more household wants one)
-    if (product && AMOUNT_FIRST.test(text)) {
+    // ("1箱 没有妃子笑的话桂味也行": what to take instead, said after the amount, is said of the
+    // header's product — read as one list with it)
+    const remark = product && AMOUNT_FIRST.test(text) ? text.search(/(?<=\S)[ \t,，]/) : -1
+    const insteadOf = remark > 0 && SUBSTITUTE_AFTER.test(text.slice(remark + 1)) ? parseBody(product + text, true) : null
+    if (insteadOf && insteadOf.some((i) => i.name === product && i.qty !== null)) items = insteadOf
+    else if (product && AMOUNT_FIRST.test(text)) {
       let cut = text.search(/[,，;；、+＋]|另|再|加|还/)
       // ("3箱 不要气泡的": a remark after a space, too, when it names no goods)
       const space = cut < 0 ? text.search(/(?<=\S)[ \t]/) : -1
@@ -890,6 +895,9 @@ function sameAsDoor(theirs: OrderItem[], changes: OrderItem[], door: string | nu
   if (!door) for (const o of out) delete o.door
   return out
 }
+
+/** A remark that opens with what is missing: "没有妃子笑的话…", "冇嘅话…", "要是没有…". */
+const SUBSTITUTE_AFTER = /^\s*(?:要是|如果|若是?|万一)?(?:没有|没得|莫得|没|冇|无)/
 
 /** What may stand between a product and its price: a note in brackets, a package size, a comma. */
 const BETWEEN = '(?:\\s*[(（][^)）\\n]{0,20}[)）])?(?:\\s*\\d+(?:\\.\\d+)?\\s*(?:kg|KG|g|ml|ML|L|l|斤|克|公斤|升|毫升))?(?:\\s*[，,])?'
