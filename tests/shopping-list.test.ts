@@ -3152,6 +3152,13 @@ describe('a 接龙 line that names only a kind, or an amount and a remark', () =
       ['桂味', 2, ['糯米糍']],
     ])
   })
+  it('a header that says what a share holds sells the share, named before 接龙 (not the day)', () => {
+    const jielong = '【周五水果接龙】每份20元，内含苹果 香蕉 橙子\n1. 6-1-302 两份\n2. 8栋501 一份'
+    expect(parse(jielong).map((i) => [i.name, i.qty, i.unit, i.door])).toEqual([
+      ['水果', 2, '份', '6-1-302'],
+      ['水果', 1, '份', '8栋501'],
+    ])
+  })
   it('orders the header’s product, when the header sells one', () => {
     const jielong = '冷吃兔接龙 微辣/特辣两种 35元一袋\n1、2-1-1101 2袋\n2、1-3-401 特辣4袋\n3、4-2-802 微辣的×3'
     expect(parse(jielong).map((i) => [i.name, i.qty, i.unit, i.door])).toEqual([

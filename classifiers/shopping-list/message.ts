@@ -1263,7 +1263,8 @@ function inBrackets(header: string, name: string): boolean {
 
 /** A note in brackets that lists what a pack contains: "（含：大米5斤 …）", "(包括 …)". */
 // (also after the pack's price, "（38元一份，每份含土豆2斤…）")
-const CONTENTS = /[（(](?:[^)）]*?[，,、\s])?\s*(?:每(?:份|包|袋|盒|箱|套))?(?:含|包含|包括|内含|内有)[:：]?[^)）]*[)）]/g
+const CONTENTS =
+  /[（(](?:[^)）]*?[，,、\s])?\s*(?:每(?:份|包|袋|盒|箱|套))?(?:含|包含|包括|内含|内有)[:：]?[^)）]*[)）]|(?:每(?:份|包|袋|盒|箱|套)(?:含|有|包括)|内含|内有|包含)[:：]?[^。；;！!\n]*/g
 
 /** "团购冷吃兔接龙", "东北大米接龙了": the words right before 接龙 name what the list sells. */
 const BEFORE_JIELONG = /([^\s,，。!！:：()（）【】[\]#]{1,12})(?:接龙|拼团|团购)/g
@@ -1271,7 +1272,8 @@ const BEFORE_JIELONG = /([^\s,，。!！:：()（）【】[\]#]{1,12})(?:接龙|
 function namedForList(header: string): string | null {
   // ("#接龙\n柳州螺蛳粉团购": the first 接龙 word may have nothing before it)
   for (const m of header.replace(/^\s*(?:团购|拼团)/, '').matchAll(BEFORE_JIELONG)) {
-    const name = nameBefore(m[1].replace(/^(?:团购|拼团|今天|今日|明天|本周|周末)/, ''))
+    // ("周三蔬菜接龙": the day the list is for is no part of what it sells)
+    const name = nameBefore(m[1].replace(/^(?:团购|拼团|今天|今日|明天|本周|周末|(?:周|星期|礼拜)[一二三四五六日天])+/, ''))
     if (name) return name
   }
   return null
