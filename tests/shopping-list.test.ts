@@ -2635,6 +2635,12 @@ describe('a cart pasted from a shopping app', () => {
       ['好奇金装纸尿裤', 2, null],
       ['君乐宝乐铂奶粉3段', 1, null],
     ])
+    // (a title with no size among them is a line of the cart too; a remark with a × is not)
+    expect(brief('周末囤货：\n统一老坛酸菜面 5连包 ×2\n旺旺雪饼 ×1\n洽洽瓜子 308g ×3\n雪饼改成×2')).toEqual([
+      ['统一老坛酸菜面', 2, null],
+      ['旺旺雪饼', 2, null],
+      ['洽洽瓜子', 3, null],
+    ])
     expect(brief('1. 鲁花花生油 5L 数量:1\n2. 加加老抽 500ml 数量:2')).toEqual([
       ['鲁花花生油', 1, null],
       ['加加老抽', 2, null],

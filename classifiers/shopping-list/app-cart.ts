@@ -61,6 +61,8 @@ const NAME_WITH_CODE = /[\u3400-\u9fff]{2}/
  */
 const COUNTED_LINE =
   /^\s*(?:(\d{1,2})\s*[.、)）]\s*)?(?:[【[]([^】\]\n]{1,12})[】\]]\s*)?([^\n¥￥]*?)\s*(?:[×xX✕*]\s*(\d{1,3})|数量\s*[:：]?\s*(\d{1,3})|\s(\d{1,3})\s*(箱|提|袋|包|瓶|罐|盒|桶|组|件|份|卷|条|支|听|板))\s*$/
+/** Punctuation inside a sentence, or a change: "——改一下：菠菜不要了，牛腩改成×2" is what the writer says, no title. */
+const CLAUSE = /[，,。；;:：!！?？]|^\s*[—-]|改成|改为|换成|不要|取消|删掉|加到|减到/
 /** A door opening a line, after its number: "1. 2-1-302", "3、6栋902", "5号楼1单元". */
 const DOOR_FIRST = /^\s*(?:\d{1,3}\s*[.、)）]\s*)?(?:\d{1,3}\s*-\s*\d{1,4}|\d{1,3}\s*(?:栋|幢|号楼|座|号))/
 /** A size written in a title: a figure and a measure ("480ml", "52片", "5kg", "3段"). */
@@ -131,12 +133,13 @@ export function readCart(text: string): Cart | null {
 function cartLine(line: string): { line: CartLine; priced: boolean; sized: boolean } | null {
   const m = CART_LINE.exec(line)
   const name = m && (m[3].trim() || m[2]) ? titleName(m[2], m[3]) : null
-  // (a title holds a size or a price: "牛腩×2" alone is an ordinary list line)
-  if (m && name && (m[4] !== undefined || HAS_DIGIT.test(m[3])) && (m[4] !== undefined || !DOOR_FIRST.test(line)))
+  if (m && name && (m[4] !== undefined || ((HAS_DIGIT.test(m[3]) || !CLAUSE.test(m[3])) && !DOOR_FIRST.test(line))))
+    // (a title with neither price nor size, "奥利奥原味 ×2", is a line of the cart only among others
+    // that have them: alone, "牛腩×2" is an ordinary list line)
     return {
       line: { no: m[1] === undefined ? null : Number(m[1]), name, count: Number(m[5]), unit: null },
       priced: m[4] !== undefined,
-      sized: TITLE_SIZE.test(m[3]),
+      sized: m[4] === undefined && TITLE_SIZE.test(m[3]),
     }
   // "元气森林白桃味苏打气泡水480ml*15瓶 1箱": no price, a title with its sizes, then how many
   // (a 接龙 line starts with its door: "2. 4-2-1601 比瑞吉狗粮10kg 1袋" is that household's order)
