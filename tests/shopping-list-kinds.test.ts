@@ -3551,3 +3551,17 @@ describe('after 没有, a verb that takes is "instead"', () => {
     expect(items.flatMap((i) => i.alternatives)).toEqual([])
   })
 })
+
+describe('一样 and an amount after a correction', () => {
+  it('is the amount of the thing the correction put in', () => {
+    expect(brief('不是鲜奶是豆浆，一样两瓶')).toEqual([['豆浆', 2, '瓶']])
+    expect(brief('黄瓜换成丝瓜，一样两根')).toEqual([['丝瓜', 2, '根']])
+  })
+  it('after several things it is still each of them', () => {
+    expect(brief('莴笋、白萝卜、土豆，一样两斤')).toEqual([
+      ['莴笋', 2, '斤'],
+      ['白萝卜', 2, '斤'],
+      ['土豆', 2, '斤'],
+    ])
+  })
+})

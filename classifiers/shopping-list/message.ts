@@ -1922,9 +1922,12 @@ function spreadEach(st: MessageState, r: ChunkOut, ci: number, heading: boolean)
     // one entry of an enumeration is a thing: "扎肉、醉鸡、香糕，以上各一份")
     const entry = p.fallback && !p.hasQty && p.op === 'add' && !p.med && inEnumeration(st.s, p)
     if (p.fallback && !p.hasQty && !entry) continue
-    if (p.hasQty || p.op !== 'add' || (p.fallback && !entry) || p.med || p.generic) break
+    // ("不是鲜奶是豆浆，一样两瓶": the thing a correction put in, in the amount said after it)
+    const swappedIn = p.op === 'set' && n === 0 && k === st.items.length - 1
+    if (p.hasQty || (p.op !== 'add' && !swappedIn) || (p.fallback && !entry) || p.med || p.generic) break
     setQty(p, r.geQty)
     n++
+    if (swappedIn) break
   }
   // (or a heading of its own line, "以下各1斤：" after the list under "以下各2斤：")
   if (n === 0 && (st.items.length === 0 || heading)) {
