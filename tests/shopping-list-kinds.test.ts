@@ -3531,6 +3531,11 @@ describe('a bare name on its own line before a colon heads the lines under it', 
       ['牛肉', 1, '斤'],
       ['羊肉', 1, '斤'],
     ])
+    // (a heading that ends in the name: what the writer wants to cook, then its kinds)
+    expect(brief('周末想做鱼：\n鳜鱼 1条 杀好\n基围虾 半斤')).toEqual([
+      ['鳜鱼', 1, '条'],
+      ['基围虾', 0.5, '斤'],
+    ])
     expect(brief('蛋：\n鸡蛋 两盒\n鸭蛋 6个\n鹌鹑蛋 一盒')).toEqual([
       ['鸡蛋', 2, '盒'],
       ['鸭蛋', 6, '个'],

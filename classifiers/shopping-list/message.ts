@@ -1354,15 +1354,10 @@ function parseBody(s: string, asked = false): OrderItem[] {
     if (sepBefore === SP_NL || sepBefore === SP_LISTEND || ci === 0) for (const it of r.items) it.lineStart = true
     // the name is all the chunk says ("石斛花" on its own, before "1包")
     if (r.items.length === 1 && r.items[0].start === chunkStart && r.items[0].end === toks[b - 1].e) r.items[0].wholeChunk = true
-    // "鱼：⏎鲫鱼 两条⏎草鱼 1条": a bare name alone on its line before a colon is the lines' heading
-    if (
-      r.items.length === 1 &&
-      r.items[0].wholeChunk &&
-      r.items[0].lineStart &&
-      !r.items[0].hasQty &&
-      HEADING_END.test(st.s.slice(r.items[0].end))
-    )
-      r.items[0].heading = true
+    // "鱼：⏎鲫鱼 两条⏎草鱼 1条", "周末想做鱼：⏎鲈鱼 1条": the name that ends a line before a colon,
+    // with no amount, is the heading of the lines under it
+    const named = r.items.length ? r.items[r.items.length - 1] : null
+    if (named && named.lineStart && !named.hasQty && named.end >= 0 && HEADING_END.test(st.s.slice(named.end))) named.heading = true
     // "别买榴莲和菠萝": a removal reaches the names joined to it by 和 / 同 / 跟
     // — and an enumeration with 、 ("千万别买花生油、花生酱")
     // (not a word that asks for more, "不要香菜，再买点姜": a new request, the removal ends)
