@@ -3570,3 +3570,16 @@ describe('一样 and an amount after a correction', () => {
     ])
   })
 })
+
+describe('a classifier right after a buying verb is one of the thing', () => {
+  it('even where the two letters sound like goods (袋米, dai mi, like 大米)', () => {
+    expect(brief('帮我买袋米，十斤装的')).toEqual([['米', 1, '袋']])
+    expect(brief('管家帮我带袋米 五斤装的 再要两把挂面')).toEqual([
+      ['米', 1, '袋'],
+      ['挂面', 2, '把'],
+    ])
+  })
+  it('a misheard name with its amount written on is still that name', () => {
+    expect(brief('给孩子买只尿裤两包XL的')).toEqual([['纸尿裤', 2, '包']])
+  })
+})

@@ -334,13 +334,17 @@ export function tokenize(s: string): Tok[] {
     }
     if (isCJK(c) && heardMayStart(toks, m, i) && !isChineseNumeralChar(c) && !afterUnknown(toks, i)) {
       // "朱肉两斤", "洗结精一瓶": a name voice input misheard (sound.ts)
+      // (a classifier right after a buying verb is one of it — "买袋米 十斤装的" is a bag of rice,
+      // not 大米 — unless an amount is written on to the name: "买只尿裤两包" is 纸尿裤)
+      const classifier = m !== null && m.k === T_UNIT && afterBuyingVerb(toks, i)
       const h = heardGoodsAt(
         s,
         i,
         m ? m.word.length : 0,
         (j) => mayBeInName(s, j),
-        (end) => afterNum(toks, i) || amountAt(s, end) || amountAskedAt(s, end),
-        m !== null && m.k === T_FILL,
+        (end) =>
+          classifier ? !isSpace(s.charCodeAt(end)) && amountAt(s, end) : afterNum(toks, i) || amountAt(s, end) || amountAskedAt(s, end),
+        m !== null && (m.k === T_FILL || classifier),
         (j) => {
           const w = wordAt(s, j)
           // (a plain filler or a letter of names, never a verb: "帮我好友买一斤" has no 油麦)
@@ -943,6 +947,12 @@ function heardMayStart(toks: Tok[], m: Entry | null, i: number): boolean {
   // (nor after a number and a size word: "一小袋米" is a bag of rice, not 大米)
   const last = toks.length ? toks[toks.length - 1] : null
   return m.k === T_UNIT && !(last !== null && last.k === T_NUM && last.e >= i - 1)
+}
+
+/** Does a buying verb after which a bare classifier means one (fillers tagged `one`) end right at i? */
+function afterBuyingVerb(toks: Tok[], i: number): boolean {
+  const last = toks.length ? toks[toks.length - 1] : null
+  return last !== null && last.k === T_FILL && (last.f & F_ONE) !== 0 && last.e === i
 }
 
 /** An amount starts at j (after spaces): a number with a unit, or Arabic digits. */
