@@ -279,8 +279,13 @@ function classify(text: string, thresholds: UrgencyThresholds): TriageDetail {
   // what LABELS.md files under `other` whatever words it uses: a neighbour offering goods or help,
   // a question about prices, hours or rules, a bare 接龙 line with nothing to buy (leaving each
   // writer out, these cost the model nothing; the other need rules cost it 2.5 points and went)
+  // ("想团点：五花肉两斤，肉丝一斤… 多少钱跟我讲": what it costs, asked beside a list the parser reads
+  // as an order, is about paying for it)
   const notOrder =
-    isOffer(text) || isInfoQuestion(text, facts) || (facts.info && !facts.needAsk) || (JIELONG_ENTRY.test(text) && !anyCue(facts))
+    isOffer(text) ||
+    isInfoQuestion(text, facts) ||
+    (facts.info && !facts.needAsk && !(facts.request && readsAsOrder(text))) ||
+    (JIELONG_ENTRY.test(text) && !anyCue(facts))
   if (!urgent && notOrder) best = 'other'
   // a list the parser reads as an order — things, each with its amount — is one, whatever the model
   // makes of its words (pinyin, an app's product titles, dialect, emoji bullets)

@@ -172,6 +172,8 @@ describe('triage: a list the parser reads is an order', () => {
     ['a bare list and where to leave it', '纸1提 洗衣液1 牙膏1 放门口别敲门'],
     ['a Cantonese correction', '头先讲的鸡翼唔要住，改做鸡髀六只'],
     ['one thing and what instead', '土鸡蛋拿二十个，要是没有土鸡蛋就拿普通鸡蛋'],
+    // (what it costs, asked beside the order, is about paying for it)
+    ['a list and how much to pay', '封楼第四天了，家里只剩挂面。想团点：排骨两斤，青菜一斤，鸡蛋十个。多少钱跟我说，我微信转你'],
   ])('%s', (_style, text) => {
     expect(triage(text).category).toBe('grocery')
   })
