@@ -1042,6 +1042,19 @@ describe('held-out failure families', () => {
 describe('接龙: what the header sells', () => {
   const withDoors = (text: string) => parseShoppingList(normalize(text)).map((i) => [i.name, i.qty, i.unit, i.door])
 
+  it('a name that opens with a figure, written in full, by its figure, or by its figure and 的', () => {
+    const berries = '草莓接龙\n99草莓 3斤一箱 88元\n红颜草莓 5斤一箱 120元\n1. 6-2-501 99草莓2箱\n2. 11-1-302 红颜1箱\n3. 6-3-201 99的1箱'
+    expect(withDoors(berries)).toEqual([
+      ['99草莓', 2, '箱', '6-2-501'],
+      ['红颜草莓', 1, '箱', '11-1-302'],
+      ['99草莓', 1, '箱', '6-3-201'],
+    ])
+    expect(withDoors('8424西瓜接龙 一个45元\n1. 3-1-201 8424两个\n2. 5-2-302 一个')).toEqual([
+      ['8424西瓜', 2, '个', '3-1-201'],
+      ['8424西瓜', 1, '个', '5-2-302'],
+    ])
+  })
+
   it('a name in the same clause as its price, known to the lexicon or not', () => {
     expect(withDoors('楼长组织 海南接龙 贵妃芒 5斤一箱 60元\n1. 3-1-202 两箱\n2. 3-2-1101 一箱')).toEqual([
       ['贵妃芒', 2, '箱', '3-1-202'],

@@ -768,6 +768,7 @@ function readLines(list: DoorList): Jielong['entries'] {
   const perHead = perHeadAsked(about)
   const codes = productCodes(list.header)
   const byPrice = productsByPrice(about)
+  const digitLed = digitLedNames(about)
   // (no other goods sold beside the product)
   const onlyProduct = product !== null && sold.every((p) => p.includes(product) || product.includes(p) || !namesSomething(p, true))
   const done: Jielong['entries'] = []
@@ -785,8 +786,11 @@ function readLines(list: DoorList): Jielong['entries'] {
     const sized = tiered ? tiersWritten(own, tiered) : null
     const coded = codes.size ? codesWritten(sized ? sized.text : own, codes) : null
     const base = pricesWritten(coded ?? (sized ? sized.text : own), byPrice)
-    const text = base ? shortNamesWritten(sizesOfProduct(byNumber.size ? numbersWritten(base, byNumber) : base, product), sold) : ''
+    const written = base ? shortNamesWritten(sizesOfProduct(byNumber.size ? numbersWritten(base, byNumber) : base, product), sold) : ''
+    // ("99草莓2箱", "8424两个": a product whose name opens with a figure is read without it, then named in full)
+    const text = digitLed.size ? digitLedWritten(written, digitLed) : written
     let items = text ? parseBody(text, true) : []
+    if (text !== written) for (const it of items) it.name = digitLed.get(it.name) ?? it.name
     if (sized) {
       // (in the order written; "中0 小0": none of that size)
       let k = 0
@@ -1103,6 +1107,35 @@ function codesWritten(text: string, codes: Map<string, string>): string | null {
   return hit ? out : null
 }
 const CODE_REF = /(?<![A-Za-z])([A-Z])(款|套餐|套)?(\d?)(?=\s*(?:[×xX*]\s*)?[\d一二两三四五六七八九十]|\s|$)/g
+
+/**
+ * Products the header names with a figure first — a variety or a size sold as its name, "99草莓",
+ * "8424西瓜" — by their name without it: 草莓 → 99草莓. Only goods the lexicon knows after the figure,
+ * and no unit between ("3斤草莓" is an amount).
+ */
+function digitLedNames(header: string): Map<string, string> {
+  const out = new Map<string, string>()
+  for (const m of header.matchAll(DIGIT_LED)) {
+    // ("8424西瓜接龙": the goods word the figure opens, not the words after it)
+    const e = matchAt(m[2], 0)
+    if (!e || e.k !== T_GOODS || e.word.length < 2) continue
+    if (!out.has(e.word)) out.set(e.word, m[1] + e.word)
+  }
+  return out
+}
+const DIGIT_LED = /(?<![\d.])(\d{2,5})([\u4e00-\u9fff]{2,8})/g
+
+/** A line with those names written as the lexicon reads them: "99草莓2箱" → "草莓2箱", "99的1箱" and "8424两个" → the name too. */
+function digitLedWritten(text: string, names: Map<string, string>): string {
+  let out = text
+  for (const [rest, full] of names) {
+    const figure = full.slice(0, full.length - rest.length)
+    out = out.split(full).join(' ' + rest)
+    // (the figure alone for the name: "99的1箱", "8424两个")
+    out = out.replace(new RegExp(`(?<![\\d.])${figure}(?:的)?(?=\\s*(?:[×xX*]\\s*)?[\\d一二两三四五六七八九十半])`, 'g'), ' ' + rest)
+  }
+  return out
+}
 
 /** The name of each product the header numbers: "伊利纯牛奶 250ml×24 整箱 52元" is 伊利纯牛奶. */
 function numberedNames(numbered: Map<string, string>): Map<string, string> {
