@@ -3583,3 +3583,17 @@ describe('a classifier right after a buying verb is one of the thing', () => {
     expect(brief('给孩子买只尿裤两包XL的')).toEqual([['纸尿裤', 2, '包']])
   })
 })
+
+describe('卖 for 买 at the start of a dictated list', () => {
+  it('opening with 卖 and an amount, and no price, buys', () => {
+    expect(brief('卖一提卫生纸一瓶洗洁精还有垃圾袋三卷')).toEqual([
+      ['卫生纸', 1, '提'],
+      ['洗洁精', 1, '瓶'],
+      ['垃圾袋', 3, '卷'],
+    ])
+    expect(brief('喂 卖两斤排骨')).toEqual([['排骨', 2, '斤']])
+  })
+  it('with a price it is a neighbour selling', () => {
+    expect(brief('卖一箱苹果 50元 要的私聊')).toEqual([])
+  })
+})

@@ -78,11 +78,24 @@ import {
 export function parseShoppingList(text: string): OrderItem[] {
   try {
     // (a list typed back from a screenshot is made whole first)
-    return parse(typeof text === 'string' ? rejoined(text) : '')
+    return parse(typeof text === 'string' ? soldForBought(rejoined(text)) : '')
   } catch {
     return []
   }
 }
+
+/**
+ * "卖一箱农夫山泉一箱那个可乐…": voice input writes 卖 for 买 (mǎi / mài). A message that opens with
+ * 卖 and an amount, and names no price, buys: a seller would say what it costs. Only inside list
+ * parsing — elsewhere 卖 is what a neighbour offers.
+ */
+function soldForBought(text: string): string {
+  return NO_PRICE.test(text) ? text.replace(SOLD_FIRST, '$1买') : text
+}
+const SOLD_FIRST =
+  /^(\s*(?:(?:喂|嗯|啊|哎|那个|我|我要|你好|管家|小[\u4e00-\u9fff])[\s，,、。!！]*){0,4})卖(?=\s*(?:[一二两三四五六七八九十半几俩仨]|\d))/
+/** No price in it: no 元, 块钱, 块一, ¥ or 价. */
+const NO_PRICE = /^(?![\s\S]*(?:元|块钱|\d\s*块|块一|[¥￥]|价))/
 
 function parse(text: string): OrderItem[] {
   if (!text) return []
