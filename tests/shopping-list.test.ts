@@ -3172,6 +3172,12 @@ describe('a 接龙 line that names only a kind, or an amount and a remark', () =
     ])
   })
   it('a header that says what a share holds sells the share, named before 接龙 (not the day)', () => {
+    // (the goods a share holds, listed with 等, are no product either)
+    const packs = '【5栋蔬菜包接龙】每份58元，白菜、萝卜、土豆、青椒等约10斤\n1. 5-1-301 一份\n2. 5-2-602 两份'
+    expect(parse(packs).map((i) => [i.name, i.qty, i.unit, i.door])).toEqual([
+      ['蔬菜包', 1, '份', '5-1-301'],
+      ['蔬菜包', 2, '份', '5-2-602'],
+    ])
     const jielong = '【周五水果接龙】每份20元，内含苹果 香蕉 橙子\n1. 6-1-302 两份\n2. 8栋501 一份'
     expect(parse(jielong).map((i) => [i.name, i.qty, i.unit, i.door])).toEqual([
       ['水果', 2, '份', '6-1-302'],

@@ -1310,7 +1310,7 @@ function inBrackets(header: string, name: string): boolean {
 /** A note in brackets that lists what a pack contains: "（含：大米5斤 …）", "(包括 …)". */
 // (also after the pack's price, "（38元一份，每份含土豆2斤…）")
 const CONTENTS =
-  /[（(](?:[^)）]*?[，,、\s])?\s*(?:每(?:份|包|袋|盒|箱|套))?(?:含|包含|包括|内含|内有)[:：]?[^)）]*[)）]|(?:每(?:份|包|袋|盒|箱|套)(?:含|有|包括)|内含|内有|包含)[:：]?[^。；;！!\n]*/g
+  /[（(](?:[^)）]*?[，,、\s])?\s*(?:每(?:份|包|袋|盒|箱|套))?(?:含|包含|包括|内含|内有)[:：]?[^)）]*[)）]|(?:每(?:份|包|袋|盒|箱|套)(?:含|有|包括)|内含|内有|包含)[:：]?[^。；;！!\n]*|(?:[\u4e00-\u9fff]{1,6}[、，,]\s*){2,}[\u4e00-\u9fff]{1,6}等/g
 
 /** "团购冷吃兔接龙", "东北大米接龙了": the words right before 接龙 name what the list sells. */
 const BEFORE_JIELONG = /([^\s,，。!！:：()（）【】[\]#]{1,12})(?:接龙|拼团|团购)/g
