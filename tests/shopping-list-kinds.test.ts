@@ -3597,3 +3597,18 @@ describe('卖 for 买 at the start of a dictated list', () => {
     expect(brief('卖一箱苹果 50元 要的私聊')).toEqual([])
   })
 })
+
+describe('各 and an amount reach back to the colon, not over it', () => {
+  it('the word before the colon heads the things, it is not one of them', () => {
+    expect(brief('宝宝辅食：南瓜泥、苹果泥、胡萝卜泥，各x2')).toEqual([
+      ['南瓜泥', 2, null],
+      ['苹果泥', 2, null],
+      ['胡萝卜泥', 2, null],
+    ])
+    expect(brief('蘸酱菜：黄瓜 水萝卜 生菜 各一斤')).toEqual([
+      ['黄瓜', 1, '斤'],
+      ['水萝卜', 1, '斤'],
+      ['生菜', 1, '斤'],
+    ])
+  })
+})

@@ -1966,6 +1966,9 @@ function spreadEach(st: MessageState, r: ChunkOut, ci: number, heading: boolean)
     // ("不是鲜奶是豆浆，一样两瓶": the thing a correction put in, in the amount said after it)
     const swappedIn = p.op === 'set' && n === 0 && k === st.items.length - 1
     if (p.hasQty || (p.op !== 'add' && !swappedIn) || (p.fallback && !entry) || p.med || p.generic) break
+    // (nor back over a colon: "想煮清补凉，要：⏎红豆、绿豆、薏米各半斤" — what is before it heads the list)
+    const next = k + 1 < st.items.length ? st.items[k + 1] : null
+    if (next && p.end >= 0 && next.start > p.end && /[:：]/.test(st.s.slice(p.end, next.start))) break
     setQty(p, r.geQty)
     n++
     if (swappedIn) break
