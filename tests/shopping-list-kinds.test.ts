@@ -3612,3 +3612,16 @@ describe('各 and an amount reach back to the colon, not over it', () => {
     ])
   })
 })
+
+describe('a size closed by 的 after a counted thing', () => {
+  it('says how big that thing is and waits for no next name', () => {
+    expect(brief('帮整一袋狗粮，啥牌子都行，二十斤左右的，再来点鸡肉干')).toEqual([
+      ['狗粮', 1, '袋'],
+      ['鸡肉干', null, null],
+    ])
+    expect(brief('鸡蛋 两盒 一盒 十个的 牛奶 一箱')).toEqual([
+      ['鸡蛋', 2, '盒'],
+      ['牛奶', 1, '箱'],
+    ])
+  })
+})

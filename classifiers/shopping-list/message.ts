@@ -2293,7 +2293,9 @@ function amountOnly(
   } else if (k >= 0 && !items[k].hasQty && items[k].op !== 'remove' && (!q.bare || st.lastItemsChunk === ci - 1)) {
     setQty(items[k], q)
     st.lastItemsChunk = ci
-  } else if (!q.bare && !aside && !endsLineOfItem(st, k, sepAfter)) {
+  } else if (!q.bare && !aside && !endsLineOfItem(st, k, sepAfter) && !(SIZE_TAIL.test(text) && k >= 0 && items[k].hasQty)) {
+    // (a size closed by 的 after a counted thing, "一袋狗粮，啥牌子都行，二十斤左右的，再来点鸡肉干",
+    // says how big it is: it waits for no next name)
     st.pending = q
     st.pendingChunk = ci
   }
