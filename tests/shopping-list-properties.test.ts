@@ -231,7 +231,8 @@ function derivable(text: string): Set<number> {
   }
   return out
 }
-const JIN_THEN_LIANG = /斤[半]?\s*[\d一二三四五六七八九十两俩]+\s*两/
+// (斤 typed in pinyin too: "十jin两两")
+const JIN_THEN_LIANG = /(?:斤|jin)[半]?\s*[\d一二三四五六七八九十两俩]+\s*两/i
 
 // ---------------------------------------------------------------------------
 // Function words: a name must not be made only of them
