@@ -11,7 +11,7 @@
 // title without its sizes, the amount is the count after ×, with no unit (LABELS.md: a bare
 // multiplier has none). The words around the cart are read as a list of their own, and what
 // they say about a product in the cart changes that product.
-import { listFiles } from './lexicon.ts'
+import { CHANGE_WORDS, listFiles, wordsPattern } from './lexicon.ts'
 import type { OrderItem } from './types.ts'
 
 /** Words in a 【…】 before a title that name a shop or a promotion, not the product. */
@@ -34,7 +34,8 @@ const GRADE_ON = /^\d+[A-Za-z]+(?:级?$|级(?=[\u3400-\u9fff])|(?=[\u3400-\u9fff
 const CJK = /[\u3400-\u9fff]/
 /**
  * Sizes written on to a title's name, to its end: a size letter and its 码, a count of pieces, a
- * stage, a weight or a volume, a pack of so many ("L码52片", "3段900g", "480ml*15瓶", "4层140g*27卷").
+ * weight or a volume, a pack of so many ("L码52片", the 900g of "3段900g", "480ml*15瓶", "4层140g*27卷");
+ * a formula's stage (3段) is which one, and stays.
  */
 const SIZES_ON =
   /(?:(?:X{0,3}L|M|S|XS|NB)(?:码|号)|\d+(?:\.\d+)?\s*(?:ml|mL|ML|l|L|g|G|kg|KG|Kg|克|千克|公斤|斤|升|毫升|片|抽|层|枚|粒|连包|入|袋|包|瓶|罐|盒|卷|支|条|只|个))(?:\s*[*×xX✕/]\s*\d+\s*(?:[\u3400-\u9fff]|ml|g|kg|L)?)*(?:装)?/g
@@ -61,8 +62,8 @@ const NAME_WITH_CODE = /[\u3400-\u9fff]{2}/
  */
 const COUNTED_LINE =
   /^\s*(?:(\d{1,2})\s*[.、)）]\s*)?(?:[【[]([^】\]\n]{1,12})[】\]]\s*)?([^\n¥￥]*?)\s*(?:[×xX✕*]\s*(\d{1,3})|数量\s*[:：]?\s*(\d{1,3})|\s(\d{1,3})\s*(箱|提|袋|包|瓶|罐|盒|桶|组|件|份|卷|条|支|听|板))\s*$/
-/** Punctuation inside a sentence, or a change: "——改一下：菠菜不要了，牛腩改成×2" is what the writer says, no title. */
-const CLAUSE = /[，,。；;:：!！?？]|^\s*[—-]|改成|改为|换成|不要|取消|删掉|加到|减到/
+/** Punctuation inside a sentence, or a word that changes an order: "——改一下：菠菜不要了，牛腩改成×2" is what the writer says, no title. */
+const CLAUSE = new RegExp(`[，,。；;:：!！?？]|^\\s*[—-]|${wordsPattern(CHANGE_WORDS)}`)
 /** A door opening a line, after its number: "1. 2-1-302", "3、6栋902", "5号楼1单元". */
 const DOOR_FIRST = /^\s*(?:\d{1,3}\s*[.、)）]\s*)?(?:\d{1,3}\s*-\s*\d{1,4}|\d{1,3}\s*(?:栋|幢|号楼|座|号))/
 /** A size written in a title: a figure and a measure ("480ml", "52片", "5kg", "3段"). */

@@ -58,7 +58,7 @@ export interface PItem {
   bareQty: boolean // the amount has no unit and no x ("土豆 3")
   chunk: number
   lineStart: boolean // the name's chunk starts a line (or the message)
-  heading: boolean // the name alone on its line before a colon: "鱼：⏎鲫鱼 两条⏎草鱼 1条" heads the lines under it
+  heading: boolean // the name that ends a line before a colon, with no amount: "鱼：⏎鲫鱼 两条⏎草鱼 1条" heads the lines under it
   wholeChunk: boolean // the name is all its chunk says
   notAmount: boolean // a removal of an amount, not of the item ("鸡蛋唔要一盒啦"): the next amount replaces it
   touched: boolean // a later correction changed it

@@ -417,6 +417,9 @@ export const AMOUNT_CHANGES: ReadonlyArray<{ word: string; total: boolean; less:
   .map((e) => ({ word: e.word, total: e.tags.includes('total'), less: e.tags.includes('less') }))
   .sort((a, b) => b.word.length - a.word.length)
 /** "加倍", "翻倍", "双份": twice the amount ordered (the `double` role of keywords.txt). */
+/** Words that change an order (keywords.txt `set`, `cancel`, `notwant`): "改成", "不要了", "删掉". */
+export const CHANGE_WORDS: readonly string[] = ['set', 'cancel', 'notwant'].flatMap((tag) => tagged('keywords', tag))
+
 export const DOUBLING_WORDS: readonly string[] = tagged('keywords', 'double')
 /** "全部", "统统", "侪": every one of them (the `each` role of keywords.txt). */
 export const EACH_WORDS: readonly string[] = tagged('keywords', 'each')
