@@ -179,6 +179,8 @@ const FLOORS: Record<string, { itemF1: number; orderExact: number }> = {
   'lists-139.jsonl': { itemF1: 0.965, orderExact: 0.855 },
   'lists-140.jsonl': { itemF1: 0.935, orderExact: 0.805 },
   'lists-141.jsonl': { itemF1: 0.955, orderExact: 0.81 },
+  'lists-142.jsonl': { itemF1: 0.925, orderExact: 0.765 },
+  'lists-143.jsonl': { itemF1: 0.925, orderExact: 0.775 },
 }
 
 const EVAL = new URL('../data/eval/', import.meta.url)
