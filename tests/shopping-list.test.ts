@@ -1273,11 +1273,11 @@ describe('what ran out, then how much of it', () => {
     expect(brief(text)).toEqual(want)
   })
 
-  it('but not when something else is named with the amount', () => {
-    expect(brief('辅食没了，米粉一盒')).toEqual([
-      ['辅食', null, null],
-      ['米粉', 1, '盒'],
-    ])
+  it('but not when something else is named with the amount: that is what is bought for the need', () => {
+    // (the weighing of bare mentions, data/model/list-mentions.tsv, reads the need as talk: of the
+    // needs stated bare beside another thing with its amount, the writers of the rounds mostly
+    // labelled only the thing)
+    expect(brief('辅食没了，米粉一盒')).toEqual([['米粉', 1, '盒']])
   })
 })
 

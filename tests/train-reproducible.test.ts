@@ -8,6 +8,18 @@ import { readCorpusLines } from '../tools/corpus.ts'
 import { trainNetwork } from '../tools/train-network.ts'
 import { OUTPUTS, decodeNetwork } from '../classifiers/network-model.ts'
 
+describe('the weighing of bare mentions in lists', () => {
+  it('retraining on the labelled list sets gives the committed data/model/list-mentions.tsv', async () => {
+    const r = await new Promise<{ code: number; stderr: string }>((resolve) => {
+      execFile(process.execPath, ['--import', 'tsx', 'tools/train-mentions.ts', '--check'], { maxBuffer: 1 << 20 }, (err, _out, stderr) =>
+        resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stderr }),
+      )
+    })
+    expect(r.stderr).toContain('train-mentions:')
+    expect(r.code, r.stderr).toBe(0)
+  }, 300_000)
+})
+
 describe('network training', () => {
   it('retraining the corpus gives the committed model, byte for byte', async () => {
     const r = await new Promise<{ code: number; stderr: string }>((resolve) => {

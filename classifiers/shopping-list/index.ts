@@ -10,6 +10,7 @@
 //   chunk.ts       one chunk → items, substitutes, corrections, removals
 //   corrections.ts corrections, removals, substitutes and notes applied to earlier items
 //   decide.ts      which of the items read are orders, without repeats
+//   mentions.ts    things named without an amount: a learned weighing of order or talk
 //   jielong.ts     a 接龙 by several households, read line by line with each line's door
 //   message.ts     all chunks → the message's items
 export type { OrderItem, ItemOp } from './types.ts'

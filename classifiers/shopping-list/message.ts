@@ -7,6 +7,7 @@ import { scanNumber } from '../numerals.ts'
 import { AMOUNT_CHANGES, CANONICAL_UNITS, EAT_WORDS, NOTICE_HEADER, NOTICE_LEAD, NOTICE_WORDS, SHORT_WORDS, matchAt } from './lexicon.ts'
 import { productKey, readDoorList, type DoorList } from './jielong.ts'
 import { readTable, type TablePart } from './table.ts'
+import { withoutTalk } from './mentions.ts'
 import { HAS_CJK, N_MULT, NUMBER_AHEAD, tokenize, type Tok } from './tokens.ts'
 import { isCommonWord } from './sound.ts'
 import { buildElements, newInfo, E_K, E_P, E_Q, type Qty } from './elements.ts'
@@ -1573,7 +1574,7 @@ function parseBody(s: string, asked = false): OrderItem[] {
   sharedOut(st)
   needsToOrders(st)
   brandForKind(st)
-  const out = withoutRepeats(keepOrders(st))
+  const out = withoutRepeats(withoutTalk(st, keepOrders(st)))
   // a message of Latin letters only ("tea", "ok milk") orders nothing it does not ask for or count
   return st.intent || HAS_CJK.test(s) ? out : out.filter((it) => it.qty !== null)
 }
