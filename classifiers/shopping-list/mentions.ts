@@ -36,7 +36,9 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
 /** What the weighing sees of a bare mention `it` among the items `keep` the rules kept. */
 export function mentionFeatures(st: MessageState, it: PItem, keep: readonly PItem[]): string[] {
   const s = st.s
-  const f = ['bias', 'n:' + it.name, 'h:' + it.name.slice(-1), 'len:' + Math.min(it.name.length, 5)]
+  // (not the name itself: a model that learnt which names were talk in the rounds would carry
+  // those writers' stories, not how talk reads)
+  const f = ['bias', 'h:' + it.name.slice(-1), 'len:' + Math.min(it.name.length, 5)]
   for (const k of ITEM_FLAGS) if (it[k]) f.push('f:' + k)
   if (it.alternatives.length) f.push('alt')
   if (it.note) f.push('note')
@@ -148,9 +150,15 @@ export function watchMentions(w: Watcher | null): void {
 
 /** The items kept, less the bare mentions the weighing reads as talk. */
 export function withoutTalk(st: MessageState, keep: PItem[]): PItem[] {
+  // (only beside a thing with its amount: a message of bare names — "家里没有面粉了", "要：牛奶、
+  // 面包" — is all an order or none, as the rules read it; weighed, such mentions cost more orders
+  // than they save)
+  if (!keep.some((x) => x.hasQty && x.op === 'add')) return keep
   let talk: Set<PItem> | null = null
   for (const it of keep) {
-    if (it.hasQty || it.op !== 'add') continue
+    // (nor a category word, 水果 or 蔬菜: decide.ts keeps one only after a buying verb and after the
+    // things themselves, "再随便带点时令蔬菜" — weighed too, they cost as many orders as they save)
+    if (it.hasQty || it.op !== 'add' || it.generic) continue
     // (every mention is weighed against the whole list the rules kept, as in training)
     const features = mentionFeatures(st, it, keep)
     if (watcher) watcher(features, it)
