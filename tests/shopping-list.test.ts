@@ -3648,3 +3648,47 @@ describe('a keycap emoji right after a number', () => {
     expect(brief('要2⃣斤土豆')).toEqual([['土豆', 2, '斤']])
   })
 })
+
+describe('English goods of two words', () => {
+  it.each([
+    [
+      'Could I get: oat milk x2, 2 bags rice, chicken wings 1kg',
+      [
+        ['oat milk', 2, null],
+        ['大米', 2, '袋'],
+        ['chicken wings', 1, '公斤'],
+      ],
+    ],
+    [
+      'Pls 帮我买 eggs 一盒、还有 spring onion 一把',
+      [
+        ['鸡蛋', 1, '盒'],
+        ['spring onion', 1, '把'],
+      ],
+    ],
+    [
+      'Greek yogurt 两盒，牛油果3个',
+      [
+        ['Greek yogurt', 2, '盒'],
+        ['牛油果', 3, '个'],
+      ],
+    ],
+  ])('are one name, kept as written: %s', (text, want) => {
+    expect(brief(text)).toEqual(want)
+  })
+
+  it('a phrase the goods files know reads as its entry', () => {
+    expect(brief('帮忙带 cat litter 两袋')).toEqual([['猫砂', 2, '袋']])
+  })
+
+  it('pinyin is never joined into an English phrase', () => {
+    expect(brief('bang wo mai tudou 2 jin')).toEqual([['土豆', 2, '斤']])
+  })
+
+  it('a gloss is not read across a word that joins two things', () => {
+    expect(brief('家里的 toilet paper 跟洗洁精都用完了 pls 各带一个')).toEqual([
+      ['toilet paper', 1, '个'],
+      ['洗洁精', 1, '个'],
+    ])
+  })
+})

@@ -56,8 +56,23 @@ const PRIORITY: Record<number, number> = {
 
 const ROOT = new TrieNode()
 
+/** Goods named in English words ("oat milk", "spring onion"), lower-cased, one space apart. */
+const LATIN_PHRASES = new Map<string, Entry>()
+
+/** The goods entry of an English phrase ("Oat  milk" reads as "oat milk"), or null. */
+export function latinPhrase(words: string): Entry | null {
+  return LATIN_PHRASES.get(words.toLowerCase()) ?? null
+}
+
 function addWord(word: string, k: number, sub = 0, canon: string | null = null, flags = 0): void {
   if (!word) return
+  // "oat_milk = 燕麦奶": a name of English words, written with _ for the space between them, is
+  // looked up by the words the tokenizer joins (tokens.ts), not in the trie
+  if (k === T_GOODS && /^[A-Za-z]+(?:_[A-Za-z]+)+$/.test(word)) {
+    const phrase = word.replace(/_/g, ' ')
+    LATIN_PHRASES.set(phrase.toLowerCase(), { word: phrase, k, sub, canon, flags })
+    return
+  }
   let node = ROOT
   for (let i = 0; i < word.length; i++) {
     const c = word.charCodeAt(i)

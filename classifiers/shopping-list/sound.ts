@@ -447,6 +447,11 @@ export function heardGoodsAt(
  * the lexicon name whose syllables these letters spell, or null. Every way of cutting the letters
  * into syllables is tried (xian is xian or xi an); two syllables at least.
  */
+/** Is the word one pinyin syllable ("mai", "he", "wo")? Typed pinyin, not an English word. */
+export function isPinyinSyllable(word: string): boolean {
+  return SYLLABLES.has(word.toLowerCase())
+}
+
 export function pinyinGoods(word: string): Entry | null {
   const w = word.toLowerCase()
   if (w.length < 4 || w.length > 30 || !/^[a-z]+$/.test(w)) return null

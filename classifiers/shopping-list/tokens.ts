@@ -3,10 +3,11 @@
 // unknown becomes an UNK run. Addresses (7栋1102, 3-2-502), phone numbers, times, prices and
 // @mentions are recognised so that their numbers are never taken for quantities.
 import { isAsciiDigit, isChineseNumeralChar, scanNumber, type ScanContext } from '../numerals.ts'
-import { heardGoodsAt, initialsGoods, pinyinGoods } from './sound.ts'
+import { heardGoodsAt, initialsGoods, isPinyinSyllable, pinyinGoods } from './sound.ts'
 import { lookAlikeGoodsAt } from './shape.ts'
 import {
   ASCII_UNITS,
+  latinPhrase,
   HEARD_UNITS,
   IN_WORD_OTHER,
   NUMBER_WORDS,
@@ -477,6 +478,7 @@ export function tokenize(s: string): Tok[] {
   jinAndLiang(toks)
   articleYields(s, toks)
   bindAcrossSpaces(s, toks)
+  latinPhrases(s, toks)
   markStages(s, toks)
   markGlosses(s, toks)
   glueUnknown(toks)
@@ -605,6 +607,81 @@ function bindAcrossSpaces(s: string, toks: Tok[]): void {
   toks.length = w
 }
 
+/**
+ * "oat milk x2", "1 bottle olive oil", "spring onion 一把": English words a space apart that name
+ * one thing are one name. A known phrase (oat_milk = 燕麦奶 in the goods files) reads as its entry;
+ * otherwise a goods word with the words of its phrase is kept as written ("beef mince" is not 牛肉
+ * alone, nor "oat milk" 牛奶: the phrase names more than its goods word does).
+ */
+function latinPhrases(s: string, toks: Tok[]): void {
+  let w = 0
+  for (let r = 0; r < toks.length; r++) {
+    const t = toks[r]
+    if (!latinWord(s, t)) {
+      toks[w++] = t
+      continue
+    }
+    let last = r
+    while (last + 2 < toks.length && last - r < 6 && oneSpace(s, toks[last + 1]) && latinWord(s, toks[last + 2])) last += 2
+    let end = -1
+    let merged: Tok | null = null
+    for (let e = last; e > r && !merged; e -= 2) {
+      const entry = latinPhrase(s.slice(t.s, toks[e].e))
+      if (entry) {
+        merged = new Tok(T_GOODS, t.s, toks[e].e, entry.sub, null, entry.flags, entry.canon ?? entry.word, entry)
+        end = e
+      }
+    }
+    if (!merged && last > r) {
+      // (an English goods word among them, the last one's kind and flags, and no word of typed
+      // pinyin — "bang wo mai tudou" is 帮我买土豆: the words as written)
+      let head: Tok | null = null
+      let pinyin = false
+      for (let e = r; e <= last; e += 2) {
+        const x = toks[e]
+        if (x.k === T_GOODS && x.ent && isAsciiLetter(x.ent.word.charCodeAt(0))) head = x
+        else if (x.k === T_GOODS || isPinyinSyllable(s.slice(x.s, x.e))) pinyin = true
+      }
+      if (head && !pinyin) {
+        const text = s.slice(t.s, toks[last].e)
+        // (a gloss of a thing named before it in Chinese, of the same head, its last word:
+        // "泰国香米…Thai jasmine rice 10kg 那种" says again which rice)
+        const gloss = head === toks[last] && namedBefore(s, toks, w, head.canon)
+        merged = new Tok(gloss ? T_FILL : T_GOODS, t.s, toks[last].e, head.sub, null, head.f, text, head.ent)
+        end = last
+      }
+    }
+    if (merged) {
+      toks[w++] = merged
+      r = end
+    } else toks[w++] = t
+  }
+  toks.length = w
+}
+/** Chinese goods among toks[0..w) whose name ends in the letter `canon` ends in (米 for 大米)? */
+function namedBefore(s: string, toks: Tok[], w: number, canon: string | null): boolean {
+  if (!canon) return false
+  const last = canon.charCodeAt(canon.length - 1)
+  for (let k = 0; k < w; k++) {
+    const x = toks[k]
+    if (x.k === T_GOODS && isCJK(s.charCodeAt(x.s)) && x.e - x.s >= 2 && (x.canon ?? s.slice(x.s, x.e)).endsWith(String.fromCharCode(last)))
+      return true
+  }
+  return false
+}
+/** An English word of a name: goods or unknown, letters only, not a word of the small list. */
+function latinWord(s: string, t: Tok): boolean {
+  if (t.k !== T_GOODS && t.k !== T_UNK) return false
+  if (t.e - t.s < 2 || !/^[A-Za-z]+$/.test(s.slice(t.s, t.e))) return false
+  return !ENGLISH_SMALL.has(s.slice(t.s, t.e).toLowerCase())
+}
+const oneSpace = (s: string, t: Tok) => t.k === T_SEP && t.sub === SP_SPACE && t.e - t.s === 1 && s.charCodeAt(t.s) === 32
+const ENGLISH_SMALL = new Set(
+  'of if my our your his her their its the an to for with and or not too very any some more less few little please pls possible big small large fresh lean ripe soft hard new old good nice cheap best brand one thanks thx sorry hi hello also plus extra another each per whatever whichever is are be get need want buy order add remove cancel change instead otherwise else size stage flavor flavour refill pack packs bag bags box boxes bottle bottles can cans case cases dozen jin kg'.split(
+    ' ',
+  ),
+)
+
 /** A brand written in Latin letters: a capital, then letters or digits, perhaps a Chinese letter or two ("QQ星"). */
 // (not a size: XL, NB码, S号)
 export const LATIN_BRAND = /^(?!(?:X{0,4}[SML]|XS|NB)(?:码|号)?$)[A-Z][A-Za-z0-9'&+-]{1,15}[\u4e00-\u9fff]{0,2}$/
@@ -645,12 +722,16 @@ function markGlosses(s: string, toks: Tok[]): void {
     // (an English word: not pinyin or initials, which stand for the Chinese name itself)
     if (t.k !== T_GOODS || t.canon === null || !isAsciiLetter(s.charCodeAt(t.s)) || !t.ent || !isAsciiLetter(t.ent.word.charCodeAt(0)))
       continue
-    // the neighbours across a space (a space is a separator token)
-    const prev = r >= 2 && toks[r - 1].k === T_SEP ? toks[r - 2] : toks[r - 1]
-    const next = r + 2 < toks.length && toks[r + 1].k === T_SEP ? toks[r + 2] : toks[r + 1]
+    // the neighbours across a separator (a space is one too); not across a word that joins two
+    // things, "toilet paper 跟洗洁精"
+    const prev = r >= 2 && toks[r - 1].k === T_SEP ? (seeThrough(toks[r - 1]) ? toks[r - 2] : undefined) : toks[r - 1]
+    const next = r + 2 < toks.length && toks[r + 1].k === T_SEP ? (seeThrough(toks[r + 1]) ? toks[r + 2] : undefined) : toks[r + 1]
     if (cjkGoods(s, prev) || cjkGoods(s, next)) t.k = T_FILL
   }
 }
+
+/** A separator a gloss is read across: any but a word that joins two things (跟, 和). */
+const seeThrough = (t: Tok) => t.sub !== SP_CONJ
 
 /** Chinese goods (not an English gloss). Not a closure in markGlosses: tsx names each one it makes. */
 function cjkGoods(s: string, t: Tok | undefined): boolean {
