@@ -3692,3 +3692,45 @@ describe('English goods of two words', () => {
     ])
   })
 })
+
+describe('an amount between a comma and a name a space after it', () => {
+  it.each([
+    [
+      '香蕉（不要太熟），500g 牛肉，一瓶 橄榄油',
+      [
+        ['香蕉', null, null],
+        ['牛肉', 500, '克'],
+        ['橄榄油', 1, '瓶'],
+      ],
+    ],
+    [
+      '30个 鸡蛋。2斤 挂面。1瓶 醋',
+      [
+        ['鸡蛋', 30, '个'],
+        ['挂面', 2, '斤'],
+        ['醋', 1, '瓶'],
+      ],
+    ],
+    [
+      'Hi, can you get 2 jin 猪肉, 1 box 鸡蛋 and some 青菜?',
+      [
+        ['猪肉', 2, '斤'],
+        ['鸡蛋', 1, '盒'],
+        ['青菜', null, null],
+      ],
+    ],
+  ])('goes with that name, as English writes it: %s', (text, want) => {
+    expect(brief(text)).toEqual(want)
+  })
+
+  it('but not after a bracket alone or a dash, which close the name before it', () => {
+    expect(brief('白菜（大的）五颗 土豆一袋子')).toEqual([
+      ['白菜', 5, '颗'],
+      ['土豆', 1, '袋'],
+    ])
+    expect(brief('芒果-3个 荔枝-2斤')).toEqual([
+      ['芒果', 3, '个'],
+      ['荔枝', 2, '斤'],
+    ])
+  })
+})

@@ -1359,6 +1359,7 @@ function parseBody(s: string, asked = false): OrderItem[] {
     while (b < n && toks[b].k !== T_SEP) b++
     const chunkTok = a
     const sepBefore = a > 0 ? toks[a - 1].sub : 0
+    const sepBeforeText = a > 0 ? s.slice(toks[a - 1].s, toks[a - 1].e) : ''
     // "(5kg)" describes the item before it; "帮忙带一份：" introduces the list after it
     const aside = a > 0 && /[(（]/.test(s.slice(toks[a - 1].s, toks[a - 1].e))
     // (a colon on the next line opens that line, "⏎加：小葱 1把", not this chunk)
@@ -1496,6 +1497,17 @@ function parseBody(s: string, asked = false): OrderItem[] {
     } else if (r.geQty) spreadEach(st, r, ci, intro || sepBefore === SP_NL)
     else if (info.forAll && info.bareUnit !== null && !r.qtyOnly) st.listUnit = info.bareUnit
     else if (
+      r.qtyOnly &&
+      beforeItsName(
+        st,
+        r.qtyOnly,
+        ci,
+        sepBeforeText,
+        b + 1 < n && /^[ \t]+$/.test(s.slice(toks[b].s, toks[b].e)) && toks[b + 1].k === T_GOODS,
+      )
+    ) {
+      /* "香蕉, 500g 牛肉末": the amount waits for the name after it */
+    } else if (
       r.qtyOnly &&
       (r.qtyOnly.mult || packedCount(st, r.qtyOnly, lineUpTo(s, toks[b - 1].e))) &&
       countAfterSize(st, s, r.qtyOnly, ci, chunkStart)
@@ -2300,6 +2312,21 @@ function amountOnly(
     st.pending = q
     st.pendingChunk = ci
   }
+}
+
+const CLAUSE_MARK = /[,，、;；。.]/
+/**
+ * "香蕉（别太熟）, 500g 牛肉末", "bananas, 1 bottle olive oil": an amount after a comma and before a
+ * name a space away goes with that name — the nearer side, as English writes it ("500g beef") —
+ * not with the thing the comma closed.
+ */
+// (a comma or a full stop before it: not a bracket alone, "白菜（大的）五颗 土豆一袋", whose amount is
+// the name's before the note, nor a dash, "芒果-3个 荔枝-2斤")
+function beforeItsName(st: MessageState, q: Qty, ci: number, sepBefore: string, nameAfterSpace: boolean): boolean {
+  if (!nameAfterSpace || !CLAUSE_MARK.test(sepBefore) || q.bare || q.price || q.desc) return false
+  st.pending = q
+  st.pendingChunk = ci
+  return true
 }
 
 /**
