@@ -3734,3 +3734,19 @@ describe('an amount between a comma and a name a space after it', () => {
     ])
   })
 })
+
+describe('a kind of a thing ordered, described and not wanted', () => {
+  it.each([
+    ['咸肉一块，春笋三四根。老额春笋勿要！', '春笋', 3, '根', '不要老的'],
+    ['香蕉一把，太熟的香蕉不要', '香蕉', 1, '把', '不要太熟的'],
+    ['豬肉一斤，肥嘅豬肉唔要', '猪肉', 1, '斤', '不要肥的'],
+  ])('is a wish, and the thing stays: %s', (text, name, qty, unit, note) => {
+    const it = parse(text).find((i) => i.name === name)
+    expect(it).toMatchObject({ name, qty, unit, note })
+  })
+
+  it('but the one meant before is taken off', () => {
+    expect(brief('鸡蛋一盒，刚才的鸡蛋不要了')).toEqual([])
+    expect(brief('苹果两斤，那个苹果不要了，换梨')).toEqual([['梨', null, null]])
+  })
+})

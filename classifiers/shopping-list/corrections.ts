@@ -96,6 +96,11 @@ const TAKEN_OFF_BETWEEN = /不要|别要|唔要|覅|勿要|莫要|删|取消|算
 /** Right before a name: "别的牌子的", "其他", "别家的" — what is not wanted is every other kind of it. */
 const OTHER_KINDS = /(?:别的|其他|其它|别家|别个|第二种)[^，,。；;!！\n]{0,5}$/
 
+/** Right before a name: a word or two that describe it, closed by 的 (沪 额, 粤 嘅, 湘 个, 川 滴). */
+const KIND_BEFORE = /([\u4e00-\u9fff]{1,3})(?:的|额|嘅|个|滴)$/
+/** …but naming one thing already meant, not a kind: 刚才的, 上次的, 我的, 那个. */
+const THAT_ONE = /刚才|刚刚|上次|上回|之前|原来|昨天|前天|早上|那|这|我|你|他|她|阿拉|俺|伊/
+
 export function applyOp(st: MessageState, it: PItem): boolean {
   const items = st.items
   // medicine is never an item, so it changes none ("土豆改成…退烧药" leaves the potatoes alone)
@@ -106,6 +111,17 @@ export function applyOp(st: MessageState, it: PItem): boolean {
     if (it.notAmount) return false
     // "卫龙辣条两包，别的牌子的辣条不要": other kinds are not wanted — a wish, the item stays
     if (it.start > 0 && OTHER_KINDS.test(st.s.slice(Math.max(0, it.start - 8), it.start))) return true
+    // "春笋三四根…老额春笋勿要", "香蕉一把，太熟的香蕉不要": a kind of a thing this message orders in
+    // an amount, described before its name, is not wanted — a wish about which to bring; the item
+    // stays, with the wish as its note (not 刚才的 / 上次的 / 我的: that one, taken off)
+    const kind = it.start > 0 ? KIND_BEFORE.exec(st.s.slice(Math.max(0, it.start - 6), it.start)) : null
+    if (kind && !THAT_ONE.test(kind[0])) {
+      const j = findItem(items, it.name)
+      if (j >= 0 && items[j].op === 'add' && items[j].hasQty && items[j].chunk < it.chunk) {
+        addNote(items[j], '不要' + kind[1] + '的')
+        return true
+      }
+    }
     // "米 1袋（不要泰国香米）": taking off 泰国香米 does not take off the rice; "鸡蛋不要了" takes off 土鸡蛋
     const k = findItem(items, it.name)
     if (k >= 0 && items[k].op === 'add' && items[k].name.includes(it.name)) {
