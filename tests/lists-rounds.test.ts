@@ -86,7 +86,7 @@ const FLOORS: Record<string, { itemF1: number; orderExact: number }> = {
   'lists-44.jsonl': { itemF1: 0.93, orderExact: 0.81 },
   'lists-45.jsonl': { itemF1: 0.935, orderExact: 0.865 },
   'lists-46.jsonl': { itemF1: 0.95, orderExact: 0.865 },
-  'lists-47.jsonl': { itemF1: 0.95, orderExact: 0.805 },
+  'lists-47.jsonl': { itemF1: 0.95, orderExact: 0.79 },
   // (lowered with lists-heldout's: a few in a unit)
   'lists-48.jsonl': { itemF1: 0.95, orderExact: 0.82 },
   'lists-49.jsonl': { itemF1: 0.95, orderExact: 0.845 },
