@@ -3750,3 +3750,20 @@ describe('a kind of a thing ordered, described and not wanted', () => {
     expect(brief('苹果两斤，那个苹果不要了，换梨')).toEqual([['梨', null, null]])
   })
 })
+
+describe('a different thing right after an oops takes the place of the one before', () => {
+  it.each([
+    ['猪肉要两斤，哦不，直接要一整块前腿肉吧', [['前腿肉', 1, '块']]],
+    ['老抽一瓶——不对不对，是生抽', [['生抽', 1, '瓶']]],
+    ['鸡腿来三个 啊不对 要两斤鸡翅', [['鸡翅', 2, '斤']]],
+  ])('with its own amount before its name, or after a dash: %s', (text, want) => {
+    expect(brief(text)).toEqual(want)
+  })
+
+  it('while an amount alone after the oops corrects the amount', () => {
+    expect(brief('大葱两捆，不对一捆就够，酸菜一袋')).toEqual([
+      ['大葱', 1, '捆'],
+      ['酸菜', 1, '袋'],
+    ])
+  })
+})

@@ -351,8 +351,12 @@ export function restatedAfterOops(st: MessageState, it: PItem): boolean {
   return true
 }
 
-/** What may stand between an item and the oops that takes it back: its amount, a particle, a pause. */
-const OOPS_GAP = /^[\s\d.一二两三四五六七八九十半,，。、…!！?？~～啊呀哦噢诶哎吧呢嘛啦了的个条斤两只颗把袋盒瓶箱包罐根块]*$/
+/** What may stand between an item and the oops that takes it back: its amount (要 two 斤 of it), a
+ * particle, a pause (a dash too: "老抽一瓶——不对不对，是生抽"). */
+const OOPS_GAP = /^[\s\d.一二两三四五六七八九十半,，。、…!！?？~～—–-啊呀哦噢诶哎吧呢嘛啦了的个条斤两只颗把袋盒瓶箱包罐根块要来]*$/
+
+/** An amount in a unit, nothing else of a number, right before a name: "要一整块", "来两斤". */
+const OWN_AMOUNT_BEFORE = /^[^\d一二两三四五六七八九十半]*[\d一二两三四五六七八九十半]{1,3}[整大小]?[^\s\d,，。、;；!！?？]{1,2}$/
 
 /** Words that add to the list after an oops ("哦不对，还要两斤洋葱"): what follows is more, not a swap. */
 const ADDS_AFTER_OOPS = /(?:再|另外|另|加|还要|还有|多)[^，,。；;！!？?\n]{0,4}$/
@@ -371,7 +375,10 @@ export function swappedAfterOops(st: MessageState, it: PItem): boolean {
   // but the oops before the new one: "大葱两捆，不对一捆就够，酸菜一袋" corrected an amount, and
   // "蚝油1瓶 将油 不对 酱油1瓶" took back a word that was no item)
   if (!OOPS_GAP.test(st.s.slice(p.end, st.oopsAt))) return false
-  if (NUMBER_AHEAD.test(st.s.slice(st.oopsAt, it.start))) return false
+  // (nor an amount between them, unless it is the new thing's own, right before its name: "哦不，
+  // 直接要一整块前腿肉")
+  const between = st.s.slice(st.oopsAt, it.start)
+  if (NUMBER_AHEAD.test(between) && !(it.hasQty && OWN_AMOUNT_BEFORE.test(between))) return false
   if (ADDS_AFTER_OOPS.test(st.s.slice(Math.max(0, it.start - 8), it.start))) return false
   p.name = it.name
   if (it.hasQty) {
