@@ -3767,3 +3767,25 @@ describe('a different thing right after an oops takes the place of the one befor
     ])
   })
 })
+
+describe('a nappy size written on to the count', () => {
+  it.each([
+    [
+      '尿不湿XL1包|湿巾3包',
+      [
+        ['尿不湿', 1, '包'],
+        ['湿巾', 3, '包'],
+      ],
+    ],
+    ['纸尿裤L2包', [['纸尿裤', 2, '包']]],
+    [
+      '拉拉裤XXL3包 湿巾两包',
+      [
+        ['拉拉裤', 3, '包'],
+        ['湿巾', 2, '包'],
+      ],
+    ],
+  ])('is no part of the number: %s', (text, want) => {
+    expect(brief(text)).toEqual(want)
+  })
+})

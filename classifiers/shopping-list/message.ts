@@ -283,8 +283,10 @@ function keycaps(s: string): string {
 const SIZE_SPACE_COUNT =
   /(\d+(?:\.\d+)?\s*(?:斤|公斤|千克|kg|KG|Kg|克|g|升|L|ml|毫升))[ \t]+((?:1|一)\s*(?:袋|包|箱|桶|瓶|盒|罐))(?=[\s，,。；;！!]|$)/g
 function sizeThenCount(s: string): string {
-  return s.replace(SIZE_SPACE_COUNT, '$1$2')
+  return s.replace(SIZE_SPACE_COUNT, '$1$2').replace(CLOTHING_SIZE_COUNT, '$1 ')
 }
+/** "尿不湿XL1包", "纸尿裤L2包": a nappy size written on to the count is no part of the number. */
+const CLOTHING_SIZE_COUNT = /(?<=[\u4e00-\u9fff])(X{0,3}L|M|S|XS|NB)(?=\d{1,2}\s?(?:包|袋|片|盒|箱|提|条|pack))/g
 
 /**
  * "不要的：⏎香菜⏎葱⏎要的：⏎冬瓜 2斤": a heading that turns things down rules the lines under it,
