@@ -42,7 +42,8 @@ export interface Figures {
   orderMessages: number
 }
 
-const nameMatches = (a: unknown, b: unknown) => {
+/** The shared scorer's name rule: one name contains the other. */
+export const nameMatches = (a: unknown, b: unknown) => {
   const x = String(a ?? '').trim(),
     y = String(b ?? '').trim()
   return x !== '' && y !== '' && (x.includes(y) || y.includes(x))

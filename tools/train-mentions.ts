@@ -23,7 +23,7 @@ import {
   type MentionsModel,
 } from '../classifiers/shopping-list/mentions.ts'
 import { DATA_DIR } from '../classifiers/data-file.ts'
-import { score, type GoldRow, type PredRow } from './score.ts'
+import { nameMatches, score, type GoldRow, type PredRow } from './score.ts'
 
 export const THRESHOLD = 0.6
 const ITERATIONS = 300
@@ -60,12 +60,6 @@ export function readListSets(): ListSet[] {
     { name: 'lists-heldout', fold: 0, rows: read(new URL('lists-heldout.jsonl', EVAL)) },
     ...rounds.map((r) => ({ name: r.file.replace('.jsonl', ''), fold: r.n % 5, rows: read(new URL('rounds/' + r.file, EVAL)) })),
   ]
-}
-
-const nameMatches = (a: string, b: string) => {
-  const x = a.trim(),
-    y = b.trim()
-  return x !== '' && y !== '' && (x.includes(y) || y.includes(x))
 }
 
 /** The bare mentions the rules keep, with the weighing off: features and whether the writer ordered it. */
