@@ -238,9 +238,12 @@ export const listFiles: ReadonlyMap<string, WordFile> = new Map([
   ['look-alike', readWordFile('lists/look-alike.txt', [], true)],
   ['shop-labels', readWordFile('lists/shop-labels.txt', [])],
   ['transcribed', readWordFile('lists/transcribed.txt', [])],
+  ['english-small', readWordFile('lists/english-small.txt', [])],
 ])
 /** "截图", "ocr": the list was typed back from a picture (transcribed.txt). */
 export const TRANSCRIBED_WORDS: readonly string[] = list('transcribed').entries.map((e) => e.word)
+/** English words that never start or join a goods name written in English (english-small.txt). */
+export const ENGLISH_SMALL: ReadonlySet<string> = new Set(list('english-small').entries.map((e) => e.word))
 
 function list(name: string): WordFile {
   const f = listFiles.get(name)

@@ -442,16 +442,16 @@ export function heardGoodsAt(
   return null
 }
 
-/**
- * A goods name typed in pinyin when the input method fails ("doufu 2 kuai", "jidan", "laoganma"):
- * the lexicon name whose syllables these letters spell, or null. Every way of cutting the letters
- * into syllables is tried (xian is xian or xi an); two syllables at least.
- */
 /** Is the word one pinyin syllable ("mai", "he", "wo")? Typed pinyin, not an English word. */
 export function isPinyinSyllable(word: string): boolean {
   return SYLLABLES.has(word.toLowerCase())
 }
 
+/**
+ * A goods name typed in pinyin when the input method fails ("doufu 2 kuai", "jidan", "laoganma"):
+ * the lexicon name whose syllables these letters spell, or null. Every way of cutting the letters
+ * into syllables is tried (xian is xian or xi an); two syllables at least.
+ */
 export function pinyinGoods(word: string): Entry | null {
   const w = word.toLowerCase()
   if (w.length < 4 || w.length > 30 || !/^[a-z]+$/.test(w)) return null

@@ -7,6 +7,7 @@ import { heardGoodsAt, initialsGoods, isPinyinSyllable, pinyinGoods } from './so
 import { lookAlikeGoodsAt } from './shape.ts'
 import {
   ASCII_UNITS,
+  ENGLISH_SMALL,
   latinPhrase,
   HEARD_UNITS,
   IN_WORD_OTHER,
@@ -676,11 +677,6 @@ function latinWord(s: string, t: Tok): boolean {
   return !ENGLISH_SMALL.has(s.slice(t.s, t.e).toLowerCase())
 }
 const oneSpace = (s: string, t: Tok) => t.k === T_SEP && t.sub === SP_SPACE && t.e - t.s === 1 && s.charCodeAt(t.s) === 32
-const ENGLISH_SMALL = new Set(
-  'of if my our your his her their its the an to for with and or not too very any some more less few little please pls possible big small large fresh lean ripe soft hard new old good nice cheap best brand one thanks thx sorry hi hello also plus extra another each per whatever whichever is are be get need want buy order add remove cancel change instead otherwise else size stage flavor flavour refill pack packs bag bags box boxes bottle bottles can cans case cases dozen jin kg'.split(
-    ' ',
-  ),
-)
 
 /** A brand written in Latin letters: a capital, then letters or digits, perhaps a Chinese letter or two ("QQ星"). */
 // (not a size: XL, NB码, S号)
