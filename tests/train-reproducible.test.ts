@@ -8,13 +8,18 @@ import { readCorpusLines } from '../tools/corpus.ts'
 import { trainNetwork } from '../tools/train-network.ts'
 import { OUTPUTS, decodeNetwork } from '../classifiers/network-model.ts'
 
+/** A training tool run with --check in a child process: its exit code and what it said. */
+function check(tool: string): Promise<{ code: number; stderr: string }> {
+  return new Promise((resolve) => {
+    execFile(process.execPath, ['--import', 'tsx', tool, '--check'], { maxBuffer: 1 << 20 }, (err, _out, stderr) =>
+      resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stderr }),
+    )
+  })
+}
+
 describe('the weighing of bare mentions in lists', () => {
   it('retraining on the labelled list sets gives the committed data/model/list-mentions.tsv', async () => {
-    const r = await new Promise<{ code: number; stderr: string }>((resolve) => {
-      execFile(process.execPath, ['--import', 'tsx', 'tools/train-mentions.ts', '--check'], { maxBuffer: 1 << 20 }, (err, _out, stderr) =>
-        resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stderr }),
-      )
-    })
+    const r = await check('tools/train-mentions.ts')
     expect(r.stderr).toContain('train-mentions:')
     expect(r.code, r.stderr).toBe(0)
   }, 300_000)
@@ -22,11 +27,7 @@ describe('the weighing of bare mentions in lists', () => {
 
 describe('network training', () => {
   it('retraining the corpus gives the committed model, byte for byte', async () => {
-    const r = await new Promise<{ code: number; stderr: string }>((resolve) => {
-      execFile(process.execPath, ['--import', 'tsx', 'tools/train.ts', '--check'], { maxBuffer: 1 << 20 }, (err, _out, stderr) =>
-        resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stderr }),
-      )
-    })
+    const r = await check('tools/train.ts')
     expect(r.stderr).toContain('train:')
     expect(r.code, r.stderr).toBe(0)
   }, 900_000)
