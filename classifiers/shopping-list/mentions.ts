@@ -1,10 +1,10 @@
 // Things named without an amount: an order or only a mention? "速冻水饺 (随便什么馅)" and "再要一点葱"
 // are orders; "米也见底了", "拎米的那个王阿姨", "泡菜坛子里的水要换了" mention goods in talk around
 // the list. The rules in decide.ts settle the clear cases; what they keep, a learned weighing of the
-// words around the mention settles next — a logistic regression over readable features (the name,
-// the characters either side, what its chunk and the message say), trained on every labelled list
-// set by tools/train-mentions.ts and kept in data/model/list-mentions.tsv, one feature a line, so
-// that a reader can see why a mention went.
+// words around the mention settles next — a logistic regression over readable features (the name's
+// last letter, the characters either side, what its chunk and the message say), trained on every
+// labelled list set by tools/train-mentions.ts and kept in data/model/list-mentions.tsv, one feature
+// a line, so that a reader can see why a mention went.
 //
 // Only bare mentions are weighed: a thing with its amount is an order by the rules alone. The
 // training tool watches the same features through `watchMentions`, with the weighing switched off.
@@ -21,7 +21,7 @@ const CLAUSE_END = /[，,。；;！!？?\n]/
 const NUMBER = /[0-9一二两三四五六七八九十半几]/
 const BUY = /[买要来带拿整訂订]/
 const NOT = /[不没冇莫勿别唔]/
-const ITEM_FLAGS = ['generic', 'weak', 'fallback', 'unk', 'brandOnly', 'touched', 'heading', 'wholeChunk', 'lineStart', 'absorbed'] as const
+const ITEM_FLAGS = ['weak', 'fallback', 'unk', 'brandOnly', 'touched', 'heading', 'wholeChunk', 'lineStart', 'absorbed'] as const
 const CHUNK_FLAGS = ['intent', 'verb', 'cond', 'question', 'past', 'enough', 'offer', 'first', 'cook', 'price', 'left', 'need'] as const
 
 const bucket = (n: number) => (n <= 0 ? '0' : n === 1 ? '1' : n <= 3 ? '2-3' : n <= 6 ? '4-6' : '7+')
